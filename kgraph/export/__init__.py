@@ -1,0 +1,65 @@
+"""Writers of a built graph, by format name.
+
+``EXPORTERS`` maps a format to ``(module, function, file name)``; the module is
+imported only when that format is written.  Every writer writes to a temporary file
+beside the target and renames it, so an output is never left half-written.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kgraph.errors import ExportError
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+    from kgraph.config import Settings
+    from kgraph.ontology import Ontology
+
+__all__ = ["EXPORTERS", "export_graph", "write_atomically"]
+
+EXPORTERS: dict[str, tuple[str, str, str]] = {
+    "turtle": ("kgraph.export.turtle", "write_turtle", "graph.ttl"),
+    "html": ("kgraph.export.html", "write_html", "graph.html"),
+}
+
+
+def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """Call ``write(tmp)`` on a temporary file beside ``path``, then rename it to ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        write(tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as error:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"Cannot write {path}: {error.strerror or error}.") from error
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def export_graph(graph: Graph, settings: Settings, ontology: Ontology) -> dict[str, Path]:
+    """Write the build's outputs into ``settings.out_dir``; return format -> path."""
+    formats = ["turtle"] + (["html"] if settings.html else [])
+    out: dict[str, Path] = {}
+    for name in formats:
+        module_name, function, filename = EXPORTERS[name]
+        writer = getattr(importlib.import_module(module_name), function)
+        path = settings.out_dir / filename
+        if name == "html":
+            options = {} if settings.max_nodes is None else {"max_nodes": settings.max_nodes}
+            writer(graph, path, title="kgraph", ontology=ontology.graph, **options)
+        else:
+            writer(graph, path)
+        out[name] = path
+    return out

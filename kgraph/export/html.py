@@ -1,0 +1,749 @@
+"""Interactive HTML viewer: one self-contained page that draws a kgraph graph.
+
+``write_html`` reads the graph contract (entities, relations backed by ``rdf:Statement``
+nodes, documents, roles), builds the vis-network nodes, edges and options with pyvis,
+and renders them with kgraph's own template (``kgraph/export/viewer/``) instead of
+pyvis's, because pyvis's templates link Bootstrap and vis-network from CDNs and build
+tooltips with ``innerHTML``.
+
+The page is offline and inert by construction:
+
+* vis-network's JS/CSS (shipped inside the pyvis package) and the viewer's own JS/CSS
+  are inlined; a Content-Security-Policy allows no network request and runs only the
+  two inline scripts whose SHA-256 hashes it lists, so injected markup cannot run code.
+* All article text travels as JSON in a ``<script type="application/json">`` block
+  with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, and the viewer puts it on the
+  page with ``textContent`` only.
+
+Large graphs are cut to the ``max_nodes`` most connected entities (see
+``DEFAULT_MAX_NODES`` for how the default was measured) and the page says what was
+left out and how to draw more.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import math
+import os
+import re
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+from rdflib.term import Node
+
+__all__ = ["DEFAULT_MAX_NODES", "HtmlReport", "write_html"]
+
+#: Entities drawn at most by default. Measured with ``bench/viewer.py`` on the
+#: project's 2-core machine in headless Chromium: see that script's docstring.
+DEFAULT_MAX_NODES = 2000
+
+_KG = Namespace("https://w3id.org/kgraph/ontology#")
+_ENTITY_BASE = "https://w3id.org/kgraph/id/"
+
+_VIEWER_DIR = Path(__file__).with_name("viewer")
+_PROJECT_ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology" / "kgraph.ttl"
+
+
+@dataclass(frozen=True)
+class _ClassStyle:
+    """How one ontology class is drawn."""
+
+    key: str
+    iri: URIRef | None
+    label: str
+    color: str
+    shape: str
+
+
+# Most specific first: an entity typed both GovernmentBody and Organization is drawn
+# as a government body. Colours are Tableau 10 (distinct for most colour vision);
+# shapes differ too, so the legend still works in grey.
+_CLASS_STYLES: tuple[_ClassStyle, ...] = (
+    _ClassStyle("GovernmentBody", _KG.GovernmentBody, "Government body", "#e15759", "hexagon"),
+    _ClassStyle("Organization", _KG.Organization, "Organisation", "#f28e2b", "square"),
+    _ClassStyle("Person", _KG.Person, "Person", "#4e79a7", "dot"),
+    _ClassStyle("Place", _KG.Place, "Place", "#59a14f", "triangle"),
+    _ClassStyle("Event", _KG.Event, "Event", "#b07aa1", "star"),
+    _ClassStyle("Award", _KG.Award, "Award", "#edc948", "diamond"),
+    _ClassStyle("Entity", None, "Other entity", "#9c9c9c", "dot"),
+)
+_OTHER = len(_CLASS_STYLES) - 1
+_NOT_ENTITY_TYPES = frozenset({_KG.Document, _KG.Role, RDF.Statement})
+# Graph bookkeeping that links entities but is not a relation to draw.
+_NOT_RELATIONS = frozenset({RDF.type, _KG.mentionedIn, PROV.wasDerivedFrom})
+_MENTIONED_IN = _KG.mentionedIn
+_MENTION_COUNT = _KG.mentionCount
+_EVIDENCE = _KG.evidence
+_CONFIDENCE = _KG.confidence
+_EXTRACTOR = _KG.extractor
+
+_MAX_LABEL_CHARS = 40
+# Layout: networkx's exact spring layout up to this many nodes, the grid one above.
+_SPRING_MAX = 400
+# Wanted distance between neighbours, in vis-network units (about a label's width).
+_EDGE_LENGTH = 150.0
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+@dataclass(frozen=True)
+class HtmlReport:
+    """What ``write_html`` drew.
+
+    >>> report = write_html(graph, Path("out/graph.html"))
+    >>> report.truncated, report.nodes_drawn, report.nodes_total
+    (False, 42, 42)
+    """
+
+    nodes_drawn: int
+    edges_drawn: int
+    nodes_total: int
+    edges_total: int
+    truncated: bool
+
+
+@dataclass
+class _Entity:
+    iri: URIRef
+    label: str
+    alt_labels: list[str]
+    style: int
+    docs: list[str]
+    mentions: int
+    roles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Relation:
+    subject: URIRef
+    predicate: URIRef
+    object: URIRef
+    symmetric: bool
+    # (evidence, document IRI or "", confidence lexical form or "", extractor)
+    evidence: set[tuple[str, str, str, str]] = field(default_factory=set)
+
+
+def write_html(
+    graph: Graph,
+    path: Path,
+    *,
+    title: str = "kgraph",
+    ontology: Graph | None = None,
+    max_nodes: int = DEFAULT_MAX_NODES,
+) -> HtmlReport:
+    """Write an interactive, self-contained HTML view of ``graph`` to ``path``.
+
+    The same graph always gives the same bytes. The file is written to a temporary
+    file beside ``path`` and moved into place, so readers never see half a page.
+
+    :param ontology: where property and class labels come from; defaults to labels in
+        ``graph`` itself, then the project's ``ontology/kgraph.ttl`` if present.
+    :param max_nodes: draw at most this many entities, the most connected ones; the
+        page then says what was left out.
+    """
+    if max_nodes < 1:
+        raise ValueError(f"max_nodes must be at least 1, not {max_nodes}")
+    vocab = _vocabulary(graph, ontology)
+    facts = _Facts(graph)
+    entities = _read_entities(facts, vocab)
+    relations = _read_relations(facts, entities, vocab)
+    documents = _read_documents(facts, entities, relations)
+    _attach_roles(facts, entities, vocab)
+
+    degree: dict[URIRef, int] = defaultdict(int)
+    for rel in relations:
+        degree[rel.subject] += 1
+        degree[rel.object] += 1
+    ranked = sorted(
+        entities.values(), key=lambda e: (-degree[e.iri], -e.mentions, e.label, str(e.iri))
+    )
+    drawn = ranked[:max_nodes]
+    index = {e.iri: i for i, e in enumerate(drawn)}
+    drawn_relations = [r for r in relations if r.subject in index and r.object in index]
+
+    report = HtmlReport(
+        nodes_drawn=len(drawn),
+        edges_drawn=len(drawn_relations),
+        nodes_total=len(entities),
+        edges_total=len(relations),
+        truncated=len(drawn) < len(entities),
+    )
+    page = _render(
+        title=title,
+        report=report,
+        entities=drawn,
+        degree=degree,
+        relations=drawn_relations,
+        index=index,
+        documents=documents,
+        vocab=vocab,
+    )
+    _write_atomically(Path(path), page.encode("utf-8"))
+    return report
+
+
+# ---------------------------------------------------------------- reading the graph
+
+
+@dataclass
+class _Vocabulary:
+    """Labels and hierarchy from the ontology, the graph, or both."""
+
+    labels: dict[Node, str]
+    superclasses: dict[Node, set[Node]]
+    symmetric: set[Node]
+
+    def label(self, term: Node) -> str:
+        if term in self.labels:
+            return self.labels[term]
+        local = re.split(r"[#/]", str(term))[-1] or str(term)
+        return _CAMEL.sub(" ", local).lower()
+
+    def style_of(self, types: Iterable[Node]) -> int | None:
+        """The index of the most specific style any of ``types`` falls under."""
+        best: int | None = None
+        for start in types:
+            seen = {start}
+            todo = [start]
+            while todo:
+                cls = todo.pop()
+                for i, style in enumerate(_CLASS_STYLES):
+                    if style.iri == cls and (best is None or i < best):
+                        best = i
+                if cls in (_KG.Entity, _KG.Agent) and best is None:
+                    best = _OTHER
+                for sup in self.superclasses.get(cls, ()):
+                    if sup not in seen:
+                        seen.add(sup)
+                        todo.append(sup)
+        return best
+
+
+def _vocabulary(graph: Graph, ontology: Graph | None) -> _Vocabulary:
+    sources: list[Graph] = []
+    if ontology is not None:
+        sources.append(ontology)
+    sources.append(graph)
+    if ontology is None and _PROJECT_ONTOLOGY.is_file():
+        project = Graph()
+        project.parse(_PROJECT_ONTOLOGY, format="turtle")
+        sources.append(project)
+    labels: dict[Node, str] = {}
+    superclasses: dict[Node, set[Node]] = defaultdict(set)
+    symmetric: set[Node] = set()
+    # Earlier sources win; within one, an English or untagged label wins over others.
+    for source in reversed(sources):
+        found: dict[Node, list[Literal]] = defaultdict(list)
+        for term in set(source.subjects(RDF.type, OWL.ObjectProperty)) | set(
+            source.subjects(RDF.type, OWL.Class)
+        ):
+            for lab in source.objects(term, RDFS.label):
+                if isinstance(lab, Literal):
+                    found[term].append(lab)
+        for term, labs in found.items():
+            labs.sort(key=lambda lit: (lit.language not in (None, "en"), str(lit)))
+            labels[term] = str(labs[0])
+        for sub, sup in source.subject_objects(RDFS.subClassOf):
+            superclasses[sub].add(sup)
+        symmetric.update(source.subjects(RDF.type, OWL.SymmetricProperty))
+    return _Vocabulary(labels, dict(superclasses), symmetric)
+
+
+class _Facts:
+    """The graph indexed once by subject, then predicate: one pass over the triples.
+
+    rdflib's pattern queries cost microseconds each; a graph of 15,000 relations
+    needs hundreds of thousands of them, so one scan into dicts is several times faster.
+    """
+
+    def __init__(self, graph: Graph) -> None:
+        self.by_subject: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
+        self.statements: list[Node] = []
+        self.roles: list[Node] = []
+        self.documents: list[Node] = []
+        self.links: list[tuple[Node, Node, Node]] = []
+        for s, p, o in graph:
+            self.by_subject[s][p].append(o)
+            if p == RDF.type:
+                if o == RDF.Statement:
+                    self.statements.append(s)
+                elif o == _KG.Role:
+                    self.roles.append(s)
+                elif o == _KG.Document:
+                    self.documents.append(s)
+            elif isinstance(o, URIRef):
+                self.links.append((s, p, o))
+
+    def all(self, subject: Node, predicate: Node) -> list[Node]:
+        props = self.by_subject.get(subject)
+        return props.get(predicate, []) if props else []
+
+    def texts(self, subject: Node, predicate: Node) -> list[str]:
+        return sorted(str(v) for v in self.all(subject, predicate))
+
+    def one(self, subject: Node, predicate: Node) -> Node | None:
+        """The value, or the smallest one if there are several (so output is stable)."""
+        values = self.all(subject, predicate)
+        return min(values, key=str) if values else None
+
+    def text(self, subject: Node, predicate: Node) -> str:
+        value = self.one(subject, predicate)
+        return "" if value is None else str(value)
+
+
+def _read_entities(facts: _Facts, vocab: _Vocabulary) -> dict[URIRef, _Entity]:
+    entities: dict[URIRef, _Entity] = {}
+    style_cache: dict[frozenset[Node], int | None] = {}
+    for iri, props in facts.by_subject.items():
+        classes = frozenset(props.get(RDF.type, ()))
+        if not classes or not isinstance(iri, URIRef) or classes & _NOT_ENTITY_TYPES:
+            continue
+        if classes not in style_cache:
+            style_cache[classes] = vocab.style_of(classes)
+        style = style_cache[classes]
+        if style is None:
+            if not str(iri).startswith(_ENTITY_BASE):
+                continue
+            style = _OTHER
+        labels = facts.texts(iri, RDFS.label)
+        label = labels[0] if labels else vocab.label(iri)
+        alts = sorted(set(facts.texts(iri, SKOS.altLabel)) - {label})
+        mentions = 0
+        for count in props.get(_MENTION_COUNT, ()):
+            try:
+                mentions = max(mentions, int(str(count)))
+            except ValueError:
+                pass
+        docs = facts.texts(iri, _MENTIONED_IN)
+        entities[iri] = _Entity(iri, label, alts, style, docs, mentions)
+    return entities
+
+
+def _read_relations(
+    facts: _Facts, entities: Mapping[URIRef, _Entity], vocab: _Vocabulary
+) -> list[_Relation]:
+    found: dict[tuple[URIRef, URIRef, URIRef], _Relation] = {}
+
+    def relation(s: Node | None, p: Node | None, o: Node | None) -> _Relation | None:
+        if s not in entities or o not in entities or p in _NOT_RELATIONS:
+            return None
+        if not (isinstance(s, URIRef) and isinstance(p, URIRef) and isinstance(o, URIRef)):
+            return None
+        symmetric = p in vocab.symmetric
+        if symmetric and str(o) < str(s):
+            s, o = o, s
+        key = (s, p, o)
+        if key not in found:
+            found[key] = _Relation(s, p, o, symmetric)
+        return found[key]
+
+    for s, p, o in facts.links:
+        relation(s, p, o)
+    for stmt in facts.statements:
+        rel = relation(
+            facts.one(stmt, RDF.subject), facts.one(stmt, RDF.predicate), facts.one(stmt, RDF.object)
+        )
+        if rel is None:
+            continue
+        docs = facts.texts(stmt, PROV.wasDerivedFrom) or [""]
+        sentences = facts.texts(stmt, _EVIDENCE) or [""]
+        confidence = facts.text(stmt, _CONFIDENCE)
+        extractor = facts.text(stmt, _EXTRACTOR)
+        for doc in docs:
+            for sentence in sentences:
+                rel.evidence.add((sentence, doc, confidence, extractor))
+    return sorted(found.values(), key=lambda r: (str(r.subject), str(r.predicate), str(r.object)))
+
+
+def _read_documents(
+    facts: _Facts, entities: Mapping[URIRef, _Entity], relations: list[_Relation]
+) -> dict[str, dict[str, str]]:
+    iris = {str(d) for d in facts.documents}
+    for entity in entities.values():
+        iris.update(entity.docs)
+    for rel in relations:
+        iris.update(doc for _, doc, _, _ in rel.evidence if doc)
+    documents: dict[str, dict[str, str]] = {}
+    for iri in sorted(iris):
+        node = URIRef(iri)
+        documents[iri] = {
+            "source": facts.text(node, DCTERMS.source),
+            "title": facts.text(node, DCTERMS.title),
+            "date": facts.text(node, DCTERMS.date),
+            "creator": facts.text(node, DCTERMS.creator),
+        }
+    return documents
+
+
+def _attach_roles(facts: _Facts, entities: Mapping[URIRef, _Entity], vocab: _Vocabulary) -> None:
+    """Describe each kg:Role in words on its holder, e.g. "CEO at Acme (former, since 2019)"."""
+    for role in facts.roles:
+        holder = facts.one(role, _KG.roleHolder)
+        if not isinstance(holder, URIRef) or holder not in entities:
+            continue
+        title = facts.text(role, _KG.roleTitle)
+        prop = facts.one(role, _KG.roleProperty)
+        org = facts.one(role, _KG.roleIn)
+        words = title or (vocab.label(prop) if prop is not None else "role")
+        if org is not None:
+            org_name = entities[org].label if org in entities else str(org)  # type: ignore[index]
+            words += (" at " if title else " ") + org_name
+        notes = []
+        if facts.text(role, _KG.current).lower() in ("false", "0"):
+            notes.append("former")
+        start = facts.text(role, _KG.startDate)
+        if start:
+            notes.append(f"since {start}")
+        if notes:
+            words += f" ({', '.join(notes)})"
+        entities[holder].roles.append(words)
+    for entity in entities.values():
+        entity.roles.sort()
+
+
+# ---------------------------------------------------------------- layout
+
+
+def _layout(count: int, pairs: list[tuple[int, int]]) -> list[tuple[float, float]]:
+    """Node positions in vis-network's units, computed here so the page needs no physics.
+
+    Deterministic for the same input. Up to ``_SPRING_MAX`` nodes this is networkx's
+    spring layout (exact Fruchterman-Reingold); above that networkx needs scipy for
+    its sparse variant, so ``_mesh_layout`` does the same forces with the repulsion
+    summed on a grid by FFT (numpy only), which keeps 5,000 nodes near a second.
+    """
+    if count == 0:
+        return []
+    if count == 1:
+        return [(0.0, 0.0)]
+    if count <= _SPRING_MAX:
+        import networkx as nx
+
+        g = nx.Graph()
+        g.add_nodes_from(range(count))
+        g.add_edges_from(pairs)
+        pos = nx.spring_layout(g, seed=7, method="force", iterations=150)
+        raw = [(float(pos[i][0]), float(pos[i][1])) for i in range(count)]
+        # spring_layout fits the drawing into [-1, 1]; spread it so neighbours sit
+        # about an edge label's length apart whatever the size.
+        scale = _EDGE_LENGTH * math.sqrt(count) * 0.9
+    else:
+        raw = _mesh_layout(count, pairs)
+        scale = _EDGE_LENGTH
+    return [(round(x * scale, 1), round(y * scale, 1)) for x, y in raw]
+
+
+def _mesh_layout(
+    count: int, pairs: list[tuple[int, int]], *, iterations: int = 160, grid: int = 128
+) -> list[tuple[float, float]]:
+    """Fruchterman-Reingold with an ideal edge length of 1 and repulsion on a grid.
+
+    Every node repels every other one with force 1/d. Summing that directly costs
+    n² per step, so each step counts the nodes per grid cell and convolves the counts
+    with the 1/d kernel by FFT (a particle-mesh method): n + G² log G per step. Edges
+    pull their ends together with force d², and a weak pull to the centre keeps
+    separate components in one picture.
+    """
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    radius = math.sqrt(count)
+    pos = rng.uniform(-radius, radius, size=(count, 2))
+    ends = np.array([p for p in pairs if p[0] != p[1]], dtype=np.intp).reshape(-1, 2)
+    src, dst = ends[:, 0], ends[:, 1]
+
+    size = 2 * grid  # zero padding: the convolution must not wrap around
+    offsets = np.fft.fftfreq(size, 1.0 / size)
+    mx, my = np.meshgrid(offsets, offsets, indexing="ij")
+    r2 = mx**2 + my**2
+    r2[0, 0] = 1.0
+    kernel_x = np.fft.rfft2(mx / r2)
+    kernel_y = np.fft.rfft2(my / r2)
+
+    gravity = 0.5 / radius
+    start_step, end_step = radius / 4, 0.02
+    for it in range(iterations):
+        low = pos.min(axis=0)
+        span = float((pos.max(axis=0) - low).max()) + 1e-9
+        cell_size = span / (grid - 1)
+        cells = np.minimum(((pos - low) / cell_size).astype(np.intp), grid - 1)
+        flat = cells[:, 0] * size + cells[:, 1]
+        density = np.bincount(flat, minlength=size * size).reshape(size, size).astype(float)
+        spectrum = np.fft.rfft2(density)
+        field_x = np.fft.irfft2(spectrum * kernel_x, s=(size, size)).ravel()[flat]
+        field_y = np.fft.irfft2(spectrum * kernel_y, s=(size, size)).ravel()[flat]
+        force = np.stack([field_x, field_y], axis=1) / cell_size
+        delta = pos[dst] - pos[src]
+        pull = delta * np.hypot(delta[:, 0], delta[:, 1])[:, None]
+        for axis in (0, 1):
+            force[:, axis] += np.bincount(src, pull[:, axis], count)
+            force[:, axis] -= np.bincount(dst, pull[:, axis], count)
+        force -= gravity * pos * radius
+        length = np.maximum(np.hypot(force[:, 0], force[:, 1]), 1e-9)
+        # Linear cooling: long moves first, then only small corrections.
+        step = start_step + (end_step - start_step) * it / max(iterations - 1, 1)
+        pos += force * (np.minimum(length, step) / length)[:, None]
+    pos -= pos.mean(axis=0)
+    return [(float(x), float(y)) for x, y in pos]
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def _physics() -> dict[str, Any]:
+    """Physics stays off: the layout comes from Python, so the page is still at once."""
+    return {"enabled": False, "stabilization": {"enabled": False}}
+
+
+def _options(count: int, edges: int) -> dict[str, Any]:
+    big = edges > 3000
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": False, "randomSeed": 7},
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"size": 14, "face": "system-ui, sans-serif", "color": "#1f2933",
+                     "strokeWidth": 3, "strokeColor": "#ffffff"},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "color": {"color": "#9aa5b1", "highlight": "#1f2933", "hover": "#3e4c59", "inherit": False},
+            "font": {"size": 10, "face": "system-ui, sans-serif", "color": "#52606d",
+                     "strokeWidth": 3, "strokeColor": "#ffffff", "align": "middle"},
+            "smooth": False,
+            "width": 1,
+            "selectionWidth": 2,
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 150,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "navigationButtons": False,
+            "keyboard": False,
+        },
+        "physics": _physics(),
+    }
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= _MAX_LABEL_CHARS else label[: _MAX_LABEL_CHARS - 1] + "…"
+
+
+def _build_network(
+    entities: list[_Entity],
+    degree: Mapping[URIRef, int],
+    relations: list[_Relation],
+    index: Mapping[URIRef, int],
+    vocab: _Vocabulary,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+    """The vis-network nodes, edges and options, assembled by pyvis."""
+    from pyvis.network import Network
+
+    pairs = [(index[r.subject], index[r.object]) for r in relations]
+    coords = _layout(len(entities), pairs)
+    net = Network(directed=True, cdn_resources="in_line")
+    for i, entity in enumerate(entities):
+        style = _CLASS_STYLES[entity.style]
+        net.add_node(
+            i,
+            label=_short(entity.label) or " ",
+            shape=style.shape,
+            color=style.color,
+            size=round(9 + 4 * math.sqrt(degree.get(entity.iri, 0)), 1),
+            x=coords[i][0],
+            y=coords[i][1],
+        )
+    # pyvis checks `source in node_ids` (a list) per edge; a set keeps that linear.
+    net.node_ids = set(net.node_ids)  # type: ignore[assignment]
+    # Parallel edges between one pair (either direction) are bent apart so their
+    # labels do not sit on top of each other; single edges stay straight (faster).
+    per_pair: dict[tuple[int, int], int] = defaultdict(int)
+    for a, b in pairs:
+        per_pair[(min(a, b), max(a, b))] += 1
+    seen: dict[tuple[int, int], int] = defaultdict(int)
+    for i, (rel, (a, b)) in enumerate(zip(relations, pairs)):
+        options: dict[str, Any] = {"id": i, "label": vocab.label(rel.predicate)}
+        key = (min(a, b), max(a, b))
+        if per_pair[key] > 1:
+            options["smooth"] = {"enabled": True, "type": "curvedCW",
+                                 "roundness": 0.15 + 0.2 * seen[key]}
+            seen[key] += 1
+        if rel.symmetric:
+            options["arrows"] = {"to": {"enabled": False}}
+        net.add_edge(a, b, **options)
+    net.options = _options(len(entities), len(relations))  # type: ignore[assignment]
+    nodes, edges, _heading, _height, _width, options_json = net.get_network_data()
+    return nodes, edges, json.loads(options_json)
+
+
+def _meta(
+    report: HtmlReport,
+    entities: list[_Entity],
+    degree: Mapping[URIRef, int],
+    relations: list[_Relation],
+    documents: Mapping[str, Mapping[str, str]],
+    vocab: _Vocabulary,
+) -> dict[str, Any]:
+    """What the viewer needs beyond vis-network's own data: names, evidence, sources."""
+    doc_ids = {iri: i for i, iri in enumerate(documents)}
+    predicates = sorted({r.predicate for r in relations}, key=lambda p: (vocab.label(p), str(p)))
+    rel_ids = {p: i for i, p in enumerate(predicates)}
+    class_labels = []
+    for style in _CLASS_STYLES:
+        label = vocab.labels.get(style.iri) if style.iri is not None else None
+        class_labels.append(label[:1].upper() + label[1:] if label else style.label)
+    return {
+        "stats": {
+            "documents": len(documents),
+            "nodesTotal": report.nodes_total,
+            "edgesTotal": report.edges_total,
+            "nodesDrawn": report.nodes_drawn,
+            "edgesDrawn": report.edges_drawn,
+        },
+        "classes": [
+            {"label": label, "color": s.color, "shape": s.shape}
+            for s, label in zip(_CLASS_STYLES, class_labels)
+        ],
+        "relations": [{"label": vocab.label(p), "iri": str(p)} for p in predicates],
+        "documents": [
+            {"iri": iri, **{k: v for k, v in doc.items() if v}} for iri, doc in documents.items()
+        ],
+        "nodes": [
+            {
+                "iri": str(e.iri),
+                "names": [e.label, *e.alt_labels],
+                "cls": e.style,
+                "docs": [doc_ids[d] for d in e.docs if d in doc_ids],
+                "mentions": e.mentions,
+                "degree": degree.get(e.iri, 0),
+                "roles": e.roles,
+            }
+            for e in entities
+        ],
+        "edges": [
+            {
+                "rel": rel_ids[r.predicate],
+                "symmetric": r.symmetric,
+                "evidence": [
+                    [text, doc_ids.get(doc, -1), conf, extractor]
+                    for text, doc, conf, extractor in sorted(r.evidence)
+                ],
+            }
+            for r in relations
+        ],
+    }
+
+
+def _script_json(value: Any) -> str:
+    """JSON that is safe inside a <script> element (and valid JavaScript)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _vis_asset(name: str) -> str:
+    text = (resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2" / name).read_text("utf-8")
+    # The page must not ask for anything, not even a source map from devtools.
+    return re.sub(r"^\s*//# sourceMappingURL=.*$", "", text, flags=re.MULTILINE)
+
+
+def _csp_hash(script: str) -> str:
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def _truncation_note(report: HtmlReport) -> str:
+    if not report.truncated:
+        return ""
+    left_nodes = report.nodes_total - report.nodes_drawn
+    left_edges = report.edges_total - report.edges_drawn
+    return (
+        '<p id="truncation-note" role="note">'
+        f"Showing the {report.nodes_drawn:,} most connected of {report.nodes_total:,} entities "
+        f"and the {report.edges_drawn:,} relations between them. Left out: {left_nodes:,} "
+        f"entities and {left_edges:,} relations. To see more, rebuild with "
+        f"<code>kgraph build --max-nodes {report.nodes_total}</code> "
+        "(larger pages take longer to open), or query <code>out/graph.ttl</code>.</p>"
+    )
+
+
+def _render(
+    *,
+    title: str,
+    report: HtmlReport,
+    entities: list[_Entity],
+    degree: Mapping[URIRef, int],
+    relations: list[_Relation],
+    index: Mapping[URIRef, int],
+    documents: Mapping[str, Mapping[str, str]],
+    vocab: _Vocabulary,
+) -> str:
+    nodes, edges, options = _build_network(entities, degree, relations, index, vocab)
+    payload = {
+        "network": {"nodes": nodes, "edges": edges, "options": options},
+        "meta": _meta(report, entities, degree, relations, documents, vocab),
+    }
+    vis_js = _vis_asset("vis-network.min.js")
+    viewer_js = (_VIEWER_DIR / "viewer.js").read_text("utf-8")
+    for name, script in (("vis-network", vis_js), ("viewer", viewer_js)):
+        if re.search(r"</script", script, re.IGNORECASE):
+            raise RuntimeError(f"{name} script contains '</script' and cannot be inlined")
+    csp = (
+        "default-src 'none'; "
+        f"script-src {_csp_hash(vis_js)} {_csp_hash(viewer_js)}; "
+        "style-src 'unsafe-inline'; img-src data:; font-src data:; "
+        "connect-src 'none'; form-action 'none'; base-uri 'none'"
+    )
+    stats = (
+        f"{len(documents):,} documents · {report.nodes_total:,} entities · "
+        f"{report.edges_total:,} relations"
+    )
+    if report.truncated:
+        stats += f" (drawn: {report.nodes_drawn:,} entities, {report.edges_drawn:,} relations)"
+    values = {
+        "CSP": html.escape(csp, quote=True),
+        "TITLE": html.escape(title, quote=True),
+        "STATS": html.escape(stats),
+        "TRUNCATION_NOTE": _truncation_note(report),
+        "VIS_CSS": _vis_asset("vis-network.css"),
+        "VIEWER_CSS": (_VIEWER_DIR / "viewer.css").read_text("utf-8"),
+        "DATA_JSON": _script_json(payload),
+        "VIS_JS": vis_js,
+        "VIEWER_JS": viewer_js,
+    }
+    template = (_VIEWER_DIR / "template.html").read_text("utf-8")
+    # One pass, so text that was just inserted is never scanned for markers again.
+    return re.sub(r"@@([A-Z_]+)@@", lambda m: values[m.group(1)], template)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

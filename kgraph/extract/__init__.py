@@ -1,0 +1,32 @@
+"""Extraction back-ends, by name.
+
+``rules`` (the default) runs the spaCy pipeline and the ontology's patterns.  The table
+maps a name to ``(module, class)``; a back-end's module is imported only when asked
+for, so an unused heavy dependency is never loaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from kgraph.errors import KGraphError
+from kgraph.extract.base import Extractor
+
+__all__ = ["Extractor", "EXTRACTORS", "get_extractor"]
+
+EXTRACTORS: dict[str, tuple[str, str]] = {
+    "rules": ("kgraph.extract.spacy_rules", "RuleExtractor"),
+}
+
+
+def get_extractor(name: str = "rules", **options: Any) -> Extractor:
+    """An extractor instance by name."""
+    try:
+        module_name, class_name = EXTRACTORS[name]
+    except KeyError:
+        available = ", ".join(sorted(EXTRACTORS))
+        raise KGraphError(f"No extractor named {name!r}. Available names: {available}.") from None
+    cls = getattr(importlib.import_module(module_name), class_name)
+    extractor: Extractor = cls(**options)
+    return extractor

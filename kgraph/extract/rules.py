@@ -1,0 +1,480 @@
+"""Rule-based extraction: ontology patterns matched over spaCy's dependency parse.
+
+The machinery here knows *frames* (how a relational noun, a verb, an event noun or a
+chain of places links two names in a parse); which words trigger which ontology
+property, and the types each end must have, come from ``ontology/patterns.ttl``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kgraph.models import Article, Extraction, Mention, RelationMention, Role
+from kgraph.ontology import Ontology, Pattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["find_mentions", "find_relations", "extract_doc", "EXTRACTOR_NAME"]
+
+EXTRACTOR_NAME = "kgraph-rules/0.1"
+
+_PERSON_TITLES = {
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "president", "sen.",
+    "senator", "gov.", "governor", "minister", "rep.", "gen.", "general", "judge", "justice", "pope", "king",
+    "queen", "prince", "princess", "lord", "lady", "rev.", "father", "sister", "mayor", "chancellor",
+}
+_FORMER = {"former", "ex", "ex-", "then", "previous", "past", "late", "erstwhile", "outgoing", "one-time"}
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_PRONOUNS = {"he": "Person", "him": "Person", "his": "Person", "she": "Person", "her": "Person",
+             "it": "Organization", "its": "Organization"}
+_LIGHT_VERBS = {"gain", "sign", "have", "hold", "reach", "announce", "complete", "make", "form", "enter", "seal",
+                "strike", "conclude", "agree", "finalize", "finalise", "take", "win", "receive", "forge", "ink",
+                "secure", "obtain", "get", "become", "assume"}
+
+
+# ------------------------------------------------------------------------------------- mentions
+
+
+def _classify(span: Span, ontology: Ontology) -> str | None:
+    """The ontology class of an entity span: NER label, corrected by evidence in the name."""
+    last = span[-1].lower_
+    if ontology.class_for_head(span.root.lower_) is not None and span.root.i != span[-1].i:
+        last = span.root.lower_  # "Nobel Prize in Medicine": the head noun is not the last word
+    if span.label_ == "DATE" or span.label_ in {"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "TIME"}:
+        return None
+    by_head = ontology.class_for_head(last)
+    if by_head is not None and span.label_ != "PERSON" or by_head is not None and len(span) > 1:
+        return by_head
+    if _YEAR.match(span[-1].text) and len(span) > 1:
+        for info in ontology.classes.values():
+            if info.year_suffix:
+                return info.name
+    if span.start > 0 and span.doc[span.start - 1].lower_ in _PERSON_TITLES and span.label_ in {"ORG", "PERSON"}:
+        return "Person"
+    if span[0].lower_ in _PERSON_TITLES and len(span) > 1:
+        return "Person"
+    return ontology.class_for_ner(span.label_)
+
+
+def _described_as(span: Span, ontology: Ontology) -> str | None:
+    """The class an apposition gives a name: "Nordwind Energy, a wind turbine maker" is an organisation.
+
+    Only person/organisation/place confusions are repaired, the NER's usual mistakes.
+    """
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    for noun in nouns:
+        classes = [c for c in ontology.classes_for_descriptor(noun.lemma_.lower()) if c in _REPAIRABLE]
+        if len(classes) >= 1:
+            return max(classes, key=lambda c: len(ontology.classes[c].ancestors))
+    if any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in root.children):
+        return "Person"  # "Okafor, who lives in Riverton"
+    return None
+
+
+_REPAIRABLE = {"Person", "Organization", "Place", "GovernmentBody"}
+
+
+def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
+    """Entity mentions with ontology types, plus pronouns and definite descriptions.
+
+    Pronouns and descriptions ("the cluster") get ``label="pronoun"``/``"description"``
+    and the class they could refer to; coreference (kgraph.resolve) links or drops them.
+    """
+    from spacy.tokens import Span
+
+    found: list[tuple[Mention, Span]] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        cls = _classify(ent, ontology)
+        if cls is None or not ent.text.strip():
+            continue
+        cls = _described_as(ent, ontology) or cls
+        found.append((Mention(ent.start_char, ent.end_char, ent.text, cls, ent.label_), ent))
+        taken.update(range(ent.start, ent.end))
+    people = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON"}
+    for span in _unlabelled_names(doc, taken):
+        cls = ontology.class_for_head(span[-1].lower_) or _described_as(span, ontology)
+        if cls is None and span[-1].lower_ in people and len(span) <= 3:
+            cls = "Person"  # "Toshio Fujimoto" when "Fujimoto" is a person elsewhere
+        if cls is not None:
+            found.append((Mention(span.start_char, span.end_char, span.text, cls, "name"), span))
+            taken.update(range(span.start, span.end))
+    for token in doc:
+        if token.i in taken:
+            continue
+        lower = token.lower_
+        if lower in _PRONOUNS and token.pos_ == "PRON":
+            span = doc[token.i : token.i + 1]
+            found.append((Mention(token.idx, token.idx + len(token), token.text, _PRONOUNS[lower], "pronoun"), span))
+        elif token.pos_ in {"NOUN", "PROPN"} and token.is_lower and ontology.classes_for_descriptor(lower):
+            det = [c for c in token.children if c.dep_ == "det" and c.lower_ in {"the", "this", "that"}]
+            if not det and token.i > 0 and doc[token.i - 1].lower_ in {"the", "this", "that"}:
+                det = [doc[token.i - 1]]  # the parser sometimes hangs "the" on the next noun
+            if not det or any(c.dep_ in {"compound", "poss"} and c.i in taken for c in token.children):
+                continue
+            classes = ontology.classes_for_descriptor(lower)
+            cls = max(classes, key=lambda c: len(ontology.classes[c].ancestors))
+            span = Span(doc, det[0].i, token.i + 1)
+            found.append((Mention(span.start_char, span.end_char, span.text, cls, "description"), span))
+    found.sort(key=lambda pair: pair[0])
+    return found
+
+
+def _unlabelled_names(doc: Doc, taken: set[int]) -> Iterator[Span]:
+    """Runs of two or more capitalised proper nouns the NER left unlabelled ("Quillon Robotics")."""
+    def name_word(token: Token) -> bool:
+        return token.i not in taken and token.pos_ == "PROPN" and token.text[:1].isupper()
+
+    i = 0
+    while i < len(doc):
+        if not name_word(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and name_word(doc[j + 1]):
+            j += 1
+        if j > i:
+            yield doc[i : j + 1]
+        i = j + 1
+
+
+# ------------------------------------------------------------------------------------- frames
+
+
+@dataclass
+class _Index:
+    """Token index -> mention, for one document."""
+
+    by_token: dict[int, int]
+    mentions: list[tuple[Mention, Span]]
+
+    def at(self, token: Token) -> int | None:
+        found = self.by_token.get(token.i)
+        if found is None and token.dep_ == "appos":
+            # "Y, Japan's largest cluster, located in Z": the description stands for Y
+            found = self.by_token.get(token.head.i)
+        return found
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *[t for t in token.conjuncts if t.i != token.i]]
+
+
+def _phrase(token: Token) -> str:
+    """The trigger token with the compound/amod words before it ("chief executive officer")."""
+    words = [c for c in token.lefts if c.dep_ in {"compound", "amod"} and c.i >= token.i - 3]
+    return " ".join([*(w.lower_ for w in words), token.lower_])
+
+
+def _matches(token: Token, triggers: tuple[str, ...]) -> str | None:
+    lemma = token.lemma_.lower()
+    lower = token.lower_
+    phrase = _phrase(token)
+    particle = " ".join([lemma, *(c.lower_ for c in token.children if c.dep_ in {"prt", "dobj"} and c.i > token.i)])
+    for trigger in triggers:
+        if " " in trigger:
+            if phrase.endswith(trigger) or particle.startswith(trigger):
+                return trigger
+        elif trigger in (lemma, lower):
+            return trigger
+    return None
+
+
+def _relative_head(verb: Token, index: _Index) -> Token | None:
+    """The noun a relative clause is about, repairing attachment to the wrong name.
+
+    spaCy often attaches "which runs Y" in "X, CEO of Z which runs Y" to X; "which"
+    and "that" cannot refer to a person, so we take the nearest non-person name
+    before the clause instead.
+    """
+    head = verb.head
+    pronouns = [c for c in verb.children if c.tag_ in {"WDT", "WP", "WP$"}]
+    if not pronouns:
+        return head
+    pronoun = pronouns[0].lower_
+    wanted_person = pronoun in {"who", "whom", "whose"}
+    for i in range(pronouns[0].i - 1, head.i - 1, -1):
+        m = index.at(verb.doc[i])
+        if m is None:
+            continue
+        is_person = index.mentions[m][0].type == "Person"
+        if is_person == wanted_person:
+            return index.mentions[m][1].root
+    return head
+
+
+def _deep_roles(verb: Token, index: _Index) -> tuple[list[Token], list[Token]]:
+    """(agents, patients) of a verb, through passives, relative clauses and participles."""
+    agents: list[Token] = []
+    patients: list[Token] = []
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if child.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+                head = _relative_head(verb, index)
+                if head is not None:
+                    agents.append(head)
+            else:
+                agents.append(child)
+        elif child.dep_ == "nsubjpass":
+            if child.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+                head = _relative_head(verb, index)
+                if head is not None:
+                    patients.append(head)
+            else:
+                patients.append(child)
+        elif child.dep_ == "dobj" and not passive:
+            patients.append(child)
+        elif child.dep_ == "agent":
+            agents.extend(c for c in child.children if c.dep_ == "pobj")
+    if verb.dep_ in {"acl", "amod"}:
+        (patients if verb.tag_ == "VBN" else agents).append(verb.head)
+    if verb.dep_ == "relcl" and not agents and not patients:
+        head = _relative_head(verb, index)
+        if head is not None:
+            (patients if passive else agents).append(head)
+    if not agents and verb.dep_ in {"xcomp", "conj", "advcl"}:
+        governor = verb.head
+        agents.extend(c for c in governor.children if c.dep_ == "nsubj")
+        if verb.dep_ == "conj" and not agents:
+            agents.extend(_deep_roles(governor, index)[0])
+    return agents, patients
+
+
+def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    wanted = set(preps)
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in wanted:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Token]:
+    agents, patients = _deep_roles(verb, index)
+    out: list[Token] = []
+    for role in roles:
+        if role == "agent":
+            out.extend(agents)
+        elif role == "patient":
+            out.extend(patients)
+        elif role.startswith("prep:"):
+            out.extend(_prep_objects(verb, [role[5:]]))
+        else:  # a dependency label: npadvmod, attr, oprd, xcomp, compound
+            out.extend(c for c in verb.children if c.dep_ == role)
+    return out
+
+
+def _holders(noun: Token) -> list[Token]:
+    """Who holds a relational noun: "X, CEO of Y" / "CEO X" / "X is CEO of Y" / "X as CEO"."""
+    out: list[Token] = []
+    if noun.dep_ == "appos" or noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+        out.append(noun.head)
+    out.extend(c for c in noun.children if c.dep_ == "appos")
+    if noun.dep_ in {"attr", "oprd"}:
+        out.extend(c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS)
+        if noun.dep_ == "oprd":
+            out.extend(c for c in noun.head.children if c.dep_ == "dobj")
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        verb = noun.head.head
+        out.extend(c for c in verb.children if c.dep_ in {"nsubj", "dobj", "nsubjpass"})
+    if noun.dep_ == "conj":
+        out.extend(_holders(noun.head))
+    return out
+
+
+def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[Token]:
+    out = _prep_objects(noun, preps)
+    out.extend(c for c in noun.children if c.dep_ in {"compound", "poss", "nmod"} and index.at(c) is not None)
+    if not out and noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        # "Nordwind appointed Jensen as chief executive": the post is at the appointer
+        verb = noun.head.head
+        if any(c.dep_ == "dobj" for c in verb.children):
+            out.extend(c for c in verb.children if c.dep_ == "nsubj")
+    return out
+
+
+def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[list[Token], list[Token]]:
+    """(subjects, objects) of an event noun such as "membership" or "agreement"."""
+    subjects = [c for c in noun.children if c.dep_ == "poss"]
+    objects = _prep_objects(noun, [p for p in preps if p != "between"])
+    # "gained membership in Y": the preposition hangs on the governing verb
+    governor = noun.head if noun.dep_ in {"dobj", "pobj", "nsubjpass", "attr"} else None
+    if governor is not None and governor.pos_ == "ADP":
+        governor = governor.head
+    if governor is not None and governor.pos_ in {"VERB", "AUX"}:
+        if noun.dep_ == "dobj" or governor.lemma_.lower() in _LIGHT_VERBS:
+            subjects.extend(_deep_roles(governor, index)[0])
+        if not objects:
+            objects.extend(_prep_objects(governor, [p for p in preps if p != "between"]))
+    if "between" in preps:
+        carriers = [noun, *[c for c in noun.children if c.dep_ in {"acl", "relcl"}]]
+        if governor is not None:
+            carriers.append(governor)
+        for carrier in carriers:
+            for pobj in _prep_objects(carrier, ["between"]):
+                parties = [t for t in pobj.subtree if index.at(t) is not None and not _is_possessor(t)]
+                subjects.extend(parties)
+                objects.extend(parties)
+    if not subjects and noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"}:
+        subjects.extend(_deep_roles(noun.head.head, index)[0])
+    return subjects, objects
+
+
+def _is_possessor(token: Token) -> bool:
+    return token.dep_ == "poss" or any(c.dep_ == "case" for c in token.children)
+
+
+def _role_of(trigger: Token, title: str) -> Role:
+    words = {c.lower_ for c in trigger.lefts} | {c.lower_ for c in trigger.head.lefts if c.dep_ == "advmod"}
+    words |= {trigger.doc[i].lower_ for i in range(max(0, trigger.i - 3), trigger.i)}
+    current = not (words & _FORMER)
+    since = None
+    for verb in (trigger, trigger.head):
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "since":
+                since = " ".join(t.text for t in child.subtree if t.dep_ != "prep" or t is not child)
+                since = since.removeprefix("since ").strip()
+    return Role(title=title, current=current, start_date=since)
+
+
+# ------------------------------------------------------------------------------------- relations
+
+
+def find_relations(
+    doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ontology
+) -> list[RelationMention]:
+    """Relations stated in ``doc`` between ``mentions``, one per (pattern, pair, sentence)."""
+    index = _Index({}, mentions)
+    for n, (_, span) in enumerate(mentions):
+        for token in span:
+            index.by_token.setdefault(token.i, n)
+    patterns = ontology.patterns
+    found: dict[tuple[int, str, int], RelationMention] = {}
+    for sent in doc.sents:
+        for token in sent:
+            for pattern in patterns:
+                if pattern.frame == "PlaceChain":
+                    continue
+                trigger = _matches(token, pattern.triggers)
+                if trigger is None:
+                    continue
+                for subj, obj, role in _apply(pattern, token, trigger, index):
+                    _add(found, pattern, subj, obj, sent, role, index, ontology)
+        for pattern in patterns:
+            if pattern.frame == "PlaceChain":
+                for subj, obj in _place_chain(sent, index):
+                    _add(found, pattern, subj, obj, sent, None, index, ontology)
+    return _drop_implied(sorted(found.values()), ontology)
+
+
+def _drop_implied(relations: list[RelationMention], ontology: Ontology) -> list[RelationMention]:
+    """Drop "X worksFor Y" when "X ceoOf Y" comes from the same sentence: it is implied."""
+    kept = []
+    for rel in relations:
+        implied = any(
+            other is not rel
+            and other.subject == rel.subject and other.object == rel.object
+            and other.sentence_start == rel.sentence_start
+            and other.predicate != rel.predicate
+            and rel.predicate in ontology.properties[other.predicate].ancestors
+            for other in relations
+        )
+        if not implied:
+            kept.append(rel)
+    return kept
+
+
+def _apply(pattern: Pattern, token: Token, trigger: str, index: _Index) -> Iterator[tuple[int, int, Role | None]]:
+    subjects: list[Token] = []
+    objects: list[Token] = []
+    if pattern.frame == "Verb" and token.pos_ in {"VERB", "AUX"}:
+        subjects = _role_tokens(token, pattern.subject_roles, index)
+        objects = _role_tokens(token, pattern.object_roles, index)
+    elif pattern.frame == "RelationalNoun" and token.pos_ in {"NOUN", "PROPN"}:
+        subjects = _holders(token)
+        objects = _noun_objects(token, pattern.prepositions, index)
+    elif pattern.frame == "EventNoun" and token.pos_ in {"NOUN", "PROPN"}:
+        subjects, objects = _event_parties(token, pattern.prepositions, index)
+    role = _role_of(token, trigger.upper() if len(trigger) <= 3 else trigger.title()) if pattern.role else None
+    for s in _expand(subjects):
+        for o in _expand(objects):
+            si, oi = index.at(s), index.at(o)
+            if si is not None and oi is not None and si != oi:
+                yield si, oi, role
+
+
+def _expand(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        for t in _conjuncts(token):
+            if t not in out:
+                out.append(t)
+    return out
+
+
+def _place_chain(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
+    """ "Fujisawa, Kanagawa": a place, a comma, a place."""
+    tokens = list(sent)
+    for k, token in enumerate(tokens[1:-1], start=1):
+        if token.text != ",":
+            continue
+        left, right = index.at(tokens[k - 1]), index.at(tokens[k + 1])
+        if left is None or right is None or left == right:
+            continue
+        # "in Japan, Germany and the United States" is a list, not a chain
+        if any(t.dep_ == "conj" for t in index.mentions[right][1]) or tokens[k + 1].dep_ == "conj":
+            continue
+        yield left, right
+
+
+def _add(
+    found: dict[tuple[int, str, int], RelationMention],
+    pattern: Pattern,
+    subj: int,
+    obj: int,
+    sent: Span,
+    role: Role | None,
+    index: _Index,
+    ontology: Ontology,
+) -> None:
+    s_mention, o_mention = index.mentions[subj][0], index.mentions[obj][0]
+    prop = ontology.properties[pattern.property]
+    for mention, constraint, default in (
+        (s_mention, pattern.subject_type, prop.domain),
+        (o_mention, pattern.object_type, prop.range),
+    ):
+        if not ontology.fits(mention.type, constraint) or not ontology.fits(mention.type, default):
+            return
+    if prop.symmetric and (o_mention, s_mention) < (s_mention, o_mention):
+        s_mention, o_mention = o_mention, s_mention
+    key = (s_mention.start, pattern.property, o_mention.start)
+    existing = found.get(key)
+    if existing is not None and existing.confidence >= pattern.confidence:
+        return
+    found[key] = RelationMention(
+        subject=s_mention,
+        predicate=pattern.property,
+        object=o_mention,
+        confidence=pattern.confidence,
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+        evidence=sent.text.strip(),
+        pattern=pattern.name,
+        role=role,
+    )
+
+
+def extract_doc(article: Article, doc: Doc, ontology: Ontology) -> Extraction:
+    """Mentions and relations of one parsed article (before coreference)."""
+    mentions = find_mentions(doc, ontology)
+    relations = find_relations(doc, mentions, ontology)
+    return Extraction(article=article, mentions=[m for m, _ in mentions], relations=relations)

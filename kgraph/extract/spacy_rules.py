@@ -1,0 +1,40 @@
+"""The default extractor: spaCy parse, ontology patterns, coreference inside a document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from kgraph.extract.base import Extractor
+from kgraph.extract.rules import EXTRACTOR_NAME, find_mentions, find_relations
+from kgraph.models import Article, Extraction
+from kgraph.nlp import load_pipeline, model_name
+from kgraph.ontology import Ontology, load_ontology
+from kgraph.resolve import link_mentions
+
+__all__ = ["RuleExtractor"]
+
+
+class RuleExtractor(Extractor):
+    """Extract with a spaCy pipeline and the patterns in ``ontology/patterns.ttl``.
+
+    >>> extractor = RuleExtractor()                       # doctest: +SKIP
+    >>> [ex.relations for ex in extractor.extract(articles)]  # doctest: +SKIP
+    """
+
+    name = EXTRACTOR_NAME
+
+    def __init__(self, model: str | None = None, ontology: Ontology | Path | None = None, batch_size: int = 16) -> None:
+        self.model = model_name(model)
+        self.ontology = ontology if isinstance(ontology, Ontology) else load_ontology(ontology)
+        self.batch_size = batch_size
+        self.nlp = load_pipeline(self.model)
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        pairs = ((article.text, article) for article in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            mentions = find_mentions(doc, self.ontology)
+            links = link_mentions(doc, mentions, self.ontology)
+            kept = [(m, s) for m, s in mentions if m in links]
+            relations = find_relations(doc, kept, self.ontology)
+            yield Extraction(article=article, mentions=[m for m, _ in kept], relations=relations, links=links)

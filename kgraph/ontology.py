@@ -1,0 +1,304 @@
+"""The ontology as Python sees it: namespaces, classes, properties and their patterns.
+
+``ontology/kgraph.ttl`` is the source of truth for classes and properties (labels,
+domains, ranges, sub-class and sub-property links); ``ontology/patterns.ttl`` says
+how each is found in text.  :func:`load_ontology` reads both into an
+:class:`Ontology` that the extractor, the graph writer and the viewer share.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+from kgraph.errors import OntologyError
+
+__all__ = [
+    "KG",
+    "KGX",
+    "KGR",
+    "KGD",
+    "KGS",
+    "BASE_IRI",
+    "ONTOLOGY_DIR",
+    "ClassInfo",
+    "PropertyInfo",
+    "Pattern",
+    "Ontology",
+    "load_ontology",
+    "default_ontology_dir",
+]
+
+BASE_IRI = "https://w3id.org/kgraph/"
+
+
+class KG(DefinedNamespace):
+    """The kgraph ontology's terms (closed: a typo raises AttributeError)."""
+
+    # classes
+    Entity: URIRef
+    Agent: URIRef
+    Person: URIRef
+    Organization: URIRef
+    GovernmentBody: URIRef
+    Place: URIRef
+    Event: URIRef
+    Award: URIRef
+    Document: URIRef
+    Role: URIRef
+    # relations
+    worksFor: URIRef
+    headOf: URIRef
+    ceoOf: URIRef
+    founderOf: URIRef
+    memberOf: URIRef
+    hasAgreementWith: URIRef
+    partnerOf: URIRef
+    operates: URIRef
+    subsidiaryOf: URIRef
+    acquired: URIRef
+    investedIn: URIRef
+    basedIn: URIRef
+    locatedIn: URIRef
+    livesIn: URIRef
+    nationality: URIRef
+    participatedIn: URIRef
+    heldAt: URIRef
+    receivedAward: URIRef
+    # roles
+    roleHolder: URIRef
+    roleIn: URIRef
+    roleProperty: URIRef
+    roleTitle: URIRef
+    current: URIRef
+    startDate: URIRef
+    # provenance
+    mentionedIn: URIRef
+    mentionCount: URIRef
+    evidence: URIRef
+    confidence: URIRef
+    extractor: URIRef
+    charStart: URIRef
+    charEnd: URIRef
+
+    _NS = Namespace(BASE_IRI + "ontology#")
+    _fail = True
+
+
+KGX = Namespace(BASE_IRI + "patterns#")
+#: Entities, documents and statements get IRIs under these (see kgraph.graph).
+KGR = Namespace(BASE_IRI + "id/")
+KGD = Namespace(BASE_IRI + "doc/")
+KGS = Namespace(BASE_IRI + "stmt/")
+KGRole = Namespace(BASE_IRI + "role/")
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+
+
+def default_ontology_dir() -> Path:
+    """The ontology folder: ``$KGRAPH_ONTOLOGY`` or the repository's ``ontology/``."""
+    env = os.environ.get("KGRAPH_ONTOLOGY")
+    return Path(env) if env else ONTOLOGY_DIR
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One way a property is expressed in text (see ontology/patterns.ttl)."""
+
+    property: str
+    frame: str
+    triggers: tuple[str, ...] = ()
+    prepositions: tuple[str, ...] = ()
+    subject_roles: tuple[str, ...] = ("agent",)
+    object_roles: tuple[str, ...] = ("patient",)
+    subject_type: str | None = None
+    object_type: str | None = None
+    role: bool = False
+    confidence: float = 0.8
+
+    @property
+    def name(self) -> str:
+        return f"{self.property}/{self.frame}"
+
+
+@dataclass
+class ClassInfo:
+    """A class of the ontology and how to recognise it."""
+
+    name: str
+    label: str
+    ancestors: frozenset[str]  # itself and every superclass in the kg namespace
+    ner_labels: tuple[str, ...] = ()
+    head_nouns: frozenset[str] = frozenset()
+    descriptors: frozenset[str] = frozenset()
+    year_suffix: bool = False
+
+
+@dataclass
+class PropertyInfo:
+    """A relation of the ontology."""
+
+    name: str
+    label: str
+    domain: str | None
+    range: str | None
+    ancestors: frozenset[str]  # itself and every super-property in the kg namespace
+    symmetric: bool = False
+    patterns: list[Pattern] = field(default_factory=list)
+
+
+@dataclass
+class Ontology:
+    """Classes and properties of the kgraph ontology, with their patterns."""
+
+    graph: Graph
+    classes: dict[str, ClassInfo]
+    properties: dict[str, PropertyInfo]
+    source: Path
+
+    def is_a(self, cls: str, other: str) -> bool:
+        """True when ``cls`` is ``other`` or one of its subclasses."""
+        info = self.classes.get(cls)
+        return info is not None and other in info.ancestors
+
+    def fits(self, cls: str, constraint: str | None) -> bool:
+        return constraint is None or self.is_a(cls, constraint)
+
+    def class_for_ner(self, label: str) -> str | None:
+        for info in self.classes.values():
+            if label in info.ner_labels:
+                return info.name
+        return None
+
+    def class_for_head(self, word: str) -> str | None:
+        """The most specific class whose head nouns include ``word`` (lower case)."""
+        best: str | None = None
+        for info in self.classes.values():
+            if word in info.head_nouns and (best is None or len(info.ancestors) > len(self.classes[best].ancestors)):
+                best = info.name
+        return best
+
+    def classes_for_descriptor(self, word: str) -> list[str]:
+        return sorted(c.name for c in self.classes.values() if word in c.descriptors)
+
+    @property
+    def patterns(self) -> list[Pattern]:
+        return [p for prop in self.properties.values() for p in prop.patterns]
+
+    def iri(self, local: str) -> URIRef:
+        return URIRef(KG._NS + local)
+
+    def fingerprint(self) -> str:
+        """A digest of the ontology and pattern files, for caches."""
+        import hashlib
+
+        digest = hashlib.sha256()
+        for path in sorted(self.source.glob("*.ttl")):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+        return digest.hexdigest()[:16]
+
+
+def _local(term: object) -> str | None:
+    text = str(term)
+    prefix = str(KG._NS)
+    return text[len(prefix) :] if text.startswith(prefix) else None
+
+
+def _strings(graph: Graph, subject: object, predicate: URIRef) -> tuple[str, ...]:
+    return tuple(sorted(str(o) for o in graph.objects(subject, predicate)))  # type: ignore[arg-type]
+
+
+def _one_local(graph: Graph, subject: object, predicate: URIRef) -> str | None:
+    values = sorted(filter(None, (_local(o) for o in graph.objects(subject, predicate))))  # type: ignore[arg-type]
+    return values[0] if values else None
+
+
+def _closure(graph: Graph, start: URIRef, link: URIRef) -> frozenset[str]:
+    seen = {start}
+    todo = [start]
+    while todo:
+        node = todo.pop()
+        for parent in graph.objects(node, link):
+            if isinstance(parent, URIRef) and parent not in seen:
+                seen.add(parent)
+                todo.append(parent)
+    return frozenset(filter(None, (_local(n) for n in seen)))
+
+
+@lru_cache(maxsize=4)
+def load_ontology(directory: Path | None = None) -> Ontology:
+    """Read ``kgraph.ttl`` and ``patterns.ttl`` from ``directory``."""
+    directory = (directory or default_ontology_dir()).resolve()
+    graph = Graph()
+    for name in ("kgraph.ttl", "patterns.ttl"):
+        path = directory / name
+        if not path.is_file():
+            raise OntologyError(f"{path} is missing. Point --ontology (or KGRAPH_ONTOLOGY) at kgraph's ontology/ folder.")
+        try:
+            graph.parse(path, format="turtle")
+        except Exception as error:  # rdflib raises several parser exception types
+            raise OntologyError(f"{path} is not valid Turtle: {error}") from error
+
+    classes: dict[str, ClassInfo] = {}
+    for cls in sorted(set(graph.subjects(RDF.type, OWL.Class))):
+        name = _local(cls)
+        if name is None:
+            continue
+        year = any(isinstance(o, Literal) and o.toPython() is True for o in graph.objects(cls, KGX.yearSuffix))
+        classes[name] = ClassInfo(
+            name=name,
+            label=str(graph.value(cls, RDFS.label) or name),
+            ancestors=_closure(graph, cls, RDFS.subClassOf),
+            ner_labels=_strings(graph, cls, KGX.nerLabel),
+            head_nouns=frozenset(s.lower() for s in _strings(graph, cls, KGX.headNoun)),
+            descriptors=frozenset(s.lower() for s in _strings(graph, cls, KGX.descriptor)),
+            year_suffix=year,
+        )
+
+    properties: dict[str, PropertyInfo] = {}
+    for prop in sorted(set(graph.subjects(RDF.type, OWL.ObjectProperty))):
+        name = _local(prop)
+        if name is None:
+            continue
+        info = PropertyInfo(
+            name=name,
+            label=str(graph.value(prop, RDFS.label) or name),
+            domain=_one_local(graph, prop, RDFS.domain),
+            range=_one_local(graph, prop, RDFS.range),
+            ancestors=_closure(graph, prop, RDFS.subPropertyOf),
+            symmetric=(prop, RDF.type, OWL.SymmetricProperty) in graph,
+        )
+        for node in graph.objects(prop, KGX.pattern):
+            frame = graph.value(node, KGX.frame)
+            if frame is None:
+                raise OntologyError(f"A pattern of kg:{name} in {directory / 'patterns.ttl'} has no kgx:frame.")
+            confidence = graph.value(node, KGX.confidence)
+            role = graph.value(node, KGX.role)
+            info.patterns.append(
+                Pattern(
+                    property=name,
+                    frame=str(frame).rsplit("#", 1)[-1],
+                    triggers=tuple(t.lower() for t in _strings(graph, node, KGX.trigger)),
+                    prepositions=_strings(graph, node, KGX.preposition),
+                    subject_roles=_strings(graph, node, KGX.subject) or ("agent",),
+                    object_roles=_strings(graph, node, KGX.object) or ("patient",),
+                    subject_type=_one_local(graph, node, KGX.subjectType),
+                    object_type=_one_local(graph, node, KGX.objectType),
+                    role=bool(role is not None and role.toPython() is True),
+                    confidence=float(confidence.toPython()) if confidence is not None else 0.8,
+                )
+            )
+        info.patterns.sort(key=lambda p: (p.frame, p.triggers))
+        properties[name] = info
+
+    for pattern in [p for prop in properties.values() for p in prop.patterns]:
+        for constraint in (pattern.subject_type, pattern.object_type):
+            if constraint is not None and constraint not in classes:
+                raise OntologyError(f"A pattern of kg:{pattern.property} names an unknown class kg:{constraint}.")
+    return Ontology(graph=graph, classes=classes, properties=properties, source=directory)

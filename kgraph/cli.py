@@ -183,5 +183,35 @@ def query(query: str, graphs: tuple[Path, ...], fmt: str) -> None:
     click.echo(format_result(result, fmt), nl=False)
 
 
+@cli.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--map", "mapping", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE_OR_NAME",
+              help="Mapping of the data set's labels to the ontology: a file, or the name of one in "
+                   "ontology/mappings/ (default: chosen by GOLD's path).")
+@click.option("--mode", type=click.Choice(["exact", "overlap", "both"]), default="both", show_default=True,
+              help="Argument spans must match exactly, overlap, or report both.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="Aligned tables or one JSON object.")
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N documents.")
+@_model_options
+def eval_(gold: Path, mapping: Path | None, mode: str, fmt: str, limit: int | None, model: str | None,
+          ontology_dir: Path | None) -> None:
+    """Score extraction against a gold data set: precision, recall and F1 per relation type.
+
+    GOLD is JSON Lines with "id", "text", "entities" and "relations" (the format of
+    ../shared/devdata). Entities are scored too, per ontology class.
+
+    \b
+    Example:
+        kgraph eval ../shared/devdata/conll04/dev.jsonl --mode overlap
+        kgraph eval gold.jsonl --map ontology/mappings/fire.json --format json
+    """
+    from kgraph.evaluate import MODES, evaluate, format_report
+
+    modes = MODES if mode == "both" else (mode,)
+    report = evaluate(gold, mapping, model=model, ontology_dir=ontology_dir, limit=limit, modes=modes)
+    click.echo(format_report(report, fmt), nl=False)
+
+
 def main() -> None:  # pragma: no cover - the console script calls cli()
     cli()

@@ -98,7 +98,7 @@ def _repair_entities(doc: Doc) -> Doc:
         span = _trim(ent)
         if span is None:
             continue
-        span = _extend_coordinated_name(span)
+        span = _extend_coordinated_name(_extend_left(span))
         spans.append(span)
     doc.ents = filter_spans(spans)
     return doc
@@ -135,6 +135,24 @@ def _trim(ent: Span) -> Span | None:
     if start >= end:
         return None
     return Span(doc, start, end, label=ent.label_)
+
+
+def _extend_left(span: Span) -> Span:
+    """ "Eastgate" + "Science Park" -> "Eastgate Science Park": a capitalised compound of the name."""
+    from spacy.tokens import Span
+
+    doc = span.doc
+    start = span.start
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].text[:1].isupper()
+        and doc[start - 1].dep_ == "compound"
+        and span.start <= doc[start - 1].head.i < span.end
+        and not doc[start - 1].ent_type_
+    ):
+        start -= 1
+    return span if start == span.start else Span(doc, start, span.end, label=span.label_)
 
 
 def _extend_coordinated_name(span: Span) -> Span:

@@ -337,10 +337,10 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
             types.update(cluster_types[cid])
         cls = _choose_type(types, ontology)
         person = cls == "Person"
-        label_counts = Counter(_display(m.text) for m in named)
+        label_counts = Counter(_display(m.text, person) for m in named)
         label = max(label_counts, key=lambda t: (len(_tokens(t)), label_counts[t], t))
         key = name_key(label, person) + "|" + ("Person" if person else _type_group(cls, ontology))
-        aliases = tuple(sorted({_display(m.text) for m in named} - {label}))
+        aliases = tuple(sorted({_display(m.text, person) for m in named} - {label}))
         if key in entities:  # two clusters that normalise alike but were kept apart (surnames)
             key = key + "|" + min(cids)
         entities[key] = Entity(key=key, type=cls, label=label, aliases=aliases)
@@ -373,7 +373,17 @@ def _type_group(cls: str, ontology: Ontology) -> str:
     return cls
 
 
-def _display(text: str) -> str:
+def _display(text: str, person: bool = False) -> str:
+    """A name as a label: spaces tidied, no leading "the", no honorific for a person."""
     text = _fold(" ".join(text.split()))
     text = re.sub(r"^(?:the|The)\s+", "", text)
-    return re.sub(r"'s$", "", text)
+    text = re.sub(r"'s$", "", text)
+    if person:
+        words = text.split()
+        while len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:
+            words = words[1:]
+        text = " ".join(words)
+    return text
+
+
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "rev"}

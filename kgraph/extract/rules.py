@@ -80,6 +80,25 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
 
 
 _REPAIRABLE = {"Person", "Organization", "Place", "GovernmentBody"}
+_BRACKET_ALIAS = re.compile(r"\s*\(\s*([A-Z][\w.&-]{1,30}|[a-z]+[A-Z][\w.&-]*)\s*\)")
+
+
+def _job_titles(ontology: Ontology) -> frozenset[str]:
+    """One-word triggers of relational nouns ("ceo", "chairman"): job titles, not honorifics."""
+    words = {t for p in ontology.patterns if p.frame == "RelationalNoun" for t in p.triggers if " " not in t}
+    return frozenset(words - _PERSON_TITLES)
+
+
+def _strip_job_title(span: Span, titles: frozenset[str]) -> Span | None:
+    """ "CEO Maria Lopez" -> "Maria Lopez": the title is a trigger, not part of the name."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_ in titles:
+        start += 1
+    if start == span.start:
+        return span
+    from spacy.tokens import Span
+
+    return Span(span.doc, start, span.end, label=span.label_)
 
 
 def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
@@ -92,18 +111,30 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
 
     found: list[tuple[Mention, Span]] = []
     taken: set[int] = set()
+    job_titles = _job_titles(ontology)
+    aliases: dict[str, str] = {}
     for ent in doc.ents:
         cls = _classify(ent, ontology)
         if cls is None or not ent.text.strip():
             continue
         cls = _described_as(ent, ontology) or cls
+        if cls == "Person":
+            ent = _strip_job_title(ent, job_titles)
+            if ent is None:
+                continue
         found.append((Mention(ent.start_char, ent.end_char, ent.text, cls, ent.label_), ent))
         taken.update(range(ent.start, ent.end))
-    people = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON"}
-    for span in _unlabelled_names(doc, taken):
-        cls = ontology.class_for_head(span[-1].lower_) or _described_as(span, ontology)
-        if cls is None and span[-1].lower_ in people and len(span) <= 3:
-            cls = "Person"  # "Toshio Fujimoto" when "Fujimoto" is a person elsewhere
+        bracket = _BRACKET_ALIAS.match(doc.text, ent.end_char)
+        if bracket:
+            aliases[bracket.group(1).lower()] = cls
+    people = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    for span in _unlabelled_names(doc, taken, people | set(aliases)):
+        last = span[-1].lower_
+        cls = ontology.class_for_head(last) or _described_as(span, ontology)
+        if cls is None and len(span) == 1 and last in aliases:
+            cls = aliases[last]  # "EastPark" after "Eastgate Science Park (EastPark)"
+        elif cls is None and last in people and len(span) <= 3:
+            cls = "Person"  # "Toshio Fujimoto" or "Fujimoto" when "... Fujimoto" is a person elsewhere
         if cls is not None:
             found.append((Mention(span.start_char, span.end_char, span.text, cls, "name"), span))
             taken.update(range(span.start, span.end))
@@ -128,8 +159,11 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
     return found
 
 
-def _unlabelled_names(doc: Doc, taken: set[int]) -> Iterator[Span]:
-    """Runs of two or more capitalised proper nouns the NER left unlabelled ("Quillon Robotics")."""
+def _unlabelled_names(doc: Doc, taken: set[int], surnames: set[str]) -> Iterator[Span]:
+    """Runs of capitalised proper nouns the NER left unlabelled ("Quillon Robotics").
+
+    A single word qualifies only when it is the surname of a person named in full elsewhere.
+    """
     def name_word(token: Token) -> bool:
         return token.i not in taken and token.pos_ == "PROPN" and token.text[:1].isupper()
 
@@ -141,7 +175,7 @@ def _unlabelled_names(doc: Doc, taken: set[int]) -> Iterator[Span]:
         j = i
         while j + 1 < len(doc) and name_word(doc[j + 1]):
             j += 1
-        if j > i:
+        if j > i or doc[i].lower_ in surnames:
             yield doc[i : j + 1]
         i = j + 1
 
@@ -460,14 +494,17 @@ def _add(
     existing = found.get(key)
     if existing is not None and existing.confidence >= pattern.confidence:
         return
+    raw = sent.text
+    evidence = raw.strip()
+    start = sent.start_char + (len(raw) - len(raw.lstrip()))
     found[key] = RelationMention(
         subject=s_mention,
         predicate=pattern.property,
         object=o_mention,
         confidence=pattern.confidence,
-        sentence_start=sent.start_char,
-        sentence_end=sent.end_char,
-        evidence=sent.text.strip(),
+        sentence_start=start,
+        sentence_end=start + len(evidence),
+        evidence=evidence,
         pattern=pattern.name,
         role=role,
     )

@@ -145,7 +145,6 @@
 
   function markReady() {
     if (viewer.ready) return;
-    network.storePositions();
     viewer.ready = true;
     timings.ready = performance.now();
     var s = meta.stats;
@@ -314,9 +313,15 @@
 
   // ------------------------------------------------------------- filters and legend
 
+  // A node dragged somewhere keeps its place when filters take it out and put it back.
+  network.on("dragEnd", function (p) {
+    if (!p.nodes.length) return;
+    var moved = network.getPositions(p.nodes);
+    nodes.update(p.nodes.map(function (id) { return { id: id, x: moved[id].x, y: moved[id].y }; }));
+  });
+
   function refreshViews() {
     hideTooltip();
-    if (viewer.ready) network.storePositions();
     nodeView.refresh();
     edgeView.refresh();
   }

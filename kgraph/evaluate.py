@@ -1,0 +1,686 @@
+"""Extraction quality: kgraph's relations and entities scored against a gold data set.
+
+A gold file is JSON Lines, one annotated document a line::
+
+    {"id", "text", "entities": [{"text", "type", "start", "end"}],
+     "relations": [{"type", "head_idx", "tail_idx", ...}]}
+
+(the format of ``../shared/devdata``; other fields are ignored).  A *mapping* file
+(``ontology/mappings/<dataset>.json``) says which ontology properties and classes
+stand for the data set's labels, e.g. CoNLL04 ``Work_For`` is ``kg:worksFor`` and
+every sub-property of it.  :func:`evaluate` runs the extractor on the gold texts and
+:func:`score` compares its records (the contract of ``kgraph extract``, see
+:mod:`kgraph.report`) with the gold annotations.
+
+How a prediction is matched:
+
+* A predicted relation ``(s, p, o)`` stands for gold type ``T`` when one of ``T``'s
+  rules names ``p`` or a super-property of ``p`` (the ontology's
+  ``rdfs:subPropertyOf`` closure) and the predicted subject/object classes fit the
+  rule's constraints.  It then matches a gold ``(head, tail, T)`` when ``s ~ head``
+  and ``o ~ tail`` (either way round when ``p`` is an ``owl:SymmetricProperty``).
+* ``~`` is equal character offsets in ``exact`` mode and overlapping offsets in
+  ``overlap`` mode.  Matching is one-to-one, so two predictions overlapping one gold
+  relation count one hit and one false positive.
+* When a record's argument has ``via`` (the sentence said "he" or "the company"),
+  the argument's own ``start``/``end`` are those of the *name* it was resolved to,
+  and that is what is scored: gold data sets annotate names, not pronouns.
+* A relation counts once per (document, head span, tail span, type), on both sides.
+  ``kgraph extract`` reports a relation between two entities once per document
+  (at its first mention pair), so a gold relation stated twice between different
+  mentions of the same entities can only be found once.
+* Entities are scored per ontology class: gold entities whose type maps to the
+  class against predicted names of that class (pronouns and descriptions excluded).
+  Predicted entities of classes the mapping does not use are not scored.
+
+The library never prints; :func:`format_report` renders a report as text or JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kgraph.errors import InputError, OntologyError
+from kgraph.ontology import Ontology, default_ontology_dir, load_ontology
+
+__all__ = [
+    "MODES",
+    "RelationRule",
+    "RelationMapping",
+    "Mapping",
+    "Span",
+    "RelationItem",
+    "Score",
+    "ModeResult",
+    "EvalReport",
+    "mappings_dir",
+    "available_mappings",
+    "find_mapping",
+    "load_mapping",
+    "read_gold",
+    "score",
+    "evaluate",
+    "format_report",
+]
+
+#: Span matching modes, in the order they are reported.
+MODES = ("exact", "overlap")
+
+
+# ---------------------------------------------------------------- mappings
+
+
+@dataclass(frozen=True)
+class RelationRule:
+    """One way a gold relation type is expressed in the ontology.
+
+    ``property`` matches itself and its sub-properties; ``subject``/``object`` are
+    classes the predicted arguments must belong to (subclasses included);
+    ``inverse`` means the predicted subject is the gold tail.
+    """
+
+    property: str
+    subject: str | None = None
+    object: str | None = None
+    inverse: bool = False
+
+
+@dataclass(frozen=True)
+class RelationMapping:
+    """The rules of one gold relation type, or why it is not scored."""
+
+    label: str
+    rules: tuple[RelationRule, ...] = ()
+    unmapped: str | None = None  # the reason, when the type is out of scope
+    note: str = ""
+
+
+@dataclass
+class Mapping:
+    """A data set's labels in terms of the ontology (read from ``ontology/mappings/``).
+
+    >>> mapping = load_mapping("conll04")                          # doctest: +SKIP
+    >>> mapping.entities["Peop"], mapping.relations["Work_For"].rules
+    ('Person', (RelationRule(property='worksFor', ...),))
+    """
+
+    name: str
+    path: Path
+    dataset: str
+    entities: dict[str, str | None]
+    relations: dict[str, RelationMapping]
+    description: str = ""
+
+    @property
+    def scored_types(self) -> list[str]:
+        """Gold relation types that have rules, in file order."""
+        return [label for label, rel in self.relations.items() if rel.rules]
+
+    @property
+    def entity_classes(self) -> dict[str, list[str]]:
+        """Ontology class -> the gold entity types mapped to it, in file order."""
+        classes: dict[str, list[str]] = {}
+        for label, cls in self.entities.items():
+            if cls is not None:
+                classes.setdefault(cls, []).append(label)
+        return classes
+
+    def types_for(
+        self, predicate: str, subject_type: str, object_type: str, ontology: Ontology
+    ) -> list[tuple[str, bool, bool]]:
+        """The gold types a predicted relation stands for, as ``(type, inverse, symmetric)``."""
+        info = ontology.properties.get(predicate)
+        if info is None:
+            return []
+        found: list[tuple[str, bool, bool]] = []
+        for label in self.scored_types:
+            for rule in self.relations[label].rules:
+                if (
+                    rule.property in info.ancestors
+                    and ontology.fits(subject_type, rule.subject)
+                    and ontology.fits(object_type, rule.object)
+                ):
+                    found.append((label, rule.inverse, info.symmetric))
+                    break
+        return found
+
+    def entity_class(self, predicted_type: str, ontology: Ontology) -> str | None:
+        """The mapped class a predicted entity type belongs to (the most specific one), if any."""
+        best: str | None = None
+        for cls in self.entity_classes:
+            if ontology.is_a(predicted_type, cls) and (
+                best is None or len(ontology.classes[cls].ancestors) > len(ontology.classes[best].ancestors)
+            ):
+                best = cls
+        return best
+
+
+def mappings_dir(ontology_dir: Path | None = None) -> Path:
+    """The folder of mapping files: ``<ontology>/mappings``."""
+    return (ontology_dir or default_ontology_dir()) / "mappings"
+
+
+def available_mappings(ontology_dir: Path | None = None) -> dict[str, Path]:
+    """Mapping name (file stem) -> file, for every mapping shipped with the ontology."""
+    folder = mappings_dir(ontology_dir)
+    return {p.stem: p for p in sorted(folder.glob("*.json"))} if folder.is_dir() else {}
+
+
+def find_mapping(gold_path: Path, ontology_dir: Path | None = None) -> Path:
+    """The mapping for a gold file, chosen by a mapping name in its path (``.../conll04/dev.jsonl``).
+
+    :raises OntologyError: when no name, or more than one, occurs in the path.
+    """
+    available = available_mappings(ontology_dir)
+    parts = [part.lower() for part in gold_path.resolve().parts]
+    hits = [name for name in available if any(name.lower() in part for part in parts)]
+    if len(hits) == 1:
+        return available[hits[0]]
+    listed = ", ".join(str(p) for p in available.values()) or f"none in {mappings_dir(ontology_dir)}"
+    problem = "matches several mappings" if hits else "does not name a known data set"
+    raise OntologyError(f"{gold_path} {problem}; pass --map with one of: {listed}.")
+
+
+def load_mapping(name_or_path: str | Path, ontology: Ontology | None = None) -> Mapping:
+    """Read a mapping file (a path, or the name of one in ``ontology/mappings``) and check it.
+
+    :raises OntologyError: when the file is missing, malformed, or names a class or
+        property the ontology does not have.
+    """
+    ontology = ontology or load_ontology()
+    path = Path(name_or_path)
+    if not path.suffix:
+        available = available_mappings(ontology.source)
+        if str(name_or_path) not in available:
+            names = ", ".join(available) or "none"
+            raise OntologyError(f"No mapping named {str(name_or_path)!r}. Available mappings: {names}.")
+        path = available[str(name_or_path)]
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise OntologyError(f"The mapping file {path} does not exist.") from None
+    except json.JSONDecodeError as error:
+        raise OntologyError(f"The mapping file {path} is not valid JSON ({error.msg}, line {error.lineno}).") from None
+
+    def need_class(name: object, where: str) -> str | None:
+        if name is None:
+            return None
+        if not isinstance(name, str) or name not in ontology.classes:
+            raise OntologyError(f"{path}: {where} names {name!r}, which is not a class of the ontology.")
+        return name
+
+    if not isinstance(data, dict) or not isinstance(data.get("entities"), dict) or not isinstance(
+        data.get("relations"), dict
+    ):
+        raise OntologyError(f'{path}: a mapping is a JSON object with "entities" and "relations" objects.')
+    entities = {str(label): need_class(cls, f"entity type {label!r}") for label, cls in data["entities"].items()}
+    relations: dict[str, RelationMapping] = {}
+    for label, spec in data["relations"].items():
+        where = f"relation type {label!r}"
+        if not isinstance(spec, dict) or ("rules" in spec) == ("unmapped" in spec):
+            raise OntologyError(f'{path}: {where} needs either "rules" (a list) or "unmapped" (the reason).')
+        rules = []
+        for raw in spec.get("rules", []):
+            prop = raw.get("property") if isinstance(raw, dict) else None
+            if prop not in ontology.properties:
+                raise OntologyError(f"{path}: {where} names the property {prop!r}, which is not in the ontology.")
+            rules.append(
+                RelationRule(
+                    property=prop,
+                    subject=need_class(raw.get("subject"), where),
+                    object=need_class(raw.get("object"), where),
+                    inverse=bool(raw.get("inverse", False)),
+                )
+            )
+        if "rules" in spec and not rules:
+            raise OntologyError(f'{path}: {where} has an empty "rules" list; say "unmapped" instead.')
+        relations[str(label)] = RelationMapping(
+            label=str(label), rules=tuple(rules), unmapped=spec.get("unmapped"), note=str(spec.get("note", ""))
+        )
+    return Mapping(
+        name=path.stem,
+        path=path,
+        dataset=str(data.get("dataset", path.stem)),
+        entities=entities,
+        relations=relations,
+        description=str(data.get("description", "")),
+    )
+
+
+# ---------------------------------------------------------------- scoring
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A character span of a document (end exclusive)."""
+
+    start: int
+    end: int
+    text: str = ""
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, order=True)
+class RelationItem:
+    """One gold or predicted relation in the terms of the gold data set."""
+
+    doc: str
+    type: str
+    head: Span
+    tail: Span
+    symmetric: bool = False
+    predicate: str = ""  # the kgraph property, for predictions
+    evidence: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, Span, Span]:
+        if self.symmetric and self.tail < self.head:
+            return (self.doc, self.type, self.tail, self.head)
+        return (self.doc, self.type, self.head, self.tail)
+
+
+@dataclass
+class Score:
+    """Counts and precision/recall/F1 (as fractions; 0 when undefined)."""
+
+    gold: int = 0
+    predicted: int = 0
+    correct: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        self.gold += other.gold
+        self.predicted += other.predicted
+        self.correct += other.correct
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "correct": self.correct,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
+
+@dataclass
+class ModeResult:
+    """Scores in one matching mode, with the errors behind them."""
+
+    mode: str
+    relations: dict[str, Score] = field(default_factory=dict)  # gold type -> score
+    micro: Score = field(default_factory=Score)
+    entities: dict[str, Score] = field(default_factory=dict)  # ontology class -> score
+    entity_micro: Score = field(default_factory=Score)
+    false_negatives: list[RelationItem] = field(default_factory=list)
+    false_positives: list[RelationItem] = field(default_factory=list)
+    matches: list[tuple[RelationItem, RelationItem]] = field(default_factory=list)  # (predicted, gold)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "relations": {k: v.to_dict() for k, v in self.relations.items()},
+            "micro": self.micro.to_dict(),
+            "entities": {k: v.to_dict() for k, v in self.entities.items()},
+            "entity_micro": self.entity_micro.to_dict(),
+        }
+
+
+@dataclass
+class EvalReport:
+    """What :func:`evaluate` measured on one gold file."""
+
+    gold_path: str
+    mapping: Mapping
+    documents: int = 0
+    modes: dict[str, ModeResult] = field(default_factory=dict)
+    unscored_gold: dict[str, int] = field(default_factory=dict)  # gold type without rules -> count
+    unscored_predictions: dict[str, int] = field(default_factory=dict)  # predicate -> count
+    seconds: float = 0.0  # extraction time
+    gold: list[dict[str, Any]] = field(default_factory=list)  # the gold records scored
+    predicted: list[dict[str, Any]] = field(default_factory=list)  # kgraph's records, same order
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "gold": self.gold_path,
+            "mapping": str(self.mapping.path),
+            "dataset": self.mapping.dataset,
+            "documents": self.documents,
+            "seconds": round(self.seconds, 3),
+            "modes": {name: result.to_dict() for name, result in self.modes.items()},
+            "unscored_gold": {
+                label: {"count": n, "reason": self.mapping.relations[label].unmapped
+                        if label in self.mapping.relations else "not in the mapping"}
+                for label, n in self.unscored_gold.items()
+            },
+            "unscored_predictions": dict(self.unscored_predictions),
+        }
+
+
+def read_gold(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
+    """The gold records of a JSON Lines file (at most ``limit``).
+
+    :raises InputError: for a line that is not a gold record, naming the line.
+    """
+    if not path.is_file():
+        raise InputError(str(path), "does not exist.", "Pass a gold .jsonl file (see ../shared/devdata/README.md).")
+    records: list[dict[str, Any]] = []
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, start=1):
+            if limit is not None and len(records) >= limit:
+                break
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise InputError(f"{path} line {number}", f"is not valid JSON ({error.msg}).") from None
+            if not (
+                isinstance(record, dict)
+                and isinstance(record.get("text"), str)
+                and "id" in record
+                and isinstance(record.get("entities"), list)
+                and isinstance(record.get("relations"), list)
+            ):
+                raise InputError(f"{path} line {number}", 'needs "id", "text", "entities" and "relations".')
+            records.append(record)
+    return records
+
+
+def _gold_items(record: dict[str, Any], mapping: Mapping, ontology: Ontology) -> tuple[list[RelationItem], Counter[str]]:
+    doc = str(record["id"])
+    entities = record["entities"]
+    items: dict[tuple[str, str, Span, Span], RelationItem] = {}
+    unscored: Counter[str] = Counter()
+    for rel in record["relations"]:
+        label = rel["type"]
+        rules = mapping.relations[label].rules if label in mapping.relations else ()
+        if not rules:
+            unscored[label] += 1
+            continue
+        head, tail = entities[rel["head_idx"]], entities[rel["tail_idx"]]
+        symmetric = all(ontology.properties[r.property].symmetric for r in rules)
+        item = RelationItem(
+            doc, label, Span(head["start"], head["end"], head["text"]), Span(tail["start"], tail["end"], tail["text"]),
+            symmetric=symmetric,
+        )
+        items.setdefault(item.key, item)
+    return list(items.values()), unscored
+
+
+def _span(end: dict[str, Any]) -> Span:
+    return Span(int(end["start"]), int(end["end"]), str(end.get("text", "")))
+
+
+def _predicted_items(
+    record: dict[str, Any], mapping: Mapping, ontology: Ontology
+) -> tuple[list[RelationItem], Counter[str]]:
+    doc = str(record["doc"])
+    items: dict[tuple[str, str, Span, Span], RelationItem] = {}
+    unscored: Counter[str] = Counter()
+    for rel in record["relations"]:
+        subject, obj = rel["subject"], rel["object"]
+        types = mapping.types_for(rel["predicate"], subject.get("type", ""), obj.get("type", ""), ontology)
+        if not types:
+            unscored[rel["predicate"]] += 1
+        for label, inverse, symmetric in types:
+            head, tail = (_span(obj), _span(subject)) if inverse else (_span(subject), _span(obj))
+            item = RelationItem(doc, label, head, tail, symmetric=symmetric, predicate=rel["predicate"],
+                                evidence=str(rel.get("evidence", "")))
+            items.setdefault(item.key, item)
+    return list(items.values()), unscored
+
+
+def _spans_match(a: Span, b: Span, mode: str) -> bool:
+    return (a.start, a.end) == (b.start, b.end) if mode == "exact" else a.overlaps(b)
+
+
+def _relation_match(pred: RelationItem, gold: RelationItem, mode: str) -> bool:
+    if _spans_match(pred.head, gold.head, mode) and _spans_match(pred.tail, gold.tail, mode):
+        return True
+    return (pred.symmetric or gold.symmetric) and _spans_match(pred.head, gold.tail, mode) and _spans_match(
+        pred.tail, gold.head, mode
+    )
+
+
+def _closeness(pred: RelationItem, gold: RelationItem) -> int:
+    """Shared characters of the two argument pairs: the best-fitting gold is matched first."""
+
+    def shared(a: Span, b: Span) -> int:
+        return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+    return max(shared(pred.head, gold.head) + shared(pred.tail, gold.tail),
+               shared(pred.head, gold.tail) + shared(pred.tail, gold.head))
+
+
+def _match_relations(
+    predicted: list[RelationItem], gold: list[RelationItem], mode: str
+) -> tuple[list[tuple[RelationItem, RelationItem]], list[RelationItem], list[RelationItem]]:
+    """One-to-one matches, unmatched predictions and unmatched gold (one document and type)."""
+    free = list(gold)
+    matches: list[tuple[RelationItem, RelationItem]] = []
+    wrong: list[RelationItem] = []
+    for pred in sorted(predicted):
+        candidates = [g for g in free if _relation_match(pred, g, mode)]
+        if not candidates:
+            wrong.append(pred)
+            continue
+        best = max(candidates, key=lambda g: _closeness(pred, g))
+        free.remove(best)
+        matches.append((pred, best))
+    return matches, wrong, free
+
+
+def _match_spans(predicted: Iterable[Span], gold: Iterable[Span], mode: str) -> int:
+    free = sorted(set(gold))
+    correct = 0
+    for pred in sorted(set(predicted)):
+        hit = next((g for g in free if _spans_match(pred, g, mode)), None)
+        if hit is not None:
+            free.remove(hit)
+            correct += 1
+    return correct
+
+
+def score(
+    gold: Sequence[dict[str, Any]],
+    predicted: Sequence[dict[str, Any]],
+    mapping: Mapping,
+    ontology: Ontology | None = None,
+    modes: Sequence[str] = MODES,
+) -> EvalReport:
+    """Compare extraction records (``kgraph extract``'s contract) with gold records.
+
+    Predicted records are paired with gold records by ``doc`` == ``id``; a gold
+    document without a record counts as one where nothing was found.  Predicted
+    entities may carry ``"label"``: ``"pronoun"`` and ``"description"`` entities
+    are not scored.
+    """
+    ontology = ontology or load_ontology()
+    for mode in modes:
+        if mode not in MODES:
+            raise ValueError(f"Unknown mode {mode!r}; use one of {', '.join(MODES)}.")
+    by_doc = {str(r["doc"]): r for r in predicted}
+    report = EvalReport(gold_path="", mapping=mapping, documents=len(gold), gold=list(gold))
+    report.predicted = [by_doc.get(str(g["id"]), {"doc": str(g["id"]), "entities": [], "relations": []}) for g in gold]
+    results = {mode: ModeResult(mode) for mode in modes}
+    for result in results.values():
+        result.relations = {label: Score() for label in mapping.scored_types}
+        result.entities = {cls: Score() for cls in mapping.entity_classes}
+    unscored_gold: Counter[str] = Counter()
+    unscored_pred: Counter[str] = Counter()
+
+    for gold_record, pred_record in zip(report.gold, report.predicted, strict=True):
+        gold_items, missing = _gold_items(gold_record, mapping, ontology)
+        pred_items, extra = _predicted_items(pred_record, mapping, ontology)
+        unscored_gold.update(missing)
+        unscored_pred.update(extra)
+        gold_spans: dict[str, list[Span]] = {cls: [] for cls in mapping.entity_classes}
+        for entity in gold_record["entities"]:
+            cls = mapping.entities.get(entity["type"])
+            if cls is not None:
+                gold_spans[cls].append(_span(entity))
+        pred_spans: dict[str, list[Span]] = {cls: [] for cls in mapping.entity_classes}
+        for entity in pred_record["entities"]:
+            if entity.get("label") in {"pronoun", "description"}:
+                continue
+            cls = mapping.entity_class(str(entity.get("type", "")), ontology)
+            if cls is not None:
+                pred_spans[cls].append(Span(int(entity["start"]), int(entity["end"])))
+
+        for mode, result in results.items():
+            for label in mapping.scored_types:
+                gold_of = [g for g in gold_items if g.type == label]
+                pred_of = [p for p in pred_items if p.type == label]
+                matches, wrong, missed = _match_relations(pred_of, gold_of, mode)
+                counts = result.relations[label]
+                counts.gold += len(gold_of)
+                counts.predicted += len(pred_of)
+                counts.correct += len(matches)
+                result.matches.extend(matches)
+                result.false_positives.extend(wrong)
+                result.false_negatives.extend(missed)
+            for cls in mapping.entity_classes:
+                gold_set = {(s.start, s.end): s for s in gold_spans[cls]}
+                pred_set = {(s.start, s.end): s for s in pred_spans[cls]}
+                counts = result.entities[cls]
+                counts.gold += len(gold_set)
+                counts.predicted += len(pred_set)
+                counts.correct += _match_spans(
+                    (Span(a, b) for a, b in pred_set), (Span(a, b) for a, b in gold_set), mode
+                )
+
+    for result in results.values():
+        for counts in result.relations.values():
+            result.micro.add(counts)
+        for counts in result.entities.values():
+            result.entity_micro.add(counts)
+    report.modes = results
+    report.unscored_gold = dict(sorted(unscored_gold.items(), key=lambda kv: (-kv[1], kv[0])))
+    report.unscored_predictions = dict(sorted(unscored_pred.items(), key=lambda kv: (-kv[1], kv[0])))
+    return report
+
+
+def evaluate(
+    gold_path: Path,
+    mapping: Mapping | str | Path | None = None,
+    *,
+    model: str | None = None,
+    ontology_dir: Path | None = None,
+    extractor: str = "rules",
+    batch_size: int = 16,
+    limit: int | None = None,
+    modes: Sequence[str] = MODES,
+) -> EvalReport:
+    """Run kgraph's extraction on the texts of a gold file and score it.
+
+    :param mapping: a :class:`Mapping`, a mapping file or name; ``None`` picks one
+        from the gold file's path (:func:`find_mapping`).
+    :param limit: score only the first ``limit`` documents.
+    """
+    from kgraph.extract import get_extractor
+    from kgraph.models import Article
+    from kgraph.report import extraction_record
+
+    ontology = load_ontology(ontology_dir)
+    if not isinstance(mapping, Mapping):
+        mapping = load_mapping(mapping or find_mapping(gold_path, ontology.source), ontology)
+    gold = read_gold(gold_path, limit)
+    # Built from the gold lines (not read back through kgraph.ingest) so --limit works;
+    # the JSON Lines reader does the same: text as-is, the line's id as the document id.
+    articles = [Article(id=str(g["id"]), text=g["text"], source=str(gold_path)) for g in gold]
+    backend = get_extractor(extractor, model=model, ontology=ontology, batch_size=batch_size)
+    started = time.perf_counter()
+    records = []
+    for extraction in backend.extract(articles):
+        record = extraction_record(extraction)
+        labels = {(m.start, m.end): m.label for m in extraction.mentions}
+        for entity in record["entities"]:
+            entity["label"] = labels.get((entity["start"], entity["end"]), "")
+        records.append(record)
+    seconds = time.perf_counter() - started
+    report = score(gold, records, mapping, ontology, modes)
+    report.gold_path = str(gold_path)
+    report.seconds = seconds
+    return report
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def _row(cells: Sequence[object], widths: Sequence[int]) -> str:
+    out = []
+    for i, (cell, width) in enumerate(zip(cells, widths, strict=True)):
+        text = str(cell)
+        out.append(text.ljust(width) if i == 0 else text.rjust(width))
+    return "  ".join(out).rstrip()
+
+
+def _table(title: str, rows: list[tuple[str, Score]], total: tuple[str, Score]) -> list[str]:
+    header = ("", "gold", "predicted", "correct", "P", "R", "F1")
+    body = [
+        (name, s.gold, s.predicted, s.correct, f"{100 * s.precision:.1f}", f"{100 * s.recall:.1f}", f"{100 * s.f1:.1f}")
+        for name, s in [*rows, total]
+    ]
+    widths = [max(len(str(r[i])) for r in [header, *body]) for i in range(len(header))]
+    lines = [title, _row(header, widths)]
+    lines += [_row(r, widths) for r in body[:-1]]
+    lines.append("-" * len(_row(header, widths)))
+    lines.append(_row(body[-1], widths))
+    return lines
+
+
+def format_report(report: EvalReport, fmt: str = "table") -> str:
+    """The report as aligned tables (``table``) or JSON (``json``), ending in a newline."""
+    if fmt == "json":
+        return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    if fmt != "table":
+        raise ValueError(f"Unknown format {fmt!r}; use table or json.")
+    mapping = report.mapping
+    lines = [
+        f"{mapping.dataset}: {report.gold_path} ({report.documents} documents, "
+        f"extracted in {report.seconds:.1f}s; mapping {mapping.path.name})",
+    ]
+    classes = mapping.entity_classes
+    for mode, result in report.modes.items():
+        lines.append("")
+        lines += _table(
+            f"Relations, {mode} spans",
+            [(label, result.relations[label]) for label in mapping.scored_types],
+            ("micro-avg", result.micro),
+        )
+        lines.append("")
+        lines += _table(
+            f"Entities, {mode} spans",
+            [(f"{'/'.join(labels)} -> {cls}", result.entities[cls]) for cls, labels in classes.items()],
+            ("micro-avg", result.entity_micro),
+        )
+    if report.unscored_gold:
+        lines += ["", "Gold relations not scored:"]
+        for label, n in report.unscored_gold.items():
+            reason = mapping.relations[label].unmapped if label in mapping.relations else "not in the mapping"
+            lines.append(f"  {label} ({n}): {reason}")
+    if report.unscored_predictions:
+        listed = ", ".join(f"{p} {n}" for p, n in report.unscored_predictions.items())
+        lines += ["", f"Predicted relations no scored type covers: {listed}"]
+    return "\n".join(lines) + "\n"

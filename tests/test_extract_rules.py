@@ -1,0 +1,73 @@
+"""The rule extractor on short sentences (real spaCy model: parses decide what fires)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Maria Lopez, CEO of Brightwater Systems, spoke on Monday.",
+         ("Maria Lopez", "ceoOf", "Brightwater Systems")),
+        ("Brightwater Systems CEO Maria Lopez spoke on Monday.",
+         ("Maria Lopez", "ceoOf", "Brightwater Systems")),
+        ("Helix Therapeutics, a drug developer headquartered in Basel, hired 40 people.",
+         ("Helix Therapeutics", "basedIn", "Basel")),
+        ("Corvane Labs was acquired by Helix Therapeutics last year.",
+         ("Helix Therapeutics", "acquired", "Corvane Labs")),
+        ("Samsung Biologics recently gained membership in the Osaka Bio Cluster.",
+         ("Samsung Biologics", "memberOf", "Osaka Bio Cluster")),
+        ("Nordwind Energy, a wind turbine maker, joined the Baltic Energy Alliance in May.",
+         ("Nordwind Energy", "memberOf", "Baltic Energy Alliance")),
+        ("Kestrel Air signed an agreement with Orbitel Networks on Monday.",
+         ("Kestrel Air", "hasAgreementWith", "Orbitel Networks")),
+        ("Larkfield University runs the Northern Clinical Trials Network.",
+         ("Larkfield University", "operates", "Northern Clinical Trials Network")),
+    ],
+)
+def test_rules_find_relation(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+def test_rules_relative_clause_attaches_to_organisation(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Anna Weber, CEO of Talvik Institute which runs Eastgate Science Park, spoke on Monday.")
+    assert ("Anna Weber", "ceoOf", "Talvik Institute") in found
+    assert ("Talvik Institute", "operates", "Eastgate Science Park") in found
+    assert not any(s == "Anna Weber" and p == "operates" for s, p, _ in found)
+
+
+def test_rules_agreement_between_resolves_the_description(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(
+        "Eastgate Science Park is the largest biotech cluster in Norway. "
+        "Ten startups joined the park under an agreement signed between the cluster and the Ministry of Trade."
+    )
+    pair = {("Eastgate Science Park", "hasAgreementWith", "Ministry of Trade"),
+            ("Ministry of Trade", "hasAgreementWith", "Eastgate Science Park")}
+    assert pair & found, found
+
+
+def test_rules_type_constraints(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # a place cannot be the CEO of anything
+    found = extract_text("Paris, CEO of nothing, is a city in France.")
+    assert not any(p == "ceoOf" for _, p, _ in found)
+
+
+def test_rules_former_role_is_not_current(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions, find_relations
+
+    doc = nlp("Henrik Moller, former chairman of Nordwind Energy, retired in May.")
+    rels = find_relations(doc, find_mentions(doc, ontology), ontology)
+    roles = [r.role for r in rels if r.predicate == "headOf"]
+    assert roles and roles[0] is not None and roles[0].current is False
+
+
+def test_rules_mentions_repair_types(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions
+
+    doc = nlp("Samsung Biologics and the Ministry of Health met in Seoul.")
+    types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
+    assert types.get("Samsung Biologics") == "Organization"
+    assert types.get("Ministry of Health") == "GovernmentBody"
+    assert types.get("Seoul") == "Place"

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from rdflib import RDF, RDFS, Literal
+from rdflib.compare import isomorphic
+from rdflib.namespace import PROV, SKOS
+
+from kgraph.graph import document_iri, mint_entity_iris, slug, to_graph
+from kgraph.models import Article, Entity, Extraction, Mention, RelationMention, Role
+from kgraph.ontology import KG, KGR
+from kgraph.resolve import resolve_entities
+
+
+def test_graph_slug() -> None:
+    assert slug("Toshio Fujimoto") == "Toshio_Fujimoto"
+    assert slug("Korea's Ministry of SMEs & Startups") == "Korea_Ministry_of_SMEs_Startups"
+    assert slug("Zürich Re") == "Zürich_Re"
+    assert slug("<>\"") == "entity"
+
+
+def test_graph_iris_are_order_independent_and_unique() -> None:
+    a = Entity("park|Place", "Place", "Park")
+    b = Entity("park|Person", "Person", "Park")
+    c = Entity("acme|Organization", "Organization", "Acme")
+    first = mint_entity_iris([a, b, c])
+    assert first == mint_entity_iris([c, b, a])
+    assert len(set(first.values())) == 3
+    assert first["acme|Organization"] == KGR["Acme"]
+    assert first["park|Person"] == KGR["Park_Person"]
+
+
+def test_graph_document_iri_is_stable() -> None:
+    assert document_iri("data/a.txt") == document_iri("data/a.txt")
+    assert document_iri("data/a.txt") != document_iri("other/a.txt")
+    assert str(document_iri("data/ipark.txt")).startswith("https://w3id.org/kgraph/doc/ipark_")
+
+
+def _corpus() -> list[Extraction]:
+    text = "Maria Lopez, former CEO of Acme Corp, spoke."
+    person = Mention(0, 11, "Maria Lopez", "Person", "PERSON")
+    org = Mention(27, 36, "Acme Corp", "Organization", "ORG")
+    rel = RelationMention(person, "ceoOf", org, 0.9, 0, len(text), text, "ceoOf/RelationalNoun",
+                          Role("CEO", current=False))
+    article = Article(id="doc1", text=text, source="doc1.txt", title="A title")
+    return [Extraction(article, [person, org], [rel], {person: person, org: org})]
+
+
+def test_graph_model(ontology) -> None:  # type: ignore[no-untyped-def]
+    extractions = _corpus()
+    graph = to_graph(extractions, resolve_entities(extractions, ontology), ontology)
+    lopez, acme = KGR["Maria_Lopez"], KGR["Acme_Corp"]
+    assert (lopez, KG.ceoOf, acme) in graph
+    assert (lopez, RDF.type, KG.Person) in graph
+    assert list(graph.objects(lopez, RDFS.label)) == [Literal("Maria Lopez")]
+    statements = list(graph.subjects(RDF.type, RDF.Statement))
+    assert len(statements) == 1
+    st = statements[0]
+    assert graph.value(st, RDF.subject) == lopez and graph.value(st, RDF.object) == acme
+    assert graph.value(st, PROV.wasDerivedFrom) == document_iri("doc1")
+    assert str(graph.value(st, KG.evidence)).startswith("Maria Lopez, former CEO")
+    assert 0 < float(graph.value(st, KG.confidence)) <= 1
+    role = graph.value(None, RDF.type, KG.Role)
+    assert role is not None and graph.value(role, KG.current) == Literal(False)
+    assert graph.value(document_iri("doc1"), RDF.type) == KG.Document
+    assert not list(graph.objects(None, SKOS.altLabel))
+
+
+def test_graph_turtle_is_deterministic(ontology, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.export.turtle import write_turtle
+
+    extractions = _corpus()
+    g1 = to_graph(extractions, resolve_entities(extractions, ontology), ontology)
+    g2 = to_graph(list(reversed(extractions)), resolve_entities(extractions, ontology), ontology)
+    write_turtle(g1, tmp_path / "a.ttl")
+    write_turtle(g2, tmp_path / "b.ttl")
+    assert (tmp_path / "a.ttl").read_bytes() == (tmp_path / "b.ttl").read_bytes()
+    assert isomorphic(g1, g2)
+    assert not list(tmp_path.glob(".*.tmp"))

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import typing
+
+import pytest
+from rdflib import OWL, RDF, URIRef
+
+from kgraph.errors import OntologyError
+from kgraph.ontology import KG, load_ontology
+
+REQUIRED_CLASSES = {"Person", "Organization", "Place", "Event"}
+REQUIRED_PROPERTIES = {
+    "worksFor", "headOf", "ceoOf", "founderOf", "memberOf", "hasAgreementWith", "partnerOf", "operates",
+    "subsidiaryOf", "acquired", "investedIn", "basedIn", "locatedIn", "livesIn", "nationality",
+    "participatedIn", "receivedAward",
+}
+
+
+def test_ontology_declares_required_terms(ontology) -> None:  # type: ignore[no-untyped-def]
+    assert REQUIRED_CLASSES <= set(ontology.classes)
+    assert REQUIRED_PROPERTIES <= set(ontology.properties)
+    assert {"headOf", "worksFor"} <= ontology.properties["ceoOf"].ancestors
+    assert ontology.properties["hasAgreementWith"].symmetric
+    assert ontology.properties["partnerOf"].symmetric
+    assert ontology.is_a("GovernmentBody", "Organization")
+
+
+def test_ontology_every_term_labelled_and_commented(ontology) -> None:  # type: ignore[no-untyped-def]
+    from rdflib import RDFS
+
+    g = ontology.graph
+    for kind in (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty):
+        for term in g.subjects(RDF.type, kind):
+            if str(term).startswith(str(KG._NS)):
+                assert g.value(term, RDFS.label) is not None, f"{term} has no rdfs:label"
+
+
+def test_ontology_namespace_class_matches_turtle(ontology) -> None:  # type: ignore[no-untyped-def]
+    declared = {str(s) for s in ontology.graph.subjects(RDF.type, None)}
+    for name in typing.get_type_hints(KG):
+        if name.startswith("_"):
+            continue
+        assert str(KG._NS + name) in declared, f"kg:{name} is in KG but not in ontology/kgraph.ttl"
+    with pytest.raises(AttributeError):
+        KG.ceoof  # noqa: B018 - a typo must fail, not mint an IRI
+
+
+def test_ontology_every_property_with_a_pattern_is_typed(ontology) -> None:  # type: ignore[no-untyped-def]
+    for prop in ontology.properties.values():
+        for pattern in prop.patterns:
+            assert pattern.frame in {"RelationalNoun", "Verb", "EventNoun", "PlaceChain"}, pattern
+            assert pattern.triggers or pattern.frame == "PlaceChain", pattern
+            assert 0 < pattern.confidence <= 1
+
+
+def test_ontology_missing_folder_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(OntologyError, match="kgraph.ttl is missing"):
+        load_ontology(tmp_path)
+
+
+def test_ontology_unknown_class_in_pattern(tmp_path, ontology) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "kgraph.ttl").write_bytes((ontology.source / "kgraph.ttl").read_bytes())
+    (tmp_path / "patterns.ttl").write_text(
+        "@prefix kg: <https://w3id.org/kgraph/ontology#> . @prefix kgx: <https://w3id.org/kgraph/patterns#> .\n"
+        'kg:ceoOf kgx:pattern [ kgx:frame kgx:Verb ; kgx:trigger "lead" ; kgx:subjectType kg:Robot ] .\n'
+    )
+    with pytest.raises(OntologyError, match="unknown class kg:Robot"):
+        load_ontology(tmp_path)
+
+
+def test_ontology_iri(ontology) -> None:  # type: ignore[no-untyped-def]
+    assert ontology.iri("ceoOf") == URIRef("https://w3id.org/kgraph/ontology#ceoOf")

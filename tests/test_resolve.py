@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from kgraph.models import Article, Extraction, Mention
+from kgraph.resolve import link_mentions, name_key, resolve_entities
+
+
+def test_resolve_name_key_normalises() -> None:
+    assert name_key("Ministry of SMEs and Startups") == name_key("Ministry of SME & Startups")
+    assert name_key("the Acme Corp.") == name_key("Acme")
+    assert name_key("Dr. Shinya Yamanaka", person=True) == "shinya yamanaka"
+
+
+def _links(nlp, ontology, text):  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions
+
+    doc = nlp(text)
+    mentions = find_mentions(doc, ontology)
+    return {m.text + f"@{m.start}": links.text for m, links in link_mentions(doc, mentions, ontology).items()}
+
+
+def test_resolve_in_document_aliases(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    text = ("Maria Lopez runs Eastgate Science Park (EastPark) in Bergen. "
+            "Lopez said EastPark will grow. She also said the park has 40 tenants.")
+    links = _links(nlp, ontology, text)
+    lopez = text.index("Lopez said")
+    assert links[f"Lopez@{lopez}"] == "Maria Lopez"
+    assert links[f"EastPark@{text.index('EastPark will')}"] == "Eastgate Science Park"
+    assert links[f"the park@{text.index('the park')}"] == "Eastgate Science Park"
+
+
+def test_resolve_unclear_pronoun_is_left_alone(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    text = "Maria Lopez met Anna Weber in Oslo. She said the talks went well."
+    links = _links(nlp, ontology, text)
+    assert f"She@{text.index('She')}" not in links
+
+
+def _extraction(doc_id: str, *names: tuple[str, str]) -> Extraction:
+    mentions, pos = [], 0
+    for text, cls in names:
+        mentions.append(Mention(pos, pos + len(text), text, cls, "PERSON" if cls == "Person" else "ORG"))
+        pos += len(text) + 1
+    return Extraction(article=Article(id=doc_id, text="", source=doc_id), mentions=mentions,
+                      links={m: m for m in mentions})
+
+
+def test_resolve_across_documents(ontology) -> None:  # type: ignore[no-untyped-def]
+    a = _extraction("a", ("Ministry of SMEs and Startups", "GovernmentBody"), ("Lee", "Person"),
+                    ("Central Park", "Organization"))
+    b = _extraction("b", ("Ministry of SME and Startups", "GovernmentBody"), ("Lee", "Person"),
+                    ("Lee Young", "Person"), ("Park", "Person"))
+    result = resolve_entities([a, b], ontology)
+    labels = sorted(e.label for e in result.entities.values())
+    # one ministry; "Central Park" and the person "Park" stay apart; "Lee Young" is not merged with a bare "Lee"
+    assert sum("Ministry" in label for label in labels) == 1
+    assert "Central Park" in labels and "Park" in labels
+    assert "Lee Young" in labels
+    ministry = next(k for k, e in result.entities.items() if "Ministry" in e.label)
+    assert result.documents[ministry] == {"a", "b"}
+    assert result.mention_count[ministry] == 2

@@ -1,0 +1,260 @@
+"""The viewer page in a real browser: Debian's Chromium driven by Python playwright.
+
+Skipped, with the reason, where /usr/bin/chromium or the playwright package is missing
+(``apt-get install chromium``; ``pip install playwright``; never ``playwright install``).
+Every request the page makes is routed: anything but the page's own file fails the test.
+Screenshots go to out/ (git-ignored) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rdflib import RDF, RDFS, Graph, Literal
+
+from kgraph.export.html import DEFAULT_MAX_NODES, HtmlReport, write_html
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_export_html import (  # noqa: E402
+    ATTR_PROBE,
+    DOC,
+    EVIDENCE,
+    ID,
+    KG,
+    SCRIPT_PROBE,
+    add_relation,
+    sample_graph,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "out"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)"),
+    pytest.mark.skipif(
+        importlib.util.find_spec("playwright") is None,
+        reason="needs the Python playwright package (pip install playwright; no browser download)",
+    ),
+]
+
+# Runs before any page script: alert() and the probes' flag become observable.
+_TRAP = """
+window.__kgraphAlerts = [];
+window.alert = function (m) { window.__kgraphAlerts.push(String(m)); };
+window.confirm = window.prompt = window.alert;
+"""
+
+
+@dataclass
+class Opened:
+    """A loaded viewer page and everything it tried to do."""
+
+    page: Any
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    profile = tempfile.mkdtemp(prefix="kgraph-chromium-")
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            profile,
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 900},
+        )
+        context.add_init_script(_TRAP)
+        yield context
+        context.close()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def open_viewer(browser: Any, path: Path) -> Opened:
+    page = browser.new_page()
+    opened = Opened(page)
+
+    def route(route: Any) -> None:
+        url = route.request.url
+        opened.requests.append(url)
+        if url.startswith("file:"):
+            route.continue_()
+        else:
+            opened.blocked.append(url)
+            route.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: m.type in ("error", "warning") and opened.errors.append(f"{m.type}: {m.text}"))
+    page.on("pageerror", lambda e: opened.errors.append(f"pageerror: {e}"))
+    page.goto(path.as_uri())
+    page.wait_for_function("window.kgraphViewer && window.kgraphViewer.ready", timeout=30_000)
+    return opened
+
+
+def check_clean(opened: Opened, path: Path) -> None:
+    """No console error, no request but the page itself, no injected script ran."""
+    assert opened.errors == []
+    assert opened.blocked == []
+    assert opened.requests == [path.as_uri()]
+    assert opened.page.evaluate("window.__kgraphXss") is None
+    assert opened.page.evaluate("window.__kgraphAlerts") == []
+    assert opened.page.locator("img").count() == 0
+
+
+def check_counts(opened: Opened, report: HtmlReport) -> None:
+    counts = opened.page.evaluate(
+        "[kgraphViewer.nodes.length, kgraphViewer.edges.length,"
+        " kgraphViewer.network.body.nodeIndices.length, kgraphViewer.network.body.edgeIndices.length]"
+    )
+    assert counts == [report.nodes_drawn, report.edges_drawn, report.nodes_drawn, report.edges_drawn]
+
+
+def search(opened: Opened, text: str) -> str:
+    """Type into the search box, press Enter; return the label of the selected node."""
+    page = opened.page
+    page.fill("#search", text)
+    page.press("#search", "Enter")
+    selected = page.evaluate("kgraphViewer.network.getSelectedNodes()")
+    assert len(selected) == 1
+    return str(page.evaluate(f"kgraphViewer.meta.nodes[{selected[0]}].names[0]"))
+
+
+def hover_edge_with_evidence(opened: Opened, sentence: str) -> str:
+    """Zoom to an edge whose evidence holds ``sentence``, hover its middle, return the tooltip."""
+    page = opened.page
+    point = page.evaluate(
+        """(sentence) => {
+        const v = kgraphViewer, net = v.network;
+        const ids = v.meta.edges.map((e, i) => i)
+          .filter(i => v.meta.edges[i].evidence.some(ev => ev[0].includes(sentence)));
+        for (const id of ids) {
+          const e = v.edges.get(id);
+          const pos = net.getPositions([e.from, e.to]);
+          const mid = {x: (pos[e.from].x + pos[e.to].x) / 2, y: (pos[e.from].y + pos[e.to].y) / 2};
+          net.moveTo({position: mid, scale: 1.5});
+          const dom = net.canvasToDOM(mid);
+          if (net.getNodeAt(dom) === undefined && net.getEdgeAt(dom) === id) {
+            const box = document.getElementById('network').getBoundingClientRect();
+            return {x: box.left + dom.x, y: box.top + dom.y};
+          }
+        }
+        return null;
+    }""",
+        sentence,
+    )
+    assert point is not None, "no edge with that evidence could be hovered"
+    page.mouse.move(point["x"] - 40, point["y"] - 40)
+    page.mouse.move(point["x"], point["y"], steps=4)
+    page.wait_for_selector("#tooltip:not([hidden])", timeout=5_000)
+    return str(page.inner_text("#tooltip"))
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, HtmlReport]:
+    path = tmp_path_factory.mktemp("small") / "graph.html"
+    return path, write_html(sample_graph(), path, title="iPark sample")
+
+
+def test_viewer_small_graph(browser: Any, small: tuple[Path, HtmlReport]) -> None:
+    path, report = small
+    opened = open_viewer(browser, path)
+    page = opened.page
+    check_counts(opened, report)
+    assert page.inner_text("#title") == "iPark sample"
+    assert page.inner_text("#stats") == "2 documents · 8 entities · 8 relations"
+    legend = page.inner_text("#class-filters")
+    assert "Government body" in legend and "Person" in legend
+
+    # Search by an alternative name; the details panel then names the entity.
+    assert search(opened, "shonan health") == "Shonan iPark"
+    assert search(opened, "fujimoto") == "Kenji Fujimoto"
+    details = page.inner_text("#details")
+    assert "CEO at Shonan iPark (since 2019)" in details and "Also: Fujimoto; K. Fujimoto" in details
+
+    tooltip = hover_edge_with_evidence(opened, EVIDENCE)
+    assert EVIDENCE in tooltip and "Shonan iPark welcomes new tenants" in tooltip
+
+    # The probes, shown as text in the tooltip and the details panel, stay text.
+    probe_edge = hover_edge_with_evidence(opened, ATTR_PROBE)
+    assert ATTR_PROBE in probe_edge and SCRIPT_PROBE in probe_edge
+    assert search(opened, "onerror") == ATTR_PROBE
+    page.evaluate("kgraphViewer.showDetails('edge', kgraphViewer.meta.edges.findIndex("
+                  "e => e.evidence.some(ev => ev[0].includes('onerror'))))")
+    assert page.locator("#details a").count() == 0  # a javascript: source is never a link
+    page.evaluate("kgraphViewer.showDetails('edge', 0)")
+
+    # Filters hide a class and a relation, and bring them back.
+    page.uncheck("#class-filters input[data-index='2']")  # Person
+    assert page.evaluate("kgraphViewer.network.body.nodeIndices.length") == report.nodes_drawn - 2
+    page.check("#class-filters input[data-index='2']")
+    page.click("#relations-none")
+    assert page.evaluate("kgraphViewer.network.body.edgeIndices.length") == 0
+    page.click("#relations-all")
+    check_counts(opened, report)
+
+    OUT.mkdir(exist_ok=True)
+    page.mouse.move(5, 5)
+    page.screenshot(path=str(OUT / "viewer-small.png"))
+    check_clean(opened, path)
+    page.close()
+
+
+def large_graph() -> Graph:
+    """bench/viewer.py's 5,000/15,000 graph plus the probes, wired to its hubs so they are drawn."""
+    spec = importlib.util.spec_from_file_location("bench_viewer", ROOT / "bench" / "viewer.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    g: Graph = bench.synthetic_graph(5000, 15000)
+    g.add((ID.probe, RDF.type, KG.Person))
+    g.add((ID.probe, RDFS.label, Literal(ATTR_PROBE)))
+    for n in range(40):
+        add_relation(g, 100_000 + n, ID.probe, KG.worksFor, ID[f"e{2000 + n}"], DOC["d1"], SCRIPT_PROBE)
+    return g
+
+
+def test_viewer_large_graph(browser: Any, tmp_path: Path) -> None:
+    path = tmp_path / "graph.html"
+    report = write_html(large_graph(), path, title="5,000 entities")
+    assert report.truncated and report.nodes_drawn == DEFAULT_MAX_NODES
+    opened = open_viewer(browser, path)
+    page = opened.page
+    ready_ms = page.evaluate("kgraphViewer.timings.ready")
+    # The budget is 5 s; allow for a busy shared machine, the bench reports the real figure.
+    assert ready_ms < 15_000
+    check_counts(opened, report)
+    assert page.is_visible("#truncation-note")
+    assert "kgraph build --max-nodes 5001" in page.inner_text("#truncation-note")
+    first = page.evaluate("kgraphViewer.meta.nodes[0].names[0]")
+    assert search(opened, first) == first
+    tooltip = hover_edge_with_evidence(opened, "were named together")
+    assert "were named together" in tooltip
+    assert SCRIPT_PROBE in hover_edge_with_evidence(opened, SCRIPT_PROBE)
+    OUT.mkdir(exist_ok=True)
+    page.screenshot(path=str(OUT / "viewer-large.png"))
+    check_clean(opened, path)
+    page.close()

@@ -150,9 +150,13 @@ class _Doc:
              Span(r["object"]["start"], r["object"]["end"], r["object"]["text"]))
             for r in predicted["relations"]
         ]
+        self.pred_arg_type = {
+            (arg["start"], arg["end"]): arg["type"]
+            for r in predicted["relations"] for arg in (r["subject"], r["object"])
+        }
 
 
-def _entity_problem(arg: Span, gold_class: str | None, doc: _Doc, report: EvalReport) -> str | None:
+def _entity_problem(arg: Span, gold_class: str | None, doc: _Doc) -> str | None:
     from kgraph.ontology import load_ontology
 
     ontology = load_ontology()
@@ -168,13 +172,13 @@ def _entity_problem(arg: Span, gold_class: str | None, doc: _Doc, report: EvalRe
     return None
 
 
-def _diagnose_fn(item: RelationItem, doc: _Doc, report: EvalReport, overlap_hit: bool) -> str:
+def _diagnose_fn(item: RelationItem, doc: _Doc, overlap_hit: bool) -> str:
     if overlap_hit:
         return "boundary only (found with overlapping spans)"
     problems = [
         p for p in (
-            _entity_problem(item.head, doc.gold_class.get((item.head.start, item.head.end)), doc, report),
-            _entity_problem(item.tail, doc.gold_class.get((item.tail.start, item.tail.end)), doc, report),
+            _entity_problem(item.head, doc.gold_class.get((item.head.start, item.head.end)), doc),
+            _entity_problem(item.tail, doc.gold_class.get((item.tail.start, item.tail.end)), doc),
         ) if p
     ]
     missed = [p for p in problems if p == "entity missed"]
@@ -189,21 +193,39 @@ def _diagnose_fn(item: RelationItem, doc: _Doc, report: EvalReport, overlap_hit:
     ]
     if linked:
         return "pair found, other predicate/direction/class"
-    return "no pattern fired (both entities found)"
+    # "born in Chisholm, Minn.": X livesIn Chisholm and Chisholm locatedIn Minn. imply X livesIn Minn.
+    for s1, _, middle in doc.pred_relations:
+        if s1.overlaps(item.head) and any(
+            s2.overlaps(middle) and p2 in {"locatedIn", "basedIn"} and o2.overlaps(item.tail)
+            for s2, p2, o2 in doc.pred_relations
+        ):
+            return "implied by a chain of predicted relations (X r A, A locatedIn B)"
+    return "no relation predicted between the found entities"
 
 
 def _diagnose_fp(item: RelationItem, doc: _Doc) -> str:
+    from kgraph.ontology import load_ontology
+
+    ontology = load_ontology()
     def gold_near(span: Span) -> bool:
         return any(s.overlaps(span) for s, _ in doc.gold_entities)
 
     if not gold_near(item.head) or not gold_near(item.tail):
         return "argument is not a gold entity"
+    for span in (item.head, item.tail):
+        predicted_type = doc.pred_arg_type.get((span.start, span.end))
+        gold_classes = {doc.gold_class.get((s.start, s.end)) for s, _ in doc.gold_entities if s.overlaps(span)}
+        if predicted_type and not any(c and ontology.is_a(predicted_type, c) for c in gold_classes):
+            return "argument typed wrong (gold says another class)"
     between = [t for h, tl, t in doc.gold_relations if h.overlaps(item.head) and tl.overlaps(item.tail)]
     if between:
         return "gold has the pair with another type"
     reverse = [t for h, tl, t in doc.gold_relations if h.overlaps(item.tail) and tl.overlaps(item.head)]
     if reverse:
         return "gold has the pair reversed"
+    between = doc.text[min(item.head.end, item.tail.end):max(item.head.start, item.tail.start)]
+    if item.type == "Located_In" and between.strip() == ",":
+        return "'City, State' apposition the gold leaves unannotated (gold omission)"
     return "no gold relation between the arguments (wrong pattern or gold omission)"
 
 
@@ -214,7 +236,7 @@ def error_analysis(report: EvalReport, sample: int, seed: int = 3) -> str:
     fns: dict[str, list[RelationItem]] = defaultdict(list)
     for item in report.modes["exact"].false_negatives:
         hit = (item.doc, item.type, item.head, item.tail) in overlap_matched
-        fns[_diagnose_fn(item, docs[item.doc], report, hit)].append(item)
+        fns[_diagnose_fn(item, docs[item.doc], hit)].append(item)
     fps: dict[str, list[RelationItem]] = defaultdict(list)
     for item in report.modes["overlap"].false_positives:
         fps[_diagnose_fp(item, docs[item.doc])].append(item)
@@ -254,7 +276,7 @@ def error_analysis(report: EvalReport, sample: int, seed: int = 3) -> str:
             if not with_predicate:
                 problems = [
                     f"{which} {p}" for which, span in (("head", item.head), ("tail", item.tail))
-                    if (p := _entity_problem(span, doc.gold_class.get((span.start, span.end)), doc, report))
+                    if (p := _entity_problem(span, doc.gold_class.get((span.start, span.end)), doc))
                 ]
                 if problems:
                     out.append(f"  argument problems: {'; '.join(problems)}")

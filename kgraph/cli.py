@@ -16,6 +16,8 @@ import click
 
 from kgraph import __version__
 from kgraph.errors import KGraphError, QueryError
+from kgraph.export import FILE_FORMATS
+from kgraph.query import ENGINES, RESULT_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -78,28 +80,40 @@ def _err(message: str) -> None:
 @_model_options
 @click.option("--no-html", is_flag=True, help="Write only the Turtle file.")
 @click.option("--max-nodes", type=click.IntRange(min=1), help="Draw at most this many entities in graph.html.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Extraction processes (default: the machine's cores).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="Extract on the Dask cluster of this scheduler (needs: pip install 'kgraph[cluster]').")
+@click.option("--clean", is_flag=True, help="Ignore the extraction cache in OUT/.kgraph-cache and rebuild it.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_dir: Path | None,
-          no_html: bool, max_nodes: int | None, quiet: bool) -> None:
+          no_html: bool, max_nodes: int | None, jobs: int | None, scheduler: str | None, clean: bool,
+          quiet: bool) -> None:
     """Build the knowledge graph of articles (files or folders; default: data/).
 
     Reads .txt, .md, .html/.htm and .jsonl files and writes OUT/graph.ttl and
     OUT/graph.html. Files that cannot be read are reported and skipped.
+    Extractions are cached in OUT/.kgraph-cache: a rebuild parses only new and
+    changed documents.
 
     \b
     Example:
         kgraph build data/ -o out/
+        kgraph build corpus/ -o out/ --jobs 4
+        kgraph build corpus/ -o out/ --scheduler tcp://10.0.0.5:8786
     """
     from kgraph.config import Settings
     from kgraph.pipeline import build as run_build
-    from kgraph.pipeline import count_sources
+    from kgraph.pipeline import count_documents
 
+    if jobs is not None and scheduler:
+        raise click.UsageError("Use just one of --jobs or --scheduler (the cluster decides its own parallelism).")
     settings = Settings(inputs=list(inputs) or [Path("data")], out_dir=out_dir, model=model,
-                        ontology_dir=ontology_dir, html=not no_html, max_nodes=max_nodes)
+                        ontology_dir=ontology_dir, html=not no_html, max_nodes=max_nodes, jobs=jobs,
+                        scheduler=scheduler, clean=clean)
     progress = None
     bar = None
     if not quiet:
-        total = count_sources(settings)
+        total = count_documents(settings)
         if total > 1:
             from tqdm import tqdm
 
@@ -112,6 +126,10 @@ def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_d
             bar.close()
     for problem in report.skipped:
         _err(f"Skipped {problem}")
+    for problem in report.failed:
+        _err(f"Failed {problem}")
+    for problem in report.cache_rejected:
+        _err(f"Rebuilt a bad cache entry: {problem}")
     if quiet:
         return
     seconds = sum(report.seconds.values())
@@ -120,8 +138,14 @@ def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_d
         f"{report.entities} entities (from {report.mentions} mentions), {report.relations} relations, "
         f"{report.statements} evidence statements in {seconds:.1f}s."
     )
-    if report.skipped:
-        click.echo(f"Skipped {len(report.skipped)} input(s); see the messages above.")
+    click.echo(
+        f"Documents: {report.read} read, {len(report.skipped)} skipped, {len(report.failed)} failed; "
+        f"{report.cached} from the cache ({report.cache}), {report.extracted} extracted "
+        f"({report.engine}, {report.jobs} process{'es' if report.jobs != 1 else ''})."
+    )
+    click.echo("Time: " + ", ".join(f"{stage} {sec:.1f}s" for stage, sec in report.seconds.items()) + ".")
+    if report.skipped or report.failed:
+        click.echo(f"Skipped or failed {len(report.skipped) + len(report.failed)} input(s); see the messages above.")
     for name, path in report.outputs.items():
         click.echo(f"  {name:<7} {path}")
 
@@ -161,26 +185,96 @@ def extract(inputs: tuple[Path, ...], fmt: str, model: str | None, ontology_dir:
 @cli.command()
 @click.argument("query")
 @click.option("-g", "--graph", "graphs", multiple=True, type=click.Path(path_type=Path),
-              help="Turtle file(s) to query (default: out/graph.ttl). Repeat for several.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
-              show_default=True, help="How to print SELECT results.")
-def query(query: str, graphs: tuple[Path, ...], fmt: str) -> None:
-    """Run a SPARQL query (text or a .rq file) against the built graph.
+              help="Graph file(s) to query: .ttl, .nt, .trig, .nq or .jsonld (default: out/graph.ttl). "
+                   "Repeat for several.")
+@click.option("--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table", show_default=True,
+              help="How to print SELECT/ASK results (CONSTRUCT and DESCRIBE print Turtle).")
+@click.option("--infer", is_flag=True,
+              help="Add the ontology's entailments first (sub-properties, sub-classes, symmetric and inverse "
+                   "properties), so kg:worksFor also finds CEOs and heads.")
+@click.option("--engine", type=click.Choice(ENGINES), default=ENGINES[0], show_default=True,
+              help="SPARQL engine: Oxigraph (fast at any size) or rdflib's own.")
+@click.option("--ontology", "ontology_dir", envvar="KGRAPH_ONTOLOGY", show_envvar=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder holding kgraph.ttl, for --infer (default: the project's ontology/).")
+def query(query: str, graphs: tuple[Path, ...], fmt: str, infer: bool, engine: str,
+          ontology_dir: Path | None) -> None:
+    """Run a SPARQL 1.1 query (text or a .rq file) against the built graph.
 
-    The prefixes kg:, kgr:, kgd:, kgs:, rdf:, rdfs:, xsd:, skos:, prov: and
-    dcterms: are pre-bound.
+    SELECT, ASK, CONSTRUCT and DESCRIBE are supported. The prefixes kg:, kgr:,
+    kgd:, kgs:, rdf:, rdfs:, xsd:, skos:, prov: and dcterms: are pre-bound. A
+    query with a syntax error exits with status 2. Ready-made queries are in queries/.
 
     \b
     Example:
         kgraph query 'SELECT ?p ?o WHERE { ?p kg:ceoOf ?o }'
         kgraph query queries/leaders.rq --format csv
+        kgraph query --infer 'SELECT ?p ?o WHERE { ?p kg:worksFor ?o }'
     """
-    from kgraph.query import format_result, load_graphs, read_query, run_query
+    from kgraph.query import format_result, load_graphs, open_store, read_query, run_query
 
     text = read_query(query)
-    graph = load_graphs(list(graphs) or [Path("out/graph.ttl")])
-    result = run_query(graph, text)
+    paths = list(graphs) or [Path("out/graph.ttl")]
+    if engine == "rdflib":
+        source: Any = load_graphs(paths, infer=infer, ontology_dir=ontology_dir)
+    else:
+        source = open_store(paths, infer=infer, ontology_dir=ontology_dir)
+    result = run_query(source, text)
     click.echo(format_result(result, fmt), nl=False)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(FILE_FORMATS), required=True,
+              help="Output format: " + ", ".join(FILE_FORMATS) + ".")
+@click.option("-g", "--graph", "graphs", multiple=True, type=click.Path(path_type=Path),
+              help="Graph file(s) to read (default: out/graph.ttl). Repeat for several.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (default: graph.<ext> beside the first --graph).")
+def export(fmt: str, graphs: tuple[Path, ...], output: Path | None) -> None:
+    """Write a built graph in another format: TriG, N-Quads, JSON-LD, GraphML or GEXF.
+
+    TriG and N-Quads hold one named graph per source document; GraphML and GEXF
+    are the entity network for Gephi. The same graph always gives the same bytes.
+
+    \b
+    Example:
+        kgraph export --format trig
+        kgraph export --format gexf -o out/kgraph.gexf
+    """
+    from kgraph.export import EXPORTERS, export_file
+    from kgraph.query import load_graphs
+
+    paths = list(graphs) or [Path("out/graph.ttl")]
+    target = output or paths[0].with_name(EXPORTERS[fmt][2])
+    if target.resolve() in {p.resolve() for p in paths}:
+        raise click.UsageError(f"{target} is also an input; choose another file with -o.")
+    written = export_file(load_graphs(paths), fmt, target)
+    click.echo(str(written))
+
+
+@cli.command()
+@click.option("-g", "--graph", "graphs", multiple=True, type=click.Path(path_type=Path),
+              help="Graph file(s) to check (default: out/graph.ttl). Repeat for several.")
+@click.option("--ontology", "ontology_dir", envvar="KGRAPH_ONTOLOGY", show_envvar=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder holding kgraph.ttl and shapes.ttl (default: the project's ontology/).")
+def validate(graphs: tuple[Path, ...], ontology_dir: Path | None) -> None:
+    """Check a built graph against the SHACL shapes in ontology/shapes.ttl.
+
+    Prints one line per violation (focus node, property, message) and exits
+    with status 1 when the graph does not conform.
+
+    \b
+    Example:
+        kgraph validate --graph out/graph.ttl
+    """
+    from kgraph.query import load_graphs
+    from kgraph.validate import validate as run_validate
+
+    report = run_validate(load_graphs(list(graphs) or [Path("out/graph.ttl")]), ontology_dir=ontology_dir)
+    click.echo(report.text(), nl=False)
+    if not report.conforms:
+        raise SystemExit(1)
 
 
 @cli.command(name="eval")

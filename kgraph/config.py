@@ -24,3 +24,7 @@ class Settings:
     batch_size: int = 16
     html: bool = True
     max_nodes: int | None = None  # None: the viewer's default
+    jobs: int | None = None  # extraction processes; None: the machine's cores
+    scheduler: str | None = None  # a Dask scheduler address (tcp://host:8786): extract on that cluster
+    cache: bool = True  # keep per-document extractions in OUT/.kgraph-cache for incremental builds
+    clean: bool = False  # ignore (and rebuild) the cache

@@ -477,29 +477,37 @@ def _match_relations(
     predicted: list[RelationItem], gold: list[RelationItem], mode: str
 ) -> tuple[list[tuple[RelationItem, RelationItem]], list[RelationItem], list[RelationItem]]:
     """One-to-one matches, unmatched predictions and unmatched gold (one document and type)."""
-    free = list(gold)
+    # Closest pairs first, so an exact prediction wins over a partial one for the same gold.
+    pairs = sorted(
+        ((-_closeness(p, g), p, g) for p in predicted for g in gold if _relation_match(p, g, mode)),
+        key=lambda t: (t[0], t[1], t[2]),
+    )
     matches: list[tuple[RelationItem, RelationItem]] = []
-    wrong: list[RelationItem] = []
-    for pred in sorted(predicted):
-        candidates = [g for g in free if _relation_match(pred, g, mode)]
-        if not candidates:
-            wrong.append(pred)
-            continue
-        best = max(candidates, key=lambda g: _closeness(pred, g))
-        free.remove(best)
-        matches.append((pred, best))
-    return matches, wrong, free
+    used_pred: set[RelationItem] = set()
+    used_gold: set[RelationItem] = set()
+    for _, pred, g in pairs:
+        if pred not in used_pred and g not in used_gold:
+            used_pred.add(pred)
+            used_gold.add(g)
+            matches.append((pred, g))
+    wrong = [p for p in sorted(predicted) if p not in used_pred]
+    missed = [g for g in sorted(gold) if g not in used_gold]
+    return matches, wrong, missed
 
 
 def _match_spans(predicted: Iterable[Span], gold: Iterable[Span], mode: str) -> int:
-    free = sorted(set(gold))
-    correct = 0
-    for pred in sorted(set(predicted)):
-        hit = next((g for g in free if _spans_match(pred, g, mode)), None)
-        if hit is not None:
-            free.remove(hit)
-            correct += 1
-    return correct
+    def shared(a: Span, b: Span) -> int:
+        return min(a.end, b.end) - max(a.start, b.start)
+
+    preds, golds = set(predicted), set(gold)
+    pairs = sorted((-shared(p, g), p, g) for p in preds for g in golds if _spans_match(p, g, mode))
+    used_pred: set[Span] = set()
+    used_gold: set[Span] = set()
+    for _, pred, g in pairs:
+        if pred not in used_pred and g not in used_gold:
+            used_pred.add(pred)
+            used_gold.add(g)
+    return len(used_pred)
 
 
 def score(

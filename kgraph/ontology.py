@@ -136,6 +136,7 @@ class ClassInfo:
     ner_labels: tuple[str, ...] = ()
     head_nouns: frozenset[str] = frozenset()
     descriptors: frozenset[str] = frozenset()
+    title_words: frozenset[str] = frozenset()
     year_suffix: bool = False
 
 
@@ -258,6 +259,7 @@ def load_ontology(directory: Path | None = None) -> Ontology:
             ner_labels=_strings(graph, cls, KGX.nerLabel),
             head_nouns=frozenset(s.lower() for s in _strings(graph, cls, KGX.headNoun)),
             descriptors=frozenset(s.lower() for s in _strings(graph, cls, KGX.descriptor)),
+            title_words=frozenset(s.lower() for s in _strings(graph, cls, KGX.titleWord)),
             year_suffix=year,
         )
 

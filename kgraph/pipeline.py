@@ -1,28 +1,58 @@
-"""``build()``: ingest -> extract -> resolve -> graph -> export, with a report."""
+"""``build()``: ingest -> extract -> resolve -> graph -> export, with a report.
+
+Documents stream through the stages that read text: files are read one at a time,
+looked up in the extraction cache (:mod:`kgraph.cache`), and the new or changed ones
+go to the extraction engine in batches (:mod:`kgraph.parallel`: this process, worker
+processes, or a Dask cluster).  What is kept per document is its extraction without
+the text, so memory grows with the graph, not with the corpus.  Resolution and the
+graph then run over every document's extraction, cached or new, which is what makes
+an incremental build identical to a clean one.
+"""
 
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kgraph.config import Settings
 from kgraph.errors import InputError
-from kgraph.extract import get_extractor
 from kgraph.ingest import find_sources, read_articles
 from kgraph.models import Article, Extraction
-from kgraph.ontology import load_ontology
+from kgraph.ontology import Ontology, load_ontology
 
-__all__ = ["BuildReport", "build", "extract_articles"]
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+    from kgraph.cache import ExtractionCache
+    from kgraph.parallel import ExtractorSpec
+
+__all__ = ["BuildReport", "build", "extract_articles", "count_documents", "count_sources"]
 
 
 @dataclass
 class BuildReport:
-    """What a build read, found and wrote."""
+    """What a build read, found and wrote.
+
+    ``documents`` counts the documents in the graph: ``cached + extracted``.
+    ``seconds`` holds the time of each stage: ``extract`` (reading and parsing,
+    streamed together), ``cache`` (reading and writing cache entries), ``resolve``,
+    ``graph`` and ``export``.
+    """
 
     documents: int = 0
     skipped: list[InputError] = field(default_factory=list)
+    failed: list[InputError] = field(default_factory=list)
+    cached: int = 0
+    extracted: int = 0
+    cache: str = "off"  # "new", "reused", "off" or why the old cache was discarded
+    cache_rejected: list[str] = field(default_factory=list)
+    jobs: int = 1
+    engine: str = "local"
     mentions: int = 0
     entities: int = 0
     relations: int = 0
@@ -31,8 +61,59 @@ class BuildReport:
     outputs: dict[str, Path] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
 
+    @property
+    def read(self) -> int:
+        """Documents read from the inputs (cached, extracted or failed)."""
+        return self.cached + self.extracted + len(self.failed)
+
 
 ProgressCallback = Callable[[int], None]
+
+
+def count_documents(settings: Settings) -> int:
+    """How many documents a build will read (for progress bars): files, and lines of .jsonl files."""
+    total = 0
+    for path in find_sources(settings.inputs, on_error=lambda _: None):
+        if path.suffix.lower() == ".jsonl":
+            try:
+                with path.open("rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+def count_sources(settings: Settings) -> int:
+    """How many article files a build will read."""
+    return len(find_sources(settings.inputs, on_error=lambda _: None))
+
+
+def _spec(settings: Settings, ontology: Ontology) -> tuple[ExtractorSpec, dict[str, str]]:
+    from kgraph.cache import key_digest, pipeline_key
+    from kgraph.nlp import model_name
+    from kgraph.parallel import ExtractorSpec
+
+    model = model_name(settings.model)
+    fingerprint = ontology.fingerprint()
+    key = pipeline_key(settings.extractor, model, fingerprint)
+    spec = ExtractorSpec.create(settings.extractor, model, settings.batch_size, ontology.source, fingerprint,
+                                key_digest(key))
+    return spec, key
+
+
+def _engine(settings: Settings, stack: ExitStack) -> tuple[Executor | None, int, str]:
+    """The executor to extract on (None: local processes), the parallelism, and its name."""
+    from kgraph.parallel import default_jobs
+
+    if settings.scheduler:
+        from kgraph.distributed import cluster_executor
+
+        executor, workers = stack.enter_context(cluster_executor(settings.scheduler))
+        return executor, workers, f"dask {settings.scheduler}"
+    jobs = settings.jobs or default_jobs()
+    return None, jobs, "local"
 
 
 def extract_articles(
@@ -40,24 +121,93 @@ def extract_articles(
     on_error: Callable[[InputError], None] | None = None,
     progress: ProgressCallback | None = None,
 ) -> Iterator[Extraction]:
-    """Read and extract every article of ``settings.inputs``, streaming."""
+    """Read and extract every article of ``settings.inputs``, streaming, in input order.
+
+    Uses ``settings.jobs`` processes (or ``settings.scheduler``'s cluster) and no
+    cache.  Extractions come without the article text (see :func:`kgraph.cache.strip_text`).
+    A document whose extraction fails is passed to ``on_error`` (or raised).
+    """
+    from kgraph.parallel import Failure, run_extraction
+
     ontology = load_ontology(settings.ontology_dir)
-    extractor = get_extractor(settings.extractor, model=settings.model, ontology=ontology,
-                              batch_size=settings.batch_size)
+    spec, _ = _spec(settings, ontology)
+    with ExitStack() as stack:
+        executor, jobs, _ = _engine(settings, stack)
+        for result in run_extraction(spec, read_articles(settings.inputs, on_error=on_error), jobs, executor):
+            if progress is not None:
+                progress(1)
+            if isinstance(result, Failure):
+                problem = _failure(result)
+                if on_error is None:
+                    raise problem
+                on_error(problem)
+                continue
+            yield result
 
-    def articles() -> Iterator[Article]:
-        for article in read_articles(settings.inputs, on_error=on_error):
-            yield article
 
-    for extraction in extractor.extract(articles()):
+def _failure(failure: object) -> InputError:
+    from kgraph.parallel import Failure
+
+    assert isinstance(failure, Failure)
+    return InputError(failure.article_id, f"could not be extracted ({failure.problem}).")
+
+
+def _extract_all(
+    settings: Settings, ontology: Ontology, report: BuildReport, progress: ProgressCallback | None,
+) -> list[Extraction]:
+    """Every document's extraction, from the cache or the engine, in input order."""
+    from kgraph.cache import CACHE_DIRNAME, ExtractionCache, article_hash
+    from kgraph.parallel import Failure, run_extraction
+
+    spec, key = _spec(settings, ontology)
+    cache: ExtractionCache | None = None
+    if settings.cache:
+        cache = ExtractionCache.open(settings.out_dir / CACHE_DIRNAME, key, clean=settings.clean)
+        report.cache = cache.status
+    cache_seconds = 0.0
+    slots: list[Extraction | None] = []
+    waiting: deque[tuple[int, str]] = deque()  # (slot, content hash) of documents sent to the engine
+
+    def tick() -> None:
         if progress is not None:
             progress(1)
-        yield extraction
 
+    def misses() -> Iterator[Article]:
+        nonlocal cache_seconds
+        for article in read_articles(settings.inputs, on_error=report.skipped.append):
+            digest = article_hash(article)
+            t = time.perf_counter()
+            hit = cache.get(digest) if cache is not None else None
+            cache_seconds += time.perf_counter() - t
+            slots.append(hit)
+            if hit is not None:
+                report.cached += 1
+                tick()
+            else:
+                waiting.append((len(slots) - 1, digest))
+                yield article
 
-def count_sources(settings: Settings) -> int:
-    """How many article files a build will read (for progress bars)."""
-    return len(find_sources(settings.inputs, on_error=lambda _: None))
+    with ExitStack() as stack:
+        executor, report.jobs, report.engine = _engine(settings, stack)
+        for result in run_extraction(spec, misses(), report.jobs, executor):
+            slot, digest = waiting.popleft()
+            if isinstance(result, Failure):
+                report.failed.append(_failure(result))
+            else:
+                slots[slot] = result
+                report.extracted += 1
+                if cache is not None:
+                    t = time.perf_counter()
+                    cache.put(digest, result)
+                    cache_seconds += time.perf_counter() - t
+            tick()
+    if cache is not None:
+        t = time.perf_counter()
+        cache.prune()
+        report.cache_rejected = cache.rejected
+        cache_seconds += time.perf_counter() - t
+    report.seconds["cache"] = cache_seconds
+    return [ex for ex in slots if ex is not None]
 
 
 def build(
@@ -66,22 +216,27 @@ def build(
 ) -> BuildReport:
     """Build the graph of ``settings.inputs`` into ``settings.out_dir``.
 
-    Bad input files are skipped and listed in the report; if no article could be
-    read at all, :class:`~kgraph.errors.InputError` is raised and nothing is written.
+    Bad input files are skipped and listed in the report, as are documents whose
+    extraction failed; if no document could be extracted at all,
+    :class:`~kgraph.errors.InputError` is raised and nothing is written.
     """
+    from rdflib import RDF
+
     from kgraph.export import export_graph
     from kgraph.graph import to_graph
+    from kgraph.ontology import KG
     from kgraph.resolve import resolve_entities
 
     report = BuildReport()
     started = time.perf_counter()
     ontology = load_ontology(settings.ontology_dir)
-    extractions = list(extract_articles(settings, on_error=report.skipped.append, progress=progress))
-    report.seconds["extract"] = time.perf_counter() - started
+    extractions = _extract_all(settings, ontology, report, progress)
+    report.seconds["extract"] = time.perf_counter() - started - report.seconds["cache"]
     if not extractions:
-        if report.skipped:
-            raise InputError(report.skipped[0].path, "and every other input could not be read; nothing was built.",
-                             f"First problem: {report.skipped[0].problem}")
+        problems = report.skipped + report.failed
+        if problems:
+            raise InputError(problems[0].path, "and every other input could not be read; nothing was built.",
+                             f"First problem: {problems[0].problem}")
         raise InputError(", ".join(map(str, settings.inputs)), "holds no articles (.txt, .md, .html, .jsonl).")
     report.documents = len(extractions)
     report.mentions = sum(len(ex.mentions) for ex in extractions)
@@ -93,10 +248,7 @@ def build(
     t = time.perf_counter()
     graph = to_graph(extractions, resolution, ontology)
     report.entities = len(resolution.entities)
-    from rdflib import RDF
-
-    from kgraph.ontology import KG
-
+    del extractions, resolution  # the graph holds what is needed from here on
     report.statements = len(set(graph.subjects(RDF.type, RDF.Statement)))
     entity_nodes = set(graph.subjects(KG.mentionCount, None))
     report.relations = sum(1 for s, _, o in graph if s in entity_nodes and o in entity_nodes)

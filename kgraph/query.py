@@ -197,6 +197,10 @@ def _syntax_message(text: str, message: str) -> str:
         return f"The query is not valid SPARQL: {message}"
     line, column = int(match.group(1)), int(match.group(2))
     detail = message[match.end() :].lstrip(": ")
+    # Oxigraph lists every token it would accept, character classes included: keep it short
+    detail = re.sub(r",\s*\[.*", ", ...", detail, flags=re.DOTALL)
+    if len(detail) > 240:
+        detail = detail[:240] + "..."
     lines = text.splitlines()
     shown = ""
     if 1 <= line <= len(lines):

@@ -22,12 +22,22 @@ if TYPE_CHECKING:
     from kgraph.config import Settings
     from kgraph.ontology import Ontology
 
-__all__ = ["EXPORTERS", "export_graph", "write_atomically"]
+__all__ = ["EXPORTERS", "BUILD_FORMATS", "FILE_FORMATS", "export_graph", "export_file", "write_atomically"]
 
 EXPORTERS: dict[str, tuple[str, str, str]] = {
     "turtle": ("kgraph.export.turtle", "write_turtle", "graph.ttl"),
     "html": ("kgraph.export.html", "write_html", "graph.html"),
+    "trig": ("kgraph.export.quads", "write_trig", "graph.trig"),
+    "nquads": ("kgraph.export.quads", "write_nquads", "graph.nq"),
+    "jsonld": ("kgraph.export.jsonld", "write_jsonld", "graph.jsonld"),
+    "graphml": ("kgraph.export.gephi", "write_graphml", "graph.graphml"),
+    "gexf": ("kgraph.export.gephi", "write_gexf", "graph.gexf"),
 }
+
+#: What ``kgraph build`` writes besides the HTML page.
+BUILD_FORMATS = ("turtle", "trig")
+#: Formats ``kgraph export`` writes with ``writer(graph, path)`` (everything but the HTML viewer).
+FILE_FORMATS = tuple(name for name in EXPORTERS if name != "html")
 
 
 def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
@@ -50,7 +60,7 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
 
 def export_graph(graph: Graph, settings: Settings, ontology: Ontology) -> dict[str, Path]:
     """Write the build's outputs into ``settings.out_dir``; return format -> path."""
-    formats = ["turtle"] + (["html"] if settings.html else [])
+    formats = [*BUILD_FORMATS] + (["html"] if settings.html else [])
     out: dict[str, Path] = {}
     for name in formats:
         module_name, function, filename = EXPORTERS[name]
@@ -63,3 +73,12 @@ def export_graph(graph: Graph, settings: Settings, ontology: Ontology) -> dict[s
             writer(graph, path)
         out[name] = path
     return out
+
+
+def export_file(graph: Graph, fmt: str, path: Path) -> Path:
+    """Write ``graph`` in format ``fmt`` (a name of :data:`FILE_FORMATS`) to ``path``."""
+    if fmt not in FILE_FORMATS:
+        raise ExportError(f"Unknown export format {fmt!r}. Available formats: {', '.join(FILE_FORMATS)}.")
+    module_name, function, _ = EXPORTERS[fmt]
+    getattr(importlib.import_module(module_name), function)(graph, path)
+    return path

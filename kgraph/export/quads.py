@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
@@ -100,13 +101,15 @@ def _write(graph: Graph, path: Path, format_name: str) -> None:
     quads = list(sorted_quads(graph))
     prefixes = {k: str(v) for k, v in PREFIXES.items()} if format_name == "TRIG" else None
 
-    def write(tmp: Path) -> None:
-        if prefixes:
-            ox.serialize(quads, str(tmp), format=getattr(ox.RdfFormat, format_name), prefixes=prefixes)
-        else:
-            ox.serialize(quads, str(tmp), format=getattr(ox.RdfFormat, format_name))
-
-    write_atomically(path, write)
+    if prefixes:
+        data = ox.serialize(quads, format=getattr(ox.RdfFormat, format_name), prefixes=prefixes)
+        # the order of the @prefix lines is Oxigraph's choice: fix it
+        lines = data.split(b"\n")
+        head = sum(1 for _ in takewhile(lambda line: line.startswith(b"@prefix "), lines))
+        data = b"\n".join(sorted(lines[:head]) + lines[head:])
+    else:
+        data = ox.serialize(quads, format=getattr(ox.RdfFormat, format_name))
+    write_atomically(path, lambda tmp: tmp.write_bytes(data))
 
 
 def write_trig(graph: Graph, path: Path) -> None:

@@ -138,6 +138,10 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         if cls is not None:
             found.append((Mention(span.start_char, span.end_char, span.text, cls, "name"), span))
             taken.update(range(span.start, span.end))
+    found = _coerce_places(found, ontology)
+    for span, cls in _titled_organisations(doc, taken, ontology):
+        found.append((Mention(span.start_char, span.end_char, span.text, cls, "title"), span))
+        taken.update(range(span.start, span.end))
     for token in doc:
         if token.i in taken:
             continue
@@ -157,6 +161,62 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
             found.append((Mention(span.start_char, span.end_char, span.text, cls, "description"), span))
     found.sort(key=lambda pair: pair[0])
     return found
+
+
+def _titled_organisations(doc: Doc, taken: set[int], ontology: Ontology) -> Iterator[tuple[Span, str]]:
+    """ "then Minister of SMEs and Startups Lee Young": the organisation a title names.
+
+    A capitalised title word (a relational-noun trigger), "of", capitalised words, and
+    right after them a person's name: the words between name an organisation the
+    parser cannot see. Government titles ("Minister") give a government body.
+    """
+    titles = {t for p in ontology.patterns if p.frame == "RelationalNoun" and p.role for t in p.triggers}
+    government = ontology.classes.get("GovernmentBody")
+    gov_titles = government.title_words if government is not None else frozenset()
+    for token in doc[:-3]:
+        if not (token.text.istitle() and token.lower_ in titles and doc[token.i + 1].lower_ == "of"):
+            continue
+        start = token.i + 2
+        end = start
+        while end < len(doc) and end not in taken and (doc[end].text[:1].isupper() or doc[end].lower_ in {"and", "&", "of"}):
+            end += 1
+        if end < len(doc) and end in taken and doc[end].ent_type_ == "PERSON" and end > start:
+            while end > start and doc[end - 1].lower_ in {"and", "&", "of"}:
+                end -= 1
+            if end > start and not any(i in taken for i in range(start, end)):
+                yield doc[start:end], ("GovernmentBody" if token.lower_ in gov_titles else "Organization")
+
+
+def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> list[tuple[Mention, Span]]:
+    """ "located in Fujisawa, Kanagawa": a name in a locative verb's "in" phrase is a place.
+
+    Only names the NER typed as organisations or people without a telling head noun
+    are changed; the locative verbs are the triggers of the ontology's Verb patterns
+    whose object is a place.
+    """
+    locative = {
+        t for p in ontology.patterns
+        if p.frame == "Verb" and "Place" in {p.object_type, ontology.properties[p.property].range}
+        for t in p.triggers
+    }
+    out: list[tuple[Mention, Span]] = []
+    for mention, span in found:
+        root = span.root
+        verb = None
+        if root.dep_ == "pobj" and root.head.lower_ in {"in", "at"}:
+            verb = root.head.head
+        elif root.dep_ == "npadvmod" or root.dep_ in {"appos", "conj"} and root.head.dep_ == "pobj":
+            verb = root.head if root.dep_ == "npadvmod" else root.head.head.head
+        if (
+            verb is not None
+            and verb.lemma_.lower() in locative
+            and mention.label in {"ORG", "PERSON", "NORP"}
+            and ontology.class_for_head(span[-1].lower_) is None
+            and not ontology.is_a(mention.type, "Place")
+        ):
+            mention = Mention(mention.start, mention.end, mention.text, "Place", mention.label)
+        out.append((mention, span))
+    return out
 
 
 def _unlabelled_names(doc: Doc, taken: set[int], surnames: set[str]) -> Iterator[Span]:
@@ -307,9 +367,12 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
     return out
 
 
-def _holders(noun: Token) -> list[Token]:
+def _holders(noun: Token, index: _Index) -> list[Token]:
     """Who holds a relational noun: "X, CEO of Y" / "CEO X" / "X is CEO of Y" / "X as CEO"."""
     out: list[Token] = []
+    m = index.by_token.get(noun.i)
+    if m is not None and index.mentions[m][0].label == "description" and index.mentions[m][1][-1].i == noun.i:
+        out.append(noun)  # "the chief of X", once "the chief" is resolved to a person
     if noun.dep_ == "appos" or noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
         out.append(noun.head)
     out.extend(c for c in noun.children if c.dep_ == "appos")
@@ -321,7 +384,7 @@ def _holders(noun: Token) -> list[Token]:
         verb = noun.head.head
         out.extend(c for c in verb.children if c.dep_ in {"nsubj", "dobj", "nsubjpass"})
     if noun.dep_ == "conj":
-        out.extend(_holders(noun.head))
+        out.extend(_holders(noun.head, index))
     return out
 
 
@@ -358,9 +421,26 @@ def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[
                 parties = [t for t in pobj.subtree if index.at(t) is not None and not _is_possessor(t)]
                 subjects.extend(parties)
                 objects.extend(parties)
-    if not subjects and noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"}:
-        subjects.extend(_deep_roles(noun.head.head, index)[0])
+    if not subjects:
+        subjects.extend(_clause_agents(noun, index))
     return subjects, objects
+
+
+def _clause_agents(token: Token, index: _Index) -> list[Token]:
+    """The agent of the clause a phrase hangs in: "X spoke at a conference held on the sidelines of Y".
+
+    Climbs through prepositions, their objects and participles only, never into a
+    reported clause, so "X said the deal with Y ..." does not make X a party.
+    """
+    node = token
+    for _ in range(8):
+        if node.dep_ not in {"pobj", "prep", "acl", "dobj", "npadvmod"} or node.head is node:
+            return []
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"} and node.dep_ != "acl":
+            agents = _deep_roles(node, index)[0]
+            return [a for a in agents if a.i != token.i]
+    return []
 
 
 def _is_possessor(token: Token) -> bool:
@@ -398,9 +478,9 @@ def find_relations(
             for pattern in patterns:
                 if pattern.frame == "PlaceChain":
                     continue
-                trigger = _matches(token, pattern.triggers)
-                if trigger is None:
-                    continue
+                trigger = _matches(token, pattern.triggers) if pattern.triggers else ""
+                if trigger is None or trigger and _inside_name(token, index):
+                    continue  # "District" in "Seongdong District" is part of a name, not a trigger
                 for subj, obj, role in _apply(pattern, token, trigger, index):
                     _add(found, pattern, subj, obj, sent, role, index, ontology)
         for pattern in patterns:
@@ -434,16 +514,57 @@ def _apply(pattern: Pattern, token: Token, trigger: str, index: _Index) -> Itera
         subjects = _role_tokens(token, pattern.subject_roles, index)
         objects = _role_tokens(token, pattern.object_roles, index)
     elif pattern.frame == "RelationalNoun" and token.pos_ in {"NOUN", "PROPN"}:
-        subjects = _holders(token)
+        subjects = _holders(token, index)
         objects = _noun_objects(token, pattern.prepositions, index)
+        titled = _title_before_name(token, index)
+        if titled is not None:
+            subjects, objects = [titled[0]], [titled[1]]
     elif pattern.frame == "EventNoun" and token.pos_ in {"NOUN", "PROPN"}:
         subjects, objects = _event_parties(token, pattern.prepositions, index)
+    elif pattern.frame == "Attribute":
+        subjects, objects = _attribute(token, pattern.prepositions, index)
     role = _role_of(token, trigger.upper() if len(trigger) <= 3 else trigger.title()) if pattern.role else None
     for s in _expand(subjects):
         for o in _expand(objects):
             si, oi = index.at(s), index.at(o)
             if si is not None and oi is not None and si != oi:
                 yield si, oi, role
+
+
+def _title_before_name(token: Token, index: _Index) -> tuple[Token, Token] | None:
+    """(person, organisation) for "Minister of <organisation> <person>" (see _titled_organisations)."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "of":
+        return None
+    org = index.by_token.get(token.i + 2)
+    if org is None or index.mentions[org][0].label != "title":
+        return None
+    org_span = index.mentions[org][1]
+    person = index.by_token.get(org_span.end)
+    if person is None or index.mentions[person][0].type != "Person":
+        return None
+    return index.mentions[person][1].root, org_span.root
+
+
+def _inside_name(token: Token, index: _Index) -> bool:
+    m = index.by_token.get(token.i)
+    return m is not None and index.mentions[m][0].label not in {"description", "pronoun"}
+
+
+def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[list[Token], list[Token]]:
+    """A name with a prepositional phrase: "Smith of Acme", "Bio Japan 2024 at Pacifico Yokohama".
+
+    The phrase may hang on the name itself or on the noun the name is "of"
+    ("the sidelines of Bio Japan 2024 at Pacifico Yokohama").
+    """
+    m = index.by_token.get(token.i)
+    if m is None or index.mentions[m][1].root.i != token.i:
+        return [], []
+    carriers = [token]
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        carriers.append(token.head.head)
+    objects = [o for carrier in carriers for o in _prep_objects(carrier, preps)]
+    return ([token] if objects else []), objects
 
 
 def _expand(tokens: list[Token]) -> list[Token]:

@@ -1,0 +1,323 @@
+"""The extraction cache: incremental builds that re-parse only new or changed documents.
+
+Parsing is by far the most expensive stage, so ``build()`` keeps each document's
+:class:`~kgraph.models.Extraction` in ``OUT/.kgraph-cache/``.  Resolution and graph
+building run over every cached extraction on each build: they are cheap, and running
+them whole is what makes an incremental build byte-identical to a clean one.
+
+Layout::
+
+    .kgraph-cache/
+      CACHEDIR.TAG           marks the folder as a cache for backup tools
+      pipeline.json          the pipeline key every entry was made with
+      docs/ab/abcdef....json one entry per document, named by its content hash
+
+An entry is keyed by the document's *content hash* (its id, text and metadata after
+ingest, so a moved or edited file is a new document) and is valid only for one
+*pipeline key*: kgraph's version, the extractor, spaCy's version, the model's name and
+version, the ontology's fingerprint and a digest of the extraction code.  Every entry
+starts with a header line holding the pipeline key's digest and a checksum of its
+payload, so a truncated, garbled or foreign entry is detected, reported and rebuilt;
+it is never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from kgraph.models import Article, Extraction, Mention, RelationMention, Role
+
+__all__ = [
+    "CACHE_DIRNAME",
+    "FORMAT",
+    "ExtractionCache",
+    "article_hash",
+    "code_fingerprint",
+    "extraction_from_dict",
+    "extraction_to_dict",
+    "model_version",
+    "pipeline_key",
+    "strip_text",
+]
+
+CACHE_DIRNAME = ".kgraph-cache"
+#: Version of the entry format; bump it when the JSON form of an extraction changes.
+FORMAT = 1
+
+_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is kgraph's extraction cache; it can be deleted.\n"
+# Modules whose code decides what an extraction holds (ingest is covered by the content hash).
+_CODE = ("extract", "nlp.py", "resolve.py", "models.py", "cache.py")
+
+
+# ------------------------------------------------------------------------------ identity
+
+
+def article_hash(article: Article) -> str:
+    """The content hash of a document: every field of the article after ingest."""
+    record = [article.id, article.source, article.title, article.date, article.author, article.url, article.text]
+    return hashlib.sha256(json.dumps(record, ensure_ascii=False).encode()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A digest of the extraction code (``kgraph/extract``, ``nlp.py``, ``resolve.py``, ...).
+
+    A rule changed during development then invalidates the cache even when nobody
+    bumped a version number.
+    """
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for name in _CODE:
+        target = root / name
+        files = sorted(target.rglob("*.py")) if target.is_dir() else [target]
+        for path in files:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _folder_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=4)
+def model_version(model: str) -> str:
+    """``name version`` of a spaCy model package or folder, read from its meta.json.
+
+    Neither spaCy nor the model is imported, so a build whose documents are all
+    cached starts fast.  A fine-tuned NER that kgraph layers over the default model
+    adds its digest.
+    """
+    import importlib.util
+
+    from kgraph.nlp import DEFAULT_MODEL, FINETUNED_NER_DIR
+
+    path = Path(model)
+    if not path.is_dir():
+        try:
+            found = importlib.util.find_spec(model.replace("-", "_"))
+        except (ImportError, ValueError):
+            found = None
+        path = Path(found.origin).parent if found is not None and found.origin else path
+    try:
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        version = f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}"
+    except (OSError, ValueError, AttributeError):
+        version = f"{model} unknown"  # not loadable: the build fails later with a clear ModelError
+    if model == DEFAULT_MODEL and (FINETUNED_NER_DIR / "model").exists():
+        version += f" +ner {_folder_digest(FINETUNED_NER_DIR)}"
+    return version
+
+
+def pipeline_key(extractor: str, model: str, ontology_fingerprint: str) -> dict[str, str]:
+    """Everything an extraction depends on besides the document itself."""
+    from importlib.metadata import version
+
+    from kgraph import __version__
+    from kgraph.extract.rules import EXTRACTOR_NAME
+
+    return {
+        "format": str(FORMAT),
+        "kgraph": __version__,
+        "extractor": f"{extractor} {EXTRACTOR_NAME}",
+        "spacy": version("spacy"),
+        "model": model_version(model),
+        "ontology": ontology_fingerprint,
+        "code": code_fingerprint(),
+    }
+
+
+def key_digest(key: dict[str, str]) -> str:
+    """A short digest of a pipeline key, stored in every entry."""
+    return hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:24]
+
+
+# ------------------------------------------------------------------------------ JSON form
+
+
+def strip_text(extraction: Extraction) -> Extraction:
+    """The extraction without the article's text: what the later stages need, and no more.
+
+    Keeping full texts of thousands of documents is what made memory grow with the
+    corpus; resolution and the graph only need ids, metadata, mentions and relations.
+    """
+    article = extraction.article
+    if not article.text:
+        return extraction
+    bare = Article(id=article.id, text="", source=article.source, title=article.title, date=article.date,
+                   author=article.author, url=article.url)
+    return Extraction(article=bare, mentions=extraction.mentions, relations=extraction.relations,
+                      links=extraction.links)
+
+
+def extraction_to_dict(extraction: Extraction) -> dict[str, Any]:
+    """A JSON-ready form of an extraction (without the article text).
+
+    Mentions are stored once in a table and referred to by index everywhere else.
+    """
+    table: dict[Mention, int] = {}
+
+    def ref(m: Mention) -> int:
+        if m not in table:
+            table[m] = len(table)
+        return table[m]
+
+    mentions = [ref(m) for m in extraction.mentions]
+    links = [[ref(m), ref(target)] for m, target in extraction.links.items()]
+    relations = [
+        [ref(r.subject), r.predicate, ref(r.object), r.confidence, r.sentence_start, r.sentence_end, r.evidence,
+         r.pattern, None if r.role is None else [r.role.title, r.role.current, r.role.start_date]]
+        for r in extraction.relations
+    ]
+    a = extraction.article
+    return {
+        "article": {"id": a.id, "source": a.source, "title": a.title, "date": a.date, "author": a.author,
+                    "url": a.url},
+        "table": [[m.start, m.end, m.text, m.type, m.label] for m in table],
+        "mentions": mentions,
+        "links": links,
+        "relations": relations,
+    }
+
+
+def extraction_from_dict(data: dict[str, Any]) -> Extraction:
+    """The inverse of :func:`extraction_to_dict`."""
+    table = [Mention(start=s, end=e, text=t, type=ty, label=lb) for s, e, t, ty, lb in data["table"]]
+    relations = [
+        RelationMention(
+            subject=table[s], predicate=p, object=table[o], confidence=c, sentence_start=ss, sentence_end=se,
+            evidence=ev, pattern=pat, role=None if role is None else Role(role[0], role[1], role[2]),
+        )
+        for s, p, o, c, ss, se, ev, pat, role in data["relations"]
+    ]
+    a = data["article"]
+    article = Article(id=a["id"], text="", source=a["source"], title=a["title"], date=a["date"],
+                      author=a["author"], url=a["url"])
+    return Extraction(
+        article=article,
+        mentions=[table[i] for i in data["mentions"]],
+        relations=relations,
+        links={table[m]: table[t] for m, t in data["links"]},
+    )
+
+
+# ------------------------------------------------------------------------------ the store
+
+
+@dataclass
+class ExtractionCache:
+    """Per-document extractions on disk, valid for one pipeline key.
+
+    >>> cache = ExtractionCache.open(Path("out/.kgraph-cache"), key)   # doctest: +SKIP
+    >>> cache.get(article_hash(article)) or cache.put(digest, extract(article))  # doctest: +SKIP
+    """
+
+    root: Path
+    key: dict[str, str]
+    #: what happened on open: "new", "reused", or why the old content was discarded
+    status: str = "new"
+    #: entries found unreadable, garbled or foreign during this build (and rebuilt)
+    rejected: list[str] = field(default_factory=list)
+    _digest: str = ""
+    _used: set[str] = field(default_factory=set)
+
+    @classmethod
+    def open(cls, root: Path, key: dict[str, str], clean: bool = False) -> ExtractionCache:
+        """Open (or create) the cache at ``root``; discard it when its key differs or ``clean``."""
+        cache = cls(root=root, key=key, _digest=key_digest(key))
+        stored = cache._stored_key()
+        if clean and root.exists():
+            cache.status = "discarded (--clean)"
+        elif stored is None and (root / "docs").exists():
+            cache.status = "discarded (pipeline.json is missing or unreadable)"
+        elif stored is not None and stored != key:
+            changed = sorted(k for k in set(stored) | set(key) if stored.get(k) != key.get(k))
+            cache.status = "discarded (the pipeline changed: " + ", ".join(
+                f"{k} {stored.get(k)!r} -> {key.get(k)!r}" for k in changed) + ")"
+        elif stored is not None:
+            cache.status = "reused"
+        if cache.status != "reused":
+            shutil.rmtree(root / "docs", ignore_errors=True)
+            root.mkdir(parents=True, exist_ok=True)
+            (root / "CACHEDIR.TAG").write_text(_TAG)
+            _write_atomically(root / "pipeline.json", json.dumps(key, indent=1, sort_keys=True).encode())
+        return cache
+
+    def _stored_key(self) -> dict[str, str] | None:
+        try:
+            data = json.loads((self.root / "pipeline.json").read_text())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+            return None
+        return data
+
+    def _path(self, doc_hash: str) -> Path:
+        return self.root / "docs" / doc_hash[:2] / f"{doc_hash}.json"
+
+    def get(self, doc_hash: str) -> Extraction | None:
+        """The cached extraction of a document, or None (missing, or rejected as invalid)."""
+        self._used.add(doc_hash)
+        path = self._path(doc_hash)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            self.rejected.append(f"{path.name}: unreadable ({error.strerror})")
+            return None
+        try:
+            head, _, payload = data.partition(b"\n")
+            header = json.loads(head)
+            if header.get("format") != FORMAT or header.get("pipeline") != self._digest:
+                raise ValueError("made by another pipeline")
+            if header.get("doc") != doc_hash:
+                raise ValueError("holds another document")
+            if header.get("sha256") != hashlib.sha256(payload).hexdigest():
+                raise ValueError("checksum mismatch (truncated or garbled)")
+            return extraction_from_dict(json.loads(payload))
+        except (ValueError, KeyError, TypeError, IndexError, AttributeError) as error:
+            self.rejected.append(f"{path.name}: {error}")
+            path.unlink(missing_ok=True)
+            return None
+
+    def put(self, doc_hash: str, extraction: Extraction) -> None:
+        """Store the extraction of a document (atomically)."""
+        self._used.add(doc_hash)
+        payload = json.dumps(extraction_to_dict(extraction), ensure_ascii=False, separators=(",", ":")).encode()
+        header = {"format": FORMAT, "pipeline": self._digest, "doc": doc_hash,
+                  "sha256": hashlib.sha256(payload).hexdigest()}
+        _write_atomically(self._path(doc_hash), json.dumps(header).encode() + b"\n" + payload)
+
+    def prune(self, keep: Iterable[str] | None = None) -> int:
+        """Delete entries of documents not seen in this build (deleted or changed); return how many."""
+        wanted = set(self._used if keep is None else keep)
+        removed = 0
+        for path in (self.root / "docs").glob("*/*.json"):
+            if path.stem not in wanted:
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise

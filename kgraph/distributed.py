@@ -1,0 +1,68 @@
+"""Extraction on a Dask distributed cluster, for corpora one machine cannot parse in time.
+
+``kgraph build --scheduler tcp://HOST:8786`` connects to a running Dask scheduler and
+sends batches of articles to its workers; everything else (reading files, the cache,
+resolution, the graph, the outputs) stays on the machine that runs ``kgraph build``,
+so workers need no access to the input files or the output folder.
+
+Running a cluster::
+
+    # on one machine
+    dask scheduler --host 0.0.0.0 --port 8786
+    # on every worker machine: the same kgraph version and spaCy model as the client
+    pip install 'kgraph[cluster]'
+    dask worker tcp://SCHEDULER:8786 --nworkers 4 --nthreads 1
+    # on the machine holding the articles
+    kgraph build articles/ -o out/ --scheduler tcp://SCHEDULER:8786
+
+Each worker process loads the spaCy pipeline once, on its first batch
+(:func:`kgraph.parallel.extract_batch`), and checks that its pipeline matches the
+client's; results come back in input order, so the graph is identical to a local
+build.  Dask is an optional dependency: ``pip install 'kgraph[cluster]'``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from concurrent.futures import Executor
+
+from kgraph.errors import KGraphError
+
+__all__ = ["ClusterError", "cluster_executor"]
+
+
+class ClusterError(KGraphError):
+    """The Dask scheduler cannot be reached, or the ``cluster`` extra is not installed."""
+
+
+@contextmanager
+def cluster_executor(address: str, timeout: float = 30.0) -> Iterator[tuple[Executor, int]]:
+    """Connect to the Dask scheduler at ``address``; yield (executor, worker count).
+
+    The executor is the client's ``concurrent.futures`` view
+    (``Client.get_executor()``), so :func:`kgraph.parallel.run_extraction` treats a
+    cluster like a local process pool.
+    """
+    try:
+        from distributed import Client
+    except ImportError as error:
+        raise ClusterError(
+            "--scheduler needs Dask. Make sure you've installed everything with: pip install 'kgraph[cluster]'"
+        ) from error
+    try:
+        client = Client(address, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError) as error:
+        raise ClusterError(
+            f"Cannot reach the Dask scheduler at {address} ({error}). Is `dask scheduler` running there?"
+        ) from error
+    try:
+        workers = len(client.scheduler_info(n_workers=-1).get("workers", {}))
+        if workers == 0:
+            client.wait_for_workers(1, timeout=timeout)
+            workers = len(client.scheduler_info(n_workers=-1).get("workers", {}))
+        yield client.get_executor(pure=False), max(1, workers)
+    except TimeoutError as error:
+        raise ClusterError(f"The Dask scheduler at {address} has no workers (waited {timeout:.0f}s).") from error
+    finally:
+        client.close()

@@ -1,0 +1,316 @@
+"""A small supervised relation classifier that backs up the hand rules.
+
+The rules in :mod:`kgraph.extract.rules` are precise but miss the many ways news text
+states employment and location ("Bruno Pusterla, a top official of the Italian
+Agricultural Confederation").  This module scores every pair of name mentions in a
+sentence with a multinomial logistic regression over sparse string features
+(:func:`pair_features`) and keeps the pairs whose best relation is likely enough.
+
+The weights live in ``kgraph/resources/relations.json`` (written by
+``scripts/train_relations.py`` from CoNLL04 train); inference is plain Python over
+dicts, so nothing beyond the spaCy parse is needed at run time.  The labels are
+ontology properties (``worksFor``, ``basedIn``, ``locatedIn``, ``livesIn``) plus
+``NONE``; a label is only considered for a pair when the mention classes fit the
+property's domain and range and the training data had that pairing of classes.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kgraph.models import Mention, RelationMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from kgraph.ontology import Ontology
+
+__all__ = [
+    "NONE",
+    "WEIGHTS_PATH",
+    "COARSE_CLASSES",
+    "coarse_class",
+    "pair_features",
+    "RelationClassifier",
+    "merge_relations",
+    "load_classifier",
+]
+
+#: The "no relation" label.
+NONE = "NONE"
+WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "resources" / "relations.json"
+#: Mention classes the features use (a GovernmentBody is an Organization here).
+COARSE_CLASSES = ("Person", "Organization", "Place")
+#: Mention labels that are not names: pronouns and descriptions are left to the rules.
+_NOT_NAMES = {"pronoun", "description"}
+
+# Words that often carry one of the relations; on the path or between, they are features of their own.
+_TRIGGERS = frozenset(
+    """
+    work employ employee hire join staff spokesman spokeswoman spokesperson president chairman chairwoman
+    director executive official officer chief head leader manager member secretary minister adviser advisor
+    aide analyst economist professor correspondent editor reporter representative ambassador general commander
+    founder owner partner lawyer attorney agent coach say tell of for at with by from in on
+    base headquarter headquarters office company firm agency group university
+    live reside resident native citizen home born bear grow raise move mayor governor senator
+    city town state country capital province county region near north south east west northern southern
+    eastern western central
+    """.split()
+)
+
+
+def coarse_class(cls: str, ontology: Ontology) -> str:
+    """The first of :data:`COARSE_CLASSES` that ``cls`` belongs to, else ``cls`` itself."""
+    for coarse in COARSE_CLASSES:
+        if ontology.is_a(cls, coarse):
+            return coarse
+    return cls
+
+
+def _word(token: Token) -> str:
+    if token.like_num:
+        return "<num>"
+    return token.lemma_.lower() or token.lower_
+
+
+def _bucket(n: int) -> str:
+    for limit, name in ((0, "0"), (1, "1"), (2, "2"), (3, "3"), (5, "4-5"), (9, "6-9"), (14, "10-14")):
+        if n <= limit:
+            return name
+    return "15+"
+
+
+def _path(a: Token, b: Token) -> tuple[list[Token], Token, list[Token]]:
+    """The dependency path a -> b: tokens going up from ``a``, the common ancestor, tokens going down to ``b``."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    on_b = {t.i for t in up_b}
+    lca = next((t for t in up_a if t.i in on_b), None)
+    if lca is None:  # different sentence roots: no path
+        return up_a, a, up_b
+    rise = [t for t in up_a[: [t.i for t in up_a].index(lca.i)]]
+    fall = [t for t in up_b[: [t.i for t in up_b].index(lca.i)]]
+    return rise, lca, list(reversed(fall))
+
+
+def _in_brackets(span: Span) -> bool:
+    depth = 0
+    for token in span.sent:
+        if token.i >= span.start:
+            break
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+    return depth > 0
+
+
+def _apposed(a: Span, b: Span) -> bool:
+    """One span is described by an apposition that holds the other: "X, a spokesman for Y"."""
+    for x, y in ((a, b), (b, a)):
+        for child in x.root.children:
+            if child.dep_ == "appos" and child.left_edge.i <= y.root.i <= child.right_edge.i:
+                return True
+    return False
+
+
+def pair_features(doc: Doc, subj_span: Span, obj_span: Span, subj_type: str, obj_type: str) -> list[str]:
+    """String features of a (subject, object) pair of spans in one sentence of ``doc``.
+
+    Entity classes; the words between the spans (bag, first, last, and the whole
+    stretch when short); the dependency path between the span roots (dependency labels
+    with the lemmas of its inner tokens); the distance; brackets and apposition; trigger
+    words on the path or between; and which span comes first.
+
+    >>> pair_features(doc, doc[0:2], doc[6:8], "Person", "Organization")[:3]  # doctest: +SKIP
+    ['bias', 'ts=Person', 'to=Organization']
+    """
+    forward = subj_span.start < obj_span.start
+    first, second = (subj_span, obj_span) if forward else (obj_span, subj_span)
+    order = "fwd" if forward else "rev"
+    types = f"{subj_type}|{obj_type}"
+    feats = ["bias", f"ts={subj_type}", f"to={obj_type}", f"tp={types}|{order}", f"order={order}"]
+
+    between = [doc[i] for i in range(first.end, second.start)]
+    words = [_word(t) for t in between]
+    feats.append(f"dist={_bucket(len(between))}")
+    feats.append(f"dist={_bucket(len(between))}|{order}")
+    if not words:
+        feats.append("bw=<none>")
+    else:
+        feats.extend(f"bw={w}" for w in sorted(set(words)))
+        feats.append(f"bf={words[0]}")
+        feats.append(f"bl={words[-1]}")
+        if len(words) <= 4:
+            feats.append(f"bs={' '.join(words)}|{order}")
+    before = doc[first.start - 1] if first.start > first.sent.start else None
+    after = doc[second.end] if second.end < first.sent.end else None
+    feats.append(f"w-1={_word(before) if before is not None else '<s>'}")
+    feats.append(f"w+1={_word(after) if after is not None else '</s>'}")
+    # the tokens right before/after the subject: "Sen. X", "X 's", "X of Y"
+    s_prev = doc[subj_span.start - 1] if subj_span.start > 0 else None
+    o_prev = doc[obj_span.start - 1] if obj_span.start > 0 else None
+    feats.append(f"s-1={_word(s_prev) if s_prev is not None else '<s>'}")
+    feats.append(f"o-1={_word(o_prev) if o_prev is not None else '<s>'}")
+
+    rise, lca, fall = _path(subj_span.root, obj_span.root)
+    labels = [f"{t.dep_}^" for t in rise] + [f"v{t.dep_}" for t in fall]
+    inner = [t for t in (*rise[1:], lca, *fall[:-1]) if not (subj_span.start <= t.i < subj_span.end)
+             and not (obj_span.start <= t.i < obj_span.end)]
+    lca_word = _word(lca) if not (subj_span.start <= lca.i < subj_span.end or obj_span.start <= lca.i < obj_span.end) \
+        else "<ent>"
+    feats.append(f"dl={' '.join(labels)}")
+    feats.append(f"dp={' '.join(f'{t.dep_}^' for t in rise)} {lca_word} {' '.join(f'v{t.dep_}' for t in fall)}")
+    feats.append(f"lca={lca_word}")
+    feats.append(f"plen={_bucket(len(rise) + len(fall))}")
+    path_words = {_word(t) for t in inner}
+    feats.extend(f"pw={w}" for w in sorted(path_words))
+    triggers = (path_words | set(words)) & _TRIGGERS
+    feats.extend(f"tr={w}|{types}" for w in sorted(triggers))
+
+    if _in_brackets(subj_span):
+        feats.append("brackets=s")
+    if _in_brackets(obj_span):
+        feats.append("brackets=o")
+    if _apposed(subj_span, obj_span):
+        feats.append(f"appos|{order}")
+    if any(t.text in {";", ":"} for t in between):
+        feats.append("sep=;")
+    if sum(1 for t in between if t.text == ",") >= 2:
+        feats.append("commas=2+")
+    return feats
+
+
+@dataclass
+class RelationClassifier:
+    """A multinomial logistic regression over :func:`pair_features`.
+
+    >>> classifier = RelationClassifier.load()                        # doctest: +SKIP
+    >>> classifier.predict(doc, find_mentions(doc, ontology), ontology)  # doctest: +SKIP
+    [RelationMention(subject=..., predicate='worksFor', ..., pattern='classifier/worksFor')]
+    """
+
+    labels: list[str]
+    weights: dict[str, dict[str, float]]  # feature -> label -> weight
+    threshold: float
+    type_pairs: dict[str, set[tuple[str, str]]]  # label -> (subject class, object class) seen in training
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> RelationClassifier:
+        """Read the weights file (``kgraph/resources/relations.json`` by default)."""
+        data = json.loads((path or WEIGHTS_PATH).read_text(encoding="utf-8"))
+        return cls(
+            labels=list(data["labels"]),
+            weights={f: dict(w) for f, w in data["weights"].items()},
+            threshold=float(data["threshold"]),
+            type_pairs={label: {(s, o) for s, o in pairs} for label, pairs in data["type_pairs"].items()},
+            meta=dict(data.get("meta", {})),
+        )
+
+    def allowed(self, subj_cls: str, obj_cls: str, ontology: Ontology) -> list[str]:
+        """Labels possible for a pair of mention classes (``NONE`` first)."""
+        out = [NONE]
+        coarse = (coarse_class(subj_cls, ontology), coarse_class(obj_cls, ontology))
+        for label in self.labels:
+            if label == NONE or coarse not in self.type_pairs.get(label, set()):
+                continue
+            prop = ontology.properties.get(label)
+            if prop is not None and ontology.fits(subj_cls, prop.domain) and ontology.fits(obj_cls, prop.range):
+                out.append(label)
+        return out
+
+    def probabilities(self, features: Iterable[str], labels: list[str]) -> dict[str, float]:
+        """Softmax over ``labels`` of the summed feature weights."""
+        scores = dict.fromkeys(labels, 0.0)
+        for feature in features:
+            row = self.weights.get(feature)
+            if row is None:
+                continue
+            for label in labels:
+                scores[label] += row.get(label, 0.0)
+        top = max(scores.values())
+        exp = {label: math.exp(s - top) for label, s in scores.items()}
+        total = sum(exp.values())
+        return {label: e / total for label, e in exp.items()}
+
+    def predict(
+        self, doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ontology, threshold: float | None = None
+    ) -> list[RelationMention]:
+        """Relations between name mentions of one sentence whose probability reaches the threshold.
+
+        A pair gets at most one relation: its most likely label other than ``NONE``.
+        """
+        threshold = self.threshold if threshold is None else threshold
+        names = [(m, s) for m, s in mentions if m.label not in _NOT_NAMES]
+        by_sentence: dict[int, list[tuple[Mention, Span]]] = {}
+        for mention, span in names:
+            by_sentence.setdefault(span.sent.start, []).append((mention, span))
+        found: list[RelationMention] = []
+        for group in by_sentence.values():
+            for s_mention, s_span in group:
+                for o_mention, o_span in group:
+                    if s_mention is o_mention or s_span.start < o_span.end and o_span.start < s_span.end:
+                        continue
+                    labels = self.allowed(s_mention.type, o_mention.type, ontology)
+                    if len(labels) == 1:
+                        continue
+                    feats = pair_features(
+                        doc, s_span, o_span, coarse_class(s_mention.type, ontology),
+                        coarse_class(o_mention.type, ontology),
+                    )
+                    probs = self.probabilities(feats, labels)
+                    label = max(labels[1:], key=lambda lab: probs[lab])
+                    if probs[label] >= threshold and probs[label] > probs[NONE]:
+                        found.append(_relation(s_mention, label, o_mention, probs[label], s_span.sent))
+        return _one_direction(found, ontology)
+
+
+def _relation(subject: Mention, label: str, obj: Mention, probability: float, sent: Span) -> RelationMention:
+    raw = sent.text
+    evidence = raw.strip()
+    start = sent.start_char + (len(raw) - len(raw.lstrip()))
+    return RelationMention(
+        subject=subject,
+        predicate=label,
+        object=obj,
+        confidence=round(probability, 4),
+        sentence_start=start,
+        sentence_end=start + len(evidence),
+        evidence=evidence,
+        pattern=f"classifier/{label}",
+    )
+
+
+def _one_direction(relations: list[RelationMention], ontology: Ontology) -> list[RelationMention]:
+    """Of "A locatedIn B" and "B locatedIn A" keep the likelier: a pair has one direction."""
+    best: dict[tuple[Mention, Mention], RelationMention] = {}
+    for rel in relations:
+        key = (min(rel.subject, rel.object), max(rel.subject, rel.object))
+        if key not in best or rel.confidence > best[key].confidence:
+            best[key] = rel
+    return sorted(best.values())
+
+
+def merge_relations(rules: list[RelationMention], extra: list[RelationMention]) -> list[RelationMention]:
+    """The rules' relations plus the classifier's on pairs no rule links (the rules stay primary).
+
+    A classifier relation is dropped when any rule relation links the same two mentions,
+    in either direction: the rule's property is the same, more specific, or different
+    and more trustworthy.
+    """
+    linked = {frozenset((r.subject, r.object)) for r in rules}
+    return sorted([*rules, *(r for r in extra if frozenset((r.subject, r.object)) not in linked)])
+
+
+@lru_cache(maxsize=2)
+def load_classifier(path: Path | None = None) -> RelationClassifier | None:
+    """The shipped classifier, or ``None`` when the weights file is absent."""
+    target = path or WEIGHTS_PATH
+    return RelationClassifier.load(target) if target.is_file() else None

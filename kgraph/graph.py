@@ -27,7 +27,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kgraph.extract.rules import EXTRACTOR_NAME
 from kgraph.models import Entity, Extraction
-from kgraph.ontology import KG, KGD, KGR, KGRole, KGS, KGX, Ontology
+from kgraph.ontology import KG, KGD, KGR, KGS, KGX, KGRole, Ontology
 from kgraph.resolve import Resolution
 
 __all__ = ["PREFIXES", "slug", "mint_entity_iris", "document_iri", "to_graph", "new_graph"]
@@ -162,7 +162,7 @@ def to_graph(extractions: list[Extraction], resolution: Resolution, ontology: On
                 graph.add((role, PROV.wasDerivedFrom, doc))
                 current = graph.value(role, KG.current)
                 # one "former" in any source makes the role past: it is never stated as current
-                is_current = rel.role.current and (current is None or bool(current.toPython()))
+                is_current = rel.role.current and (current is None or current == Literal(True))
                 graph.set((role, KG.current, Literal(is_current)))
                 if rel.role.start_date:
                     graph.set((role, KG.startDate, Literal(rel.role.start_date)))

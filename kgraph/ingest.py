@@ -81,9 +81,7 @@ def _unknown_suffix(path: Path) -> InputError:
     )
 
 
-def read_articles(
-    inputs: Iterable[str | Path], on_error: ErrorHandler | None = None
-) -> Iterator[Article]:
+def read_articles(inputs: Iterable[str | Path], on_error: ErrorHandler | None = None) -> Iterator[Article]:
     """Yield every article found in ``inputs`` (files or folders), in path order.
 
     Without ``on_error`` the first bad file raises :class:`InputError`; with it, the

@@ -52,7 +52,9 @@ def load_pipeline(model: str | None = None) -> Language:
     if os.sep in name or name.startswith(".") or Path(name).is_dir():
         target = Path(name)
         if not target.is_dir():
-            raise ModelError(f"The spaCy model folder {name} does not exist. Pass --model with a package name or a folder.")
+            raise ModelError(
+                f"The spaCy model folder {name} does not exist. Pass --model with a package name or a folder."
+            )
     else:
         target = name.replace("-", "_")
     try:
@@ -66,7 +68,7 @@ def load_pipeline(model: str | None = None) -> Language:
     if missing:
         raise ModelError(f"The spaCy model {name!r} has no {' and no '.join(sorted(missing))}; kgraph needs both.")
     if name == DEFAULT_MODEL and (FINETUNED_NER_DIR / "model").exists():
-        nlp.get_pipe("ner").from_disk(FINETUNED_NER_DIR)
+        nlp.get_pipe("ner").from_disk(FINETUNED_NER_DIR)  # type: ignore[attr-defined]
 
     if "kgraph_newline_sentences" not in Language.factories:
         Language.component("kgraph_newline_sentences")(_newline_sentences)
@@ -90,7 +92,6 @@ def _newline_sentences(doc: Doc) -> Doc:
 
 def _repair_entities(doc: Doc) -> Doc:
     """Fix common NER boundary errors in news text."""
-    from spacy.tokens import Span
     from spacy.util import filter_spans
 
     spans: list[Span] = []
@@ -119,8 +120,12 @@ def _trim(ent: Span) -> Span | None:
             break
     while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].lower_ in {"the", "a", "an"}):
         start += 1
-    while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"}
-                           or doc[end - 1].tag_ == "POS"):
+    while end > start and (
+        doc[end - 1].is_space
+        or doc[end - 1].is_punct
+        and doc[end - 1].text not in {".", ")"}
+        or doc[end - 1].tag_ == "POS"
+    ):
         end -= 1
     if ent.label_ == "PERSON":
         # "Startups Lee Young": a person's name does not start with a plural noun or a lower-case word

@@ -8,6 +8,7 @@ how each is found in text.  :func:`load_ontology` reads both into an
 
 from __future__ import annotations
 
+import builtins
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -121,7 +122,7 @@ class Pattern:
     role: bool = False
     confidence: float = 0.8
 
-    @property
+    @builtins.property  # the field "property" shadows the builtin in this class body
     def name(self) -> str:
         return f"{self.property}/{self.frame}"
 
@@ -240,21 +241,23 @@ def load_ontology(directory: Path | None = None) -> Ontology:
     for name in ("kgraph.ttl", "patterns.ttl"):
         path = directory / name
         if not path.is_file():
-            raise OntologyError(f"{path} is missing. Point --ontology (or KGRAPH_ONTOLOGY) at kgraph's ontology/ folder.")
+            raise OntologyError(
+                f"{path} is missing. Point --ontology (or KGRAPH_ONTOLOGY) at kgraph's ontology/ folder."
+            )
         try:
             graph.parse(path, format="turtle")
         except Exception as error:  # rdflib raises several parser exception types
             raise OntologyError(f"{path} is not valid Turtle: {error}") from error
 
     classes: dict[str, ClassInfo] = {}
-    for cls in sorted(set(graph.subjects(RDF.type, OWL.Class))):
-        name = _local(cls)
-        if name is None:
+    for cls in sorted(s for s in set(graph.subjects(RDF.type, OWL.Class)) if isinstance(s, URIRef)):
+        class_name = _local(cls)
+        if class_name is None:
             continue
         year = any(isinstance(o, Literal) and o.toPython() is True for o in graph.objects(cls, KGX.yearSuffix))
-        classes[name] = ClassInfo(
-            name=name,
-            label=str(graph.value(cls, RDFS.label) or name),
+        classes[class_name] = ClassInfo(
+            name=class_name,
+            label=str(graph.value(cls, RDFS.label) or class_name),
             ancestors=_closure(graph, cls, RDFS.subClassOf),
             ner_labels=_strings(graph, cls, KGX.nerLabel),
             head_nouns=frozenset(s.lower() for s in _strings(graph, cls, KGX.headNoun)),
@@ -264,10 +267,11 @@ def load_ontology(directory: Path | None = None) -> Ontology:
         )
 
     properties: dict[str, PropertyInfo] = {}
-    for prop in sorted(set(graph.subjects(RDF.type, OWL.ObjectProperty))):
-        name = _local(prop)
-        if name is None:
+    for prop in sorted(s for s in set(graph.subjects(RDF.type, OWL.ObjectProperty)) if isinstance(s, URIRef)):
+        prop_name = _local(prop)
+        if prop_name is None:
             continue
+        name = prop_name
         info = PropertyInfo(
             name=name,
             label=str(graph.value(prop, RDFS.label) or name),
@@ -282,6 +286,8 @@ def load_ontology(directory: Path | None = None) -> Ontology:
                 raise OntologyError(f"A pattern of kg:{name} in {directory / 'patterns.ttl'} has no kgx:frame.")
             confidence = graph.value(node, KGX.confidence)
             role = graph.value(node, KGX.role)
+            assert confidence is None or isinstance(confidence, Literal)
+            assert role is None or isinstance(role, Literal)
             info.patterns.append(
                 Pattern(
                     property=name,

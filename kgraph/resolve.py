@@ -29,9 +29,38 @@ if TYPE_CHECKING:
 __all__ = ["name_key", "link_mentions", "resolve_entities", "Resolution"]
 
 _TITLES = {
-    "mr", "mrs", "ms", "dr", "prof", "sir", "dame", "president", "sen", "senator", "gov", "governor", "minister",
-    "rep", "gen", "general", "judge", "justice", "pope", "king", "queen", "prince", "princess", "lord", "lady",
-    "rev", "mayor", "chancellor", "ceo", "chairman", "chief", "executive",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "president",
+    "sen",
+    "senator",
+    "gov",
+    "governor",
+    "minister",
+    "rep",
+    "gen",
+    "general",
+    "judge",
+    "justice",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "lord",
+    "lady",
+    "rev",
+    "mayor",
+    "chancellor",
+    "ceo",
+    "chairman",
+    "chief",
+    "executive",
 }
 _LEGAL = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "gmbh", "ag", "sa", "limited", "incorporated"}
 _NAME_LABELS = {"pronoun", "description"}
@@ -97,7 +126,13 @@ def _is_person(m: Mention) -> bool:
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
-    return _is_person(a) == _is_person(b) or b.label == "PERSON" and a.label == "ORG" or a.label == "PERSON" and b.label == "ORG"
+    return (
+        _is_person(a) == _is_person(b)
+        or b.label == "PERSON"
+        and a.label == "ORG"
+        or a.label == "PERSON"
+        and b.label == "ORG"
+    )
 
 
 def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ontology) -> dict[Mention, Mention]:
@@ -150,8 +185,10 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
             continue  # "York" is not "New York", "Yokohama" not "Pacifico Yokohama"
         for short in sorted(cluster.keys):
             matches = [
-                other for other in clusters
-                if other is not cluster and _compatible(cluster.mentions[0], other.mentions[0])
+                other
+                for other in clusters
+                if other is not cluster
+                and _compatible(cluster.mentions[0], other.mentions[0])
                 and _kind(other) not in {"Place", "Event"}
                 and any(_shorter_form(short, long, ontology) for long in other.keys)
             ]
@@ -193,12 +230,13 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
             continue
         here = sentence_of.get(span[0].idx, 0)
         window = [
-            (m, s) for m, s in ordered[:k]
+            (m, s)
+            for m, s in ordered[:k]
             if m in links and here - sentence_of.get(s[0].idx, 0) <= _WINDOW and m.label not in _NAME_LABELS
         ]
-        target = _antecedent(mention, span, window, owner, ontology)
-        if target is not None:
-            links[mention] = links[target]
+        antecedent = _antecedent(mention, span, window, owner, ontology)
+        if antecedent is not None:
+            links[mention] = links[antecedent]
     return links
 
 
@@ -223,7 +261,11 @@ def _shorter_form(short: str, long: str, ontology: Ontology) -> bool:
 
 
 def _merge(
-    into: _Cluster, other: _Cluster, owner: dict[Mention, _Cluster], by_key: dict[str, _Cluster], clusters: list[_Cluster]
+    into: _Cluster,
+    other: _Cluster,
+    owner: dict[Mention, _Cluster],
+    by_key: dict[str, _Cluster],
+    clusters: list[_Cluster],
 ) -> None:
     for m in other.mentions:
         into.mentions.append(m)
@@ -302,12 +344,12 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
         groups: dict[Mention, list[Mention]] = defaultdict(list)
         for m, rep in ex.links.items():
             groups[rep].append(m)
-        for rep, members in groups.items():
-            person = _cluster_is_person(members)
+        for rep, group in groups.items():
+            person = _cluster_is_person(group)
             kind = "P" if person else "X"
             cid = f"{ex.article.id}\x00{rep.start}"
             find(cid)
-            for m in members:
+            for m in group:
                 cluster_members[cid].append((ex.article.id, m))
                 if m.label in _NAME_LABELS:
                     continue
@@ -315,7 +357,7 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
                 key = name_key(m.text, person)
                 if not key:
                     continue
-                if person and len(key.split()) < 2 and any(len(name_key(o.text, True).split()) > 1 for o in members):
+                if person and len(key.split()) < 2 and any(len(name_key(o.text, True).split()) > 1 for o in group):
                     continue  # a surname links only inside its own document
                 union(cid, f"{kind}\x00{key}")
 
@@ -344,9 +386,9 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
         if key in entities:  # two clusters that normalise alike but were kept apart (surnames)
             key = key + "|" + min(cids)
         entities[key] = Entity(key=key, type=cls, label=label, aliases=aliases)
-        for doc_id, m in members:
-            mention_entity[(doc_id, m)] = key
-            if m.label not in _NAME_LABELS:
+        for doc_id, member in members:
+            mention_entity[(doc_id, member)] = key
+            if member.label not in _NAME_LABELS:
                 counts[key] += 1
                 documents[key].add(doc_id)
     return Resolution(entities=entities, mention_entity=mention_entity, mention_count=counts, documents=dict(documents))

@@ -167,9 +167,15 @@ def hover_edge_with_evidence(opened: Opened, sentence: str) -> str:
         sentence,
     )
     assert point is not None, "no edge with that evidence could be hovered"
-    page.mouse.move(point["x"] - 40, point["y"] - 40)
-    page.mouse.move(point["x"], point["y"], steps=4)
-    page.wait_for_selector("#tooltip:not([hidden])", timeout=5_000)
+    page.evaluate("document.getElementById('tooltip').hidden = true")
+    page.mouse.move(point["x"] - 30, point["y"] - 30)
+    page.mouse.move(point["x"], point["y"], steps=3)
+    page.wait_for_function(
+        "(s) => { const t = document.getElementById('tooltip');"
+        " return !t.hidden && t.textContent.includes(s); }",
+        arg=sentence,
+        timeout=10_000,
+    )
     return str(page.inner_text("#tooltip"))
 
 

@@ -267,7 +267,7 @@ class RelationClassifier:
                     )
                     probs = self.probabilities(feats, labels)
                     label = max(labels[1:], key=lambda lab: probs[lab])
-                    if probs[label] >= threshold and probs[label] > probs[NONE]:
+                    if probs[label] >= threshold:
                         found.append(_relation(s_mention, label, o_mention, probs[label], s_span.sent))
         return _one_direction(found, ontology)
 

@@ -23,18 +23,82 @@ __all__ = ["find_mentions", "find_relations", "extract_doc", "EXTRACTOR_NAME"]
 EXTRACTOR_NAME = "kgraph-rules/0.1"
 
 _PERSON_TITLES = {
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "president", "sen.",
-    "senator", "gov.", "governor", "minister", "rep.", "gen.", "general", "judge", "justice", "pope", "king",
-    "queen", "prince", "princess", "lord", "lady", "rev.", "father", "sister", "mayor", "chancellor",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "sir",
+    "dame",
+    "president",
+    "sen.",
+    "senator",
+    "gov.",
+    "governor",
+    "minister",
+    "rep.",
+    "gen.",
+    "general",
+    "judge",
+    "justice",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "lord",
+    "lady",
+    "rev.",
+    "father",
+    "sister",
+    "mayor",
+    "chancellor",
 }
 _FORMER = {"former", "ex", "ex-", "then", "previous", "past", "late", "erstwhile", "outgoing", "one-time"}
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-_PRONOUNS = {"he": "Person", "him": "Person", "his": "Person", "she": "Person", "her": "Person",
-             "it": "Organization", "its": "Organization"}
-_LIGHT_VERBS = {"gain", "sign", "have", "hold", "reach", "announce", "complete", "make", "form", "enter", "seal",
-                "strike", "conclude", "agree", "finalize", "finalise", "take", "win", "receive", "forge", "ink",
-                "secure", "obtain", "get", "become", "assume"}
+_PRONOUNS = {
+    "he": "Person",
+    "him": "Person",
+    "his": "Person",
+    "she": "Person",
+    "her": "Person",
+    "it": "Organization",
+    "its": "Organization",
+}
+_LIGHT_VERBS = {
+    "gain",
+    "sign",
+    "have",
+    "hold",
+    "reach",
+    "announce",
+    "complete",
+    "make",
+    "form",
+    "enter",
+    "seal",
+    "strike",
+    "conclude",
+    "agree",
+    "finalize",
+    "finalise",
+    "take",
+    "win",
+    "receive",
+    "forge",
+    "ink",
+    "secure",
+    "obtain",
+    "get",
+    "become",
+    "assume",
+}
 
 
 # ------------------------------------------------------------------------------------- mentions
@@ -119,9 +183,10 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
             continue
         cls = _described_as(ent, ontology) or cls
         if cls == "Person":
-            ent = _strip_job_title(ent, job_titles)
-            if ent is None:
+            stripped = _strip_job_title(ent, job_titles)
+            if stripped is None:
                 continue
+            ent = stripped
         found.append((Mention(ent.start_char, ent.end_char, ent.text, cls, ent.label_), ent))
         taken.update(range(ent.start, ent.end))
         bracket = _BRACKET_ALIAS.match(doc.text, ent.end_char)
@@ -178,7 +243,11 @@ def _titled_organisations(doc: Doc, taken: set[int], ontology: Ontology) -> Iter
             continue
         start = token.i + 2
         end = start
-        while end < len(doc) and end not in taken and (doc[end].text[:1].isupper() or doc[end].lower_ in {"and", "&", "of"}):
+        while (
+            end < len(doc)
+            and end not in taken
+            and (doc[end].text[:1].isupper() or doc[end].lower_ in {"and", "&", "of"})
+        ):
             end += 1
         if end < len(doc) and end in taken and doc[end].ent_type_ == "PERSON" and end > start:
             while end > start and doc[end - 1].lower_ in {"and", "&", "of"}:
@@ -195,7 +264,8 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
     whose object is a place.
     """
     locative = {
-        t for p in ontology.patterns
+        t
+        for p in ontology.patterns
         if p.frame == "Verb" and "Place" in {p.object_type, ontology.properties[p.property].range}
         for t in p.triggers
     }
@@ -224,6 +294,7 @@ def _unlabelled_names(doc: Doc, taken: set[int], surnames: set[str]) -> Iterator
 
     A single word qualifies only when it is the surname of a person named in full elsewhere.
     """
+
     def name_word(token: Token) -> bool:
         return token.i not in taken and token.pos_ == "PROPN" and token.text[:1].isupper()
 
@@ -463,9 +534,7 @@ def _role_of(trigger: Token, title: str) -> Role:
 # ------------------------------------------------------------------------------------- relations
 
 
-def find_relations(
-    doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ontology
-) -> list[RelationMention]:
+def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ontology) -> list[RelationMention]:
     """Relations stated in ``doc`` between ``mentions``, one per (pattern, pair, sentence)."""
     index = _Index({}, mentions)
     for n, (_, span) in enumerate(mentions):
@@ -496,7 +565,8 @@ def _drop_implied(relations: list[RelationMention], ontology: Ontology) -> list[
     for rel in relations:
         implied = any(
             other is not rel
-            and other.subject == rel.subject and other.object == rel.object
+            and other.subject == rel.subject
+            and other.object == rel.object
             and other.sentence_start == rel.sentence_start
             and other.predicate != rel.predicate
             and rel.predicate in ontology.properties[other.predicate].ancestors

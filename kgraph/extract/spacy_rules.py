@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kgraph.extract.base import Extractor
+from kgraph.extract.classifier import RelationClassifier, load_classifier, merge_relations
 from kgraph.extract.rules import EXTRACTOR_NAME, find_mentions, find_relations
 from kgraph.models import Article, Extraction
 from kgraph.nlp import load_pipeline, model_name
@@ -24,11 +26,13 @@ class RuleExtractor(Extractor):
 
     name = EXTRACTOR_NAME
 
-    def __init__(self, model: str | None = None, ontology: Ontology | Path | None = None, batch_size: int = 16) -> None:
+    def __init__(self, model: str | None = None, ontology: Ontology | Path | None = None, batch_size: int = 16,
+                 use_classifier: bool | None = None) -> None:
         self.model = model_name(model)
         self.ontology = ontology if isinstance(ontology, Ontology) else load_ontology(ontology)
         self.batch_size = batch_size
         self.nlp = load_pipeline(self.model)
+        self.classifier = _relation_classifier(use_classifier)
 
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         pairs = ((article.text, article) for article in articles)
@@ -37,4 +41,20 @@ class RuleExtractor(Extractor):
             links = link_mentions(doc, mentions, self.ontology)
             kept = [(m, s) for m, s in mentions if m in links]
             relations = find_relations(doc, kept, self.ontology)
+            if self.classifier is not None:
+                relations = merge_relations(relations, self.classifier.predict(doc, kept, self.ontology))
             yield Extraction(article=article, mentions=[m for m, _ in kept], relations=relations, links=links)
+
+
+def _relation_classifier(use: bool | None) -> RelationClassifier | None:
+    """The relation classifier to back the rules with, if any.
+
+    ``use=None`` reads ``$KGRAPH_RELATION_CLASSIFIER``: ``0``/``off`` turns it off, a
+    path to a ``.json`` weights file replaces the shipped one (for experiments).
+    """
+    setting = os.environ.get("KGRAPH_RELATION_CLASSIFIER", "").strip()
+    if use is False or use is None and setting.lower() in {"0", "off", "false", "no"}:
+        return None
+    if use is None and setting.endswith(".json"):
+        return load_classifier(Path(setting))
+    return load_classifier()

@@ -25,6 +25,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import sys
@@ -143,10 +144,11 @@ def _rss_mb() -> float:
 
 
 def _time(label: str, fn, *args):  # type: ignore[no-untyped-def]
-    start = time.perf_counter()
+    """Run fn(*args); print wall-clock and CPU seconds (CPU shows the cost on a busy, shared machine)."""
+    start, cpu = time.perf_counter(), time.process_time()
     value = fn(*args)
-    seconds = time.perf_counter() - start
-    print(f"  {label:<44} {seconds:8.2f} s", flush=True)
+    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu
+    print(f"  {label:<44} {seconds:8.2f} s wall {cpu_seconds:8.2f} s CPU", flush=True)
     return value, seconds
 
 
@@ -188,6 +190,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="also time rdflib on an N-triple graph (0: skip)")
     parser.add_argument("--keep", type=Path, help="write the generated Turtle here and keep it")
     args = parser.parse_args(argv)
+    print(f"load average before the run: {' '.join(f'{x:.1f}' for x in os.getloadavg())} ({os.cpu_count()} cores)")
 
     with tempfile.TemporaryDirectory(prefix="kgraph-bench-") as tmp:
         path = args.keep or Path(tmp) / "graph.ttl"

@@ -140,9 +140,11 @@ def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_d
     )
     click.echo(
         f"Documents: {report.read} read, {len(report.skipped)} skipped, {len(report.failed)} failed; "
-        f"{report.cached} from the cache ({report.cache}), {report.extracted} extracted "
+        f"{report.cached} from the cache, {report.extracted} extracted "
         f"({report.engine}, {report.jobs} process{'es' if report.jobs != 1 else ''})."
     )
+    if report.cache.startswith("discarded"):
+        click.echo(f"Cache: {report.cache}.")
     click.echo("Time: " + ", ".join(f"{stage} {sec:.1f}s" for stage, sec in report.seconds.items()) + ".")
     if report.skipped or report.failed:
         click.echo(f"Skipped or failed {len(report.skipped) + len(report.failed)} input(s); see the messages above.")

@@ -187,7 +187,9 @@ def _read_html(path: Path, html: str) -> Article:
     import trafilatura  # deferred: only HTML input needs it
 
     document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, deduplicate=True
+        # deduplicate=False: trafilatura's deduplication counts segments in a process-wide cache, so
+        # from the fourth read of a page on it drops the headline, and a rebuild would differ
+        html, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False
     )
     body = getattr(document, "text", None) if document is not None else None
     if not body or not body.strip():

@@ -23,8 +23,8 @@ from kgraph.models import Extraction, Mention
 __all__ = ["extraction_record"]
 
 
-def _mention(m: Mention, entity_id: str) -> dict[str, Any]:
-    return {"id": entity_id, "text": m.text, "start": m.start, "end": m.end, "type": m.type}
+def _mention(m: Mention, entity_id: str, cls: str | None = None) -> dict[str, Any]:
+    return {"id": entity_id, "text": m.text, "start": m.start, "end": m.end, "type": cls or m.type}
 
 
 def extraction_record(extraction: Extraction) -> dict[str, Any]:
@@ -39,13 +39,13 @@ def extraction_record(extraction: Extraction) -> dict[str, Any]:
 
     def end(m: Mention) -> dict[str, Any]:
         target = rep(m) if m.label in {"pronoun", "description"} else m
-        record = _mention(target, entity_id(m))
+        record = _mention(target, entity_id(m), rep(m).type)
         if target is not m:
-            record["type"] = rep(m).type
             record["via"] = {"text": m.text, "start": m.start, "end": m.end}
         return record
 
-    entities = [_mention(m, entity_id(m)) for m in sorted(extraction.mentions)]
+    # a mention's type is its entity's: the representative name's, repaired by resolution
+    entities = [_mention(m, entity_id(m), rep(m).type) for m in sorted(extraction.mentions)]
     seen: set[tuple[str, str, str]] = set()
     relations = []
     for r in extraction.relations:

@@ -72,3 +72,88 @@ def data_graph(built_data):  # type: ignore[no-untyped-def]
 
     _, out = built_data
     return load_graphs([out / "graph.ttl"])
+
+
+@pytest.fixture(scope="session")
+def data_extractions():  # type: ignore[no-untyped-def]
+    """The extractions of data/ (in this process, no cache), as a list."""
+    from kgraph import Settings, extract_articles
+
+    return list(extract_articles(Settings(inputs=[DATA_DIR], jobs=1)))
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def oxigraph_store(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A real Oxigraph server on a free loopback port; yields its base URL (…/store, …/query)."""
+    import shutil
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    binary = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
+    if binary is None:
+        pytest.skip("the oxigraph server is not installed (pip install 'oxigraph==0.5.13', part of the test extra)")
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = (tmp_path / "oxigraph.log").open("wb")
+    server = subprocess.Popen([binary, "serve", "--location", str(tmp_path / "store"), "--bind", f"127.0.0.1:{port}"],
+                              stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=2).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"oxigraph did not start: {(tmp_path / 'oxigraph.log').read_text()}")
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def dask_cluster():  # type: ignore[no-untyped-def]
+    """A real dask.distributed LocalCluster of 2 worker processes (1 thread each)."""
+    distributed = pytest.importorskip("distributed", reason="the cluster extra is not installed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        yield cluster
+
+
+# ---------------------------------------------------------------- querying, exports, validation (issue 4)
+
+QUERIES_DIR = ROOT / "queries"
+
+
+@pytest.fixture(scope="session")
+def data_store(built_data):  # type: ignore[no-untyped-def]
+    """The build of data/ in an Oxigraph store (kgraph query's default engine)."""
+    from kgraph.query import open_store
+
+    _, out = built_data
+    return open_store([out / "graph.ttl"])
+
+
+@pytest.fixture(scope="session")
+def data_exports(built_data, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """Every `kgraph export` format of the build of data/, as {format: path}."""
+    from kgraph.export import EXPORTERS, FILE_FORMATS, export_file
+    from kgraph.query import load_graphs
+
+    _, out = built_data
+    graph = load_graphs([out / "graph.ttl"])
+    folder = tmp_path_factory.mktemp("exports")
+    return {fmt: export_file(graph, fmt, folder / EXPORTERS[fmt][2]) for fmt in FILE_FORMATS}

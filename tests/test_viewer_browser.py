@@ -143,40 +143,53 @@ def search(opened: Opened, text: str) -> str:
     return str(page.evaluate(f"kgraphViewer.meta.nodes[{selected[0]}].names[0]"))
 
 
-def hover_edge_with_evidence(opened: Opened, sentence: str) -> str:
-    """Zoom to an edge whose evidence holds ``sentence``, hover its middle, return the tooltip."""
-    page = opened.page
-    point = page.evaluate(
-        """(sentence) => {
-        const v = kgraphViewer, net = v.network;
-        const ids = v.meta.edges.map((e, i) => i)
-          .filter(i => v.meta.edges[i].evidence.some(ev => ev[0].includes(sentence)));
-        for (const id of ids) {
-          const e = v.edges.get(id);
-          const pos = net.getPositions([e.from, e.to]);
-          const mid = {x: (pos[e.from].x + pos[e.to].x) / 2, y: (pos[e.from].y + pos[e.to].y) / 2};
-          net.moveTo({position: mid, scale: 1.5});
-          const dom = net.canvasToDOM(mid);
-          if (net.getNodeAt(dom) === undefined && net.getEdgeAt(dom) === id) {
-            const box = document.getElementById('network').getBoundingClientRect();
-            return {x: box.left + dom.x, y: box.top + dom.y};
-          }
+_EDGE_POINT = """([sentence, nth]) => {
+    const v = kgraphViewer, net = v.network;
+    const ids = v.meta.edges.map((e, i) => i)
+      .filter(i => v.meta.edges[i].evidence.some(ev => ev[0].includes(sentence)));
+    let seen = 0;
+    for (const id of ids) {
+      const e = v.edges.get(id);
+      const pos = net.getPositions([e.from, e.to]);
+      const a = pos[e.from], b = pos[e.to];
+      // A point along the edge that no node covers and no other edge is nearer to.
+      for (const f of [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8]) {
+        const at = {x: a.x + f * (b.x - a.x), y: a.y + f * (b.y - a.y)};
+        net.moveTo({position: at, scale: 2});
+        const box = document.getElementById('network').getBoundingClientRect();
+        const raw = net.canvasToDOM(at);
+        const client = {x: Math.round(box.left + raw.x), y: Math.round(box.top + raw.y)};
+        // The mouse lands on whole pixels: the edge must win a pixel around it too.
+        const around = [[0, 0], [1, 0], [-1, 0], [0, 1], [0, -1]].map(
+          ([dx, dy]) => ({x: client.x + dx - box.left, y: client.y + dy - box.top}));
+        if (around.every(p => net.getNodeAt(p) === undefined && net.getEdgeAt(p) === id)) {
+          if (seen++ < nth) break;
+          return client;
         }
-        return null;
-    }""",
-        sentence,
-    )
-    assert point is not None, "no edge with that evidence could be hovered"
-    page.evaluate("document.getElementById('tooltip').hidden = true")
-    page.mouse.move(point["x"] - 30, point["y"] - 30)
-    page.mouse.move(point["x"], point["y"], steps=3)
-    page.wait_for_function(
-        "(s) => { const t = document.getElementById('tooltip');"
-        " return !t.hidden && t.textContent.includes(s); }",
-        arg=sentence,
-        timeout=10_000,
-    )
-    return str(page.inner_text("#tooltip"))
+      }
+    }
+    return null;
+}"""
+
+
+def hover_edge_with_evidence(opened: Opened, sentence: str, tries: int = 5) -> str:
+    """Zoom to an edge whose evidence holds ``sentence``, hover its middle, return the tooltip.
+
+    Where edges crowd, the pointer may land on a neighbour; then the next edge is tried.
+    """
+    page = opened.page
+    text = ""
+    for nth in range(tries):
+        point = page.evaluate(_EDGE_POINT, [sentence, nth])
+        assert point is not None, "no edge with that evidence could be hovered"
+        page.evaluate("document.getElementById('tooltip').hidden = true")
+        page.mouse.move(5, 5)  # off the drawing, so the next move lands in one step
+        page.mouse.move(point["x"], point["y"])
+        page.wait_for_selector("#tooltip:not([hidden])", timeout=10_000)
+        text = str(page.inner_text("#tooltip"))
+        if sentence in text:
+            return text
+    raise AssertionError(f"no tooltip showed {sentence!r}; last: {text!r}")
 
 
 @pytest.fixture(scope="module")

@@ -538,6 +538,11 @@ def _options(count: int, edges: int) -> dict[str, Any]:
     }
 
 
+def _node_size(degree: int) -> float:
+    """Radius by degree: grows with the square root, capped so hubs do not hide their ring."""
+    return round(min(10 + 3 * math.sqrt(degree), 36), 1)
+
+
 def _short(label: str) -> str:
     return label if len(label) <= _MAX_LABEL_CHARS else label[: _MAX_LABEL_CHARS - 1] + "…"
 
@@ -562,7 +567,7 @@ def _build_network(
             label=_short(entity.label) or " ",
             shape=style.shape,
             color=style.color,
-            size=round(9 + 4 * math.sqrt(degree.get(entity.iri, 0)), 1),
+            size=_node_size(degree.get(entity.iri, 0)),
             x=coords[i][0],
             y=coords[i][1],
         )

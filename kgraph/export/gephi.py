@@ -103,4 +103,8 @@ def write_gexf(graph: Graph, path: Path) -> None:
     text = "\n".join(nx.generate_gexf(network, encoding="utf-8", version="1.2draft"))
     # networkx stamps today's date; a build's output must not depend on the day it ran
     text = re.sub(r'lastmodifieddate="[^"]*"', 'lastmodifieddate="2000-01-01"', text, count=1)
-    write_atomically(path, lambda tmp: tmp.write_text(text + "\n", encoding="utf-8"))
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text + "\n", encoding="utf-8")
+
+    write_atomically(path, write)

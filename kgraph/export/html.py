@@ -92,6 +92,8 @@ _MAX_LABEL_CHARS = 40
 _SPRING_MAX = 400
 # Wanted distance between neighbours, in vis-network units (about a label's width).
 _EDGE_LENGTH = 150.0
+# Wanted distance from most nodes to their nearest neighbour, in the same units.
+_MIN_GAP = 70.0
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
@@ -439,7 +441,28 @@ def _layout(count: int, pairs: list[tuple[int, int]]) -> list[tuple[float, float
     else:
         raw = _mesh_layout(count, pairs)
         scale = _EDGE_LENGTH
+    scale *= _crowding_factor(raw, scale)
     return [(round(x * scale, 1), round(y * scale, 1)) for x, y in raw]
+
+
+def _crowding_factor(raw: list[tuple[float, float]], scale: float) -> float:
+    """How much to spread a layout so most nodes have room for their shape and label.
+
+    Dense graphs pull their core together; spreading (never shrinking) until the
+    25th percentile of nearest-neighbour distances reaches ``_MIN_GAP`` keeps nodes
+    apart. The page fits the drawing to the window anyway.
+    """
+    import numpy as np
+
+    pos = np.asarray(raw, dtype=float) * scale
+    nearest = np.empty(len(pos))
+    for start in range(0, len(pos), 512):  # 512 x n distances at a time
+        block = pos[start : start + 512]
+        dist = np.hypot(block[:, None, 0] - pos[None, :, 0], block[:, None, 1] - pos[None, :, 1])
+        dist[np.arange(len(block)), np.arange(start, start + len(block))] = np.inf
+        nearest[start : start + len(block)] = dist.min(axis=1)
+    gap = float(np.percentile(nearest, 25))
+    return max(1.0, _MIN_GAP / gap) if gap > 0 else 1.0
 
 
 def _mesh_layout(

@@ -78,4 +78,8 @@ def to_jsonld(graph: Graph) -> dict[str, Any]:
 def write_jsonld(graph: Graph, path: Path) -> None:
     """Write ``graph`` as compact JSON-LD (atomically)."""
     text = json.dumps(to_jsonld(graph), ensure_ascii=False, indent=1) + "\n"
-    write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8")
+
+    write_atomically(path, write)

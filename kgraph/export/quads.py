@@ -58,13 +58,13 @@ def document_graphs(graph: Graph) -> dict[URIRef | None, list[Triple]]:
     for triple in graph:
         s, p, o = triple
         if s in documents:
-            targets: set[URIRef] | list[None] = {s}  # type: ignore[assignment]
+            targets: set[URIRef] | list[None] = {URIRef(str(s))}
         elif p == PROV.wasDerivedFrom and o in documents:
-            targets = {o}  # type: ignore[assignment]
+            targets = {URIRef(str(o))}
         elif s in sources:
             targets = sources[s]
         elif p == KG.mentionedIn and o in documents:
-            targets = {o}  # type: ignore[assignment]
+            targets = {URIRef(str(o))}
         elif triple in fact_docs and fact_docs[triple]:
             targets = fact_docs[triple]
         else:
@@ -102,14 +102,18 @@ def _write(graph: Graph, path: Path, format_name: str) -> None:
     prefixes = {k: str(v) for k, v in PREFIXES.items()} if format_name == "TRIG" else None
 
     if prefixes:
-        data = ox.serialize(quads, format=getattr(ox.RdfFormat, format_name), prefixes=prefixes)
+        data = ox.serialize(quads, format=getattr(ox.RdfFormat, format_name), prefixes=prefixes) or b""
         # the order of the @prefix lines is Oxigraph's choice: fix it
         lines = data.split(b"\n")
         head = sum(1 for _ in takewhile(lambda line: line.startswith(b"@prefix "), lines))
         data = b"\n".join(sorted(lines[:head]) + lines[head:])
     else:
-        data = ox.serialize(quads, format=getattr(ox.RdfFormat, format_name))
-    write_atomically(path, lambda tmp: tmp.write_bytes(data))
+        data = ox.serialize(quads, format=getattr(ox.RdfFormat, format_name)) or b""
+
+    def write(tmp: Path) -> None:
+        tmp.write_bytes(data)
+
+    write_atomically(path, write)
 
 
 def write_trig(graph: Graph, path: Path) -> None:

@@ -155,10 +155,18 @@ def strip_text(extraction: Extraction) -> Extraction:
     article = extraction.article
     if not article.text:
         return extraction
-    bare = Article(id=article.id, text="", source=article.source, title=article.title, date=article.date,
-                   author=article.author, url=article.url)
-    return Extraction(article=bare, mentions=extraction.mentions, relations=extraction.relations,
-                      links=extraction.links)
+    bare = Article(
+        id=article.id,
+        text="",
+        source=article.source,
+        title=article.title,
+        date=article.date,
+        author=article.author,
+        url=article.url,
+    )
+    return Extraction(
+        article=bare, mentions=extraction.mentions, relations=extraction.relations, links=extraction.links
+    )
 
 
 def extraction_to_dict(extraction: Extraction) -> dict[str, Any]:
@@ -176,14 +184,22 @@ def extraction_to_dict(extraction: Extraction) -> dict[str, Any]:
     mentions = [ref(m) for m in extraction.mentions]
     links = [[ref(m), ref(target)] for m, target in extraction.links.items()]
     relations = [
-        [ref(r.subject), r.predicate, ref(r.object), r.confidence, r.sentence_start, r.sentence_end, r.evidence,
-         r.pattern, None if r.role is None else [r.role.title, r.role.current, r.role.start_date]]
+        [
+            ref(r.subject),
+            r.predicate,
+            ref(r.object),
+            r.confidence,
+            r.sentence_start,
+            r.sentence_end,
+            r.evidence,
+            r.pattern,
+            None if r.role is None else [r.role.title, r.role.current, r.role.start_date],
+        ]
         for r in extraction.relations
     ]
     a = extraction.article
     return {
-        "article": {"id": a.id, "source": a.source, "title": a.title, "date": a.date, "author": a.author,
-                    "url": a.url},
+        "article": {"id": a.id, "source": a.source, "title": a.title, "date": a.date, "author": a.author, "url": a.url},
         "table": [[m.start, m.end, m.text, m.type, m.label] for m in table],
         "mentions": mentions,
         "links": links,
@@ -196,14 +212,22 @@ def extraction_from_dict(data: dict[str, Any]) -> Extraction:
     table = [Mention(start=s, end=e, text=t, type=ty, label=lb) for s, e, t, ty, lb in data["table"]]
     relations = [
         RelationMention(
-            subject=table[s], predicate=p, object=table[o], confidence=c, sentence_start=ss, sentence_end=se,
-            evidence=ev, pattern=pat, role=None if role is None else Role(role[0], role[1], role[2]),
+            subject=table[s],
+            predicate=p,
+            object=table[o],
+            confidence=c,
+            sentence_start=ss,
+            sentence_end=se,
+            evidence=ev,
+            pattern=pat,
+            role=None if role is None else Role(role[0], role[1], role[2]),
         )
         for s, p, o, c, ss, se, ev, pat, role in data["relations"]
     ]
     a = data["article"]
-    article = Article(id=a["id"], text="", source=a["source"], title=a["title"], date=a["date"],
-                      author=a["author"], url=a["url"])
+    article = Article(
+        id=a["id"], text="", source=a["source"], title=a["title"], date=a["date"], author=a["author"], url=a["url"]
+    )
     return Extraction(
         article=article,
         mentions=[table[i] for i in data["mentions"]],
@@ -243,8 +267,11 @@ class ExtractionCache:
             cache.status = "discarded (pipeline.json is missing or unreadable)"
         elif stored is not None and stored != key:
             changed = sorted(k for k in set(stored) | set(key) if stored.get(k) != key.get(k))
-            cache.status = "discarded (the pipeline changed: " + ", ".join(
-                f"{k} {stored.get(k)!r} -> {key.get(k)!r}" for k in changed) + ")"
+            cache.status = (
+                "discarded (the pipeline changed: "
+                + ", ".join(f"{k} {stored.get(k)!r} -> {key.get(k)!r}" for k in changed)
+                + ")"
+            )
         elif stored is not None:
             cache.status = "reused"
         if cache.status != "reused":
@@ -296,8 +323,12 @@ class ExtractionCache:
         """Store the extraction of a document (atomically)."""
         self._used.add(doc_hash)
         payload = json.dumps(extraction_to_dict(extraction), ensure_ascii=False, separators=(",", ":")).encode()
-        header = {"format": FORMAT, "pipeline": self._digest, "doc": doc_hash,
-                  "sha256": hashlib.sha256(payload).hexdigest()}
+        header = {
+            "format": FORMAT,
+            "pipeline": self._digest,
+            "doc": doc_hash,
+            "sha256": hashlib.sha256(payload).hexdigest(),
+        }
         _write_atomically(self._path(doc_hash), json.dumps(header).encode() + b"\n" + payload)
 
     def prune(self, keep: Iterable[str] | None = None) -> int:

@@ -16,6 +16,7 @@ import click
 
 from kgraph import __version__
 from kgraph.errors import KGraphError, QueryError
+from kgraph.extract import EXTRACTORS
 from kgraph.export import FILE_FORMATS
 from kgraph.query import ENGINES, RESULT_FORMATS
 
@@ -66,6 +67,12 @@ def _model_options(fn: F) -> F:
         type=click.Path(exists=True, file_okay=False, path_type=Path),
         help="Folder holding kgraph.ttl and patterns.ttl (default: the project's ontology/).",
     )(fn)
+    fn = click.option(
+        "--extractor", envvar="KGRAPH_EXTRACTOR", show_envvar=True, default="rules", show_default=True,
+        type=click.Choice(sorted(EXTRACTORS)),
+        help="rules: the ontology's patterns only; rules+classifier: plus a trained relation classifier "
+        "(more recall, less precision).",
+    )(fn)
     return fn
 
 
@@ -85,7 +92,7 @@ def _err(message: str) -> None:
               help="Extract on the Dask cluster of this scheduler (needs: pip install 'kgraph[cluster]').")
 @click.option("--clean", is_flag=True, help="Ignore the extraction cache in OUT/.kgraph-cache and rebuild it.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_dir: Path | None,
+def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_dir: Path | None, extractor: str,
           no_html: bool, max_nodes: int | None, jobs: int | None, scheduler: str | None, clean: bool,
           quiet: bool) -> None:
     """Build the knowledge graph of articles (files or folders; default: data/).
@@ -108,8 +115,8 @@ def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_d
     if jobs is not None and scheduler:
         raise click.UsageError("Use just one of --jobs or --scheduler (the cluster decides its own parallelism).")
     settings = Settings(inputs=list(inputs) or [Path("data")], out_dir=out_dir, model=model,
-                        ontology_dir=ontology_dir, html=not no_html, max_nodes=max_nodes, jobs=jobs,
-                        scheduler=scheduler, clean=clean)
+                        ontology_dir=ontology_dir, extractor=extractor, html=not no_html, max_nodes=max_nodes,
+                        jobs=jobs, scheduler=scheduler, clean=clean)
     progress = None
     bar = None
     if not quiet:
@@ -157,7 +164,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_d
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
               help="Output format: one JSON object per document.")
 @_model_options
-def extract(inputs: tuple[Path, ...], fmt: str, model: str | None, ontology_dir: Path | None) -> None:
+def extract(inputs: tuple[Path, ...], fmt: str, model: str | None, ontology_dir: Path | None, extractor: str) -> None:
     """Print the entities and relations of each article as JSON Lines.
 
     One object per document: {"doc", "source", "entities": [...], "relations": [...]};
@@ -172,7 +179,8 @@ def extract(inputs: tuple[Path, ...], fmt: str, model: str | None, ontology_dir:
     from kgraph.pipeline import extract_articles
     from kgraph.report import extraction_record
 
-    settings = Settings(inputs=list(inputs) or [Path("data")], model=model, ontology_dir=ontology_dir)
+    settings = Settings(inputs=list(inputs) or [Path("data")], model=model, ontology_dir=ontology_dir,
+                        extractor=extractor)
     count = 0
     problems: list[KGraphError] = []
     for extraction in extract_articles(settings, on_error=problems.append):
@@ -291,7 +299,7 @@ def validate(graphs: tuple[Path, ...], ontology_dir: Path | None) -> None:
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N documents.")
 @_model_options
 def eval_(gold: Path, mapping: Path | None, mode: str, fmt: str, limit: int | None, model: str | None,
-          ontology_dir: Path | None) -> None:
+          ontology_dir: Path | None, extractor: str) -> None:
     """Score extraction against a gold data set: precision, recall and F1 per relation type.
 
     GOLD is JSON Lines with "id", "text", "entities" and "relations" (the format of
@@ -305,7 +313,8 @@ def eval_(gold: Path, mapping: Path | None, mode: str, fmt: str, limit: int | No
     from kgraph.evaluate import MODES, evaluate, format_report
 
     modes = MODES if mode == "both" else (mode,)
-    report = evaluate(gold, mapping, model=model, ontology_dir=ontology_dir, limit=limit, modes=modes)
+    report = evaluate(gold, mapping, model=model, ontology_dir=ontology_dir, extractor=extractor, limit=limit,
+                      modes=modes)
     click.echo(format_report(report, fmt), nl=False)
 
 

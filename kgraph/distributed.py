@@ -24,8 +24,9 @@ build.  Dask is an optional dependency: ``pip install 'kgraph[cluster]'``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from concurrent.futures import Executor
+from contextlib import contextmanager
+from typing import Any
 
 from kgraph.errors import KGraphError
 
@@ -38,7 +39,7 @@ class ClusterError(KGraphError):
 
 @contextmanager
 def cluster_executor(address: str, timeout: float = 30.0) -> Iterator[tuple[Executor, int]]:
-    """Connect to the Dask scheduler at ``address``; yield (executor, worker count).
+    """Connect to the Dask scheduler at ``address``; yield (executor, worker threads).
 
     The executor is the client's ``concurrent.futures`` view
     (``Client.get_executor()``), so :func:`kgraph.parallel.run_extraction` treats a
@@ -51,18 +52,28 @@ def cluster_executor(address: str, timeout: float = 30.0) -> Iterator[tuple[Exec
             "--scheduler needs Dask. Make sure you've installed everything with: pip install 'kgraph[cluster]'"
         ) from error
     try:
-        client = Client(address, timeout=timeout, set_as_default=False)
+        client = Client(address, timeout=timeout, set_as_default=False)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as error:
         raise ClusterError(
             f"Cannot reach the Dask scheduler at {address} ({error}). Is `dask scheduler` running there?"
         ) from error
     try:
-        workers = len(client.scheduler_info(n_workers=-1).get("workers", {}))
+        workers = _threads(client)
         if workers == 0:
-            client.wait_for_workers(1, timeout=timeout)
-            workers = len(client.scheduler_info(n_workers=-1).get("workers", {}))
-        yield client.get_executor(pure=False), max(1, workers)
-    except TimeoutError as error:
-        raise ClusterError(f"The Dask scheduler at {address} has no workers (waited {timeout:.0f}s).") from error
+            try:
+                client.wait_for_workers(1, timeout=timeout)
+            except TimeoutError as error:
+                raise ClusterError(
+                    f"The Dask scheduler at {address} has no workers (waited {timeout:.0f}s). Start some with: "
+                    f"dask worker {address} --nthreads 1"
+                ) from error
+            workers = _threads(client)
+        yield client.get_executor(pure=False), max(1, workers)  # type: ignore[no-untyped-call]
     finally:
-        client.close()
+        client.close()  # type: ignore[no-untyped-call]
+
+
+def _threads(client: Any) -> int:
+    """Worker threads of the cluster: how many batches can run at once."""
+    workers = client.scheduler_info(n_workers=-1).get("workers", {})
+    return sum(int(info.get("nthreads", 1)) for info in workers.values())

@@ -55,8 +55,9 @@ class ExtractorSpec:
     key_digest: str
 
     @classmethod
-    def create(cls, extractor: str, model: str, batch_size: int, ontology_dir: Path, fingerprint: str,
-               key_digest: str) -> ExtractorSpec:
+    def create(
+        cls, extractor: str, model: str, batch_size: int, ontology_dir: Path, fingerprint: str, key_digest: str
+    ) -> ExtractorSpec:
         files = tuple((p.name, p.read_bytes()) for p in sorted(ontology_dir.glob("*.ttl")))
         return cls(extractor, model, batch_size, files, fingerprint, key_digest)
 
@@ -106,8 +107,7 @@ def _extractor(spec: ExtractorSpec) -> Extractor:
 
             ontology = load_ontology(_ontology_dir(spec))
             digest = key_digest(pipeline_key(spec.extractor, spec.model, ontology.fingerprint()))
-            extractor = get_extractor(spec.extractor, model=spec.model, ontology=ontology,
-                                      batch_size=spec.batch_size)
+            extractor = get_extractor(spec.extractor, model=spec.model, ontology=ontology, batch_size=spec.batch_size)
             _EXTRACTORS[spec] = (extractor, digest)
             _LOADS += 1
         extractor, digest = _EXTRACTORS[spec]
@@ -228,4 +228,3 @@ def run_extraction(
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
         for results in ordered_map(lambda batch: pool.submit(_safe_batch, spec, batch), batches, 2 * jobs):
             yield from results
-

@@ -98,8 +98,9 @@ def _spec(settings: Settings, ontology: Ontology) -> tuple[ExtractorSpec, dict[s
     model = model_name(settings.model)
     fingerprint = ontology.fingerprint()
     key = pipeline_key(settings.extractor, model, fingerprint)
-    spec = ExtractorSpec.create(settings.extractor, model, settings.batch_size, ontology.source, fingerprint,
-                                key_digest(key))
+    spec = ExtractorSpec.create(
+        settings.extractor, model, settings.batch_size, ontology.source, fingerprint, key_digest(key)
+    )
     return spec, key
 
 
@@ -153,7 +154,10 @@ def _failure(failure: object) -> InputError:
 
 
 def _extract_all(
-    settings: Settings, ontology: Ontology, report: BuildReport, progress: ProgressCallback | None,
+    settings: Settings,
+    ontology: Ontology,
+    report: BuildReport,
+    progress: ProgressCallback | None,
 ) -> list[Extraction]:
     """Every document's extraction, from the cache or the engine, in input order."""
     from kgraph.cache import CACHE_DIRNAME, ExtractionCache, article_hash
@@ -235,8 +239,11 @@ def build(
     if not extractions:
         problems = report.skipped + report.failed
         if problems:
-            raise InputError(problems[0].path, "and every other input could not be read; nothing was built.",
-                             f"First problem: {problems[0].problem}")
+            raise InputError(
+                problems[0].path,
+                "and every other input could not be read; nothing was built.",
+                f"First problem: {problems[0].problem}",
+            )
         raise InputError(", ".join(map(str, settings.inputs)), "holds no articles (.txt, .md, .html, .jsonl).")
     report.documents = len(extractions)
     report.mentions = sum(len(ex.mentions) for ex in extractions)

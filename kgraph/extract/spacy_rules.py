@@ -27,7 +27,7 @@ class RuleExtractor(Extractor):
     name = EXTRACTOR_NAME
 
     def __init__(self, model: str | None = None, ontology: Ontology | Path | None = None, batch_size: int = 16,
-                 use_classifier: bool | None = None) -> None:
+                 use_classifier: bool = False) -> None:
         self.model = model_name(model)
         self.ontology = ontology if isinstance(ontology, Ontology) else load_ontology(ontology)
         self.batch_size = batch_size
@@ -46,15 +46,12 @@ class RuleExtractor(Extractor):
             yield Extraction(article=article, mentions=[m for m, _ in kept], relations=relations, links=links)
 
 
-def _relation_classifier(use: bool | None) -> RelationClassifier | None:
+def _relation_classifier(use: bool) -> RelationClassifier | None:
     """The relation classifier to back the rules with, if any.
 
-    ``use=None`` reads ``$KGRAPH_RELATION_CLASSIFIER``: ``0``/``off`` turns it off, a
-    path to a ``.json`` weights file replaces the shipped one (for experiments).
+    ``$KGRAPH_RELATION_WEIGHTS`` may name another weights file (for experiments).
     """
-    setting = os.environ.get("KGRAPH_RELATION_CLASSIFIER", "").strip()
-    if use is False or use is None and setting.lower() in {"0", "off", "false", "no"}:
+    if not use:
         return None
-    if use is None and setting.endswith(".json"):
-        return load_classifier(Path(setting))
-    return load_classifier()
+    weights = os.environ.get("KGRAPH_RELATION_WEIGHTS", "").strip()
+    return load_classifier(Path(weights)) if weights else load_classifier()

@@ -138,6 +138,10 @@ def _trim(ent: Span) -> Span | None:
         # "Startups Lee Young": a person's name does not start with a plural noun or a lower-case word
         while end - start > 1 and (doc[start].tag_ in {"NNS", "NNPS"} or doc[start].is_lower):
             start += 1
+        # "Minister of Fisheries and Oceans Karin Holm": the word after "and" ends the "of" phrase
+        if end - start >= 3 and start >= 2 and doc[start - 1].lower_ in {"and", "&"} and doc[start - 2].is_title:
+            if any(t.lower_ == "of" for t in doc[max(0, start - 8) : start - 1]):
+                start += 1
     if ent.label_ in {"ORG", "GPE", "FAC", "LOC"}:
         # "Korea's Ministry of ...": the possessor is a separate name
         for i in range(start, end - 1):

@@ -24,6 +24,12 @@ import pytest
          ("Kestrel Air", "hasAgreementWith", "Orbitel Networks")),
         ("Larkfield University runs the Northern Clinical Trials Network.",
          ("Larkfield University", "operates", "Northern Clinical Trials Network")),
+        ("Greta Lindqvist was born in Uppsala in 1961.",
+         ("Greta Lindqvist", "livesIn", "Uppsala")),
+        ("Anna Weber spoke at a forum held on the sidelines of Expo 2025.",
+         ("Anna Weber", "participatedIn", "Expo 2025")),
+        ("The Harbour Trade Fair 2023 at Portvik Exhibition Hall drew 9,000 visitors.",
+         ("Harbour Trade Fair 2023", "heldAt", "Portvik Exhibition Hall")),
     ],
 )
 def test_rules_find_relation(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -71,3 +77,8 @@ def test_rules_mentions_repair_types(nlp, ontology) -> None:  # type: ignore[no-
     assert types.get("Samsung Biologics") == "Organization"
     assert types.get("Ministry of Health") == "GovernmentBody"
     assert types.get("Seoul") == "Place"
+
+
+def test_rules_title_before_name_names_the_organisation(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("The mayor met then Minister of Fisheries and Oceans Karin Holm in Bergen.")
+    assert ("Karin Holm", "headOf", "Fisheries and Oceans") in found, found

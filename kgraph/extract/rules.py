@@ -257,35 +257,52 @@ def _titled_organisations(doc: Doc, taken: set[int], ontology: Ontology) -> Iter
 
 
 def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> list[tuple[Mention, Span]]:
-    """ "located in Fujisawa, Kanagawa": a name in a locative verb's "in" phrase is a place.
+    """ "located in Fujisawa, Kanagawa", "a campus in Fujisawa": a name in a locative phrase is a place.
 
-    Only names the NER typed as organisations or people without a telling head noun
-    are changed; the locative verbs are the triggers of the ontology's Verb patterns
-    whose object is a place.
+    The locative words are the triggers of the ontology's patterns whose object is a
+    place (verbs such as "located", nouns such as "campus"). Only names the NER typed
+    as organisations or people without a telling head noun are changed; so is the
+    second name of a "Place, Name" chain that closes a phrase.
     """
     locative = {
         t
         for p in ontology.patterns
-        if p.frame == "Verb" and "Place" in {p.object_type, ontology.properties[p.property].range}
+        if p.frame in {"Verb", "RelationalNoun"} and "Place" in {p.object_type, ontology.properties[p.property].range}
         for t in p.triggers
     }
+
+    def weak(mention: Mention, span: Span) -> bool:
+        return (
+            mention.label in {"ORG", "PERSON", "NORP"}
+            and ontology.class_for_head(span[-1].lower_) is None
+            and not ontology.is_a(mention.type, "Place")
+        )
+
     out: list[tuple[Mention, Span]] = []
     for mention, span in found:
         root = span.root
-        verb = None
+        governor = None
         if root.dep_ == "pobj" and root.head.lower_ in {"in", "at"}:
-            verb = root.head.head
-        elif root.dep_ == "npadvmod" or root.dep_ in {"appos", "conj"} and root.head.dep_ == "pobj":
-            verb = root.head if root.dep_ == "npadvmod" else root.head.head.head
-        if (
-            verb is not None
-            and verb.lemma_.lower() in locative
-            and mention.label in {"ORG", "PERSON", "NORP"}
-            and ontology.class_for_head(span[-1].lower_) is None
-            and not ontology.is_a(mention.type, "Place")
-        ):
+            governor = root.head.head
+        elif root.dep_ == "npadvmod":
+            governor = root.head
+        elif root.dep_ in {"appos", "conj"} and root.head.dep_ == "pobj":
+            governor = root.head.head.head
+        if governor is not None and governor.lemma_.lower() in locative and weak(mention, span):
             mention = Mention(mention.start, mention.end, mention.text, "Place", mention.label)
         out.append((mention, span))
+    # "Fujisawa, Kanagawa": a weakly typed name after "<place>, " that ends the phrase
+    for k in range(1, len(out)):
+        (previous, prev_span), (mention, span) = out[k - 1], out[k]
+        doc = span.doc
+        if (
+            ontology.is_a(previous.type, "Place")
+            and span.start == prev_span.end + 1
+            and doc[prev_span.end].text == ","
+            and (span.end == len(doc) or doc[span.end].is_punct or doc[span.end].is_space)
+            and weak(mention, span)
+        ):
+            out[k] = (Mention(mention.start, mention.end, mention.text, "Place", mention.label), span)
     return out
 
 

@@ -17,7 +17,8 @@ from kgraph.extract.base import Extractor
 
 __all__ = ["Extractor", "EXTRACTORS", "get_extractor"]
 
-EXTRACTORS: dict[str, tuple[str, str, dict[str, Any]]] = {
+#: name -> (module, class) or (module, class, default options)
+EXTRACTORS: dict[str, tuple[str, str] | tuple[str, str, dict[str, Any]]] = {
     "rules": ("kgraph.extract.spacy_rules", "RuleExtractor", {"use_classifier": False}),
     "rules+classifier": ("kgraph.extract.spacy_rules", "RuleExtractor", {"use_classifier": True}),
 }
@@ -26,10 +27,12 @@ EXTRACTORS: dict[str, tuple[str, str, dict[str, Any]]] = {
 def get_extractor(name: str = "rules", **options: Any) -> Extractor:
     """An extractor instance by name."""
     try:
-        module_name, class_name, defaults = EXTRACTORS[name]
+        entry = EXTRACTORS[name]
     except KeyError:
         available = ", ".join(sorted(EXTRACTORS))
         raise KGraphError(f"No extractor named {name!r}. Available names: {available}.") from None
+    module_name, class_name = entry[0], entry[1]
+    defaults: dict[str, Any] = entry[2] if len(entry) == 3 else {}  # type: ignore[misc]
     cls = getattr(importlib.import_module(module_name), class_name)
     extractor: Extractor = cls(**{**defaults, **options})
     return extractor

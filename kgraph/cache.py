@@ -54,8 +54,8 @@ CACHE_DIRNAME = ".kgraph-cache"
 FORMAT = 1
 
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is kgraph's extraction cache; it can be deleted.\n"
-# Modules whose code decides what an extraction holds (ingest is covered by the content hash).
-_CODE = ("extract", "nlp.py", "resolve.py", "models.py", "cache.py")
+# Code and data that decide what an extraction holds (ingest is covered by the content hash).
+_CODE = ("extract", "nlp.py", "resolve.py", "models.py", "cache.py", "resources/relations.json")
 
 
 # ------------------------------------------------------------------------------ identity
@@ -78,7 +78,7 @@ def code_fingerprint() -> str:
     digest = hashlib.sha256()
     for name in _CODE:
         target = root / name
-        files = sorted(target.rglob("*.py")) if target.is_dir() else [target]
+        files = sorted(target.rglob("*.py")) if target.is_dir() else [target] if target.exists() else []
         for path in files:
             digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
@@ -101,8 +101,11 @@ def model_version(model: str) -> str:
     """
     import importlib.util
 
-    from kgraph.nlp import DEFAULT_MODEL, FINETUNED_NER_DIR
+    from kgraph.nlp import DEFAULT_MODEL, FINETUNED_NER_DIR, TUNED_MODEL
 
+    tuned = model == TUNED_MODEL  # the default pipeline with kgraph's fine-tuned NER
+    if tuned:
+        model = DEFAULT_MODEL
     path = Path(model)
     if not path.is_dir():
         try:
@@ -115,7 +118,7 @@ def model_version(model: str) -> str:
         version = f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}"
     except (OSError, ValueError, AttributeError):
         version = f"{model} unknown"  # not loadable: the build fails later with a clear ModelError
-    if model == DEFAULT_MODEL and (FINETUNED_NER_DIR / "model").exists():
+    if tuned and FINETUNED_NER_DIR.is_dir():
         version += f" +ner {_folder_digest(FINETUNED_NER_DIR)}"
     return version
 

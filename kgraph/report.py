@@ -9,7 +9,8 @@ One object per document::
 ``start``/``end`` are character offsets into the document's text (end exclusive).
 An entity's ``id`` names the entity it refers to inside the document (mentions of
 one entity share it).  A relation's subject/object is the mention in the evidence
-sentence; when that mention is a pronoun or a description ("the cluster"), the
+sentence; when that mention is a pronoun, a description ("the cluster") or an
+organisation named only through a title ("Minister of SMEs and Startups"), the
 subject/object is the name it refers to and ``via`` holds the mention itself.
 """
 
@@ -38,7 +39,8 @@ def extraction_record(extraction: Extraction) -> dict[str, Any]:
         return slug(rep(m).text)
 
     def end(m: Mention) -> dict[str, Any]:
-        target = rep(m) if m.label in {"pronoun", "description"} else m
+        # pronouns, descriptions and names implied by a title ("Minister of X") stand for a name
+        target = rep(m) if m.label in {"pronoun", "description", "title"} and rep(m) is not m else m
         record = _mention(target, entity_id(m), rep(m).type)
         if target is not m:
             record["via"] = {"text": m.text, "start": m.start, "end": m.end}

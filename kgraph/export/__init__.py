@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from kgraph.config import Settings
     from kgraph.ontology import Ontology
 
-__all__ = ["EXPORTERS", "BUILD_FORMATS", "FILE_FORMATS", "export_graph", "export_file", "write_atomically"]
+__all__ = ["EXPORTERS", "BUILD_FORMATS", "FILE_FORMATS", "export_graph", "export_file", "write_atomically",
+           "write_bytes_atomically"]
 
 EXPORTERS: dict[str, tuple[str, str, str]] = {
     "turtle": ("kgraph.export.turtle", "write_turtle", "graph.ttl"),
@@ -56,6 +57,11 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    write_atomically(path, lambda tmp: tmp.write_bytes(data))
 
 
 def export_graph(graph: Graph, settings: Settings, ontology: Ontology) -> dict[str, Path]:

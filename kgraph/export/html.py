@@ -29,9 +29,7 @@ import hashlib
 import html
 import json
 import math
-import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -42,6 +40,8 @@ from typing import Any
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 from rdflib.term import Node
+
+from kgraph.export import write_bytes_atomically
 
 __all__ = ["DEFAULT_MAX_NODES", "HtmlReport", "write_html"]
 
@@ -192,7 +192,7 @@ def write_html(
         documents=documents,
         vocab=vocab,
     )
-    _write_atomically(Path(path), page.encode("utf-8"))
+    write_bytes_atomically(Path(path), page.encode("utf-8"))
     return report
 
 
@@ -820,21 +820,3 @@ def _render(
     template = (_VIEWER_DIR / "template.html").read_text("utf-8")
     # One pass, so text that was just inserted is never scanned for markers again.
     return re.sub(r"@@([A-Z_]+)@@", lambda m: values[m.group(1)], template)
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise

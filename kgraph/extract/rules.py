@@ -22,43 +22,15 @@ __all__ = ["find_mentions", "find_relations", "extract_doc", "EXTRACTOR_NAME"]
 
 EXTRACTOR_NAME = "kgraph-rules/0.1"
 
-_PERSON_TITLES = {
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr",
-    "dr.",
-    "prof",
-    "prof.",
-    "sir",
-    "dame",
-    "president",
-    "sen.",
-    "senator",
-    "gov.",
-    "governor",
-    "minister",
-    "rep.",
-    "gen.",
-    "general",
-    "judge",
-    "justice",
-    "pope",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "lord",
-    "lady",
-    "rev.",
-    "father",
-    "sister",
-    "mayor",
-    "chancellor",
-}
+#: Words that stand before a person's name: honorifics and offices ("Dr.", "Sen.", "President").
+PERSON_TITLES = frozenset(
+    """mr mrs ms dr prof sir dame president sen senator gov governor minister rep gen general judge justice
+    pope king queen prince princess lord lady rev father sister mayor chancellor""".split()
+)
+
+
+def _is_title(word: str) -> bool:
+    return word.lower().rstrip(".") in PERSON_TITLES
 _FORMER = {"former", "ex", "ex-", "then", "previous", "past", "late", "erstwhile", "outgoing", "one-time"}
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -118,9 +90,9 @@ def _classify(span: Span, ontology: Ontology) -> str | None:
         for info in ontology.classes.values():
             if info.year_suffix:
                 return info.name
-    if span.start > 0 and span.doc[span.start - 1].lower_ in _PERSON_TITLES and span.label_ in {"ORG", "PERSON"}:
+    if span.start > 0 and _is_title(span.doc[span.start - 1].text) and span.label_ in {"ORG", "PERSON"}:
         return "Person"
-    if span[0].lower_ in _PERSON_TITLES and len(span) > 1:
+    if _is_title(span[0].text) and len(span) > 1:
         return "Person"
     return ontology.class_for_ner(span.label_)
 
@@ -150,7 +122,7 @@ _BRACKET_ALIAS = re.compile(r"\s*\(\s*([A-Z][\w.&-]{1,30}|[a-z]+[A-Z][\w.&-]*)\s
 def _job_titles(ontology: Ontology) -> frozenset[str]:
     """One-word triggers of relational nouns ("ceo", "chairman"): job titles, not honorifics."""
     words = {t for p in ontology.patterns if p.frame == "RelationalNoun" for t in p.triggers if " " not in t}
-    return frozenset(words - _PERSON_TITLES)
+    return frozenset(w for w in words if not _is_title(w))
 
 
 def _strip_job_title(span: Span, titles: frozenset[str]) -> Span | None:

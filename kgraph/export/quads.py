@@ -21,6 +21,7 @@ graph always gives the same bytes, and a million triples take seconds, not minut
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterator
 from itertools import takewhile
@@ -88,11 +89,14 @@ def sorted_quads(graph: Graph) -> Iterator[Any]:
 
     from kgraph.query import to_oxigraph
 
+    convert = functools.lru_cache(maxsize=None)(to_oxigraph)  # terms repeat a lot
     parts = document_graphs(graph)
     for name in sorted(parts, key=_sort_key):
         graph_name = ox.DefaultGraph() if name is None else ox.NamedNode(str(name))
-        for s, p, o in sorted(parts[name], key=lambda t: (_sort_key(t[0]), _sort_key(t[1]), _sort_key(t[2]))):
-            yield ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph_name)
+        triples = [ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in parts[name]]
+        triples.sort(key=str)  # N-Triples order, computed in Rust
+        for t in triples:
+            yield ox.Quad(t.subject, t.predicate, t.object, graph_name)
 
 
 def _write(graph: Graph, path: Path, format_name: str) -> None:

@@ -1,16 +1,40 @@
-"""Turtle output: deterministic (same graph, same bytes)."""
+"""Turtle output: deterministic (same graph, same bytes) and fast at size.
+
+The triples are sorted and written by Oxigraph's serializer with kgraph's prefixes;
+rdflib's own Turtle writer took six times as long on a 26,000-triple graph (510 BBC articles).
+"""
 
 from __future__ import annotations
 
+import functools
+from itertools import takewhile
 from pathlib import Path
 
 from rdflib import Graph
 
-from kgraph.export import write_atomically
+from kgraph.export import write_bytes_atomically
+from kgraph.graph import PREFIXES
 
-__all__ = ["write_turtle"]
+__all__ = ["write_turtle", "turtle_bytes"]
+
+
+def turtle_bytes(graph: Graph) -> bytes:
+    """``graph`` as Turtle: subjects, predicates and objects in sorted order."""
+    import pyoxigraph as ox
+
+    from kgraph.query import to_oxigraph
+
+    convert = functools.lru_cache(maxsize=None)(to_oxigraph)  # terms repeat a lot
+    triples = [ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in graph]
+    triples.sort(key=str)  # N-Triples order: a total order, computed in Rust
+    prefixes = {k: str(v) for k, v in sorted(PREFIXES.items())}
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes) or b""
+    # the order of the @prefix lines is Oxigraph's choice: fix it
+    lines = data.split(b"\n")
+    head = sum(1 for _ in takewhile(lambda line: line.startswith(b"@prefix "), lines))
+    return b"\n".join(sorted(lines[:head]) + lines[head:])
 
 
 def write_turtle(graph: Graph, path: Path) -> None:
     """Write ``graph`` as Turtle to ``path`` (atomically)."""
-    write_atomically(path, lambda tmp: graph.serialize(destination=str(tmp), format="turtle", encoding="utf-8"))
+    write_bytes_atomically(path, turtle_bytes(graph))

@@ -12,6 +12,8 @@ one entity share it).  A relation's subject/object is the mention in the evidenc
 sentence; when that mention is a pronoun, a description ("the cluster") or an
 organisation named only through a title ("Minister of SMEs and Startups"), the
 subject/object is the name it refers to and ``via`` holds the mention itself.
+A relation read from a title ("former CEO of Y") also has ``role``:
+``{"title", "current", "since"}``; ``current`` is false for a past role.
 """
 
 from __future__ import annotations
@@ -55,14 +57,15 @@ def extraction_record(extraction: Extraction) -> dict[str, Any]:
         if key in seen or key[0] == key[2]:
             continue
         seen.add(key)
-        relations.append(
-            {
-                "subject": end(r.subject),
-                "predicate": r.predicate,
-                "object": end(r.object),
-                "confidence": round(r.confidence, 3),
-                "evidence": r.evidence,
-            }
-        )
+        record: dict[str, Any] = {
+            "subject": end(r.subject),
+            "predicate": r.predicate,
+            "object": end(r.object),
+            "confidence": round(r.confidence, 3),
+            "evidence": r.evidence,
+        }
+        if r.role is not None:
+            record["role"] = {"title": r.role.title, "current": r.role.current, "since": r.role.start_date}
+        relations.append(record)
     article = extraction.article
     return {"doc": article.id, "source": article.source, "entities": entities, "relations": relations}

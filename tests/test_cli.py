@@ -62,6 +62,14 @@ def test_cli_extract_contract(runner: CliRunner, tmp_path: Path) -> None:
     assert 0 < rel["confidence"] <= 1 and rel["evidence"] == text
 
 
+def test_cli_extract_marks_former_roles(runner: CliRunner, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Henrik Moller, former chairman of Nordwind Energy, retired in May.\n")
+    result = runner.invoke(cli, ["extract", str(article)], catch_exceptions=False)
+    (rel,) = [r for r in json.loads(result.stdout)["relations"] if r["predicate"] == "headOf"]
+    assert rel["role"]["current"] is False and rel["role"]["title"].lower() == "chairman"
+
+
 def test_cli_missing_input(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(cli, ["build", str(tmp_path / "nope.txt")])
     assert result.exit_code == 2

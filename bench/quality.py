@@ -86,7 +86,7 @@ def speed_section(model: str | None, runs: int, bbc_files: int) -> list[str]:
 
         files = sorted(BBC.glob("*.txt"))[:bbc_files]
         sets[f"BBC business articles ({len(files)})"] = [a.text for a in read_articles(files)]
-    lines = ["Speed: spaCy parse vs full extraction (same pipeline, best of %d runs)" % runs]
+    lines = [f"Speed: spaCy parse vs full extraction (same pipeline, best of {runs} runs)"]
     header = f"{'texts':<32} {'chars':>9} {'parse s':>8} {'extract s':>9} {'ratio':>6}  target <= {TARGET_RATIO:.2f}"
     lines.append(header)
     for name, texts in sets.items():

@@ -16,13 +16,19 @@ import click
 
 from kgraph import __version__
 from kgraph.errors import KGraphError, QueryError
-from kgraph.extract import EXTRACTORS
 from kgraph.export import FILE_FORMATS
+from kgraph.extract import EXTRACTORS
 from kgraph.query import ENGINES, RESULT_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "auto_envvar_prefix": "KGRAPH"}
+
+
+class _UsageLevelError(click.ClickException):
+    """An error in what the user asked (a malformed query): exit status 2, as for usage errors."""
+
+    exit_code = 2
 
 
 class _Group(click.Group):
@@ -32,9 +38,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except QueryError as error:
-            exc = click.ClickException(str(error))
-            exc.exit_code = 2
-            raise exc from error
+            raise _UsageLevelError(str(error)) from error
         except KGraphError as error:
             raise click.ClickException(str(error)) from error
 
@@ -135,8 +139,8 @@ def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_d
         _err(f"Skipped {problem}")
     for problem in report.failed:
         _err(f"Failed {problem}")
-    for problem in report.cache_rejected:
-        _err(f"Rebuilt a bad cache entry: {problem}")
+    for entry in report.cache_rejected:
+        _err(f"Rebuilt a bad cache entry: {entry}")
     if quiet:
         return
     seconds = sum(report.seconds.values())

@@ -407,7 +407,9 @@ def read_gold(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
     return records
 
 
-def _gold_items(record: dict[str, Any], mapping: Mapping, ontology: Ontology) -> tuple[list[RelationItem], Counter[str]]:
+def _gold_items(
+    record: dict[str, Any], mapping: Mapping, ontology: Ontology
+) -> tuple[list[RelationItem], Counter[str]]:
     doc = str(record["id"])
     entities = record["entities"]
     items: dict[tuple[str, str, Span, Span], RelationItem] = {}

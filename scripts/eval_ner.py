@@ -34,9 +34,9 @@ import argparse
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 import spacy
 from spacy.language import Language
@@ -161,7 +161,7 @@ class PRF:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def add(self, other: "PRF") -> None:
+    def add(self, other: PRF) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
@@ -230,7 +230,7 @@ def score_docs(
 ) -> Scores:
     """Score parsed ``docs`` against the gold entities of ``records``."""
     scores = Scores()
-    for doc, record in zip(docs, records):
+    for doc, record in zip(docs, records, strict=False):
         gold = gold_spans(doc, record["entities"], gold_map)
         pred = predicted_spans(doc, pred_map, repairs=repairs)
         score_sets(gold, pred, scores, lenient=lenient)
@@ -248,7 +248,7 @@ def retention(stock_docs: Sequence[Doc], tuned_docs: Sequence[Doc]) -> tuple[Cou
     stock_counts: Counter = Counter()
     tuned_counts: Counter = Counter()
     agree = Scores()
-    for s_doc, t_doc in zip(stock_docs, tuned_docs):
+    for s_doc, t_doc in zip(stock_docs, tuned_docs, strict=False):
         stock_counts.update(e.label_ for e in s_doc.ents)
         tuned_counts.update(e.label_ for e in t_doc.ents)
         ref = {(e.start, e.end, e.label_) for e in s_doc.ents if e.label_ not in CORE_LABELS}

@@ -52,8 +52,8 @@ import random
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 import numpy
 import spacy
@@ -183,7 +183,7 @@ def build_examples(nlp: Language, records: Sequence[Mapping], core_silver: str,
     stats: Counter = Counter()
     examples: list[Example] = []
     texts = [r["text"] for r in records]
-    for record, doc in zip(records, nlp.pipe(texts, batch_size=batch_size)):
+    for record, doc in zip(records, nlp.pipe(texts, batch_size=batch_size), strict=False):
         tags = annotate(doc, record["entities"], core_silver, stats)
         stats["tokens"] += len(tags)
         stats["tokens_missing"] += sum(t == MISSING for t in tags)
@@ -269,7 +269,7 @@ def build_rehearsal_examples(nlp: Language, items: Sequence[tuple[str, list[tupl
     records = [{"text": text, "entities": [{"start": a, "end": b, "type": label} for a, b, label in spans]}
                for text, spans in items]
     examples: list[Example] = []
-    for record, doc in zip(records, nlp.pipe([r["text"] for r in records], batch_size=batch_size)):
+    for record, doc in zip(records, nlp.pipe([r["text"] for r in records], batch_size=batch_size), strict=False):
         tags = annotate(doc, record["entities"], "missing", stats)
         examples.append(Example.from_dict(nlp.make_doc(record["text"]), {"entities": tags}))
     return examples
@@ -289,7 +289,7 @@ def heldout_f1(nlp: Language, examples: Sequence[Example], batch_size: int) -> f
     """Entity F1 against the held-out reference docs (gold + silver; spans
     on missing tokens are ignored by spaCy's NER scorer)."""
     docs = predict_ner(nlp, [eg.reference.text for eg in examples], batch_size)
-    scored = [Example(doc, eg.reference) for doc, eg in zip(docs, examples)]
+    scored = [Example(doc, eg.reference) for doc, eg in zip(docs, examples, strict=False)]
     return float(get_ner_prf(scored)["ents_f"] or 0.0)
 
 
@@ -432,7 +432,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     reloaded_docs = list(fresh.pipe(dev_texts, batch_size=args.batch_size))
     same = all(
         [(e.start, e.end, e.label_) for e in a.ents] == [(e.start, e.end, e.label_) for e in b.ents]
-        for a, b in zip(tuned_docs, reloaded_docs)
+        for a, b in zip(tuned_docs, reloaded_docs, strict=False)
     )
     print(f"reloaded onto a fresh stock pipeline with ner.from_disk: predictions identical on dev = {same}")
     if not same:

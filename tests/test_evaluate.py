@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ROOT, SHARED
 
 from kgraph.errors import OntologyError
 from kgraph.evaluate import (
@@ -16,8 +17,6 @@ from kgraph.evaluate import (
     load_mapping,
     score,
 )
-
-from conftest import ROOT, SHARED
 
 TEXT = "Anna Berg, chief executive of Acme Corp in Portvik, met Bo Li."
 #       0         1         2         3         4         5         6

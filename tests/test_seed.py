@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import SEED, needs_shared
 
 pytestmark = [needs_shared, pytest.mark.shared]

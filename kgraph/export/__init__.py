@@ -61,7 +61,10 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename."""
-    write_atomically(path, lambda tmp: tmp.write_bytes(data))
+    def write(tmp: Path) -> None:
+        tmp.write_bytes(data)
+
+    write_atomically(path, write)
 
 
 def export_graph(graph: Graph, settings: Settings, ontology: Ontology) -> dict[str, Path]:

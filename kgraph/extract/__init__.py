@@ -32,7 +32,7 @@ def get_extractor(name: str = "rules", **options: Any) -> Extractor:
         available = ", ".join(sorted(EXTRACTORS))
         raise KGraphError(f"No extractor named {name!r}. Available names: {available}.") from None
     module_name, class_name = entry[0], entry[1]
-    defaults: dict[str, Any] = entry[2] if len(entry) == 3 else {}  # type: ignore[misc]
+    defaults: dict[str, Any] = entry[2] if len(entry) == 3 else {}
     cls = getattr(importlib.import_module(module_name), class_name)
     extractor: Extractor = cls(**{**defaults, **options})
     return extractor

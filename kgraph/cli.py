@@ -118,6 +118,8 @@ def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_d
 
     if jobs is not None and scheduler:
         raise click.UsageError("Use just one of --jobs or --scheduler (the cluster decides its own parallelism).")
+    if not inputs and not Path("data").is_dir():
+        raise click.UsageError("No INPUT given and no data/ folder here. Name the articles: kgraph build ARTICLES...")
     settings = Settings(inputs=list(inputs) or [Path("data")], out_dir=out_dir, model=model,
                         ontology_dir=ontology_dir, extractor=extractor, html=not no_html, max_nodes=max_nodes,
                         jobs=jobs, scheduler=scheduler, clean=clean)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kgraph.config import Settings
-from kgraph.errors import InputError
+from kgraph.errors import InputError, KGraphError
 from kgraph.ingest import find_sources, read_articles
 from kgraph.models import Article, Extraction
 from kgraph.ontology import Ontology, load_ontology
@@ -238,12 +238,11 @@ def build(
     report.seconds["extract"] = time.perf_counter() - started - report.seconds["cache"]
     if not extractions:
         problems = report.skipped + report.failed
+        if len(problems) == 1:
+            raise problems[0]
         if problems:
-            raise InputError(
-                problems[0].path,
-                "and every other input could not be read; nothing was built.",
-                f"First problem: {problems[0].problem}",
-            )
+            listed = "; ".join(str(p) for p in problems[:5]) + ("; ..." if len(problems) > 5 else "")
+            raise KGraphError(f"None of the {len(problems)} inputs could be read, so nothing was built: {listed}")
         raise InputError(", ".join(map(str, settings.inputs)), "holds no articles (.txt, .md, .html, .jsonl).")
     report.documents = len(extractions)
     report.mentions = sum(len(ex.mentions) for ex in extractions)

@@ -99,6 +99,20 @@ def test_cli_nothing_readable_is_an_error(runner: CliRunner, tmp_path: Path) -> 
     assert not (out / "graph.ttl").exists()
 
 
+def test_cli_no_input_and_no_data_folder(runner: CliRunner, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["build"])
+    assert result.exit_code == 2 and "no data/ folder" in result.stderr
+
+
+def test_cli_every_input_bad_lists_them(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "a.xyz").write_text("x")
+    (tmp_path / "e.txt").write_text("")
+    result = runner.invoke(cli, ["build", str(tmp_path / "a.xyz"), str(tmp_path / "e.txt"), "-o", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert "None of the 2 inputs" in result.stderr and "a.xyz" in result.stderr and "e.txt: is empty" in result.stderr
+
+
 def test_cli_unknown_model(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Helix Therapeutics acquired Corvane Labs in May.\n")
     result = runner.invoke(cli, ["build", str(tmp_path / "a.txt"), "-o", str(tmp_path), "--model", "no_such_model"])

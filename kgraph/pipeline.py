@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from kgraph.cache import ExtractionCache
     from kgraph.parallel import ExtractorSpec
 
-__all__ = ["BuildReport", "build", "extract_articles", "count_documents", "count_sources"]
+__all__ = ["BuildReport", "build", "extract_articles", "count_documents"]
 
 
 @dataclass
@@ -83,11 +83,6 @@ def count_documents(settings: Settings) -> int:
         else:
             total += 1
     return total
-
-
-def count_sources(settings: Settings) -> int:
-    """How many article files a build will read."""
-    return len(find_sources(settings.inputs, on_error=lambda _: None))
 
 
 def _spec(settings: Settings, ontology: Ontology) -> tuple[ExtractorSpec, dict[str, str]]:

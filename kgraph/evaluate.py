@@ -44,10 +44,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from kgraph.errors import InputError, OntologyError
 from kgraph.ontology import Ontology, default_ontology_dir, load_ontology
+
+_T = TypeVar("_T")
 
 __all__ = [
     "MODES",
@@ -484,17 +486,25 @@ def _match_relations(
         ((-_closeness(p, g), p, g) for p in predicted for g in gold if _relation_match(p, g, mode)),
         key=lambda t: (t[0], t[1], t[2]),
     )
-    matches: list[tuple[RelationItem, RelationItem]] = []
-    used_pred: set[RelationItem] = set()
-    used_gold: set[RelationItem] = set()
-    for _, pred, g in pairs:
-        if pred not in used_pred and g not in used_gold:
-            used_pred.add(pred)
-            used_gold.add(g)
-            matches.append((pred, g))
+    matches = _one_to_one((pred, g) for _, pred, g in pairs)
+    used_pred = {p for p, _ in matches}
+    used_gold = {g for _, g in matches}
     wrong = [p for p in sorted(predicted) if p not in used_pred]
     missed = [g for g in sorted(gold) if g not in used_gold]
     return matches, wrong, missed
+
+
+def _one_to_one(candidates: Iterable[tuple[_T, _T]]) -> list[tuple[_T, _T]]:
+    """Greedy one-to-one matching: take each (prediction, gold) pair, best first, whose ends are both free."""
+    used_pred: set[_T] = set()
+    used_gold: set[_T] = set()
+    matches: list[tuple[_T, _T]] = []
+    for pred, gold in candidates:
+        if pred not in used_pred and gold not in used_gold:
+            used_pred.add(pred)
+            used_gold.add(gold)
+            matches.append((pred, gold))
+    return matches
 
 
 def _match_spans(predicted: Iterable[Span], gold: Iterable[Span], mode: str) -> int:
@@ -503,13 +513,7 @@ def _match_spans(predicted: Iterable[Span], gold: Iterable[Span], mode: str) -> 
 
     preds, golds = set(predicted), set(gold)
     pairs = sorted((-shared(p, g), p, g) for p in preds for g in golds if _spans_match(p, g, mode))
-    used_pred: set[Span] = set()
-    used_gold: set[Span] = set()
-    for _, pred, g in pairs:
-        if pred not in used_pred and g not in used_gold:
-            used_pred.add(pred)
-            used_gold.add(g)
-    return len(used_pred)
+    return len(_one_to_one((p, g) for _, p, g in pairs))
 
 
 def score(

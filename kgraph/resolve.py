@@ -12,7 +12,6 @@ two people who only share a surname.
 
 from __future__ import annotations
 
-import os
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -179,11 +178,8 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
         for noun in nouns:
             owner[mention].descriptors.add(noun.lemma_.lower())
 
-    _debug = os.environ.get("KGRAPH_DEBUG_COREF")
     links: dict[Mention, Mention] = {}
     for cluster in clusters:
-        if _debug:
-            print("cluster", sorted(cluster.keys), sorted(cluster.descriptors))
         rep = cluster.representative()
         for m in cluster.mentions:
             links[m] = rep

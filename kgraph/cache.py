@@ -11,6 +11,8 @@ Layout::
       CACHEDIR.TAG           marks the folder as a cache for backup tools
       pipeline.json          the pipeline key every entry was made with
       docs/ab/abcdef....json one entry per document, named by its content hash
+      sources.json           input file digest -> content hashes of the documents it gave
+      layouts.json           the HTML viewer's component layouts (kgraph.export.html.LayoutMemo)
 
 An entry is keyed by the document's *content hash* (its id, text and metadata after
 ingest, so a moved or edited file is a new document) and is valid only for one
@@ -38,6 +40,8 @@ from kgraph.models import Article, Extraction, Mention, RelationMention, Role
 
 __all__ = [
     "CACHE_DIRNAME",
+    "LAYOUTS_FILENAME",
+    "SOURCES_FILENAME",
     "FORMAT",
     "ExtractionCache",
     "article_hash",
@@ -50,12 +54,14 @@ __all__ = [
 ]
 
 CACHE_DIRNAME = ".kgraph-cache"
+LAYOUTS_FILENAME = "layouts.json"
+SOURCES_FILENAME = "sources.json"
 #: Version of the entry format; bump it when the JSON form of an extraction changes.
 FORMAT = 1
 
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is kgraph's extraction cache; it can be deleted.\n"
 # Code and data that decide what an extraction holds (ingest is covered by the content hash).
-_CODE = ("extract", "nlp.py", "resolve.py", "models.py", "cache.py", "resources/relations.json")
+_CODE = ("extract", "ingest.py", "nlp.py", "resolve.py", "models.py", "cache.py", "resources/relations.json")
 
 
 # ------------------------------------------------------------------------------ identity
@@ -258,6 +264,8 @@ class ExtractionCache:
     rejected: list[str] = field(default_factory=list)
     _digest: str = ""
     _used: set[str] = field(default_factory=set)
+    _sources: dict[str, list[str]] = field(default_factory=dict)
+    _sources_seen: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def open(cls, root: Path, key: dict[str, str], clean: bool = False) -> ExtractionCache:
@@ -279,9 +287,13 @@ class ExtractionCache:
             cache.status = "reused"
         if cache.status != "reused":
             shutil.rmtree(root / "docs", ignore_errors=True)
+            (root / LAYOUTS_FILENAME).unlink(missing_ok=True)
+            (root / SOURCES_FILENAME).unlink(missing_ok=True)
             root.mkdir(parents=True, exist_ok=True)
             (root / "CACHEDIR.TAG").write_text(_TAG)
             _write_atomically(root / "pipeline.json", json.dumps(key, indent=1, sort_keys=True).encode())
+        if cache.status == "reused":
+            cache._sources = cache._load_sources()
         return cache
 
     def _stored_key(self) -> dict[str, str] | None:
@@ -334,6 +346,46 @@ class ExtractionCache:
         }
         _write_atomically(self._path(doc_hash), json.dumps(header).encode() + b"\n" + payload)
 
+    def source_documents(self, source_digest: str) -> list[Extraction] | None:
+        """The cached extractions of every document an unchanged input file gave, or None.
+
+        None unless the file (same path, same bytes) was read before with no error and
+        every one of its documents is still cached: then it need not even be parsed.
+        """
+        hashes = self._sources.get(source_digest)
+        if hashes is None:
+            return None
+        found = []
+        for doc_hash in hashes:
+            hit = self.get(doc_hash)
+            if hit is None:
+                return None
+            found.append(hit)
+        self._sources_seen[source_digest] = hashes
+        return found
+
+    def put_source(self, source_digest: str, doc_hashes: list[str]) -> None:
+        """Remember which documents an input file gave (call only when it read without error)."""
+        self._sources_seen[source_digest] = doc_hashes
+
+    def _load_sources(self) -> dict[str, list[str]]:
+        try:
+            head, _, payload = (self.root / SOURCES_FILENAME).read_bytes().partition(b"\n")
+            header = json.loads(head)
+            if header.get("format") != FORMAT or header.get("pipeline") != self._digest:
+                raise ValueError("made by another pipeline")
+            if header.get("sha256") != hashlib.sha256(payload).hexdigest():
+                raise ValueError("checksum mismatch (truncated or garbled)")
+            sources = json.loads(payload)
+            if not all(isinstance(v, list) and all(isinstance(h, str) for h in v) for v in sources.values()):
+                raise ValueError("not a map of files to documents")
+            return dict(sources)
+        except FileNotFoundError:
+            return {}
+        except (OSError, ValueError, AttributeError) as error:
+            self.rejected.append(f"{SOURCES_FILENAME}: {error}")
+            return {}
+
     def prune(self, keep: Iterable[str] | None = None) -> int:
         """Delete entries of documents not seen in this build (deleted or changed); return how many."""
         wanted = set(self._used if keep is None else keep)
@@ -342,6 +394,10 @@ class ExtractionCache:
             if path.stem not in wanted:
                 path.unlink(missing_ok=True)
                 removed += 1
+        sources = {digest: hashes for digest, hashes in self._sources_seen.items() if wanted.issuperset(hashes)}
+        payload = json.dumps(sources, sort_keys=True, separators=(",", ":")).encode()
+        header = {"format": FORMAT, "pipeline": self._digest, "sha256": hashlib.sha256(payload).hexdigest()}
+        _write_atomically(self.root / SOURCES_FILENAME, json.dumps(header).encode() + b"\n" + payload)
         return removed
 
 

@@ -22,16 +22,19 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.term import Node
 
 from kgraph.extract.rules import EXTRACTOR_NAME
 from kgraph.models import Entity, Extraction, RelationMention
 from kgraph.ontology import KG, KGD, KGR, KGS, KGX, KGRole, Ontology
 from kgraph.resolve import Resolution
 
-__all__ = ["PREFIXES", "slug", "mint_entity_iris", "document_iri", "to_graph", "new_graph"]
+__all__ = ["PREFIXES", "KGDataset", "as_dataset", "slug", "mint_entity_iris", "document_iri", "to_graph", "to_dataset",
+           "new_graph"]
 
 #: Prefixes bound in every graph kgraph writes and every query it runs.
 PREFIXES: dict[str, Namespace] = {
@@ -97,40 +100,158 @@ def document_iri(doc_id: str) -> URIRef:
     return KGD[f"{stem}_{_digest(doc_id, size=8)}"]
 
 
-def to_graph(extractions: list[Extraction], resolution: Resolution, ontology: Ontology) -> Graph:
-    """Build the RDF graph of a corpus."""
-    graph = new_graph()
-    iris = mint_entity_iris(resolution.entities.values())
+Triple = tuple[Node, Node, Node]
 
+
+class KGDataset:
+    """A built graph as an RDF dataset: one named graph per document, plus the default graph.
+
+    What goes where is described in :mod:`kgraph.export.quads`; the union of the graphs
+    is the graph (:meth:`to_graph`).  The build writes its outputs straight from here:
+    no rdflib store is filled, which kept a third of a large rebuild's time.
+    """
+
+    def __init__(self, graphs: dict[URIRef | None, list[Triple]], statements: int, relations: int) -> None:
+        #: graph name (None: the default graph) -> its triples, each once
+        self.graphs = graphs
+        #: how many ``rdf:Statement`` nodes and distinct relation triples the graph holds
+        self.statements = statements
+        self.relations = relations
+        self._ox_graphs: dict[URIRef | None, list[Any]] | None = None
+
+    @classmethod
+    def from_graph(cls, graph: Graph) -> KGDataset:
+        """Split any graph kgraph wrote into its document graphs (see :func:`kgraph.export.quads.document_graphs`)."""
+        from kgraph.export.quads import document_graphs
+
+        statements = set(graph.subjects(RDF.type, RDF.Statement))
+        entities = set(graph.subjects(KG.mentionCount, None))
+        relations = sum(1 for s, _, o in graph if s in entities and o in entities)
+        return cls(document_graphs(graph), len(statements), relations)
+
+    def __len__(self) -> int:
+        return len(self.triples())
+
+    def triples(self) -> set[Triple]:
+        """The union of the graphs."""
+        union: set[Triple] = set()
+        for triples in self.graphs.values():
+            union.update(triples)
+        return union
+
+    def to_graph(self) -> Graph:
+        """The union as an rdflib graph with kgraph's prefixes."""
+        graph = new_graph()
+        graph.addN((s, p, o, graph) for s, p, o in self.triples())
+        return graph
+
+    def oxigraph_graphs(self) -> dict[URIRef | None, list[Any]]:
+        """Each graph's triples as Oxigraph terms, converted once (the writers share them)."""
+        if self._ox_graphs is None:
+            import pyoxigraph as ox
+
+            from kgraph.query import to_oxigraph
+
+            named_node = ox.NamedNode
+
+            def convert(term: Node) -> Any:
+                return named_node(term) if type(term) is URIRef else to_oxigraph(term)  # IRIs first: most terms
+
+            self._ox_graphs = {
+                name: [ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in triples]
+                for name, triples in self.graphs.items()
+            }
+        return self._ox_graphs
+
+
+def as_dataset(graph: Graph | KGDataset) -> KGDataset:
+    """``graph`` itself if it is a :class:`KGDataset`, else split into one."""
+    return graph if isinstance(graph, KGDataset) else KGDataset.from_graph(graph)
+
+
+def to_graph(extractions: list[Extraction], resolution: Resolution, ontology: Ontology) -> Graph:
+    """Build the RDF graph of a corpus (the union of :func:`to_dataset`)."""
+    return to_dataset(extractions, resolution, ontology).to_graph()
+
+
+# rdflib's namespace attribute lookups cost microseconds each; to_dataset makes ~10^5 triples
+_DCTERMS_CREATOR = DCTERMS.creator
+_DCTERMS_DATE = DCTERMS.date
+_DCTERMS_IDENTIFIER = DCTERMS.identifier
+_DCTERMS_SOURCE = DCTERMS.source
+_DCTERMS_TITLE = DCTERMS.title
+_KG_DOCUMENT = KG.Document
+_KG_ROLE = KG.Role
+_KG_CHAREND = KG.charEnd
+_KG_CHARSTART = KG.charStart
+_KG_CONFIDENCE = KG.confidence
+_KG_CURRENT = KG.current
+_KG_EVIDENCE = KG.evidence
+_KG_EXTRACTOR = KG.extractor
+_KG_MENTIONCOUNT = KG.mentionCount
+_KG_MENTIONEDIN = KG.mentionedIn
+_KG_ROLEHOLDER = KG.roleHolder
+_KG_ROLEIN = KG.roleIn
+_KG_ROLEPROPERTY = KG.roleProperty
+_KG_ROLETITLE = KG.roleTitle
+_KG_STARTDATE = KG.startDate
+_PROV_WASDERIVEDFROM = PROV.wasDerivedFrom
+_RDF_STATEMENT = RDF.Statement
+_RDF_OBJECT = RDF.object
+_RDF_PREDICATE = RDF.predicate
+_RDF_SUBJECT = RDF.subject
+_RDF_TYPE = RDF.type
+_RDFS_LABEL = RDFS.label
+_SKOS_ALTLABEL = SKOS.altLabel
+_XSD_DECIMAL = XSD.decimal
+
+
+def to_dataset(extractions: list[Extraction], resolution: Resolution, ontology: Ontology) -> KGDataset:
+    """Build the RDF dataset of a corpus: each triple in the graph of the document it comes from."""
+    iris = mint_entity_iris(resolution.entities.values())
+    doc_iris: dict[str, URIRef] = {}
+
+    def doc_of(doc_id: str) -> URIRef:
+        if doc_id not in doc_iris:
+            doc_iris[doc_id] = document_iri(doc_id)
+        return doc_iris[doc_id]
+
+    graphs: dict[URIRef | None, list[Triple]] = defaultdict(list)
     for ex in extractions:
         article = ex.article
-        doc = document_iri(article.id)
-        graph.add((doc, RDF.type, KG.Document))
-        graph.add((doc, DCTERMS.source, Literal(article.url or article.source)))
-        graph.add((doc, DCTERMS.identifier, Literal(article.id)))
+        doc = doc_of(article.id)
+        described = graphs[doc]
+        described += [
+            (doc, _RDF_TYPE, _KG_DOCUMENT),
+            (doc, _DCTERMS_SOURCE, Literal(article.url or article.source)),
+            (doc, _DCTERMS_IDENTIFIER, Literal(article.id)),
+        ]
         if article.title:
-            graph.add((doc, DCTERMS.title, Literal(article.title)))
+            described.append((doc, _DCTERMS_TITLE, Literal(article.title)))
         if article.date:
-            graph.add((doc, DCTERMS.date, Literal(article.date)))
+            described.append((doc, _DCTERMS_DATE, Literal(article.date)))
         if article.author:
-            graph.add((doc, DCTERMS.creator, Literal(article.author)))
+            described.append((doc, _DCTERMS_CREATOR, Literal(article.author)))
 
+    default = graphs[None]
     for key, entity in resolution.entities.items():
         node = iris[key]
-        graph.add((node, RDF.type, ontology.iri(entity.type)))
-        graph.add((node, RDFS.label, Literal(entity.label)))
-        for alias in entity.aliases:
-            graph.add((node, SKOS.altLabel, Literal(alias)))
-        graph.add((node, KG.mentionCount, Literal(resolution.mention_count[key])))
-        for doc_id in sorted(resolution.documents.get(key, ())):
-            graph.add((node, KG.mentionedIn, document_iri(doc_id)))
+        default += [
+            (node, _RDF_TYPE, ontology.iri(entity.type)),
+            (node, _RDFS_LABEL, Literal(entity.label)),
+            (node, _KG_MENTIONCOUNT, Literal(resolution.mention_count[key])),
+        ]
+        default += [(node, _SKOS_ALTLABEL, Literal(alias)) for alias in entity.aliases]
+        for doc_id in resolution.documents.get(key, ()):
+            doc = doc_of(doc_id)
+            graphs[doc].append((node, _KG_MENTIONEDIN, doc))
 
-    # Statements and roles are gathered first and written once: rdflib's Graph.set and
-    # Graph.value cost a store lookup each, which dominated large builds.
+    # one statement per (fact, document, sentence): the most confident extraction of it
     statements: dict[URIRef, tuple[Decimal, tuple[URIRef, URIRef, URIRef, URIRef], RelationMention]] = {}
     roles: dict[URIRef, _RoleFacts] = {}
+    predicates: dict[str, URIRef] = {}
     for ex in extractions:
-        doc = document_iri(ex.article.id)
+        doc = doc_of(ex.article.id)
         for rel in ex.relations:
             s_key = resolution.mention_entity.get((ex.article.id, rel.subject))
             o_key = resolution.mention_entity.get((ex.article.id, rel.object))
@@ -140,7 +261,9 @@ def to_graph(extractions: list[Extraction], resolution: Resolution, ontology: On
             prop = ontology.properties[rel.predicate]
             if prop.symmetric and str(obj) < str(subject):
                 subject, obj = obj, subject
-            predicate = ontology.iri(rel.predicate)
+            if rel.predicate not in predicates:
+                predicates[rel.predicate] = _output_term(ontology.iri(rel.predicate))
+            predicate = predicates[rel.predicate]
             statement = KGS[_digest(str(subject), str(predicate), str(obj), str(doc), str(rel.sentence_start), size=16)]
             confidence = Decimal(f"{rel.confidence:.3f}")
             best = statements.get(statement)
@@ -156,37 +279,47 @@ def to_graph(extractions: list[Extraction], resolution: Resolution, ontology: On
                 if rel.role.start_date:
                     facts.start_dates.add(rel.role.start_date)
 
-    triples: list[tuple[URIRef, URIRef, Literal | URIRef]] = []
+    stated: set[tuple[URIRef, URIRef, URIRef, URIRef]] = set()
     for statement, (confidence, (subject, predicate, obj, doc), rel) in statements.items():
+        triples = graphs[doc]
+        if (subject, predicate, obj, doc) not in stated:  # the fact itself, once per document stating it
+            stated.add((subject, predicate, obj, doc))
+            triples.append((subject, predicate, obj))
         triples += [
-            (subject, predicate, obj),
-            (statement, RDF.type, RDF.Statement),
-            (statement, RDF.subject, subject),
-            (statement, RDF.predicate, predicate),
-            (statement, RDF.object, obj),
-            (statement, PROV.wasDerivedFrom, doc),
-            (statement, KG.confidence, Literal(confidence, datatype=XSD.decimal)),
-            (statement, KG.evidence, Literal(rel.evidence)),
-            (statement, KG.extractor, Literal(f"{EXTRACTOR_NAME} {rel.pattern}".strip())),
-            (statement, KG.charStart, Literal(rel.sentence_start)),
-            (statement, KG.charEnd, Literal(rel.sentence_end)),
+            (statement, _RDF_TYPE, _RDF_STATEMENT),
+            (statement, _RDF_SUBJECT, subject),
+            (statement, _RDF_PREDICATE, predicate),
+            (statement, _RDF_OBJECT, obj),
+            (statement, _PROV_WASDERIVEDFROM, doc),
+            (statement, _KG_CONFIDENCE, Literal(confidence, datatype=_XSD_DECIMAL)),
+            (statement, _KG_EVIDENCE, Literal(rel.evidence)),
+            (statement, _KG_EXTRACTOR, Literal(f"{EXTRACTOR_NAME} {rel.pattern}".strip())),
+            (statement, _KG_CHARSTART, Literal(rel.sentence_start)),
+            (statement, _KG_CHAREND, Literal(rel.sentence_end)),
         ]
     for role, facts in roles.items():
         subject, predicate, obj = facts.relation
-        triples += [
-            (role, RDF.type, KG.Role),
-            (role, KG.roleHolder, subject),
-            (role, KG.roleIn, obj),
-            (role, KG.roleProperty, predicate),
-            (role, KG.current, Literal(facts.current)),
+        described_role: list[Triple] = [
+            (role, _RDF_TYPE, _KG_ROLE),
+            (role, _KG_ROLEHOLDER, subject),
+            (role, _KG_ROLEIN, obj),
+            (role, _KG_ROLEPROPERTY, predicate),
+            (role, _KG_CURRENT, Literal(facts.current)),
         ]
-        triples += [(role, KG.roleTitle, Literal(title)) for title in sorted(facts.titles)]
-        triples += [(role, PROV.wasDerivedFrom, doc) for doc in sorted(facts.documents)]
+        described_role += [(role, _KG_ROLETITLE, Literal(title)) for title in sorted(facts.titles)]
         if facts.start_dates:
-            triples.append((role, KG.startDate, Literal(min(facts.start_dates))))
-    graph.addN((s, p, o, graph) for s, p, o in triples)
-    _check_no_pattern_terms(graph)
-    return graph
+            described_role.append((role, _KG_STARTDATE, Literal(min(facts.start_dates))))
+        for doc in facts.documents:  # the role in each supporting document's graph; its source only there
+            graphs[doc] += described_role
+            graphs[doc].append((role, _PROV_WASDERIVEDFROM, doc))
+    relations = len({(s, p, o) for s, p, o, _ in stated})
+    return KGDataset(dict(graphs), statements=len(statements), relations=relations)
+
+
+def _output_term(predicate: URIRef) -> URIRef:
+    # patterns.ttl terms are extraction machinery and never belong in the output
+    assert not str(predicate).startswith(str(KGX)), predicate
+    return predicate
 
 
 @dataclass
@@ -198,8 +331,3 @@ class _RoleFacts:
     documents: set[URIRef] = field(default_factory=set)
     current: bool = True
     start_dates: set[str] = field(default_factory=set)
-
-
-def _check_no_pattern_terms(graph: Graph) -> None:
-    # patterns.ttl terms are extraction machinery and never belong in the output
-    assert not any(str(p).startswith(str(KGX)) for p in graph.predicates())

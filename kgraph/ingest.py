@@ -17,6 +17,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from kgraph.errors import InputError
@@ -24,7 +25,9 @@ from kgraph.models import Article
 
 __all__ = [
     "SUFFIXES",
+    "Source",
     "find_sources",
+    "read_sources",
     "read_article_file",
     "read_articles",
     "clean_text",
@@ -81,15 +84,58 @@ def _unknown_suffix(path: Path) -> InputError:
     )
 
 
+@dataclass(frozen=True)
+class Source:
+    """One input file read as bytes: what a cache can recognise before parsing it."""
+
+    path: Path
+    data: bytes
+
+    @property
+    def digest(self) -> str:
+        """A digest of the file's path and bytes: the same file gives the same articles."""
+        return hashlib.sha256(str(self.path).encode() + b"\x00" + self.data).hexdigest()
+
+    def articles(self, on_error: ErrorHandler | None = None) -> Iterator[Article]:
+        """The file's articles: one, or one per line for ``.jsonl``."""
+        path = self.path
+        text = _decode(path, self.data)
+        suffix = path.suffix.lower()
+        source = str(path)
+        if suffix == ".jsonl":
+            yield from _read_jsonl(path, text, on_error)
+            return
+        if suffix in (".html", ".htm"):
+            yield _read_html(path, text)
+            return
+        if suffix == ".md":
+            text = _mask_markdown(text)
+        cleaned, title, author = clean_text(text)
+        if not cleaned.strip():
+            raise InputError(source, "has no article text left after removing web boilerplate.")
+        yield Article(id=source, text=cleaned, source=source, title=title, author=author)
+
+
+def read_sources(inputs: Iterable[str | Path], on_error: ErrorHandler | None = None) -> Iterator[Source]:
+    """Yield every input file of ``inputs`` (files or folders) as a :class:`Source`, in path order."""
+    for path in find_sources(inputs, on_error):
+        try:
+            yield Source(path, _read_bytes(path))
+        except InputError as error:
+            if on_error is None:
+                raise
+            on_error(error)
+
+
 def read_articles(inputs: Iterable[str | Path], on_error: ErrorHandler | None = None) -> Iterator[Article]:
     """Yield every article found in ``inputs`` (files or folders), in path order.
 
     Without ``on_error`` the first bad file raises :class:`InputError`; with it, the
     error is handed over and the file skipped, so one broken file never stops a build.
     """
-    for path in find_sources(inputs, on_error):
+    for source in read_sources(inputs, on_error):
         try:
-            yield from read_article_file(path, on_error=on_error)
+            yield from source.articles(on_error)
         except InputError as error:
             if on_error is None:
                 raise
@@ -98,22 +144,7 @@ def read_articles(inputs: Iterable[str | Path], on_error: ErrorHandler | None = 
 
 def read_article_file(path: Path, on_error: ErrorHandler | None = None) -> Iterator[Article]:
     """Read one file into articles (one, or one per line for ``.jsonl``)."""
-    data = _read_bytes(path)
-    text = _decode(path, data)
-    suffix = path.suffix.lower()
-    source = str(path)
-    if suffix == ".jsonl":
-        yield from _read_jsonl(path, text, on_error)
-        return
-    if suffix in (".html", ".htm"):
-        yield _read_html(path, text)
-        return
-    if suffix == ".md":
-        text = _mask_markdown(text)
-    cleaned, title, author = clean_text(text)
-    if not cleaned.strip():
-        raise InputError(source, "has no article text left after removing web boilerplate.")
-    yield Article(id=source, text=cleaned, source=source, title=title, author=author)
+    yield from Source(path, _read_bytes(path)).articles(on_error)
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -12,6 +12,7 @@ two people who only share a surname.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -40,7 +41,8 @@ def _fold(text: str) -> str:
     return text
 
 
-def _tokens(text: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 17)  # names repeat across a corpus
+def _tokens(text: str) -> tuple[str, ...]:
     text = _fold(text)
     text = re.sub(r"'s\b", "", text)
     text = text.replace("&", " and ")
@@ -53,16 +55,17 @@ def _tokens(text: str) -> list[str]:
         if re.fullmatch(r"[A-Z]{2,}s", w):  # "SMEs" -> "SME"
             w = w[:-1]
         out.append(w.lower())
-    return out
+    return tuple(out)
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def name_key(text: str, person: bool = False) -> str:
     """Normalised form of a name for matching: case, punctuation, titles, legal forms.
 
     >>> name_key("Korea's Ministry of SMEs & Startups")
     'korea ministry of sme and startups'
     """
-    words = _tokens(text)
+    words = list(_tokens(text))
     while words and words[0] in {"the", "a", "an"}:
         words = words[1:]
     if person:
@@ -380,6 +383,7 @@ def _type_group(cls: str, ontology: Ontology) -> str:
     return cls
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def _display(text: str, person: bool = False) -> str:
     """A name as a label: spaces tidied, no leading "the", no honorific for a person."""
     text = _fold(" ".join(text.split()))

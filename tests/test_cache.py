@@ -148,7 +148,11 @@ def test_cache_incremental_build_equals_clean_build(tmp_path: Path) -> None:
     out = tmp_path / "out"
 
     def run(target: Path, **options: object) -> object:
-        return build(Settings(inputs=[src], out_dir=target, jobs=1, html=False, **options))  # type: ignore[arg-type]
+        return build(Settings(inputs=[src], out_dir=target, jobs=1, **options))  # type: ignore[arg-type]
+
+    def same_outputs(a: Path, b: Path) -> bool:
+        names = ("graph.ttl", "graph.trig", "graph.html")
+        return all((a / name).read_bytes() == (b / name).read_bytes() for name in names)
 
     first = run(out)
     assert (first.cached, first.extracted, first.cache) == (0, 6, "new")
@@ -163,7 +167,7 @@ def test_cache_incremental_build_equals_clean_build(tmp_path: Path) -> None:
 
     clean = run(tmp_path / "clean")
     assert clean.extracted == 6
-    assert (out / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
+    assert same_outputs(out, tmp_path / "clean")  # the incremental HTML reused layouts, and still matches
     assert b"Portvik" in (out / "graph.ttl").read_bytes()
     assert b"city-startups" not in (out / "graph.ttl").read_bytes()
 
@@ -172,7 +176,16 @@ def test_cache_incremental_build_equals_clean_build(tmp_path: Path) -> None:
     entry.write_bytes(entry.read_bytes()[:-20])
     repaired = run(out)
     assert (repaired.cached, repaired.extracted, len(repaired.cache_rejected)) == (5, 1, 1)
-    assert (out / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
+    assert same_outputs(out, tmp_path / "clean")
+
+    # garbled file and layout indexes are detected and ignored: still the same outputs
+    for name in ("sources.json", "layouts.json"):
+        index = out / CACHE_DIRNAME / name
+        index.write_bytes(index.read_bytes().replace(b'"', b"'", 3))
+    garbled = run(out)
+    assert (garbled.cached, garbled.extracted) == (6, 0)
+    assert any(problem.startswith("sources.json") for problem in garbled.cache_rejected)
+    assert same_outputs(out, tmp_path / "clean")
 
     # a foreign pipeline key: everything is extracted again
     key_file = out / CACHE_DIRNAME / "pipeline.json"
@@ -180,6 +193,38 @@ def test_cache_incremental_build_equals_clean_build(tmp_path: Path) -> None:
     foreign = run(out)
     assert foreign.extracted == 6 and foreign.cache.startswith("discarded (the pipeline changed: kgraph")
     assert (out / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
+
+
+def test_cache_unchanged_files_are_not_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kgraph import Settings, build
+    from kgraph.ingest import Source
+
+    src = tmp_path / "src"
+    shutil.copytree(DATA_DIR, src)
+    (src / "bad.jsonl").write_text('{"id": "ok", "text": "Anna Berg is the mayor of Portvik."}\n{"id": 1\n')
+    settings = Settings(inputs=[src], out_dir=tmp_path / "out", jobs=1, html=False)
+    first = build(settings)
+    assert len(first.skipped) == 1  # the bad line
+
+    parsed: list[str] = []
+    articles = Source.articles
+
+    def spy(self: Source, on_error=None):  # type: ignore[no-untyped-def]
+        parsed.append(self.path.name)
+        return articles(self, on_error)
+
+    monkeypatch.setattr(Source, "articles", spy)
+    again = build(settings)
+    # files read without error come from the cache unparsed; the file with a bad line is
+    # parsed again, so its problem is reported on every build, as on the first
+    assert parsed == ["bad.jsonl"]
+    assert (again.cached, again.extracted) == (first.extracted, 0)
+    assert [str(e) for e in again.skipped] == [str(e) for e in first.skipped]
+
+    (src / "ceo-appointment.txt").write_text((src / "ceo-appointment.txt").read_text() + "\nMore news.\n")
+    parsed.clear()
+    build(settings)
+    assert sorted(parsed) == ["bad.jsonl", "ceo-appointment.txt"]
 
 
 def test_cache_pipeline_key_names_model_versions() -> None:

@@ -75,3 +75,18 @@ def test_graph_turtle_is_deterministic(ontology, tmp_path) -> None:  # type: ign
     assert (tmp_path / "a.ttl").read_bytes() == (tmp_path / "b.ttl").read_bytes()
     assert isomorphic(g1, g2)
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_graph_dataset_puts_each_triple_where_document_graphs_does(data_extractions, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.export.quads import document_graphs
+    from kgraph.graph import to_dataset
+
+    dataset = to_dataset(data_extractions, resolve_entities(data_extractions, ontology), ontology)
+    split = document_graphs(dataset.to_graph())
+    assert {name: set(triples) for name, triples in dataset.graphs.items()} == {
+        name: set(triples) for name, triples in split.items()
+    }
+    # each graph lists a triple once, so the writers need not deduplicate
+    assert all(len(triples) == len(set(triples)) for triples in dataset.graphs.values())
+    assert dataset.statements == len(set(dataset.to_graph().subjects(RDF.type, RDF.Statement))) > 0
+    assert dataset.relations > 0

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from rdflib import Graph
 
     from kgraph.config import Settings
+    from kgraph.graph import KGDataset
     from kgraph.ontology import Ontology
 
 __all__ = ["EXPORTERS", "BUILD_FORMATS", "FILE_FORMATS", "export_graph", "export_file", "write_atomically",
@@ -67,7 +68,7 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
     write_atomically(path, write)
 
 
-def export_graph(graph: Graph, settings: Settings, ontology: Ontology) -> dict[str, Path]:
+def export_graph(graph: Graph | KGDataset, settings: Settings, ontology: Ontology) -> dict[str, Path]:
     """Write the build's outputs into ``settings.out_dir``; return format -> path."""
     formats = [*BUILD_FORMATS] + (["html"] if settings.html else [])
     out: dict[str, Path] = {}
@@ -76,7 +77,11 @@ def export_graph(graph: Graph, settings: Settings, ontology: Ontology) -> dict[s
         writer = getattr(importlib.import_module(module_name), function)
         path = settings.out_dir / filename
         if name == "html":
-            options = {} if settings.max_nodes is None else {"max_nodes": settings.max_nodes}
+            options: dict[str, object] = {} if settings.max_nodes is None else {"max_nodes": settings.max_nodes}
+            if settings.cache:
+                from kgraph.cache import CACHE_DIRNAME, LAYOUTS_FILENAME
+
+                options["layout_cache"] = settings.out_dir / CACHE_DIRNAME / LAYOUTS_FILENAME
             writer(graph, path, title="kgraph", ontology=ontology.graph, **options)
         else:
             writer(graph, path)

@@ -42,6 +42,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 from rdflib.term import Node
 
 from kgraph.export import write_bytes_atomically
+from kgraph.graph import KGDataset
 
 __all__ = ["DEFAULT_MAX_NODES", "HtmlReport", "write_html"]
 
@@ -55,6 +56,7 @@ DEFAULT_MAX_NODES = 5000
 
 _KG = Namespace("https://w3id.org/kgraph/ontology#")
 _ENTITY_BASE = "https://w3id.org/kgraph/id/"
+_SCHEMA_TYPES = frozenset({OWL.ObjectProperty, OWL.SymmetricProperty, RDF.Property, OWL.Class, RDFS.Class})
 
 _VIEWER_DIR = Path(__file__).with_name("viewer")
 _PROJECT_ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology" / "kgraph.ttl"
@@ -86,6 +88,9 @@ _OTHER = len(_CLASS_STYLES) - 1
 _NOT_ENTITY_TYPES = frozenset({_KG.Document, _KG.Role, RDF.Statement})
 # Graph bookkeeping that links entities but is not a relation to draw.
 _NOT_RELATIONS = frozenset({RDF.type, _KG.mentionedIn, PROV.wasDerivedFrom})
+# rdflib's namespace attribute lookups cost microseconds each: hot paths use these
+_TYPE, _LABEL, _ALT_LABEL, _SUBCLASS = RDF.type, RDFS.label, SKOS.altLabel, RDFS.subClassOf
+_STATEMENT, _ROLE, _DOCUMENT = RDF.Statement, _KG.Role, _KG.Document
 _MENTIONED_IN = _KG.mentionedIn
 _MENTION_COUNT = _KG.mentionCount
 _EVIDENCE = _KG.evidence
@@ -140,12 +145,13 @@ class _Relation:
 
 
 def write_html(
-    graph: Graph,
+    graph: Graph | KGDataset,
     path: Path,
     *,
     title: str = "kgraph",
     ontology: Graph | None = None,
     max_nodes: int = DEFAULT_MAX_NODES,
+    layout_cache: Path | None = None,
 ) -> HtmlReport:
     """Write an interactive, self-contained HTML view of ``graph`` to ``path``.
 
@@ -156,11 +162,14 @@ def write_html(
         ``graph`` itself, then the project's ``ontology/kgraph.ttl`` if present.
     :param max_nodes: draw at most this many entities, the most connected ones; the
         page then says what was left out.
+    :param layout_cache: a file to keep component layouts in between builds
+        (:class:`LayoutMemo`); the page is the same with or without it, only faster.
     """
     if max_nodes < 1:
         raise ValueError(f"max_nodes must be at least 1, not {max_nodes}")
-    vocab = _vocabulary(graph, ontology)
-    facts = _Facts(graph)
+    triples: Iterable[tuple[Node, Node, Node]] = graph.triples() if isinstance(graph, KGDataset) else graph
+    facts = _Facts(triples)
+    vocab = _vocabulary(facts.schema(), ontology)
     entities = _read_entities(facts, vocab)
     relations = _read_relations(facts, entities, vocab)
     documents = _read_documents(facts, entities, relations)
@@ -170,6 +179,7 @@ def write_html(
     for rel in relations:
         degree[rel.subject] += 1
         degree[rel.object] += 1
+    memo = LayoutMemo(layout_cache)
     ranked = sorted(entities.values(), key=lambda e: (-degree[e.iri], -e.mentions, e.label, str(e.iri)))
     drawn = ranked[:max_nodes]
     index = {e.iri: i for i, e in enumerate(drawn)}
@@ -191,8 +201,10 @@ def write_html(
         index=index,
         documents=documents,
         vocab=vocab,
+        memo=memo,
     )
     write_bytes_atomically(Path(path), page.encode("utf-8"))
+    memo.save()
     return report
 
 
@@ -249,7 +261,7 @@ def _vocabulary(graph: Graph, ontology: Graph | None) -> _Vocabulary:
     for source in reversed(sources):
         found: dict[Node, list[Literal]] = defaultdict(list)
         terms: set[Node] = set()
-        for kind in (OWL.ObjectProperty, OWL.SymmetricProperty, RDF.Property, OWL.Class, RDFS.Class):
+        for kind in _SCHEMA_TYPES:
             terms.update(source.subjects(RDF.type, kind))
         for term in terms:
             for lab in source.objects(term, RDFS.label):
@@ -271,7 +283,7 @@ class _Facts:
     needs hundreds of thousands of them, so one scan into dicts is several times faster.
     """
 
-    def __init__(self, graph: Graph) -> None:
+    def __init__(self, graph: Iterable[tuple[Node, Node, Node]]) -> None:
         self.by_subject: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
         self.statements: list[Node] = []
         self.roles: list[Node] = []
@@ -279,12 +291,12 @@ class _Facts:
         self.links: list[tuple[Node, Node, Node]] = []
         for s, p, o in graph:
             self.by_subject[s][p].append(o)
-            if p == RDF.type:
-                if o == RDF.Statement:
+            if p == _TYPE:
+                if o == _STATEMENT:
                     self.statements.append(s)
-                elif o == _KG.Role:
+                elif o == _ROLE:
                     self.roles.append(s)
-                elif o == _KG.Document:
+                elif o == _DOCUMENT:
                     self.documents.append(s)
             elif isinstance(o, URIRef):
                 self.links.append((s, p, o))
@@ -305,12 +317,23 @@ class _Facts:
         value = self.one(subject, predicate)
         return "" if value is None else str(value)
 
+    def schema(self) -> Graph:
+        """The graph's own vocabulary: its classes and properties, their labels and subclasses."""
+        schema = Graph()
+        for s, props in self.by_subject.items():
+            kinds = _SCHEMA_TYPES.intersection(props.get(_TYPE, ()))
+            schema.addN((s, _TYPE, kind, schema) for kind in kinds)
+            if kinds:
+                schema.addN((s, _LABEL, label, schema) for label in props.get(_LABEL, ()))
+            schema.addN((s, _SUBCLASS, sup, schema) for sup in props.get(_SUBCLASS, ()))
+        return schema
+
 
 def _read_entities(facts: _Facts, vocab: _Vocabulary) -> dict[URIRef, _Entity]:
     entities: dict[URIRef, _Entity] = {}
     style_cache: dict[frozenset[Node], int | None] = {}
     for iri, props in facts.by_subject.items():
-        classes = frozenset(props.get(RDF.type, ()))
+        classes = frozenset(props.get(_TYPE, ()))
         if not classes or not isinstance(iri, URIRef) or classes & _NOT_ENTITY_TYPES:
             continue
         if classes not in style_cache:
@@ -320,9 +343,9 @@ def _read_entities(facts: _Facts, vocab: _Vocabulary) -> dict[URIRef, _Entity]:
             if not str(iri).startswith(_ENTITY_BASE):
                 continue
             style = _OTHER
-        labels = facts.texts(iri, RDFS.label)
+        labels = facts.texts(iri, _LABEL)
         label = labels[0] if labels else vocab.label(iri)
-        alts = sorted(set(facts.texts(iri, SKOS.altLabel)) - {label})
+        alts = sorted(set(facts.texts(iri, _ALT_LABEL)) - {label})
         mentions = 0
         for count in props.get(_MENTION_COUNT, ()):
             try:
@@ -415,7 +438,9 @@ def _attach_roles(facts: _Facts, entities: Mapping[URIRef, _Entity], vocab: _Voc
 # ---------------------------------------------------------------- layout
 
 
-def _layout(count: int, pairs: list[tuple[int, int]]) -> list[tuple[float, float]]:
+def _layout(
+    count: int, pairs: list[tuple[int, int]], memo: LayoutMemo | None = None
+) -> list[tuple[float, float]]:
     """Node positions in vis-network's units, computed here so the page needs no physics.
 
     Deterministic for the same input. Each connected component is laid out on its
@@ -423,7 +448,9 @@ def _layout(count: int, pairs: list[tuple[int, int]]) -> list[tuple[float, float
     of many small groups fills the window instead of scattering specks over it.
     Components up to ``_SPRING_MAX`` nodes use networkx's spring layout (exact
     Fruchterman-Reingold); larger ones ``_mesh_layout`` (networkx's sparse variant
-    needs scipy).
+    needs scipy). A component's layout depends only on its shape (its size and its
+    edges between members numbered in drawing order), so ``memo`` can keep it from one
+    build to the next: an incremental build lays out only the components that changed.
     """
     import networkx as nx
 
@@ -442,20 +469,89 @@ def _layout(count: int, pairs: list[tuple[int, int]]) -> list[tuple[float, float
         elif size == 2:
             local = [(-_EDGE_LENGTH / 2, 0.0), (_EDGE_LENGTH / 2, 0.0)]
         else:
-            sub = nx.relabel_nodes(g.subgraph(members), {n: i for i, n in enumerate(members)})
-            if size <= _SPRING_MAX:
-                pos = nx.spring_layout(sub, seed=7, method="force", iterations=150)
-                raw = [(float(pos[i][0]), float(pos[i][1])) for i in range(size)]
-                # spring_layout fits into [-1, 1]; spread so neighbours sit about an
-                # edge label's length apart whatever the size.
-                scale = _EDGE_LENGTH * math.sqrt(size) * 0.8
-            else:
-                raw = _mesh_layout(size, list(sub.edges()))
-                scale = _EDGE_LENGTH
-            scale *= _crowding_factor(raw, scale)
-            local = [(x * scale, y * scale) for x, y in raw]
+            number = {n: i for i, n in enumerate(members)}
+            ends = ((number[a], number[b]) for a, b in g.subgraph(members).edges())
+            edges = sorted({(min(a, b), max(a, b)) for a, b in ends})
+            cached = memo.get(size, edges) if memo is not None else None
+            local = cached if cached is not None else _component_layout(size, edges)
+            if memo is not None and cached is None:
+                memo.put(size, edges, local)
         placed.append((members, local))
     return _pack(count, placed)
+
+
+def _component_layout(size: int, edges: list[tuple[int, int]]) -> list[tuple[float, float]]:
+    """Positions of one connected component of ``size`` > 2 nodes numbered 0..size-1."""
+    import networkx as nx
+
+    if size <= _SPRING_MAX:
+        sub = nx.Graph()
+        sub.add_nodes_from(range(size))
+        sub.add_edges_from(edges)
+        pos = nx.spring_layout(sub, seed=7, method="force", iterations=150)
+        raw = [(float(pos[i][0]), float(pos[i][1])) for i in range(size)]
+        # spring_layout fits into [-1, 1]; spread so neighbours sit about an
+        # edge label's length apart whatever the size.
+        scale = _EDGE_LENGTH * math.sqrt(size) * 0.8
+    else:
+        raw = _mesh_layout(size, edges)
+        scale = _EDGE_LENGTH
+    scale *= _crowding_factor(raw, scale)
+    return [(x * scale, y * scale) for x, y in raw]
+
+
+class LayoutMemo:
+    """Component layouts by shape, kept in a JSON file between builds.
+
+    The file carries a checksum and the layout code's version; a file that does not
+    match (garbled, foreign, or from other layout code) is ignored and rewritten.
+    Only the layouts used by the latest page are saved.
+    """
+
+    VERSION = f"1 spring{_SPRING_MAX} edge{_EDGE_LENGTH} gap{_MIN_GAP}"
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self._stored: dict[str, list[tuple[float, float]]] = {}
+        self._used: dict[str, list[tuple[float, float]]] = {}
+        self.hits = 0
+        if path is not None:
+            self._stored = self._load(path)
+
+    @staticmethod
+    def _key(size: int, edges: list[tuple[int, int]]) -> str:
+        return hashlib.sha256(json.dumps([size, edges], separators=(",", ":")).encode()).hexdigest()[:32]
+
+    def _load(self, path: Path) -> dict[str, list[tuple[float, float]]]:
+        try:
+            head, _, payload = path.read_bytes().partition(b"\n")
+            header = json.loads(head)
+            if header.get("version") != self.VERSION or header.get("sha256") != hashlib.sha256(payload).hexdigest():
+                return {}
+            layouts = json.loads(payload)
+            return {key: [(float(x), float(y)) for x, y in value] for key, value in layouts.items()}
+        except (OSError, ValueError, TypeError, AttributeError):
+            return {}
+
+    def get(self, size: int, edges: list[tuple[int, int]]) -> list[tuple[float, float]] | None:
+        key = self._key(size, edges)
+        found = self._stored.get(key)
+        if found is None or len(found) != size:
+            return None
+        self.hits += 1
+        self._used[key] = found
+        return found
+
+    def put(self, size: int, edges: list[tuple[int, int]], layout: list[tuple[float, float]]) -> None:
+        self._used[self._key(size, edges)] = layout
+
+    def save(self) -> None:
+        """Write the layouts this page used (atomically); nothing without a path."""
+        if self.path is None:
+            return
+        payload = json.dumps(self._used, sort_keys=True, separators=(",", ":")).encode()
+        header = json.dumps({"version": self.VERSION, "sha256": hashlib.sha256(payload).hexdigest()}).encode()
+        write_bytes_atomically(self.path, header + b"\n" + payload)
 
 
 def _pack(count: int, placed: list[tuple[list[int], list[tuple[float, float]]]]) -> list[tuple[float, float]]:
@@ -624,12 +720,13 @@ def _build_network(
     relations: list[_Relation],
     index: Mapping[URIRef, int],
     vocab: _Vocabulary,
+    memo: LayoutMemo | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
     """The vis-network nodes, edges and options, assembled by pyvis."""
     from pyvis.network import Network
 
     pairs = [(index[r.subject], index[r.object]) for r in relations]
-    coords = _layout(len(entities), pairs)
+    coords = _layout(len(entities), pairs, memo)
     net = Network(directed=True, cdn_resources="in_line")
     for i, entity in enumerate(entities):
         style = _CLASS_STYLES[entity.style]
@@ -779,8 +876,9 @@ def _render(
     index: Mapping[URIRef, int],
     documents: Mapping[str, Mapping[str, str]],
     vocab: _Vocabulary,
+    memo: LayoutMemo | None = None,
 ) -> str:
-    nodes, edges, options = _build_network(entities, degree, relations, index, vocab)
+    nodes, edges, options = _build_network(entities, degree, relations, index, vocab, memo)
     payload = {
         "network": {"nodes": nodes, "edges": edges, "options": options},
         "meta": _meta(report, entities, degree, relations, documents, vocab),

@@ -21,7 +21,6 @@ graph always gives the same bytes, and a million triples take seconds, not minut
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from collections.abc import Iterator
 from itertools import takewhile
@@ -33,7 +32,7 @@ from rdflib.namespace import PROV
 from rdflib.term import Node
 
 from kgraph.export import write_atomically
-from kgraph.graph import PREFIXES
+from kgraph.graph import PREFIXES, KGDataset, as_dataset
 from kgraph.ontology import KG
 
 __all__ = ["document_graphs", "sorted_quads", "write_trig", "write_nquads"]
@@ -83,23 +82,18 @@ def _sort_key(term: Node | None) -> tuple[str, ...]:
     return ("2" if isinstance(term, BNode) else "1", str(term))
 
 
-def sorted_quads(graph: Graph) -> Iterator[Any]:
+def sorted_quads(graph: Graph | KGDataset) -> Iterator[Any]:
     """The dataset of :func:`document_graphs` as Oxigraph quads, default graph first, sorted."""
     import pyoxigraph as ox
 
-    from kgraph.query import to_oxigraph
-
-    convert = functools.lru_cache(maxsize=None)(to_oxigraph)  # terms repeat a lot
-    parts = document_graphs(graph)
+    parts = as_dataset(graph).oxigraph_graphs()
     for name in sorted(parts, key=_sort_key):
         graph_name = ox.DefaultGraph() if name is None else ox.NamedNode(str(name))
-        triples = [ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in parts[name]]
-        triples.sort(key=str)  # N-Triples order, computed in Rust
-        for t in triples:
+        for t in sorted(parts[name], key=str):  # N-Triples order, computed in Rust
             yield ox.Quad(t.subject, t.predicate, t.object, graph_name)
 
 
-def _write(graph: Graph, path: Path, format_name: str) -> None:
+def _write(graph: Graph | KGDataset, path: Path, format_name: str) -> None:
     import pyoxigraph as ox
 
     quads = list(sorted_quads(graph))
@@ -120,11 +114,11 @@ def _write(graph: Graph, path: Path, format_name: str) -> None:
     write_atomically(path, write)
 
 
-def write_trig(graph: Graph, path: Path) -> None:
+def write_trig(graph: Graph | KGDataset, path: Path) -> None:
     """Write ``graph`` as TriG, one named graph per source document (atomically)."""
     _write(graph, path, "TRIG")
 
 
-def write_nquads(graph: Graph, path: Path) -> None:
+def write_nquads(graph: Graph | KGDataset, path: Path) -> None:
     """Write ``graph`` as N-Quads, one named graph per source document (atomically)."""
     _write(graph, path, "N_QUADS")

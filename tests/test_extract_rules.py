@@ -82,3 +82,54 @@ def test_rules_mentions_repair_types(nlp, ontology) -> None:  # type: ignore[no-
 def test_rules_title_before_name_names_the_organisation(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text("The mayor met then Minister of Fisheries and Oceans Karin Holm in Bergen.")
     assert ("Karin Holm", "headOf", "Fisheries and Oceans") in found, found
+
+
+def test_rules_person_in_apposition_is_not_made_a_place(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions
+
+    doc = nlp("In 1767, the seventh president of the Republic of Veldora, Andrew Morrow, was born in Waxford, Kelland.")
+    types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
+    assert types.get("Andrew Morrow") == "Person", types
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gov. Gerald Holloway of Virginia said no.", "Gerald Holloway"),
+        ("The ruling was written by Judge Ralph Winterbourne.", "Ralph Winterbourne"),
+        ("Lt. Patrick Fennimore said the boat sank.", "Patrick Fennimore"),
+    ],
+)
+def test_rules_office_titles_are_not_part_of_a_name(nlp, ontology, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions
+
+    doc = nlp(text)
+    people = {m.text for m, _ in find_mentions(doc, ontology) if m.type == "Person"}
+    assert name in people, (people, [(e.text, e.label_) for e in doc.ents])
+
+
+def test_rules_forms_of_address_stay_in_a_name(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions
+
+    people = {m.text for m, _ in find_mentions(nlp("Mrs. Halvorsen said the storm was over."), ontology)}
+    assert "Mrs. Halvorsen" in people, people
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mara Quint, a plant physiologist with Corvane Labs, said the yield doubled.",
+         ("Mara Quint", "worksFor", "Corvane Labs")),
+        ("Tobias Renner, an electronics technician from Uppsala, said he was worried.",
+         ("Tobias Renner", "livesIn", "Uppsala")),
+    ],
+)
+def test_rules_any_noun_pattern(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+def test_rules_any_noun_leaves_owned_nouns_alone(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "facility" is a locatedIn trigger: the any-noun livesIn pattern must not read it as a person's
+    found = extract_text("Talvik Institute runs Eastgate Park, Norway's largest research facility.")
+    assert not any(p == "livesIn" for _, p, _ in found), found

@@ -22,6 +22,10 @@ __all__ = ["find_mentions", "find_relations", "extract_doc", "EXTRACTOR_NAME"]
 
 EXTRACTOR_NAME = "kgraph-rules/0.1"
 
+#: The trigger of a pattern that any common noun fires ("X, a plant physiologist with Y"):
+#: the argument types and the frame carry the meaning.
+ANY_NOUN = "*"
+
 #: Words that stand before a person's name: honorifics and offices ("Dr.", "Sen.", "President").
 PERSON_TITLES = frozenset(
     """mr mrs ms dr prof sir dame president sen senator gov governor minister rep gen general judge justice
@@ -119,16 +123,31 @@ _REPAIRABLE = {"Person", "Organization", "Place", "GovernmentBody"}
 _BRACKET_ALIAS = re.compile(r"\s*\(\s*([A-Z][\w.&-]{1,30}|[a-z]+[A-Z][\w.&-]*)\s*\)")
 
 
+#: Titles that stay part of a name ("Mr. Lee", "Dr. Okafor", "Queen Elizabeth", "President Lincoln"):
+#: forms of address. Office and rank titles ("Sen.", "Gov.", "Judge", "Lt.") are not part of a name.
+_NAME_PREFIXES = frozenset(
+    """mr mrs ms miss dr sir dame pope king queen prince princess lord lady president rev father sister""".split()
+)
+#: Rank and office abbreviations and words that stand before a name but are not part of it.
+_RANKS = frozenset("""lt capt sgt cpl col maj cmdr adm insp det supt""".split())
+
+
 def _job_titles(ontology: Ontology) -> frozenset[str]:
-    """One-word triggers of relational nouns ("ceo", "chairman"): job titles, not honorifics."""
+    """Words before a name that are not part of it: job titles ("ceo", "chairman", "spokesman"),
+    offices and ranks ("sen.", "judge", "lt."), and the ontology's words for people ("actress")."""
     words = {t for p in ontology.patterns if p.frame == "RelationalNoun" for t in p.triggers if " " not in t}
-    return frozenset(w for w in words if not _is_title(w))
+    person = ontology.classes.get("Person")
+    if person is not None:
+        words |= person.descriptors
+    words |= PERSON_TITLES | _RANKS
+    words = {w.rstrip(".") for w in words}
+    return frozenset(w for w in words if w not in _NAME_PREFIXES)
 
 
 def _strip_job_title(span: Span, titles: frozenset[str]) -> Span | None:
     """ "CEO Maria Lopez" -> "Maria Lopez": the title is a trigger, not part of the name."""
     start = span.start
-    while start < span.end - 1 and span.doc[start].lower_ in titles:
+    while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in titles:
         start += 1
     if start == span.start:
         return span
@@ -250,6 +269,7 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
             and not ontology.is_a(mention.type, "Place")
         )
 
+    places = {t.i for mention, span in found if ontology.is_a(mention.type, "Place") for t in span}
     out: list[tuple[Mention, Span]] = []
     for mention, span in found:
         root = span.root
@@ -258,7 +278,8 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
             governor = root.head.head
         elif root.dep_ == "npadvmod":
             governor = root.head
-        elif root.dep_ in {"appos", "conj"} and root.head.dep_ == "pobj":
+        elif root.dep_ in {"appos", "conj"} and root.head.dep_ == "pobj" and root.head.i in places:
+            # "in Fujisawa, Kanagawa" (not "On Feb. 12, Abraham Lincoln, ... was born in")
             governor = root.head.head.head
         if governor is not None and governor.lemma_.lower() in locative and weak(mention, span):
             mention = Mention(mention.start, mention.end, mention.text, "Place", mention.label)
@@ -273,6 +294,7 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
             and doc[prev_span.end].text == ","
             and (span.end == len(doc) or doc[span.end].is_punct or doc[span.end].is_space)
             and weak(mention, span)
+            and not (mention.label == "PERSON" and len(span) > 1 and span.root.dep_ == "appos")
         ):
             out[k] = (Mention(mention.start, mention.end, mention.text, "Place", mention.label), span)
     return out
@@ -334,7 +356,10 @@ def _matches(token: Token, triggers: tuple[str, ...]) -> str | None:
     phrase = _phrase(token)
     particle = " ".join([lemma, *(c.lower_ for c in token.children if c.dep_ in {"prt", "dobj"} and c.i > token.i)])
     for trigger in triggers:
-        if " " in trigger:
+        if trigger == ANY_NOUN:
+            if token.pos_ == "NOUN":
+                return trigger
+        elif " " in trigger:
             if phrase.endswith(trigger) or particle.startswith(trigger):
                 return trigger
         elif trigger in (lemma, lower):
@@ -449,7 +474,16 @@ def _holders(noun: Token, index: _Index) -> list[Token]:
 
 
 def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[Token]:
-    out = _prep_objects(noun, preps)
+    out = []
+    for pobj in _prep_objects(noun, preps):
+        if index.at(pobj) is not None or pobj.pos_ != "NOUN":
+            out.append(pobj)
+        else:
+            # "with the USDA's research service", "of the opposition party, the Social Liberal Party"
+            out.extend(
+                c for c in pobj.children
+                if c.dep_ in {"poss", "compound", "appos"} and index.at(c) is not None
+            )
     out.extend(c for c in noun.children if c.dep_ in {"compound", "poss", "nmod"} and index.at(c) is not None)
     if not out and noun.dep_ == "compound" and index.by_token.get(noun.head.i) is not None:
         # "Illinois Gov. James Thompson": the modifiers before the title hang on the name
@@ -536,10 +570,13 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
         for token in span:
             index.by_token.setdefault(token.i, n)
     triggers, attributes, chains = _pattern_index(ontology)
+    owned: frozenset[str] = ontology.__dict__["_kgraph_owned_nouns"]
     found: dict[tuple[int, str, int], RelationMention] = {}
     for sent in doc.sents:
         for token in sent:
             candidates = triggers.get(token.lower_, []) + triggers.get(token.lemma_.lower(), [])
+            if token.pos_ == "NOUN" and token.lemma_.lower() not in owned and token.lower_ not in owned:
+                candidates = candidates + triggers.get(ANY_NOUN, [])
             if candidates and not _inside_name(token, index):  # "District" in "Seongdong District" is a name
                 done: set[int] = set()
                 for pattern, trigger in candidates:
@@ -578,6 +615,12 @@ def _pattern_index(ontology: Ontology) -> _PatternIndex:
             words = trigger.split()
             for word in {words[0], words[-1]}:
                 by_word.setdefault(word, []).append((pattern, trigger))
+    # the wildcard leaves alone the nouns other patterns own ("facility") or that name a non-person
+    owned = {w for pattern in ontology.patterns for t in pattern.triggers if t != ANY_NOUN for w in t.split()}
+    for info in ontology.classes.values():
+        if info.name != "Person":
+            owned |= info.descriptors
+    ontology.__dict__["_kgraph_owned_nouns"] = frozenset(owned)
     index = (by_word, attributes, chains)
     ontology.__dict__["_kgraph_pattern_index"] = index
     return index

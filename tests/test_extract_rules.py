@@ -133,3 +133,36 @@ def test_rules_any_noun_leaves_owned_nouns_alone(extract_text) -> None:  # type:
     # "facility" is a locatedIn trigger: the any-noun livesIn pattern must not read it as a person's
     found = extract_text("Talvik Institute runs Eastgate Park, Norway's largest research facility.")
     assert not any(p == "livesIn" for _, p, _ in found), found
+
+
+def test_rules_dateline_names_places_and_agency(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions, find_relations
+
+    doc = nlp("KELLMORE, Ostravia (AP) _ Storms closed the harbour on Monday.")
+    mentions = find_mentions(doc, ontology)
+    types = {m.text: m.type for m, _ in mentions}
+    assert types.get("KELLMORE") == "Place" and types.get("Ostravia") == "Place", types
+    assert types.get("AP") == "Organization", types
+    found = {(r.subject.text, r.predicate, r.object.text) for r in find_relations(doc, mentions, ontology)}
+    assert ("KELLMORE", "locatedIn", "Ostravia") in found, found
+
+
+def test_rules_no_dateline_without_agency(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions
+
+    doc = nlp("NASA said on Monday that the launch was delayed.")
+    assert not any(m.label == "dateline" for m, _ in find_mentions(doc, ontology))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The shipment was sent to Harrowgate Meats Ltd. of Liverpool last week.",
+         ("Harrowgate Meats Ltd.", "basedIn", "Liverpool")),
+        ("Dominique Vance of the International Committee of the Blue Shield in Khartoum said so.",
+         ("International Committee of the Blue Shield", "basedIn", "Khartoum")),
+    ],
+)
+def test_rules_organisation_of_or_in_a_place(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found

@@ -168,7 +168,12 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
     taken: set[int] = set()
     job_titles = _job_titles(ontology)
     aliases: dict[str, str] = {}
+    for span, dated in _dateline(doc):
+        found.append((Mention(span.start_char, span.end_char, span.text, dated, "dateline"), span))
+        taken.update(range(span.start, span.end))
     for ent in doc.ents:
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
         cls = _classify(ent, ontology)
         if cls is None or not ent.text.strip():
             continue
@@ -216,6 +221,50 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
             span = Span(doc, det[0].i, token.i + 1)
             found.append((Mention(span.start_char, span.end_char, span.text, cls, "description"), span))
     found.sort(key=lambda pair: pair[0])
+    return found
+
+
+def _dateline(doc: Doc) -> list[tuple[Span, str]]:
+    """ "BELGRADE, Yugoslavia (AP) _ ...": a news dateline names a place, its region and the agency.
+
+    Only a text that opens with capital letters, then optionally a comma and a region,
+    then an all-capitals word in brackets counts; the NER often takes the city for an
+    organisation or misses it.
+    """
+    start = 0
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+
+    def shouting(token: Token) -> bool:
+        return token.is_upper and any(c.isalpha() for c in token.text) or token.text in {"-", "."} and token.i > start
+
+    end = start
+    while end < len(doc) and shouting(doc[end]):
+        end += 1
+    if end == start or end >= len(doc) or doc[end - 1].text in {"-", "."}:
+        return []
+    found: list[tuple[Span, str]] = [(doc[start:end], "Place")]
+    bracket = end
+    if doc[end].text == ",":
+        region = end + 1
+        bracket = region
+        while (
+            bracket < len(doc)
+            and bracket - region < 4
+            and (doc[bracket].text[:1].isupper() or doc[bracket].text == ".")
+        ):
+            bracket += 1
+        if bracket == region:
+            return []
+        found.append((doc[region:bracket], "Place"))
+    if not (
+        bracket + 2 < len(doc)
+        and doc[bracket].text == "("
+        and doc[bracket + 1].is_upper
+        and doc[bracket + 2].text == ")"
+    ):
+        return []
+    found.append((doc[bracket + 1 : bracket + 2], "Organization"))
     return found
 
 
@@ -697,13 +746,16 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
     m = index.by_token.get(token.i)
     if m is None or index.mentions[m][1].root.i != token.i:
         return [], []
-    carriers = [token]
+    span = index.mentions[m][1]
+    # "the International Committee of the Red Cross in Khartoum": the phrase may hang on a later word of the name
+    carriers = [token, *(t for t in span if t.i > token.i)]
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         carriers.append(token.head.head)
-    objects = [o for carrier in carriers for o in _prep_objects(carrier, preps)]
+    objects = [
+        o for carrier in carriers for o in _prep_objects(carrier, preps) if not span.start <= o.i < span.end
+    ]
     if "compound" in preps:
         # "U.S. Congress", "Japan's iPark": a name modifying a name
-        span = index.mentions[m][1]
         objects.extend(
             c for c in token.children
             if c.dep_ in {"compound", "poss", "nmod"} and c.i < span.start and index.at(c) is not None
@@ -729,8 +781,9 @@ def _place_chain(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
         left, right = index.at(tokens[k - 1]), index.at(tokens[k + 1])
         if left is None or right is None or left == right:
             continue
-        # "in Japan, Germany and the United States" is a list, not a chain
-        if any(t.dep_ == "conj" for t in index.mentions[right][1]) or tokens[k + 1].dep_ == "conj":
+        # "in Japan, Germany and the United States" is a list, not a chain (a dateline is never a list)
+        dateline = index.mentions[right][0].label == "dateline"
+        if not dateline and (any(t.dep_ == "conj" for t in index.mentions[right][1]) or tokens[k + 1].dep_ == "conj"):
             continue
         yield left, right
 

@@ -166,3 +166,16 @@ def test_rules_no_dateline_without_agency(nlp, ontology) -> None:  # type: ignor
 def test_rules_organisation_of_or_in_a_place(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two brothers grew up in Uppsala in central Sweden.", ("Uppsala", "locatedIn", "Sweden")),
+        ("Crocodiles in Zambia's Luangwa River have been seen near the villages.",
+         ("Luangwa River", "locatedIn", "Zambia")),
+    ],
+)
+def test_rules_place_in_or_of_a_place(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found

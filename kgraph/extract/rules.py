@@ -754,6 +754,16 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
     objects = [
         o for carrier in carriers for o in _prep_objects(carrier, preps) if not span.start <= o.i < span.end
     ]
+    doc = token.doc
+    if (
+        not objects
+        and index.mentions[m][0].type == "Place"
+        and span.end < len(doc)
+        and doc[span.end].dep_ == "prep"
+        and doc[span.end].lower_ in preps
+    ):
+        # "grew up in Bedford in southern Indiana": the parser hangs the second phrase on the verb
+        objects = [c for c in doc[span.end].children if c.dep_ == "pobj"]
     if "compound" in preps:
         # "U.S. Congress", "Japan's iPark": a name modifying a name
         objects.extend(

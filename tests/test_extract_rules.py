@@ -179,3 +179,18 @@ def test_rules_organisation_of_or_in_a_place(extract_text, text: str, expected: 
 def test_rules_place_in_or_of_a_place(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Storm Damage Reported AB1203114594 Kellmore KELLMORE GAZETTE in English 12 Mar 94 p 3",
+         ("KELLMORE GAZETTE", "basedIn", "Kellmore")),
+        ("CD0303083794 Ostrava Radio Ostrava Network in Czech 1200 GMT 3 Mar 94",
+         ("Radio Ostrava Network", "basedIn", "Ostrava")),
+    ],
+)
+def test_rules_wire_source_line(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+    assert not any(o in {"GMT", "English", "Czech"} for _, _, o in found), found

@@ -168,8 +168,11 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
     taken: set[int] = set()
     job_titles = _job_titles(ontology)
     aliases: dict[str, str] = {}
-    for span, dated in _dateline(doc):
-        found.append((Mention(span.start_char, span.end_char, span.text, dated, "dateline"), span))
+    for span, dated in [*_dateline(doc), *_source_lines(doc)]:
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        if dated:  # an empty class: words of the line that name nothing
+            found.append((Mention(span.start_char, span.end_char, span.text, dated, "dateline"), span))
         taken.update(range(span.start, span.end))
     for ent in doc.ents:
         if any(i in taken for i in range(ent.start, ent.end)):
@@ -265,6 +268,43 @@ def _dateline(doc: Doc) -> list[tuple[Span, str]]:
     ):
         return []
     found.append((doc[bracket + 1 : bracket + 2], "Organization"))
+    return found
+
+
+_WIRE_CODE = re.compile(r"^[A-Z]{2}\d{10}$")
+
+
+def _source_lines(doc: Doc) -> list[tuple[Span, str]]:
+    """ "LD2504174394 Moscow ITAR-TASS in English 1654 GMT 25 Apr 94": a wire service's source line.
+
+    After the wire code come the place of publication and the publisher, then "in" and
+    the language. The publisher is the run of capitals at the end ("Rio de Janeiro O
+    GLOBO"); when it is not in capitals, the place is the NER's place at the start or
+    else the first word ("Havana Radio Reloj Network").
+    """
+    found: list[tuple[Span, str]] = []
+    for code in doc:
+        if not _WIRE_CODE.match(code.text):
+            continue
+        end = code.i + 1
+        while end < len(doc) and doc[end].lower_ != "in" and end - code.i <= 8:
+            end += 1
+        start = code.i + 1
+        if end >= len(doc) - 1 or end - start < 2 or not doc[end + 1].text.istitle():
+            continue
+        split = end
+        while split > start and doc[split - 1].is_upper:
+            split -= 1
+        if split == start or split == end:
+            places = [e for e in doc.ents if e.start == start and e.end < end and e.label_ in {"GPE", "LOC"}]
+            split = places[0].end if places else start + 1
+        found.append((doc[start:split], "Place"))
+        found.append((doc[split:end], "Organization"))
+        # "in Serbo-Croatian 2000 GMT 8 Jun 94 p 3": language, time and page name nothing
+        tail = end
+        while tail < len(doc) and tail - end < 12 and not doc[tail].is_sent_start and doc[tail].text not in {"--", "("}:
+            tail += 1
+        found.append((doc[end:tail], ""))
     return found
 
 
@@ -619,6 +659,7 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
         for token in span:
             index.by_token.setdefault(token.i, n)
     triggers, attributes, chains = _pattern_index(ontology)
+    sources = [p for p in ontology.patterns if p.frame == "SourceLine"]
     owned: frozenset[str] = ontology.__dict__["_kgraph_owned_nouns"]
     found: dict[tuple[int, str, int], RelationMention] = {}
     for sent in doc.sents:
@@ -641,6 +682,9 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
         for pattern in chains:
             for subj, obj in _place_chain(sent, index):
                 _add(found, pattern, subj, obj, sent, None, index, ontology)
+        for pattern in sources:
+            for subj, obj in _source_line(sent, index):
+                _add(found, pattern, subj, obj, sent, None, index, ontology)
     return _drop_implied(sorted(found.values()), ontology)
 
 
@@ -658,6 +702,8 @@ def _pattern_index(ontology: Ontology) -> _PatternIndex:
     for pattern in ontology.patterns:
         if pattern.frame == "PlaceChain":
             chains.append(pattern)
+        elif pattern.frame == "SourceLine":
+            continue
         elif not pattern.triggers:
             attributes.append(pattern)
         for trigger in pattern.triggers:
@@ -780,6 +826,17 @@ def _expand(tokens: list[Token]) -> list[Token]:
             if t not in out:
                 out.append(t)
     return out
+
+
+def _source_line(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
+    """(publisher, place) of a wire source line: two dateline names, the place right before."""
+    for token in sent:
+        org = index.by_token.get(token.i)
+        if org is None or index.mentions[org][0].label != "dateline" or index.mentions[org][1].start != token.i:
+            continue
+        place = index.by_token.get(token.i - 1) if token.i > 0 else None
+        if place is not None and place != org and index.mentions[place][0].label == "dateline":
+            yield org, place
 
 
 def _place_chain(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:

@@ -194,3 +194,16 @@ def test_rules_wire_source_line(extract_text, text: str, expected: tuple[str, st
     found = extract_text(text)
     assert expected in found, found
     assert not any(o in {"GMT", "English", "Czech"} for _, _, o in found), found
+
+
+def test_rules_place_word_with_a_purpose_names_a_body(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions
+
+    doc = nlp("Mara Quint of the Halden Center for Strategic Studies said the talks had failed.")
+    types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
+    assert types.get("Halden Center for Strategic Studies") == "Organization", types
+
+
+def test_rules_place_before_a_capitalised_title(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Norway Bankruptcy Judge Harald Stokke said creditors can submit suggestions.")
+    assert ("Harald Stokke", "livesIn", "Norway") in found, found

@@ -88,6 +88,11 @@ def _classify(span: Span, ontology: Ontology) -> str | None:
     if span.label_ == "DATE" or span.label_ in {"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "TIME"}:
         return None
     by_head = ontology.class_for_head(last)
+    if by_head is not None and ontology.is_a(by_head, "Place") and last != span[-1].lower_:
+        # "Center for Strategic Studies": a place word with a purpose after it names a body
+        after = span.root.i + 1
+        if after < span.end and span.doc[after].lower_ == "for":
+            by_head = "Organization"
     if by_head is not None and span.label_ != "PERSON" or by_head is not None and len(span) > 1:
         return by_head
     if _YEAR.match(span[-1].text) and len(span) > 1:
@@ -355,6 +360,7 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
         return (
             mention.label in {"ORG", "PERSON", "NORP"}
             and ontology.class_for_head(span[-1].lower_) is None
+            and ontology.class_for_head(span.root.lower_) is None  # "Institute of Mathematics"
             and not ontology.is_a(mention.type, "Place")
         )
 
@@ -446,7 +452,7 @@ def _matches(token: Token, triggers: tuple[str, ...]) -> str | None:
     particle = " ".join([lemma, *(c.lower_ for c in token.children if c.dep_ in {"prt", "dobj"} and c.i > token.i)])
     for trigger in triggers:
         if trigger == ANY_NOUN:
-            if token.pos_ == "NOUN":
+            if _any_noun(token):
                 return trigger
         elif " " in trigger:
             if phrase.endswith(trigger) or particle.startswith(trigger):
@@ -454,6 +460,13 @@ def _matches(token: Token, triggers: tuple[str, ...]) -> str | None:
         elif trigger in (lemma, lower):
             return trigger
     return None
+
+
+def _any_noun(token: Token) -> bool:
+    """A common noun, or a capitalised title before a name ("Bankruptcy Judge Harold Abramson")."""
+    if token.pos_ == "NOUN":
+        return True
+    return token.pos_ == "PROPN" and token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.i < token.head.i
 
 
 def _relative_head(verb: Token, index: _Index) -> Token | None:
@@ -665,7 +678,7 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
     for sent in doc.sents:
         for token in sent:
             candidates = triggers.get(token.lower_, []) + triggers.get(token.lemma_.lower(), [])
-            if token.pos_ == "NOUN" and token.lemma_.lower() not in owned and token.lower_ not in owned:
+            if _any_noun(token) and token.lemma_.lower() not in owned and token.lower_ not in owned:
                 candidates = candidates + triggers.get(ANY_NOUN, [])
             if candidates and not _inside_name(token, index):  # "District" in "Seongdong District" is a name
                 done: set[int] = set()

@@ -207,3 +207,8 @@ def test_rules_place_word_with_a_purpose_names_a_body(nlp, ontology) -> None:  #
 def test_rules_place_before_a_capitalised_title(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text("Norway Bankruptcy Judge Harald Stokke said creditors can submit suggestions.")
     assert ("Harald Stokke", "livesIn", "Norway") in found, found
+
+
+def test_rules_attribute_through_a_common_noun(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Mara Quint of Larkfield University's law school said the vote was close.")
+    assert ("Mara Quint", "worksFor", "Larkfield University") in found, found

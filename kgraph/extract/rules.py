@@ -575,17 +575,19 @@ def _holders(noun: Token, index: _Index) -> list[Token]:
     return out
 
 
+def _named_in(pobj: Token, index: _Index) -> list[Token]:
+    """The names a prepositional object stands for: itself, or for a common noun the names on it.
+
+    "with the USDA's research service", "of the opposition party, the Social Liberal Party",
+    "of Harvard University's School of Government".
+    """
+    if index.at(pobj) is not None or pobj.pos_ not in {"NOUN", "PROPN"}:
+        return [pobj]
+    return [c for c in pobj.children if c.dep_ in {"poss", "compound", "appos"} and index.at(c) is not None]
+
+
 def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[Token]:
-    out = []
-    for pobj in _prep_objects(noun, preps):
-        if index.at(pobj) is not None or pobj.pos_ != "NOUN":
-            out.append(pobj)
-        else:
-            # "with the USDA's research service", "of the opposition party, the Social Liberal Party"
-            out.extend(
-                c for c in pobj.children
-                if c.dep_ in {"poss", "compound", "appos"} and index.at(c) is not None
-            )
+    out = [o for pobj in _prep_objects(noun, preps) for o in _named_in(pobj, index)]
     out.extend(c for c in noun.children if c.dep_ in {"compound", "poss", "nmod"} and index.at(c) is not None)
     if not out and noun.dep_ == "compound" and index.by_token.get(noun.head.i) is not None:
         # "Illinois Gov. James Thompson": the modifiers before the title hang on the name
@@ -811,7 +813,8 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         carriers.append(token.head.head)
     objects = [
-        o for carrier in carriers for o in _prep_objects(carrier, preps) if not span.start <= o.i < span.end
+        o for carrier in carriers for pobj in _prep_objects(carrier, preps) if not span.start <= pobj.i < span.end
+        for o in _named_in(pobj, index)
     ]
     doc = token.doc
     if (

@@ -212,3 +212,9 @@ def test_rules_place_before_a_capitalised_title(extract_text) -> None:  # type: 
 def test_rules_attribute_through_a_common_noun(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text("Mara Quint of Larkfield University's law school said the vote was close.")
     assert ("Mara Quint", "worksFor", "Larkfield University") in found, found
+
+
+def test_rules_attribute_conjuncts_keep_their_own_phrase(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("He sued Harrowgate Corp. of Liverpool and Corvane Industries of Bristol for damages.")
+    assert ("Harrowgate Corp.", "basedIn", "Bristol") not in found, found
+    assert ("Corvane Industries", "basedIn", "Liverpool") not in found, found

@@ -771,7 +771,12 @@ def _apply(pattern: Pattern, token: Token, trigger: str, index: _Index) -> Itera
     elif pattern.frame == "Attribute":
         subjects, objects = _attribute(token, pattern.prepositions, index)
     role = _role_of(token, trigger.upper() if len(trigger) <= 3 else trigger.title()) if pattern.role else None
-    for s in _expand(subjects):
+    expanded = _expand(subjects)
+    if pattern.frame == "Attribute":
+        # "Keen Corp. of New York and Eagle-Picher Industries of Cincinnati": a conjunct with a
+        # phrase of its own is not a party to this one
+        expanded = [s for s in expanded if s in subjects or not _prep_objects(s, pattern.prepositions)]
+    for s in expanded:
         for o in _expand(objects):
             si, oi = index.at(s), index.at(o)
             if si is not None and oi is not None and si != oi:

@@ -218,3 +218,26 @@ def test_rules_attribute_conjuncts_keep_their_own_phrase(extract_text) -> None: 
     found = extract_text("He sued Harrowgate Corp. of Liverpool and Corvane Industries of Bristol for damages.")
     assert ("Harrowgate Corp.", "basedIn", "Bristol") not in found, found
     assert ("Corvane Industries", "basedIn", "Liverpool") not in found, found
+
+
+def test_rules_person_after_a_place_and_comma_stays_a_person(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions
+
+    doc = nlp("He received credentials from the new high commissioner of Norway, Mr. Tobias Renner.")
+    types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
+    assert types.get("Mr. Tobias Renner") == "Person", types
+
+
+def test_rules_no_place_is_in_a_place_that_is_in_it(ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import _drop_implied
+    from kgraph.models import Mention, RelationMention
+
+    town, region = Mention(0, 6, "Skovde", "Place", "GPE"), Mention(8, 14, "Sweden", "Place", "GPE")
+
+    def rel(s: Mention, o: Mention, confidence: float) -> RelationMention:
+        return RelationMention(s, "locatedIn", o, confidence, 0, 20, "Skovde, Sweden, plant")
+
+    kept = _drop_implied([rel(town, region, 0.8), rel(region, town, 0.7)], ontology)
+    assert [(r.subject.text, r.object.text) for r in kept] == [("Skovde", "Sweden")]
+    kept = _drop_implied([rel(region, town, 0.7), rel(town, region, 0.7)], ontology)
+    assert [(r.subject.text, r.object.text) for r in kept] == [("Skovde", "Sweden")]

@@ -389,7 +389,7 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
             and doc[prev_span.end].text == ","
             and (span.end == len(doc) or doc[span.end].is_punct or doc[span.end].is_space)
             and weak(mention, span)
-            and not (mention.label == "PERSON" and len(span) > 1 and span.root.dep_ == "appos")
+            and not (mention.label == "PERSON" and len(span) > 1)  # "of Zimbabwe, Mr. Lucas Tavaya"
         ):
             out[k] = (Mention(mention.start, mention.end, mention.text, "Place", mention.label), span)
     return out
@@ -737,9 +737,21 @@ def _pattern_index(ontology: Ontology) -> _PatternIndex:
 
 
 def _drop_implied(relations: list[RelationMention], ontology: Ontology) -> list[RelationMention]:
-    """Drop "X worksFor Y" when "X ceoOf Y" comes from the same sentence: it is implied."""
+    """Drop "X worksFor Y" when "X ceoOf Y" comes from the same sentence: it is implied.
+
+    Of "A locatedIn B" and "B locatedIn A" from one sentence only the surer is kept.
+    """
     kept = []
     for rel in relations:
+        if not ontology.properties[rel.predicate].symmetric and any(
+            other.subject == rel.object
+            and other.object == rel.subject
+            and other.predicate == rel.predicate
+            and other.sentence_start == rel.sentence_start
+            and (other.confidence, rel.subject.start) > (rel.confidence, other.subject.start)
+            for other in relations
+        ):
+            continue
         implied = any(
             other is not rel
             and other.subject == rel.subject

@@ -241,3 +241,12 @@ def test_rules_no_place_is_in_a_place_that_is_in_it(ontology) -> None:  # type: 
     assert [(r.subject.text, r.object.text) for r in kept] == [("Skovde", "Sweden")]
     kept = _drop_implied([rel(region, town, 0.7), rel(town, region, 0.7)], ontology)
     assert [(r.subject.text, r.object.text) for r in kept] == [("Skovde", "Sweden")]
+
+
+def test_rules_a_person_title_in_apposition_makes_a_person(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import _described_as, _person_titles
+
+    assert "spokesman" in _person_titles(ontology) and "partner" not in _person_titles(ontology)
+    doc = nlp("The session was opened by Tobias Renner, a deputy from Uppsala.")
+    span = next(e for e in doc.ents if e.text == "Tobias Renner")
+    assert _described_as(span, ontology) == "Person"

@@ -119,9 +119,30 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
         classes = [c for c in ontology.classes_for_descriptor(noun.lemma_.lower()) if c in _REPAIRABLE]
         if len(classes) >= 1:
             return max(classes, key=lambda c: len(ontology.classes[c].ancestors))
+        if noun.lemma_.lower() in _person_titles(ontology):
+            return "Person"  # "Ruben Okoye, presidential candidate of ...", "X, a deputy from Y"
     if any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in root.children):
         return "Person"  # "Okafor, who lives in Riverton"
     return None
+
+
+def _person_titles(ontology: Ontology) -> frozenset[str]:
+    """One-word triggers of relational nouns only a person can hold ("deputy", "spokesman")."""
+    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_person_titles")
+    if cached is None:
+        def domain(p: Pattern) -> str | None:
+            return p.subject_type or ontology.properties[p.property].domain
+
+        shared = {t for p in ontology.patterns if domain(p) != "Person" for t in p.triggers}  # "partner"
+        cached = frozenset(
+            t
+            for p in ontology.patterns
+            if p.frame == "RelationalNoun" and domain(p) == "Person"
+            for t in p.triggers
+            if " " not in t and t != ANY_NOUN and t not in shared
+        )
+        ontology.__dict__["_kgraph_person_titles"] = cached
+    return cached
 
 
 _REPAIRABLE = {"Person", "Organization", "Place", "GovernmentBody"}

@@ -250,3 +250,8 @@ def test_rules_a_person_title_in_apposition_makes_a_person(nlp, ontology) -> Non
     doc = nlp("The session was opened by Tobias Renner, a deputy from Uppsala.")
     span = next(e for e in doc.ents if e.text == "Tobias Renner")
     assert _described_as(span, ontology) == "Person"
+
+
+def test_rules_work_verbs_with_for_or_at(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Tobias Renner has written for the Halden Times since 1981.")
+    assert ("Tobias Renner", "worksFor", "Halden Times") in found, found

@@ -161,13 +161,18 @@ _RANKS = frozenset("""lt capt sgt cpl col maj cmdr adm insp det supt""".split())
 def _job_titles(ontology: Ontology) -> frozenset[str]:
     """Words before a name that are not part of it: job titles ("ceo", "chairman", "spokesman"),
     offices and ranks ("sen.", "judge", "lt."), and the ontology's words for people ("actress")."""
+    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_job_titles")
+    if cached is not None:
+        return cached
     words = {t for p in ontology.patterns if p.frame == "RelationalNoun" for t in p.triggers if " " not in t}
     person = ontology.classes.get("Person")
     if person is not None:
         words |= person.descriptors
     words |= PERSON_TITLES | _RANKS
     words = {w.rstrip(".") for w in words}
-    return frozenset(w for w in words if w not in _NAME_PREFIXES)
+    cached = frozenset(w for w in words if w not in _NAME_PREFIXES)
+    ontology.__dict__["_kgraph_job_titles"] = cached
+    return cached
 
 
 def _strip_job_title(span: Span, titles: frozenset[str]) -> Span | None:
@@ -298,6 +303,7 @@ def _dateline(doc: Doc) -> list[tuple[Span, str]]:
 
 
 _WIRE_CODE = re.compile(r"^[A-Z]{2}\d{10}$")
+_WIRE_CODE_IN_TEXT = re.compile(r"\b[A-Z]{2}\d{10}\b")
 
 
 def _source_lines(doc: Doc) -> list[tuple[Span, str]]:
@@ -309,6 +315,8 @@ def _source_lines(doc: Doc) -> list[tuple[Span, str]]:
     else the first word ("Havana Radio Reloj Network").
     """
     found: list[tuple[Span, str]] = []
+    if not _WIRE_CODE_IN_TEXT.search(doc.text):
+        return found
     for code in doc:
         if not _WIRE_CODE.match(code.text):
             continue

@@ -48,8 +48,10 @@ def test_ontology_namespace_class_matches_turtle(ontology) -> None:  # type: ign
 def test_ontology_every_property_with_a_pattern_is_typed(ontology) -> None:  # type: ignore[no-untyped-def]
     for prop in ontology.properties.values():
         for pattern in prop.patterns:
-            assert pattern.frame in {"RelationalNoun", "Verb", "EventNoun", "PlaceChain", "Attribute"}, pattern
-            assert pattern.triggers or pattern.frame in {"PlaceChain", "Attribute"}, pattern
+            assert pattern.frame in {"RelationalNoun", "Verb", "EventNoun", "PlaceChain", "SourceLine", "Attribute"}, (
+                pattern
+            )
+            assert pattern.triggers or pattern.frame in {"PlaceChain", "SourceLine", "Attribute"}, pattern
             assert 0 < pattern.confidence <= 1
 
 

@@ -22,6 +22,10 @@ __all__ = ["find_mentions", "find_relations", "extract_doc", "EXTRACTOR_NAME"]
 
 EXTRACTOR_NAME = "kgraph-rules/0.1"
 
+#: The trigger of a pattern that any common noun fires ("X, a plant physiologist with Y"):
+#: the argument types and the frame carry the meaning.
+ANY_NOUN = "*"
+
 #: Words that stand before a person's name: honorifics and offices ("Dr.", "Sen.", "President").
 PERSON_TITLES = frozenset(
     """mr mrs ms dr prof sir dame president sen senator gov governor minister rep gen general judge justice
@@ -84,6 +88,11 @@ def _classify(span: Span, ontology: Ontology) -> str | None:
     if span.label_ == "DATE" or span.label_ in {"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "TIME"}:
         return None
     by_head = ontology.class_for_head(last)
+    if by_head is not None and ontology.is_a(by_head, "Place") and last != span[-1].lower_:
+        # "Center for Strategic Studies": a place word with a purpose after it names a body
+        after = span.root.i + 1
+        if after < span.end and span.doc[after].lower_ == "for":
+            by_head = "Organization"
     if by_head is not None and span.label_ != "PERSON" or by_head is not None and len(span) > 1:
         return by_head
     if _YEAR.match(span[-1].text) and len(span) > 1:
@@ -110,25 +119,66 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
         classes = [c for c in ontology.classes_for_descriptor(noun.lemma_.lower()) if c in _REPAIRABLE]
         if len(classes) >= 1:
             return max(classes, key=lambda c: len(ontology.classes[c].ancestors))
+        if noun.lemma_.lower() in _person_titles(ontology):
+            return "Person"  # "Ruben Okoye, presidential candidate of ...", "X, a deputy from Y"
     if any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in root.children):
         return "Person"  # "Okafor, who lives in Riverton"
     return None
+
+
+def _person_titles(ontology: Ontology) -> frozenset[str]:
+    """One-word triggers of relational nouns only a person can hold ("deputy", "spokesman")."""
+    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_person_titles")
+    if cached is None:
+        def domain(p: Pattern) -> str | None:
+            return p.subject_type or ontology.properties[p.property].domain
+
+        shared = {t for p in ontology.patterns if domain(p) != "Person" for t in p.triggers}  # "partner"
+        cached = frozenset(
+            t
+            for p in ontology.patterns
+            if p.frame == "RelationalNoun" and domain(p) == "Person"
+            for t in p.triggers
+            if " " not in t and t != ANY_NOUN and t not in shared
+        )
+        ontology.__dict__["_kgraph_person_titles"] = cached
+    return cached
 
 
 _REPAIRABLE = {"Person", "Organization", "Place", "GovernmentBody"}
 _BRACKET_ALIAS = re.compile(r"\s*\(\s*([A-Z][\w.&-]{1,30}|[a-z]+[A-Z][\w.&-]*)\s*\)")
 
 
+#: Titles that stay part of a name ("Mr. Lee", "Dr. Okafor", "Queen Elizabeth", "President Lincoln"):
+#: forms of address. Office and rank titles ("Sen.", "Gov.", "Judge", "Lt.") are not part of a name.
+_NAME_PREFIXES = frozenset(
+    """mr mrs ms miss dr sir dame pope king queen prince princess lord lady president rev father sister""".split()
+)
+#: Rank and office abbreviations and words that stand before a name but are not part of it.
+_RANKS = frozenset("""lt capt sgt cpl col maj cmdr adm insp det supt""".split())
+
+
 def _job_titles(ontology: Ontology) -> frozenset[str]:
-    """One-word triggers of relational nouns ("ceo", "chairman"): job titles, not honorifics."""
+    """Words before a name that are not part of it: job titles ("ceo", "chairman", "spokesman"),
+    offices and ranks ("sen.", "judge", "lt."), and the ontology's words for people ("actress")."""
+    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_job_titles")
+    if cached is not None:
+        return cached
     words = {t for p in ontology.patterns if p.frame == "RelationalNoun" for t in p.triggers if " " not in t}
-    return frozenset(w for w in words if not _is_title(w))
+    person = ontology.classes.get("Person")
+    if person is not None:
+        words |= person.descriptors
+    words |= PERSON_TITLES | _RANKS
+    words = {w.rstrip(".") for w in words}
+    cached = frozenset(w for w in words if w not in _NAME_PREFIXES)
+    ontology.__dict__["_kgraph_job_titles"] = cached
+    return cached
 
 
 def _strip_job_title(span: Span, titles: frozenset[str]) -> Span | None:
     """ "CEO Maria Lopez" -> "Maria Lopez": the title is a trigger, not part of the name."""
     start = span.start
-    while start < span.end - 1 and span.doc[start].lower_ in titles:
+    while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in titles:
         start += 1
     if start == span.start:
         return span
@@ -149,7 +199,15 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
     taken: set[int] = set()
     job_titles = _job_titles(ontology)
     aliases: dict[str, str] = {}
+    for span, dated in [*_dateline(doc), *_source_lines(doc)]:
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        if dated:  # an empty class: words of the line that name nothing
+            found.append((Mention(span.start_char, span.end_char, span.text, dated, "dateline"), span))
+        taken.update(range(span.start, span.end))
     for ent in doc.ents:
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
         cls = _classify(ent, ontology)
         if cls is None or not ent.text.strip():
             continue
@@ -200,6 +258,90 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
     return found
 
 
+def _dateline(doc: Doc) -> list[tuple[Span, str]]:
+    """ "BELGRADE, Yugoslavia (AP) _ ...": a news dateline names a place, its region and the agency.
+
+    Only a text that opens with capital letters, then optionally a comma and a region,
+    then an all-capitals word in brackets counts; the NER often takes the city for an
+    organisation or misses it.
+    """
+    start = 0
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+
+    def shouting(token: Token) -> bool:
+        return token.is_upper and any(c.isalpha() for c in token.text) or token.text in {"-", "."} and token.i > start
+
+    end = start
+    while end < len(doc) and shouting(doc[end]):
+        end += 1
+    if end == start or end >= len(doc) or doc[end - 1].text in {"-", "."}:
+        return []
+    found: list[tuple[Span, str]] = [(doc[start:end], "Place")]
+    bracket = end
+    if doc[end].text == ",":
+        region = end + 1
+        bracket = region
+        while (
+            bracket < len(doc)
+            and bracket - region < 4
+            and (doc[bracket].text[:1].isupper() or doc[bracket].text == ".")
+        ):
+            bracket += 1
+        if bracket == region:
+            return []
+        found.append((doc[region:bracket], "Place"))
+    if not (
+        bracket + 2 < len(doc)
+        and doc[bracket].text == "("
+        and doc[bracket + 1].is_upper
+        and doc[bracket + 2].text == ")"
+    ):
+        return []
+    found.append((doc[bracket + 1 : bracket + 2], "Organization"))
+    return found
+
+
+_WIRE_CODE = re.compile(r"^[A-Z]{2}\d{10}$")
+_WIRE_CODE_IN_TEXT = re.compile(r"\b[A-Z]{2}\d{10}\b")
+
+
+def _source_lines(doc: Doc) -> list[tuple[Span, str]]:
+    """ "LD2504174394 Moscow ITAR-TASS in English 1654 GMT 25 Apr 94": a wire service's source line.
+
+    After the wire code come the place of publication and the publisher, then "in" and
+    the language. The publisher is the run of capitals at the end ("Rio de Janeiro O
+    GLOBO"); when it is not in capitals, the place is the NER's place at the start or
+    else the first word ("Havana Radio Reloj Network").
+    """
+    found: list[tuple[Span, str]] = []
+    if not _WIRE_CODE_IN_TEXT.search(doc.text):
+        return found
+    for code in doc:
+        if not _WIRE_CODE.match(code.text):
+            continue
+        end = code.i + 1
+        while end < len(doc) and doc[end].lower_ != "in" and end - code.i <= 8:
+            end += 1
+        start = code.i + 1
+        if end >= len(doc) - 1 or end - start < 2 or not doc[end + 1].text.istitle():
+            continue
+        split = end
+        while split > start and doc[split - 1].is_upper:
+            split -= 1
+        if split == start or split == end:
+            places = [e for e in doc.ents if e.start == start and e.end < end and e.label_ in {"GPE", "LOC"}]
+            split = places[0].end if places else start + 1
+        found.append((doc[start:split], "Place"))
+        found.append((doc[split:end], "Organization"))
+        # "in Serbo-Croatian 2000 GMT 8 Jun 94 p 3": language, time and page name nothing
+        tail = end
+        while tail < len(doc) and tail - end < 12 and not doc[tail].is_sent_start and doc[tail].text not in {"--", "("}:
+            tail += 1
+        found.append((doc[end:tail], ""))
+    return found
+
+
 def _titled_organisations(doc: Doc, taken: set[int], ontology: Ontology) -> Iterator[tuple[Span, str]]:
     """ "then Minister of SMEs and Startups Lee Young": the organisation a title names.
 
@@ -247,9 +389,11 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
         return (
             mention.label in {"ORG", "PERSON", "NORP"}
             and ontology.class_for_head(span[-1].lower_) is None
+            and ontology.class_for_head(span.root.lower_) is None  # "Institute of Mathematics"
             and not ontology.is_a(mention.type, "Place")
         )
 
+    places = {t.i for mention, span in found if ontology.is_a(mention.type, "Place") for t in span}
     out: list[tuple[Mention, Span]] = []
     for mention, span in found:
         root = span.root
@@ -258,7 +402,8 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
             governor = root.head.head
         elif root.dep_ == "npadvmod":
             governor = root.head
-        elif root.dep_ in {"appos", "conj"} and root.head.dep_ == "pobj":
+        elif root.dep_ in {"appos", "conj"} and root.head.dep_ == "pobj" and root.head.i in places:
+            # "in Fujisawa, Kanagawa" (not "On Feb. 12, Abraham Lincoln, ... was born in")
             governor = root.head.head.head
         if governor is not None and governor.lemma_.lower() in locative and weak(mention, span):
             mention = Mention(mention.start, mention.end, mention.text, "Place", mention.label)
@@ -273,6 +418,7 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
             and doc[prev_span.end].text == ","
             and (span.end == len(doc) or doc[span.end].is_punct or doc[span.end].is_space)
             and weak(mention, span)
+            and not (mention.label == "PERSON" and len(span) > 1)  # "of Zimbabwe, Mr. Lucas Tavaya"
         ):
             out[k] = (Mention(mention.start, mention.end, mention.text, "Place", mention.label), span)
     return out
@@ -334,12 +480,22 @@ def _matches(token: Token, triggers: tuple[str, ...]) -> str | None:
     phrase = _phrase(token)
     particle = " ".join([lemma, *(c.lower_ for c in token.children if c.dep_ in {"prt", "dobj"} and c.i > token.i)])
     for trigger in triggers:
-        if " " in trigger:
+        if trigger == ANY_NOUN:
+            if _any_noun(token):
+                return trigger
+        elif " " in trigger:
             if phrase.endswith(trigger) or particle.startswith(trigger):
                 return trigger
         elif trigger in (lemma, lower):
             return trigger
     return None
+
+
+def _any_noun(token: Token) -> bool:
+    """A common noun, or a capitalised title before a name ("Bankruptcy Judge Harold Abramson")."""
+    if token.pos_ == "NOUN":
+        return True
+    return token.pos_ == "PROPN" and token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.i < token.head.i
 
 
 def _relative_head(verb: Token, index: _Index) -> Token | None:
@@ -448,8 +604,19 @@ def _holders(noun: Token, index: _Index) -> list[Token]:
     return out
 
 
+def _named_in(pobj: Token, index: _Index) -> list[Token]:
+    """The names a prepositional object stands for: itself, or for a common noun the names on it.
+
+    "with the USDA's research service", "of the opposition party, the Social Liberal Party",
+    "of Harvard University's School of Government".
+    """
+    if index.at(pobj) is not None or pobj.pos_ not in {"NOUN", "PROPN"}:
+        return [pobj]
+    return [c for c in pobj.children if c.dep_ in {"poss", "compound", "appos"} and index.at(c) is not None]
+
+
 def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[Token]:
-    out = _prep_objects(noun, preps)
+    out = [o for pobj in _prep_objects(noun, preps) for o in _named_in(pobj, index)]
     out.extend(c for c in noun.children if c.dep_ in {"compound", "poss", "nmod"} and index.at(c) is not None)
     if not out and noun.dep_ == "compound" and index.by_token.get(noun.head.i) is not None:
         # "Illinois Gov. James Thompson": the modifiers before the title hang on the name
@@ -536,10 +703,14 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
         for token in span:
             index.by_token.setdefault(token.i, n)
     triggers, attributes, chains = _pattern_index(ontology)
+    sources = [p for p in ontology.patterns if p.frame == "SourceLine"]
+    owned: frozenset[str] = ontology.__dict__["_kgraph_owned_nouns"]
     found: dict[tuple[int, str, int], RelationMention] = {}
     for sent in doc.sents:
         for token in sent:
             candidates = triggers.get(token.lower_, []) + triggers.get(token.lemma_.lower(), [])
+            if _any_noun(token) and token.lemma_.lower() not in owned and token.lower_ not in owned:
+                candidates = candidates + triggers.get(ANY_NOUN, [])
             if candidates and not _inside_name(token, index):  # "District" in "Seongdong District" is a name
                 done: set[int] = set()
                 for pattern, trigger in candidates:
@@ -554,6 +725,9 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
                         _add(found, pattern, subj, obj, sent, role, index, ontology)
         for pattern in chains:
             for subj, obj in _place_chain(sent, index):
+                _add(found, pattern, subj, obj, sent, None, index, ontology)
+        for pattern in sources:
+            for subj, obj in _source_line(sent, index):
                 _add(found, pattern, subj, obj, sent, None, index, ontology)
     return _drop_implied(sorted(found.values()), ontology)
 
@@ -572,21 +746,41 @@ def _pattern_index(ontology: Ontology) -> _PatternIndex:
     for pattern in ontology.patterns:
         if pattern.frame == "PlaceChain":
             chains.append(pattern)
+        elif pattern.frame == "SourceLine":
+            continue
         elif not pattern.triggers:
             attributes.append(pattern)
         for trigger in pattern.triggers:
             words = trigger.split()
             for word in {words[0], words[-1]}:
                 by_word.setdefault(word, []).append((pattern, trigger))
+    # the wildcard leaves alone the nouns other patterns own ("facility") or that name a non-person
+    owned = {w for pattern in ontology.patterns for t in pattern.triggers if t != ANY_NOUN for w in t.split()}
+    for info in ontology.classes.values():
+        if info.name != "Person":
+            owned |= info.descriptors
+    ontology.__dict__["_kgraph_owned_nouns"] = frozenset(owned)
     index = (by_word, attributes, chains)
     ontology.__dict__["_kgraph_pattern_index"] = index
     return index
 
 
 def _drop_implied(relations: list[RelationMention], ontology: Ontology) -> list[RelationMention]:
-    """Drop "X worksFor Y" when "X ceoOf Y" comes from the same sentence: it is implied."""
+    """Drop "X worksFor Y" when "X ceoOf Y" comes from the same sentence: it is implied.
+
+    Of "A locatedIn B" and "B locatedIn A" from one sentence only the surer is kept.
+    """
     kept = []
     for rel in relations:
+        if not ontology.properties[rel.predicate].symmetric and any(
+            other.subject == rel.object
+            and other.object == rel.subject
+            and other.predicate == rel.predicate
+            and other.sentence_start == rel.sentence_start
+            and (other.confidence, rel.subject.start) > (rel.confidence, other.subject.start)
+            for other in relations
+        ):
+            continue
         implied = any(
             other is not rel
             and other.subject == rel.subject
@@ -618,7 +812,12 @@ def _apply(pattern: Pattern, token: Token, trigger: str, index: _Index) -> Itera
     elif pattern.frame == "Attribute":
         subjects, objects = _attribute(token, pattern.prepositions, index)
     role = _role_of(token, trigger.upper() if len(trigger) <= 3 else trigger.title()) if pattern.role else None
-    for s in _expand(subjects):
+    expanded = _expand(subjects)
+    if pattern.frame == "Attribute":
+        # "Keen Corp. of New York and Eagle-Picher Industries of Cincinnati": a conjunct with a
+        # phrase of its own is not a party to this one
+        expanded = [s for s in expanded if s in subjects or not _prep_objects(s, pattern.prepositions)]
+    for s in expanded:
         for o in _expand(objects):
             si, oi = index.at(s), index.at(o)
             if si is not None and oi is not None and si != oi:
@@ -654,13 +853,27 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
     m = index.by_token.get(token.i)
     if m is None or index.mentions[m][1].root.i != token.i:
         return [], []
-    carriers = [token]
+    span = index.mentions[m][1]
+    # "the International Committee of the Red Cross in Khartoum": the phrase may hang on a later word of the name
+    carriers = [token, *(t for t in span if t.i > token.i)]
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         carriers.append(token.head.head)
-    objects = [o for carrier in carriers for o in _prep_objects(carrier, preps)]
+    objects = [
+        o for carrier in carriers for pobj in _prep_objects(carrier, preps) if not span.start <= pobj.i < span.end
+        for o in _named_in(pobj, index)
+    ]
+    doc = token.doc
+    if (
+        not objects
+        and index.mentions[m][0].type == "Place"
+        and span.end < len(doc)
+        and doc[span.end].dep_ == "prep"
+        and doc[span.end].lower_ in preps
+    ):
+        # "grew up in Bedford in southern Indiana": the parser hangs the second phrase on the verb
+        objects = [c for c in doc[span.end].children if c.dep_ == "pobj"]
     if "compound" in preps:
         # "U.S. Congress", "Japan's iPark": a name modifying a name
-        span = index.mentions[m][1]
         objects.extend(
             c for c in token.children
             if c.dep_ in {"compound", "poss", "nmod"} and c.i < span.start and index.at(c) is not None
@@ -677,6 +890,17 @@ def _expand(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _source_line(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
+    """(publisher, place) of a wire source line: two dateline names, the place right before."""
+    for token in sent:
+        org = index.by_token.get(token.i)
+        if org is None or index.mentions[org][0].label != "dateline" or index.mentions[org][1].start != token.i:
+            continue
+        place = index.by_token.get(token.i - 1) if token.i > 0 else None
+        if place is not None and place != org and index.mentions[place][0].label == "dateline":
+            yield org, place
+
+
 def _place_chain(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
     """ "Fujisawa, Kanagawa": a place, a comma, a place."""
     tokens = list(sent)
@@ -686,8 +910,9 @@ def _place_chain(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
         left, right = index.at(tokens[k - 1]), index.at(tokens[k + 1])
         if left is None or right is None or left == right:
             continue
-        # "in Japan, Germany and the United States" is a list, not a chain
-        if any(t.dep_ == "conj" for t in index.mentions[right][1]) or tokens[k + 1].dep_ == "conj":
+        # "in Japan, Germany and the United States" is a list, not a chain (a dateline is never a list)
+        dateline = index.mentions[right][0].label == "dateline"
+        if not dateline and (any(t.dep_ == "conj" for t in index.mentions[right][1]) or tokens[k + 1].dep_ == "conj"):
             continue
         yield left, right
 

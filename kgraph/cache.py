@@ -42,6 +42,8 @@ __all__ = [
     "CACHE_DIRNAME",
     "LAYOUTS_FILENAME",
     "SOURCES_FILENAME",
+    "dump_checked",
+    "load_checked",
     "FORMAT",
     "ExtractionCache",
     "article_hash",
@@ -320,14 +322,7 @@ class ExtractionCache:
             self.rejected.append(f"{path.name}: unreadable ({error.strerror})")
             return None
         try:
-            head, _, payload = data.partition(b"\n")
-            header = json.loads(head)
-            if header.get("format") != FORMAT or header.get("pipeline") != self._digest:
-                raise ValueError("made by another pipeline")
-            if header.get("doc") != doc_hash:
-                raise ValueError("holds another document")
-            if header.get("sha256") != hashlib.sha256(payload).hexdigest():
-                raise ValueError("checksum mismatch (truncated or garbled)")
+            payload = load_checked(data, {"format": FORMAT, "pipeline": self._digest, "doc": doc_hash})
             return extraction_from_dict(json.loads(payload))
         except (ValueError, KeyError, TypeError, IndexError, AttributeError) as error:
             self.rejected.append(f"{path.name}: {error}")
@@ -338,13 +333,7 @@ class ExtractionCache:
         """Store the extraction of a document (atomically)."""
         self._used.add(doc_hash)
         payload = json.dumps(extraction_to_dict(extraction), ensure_ascii=False, separators=(",", ":")).encode()
-        header = {
-            "format": FORMAT,
-            "pipeline": self._digest,
-            "doc": doc_hash,
-            "sha256": hashlib.sha256(payload).hexdigest(),
-        }
-        _write_atomically(self._path(doc_hash), json.dumps(header).encode() + b"\n" + payload)
+        dump_checked(self._path(doc_hash), {"format": FORMAT, "pipeline": self._digest, "doc": doc_hash}, payload)
 
     def source_documents(self, source_digest: str) -> list[Extraction] | None:
         """The cached extractions of every document an unchanged input file gave, or None.
@@ -370,13 +359,8 @@ class ExtractionCache:
 
     def _load_sources(self) -> dict[str, list[str]]:
         try:
-            head, _, payload = (self.root / SOURCES_FILENAME).read_bytes().partition(b"\n")
-            header = json.loads(head)
-            if header.get("format") != FORMAT or header.get("pipeline") != self._digest:
-                raise ValueError("made by another pipeline")
-            if header.get("sha256") != hashlib.sha256(payload).hexdigest():
-                raise ValueError("checksum mismatch (truncated or garbled)")
-            sources = json.loads(payload)
+            data = (self.root / SOURCES_FILENAME).read_bytes()
+            sources = json.loads(load_checked(data, {"format": FORMAT, "pipeline": self._digest}))
             if not all(isinstance(v, list) and all(isinstance(h, str) for h in v) for v in sources.values()):
                 raise ValueError("not a map of files to documents")
             return dict(sources)
@@ -396,9 +380,31 @@ class ExtractionCache:
                 removed += 1
         sources = {digest: hashes for digest, hashes in self._sources_seen.items() if wanted.issuperset(hashes)}
         payload = json.dumps(sources, sort_keys=True, separators=(",", ":")).encode()
-        header = {"format": FORMAT, "pipeline": self._digest, "sha256": hashlib.sha256(payload).hexdigest()}
-        _write_atomically(self.root / SOURCES_FILENAME, json.dumps(header).encode() + b"\n" + payload)
+        dump_checked(self.root / SOURCES_FILENAME, {"format": FORMAT, "pipeline": self._digest}, payload)
         return removed
+
+
+def dump_checked(path: Path, header: dict[str, object], payload: bytes) -> None:
+    """Write a cache file: ``header`` plus the payload's SHA-256 as one JSON line, then the payload."""
+    head = json.dumps({**header, "sha256": hashlib.sha256(payload).hexdigest()}).encode()
+    _write_atomically(path, head + b"\n" + payload)
+
+
+def load_checked(data: bytes, header: dict[str, object]) -> bytes:
+    """The payload of a file written by :func:`dump_checked`, if its header holds ``header``.
+
+    Raises ValueError naming the first field that differs, or a checksum mismatch.
+    """
+    head, _, payload = data.partition(b"\n")
+    found = json.loads(head)
+    if not isinstance(found, dict):
+        raise ValueError("no header")
+    for name, value in header.items():
+        if found.get(name) != value:
+            raise ValueError(f"written for another {'document' if name == 'doc' else name}")
+    if found.get("sha256") != hashlib.sha256(payload).hexdigest():
+        raise ValueError("checksum mismatch (truncated or garbled)")
+    return payload
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

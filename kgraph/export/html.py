@@ -524,11 +524,9 @@ class LayoutMemo:
 
     def _load(self, path: Path) -> dict[str, list[tuple[float, float]]]:
         try:
-            head, _, payload = path.read_bytes().partition(b"\n")
-            header = json.loads(head)
-            if header.get("version") != self.VERSION or header.get("sha256") != hashlib.sha256(payload).hexdigest():
-                return {}
-            layouts = json.loads(payload)
+            from kgraph.cache import load_checked
+
+            layouts = json.loads(load_checked(path.read_bytes(), {"version": self.VERSION}))
             return {key: [(float(x), float(y)) for x, y in value] for key, value in layouts.items()}
         except (OSError, ValueError, TypeError, AttributeError):
             return {}
@@ -549,9 +547,10 @@ class LayoutMemo:
         """Write the layouts this page used (atomically); nothing without a path."""
         if self.path is None:
             return
+        from kgraph.cache import dump_checked
+
         payload = json.dumps(self._used, sort_keys=True, separators=(",", ":")).encode()
-        header = json.dumps({"version": self.VERSION, "sha256": hashlib.sha256(payload).hexdigest()}).encode()
-        write_bytes_atomically(self.path, header + b"\n" + payload)
+        dump_checked(self.path, {"version": self.VERSION}, payload)
 
 
 def _pack(count: int, placed: list[tuple[list[int], list[tuple[float, float]]]]) -> list[tuple[float, float]]:

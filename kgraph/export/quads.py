@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
@@ -100,11 +99,9 @@ def _write(graph: Graph | KGDataset, path: Path, format_name: str) -> None:
     prefixes = {k: str(v) for k, v in PREFIXES.items()} if format_name == "TRIG" else None
 
     if prefixes:
-        data = ox.serialize(quads, format=getattr(ox.RdfFormat, format_name), prefixes=prefixes) or b""
-        # the order of the @prefix lines is Oxigraph's choice: fix it
-        lines = data.split(b"\n")
-        head = sum(1 for _ in takewhile(lambda line: line.startswith(b"@prefix "), lines))
-        data = b"\n".join(sorted(lines[:head]) + lines[head:])
+        from kgraph.export.turtle import sorted_prefixes
+
+        data = sorted_prefixes(ox.serialize(quads, format=getattr(ox.RdfFormat, format_name), prefixes=prefixes) or b"")
     else:
         data = ox.serialize(quads, format=getattr(ox.RdfFormat, format_name)) or b""
 

@@ -15,7 +15,7 @@ from rdflib import Graph
 from kgraph.export import write_bytes_atomically
 from kgraph.graph import PREFIXES, KGDataset, as_dataset
 
-__all__ = ["write_turtle", "turtle_bytes"]
+__all__ = ["write_turtle", "turtle_bytes", "sorted_prefixes"]
 
 
 def turtle_bytes(graph: Graph | KGDataset) -> bytes:
@@ -27,8 +27,11 @@ def turtle_bytes(graph: Graph | KGDataset) -> bytes:
         union.update(triples)
     triples = sorted(union, key=str)  # N-Triples order: a total order, computed in Rust
     prefixes = {k: str(v) for k, v in sorted(PREFIXES.items())}
-    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes) or b""
-    # the order of the @prefix lines is Oxigraph's choice: fix it
+    return sorted_prefixes(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes) or b"")
+
+
+def sorted_prefixes(data: bytes) -> bytes:
+    """Turtle or TriG with its leading ``@prefix`` lines sorted: their order is Oxigraph's choice."""
     lines = data.split(b"\n")
     head = sum(1 for _ in takewhile(lambda line: line.startswith(b"@prefix "), lines))
     return b"\n".join(sorted(lines[:head]) + lines[head:])

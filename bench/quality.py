@@ -51,12 +51,12 @@ def _log(message: str) -> None:
 # ---------------------------------------------------------------- speed
 
 
-def measure_speed(texts: list[str], model: str | None, runs: int) -> tuple[float, float]:
+def measure_speed(texts: list[str], model: str | None, runs: int, kind: str = "rules") -> tuple[float, float]:
     """Best-of-``runs`` seconds of the spaCy parse and of the full extraction of ``texts``."""
     from kgraph.extract import get_extractor
     from kgraph.models import Article
 
-    extractor = get_extractor("rules", model=model)
+    extractor = get_extractor(kind, model=model)
     nlp = extractor.nlp  # type: ignore[attr-defined]
     batch = extractor.batch_size  # type: ignore[attr-defined]
     articles = [Article(id=str(i), text=t, source="bench") for i, t in enumerate(texts)]
@@ -75,7 +75,7 @@ def measure_speed(texts: list[str], model: str | None, runs: int) -> tuple[float
     return min(parse), min(full)
 
 
-def speed_section(model: str | None, runs: int, bbc_files: int) -> list[str]:
+def speed_section(model: str | None, runs: int, bbc_files: int, kind: str = "rules") -> list[str]:
     import json
 
     sets: dict[str, list[str]] = {}
@@ -91,7 +91,7 @@ def speed_section(model: str | None, runs: int, bbc_files: int) -> list[str]:
     lines.append(header)
     for name, texts in sets.items():
         _log(f"timing {name} ...")
-        parse, full = measure_speed(texts, model, runs)
+        parse, full = measure_speed(texts, model, runs, kind)
         ratio = full / parse
         verdict = "ok" if ratio <= TARGET_RATIO else "OVER"
         chars = sum(map(len, texts))
@@ -102,13 +102,13 @@ def speed_section(model: str | None, runs: int, bbc_files: int) -> list[str]:
 # ---------------------------------------------------------------- seed article
 
 
-def seed_section(model: str | None) -> list[str]:
+def seed_section(model: str | None, kind: str = "rules") -> list[str]:
     from kgraph.config import Settings
     from kgraph.pipeline import extract_articles
     from kgraph.report import extraction_record
 
     lines = [f"Seed article: {SEED}"]
-    for extraction in extract_articles(Settings(inputs=[SEED], model=model)):
+    for extraction in extract_articles(Settings(inputs=[SEED], model=model, extractor=kind)):
         record = extraction_record(extraction)
         lines.append(f"{len(record['entities'])} entity mentions, {len(record['relations'])} relations")
         for rel in record["relations"]:
@@ -292,6 +292,8 @@ def error_analysis(report: EvalReport, sample: int, seed: int = 3) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--model", help="spaCy pipeline (default: kgraph's)")
+    parser.add_argument("--extractor", default="rules", choices=["rules", "rules+classifier"],
+                        help="relation extractor (default: rules)")
     parser.add_argument("--limit", type=int, help="score only the first N documents of each dev set")
     parser.add_argument("--runs", type=int, default=2, help="timing runs (best is kept)")
     parser.add_argument("--bbc", type=int, default=60, help="BBC business articles in the speed test")
@@ -309,16 +311,16 @@ def main(argv: list[str] | None = None) -> int:
     reports: dict[str, EvalReport] = {}
     for name, path in GOLD.items():
         _log(f"evaluating {path} ...")
-        reports[name] = evaluate(path, name, model=args.model, limit=args.limit)
+        reports[name] = evaluate(path, name, model=args.model, extractor=args.extractor, limit=args.limit)
         print(format_report(reports[name]))
     if args.errors:
         args.errors.write_text(error_analysis(reports["conll04"], args.sample), encoding="utf-8")
         _log(f"wrote {args.errors}")
     if not args.skip_speed:
-        print("\n".join(speed_section(args.model, args.runs, args.bbc)))
+        print("\n".join(speed_section(args.model, args.runs, args.bbc, args.extractor)))
         print()
     if SEED.is_file():
-        print("\n".join(seed_section(args.model)))
+        print("\n".join(seed_section(args.model, args.extractor)))
     return 0
 
 

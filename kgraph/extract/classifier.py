@@ -126,7 +126,8 @@ def pair_features(doc: Doc, subj_span: Span, obj_span: Span, subj_type: str, obj
     Entity classes; the words between the spans (bag, first, last, and the whole
     stretch when short); the dependency path between the span roots (dependency labels
     with the lemmas of its inner tokens); the distance; brackets and apposition; trigger
-    words on the path or between; and which span comes first.
+    words on the path or between; which span comes first; the last word of each name
+    and spaCy's label for it; and the labels of the other names in between.
 
     >>> pair_features(doc, doc[0:2], doc[6:8], "Person", "Organization")[:3]  # doctest: +SKIP
     ['bias', 'ts=Person', 'to=Organization']
@@ -174,6 +175,17 @@ def pair_features(doc: Doc, subj_span: Span, obj_span: Span, subj_type: str, obj
     triggers = (path_words | set(words)) & _TRIGGERS
     feats.extend(f"tr={w}|{types}" for w in sorted(triggers))
 
+    # what the names themselves say: "... Parliament", "... University"; spaCy's own label ("NORP")
+    feats.append(f"sh={_word(subj_span[-1])}|{order}")
+    feats.append(f"oh={_word(obj_span[-1])}|{order}")
+    feats.append(f"se={subj_span.root.ent_type_ or '-'}|oe={obj_span.root.ent_type_ or '-'}")
+    # other names in between: "X of A, B of C" pairs the nearer ones
+    others = sorted({e.label_ for e in doc.ents if first.end <= e.start and e.end <= second.start})
+    feats.append(f"eb={'+'.join(others) or '-'}|{types}")
+    if subj_span.root.ent_type_ and subj_span.root.ent_type_ in others:
+        feats.append("same_s_between")
+    if obj_span.root.ent_type_ and obj_span.root.ent_type_ in others:
+        feats.append("same_o_between")
     if _in_brackets(subj_span):
         feats.append("brackets=s")
     if _in_brackets(obj_span):

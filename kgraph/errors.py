@@ -8,7 +8,8 @@ Our exception hierarchy::
     ├── OntologyError           the ontology or pattern files are missing or malformed
     ├── StoreError              a built graph cannot be read
     ├── QueryError              a SPARQL query is malformed or fails
-    └── ExportError             an output file cannot be written
+    ├── ExportError             an output file cannot be written
+    └── WorkerError             an extraction worker process died
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ __all__ = [
     "StoreError",
     "QueryError",
     "ExportError",
+    "WorkerError",
 ]
 
 
@@ -59,3 +61,7 @@ class QueryError(KGraphError):
 
 class ExportError(KGraphError):
     """An output file cannot be written."""
+
+
+class WorkerError(KGraphError):
+    """An extraction worker process died: killed, out of memory, or never started."""

@@ -31,7 +31,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kgraph.errors import KGraphError
+from kgraph.errors import KGraphError, WorkerError
 
 if TYPE_CHECKING:
     from kgraph.extract.base import Extractor
@@ -225,6 +225,16 @@ def run_extraction(
 
     # forkserver: workers start clean (no threads or open files of ours), and faster than spawn
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
-        for results in ordered_map(lambda batch: pool.submit(_safe_batch, spec, batch), batches, 2 * jobs):
-            yield from results
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method)) as pool:
+            for results in ordered_map(lambda batch: pool.submit(_safe_batch, spec, batch), batches, 2 * jobs):
+                yield from results
+    except BrokenProcessPool as exc:
+        raise WorkerError(
+            f"An extraction worker process died ({jobs} processes). It may have run out of memory or been "
+            "killed; in a script, kgraph's workers re-import the script, so the code that calls kgraph must "
+            "sit under `if __name__ == \"__main__\":`. Use --jobs 1 (Settings(jobs=1)) to extract in this "
+            "process."
+        ) from exc

@@ -60,6 +60,25 @@ def test_pipeline_worker_processes_give_the_same_graph(tmp_path: Path, built_dat
     assert (tmp_path / "graph.ttl").read_bytes() == (out / "graph.ttl").read_bytes()
 
 
+def test_pipeline_script_without_main_guard_gets_a_clear_error(tmp_path: Path) -> None:
+    # forkserver/spawn workers import the calling script: unguarded, each worker dies starting its own pool
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "from pathlib import Path\n"
+        "import kgraph\n"
+        f"settings = kgraph.Settings(inputs=[Path({str(DATA_DIR)!r})], jobs=2, batch_size=2)\n"
+        "for extraction in kgraph.extract_articles(settings):\n"
+        "    pass\n"
+    )
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    assert done.returncode != 0
+    assert "kgraph.errors.WorkerError" in done.stderr
+    assert 'if __name__ == "__main__":' in done.stderr
+
+
 def test_pipeline_extractions_do_not_keep_texts(data_extractions: list[Extraction]) -> None:
     assert len(data_extractions) == 6
     assert all(ex.article.text == "" and ex.article.source for ex in data_extractions)

@@ -121,6 +121,8 @@ class Pattern:
     object_type: str | None = None
     role: bool = False
     confidence: float = 0.8
+    subordinate: str | None = None  # RelationalNoun: the property a lesser post states instead
+    subordinate_modifiers: tuple[str, ...] = ()
 
     @builtins.property  # the field "property" shadows the builtin in this class body
     def name(self) -> str:
@@ -300,6 +302,8 @@ def load_ontology(directory: Path | None = None) -> Ontology:
                     object_type=_one_local(graph, node, KGX.objectType),
                     role=bool(role is not None and role.toPython() is True),
                     confidence=float(confidence.toPython()) if confidence is not None else 0.8,
+                    subordinate=_one_local(graph, node, KGX.subordinate),
+                    subordinate_modifiers=tuple(t.lower() for t in _strings(graph, node, KGX.subordinateModifier)),
                 )
             )
         info.patterns.sort(key=lambda p: (p.frame, p.triggers))
@@ -309,4 +313,9 @@ def load_ontology(directory: Path | None = None) -> Ontology:
         for constraint in (pattern.subject_type, pattern.object_type):
             if constraint is not None and constraint not in classes:
                 raise OntologyError(f"A pattern of kg:{pattern.property} names an unknown class kg:{constraint}.")
+        if pattern.subordinate is not None and pattern.subordinate not in properties[pattern.property].ancestors:
+            raise OntologyError(
+                f"A pattern of kg:{pattern.property} has kgx:subordinate kg:{pattern.subordinate}, "
+                f"which is not one of its super-properties."
+            )
     return Ontology(graph=graph, classes=classes, properties=properties, source=directory)

@@ -255,3 +255,44 @@ def test_rules_a_person_title_in_apposition_makes_a_person(nlp, ontology) -> Non
 def test_rules_work_verbs_with_for_or_at(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text("Tobias Renner has written for the Halden Times since 1981.")
     assert ("Tobias Renner", "worksFor", "Halden Times") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Brandt, senior vice president of marketing at Orbitel Networks, spoke on Monday.",
+        "Tomas Brandt, deputy director of Orbitel Networks, spoke on Monday.",
+        "Tomas Brandt, program director at Orbitel Networks, spoke on Monday.",
+        "Tomas Brandt, head of Orbitel Networks' audit unit, spoke on Monday.",
+    ],
+)
+def test_rules_lesser_post_is_worksfor_not_headof(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Tomas Brandt", "worksFor", "Orbitel Networks") in found, found
+    assert not any(p in {"headOf", "ceoOf"} for _, p, _ in found), found
+
+
+def test_rules_top_post_stays_headof(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Tomas Brandt, president of Orbitel Networks, spoke on Monday.")
+    assert ("Tomas Brandt", "headOf", "Orbitel Networks") in found, found
+
+
+def test_rules_lesser_post_keeps_its_whole_title(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions, find_relations
+
+    doc = nlp("Tomas Brandt, senior vice president of marketing at Orbitel Networks, spoke on Monday.")
+    relations = find_relations(doc, find_mentions(doc, ontology), ontology)
+    roles = [r.role.title for r in relations if r.predicate == "worksFor" and r.role is not None]
+    assert roles == ["Senior Vice President"], relations
+
+
+def test_rules_title_before_a_name_is_that_names_alone(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Green Party leader Ida Vogel and Liberal leader Otto Hahnfeld toured Kiel on Monday.")
+    assert ("Ida Vogel", "headOf", "Green Party") in found, found
+    assert not any(s == "Otto Hahnfeld" and o == "Green Party" for s, _, o in found), found
+
+
+def test_rules_modifier_of_a_later_conjunct_is_its_alone(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("A merger of Kestrel Air and Oslo-based Orbitel Networks was announced on Monday.")
+    assert ("Orbitel Networks", "basedIn", "Oslo") in found, found
+    assert ("Kestrel Air", "basedIn", "Oslo") not in found, found

@@ -72,3 +72,13 @@ def test_ontology_unknown_class_in_pattern(tmp_path, ontology) -> None:  # type:
 
 def test_ontology_iri(ontology) -> None:  # type: ignore[no-untyped-def]
     assert ontology.iri("ceoOf") == URIRef("https://w3id.org/kgraph/ontology#ceoOf")
+
+
+def test_ontology_subordinate_must_be_a_super_property(tmp_path, ontology) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "kgraph.ttl").write_bytes((ontology.source / "kgraph.ttl").read_bytes())
+    (tmp_path / "patterns.ttl").write_text(
+        "@prefix kg: <https://w3id.org/kgraph/ontology#> . @prefix kgx: <https://w3id.org/kgraph/patterns#> .\n"
+        'kg:headOf kgx:pattern [ kgx:frame kgx:RelationalNoun ; kgx:trigger "chief" ; kgx:subordinate kg:livesIn ] .\n'
+    )
+    with pytest.raises(OntologyError, match="not one of its super-properties"):
+        load_ontology(tmp_path)

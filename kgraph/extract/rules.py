@@ -717,12 +717,12 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
                     if id(pattern) in done or not _matches(token, (trigger,)):
                         continue
                     done.add(id(pattern))
-                    for subj, obj, role in _apply(pattern, token, trigger, index):
-                        _add(found, pattern, subj, obj, sent, role, index, ontology)
+                    for subj, obj, role, predicate in _apply(pattern, token, trigger, index, ontology):
+                        _add(found, pattern, subj, obj, sent, role, index, ontology, predicate)
             if token.i in index.by_token:
                 for pattern in attributes:
-                    for subj, obj, role in _apply(pattern, token, "", index):
-                        _add(found, pattern, subj, obj, sent, role, index, ontology)
+                    for subj, obj, role, predicate in _apply(pattern, token, "", index, ontology):
+                        _add(found, pattern, subj, obj, sent, role, index, ontology, predicate)
         for pattern in chains:
             for subj, obj in _place_chain(sent, index):
                 _add(found, pattern, subj, obj, sent, None, index, ontology)
@@ -795,9 +795,13 @@ def _drop_implied(relations: list[RelationMention], ontology: Ontology) -> list[
     return kept
 
 
-def _apply(pattern: Pattern, token: Token, trigger: str, index: _Index) -> Iterator[tuple[int, int, Role | None]]:
+def _apply(
+    pattern: Pattern, token: Token, trigger: str, index: _Index, ontology: Ontology
+) -> Iterator[tuple[int, int, Role | None, str]]:
+    """(subject, object, role, property) of each relation ``pattern`` states at ``token``."""
     subjects: list[Token] = []
     objects: list[Token] = []
+    predicate = pattern.property
     if pattern.frame == "Verb" and token.pos_ in {"VERB", "AUX"}:
         subjects = _role_tokens(token, pattern.subject_roles, index)
         objects = _role_tokens(token, pattern.object_roles, index)
@@ -807,6 +811,9 @@ def _apply(pattern: Pattern, token: Token, trigger: str, index: _Index) -> Itera
         titled = _title_before_name(token, index)
         if titled is not None:
             subjects, objects = [titled[0]], [titled[1]]
+        if pattern.subordinate is not None and _lesser_post(token, trigger, pattern, index, ontology):
+            predicate = pattern.subordinate
+            trigger = _title_phrase(token, index) or trigger
     elif pattern.frame == "EventNoun" and token.pos_ in {"NOUN", "PROPN"}:
         subjects, objects = _event_parties(token, pattern.prepositions, index)
     elif pattern.frame == "Attribute":
@@ -817,11 +824,80 @@ def _apply(pattern: Pattern, token: Token, trigger: str, index: _Index) -> Itera
         # "Keen Corp. of New York and Eagle-Picher Industries of Cincinnati": a conjunct with a
         # phrase of its own is not a party to this one
         expanded = [s for s in expanded if s in subjects or not _prep_objects(s, pattern.prepositions)]
+    if pattern.frame == "RelationalNoun":
+        # "he, Labour leader Tony Blair and ...": a title before a name is that name's alone;
+        # "A, director of X, and B, chairman of Y": a conjunct with a title of its own holds that one
+        expanded = [
+            s for s in expanded
+            if s in subjects or token.dep_ != "compound" and not _own_title(s, pattern.triggers)
+        ]
+    elif pattern.frame == "Verb" and token.dep_ == "amod" and token.i < token.head.i and token.head.dep_ == "conj":
+        # "Barclays and California-based Wells Fargo": a modifier of a later conjunct is that conjunct's alone
+        expanded = [s for s in expanded if s in subjects or s.i >= token.head.i]
     for s in expanded:
         for o in _expand(objects):
             si, oi = index.at(s), index.at(o)
             if si is not None and oi is not None and si != oi:
-                yield si, oi, role
+                yield si, oi, role, predicate
+
+
+def _own_title(name: Token, triggers: tuple[str, ...]) -> bool:
+    """Whether a name carries a title noun of its own ("Conservative leader Michael Howard")."""
+    words = {w for t in triggers for w in t.split()}
+    return any(c.dep_ in {"compound", "appos"} and c.lemma_.lower() in words for c in name.children)
+
+
+def _title_phrase(token: Token, index: _Index) -> str:
+    """The whole title ending at ``token``, lower case: "senior vice president", "linux strategy manager"."""
+    doc = token.doc
+    start = token.i
+    for i in range(token.i - 1, token.left_edge.i - 1, -1):
+        t = doc[i]
+        if index.by_token.get(i) is not None or t.pos_ in {"DET", "PRON", "PART", "PUNCT"} and t.text != "-" \
+                or t.lower_ in _FORMER:
+            break
+        start = i
+    return doc[start : token.i + 1].text.lower() if start < token.i else ""
+
+
+def _organisation_nouns(ontology: Ontology) -> frozenset[str]:
+    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_organisation_nouns")
+    if cached is None:
+        cached = frozenset(
+            w for info in ontology.classes.values() if ontology.is_a(info.name, "Organization") for w in info.head_nouns
+        )
+        ontology.__dict__["_kgraph_organisation_nouns"] = cached
+    return cached
+
+
+def _lesser_post(token: Token, trigger: str, pattern: Pattern, index: _Index, ontology: Ontology) -> bool:
+    """Whether a title noun names a lesser post in the organisation (see kgx:subordinate in patterns.ttl).
+
+    "senior vice president" (a subordinate modifier), "program director" (a common noun
+    before the title), "vice president of sales", "head of the council's audit unit" (a
+    function or a unit after it); not "party leader", "president of the company".
+    """
+    org_nouns = _organisation_nouns(ontology)
+    words = set(trigger.split())
+    doc = token.doc
+    before = [doc[i] for i in range(token.left_edge.i, token.i) if index.by_token.get(i) is None]
+    if any(t.lower_ in pattern.subordinate_modifiers for t in before):
+        return True
+    for child in token.children:
+        if (
+            child.dep_ == "compound" and child.i < token.i and child.pos_ == "NOUN"
+            and child.lower_ not in words and child.lemma_.lower() not in org_nouns
+            and index.by_token.get(child.i) is None
+        ):
+            return True
+        if child.dep_ == "prep" and child.lower_ in {"of", "for"}:
+            for pobj in child.children:
+                if (
+                    pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and index.at(pobj) is None
+                    and pobj.lemma_.lower() not in org_nouns
+                ):
+                    return True
+    return False
 
 
 def _title_before_name(token: Token, index: _Index) -> tuple[Token, Token] | None:
@@ -926,9 +1002,11 @@ def _add(
     role: Role | None,
     index: _Index,
     ontology: Ontology,
+    predicate: str | None = None,
 ) -> None:
     s_mention, o_mention = index.mentions[subj][0], index.mentions[obj][0]
-    prop = ontology.properties[pattern.property]
+    predicate = predicate or pattern.property
+    prop = ontology.properties[predicate]
     for mention, constraint, default in (
         (s_mention, pattern.subject_type, prop.domain),
         (o_mention, pattern.object_type, prop.range),
@@ -937,7 +1015,7 @@ def _add(
             return
     if prop.symmetric and (o_mention, s_mention) < (s_mention, o_mention):
         s_mention, o_mention = o_mention, s_mention
-    key = (s_mention.start, pattern.property, o_mention.start)
+    key = (s_mention.start, predicate, o_mention.start)
     existing = found.get(key)
     if existing is not None and existing.confidence >= pattern.confidence:
         return
@@ -946,7 +1024,7 @@ def _add(
     start = sent.start_char + (len(raw) - len(raw.lstrip()))
     found[key] = RelationMention(
         subject=s_mention,
-        predicate=pattern.property,
+        predicate=predicate,
         object=o_mention,
         confidence=pattern.confidence,
         sentence_start=start,

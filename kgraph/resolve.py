@@ -89,7 +89,10 @@ class _Cluster:
         names = [m for m in self.mentions if m.label not in _NAME_LABELS]
         pool = names or self.mentions
         counts = Counter(m.text for m in pool)
-        return max(pool, key=lambda m: (len(_tokens(m.text)), counts[m.text], -m.start))
+        # of equal names, one of the type most mentions have: a headline's "England 17-18 France"
+        # (an EVENT to the NER) does not make France an event
+        types = Counter(m.type for m in pool)
+        return max(pool, key=lambda m: (len(_tokens(m.text)), counts[m.text], types[m.type], -m.start))
 
 
 def _is_person(m: Mention) -> bool:

@@ -57,3 +57,14 @@ def test_resolve_across_documents(ontology) -> None:  # type: ignore[no-untyped-
     ministry = next(k for k, e in result.entities.items() if "Ministry" in e.label)
     assert result.documents[ministry] == {"a", "b"}
     assert result.mention_count[ministry] == 2
+
+
+def test_resolve_representative_has_the_majority_type() -> None:
+    from kgraph.resolve import _Cluster
+
+    # a headline's "Norland" taken for an event must not retype the country the article names ten times
+    first = Mention(14, 21, "Norland", "Event", "EVENT")
+    rest = [Mention(100 + 50 * i, 107 + 50 * i, "Norland", "Place", "GPE") for i in range(3)]
+    cluster = _Cluster(mentions=[first, *rest])
+    chosen = cluster.representative()
+    assert chosen.type == "Place" and chosen is rest[0]

@@ -296,3 +296,16 @@ def test_rules_modifier_of_a_later_conjunct_is_its_alone(extract_text) -> None: 
     found = extract_text("A merger of Kestrel Air and Oslo-based Orbitel Networks was announced on Monday.")
     assert ("Orbitel Networks", "basedIn", "Oslo") in found, found
     assert ("Kestrel Air", "basedIn", "Oslo") not in found, found
+
+
+def test_rules_list_of_places_pairs_each_with_its_own(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("The bank has branches in Lyon in France, Graz in Austria and Turku in Finland.")
+    located = {(s, o) for s, p, o in found if p == "locatedIn"}
+    assert {("Lyon", "France"), ("Graz", "Austria"), ("Turku", "Finland")} <= located, found
+    assert len(located) == 3, found
+
+
+def test_rules_possessive_in_a_list_is_its_names_alone(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Rivals include Norway's Kestrel Air, Orbitel Networks and Sweden's Nordwind Energy.")
+    assert not any(s == "Orbitel Networks" for s, _, _ in found), found
+    assert not any(s == "Kestrel Air" and o == "Sweden" for s, _, o in found), found

@@ -820,10 +820,22 @@ def _apply(
         subjects, objects = _attribute(token, pattern.prepositions, index)
     role = _role_of(token, trigger.upper() if len(trigger) <= 3 else trigger.title()) if pattern.role else None
     expanded = _expand(subjects)
+    expanded_objects = _expand(objects)
     if pattern.frame == "Attribute":
-        # "Keen Corp. of New York and Eagle-Picher Industries of Cincinnati": a conjunct with a
-        # phrase of its own is not a party to this one
-        expanded = [s for s in expanded if s in subjects or not _prep_objects(s, pattern.prepositions)]
+        # "Keen Corp. of New York and Eagle-Picher Industries of Cincinnati", "Dallas in the US,
+        # Bordeaux in France and Oporto in Portugal": a conjunct with a phrase of its own, or the
+        # object of another such phrase, is not a party to this one, whatever the parser attached
+        expanded = [
+            s for s in expanded
+            if s in subjects or not _prep_objects(s, pattern.prepositions) and not _in_own_phrase(s, pattern, index)
+        ]
+        expanded_objects = [o for o in expanded_objects if o in objects or not _in_own_phrase(o, pattern, index)]
+        # "Graz in Austria and Turku in Finland", parsed with "in Finland" on Graz: another list item
+        # stands between the name and the phrase
+        expanded_objects = [o for o in expanded_objects if not _item_between(subjects, o, pattern, index)]
+        if any(o.dep_ in {"compound", "poss", "nmod"} and o.head in subjects and o.i < o.head.i for o in objects):
+            # "Germany's Lufthansa, British Airways and Spain's Iberia": a name before a name is that name's alone
+            expanded = [s for s in expanded if s in subjects]
     if pattern.frame == "RelationalNoun":
         # "he, Labour leader Tony Blair and ...": a title before a name is that name's alone;
         # "A, director of X, and B, chairman of Y": a conjunct with a title of its own holds that one
@@ -835,10 +847,39 @@ def _apply(
         # "Barclays and California-based Wells Fargo": a modifier of a later conjunct is that conjunct's alone
         expanded = [s for s in expanded if s in subjects or s.i >= token.head.i]
     for s in expanded:
-        for o in _expand(objects):
+        for o in expanded_objects:
             si, oi = index.at(s), index.at(o)
             if si is not None and oi is not None and si != oi:
                 yield si, oi, role, predicate
+
+
+def _in_own_phrase(name: Token, pattern: Pattern, index: _Index) -> bool:
+    """Whether a list item pairs with a phrase of its own: it is followed by one of the pattern's
+    prepositions ("Oporto in Portugal") or is the object of one ("in Iraq")."""
+    if name.dep_ == "pobj" and name.head.lower_ in pattern.prepositions:
+        return True
+    m = index.by_token.get(name.i)
+    end = index.mentions[m][1].end if m is not None else name.i + 1
+    doc = name.doc
+    return end < len(doc) and doc[end].lower_ in pattern.prepositions and doc[end].pos_ == "ADP"
+
+
+def _item_between(subjects: list[Token], obj: Token, pattern: Pattern, index: _Index) -> bool:
+    """Whether a name with a phrase of its own lies between the subject(s) and a later object."""
+    doc = obj.doc
+    for subject in subjects:
+        m = index.by_token.get(subject.i)
+        start = index.mentions[m][1].end if m is not None else subject.i + 1
+        if start >= obj.i:
+            continue
+        for i in range(start, obj.i):
+            n = index.by_token.get(i)
+            if n is None or n == m or index.mentions[n][1].start != i or index.by_token.get(obj.i) == n:
+                continue
+            if _in_own_phrase(doc[index.mentions[n][1].root.i], pattern, index) and doc[i - 1].lower_ not in \
+                    pattern.prepositions:
+                return True
+    return False
 
 
 def _own_title(name: Token, triggers: tuple[str, ...]) -> bool:
@@ -989,6 +1030,11 @@ def _place_chain(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
         # "in Japan, Germany and the United States" is a list, not a chain (a dateline is never a list)
         dateline = index.mentions[right][0].label == "dateline"
         if not dateline and (any(t.dep_ == "conj" for t in index.mentions[right][1]) or tokens[k + 1].dep_ == "conj"):
+            continue
+        # "Lyon in France, Graz in Austria": an item of a list of "X in Y", not a region of France
+        after = index.mentions[right][1].end
+        doc = sent.doc
+        if after + 1 < len(doc) and doc[after].lower_ == "in" and index.by_token.get(after + 1) is not None:
             continue
         yield left, right
 

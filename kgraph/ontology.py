@@ -123,6 +123,7 @@ class Pattern:
     confidence: float = 0.8
     subordinate: str | None = None  # RelationalNoun: the property a lesser post states instead
     subordinate_modifiers: tuple[str, ...] = ()
+    exceptions: tuple[str, ...] = ()  # for the trigger "*": nouns that do not state the property
 
     @builtins.property  # the field "property" shadows the builtin in this class body
     def name(self) -> str:
@@ -304,6 +305,7 @@ def load_ontology(directory: Path | None = None) -> Ontology:
                     confidence=float(confidence.toPython()) if confidence is not None else 0.8,
                     subordinate=_one_local(graph, node, KGX.subordinate),
                     subordinate_modifiers=tuple(t.lower() for t in _strings(graph, node, KGX.subordinateModifier)),
+                    exceptions=tuple(t.lower() for t in _strings(graph, node, KGX.exceptTrigger)),
                 )
             )
         info.patterns.sort(key=lambda p: (p.frame, p.triggers))

@@ -309,3 +309,11 @@ def test_rules_possessive_in_a_list_is_its_names_alone(extract_text) -> None:  #
     found = extract_text("Rivals include Norway's Kestrel Air, Orbitel Networks and Sweden's Nordwind Energy.")
     assert not any(s == "Orbitel Networks" for s, _, _ in found), found
     assert not any(s == "Kestrel Air" and o == "Sweden" for s, _, o in found), found
+
+
+def test_rules_any_noun_skips_its_exceptions(extract_text, ontology) -> None:  # type: ignore[no-untyped-def]
+    star = extract_text("Lena Berg, star of Orbitel Networks, spoke at the festival on Monday.")
+    assert not any(s == "Lena Berg" and p == "worksFor" for s, p, _ in star), star
+    engineer = extract_text("Lena Berg, an engineer at Orbitel Networks, spoke at the festival on Monday.")
+    assert ("Lena Berg", "worksFor", "Orbitel Networks") in engineer, engineer
+    assert any("star" in p.exceptions for p in ontology.patterns if "*" in p.triggers)

@@ -716,6 +716,9 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
                 for pattern, trigger in candidates:
                     if id(pattern) in done or not _matches(token, (trigger,)):
                         continue
+                    if trigger == ANY_NOUN and (token.lemma_.lower() in pattern.exceptions
+                                                or token.lower_ in pattern.exceptions):
+                        continue
                     done.add(id(pattern))
                     for subj, obj, role, predicate in _apply(pattern, token, trigger, index, ontology):
                         _add(found, pattern, subj, obj, sent, role, index, ontology, predicate)

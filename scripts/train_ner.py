@@ -24,10 +24,15 @@ Recipe (everything seeded; the script prints each step):
    * all remaining tokens are 'O' (CoNLL annotates its types exhaustively,
      and the stock model saw no other entity there).
    * ``--rehearsal N`` synthetic business-news sentences (our own templates,
-     names built from training-set words + corporate suffixes such as
-     "Inc.", "Bancorp") are mixed in, with their company/person/place spans
-     as ORG/PERSON/GPE and stock silver for dates and money: CoNLL04 alone
-     pulls company names towards PERSON, which hurt financial text.
+     names built from training-set words) are mixed in, with their company/
+     person/place spans as ORG/PERSON/GPE and stock silver for dates and money:
+     companies with a corporate suffix ("Inc.", "Bancorp") and bare ones whose
+     context makes them companies ("Shares of X fell"), long names with "of" and
+     "and" ("Ministry of X and Y"), names that begin with a place ("Leeds Science
+     Park"), a title between an organisation and a name ("X CEO Y"), and filing
+     and headline capitals that are not names ("the Company", "X Opens New
+     Office In Y"). CoNLL04 alone pulls company names towards PERSON and
+     capitalised words towards names, which hurt financial text.
 3. Hold out ``--holdout`` of the training sentences (seeded split), fine-tune
    only ``ner`` (it has its own tok2vec, so the other components are
    untouched) with Adam + parameter averaging, and keep the epoch with the
@@ -209,6 +214,38 @@ BUSINESS_TEMPLATES: tuple[str, ...] = (
     "The board of directors of {C1} appointed {P} as chief financial officer.",
     "{P} joined {C1} in {Y} after serving as president of {C2}.",
     "{C1} and {C2} signed a supply agreement covering plants in {L}.",
+    # bare company names: one or two words, no corporate suffix; the context makes them companies
+    "Shares of {B1} fell {N} percent after the company cut its forecast.",
+    "{B1} agreed to buy {B2} for {M}, the companies said on {D}.",
+    "Analysts expect {B1} to report higher revenue than {B2} this quarter.",
+    "{P}, Chief Operating Officer of {B1}, said the deal would close in {Y}.",
+    "{B1} named {P} its new Chief Financial Officer on {D}.",
+    "The Board of Directors of {B1} approved the merger with {C2}.",
+    # long organisation names with "of" and "and"
+    "{P} met officials of the {G} in {L} on {D}.",
+    "The {G} signed a memorandum of understanding with {C1}.",
+    "{P} is president of the {I}, which runs a research park in {L}.",
+    # a title between an organisation and a name is neither; a place can begin an organisation's name
+    "{B1} CEO {P} spoke at a press conference on {D}.",
+    "{C1} chairman {P} said the plant in {L} would close.",
+    "{P} joined the {LO} as a researcher in {Y}.",
+    "The {LO} and {C1} will share the laboratory, {P} said.",
+    # filings write "the Company"; headlines capitalise every word: neither makes a name
+    "The Company expects {B1} to complete the sale in {Y}, the Company said.",
+    "{P}, the Company's Chief Executive Officer, owns shares of the Company.",
+    "{B1} Opens New Office In {L}",
+    "{B1} To Acquire {B2} In All-Stock Deal",
+)
+#: organisations whose name begins with a place ("Leeds Science Park")
+PLACE_ORGS: tuple[str, ...] = (
+    "{L} {W} Park", "{L} {W} Institute", "{L} {W} University", "{L} Stock Exchange", "{L} {W} Innovation Center",
+)
+#: long organisation names, filled with training-set words
+GOVERNMENT_BODIES: tuple[str, ...] = (
+    "Ministry of {W} and {W2}", "Ministry of {W} Affairs", "Department of {W} and {W2}", "Office of {W} {W2}",
+)
+INSTITUTIONS: tuple[str, ...] = (
+    "{W} Institute of {W2}", "{W} {W2} Research Center", "{W} Science Park", "Institute for {W} {W2}",
 )
 MONTHS: tuple[str, ...] = ("January", "March", "June", "September", "December")
 
@@ -241,10 +278,20 @@ def business_rehearsal(records: Sequence[Mapping], n: int, seed: int) -> list[tu
             name += " " + rng.choice(word_list)
         return f"{name} {rng.choice(CORP_SUFFIXES)}"
 
+    def bare_company() -> str:
+        name = rng.choice(word_list)
+        return name + " " + rng.choice(word_list) if rng.random() < 0.3 else name
+
+    def long_name(forms: tuple[str, ...]) -> str:
+        return rng.choice(forms).format(W=rng.choice(word_list), W2=rng.choice(word_list), L=rng.choice(place_list))
+
     out: list[tuple[str, list[tuple[int, int, str]]]] = []
     for _ in range(n):
         template = rng.choice(BUSINESS_TEMPLATES)
         values = {"C1": (company(), "ORG"), "C2": (company(), "ORG"), "P": (rng.choice(people_list), "PERSON"),
+                  "B1": (bare_company(), "ORG"), "B2": (bare_company(), "ORG"),
+                  "G": (long_name(GOVERNMENT_BODIES), "ORG"), "I": (long_name(INSTITUTIONS), "ORG"),
+                  "LO": (long_name(PLACE_ORGS), "ORG"),
                   "L": (rng.choice(place_list), "GPE"), "M": (f"${rng.randint(2, 900)} million", None),
                   "N": (str(rng.randint(2, 30)), None),
                   "D": (f"{rng.choice(MONTHS)} {rng.randint(1, 28)}, {rng.randint(1990, 2024)}", None),
@@ -370,7 +417,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--holdout", type=float, default=0.1, help="fraction of train held out to pick the epoch")
     parser.add_argument("--core-silver", choices=("missing", "keep"), default="keep",
                         help="stock PERSON/ORG/GPE/LOC/FAC spans outside gold spans: mark missing or keep")
-    parser.add_argument("--rehearsal", type=int, default=300,
+    parser.add_argument("--rehearsal", type=int, default=1000,
                         help="number of synthetic business-news sentences mixed into training (0 = none)")
     parser.add_argument("--freeze-tok2vec", action="store_true",
                         help="keep the ner's internal tok2vec (embeddings + CNN) at the stock weights")

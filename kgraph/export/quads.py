@@ -83,13 +83,12 @@ def _sort_key(term: Node | None) -> tuple[str, ...]:
 
 def sorted_quads(graph: Graph | KGDataset) -> Iterator[Any]:
     """The dataset of :func:`document_graphs` as Oxigraph quads, default graph first, sorted."""
-    import pyoxigraph as ox
-
-    parts = as_dataset(graph).oxigraph_graphs()
+    parts = as_dataset(graph).oxigraph_quads()
     for name in sorted(parts, key=_sort_key):
-        graph_name = ox.DefaultGraph() if name is None else ox.NamedNode(str(name))
-        for t in sorted(parts[name], key=str):  # N-Triples order, computed in Rust
-            yield ox.Quad(t.subject, t.predicate, t.object, graph_name)
+        # N-Triples order, computed in Rust: a quad's string is its triple's plus the
+        # same graph name, and no triple's string ends where another's goes on with a
+        # character below the space, so this is the order of the triples
+        yield from sorted(parts[name], key=str)
 
 
 def _write(graph: Graph | KGDataset, path: Path, format_name: str) -> None:

@@ -19,10 +19,9 @@ import hashlib
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
@@ -118,9 +117,7 @@ class KGDataset:
         self.statements = statements
         self.relations = relations
         self._union: set[Triple] | None = None
-        self._ox_terms: dict[int, Any] = {}
-        self._ox_graphs: dict[URIRef | None, list[Any]] | None = None
-        self._ox_quads: dict[URIRef | None, list[Any]] | None = None
+        self._ntriples: dict[URIRef | None, list[str]] | None = None
 
     @classmethod
     def from_graph(cls, graph: Graph) -> KGDataset:
@@ -149,52 +146,34 @@ class KGDataset:
         graph.addN((s, p, o, graph) for s, p, o in self.triples())
         return graph
 
-    def _ox_converter(self) -> Callable[[Node], Any]:
-        import pyoxigraph as ox
+    def ntriples(self) -> dict[URIRef | None, list[str]]:
+        """Each graph's triples as N-Triples statements without the closing `` .``, made once.
 
-        from kgraph.query import to_oxigraph
-
-        named_node = ox.NamedNode
-        # each term object once: the triples share their entity, document and predicate
-        # IRIs and many literals (the graphs keep every term alive, so ids stay unique)
-        converted = self._ox_terms
-
-        def convert(term: Node) -> Any:
-            found = converted.get(id(term))
-            if found is None:
-                found = named_node(term) if type(term) is URIRef else to_oxigraph(term)  # IRIs first: most terms
-                converted[id(term)] = found
-            return found
-
-        return convert
-
-    def oxigraph_graphs(self) -> dict[URIRef | None, list[Any]]:
-        """Each graph's triples as Oxigraph triples, converted once (the writers share them)."""
-        if self._ox_graphs is None:
-            import pyoxigraph as ox
-
-            convert, triple = self._ox_converter(), ox.Triple
-            self._ox_graphs = {
-                name: [triple(convert(s), convert(p), convert(o)) for s, p, o in triples]
-                for name, triples in self.graphs.items()
-            }
-        return self._ox_graphs
-
-    def oxigraph_quads(self) -> dict[URIRef | None, list[Any]]:
-        """Each graph's triples as Oxigraph quads in that graph, converted once.
-
-        Made from the converted terms: taking a triple's terms back out of Oxigraph
-        copies each, which cost more than converting them.
+        The writers sort these strings and hand them to Oxigraph's parser and serializer,
+        both in Rust: building an Oxigraph object per triple from Python cost more than
+        sorting and writing them.  Each term is converted once per term object (the
+        triples share their entity, document and predicate IRIs and many literals).
         """
-        if self._ox_quads is None:
+        if self._ntriples is None:
             import pyoxigraph as ox
 
-            convert, quad = self._ox_converter(), ox.Quad
-            self._ox_quads = {}
-            for name, triples in self.graphs.items():
-                graph_name = ox.DefaultGraph() if name is None else ox.NamedNode(name)
-                self._ox_quads[name] = [quad(convert(s), convert(p), convert(o), graph_name) for s, p, o in triples]
-        return self._ox_quads
+            from kgraph.query import to_oxigraph
+
+            named_node = ox.NamedNode
+            strings: dict[int, str] = {}  # the graphs keep every term alive, so ids stay unique
+
+            def term(node: Node) -> str:
+                found = strings.get(id(node))
+                if found is None:
+                    # IRIs first: most terms; Oxigraph checks them and writes the N-Triples form
+                    found = str(named_node(node) if type(node) is URIRef else to_oxigraph(node))
+                    strings[id(node)] = found
+                return found
+
+            self._ntriples = {
+                name: [f"{term(s)} {term(p)} {term(o)}" for s, p, o in triples] for name, triples in self.graphs.items()
+            }
+        return self._ntriples
 
 
 def as_dataset(graph: Graph | KGDataset) -> KGDataset:

@@ -289,15 +289,13 @@ class _Facts:
         self.roles: list[Node] = []
         self.documents: list[Node] = []
         self.links: list[tuple[Node, Node, Node]] = []
+        kinds = {_STATEMENT: self.statements, _ROLE: self.roles, _DOCUMENT: self.documents}
+        rdf_type = {_TYPE}  # set lookups compare IRIs in C; `==` runs rdflib's __eq__ in Python
         for s, p, o in graph:
             self.by_subject[s][p].append(o)
-            if p == _TYPE:
-                if o == _STATEMENT:
-                    self.statements.append(s)
-                elif o == _ROLE:
-                    self.roles.append(s)
-                elif o == _DOCUMENT:
-                    self.documents.append(s)
+            if p in rdf_type:
+                if isinstance(o, URIRef) and o in kinds:
+                    kinds[o].append(s)
             elif isinstance(o, URIRef):
                 self.links.append((s, p, o))
 
@@ -727,6 +725,7 @@ def _build_network(
     pairs = [(index[r.subject], index[r.object]) for r in relations]
     coords = _layout(len(entities), pairs, memo)
     net = Network(directed=True, cdn_resources="in_line")
+    net.node_ids = _NodeIds()
     for i, entity in enumerate(entities):
         style = _CLASS_STYLES[entity.style]
         net.add_node(
@@ -738,8 +737,6 @@ def _build_network(
             x=coords[i][0],
             y=coords[i][1],
         )
-    # pyvis checks `source in node_ids` (a list) per edge; a set keeps that linear.
-    net.node_ids = set(net.node_ids)
     # Parallel edges between one pair (either direction) are bent apart so their
     # labels do not sit on top of each other; single edges stay straight (faster).
     per_pair: dict[tuple[int, int], int] = defaultdict(int)
@@ -763,6 +760,25 @@ def _build_network(
         if edge.get("arrows") == "to":
             del edge["arrows"]
     return nodes, edges, json.loads(options_json)
+
+
+class _NodeIds(list[Any]):
+    """pyvis's list of node ids, with a set beside it.
+
+    pyvis asks ``id in node_ids`` for every node and edge it adds; on a list that made
+    adding thousands of nodes quadratic.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._members: set[Any] = set()
+
+    def append(self, item: Any) -> None:
+        super().append(item)
+        self._members.add(item)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._members
 
 
 def _meta(

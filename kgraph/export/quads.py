@@ -81,20 +81,29 @@ def _sort_key(term: Node | None) -> tuple[str, ...]:
     return ("2" if isinstance(term, BNode) else "1", str(term))
 
 
+def _nquads(graph: Graph | KGDataset) -> str:
+    """The dataset as N-Quads, default graph first, each graph's triples in N-Triples order."""
+    import pyoxigraph as ox
+
+    parts = as_dataset(graph).ntriples()
+    lines: list[str] = []
+    for name in sorted(parts, key=_sort_key):
+        end = " .\n" if name is None else f" {ox.NamedNode(name)} .\n"
+        lines += [statement + end for statement in sorted(parts[name])]
+    return "".join(lines)
+
+
 def sorted_quads(graph: Graph | KGDataset) -> Iterator[Any]:
     """The dataset of :func:`document_graphs` as Oxigraph quads, default graph first, sorted."""
-    parts = as_dataset(graph).oxigraph_quads()
-    for name in sorted(parts, key=_sort_key):
-        # N-Triples order, computed in Rust: a quad's string is its triple's plus the
-        # same graph name, and no triple's string ends where another's goes on with a
-        # character below the space, so this is the order of the triples
-        yield from sorted(parts[name], key=str)
+    import pyoxigraph as ox
+
+    return iter(ox.parse(_nquads(graph), format=ox.RdfFormat.N_QUADS))
 
 
 def _write(graph: Graph | KGDataset, path: Path, format_name: str) -> None:
     import pyoxigraph as ox
 
-    quads = list(sorted_quads(graph))
+    quads = sorted_quads(graph)  # streamed from Oxigraph's parser to its serializer
     prefixes = {k: str(v) for k, v in PREFIXES.items()} if format_name == "TRIG" else None
 
     if prefixes:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from itertools import takewhile
 from pathlib import Path
-from typing import Any
 
 from rdflib import Graph
 
@@ -22,11 +21,13 @@ def turtle_bytes(graph: Graph | KGDataset) -> bytes:
     """``graph`` as Turtle: subjects, predicates and objects in sorted order."""
     import pyoxigraph as ox
 
-    union: set[Any] = set()
-    for triples in as_dataset(graph).oxigraph_graphs().values():
-        union.update(triples)
-    triples = sorted(union, key=str)  # N-Triples order: a total order, computed in Rust
+    union: set[str] = set()
+    for statements in as_dataset(graph).ntriples().values():
+        union.update(statements)
+    # N-Triples order (a total order), parsed and written by Oxigraph in Rust
+    text = "".join([statement + " .\n" for statement in sorted(union)])
     prefixes = {k: str(v) for k, v in sorted(PREFIXES.items())}
+    triples = ox.parse(text, format=ox.RdfFormat.N_TRIPLES)
     return sorted_prefixes(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes) or b"")
 
 

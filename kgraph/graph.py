@@ -170,8 +170,12 @@ class KGDataset:
                     strings[id(node)] = found
                 return found
 
+            get = strings.get  # most terms are seen before: a lookup, not a call (strings are never empty)
             self._ntriples = {
-                name: [f"{term(s)} {term(p)} {term(o)}" for s, p, o in triples] for name, triples in self.graphs.items()
+                name: [
+                    f"{get(id(s)) or term(s)} {get(id(p)) or term(p)} {get(id(o)) or term(o)}" for s, p, o in triples
+                ]
+                for name, triples in self.graphs.items()
             }
         return self._ntriples
 

@@ -450,17 +450,11 @@ def _layout(
     edges between members numbered in drawing order), so ``memo`` can keep it from one
     build to the next: an incremental build lays out only the components that changed.
     """
-    import networkx as nx
-
     if count == 0:
         return []
-    g = nx.Graph()
-    g.add_nodes_from(range(count))
-    g.add_edges_from(pairs)
-    components = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(c)))
+    components, links = _components(count, pairs)
     placed: list[tuple[list[int], list[tuple[float, float]]]] = []
-    for component in components:
-        members = sorted(component)
+    for members in components:
         size = len(members)
         if size == 1:
             local = [(0.0, 0.0)]
@@ -468,14 +462,43 @@ def _layout(
             local = [(-_EDGE_LENGTH / 2, 0.0), (_EDGE_LENGTH / 2, 0.0)]
         else:
             number = {n: i for i, n in enumerate(members)}
-            ends = ((number[a], number[b]) for a, b in g.subgraph(members).edges())
-            edges = sorted({(min(a, b), max(a, b)) for a, b in ends})
+            edges = sorted({(number[a], number[b]) for a, b in links[members[0]]})
             cached = memo.get(size, edges) if memo is not None else None
             local = cached if cached is not None else _component_layout(size, edges)
             if memo is not None and cached is None:
                 memo.put(size, edges, local)
         placed.append((members, local))
     return _pack(count, placed)
+
+
+def _components(
+    count: int, pairs: list[tuple[int, int]]
+) -> tuple[list[list[int]], dict[int, set[tuple[int, int]]]]:
+    """The connected components of nodes ``0..count-1``, biggest first, then by smallest node.
+
+    Each component's members are sorted; ``links`` maps a component's smallest member
+    to its edges, each once as ``(smaller, larger)``. (Union-find here: networkx, needed
+    only to lay out a component the memo does not know, takes a tenth of a second to import.)
+    """
+    parent = list(range(count))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)  # a root is its component's smallest node
+    groups: dict[int, list[int]] = defaultdict(list)
+    for node in range(count):
+        groups[find(node)].append(node)
+    links: dict[int, set[tuple[int, int]]] = defaultdict(set)
+    for a, b in pairs:
+        links[find(a)].add((min(a, b), max(a, b)))
+    return sorted(groups.values(), key=lambda c: (-len(c), c[0])), links
 
 
 def _component_layout(size: int, edges: list[tuple[int, int]]) -> list[tuple[float, float]]:

@@ -22,7 +22,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
@@ -117,7 +116,8 @@ class KGDataset:
         #: how many ``rdf:Statement`` nodes and distinct relation triples the graph holds
         self.statements = statements
         self.relations = relations
-        self._ox_graphs: dict[URIRef | None, list[Any]] | None = None
+        self._union: set[Triple] | None = None
+        self._ntriples: dict[URIRef | None, list[str]] | None = None
 
     @classmethod
     def from_graph(cls, graph: Graph) -> KGDataset:
@@ -133,11 +133,12 @@ class KGDataset:
         return len(self.triples())
 
     def triples(self) -> set[Triple]:
-        """The union of the graphs."""
-        union: set[Triple] = set()
-        for triples in self.graphs.values():
-            union.update(triples)
-        return union
+        """The union of the graphs (made once; do not modify it)."""
+        if self._union is None:
+            self._union = set()
+            for triples in self.graphs.values():
+                self._union.update(triples)
+        return self._union
 
     def to_graph(self) -> Graph:
         """The union as an rdflib graph with kgraph's prefixes."""
@@ -145,23 +146,38 @@ class KGDataset:
         graph.addN((s, p, o, graph) for s, p, o in self.triples())
         return graph
 
-    def oxigraph_graphs(self) -> dict[URIRef | None, list[Any]]:
-        """Each graph's triples as Oxigraph terms, converted once (the writers share them)."""
-        if self._ox_graphs is None:
+    def ntriples(self) -> dict[URIRef | None, list[str]]:
+        """Each graph's triples as N-Triples statements without the closing `` .``, made once.
+
+        The writers sort these strings and hand them to Oxigraph's parser and serializer,
+        both in Rust: building an Oxigraph object per triple from Python cost more than
+        sorting and writing them.  Each term is converted once per term object (the
+        triples share their entity, document and predicate IRIs and many literals).
+        """
+        if self._ntriples is None:
             import pyoxigraph as ox
 
             from kgraph.query import to_oxigraph
 
             named_node = ox.NamedNode
+            strings: dict[int, str] = {}  # the graphs keep every term alive, so ids stay unique
 
-            def convert(term: Node) -> Any:
-                return named_node(term) if type(term) is URIRef else to_oxigraph(term)  # IRIs first: most terms
+            def term(node: Node) -> str:
+                found = strings.get(id(node))
+                if found is None:
+                    # IRIs first: most terms; Oxigraph checks them and writes the N-Triples form
+                    found = str(named_node(node) if type(node) is URIRef else to_oxigraph(node))
+                    strings[id(node)] = found
+                return found
 
-            self._ox_graphs = {
-                name: [ox.Triple(convert(s), convert(p), convert(o)) for s, p, o in triples]
+            get = strings.get  # most terms are seen before: a lookup, not a call (strings are never empty)
+            self._ntriples = {
+                name: [
+                    f"{get(id(s)) or term(s)} {get(id(p)) or term(p)} {get(id(o)) or term(o)}" for s, p, o in triples
+                ]
                 for name, triples in self.graphs.items()
             }
-        return self._ox_graphs
+        return self._ntriples
 
 
 def as_dataset(graph: Graph | KGDataset) -> KGDataset:
@@ -216,6 +232,17 @@ def to_dataset(extractions: list[Extraction], resolution: Resolution, ontology: 
             doc_iris[doc_id] = document_iri(doc_id)
         return doc_iris[doc_id]
 
+    literals: dict[tuple[type, object], Literal] = {}
+
+    def lit(value: str | int) -> Literal:
+        # one Literal per value: rdflib's constructor costs microseconds, and counts,
+        # offsets, names and extractor labels repeat across the corpus
+        key = (type(value), value)  # True and 1 are equal but different literals
+        made = literals.get(key)
+        if made is None:
+            made = literals[key] = Literal(value)
+        return made
+
     graphs: dict[URIRef | None, list[Triple]] = defaultdict(list)
     for ex in extractions:
         article = ex.article
@@ -223,25 +250,25 @@ def to_dataset(extractions: list[Extraction], resolution: Resolution, ontology: 
         described = graphs[doc]
         described += [
             (doc, _RDF_TYPE, _KG_DOCUMENT),
-            (doc, _DCTERMS_SOURCE, Literal(article.url or article.source)),
-            (doc, _DCTERMS_IDENTIFIER, Literal(article.id)),
+            (doc, _DCTERMS_SOURCE, lit(article.url or article.source)),
+            (doc, _DCTERMS_IDENTIFIER, lit(article.id)),
         ]
         if article.title:
-            described.append((doc, _DCTERMS_TITLE, Literal(article.title)))
+            described.append((doc, _DCTERMS_TITLE, lit(article.title)))
         if article.date:
-            described.append((doc, _DCTERMS_DATE, Literal(article.date)))
+            described.append((doc, _DCTERMS_DATE, lit(article.date)))
         if article.author:
-            described.append((doc, _DCTERMS_CREATOR, Literal(article.author)))
+            described.append((doc, _DCTERMS_CREATOR, lit(article.author)))
 
     default = graphs[None]
     for key, entity in resolution.entities.items():
         node = iris[key]
         default += [
             (node, _RDF_TYPE, ontology.iri(entity.type)),
-            (node, _RDFS_LABEL, Literal(entity.label)),
-            (node, _KG_MENTIONCOUNT, Literal(resolution.mention_count[key])),
+            (node, _RDFS_LABEL, lit(entity.label)),
+            (node, _KG_MENTIONCOUNT, lit(resolution.mention_count[key])),
         ]
-        default += [(node, _SKOS_ALTLABEL, Literal(alias)) for alias in entity.aliases]
+        default += [(node, _SKOS_ALTLABEL, lit(alias)) for alias in entity.aliases]
         for doc_id in resolution.documents.get(key, ()):
             doc = doc_of(doc_id)
             graphs[doc].append((node, _KG_MENTIONEDIN, doc))
@@ -285,8 +312,12 @@ def to_dataset(extractions: list[Extraction], resolution: Resolution, ontology: 
                     facts.start_dates.add(rel.role.start_date)
 
     stated: set[tuple[URIRef, URIRef, URIRef, URIRef]] = set()
+    confidences: dict[str, Literal] = {}  # by lexical form: Decimal("0.9") == Decimal("0.900")
     for statement, (confidence, (subject, predicate, obj, doc), rel) in statements.items():
         triples = graphs[doc]
+        confidence_literal = confidences.get(str(confidence))
+        if confidence_literal is None:
+            confidence_literal = confidences[str(confidence)] = Literal(confidence, datatype=_XSD_DECIMAL)
         if (subject, predicate, obj, doc) not in stated:  # the fact itself, once per document stating it
             stated.add((subject, predicate, obj, doc))
             triples.append((subject, predicate, obj))
@@ -296,11 +327,11 @@ def to_dataset(extractions: list[Extraction], resolution: Resolution, ontology: 
             (statement, _RDF_PREDICATE, predicate),
             (statement, _RDF_OBJECT, obj),
             (statement, _PROV_WASDERIVEDFROM, doc),
-            (statement, _KG_CONFIDENCE, Literal(confidence, datatype=_XSD_DECIMAL)),
-            (statement, _KG_EVIDENCE, Literal(rel.evidence)),
-            (statement, _KG_EXTRACTOR, Literal(f"{EXTRACTOR_NAME} {rel.pattern}".strip())),
-            (statement, _KG_CHARSTART, Literal(rel.sentence_start)),
-            (statement, _KG_CHAREND, Literal(rel.sentence_end)),
+            (statement, _KG_CONFIDENCE, confidence_literal),
+            (statement, _KG_EVIDENCE, lit(rel.evidence)),
+            (statement, _KG_EXTRACTOR, lit(f"{EXTRACTOR_NAME} {rel.pattern}".strip())),
+            (statement, _KG_CHARSTART, lit(rel.sentence_start)),
+            (statement, _KG_CHAREND, lit(rel.sentence_end)),
         ]
     for role, facts in roles.items():
         subject, predicate, obj = facts.relation
@@ -309,11 +340,11 @@ def to_dataset(extractions: list[Extraction], resolution: Resolution, ontology: 
             (role, _KG_ROLEHOLDER, subject),
             (role, _KG_ROLEIN, obj),
             (role, _KG_ROLEPROPERTY, predicate),
-            (role, _KG_CURRENT, Literal(facts.current)),
+            (role, _KG_CURRENT, lit(facts.current)),
         ]
-        described_role += [(role, _KG_ROLETITLE, Literal(title)) for title in sorted(facts.titles)]
+        described_role += [(role, _KG_ROLETITLE, lit(title)) for title in sorted(facts.titles)]
         if facts.start_dates:
-            described_role.append((role, _KG_STARTDATE, Literal(min(facts.start_dates))))
+            described_role.append((role, _KG_STARTDATE, lit(min(facts.start_dates))))
         for doc in facts.documents:  # the role in each supporting document's graph; its source only there
             graphs[doc] += described_role
             graphs[doc].append((role, _PROV_WASDERIVEDFROM, doc))

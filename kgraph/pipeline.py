@@ -312,4 +312,7 @@ def build(
         t = time.perf_counter()
         report.outputs = export_graph(dataset, settings, ontology)
         report.seconds["export"] = time.perf_counter() - t
+        # freed now by reference counting: once the collector is back, its first pass
+        # would otherwise walk every object the dataset holds
+        del dataset
     return report

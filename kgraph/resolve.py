@@ -33,6 +33,7 @@ __all__ = ["name_key", "link_mentions", "resolve_entities", "Resolution"]
 _TITLES = PERSON_TITLES | {"ceo", "chairman", "chief", "executive"}
 _LEGAL = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "gmbh", "ag", "sa", "limited", "incorporated"}
 _NAME_LABELS = {"pronoun", "description"}
+_NE_LABELS = {"PERSON", "ORG", "GPE"}  # spaCy NER labels: weaker evidence of a type than a rule
 _WINDOW = 3  # sentences a pronoun or description may look back
 
 
@@ -310,29 +311,39 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
 
     cluster_members: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     cluster_types: dict[str, Counter[str]] = defaultdict(Counter)
-    extractions = list(extractions)
+    # the loops below run once per mention of the corpus on every build, incremental
+    # or not: they count by hand rather than through a Counter per cluster
     for ex in extractions:
-        groups: dict[Mention, list[Mention]] = defaultdict(list)
+        doc_id = ex.article.id
+        groups: dict[Mention, list[Mention]] = {}
         for m, rep in ex.links.items():
-            groups[rep].append(m)
+            group = groups.get(rep)
+            if group is None:
+                groups[rep] = [m]
+            else:
+                group.append(m)
         # a name that is the argument of a relation had its type checked against the property's
         # domain or range: that is stronger evidence than the NER label of a bare mention
         argued = Counter(m for rel in ex.relations for m in (rel.subject, rel.object))
         for rep, group in groups.items():
-            person = _cluster_is_person(group)
+            named = [m for m in group if m.label not in _NAME_LABELS]
+            person = 2 * sum(1 for m in named if m.type == "Person") > len(named)  # a majority of the names
             kind = "P" if person else "X"
-            cid = f"{ex.article.id}\x00{rep.start}"
+            cid = f"{doc_id}\x00{rep.start}"
             find(cid)
-            for m in group:
-                cluster_members[cid].append((ex.article.id, m))
-                if m.label in _NAME_LABELS:
-                    continue
-                cluster_types[cid][m.type] += (2 if m.label not in {"PERSON", "ORG", "GPE"} else 1) + 2 * argued[m]
+            cluster_members[cid] += [(doc_id, m) for m in group]
+            types = cluster_types[cid]
+            full_name: bool | None = None  # has the group a name of two words or more? (asked lazily)
+            for m in named:
+                types[m.type] += (2 if m.label not in _NE_LABELS else 1) + 2 * argued.get(m, 0)
                 key = name_key(m.text, person)
                 if not key:
                     continue
-                if person and len(key.split()) < 2 and any(len(name_key(o.text, True).split()) > 1 for o in group):
-                    continue  # a surname links only inside its own document
+                if person and " " not in key:  # a one-word name ...
+                    if full_name is None:
+                        full_name = any(" " in name_key(o.text, True) for o in group)
+                    if full_name:
+                        continue  # ... a surname links only inside its own document
                 union(cid, f"{kind}\x00{key}")
 
     roots: dict[str, list[str]] = defaultdict(list)
@@ -342,35 +353,33 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
     entities: dict[str, Entity] = {}
     mention_entity: dict[tuple[str, Mention], str] = {}
     counts: Counter[str] = Counter()
-    documents: dict[str, set[str]] = defaultdict(set)
+    documents: dict[str, set[str]] = {}
     for cids in roots.values():
         members = [pair for cid in sorted(cids) for pair in cluster_members[cid]]
-        named = [m for _, m in members if m.label not in _NAME_LABELS]
-        if not named:
+        named_pairs = [(doc_id, m) for doc_id, m in members if m.label not in _NAME_LABELS]
+        if not named_pairs:
             continue
-        types: Counter[str] = Counter()
-        for cid in cids:
-            types.update(cluster_types[cid])
+        if len(cids) == 1:
+            types = cluster_types[cids[0]]
+        else:
+            types = Counter()
+            for cid in cids:
+                types.update(cluster_types[cid])
         cls = _choose_type(types, ontology)
         person = cls == "Person"
-        label_counts = Counter(_display(m.text, person) for m in named)
+        displays = [_display(m.text, person) for _, m in named_pairs]
+        label_counts = Counter(displays)
         label = max(label_counts, key=lambda t: (len(_tokens(t)), label_counts[t], t))
         key = name_key(label, person) + "|" + ("Person" if person else _type_group(cls, ontology))
-        aliases = tuple(sorted({_display(m.text, person) for m in named} - {label}))
+        aliases = tuple(sorted(set(displays) - {label}))
         if key in entities:  # two clusters that normalise alike but were kept apart (surnames)
             key = key + "|" + min(cids)
         entities[key] = Entity(key=key, type=cls, label=label, aliases=aliases)
-        for doc_id, member in members:
-            mention_entity[(doc_id, member)] = key
-            if member.label not in _NAME_LABELS:
-                counts[key] += 1
-                documents[key].add(doc_id)
-    return Resolution(entities=entities, mention_entity=mention_entity, mention_count=counts, documents=dict(documents))
-
-
-def _cluster_is_person(members: list[Mention]) -> bool:
-    votes = Counter(m.type == "Person" for m in members if m.label not in _NAME_LABELS)
-    return votes[True] > votes[False]
+        for pair in members:
+            mention_entity[pair] = key
+        counts[key] = len(named_pairs)
+        documents[key] = {doc_id for doc_id, _ in named_pairs}
+    return Resolution(entities=entities, mention_entity=mention_entity, mention_count=counts, documents=documents)
 
 
 def _choose_type(types: Counter[str], ontology: Ontology) -> str:

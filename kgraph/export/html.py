@@ -289,15 +289,13 @@ class _Facts:
         self.roles: list[Node] = []
         self.documents: list[Node] = []
         self.links: list[tuple[Node, Node, Node]] = []
+        kinds = {_STATEMENT: self.statements, _ROLE: self.roles, _DOCUMENT: self.documents}
+        rdf_type = {_TYPE}  # set lookups compare IRIs in C; `==` runs rdflib's __eq__ in Python
         for s, p, o in graph:
             self.by_subject[s][p].append(o)
-            if p == _TYPE:
-                if o == _STATEMENT:
-                    self.statements.append(s)
-                elif o == _ROLE:
-                    self.roles.append(s)
-                elif o == _DOCUMENT:
-                    self.documents.append(s)
+            if p in rdf_type:
+                if isinstance(o, URIRef) and o in kinds:
+                    kinds[o].append(s)
             elif isinstance(o, URIRef):
                 self.links.append((s, p, o))
 
@@ -452,17 +450,11 @@ def _layout(
     edges between members numbered in drawing order), so ``memo`` can keep it from one
     build to the next: an incremental build lays out only the components that changed.
     """
-    import networkx as nx
-
     if count == 0:
         return []
-    g = nx.Graph()
-    g.add_nodes_from(range(count))
-    g.add_edges_from(pairs)
-    components = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(c)))
+    components, links = _components(count, pairs)
     placed: list[tuple[list[int], list[tuple[float, float]]]] = []
-    for component in components:
-        members = sorted(component)
+    for members in components:
         size = len(members)
         if size == 1:
             local = [(0.0, 0.0)]
@@ -470,14 +462,43 @@ def _layout(
             local = [(-_EDGE_LENGTH / 2, 0.0), (_EDGE_LENGTH / 2, 0.0)]
         else:
             number = {n: i for i, n in enumerate(members)}
-            ends = ((number[a], number[b]) for a, b in g.subgraph(members).edges())
-            edges = sorted({(min(a, b), max(a, b)) for a, b in ends})
+            edges = sorted({(number[a], number[b]) for a, b in links[members[0]]})
             cached = memo.get(size, edges) if memo is not None else None
             local = cached if cached is not None else _component_layout(size, edges)
             if memo is not None and cached is None:
                 memo.put(size, edges, local)
         placed.append((members, local))
     return _pack(count, placed)
+
+
+def _components(
+    count: int, pairs: list[tuple[int, int]]
+) -> tuple[list[list[int]], dict[int, set[tuple[int, int]]]]:
+    """The connected components of nodes ``0..count-1``, biggest first, then by smallest node.
+
+    Each component's members are sorted; ``links`` maps a component's smallest member
+    to its edges, each once as ``(smaller, larger)``. (Union-find here: networkx, needed
+    only to lay out a component the memo does not know, takes a tenth of a second to import.)
+    """
+    parent = list(range(count))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)  # a root is its component's smallest node
+    groups: dict[int, list[int]] = defaultdict(list)
+    for node in range(count):
+        groups[find(node)].append(node)
+    links: dict[int, set[tuple[int, int]]] = defaultdict(set)
+    for a, b in pairs:
+        links[find(a)].add((min(a, b), max(a, b)))
+    return sorted(groups.values(), key=lambda c: (-len(c), c[0])), links
 
 
 def _component_layout(size: int, edges: list[tuple[int, int]]) -> list[tuple[float, float]]:
@@ -727,6 +748,7 @@ def _build_network(
     pairs = [(index[r.subject], index[r.object]) for r in relations]
     coords = _layout(len(entities), pairs, memo)
     net = Network(directed=True, cdn_resources="in_line")
+    net.node_ids = _NodeIds()
     for i, entity in enumerate(entities):
         style = _CLASS_STYLES[entity.style]
         net.add_node(
@@ -738,8 +760,6 @@ def _build_network(
             x=coords[i][0],
             y=coords[i][1],
         )
-    # pyvis checks `source in node_ids` (a list) per edge; a set keeps that linear.
-    net.node_ids = set(net.node_ids)
     # Parallel edges between one pair (either direction) are bent apart so their
     # labels do not sit on top of each other; single edges stay straight (faster).
     per_pair: dict[tuple[int, int], int] = defaultdict(int)
@@ -763,6 +783,25 @@ def _build_network(
         if edge.get("arrows") == "to":
             del edge["arrows"]
     return nodes, edges, json.loads(options_json)
+
+
+class _NodeIds(list[Any]):
+    """pyvis's list of node ids, with a set beside it.
+
+    pyvis asks ``id in node_ids`` for every node and edge it adds; on a list that made
+    adding thousands of nodes quadratic.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._members: set[Any] = set()
+
+    def append(self, item: Any) -> None:
+        super().append(item)
+        self._members.add(item)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._members
 
 
 def _meta(

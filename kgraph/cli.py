@@ -137,6 +137,10 @@ def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_d
     finally:
         if bar is not None:
             bar.close()
+    # the corpus's objects live until the process ends: spare the collector's last walk over them at exit
+    import gc
+
+    gc.freeze()
     for problem in report.skipped:
         _err(f"Skipped {problem}")
     for problem in report.failed:

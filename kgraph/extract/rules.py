@@ -1034,10 +1034,14 @@ def _place_chain(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
         dateline = index.mentions[right][0].label == "dateline"
         if not dateline and (any(t.dep_ == "conj" for t in index.mentions[right][1]) or tokens[k + 1].dep_ == "conj"):
             continue
-        # "Lyon in France, Graz in Austria": an item of a list of "X in Y", not a region of France
-        after = index.mentions[right][1].end
+        # "Lyon in France, Graz in Austria": items of a list of "X in Y", not Graz a region of France
+        # (but "a plant in Leeds, Yorkshire in England" is a chain)
         doc = sent.doc
-        if after + 1 < len(doc) and doc[after].lower_ == "in" and index.by_token.get(after + 1) is not None:
+        after, before = index.mentions[right][1].end, index.mentions[left][1].start
+        if (
+            after + 1 < len(doc) and doc[after].lower_ == "in" and index.by_token.get(after + 1) is not None
+            and before >= 2 and doc[before - 1].lower_ == "in" and index.by_token.get(before - 2) is not None
+        ):
             continue
         yield left, right
 

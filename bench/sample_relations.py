@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=80)
     parser.add_argument("--relations", type=int, default=70)
     parser.add_argument("--extractor", default="rules", choices=["rules", "rules+classifier"])
+    parser.add_argument("--model", help="spaCy pipeline (default: kgraph's)")
     args = parser.parse_args(argv)
     if not BBC.is_dir():
         print(f"Cannot sample: {BBC} is absent (the BBC corpus lives in ../shared/corpus/bbc).", file=sys.stderr)
@@ -41,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     random.Random(args.seed).shuffle(files)
     picked = files[: args.articles]
     relations = []
-    for extraction in extract_articles(Settings(inputs=picked, extractor=args.extractor)):
+    for extraction in extract_articles(Settings(inputs=picked, extractor=args.extractor, model=args.model)):
         record = extraction_record(extraction)
         relations += [(extraction.article.id, rel) for rel in record["relations"]]
     print(f"{len(relations)} relations in {len(picked)} articles (seed {args.seed}); a sample of "

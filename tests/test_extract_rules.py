@@ -317,3 +317,15 @@ def test_rules_any_noun_skips_its_exceptions(extract_text, ontology) -> None:  #
     engineer = extract_text("Lena Berg, an engineer at Orbitel Networks, spoke at the festival on Monday.")
     assert ("Lena Berg", "worksFor", "Orbitel Networks") in engineer, engineer
     assert any("star" in p.exceptions for p in ontology.patterns if "*" in p.triggers)
+
+
+def test_rules_lowercase_entity_is_not_a_name(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kgraph.extract.rules import find_mentions
+
+    doc = nlp("Orbitel sells a video jukebox in Oslo.")
+    jukebox = next(t.i for t in doc if t.text == "jukebox")
+    doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, jukebox, jukebox + 1, label="PERSON")]
+    names = {m.text for m, _ in find_mentions(doc, ontology)}
+    assert "Orbitel" in names and "jukebox" not in names, names

@@ -211,6 +211,8 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         cls = _classify(ent, ontology)
         if cls is None or not ent.text.strip():
             continue
+        if not any(c.isupper() or c.isdigit() for c in ent.text):
+            continue  # "video jukebox" as a PERSON: a name has a capital letter ("iPark", "eBay") or a digit
         cls = _described_as(ent, ontology) or cls
         if cls == "Person":
             stripped = _strip_job_title(ent, job_titles)

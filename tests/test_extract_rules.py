@@ -329,3 +329,8 @@ def test_rules_lowercase_entity_is_not_a_name(nlp, ontology) -> None:  # type: i
     doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, jukebox, jukebox + 1, label="PERSON")]
     names = {m.text for m, _ in find_mentions(doc, ontology)}
     assert "Orbitel" in names and "jukebox" not in names, names
+
+
+def test_rules_where_clause_gives_the_place(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Visitors pass through Elmwood, where Jonas Lind was born, on the way north.")
+    assert ("Jonas Lind", "livesIn", "Elmwood") in found, found

@@ -580,6 +580,10 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
             out.extend(patients)
         elif role.startswith("prep:"):
             out.extend(_prep_objects(verb, [role[5:]]))
+            if role[5:] in {"in", "at"} and verb.dep_ == "relcl" and any(
+                c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children
+            ):
+                out.append(verb.head)  # "Rolling Fork, where X was born": the place the clause is about
         else:  # a dependency label: npadvmod, attr, oprd, xcomp, compound
             out.extend(c for c in verb.children if c.dep_ == role)
     return out

@@ -334,3 +334,15 @@ def test_rules_lowercase_entity_is_not_a_name(nlp, ontology) -> None:  # type: i
 def test_rules_where_clause_gives_the_place(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text("Visitors pass through Elmwood, where Jonas Lind was born, on the way north.")
     assert ("Jonas Lind", "livesIn", "Elmwood") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helix Therapeutics has its headquarters in Basel.",
+        "The talks were held at the Helix Therapeutics headquarters in Basel.",
+    ],
+)
+def test_rules_headquarters_of_an_organisation(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Helix Therapeutics", "basedIn", "Basel") in found, found

@@ -640,7 +640,8 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
 
 def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[list[Token], list[Token]]:
     """(subjects, objects) of an event noun such as "membership" or "agreement"."""
-    subjects = [c for c in noun.children if c.dep_ == "poss"]
+    # "X's acquisition of Y", "the X headquarters in Y"
+    subjects = [c for c in noun.children if c.dep_ == "poss" or c.dep_ == "compound" and index.at(c) is not None]
     objects = _prep_objects(noun, [p for p in preps if p != "between"])
     # "gained membership in Y": the preposition hangs on the governing verb
     governor = noun.head if noun.dep_ in {"dobj", "pobj", "nsubjpass", "attr"} else None

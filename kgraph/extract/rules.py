@@ -946,6 +946,8 @@ def _lesser_post(token: Token, trigger: str, pattern: Pattern, index: _Index, on
                 if (
                     pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and index.at(pobj) is None
                     and pobj.lemma_.lower() not in org_nouns
+                    # "CEO of festival organisers Big Day Ltd": the noun describes the named organisation
+                    and not any(c.dep_ in {"compound", "appos"} and index.at(c) is not None for c in pobj.children)
                 ):
                     return True
     return False
@@ -1041,6 +1043,12 @@ def _place_chain(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
         dateline = index.mentions[right][0].label == "dateline"
         if not dateline and (any(t.dep_ == "conj" for t in index.mentions[right][1]) or tokens[k + 1].dep_ == "conj"):
             continue
+        # "... over South Africa, Ireland finished the year": the second place starts a clause
+        if tokens[k + 1].dep_ in {"nsubj", "nsubjpass"} or index.mentions[right][1].root.dep_ in {"nsubj", "nsubjpass"}:
+            continue
+        # "Barcelona, Bayern Munich, PSV Eindhoven, Real Madrid": four names or more in a row are a list
+        if _list_length(sent, k, index) >= 4:
+            continue
         # "Lyon in France, Graz in Austria": items of a list of "X in Y", not Graz a region of France
         # (but "a plant in Leeds, Yorkshire in England" is a chain)
         doc = sent.doc
@@ -1051,6 +1059,32 @@ def _place_chain(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
         ):
             continue
         yield left, right
+
+
+def _list_length(sent: Span, comma: int, index: _Index) -> int:
+    """How many names stand in a row, separated by commas, around the comma at ``comma`` (sentence index)."""
+    tokens = list(sent)
+    offset = sent.start
+
+    def name_at(i: int) -> int | None:
+        return index.at(tokens[i]) if 0 <= i < len(tokens) else None
+
+    count = 0
+    k = comma
+    while (m := name_at(k - 1)) is not None:  # backwards from the name before the comma
+        count += 1
+        start = index.mentions[m][1].start - offset
+        if start < 1 or tokens[start - 1].text != ",":
+            break
+        k = start - 1
+    k = comma
+    while (m := name_at(k + 1)) is not None:  # forwards from the name after it
+        count += 1
+        end = index.mentions[m][1].end - offset
+        if end >= len(tokens) or tokens[end].text != ",":
+            break
+        k = end
+    return count
 
 
 def _add(

@@ -346,3 +346,16 @@ def test_rules_where_clause_gives_the_place(extract_text) -> None:  # type: igno
 def test_rules_headquarters_of_an_organisation(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert ("Helix Therapeutics", "basedIn", "Basel") in found, found
+
+
+def test_rules_dateline_with_apposition_terminates(extract_text) -> None:  # type: ignore[no-untyped-def]
+    """A press-release dateline before an apposed company once sent the list counter round forever."""
+    import threading
+
+    text = "Rock Creek, Md., May 4, 2023 -- Orbitel Networks Inc. said it will release results."
+    result: list[set[tuple[str, str, str]]] = []
+    worker = threading.Thread(target=lambda: result.append(extract_text(text)), daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    assert result, "extraction did not finish within 20 s"
+    assert ("Rock Creek", "locatedIn", "Md.") in result[0], result[0]

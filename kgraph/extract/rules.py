@@ -1067,21 +1067,22 @@ def _list_length(sent: Span, comma: int, index: _Index) -> int:
     offset = sent.start
 
     def name_at(i: int) -> int | None:
-        return index.at(tokens[i]) if 0 <= i < len(tokens) else None
+        # the token's own name only (not the apposition fallback of _Index.at), so each step moves on
+        return index.by_token.get(tokens[i].i) if 0 <= i < len(tokens) else None
 
     count = 0
     k = comma
     while (m := name_at(k - 1)) is not None:  # backwards from the name before the comma
         count += 1
         start = index.mentions[m][1].start - offset
-        if start < 1 or tokens[start - 1].text != ",":
+        if not 1 <= start < k or tokens[start - 1].text != ",":
             break
         k = start - 1
     k = comma
     while (m := name_at(k + 1)) is not None:  # forwards from the name after it
         count += 1
         end = index.mentions[m][1].end - offset
-        if end >= len(tokens) or tokens[end].text != ",":
+        if not k < end < len(tokens) or tokens[end].text != ",":
             break
         k = end
     return count

@@ -30,6 +30,10 @@ import pytest
          ("Anna Weber", "participatedIn", "Expo 2025")),
         ("The Harbour Trade Fair 2023 at Portvik Exhibition Hall drew 9,000 visitors.",
          ("Harbour Trade Fair 2023", "heldAt", "Portvik Exhibition Hall")),
+        ("Kara Lind, 19, went missing near her hometown of Bellport, N.Y.",
+         ("Kara Lind", "livesIn", "Bellport")),
+        ("Mira Sandoval served on the Harrow County Council for a decade.",
+         ("Mira Sandoval", "worksFor", "Harrow County Council")),
     ],
 )
 def test_rules_find_relation(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]

@@ -127,7 +127,10 @@ def pair_features(doc: Doc, subj_span: Span, obj_span: Span, subj_type: str, obj
     stretch when short); the dependency path between the span roots (dependency labels
     with the lemmas of its inner tokens); the distance; brackets and apposition; trigger
     words on the path or between; which span comes first; the last word of each name
-    and spaCy's label for it; and the labels of the other names in between.
+    and spaCy's label for it; the labels of the other names in between; the path, the
+    words around and the name endings again conjoined with the two classes; and where
+    each name attaches in the parse (its relation to its head word, the preposition's
+    head, its modifiers).
 
     >>> pair_features(doc, doc[0:2], doc[6:8], "Person", "Organization")[:3]  # doctest: +SKIP
     ['bias', 'ts=Person', 'to=Organization']
@@ -196,7 +199,25 @@ def pair_features(doc: Doc, subj_span: Span, obj_span: Span, subj_type: str, obj
         feats.append("sep=;")
     if sum(1 for t in between if t.text == ",") >= 2:
         feats.append("commas=2+")
+    # the same evidence conditioned on the two classes: "of" between a person and a place is not
+    # "of" between a person and an organisation, and a linear model cannot make that product itself
+    feats.extend([f"{f}#{types}" for f in feats if f.startswith(_CONJOINED)])
+    # where each name hangs in the parse: "X, spokesman for Y" (appos > spokesman), "mayor of Y" (pobj > of > mayor)
+    for side, span in (("s", subj_span), ("o", obj_span)):
+        root, head = span.root, span.root.head
+        feats.append(f"{side}hd={root.dep_}>{_word(head)}#{types}")
+        if head.dep_ == "prep":
+            feats.append(f"{side}hd2={_word(head)}>{_word(head.head)}#{types}")
+        feats.extend(
+            f"{side}ch={child.dep_}:{_word(child)}#{types}"
+            for child in root.children
+            if child.dep_ in _MODIFIERS and not any(x.start <= child.i < x.end for x in (first, second))
+        )
     return feats
+
+
+_CONJOINED = ("dp=", "bs=", "lca=", "dl=", "bf=", "bl=", "sh=", "oh=")
+_MODIFIERS = frozenset({"appos", "compound", "amod", "poss"})
 
 
 @dataclass

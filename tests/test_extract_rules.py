@@ -34,6 +34,10 @@ import pytest
          ("Kara Lind", "livesIn", "Bellport")),
         ("Mira Sandoval served on the Harrow County Council for a decade.",
          ("Mira Sandoval", "worksFor", "Harrow County Council")),
+        ("In 1921, the first president of Orbitel Networks, Tomas Vidal, was born in Bellport.",
+         ("Tomas Vidal", "livesIn", "Bellport")),
+        ("Orbitel Networks opened a plant in Bellport, Greta Lindqvist's hometown, in May.",
+         ("Greta Lindqvist", "livesIn", "Bellport")),
     ],
 )
 def test_rules_find_relation(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]

@@ -558,7 +558,22 @@ def _deep_roles(verb: Token, index: _Index) -> tuple[list[Token], list[Token]]:
         agents.extend(c for c in governor.children if c.dep_ == "nsubj")
         if verb.dep_ == "conj" and not agents:
             agents.extend(_deep_roles(governor, index)[0])
-    return agents, patients
+    return _named(agents, index), _named(patients, index)
+
+
+def _named(tokens: list[Token], index: _Index) -> list[Token]:
+    """Each token, or the name apposed to it when it is a common noun.
+
+    "the 34th president of the United States, Dwight D. Eisenhower, was born in X",
+    "Dole's wife, Elizabeth, is a native of Y": the apposition names who the noun is.
+    """
+    out: list[Token] = []
+    for token in tokens:
+        names = [
+            c for c in token.children if c.dep_ == "appos" and _inside_name(c, index)
+        ] if token.pos_ in {"NOUN", "PROPN"} and not _inside_name(token, index) else []
+        out.extend(names or [token])
+    return out
 
 
 def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
@@ -599,7 +614,7 @@ def _holders(noun: Token, index: _Index) -> list[Token]:
         out.append(noun.head)
     out.extend(c for c in noun.children if c.dep_ == "appos")
     if noun.dep_ in {"attr", "oprd"}:
-        out.extend(c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS)
+        out.extend(_named([c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS], index))
         if noun.dep_ == "oprd":
             out.extend(c for c in noun.head.children if c.dep_ == "dobj")
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
@@ -661,6 +676,8 @@ def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[
                 parties = [t for t in pobj.subtree if index.at(t) is not None and not _is_possessor(t)]
                 subjects.extend(parties)
                 objects.extend(parties)
+    if not objects and noun.dep_ == "appos" and index.at(noun.head) is not None:
+        objects.append(noun.head)  # "Beaumont, Texas, Richardson's hometown": the noun describes the name
     if not subjects:
         subjects.extend(_clause_agents(noun, index))
     return subjects, objects

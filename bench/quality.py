@@ -10,9 +10,10 @@
    alternating runs, after a warm-up, because the machine's two cores are shared.
 3. The seed article (``../shared/seed/ipark-article.txt``): the relations found.
 
-With ``--errors FILE`` it also writes a Markdown error analysis of CoNLL04 dev:
-every false negative and false positive put in a cause class, with counts and a
-seeded sample of each class, sentence included.
+With ``--errors FILE`` it also writes a Markdown error analysis of CoNLL04 dev to
+FILE and of FIRE dev next to it (``FILE-fire.md``): every false negative and false
+positive put in a cause class, with counts and a seeded sample of each class,
+sentence included.
 
 Usage::
 
@@ -298,7 +299,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=2, help="timing runs (best is kept)")
     parser.add_argument("--bbc", type=int, default=60, help="BBC business articles in the speed test")
     parser.add_argument("--skip-speed", action="store_true")
-    parser.add_argument("--errors", type=Path, help="write the CoNLL04 error analysis (Markdown) here")
+    parser.add_argument("--errors", type=Path,
+                        help="write the CoNLL04 error analysis (Markdown) here, FIRE's next to it (NAME-fire.md)")
     parser.add_argument("--sample", type=int, default=20, help="sampled errors per side in --errors")
     args = parser.parse_args(argv)
 
@@ -314,8 +316,11 @@ def main(argv: list[str] | None = None) -> int:
         reports[name] = evaluate(path, name, model=args.model, extractor=args.extractor, limit=args.limit)
         print(format_report(reports[name]))
     if args.errors:
-        args.errors.write_text(error_analysis(reports["conll04"], args.sample), encoding="utf-8")
-        _log(f"wrote {args.errors}")
+        for name, report in reports.items():
+            target = args.errors if name == "conll04" else args.errors.with_name(
+                f"{args.errors.stem}-{name}{args.errors.suffix}")
+            target.write_text(error_analysis(report, args.sample), encoding="utf-8")
+            _log(f"wrote {target}")
     if not args.skip_speed:
         print("\n".join(speed_section(args.model, args.runs, args.bbc, args.extractor)))
         print()

@@ -367,3 +367,10 @@ def test_rules_dateline_with_apposition_terminates(extract_text) -> None:  # typ
     worker.join(timeout=20)
     assert result, "extraction did not finish within 20 s"
     assert ("Rock Creek", "locatedIn", "Md.") in result[0], result[0]
+
+
+def test_rules_capitalised_function_before_a_title_is_no_organisation(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("From 2015 to 2019, Ms. Berg served as the Finance Director of Orbitel Networks Ltd.")
+    assert ("Ms. Berg", "worksFor", "Orbitel Networks Ltd.") in found, found
+    assert not any(o == "Finance" for _, _, o in found), found
+    assert not any(p == "headOf" for _, p, _ in found), found  # a function's director is a lesser post

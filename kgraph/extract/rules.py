@@ -638,7 +638,9 @@ def _named_in(pobj: Token, index: _Index) -> list[Token]:
 
 def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[Token]:
     out = [o for pobj in _prep_objects(noun, preps) for o in _named_in(pobj, index)]
-    out.extend(c for c in noun.children if c.dep_ in {"compound", "poss", "nmod"} and index.at(c) is not None)
+    # "Y CEO X", "Y's chairman X"; but in "Finance Director of Y" the name before the title is a function
+    before = {"poss"} if out else {"compound", "poss", "nmod"}
+    out.extend(c for c in noun.children if c.dep_ in before and index.at(c) is not None)
     if not out and noun.dep_ == "compound" and index.by_token.get(noun.head.i) is not None:
         # "Illinois Gov. James Thompson": the modifiers before the title hang on the name
         out.extend(
@@ -951,6 +953,10 @@ def _lesser_post(token: Token, trigger: str, pattern: Pattern, index: _Index, on
     before = [doc[i] for i in range(token.left_edge.i, token.i) if index.by_token.get(i) is None]
     if any(t.lower_ in pattern.subordinate_modifiers for t in before):
         return True
+    named_after = any(
+        index.at(pobj) is not None
+        for child in token.children if child.dep_ == "prep" for pobj in child.children if pobj.dep_ == "pobj"
+    )
     for child in token.children:
         if (
             child.dep_ == "compound" and child.i < token.i and child.pos_ == "NOUN"
@@ -958,6 +964,8 @@ def _lesser_post(token: Token, trigger: str, pattern: Pattern, index: _Index, on
             and index.by_token.get(child.i) is None
         ):
             return True
+        if child.dep_ == "compound" and child.i < token.i and named_after and index.at(child) is not None:
+            return True  # "Finance Director of Y": the capitalised word before the title is a function
         if child.dep_ == "prep" and child.lower_ in {"of", "for"}:
             for pobj in child.children:
                 if (

@@ -374,3 +374,13 @@ def test_rules_capitalised_function_before_a_title_is_no_organisation(extract_te
     assert ("Ms. Berg", "worksFor", "Orbitel Networks Ltd.") in found, found
     assert not any(o == "Finance" for _, _, o in found), found
     assert not any(p == "headOf" for _, p, _ in found), found  # a function's director is a lesser post
+
+
+def test_rules_clause_inside_a_list_is_its_names_alone(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Rivals include Orbitel Networks (acquired by Kestrel Air in 2007), Brightwater Systems "
+                         "and Nordwind Energy.")
+    acquired = {o for s, p, o in found if p == "acquired"}
+    assert acquired == {"Orbitel Networks"}, found
+    listed = extract_text("Kestrel Air bought Orbitel Networks, Brightwater Systems and Nordwind Energy in 2007.")
+    assert {o for _, p, o in listed if p == "acquired"} == {"Orbitel Networks", "Brightwater Systems",
+                                                           "Nordwind Energy"}, listed

@@ -875,6 +875,12 @@ def _apply(
     elif pattern.frame == "Verb" and token.dep_ == "amod" and token.i < token.head.i and token.head.dep_ == "conj":
         # "Barclays and California-based Wells Fargo": a modifier of a later conjunct is that conjunct's alone
         expanded = [s for s in expanded if s in subjects or s.i >= token.head.i]
+    if pattern.frame == "Verb" and token.dep_ in {"acl", "relcl"} and token.i > token.head.i:
+        # "CDT (acquired by Y in 2007), Canon and Z", "A, which Y bought, and B": a clause
+        # between a name and the next item of its list is about that name alone
+        edge = token.right_edge.i
+        expanded = [s for s in expanded if s in subjects or s.i < token.head.i or s.i <= edge]
+        expanded_objects = [o for o in expanded_objects if o in objects or o.i < token.head.i or o.i <= edge]
     for s in expanded:
         for o in expanded_objects:
             si, oi = index.at(s), index.at(o)

@@ -38,6 +38,10 @@ import pytest
          ("Tomas Vidal", "livesIn", "Bellport")),
         ("Orbitel Networks opened a plant in Bellport, Greta Lindqvist's hometown, in May.",
          ("Greta Lindqvist", "livesIn", "Bellport")),
+        ("Anna Weber has been promoted to president of Brightwater Systems.",
+         ("Anna Weber", "headOf", "Brightwater Systems")),
+        ("Prior to joining Orbitel Networks, Ms. Berg worked for Kestrel Air.",
+         ("Ms. Berg", "worksFor", "Orbitel Networks")),
     ],
 )
 def test_rules_find_relation(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]

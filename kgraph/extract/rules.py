@@ -47,6 +47,8 @@ _PRONOUNS = {
     "it": "Organization",
     "its": "Organization",
 }
+#: Verbs whose "to" phrase gives the post their subject now holds.
+_PROMOTION_VERBS = frozenset({"promote", "elevate", "rise", "appoint", "name", "elect", "move", "return"})
 _LIGHT_VERBS = {
     "gain",
     "sign",
@@ -558,6 +560,15 @@ def _deep_roles(verb: Token, index: _Index) -> tuple[list[Token], list[Token]]:
         agents.extend(c for c in governor.children if c.dep_ == "nsubj")
         if verb.dep_ == "conj" and not agents:
             agents.extend(_deep_roles(governor, index)[0])
+    if not agents and verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+        # "Prior to joining Y, X worked ...", "X was a partner at Z before joining Y": the
+        # gerund's doer is the subject of the clause the phrase hangs on
+        governor = verb.head
+        for _ in range(3):
+            governor = governor.head
+            if governor.pos_ in {"VERB", "AUX"}:
+                agents.extend(_deep_roles(governor, index)[0])
+                break
     return _named(agents, index), _named(patients, index)
 
 
@@ -620,6 +631,10 @@ def _holders(noun: Token, index: _Index) -> list[Token]:
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
         verb = noun.head.head
         out.extend(c for c in verb.children if c.dep_ in {"nsubj", "dobj", "nsubjpass"})
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in _PROMOTION_VERBS:
+        # "X was promoted to president of Y", "X rose to chief executive of Y"
+        verb = noun.head.head
+        out.extend(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})
     if noun.dep_ == "conj":
         out.extend(_holders(noun.head, index))
     return out

@@ -388,3 +388,17 @@ def test_rules_clause_inside_a_list_is_its_names_alone(extract_text) -> None:  #
     listed = extract_text("Kestrel Air bought Orbitel Networks, Brightwater Systems and Nordwind Energy in 2007.")
     assert {o for _, p, o in listed if p == "acquired"} == {"Orbitel Networks", "Brightwater Systems",
                                                            "Nordwind Energy"}, listed
+
+
+def test_rules_an_age_after_a_name_makes_a_person(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kgraph.extract.rules import find_mentions
+
+    doc = nlp("Marta Kielberg, 50, of Bellport, and Orbitel Networks Inc., 3, were named.")
+    end = next(t.i for t in doc if t.text == "Kielberg") + 1
+    start = next(t.i for t in doc if t.text == "Orbitel")
+    doc.ents = [Span(doc, 0, end, label="ORG"), Span(doc, start, start + 3, label="ORG")]
+    types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
+    assert types["Marta Kielberg"] == "Person", types
+    assert types["Orbitel Networks Inc."] == "Organization", types  # an organisation's head noun wins

@@ -125,7 +125,18 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
             return "Person"  # "Ruben Okoye, presidential candidate of ...", "X, a deputy from Y"
     if any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in root.children):
         return "Person"  # "Okafor, who lives in Riverton"
+    if _age_follows(span) and ontology.class_for_head(span[-1].lower_) is None:
+        return "Person"  # "Marta Kiel, 50, of Bellport": an age set off by commas
     return None
+
+
+def _age_follows(span: Span) -> bool:
+    """ "NAME, 50," or "NAME, 50." : a number of years right after a name, between commas."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != "," or doc[span.end + 2].text not in {",", "."}:
+        return False
+    number = doc[span.end + 1]
+    return number.text.isdigit() and 1 <= int(number.text) <= 120
 
 
 def _person_titles(ontology: Ontology) -> frozenset[str]:

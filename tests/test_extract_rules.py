@@ -402,3 +402,9 @@ def test_rules_an_age_after_a_name_makes_a_person(nlp, ontology) -> None:  # typ
     types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
     assert types["Marta Kielberg"] == "Person", types
     assert types["Orbitel Networks Inc."] == "Organization", types  # an organisation's head noun wins
+
+
+def test_rules_conjunct_with_its_own_apposition_is_not_a_party(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Anna Weber, the mayor of Bellport, and Tom Dahl, a teacher from Alder, met on Monday.")
+    assert ("Anna Weber", "livesIn", "Bellport") in found, found
+    assert not any(s == "Tom Dahl" and o == "Bellport" for s, _, o in found), found

@@ -885,6 +885,8 @@ def _apply(
             if s in subjects or not _prep_objects(s, pattern.prepositions) and not _in_own_phrase(s, pattern, index)
         ]
         expanded_objects = [o for o in expanded_objects if o in objects or not _in_own_phrase(o, pattern, index)]
+        # "A, the mayor of X, and B, a teacher from Y": a conjunct with a description of its own
+        expanded = [s for s in expanded if s in subjects or not _apposed_noun(s)]
         # "Graz in Austria and Turku in Finland", parsed with "in Finland" on Graz: another list item
         # stands between the name and the phrase
         expanded_objects = [o for o in expanded_objects if not _item_between(subjects, o, pattern, index)]
@@ -894,9 +896,12 @@ def _apply(
     if pattern.frame == "RelationalNoun":
         # "he, Labour leader Tony Blair and ...": a title before a name is that name's alone;
         # "A, director of X, and B, chairman of Y": a conjunct with a title of its own holds that one
+        # "A, the mayor of X, and B, an activist in Y": a conjunct described by an apposition of its
+        # own is not a party to the other's
         expanded = [
             s for s in expanded
             if s in subjects or token.dep_ != "compound" and not _own_title(s, pattern.triggers)
+            and not (token.dep_ == "appos" and _apposed_noun(s))
         ]
     elif pattern.frame == "Verb" and token.dep_ == "amod" and token.i < token.head.i and token.head.dep_ == "conj":
         # "Barclays and California-based Wells Fargo": a modifier of a later conjunct is that conjunct's alone
@@ -941,6 +946,11 @@ def _item_between(subjects: list[Token], obj: Token, pattern: Pattern, index: _I
                     pattern.prepositions:
                 return True
     return False
+
+
+def _apposed_noun(name: Token) -> bool:
+    """Whether a name is described by a common-noun apposition ("B, an activist in Y")."""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in name.children)
 
 
 def _own_title(name: Token, triggers: tuple[str, ...]) -> bool:

@@ -82,3 +82,19 @@ def test_classifier_finds_spokesman_for(nlp, ontology) -> None:  # type: ignore[
     found = RelationClassifier.load().predict(doc, find_mentions(doc, ontology), ontology)
     assert [(r.subject.text, r.predicate, r.object.text) for r in found] == [("John Smith", "worksFor", "Acme Corp.")]
     assert found[0].pattern == "classifier/worksFor" and found[0].evidence.startswith("John Smith")
+
+
+def test_classifier_obeys_the_ontologys_exceptions(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    """ "Y star X" is no employment: the any-noun pattern's kgx:exceptTrigger vetoes the classifier too."""
+    from kgraph.extract.rules import find_mentions
+
+    classifier = RelationClassifier.load()
+    found = {}
+    for noun in ("engineer", "star"):
+        doc = nlp(f"Orbitel Networks {noun} Lena Berg said the plant would reopen in May.")
+        mentions = find_mentions(doc, ontology)
+        assert {m.text for m, _ in mentions} >= {"Orbitel Networks", "Lena Berg"}
+        found[noun] = {(r.subject.text, r.predicate, r.object.text)
+                       for r in classifier.predict(doc, mentions, ontology, threshold=0.0)}
+    assert ("Lena Berg", "worksFor", "Orbitel Networks") in found["engineer"], found
+    assert not any(p == "worksFor" for _, p, _ in found["star"]), found

@@ -284,6 +284,9 @@ class RelationClassifier:
         # a job title the NER took for a name ("CEO" as ORG) is no party to a relation
         titles = {t for p in ontology.patterns if p.frame == "RelationalNoun" for t in p.triggers}
         names = [(m, s) for m, s in mentions if m.label not in _NOT_NAMES and m.text.lower() not in titles]
+        # nouns the ontology says do not state a property ("Y star X" is no employment) veto it here too
+        vetoes = {label: {e for p in ontology.patterns if p.property == label for e in p.exceptions}
+                  for label in self.labels}
         by_sentence: dict[int, list[tuple[Mention, Span]]] = {}
         for mention, span in names:
             by_sentence.setdefault(span.sent.start, []).append((mention, span))
@@ -302,9 +305,16 @@ class RelationClassifier:
                     )
                     probs = self.probabilities(feats, labels)
                     label = max(labels[1:], key=lambda lab: probs[lab])
+                    if vetoes.get(label) and _between_lemmas(doc, s_span, o_span) & vetoes[label]:
+                        continue
                     if probs[label] >= threshold:
                         found.append(_relation(s_mention, label, o_mention, probs[label], s_span.sent))
         return _one_direction(found, ontology)
+
+
+def _between_lemmas(doc: Doc, a: Span, b: Span) -> set[str]:
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return {doc[i].lemma_.lower() for i in range(first.end, second.start)}
 
 
 def _relation(subject: Mention, label: str, obj: Mention, probability: float, sent: Span) -> RelationMention:

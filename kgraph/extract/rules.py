@@ -663,7 +663,13 @@ def _named_in(pobj: Token, index: _Index) -> list[Token]:
 
 
 def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[Token]:
-    out = [o for pobj in _prep_objects(noun, preps) for o in _named_in(pobj, index)]
+    pobjs = _prep_objects(noun, preps)
+    out = [o for pobj in pobjs for o in _named_in(pobj, index)]
+    if not out:
+        # "vice president of daytime programs for Y", "head of research at Y": the organisation
+        # hangs on the function the title is of
+        out = [o for pobj in pobjs if pobj.pos_ == "NOUN" and index.at(pobj) is None
+               for inner in _prep_objects(pobj, ("at", "for", "with")) for o in _named_in(inner, index)]
     # "Y CEO X", "Y's chairman X"; but in "Finance Director of Y" the name before the title is a function
     before = {"poss"} if out else {"compound", "poss", "nmod"}
     out.extend(c for c in noun.children if c.dep_ in before and index.at(c) is not None)

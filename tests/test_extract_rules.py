@@ -44,6 +44,8 @@ import pytest
          ("Lena Berg", "worksFor", "Orbitel Networks")),
         ("The minister will meet Baltic Fleet Commander Tomas Vidal on Monday.",
          ("Tomas Vidal", "headOf", "Baltic Fleet")),
+        ("Tom Dahl, an analyst at the investment bank of Kestrel Capital, said so.",
+         ("Tom Dahl", "worksFor", "Kestrel Capital")),
         ("Prior to joining Orbitel Networks, Ms. Berg worked for Kestrel Air.",
          ("Ms. Berg", "worksFor", "Orbitel Networks")),
     ],

@@ -470,6 +470,7 @@ class _Index:
 
     by_token: dict[int, int]
     mentions: list[tuple[Mention, Span]]
+    ontology: Ontology | None = None
 
     def at(self, token: Token) -> int | None:
         found = self.by_token.get(token.i)
@@ -659,7 +660,15 @@ def _named_in(pobj: Token, index: _Index) -> list[Token]:
     """
     if index.at(pobj) is not None or pobj.pos_ not in {"NOUN", "PROPN"}:
         return [pobj]
-    return [c for c in pobj.children if c.dep_ in {"poss", "compound", "appos"} and index.at(c) is not None]
+    names = [c for c in pobj.children if c.dep_ in {"poss", "compound", "appos"} and index.at(c) is not None]
+    if not names and index.ontology is not None:
+        # "of the corporate law firm of Skadden, Arps", "the city of Bellport": a noun describing the name after it
+        classes = index.ontology.classes_for_descriptor(pobj.lemma_.lower())
+        for inner in _prep_objects(pobj, ("of",)) if classes else []:
+            m = index.at(inner)
+            if m is not None and any(index.ontology.is_a(index.mentions[m][0].type, c) for c in classes):
+                names.append(inner)
+    return names
 
 
 def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[Token]:
@@ -756,7 +765,7 @@ def _role_of(trigger: Token, title: str) -> Role:
 
 def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ontology) -> list[RelationMention]:
     """Relations stated in ``doc`` between ``mentions``, one per (pattern, pair, sentence)."""
-    index = _Index({}, mentions)
+    index = _Index({}, mentions, ontology)
     for n, (_, span) in enumerate(mentions):
         for token in span:
             index.by_token.setdefault(token.i, n)

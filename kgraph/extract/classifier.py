@@ -281,12 +281,9 @@ class RelationClassifier:
         A pair gets at most one relation: its most likely label other than ``NONE``.
         """
         threshold = self.threshold if threshold is None else threshold
+        titles, vetoes = _ontology_words(ontology)
         # a job title the NER took for a name ("CEO" as ORG) is no party to a relation
-        titles = {t for p in ontology.patterns if p.frame == "RelationalNoun" for t in p.triggers}
         names = [(m, s) for m, s in mentions if m.label not in _NOT_NAMES and m.text.lower() not in titles]
-        # nouns the ontology says do not state a property ("Y star X" is no employment) veto it here too
-        vetoes = {label: {e for p in ontology.patterns if p.property == label for e in p.exceptions}
-                  for label in self.labels}
         by_sentence: dict[int, list[tuple[Mention, Span]]] = {}
         for mention, span in names:
             by_sentence.setdefault(span.sent.start, []).append((mention, span))
@@ -310,6 +307,22 @@ class RelationClassifier:
                     if probs[label] >= threshold:
                         found.append(_relation(s_mention, label, o_mention, probs[label], s_span.sent))
         return _one_direction(found, ontology)
+
+
+def _ontology_words(ontology: Ontology) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """Job titles (RelationalNoun triggers), and per property the nouns that do not state it
+    (kgx:exceptTrigger: "Y star X" is no employment, for the classifier as for the rules);
+    computed once per ontology."""
+    cached: tuple[frozenset[str], dict[str, frozenset[str]]] | None = ontology.__dict__.get("_kgraph_classifier_words")
+    if cached is None:
+        titles = frozenset(t for p in ontology.patterns if p.frame == "RelationalNoun" for t in p.triggers)
+        vetoes: dict[str, set[str]] = {}
+        for p in ontology.patterns:
+            if p.exceptions:
+                vetoes.setdefault(p.property, set()).update(p.exceptions)
+        cached = titles, {prop: frozenset(words) for prop, words in vetoes.items()}
+        ontology.__dict__["_kgraph_classifier_words"] = cached
+    return cached
 
 
 def _between_lemmas(doc: Doc, a: Span, b: Span) -> set[str]:

@@ -470,7 +470,7 @@ class _Index:
 
     by_token: dict[int, int]
     mentions: list[tuple[Mention, Span]]
-    ontology: Ontology | None = None
+    ontology: Ontology
 
     def at(self, token: Token) -> int | None:
         found = self.by_token.get(token.i)
@@ -661,7 +661,7 @@ def _named_in(pobj: Token, index: _Index) -> list[Token]:
     if index.at(pobj) is not None or pobj.pos_ not in {"NOUN", "PROPN"}:
         return [pobj]
     names = [c for c in pobj.children if c.dep_ in {"poss", "compound", "appos"} and index.at(c) is not None]
-    if not names and index.ontology is not None:
+    if not names:
         # "of the corporate law firm of Skadden, Arps", "the city of Bellport": a noun describing the name after it
         classes = index.ontology.classes_for_descriptor(pobj.lemma_.lower())
         for inner in _prep_objects(pobj, ("of",)) if classes else []:
@@ -1129,7 +1129,7 @@ def _place_chain(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
         if tokens[k + 1].dep_ in {"nsubj", "nsubjpass"} or index.mentions[right][1].root.dep_ in {"nsubj", "nsubjpass"}:
             continue
         # "Barcelona, Bayern Munich, PSV Eindhoven, Real Madrid": four names or more in a row are a list
-        if _list_length(sent, k, index) >= 4:
+        if _list_length(tokens, k, index) >= 4:
             continue
         # "Lyon in France, Graz in Austria": items of a list of "X in Y", not Graz a region of France
         # (but "a plant in Leeds, Yorkshire in England" is a chain)
@@ -1143,10 +1143,9 @@ def _place_chain(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
         yield left, right
 
 
-def _list_length(sent: Span, comma: int, index: _Index) -> int:
-    """How many names stand in a row, separated by commas, around the comma at ``comma`` (sentence index)."""
-    tokens = list(sent)
-    offset = sent.start
+def _list_length(tokens: list[Token], comma: int, index: _Index) -> int:
+    """How many names stand in a row, separated by commas, around ``tokens[comma]`` (one sentence's tokens)."""
+    offset = tokens[0].i
 
     def name_at(i: int) -> int | None:
         # the token's own name only (not the apposition fallback of _Index.at), so each step moves on

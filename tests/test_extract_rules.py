@@ -48,6 +48,21 @@ import pytest
          ("Tom Dahl", "worksFor", "Kestrel Capital")),
         ("Prior to joining Orbitel Networks, Ms. Berg worked for Kestrel Air.",
          ("Ms. Berg", "worksFor", "Orbitel Networks")),
+        # a form of address kept in the name still states the post
+        ("Orbitel Networks President Tomas Vidal said the deal was closed.",
+         ("President Tomas Vidal", "headOf", "Orbitel Networks")),
+        # a person's seat on a council or board
+        ("Lena Berg is a member of the Harrow County Council, and Tom Dahl is a lawyer.",
+         ("Lena Berg", "memberOf", "Harrow County Council")),
+        ("Lena Berg, one of the founders of Orbitel Networks, said so.",
+         ("Lena Berg", "founderOf", "Orbitel Networks")),
+        # a verb coordinated inside a relative clause keeps the clause's name as its subject
+        ("Lena Berg, who is a lawyer and works at the Pentagon, said so.",
+         ("Lena Berg", "worksFor", "Pentagon")),
+        ("Mira Sandoval won the vote in her native Oregon on Saturday.",
+         ("Mira Sandoval", "livesIn", "Oregon")),
+        ("Mira Sandoval died on Monday at her home in Bellport.",
+         ("Mira Sandoval", "livesIn", "Bellport")),
     ],
 )
 def test_rules_find_relation(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -414,3 +429,29 @@ def test_rules_conjunct_with_its_own_apposition_is_not_a_party(extract_text) -> 
     found = extract_text("Anna Weber, the mayor of Bellport, and Tom Dahl, a teacher from Alder, met on Monday.")
     assert ("Anna Weber", "livesIn", "Bellport") in found, found
     assert not any(s == "Tom Dahl" and o == "Bellport" for s, _, o in found), found
+
+
+def test_rules_membership_of_a_family_is_no_membership(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Lena Berg, a member of the Vidal family, said so.")
+    assert not any(p == "memberOf" for _, p, _ in found), found
+
+
+def test_extractor_states_no_relation_of_an_entity_with_itself(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.spacy_rules import RuleExtractor
+    from kgraph.models import Article
+
+    text = "Dole had hoped to win in North Carolina, the home state of his wife, Elizabeth."
+    extraction = next(RuleExtractor(ontology=ontology).extract([Article(id="a", text=text, source="a")]))
+    links = extraction.links
+    assert all(links[r.subject] != links[r.object] for r in extraction.relations), extraction.relations
+
+
+def test_rules_one_of_any_noun_is_no_post(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "one of the founders of Y" states a post; "one of the star attractions at Y" does not
+    found = extract_text("Lena Berg, will be one of the star attractions at the Harbour Athletics Club on 15 January.")
+    assert not any(p == "worksFor" for _, p, _ in found), found
+
+
+def test_rules_form_of_address_is_no_post(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Labour's Mr Lindqvist, who says he is standing by his remarks, had accused a journalist.")
+    assert not any(p == "worksFor" for _, p, _ in found), found

@@ -167,6 +167,8 @@ _BRACKET_ALIAS = re.compile(r"\s*\(\s*([A-Z][\w.&-]{1,30}|[a-z]+[A-Z][\w.&-]*)\s
 _NAME_PREFIXES = frozenset(
     """mr mrs ms miss dr sir dame pope king queen prince princess lord lady president rev father sister""".split()
 )
+#: Forms of address kept in a name that also name a post ("Acme President Brad Smith"); "Mr" names none.
+_OFFICE_ADDRESS = frozenset({"president"})
 #: Rank and office abbreviations and words that stand before a name but are not part of it.
 _RANKS = frozenset("""lt capt sgt cpl col maj cmdr adm insp det supt""".split())
 
@@ -569,8 +571,12 @@ def _deep_roles(verb: Token, index: _Index) -> tuple[list[Token], list[Token]]:
             (patients if passive else agents).append(head)
     if not agents and verb.dep_ in {"xcomp", "conj", "advcl"}:
         governor = verb.head
-        agents.extend(c for c in governor.children if c.dep_ == "nsubj")
-        if verb.dep_ == "conj" and not agents:
+        # "X, who is a lawyer and works at Y": the relative pronoun stands for the clause's name
+        relative = governor.dep_ == "relcl" and any(
+            c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"} for c in governor.children
+        )
+        agents.extend(c for c in governor.children if c.dep_ == "nsubj" and not relative)
+        if (verb.dep_ == "conj" or relative) and not agents:
             agents.extend(_deep_roles(governor, index)[0])
     if not agents and verb.dep_ == "pcomp" and verb.tag_ == "VBG":
         # "Prior to joining Y, X worked ...", "X was a partner at Z before joining Y": the
@@ -627,8 +633,12 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
     return out
 
 
-def _holders(noun: Token, index: _Index) -> list[Token]:
-    """Who holds a relational noun: "X, CEO of Y" / "CEO X" / "X is CEO of Y" / "X as CEO"."""
+def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
+    """Who holds a relational noun: "X, CEO of Y" / "CEO X" / "X is CEO of Y" / "X as CEO".
+
+    With ``one_of``, also "X, one of the founders of Y" (not for any noun at all: "X, one of
+    the attractions at Y" is no post).
+    """
     out: list[Token] = []
     m = index.by_token.get(noun.i)
     if m is not None and index.mentions[m][0].label == "description" and index.mentions[m][1][-1].i == noun.i:
@@ -648,7 +658,10 @@ def _holders(noun: Token, index: _Index) -> list[Token]:
         verb = noun.head.head
         out.extend(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})
     if noun.dep_ == "conj":
-        out.extend(_holders(noun.head, index))
+        out.extend(_holders(noun.head, index, one_of))
+    if one_of and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        # "X, one of the founders of Y": the holder of "one"
+        out.extend(_holders(noun.head.head, index))
     return out
 
 
@@ -876,7 +889,7 @@ def _apply(
         subjects = _role_tokens(token, pattern.subject_roles, index)
         objects = _role_tokens(token, pattern.object_roles, index)
     elif pattern.frame == "RelationalNoun" and token.pos_ in {"NOUN", "PROPN"}:
-        subjects = _holders(token, index)
+        subjects = _holders(token, index, one_of=trigger != ANY_NOUN)
         objects = _noun_objects(token, pattern.prepositions, index)
         titled = _title_before_name(token, index)
         if titled is not None:
@@ -886,6 +899,10 @@ def _apply(
             trigger = _title_phrase(token, index) or trigger
     elif pattern.frame == "EventNoun" and token.pos_ in {"NOUN", "PROPN"}:
         subjects, objects = _event_parties(token, pattern.prepositions, index)
+    elif pattern.frame == "EventNoun" and token.dep_ == "amod" and index.at(token.head) is not None:
+        # "in his native Ohio", "Van Buren's native Kinderhook": the adjective relates the owner to the name
+        subjects = [c for c in token.head.children if c.dep_ == "poss"]
+        objects = [token.head] if subjects else []
     elif pattern.frame == "Attribute":
         subjects, objects = _attribute(token, pattern.prepositions, index)
     role = _role_of(token, trigger.upper() if len(trigger) <= 3 else trigger.title()) if pattern.role else None
@@ -1051,8 +1068,17 @@ def _title_before_name(token: Token, index: _Index) -> tuple[Token, Token] | Non
 
 
 def _inside_name(token: Token, index: _Index) -> bool:
+    """Whether a token is part of a name; a form of address the name keeps ("President Brad Smith")
+    still states the post: "Acme President Brad Smith" is the president of Acme."""
     m = index.by_token.get(token.i)
-    return m is not None and index.mentions[m][0].label not in {"description", "pronoun"}
+    if m is None:
+        return False
+    mention, span = index.mentions[m]
+    if mention.label in {"description", "pronoun"}:
+        return False
+    return not (
+        mention.type == "Person" and token.i == span.start and len(span) > 1 and token.lower_ in _OFFICE_ADDRESS
+    )
 
 
 def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[list[Token], list[Token]]:

@@ -145,6 +145,10 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
             alias_key = name_key(match.group(1))
             target = owner[mention]
             other = by_key.get(alias_key)
+            if other is not None and other is not target and _coarse(_kind(other), ontology) != _coarse(
+                _kind(target), ontology
+            ):
+                continue  # "BRISBANE, Australia (AP)": a name of another kind in brackets is no alias
             if other is not None and other is not target:
                 _merge(target, other, owner, by_key, clusters)
             target.keys.add(alias_key)
@@ -210,6 +214,14 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
         if antecedent is not None:
             links[mention] = links[antecedent]
     return links
+
+
+def _coarse(cls: str, ontology: Ontology) -> str:
+    """Person, Place, Organization or Event for a class (its own name when it is none of them)."""
+    for coarse in ("Person", "Place", "Organization", "Event"):
+        if cls and ontology.is_a(cls, coarse):
+            return coarse
+    return cls
 
 
 def _kind(cluster: _Cluster) -> str:

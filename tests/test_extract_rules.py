@@ -63,6 +63,15 @@ import pytest
          ("Mira Sandoval", "livesIn", "Oregon")),
         ("Mira Sandoval died on Monday at her home in Bellport.",
          ("Mira Sandoval", "livesIn", "Bellport")),
+        # a name that opens with a place named in the sentence, or with its adjective
+        ("Two days after the storm hit Estonia, the Estonian Parliament met in emergency session.",
+         ("Estonian Parliament", "basedIn", "Estonia")),
+        ("The Oregon Department of Forestry said fires in Oregon had burned 400 acres.",
+         ("Oregon Department of Forestry", "basedIn", "Oregon")),
+        # the parser hangs the person on the organisation, which no person can be in apposition to
+        ("Police said that the leader of the Northern Liberation Front, Anders Holm, also known as Bear, "
+         "was arrested at his home.",
+         ("Anders Holm", "headOf", "Northern Liberation Front")),
     ],
 )
 def test_rules_find_relation(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -455,3 +464,10 @@ def test_rules_one_of_any_noun_is_no_post(extract_text) -> None:  # type: ignore
 def test_rules_form_of_address_is_no_post(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text("Labour's Mr Lindqvist, who says he is standing by his remarks, had accused a journalist.")
     assert not any(p == "worksFor" for _, p, _ in found), found
+
+
+def test_rules_place_in_name_exceptions(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("The Estonian Embassy in Oslo said that Estonia would send aid.")
+    assert ("Estonian Embassy", "basedIn", "Estonia") not in found, found
+    found = extract_text("The Indian Government met the governor of Indiana on Monday.")
+    assert not any(o == "Indiana" and p == "basedIn" for _, p, o in found), found

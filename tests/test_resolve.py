@@ -28,6 +28,13 @@ def test_resolve_in_document_aliases(nlp, ontology) -> None:  # type: ignore[no-
     assert links[f"the park@{text.index('the park')}"] == "Eastgate Science Park"
 
 
+def test_resolve_dateline_agency_is_no_alias_of_the_place(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    # "(AP)" after a place is the wire agency, not an abbreviation of the place
+    text = "BERGEN, Norway (AP) _ Maria Lopez opened a park on Monday."
+    links = _links(nlp, ontology, text)
+    assert links[f"AP@{text.index('AP')}"] == "AP"
+
+
 def test_resolve_unclear_pronoun_is_left_alone(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     text = "Maria Lopez met Anna Weber in Oslo. She said the talks went well."
     links = _links(nlp, ontology, text)

@@ -7,6 +7,7 @@ property, and the types each end must have, come from ``ontology/patterns.ttl``.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -646,6 +647,16 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
     if noun.dep_ == "appos" or noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
         out.append(noun.head)
     out.extend(c for c in noun.children if c.dep_ == "appos")
+    if not out:
+        # "the chairman of the Y Front, X, ...": the parser hangs the person's name on the
+        # organisation, which no person can be in apposition to; the name is the title's holder
+        for pobj in _prep_objects(noun, ("of",)):
+            m = index.at(pobj)
+            if m is not None and index.mentions[m][0].type != "Person":
+                out.extend(
+                    c for c in pobj.children
+                    if c.dep_ == "appos" and (n := index.at(c)) is not None and index.mentions[n][0].type == "Person"
+                )
     if noun.dep_ in {"attr", "oprd"}:
         out.extend(_named([c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS], index))
         if noun.dep_ == "oprd":
@@ -784,6 +795,7 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
             index.by_token.setdefault(token.i, n)
     triggers, attributes, chains = _pattern_index(ontology)
     sources = [p for p in ontology.patterns if p.frame == "SourceLine"]
+    in_name = [p for p in ontology.patterns if p.frame == "PlaceInName"]
     owned: frozenset[str] = ontology.__dict__["_kgraph_owned_nouns"]
     found: dict[tuple[int, str, int], RelationMention] = {}
     for sent in doc.sents:
@@ -812,6 +824,9 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
         for pattern in sources:
             for subj, obj in _source_line(sent, index):
                 _add(found, pattern, subj, obj, sent, None, index, ontology)
+        for pattern in in_name:
+            for subj, obj in _place_in_name(sent, pattern, index):
+                _add(found, pattern, subj, obj, sent, None, index, ontology)
     return _drop_implied(sorted(found.values()), ontology)
 
 
@@ -829,7 +844,7 @@ def _pattern_index(ontology: Ontology) -> _PatternIndex:
     for pattern in ontology.patterns:
         if pattern.frame == "PlaceChain":
             chains.append(pattern)
-        elif pattern.frame == "SourceLine":
+        elif pattern.frame in {"SourceLine", "PlaceInName"}:
             continue
         elif not pattern.triggers:
             attributes.append(pattern)
@@ -1136,6 +1151,41 @@ def _source_line(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
         place = index.by_token.get(token.i - 1) if token.i > 0 else None
         if place is not None and place != org and index.mentions[place][0].label == "dateline":
             yield org, place
+
+
+def _place_in_name(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[int, int]]:
+    """(name, place) when a name of several words opens with a place named elsewhere in the
+    sentence, or with its adjective: "the Texas Department of Agriculture ... Texas",
+    "the Haitian Parliament ... Haiti". Names whose last word is one of the pattern's
+    exceptions ("Brazilian Embassy") are left alone."""
+    names = [
+        (n, span) for n, (mention, span) in enumerate(index.mentions)
+        if sent.start <= span.start < sent.end and mention.label not in {"description", "pronoun"}
+    ]
+    places = [(n, span) for n, span in names if index.ontology.is_a(index.mentions[n][0].type, "Place")]
+    for n, span in names:
+        first = span[0].text
+        if len(span) < 2 or not first[:1].isupper() or span[-1].lower_ in pattern.exceptions:
+            continue
+        for p, place in places:
+            if p == n or place.start < span.end and span.start < place.end:
+                continue
+            words = [t.lower_ for t in place]
+            if [t.lower_ for t in span[: len(words)]] == words and len(span) > len(words) \
+                    or len(place) == 1 and _adjective_of(first.lower(), words[0]):
+                yield n, p
+
+
+def _adjective_of(word: str, place: str) -> bool:
+    """Whether ``word`` looks like the adjective of the one-word place ``place``: it shares
+    all but the place's last two letters and ends like an adjective ("haitian"/"haiti",
+    "chinese"/"china", "bulgarian"/"bulgaria", "israeli"/"israel", "german"/"germany")."""
+    if word == place or len(place) < 4 or not word.endswith(("an", "ese", "ish", "i", "ic")):
+        return False
+    if place.startswith(word):  # "german"/"germany", but not "indian"/"indiana"
+        return place == word + "y"
+    common = len(os.path.commonprefix([word, place]))
+    return common >= max(4, len(place) - 2)
 
 
 def _place_chain(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:

@@ -26,6 +26,7 @@ __all__ = [
     "KGD",
     "KGS",
     "BASE_IRI",
+    "FRAMES",
     "ONTOLOGY_DIR",
     "ClassInfo",
     "PropertyInfo",
@@ -92,6 +93,8 @@ class KG(DefinedNamespace):
 
 
 KGX = Namespace(BASE_IRI + "patterns#")
+#: The pattern frames kgraph.extract.rules knows how to match (documented in ontology/patterns.ttl).
+FRAMES = frozenset({"RelationalNoun", "Verb", "EventNoun", "Attribute", "PlaceChain", "SourceLine", "PlaceInName"})
 #: Entities, documents and statements get IRIs under these (see kgraph.graph).
 KGR = Namespace(BASE_IRI + "id/")
 KGD = Namespace(BASE_IRI + "doc/")
@@ -287,6 +290,11 @@ def load_ontology(directory: Path | None = None) -> Ontology:
             frame = graph.value(node, KGX.frame)
             if frame is None:
                 raise OntologyError(f"A pattern of kg:{name} in {directory / 'patterns.ttl'} has no kgx:frame.")
+            if str(frame).rsplit("#", 1)[-1] not in FRAMES:
+                raise OntologyError(
+                    f"A pattern of kg:{name} in {directory / 'patterns.ttl'} has the unknown frame <{frame}>; "
+                    f"the frames are {', '.join('kgx:' + f for f in sorted(FRAMES))}."
+                )
             confidence = graph.value(node, KGX.confidence)
             role = graph.value(node, KGX.role)
             assert confidence is None or isinstance(confidence, Literal)

@@ -6,7 +6,7 @@ import pytest
 from rdflib import OWL, RDF, URIRef
 
 from kgraph.errors import OntologyError
-from kgraph.ontology import KG, load_ontology
+from kgraph.ontology import FRAMES, KG, ONTOLOGY_DIR, load_ontology
 
 REQUIRED_CLASSES = {"Person", "Organization", "Place", "Event"}
 REQUIRED_PROPERTIES = {
@@ -48,10 +48,9 @@ def test_ontology_namespace_class_matches_turtle(ontology) -> None:  # type: ign
 def test_ontology_every_property_with_a_pattern_is_typed(ontology) -> None:  # type: ignore[no-untyped-def]
     for prop in ontology.properties.values():
         for pattern in prop.patterns:
-            assert pattern.frame in {"RelationalNoun", "Verb", "EventNoun", "PlaceChain", "SourceLine", "Attribute"}, (
-                pattern
-            )
-            assert pattern.triggers or pattern.frame in {"PlaceChain", "SourceLine", "Attribute"}, pattern
+            assert pattern.frame in FRAMES, pattern
+            untriggered = {"PlaceChain", "SourceLine", "Attribute", "PlaceInName"}
+            assert pattern.triggers or pattern.frame in untriggered, pattern
             assert 0 < pattern.confidence <= 1
 
 
@@ -82,3 +81,14 @@ def test_ontology_subordinate_must_be_a_super_property(tmp_path, ontology) -> No
     )
     with pytest.raises(OntologyError, match="not one of its super-properties"):
         load_ontology(tmp_path)
+
+
+def test_ontology_unknown_frame_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    folder = tmp_path / "ontology"
+    shutil.copytree(ONTOLOGY_DIR, folder)
+    with (folder / "patterns.ttl").open("a", encoding="utf-8") as out:
+        out.write('\nkg:worksFor kgx:pattern [ kgx:frame kgx:RelationalNown ; kgx:trigger "clerk" ] .\n')
+    with pytest.raises(OntologyError, match="unknown frame .*RelationalNown"):
+        load_ontology(folder)

@@ -471,3 +471,11 @@ def test_rules_place_in_name_exceptions(extract_text) -> None:  # type: ignore[n
     assert ("Estonian Embassy", "basedIn", "Estonia") not in found, found
     found = extract_text("The Indian Government met the governor of Indiana on Monday.")
     assert not any(o == "Indiana" and p == "basedIn" for _, p, o in found), found
+
+
+def test_rules_dateline_without_agency(extract_text) -> None:  # type: ignore[no-untyped-def]
+    assert ("MARLOWE", "locatedIn", "Ky.") in extract_text("MARLOWE, Ky.")
+    found = extract_text("KESTREL SPRINGS, Calif. -- A fire burned a barn.")
+    assert ("KESTREL SPRINGS", "locatedIn", "Calif.") in found
+    found = extract_text("NORDWIND, Inc. -- The firm said its sales rose.")
+    assert not any(p == "locatedIn" for _, p, _ in found), found

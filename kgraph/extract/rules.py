@@ -215,7 +215,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
     taken: set[int] = set()
     job_titles = _job_titles(ontology)
     aliases: dict[str, str] = {}
-    for span, dated in [*_dateline(doc), *_source_lines(doc)]:
+    for span, dated in [*_dateline(doc, ontology), *_source_lines(doc)]:
         if any(i in taken for i in range(span.start, span.end)):
             continue
         if dated:  # an empty class: words of the line that name nothing
@@ -276,11 +276,13 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
     return found
 
 
-def _dateline(doc: Doc) -> list[tuple[Span, str]]:
+def _dateline(doc: Doc, ontology: Ontology | None = None) -> list[tuple[Span, str]]:
     """ "BELGRADE, Yugoslavia (AP) _ ...": a news dateline names a place, its region and the agency.
 
     Only a text that opens with capital letters, then optionally a comma and a region,
-    then an all-capitals word in brackets counts; the NER often takes the city for an
+    then an all-capitals word in brackets counts; or, without the agency, the capitals,
+    a comma and a region that ends the text or is followed by a dash (the region must not
+    end in an organisation's head word: "ACME, Inc."). The NER often takes the city for an
     organisation or misses it.
     """
     start = 0
@@ -315,9 +317,18 @@ def _dateline(doc: Doc) -> list[tuple[Span, str]]:
         and doc[bracket + 1].is_upper
         and doc[bracket + 2].text == ")"
     ):
+        # "ANNAPOLIS, Md. -- ...", "BLYTHE, Calif." alone: a dateline without the agency, when a
+        # region follows the capitals and the line ends or a dash opens the story
+        if len(found) == 2 and (bracket == len(doc) or doc[bracket].text in _DATELINE_DASHES) \
+                and (ontology is None or ontology.class_for_head(doc[bracket - 1].lower_.rstrip(".")) is None):
+            return found
         return []
     found.append((doc[bracket + 1 : bracket + 2], "Organization"))
     return found
+
+
+#: What opens the story after a dateline ("ANNAPOLIS, Md. -- The ...", "BELGRADE, Yugoslavia (AP) _ ...").
+_DATELINE_DASHES = frozenset({"_", "--", "—", "–", "-"})
 
 
 _WIRE_CODE = re.compile(r"^[A-Z]{2}\d{10}$")

@@ -7,6 +7,10 @@ From ``ontology/kgraph.ttl`` kgraph reads four kinds of axiom and adds what they
 * ``p a owl:SymmetricProperty``: ``s p o`` entails ``o p s`` (agreements go both ways);
 * ``p owl:inverseOf q``: ``s p o`` entails ``o q s``.
 
+``owl:propertyChainAxiom`` is applied by the extractor, within one sentence
+(kgraph.extract.rules), not here: across a corpus, a SPARQL path
+(``kg:basedIn/kg:locatedIn*``) asks the same without materialising every step.
+
 ``rdfs:domain`` and ``rdfs:range`` are left out on purpose: they would type an entity
 from a single extracted relation, so one wrong extraction would silently give a
 person the type of a place. kgraph states types only from what the text says.

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import DefinedNamespace
 
 from kgraph.errors import OntologyError
@@ -158,6 +159,8 @@ class PropertyInfo:
     ancestors: frozenset[str]  # itself and every super-property in the kg namespace
     symmetric: bool = False
     patterns: list[Pattern] = field(default_factory=list)
+    #: q for each ``p owl:propertyChainAxiom (p q)``: "s p x" and "x q o" state "s p o"
+    chains: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -227,6 +230,18 @@ def _one_local(graph: Graph, subject: object, predicate: URIRef) -> str | None:
     return values[0] if values else None
 
 
+def _chains(graph: Graph, prop: URIRef) -> frozenset[str]:
+    """The q of each two-step chain ``prop owl:propertyChainAxiom (prop q)`` (other chains are not used)."""
+    out = set()
+    for head in graph.objects(prop, OWL.propertyChainAxiom):
+        steps = list(Collection(graph, head)) if isinstance(head, BNode) else []
+        if len(steps) == 2 and steps[0] == prop and isinstance(steps[1], URIRef):
+            local = _local(steps[1])
+            if local is not None:
+                out.add(local)
+    return frozenset(out)
+
+
 def _closure(graph: Graph, start: URIRef, link: URIRef) -> frozenset[str]:
     seen = {start}
     todo = [start]
@@ -285,6 +300,7 @@ def load_ontology(directory: Path | None = None) -> Ontology:
             range=_one_local(graph, prop, RDFS.range),
             ancestors=_closure(graph, prop, RDFS.subPropertyOf),
             symmetric=(prop, RDF.type, OWL.SymmetricProperty) in graph,
+            chains=_chains(graph, prop),
         )
         for node in graph.objects(prop, KGX.pattern):
             frame = graph.value(node, KGX.frame)

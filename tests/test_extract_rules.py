@@ -479,3 +479,11 @@ def test_rules_dateline_without_agency(extract_text) -> None:  # type: ignore[no
     assert ("KESTREL SPRINGS", "locatedIn", "Calif.") in found
     found = extract_text("NORDWIND, Inc. -- The firm said its sales rose.")
     assert not any(p == "locatedIn" for _, p, _ in found), found
+
+
+def test_rules_chain_over_located_in(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # kg:basedIn owl:propertyChainAxiom (kg:basedIn kg:locatedIn): the firm is in the state too
+    found = extract_text("The rig, leased from Nordwind Drilling Co. of Folsom, Calif., had left the site.")
+    assert ("Nordwind Drilling Co.", "basedIn", "Folsom") in found
+    assert ("Folsom", "locatedIn", "Calif.") in found
+    assert ("Nordwind Drilling Co.", "basedIn", "Calif.") in found

@@ -92,3 +92,9 @@ def test_ontology_unknown_frame_is_a_clear_error(tmp_path) -> None:  # type: ign
         out.write('\nkg:worksFor kgx:pattern [ kgx:frame kgx:RelationalNown ; kgx:trigger "clerk" ] .\n')
     with pytest.raises(OntologyError, match="unknown frame .*RelationalNown"):
         load_ontology(folder)
+
+
+def test_ontology_reads_property_chains(ontology) -> None:  # type: ignore[no-untyped-def]
+    assert ontology.properties["basedIn"].chains == {"locatedIn"}
+    assert ontology.properties["locatedIn"].chains == {"locatedIn"}
+    assert not ontology.properties["worksFor"].chains

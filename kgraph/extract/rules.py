@@ -838,7 +838,36 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
         for pattern in in_name:
             for subj, obj in _place_in_name(sent, pattern, index):
                 _add(found, pattern, subj, obj, sent, None, index, ontology)
-    return _drop_implied(sorted(found.values()), ontology)
+    return _drop_implied(sorted(_chain(found, ontology).values()), ontology)
+
+
+def _chain(
+    found: dict[tuple[int, str, int], RelationMention], ontology: Ontology
+) -> dict[tuple[int, str, int], RelationMention]:
+    """One step of the ontology's property chains within a sentence: "X was born in Grants,
+    N.M." states X livesIn Grants and Grants locatedIn N.M., so X livesIn N.M.
+    (``kg:livesIn owl:propertyChainAxiom (kg:livesIn kg:locatedIn)`` in kgraph.ttl)."""
+    added: dict[tuple[int, str, int], RelationMention] = {}
+    for rel in found.values():
+        over = ontology.properties[rel.predicate].chains
+        if not over:
+            continue
+        for nxt in found.values():
+            if (
+                nxt.predicate in over
+                and nxt.subject == rel.object
+                and nxt.sentence_start == rel.sentence_start
+                and nxt.object != rel.subject
+            ):
+                key = (rel.subject.start, rel.predicate, nxt.object.start)
+                if key not in found and key not in added:
+                    added[key] = RelationMention(
+                        subject=rel.subject, predicate=rel.predicate, object=nxt.object,
+                        confidence=round(min(rel.confidence, nxt.confidence) - 0.05, 2),
+                        sentence_start=rel.sentence_start, sentence_end=rel.sentence_end, evidence=rel.evidence,
+                        pattern=f"{rel.pattern}+{nxt.pattern}", role=rel.role,
+                    )
+    return {**found, **added} if added else found
 
 
 _PatternIndex = tuple[dict[str, list[tuple[Pattern, str]]], list[Pattern], list[Pattern]]

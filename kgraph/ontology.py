@@ -70,6 +70,7 @@ class KG(DefinedNamespace):
     locatedIn: URIRef
     livesIn: URIRef
     nationality: URIRef
+    reportedFrom: URIRef
     participatedIn: URIRef
     heldAt: URIRef
     receivedAward: URIRef
@@ -95,7 +96,9 @@ class KG(DefinedNamespace):
 
 KGX = Namespace(BASE_IRI + "patterns#")
 #: The pattern frames kgraph.extract.rules knows how to match (documented in ontology/patterns.ttl).
-FRAMES = frozenset({"RelationalNoun", "Verb", "EventNoun", "Attribute", "PlaceChain", "SourceLine", "PlaceInName"})
+FRAMES = frozenset(
+    {"RelationalNoun", "Verb", "EventNoun", "Attribute", "PlaceChain", "SourceLine", "PlaceInName", "Dateline"}
+)
 #: Entities, documents and statements get IRIs under these (see kgraph.graph).
 KGR = Namespace(BASE_IRI + "id/")
 KGD = Namespace(BASE_IRI + "doc/")

@@ -487,3 +487,25 @@ def test_rules_chain_over_located_in(extract_text) -> None:  # type: ignore[no-u
     assert ("Nordwind Drilling Co.", "basedIn", "Folsom") in found
     assert ("Folsom", "locatedIn", "Calif.") in found
     assert ("Nordwind Drilling Co.", "basedIn", "Calif.") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HOLTVILLE, Oregon (AP) _ A fire burned two barns on Monday.",
+         {("AP", "reportedFrom", "HOLTVILLE"), ("AP", "reportedFrom", "Oregon")}),
+        ("(Text) Tallinn, March 3 (ETA) -- The government of Estonia met on Monday.",
+         {("ETA", "reportedFrom", "Tallinn")}),
+        ("Kaunas, Lithuania, Feb 2 (ELTA) -- The wreck of a plane was found in a lake.",
+         {("ELTA", "reportedFrom", "Kaunas"), ("ELTA", "reportedFrom", "Lithuania")}),
+    ],
+)
+def test_rules_dateline_agency_reported_from(extract_text, text: str, expected: set) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected <= found, found
+    assert not any(p == "basedIn" and s in {"AP", "ETA", "ELTA"} for s, p, _ in found), found
+
+
+def test_rules_dated_dateline_needs_a_date_and_no_person(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Anna Berg, May 4 (AP) -- said the plan would work.")
+    assert not any(p == "reportedFrom" for _, p, _ in found), found

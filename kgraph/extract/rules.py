@@ -215,7 +215,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
     taken: set[int] = set()
     job_titles = _job_titles(ontology)
     aliases: dict[str, str] = {}
-    for span, dated in [*_dateline(doc, ontology), *_source_lines(doc)]:
+    for span, dated in [*(_dateline(doc, ontology) or _dated_dateline(doc)), *_source_lines(doc)]:
         if any(i in taken for i in range(span.start, span.end)):
             continue
         if dated:  # an empty class: words of the line that name nothing
@@ -325,6 +325,42 @@ def _dateline(doc: Doc, ontology: Ontology | None = None) -> list[tuple[Span, st
         return []
     found.append((doc[bracket + 1 : bracket + 2], "Organization"))
     return found
+
+
+def _text_marker(doc: Doc, i: int) -> bool:
+    """Whether "(Text)", the wire digests' mark of a story's start, stands at token ``i``."""
+    return "".join(t.text for t in doc[i : i + 3]).lower() == "(text)"
+
+
+def _dated_dateline(doc: Doc) -> list[tuple[Span, str]]:
+    """ "(Text) Saint-Gall, Switzerland, Feb 2 (AFP) --", "Moscow April 25 TASS --": a dateline
+    with the date, as wire digests write it: one or two capitalised place names, the date,
+    the agency (in brackets, or in capitals) and a dash."""
+    i = 3 if _text_marker(doc, 0) else 0
+    found: list[tuple[Span, str]] = []
+    while len(found) < 2 and i < len(doc) and doc[i].text[:1].isupper() and doc[i].lower_.rstrip(".") not in _MONTHS:
+        start = i
+        while i < len(doc) and (doc[i].text[:1].isupper() and doc[i].lower_.rstrip(".") not in _MONTHS
+                                or doc[i].text == "-" and i > start):
+            i += 1
+        found.append((doc[start:i], "Place"))
+        if i < len(doc) and doc[i].text == ",":
+            i += 1
+    dated = i
+    while i < len(doc) and (doc[i].like_num or doc[i].lower_.rstrip(".") in _MONTHS or doc[i].text in {",", "."}):
+        i += 1
+    if not found or i == dated or i >= len(doc) - 1 or any(t.ent_type_ == "PERSON" for span, _ in found for t in span):
+        return []
+    bracketed = doc[i].text == "("
+    start = i + 1 if bracketed else i
+    end = start
+    while end < len(doc) and (doc[end].is_upper or doc[end].text == "-" and end > start):
+        end += 1
+    close = end + 1 if bracketed else end
+    if end == start or (bracketed and (end >= len(doc) or doc[end].text != ")")) \
+            or close >= len(doc) or doc[close].text not in _DATELINE_DASHES:
+        return []
+    return [*found, (doc[start:end], "Organization")]
 
 
 #: What opens the story after a dateline ("ANNAPOLIS, Md. -- The ...", "BELGRADE, Yugoslavia (AP) _ ...").
@@ -807,6 +843,7 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
     triggers, attributes, chains = _pattern_index(ontology)
     sources = [p for p in ontology.patterns if p.frame == "SourceLine"]
     in_name = [p for p in ontology.patterns if p.frame == "PlaceInName"]
+    datelines = [p for p in ontology.patterns if p.frame == "Dateline"]
     owned: frozenset[str] = ontology.__dict__["_kgraph_owned_nouns"]
     found: dict[tuple[int, str, int], RelationMention] = {}
     for sent in doc.sents:
@@ -837,6 +874,9 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
                 _add(found, pattern, subj, obj, sent, None, index, ontology)
         for pattern in in_name:
             for subj, obj in _place_in_name(sent, pattern, index):
+                _add(found, pattern, subj, obj, sent, None, index, ontology)
+        for pattern in datelines if sent.start <= 3 else []:  # a dateline opens the text ("(Text) " may precede)
+            for subj, obj in _dateline_pairs(sent, index):
                 _add(found, pattern, subj, obj, sent, None, index, ontology)
     return _drop_implied(sorted(_chain(found, ontology).values()), ontology)
 
@@ -884,7 +924,7 @@ def _pattern_index(ontology: Ontology) -> _PatternIndex:
     for pattern in ontology.patterns:
         if pattern.frame == "PlaceChain":
             chains.append(pattern)
-        elif pattern.frame in {"SourceLine", "PlaceInName"}:
+        elif pattern.frame in {"SourceLine", "PlaceInName", "Dateline"}:
             continue
         elif not pattern.triggers:
             attributes.append(pattern)
@@ -1191,6 +1231,44 @@ def _source_line(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
         place = index.by_token.get(token.i - 1) if token.i > 0 else None
         if place is not None and place != org and index.mentions[place][0].label == "dateline":
             yield org, place
+
+
+def _dateline_pairs(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
+    """(agency, place) of a dateline: "DAYTON, Ohio (AP) _", "(Text) Sofia, February 15 (BTA) --",
+    "Moscow April 25 TASS --". Before the agency only places, dates, numbers and punctuation
+    may stand (after an opening "(Text)"); the agency is in brackets or followed by a dash."""
+    doc = sent.doc
+    start = sent.start
+    if _text_marker(doc, start):
+        start += 3
+    places: list[int] = []
+    i = start
+    while i < sent.end and i - start < 16:
+        m = index.by_token.get(i)
+        token = doc[i]
+        if m is not None and index.mentions[m][1].start == i:
+            mention, span = index.mentions[m]
+            if index.ontology.is_a(mention.type, "Place"):
+                places.append(m)
+                i = span.end
+                continue
+            bracketed = doc[i - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
+            after = span.end + (1 if bracketed else 0)
+            dashed = after < len(doc) and doc[after].text in _DATELINE_DASHES
+            if places and index.ontology.is_a(mention.type, "Organization") and (bracketed or dashed):
+                for place in places:
+                    yield m, place
+            return
+        if m is not None or not (token.is_punct or token.like_num or token.ent_type_ in {"DATE", "TIME"}
+                                 or token.lower_.rstrip(".") in _MONTHS):
+            return
+        i += 1
+
+
+_MONTHS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
+    "september october november december".split()
+)
 
 
 def _place_in_name(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[int, int]]:

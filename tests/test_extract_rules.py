@@ -471,6 +471,10 @@ def test_rules_place_in_name_exceptions(extract_text) -> None:  # type: ignore[n
     assert ("Estonian Embassy", "basedIn", "Estonia") not in found, found
     found = extract_text("The Indian Government met the governor of Indiana on Monday.")
     assert not any(o == "Indiana" and p == "basedIn" for _, p, o in found), found
+    # a company's first word may be its own short name
+    found = extract_text("Additionally, Dakota intends to publish results for both Dakota Financial Corporation "
+                         "and Dakota Bank.")
+    assert not any(p == "basedIn" for _, p, _ in found), found
 
 
 def test_rules_dateline_without_agency(extract_text) -> None:  # type: ignore[no-untyped-def]

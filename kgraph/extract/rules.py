@@ -1272,10 +1272,11 @@ _MONTHS = frozenset(
 
 
 def _place_in_name(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[int, int]]:
-    """(name, place) when a name of several words opens with a place named elsewhere in the
-    sentence, or with its adjective: "the Texas Department of Agriculture ... Texas",
-    "the Haitian Parliament ... Haiti". Names whose last word is one of the pattern's
-    exceptions ("Brazilian Embassy") are left alone."""
+    """(name, place) when a name of several words opens with the adjective of a place named
+    elsewhere in the sentence ("the Haitian Parliament ... Haiti"), or, for a public body,
+    with the place itself ("the Texas Department of Agriculture ... Texas"; a company's first
+    word may be its own short name: "Regions Bank ... Regions"). Names whose last word is one
+    of the pattern's exceptions ("Brazilian Embassy") are left alone."""
     names = [
         (n, span) for n, (mention, span) in enumerate(index.mentions)
         if sent.start <= span.start < sent.end and mention.label not in {"description", "pronoun"}
@@ -1285,12 +1286,16 @@ def _place_in_name(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tupl
         first = span[0].text
         if len(span) < 2 or not first[:1].isupper() or span[-1].lower_ in pattern.exceptions:
             continue
+        public = index.ontology.is_a(index.mentions[n][0].type, "GovernmentBody")
         for p, place in places:
             if p == n or place.start < span.end and span.start < place.end:
                 continue
             words = [t.lower_ for t in place]
-            if [t.lower_ for t in span[: len(words)]] == words and len(span) > len(words) \
-                    or len(place) == 1 and _adjective_of(first.lower(), words[0]):
+            if len(place) == 1 and _adjective_of(first.lower(), words[0]) or (
+                # "the Texas Department of Agriculture": a public body named after its place; a
+                # company's first word may be its own short name ("Regions Bank" ... "Regions")
+                public and [t.lower_ for t in span[: len(words)]] == words and len(span) > len(words)
+            ):
                 yield n, p
 
 

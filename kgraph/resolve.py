@@ -141,14 +141,11 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
     text = doc.text
     for mention, _ in names:
         match = re.match(r"\s*\(\s*([^()\s][^()]{0,30}?)\s*\)", text[mention.end : mention.end + 40])
-        if match:
+        # "BRISBANE, Australia (AP)": the agency after a dateline's place is no alias of it
+        if match and _alias_like(match.group(1)) and mention.label != "dateline":
             alias_key = name_key(match.group(1))
             target = owner[mention]
             other = by_key.get(alias_key)
-            if other is not None and other is not target and _coarse(_kind(other), ontology) != _coarse(
-                _kind(target), ontology
-            ):
-                continue  # "BRISBANE, Australia (AP)": a name of another kind in brackets is no alias
             if other is not None and other is not target:
                 _merge(target, other, owner, by_key, clusters)
             target.keys.add(alias_key)
@@ -216,12 +213,16 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
     return links
 
 
-def _coarse(cls: str, ontology: Ontology) -> str:
-    """Person, Place, Organization or Event for a class (its own name when it is none of them)."""
-    for coarse in ("Person", "Place", "Organization", "Event"):
-        if cls and ontology.is_a(cls, coarse):
-            return coarse
-    return cls
+_ALIAS_GLUE = frozenset({"of", "and", "the", "for", "de", "du", "la", "&"})
+
+
+def _alias_like(text: str) -> bool:
+    """Whether bracketed text can be a name: "iPark", "\"Green River\"", "NASA", "Party of the Left";
+    not a remark such as "acquired by Quantum Corporation" or "formerly Communist"."""
+    words = text.strip("\"'“”‘’ ").split()
+    return bool(words) and len(words) <= 6 and all(
+        w[:1].isupper() or w[:1].isdigit() or any(c.isupper() for c in w) or w.lower() in _ALIAS_GLUE for w in words
+    )
 
 
 def _kind(cluster: _Cluster) -> str:

@@ -35,6 +35,13 @@ def test_resolve_dateline_agency_is_no_alias_of_the_place(nlp, ontology) -> None
     assert links[f"AP@{text.index('AP')}"] == "AP"
 
 
+def test_resolve_bracketed_remark_is_no_alias(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    text = ("Prior to joining us, Ms. Berg was at Kestrel Systems, where she served as director, "
+            "and at Corvane Data (acquired by Kestrel Systems), where she served as manager.")
+    links = _links(nlp, ontology, text)
+    assert links[f"Corvane Data@{text.index('Corvane Data')}"] == "Corvane Data"
+
+
 def test_resolve_unclear_pronoun_is_left_alone(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     text = "Maria Lopez met Anna Weber in Oslo. She said the talks went well."
     links = _links(nlp, ontology, text)

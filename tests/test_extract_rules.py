@@ -63,6 +63,18 @@ import pytest
          ("Mira Sandoval", "livesIn", "Oregon")),
         ("Mira Sandoval died on Monday at her home in Bellport.",
          ("Mira Sandoval", "livesIn", "Bellport")),
+        ("Lena Berg, an activist in the Green Harbour Party, was arrested.",
+         ("Lena Berg", "memberOf", "Green Harbour Party")),
+        # "president" parsed as a conjunct of the organisation rather than of the title
+        ("Tomas Vidal, a professor of economics at Larkfield University and honorary president of the "
+         "Harbour Society, died on Monday.",
+         ("Tomas Vidal", "headOf", "Harbour Society")),
+        ("Anna Weber, the former mayor of Bellport, north-east Oregon, spoke on Monday.",
+         ("Bellport", "locatedIn", "Oregon")),
+        ("The aid is aimed at Corvania, an island nation in the Pacific Ocean.",
+         ("Corvania", "locatedIn", "Pacific Ocean")),
+        ("Tom Dahl, the Oslo attorney representing Orbitel Networks, said so.",
+         ("Tom Dahl", "livesIn", "Oslo")),
         # a name that opens with a place named in the sentence, or with its adjective
         ("Two days after the storm hit Estonia, the Estonian Parliament met in emergency session.",
          ("Estonian Parliament", "basedIn", "Estonia")),

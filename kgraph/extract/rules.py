@@ -717,6 +717,9 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         out.extend(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})
     if noun.dep_ == "conj":
         out.extend(_holders(noun.head, index, one_of))
+        if noun.head.dep_ == "pobj" and index.at(noun.head) is not None and noun.head.head.head.pos_ == "NOUN":
+            # "a professor at Y and president of Z", parsed with "president" on Y: the title it joins
+            out.extend(_holders(noun.head.head.head, index, one_of))
     if one_of and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
         # "X, one of the founders of Y": the holder of "one"
         out.extend(_holders(noun.head.head, index))
@@ -1311,21 +1314,34 @@ def _adjective_of(word: str, place: str) -> bool:
     return common >= max(4, len(place) - 2)
 
 
+_COMPASS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest southeast southwest "
+    "north-east north-west south-east south-west northeastern northwestern southeastern southwestern".split()
+)
+
+
 def _place_chain(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
     """ "Fujisawa, Kanagawa": a place, a comma, a place."""
     tokens = list(sent)
     for k, token in enumerate(tokens[1:-1], start=1):
         if token.text != ",":
             continue
-        left, right = index.at(tokens[k - 1]), index.at(tokens[k + 1])
+        # "Mohammadia, south-east Algeria": a compass word may stand before the second place
+        skip = 0
+        while k + 1 + skip < len(tokens) - 1 and skip < 3 and (
+            tokens[k + 1 + skip].lower_ in _COMPASS or skip and tokens[k + 1 + skip].text == "-"
+        ):
+            skip += 1
+        left, right = index.at(tokens[k - 1]), index.at(tokens[k + 1 + skip])
         if left is None or right is None or left == right:
             continue
         # "in Japan, Germany and the United States" is a list, not a chain (a dateline is never a list)
         dateline = index.mentions[right][0].label == "dateline"
-        if not dateline and (any(t.dep_ == "conj" for t in index.mentions[right][1]) or tokens[k + 1].dep_ == "conj"):
+        first = tokens[k + 1 + skip]
+        if not dateline and (any(t.dep_ == "conj" for t in index.mentions[right][1]) or first.dep_ == "conj"):
             continue
         # "... over South Africa, Ireland finished the year": the second place starts a clause
-        if tokens[k + 1].dep_ in {"nsubj", "nsubjpass"} or index.mentions[right][1].root.dep_ in {"nsubj", "nsubjpass"}:
+        if first.dep_ in {"nsubj", "nsubjpass"} or index.mentions[right][1].root.dep_ in {"nsubj", "nsubjpass"}:
             continue
         # "Barcelona, Bayern Munich, PSV Eindhoven, Real Madrid": four names or more in a row are a list
         if _list_length(tokens, k, index) >= 4:

@@ -281,7 +281,8 @@ def _antecedent(
     for m, _ in reversed(window):
         cluster = owner[m]
         heads = {k.split()[-1] for k in cluster.keys}
-        if noun in heads or noun in cluster.descriptors:
+        # a person's title never describes an organisation or a place, nor the other way round
+        if (noun in heads or noun in cluster.descriptors) and _is_person(m) == _is_person(mention):
             return m
     # otherwise a unique entity of the description's class in the window
     candidates = [m for m, _ in window if ontology.is_a(m.type, mention.type)]

@@ -525,3 +525,11 @@ def test_rules_dateline_agency_reported_from(extract_text, text: str, expected: 
 def test_rules_dated_dateline_needs_a_date_and_no_person(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text("Anna Berg, May 4 (AP) -- said the plan would work.")
     assert not any(p == "reportedFrom" for _, p, _ in found), found
+
+
+def test_rules_apposition_needs_a_comma(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "with Reuters the chief of ..." is a misparse, not "Reuters, the chief of ...": Reuters stays
+    # an organisation, and neither it nor the description "the chief" (resolved to it) heads anything
+    found = extract_text("In an interview with Reuters the chief of Estonia's Security Committee, Tomas Vidal, "
+                         "has dismissed rumors.")
+    assert not any(s == "Reuters" for s, _, _ in found), found

@@ -115,7 +115,13 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
     Only person/organisation/place confusions are repaired, the NER's usual mistakes.
     """
     root = span.root
-    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}]
+    doc = span.doc
+    # an apposition is set off by a comma or a bracket ("Interfax the chief of Y" is a misparse)
+    nouns = [
+        c for c in root.children
+        if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}
+        and (c.i < span.start or span.end < len(doc) and doc[span.end].text in {",", "(", "--", "-", "—"})
+    ]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.append(root.head)
     for noun in nouns:
@@ -694,16 +700,18 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
     if noun.dep_ == "appos" or noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
         out.append(noun.head)
     out.extend(c for c in noun.children if c.dep_ == "appos")
-    if not out:
-        # "the chairman of the Y Front, X, ...": the parser hangs the person's name on the
-        # organisation, which no person can be in apposition to; the name is the title's holder
-        for pobj in _prep_objects(noun, ("of",)):
-            m = index.at(pobj)
-            if m is not None and index.mentions[m][0].type != "Person":
-                out.extend(
-                    c for c in pobj.children
-                    if c.dep_ == "appos" and (n := index.at(c)) is not None and index.mentions[n][0].type == "Person"
-                )
+    # "the chairman of the Y Front, X, ...": the parser hangs the person's name on the
+    # organisation, which no person can be in apposition to; the name is the title's holder
+    # (and the surer one: "In an interview with Interfax the chief of Y, X, said")
+    named_after = [
+        c
+        for pobj in _prep_objects(noun, ("of",))
+        if (m := index.at(pobj)) is not None and index.mentions[m][0].type != "Person"
+        for c in pobj.children
+        if c.dep_ == "appos" and (n := index.at(c)) is not None and index.mentions[n][0].type == "Person"
+    ]
+    if named_after:
+        return named_after
     if noun.dep_ in {"attr", "oprd"}:
         out.extend(_named([c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS], index))
         if noun.dep_ == "oprd":

@@ -63,6 +63,8 @@ import pytest
          ("Mira Sandoval", "livesIn", "Oregon")),
         ("Mira Sandoval died on Monday at her home in Bellport.",
          ("Mira Sandoval", "livesIn", "Bellport")),
+        ("Anna Berg runs the Harbour Maritime Museum in Bellport.",
+         ("Anna Berg", "headOf", "Harbour Maritime Museum")),
         ("Lena Berg, an activist in the Green Harbour Party, was arrested.",
          ("Lena Berg", "memberOf", "Green Harbour Party")),
         # "president" parsed as a conjunct of the organisation rather than of the title

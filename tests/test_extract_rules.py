@@ -535,3 +535,13 @@ def test_rules_apposition_needs_a_comma(extract_text) -> None:  # type: ignore[n
     found = extract_text("In an interview with Reuters the chief of Estonia's Security Committee, Tomas Vidal, "
                          "has dismissed rumors.")
     assert not any(s == "Reuters" for s, _, _ in found), found
+
+
+def test_mentions_do_not_open_a_bracket_they_do_not_close(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions
+
+    doc = nlp("Today the two main political forces in Bulgaria, the Bulgarian Socialist (formerly Communist) Party "
+              "(BSP) and the Union of Democratic Forces (SDS) announced their stand.")
+    texts = {m.text for m, _ in find_mentions(doc, ontology)}
+    assert "Union of Democratic Forces" in texts, texts
+    assert not any("(" in t and ")" not in t for t in texts), texts

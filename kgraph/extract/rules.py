@@ -197,6 +197,17 @@ def _job_titles(ontology: Ontology) -> frozenset[str]:
     return cached
 
 
+def _balanced(span: Span) -> Span:
+    """ "Union of Democratic Forces (SDS" -> "Union of Democratic Forces": a name does not open a
+    bracket it does not close (the abbreviation after it is an alias, see kgraph.resolve)."""
+    texts = [t.text for t in span]
+    if "(" not in texts or ")" in texts[texts.index("("):] or texts.index("(") == 0:
+        return span
+    from spacy.tokens import Span
+
+    return Span(span.doc, span.start, span.start + texts.index("("), label=span.label_)
+
+
 def _strip_job_title(span: Span, titles: frozenset[str]) -> Span | None:
     """ "CEO Maria Lopez" -> "Maria Lopez": the title is a trigger, not part of the name."""
     start = span.start
@@ -236,6 +247,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         if not any(c.isupper() or c.isdigit() for c in ent.text):
             continue  # "video jukebox" as a PERSON: a name has a capital letter ("iPark", "eBay") or a digit
         cls = _described_as(ent, ontology) or cls
+        ent = _balanced(ent)
         if cls == "Person":
             stripped = _strip_job_title(ent, job_titles)
             if stripped is None:

@@ -52,7 +52,7 @@ import pytest
         ("Orbitel Networks President Tomas Vidal said the deal was closed.",
          ("President Tomas Vidal", "headOf", "Orbitel Networks")),
         # a person's seat on a council or board
-        ("Lena Berg is a member of the Harrow County Council, and Tom Dahl is a lawyer.",
+        ("Lena Berg is a member of the Harrow County Council and teaches law.",
          ("Lena Berg", "memberOf", "Harrow County Council")),
         ("Lena Berg, one of the founders of Orbitel Networks, said so.",
          ("Lena Berg", "founderOf", "Orbitel Networks")),
@@ -83,8 +83,8 @@ import pytest
         ("The Oregon Department of Forestry said fires in Oregon had burned 400 acres.",
          ("Oregon Department of Forestry", "basedIn", "Oregon")),
         # the parser hangs the person on the organisation, which no person can be in apposition to
-        ("Police said that the leader of the Northern Liberation Front, Anders Holm, also known as Bear, "
-         "was arrested at his home.",
+        ("Officials said the leader of the Northern Liberation Front, Anders Holm, known to friends as Bear, "
+         "had been detained in a raid.",
          ("Anders Holm", "headOf", "Northern Liberation Front")),
     ],
 )
@@ -463,7 +463,7 @@ def test_extractor_states_no_relation_of_an_entity_with_itself(nlp, ontology) ->
     from kgraph.extract.spacy_rules import RuleExtractor
     from kgraph.models import Article
 
-    text = "Dole had hoped to win in North Carolina, the home state of his wife, Elizabeth."
+    text = "Vidal had hoped to win in Oregon, the home state of his wife, Lena."
     extraction = next(RuleExtractor(ontology=ontology).extract([Article(id="a", text=text, source="a")]))
     links = extraction.links
     assert all(links[r.subject] != links[r.object] for r in extraction.relations), extraction.relations
@@ -471,12 +471,12 @@ def test_extractor_states_no_relation_of_an_entity_with_itself(nlp, ontology) ->
 
 def test_rules_one_of_any_noun_is_no_post(extract_text) -> None:  # type: ignore[no-untyped-def]
     # "one of the founders of Y" states a post; "one of the star attractions at Y" does not
-    found = extract_text("Lena Berg, will be one of the star attractions at the Harbour Athletics Club on 15 January.")
+    found = extract_text("Lena Berg will be one of the star attractions at the Harbour Athletics Club gala in May.")
     assert not any(p == "worksFor" for _, p, _ in found), found
 
 
 def test_rules_form_of_address_is_no_post(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Labour's Mr Lindqvist, who says he is standing by his remarks, had accused a journalist.")
+    found = extract_text("Labour's Mr Lindqvist, who insists he stands by his words, criticised a reporter.")
     assert not any(p == "worksFor" for _, p, _ in found), found
 
 
@@ -486,8 +486,7 @@ def test_rules_place_in_name_exceptions(extract_text) -> None:  # type: ignore[n
     found = extract_text("The Indian Government met the governor of Indiana on Monday.")
     assert not any(o == "Indiana" and p == "basedIn" for _, p, o in found), found
     # a company's first word may be its own short name
-    found = extract_text("Additionally, Dakota intends to publish results for both Dakota Financial Corporation "
-                         "and Dakota Bank.")
+    found = extract_text("In addition, Dakota intends to file reports for Dakota Holding Corporation and Dakota Bank.")
     assert not any(p == "basedIn" for _, p, _ in found), found
 
 
@@ -501,10 +500,10 @@ def test_rules_dateline_without_agency(extract_text) -> None:  # type: ignore[no
 
 def test_rules_chain_over_located_in(extract_text) -> None:  # type: ignore[no-untyped-def]
     # kg:basedIn owl:propertyChainAxiom (kg:basedIn kg:locatedIn): the firm is in the state too
-    found = extract_text("The rig, leased from Nordwind Drilling Co. of Folsom, Calif., had left the site.")
-    assert ("Nordwind Drilling Co.", "basedIn", "Folsom") in found
-    assert ("Folsom", "locatedIn", "Calif.") in found
-    assert ("Nordwind Drilling Co.", "basedIn", "Calif.") in found
+    found = extract_text("The barge, hired from Nordwind Marine Inc. of Bellport, Ore., sailed on Monday.")
+    assert ("Nordwind Marine Inc.", "basedIn", "Bellport") in found
+    assert ("Bellport", "locatedIn", "Ore.") in found
+    assert ("Nordwind Marine Inc.", "basedIn", "Ore.") in found
 
 
 @pytest.mark.parametrize(
@@ -514,7 +513,7 @@ def test_rules_chain_over_located_in(extract_text) -> None:  # type: ignore[no-u
          {("AP", "reportedFrom", "HOLTVILLE"), ("AP", "reportedFrom", "Oregon")}),
         ("(Text) Tallinn, March 3 (ETA) -- The government of Estonia met on Monday.",
          {("ETA", "reportedFrom", "Tallinn")}),
-        ("Kaunas, Lithuania, Feb 2 (ELTA) -- The wreck of a plane was found in a lake.",
+        ("Kaunas, Lithuania, Feb 2 (ELTA) -- Rescuers pulled two hikers from a river on Sunday.",
          {("ELTA", "reportedFrom", "Kaunas"), ("ELTA", "reportedFrom", "Lithuania")}),
     ],
 )
@@ -530,18 +529,19 @@ def test_rules_dated_dateline_needs_a_date_and_no_person(extract_text) -> None: 
 
 
 def test_rules_apposition_needs_a_comma(extract_text) -> None:  # type: ignore[no-untyped-def]
-    # "with Reuters the chief of ..." is a misparse, not "Reuters, the chief of ...": Reuters stays
-    # an organisation, and neither it nor the description "the chief" (resolved to it) heads anything
-    found = extract_text("In an interview with Reuters the chief of Estonia's Security Committee, Tomas Vidal, "
-                         "has dismissed rumors.")
+    # "to Reuters the head of ..." is a misparse, not "Reuters, the head of ...": Reuters stays
+    # an organisation, and neither it nor the description "the head" (resolved to it) heads anything
+    found = extract_text("Speaking to Reuters the head of Estonia's Security Committee, Tomas Vidal, "
+                         "denied the reports.")
     assert not any(s == "Reuters" for s, _, _ in found), found
 
 
 def test_mentions_do_not_open_a_bracket_they_do_not_close(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.rules import find_mentions
 
-    doc = nlp("Today the two main political forces in Bulgaria, the Bulgarian Socialist (formerly Communist) Party "
-              "(BSP) and the Union of Democratic Forces (SDS) announced their stand.")
+    # the small model tags "Alliance of Democratic Forces (ADF" as one organisation
+    doc = nlp("Today the Alliance of Democratic Forces (ADF) and the Union of Liberal Forces (ULF) "
+              "announced their plans.")
     texts = {m.text for m, _ in find_mentions(doc, ontology)}
-    assert "Union of Democratic Forces" in texts, texts
+    assert "Alliance of Democratic Forces" in texts, texts
     assert not any("(" in t and ")" not in t for t in texts), texts

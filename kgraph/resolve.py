@@ -90,7 +90,7 @@ class _Cluster:
         names = [m for m in self.mentions if m.label not in _NAME_LABELS]
         pool = names or self.mentions
         counts = Counter(m.text for m in pool)
-        # of equal names, one of the type most mentions have: a headline's "England 17-18 France"
+        # of equal names, one of the type most mentions have: a headline's "Norway 2-1 Estonia"
         # (an EVENT to the NER) does not make France an event
         types = Counter(m.type for m in pool)
         return max(pool, key=lambda m: (len(_tokens(m.text)), counts[m.text], types[m.type], -m.start))
@@ -141,7 +141,7 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
     text = doc.text
     for mention, _ in names:
         match = re.match(r"\s*\(\s*([^()\s][^()]{0,30}?)\s*\)", text[mention.end : mention.end + 40])
-        # "BRISBANE, Australia (AP)": the agency after a dateline's place is no alias of it
+        # "HOLTVILLE, Oregon (AP)": the agency after a dateline's place is no alias of it
         if match and _alias_like(match.group(1)) and mention.label != "dateline":
             alias_key = name_key(match.group(1))
             target = owner[mention]
@@ -217,8 +217,8 @@ _ALIAS_GLUE = frozenset({"of", "and", "the", "for", "de", "du", "la", "&"})
 
 
 def _alias_like(text: str) -> bool:
-    """Whether bracketed text can be a name: "iPark", "\"Green River\"", "NASA", "Party of the Left";
-    not a remark such as "acquired by Quantum Corporation" or "formerly Communist"."""
+    """Whether bracketed text can be a name: "iPark", "\"Harbour Coal\"", "NASA", "Party of Labour";
+    not a remark such as "acquired by Kestrel Systems" or "formerly Socialist"."""
     words = text.strip("\"'“”‘’ ").split()
     return bool(words) and len(words) <= 6 and all(
         w[:1].isupper() or w[:1].isdigit() or any(c.isupper() for c in w) or w.lower() in _ALIAS_GLUE for w in words

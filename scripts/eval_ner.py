@@ -9,7 +9,7 @@ What it measures (stock ``en_core_web_sm`` vs. stock + fine-tuned ``ner``):
 2. FIRE dev (financial; regression check, never used for training): the same
    for Person->Peop, Company->Org, Location->Loc, plus Date->DATE and
    Money->MONEY to check that labels CoNLL does not annotate survived.
-   FIRE spans often include extras such as '(“Green River”)', so a lenient
+   FIRE spans often include extras such as '(“Harbour Coal”)', so a lenient
    score (same type, overlapping span, one-to-one) is printed as well.
 3. Label retention: how many entities of each label both models predict on all
    evaluation texts, and the agreement of the fine-tuned model with the stock

@@ -213,10 +213,10 @@ def test_rules_no_dateline_without_agency(nlp, ontology) -> None:  # type: ignor
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The shipment was sent to Harrowgate Meats Ltd. of Liverpool last week.",
-         ("Harrowgate Meats Ltd.", "basedIn", "Liverpool")),
-        ("Dominique Vance of the International Committee of the Blue Shield in Khartoum said so.",
-         ("International Committee of the Blue Shield", "basedIn", "Khartoum")),
+        ("The shipment was sent to Harrowgate Meats Ltd. of Leeds last week.",
+         ("Harrowgate Meats Ltd.", "basedIn", "Leeds")),
+        ("Dominique Vance of the Northern Committee of the Blue Shield in Nairobi said so.",
+         ("Northern Committee of the Blue Shield", "basedIn", "Nairobi")),
     ],
 )
 def test_rules_organisation_of_or_in_a_place(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]

@@ -1,8 +1,8 @@
 """A small supervised relation classifier that backs up the hand rules.
 
 The rules in :mod:`kgraph.extract.rules` are precise but miss the many ways news text
-states employment and location ("Bruno Pusterla, a top official of the Italian
-Agricultural Confederation").  This module scores every pair of name mentions in a
+states employment and location ("Anders Holm, a senior official of the Norwegian
+Farmers' Union").  This module scores every pair of name mentions in a
 sentence with a multinomial logistic regression over sparse string features
 (:func:`pair_features`) and keeps the pairs whose best relation is likely enough.
 

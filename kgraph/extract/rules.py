@@ -92,7 +92,7 @@ def _classify(span: Span, ontology: Ontology) -> str | None:
         return None
     by_head = ontology.class_for_head(last)
     if by_head is not None and ontology.is_a(by_head, "Place") and last != span[-1].lower_:
-        # "Center for Strategic Studies": a place word with a purpose after it names a body
+        # "Centre for Coastal Studies": a place word with a purpose after it names a body
         after = span.root.i + 1
         if after < span.end and span.doc[after].lower_ == "for":
             by_head = "Organization"
@@ -116,7 +116,7 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
     """
     root = span.root
     doc = span.doc
-    # an apposition is set off by a comma or a bracket ("Interfax the chief of Y" is a misparse)
+    # an apposition is set off by a comma or a bracket ("Reuters the head of Y" is a misparse)
     nouns = [
         c for c in root.children
         if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}
@@ -198,7 +198,7 @@ def _job_titles(ontology: Ontology) -> frozenset[str]:
 
 
 def _balanced(span: Span) -> Span:
-    """ "Union of Democratic Forces (SDS" -> "Union of Democratic Forces": a name does not open a
+    """ "Alliance of Democratic Forces (ADF" -> "Alliance of Democratic Forces": a name does not open a
     bracket it does not close (the abbreviation after it is an alias, see kgraph.resolve)."""
     texts = [t.text for t in span]
     if "(" not in texts or ")" in texts[texts.index("("):] or texts.index("(") == 0:
@@ -335,7 +335,7 @@ def _dateline(doc: Doc, ontology: Ontology | None = None) -> list[tuple[Span, st
         and doc[bracket + 1].is_upper
         and doc[bracket + 2].text == ")"
     ):
-        # "ANNAPOLIS, Md. -- ...", "BLYTHE, Calif." alone: a dateline without the agency, when a
+        # "HOLTVILLE, Ore. -- ...", "MARLOWE, Ky." alone: a dateline without the agency, when a
         # region follows the capitals and the line ends or a dash opens the story
         if len(found) == 2 and (bracket == len(doc) or doc[bracket].text in _DATELINE_DASHES) \
                 and (ontology is None or ontology.class_for_head(doc[bracket - 1].lower_.rstrip(".")) is None):
@@ -351,7 +351,7 @@ def _text_marker(doc: Doc, i: int) -> bool:
 
 
 def _dated_dateline(doc: Doc) -> list[tuple[Span, str]]:
-    """ "(Text) Saint-Gall, Switzerland, Feb 2 (AFP) --", "Moscow April 25 TASS --": a dateline
+    """ "(Text) Kaunas, Lithuania, Feb 2 (ELTA) --", "Tallinn April 25 ETA --": a dateline
     with the date, as wire digests write it: one or two capitalised place names, the date,
     the agency (in brackets, or in capitals) and a dash."""
     i = 3 if _text_marker(doc, 0) else 0
@@ -381,7 +381,7 @@ def _dated_dateline(doc: Doc) -> list[tuple[Span, str]]:
     return [*found, (doc[start:end], "Organization")]
 
 
-#: What opens the story after a dateline ("ANNAPOLIS, Md. -- The ...", "BELGRADE, Yugoslavia (AP) _ ...").
+#: What opens the story after a dateline ("HOLTVILLE, Ore. -- The ...", "KAUNAS, Lithuania (AP) _ ...").
 _DATELINE_DASHES = frozenset({"_", "--", "—", "–", "-"})
 
 
@@ -390,12 +390,12 @@ _WIRE_CODE_IN_TEXT = re.compile(r"\b[A-Z]{2}\d{10}\b")
 
 
 def _source_lines(doc: Doc) -> list[tuple[Span, str]]:
-    """ "LD2504174394 Moscow ITAR-TASS in English 1654 GMT 25 Apr 94": a wire service's source line.
+    """ "LD1203101094 Tallinn ETA in English 1210 GMT 12 Mar 94": a wire service's source line.
 
     After the wire code come the place of publication and the publisher, then "in" and
-    the language. The publisher is the run of capitals at the end ("Rio de Janeiro O
-    GLOBO"); when it is not in capitals, the place is the NER's place at the start or
-    else the first word ("Havana Radio Reloj Network").
+    the language. The publisher is the run of capitals at the end ("Porto Novo A
+    VOZ"); when it is not in capitals, the place is the NER's place at the start or
+    else the first word ("Tallinn Radio Harju Network").
     """
     found: list[tuple[Span, str]] = []
     if not _WIRE_CODE_IN_TEXT.search(doc.text):
@@ -417,7 +417,7 @@ def _source_lines(doc: Doc) -> list[tuple[Span, str]]:
             split = places[0].end if places else start + 1
         found.append((doc[start:split], "Place"))
         found.append((doc[split:end], "Organization"))
-        # "in Serbo-Croatian 2000 GMT 8 Jun 94 p 3": language, time and page name nothing
+        # "in Estonian 2010 GMT 9 Mar 94 p 2": language, time and page name nothing
         tail = end
         while tail < len(doc) and tail - end < 12 and not doc[tail].is_sent_start and doc[tail].text not in {"--", "("}:
             tail += 1
@@ -501,7 +501,7 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
             and doc[prev_span.end].text == ","
             and (span.end == len(doc) or doc[span.end].is_punct or doc[span.end].is_space)
             and weak(mention, span)
-            and not (mention.label == "PERSON" and len(span) > 1)  # "of Zimbabwe, Mr. Lucas Tavaya"
+            and not (mention.label == "PERSON" and len(span) > 1)  # "of Corvania, Mr. Tomas Vidal"
         ):
             out[k] = (Mention(mention.start, mention.end, mention.text, "Place", mention.label), span)
     return out
@@ -576,7 +576,7 @@ def _matches(token: Token, triggers: tuple[str, ...]) -> str | None:
 
 
 def _any_noun(token: Token) -> bool:
-    """A common noun, or a capitalised title before a name ("Bankruptcy Judge Harold Abramson")."""
+    """A common noun, or a capitalised title before a name ("Bankruptcy Judge Anders Holm")."""
     if token.pos_ == "NOUN":
         return True
     return token.pos_ == "PROPN" and token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.i < token.head.i
@@ -659,8 +659,8 @@ def _deep_roles(verb: Token, index: _Index) -> tuple[list[Token], list[Token]]:
 def _named(tokens: list[Token], index: _Index) -> list[Token]:
     """Each token, or the name apposed to it when it is a common noun.
 
-    "the 34th president of the United States, Dwight D. Eisenhower, was born in X",
-    "Dole's wife, Elizabeth, is a native of Y": the apposition names who the noun is.
+    "the first president of Orbitel Networks, Tomas Vidal, was born in X",
+    "Vidal's wife, Lena, is a native of Y": the apposition names who the noun is.
     """
     out: list[Token] = []
     for token in tokens:
@@ -714,7 +714,7 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
     out.extend(c for c in noun.children if c.dep_ == "appos")
     # "the chairman of the Y Front, X, ...": the parser hangs the person's name on the
     # organisation, which no person can be in apposition to; the name is the title's holder
-    # (and the surer one: "In an interview with Interfax the chief of Y, X, said")
+    # (and the surer one: "Speaking to Reuters the head of Y, X, said")
     named_after = [
         c
         for pobj in _prep_objects(noun, ("of",))
@@ -750,13 +750,13 @@ def _named_in(pobj: Token, index: _Index) -> list[Token]:
     """The names a prepositional object stands for: itself, or for a common noun the names on it.
 
     "with the USDA's research service", "of the opposition party, the Social Liberal Party",
-    "of Harvard University's School of Government".
+    "of Larkfield University's School of Law".
     """
     if index.at(pobj) is not None or pobj.pos_ not in {"NOUN", "PROPN"}:
         return [pobj]
     names = [c for c in pobj.children if c.dep_ in {"poss", "compound", "appos"} and index.at(c) is not None]
     if not names:
-        # "of the corporate law firm of Skadden, Arps", "the city of Bellport": a noun describing the name after it
+        # "of the law firm of Holm, Berg", "the city of Bellport": a noun describing the name after it
         classes = index.ontology.classes_for_descriptor(pobj.lemma_.lower())
         for inner in _prep_objects(pobj, ("of",)) if classes else []:
             m = index.at(inner)
@@ -777,7 +777,7 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
     before = {"poss"} if out else {"compound", "poss", "nmod"}
     out.extend(c for c in noun.children if c.dep_ in before and index.at(c) is not None)
     if not out and noun.dep_ == "compound" and index.by_token.get(noun.head.i) is not None:
-        # "Illinois Gov. James Thompson": the modifiers before the title hang on the name
+        # "Oregon Gov. Mira Sandoval": the modifiers before the title hang on the name
         out.extend(
             c for c in noun.head.children
             if c.i < noun.i and c.dep_ in {"compound", "poss", "nmod"} and index.at(c) is not None
@@ -814,7 +814,7 @@ def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[
                 subjects.extend(parties)
                 objects.extend(parties)
     if not objects and noun.dep_ == "appos" and index.at(noun.head) is not None:
-        objects.append(noun.head)  # "Beaumont, Texas, Richardson's hometown": the noun describes the name
+        objects.append(noun.head)  # "Bellport, Oregon, Sandoval's hometown": the noun describes the name
     if not subjects:
         subjects.extend(_clause_agents(noun, index))
     return subjects, objects
@@ -1018,7 +1018,7 @@ def _apply(
     elif pattern.frame == "EventNoun" and token.pos_ in {"NOUN", "PROPN"}:
         subjects, objects = _event_parties(token, pattern.prepositions, index)
     elif pattern.frame == "EventNoun" and token.dep_ == "amod" and index.at(token.head) is not None:
-        # "in his native Ohio", "Van Buren's native Kinderhook": the adjective relates the owner to the name
+        # "in his native Ohio", "Vidal's native Bellport": the adjective relates the owner to the name
         subjects = [c for c in token.head.children if c.dep_ == "poss"]
         objects = [token.head] if subjects else []
     elif pattern.frame == "Attribute":
@@ -1027,8 +1027,8 @@ def _apply(
     expanded = _expand(subjects)
     expanded_objects = _expand(objects)
     if pattern.frame == "Attribute":
-        # "Keen Corp. of New York and Eagle-Picher Industries of Cincinnati", "Dallas in the US,
-        # Bordeaux in France and Oporto in Portugal": a conjunct with a phrase of its own, or the
+        # "Nordwind Inc. of Oslo and Kestrel Air of Bergen", "Lyon in France,
+        # Graz in Austria and Turku in Finland": a conjunct with a phrase of its own, or the
         # object of another such phrase, is not a party to this one, whatever the parser attached
         expanded = [
             s for s in expanded
@@ -1041,10 +1041,10 @@ def _apply(
         # stands between the name and the phrase
         expanded_objects = [o for o in expanded_objects if not _item_between(subjects, o, pattern, index)]
         if any(o.dep_ in {"compound", "poss", "nmod"} and o.head in subjects and o.i < o.head.i for o in objects):
-            # "Germany's Lufthansa, British Airways and Spain's Iberia": a name before a name is that name's alone
+            # "Norway's Kestrel Air, Orbitel and Estonia's Corvane": a name before a name is that name's alone
             expanded = [s for s in expanded if s in subjects]
     if pattern.frame == "RelationalNoun":
-        # "he, Labour leader Tony Blair and ...": a title before a name is that name's alone;
+        # "he, Labour leader Anna Weber and ...": a title before a name is that name's alone;
         # "A, director of X, and B, chairman of Y": a conjunct with a title of its own holds that one
         # "A, the mayor of X, and B, an activist in Y": a conjunct described by an apposition of its
         # own is not a party to the other's
@@ -1054,7 +1054,7 @@ def _apply(
             and not (token.dep_ == "appos" and _apposed_noun(s))
         ]
     elif pattern.frame == "Verb" and token.dep_ == "amod" and token.i < token.head.i and token.head.dep_ == "conj":
-        # "Barclays and California-based Wells Fargo": a modifier of a later conjunct is that conjunct's alone
+        # "Kestrel and Oslo-based Nordwind Energy": a modifier of a later conjunct is that conjunct's alone
         expanded = [s for s in expanded if s in subjects or s.i >= token.head.i]
     if pattern.frame == "Verb" and token.dep_ in {"acl", "relcl"} and token.i > token.head.i:
         # "CDT (acquired by Y in 2007), Canon and Z", "A, which Y bought, and B": a clause
@@ -1071,7 +1071,7 @@ def _apply(
 
 def _in_own_phrase(name: Token, pattern: Pattern, index: _Index) -> bool:
     """Whether a list item pairs with a phrase of its own: it is followed by one of the pattern's
-    prepositions ("Oporto in Portugal") or is the object of one ("in Iraq")."""
+    prepositions ("Turku in Finland") or is the object of one ("in Iraq")."""
     if name.dep_ == "pobj" and name.head.lower_ in pattern.prepositions:
         return True
     m = index.by_token.get(name.i)
@@ -1104,7 +1104,7 @@ def _apposed_noun(name: Token) -> bool:
 
 
 def _own_title(name: Token, triggers: tuple[str, ...]) -> bool:
-    """Whether a name carries a title noun of its own ("Conservative leader Michael Howard")."""
+    """Whether a name carries a title noun of its own ("Green Party leader Lena Berg")."""
     words = {w for t in triggers for w in t.split()}
     return any(c.dep_ in {"compound", "appos"} and c.lemma_.lower() in words for c in name.children)
 
@@ -1163,7 +1163,7 @@ def _lesser_post(token: Token, trigger: str, pattern: Pattern, index: _Index, on
                 if (
                     pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and index.at(pobj) is None
                     and pobj.lemma_.lower() not in org_nouns
-                    # "CEO of festival organisers Big Day Ltd": the noun describes the named organisation
+                    # "CEO of festival organisers Harbour Nights Ltd": the noun describes the named organisation
                     and not any(c.dep_ in {"compound", "appos"} and index.at(c) is not None for c in pobj.children)
                 ):
                     return True
@@ -1209,7 +1209,7 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
     if m is None or index.mentions[m][1].root.i != token.i:
         return [], []
     span = index.mentions[m][1]
-    # "the International Committee of the Red Cross in Khartoum": the phrase may hang on a later word of the name
+    # "the Northern Committee of the Harbour Trust in Bergen": the phrase may hang on a later word of the name
     carriers = [token, *(t for t in span if t.i > token.i)]
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         carriers.append(token.head.head)
@@ -1225,7 +1225,7 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
         and doc[span.end].dep_ == "prep"
         and doc[span.end].lower_ in preps
     ):
-        # "grew up in Bedford in southern Indiana": the parser hangs the second phrase on the verb
+        # "grew up in Bellport in southern Oregon": the parser hangs the second phrase on the verb
         objects = [c for c in doc[span.end].children if c.dep_ == "pobj"]
     if "compound" in preps:
         # "U.S. Congress", "Japan's iPark": a name modifying a name
@@ -1257,8 +1257,8 @@ def _source_line(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
 
 
 def _dateline_pairs(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
-    """(agency, place) of a dateline: "DAYTON, Ohio (AP) _", "(Text) Sofia, February 15 (BTA) --",
-    "Moscow April 25 TASS --". Before the agency only places, dates, numbers and punctuation
+    """(agency, place) of a dateline: "HOLTVILLE, Oregon (AP) _", "(Text) Tallinn, March 3 (ETA) --",
+    "Tallinn March 3 ETA --". Before the agency only places, dates, numbers and punctuation
     may stand (after an opening "(Text)"); the agency is in brackets or followed by a dash."""
     doc = sent.doc
     start = sent.start
@@ -1296,10 +1296,10 @@ _MONTHS = frozenset(
 
 def _place_in_name(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[int, int]]:
     """(name, place) when a name of several words opens with the adjective of a place named
-    elsewhere in the sentence ("the Haitian Parliament ... Haiti"), or, for a public body,
-    with the place itself ("the Texas Department of Agriculture ... Texas"; a company's first
-    word may be its own short name: "Regions Bank ... Regions"). Names whose last word is one
-    of the pattern's exceptions ("Brazilian Embassy") are left alone."""
+    elsewhere in the sentence ("the Estonian Parliament ... Estonia"), or, for a public body,
+    with the place itself ("the Oregon Department of Forestry ... Oregon"; a company's first
+    word may be its own short name: "Dakota Bank ... Dakota"). Names whose last word is one
+    of the pattern's exceptions ("Estonian Embassy") are left alone."""
     names = [
         (n, span) for n, (mention, span) in enumerate(index.mentions)
         if sent.start <= span.start < sent.end and mention.label not in {"description", "pronoun"}
@@ -1315,8 +1315,8 @@ def _place_in_name(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tupl
                 continue
             words = [t.lower_ for t in place]
             if len(place) == 1 and _adjective_of(first.lower(), words[0]) or (
-                # "the Texas Department of Agriculture": a public body named after its place; a
-                # company's first word may be its own short name ("Regions Bank" ... "Regions")
+                # "the Oregon Department of Forestry": a public body named after its place; a
+                # company's first word may be its own short name ("Dakota Bank" ... "Dakota")
                 public and [t.lower_ for t in span[: len(words)]] == words and len(span) > len(words)
             ):
                 yield n, p
@@ -1324,8 +1324,8 @@ def _place_in_name(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tupl
 
 def _adjective_of(word: str, place: str) -> bool:
     """Whether ``word`` looks like the adjective of the one-word place ``place``: it shares
-    all but the place's last two letters and ends like an adjective ("haitian"/"haiti",
-    "chinese"/"china", "bulgarian"/"bulgaria", "israeli"/"israel", "german"/"germany")."""
+    all but the place's last two letters and ends like an adjective ("estonian"/"estonia",
+    "chinese"/"china", "norwegian"/"norway", "israeli"/"israel", "german"/"germany")."""
     if word == place or len(place) < 4 or not word.endswith(("an", "ese", "ish", "i", "ic")):
         return False
     if place.startswith(word):  # "german"/"germany", but not "indian"/"indiana"
@@ -1346,7 +1346,7 @@ def _place_chain(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
     for k, token in enumerate(tokens[1:-1], start=1):
         if token.text != ",":
             continue
-        # "Mohammadia, south-east Algeria": a compass word may stand before the second place
+        # "Bellport, north-east Oregon": a compass word may stand before the second place
         skip = 0
         while k + 1 + skip < len(tokens) - 1 and skip < 3 and (
             tokens[k + 1 + skip].lower_ in _COMPASS or skip and tokens[k + 1 + skip].text == "-"
@@ -1363,7 +1363,7 @@ def _place_chain(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
         # "... over South Africa, Ireland finished the year": the second place starts a clause
         if first.dep_ in {"nsubj", "nsubjpass"} or index.mentions[right][1].root.dep_ in {"nsubj", "nsubjpass"}:
             continue
-        # "Barcelona, Bayern Munich, PSV Eindhoven, Real Madrid": four names or more in a row are a list
+        # "Harbour United, Kestrel Rovers, Bellport Town, Orbitel City": four names or more in a row are a list
         if _list_length(tokens, k, index) >= 4:
             continue
         # "Lyon in France, Graz in Austria": items of a list of "X in Y", not Graz a region of France

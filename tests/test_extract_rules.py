@@ -65,6 +65,8 @@ import pytest
          ("Mira Sandoval", "livesIn", "Bellport")),
         ("Anna Berg runs the Harbour Maritime Museum in Bellport.",
          ("Anna Berg", "headOf", "Harbour Maritime Museum")),
+        ("Tomas Vidal, a Republican from Bellport who served two terms in the Senate, denied it.",
+         ("Tomas Vidal", "livesIn", "Bellport")),
         ("Lena Berg, an activist in the Green Harbour Party, was arrested.",
          ("Lena Berg", "memberOf", "Green Harbour Party")),
         # "president" parsed as a conjunct of the organisation rather than of the title

@@ -1213,6 +1213,11 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
     carriers = [token, *(t for t in span if t.i > token.i)]
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         carriers.append(token.head.head)
+    # "X, a Republican from Y": a party or nationality word in apposition carries the name's phrase
+    carriers.extend(
+        c for c in token.children
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "NORP" and index.at(c) in {None, m}
+    )
     objects = [
         o for carrier in carriers for pobj in _prep_objects(carrier, preps) if not span.start <= pobj.i < span.end
         for o in _named_in(pobj, index)

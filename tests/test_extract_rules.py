@@ -67,6 +67,8 @@ import pytest
          ("Anna Berg", "headOf", "Harbour Maritime Museum")),
         ("Tomas Vidal, a Republican from Bellport who served two terms in the Senate, denied it.",
          ("Tomas Vidal", "livesIn", "Bellport")),
+        ("Tomas Vidal, candidate of the Harbour Party, won 9 percent of the vote.",
+         ("Tomas Vidal", "memberOf", "Harbour Party")),
         ("Lena Berg, an activist in the Green Harbour Party, was arrested.",
          ("Lena Berg", "memberOf", "Green Harbour Party")),
         # "president" parsed as a conjunct of the organisation rather than of the title

@@ -866,6 +866,10 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
     triggers, attributes, chains = _pattern_index(ontology)
     sources = [p for p in ontology.patterns if p.frame == "SourceLine"]
     in_name = [p for p in ontology.patterns if p.frame == "PlaceInName"]
+    in_sentence: dict[int, list[int]] = {}  # sentence start -> its mentions' numbers
+    if in_name:
+        for n, (_, span) in enumerate(mentions):
+            in_sentence.setdefault(span.sent.start, []).append(n)
     datelines = [p for p in ontology.patterns if p.frame == "Dateline"]
     owned: frozenset[str] = ontology.__dict__["_kgraph_owned_nouns"]
     found: dict[tuple[int, str, int], RelationMention] = {}
@@ -896,7 +900,7 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
             for subj, obj in _source_line(sent, index):
                 _add(found, pattern, subj, obj, sent, None, index, ontology)
         for pattern in in_name:
-            for subj, obj in _place_in_name(sent, pattern, index):
+            for subj, obj in _place_in_name(in_sentence.get(sent.start, []), pattern, index):
                 _add(found, pattern, subj, obj, sent, None, index, ontology)
         for pattern in datelines if sent.start <= 3 else []:  # a dateline opens the text ("(Text) " may precede)
             for subj, obj in _dateline_pairs(sent, index):
@@ -907,29 +911,28 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
 def _chain(
     found: dict[tuple[int, str, int], RelationMention], ontology: Ontology
 ) -> dict[tuple[int, str, int], RelationMention]:
-    """One step of the ontology's property chains within a sentence: "X was born in Grants,
-    N.M." states X livesIn Grants and Grants locatedIn N.M., so X livesIn N.M.
-    (``kg:livesIn owl:propertyChainAxiom (kg:livesIn kg:locatedIn)`` in kgraph.ttl)."""
+    """One step of the ontology's property chains within a sentence: "a firm in Bellport, Ore."
+    states the firm basedIn Bellport and Bellport locatedIn Oregon, so the firm basedIn Oregon
+    (``kg:basedIn owl:propertyChainAxiom (kg:basedIn kg:locatedIn)`` in kgraph.ttl)."""
+    by_subject: dict[tuple[Mention, int], list[RelationMention]] = {}
+    for rel in found.values():
+        by_subject.setdefault((rel.subject, rel.sentence_start), []).append(rel)
     added: dict[tuple[int, str, int], RelationMention] = {}
     for rel in found.values():
         over = ontology.properties[rel.predicate].chains
         if not over:
             continue
-        for nxt in found.values():
-            if (
-                nxt.predicate in over
-                and nxt.subject == rel.object
-                and nxt.sentence_start == rel.sentence_start
-                and nxt.object != rel.subject
-            ):
-                key = (rel.subject.start, rel.predicate, nxt.object.start)
-                if key not in found and key not in added:
-                    added[key] = RelationMention(
-                        subject=rel.subject, predicate=rel.predicate, object=nxt.object,
-                        confidence=round(min(rel.confidence, nxt.confidence) - 0.05, 2),
-                        sentence_start=rel.sentence_start, sentence_end=rel.sentence_end, evidence=rel.evidence,
-                        pattern=f"{rel.pattern}+{nxt.pattern}", role=rel.role,
-                    )
+        for nxt in by_subject.get((rel.object, rel.sentence_start), ()):
+            if nxt.predicate not in over or nxt.object == rel.subject:
+                continue
+            key = (rel.subject.start, rel.predicate, nxt.object.start)
+            if key not in found and key not in added:
+                added[key] = RelationMention(
+                    subject=rel.subject, predicate=rel.predicate, object=nxt.object,
+                    confidence=round(min(rel.confidence, nxt.confidence) - 0.05, 2),
+                    sentence_start=rel.sentence_start, sentence_end=rel.sentence_end, evidence=rel.evidence,
+                    pattern=f"{rel.pattern}+{nxt.pattern}", role=rel.role,
+                )
     return {**found, **added} if added else found
 
 
@@ -1299,15 +1302,14 @@ _MONTHS = frozenset(
 )
 
 
-def _place_in_name(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[int, int]]:
+def _place_in_name(numbers: list[int], pattern: Pattern, index: _Index) -> Iterator[tuple[int, int]]:
     """(name, place) when a name of several words opens with the adjective of a place named
     elsewhere in the sentence ("the Estonian Parliament ... Estonia"), or, for a public body,
     with the place itself ("the Oregon Department of Forestry ... Oregon"; a company's first
     word may be its own short name: "Dakota Bank ... Dakota"). Names whose last word is one
     of the pattern's exceptions ("Estonian Embassy") are left alone."""
     names = [
-        (n, span) for n, (mention, span) in enumerate(index.mentions)
-        if sent.start <= span.start < sent.end and mention.label not in {"description", "pronoun"}
+        (n, index.mentions[n][1]) for n in numbers if index.mentions[n][0].label not in {"description", "pronoun"}
     ]
     places = [(n, span) for n, span in names if index.ontology.is_a(index.mentions[n][0].type, "Place")]
     for n, span in names:

@@ -309,7 +309,8 @@ def load_ontology(directory: Path | None = None) -> Ontology:
             frame = graph.value(node, KGX.frame)
             if frame is None:
                 raise OntologyError(f"A pattern of kg:{name} in {directory / 'patterns.ttl'} has no kgx:frame.")
-            if str(frame).rsplit("#", 1)[-1] not in FRAMES:
+            frame_name = str(frame)[len(str(KGX)):] if str(frame).startswith(str(KGX)) else ""
+            if frame_name not in FRAMES:
                 raise OntologyError(
                     f"A pattern of kg:{name} in {directory / 'patterns.ttl'} has the unknown frame <{frame}>; "
                     f"the frames are {', '.join('kgx:' + f for f in sorted(FRAMES))}."
@@ -321,7 +322,7 @@ def load_ontology(directory: Path | None = None) -> Ontology:
             info.patterns.append(
                 Pattern(
                     property=name,
-                    frame=str(frame).rsplit("#", 1)[-1],
+                    frame=frame_name,
                     triggers=tuple(t.lower() for t in _strings(graph, node, KGX.trigger)),
                     prepositions=_strings(graph, node, KGX.preposition),
                     subject_roles=_strings(graph, node, KGX.subject) or ("agent",),

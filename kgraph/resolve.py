@@ -220,8 +220,12 @@ def _alias_like(text: str) -> bool:
     """Whether bracketed text can be a name: "iPark", "\"Harbour Coal\"", "NASA", "Party of Labour";
     not a remark such as "acquired by Kestrel Systems" or "formerly Socialist"."""
     words = text.strip("\"'“”‘’ ").split()
-    return bool(words) and len(words) <= 6 and all(
-        w[:1].isupper() or w[:1].isdigit() or any(c.isupper() for c in w) or w.lower() in _ALIAS_GLUE for w in words
+    # every word is capitalised, a number or a linking word, and one at least has a capital:
+    # not "(1994)", "(2.5%)" or "(and of the)"
+    return (
+        0 < len(words) <= 6
+        and all(any(c.isupper() for c in w) or w.isdigit() or w.lower() in _ALIAS_GLUE for w in words)
+        and any(any(c.isupper() for c in w) for w in words)
     )
 
 

@@ -549,3 +549,34 @@ def test_mentions_do_not_open_a_bracket_they_do_not_close(nlp, ontology) -> None
     texts = {m.text for m, _ in find_mentions(doc, ontology)}
     assert "Alliance of Democratic Forces" in texts, texts
     assert not any("(" in t and ")" not in t for t in texts), texts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SMITH, John",  # a byline
+        "MARKETS RALLY, Stocks Climb -- Shares rose on Monday.",  # a headline
+        "UPDATE, Tomas Vidal Resigns -- He quit on Monday.",
+        "Monday, March 3 (AP) -- The mayor spoke.",  # a weekday is no place
+        "STOCKS FALL 5 PCT -- Shares dropped on Monday.",  # no month, no date
+    ],
+)
+def test_rules_no_dateline_in_bylines_and_headlines(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(p in {"locatedIn", "reportedFrom"} for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tallinn April 25 ETA - The Estonian Parliament voted.",  # a one-hyphen dash
+        "\nTallinn April 25 ETA -- The Estonian Parliament voted.",  # white space first
+    ],
+)
+def test_rules_dated_dateline_variants(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("ETA", "reportedFrom", "Tallinn") in extract_text(text)
+
+
+def test_rules_adjective_in_ic_is_no_place_adjective(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Atlantic Records signed a band from Atlanta.")
+    assert not any(p == "basedIn" and o == "Atlanta" for _, p, o in found), found

@@ -41,6 +41,13 @@ def test_resolve_bracketed_remark_is_no_alias(nlp, ontology) -> None:  # type: i
     assert links[f"Corvane Data@{text.index('Corvane Data')}"] == "Corvane Data"
 
 
+def test_resolve_a_year_in_brackets_is_no_alias(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    text = "Orbitel Corp. (1994) and Kestrel Inc. (1994) were founded long ago. Kestrel Inc. bought Orbitel Corp."
+    links = _links(nlp, ontology, text)
+    assert links[f"Kestrel Inc.@{text.index('Kestrel Inc.')}"] == "Kestrel Inc."
+    assert links[f"Orbitel Corp.@{text.index('Orbitel Corp.')}"] == "Orbitel Corp."
+
+
 def test_resolve_unclear_pronoun_is_left_alone(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     text = "Maria Lopez met Anna Weber in Oslo. She said the talks went well."
     links = _links(nlp, ontology, text)

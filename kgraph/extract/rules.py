@@ -120,7 +120,7 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
     nouns = [
         c for c in root.children
         if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}
-        and (c.i < span.start or span.end < len(doc) and doc[span.end].text in {",", "(", "--", "-", "—"})
+        and (c.i < span.start or span.end < len(doc) and (doc[span.end].text in {",", "("} | _DATELINE_DASHES))
     ]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.append(root.head)
@@ -232,6 +232,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
     taken: set[int] = set()
     job_titles = _job_titles(ontology)
     aliases: dict[str, str] = {}
+    text = doc.text  # built anew on every access
     for span, dated in [*(_dateline(doc, ontology) or _dated_dateline(doc)), *_source_lines(doc)]:
         if any(i in taken for i in range(span.start, span.end)):
             continue
@@ -255,7 +256,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
             ent = stripped
         found.append((Mention(ent.start_char, ent.end_char, ent.text, cls, ent.label_), ent))
         taken.update(range(ent.start, ent.end))
-        bracket = _BRACKET_ALIAS.match(doc.text, ent.end_char)
+        bracket = _BRACKET_ALIAS.match(text, ent.end_char)
         if bracket:
             aliases[bracket.group(1).lower()] = cls
     people = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
@@ -294,7 +295,23 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
     return found
 
 
-def _dateline(doc: Doc, ontology: Ontology | None = None) -> list[tuple[Span, str]]:
+#: What opens the story after a dateline ("HOLTVILLE, Ore. -- The ...", "KAUNAS, Lithuania (AP) _ ...").
+_DATELINE_DASHES = frozenset({"_", "--", "—", "–", "-"})
+_MONTHS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
+    "september october november december".split()
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _first_token(doc: Doc, i: int = 0) -> int:
+    """The first token at or after ``i`` that is not white space."""
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i
+
+
+def _dateline(doc: Doc, ontology: Ontology) -> list[tuple[Span, str]]:
     """ "BELGRADE, Yugoslavia (AP) _ ...": a news dateline names a place, its region and the agency.
 
     Only a text that opens with capital letters, then optionally a comma and a region,
@@ -303,9 +320,7 @@ def _dateline(doc: Doc, ontology: Ontology | None = None) -> list[tuple[Span, st
     end in an organisation's head word: "ACME, Inc."). The NER often takes the city for an
     organisation or misses it.
     """
-    start = 0
-    while start < len(doc) and doc[start].is_space:
-        start += 1
+    start = _first_token(doc)
 
     def shouting(token: Token) -> bool:
         return token.is_upper and any(c.isalpha() for c in token.text) or token.text in {"-", "."} and token.i > start
@@ -338,11 +353,24 @@ def _dateline(doc: Doc, ontology: Ontology | None = None) -> list[tuple[Span, st
         # "HOLTVILLE, Ore. -- ...", "MARLOWE, Ky." alone: a dateline without the agency, when a
         # region follows the capitals and the line ends or a dash opens the story
         if len(found) == 2 and (bracket == len(doc) or doc[bracket].text in _DATELINE_DASHES) \
-                and (ontology is None or ontology.class_for_head(doc[bracket - 1].lower_.rstrip(".")) is None):
+                and _region_like(found[1][0], ontology):
             return found
         return []
     found.append((doc[bracket + 1 : bracket + 2], "Organization"))
     return found
+
+
+def _region_like(region: Span, ontology: Ontology) -> bool:
+    """Whether the words after "CITY," name a region when no agency follows: an abbreviation
+    ("Ore.", "N.Y.") or a place the NER knows ("Oregon"), of at most two words; not a name
+    ("SMITH, John"), a headline ("MARKETS RALLY, Stocks Climb") or "ACME, Inc."."""
+    return (
+        len(region) <= 3
+        and region[0].text[:1].isupper()
+        and not any(t.ent_type_ == "PERSON" for t in region)
+        and ontology.class_for_head(region[-1].lower_.rstrip(".")) is None
+        and (region[-1].text.endswith(".") or all(t.ent_type_ in {"GPE", "LOC"} for t in region))
+    )
 
 
 def _text_marker(doc: Doc, i: int) -> bool:
@@ -354,12 +382,19 @@ def _dated_dateline(doc: Doc) -> list[tuple[Span, str]]:
     """ "(Text) Kaunas, Lithuania, Feb 2 (ELTA) --", "Tallinn April 25 ETA --": a dateline
     with the date, as wire digests write it: one or two capitalised place names, the date,
     the agency (in brackets, or in capitals) and a dash."""
-    i = 3 if _text_marker(doc, 0) else 0
+    first = _first_token(doc)
+    i = _first_token(doc, first + 3) if _text_marker(doc, first) else first
+
+    def name_word(k: int, start: int) -> bool:
+        word = doc[k].lower_.rstrip(".")
+        if doc[k].text == "-":  # "Saint-Gall", not the dash of "Tallinn - April 25"
+            return k > start and k + 1 < len(doc) and doc[k + 1].text[:1].isupper()
+        return doc[k].text[:1].isupper() and word not in _MONTHS and word not in _WEEKDAYS
+
     found: list[tuple[Span, str]] = []
-    while len(found) < 2 and i < len(doc) and doc[i].text[:1].isupper() and doc[i].lower_.rstrip(".") not in _MONTHS:
+    while len(found) < 2 and i < len(doc) and name_word(i, i):
         start = i
-        while i < len(doc) and (doc[i].text[:1].isupper() and doc[i].lower_.rstrip(".") not in _MONTHS
-                                or doc[i].text == "-" and i > start):
+        while i < len(doc) and name_word(i, start):
             i += 1
         found.append((doc[start:i], "Place"))
         if i < len(doc) and doc[i].text == ",":
@@ -367,22 +402,23 @@ def _dated_dateline(doc: Doc) -> list[tuple[Span, str]]:
     dated = i
     while i < len(doc) and (doc[i].like_num or doc[i].lower_.rstrip(".") in _MONTHS or doc[i].text in {",", "."}):
         i += 1
-    if not found or i == dated or i >= len(doc) - 1 or any(t.ent_type_ == "PERSON" for span, _ in found for t in span):
+    if (
+        not found or i >= len(doc) - 1
+        or not any(t.lower_.rstrip(".") in _MONTHS for t in doc[dated:i])  # the date names its month
+        or any(t.ent_type_ in {"PERSON", "DATE", "TIME"} for span, _ in found for t in span)
+    ):
         return []
     bracketed = doc[i].text == "("
     start = i + 1 if bracketed else i
     end = start
-    while end < len(doc) and (doc[end].is_upper or doc[end].text == "-" and end > start):
+    while end < len(doc) and (doc[end].is_upper or doc[end].text == "-" and end > start and end + 1 < len(doc)
+                              and doc[end + 1].is_upper):
         end += 1
     close = end + 1 if bracketed else end
     if end == start or (bracketed and (end >= len(doc) or doc[end].text != ")")) \
             or close >= len(doc) or doc[close].text not in _DATELINE_DASHES:
         return []
     return [*found, (doc[start:end], "Organization")]
-
-
-#: What opens the story after a dateline ("HOLTVILLE, Ore. -- The ...", "KAUNAS, Lithuania (AP) _ ...").
-_DATELINE_DASHES = frozenset({"_", "--", "—", "–", "-"})
 
 
 _WIRE_CODE = re.compile(r"^[A-Z]{2}\d{10}$")
@@ -718,9 +754,9 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
     named_after = [
         c
         for pobj in _prep_objects(noun, ("of",))
-        if (m := index.at(pobj)) is not None and index.mentions[m][0].type != "Person"
+        if (owner := index.at(pobj)) is not None and index.mentions[owner][0].type != "Person"
         for c in pobj.children
-        if c.dep_ == "appos" and (n := index.at(c)) is not None and index.mentions[n][0].type == "Person"
+        if c.dep_ == "appos" and (held := index.at(c)) is not None and index.mentions[held][0].type == "Person"
     ]
     if named_after:
         return named_after
@@ -974,25 +1010,22 @@ def _drop_implied(relations: list[RelationMention], ontology: Ontology) -> list[
 
     Of "A locatedIn B" and "B locatedIn A" from one sentence only the surer is kept.
     """
+    by_pair: dict[tuple[Mention, Mention, int], list[RelationMention]] = {}
+    for rel in relations:
+        by_pair.setdefault((rel.subject, rel.object, rel.sentence_start), []).append(rel)
     kept = []
     for rel in relations:
         if not ontology.properties[rel.predicate].symmetric and any(
-            other.subject == rel.object
-            and other.object == rel.subject
-            and other.predicate == rel.predicate
-            and other.sentence_start == rel.sentence_start
+            other.predicate == rel.predicate
             and (other.confidence, rel.subject.start) > (rel.confidence, other.subject.start)
-            for other in relations
+            for other in by_pair.get((rel.object, rel.subject, rel.sentence_start), ())
         ):
             continue
         implied = any(
             other is not rel
-            and other.subject == rel.subject
-            and other.object == rel.object
-            and other.sentence_start == rel.sentence_start
             and other.predicate != rel.predicate
             and rel.predicate in ontology.properties[other.predicate].ancestors
-            for other in relations
+            for other in by_pair[(rel.subject, rel.object, rel.sentence_start)]
         )
         if not implied:
             kept.append(rel)
@@ -1269,9 +1302,9 @@ def _dateline_pairs(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
     "Tallinn March 3 ETA --". Before the agency only places, dates, numbers and punctuation
     may stand (after an opening "(Text)"); the agency is in brackets or followed by a dash."""
     doc = sent.doc
-    start = sent.start
+    start = _first_token(doc, sent.start)
     if _text_marker(doc, start):
-        start += 3
+        start = _first_token(doc, start + 3)
     places: list[int] = []
     i = start
     while i < sent.end and i - start < 16:
@@ -1283,7 +1316,7 @@ def _dateline_pairs(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
                 places.append(m)
                 i = span.end
                 continue
-            bracketed = doc[i - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
+            bracketed = i > 0 and doc[i - 1].text == "(" and span.end < len(doc) and doc[span.end].text == ")"
             after = span.end + (1 if bracketed else 0)
             dashed = after < len(doc) and doc[after].text in _DATELINE_DASHES
             if places and index.ontology.is_a(mention.type, "Organization") and (bracketed or dashed):
@@ -1294,12 +1327,6 @@ def _dateline_pairs(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
                                  or token.lower_.rstrip(".") in _MONTHS):
             return
         i += 1
-
-
-_MONTHS = frozenset(
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
-    "september october november december".split()
-)
 
 
 def _place_in_name(numbers: list[int], pattern: Pattern, index: _Index) -> Iterator[tuple[int, int]]:
@@ -1337,6 +1364,8 @@ def _adjective_of(word: str, place: str) -> bool:
         return False
     if place.startswith(word):  # "german"/"germany", but not "indian"/"indiana"
         return place == word + "y"
+    if word.endswith("ic") and not word.startswith(place):  # "icelandic"/"iceland", not "atlantic"/"atlanta"
+        return False
     common = len(os.path.commonprefix([word, place]))
     return common >= max(4, len(place) - 2)
 
@@ -1362,6 +1391,8 @@ def _place_chain(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
         left, right = index.at(tokens[k - 1]), index.at(tokens[k + 1 + skip])
         if left is None or right is None or left == right:
             continue
+        if {index.mentions[left][0].label, index.mentions[right][0].label} & {"description", "pronoun"}:
+            continue  # "Oregon, the home state of ...": a description of the place, not a second place
         # "in Japan, Germany and the United States" is a list, not a chain (a dateline is never a list)
         dateline = index.mentions[right][0].label == "dateline"
         first = tokens[k + 1 + skip]

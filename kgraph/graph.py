@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -304,7 +304,8 @@ def to_dataset(extractions: list[Extraction], resolution: Resolution, ontology: 
             if rel.role is not None and prop.domain == "Person":
                 role = KGRole[_digest(str(subject), str(predicate), str(obj), size=16)]
                 facts = roles.setdefault(role, _RoleFacts((subject, predicate, obj)))
-                facts.titles.add(rel.role.title)
+                # a title noun ("chief") names the role better than an event noun ("held the helm")
+                facts.titles[(rel.pattern.endswith("/EventNoun"), rel.role.title)] += 1
                 facts.documents.add(doc)
                 # one "former" in any source makes the role past: it is never stated as current
                 facts.current = facts.current and rel.role.current
@@ -342,7 +343,9 @@ def to_dataset(extractions: list[Extraction], resolution: Resolution, ontology: 
             (role, _KG_ROLEPROPERTY, predicate),
             (role, _KG_CURRENT, lit(facts.current)),
         ]
-        described_role += [(role, _KG_ROLETITLE, lit(title)) for title in sorted(facts.titles)]
+        # one title per role: the sources' most frequent title noun (SHACL: exactly one kg:roleTitle)
+        (_, title), _ = min(facts.titles.items(), key=lambda item: (item[0][0], -item[1], item[0][1]))
+        described_role.append((role, _KG_ROLETITLE, lit(title)))
         if facts.start_dates:
             described_role.append((role, _KG_STARTDATE, lit(min(facts.start_dates))))
         for doc in facts.documents:  # the role in each supporting document's graph; its source only there
@@ -363,7 +366,7 @@ class _RoleFacts:
     """What the sources say about one role: titles, documents, current, start dates."""
 
     relation: tuple[URIRef, URIRef, URIRef]
-    titles: set[str] = field(default_factory=set)
+    titles: Counter[tuple[bool, str]] = field(default_factory=Counter)  # (from an event noun?, title) -> sources
     documents: set[URIRef] = field(default_factory=set)
     current: bool = True
     start_dates: set[str] = field(default_factory=set)

@@ -115,3 +115,19 @@ def test_graph_relation_evidence_types_entities_and_types_bound_triples(ontology
     halden = next(graph.subjects(RDFS.label, Literal("Halden")))
     assert (halden, RDF.type, KG.Place) in graph
     assert not list(graph.subject_objects(KG.worksFor))
+
+
+def test_graph_role_told_twice_has_one_title(ontology) -> None:  # type: ignore[no-untyped-def]
+    # "the chief of Acme ... has held the helm of Acme since 2019": one role, named by its title noun
+    text = "Maria Lopez, the chief of Acme Corp, spoke. She has held the helm of Acme Corp since 2019."
+    person = Mention(0, 11, "Maria Lopez", "Person", "PERSON")
+    org = Mention(26, 35, "Acme Corp", "Organization", "ORG")
+    chief = RelationMention(person, "headOf", org, 0.85, 0, 43, text[:43], "headOf/RelationalNoun", Role("Chief"))
+    helm = RelationMention(person, "headOf", org, 0.8, 44, len(text), text[44:], "headOf/EventNoun",
+                           Role("Helm", start_date="2019"))
+    article = Article(id="doc1", text=text, source="doc1.txt")
+    extractions = [Extraction(article, [person, org], [helm, chief], {person: person, org: org})]
+    graph = to_graph(extractions, resolve_entities(extractions, ontology), ontology)
+    role = graph.value(None, RDF.type, KG.Role)
+    assert list(graph.objects(role, KG.roleTitle)) == [Literal("Chief")]
+    assert graph.value(role, KG.startDate) == Literal("2019")

@@ -38,3 +38,10 @@ def test_seed_no_boilerplate_entities(seed_graph) -> None:  # type: ignore[no-un
     labels = {str(r[0]) for r in run_query(seed_graph, "SELECT ?l WHERE { ?e rdfs:label ?l }")}
     for junk in ("Twitter", "Facebook", "JoongAng", "JOINT PRESS CORPS"):
         assert not any(junk in label for label in labels), labels
+
+
+def test_seed_graph_conforms_to_the_shapes(seed_graph) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.validate import validate
+
+    report = validate(seed_graph)
+    assert report.conforms, report.violations

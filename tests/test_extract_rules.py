@@ -67,6 +67,13 @@ import pytest
          ("Anna Berg", "headOf", "Harbour Maritime Museum")),
         ("Tomas Vidal, a Republican from Bellport who served two terms in the Senate, denied it.",
          ("Tomas Vidal", "livesIn", "Bellport")),
+        # the noun a copula gives a name stands for it: "X is a company based in Y"
+        ("Nordwind Systems Inc. is a software company based in Bellport.",
+         ("Nordwind Systems Inc.", "basedIn", "Bellport")),
+        ("Kestrel Data Ltd., a private company incorporated in the United Kingdom, was sold.",
+         ("Kestrel Data Ltd.", "basedIn", "United Kingdom")),
+        ("Kestrel Services is a Delaware corporation that provides services.",
+         ("Kestrel Services", "basedIn", "Delaware")),
         ("Tomas Vidal, candidate of the Harbour Party, won 9 percent of the vote.",
          ("Tomas Vidal", "memberOf", "Harbour Party")),
         ("Lena Berg, an activist in the Green Harbour Party, was arrested.",

@@ -700,9 +700,12 @@ def _named(tokens: list[Token], index: _Index) -> list[Token]:
     """
     out: list[Token] = []
     for token in tokens:
-        names = [
-            c for c in token.children if c.dep_ == "appos" and _inside_name(c, index)
-        ] if token.pos_ in {"NOUN", "PROPN"} and not _inside_name(token, index) else []
+        names: list[Token] = []
+        if token.pos_ in {"NOUN", "PROPN"} and not _inside_name(token, index):
+            names = [c for c in token.children if c.dep_ == "appos" and _inside_name(c, index)]
+            if not names and token.dep_ == "attr" and token.head.lemma_ == "be":
+                # "X is a software company based in Y": the noun the copula gives X stands for X
+                names = [c for c in token.head.children if c.dep_ == "nsubj" and _inside_name(c, index)]
         out.extend(names or [token])
     return out
 

@@ -74,6 +74,8 @@ import pytest
          ("Kestrel Data Ltd.", "basedIn", "United Kingdom")),
         ("Kestrel Services is a Delaware corporation that provides services.",
          ("Kestrel Services", "basedIn", "Delaware")),
+        ("Tom Dahl is a member of the board of directors of Nordwind Group Holdings.",
+         ("Tom Dahl", "memberOf", "Nordwind Group Holdings")),
         ("Tomas Vidal, candidate of the Harbour Party, won 9 percent of the vote.",
          ("Tomas Vidal", "memberOf", "Harbour Party")),
         ("Lena Berg, an activist in the Green Harbour Party, was arrested.",

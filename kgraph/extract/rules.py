@@ -50,6 +50,8 @@ _PRONOUNS = {
 }
 #: Verbs whose "to" phrase gives the post their subject now holds.
 _PROMOTION_VERBS = frozenset({"promote", "elevate", "rise", "appoint", "name", "elect", "move", "return"})
+#: Bodies of an organisation a post can be "of": "a member of the board of directors of Y".
+_BODY_NOUNS = frozenset({"board", "staff", "faculty", "council", "committee", "panel", "management"})
 _LIGHT_VERBS = {
     "gain",
     "sign",
@@ -812,6 +814,15 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
         # hangs on the function the title is of
         out = [o for pobj in pobjs if pobj.pos_ == "NOUN" and index.at(pobj) is None
                for inner in _prep_objects(pobj, ("at", "for", "with")) for o in _named_in(inner, index)]
+    if not out:
+        # "a member of the board of directors of Y": the organisation whose body it is
+        bodies = [p for p in pobjs if p.lemma_.lower() in _BODY_NOUNS and index.at(p) is None]
+        for _ in range(2):
+            out = [o for body in bodies for inner in _prep_objects(body, ("of",)) for o in _named_in(inner, index)
+                   if index.at(o) is not None]
+            if out:
+                break
+            bodies = [inner for body in bodies for inner in _prep_objects(body, ("of",)) if index.at(inner) is None]
     # "Y CEO X", "Y's chairman X"; but in "Finance Director of Y" the name before the title is a function
     before = {"poss"} if out else {"compound", "poss", "nmod"}
     out.extend(c for c in noun.children if c.dep_ in before and index.at(c) is not None)

@@ -589,3 +589,10 @@ def test_rules_dated_dateline_variants(extract_text, text: str) -> None:  # type
 def test_rules_adjective_in_ic_is_no_place_adjective(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text("Atlantic Records signed a band from Atlanta.")
     assert not any(p == "basedIn" and o == "Atlanta" for _, p, o in found), found
+
+
+def test_rules_event_noun_agent_after_by(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("In connection with the purchase of Corvane Gas by Kestrel Holdings Inc., Mr. Dahl served "
+                         "as a consultant to the buyers.")
+    assert ("Kestrel Holdings Inc.", "acquired", "Corvane Gas") in found, found
+    assert ("Mr. Dahl", "acquired", "Corvane Gas") not in found, found

@@ -866,6 +866,9 @@ def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[
     if not objects and noun.dep_ == "appos" and index.at(noun.head) is not None:
         objects.append(noun.head)  # "Bellport, Oregon, Sandoval's hometown": the noun describes the name
     if not subjects:
+        # "the purchase of Y by X": the agent of the act
+        subjects.extend(_prep_objects(noun, ("by",)))
+    if not subjects:
         subjects.extend(_clause_agents(noun, index))
     return subjects, objects
 

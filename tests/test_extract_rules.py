@@ -76,6 +76,12 @@ import pytest
          ("Kestrel Services", "basedIn", "Delaware")),
         ("Tom Dahl is a member of the board of directors of Nordwind Group Holdings.",
          ("Tom Dahl", "memberOf", "Nordwind Group Holdings")),
+        ("10.18 Employment Agreement, dated as of October 9, 2008, between Nordwind Gold Corp. and Tom Dahl.",
+         ("Tom Dahl", "worksFor", "Nordwind Gold Corp.")),
+        ("We purchased assets from Corvane Limited, a company organized in the United Kingdom.",
+         ("Corvane Limited", "basedIn", "United Kingdom")),
+        ("The Harbour Center, a large arena in Bellport that we own, was sold.",
+         ("Harbour Center", "locatedIn", "Bellport")),
         ("Tomas Vidal, candidate of the Harbour Party, won 9 percent of the vote.",
          ("Tomas Vidal", "memberOf", "Harbour Party")),
         ("Lena Berg, an activist in the Green Harbour Party, was arrested.",
@@ -596,3 +602,9 @@ def test_rules_event_noun_agent_after_by(extract_text) -> None:  # type: ignore[
                          "as a consultant to the buyers.")
     assert ("Kestrel Holdings Inc.", "acquired", "Corvane Gas") in found, found
     assert ("Mr. Dahl", "acquired", "Corvane Gas") not in found, found
+
+
+def test_rules_a_seat_on_the_board_is_no_headship(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Lena Berg has been a director on the board of Kestrel Energy since 2011.")
+    assert ("Lena Berg", "worksFor", "Kestrel Energy") in found, found
+    assert ("Lena Berg", "headOf", "Kestrel Energy") not in found, found

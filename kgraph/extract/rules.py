@@ -816,7 +816,8 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
                for inner in _prep_objects(pobj, ("at", "for", "with")) for o in _named_in(inner, index)]
     if not out:
         # "a member of the board of directors of Y": the organisation whose body it is
-        bodies = [p for p in pobjs if p.lemma_.lower() in _BODY_NOUNS and index.at(p) is None]
+        bodies = [p for p in [*pobjs, *_prep_objects(noun, ("on",))]  # "a director on the boards of Y"
+                  if p.lemma_.lower() in _BODY_NOUNS and index.at(p) is None]
         for _ in range(2):
             out = [o for body in bodies for inner in _prep_objects(body, ("of",)) for o in _named_in(inner, index)
                    if index.at(o) is not None]
@@ -1211,6 +1212,10 @@ def _lesser_post(token: Token, trigger: str, pattern: Pattern, index: _Index, on
             return True
         if child.dep_ == "compound" and child.i < token.i and named_after and index.at(child) is not None:
             return True  # "Finance Director of Y": the capitalised word before the title is a function
+        if child.dep_ == "prep" and child.lower_ == "on" and any(
+            pobj.dep_ == "pobj" and pobj.lemma_.lower() in _BODY_NOUNS for pobj in child.children
+        ):
+            return True  # "a director on the board of Y": a seat, not the head of Y
         if child.dep_ == "prep" and child.lower_ in {"of", "for"}:
             for pobj in child.children:
                 if (

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kgraph.models import Article, Extraction, Mention, RelationMention, Role
@@ -577,6 +577,7 @@ class _Index:
     by_token: dict[int, int]
     mentions: list[tuple[Mention, Span]]
     ontology: Ontology
+    by_sentence: dict[int, list[int]] = field(default_factory=dict)  # sentence start -> mention numbers
 
     def at(self, token: Token) -> int | None:
         found = self.by_token.get(token.i)
@@ -917,14 +918,8 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
     for n, (_, span) in enumerate(mentions):
         for token in span:
             index.by_token.setdefault(token.i, n)
-    triggers, attributes, chains = _pattern_index(ontology)
-    sources = [p for p in ontology.patterns if p.frame == "SourceLine"]
-    in_name = [p for p in ontology.patterns if p.frame == "PlaceInName"]
-    in_sentence: dict[int, list[int]] = {}  # sentence start -> its mentions' numbers
-    if in_name:
-        for n, (_, span) in enumerate(mentions):
-            in_sentence.setdefault(span.sent.start, []).append(n)
-    datelines = [p for p in ontology.patterns if p.frame == "Dateline"]
+        index.by_sentence.setdefault(span.sent.start, []).append(n)
+    triggers, attributes, sentence_patterns = _pattern_index(ontology)
     owned: frozenset[str] = ontology.__dict__["_kgraph_owned_nouns"]
     found: dict[tuple[int, str, int], RelationMention] = {}
     for sent in doc.sents:
@@ -947,17 +942,8 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
                 for pattern in attributes:
                     for subj, obj, role, predicate in _apply(pattern, token, "", index, ontology):
                         _add(found, pattern, subj, obj, sent, role, index, ontology, predicate)
-        for pattern in chains:
-            for subj, obj in _place_chain(sent, index):
-                _add(found, pattern, subj, obj, sent, None, index, ontology)
-        for pattern in sources:
-            for subj, obj in _source_line(sent, index):
-                _add(found, pattern, subj, obj, sent, None, index, ontology)
-        for pattern in in_name:
-            for subj, obj in _place_in_name(in_sentence.get(sent.start, []), pattern, index):
-                _add(found, pattern, subj, obj, sent, None, index, ontology)
-        for pattern in datelines if sent.start <= 3 else []:  # a dateline opens the text ("(Text) " may precede)
-            for subj, obj in _dateline_pairs(sent, index):
+        for pairs, pattern in sentence_patterns:
+            for subj, obj in pairs(sent, pattern, index):
                 _add(found, pattern, subj, obj, sent, None, index, ontology)
     return _drop_implied(sorted(_chain(found, ontology).values()), ontology)
 
@@ -990,7 +976,10 @@ def _chain(
     return {**found, **added} if added else found
 
 
-_PatternIndex = tuple[dict[str, list[tuple[Pattern, str]]], list[Pattern], list[Pattern]]
+if TYPE_CHECKING:
+    #: (sentence, pattern, index) -> (subject, object) mention numbers, for frames read off a whole sentence
+    _SentenceFrame = Callable[[Span, Pattern, _Index], Iterator[tuple[int, int]]]
+    _PatternIndex = tuple[dict[str, list[tuple[Pattern, str]]], list[Pattern], list[tuple[_SentenceFrame, Pattern]]]
 
 
 def _pattern_index(ontology: Ontology) -> _PatternIndex:
@@ -1000,13 +989,10 @@ def _pattern_index(ontology: Ontology) -> _PatternIndex:
         return cached
     by_word: dict[str, list[tuple[Pattern, str]]] = {}
     attributes: list[Pattern] = []
-    chains: list[Pattern] = []
     for pattern in ontology.patterns:
-        if pattern.frame == "PlaceChain":
-            chains.append(pattern)
-        elif pattern.frame in {"SourceLine", "PlaceInName", "Dateline"}:
+        if pattern.frame in _SENTENCE_FRAMES:
             continue
-        elif not pattern.triggers:
+        if not pattern.triggers:
             attributes.append(pattern)
         for trigger in pattern.triggers:
             words = trigger.split()
@@ -1018,7 +1004,11 @@ def _pattern_index(ontology: Ontology) -> _PatternIndex:
         if info.name != "Person":
             owned |= info.descriptors
     ontology.__dict__["_kgraph_owned_nouns"] = frozenset(owned)
-    index = (by_word, attributes, chains)
+    sentence_patterns = [
+        (pairs, pattern) for frame, pairs in _SENTENCE_FRAMES.items() for pattern in ontology.patterns
+        if pattern.frame == frame
+    ]
+    index = (by_word, attributes, sentence_patterns)
     ontology.__dict__["_kgraph_pattern_index"] = index
     return index
 
@@ -1308,7 +1298,7 @@ def _expand(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _source_line(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
+def _source_line(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[int, int]]:
     """(publisher, place) of a wire source line: two dateline names, the place right before."""
     for token in sent:
         org = index.by_token.get(token.i)
@@ -1319,10 +1309,12 @@ def _source_line(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
             yield org, place
 
 
-def _dateline_pairs(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
+def _dateline_pairs(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[int, int]]:
     """(agency, place) of a dateline: "HOLTVILLE, Oregon (AP) _", "(Text) Tallinn, March 3 (ETA) --",
     "Tallinn March 3 ETA --". Before the agency only places, dates, numbers and punctuation
     may stand (after an opening "(Text)"); the agency is in brackets or followed by a dash."""
+    if sent.start > 3:  # a dateline opens the text ("(Text)" may precede it)
+        return
     doc = sent.doc
     start = _first_token(doc, sent.start)
     if _text_marker(doc, start):
@@ -1351,14 +1343,15 @@ def _dateline_pairs(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
         i += 1
 
 
-def _place_in_name(numbers: list[int], pattern: Pattern, index: _Index) -> Iterator[tuple[int, int]]:
+def _place_in_name(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[int, int]]:
     """(name, place) when a name of several words opens with the adjective of a place named
     elsewhere in the sentence ("the Estonian Parliament ... Estonia"), or, for a public body,
     with the place itself ("the Oregon Department of Forestry ... Oregon"; a company's first
     word may be its own short name: "Dakota Bank ... Dakota"). Names whose last word is one
     of the pattern's exceptions ("Estonian Embassy") are left alone."""
     names = [
-        (n, index.mentions[n][1]) for n in numbers if index.mentions[n][0].label not in {"description", "pronoun"}
+        (n, index.mentions[n][1]) for n in index.by_sentence.get(sent.start, [])
+        if index.mentions[n][0].label not in {"description", "pronoun"}
     ]
     places = [(n, span) for n, span in names if index.ontology.is_a(index.mentions[n][0].type, "Place")]
     for n, span in names:
@@ -1398,7 +1391,7 @@ _COMPASS = frozenset(
 )
 
 
-def _place_chain(sent: Span, index: _Index) -> Iterator[tuple[int, int]]:
+def _place_chain(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[int, int]]:
     """ "Fujisawa, Kanagawa": a place, a comma, a place."""
     tokens = list(sent)
     for k, token in enumerate(tokens[1:-1], start=1):
@@ -1462,6 +1455,15 @@ def _list_length(tokens: list[Token], comma: int, index: _Index) -> int:
             break
         k = end
     return count
+
+
+#: Frames read off a whole sentence rather than a trigger word, in the order they are matched.
+_SENTENCE_FRAMES: dict[str, _SentenceFrame] = {
+    "PlaceChain": _place_chain,
+    "SourceLine": _source_line,
+    "PlaceInName": _place_in_name,
+    "Dateline": _dateline_pairs,
+}
 
 
 def _add(

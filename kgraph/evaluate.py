@@ -20,7 +20,12 @@ How a prediction is matched:
   rule's constraints.  It then matches a gold ``(head, tail, T)`` when ``s ~ head``
   and ``o ~ tail`` (either way round when ``p`` is an ``owl:SymmetricProperty``).
 * ``~`` is equal character offsets in ``exact`` mode and overlapping offsets in
-  ``overlap`` mode.  Matching is one-to-one, so two predictions overlapping one gold
+  ``overlap`` mode.  When the gold record lists its ``tokens`` (the data sets in
+  ../shared/devdata do), a predicted span is first widened to the gold tokens it
+  touches, so "exact" means the same tokens, as the literature scores CoNLL04: its
+  tokens sometimes fuse a sentence's full stop with the last word ("Estes."), and
+  a name that stops before the full stop has the right words.  Gold spans are
+  token-aligned already.  Matching is one-to-one, so two predictions overlapping one gold
   relation count one hit and one false positive.
 * When a record's argument has ``via`` (the sentence said "he" or "the company"),
   the argument's own ``start``/``end`` are those of the *name* it was resolved to,
@@ -436,8 +441,40 @@ def _span(end: dict[str, Any]) -> Span:
     return Span(int(end["start"]), int(end["end"]), str(end.get("text", "")))
 
 
+def _token_offsets(record: dict[str, Any]) -> list[tuple[int, int]]:
+    """Character offsets of the gold record's ``tokens`` in its text (empty without tokens).
+
+    The text was rebuilt from the tokens, so each is searched for after the previous
+    one; a token that is not found with only punctuation and space before it (a
+    ```` `` ```` the text writes as ``"``) is left out.
+    """
+    tokens = record.get("tokens")
+    if not isinstance(tokens, list):
+        return []
+    text: str = record["text"]
+    offsets: list[tuple[int, int]] = []
+    position = 0
+    for token in tokens:
+        token = str(token)
+        found = text.find(token, position) if token else -1
+        if found < 0 or any(ch.isalnum() for ch in text[position:found]):
+            continue
+        offsets.append((found, found + len(token)))
+        position = found + len(token)
+    return offsets
+
+
+def _snap(span: Span, tokens: Sequence[tuple[int, int]]) -> Span:
+    """``span`` widened to the whole of every token it touches."""
+    start, end = span.start, span.end
+    for token_start, token_end in tokens:
+        if token_start < span.end and span.start < token_end:
+            start, end = min(start, token_start), max(end, token_end)
+    return span if (start, end) == (span.start, span.end) else Span(start, end, span.text)
+
+
 def _predicted_items(
-    record: dict[str, Any], mapping: Mapping, ontology: Ontology
+    record: dict[str, Any], mapping: Mapping, ontology: Ontology, tokens: Sequence[tuple[int, int]] = ()
 ) -> tuple[list[RelationItem], Counter[str]]:
     doc = str(record["doc"])
     items: dict[tuple[str, str, Span, Span], RelationItem] = {}
@@ -448,7 +485,8 @@ def _predicted_items(
         if not types:
             unscored[rel["predicate"]] += 1
         for label, inverse, symmetric in types:
-            head, tail = (_span(obj), _span(subject)) if inverse else (_span(subject), _span(obj))
+            first, second = _snap(_span(subject), tokens), _snap(_span(obj), tokens)
+            head, tail = (second, first) if inverse else (first, second)
             item = RelationItem(doc, label, head, tail, symmetric=symmetric, predicate=rel["predicate"],
                                 evidence=str(rel.get("evidence", "")))
             items.setdefault(item.key, item)
@@ -546,7 +584,8 @@ def score(
 
     for gold_record, pred_record in zip(report.gold, report.predicted, strict=True):
         gold_items, missing = _gold_items(gold_record, mapping, ontology)
-        pred_items, extra = _predicted_items(pred_record, mapping, ontology)
+        tokens = _token_offsets(gold_record)
+        pred_items, extra = _predicted_items(pred_record, mapping, ontology, tokens)
         unscored_gold.update(missing)
         unscored_pred.update(extra)
         gold_spans: dict[str, list[Span]] = {cls: [] for cls in mapping.entity_classes}
@@ -560,7 +599,7 @@ def score(
                 continue
             cls = mapping.entity_class(str(entity.get("type", "")), ontology)
             if cls is not None:
-                pred_spans[cls].append(Span(int(entity["start"]), int(entity["end"])))
+                pred_spans[cls].append(_snap(Span(int(entity["start"]), int(entity["end"])), tokens))
 
         for mode, result in results.items():
             for label in mapping.scored_types:

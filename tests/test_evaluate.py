@@ -82,6 +82,35 @@ def test_evaluate_exact_vs_overlap(conll, ontology) -> None:  # type: ignore[no-
     assert (overlap.micro.correct, overlap.micro.f1) == (1, 1.0)
 
 
+def test_evaluate_exact_means_the_gold_tokens(conll, ontology) -> None:  # type: ignore[no-untyped-def]
+    # The gold tokens fuse the full stop with the last word ("Li."), as CoNLL04's do: a
+    # prediction of "Bo Li" has the same tokens and is exact; "Acme" alone is still not.
+    text = "Bo Li works for Acme Corp in Portvik and lives with Anna Berg in Li."
+    tokens = ["Bo", "Li", "works", "for", "Acme", "Corp", "in", "Portvik", "and", "lives", "with", "Anna",
+              "Berg", "in", "Li."]
+    gold = {
+        "id": "d1", "text": text, "tokens": tokens,
+        "entities": [{"text": "Bo Li", "type": "Peop", "start": 0, "end": 5},
+                     {"text": "Acme Corp", "type": "Org", "start": 16, "end": 25},
+                     {"text": "Li.", "type": "Loc", "start": text.rindex("Li."), "end": len(text)}],
+        "relations": [{"head_idx": 0, "tail_idx": 1, "type": "Work_For"},
+                      {"head_idx": 0, "tail_idx": 2, "type": "Live_In"}],
+    }
+    bo = {"id": "bo", "text": "Bo Li", "start": 0, "end": 5, "type": "Person"}
+    acme = {"id": "acme", "text": "Acme", "start": 16, "end": 20, "type": "Organization"}
+    li = {"id": "li", "text": "Li", "start": text.rindex("Li."), "end": len(text) - 1, "type": "Place"}
+    pred = {"doc": "d1", "source": "test", "entities": [bo, acme, li], "relations": [
+        {"subject": bo, "predicate": "worksFor", "object": acme, "confidence": 0.9, "evidence": text},
+        {"subject": bo, "predicate": "livesIn", "object": li, "confidence": 0.9, "evidence": text},
+    ]}
+    exact = score([gold], [pred], conll, ontology).modes["exact"]
+    assert (exact.relations["Live_In"].correct, exact.relations["Work_For"].correct) == (1, 0)
+    assert exact.entities["Place"].correct == 1 and exact.entities["Organization"].correct == 0
+    # Without tokens, offsets are compared as they are.
+    del gold["tokens"]
+    assert score([gold], [pred], conll, ontology).modes["exact"].micro.correct == 0
+
+
 def test_evaluate_deduplicates_both_sides(conll, ontology) -> None:  # type: ignore[no-untyped-def]
     gold = _gold([(0, 1, "Work_For"), (0, 1, "Work_For")])
     # worksFor and headOf between the same spans are one Work_For prediction.

@@ -263,6 +263,10 @@ def test_rules_place_in_or_of_a_place(extract_text, text: str, expected: tuple[s
          ("KELLMORE GAZETTE", "basedIn", "Kellmore")),
         ("CD0303083794 Ostrava Radio Ostrava Network in Czech 1200 GMT 3 Mar 94",
          ("Radio Ostrava Network", "basedIn", "Ostrava")),
+        # without the wire code: a line that is only the place and the publisher in capitals
+        ("Kellmore VECERNI LIST", ("VECERNI LIST", "basedIn", "Kellmore")),
+        ("Flooding on the coast\nPort Arlen DAGBLADET NORD\nThe river rose overnight.",
+         ("DAGBLADET NORD", "basedIn", "Port Arlen")),
     ],
 )
 def test_rules_wire_source_line(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]

@@ -435,7 +435,7 @@ def _source_lines(doc: Doc) -> list[tuple[Span, str]]:
     VOZ"); when it is not in capitals, the place is the NER's place at the start or
     else the first word ("Tallinn Radio Harju Network").
     """
-    found: list[tuple[Span, str]] = []
+    found = _bare_source_lines(doc)
     if not _WIRE_CODE_IN_TEXT.search(doc.text):
         return found
     for code in doc:
@@ -460,6 +460,32 @@ def _source_lines(doc: Doc) -> list[tuple[Span, str]]:
         while tail < len(doc) and tail - end < 12 and not doc[tail].is_sent_start and doc[tail].text not in {"--", "("}:
             tail += 1
         found.append((doc[end:tail], ""))
+    return found
+
+
+def _bare_source_lines(doc: Doc) -> list[tuple[Span, str]]:
+    """ "Kellmore GAZETTE": a line that is only a place and the publisher, in capitals.
+
+    The source line of a translated press digest without its wire code.  The place is
+    one to three title-case words opening the line, the publisher the run of capitals
+    that ends it; a headline in capitals has its place in capitals too and is left alone.
+    """
+    found: list[tuple[Span, str]] = []
+    offset = 0
+    for line in doc.text.split("\n"):
+        start, end = offset + len(line) - len(line.lstrip()), offset + len(line.rstrip())
+        offset += len(line) + 1
+        span = doc.char_span(start, end) if end > start else None
+        if span is None or not 2 <= len(span) <= 8 or _WIRE_CODE_IN_TEXT.search(span.text):
+            continue
+        split = len(span)
+        while split > 0 and (span[split - 1].is_upper or span[split - 1].text == "-" and 0 < split - 1 < len(span) - 1):
+            split -= 1
+        publisher = span[split:]
+        if not 1 <= split <= 3 or not all(t.is_title and t.is_alpha for t in span[:split]) \
+                or sum(t.is_alpha and len(t) > 1 for t in publisher) == 0:
+            continue
+        found.extend([(span[:split], "Place"), (publisher, "Organization")])
     return found
 
 

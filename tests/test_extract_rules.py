@@ -612,3 +612,44 @@ def test_rules_a_seat_on_the_board_is_no_headship(extract_text) -> None:  # type
     found = extract_text("Lena Berg has been a director on the board of Kestrel Energy since 2011.")
     assert ("Lena Berg", "worksFor", "Kestrel Energy") in found, found
     assert ("Lena Berg", "headOf", "Kestrel Energy") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text", ["Lena Berg is originally from Tacoma.", "Lena Berg, who hails from Tacoma, won the race."]
+)
+def test_rules_a_person_from_a_place(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("Lena Berg", "livesIn", "Tacoma") in extract_text(text)
+
+
+def test_rules_a_thing_from_a_place_is_no_resident(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("The letter that Lena Berg read is from Tacoma.")
+    assert not any(p == "livesIn" for _, p, _ in found), found
+
+
+def test_rules_title_after_a_common_noun_after_the_organisation(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "NTP floor leader X": the party hangs on "floor", not on "leader"; a floor leader is no head of the party
+    found = extract_text("NTP floor leader Lena Berg told reporters the vote would pass.")
+    assert ("Lena Berg", "worksFor", "NTP") in found, found
+    assert ("Lena Berg", "headOf", "NTP") not in found, found
+
+
+def test_rules_a_company_official_works_for_the_one_company_named(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Orbitel Corp. will offer a new service, said Lena Berg, a company official.")
+    assert ("Lena Berg", "worksFor", "Orbitel Corp.") in found, found
+    # two organisations: which one is "the company" is not clear
+    found = extract_text("Orbitel Corp. sued Kestrel Inc., said Lena Berg, a company spokeswoman.")
+    assert not any(s == "Lena Berg" for s, _, _ in found), found
+
+
+def test_rules_a_part_of_a_place_is_in_the_place(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Few people live in Spokane, a town in the north of Idaho.")
+    assert ("Spokane", "locatedIn", "Idaho") in found, found
+
+
+def test_rules_a_verb_whose_place_follows_from_does_not_make_at_locative(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    # "is from Y" is a livesIn pattern; "has been at Y" must not turn an organisation into a place
+    from kgraph.extract.rules import find_mentions
+
+    doc = nlp("The revival has been at Oslo's Nordic Theatre since May.")
+    types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
+    assert types.get("Nordic Theatre") == "Organization", types

@@ -529,6 +529,9 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
         t
         for p in ontology.patterns
         if p.frame in {"Verb", "RelationalNoun"} and "Place" in {p.object_type, ontology.properties[p.property].range}
+        # the place follows "in"/"at" ("located in", "a campus in"), not only "from" ("is from")
+        and (p.frame == "RelationalNoun" or not any(r.startswith("prep:") for r in p.object_roles)
+             or {"prep:in", "prep:at"} & set(p.object_roles))
         for t in p.triggers
     }
 
@@ -830,7 +833,20 @@ def _named_in(pobj: Token, index: _Index) -> list[Token]:
             m = index.at(inner)
             if m is not None and any(index.ontology.is_a(index.mentions[m][0].type, c) for c in classes):
                 names.append(inner)
+    if not names and pobj.lemma_.lower() in _PLACE_PARTS:
+        # "in the north of Idaho", "the north-west corner of Y": a part of a place is in the place
+        for inner in _prep_objects(pobj, ("of",)):
+            m = index.at(inner)
+            if m is not None and index.ontology.is_a(index.mentions[m][0].type, "Place"):
+                names.append(inner)
     return names
+
+
+#: Nouns for a part of a place: "in the north of Y" is in Y.
+_PLACE_PARTS = frozenset(
+    "north south east west northeast northwest southeast southwest north-east north-west south-east south-west "
+    "centre center heart outskirts edge corner part suburbs".split()
+)
 
 
 def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[Token]:
@@ -854,6 +870,25 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
     # "Y CEO X", "Y's chairman X"; but in "Finance Director of Y" the name before the title is a function
     before = {"poss"} if out else {"compound", "poss", "nmod"}
     out.extend(c for c in noun.children if c.dep_ in before and index.at(c) is not None)
+    if not out:
+        # "Y floor leader X", "Y's sales manager X": the name hangs on the common noun before the title
+        out.extend(
+            g for c in noun.children
+            if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "NOUN" and index.at(c) is None
+            for g in c.children if g.dep_ in {"compound", "poss", "nmod"} and g.i < c.i and index.at(g) is not None
+        )
+    if not out and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in noun.children):
+        # "Lena Berg, a company spokeswoman": the one organisation the sentence names
+        ontology = index.ontology
+        kinds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "NOUN"]
+        if any(ontology.is_a(cls, "Organization") for kind in kinds for cls in ontology.classes_for_descriptor(kind)):
+            orgs = {
+                m for m in index.by_sentence.get(noun.sent.start, [])
+                if ontology.is_a(index.mentions[m][0].type, "Organization")
+                and index.mentions[m][0].label not in {"pronoun", "description"}
+            }
+            if len(orgs) == 1:
+                out.append(index.mentions[orgs.pop()][1].root)
     if not out and noun.dep_ == "compound" and index.by_token.get(noun.head.i) is not None:
         # "Oregon Gov. Mira Sandoval": the modifiers before the title hang on the name
         out.extend(

@@ -653,3 +653,32 @@ def test_rules_a_verb_whose_place_follows_from_does_not_make_at_locative(nlp, on
     doc = nlp("The revival has been at Oslo's Nordic Theatre since May.")
     types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
     assert types.get("Nordic Theatre") == "Organization", types
+
+
+def test_rules_coordinated_names_misparsed_as_modifier_are_no_chain(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    # The parser sometimes reads "in Vellan and Cape Town" as "Vellan" modifying "Cape Town" (nmod);
+    # a name is a modifier only when nothing but a possessive stands between ("U.S. Congress", "Japan's X").
+    from spacy.tokens import Doc
+
+    from kgraph.extract.rules import find_mentions, find_relations
+
+    doc = Doc(
+        nlp.vocab,
+        words=["The", "defeats", "in", "Vellan", "and", "Cape", "Town", "hurt", "."],
+        spaces=[True] * 7 + [False, False],
+        pos=["DET", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "PUNCT"],
+        deps=["det", "nsubj", "prep", "nmod", "cc", "compound", "pobj", "ROOT", "punct"],
+        heads=[1, 7, 1, 6, 3, 6, 2, 7, 7],
+        ents=["O", "O", "O", "B-GPE", "O", "B-GPE", "I-GPE", "O", "O"],
+    )
+    mentions = find_mentions(doc, ontology)
+    assert {m.text for m, _ in mentions} == {"Vellan", "Cape Town"}
+    assert find_relations(doc, mentions, ontology) == []
+
+
+def test_rules_a_work_is_no_employee(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "X, Y's first film": a noun for a work relates the title to its maker, not to an employer
+    found = extract_text("Tomas Vidal, Kestrel Studios' first film, opened in 1958.")
+    assert not any(p == "worksFor" for _, p, _ in found), found
+    found = extract_text("Tomas Vidal, Kestrel Studios' sound engineer, opened the show in 1958.")
+    assert ("Tomas Vidal", "worksFor", "Kestrel Studios") in found, found

@@ -1342,11 +1342,14 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
         # "grew up in Bellport in southern Oregon": the parser hangs the second phrase on the verb
         objects = [c for c in doc[span.end].children if c.dep_ == "pobj"]
     if "compound" in preps:
-        # "U.S. Congress", "Japan's iPark": a name modifying a name
-        objects.extend(
-            c for c in token.children
-            if c.dep_ in {"compound", "poss", "nmod"} and c.i < span.start and index.at(c) is not None
-        )
+        # "U.S. Congress", "Japan's iPark": a name modifying a name; not "in Bellport and Port Arlen",
+        # where the parser takes the first of two coordinated names for a modifier of the second
+        for c in token.children:
+            modifier = index.at(c) if c.dep_ in {"compound", "poss", "nmod"} and c.i < span.start else None
+            if modifier is not None and not any(
+                t.pos_ in {"CCONJ", "PUNCT"} for t in doc[index.mentions[modifier][1].end : span.start]
+            ):
+                objects.append(c)
     return ([token] if objects else []), objects
 
 

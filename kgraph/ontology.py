@@ -131,6 +131,7 @@ class Pattern:
     subordinate: str | None = None  # RelationalNoun: the property a lesser post states instead
     subordinate_modifiers: tuple[str, ...] = ()
     exceptions: tuple[str, ...] = ()  # for the trigger "*": nouns that do not state the property
+    inverse: bool = False  # the frame's two ends state the property the other way round ("parent company of")
 
     @builtins.property  # the field "property" shadows the builtin in this class body
     def name(self) -> str:
@@ -317,8 +318,10 @@ def load_ontology(directory: Path | None = None) -> Ontology:
                 )
             confidence = graph.value(node, KGX.confidence)
             role = graph.value(node, KGX.role)
+            inverse = graph.value(node, KGX.inverse)
             assert confidence is None or isinstance(confidence, Literal)
             assert role is None or isinstance(role, Literal)
+            assert inverse is None or isinstance(inverse, Literal)
             info.patterns.append(
                 Pattern(
                     property=name,
@@ -334,6 +337,7 @@ def load_ontology(directory: Path | None = None) -> Ontology:
                     subordinate=_one_local(graph, node, KGX.subordinate),
                     subordinate_modifiers=tuple(t.lower() for t in _strings(graph, node, KGX.subordinateModifier)),
                     exceptions=tuple(t.lower() for t in _strings(graph, node, KGX.exceptTrigger)),
+                    inverse=bool(inverse is not None and inverse.toPython() is True),
                 )
             )
         info.patterns.sort(key=lambda p: (p.frame, p.triggers))

@@ -682,3 +682,28 @@ def test_rules_a_work_is_no_employee(extract_text) -> None:  # type: ignore[no-u
     assert not any(p == "worksFor" for _, p, _ in found), found
     found = extract_text("Tomas Vidal, Kestrel Studios' sound engineer, opened the show in 1958.")
     assert ("Tomas Vidal", "worksFor", "Kestrel Studios") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under the deal, Orbitel Corp. has agreed to be acquired by Kestrel Holdings.",
+        "Orbitel Corp. is expected to be bought by Kestrel Holdings.",
+    ],
+)
+def test_rules_passive_after_a_control_verb(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # the subject of "agreed"/"is expected" undergoes "to be acquired"
+    assert ("Kestrel Holdings", "acquired", "Orbitel Corp.") in extract_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Holdings, the parent company of Orbitel Corp. and Corvane Inc., reported a loss.",
+        "Orbitel Corp.'s parent company, Kestrel Holdings, reported a loss.",
+    ],
+)
+def test_rules_parent_company_is_an_inverse_pattern(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Orbitel Corp.", "subsidiaryOf", "Kestrel Holdings") in found, found
+    assert ("Kestrel Holdings", "subsidiaryOf", "Orbitel Corp.") not in found, found

@@ -703,6 +703,18 @@ def _deep_roles(verb: Token, index: _Index) -> tuple[list[Token], list[Token]]:
         head = _relative_head(verb, index)
         if head is not None:
             (patients if passive else agents).append(head)
+    if passive and not patients and verb.dep_ == "xcomp":
+        # "Orbitel agreed to be acquired by Y", "Orbitel, which is expected to be bought by Y": the
+        # governing verb's subject undergoes the passive
+        governor = verb.head
+        for c in governor.children:
+            if c.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if c.tag_ in {"WDT", "WP"}:
+                head = _relative_head(governor, index) if governor.dep_ == "relcl" else None
+                patients.extend([head] if head is not None else [])
+            else:
+                patients.append(c)
     if not agents and verb.dep_ in {"xcomp", "conj", "advcl"}:
         governor = verb.head
         # "X, who is a lawyer and works at Y": the relative pronoun stands for the clause's name
@@ -1171,7 +1183,7 @@ def _apply(
         for o in expanded_objects:
             si, oi = index.at(s), index.at(o)
             if si is not None and oi is not None and si != oi:
-                yield si, oi, role, predicate
+                yield (oi, si, role, predicate) if pattern.inverse else (si, oi, role, predicate)
 
 
 def _in_own_phrase(name: Token, pattern: Pattern, index: _Index) -> bool:

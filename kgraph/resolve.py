@@ -3,7 +3,9 @@
 Within a document (:func:`link_mentions`, needs the parse): aliases and abbreviations
 ("Shonan Health Innovation (iPark)"), surnames ("Fujimoto" -> "Toshio Fujimoto"),
 shorter and longer forms of one name, definite descriptions ("the cluster") and
-pronouns ("he"), each linked only when the evidence is clear.
+pronouns ("he"), each linked only when the evidence is clear: one candidate entity in
+the last few sentences, or, for an "it" that opens its sentence as the subject, the
+name that was the first subject of the sentence before.
 
 Across documents (:func:`resolve_entities`): one :class:`~kgraph.models.Entity` per
 real-world thing, merged through normalised names (:func:`name_key`), without merging
@@ -25,7 +27,7 @@ from kgraph.models import Entity, Extraction, Mention
 from kgraph.ontology import Ontology
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["name_key", "link_mentions", "resolve_entities", "Resolution"]
 
@@ -279,7 +281,9 @@ def _antecedent(
         clusters = {id(owner[m]) for m in candidates}
         if len(clusters) == 1:
             return candidates[-1]
-        return None
+        if wanted_person:
+            return None  # "A met B. She said ...": left alone, people are too often both subjects in turn
+        return _parallel_subject(span, [(m, s) for m, s in window if m in candidates])
     noun = span[-1].lemma_.lower()  # span.root can be "the" when the parser hangs it elsewhere
     # a name whose head is the noun, or an entity described by it, most recent first
     for m, _ in reversed(window):
@@ -293,6 +297,34 @@ def _antecedent(
     if len({id(owner[m]) for m in candidates}) == 1:
         return candidates[-1]
     return None
+
+
+def _main_subject(token: Token) -> bool:
+    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT"
+
+
+def _parallel_subject(pronoun: Span, candidates: list[tuple[Mention, Span]]) -> Mention | None:
+    """The subject of the previous sentence, for an "it" that is the subject of the next one.
+
+    "Kestrel Bank acquired Corvane Bank. It also acquired Orbitel.": when a sentence
+    opens with a subject pronoun, it continues the previous sentence's subject. Only
+    when the candidates stand in the sentence right before and one of them is the first
+    subject there and its main clause's subject.
+    """
+    if not _main_subject(pronoun.root) or not candidates:
+        return None
+    sentence = pronoun.root.sent
+    if any(t.dep_ in {"nsubj", "nsubjpass"} and t.i < pronoun.root.i for t in sentence):
+        return None  # another subject comes first ("Orbitel said it ...")
+    previous = sentence.start - 1
+    if previous < 0:
+        return None
+    before = pronoun.doc[previous].sent
+    # the first subject of that sentence must be the name: in "A delegation visited Y, the
+    # Financial Times reported. It was led by ...", "It" is the delegation
+    first = next((t for t in before if t.dep_ in {"nsubj", "nsubjpass"}), None)
+    subjects = [m for m, s in candidates if first is not None and s.start <= first.i < s.end and _main_subject(first)]
+    return subjects[-1] if len(subjects) == 1 else None
 
 
 # ------------------------------------------------------------------------------------ across documents

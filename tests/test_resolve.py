@@ -88,3 +88,11 @@ def test_resolve_representative_has_the_majority_type() -> None:
     cluster = _Cluster(mentions=[first, *rest])
     chosen = cluster.representative()
     assert chosen.type == "Place" and chosen is rest[0]
+
+
+def test_resolve_it_continues_the_previous_subject(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    text = "In 2000, Kestrel Bank acquired Corvane Bank. It also acquired Orbitel Corporation."
+    assert _links(nlp, ontology, text).get(f"It@{text.index('It')}") == "Kestrel Bank"
+    # the first subject of the sentence before is no name: "It" is the delegation, left alone
+    text = "A delegation of firms visited Kestrel Bank, the Oslo Times reported. It was led by Lena Berg."
+    assert f"It@{text.index('It')}" not in _links(nlp, ontology, text)

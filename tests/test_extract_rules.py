@@ -707,3 +707,27 @@ def test_rules_parent_company_is_an_inverse_pattern(extract_text, text: str) -> 
     found = extract_text(text)
     assert ("Orbitel Corp.", "subsidiaryOf", "Kestrel Holdings") in found, found
     assert ("Kestrel Holdings", "subsidiaryOf", "Orbitel Corp.") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lena Berg, a director of Kestrel Group, said so.",  # one of the directors
+        "Former Kestrel Group financial chief Lena Berg testified.",  # a function's chief
+        "Lena Berg, a fund manager at Kestrel Group, said so.",
+    ],
+)
+def test_rules_indefinite_or_functional_titles_are_lesser_posts(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Lena Berg", "worksFor", "Kestrel Group") in found, found
+    assert ("Lena Berg", "headOf", "Kestrel Group") not in found, found
+
+
+def test_rules_a_former_head_with_the_indefinite_article_is_still_a_head(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Lena Berg, a former chairman of Kestrel Group, said so.")
+    assert ("Lena Berg", "headOf", "Kestrel Group") in found, found
+
+
+def test_rules_shadow_portfolio_is_no_post(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Shadow Home Secretary Lena Berg told reporters her concern was justice.")
+    assert not any(s == "Lena Berg" and p in {"headOf", "worksFor"} for s, p, _ in found), found

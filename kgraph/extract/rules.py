@@ -1129,6 +1129,8 @@ def _apply(
         titled = _title_before_name(token, index)
         if titled is not None:
             subjects, objects = [titled[0]], [titled[1]]
+        if any(t.lower_ == "shadow" for t in token.doc[token.left_edge.i : token.i]):
+            subjects = []  # "Shadow Home Secretary X": an opposition portfolio, no post in the department
         if pattern.subordinate is not None and _lesser_post(token, trigger, pattern, index, ontology):
             predicate = pattern.subordinate
             trigger = _title_phrase(token, index) or trigger
@@ -1262,6 +1264,10 @@ def _lesser_post(token: Token, trigger: str, pattern: Pattern, index: _Index, on
     before = [doc[i] for i in range(token.left_edge.i, token.i) if index.by_token.get(i) is None]
     if any(t.lower_ in pattern.subordinate_modifiers for t in before):
         return True
+    if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children) and not any(
+        t.lower_ in {"former", "ex", "past"} for t in before
+    ):
+        return True  # "Thomas Holm, an IMF director": one of the directors
     named_after = any(
         index.at(pobj) is not None
         for child in token.children if child.dep_ == "prep" for pobj in child.children if pobj.dep_ == "pobj"

@@ -13,6 +13,7 @@ default English pipeline that kgraph installs as a dependency.
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -110,6 +111,10 @@ def _repair_entities(doc: Doc) -> Doc:
     return doc
 
 
+#: Match scores that end a name: " 7-5 6-3", " 6-7(4)".
+_SCORES = re.compile(r"(\s+\d{1,2}\s?-\s?\d{1,2}(\(\d+\))?)+$")
+
+
 def _trim(ent: Span) -> Span | None:
     from spacy.tokens import Span
 
@@ -132,6 +137,12 @@ def _trim(ent: Span) -> Span | None:
         or doc[end - 1].tag_ == "POS"
     ):
         end -= 1
+    # "Czech Republic 7-5 6-3": the match score is no part of the name
+    score = _SCORES.search(doc[start:end].text) if end - start > 1 else None
+    if score is not None and score.start() > 0:
+        cut = doc[start].idx + score.start()
+        while end > start + 1 and doc[end - 1].idx >= cut:
+            end -= 1
     if ent.label_ == "PERSON":
         # "Startups Lee Young": a person's name does not start with a plural noun or a lower-case word
         while end - start > 1 and (doc[start].tag_ in {"NNS", "NNPS"} or doc[start].is_lower):

@@ -656,7 +656,7 @@ def test_rules_a_verb_whose_place_follows_from_does_not_make_at_locative(nlp, on
 
 
 def test_rules_coordinated_names_misparsed_as_modifier_are_no_chain(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    # The parser sometimes reads "in Vellan and Cape Town" as "Vellan" modifying "Cape Town" (nmod);
+    # The parser sometimes reads "in Vellan and Port Arlen" as "Vellan" modifying "Port Arlen" (nmod);
     # a name is a modifier only when nothing but a possessive stands between ("U.S. Congress", "Japan's X").
     from spacy.tokens import Doc
 
@@ -664,7 +664,7 @@ def test_rules_coordinated_names_misparsed_as_modifier_are_no_chain(nlp, ontolog
 
     doc = Doc(
         nlp.vocab,
-        words=["The", "defeats", "in", "Vellan", "and", "Cape", "Town", "hurt", "."],
+        words=["The", "defeats", "in", "Vellan", "and", "Port", "Arlen", "hurt", "."],
         spaces=[True] * 7 + [False, False],
         pos=["DET", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "PUNCT"],
         deps=["det", "nsubj", "prep", "nmod", "cc", "compound", "pobj", "ROOT", "punct"],
@@ -672,7 +672,7 @@ def test_rules_coordinated_names_misparsed_as_modifier_are_no_chain(nlp, ontolog
         ents=["O", "O", "O", "B-GPE", "O", "B-GPE", "I-GPE", "O", "O"],
     )
     mentions = find_mentions(doc, ontology)
-    assert {m.text for m, _ in mentions} == {"Vellan", "Cape Town"}
+    assert {m.text for m, _ in mentions} == {"Vellan", "Port Arlen"}
     assert find_relations(doc, mentions, ontology) == []
 
 
@@ -731,3 +731,15 @@ def test_rules_a_former_head_with_the_indefinite_article_is_still_a_head(extract
 def test_rules_shadow_portfolio_is_no_post(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text("Shadow Home Secretary Lena Berg told reporters her concern was justice.")
     assert not any(s == "Lena Berg" and p in {"headOf", "worksFor"} for s, p, _ in found), found
+
+
+def test_rules_a_crime_noun_states_no_home(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Tacoma murderer Tomas Vidal was jailed.")  # where the crime happened
+    assert not any(p == "livesIn" for _, p, _ in found), found
+    # a profession keeps the reading: "a Tacoma architect" lives there
+    assert ("Lena Berg", "livesIn", "Tacoma") in extract_text("A Tacoma architect, Lena Berg, designed it.")
+
+
+def test_rules_a_crime_noun_is_no_employment(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Lena Berg, the Kestrel Bank murderer, was jailed.")
+    assert not any(p == "worksFor" for _, p, _ in found), found

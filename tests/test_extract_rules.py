@@ -743,3 +743,10 @@ def test_rules_a_crime_noun_states_no_home(extract_text) -> None:  # type: ignor
 def test_rules_a_crime_noun_is_no_employment(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text("Lena Berg, the Kestrel Bank murderer, was jailed.")
     assert not any(p == "worksFor" for _, p, _ in found), found
+
+
+def test_rules_each_group_takes_its_own_from_phrase(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("The men, Lena Berg, from Tacoma, and Tomas Vidal, Karl Holm and Per Dahl, from Spokane, "
+                         "were freed.")
+    assert ("Lena Berg", "livesIn", "Tacoma") in found, found
+    assert ("Lena Berg", "livesIn", "Spokane") not in found, found

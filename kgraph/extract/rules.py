@@ -1143,6 +1143,7 @@ def _apply(
     elif pattern.frame == "Attribute":
         subjects, objects = _attribute(token, pattern.prepositions, index)
     role = _role_of(token, trigger.upper() if len(trigger) <= 3 else trigger.title()) if pattern.role else None
+    skipped: set[tuple[int, int]] = set()  # (subject, object) token pairs another group's phrase separates
     expanded = _expand(subjects)
     expanded_objects = _expand(objects)
     if pattern.frame == "Attribute":
@@ -1172,6 +1173,14 @@ def _apply(
             if s in subjects or token.dep_ != "compound" and not _own_title(s, pattern.triggers)
             and not (token.dep_ == "appos" and _apposed_noun(s))
         ]
+        # "the men, A, from X, and B and C, from Y": with a phrase of its own for each group, a
+        # holder takes the nearest phrase after it
+        phrases = [o for o in objects if o.dep_ == "pobj"]
+        if len({o.head.i for o in phrases}) > 1:
+            skipped = {
+                (s.i, o.i) for s in expanded for o in phrases
+                if s.i < o.i and any(s.i < q.i < o.i and q.head.i != o.head.i for q in phrases)
+            }
     elif pattern.frame == "Verb" and token.dep_ == "amod" and token.i < token.head.i and token.head.dep_ == "conj":
         # "Kestrel and Oslo-based Nordwind Energy": a modifier of a later conjunct is that conjunct's alone
         expanded = [s for s in expanded if s in subjects or s.i >= token.head.i]
@@ -1183,6 +1192,8 @@ def _apply(
         expanded_objects = [o for o in expanded_objects if o in objects or o.i < token.head.i or o.i <= edge]
     for s in expanded:
         for o in expanded_objects:
+            if (s.i, o.i) in skipped:
+                continue
             si, oi = index.at(s), index.at(o)
             if si is not None and oi is not None and si != oi:
                 yield (oi, si, role, predicate) if pattern.inverse else (si, oi, role, predicate)

@@ -435,8 +435,9 @@ def _source_lines(doc: Doc) -> list[tuple[Span, str]]:
     VOZ"); when it is not in capitals, the place is the NER's place at the start or
     else the first word ("Tallinn Radio Harju Network").
     """
-    found = _bare_source_lines(doc)
-    if not _WIRE_CODE_IN_TEXT.search(doc.text):
+    text = doc.text  # built anew on every access
+    found = _bare_source_lines(doc, text)
+    if not _WIRE_CODE_IN_TEXT.search(text):
         return found
     for code in doc:
         if not _WIRE_CODE.match(code.text):
@@ -463,7 +464,7 @@ def _source_lines(doc: Doc) -> list[tuple[Span, str]]:
     return found
 
 
-def _bare_source_lines(doc: Doc) -> list[tuple[Span, str]]:
+def _bare_source_lines(doc: Doc, text: str) -> list[tuple[Span, str]]:
     """ "Kellmore GAZETTE": a line that is only a place and the publisher, in capitals.
 
     The source line of a translated press digest without its wire code.  The place is
@@ -472,9 +473,11 @@ def _bare_source_lines(doc: Doc) -> list[tuple[Span, str]]:
     """
     found: list[tuple[Span, str]] = []
     offset = 0
-    for line in doc.text.split("\n"):
+    for line in text.split("\n"):
         start, end = offset + len(line) - len(line.lstrip()), offset + len(line.rstrip())
         offset += len(line) + 1
+        if not 2 <= len(line.split()) <= 8:
+            continue  # a paragraph, or a lone word
         span = doc.char_span(start, end) if end > start else None
         if span is None or not 2 <= len(span) <= 8 or _WIRE_CODE_IN_TEXT.search(span.text):
             continue

@@ -175,6 +175,8 @@ class Ontology:
     classes: dict[str, ClassInfo]
     properties: dict[str, PropertyInfo]
     source: Path
+    #: last words of names that are no entity of the ontology (kgx:NotAName): "the Trading Act"
+    unnamed_heads: frozenset[str] = frozenset()
 
     def is_a(self, cls: str, other: str) -> bool:
         """True when ``cls`` is ``other`` or one of its subclasses."""
@@ -352,4 +354,5 @@ def load_ontology(directory: Path | None = None) -> Ontology:
                 f"A pattern of kg:{pattern.property} has kgx:subordinate kg:{pattern.subordinate}, "
                 f"which is not one of its super-properties."
             )
-    return Ontology(graph=graph, classes=classes, properties=properties, source=directory)
+    unnamed = frozenset(s.lower() for s in _strings(graph, KGX.NotAName, KGX.headNoun))
+    return Ontology(graph=graph, classes=classes, properties=properties, source=directory, unnamed_heads=unnamed)

@@ -92,6 +92,8 @@ def _classify(span: Span, ontology: Ontology) -> str | None:
         last = span.root.lower_  # "Nobel Prize in Medicine": the head noun is not the last word
     if span.label_ == "DATE" or span.label_ in {"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "TIME"}:
         return None
+    if len(span) > 1 and span.label_ != "PERSON" and span[-1].lower_ in ontology.unnamed_heads:
+        return None  # "the Securities Trading Act": a law is no organisation
     by_head = ontology.class_for_head(last)
     if by_head is not None and ontology.is_a(by_head, "Place") and last != span[-1].lower_:
         # "Centre for Coastal Studies": a place word with a purpose after it names a body

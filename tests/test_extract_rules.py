@@ -762,3 +762,17 @@ def test_rules_a_law_is_no_entity(nlp, ontology) -> None:  # type: ignore[no-unt
     doc.ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 7, 9, label="ORG")]
     names = {m.text for m, _ in find_mentions(doc, ontology)}
     assert "Nordic Banking Act" not in names and "Kestrel Bank" in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tacoma is Lena Berg's hometown.", ("Lena Berg", "livesIn", "Tacoma")),
+        ("With Tacoma being Lena Berg's home state, the campaign was strong.", ("Lena Berg", "livesIn", "Tacoma")),
+        ("Kestrel Inc. is Orbitel Corp.'s latest acquisition.", ("Orbitel Corp.", "acquired", "Kestrel Inc.")),
+        ("Ohio-born Tomas Vidal was a young actor.", ("Tomas Vidal", "livesIn", "Ohio")),
+    ],
+)
+def test_rules_copula_subject_is_the_event_nouns_object(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found

@@ -945,6 +945,10 @@ def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[
                 objects.extend(parties)
     if not objects and noun.dep_ == "appos" and index.at(noun.head) is not None:
         objects.append(noun.head)  # "Bellport, Oregon, Sandoval's hometown": the noun describes the name
+    owned = any(c.dep_ == "poss" for c in noun.children)
+    if not objects and owned and noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        # "Bellport is Sandoval's hometown", "with Oregon being her home state": the copula's subject is it
+        objects.extend(c for c in noun.head.children if c.dep_ == "nsubj" and index.at(c) is not None)
     if not subjects:
         # "the purchase of Y by X": the agent of the act
         subjects.extend(_prep_objects(noun, ("by",)))

@@ -522,6 +522,24 @@ def _titled_organisations(doc: Doc, taken: set[int], ontology: Ontology) -> Iter
                 yield doc[start:end], ("GovernmentBody" if token.lower_ in gov_titles else "Organization")
 
 
+def _locative_triggers(ontology: Ontology) -> frozenset[str]:
+    """Triggers of the patterns whose place object follows "in"/"at" ("located in", "a campus in"),
+    not only "from" ("is from"); worked out once per ontology."""
+    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_locative_triggers")
+    if cached is None:
+        cached = frozenset(
+            t
+            for p in ontology.patterns
+            if p.frame in {"Verb", "RelationalNoun"}
+            and "Place" in {p.object_type, ontology.properties[p.property].range}
+            and (p.frame == "RelationalNoun" or not any(r.startswith("prep:") for r in p.object_roles)
+                 or {"prep:in", "prep:at"} & set(p.object_roles))
+            for t in p.triggers
+        )
+        ontology.__dict__["_kgraph_locative_triggers"] = cached
+    return cached
+
+
 def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> list[tuple[Mention, Span]]:
     """ "located in Fujisawa, Kanagawa", "a campus in Fujisawa": a name in a locative phrase is a place.
 
@@ -530,15 +548,7 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
     as organisations or people without a telling head noun are changed; so is the
     second name of a "Place, Name" chain that closes a phrase.
     """
-    locative = {
-        t
-        for p in ontology.patterns
-        if p.frame in {"Verb", "RelationalNoun"} and "Place" in {p.object_type, ontology.properties[p.property].range}
-        # the place follows "in"/"at" ("located in", "a campus in"), not only "from" ("is from")
-        and (p.frame == "RelationalNoun" or not any(r.startswith("prep:") for r in p.object_roles)
-             or {"prep:in", "prep:at"} & set(p.object_roles))
-        for t in p.triggers
-    }
+    locative = _locative_triggers(ontology)
 
     def weak(mention: Mention, span: Span) -> bool:
         return (
@@ -858,12 +868,6 @@ def _named_in(pobj: Token, index: _Index) -> list[Token]:
                 names.append(inner)
     return names
 
-
-#: Nouns for a part of a place: "in the north of Y" is in Y.
-_PLACE_PARTS = frozenset(
-    "north south east west northeast northwest southeast southwest north-east north-west south-east south-west "
-    "centre center heart outskirts edge corner part suburbs".split()
-)
 
 
 def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[Token]:
@@ -1285,7 +1289,7 @@ def _lesser_post(token: Token, trigger: str, pattern: Pattern, index: _Index, on
     if any(t.lower_ in pattern.subordinate_modifiers for t in before):
         return True
     if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children) and not any(
-        t.lower_ in {"former", "ex", "past"} for t in before
+        t.lower_ in _FORMER for t in before
     ):
         return True  # "Thomas Holm, an IMF director": one of the directors
     named_after = any(
@@ -1491,6 +1495,8 @@ _COMPASS = frozenset(
     "north south east west northern southern eastern western central northeast northwest southeast southwest "
     "north-east north-west south-east south-west northeastern northwestern southeastern southwestern".split()
 )
+#: Nouns for a part of a place: "in the north of Y" is in Y.
+_PLACE_PARTS = _COMPASS | frozenset("centre center heart outskirts edge corner part suburbs".split())
 
 
 def _place_chain(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[int, int]]:

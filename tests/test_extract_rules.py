@@ -776,3 +776,52 @@ def test_rules_a_law_is_no_entity(nlp, ontology) -> None:  # type: ignore[no-unt
 def test_rules_copula_subject_is_the_event_nouns_object(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the place-of-origin noun after the name makes it a place, whatever the NER said
+        ("Lena Berg, a Duluth native, sent a letter.", [(0, 2, "PERSON"), (4, 5, "ORG")],
+         ("Lena Berg", "livesIn", "Duluth")),
+        # a name before ", <place>" that ends the phrase is a place in a "Place, State" list
+        ("Camp Orlen, Idaho; and Vellan Field, Tacoma, Wash.", [(0, 2, "ORG"), (3, 4, "GPE")],
+         ("Camp Orlen", "locatedIn", "Idaho")),
+    ],
+)
+def test_rules_place_evidence_retypes_a_name(nlp, ontology, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kgraph.extract.rules import find_mentions, find_relations
+
+    doc = nlp(text)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    mentions = find_mentions(doc, ontology)
+    types = {m.text: m.type for m, _ in mentions}
+    assert types[expected[2]] == "Place" and types[expected[0]] == ("Person" if expected[1] == "livesIn" else "Place")
+    found = {(r.subject.text, r.predicate, r.object.text) for r in find_relations(doc, mentions, ontology)}
+    assert expected in found, found
+
+
+def test_rules_person_before_a_place_keeps_its_type(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kgraph.extract.rules import find_mentions
+
+    # a team sheet: "Vidal, Tacoma;" lists two players, not a town and its state
+    doc = nlp("Berg, Vidal, Tacoma; Lind, Holm.")
+    doc.ents = [Span(doc, 2, 3, label="PERSON"), Span(doc, 4, 5, label="GPE")]
+    types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
+    assert types["Vidal"] == "Person", types
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lena Berg is returning to her Duluth hometown to get married.", ("Lena Berg", "livesIn", "Duluth")),
+        ("Kestrel Bank opened its Tacoma headquarters in 2001.", ("Kestrel Bank", "basedIn", "Tacoma")),
+    ],
+)
+def test_rules_owner_and_name_before_an_event_noun(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found

@@ -540,15 +540,33 @@ def _locative_triggers(ontology: Ontology) -> frozenset[str]:
     return cached
 
 
+def _home_nouns(ontology: Ontology) -> frozenset[str]:
+    """Nouns of a person's home place ("native", "hometown"): the triggers of the event-noun
+    patterns that link a person to a place."""
+    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_home_nouns")
+    if cached is None:
+        cached = frozenset(
+            t
+            for p in ontology.patterns
+            if p.frame == "EventNoun" and p.subject_type == "Person" and p.object_type == "Place"
+            for t in p.triggers
+        )
+        ontology.__dict__["_kgraph_home_nouns"] = cached
+    return cached
+
+
 def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> list[tuple[Mention, Span]]:
-    """ "located in Fujisawa, Kanagawa", "a campus in Fujisawa": a name in a locative phrase is a place.
+    """ "located in Fujisawa, Kanagawa", "a campus in Fujisawa", "a Fujisawa native": a name in a
+    locative phrase, or before a noun of a person's home, is a place.
 
     The locative words are the triggers of the ontology's patterns whose object is a
     place (verbs such as "located", nouns such as "campus"). Only names the NER typed
     as organisations or people without a telling head noun are changed; so is the
-    second name of a "Place, Name" chain that closes a phrase.
+    second name of a "Place, Name" chain that closes a phrase, and the first of a
+    "Name, Place" pair that does.
     """
     locative = _locative_triggers(ontology)
+    homes = _home_nouns(ontology)
 
     def weak(mention: Mention, span: Span) -> bool:
         return (
@@ -567,10 +585,12 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
             governor = root.head.head
         elif root.dep_ == "npadvmod":
             governor = root.head
+        elif root.dep_ == "compound" and root.head.lemma_.lower() in homes:
+            governor = root.head  # "a Duluth native", "her Duluth hometown"
         elif root.dep_ in {"appos", "conj"} and root.head.dep_ == "pobj" and root.head.i in places:
             # "in Fujisawa, Kanagawa" (not "On Feb. 12, Abraham Lincoln, ... was born in")
             governor = root.head.head.head
-        if governor is not None and governor.lemma_.lower() in locative and weak(mention, span):
+        if governor is not None and governor.lemma_.lower() in locative | homes and weak(mention, span):
             mention = Mention(mention.start, mention.end, mention.text, "Place", mention.label)
         out.append((mention, span))
     # "Fujisawa, Kanagawa": a weakly typed name after "<place>, " that ends the phrase
@@ -584,6 +604,20 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
             and (span.end == len(doc) or doc[span.end].is_punct or doc[span.end].is_space)
             and weak(mention, span)
             and not (mention.label == "PERSON" and len(span) > 1)  # "of Corvania, Mr. Tomas Vidal"
+        ):
+            out[k] = (Mention(mention.start, mention.end, mention.text, "Place", mention.label), span)
+    # "Camp Lorne, N.C.;": a weakly typed name before ", <place>" that ends the phrase (not a
+    # person: "Vidal, Tacoma;" on a team sheet)
+    for k in range(len(out) - 1):
+        (mention, span), (following, next_span) = out[k], out[k + 1]
+        doc = span.doc
+        if (
+            ontology.is_a(following.type, "Place")
+            and next_span.start == span.end + 1
+            and doc[span.end].text == ","
+            and (next_span.end == len(doc) or doc[next_span.end].is_punct or doc[next_span.end].is_space)
+            and weak(mention, span)
+            and mention.label != "PERSON"
         ):
             out[k] = (Mention(mention.start, mention.end, mention.text, "Place", mention.label), span)
     return out
@@ -929,6 +963,10 @@ def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[
     # "X's acquisition of Y", "the X headquarters in Y"
     subjects = [c for c in noun.children if c.dep_ == "poss" or c.dep_ == "compound" and index.at(c) is not None]
     objects = _prep_objects(noun, [p for p in preps if p != "between"])
+    named = [c for c in subjects if c.dep_ == "compound"]
+    if not objects and named and any(c.dep_ == "poss" for c in noun.children):
+        # "his Iowa hometown", "Kestrel's Oslo headquarters": the owner acts, the name before the noun is the object
+        objects, subjects = named, [c for c in subjects if c not in named]
     # "gained membership in Y": the preposition hangs on the governing verb
     governor = noun.head if noun.dep_ in {"dobj", "pobj", "nsubjpass", "attr"} else None
     if governor is not None and governor.pos_ == "ADP":

@@ -105,6 +105,8 @@ import pytest
         ("Officials said the leader of the Northern Liberation Front, Anders Holm, known to friends as Bear, "
          "had been detained in a raid.",
          ("Anders Holm", "headOf", "Northern Liberation Front")),
+        # an organisation's possessive before a person: "Orbitel's Tomas Vidal"
+        ("The rules are old, Orbitel's Tomas Vidal said.", ("Tomas Vidal", "memberOf", "Orbitel")),
     ],
 )
 def test_rules_find_relation(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -825,3 +827,16 @@ def test_rules_person_before_a_place_keeps_its_type(nlp, ontology) -> None:  # t
 def test_rules_owner_and_name_before_an_event_noun(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert expected in found, found
+
+
+
+def test_rules_organisation_before_a_person_only_as_possessive(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kgraph.extract.rules import find_mentions, find_relations
+
+    # "Orbitel engineer Tomas Vidal" says so through the title; a bare name before a name says nothing
+    doc = nlp("The rules are old, said Orbitel Tomas Vidal on Monday.")
+    doc.ents = [Span(doc, 6, 7, label="ORG"), Span(doc, 7, 9, label="PERSON")]
+    relations = find_relations(doc, find_mentions(doc, ontology), ontology)
+    assert not any(r.predicate in {"worksFor", "memberOf"} for r in relations), relations

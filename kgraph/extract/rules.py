@@ -1421,11 +1421,13 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
     ):
         # "grew up in Bellport in southern Oregon": the parser hangs the second phrase on the verb
         objects = [c for c in doc[span.end].children if c.dep_ == "pobj"]
-    if "compound" in preps:
+    if "compound" in preps or "poss" in preps:
         # "U.S. Congress", "Japan's iPark": a name modifying a name; not "in Bellport and Port Arlen",
-        # where the parser takes the first of two coordinated names for a modifier of the second
+        # where the parser takes the first of two coordinated names for a modifier of the second.
+        # "poss" takes only the possessive ("Orbitel's Lena Berg")
+        deps = {"compound", "poss", "nmod"} if "compound" in preps else {"poss"}
         for c in token.children:
-            modifier = index.at(c) if c.dep_ in {"compound", "poss", "nmod"} and c.i < span.start else None
+            modifier = index.at(c) if c.dep_ in deps and c.i < span.start else None
             if modifier is not None and not any(
                 t.pos_ in {"CCONJ", "PUNCT"} for t in doc[index.mentions[modifier][1].end : span.start]
             ):

@@ -9,7 +9,9 @@ name that was the first subject of the sentence before.
 
 Across documents (:func:`resolve_entities`): one :class:`~kgraph.models.Entity` per
 real-world thing, merged through normalised names (:func:`name_key`), without merging
-two people who only share a surname.
+two people who only share a surname, or two places of one name written with different
+regions ("Portland, Maine" and "Portland, Ore."; the bare "Portland" joins one of them
+only when the corpus has no other).
 """
 
 from __future__ import annotations
@@ -361,6 +363,9 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
 
     cluster_members: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     cluster_types: dict[str, Counter[str]] = defaultdict(Counter)
+    cluster_region: dict[str, tuple[str, str]] = {}  # cluster -> (its place's key, the region it was written with)
+    # (cluster, a place's key, its region's key, the region as written): "Springfield, Ill."
+    written_with_region: list[tuple[str, str, str, str]] = []
     # the loops below run once per mention of the corpus on every build, incremental
     # or not: they count by hand rather than through a Counter per cluster
     for ex in extractions:
@@ -375,6 +380,7 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
         # a name that is the argument of a relation had its type checked against the property's
         # domain or range: that is stronger evidence than the NER label of a bare mention
         argued = Counter(m for rel in ex.relations for m in (rel.subject, rel.object))
+        regions = _regions(ex)
         for rep, group in groups.items():
             named = [m for m in group if m.label not in _NAME_LABELS]
             person = 2 * sum(1 for m in named if m.type == "Person") > len(named)  # a majority of the names
@@ -384,6 +390,7 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
             cluster_members[cid] += [(doc_id, m) for m in group]
             types = cluster_types[cid]
             full_name: bool | None = None  # has the group a name of two words or more? (asked lazily)
+            region = regions.get(rep) if not person else None
             for m in named:
                 types[m.type] += (2 if m.label not in _NE_LABELS else 1) + 2 * argued.get(m, 0)
                 key = name_key(m.text, person)
@@ -394,7 +401,30 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
                         full_name = any(" " in name_key(o.text, True) for o in group)
                     if full_name:
                         continue  # ... a surname links only inside its own document
+                if region is not None:
+                    written_with_region.append((cid, f"{kind}\x00{key}", name_key(region.text), _display(region.text)))
+                    continue  # decided below, once the whole corpus is read
                 union(cid, f"{kind}\x00{key}")
+    # "Springfield, Ill." is not "Springfield, Mass.": a place written with its region is keyed by both,
+    # when the region is one: it is the region of two places of the corpus or more, and the place is
+    # no region itself ("Australia, Italy" in a list is neither)
+    served: dict[str, set[str]] = defaultdict(set)
+    for _, place, region_key, _ in written_with_region:
+        served[region_key].add(place)
+    region_names = {f"X\x00{region_key}" for region_key in served}
+    qualified: dict[str, set[str]] = defaultdict(set)  # a place's key -> its keys with a region
+    for cid, place, region_key, region_label in written_with_region:
+        if len(served[region_key]) < 2 or place in region_names:
+            union(cid, place)
+            continue
+        qualified[place].add(f"{place}\x00{region_key}")
+        cluster_region[cid] = (place, region_label)
+        union(cid, f"{place}\x00{region_key}")
+    # a place named without its region is the place named with one, when there is only one
+    for key, variants in qualified.items():
+        if len(variants) == 1 and key in parent:
+            union(key, next(iter(variants)))
+    ambiguous = {key for key, variants in qualified.items() if len(variants) > 1}
 
     roots: dict[str, list[str]] = defaultdict(list)
     for cid in cluster_members:
@@ -420,6 +450,12 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
         displays = [_display(m.text, person) for _, m in named_pairs]
         label_counts = Counter(displays)
         label = max(label_counts, key=lambda t: (len(_tokens(t)), label_counts[t], t))
+        # two places of one name in the corpus: each is labelled with its region
+        written_in = Counter(
+            cluster_region[cid][1] for cid in cids if cid in cluster_region and cluster_region[cid][0] in ambiguous
+        )
+        if written_in:
+            label = f"{label}, {max(written_in, key=lambda r: (written_in[r], r))}"
         key = name_key(label, person) + "|" + ("Person" if person else _type_group(cls, ontology))
         aliases = tuple(sorted(set(displays) - {label}))
         if key in entities:  # two clusters that normalise alike but were kept apart (surnames)
@@ -430,6 +466,22 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
         counts[key] = len(named_pairs)
         documents[key] = {doc_id for doc_id, _ in named_pairs}
     return Resolution(entities=entities, mention_entity=mention_entity, mention_count=counts, documents=documents)
+
+
+def _regions(extraction: Extraction) -> dict[Mention, Mention]:
+    """Places written with the region they are in ("Springfield, Ill."): place -> region,
+    both as their representatives in the document; the nearest region when there are more."""
+    links = extraction.links
+    found: dict[Mention, tuple[int, Mention]] = {}
+    for rel in extraction.relations:
+        if "locatedIn/PlaceChain" not in rel.pattern.split("+") or rel.object.start < rel.subject.end:
+            continue
+        place, region = links.get(rel.subject), links.get(rel.object)
+        if place is None or region is None or place == region:
+            continue
+        if place not in found or rel.object.start < found[place][0]:
+            found[place] = (rel.object.start, region)
+    return {place: region for place, (_, region) in found.items()}
 
 
 def _choose_type(types: Counter[str], ontology: Ontology) -> str:

@@ -96,3 +96,51 @@ def test_resolve_it_continues_the_previous_subject(nlp, ontology) -> None:  # ty
     # the first subject of the sentence before is no name: "It" is the delegation, left alone
     text = "A delegation of firms visited Kestrel Bank, the Oslo Times reported. It was led by Lena Berg."
     assert f"It@{text.index('It')}" not in _links(nlp, ontology, text)
+
+
+
+def _places(doc_id: str, *places: tuple[str, str | None]) -> Extraction:
+    """An extraction of places, each written with its region ("<place>, <region>", a place chain) or bare."""
+    from kgraph.models import RelationMention
+
+    names = [(name, "Place") for place, region in places for name in (place, region) if name]
+    ex = _extraction(doc_id, *names)
+    mentions = iter(ex.mentions)
+    for _, region in places:
+        town = next(mentions)
+        if region:
+            chain = RelationMention(town, "locatedIn", next(mentions), 0.8, 0, 99, "", "locatedIn/PlaceChain")
+            ex.relations.append(chain)
+    return ex
+
+
+def test_resolve_places_of_one_name_in_different_regions(ontology) -> None:  # type: ignore[no-untyped-def]
+    result = resolve_entities(
+        [_places("a", ("Springfield", "Ill."), ("Peoria", "Ill.")),
+         _places("b", ("Springfield", "Mass."), ("Lowell", "Mass.")),
+         _places("c", ("Springfield", None))],
+        ontology,
+    )
+    labels = sorted(e.label for e in result.entities.values() if "Springfield" in e.label)
+    # two towns, each labelled with its region; the bare name could be either, so it stays apart
+    assert labels == ["Springfield", "Springfield, Ill.", "Springfield, Mass."], labels
+
+
+def test_resolve_bare_place_joins_the_one_place_of_its_name(ontology) -> None:  # type: ignore[no-untyped-def]
+    result = resolve_entities(
+        [_places("a", ("Springfield", "Ill."), ("Peoria", "Ill.")), _places("c", ("Springfield", None))], ontology
+    )
+    town = [k for k, e in result.entities.items() if e.label == "Springfield"]
+    assert len(town) == 1 and result.documents[town[0]] == {"a", "c"}, result.entities
+
+
+def test_resolve_a_list_of_places_is_no_region(ontology) -> None:  # type: ignore[no-untyped-def]
+    # "in Australia, Italy and ..." misread as a chain: a region of one place only, or a place that
+    # is itself a region elsewhere, does not split a country
+    result = resolve_entities(
+        [_places("a", ("Australia", "Italy")), _places("b", ("Sydney", "Australia"), ("Perth", "Australia")),
+         _places("c", ("Australia", "Jamaica"), ("Kingston", "Jamaica"))],
+        ontology,
+    )
+    labels = sorted(e.label for e in result.entities.values() if "Australia" in e.label)
+    assert labels == ["Australia"], labels

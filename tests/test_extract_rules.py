@@ -822,6 +822,8 @@ def test_rules_person_before_a_place_keeps_its_type(nlp, ontology) -> None:  # t
     [
         ("Lena Berg is returning to her Duluth hometown to get married.", ("Lena Berg", "livesIn", "Duluth")),
         ("Kestrel Bank opened its Tacoma headquarters in 2001.", ("Kestrel Bank", "basedIn", "Tacoma")),
+        ("In a briefing at Orbitel Corp.'s Tacoma, Wash., headquarters, Lena Berg said more study was needed.",
+         ("Orbitel Corp.", "basedIn", "Tacoma")),
     ],
 )
 def test_rules_owner_and_name_before_an_event_noun(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]

@@ -963,10 +963,12 @@ def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[
     # "X's acquisition of Y", "the X headquarters in Y"
     subjects = [c for c in noun.children if c.dep_ == "poss" or c.dep_ == "compound" and index.at(c) is not None]
     objects = _prep_objects(noun, [p for p in preps if p != "between"])
-    named = [c for c in subjects if c.dep_ == "compound"]
+    named = [c for c in noun.children if c.dep_ in {"compound", "nmod"} and c.i < noun.i and index.at(c) is not None]
     if not objects and named and any(c.dep_ == "poss" for c in noun.children):
-        # "his Iowa hometown", "Kestrel's Oslo headquarters": the owner acts, the name before the noun is the object
-        objects, subjects = named, [c for c in subjects if c not in named]
+        # "his Iowa hometown", "Kestrel's Oslo headquarters": the owner acts, the name before the noun is
+        # the object; so is each place of "Kestrel's Tacoma, Wash., headquarters"
+        subjects = [c for c in subjects if c not in named]
+        objects = named + [g for c in named for g in c.children if g.dep_ == "nmod" and index.at(g) is not None]
     # "gained membership in Y": the preposition hangs on the governing verb
     governor = noun.head if noun.dep_ in {"dobj", "pobj", "nsubjpass", "attr"} else None
     if governor is not None and governor.pos_ == "ADP":

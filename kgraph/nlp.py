@@ -90,7 +90,9 @@ def load_pipeline(model: str | None = None) -> Language:
     last = "ner"
     if tuned:
         nlp.add_pipe("kgraph_hold_entities", after="ner")
-        nlp.add_pipe("ner", name="ner_news", source=spacy.load(target), after="kgraph_hold_entities")
+        # a second NER of the stock one's architecture, with the fine-tuned weights
+        settings = {k: v for k, v in nlp.config["components"]["ner"].items() if k != "factory"}
+        nlp.add_pipe("ner", name="ner_news", config=settings, after="kgraph_hold_entities")
         nlp.get_pipe("ner_news").from_disk(FINETUNED_NER_DIR)  # type: ignore[attr-defined]
         nlp.add_pipe("kgraph_combine_entities", after="ner_news")
         last = "kgraph_combine_entities"

@@ -411,7 +411,7 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
     served: dict[str, set[str]] = defaultdict(set)
     for _, place, region_key, _ in written_with_region:
         served[region_key].add(place)
-    region_names = {f"X\x00{region_key}" for region_key in served}
+    region_names = {f"X\x00{region_key}" for region_key in served}  # as keys of places (kind "X", not "P")
     qualified: dict[str, set[str]] = defaultdict(set)  # a place's key -> its keys with a region
     for cid, place, region_key, region_label in written_with_region:
         if len(served[region_key]) < 2 or place in region_names:

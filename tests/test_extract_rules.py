@@ -842,3 +842,18 @@ def test_rules_organisation_before_a_person_only_as_possessive(nlp, ontology) ->
     doc.ents = [Span(doc, 6, 7, label="ORG"), Span(doc, 7, 9, label="PERSON")]
     relations = find_relations(doc, find_mentions(doc, ontology), ontology)
     assert not any(r.predicate in {"worksFor", "memberOf"} for r in relations), relations
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a prison or a hotel is a place, not an organisation based somewhere
+        ("He was moved to Kestrel Ridge Penitentiary in Idaho.", ("Kestrel Ridge Penitentiary", "locatedIn", "Idaho")),
+        # an exposition is an event
+        ("The president was shot at the Great Lakes Exposition in Duluth in 1901.",
+         ("Great Lakes Exposition", "heldAt", "Duluth")),
+    ],
+)
+def test_rules_head_noun_of_a_facility_or_an_event(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found

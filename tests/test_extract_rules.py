@@ -857,3 +857,15 @@ def test_rules_organisation_before_a_person_only_as_possessive(nlp, ontology) ->
 def test_rules_head_noun_of_a_facility_or_an_event(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lena Berg, a patient at Harbour Valley Hospital, said the food was good.",  # treated there, not employed
+        "Police named Orbitel Tower sniper Tomas Vidal on Monday.",  # where the crime was, not a home
+    ],
+)
+def test_rules_any_noun_patient_or_sniper_states_nothing(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(p in {"worksFor", "livesIn"} for _, p, _ in found), found

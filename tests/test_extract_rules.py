@@ -265,6 +265,8 @@ def test_rules_place_in_or_of_a_place(extract_text, text: str, expected: tuple[s
          ("KELLMORE GAZETTE", "basedIn", "Kellmore")),
         ("CD0303083794 Ostrava Radio Ostrava Network in Czech 1200 GMT 3 Mar 94",
          ("Radio Ostrava Network", "basedIn", "Ostrava")),
+        # a hyphen inside the publisher's capitals
+        ("LD0303083794 Kellmore KEST-NORD in English 0729 GMT 3 Mar 94", ("KEST-NORD", "basedIn", "Kellmore")),
         # without the wire code: a line that is only the place and the publisher in capitals
         ("Kellmore VECERNI LIST", ("VECERNI LIST", "basedIn", "Kellmore")),
         ("Flooding on the coast\nPort Arlen DAGBLADET NORD\nThe river rose overnight.",

@@ -451,7 +451,9 @@ def _source_lines(doc: Doc) -> list[tuple[Span, str]]:
         if end >= len(doc) - 1 or end - start < 2 or not doc[end + 1].text.istitle():
             continue
         split = end
-        while split > start and doc[split - 1].is_upper:
+        # the publisher's capitals, with any hyphen inside them ("Moscow ITAR-TASS")
+        while split > start and (doc[split - 1].is_upper or doc[split - 1].text == "-" and split - 1 > start
+                                 and doc[split - 2].is_upper and split < end):
             split -= 1
         if split == start or split == end:
             places = [e for e in doc.ents if e.start == start and e.end < end and e.label_ in {"GPE", "LOC"}]

@@ -871,3 +871,12 @@ def test_rules_head_noun_of_a_facility_or_an_event(extract_text, text: str, expe
 def test_rules_any_noun_patient_or_sniper_states_nothing(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert not any(p in {"worksFor", "livesIn"} for _, p, _ in found), found
+
+
+def test_rules_the_town_of_a_name_is_that_name(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "the town of Duluth" names Duluth; it is no description of the county named before
+    found = extract_text("In Kellmore County, a fire burned out of control near the town of Duluth, officials said.")
+    assert ("Kellmore County", "locatedIn", "Duluth") not in found, found
+    # "the capital of France" does describe a place named before
+    found = extract_text("Lena Berg lives in Paris. She likes the capital of France.")
+    assert ("Paris", "locatedIn", "France") in found, found

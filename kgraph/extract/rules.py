@@ -84,6 +84,10 @@ _LIGHT_VERBS = {
 
 # ------------------------------------------------------------------------------------- mentions
 
+#: Place nouns whose "of" phrase names what holds the place ("the capital of France"), where
+#: other place nouns take the place's own name ("the town of Duluth")
+_PART_NOUNS = frozenset({"capital", "suburb", "outskirts", "centre", "center", "heart", "edge", "part"})
+
 
 def _classify(span: Span, ontology: Ontology) -> str | None:
     """The ontology class of an entity span: NER label, corrected by evidence in the name."""
@@ -293,6 +297,11 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
                 continue
             classes = ontology.classes_for_descriptor(lower)
             cls = max(classes, key=lambda c: len(ontology.classes[c].ancestors))
+            if ontology.is_a(cls, "Place") and lower not in _PART_NOUNS and token.dep_ != "appos" and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.i in taken for g in c.children)
+                for c in token.children
+            ):
+                continue  # "near the town of Duluth": the name that follows is the place, not an earlier one
             span = Span(doc, det[0].i, token.i + 1)
             found.append((Mention(span.start_char, span.end_char, span.text, cls, "description"), span))
     found.sort(key=lambda pair: pair[0])

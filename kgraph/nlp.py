@@ -163,6 +163,9 @@ def _repair_entities(doc: Doc) -> Doc:
     return doc
 
 
+#: Plurals that do not end in "s", before a possessive inside a name ("Women's Institute")
+_PLURALS = frozenset({"people", "children", "women", "men"})
+
 #: Match scores that end a name: " 7-5 6-3", " 6-7(4)".
 _SCORES = re.compile(r"(\s+\d{1,2}\s?-\s?\d{1,2}(\(\d+\))?)+$")
 
@@ -204,9 +207,12 @@ def _trim(ent: Span) -> Span | None:
             if any(t.lower_ == "of" for t in doc[max(0, start - 8) : start - 1]):
                 start += 1
     if ent.label_ in {"ORG", "GPE", "FAC", "LOC"}:
-        # "Korea's Ministry of ...": the possessor is a separate name
+        # "Korea's Ministry of ...": the possessor is a separate name; a plural before the
+        # possessive is part of the name ("the Croatian People's Party", "Harbour Children's Hospital")
         for i in range(start, end - 1):
             if doc[i].tag_ == "POS" and i + 1 < end and doc[i + 1].is_title:
+                if i > start and (doc[i - 1].tag_ in {"NNS", "NNPS"} or doc[i - 1].lower_ in _PLURALS):
+                    break
                 start = i + 1
                 break
     if start >= end:

@@ -52,3 +52,15 @@ def test_nlp_tuned_model_runs_both_ners() -> None:
 
     names = load_pipeline(TUNED_MODEL).pipe_names
     assert names.index("ner") < names.index("ner_news") < names.index("kgraph_entity_repair"), names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tomas Vidal, head of the Croatian People's Party, spoke.", "Croatian People's Party"),
+        ("Lena Berg joined the Kellmore Women's Institute.", "Kellmore Women's Institute"),
+    ],
+)
+def test_nlp_possessive_plural_stays_in_a_name(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    ents = [e.text for e in nlp(text).ents]
+    assert name in ents, ents

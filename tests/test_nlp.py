@@ -64,3 +64,8 @@ def test_nlp_tuned_model_runs_both_ners() -> None:
 def test_nlp_possessive_plural_stays_in_a_name(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     ents = [e.text for e in nlp(text).ents]
     assert name in ents, ents
+
+
+def test_nlp_rank_before_a_name_is_not_the_organisations(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = [e.text for e in nlp("The boat sank at noon, said Coast Guard Lt. Tomas Vidal.").ents]
+    assert "Coast Guard" in ents, ents

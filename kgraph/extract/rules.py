@@ -587,6 +587,9 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
             and not ontology.is_a(mention.type, "Place")
         )
 
+    def as_place(mention: Mention) -> Mention:
+        return Mention(mention.start, mention.end, mention.text, "Place", mention.label)
+
     places = {t.i for mention, span in found if ontology.is_a(mention.type, "Place") for t in span}
     out: list[tuple[Mention, Span]] = []
     for mention, span in found:
@@ -602,35 +605,26 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
             # "in Fujisawa, Kanagawa" (not "On Feb. 12, Abraham Lincoln, ... was born in")
             governor = root.head.head.head
         if governor is not None and governor.lemma_.lower() in locative | homes and weak(mention, span):
-            mention = Mention(mention.start, mention.end, mention.text, "Place", mention.label)
+            mention = as_place(mention)
         out.append((mention, span))
-    # "Fujisawa, Kanagawa": a weakly typed name after "<place>, " that ends the phrase
     for k in range(1, len(out)):
         (previous, prev_span), (mention, span) = out[k - 1], out[k]
         doc = span.doc
-        if (
-            ontology.is_a(previous.type, "Place")
-            and span.start == prev_span.end + 1
+        if not (
+            span.start == prev_span.end + 1
             and doc[prev_span.end].text == ","
             and (span.end == len(doc) or doc[span.end].is_punct or doc[span.end].is_space)
+        ):
+            continue  # not "<name>, <name>" closing a phrase
+        if (
+            ontology.is_a(previous.type, "Place")
             and weak(mention, span)
             and not (mention.label == "PERSON" and len(span) > 1)  # "of Corvania, Mr. Tomas Vidal"
         ):
-            out[k] = (Mention(mention.start, mention.end, mention.text, "Place", mention.label), span)
-    # "Camp Lorne, N.C.;": a weakly typed name before ", <place>" that ends the phrase (not a
-    # person: "Vidal, Tacoma;" on a team sheet)
-    for k in range(len(out) - 1):
-        (mention, span), (following, next_span) = out[k], out[k + 1]
-        doc = span.doc
-        if (
-            ontology.is_a(following.type, "Place")
-            and next_span.start == span.end + 1
-            and doc[span.end].text == ","
-            and (next_span.end == len(doc) or doc[next_span.end].is_punct or doc[next_span.end].is_space)
-            and weak(mention, span)
-            and mention.label != "PERSON"
-        ):
-            out[k] = (Mention(mention.start, mention.end, mention.text, "Place", mention.label), span)
+            out[k] = (as_place(mention), span)  # "Fujisawa, Kanagawa"
+        elif ontology.is_a(mention.type, "Place") and weak(previous, prev_span) and previous.label != "PERSON":
+            # "Camp Orlen, Idaho;" (not a person: "Vidal, Tacoma;" on a team sheet)
+            out[k - 1] = (as_place(previous), prev_span)
     return out
 
 

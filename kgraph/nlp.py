@@ -28,7 +28,7 @@ from kgraph.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["DEFAULT_MODEL", "TUNED_MODEL", "model_name", "load_pipeline", "FINETUNED_NER_DIR"]
 
@@ -205,6 +205,8 @@ def _trim(ent: Span) -> Span | None:
         # "Startups Lee Young": a person's name does not start with a plural noun or a lower-case word
         while end - start > 1 and (doc[start].tag_ in {"NNS", "NNPS"} or doc[start].is_lower):
             start += 1
+        if end - start > 1 and _trade_word(doc[start]):
+            start += 1
         # "Minister of Fisheries and Oceans Karin Holm": the word after "and" ends the "of" phrase
         if end - start >= 3 and start >= 2 and doc[start - 1].lower_ in {"and", "&"} and doc[start - 2].is_title:
             if any(t.lower_ == "of" for t in doc[max(0, start - 8) : start - 1]):
@@ -225,6 +227,12 @@ def _trim(ent: Span) -> Span | None:
     return Span(doc, start, end, label=ent.label_)
 
 
+def _trade_word(token: Token) -> bool:
+    """ "Novelist Arthur Hailey", "Linguist Karin Holm": a capitalised word for a trade in "-ist"
+    before a person's name is no part of it."""
+    return len(token) >= 6 and token.is_title and token.lower_.endswith("ist")
+
+
 def _extend_left(span: Span) -> Span:
     """ "Eastgate" + "Science Park" -> "Eastgate Science Park": a capitalised compound of the name."""
     from spacy.tokens import Span
@@ -238,6 +246,7 @@ def _extend_left(span: Span) -> Span:
         and doc[start - 1].dep_ == "compound"
         and span.start <= doc[start - 1].head.i < span.end
         and not doc[start - 1].ent_type_
+        and not (span.label_ == "PERSON" and _trade_word(doc[start - 1]))
     ):
         start -= 1
     return span if start == span.start else Span(doc, start, span.end, label=span.label_)

@@ -69,3 +69,9 @@ def test_nlp_possessive_plural_stays_in_a_name(nlp, text: str, name: str) -> Non
 def test_nlp_rank_before_a_name_is_not_the_organisations(nlp) -> None:  # type: ignore[no-untyped-def]
     ents = [e.text for e in nlp("The boat sank at noon, said Coast Guard Lt. Tomas Vidal.").ents]
     assert "Coast Guard" in ents, ents
+
+
+@pytest.mark.parametrize("text", ["Linguist Lena Berg of Kellmore University said so.", "Novelist Lena Berg died."])
+def test_nlp_trade_word_opens_no_name(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    ents = [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
+    assert ents == ["Lena Berg"], ents

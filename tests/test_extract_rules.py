@@ -105,6 +105,8 @@ import pytest
         ("Officials said the leader of the Northern Liberation Front, Anders Holm, known to friends as Bear, "
          "had been detained in a raid.",
          ("Anders Holm", "headOf", "Northern Liberation Front")),
+        # where a person is based
+        ("Lena Berg, a reporter based in Tacoma, said the storm had passed.", ("Lena Berg", "livesIn", "Tacoma")),
         # an organisation's possessive before a person: "Orbitel's Tomas Vidal"
         ("The rules are old, Orbitel's Tomas Vidal said.", ("Tomas Vidal", "memberOf", "Orbitel")),
     ],

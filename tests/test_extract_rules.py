@@ -853,6 +853,8 @@ def test_rules_organisation_before_a_person_only_as_possessive(nlp, ontology) ->
     [
         # a prison or a hotel is a place, not an organisation based somewhere
         ("He was moved to Kestrel Ridge Penitentiary in Idaho.", ("Kestrel Ridge Penitentiary", "locatedIn", "Idaho")),
+        # "Tech" ends a university's or a company's name
+        ("She studied at Kellmore Tech in Duluth before joining Orbitel.", ("Kellmore Tech", "basedIn", "Duluth")),
         # an exposition is an event
         ("The president was shot at the Great Lakes Exposition in Duluth in 1901.",
          ("Great Lakes Exposition", "heldAt", "Duluth")),

@@ -860,7 +860,7 @@ def test_rules_organisation_before_a_person_only_as_possessive(nlp, ontology) ->
          ("Great Lakes Exposition", "heldAt", "Duluth")),
     ],
 )
-def test_rules_head_noun_of_a_facility_or_an_event(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_rules_head_noun_gives_the_class(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert expected in found, found
 

@@ -127,8 +127,8 @@ def model_version(model: str) -> str:
     except (OSError, ValueError, AttributeError):
         version = f"{model} unknown"  # not loadable: the build fails later with a clear ModelError
     if tuned and FINETUNED_NER_DIR.is_dir():
-        # "stock ORG kept": the fine-tuned NER runs after the stock one (kgraph.nlp), not instead of it
-        version += f" +ner {_folder_digest(FINETUNED_NER_DIR)} stock ORG kept"
+        # the fine-tuned NER runs after the stock one (kgraph.nlp), not instead of it
+        version += f" +ner {_folder_digest(FINETUNED_NER_DIR)} after stock (ORG, EVENT, WORK_OF_ART kept)"
     return version
 
 

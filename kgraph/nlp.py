@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kgraph.errors import ModelError
+from kgraph.extract.rules import PERSON_TITLES
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -102,8 +103,6 @@ def load_pipeline(model: str | None = None) -> Language:
 
 
 _STOCK = "kgraph_stock_ents"
-#: Forms of address: "Mr Varga" is a person whatever the stock model says.
-_ADDRESS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lady", "lord"}
 
 
 def _hold_entities(doc: Doc) -> Doc:
@@ -115,8 +114,8 @@ def _hold_entities(doc: Doc) -> Doc:
 
 def _combine_entities(doc: Doc) -> Doc:
     """The fine-tuned NER's names, with the stock NER's label where the stock model saw an
-    organisation and the fine-tuned one a person, unless the name opens with a form of
-    address or is the surname of a person named in full in the text ("Varga" after
+    organisation and the fine-tuned one a person, unless the name opens with a title or a
+    form of address or is the surname of a person named in full in the text ("Varga" after
     "Ferenc Varga"); and the stock NER's events and works where the fine-tuned one sees
     no name at all."""
     stock = {(span.start, span.end): span for span in doc.spans[_STOCK]}
@@ -130,7 +129,7 @@ def _combine_entities(doc: Doc) -> Doc:
             other is not None
             and other.label_ == "ORG"
             and ent.label_ == "PERSON"
-            and ent[0].lower_ not in _ADDRESS
+            and ent[0].lower_.rstrip(".") not in PERSON_TITLES  # "Mr Varga", "President Varga"
             and not (len(ent) == 1 and ent.text in surnames)
         ):
             ent = other

@@ -84,10 +84,6 @@ _LIGHT_VERBS = {
 
 # ------------------------------------------------------------------------------------- mentions
 
-#: Place nouns whose "of" phrase names what holds the place ("the capital of France"), where
-#: other place nouns take the place's own name ("the town of Duluth")
-_PART_NOUNS = frozenset({"capital", "suburb", "outskirts", "centre", "center", "heart", "edge", "part"})
-
 
 def _classify(span: Span, ontology: Ontology) -> str | None:
     """The ontology class of an entity span: NER label, corrected by evidence in the name."""
@@ -1544,6 +1540,9 @@ _COMPASS = frozenset(
 )
 #: Nouns for a part of a place: "in the north of Y" is in Y.
 _PLACE_PARTS = _COMPASS | frozenset("centre center heart outskirts edge corner part suburbs".split())
+#: Place nouns whose "of" phrase names what holds the place ("the capital of France", "the north
+#: of Idaho"), where other place nouns take the place's own name ("the town of Duluth")
+_PART_NOUNS = _PLACE_PARTS | {"capital", "suburb"}
 
 
 def _place_chain(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[int, int]]:

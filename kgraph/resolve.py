@@ -202,6 +202,12 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
         for token in sent:
             sentence_of[token.idx] = n
     ordered = sorted(mentions, key=lambda pair: pair[0].start)
+    # what each person's cluster is known to be: "Ms. Calico", or "he" already linked to it
+    genders: dict[int, set[str]] = defaultdict(set)
+    for cluster in clusters:
+        for m in cluster.mentions:
+            if _is_person(m) and m.label not in _NAME_LABELS and (gender := _gender(m.text)):
+                genders[id(cluster)].add(gender)
     for k, (mention, span) in enumerate(ordered):
         if mention.label not in _NAME_LABELS:
             continue
@@ -211,10 +217,35 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
             for m, s in ordered[:k]
             if m in links and here - sentence_of.get(s[0].idx, 0) <= _WINDOW and m.label not in _NAME_LABELS
         ]
+        gender = _gender(mention.text) if mention.label == "pronoun" else None
+        if gender is not None:
+            # "Tomas Vidal ... his ... Ms. Berg ... her": a person known to be the other is no candidate
+            window = [(m, s) for m, s in window if not genders[id(owner[m])] - {gender}]
         antecedent = _antecedent(mention, span, window, owner, ontology)
         if antecedent is not None:
             links[mention] = links[antecedent]
+            if gender is not None:
+                genders[id(owner[antecedent])].add(gender)
     return links
+
+
+_FEMININE = frozenset("she her hers herself".split())
+_MASCULINE = frozenset("he him his himself".split())
+_FEMININE_ADDRESS = frozenset("ms ms. mrs mrs. miss madam lady dame queen princess".split())
+_MASCULINE_ADDRESS = frozenset("mr mr. sir lord king prince".split())
+
+
+def _gender(text: str) -> str | None:
+    """ "she" and "Ms. Calico" are feminine, "his" and "Mr Vidal" masculine; a bare name is
+    neither (nor is a surname that is a form of address: "King")."""
+    words = text.lower().split()
+    if len(words) == 1:
+        return "f" if words[0] in _FEMININE else "m" if words[0] in _MASCULINE else None
+    if words and words[0] in _FEMININE_ADDRESS:
+        return "f"
+    if words and words[0] in _MASCULINE_ADDRESS:
+        return "m"
+    return None
 
 
 _ALIAS_GLUE = frozenset({"of", "and", "the", "for", "de", "du", "la", "&"})

@@ -793,6 +793,13 @@ def test_rules_copula_subject_is_the_event_nouns_object(extract_text, text: str,
         # a name before ", <place>" that ends the phrase is a place in a "Place, State" list
         ("Camp Orlen, Idaho; and Vellan Field, Tacoma, Wash.", [(0, 2, "ORG"), (3, 4, "GPE")],
          ("Camp Orlen", "locatedIn", "Idaho")),
+        # the object of "a native of", "her hometown of" is a place
+        ("Lena Berg, a native of Kellmore, sent a letter.", [(0, 2, "PERSON"), (6, 7, "ORG")],
+         ("Lena Berg", "livesIn", "Kellmore")),
+        # a place followed by its region stays a place: the apposition after it is about the person
+        ("Anna Lind credited Tomas Vidal, 83, of Port Arlen, Alaska, the last man to see the planes.",
+         [(0, 2, "PERSON"), (3, 5, "PERSON"), (9, 11, "GPE"), (12, 13, "GPE")],
+         ("Tomas Vidal", "livesIn", "Port Arlen")),
     ],
 )
 def test_rules_place_evidence_retypes_a_name(nlp, ontology, text, ents, expected) -> None:  # type: ignore[no-untyped-def]

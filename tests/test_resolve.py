@@ -54,6 +54,15 @@ def test_resolve_unclear_pronoun_is_left_alone(nlp, ontology) -> None:  # type: 
     assert f"She@{text.index('She')}" not in links
 
 
+def test_resolve_pronoun_agrees_with_a_known_gender(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    # "his" makes Tomas Vidal a man; "Ms." makes Lena Berg a woman: "her" can only be Ms. Berg
+    text = ("Tomas Vidal, 10, vanished on a hunt with his father near Tacoma. "
+            "Ms. Berg, then 19, vanished while cycling near her home in Spokane.")
+    links = _links(nlp, ontology, text)
+    assert links[f"his@{text.index('his')}"] == "Tomas Vidal"
+    assert links[f"her@{text.index(' her ') + 1}"] == "Ms. Berg"
+
+
 def _extraction(doc_id: str, *names: tuple[str, str]) -> Extraction:
     mentions, pos = [], 0
     for text, cls in names:

@@ -120,6 +120,12 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
     """
     root = span.root
     doc = span.doc
+    if span.label_ in {"GPE", "LOC"} and span.end + 1 < len(doc) and doc[span.end].text == "," and (
+        doc[span.end + 1].ent_type_ in {"GPE", "LOC"} and doc[span.end + 1].head.i == root.i
+    ):
+        # "a native of Shanghai, China, who ...", "Vaughan, 83, of Kellmore, Alaska, the last man ...":
+        # a place followed by its region is a place; what the parser hangs on it belongs to a name before
+        return None
     # an apposition is set off by a comma or a bracket ("Reuters the head of Y" is a misparse)
     nouns = [
         c for c in root.children
@@ -547,18 +553,21 @@ def _locative_triggers(ontology: Ontology) -> frozenset[str]:
     return cached
 
 
-def _home_nouns(ontology: Ontology) -> frozenset[str]:
+def _home_nouns(ontology: Ontology, preposition: str | None = None) -> frozenset[str]:
     """Nouns of a person's home place ("native", "hometown"): the triggers of the event-noun
-    patterns that link a person to a place."""
-    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_home_nouns")
+    patterns that link a person to a place (with ``preposition``: those that take the place
+    in a phrase opened by it, "hometown of")."""
+    key = f"_kgraph_home_nouns_{preposition}"
+    cached: frozenset[str] | None = ontology.__dict__.get(key)
     if cached is None:
         cached = frozenset(
             t
             for p in ontology.patterns
             if p.frame == "EventNoun" and p.subject_type == "Person" and p.object_type == "Place"
+            and (preposition is None or preposition in p.prepositions)
             for t in p.triggers
         )
-        ontology.__dict__["_kgraph_home_nouns"] = cached
+        ontology.__dict__[key] = cached
     return cached
 
 
@@ -574,6 +583,7 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
     """
     locative = _locative_triggers(ontology)
     homes = _home_nouns(ontology)
+    homes_of = _home_nouns(ontology, "of")
 
     def weak(mention: Mention, span: Span) -> bool:
         return (
@@ -597,6 +607,8 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
             governor = root.head
         elif root.dep_ == "compound" and root.head.lemma_.lower() in homes:
             governor = root.head  # "a Duluth native", "her Duluth hometown"
+        elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in homes_of:
+            governor = root.head.head  # "a native of Duluth", "her hometown of Duluth"
         elif root.dep_ in {"appos", "conj"} and root.head.dep_ == "pobj" and root.head.i in places:
             # "in Fujisawa, Kanagawa" (not "On Feb. 12, Abraham Lincoln, ... was born in")
             governor = root.head.head.head

@@ -20,7 +20,11 @@ How a prediction is matched:
   rule's constraints.  It then matches a gold ``(head, tail, T)`` when ``s ~ head``
   and ``o ~ tail`` (either way round when ``p`` is an ``owl:SymmetricProperty``).
 * ``~`` is equal character offsets in ``exact`` mode and overlapping offsets in
-  ``overlap`` mode.  When the gold record lists its ``tokens`` (the data sets in
+  ``overlap`` mode, against the argument's mention or any other name of its entity in
+  the document (the record's ``entities`` sharing its ``id``): kgraph states a relation
+  between entities, and "Edison spokesman Kevin Kelly" after "Southern California
+  Edison" is a fact about the company a gold set may annotate at its full name.
+  When the gold record lists its ``tokens`` (the data sets in
   ../shared/devdata do), a predicted span is first widened to the gold tokens it
   touches, so "exact" means the same tokens, as the literature scores CoNLL04: its
   tokens sometimes fuse a sentence's full stop with the last word ("Estes."), and
@@ -286,6 +290,15 @@ class RelationItem:
     symmetric: bool = False
     predicate: str = ""  # the kgraph property, for predictions
     evidence: str = ""
+    #: for predictions, the spans of every name of the head's/tail's entity in the document
+    head_names: tuple[Span, ...] = field(default=(), compare=False)
+    tail_names: tuple[Span, ...] = field(default=(), compare=False)
+
+    def heads(self) -> tuple[Span, ...]:
+        return (self.head, *self.head_names)
+
+    def tails(self) -> tuple[Span, ...]:
+        return (self.tail, *self.tail_names)
 
     @property
     def key(self) -> tuple[str, str, Span, Span]:
@@ -479,6 +492,13 @@ def _predicted_items(
     doc = str(record["doc"])
     items: dict[tuple[str, str, Span, Span], RelationItem] = {}
     unscored: Counter[str] = Counter()
+    names: dict[str, list[Span]] = {}
+    for entity in record.get("entities", []):
+        names.setdefault(str(entity.get("id", "")), []).append(_snap(_span(entity), tokens))
+
+    def others(end: dict[str, Any], span: Span) -> tuple[Span, ...]:
+        return tuple(sorted({s for s in names.get(str(end.get("id", "")), []) if s != span}))
+
     for rel in record["relations"]:
         subject, obj = rel["subject"], rel["object"]
         types = mapping.types_for(rel["predicate"], subject.get("type", ""), obj.get("type", ""), ontology)
@@ -486,9 +506,11 @@ def _predicted_items(
             unscored[rel["predicate"]] += 1
         for label, inverse, symmetric in types:
             first, second = _snap(_span(subject), tokens), _snap(_span(obj), tokens)
+            first_names, second_names = others(subject, first), others(obj, second)
             head, tail = (second, first) if inverse else (first, second)
+            head_names, tail_names = (second_names, first_names) if inverse else (first_names, second_names)
             item = RelationItem(doc, label, head, tail, symmetric=symmetric, predicate=rel["predicate"],
-                                evidence=str(rel.get("evidence", "")))
+                                evidence=str(rel.get("evidence", "")), head_names=head_names, tail_names=tail_names)
             items.setdefault(item.key, item)
     return list(items.values()), unscored
 
@@ -498,11 +520,12 @@ def _spans_match(a: Span, b: Span, mode: str) -> bool:
 
 
 def _relation_match(pred: RelationItem, gold: RelationItem, mode: str) -> bool:
-    if _spans_match(pred.head, gold.head, mode) and _spans_match(pred.tail, gold.tail, mode):
+    def fits(spans: tuple[Span, ...], gold_span: Span) -> bool:
+        return any(_spans_match(s, gold_span, mode) for s in spans)
+
+    if fits(pred.heads(), gold.head) and fits(pred.tails(), gold.tail):
         return True
-    return (pred.symmetric or gold.symmetric) and _spans_match(pred.head, gold.tail, mode) and _spans_match(
-        pred.tail, gold.head, mode
-    )
+    return (pred.symmetric or gold.symmetric) and fits(pred.heads(), gold.tail) and fits(pred.tails(), gold.head)
 
 
 def _closeness(pred: RelationItem, gold: RelationItem) -> int:

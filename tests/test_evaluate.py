@@ -171,6 +171,17 @@ def test_evaluate_via_argument_uses_the_name_offsets(conll, ontology) -> None:  
     assert result.micro.correct == 1
 
 
+def test_evaluate_argument_matches_any_name_of_its_entity(conll, ontology) -> None:  # type: ignore[no-untyped-def]
+    # the relation was read at "Berg"; the document names the same entity "Anna Berg", which gold annotates
+    berg = {"id": "anna berg", "text": "Berg", "start": 5, "end": 9, "type": "Person"}
+    other = dict(berg, id="berg")
+    gold = [_gold([(0, 1, "Work_For")])]
+    names = [dict(ANNA, id="anna berg"), berg, ACME]
+    hit = score(gold, [_pred([(berg, "worksFor", ACME)], entities=names)], conll, ontology).modes["exact"]
+    miss = score(gold, [_pred([(other, "worksFor", ACME)], entities=names)], conll, ontology).modes["exact"]
+    assert (hit.micro.correct, miss.micro.correct) == (1, 0)
+
+
 def test_evaluate_entities_by_class_without_pronouns(conll, ontology) -> None:  # type: ignore[no-untyped-def]
     entities = [
         dict(_arg("Anna Berg", "Person"), label="PERSON"),

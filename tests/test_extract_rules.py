@@ -56,6 +56,11 @@ import pytest
          ("Lena Berg", "memberOf", "Harrow County Council")),
         ("Lena Berg, one of the founders of Orbitel Networks, said so.",
          ("Lena Berg", "founderOf", "Orbitel Networks")),
+        # a post given in a relative clause belongs to the name the clause is about
+        ("Tomas Vidal, who is president of Orbitel Networks, resigned.",
+         ("Tomas Vidal", "headOf", "Orbitel Networks")),
+        ("Tomas Vidal, who was named chief executive of Kestrel Bank in May, resigned.",
+         ("Tomas Vidal", "ceoOf", "Kestrel Bank")),
         # a verb coordinated inside a relative clause keeps the clause's name as its subject
         ("Lena Berg, who is a lawyer and works at the Pentagon, said so.",
          ("Lena Berg", "worksFor", "Pentagon")),

@@ -870,7 +870,14 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
     if named_after:
         return named_after
     if noun.dep_ in {"attr", "oprd"}:
-        out.extend(_named([c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS], index))
+        subjects = [c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS]
+        if noun.head.dep_ == "relcl":
+            # "X, who is president of Y", "X, who was named chief of Y": the name the clause is about
+            subjects = [
+                head if c.tag_ in {"WDT", "WP"} and (head := _relative_head(noun.head, index)) is not None else c
+                for c in subjects
+            ]
+        out.extend(_named(subjects, index))
         if noun.dep_ == "oprd":
             out.extend(c for c in noun.head.children if c.dep_ == "dobj")
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":

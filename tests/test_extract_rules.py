@@ -56,6 +56,9 @@ import pytest
          ("Lena Berg", "memberOf", "Harrow County Council")),
         ("Lena Berg, one of the founders of Orbitel Networks, said so.",
          ("Lena Berg", "founderOf", "Orbitel Networks")),
+        # the organisation hires: "Y hired X", "X was recruited by Y"
+        ("Kestrel Bank hired Lena Berg in 2003.", ("Lena Berg", "worksFor", "Kestrel Bank")),
+        ("Tomas Vidal was recruited by Kestrel Bank in May.", ("Tomas Vidal", "worksFor", "Kestrel Bank")),
         # a post given in a relative clause belongs to the name the clause is about
         ("Tomas Vidal, who is president of Orbitel Networks, resigned.",
          ("Tomas Vidal", "headOf", "Orbitel Networks")),
@@ -119,6 +122,11 @@ import pytest
 def test_rules_find_relation(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert expected in found, found
+
+
+def test_rules_person_who_hires_a_firm_does_not_work_for_it(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Tomas Vidal appointed Kestrel Bank to advise on the sale.")
+    assert not any(p == "worksFor" for _, p, _ in found), found
 
 
 def test_rules_relative_clause_attaches_to_organisation(extract_text) -> None:  # type: ignore[no-untyped-def]

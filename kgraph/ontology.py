@@ -65,6 +65,7 @@ class KG(DefinedNamespace):
     operates: URIRef
     subsidiaryOf: URIRef
     acquired: URIRef
+    agreedToAcquire: URIRef
     investedIn: URIRef
     basedIn: URIRef
     locatedIn: URIRef
@@ -99,6 +100,8 @@ KGX = Namespace(BASE_IRI + "patterns#")
 FRAMES = frozenset(
     {"RelationalNoun", "Verb", "EventNoun", "Attribute", "PlaceChain", "SourceLine", "PlaceInName", "Dateline"}
 )
+#: The moods a pattern can read (kgx:mood): a fact, or a deal agreed or announced but not done.
+MOODS = {"Fact": KGX.Fact, "Agreed": KGX.Agreed}
 #: Entities, documents and statements get IRIs under these (see kgraph.graph).
 KGR = Namespace(BASE_IRI + "id/")
 KGD = Namespace(BASE_IRI + "doc/")
@@ -132,6 +135,7 @@ class Pattern:
     subordinate_modifiers: tuple[str, ...] = ()
     exceptions: tuple[str, ...] = ()  # for the trigger "*": nouns that do not state the property
     inverse: bool = False  # the frame's two ends state the property the other way round ("parent company of")
+    mood: str = "fact"  # "fact", or "agreed": a deal agreed or announced, not stated as done (kgx:mood)
 
     @builtins.property  # the field "property" shadows the builtin in this class body
     def name(self) -> str:
@@ -321,6 +325,12 @@ def load_ontology(directory: Path | None = None) -> Ontology:
             confidence = graph.value(node, KGX.confidence)
             role = graph.value(node, KGX.role)
             inverse = graph.value(node, KGX.inverse)
+            mood = graph.value(node, KGX.mood)
+            if mood is not None and mood not in MOODS.values():
+                raise OntologyError(
+                    f"A pattern of kg:{name} in {directory / 'patterns.ttl'} has the unknown mood <{mood}>; "
+                    f"the moods are {', '.join('kgx:' + m for m in sorted(MOODS))}."
+                )
             assert confidence is None or isinstance(confidence, Literal)
             assert role is None or isinstance(role, Literal)
             assert inverse is None or isinstance(inverse, Literal)
@@ -340,6 +350,7 @@ def load_ontology(directory: Path | None = None) -> Ontology:
                     subordinate_modifiers=tuple(t.lower() for t in _strings(graph, node, KGX.subordinateModifier)),
                     exceptions=tuple(t.lower() for t in _strings(graph, node, KGX.exceptTrigger)),
                     inverse=bool(inverse is not None and inverse.toPython() is True),
+                    mood="agreed" if mood == MOODS["Agreed"] else "fact",
                 )
             )
         info.patterns.sort(key=lambda p: (p.frame, p.triggers))

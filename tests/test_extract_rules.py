@@ -124,6 +124,31 @@ def test_rules_find_relation(extract_text, text: str, expected: tuple[str, str, 
     assert expected in found, found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Bank did not buy Orbitel Corp.",
+        "Kestrel Bank is in talks to buy Orbitel Corp.",
+        "Kestrel Bank may acquire Orbitel Corp. next year.",
+        "Kestrel Bank denied it would buy Orbitel Corp.",
+        "Kestrel Bank's proposed acquisition of Orbitel Corp. collapsed.",
+        "Tomas Vidal will not join Kestrel Bank.",
+        "Tomas Vidal refused to join Kestrel Bank.",
+        "Tomas Vidal is expected to join Kestrel Bank.",
+        "Tomas Vidal could become chief executive of Kestrel Bank.",
+        "Tomas Vidal is not the chairman of Kestrel Bank.",
+    ],
+)
+def test_rules_no_fact_from_a_negated_or_unrealised_clause(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not found, found
+
+
+def test_rules_a_done_deal_beside_a_plan_is_still_a_fact(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Kestrel Bank, which bought Orbitel Corp. in 2019, plans to sell Vellan Ltd.")
+    assert ("Kestrel Bank", "acquired", "Orbitel Corp.") in found, found
+
+
 def test_rules_person_who_hires_a_firm_does_not_work_for_it(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text("Tomas Vidal appointed Kestrel Bank to advise on the sale.")
     assert not any(p == "worksFor" for _, p, _ in found), found
@@ -704,15 +729,23 @@ def test_rules_a_work_is_no_employee(extract_text) -> None:  # type: ignore[no-u
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expected"),
     [
-        "Under the deal, Orbitel Corp. has agreed to be acquired by Kestrel Holdings.",
-        "Orbitel Corp. is expected to be bought by Kestrel Holdings.",
+        # the subject of "agreed" undergoes "to be acquired"; the deal is agreed, not done
+        ("Under the deal, Orbitel Corp. has agreed to be acquired by Kestrel Holdings.",
+         {("Kestrel Holdings", "agreedToAcquire", "Orbitel Corp.")}),
+        ("Kestrel Holdings said it would buy Orbitel Corp.",
+         {("Kestrel Holdings", "agreedToAcquire", "Orbitel Corp.")}),
+        ("Kestrel Holdings plans to buy Orbitel Corp.", {("Kestrel Holdings", "agreedToAcquire", "Orbitel Corp.")}),
+        ("Kestrel Holdings' agreed takeover of Orbitel Corp. was approved.",
+         {("Kestrel Holdings", "agreedToAcquire", "Orbitel Corp.")}),
+        # an expectation or an offer is no deal
+        ("Orbitel Corp. is expected to be bought by Kestrel Holdings.", set()),
+        ("Kestrel Holdings has offered to buy Orbitel Corp.", set()),
     ],
 )
-def test_rules_passive_after_a_control_verb(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
-    # the subject of "agreed"/"is expected" undergoes "to be acquired"
-    assert ("Kestrel Holdings", "acquired", "Orbitel Corp.") in extract_text(text)
+def test_rules_deal_agreed_is_not_done(extract_text, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert extract_text(text) == expected
 
 
 @pytest.mark.parametrize(

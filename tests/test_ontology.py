@@ -11,7 +11,7 @@ from kgraph.ontology import FRAMES, KG, ONTOLOGY_DIR, load_ontology
 REQUIRED_CLASSES = {"Person", "Organization", "Place", "Event"}
 REQUIRED_PROPERTIES = {
     "worksFor", "headOf", "ceoOf", "founderOf", "memberOf", "hasAgreementWith", "partnerOf", "operates",
-    "subsidiaryOf", "acquired", "investedIn", "basedIn", "locatedIn", "livesIn", "nationality",
+    "subsidiaryOf", "acquired", "agreedToAcquire", "investedIn", "basedIn", "locatedIn", "livesIn", "nationality",
     "participatedIn", "receivedAward",
 }
 
@@ -95,6 +95,19 @@ def test_ontology_unknown_frame_is_a_clear_error(tmp_path) -> None:  # type: ign
     with (folder / "patterns.ttl").open("a", encoding="utf-8") as out:
         out.write('\nkg:worksFor kgx:pattern [ kgx:frame kgx:RelationalNown ; kgx:trigger "clerk" ] .\n')
     with pytest.raises(OntologyError, match="unknown frame .*RelationalNown"):
+        load_ontology(folder)
+
+
+def test_ontology_pattern_moods(ontology, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    moods = {p.mood for p in ontology.properties["agreedToAcquire"].patterns}
+    assert moods == {"agreed"} and {p.mood for p in ontology.properties["acquired"].patterns} == {"fact"}
+    folder = tmp_path / "ontology"
+    shutil.copytree(ONTOLOGY_DIR, folder)
+    with (folder / "patterns.ttl").open("a", encoding="utf-8") as out:
+        out.write('\nkg:worksFor kgx:pattern [ kgx:frame kgx:Verb ; kgx:mood kgx:Hoped ; kgx:trigger "clerk" ] .\n')
+    with pytest.raises(OntologyError, match="unknown mood .*Hoped"):
         load_ontology(folder)
 
 

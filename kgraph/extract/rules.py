@@ -49,6 +49,24 @@ _PRONOUNS = {
     "its": "Organization",
 }
 #: Verbs whose "to" phrase gives the post their subject now holds.
+#: Auxiliaries that make a clause no statement of fact ("may buy", "could join"); "will" and "would"
+#: announce what is agreed ("said it would buy").
+_MODALS = frozenset({"may", "might", "could", "should", "must", "ca"})
+_FUTURE = frozenset({"will", "would", "shall", "'ll", "wo", "'d"})
+#: Words whose complement is not (yet) a fact: "plans to buy", "is in talks to acquire", "refused to
+#: sign", "is expected to join", "denied buying".
+_UNREALISED = frozenset(
+    """want seek try attempt offer propose consider hope aim threaten refuse fail decline wish need deny look
+    mull weigh likely tip rumour rumor talk talks bid proposal expect may might""".split()
+)
+#: Words whose complement is a deal agreed or announced: "agreed to buy", "plans to acquire", "is set to buy".
+_AGREED = frozenset("""agree plan intend set due prepare promise pledge vow deal agreement""".split())
+#: Modifiers of an event noun that leave it undone ("the proposed takeover of Y") or agreed ("an agreed takeover").
+_UNREALISED_MODIFIERS = frozenset(
+    {"proposed", "possible", "potential", "rumoured", "rumored", "failed", "attempted", "mooted",
+     "prospective", "abortive", "aborted", "hostile"}
+)
+_AGREED_MODIFIERS = frozenset({"planned", "agreed", "pending", "announced"})
 _PROMOTION_VERBS = frozenset({"promote", "elevate", "rise", "appoint", "name", "elect", "move", "return"})
 #: Bodies of an organisation a post can be "of": "a member of the board of directors of Y".
 _BODY_NOUNS = frozenset({"board", "staff", "faculty", "council", "committee", "panel", "management"})
@@ -705,6 +723,44 @@ def _matches(token: Token, triggers: tuple[str, ...]) -> str | None:
     return None
 
 
+def _mood(word: Token) -> str | None:
+    """What a verb (or the verb of a copula) states: ``"fact"``; ``"agreed"`` for a deal agreed or
+    announced ("agreed to buy", "said it would buy", "is set to acquire"); None when it states
+    nothing: negated ("did not buy"), under "may" or "could", or the complement of an offer, a
+    hope or a refusal ("offered to buy", "is in talks to buy", "refused to join"). A complement
+    inherits the negation and modality of the word it completes ("did not agree to buy")."""
+    mood = "fact"
+    for _ in range(4):
+        for c in word.children:
+            if c.dep_ == "neg":
+                return None
+            if c.dep_ in {"aux", "auxpass"}:
+                if c.lower_ in _MODALS or c.lemma_.lower() in _MODALS:
+                    return None
+                if c.lower_ in _FUTURE or c.lemma_.lower() in _FUTURE:
+                    mood = "agreed"
+        if word.dep_ not in {"xcomp", "acl", "pcomp", "ccomp"} or word.head is word:
+            return mood
+        head = word.head
+        if word.dep_ == "pcomp" and head.head is not head and head.pos_ == "ADP":
+            head = head.head  # "talks about buying": the phrase's own head
+        lemma = head.lemma_.lower()
+        if lemma in _UNREALISED or head.lower_ in _UNREALISED:
+            return None
+        if lemma in _AGREED or head.lower_ in _AGREED:
+            mood = "agreed"
+        word = head
+    return mood
+
+
+def _noun_mood(noun: Token) -> str | None:
+    """What an event noun states: "the proposed takeover of Y" nothing, "an agreed takeover" a deal."""
+    modifiers = {c.lower_ for c in noun.children if c.dep_ in {"amod", "compound"}}
+    if modifiers & _UNREALISED_MODIFIERS:
+        return None
+    return "agreed" if modifiers & _AGREED_MODIFIERS else "fact"
+
+
 def _any_noun(token: Token) -> bool:
     """A common noun, or a capitalised title before a name ("Bankruptcy Judge Anders Holm")."""
     if token.pos_ == "NOUN":
@@ -1194,9 +1250,13 @@ def _apply(
     objects: list[Token] = []
     predicate = pattern.property
     if pattern.frame == "Verb" and token.pos_ in {"VERB", "AUX"}:
+        if _mood(token) != pattern.mood:
+            return  # "did not buy", "may join"; "agreed to buy" only for a pattern of agreed deals
         subjects = _role_tokens(token, pattern.subject_roles, index)
         objects = _role_tokens(token, pattern.object_roles, index)
     elif pattern.frame == "RelationalNoun" and token.pos_ in {"NOUN", "PROPN"}:
+        if token.dep_ in {"attr", "oprd"} and _mood(token.head) != pattern.mood:
+            return  # "X is not the chief of Y", "X could become chief of Y", "X is expected to be named chief"
         subjects = _holders(token, index, one_of=trigger != ANY_NOUN)
         objects = _noun_objects(token, pattern.prepositions, index)
         titled = _title_before_name(token, index)
@@ -1208,12 +1268,16 @@ def _apply(
             predicate = pattern.subordinate
             trigger = _title_phrase(token, index) or trigger
     elif pattern.frame == "EventNoun" and token.pos_ in {"NOUN", "PROPN"}:
+        if _noun_mood(token) != pattern.mood:
+            return  # "the proposed takeover of Y"; "an agreed takeover" only for a pattern of agreed deals
         subjects, objects = _event_parties(token, pattern.prepositions, index)
     elif pattern.frame == "EventNoun" and token.dep_ == "amod" and index.at(token.head) is not None:
         # "in his native Ohio", "Vidal's native Bellport": the adjective relates the owner to the name
         subjects = [c for c in token.head.children if c.dep_ == "poss"]
         objects = [token.head] if subjects else []
     elif pattern.frame == "Attribute":
+        if token.dep_ in {"attr", "oprd"} and _mood(token.head) != pattern.mood:
+            return  # "X is not the chairman of Y"
         subjects, objects = _attribute(token, pattern.prepositions, index)
     role = _role_of(token, trigger.upper() if len(trigger) <= 3 else trigger.title()) if pattern.role else None
     skipped: set[tuple[int, int]] = set()  # (subject, object) token pairs another group's phrase separates

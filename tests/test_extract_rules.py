@@ -56,6 +56,12 @@ import pytest
          ("Lena Berg", "memberOf", "Harrow County Council")),
         ("Lena Berg, one of the founders of Orbitel Networks, said so.",
          ("Lena Berg", "founderOf", "Orbitel Networks")),
+        # the agents of a joint act are its parties; a "memorandum of understanding" ends at "understanding"
+        ("Kestrel Bank and Orbitel Corp. signed an agreement.", ("Kestrel Bank", "hasAgreementWith", "Orbitel Corp.")),
+        ("Kestrel Bank, Vellan Ltd. and Orbitel Corp. signed an agreement.",
+         ("Vellan Ltd.", "hasAgreementWith", "Orbitel Corp.")),
+        ("Kestrel Bank signed a memorandum of understanding with Orbitel Corp.",
+         ("Kestrel Bank", "hasAgreementWith", "Orbitel Corp.")),
         # the organisation hires: "Y hired X", "X was recruited by Y"
         ("Kestrel Bank hired Lena Berg in 2003.", ("Lena Berg", "worksFor", "Kestrel Bank")),
         ("Tomas Vidal was recruited by Kestrel Bank in May.", ("Tomas Vidal", "worksFor", "Kestrel Bank")),

@@ -1039,6 +1039,11 @@ def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[
     # "X's acquisition of Y", "the X headquarters in Y"
     subjects = [c for c in noun.children if c.dep_ == "poss" or c.dep_ == "compound" and index.at(c) is not None]
     objects = _prep_objects(noun, [p for p in preps if p != "between"])
+    if not objects and "of" not in preps:
+        # "a memorandum of understanding with Y", "a letter of intent with Y": the phrase ends the noun
+        for inner in _prep_objects(noun, ("of",)):
+            if inner.pos_ == "NOUN" and index.at(inner) is None:
+                objects = _prep_objects(inner, [p for p in preps if p != "between"])
     named = [c for c in noun.children if c.dep_ in {"compound", "nmod"} and c.i < noun.i and index.at(c) is not None]
     if not objects and named and any(c.dep_ == "poss" for c in noun.children):
         # "his Iowa hometown", "Kestrel's Oslo headquarters": the owner acts, the name before the noun is
@@ -1063,6 +1068,17 @@ def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[
                 parties = [t for t in pobj.subtree if index.at(t) is not None and not _is_possessor(t)]
                 subjects.extend(parties)
                 objects.extend(parties)
+        if not objects and governor is not None and noun.dep_ == "dobj":
+            # "X and Y signed an agreement": a joint act's agents are its parties
+            agents = _named(_deep_roles(governor, index)[0], index)
+            # "A, B and C signed", parsed with "B and C" in apposition to A: a list, not one name
+            agents += [
+                a for agent in agents for a in agent.children
+                if a.dep_ == "appos" and index.at(a) is not None and any(c.dep_ == "conj" for c in a.children)
+            ]
+            parties = _expand(agents)
+            if len(parties) >= 2:
+                subjects, objects = parties, list(parties)
     if not objects and noun.dep_ == "appos" and index.at(noun.head) is not None:
         objects.append(noun.head)  # "Bellport, Oregon, Sandoval's hometown": the noun describes the name
     owned = any(c.dep_ == "poss" for c in noun.children)

@@ -62,6 +62,9 @@ import pytest
          ("Vellan Ltd.", "hasAgreementWith", "Orbitel Corp.")),
         ("Kestrel Bank signed a memorandum of understanding with Orbitel Corp.",
          ("Kestrel Bank", "hasAgreementWith", "Orbitel Corp.")),
+        # a fronted participle: the clause's subject underwent it
+        ("Born in Spokane, Lena Berg moved to Tacoma in 1990.", ("Lena Berg", "livesIn", "Spokane")),
+        ("Based in Spokane, Kestrel Bank employs 300 people.", ("Kestrel Bank", "basedIn", "Spokane")),
         # the organisation hires: "Y hired X", "X was recruited by Y"
         ("Kestrel Bank hired Lena Berg in 2003.", ("Lena Berg", "worksFor", "Kestrel Bank")),
         ("Tomas Vidal was recruited by Kestrel Bank in May.", ("Tomas Vidal", "worksFor", "Kestrel Bank")),

@@ -833,7 +833,15 @@ def _deep_roles(verb: Token, index: _Index) -> tuple[list[Token], list[Token]]:
                 patients.extend([head] if head is not None else [])
             else:
                 patients.append(c)
-    if not agents and verb.dep_ in {"xcomp", "conj", "advcl"}:
+    fronted = (
+        verb.tag_ == "VBN" and verb.dep_ in {"advcl", "prep"} and verb.i < verb.head.i
+        and verb.head.pos_ in {"VERB", "AUX"} and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+    )
+    if fronted and not patients:
+        # "Born in Bellport, X moved ...", "Founded by Y in 1990, X employs ...": the clause's subject
+        # underwent the participle
+        patients.extend(c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"})
+    if not agents and not fronted and verb.dep_ in {"xcomp", "conj", "advcl"}:
         governor = verb.head
         # "X, who is a lawyer and works at Y": the relative pronoun stands for the clause's name
         relative = governor.dep_ == "relcl" and any(

@@ -871,6 +871,26 @@ def test_rules_place_evidence_retypes_a_name(nlp, ontology, text, ents, expected
     assert expected in found, found
 
 
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("The prime minister of Britain, Blair, said so.", [(4, 5, "GPE"), (6, 7, "PERSON")]),
+        ("The mayor of Spokane, Vidal, said the city would grow.", [(3, 4, "GPE"), (5, 6, "ORG")]),
+    ],
+)
+def test_rules_name_after_a_posts_place_holds_the_post(nlp, ontology, text, ents) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kgraph.extract.rules import find_mentions, find_relations
+
+    doc = nlp(text)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    mentions = find_mentions(doc, ontology)
+    holder = doc[ents[1][0]].text
+    assert {m.text: m.type for m, _ in mentions}[holder] == "Person"
+    assert not [r for r in find_relations(doc, mentions, ontology) if r.predicate == "locatedIn"]
+
+
 def test_rules_person_before_a_place_keeps_its_type(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from spacy.tokens import Span
 

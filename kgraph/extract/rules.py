@@ -160,6 +160,13 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
             return "Person"  # "Ruben Okoye, presidential candidate of ...", "X, a deputy from Y"
     if any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in root.children):
         return "Person"  # "Okafor, who lives in Riverton"
+    if (
+        span.label_ in {"ORG", "NORP"} and root.dep_ == "appos" and root.head.dep_ == "pobj"
+        and root.head.head.lower_ == "of" and root.head.head.head.lemma_.lower() in _person_titles(ontology)
+        and ontology.class_for_head(span[-1].lower_) is None
+        and span.start > 0 and doc[span.start - 1].text == "," and not span.text.isupper()
+    ):
+        return "Person"  # "the mayor of Spokane, Vidal, said": the name after a post's place holds it
     if _age_follows(span) and ontology.class_for_head(span[-1].lower_) is None:
         return "Person"  # "Marta Kiel, 50, of Bellport": an age set off by commas
     return None
@@ -601,6 +608,7 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
     """
     locative = _locative_triggers(ontology)
     homes = _home_nouns(ontology)
+    titles = _job_titles(ontology) | _NAME_PREFIXES
     homes_of = _home_nouns(ontology, "of")
 
     def weak(mention: Mention, span: Span) -> bool:
@@ -627,8 +635,12 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
             governor = root.head  # "a Duluth native", "her Duluth hometown"
         elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in homes_of:
             governor = root.head.head  # "a native of Duluth", "her hometown of Duluth"
-        elif root.dep_ in {"appos", "conj"} and root.head.dep_ == "pobj" and root.head.i in places:
-            # "in Fujisawa, Kanagawa" (not "On Feb. 12, Abraham Lincoln, ... was born in")
+        elif (
+            root.dep_ in {"appos", "conj"} and root.head.dep_ == "pobj" and root.head.i in places
+            and not (root.head.head.lower_ == "of" and root.head.head.head.lemma_.lower() in titles)
+        ):
+            # "in Fujisawa, Kanagawa" (not "On Feb. 12, Abraham Lincoln, ... was born in", nor
+            # "the mayor of Spokane, Vidal, said": the name after a post's place holds the post)
             governor = root.head.head.head
         if governor is not None and governor.lemma_.lower() in locative | homes and weak(mention, span):
             mention = as_place(mention)
@@ -642,10 +654,13 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
             and (span.end == len(doc) or doc[span.end].is_punct or doc[span.end].is_space)
         ):
             continue  # not "<name>, <name>" closing a phrase
+        holder = prev_span.root.head.head if prev_span.root.dep_ == "pobj" else None
         if (
             ontology.is_a(previous.type, "Place")
             and weak(mention, span)
             and not (mention.label == "PERSON" and len(span) > 1)  # "of Corvania, Mr. Tomas Vidal"
+            # "the mayor of Spokane, Vidal, said": the name after the post's place holds the post
+            and not (holder is not None and holder.lemma_.lower() in titles)
         ):
             out[k] = (as_place(mention), span)  # "Fujisawa, Kanagawa"
         elif ontology.is_a(mention.type, "Place") and weak(previous, prev_span) and previous.label != "PERSON":

@@ -62,6 +62,8 @@ import pytest
          ("Vellan Ltd.", "hasAgreementWith", "Orbitel Corp.")),
         ("Kestrel Bank signed a memorandum of understanding with Orbitel Corp.",
          ("Kestrel Bank", "hasAgreementWith", "Orbitel Corp.")),
+        # a common noun before a name stands for the name: "Y-based lender X"
+        ("He works for the Spokane-based lender Kestrel Bank.", ("Kestrel Bank", "basedIn", "Spokane")),
         # a fronted participle: the clause's subject underwent it
         ("Born in Spokane, Lena Berg moved to Tacoma in 1990.", ("Lena Berg", "livesIn", "Spokane")),
         ("Based in Spokane, Kestrel Bank employs 300 people.", ("Kestrel Bank", "basedIn", "Spokane")),

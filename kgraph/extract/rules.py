@@ -891,6 +891,8 @@ def _named(tokens: list[Token], index: _Index) -> list[Token]:
             if not names and token.dep_ == "attr" and token.head.lemma_ == "be":
                 # "X is a software company based in Y": the noun the copula gives X stands for X
                 names = [c for c in token.head.children if c.dep_ == "nsubj" and _inside_name(c, index)]
+            if not names and token.pos_ == "NOUN" and token.dep_ == "compound" and _inside_name(token.head, index):
+                names = [token.head]  # "Spokane-based lender Kestrel Bank": the noun before the name is it
         out.extend(names or [token])
     return out
 

@@ -893,6 +893,29 @@ def test_rules_name_after_a_posts_place_holds_the_post(nlp, ontology, text, ents
     assert not [r for r in find_relations(doc, mentions, ontology) if r.predicate == "locatedIn"]
 
 
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # "Vellan MP Lena Berg": the party is no part of her name; named alone elsewhere, it is a body
+        ("Vellan won 40 seats. Vellan MP Lena Berg said the vote was fair.", [(0, 1, "ORG"), (5, 9, "PERSON")],
+         {("Lena Berg", "memberOf", "Vellan")}),
+        # "Trade Minister X": a word before a capitalised title names the office, not a body
+        ("Trade Minister Lena Berg said no. Trade won.", [(0, 4, "PERSON"), (7, 8, "ORG")], set()),
+    ],
+)
+def test_rules_body_before_a_title_in_a_persons_name(nlp, ontology, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kgraph.extract.rules import find_mentions, find_relations
+
+    doc = nlp(text)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    mentions = find_mentions(doc, ontology)
+    assert "Lena Berg" in {m.text for m, _ in mentions}
+    found = {(r.subject.text, r.predicate, r.object.text) for r in find_relations(doc, mentions, ontology)}
+    assert found == expected
+
+
 def test_rules_person_before_a_place_keeps_its_type(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from spacy.tokens import Span
 

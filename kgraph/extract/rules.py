@@ -243,6 +243,19 @@ def _balanced(span: Span) -> Span:
     return Span(span.doc, span.start, span.start + texts.index("("), label=span.label_)
 
 
+def _split_title(span: Span, titles: frozenset[str]) -> Span:
+    """ "Labour MP Diane Abbott" -> "MP Diane Abbott": capitalised words before a job title inside a
+    person's name are not part of it (they name the body, found as a name of its own)."""
+    from spacy.tokens import Span
+
+    for i in range(span.start + 1, span.end - 1):
+        if span.doc[i].lower_.rstrip(".") in titles:
+            if all(t.text[:1].isupper() and t.lower_.rstrip(".") not in titles for t in span.doc[span.start : i]):
+                return Span(span.doc, i, span.end, label=span.label_)
+            break
+    return span
+
+
 def _strip_job_title(span: Span, titles: frozenset[str]) -> Span | None:
     """ "CEO Maria Lopez" -> "Maria Lopez": the title is a trigger, not part of the name."""
     start = span.start
@@ -285,9 +298,11 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         cls = _described_as(ent, ontology) or cls
         ent = _balanced(ent)
         if cls == "Person":
+            ent = _split_title(ent, job_titles)
             stripped = _strip_job_title(ent, job_titles)
             if stripped is None:
                 continue
+            taken.update(range(ent.start, stripped.start))  # the title is no part of another name
             ent = stripped
         found.append((Mention(ent.start_char, ent.end_char, ent.text, cls, ent.label_), ent))
         taken.update(range(ent.start, ent.end))
@@ -295,11 +310,24 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         if bracket:
             aliases[bracket.group(1).lower()] = cls
     people = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
-    for span in _unlabelled_names(doc, taken, people | set(aliases)):
+    # one-word names of bodies and places the NER found elsewhere in the text ("Labour" ... "Labour MP X")
+    def office_word(span: Span) -> bool:  # "Home" of "Home Secretary": part of an office's name
+        after = doc[span.end] if span.end < len(doc) else None
+        return after is not None and after.is_title and after.lower_.rstrip(".") in job_titles
+
+    elsewhere = {
+        m.text: m.type for m, span in found
+        if len(span) == 1 and m.label in {"ORG", "GPE", "LOC"} and m.type != "Person" and not office_word(span)
+    }
+    for span in _unlabelled_names(doc, taken, people | set(aliases), frozenset(elsewhere)):
         last = span[-1].lower_
         cls = ontology.class_for_head(last) or _described_as(span, ontology)
         if cls is None and len(span) == 1 and last in aliases:
             cls = aliases[last]  # "EastPark" after "Eastgate Science Park (EastPark)"
+        elif cls is None and len(span) == 1 and span.text in elsewhere:
+            cls = elsewhere[span.text]
+            if office_word(span) and not ontology.is_a(cls, "Place"):
+                cls = None  # "Health Minister X", "Home Secretary X": the word names the office, not a body
         elif cls is None and last in people and len(span) <= 3:
             cls = "Person"  # "Toshio Fujimoto" or "Fujimoto" when "... Fujimoto" is a person elsewhere
         if cls is not None:
@@ -608,7 +636,8 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
     """
     locative = _locative_triggers(ontology)
     homes = _home_nouns(ontology)
-    titles = _job_titles(ontology) | _NAME_PREFIXES
+    person = ontology.classes.get("Person")
+    titles = _person_titles(ontology) | _NAME_PREFIXES | (person.descriptors if person is not None else frozenset())
     homes_of = _home_nouns(ontology, "of")
 
     def weak(mention: Mention, span: Span) -> bool:
@@ -669,14 +698,20 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
     return out
 
 
-def _unlabelled_names(doc: Doc, taken: set[int], surnames: set[str]) -> Iterator[Span]:
+def _unlabelled_names(
+    doc: Doc, taken: set[int], surnames: set[str], known: frozenset[str] = frozenset()
+) -> Iterator[Span]:
     """Runs of capitalised proper nouns the NER left unlabelled ("Quillon Robotics").
 
-    A single word qualifies only when it is the surname of a person named in full elsewhere.
+    A single word qualifies only when it is the surname of a person named in full elsewhere,
+    or, written the same (``known``), a name the NER found elsewhere in the text; such a word
+    counts even where the tagger took it for a common noun ("Labour MP ...").
     """
 
     def name_word(token: Token) -> bool:
-        return token.i not in taken and token.pos_ == "PROPN" and token.text[:1].isupper()
+        return token.i not in taken and token.text[:1].isupper() and (
+            token.pos_ == "PROPN" or token.text in known and token.pos_ == "NOUN"
+        )
 
     i = 0
     while i < len(doc):
@@ -686,7 +721,7 @@ def _unlabelled_names(doc: Doc, taken: set[int], surnames: set[str]) -> Iterator
         j = i
         while j + 1 < len(doc) and name_word(doc[j + 1]):
             j += 1
-        if j > i or doc[i].lower_ in surnames:
+        if j > i or doc[i].lower_ in surnames or doc[i].text in known:
             yield doc[i : j + 1]
         i = j + 1
 

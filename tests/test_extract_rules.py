@@ -916,6 +916,31 @@ def test_rules_body_before_a_title_in_a_persons_name(nlp, ontology, text, ents, 
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a one-word "person" before a head's title before a person is the organisation
+        ("He said Vellan boss Tomas Vidal was in jail.", [(2, 3, "PERSON"), (4, 6, "PERSON")],
+         {("Tomas Vidal", "headOf", "Vellan")}),
+        # a name the NER left unlabelled there is one
+        ("On Monday, Kellmore chief executive Lena Berg resigned.", [(6, 8, "PERSON")],
+         {("Lena Berg", "ceoOf", "Kellmore")}),
+        # not a title only a head holds: "Vidal spokesman Lena Berg" may speak for a person
+        ("He said Vidal spokesman Lena Berg was wrong.", [(2, 3, "PERSON"), (4, 6, "PERSON")], set()),
+    ],
+)
+def test_rules_body_before_a_heads_title(nlp, ontology, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kgraph.extract.rules import find_mentions, find_relations
+
+    doc = nlp(text)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    mentions = find_mentions(doc, ontology)
+    found = {(r.subject.text, r.predicate, r.object.text) for r in find_relations(doc, mentions, ontology)}
+    assert found == expected
+
+
 def test_rules_person_before_a_place_keeps_its_type(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from spacy.tokens import Span
 

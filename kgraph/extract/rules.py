@@ -337,6 +337,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
     for span, cls in _titled_organisations(doc, taken, ontology):
         found.append((Mention(span.start_char, span.end_char, span.text, cls, "title"), span))
         taken.update(range(span.start, span.end))
+    found = _bodies_before_titles(doc, found, taken, ontology)
     for token in doc:
         if token.i in taken:
             continue
@@ -586,6 +587,67 @@ def _titled_organisations(doc: Doc, taken: set[int], ontology: Ontology) -> Iter
                 end -= 1
             if end > start and not any(i in taken for i in range(start, end)):
                 yield doc[start:end], ("GovernmentBody" if token.lower_ in gov_titles else "Organization")
+
+
+def _head_titles(ontology: Ontology) -> frozenset[str]:
+    """Titles of the head of an organisation ("boss", "chief executive"): the triggers of the
+    title patterns of the properties whose subject heads an organisation (headOf, ceoOf)."""
+    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_head_titles")
+    if cached is None:
+        heads = {name for name, prop in ontology.properties.items() if "headOf" in {name, *prop.ancestors}}
+        cached = frozenset(
+            t for p in ontology.patterns if p.frame == "RelationalNoun" and p.property in heads for t in p.triggers
+        )
+        ontology.__dict__["_kgraph_head_titles"] = cached
+    return cached
+
+
+def _bodies_before_titles(
+    doc: Doc, found: list[tuple[Mention, Span]], taken: set[int], ontology: Ontology
+) -> list[tuple[Mention, Span]]:
+    """ "Wolves chief executive Jez Moxey", "Yukos boss Mikhail Khodorkovsky": a name right before
+    a lower-case title of an organisation's head, itself right before a person's name, is the
+    organisation. A name the NER left unlabelled becomes one (not at the start of a sentence,
+    where a capital says nothing); a one-word name the NER took for a person is retyped, unless
+    it is the surname of a person named in full in the text."""
+    from spacy.tokens import Span
+
+    titles = _head_titles(ontology)
+    surnames = {span[-1].lower_ for m, span in found if m.type == "Person" and len(span) > 1}
+    ends = {span.end: k for k, (m, span) in enumerate(found)}
+    out = list(found)
+    for mention, span in found:
+        if mention.type != "Person" or mention.label != "PERSON":
+            continue
+        for width in (1, 2, 3):  # the title: "boss", "chief executive", "chief executive officer"
+            start = span.start - width
+            if start < 1:
+                break
+            words = doc[start : span.start]
+            if any(not w.is_lower for w in words) or " ".join(w.lower_ for w in words) not in titles:
+                continue
+            k = ends.get(start)
+            if k is not None:
+                body, body_span = out[k]
+                if (
+                    body.type == "Person" and body.label == "PERSON" and len(body_span) == 1
+                    and body_span[0].lower_ not in surnames
+                ):
+                    out[k] = (Mention(body.start, body.end, body.text, "Organization", body.label), body_span)
+                break
+            first = start
+            while (
+                first > 0 and first - 1 not in taken and doc[first - 1].text[:1].isupper()
+                and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].pos_ == "ADJ" and first < start)
+            ):
+                first -= 1  # "Wolves", "Liberal Democrat"
+            if first < start and not doc[first].is_sent_start:
+                body_span = Span(doc, first, start, label="ORG")
+                out.append((Mention(body_span.start_char, body_span.end_char, body_span.text, "Organization",
+                                    "name"), body_span))
+                taken.update(range(first, start))
+            break
+    return sorted(out, key=lambda pair: pair[0].start)
 
 
 def _locative_triggers(ontology: Ontology) -> frozenset[str]:
@@ -1061,6 +1123,9 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
     # "Y CEO X", "Y's chairman X"; but in "Finance Director of Y" the name before the title is a function
     before = {"poss"} if out else {"compound", "poss", "nmod"}
     out.extend(c for c in noun.children if c.dep_ in before and index.at(c) is not None)
+    if not out:
+        # "Kellmore chief executive X", parsed with the name as an adjective of the title
+        out.extend(c for c in noun.children if c.dep_ == "amod" and c.pos_ == "PROPN" and index.at(c) is not None)
     if not out:
         # "Y floor leader X", "Y's sales manager X": the name hangs on the common noun before the title
         out.extend(

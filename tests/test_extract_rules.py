@@ -64,6 +64,8 @@ import pytest
          ("Kestrel Bank", "hasAgreementWith", "Orbitel Corp.")),
         # a common noun before a name stands for the name: "Y-based lender X"
         ("He works for the Spokane-based lender Kestrel Bank.", ("Kestrel Bank", "basedIn", "Spokane")),
+        # a club's name ends in "United", "Rovers", ...; a player scores or signs for it
+        ("Tomas Vidal signed for Kestrel United in 2004.", ("Tomas Vidal", "worksFor", "Kestrel United")),
         # a fronted participle: the clause's subject underwent it
         ("Born in Spokane, Lena Berg moved to Tacoma in 1990.", ("Lena Berg", "livesIn", "Spokane")),
         ("Based in Spokane, Kestrel Bank employs 300 people.", ("Kestrel Bank", "basedIn", "Spokane")),

@@ -162,6 +162,21 @@ def test_rules_a_done_deal_beside_a_plan_is_still_a_fact(extract_text) -> None: 
     assert ("Kestrel Bank", "acquired", "Orbitel Corp.") in found, found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an opponent's "in" phrase is the venue of the match
+        "Sweden played well against Norway in Oslo on Saturday.",
+        "It was their first win over Norway in Oslo since 1990.",
+        # a name that modifies the subject after a fronted phrase is no region of the place before it
+        "At their meeting in Tacoma, Spokane officials backed the plan.",
+    ],
+)
+def test_rules_no_place_in_a_venue_or_a_modifier(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(p == "locatedIn" for _, p, _ in found), found
+
+
 def test_rules_person_who_hires_a_firm_does_not_work_for_it(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text("Tomas Vidal appointed Kestrel Bank to advise on the sale.")
     assert not any(p == "worksFor" for _, p, _ in found), found
@@ -453,6 +468,9 @@ def test_rules_any_noun_skips_its_exceptions(extract_text, ontology) -> None:  #
     engineer = extract_text("Lena Berg, an engineer at Orbitel Networks, spoke at the festival on Monday.")
     assert ("Lena Berg", "worksFor", "Orbitel Networks") in engineer, engineer
     assert any("star" in p.exceptions for p in ontology.patterns if "*" in p.triggers)
+    # "a Kellmore teenager" is of a place the NER took for an organisation, not on its staff
+    teen = extract_text("Lena Berg, a Kellmore Systems teenager, spoke at the festival on Monday.")
+    assert not any(p == "worksFor" for _, p, _ in teen), teen
 
 
 def test_rules_lowercase_entity_is_not_a_name(nlp, ontology) -> None:  # type: ignore[no-untyped-def]

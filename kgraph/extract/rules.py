@@ -49,6 +49,9 @@ _PRONOUNS = {
     "its": "Organization",
 }
 #: Verbs whose "to" phrase gives the post their subject now holds.
+#: Words that make a name an opponent, whose "in"/"at" phrase is the venue of the contest.
+_OPPOSED = frozenset({"against", "over", "versus", "vs", "vs.", "v", "v."})
+_CONTEST_VERBS = frozenset({"play", "beat", "face", "defeat", "host", "meet", "thrash", "edge", "outplay", "draw"})
 #: Auxiliaries that make a clause no statement of fact ("may buy", "could join"); "will" and "would"
 #: announce what is agreed ("said it would buy").
 _MODALS = frozenset({"may", "might", "could", "should", "must", "ca"})
@@ -1624,6 +1627,14 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
     m = index.by_token.get(token.i)
     if m is None or index.mentions[m][1].root.i != token.i:
         return [], []
+    if (token.dep_ == "pobj" and token.head.lower_ in _OPPOSED) or (
+        token.dep_ == "dobj" and token.head.lemma_.lower() in _CONTEST_VERBS
+    ):
+        # "the win over France in Paris", "playing Kestrel in Dublin": an opponent's "in" is the venue
+        # (its "of" still says where it is from: "a win over Lena Berg of Sweden")
+        preps = tuple(p for p in preps if p not in {"in", "at"})
+        if not preps:
+            return [], []
     span = index.mentions[m][1]
     # "the Northern Committee of the Harbour Trust in Bergen": the phrase may hang on a later word of the name
     carriers = [token, *(t for t in span if t.i > token.i)]
@@ -1793,6 +1804,18 @@ def _place_chain(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[
             continue
         # "... over South Africa, Ireland finished the year": the second place starts a clause
         if first.dep_ in {"nsubj", "nsubjpass"} or index.mentions[right][1].root.dep_ in {"nsubj", "nsubjpass"}:
+            continue
+        # "At their meeting in London, G7 finance ministers backed ...": the second name modifies a noun after it
+        right_span = index.mentions[right][1]
+        nxt = sent.doc[right_span.end] if right_span.end < len(sent.doc) else None
+        head = right_span.root.head
+        if (
+            nxt is not None and nxt.pos_ in {"NOUN", "ADJ"} and right_span.root.dep_ in {"compound", "amod", "nmod"}
+            and head.i >= right_span.end and not _inside_name(nxt, index)
+            # (but "our Rocky Hill, Connecticut office": both places modify the noun)
+            and head not in {index.mentions[left][1].root.head, index.mentions[left][1].root.head.head}
+            and head.head != index.mentions[left][1].root
+        ):
             continue
         # "Harbour United, Kestrel Rovers, Bellport Town, Orbitel City": four names or more in a row are a list
         if _list_length(tokens, k, index) >= 4:

@@ -177,6 +177,12 @@ def test_rules_no_place_in_a_venue_or_a_modifier(extract_text, text: str) -> Non
     assert not any(p == "locatedIn" for _, p, _ in found), found
 
 
+def test_rules_post_in_a_unit_of_the_owner(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "the Party's Senate leader" leads the party's group in the Senate, neither the party nor the Senate
+    found = extract_text("The Kestrel Party's Senate leader, Lena Berg, welcomed the move.")
+    assert found == {("Lena Berg", "worksFor", "Kestrel Party")}, found
+
+
 def test_rules_person_who_hires_a_firm_does_not_work_for_it(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text("Tomas Vidal appointed Kestrel Bank to advise on the sale.")
     assert not any(p == "worksFor" for _, p, _ in found), found

@@ -1411,6 +1411,8 @@ def _apply(
         if pattern.subordinate is not None and _lesser_post(token, trigger, pattern, index, ontology):
             predicate = pattern.subordinate
             trigger = _title_phrase(token, index) or trigger
+            unit = _owned_unit(token, index)
+            objects = [o for o in objects if o != unit]  # the post is the owner's, in one of its units
     elif pattern.frame == "EventNoun" and token.pos_ in {"NOUN", "PROPN"}:
         if _noun_mood(token) != pattern.mood:
             return  # "the proposed takeover of Y"; "an agreed takeover" only for a pattern of agreed deals
@@ -1543,6 +1545,18 @@ def _organisation_nouns(ontology: Ontology) -> frozenset[str]:
     return cached
 
 
+def _owned_unit(title: Token, index: _Index) -> Token | None:
+    """The name between a possessive owner and a title ("Holyrood" in "the Party's Holyrood leader"):
+    a part or branch of the owner, whose post it is."""
+    owners = [index.at(c) for c in title.children if c.dep_ == "poss"]
+    if not any(m is not None and index.ontology.is_a(index.mentions[m][0].type, "Organization") for m in owners):
+        return None
+    return next(
+        (c for c in title.children if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" and index.at(c) is not None),
+        None,
+    )
+
+
 def _lesser_post(token: Token, trigger: str, pattern: Pattern, index: _Index, ontology: Ontology) -> bool:
     """Whether a title noun names a lesser post in the organisation (see kgx:subordinate in patterns.ttl).
 
@@ -1564,6 +1578,8 @@ def _lesser_post(token: Token, trigger: str, pattern: Pattern, index: _Index, on
         index.at(pobj) is not None
         for child in token.children if child.dep_ == "prep" for pobj in child.children if pobj.dep_ == "pobj"
     )
+    if _owned_unit(token, index) is not None:
+        return True  # "the Party's Holyrood leader": the leader of one of its groups
     for child in token.children:
         if (
             child.dep_ == "compound" and child.i < token.i and child.pos_ == "NOUN"

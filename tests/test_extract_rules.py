@@ -967,6 +967,27 @@ def test_rules_body_before_a_heads_title(nlp, ontology, text, ents, expected) ->
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "expected"),
+    [
+        # the kind of body before a one-word name types it
+        ("It was a report by the think-tank Vellan.", [(9, 10, "PERSON")], "Vellan", "Organization"),
+        ("The deal was agreed with insurer Kestrel on Monday.", [(6, 7, "PERSON")], "Kestrel", "Organization"),
+        # not a person's full name, nor as a person's job or a place
+        ("The film producer Lena Berg spoke.", [(3, 5, "PERSON")], "Lena Berg", "Person"),
+        ("It was said by fund manager Kestrel Advisors.", [(6, 8, "ORG")], "Kestrel Advisors", "Organization"),
+    ],
+)
+def test_rules_noun_before_a_name_types_a_body(nlp, ontology, text, ents, name, expected) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kgraph.extract.rules import find_mentions
+
+    doc = nlp(text)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    assert {m.text: m.type for m, _ in find_mentions(doc, ontology)}[name] == expected
+
+
 def test_rules_person_before_a_place_keeps_its_type(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from spacy.tokens import Span
 

@@ -155,11 +155,24 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
     ]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.append(root.head)
+    before = doc[span.start - 1] if span.start > 0 else None
+    if (
+        before is not None and before.pos_ == "NOUN" and before.dep_ == "compound"
+        and before.head.i in range(span.start, span.end)
+        and not (span.label_ == "PERSON" and len(span) > 1)  # "film producer Robert Evans"
+    ):
+        nouns.append(before)  # "UK think-tank Demos", "insurer Aviva": the kind of body the name is
     for noun in nouns:
-        classes = [c for c in ontology.classes_for_descriptor(noun.lemma_.lower()) if c in _REPAIRABLE]
+        lemma = noun.lemma_.lower()
+        if noun.i >= 2 and doc[noun.i - 1].text == "-":
+            lemma = f"{doc[noun.i - 2].lower_}-{lemma}"  # "think-tank"
+        # a noun before the name tells a body's kind only: not a person's ("fund manager Matrix Advisors"),
+        # nor a place's ("the state Republican Party" is a branch of the party)
+        allowed = {"Organization", "GovernmentBody"} if before is not None and noun.i == before.i else _REPAIRABLE
+        classes = [c for c in ontology.classes_for_descriptor(lemma) if c in allowed]
         if len(classes) >= 1:
             return max(classes, key=lambda c: len(ontology.classes[c].ancestors))
-        if noun.lemma_.lower() in _person_titles(ontology):
+        if "Person" in allowed and noun.lemma_.lower() in _person_titles(ontology):
             return "Person"  # "Ruben Okoye, presidential candidate of ...", "X, a deputy from Y"
     if any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in root.children):
         return "Person"  # "Okafor, who lives in Riverton"

@@ -136,6 +136,8 @@ class Pattern:
     exceptions: tuple[str, ...] = ()  # for the trigger "*": nouns that do not state the property
     inverse: bool = False  # the frame's two ends state the property the other way round ("parent company of")
     mood: str = "fact"  # "fact", or "agreed": a deal agreed or announced, not stated as done (kgx:mood)
+    object_heads: tuple[str, ...] = ()  # kgx:objectHead: the object's name must end in one of these
+    except_object_heads: tuple[str, ...] = ()  # kgx:exceptObjectHead: ... and must not end in one of these
 
     @builtins.property  # the field "property" shadows the builtin in this class body
     def name(self) -> str:
@@ -351,6 +353,8 @@ def load_ontology(directory: Path | None = None) -> Ontology:
                     exceptions=tuple(t.lower() for t in _strings(graph, node, KGX.exceptTrigger)),
                     inverse=bool(inverse is not None and inverse.toPython() is True),
                     mood="agreed" if mood == MOODS["Agreed"] else "fact",
+                    object_heads=tuple(t.lower() for t in _strings(graph, node, KGX.objectHead)),
+                    except_object_heads=tuple(t.lower() for t in _strings(graph, node, KGX.exceptObjectHead)),
                 )
             )
         info.patterns.sort(key=lambda p: (p.frame, p.triggers))

@@ -177,6 +177,12 @@ def test_rules_no_place_in_a_venue_or_a_modifier(extract_text, text: str) -> Non
     assert not any(p == "locatedIn" for _, p, _ in found), found
 
 
+def test_rules_people_of_a_party_are_members(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Lena Berg, of the Kestrel Party, said so.")
+    assert found == {("Lena Berg", "memberOf", "Kestrel Party")}, found
+    assert ("Tomas Vidal", "worksFor", "Kestrel Bank") in extract_text("Tomas Vidal, of Kestrel Bank, said so.")
+
+
 def test_rules_post_in_a_unit_of_the_owner(extract_text) -> None:  # type: ignore[no-untyped-def]
     # "the Party's Senate leader" leads the party's group in the Senate, neither the party nor the Senate
     found = extract_text("The Kestrel Party's Senate leader, Lena Berg, welcomed the move.")

@@ -1916,6 +1916,10 @@ def _add(
     ):
         if not ontology.fits(mention.type, constraint) or not ontology.fits(mention.type, default):
             return
+    if pattern.object_heads or pattern.except_object_heads:
+        head = index.mentions[obj][1][-1].lower_
+        if pattern.object_heads and head not in pattern.object_heads or head in pattern.except_object_heads:
+            return  # "X, of the Kestrel Party": a party's people are its members, not its staff
     if prop.symmetric and (o_mention, s_mention) < (s_mention, o_mention):
         s_mention, o_mention = o_mention, s_mention
     key = (s_mention.start, predicate, o_mention.start)

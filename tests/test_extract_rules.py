@@ -168,6 +168,8 @@ def test_rules_a_done_deal_beside_a_plan_is_still_a_fact(extract_text) -> None: 
         # an opponent's "in" phrase is the venue of the match
         "Sweden played well against Norway in Oslo on Saturday.",
         "It was their first win over Norway in Oslo since 1990.",
+        "Sweden stunned Norway in Oslo on Saturday.",
+        "It was a 55-3 defeat for Norway in Oslo.",
         # a name that modifies the subject after a fronted phrase is no region of the place before it
         "At their meeting in Tacoma, Spokane officials backed the plan.",
     ],
@@ -933,6 +935,10 @@ def test_rules_name_after_a_posts_place_holds_the_post(nlp, ontology, text, ents
          {("Lena Berg", "memberOf", "Vellan")}),
         # "Trade Minister X": a word before a capitalised title names the office, not a body
         ("Trade Minister Lena Berg said no. Trade won.", [(0, 4, "PERSON"), (7, 8, "ORG")], set()),
+        ("Defence Secretary Lena Berg said no.", [(0, 1, "ORG"), (2, 4, "PERSON")], set()),
+        # an abbreviation is a body's name: "U.N. Secretary-General X" heads the U.N.
+        ("U.N. Secretary-General Lena Berg said no.", [(0, 1, "ORG"), (4, 6, "PERSON")],
+         {("Lena Berg", "headOf", "U.N.")}),
     ],
 )
 def test_rules_body_before_a_title_in_a_persons_name(nlp, ontology, text, ents, expected) -> None:  # type: ignore[no-untyped-def]

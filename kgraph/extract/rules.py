@@ -51,7 +51,12 @@ _PRONOUNS = {
 #: Verbs whose "to" phrase gives the post their subject now holds.
 #: Words that make a name an opponent, whose "in"/"at" phrase is the venue of the contest.
 _OPPOSED = frozenset({"against", "over", "versus", "vs", "vs.", "v", "v."})
-_CONTEST_VERBS = frozenset({"play", "beat", "face", "defeat", "host", "meet", "thrash", "edge", "outplay", "draw"})
+_CONTEST_VERBS = frozenset(
+    {"play", "beat", "face", "defeat", "host", "meet", "thrash", "edge", "outplay", "draw", "shock", "stun", "upset",
+     "rout", "crush", "overcome"}
+)
+#: Nouns of a contest whose "for" names a side: "a 55-3 defeat for Wales in Hamilton".
+_CONTEST_NOUNS = frozenset({"defeat", "win", "victory", "loss", "draw", "match", "game", "clash", "triumph"})
 #: Auxiliaries that make a clause no statement of fact ("may buy", "could join"); "will" and "would"
 #: announce what is agreed ("said it would buy").
 _MODALS = frozenset({"may", "might", "could", "should", "must", "ca"})
@@ -295,6 +300,8 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
     found: list[tuple[Mention, Span]] = []
     taken: set[int] = set()
     job_titles = _job_titles(ontology)
+    government = ontology.classes.get("GovernmentBody")
+    office_titles = government.title_words if government is not None else frozenset()
     aliases: dict[str, str] = {}
     text = doc.text  # built anew on every access
     for span, dated in [*(_dateline(doc, ontology) or _dated_dateline(doc)), *_source_lines(doc)]:
@@ -309,6 +316,10 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         cls = _classify(ent, ontology)
         if cls is None or not ent.text.strip():
             continue
+        if len(ent) == 1 and ent.label_ == "ORG" and ent[0].is_title and ent[0].is_alpha and ent.end < len(doc) and (
+            doc[ent.end].is_title and doc[ent.end].lower_ in office_titles  # not "U.N. Secretary-General X"
+        ):
+            continue  # "Home Secretary X", "Health Minister X": the word names the office, not a body
         if not any(c.isupper() or c.isdigit() for c in ent.text):
             continue  # "video jukebox" as a PERSON: a name has a capital letter ("iPark", "eBay") or a digit
         cls = _described_as(ent, ontology) or cls
@@ -1656,8 +1667,10 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
     m = index.by_token.get(token.i)
     if m is None or index.mentions[m][1].root.i != token.i:
         return [], []
-    if (token.dep_ == "pobj" and token.head.lower_ in _OPPOSED) or (
-        token.dep_ == "dobj" and token.head.lemma_.lower() in _CONTEST_VERBS
+    if (
+        token.dep_ == "pobj" and token.head.lower_ in _OPPOSED
+        or token.dep_ == "dobj" and token.head.lemma_.lower() in _CONTEST_VERBS
+        or token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in _CONTEST_NOUNS
     ):
         # "the win over France in Paris", "playing Kestrel in Dublin": an opponent's "in" is the venue
         # (its "of" still says where it is from: "a win over Lena Berg of Sweden")

@@ -883,13 +883,23 @@ def _mood(word: Token) -> str | None:
         head = word.head
         if word.dep_ == "pcomp" and head.head is not head and head.pos_ == "ADP":
             head = head.head  # "talks about buying": the phrase's own head
-        lemma = head.lemma_.lower()
-        if lemma in _UNREALISED or head.lower_ in _UNREALISED:
+        forms = _forms(head)
+        if forms & _UNREALISED:
             return None
-        if lemma in _AGREED or head.lower_ in _AGREED:
+        if forms & _AGREED:
             mood = "agreed"
         word = head
     return mood
+
+
+def _forms(token: Token) -> set[str]:
+    """The word's lemma and its plain forms: the lemmatiser reads "hoped" as "hop"."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    for suffix in ("ed", "d", "s", "ing"):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            forms.add(lower[: -len(suffix)])
+    return forms
 
 
 def _noun_mood(noun: Token) -> str | None:
@@ -1843,6 +1853,10 @@ def _place_chain(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[
         dateline = index.mentions[right][0].label == "dateline"
         first = tokens[k + 1 + skip]
         if not dateline and (any(t.dep_ == "conj" for t in index.mentions[right][1]) or first.dep_ == "conj"):
+            continue
+        # "Stalin's Russia, Ceausescu's Romania": a possessor opens the next item of a list
+        right_end = index.mentions[right][1].end
+        if right_end < len(sent.doc) and sent.doc[right_end].tag_ == "POS":
             continue
         # "... over South Africa, Ireland finished the year": the second place starts a clause
         if first.dep_ in {"nsubj", "nsubjpass"} or index.mentions[right][1].root.dep_ in {"nsubj", "nsubjpass"}:

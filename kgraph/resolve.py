@@ -4,8 +4,9 @@ Within a document (:func:`link_mentions`, needs the parse): aliases and abbrevia
 ("Shonan Health Innovation (iPark)"), surnames ("Fujimoto" -> "Toshio Fujimoto"),
 shorter and longer forms of one name, definite descriptions ("the cluster") and
 pronouns ("he"), each linked only when the evidence is clear: one candidate entity in
-the last few sentences, or, for an "it" that opens its sentence as the subject, the
-name that was the first subject of the sentence before.
+the last few sentences (a "she" does not count a person known to be a man, from "Mr" or
+an earlier "his", nor a "he" a woman), or, for an "it" that opens its sentence as the
+subject, the name that was the first subject of the sentence before.
 
 Across documents (:func:`resolve_entities`): one :class:`~kgraph.models.Entity` per
 real-world thing, merged through normalised names (:func:`name_key`), without merging

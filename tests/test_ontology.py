@@ -87,26 +87,27 @@ def test_ontology_subordinate_must_be_a_super_property(tmp_path, ontology) -> No
         load_ontology(tmp_path)
 
 
-def test_ontology_unknown_frame_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def _with_pattern(tmp_path, pattern: str):  # type: ignore[no-untyped-def]
+    """A copy of the project's ontology with one more pattern."""
     import shutil
 
     folder = tmp_path / "ontology"
     shutil.copytree(ONTOLOGY_DIR, folder)
     with (folder / "patterns.ttl").open("a", encoding="utf-8") as out:
-        out.write('\nkg:worksFor kgx:pattern [ kgx:frame kgx:RelationalNown ; kgx:trigger "clerk" ] .\n')
+        out.write(f"\nkg:worksFor kgx:pattern [ {pattern} ] .\n")
+    return folder
+
+
+def test_ontology_unknown_frame_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    folder = _with_pattern(tmp_path, 'kgx:frame kgx:RelationalNown ; kgx:trigger "clerk"')
     with pytest.raises(OntologyError, match="unknown frame .*RelationalNown"):
         load_ontology(folder)
 
 
 def test_ontology_pattern_moods(ontology, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    import shutil
-
     moods = {p.mood for p in ontology.properties["agreedToAcquire"].patterns}
     assert moods == {"agreed"} and {p.mood for p in ontology.properties["acquired"].patterns} == {"fact"}
-    folder = tmp_path / "ontology"
-    shutil.copytree(ONTOLOGY_DIR, folder)
-    with (folder / "patterns.ttl").open("a", encoding="utf-8") as out:
-        out.write('\nkg:worksFor kgx:pattern [ kgx:frame kgx:Verb ; kgx:mood kgx:Hoped ; kgx:trigger "clerk" ] .\n')
+    folder = _with_pattern(tmp_path, 'kgx:frame kgx:Verb ; kgx:mood kgx:Hoped ; kgx:trigger "clerk"')
     with pytest.raises(OntologyError, match="unknown mood .*Hoped"):
         load_ontology(folder)
 

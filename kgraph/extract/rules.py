@@ -48,7 +48,6 @@ _PRONOUNS = {
     "it": "Organization",
     "its": "Organization",
 }
-#: Verbs whose "to" phrase gives the post their subject now holds.
 #: Words that make a name an opponent, whose "in"/"at" phrase is the venue of the contest.
 _OPPOSED = frozenset({"against", "over", "versus", "vs", "vs.", "v", "v."})
 _CONTEST_VERBS = frozenset(
@@ -65,16 +64,17 @@ _FUTURE = frozenset({"will", "would", "shall", "'ll", "wo", "'d"})
 #: sign", "is expected to join", "denied buying".
 _UNREALISED = frozenset(
     """want seek try attempt offer propose consider hope aim threaten refuse fail decline wish need deny look
-    mull weigh likely tip rumour rumor talk talks bid proposal expect may might""".split()
+    mull weigh likely tip rumour rumor talk talks bid proposal expect""".split()
 )
 #: Words whose complement is a deal agreed or announced: "agreed to buy", "plans to acquire", "is set to buy".
 _AGREED = frozenset("""agree plan intend set due prepare promise pledge vow deal agreement""".split())
 #: Modifiers of an event noun that leave it undone ("the proposed takeover of Y") or agreed ("an agreed takeover").
 _UNREALISED_MODIFIERS = frozenset(
     {"proposed", "possible", "potential", "rumoured", "rumored", "failed", "attempted", "mooted",
-     "prospective", "abortive", "aborted", "hostile"}
+     "prospective", "abortive", "aborted"}
 )
 _AGREED_MODIFIERS = frozenset({"planned", "agreed", "pending", "announced"})
+#: Verbs whose "to" phrase gives the post their subject now holds.
 _PROMOTION_VERBS = frozenset({"promote", "elevate", "rise", "appoint", "name", "elect", "move", "return"})
 #: Bodies of an organisation a post can be "of": "a member of the board of directors of Y".
 _BODY_NOUNS = frozenset({"board", "staff", "faculty", "council", "committee", "panel", "management"})
@@ -878,10 +878,10 @@ def _mood(word: Token) -> str | None:
                     return None
                 if c.lower_ in _FUTURE or c.lemma_.lower() in _FUTURE:
                     mood = "agreed"
-        if word.dep_ not in {"xcomp", "acl", "pcomp", "ccomp"} or word.head is word:
+        if word.dep_ not in {"xcomp", "acl", "pcomp", "ccomp"} or word.head.i == word.i:
             return mood
         head = word.head
-        if word.dep_ == "pcomp" and head.head is not head and head.pos_ == "ADP":
+        if word.dep_ == "pcomp" and head.head.i != head.i and head.pos_ == "ADP":
             head = head.head  # "talks about buying": the phrase's own head
         forms = _forms(head)
         if forms & _UNREALISED:
@@ -1854,16 +1854,15 @@ def _place_chain(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[
         first = tokens[k + 1 + skip]
         if not dateline and (any(t.dep_ == "conj" for t in index.mentions[right][1]) or first.dep_ == "conj"):
             continue
+        right_span = index.mentions[right][1]
+        nxt = sent.doc[right_span.end] if right_span.end < len(sent.doc) else None
         # "Stalin's Russia, Ceausescu's Romania": a possessor opens the next item of a list
-        right_end = index.mentions[right][1].end
-        if right_end < len(sent.doc) and sent.doc[right_end].tag_ == "POS":
+        if nxt is not None and nxt.tag_ == "POS":
             continue
         # "... over South Africa, Ireland finished the year": the second place starts a clause
         if first.dep_ in {"nsubj", "nsubjpass"} or index.mentions[right][1].root.dep_ in {"nsubj", "nsubjpass"}:
             continue
         # "At their meeting in London, G7 finance ministers backed ...": the second name modifies a noun after it
-        right_span = index.mentions[right][1]
-        nxt = sent.doc[right_span.end] if right_span.end < len(sent.doc) else None
         head = right_span.root.head
         if (
             nxt is not None and nxt.pos_ in {"NOUN", "ADJ"} and right_span.root.dep_ in {"compound", "amod", "nmod"}

@@ -164,8 +164,9 @@ def _repair_entities(doc: Doc) -> Doc:
         span = _trim(ent)
         if span is None:
             continue
-        span = _extend_coordinated_name(_extend_left(span))
-        spans.append(span)
+        span = _close_open_name(_extend_coordinated_name(_extend_left(span)))
+        if span is not None:
+            spans.append(span)
     doc.ents = filter_spans(spans)
     return doc
 
@@ -257,6 +258,32 @@ def _extend_left(span: Span) -> Span:
     ):
         start -= 1
     return span if start == span.start else Span(doc, start, span.end, label=span.label_)
+
+
+#: Words a name cannot end in: "International Festival of" stops where the NER lost it.
+_CONNECTORS = frozenset({"of", "for", "on", "and", "&", "the", "de", "du", "des", "del", "la"})
+
+
+def _close_open_name(span: Span) -> Span | None:
+    """ "National Transition Government of" + "Liberia" -> the whole name; a name that ends in a
+    linking word takes the capitalised words after it, or else loses the linking word."""
+    from spacy.tokens import Span
+
+    if span.label_ == "PERSON" or span[-1].lower_ not in _CONNECTORS:
+        return span
+    doc = span.doc
+    end = span.end
+    while (
+        end < len(doc) and end - span.end < 6 and "\n" not in doc[end - 1].whitespace_
+        and (doc[end].text[:1].isupper() or doc[end].lower_ in _CONNECTORS)
+        and doc[end].ent_type_ not in {"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}
+    ):
+        end += 1
+    while end > span.start and doc[end - 1].lower_ in _CONNECTORS:
+        end -= 1  # "Festival of the" with nothing capitalised after it
+    if end <= span.start:
+        return None
+    return Span(doc, span.start, end, label=span.label_)
 
 
 def _extend_coordinated_name(span: Span) -> Span:

@@ -158,6 +158,12 @@ def test_rules_no_fact_from_a_negated_or_unrealised_clause(extract_text, text: s
     assert not found, found
 
 
+def test_rules_contest_title_names_no_home(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "US Open champion X": the place names the contest, not where X comes from
+    found = extract_text("Lena Berg will now face US Open champion Anna Lind.")
+    assert not any(p == "livesIn" for _, p, _ in found), found
+
+
 def test_rules_a_done_deal_beside_a_plan_is_still_a_fact(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text("Kestrel Bank, which bought Orbitel Corp. in 2019, plans to sell Vellan Ltd.")
     assert ("Kestrel Bank", "acquired", "Orbitel Corp.") in found, found
@@ -1001,6 +1007,26 @@ def test_rules_noun_before_a_name_types_a_body(nlp, ontology, text, ents, name, 
     doc = nlp(text)
     doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
     assert {m.text: m.type for m, _ in find_mentions(doc, ontology)}[name] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "expected"),
+    [
+        # a name that is only a head noun ends the name before it, which the NER cut in two
+        ("Premiership side Kellmore United face a trip to Vellan.", [(2, 3, "GPE"), (3, 4, "ORG")],
+         "Kellmore United", "Organization"),
+        ("He lives in Kentish Town, Tacoma.", [(3, 4, "NORP"), (4, 5, "GPE"), (6, 7, "GPE")],
+         "Kentish Town", "Place"),
+    ],
+)
+def test_rules_bare_head_noun_ends_the_name_before_it(nlp, ontology, text, ents, name, expected) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kgraph.extract.rules import find_mentions
+
+    doc = nlp(text)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    assert {m.text: m.type for m, _ in find_mentions(doc, ontology)}.get(name) == expected
 
 
 def test_rules_person_before_a_place_keeps_its_type(nlp, ontology) -> None:  # type: ignore[no-untyped-def]

@@ -66,6 +66,26 @@ def test_nlp_possessive_plural_stays_in_a_name(nlp, text: str, name: str) -> Non
     assert name in ents, ents
 
 
+@pytest.mark.parametrize(
+    ("text", "ents", "name"),
+    [
+        # a name cut after "of" takes the capitalised words after it
+        ("The Transition Council of Vellan said so.", [(1, 4, "ORG"), (4, 5, "GPE")], "Transition Council of Vellan"),
+        # or loses the linking word when nothing capitalised follows
+        ("It met the Kellmore Council of the region.", [(3, 6, "ORG")], "Kellmore Council"),
+    ],
+)
+def test_nlp_name_does_not_end_in_a_linking_word(nlp, text: str, ents, name: str) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kgraph.nlp import _repair_entities
+
+    doc = nlp(text)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    names = [e.text for e in _repair_entities(doc).ents]
+    assert name in names, names
+
+
 def test_nlp_rank_before_a_name_is_not_the_organisations(nlp) -> None:  # type: ignore[no-untyped-def]
     ents = [e.text for e in nlp("The boat sank at noon, said Coast Guard Lt. Tomas Vidal.").ents]
     assert "Coast Guard" in ents, ents

@@ -264,6 +264,43 @@ def _balanced(span: Span) -> Span:
     return Span(span.doc, span.start, span.start + texts.index("("), label=span.label_)
 
 
+def _join_bare_heads(
+    doc: Doc, found: list[tuple[Mention, Span]], taken: set[int], ontology: Ontology
+) -> list[tuple[Mention, Span]]:
+    """ "Newcastle" + "United", "Kentish" + "Town": a name that is only a head noun ("United",
+    "Town") is the end of the name before it, which the NER cut in two."""
+    from spacy.tokens import Span
+
+    by_end = {span.end: k for k, (_, span) in enumerate(found)}
+    drop: set[int] = set()
+    out = list(found)
+    for k, (mention, span) in enumerate(found):
+        if len(span) != 1 or mention.label == "PERSON" or span.start == 0 or not span[0].is_title:
+            continue
+        word = span[0].lower_
+        cls = ontology.class_for_head(word) or next(
+            (c for c in ontology.classes_for_descriptor(word) if not ontology.is_a(c, "Person")), None
+        )
+        if cls is None or ontology.is_a(cls, "Person"):
+            continue
+        start = span.start
+        previous = by_end.get(start)
+        if previous is not None and previous not in drop:
+            start = found[previous][1].start  # "Newcastle" (a place to the NER) + "United"
+            drop.add(previous)
+        else:
+            while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in {"PROPN", "ADJ"} and (
+                start - 1 not in taken
+            ):
+                start -= 1  # "Kentish" + "Town"
+            if start == span.start or doc[start].is_sent_start and doc[start].pos_ == "ADJ":
+                continue
+        joined = Span(doc, start, span.end, label=span.label_)
+        out[k] = (Mention(joined.start_char, joined.end_char, joined.text, cls, mention.label), joined)
+        taken.update(range(start, span.end))
+    return [pair for k, pair in enumerate(out) if k not in drop]
+
+
 def _split_title(span: Span, titles: frozenset[str]) -> Span:
     """ "Labour MP Diane Abbott" -> "MP Diane Abbott": capitalised words before a job title inside a
     person's name are not part of it (they name the body, found as a name of its own)."""
@@ -336,6 +373,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         bracket = _BRACKET_ALIAS.match(text, ent.end_char)
         if bracket:
             aliases[bracket.group(1).lower()] = cls
+    found = _join_bare_heads(doc, found, taken, ontology)
     people = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     # one-word names of bodies and places the NER found elsewhere in the text ("Labour" ... "Labour MP X")
     def office_word(span: Span) -> bool:  # "Home" of "Home Secretary": part of an office's name

@@ -1017,6 +1017,8 @@ def test_rules_noun_before_a_name_types_a_body(nlp, ontology, text, ents, name, 
          "Kellmore United", "Organization"),
         ("He lives in Kentish Town, Tacoma.", [(3, 4, "NORP"), (4, 5, "GPE"), (6, 7, "GPE")],
          "Kentish Town", "Place"),
+        # a public body's name stands alone: "the U.S. Congress" is Congress, based in the U.S.
+        ("Then the U.S. Congress passed it.", [(2, 3, "GPE"), (3, 4, "ORG")], "Congress", "GovernmentBody"),
     ],
 )
 def test_rules_bare_head_noun_ends_the_name_before_it(nlp, ontology, text, ents, name, expected) -> None:  # type: ignore[no-untyped-def]

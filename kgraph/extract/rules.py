@@ -268,7 +268,8 @@ def _join_bare_heads(
     doc: Doc, found: list[tuple[Mention, Span]], taken: set[int], ontology: Ontology
 ) -> list[tuple[Mention, Span]]:
     """ "Newcastle" + "United", "Kentish" + "Town": a name that is only a head noun ("United",
-    "Town") is the end of the name before it, which the NER cut in two."""
+    "Town") is the end of the name before it, which the NER cut in two. Not a public body's
+    ("U.S." + "Congress": Congress, based in the U.S.)."""
     from spacy.tokens import Span
 
     by_end = {span.end: k for k, (_, span) in enumerate(found)}
@@ -281,8 +282,8 @@ def _join_bare_heads(
         cls = ontology.class_for_head(word) or next(
             (c for c in ontology.classes_for_descriptor(word) if not ontology.is_a(c, "Person")), None
         )
-        if cls is None or ontology.is_a(cls, "Person"):
-            continue
+        if cls is None or ontology.is_a(cls, "Person") or ontology.is_a(cls, "GovernmentBody"):
+            continue  # "U.S." + "Congress": a public body's name stands alone, the place before it is its own
         start = span.start
         previous = by_end.get(start)
         if previous is not None and previous not in drop:

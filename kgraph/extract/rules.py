@@ -1490,6 +1490,12 @@ def _apply(
         if _noun_mood(token) != pattern.mood:
             return  # "the proposed takeover of Y"; "an agreed takeover" only for a pattern of agreed deals
         subjects, objects = _event_parties(token, pattern.prepositions, index)
+        governor = token.head if token.dep_ in {"dobj", "pobj", "nsubjpass", "attr"} else None
+        if governor is not None and governor.pos_ == "ADP":
+            governor = governor.head
+        if governor is not None and governor.pos_ in {"VERB", "AUX"} and _mood(governor) != pattern.mood:
+            # "X has agreed to buy a stake in Y": X holds none yet (but "Z's stake in Y" is Z's)
+            subjects = [s for s in subjects if s.head.i == token.i and s.dep_ in {"poss", "compound"}]
     elif pattern.frame == "EventNoun" and token.dep_ == "amod" and index.at(token.head) is not None:
         # "in his native Ohio", "Vidal's native Bellport": the adjective relates the owner to the name
         subjects = [c for c in token.head.children if c.dep_ == "poss"]

@@ -152,6 +152,8 @@ def test_rules_find_relation(extract_text, text: str, expected: tuple[str, str, 
         "Tomas Vidal is not the chairman of Kestrel Bank.",
         "Lena Berg had hoped to compete in the Vellan Cup on Tuesday.",
         "Kestrel Bank plans to buy a stake in Orbitel Corp.",
+        "US Customs claimed Tomas Vidal was one of Kestrel Bank's leaders.",
+        "Police alleged that Tomas Vidal worked for Kestrel Bank.",
     ],
 )
 def test_rules_no_fact_from_a_negated_or_unrealised_clause(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -61,10 +61,10 @@ _CONTEST_NOUNS = frozenset({"defeat", "win", "victory", "loss", "draw", "match",
 _MODALS = frozenset({"may", "might", "could", "should", "must", "ca"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "wo", "'d"})
 #: Words whose complement is not (yet) a fact: "plans to buy", "is in talks to acquire", "refused to
-#: sign", "is expected to join", "denied buying".
+#: sign", "is expected to join", "denied buying", "claimed he was one of its leaders".
 _UNREALISED = frozenset(
     """want seek try attempt offer propose consider hope aim threaten refuse fail decline wish need deny look
-    mull weigh likely tip rumour rumor talk talks bid proposal expect""".split()
+    mull weigh likely tip rumour rumor talk talks bid proposal expect claim allege suspect speculate""".split()
 )
 #: Words whose complement is a deal agreed or announced: "agreed to buy", "plans to acquire", "is set to buy".
 _AGREED = frozenset("""agree plan intend set due prepare promise pledge vow deal agreement""".split())
@@ -1472,7 +1472,10 @@ def _apply(
         subjects = _role_tokens(token, pattern.subject_roles, index)
         objects = _role_tokens(token, pattern.object_roles, index)
     elif pattern.frame == "RelationalNoun" and token.pos_ in {"NOUN", "PROPN"}:
-        if token.dep_ in {"attr", "oprd"} and _mood(token.head) != pattern.mood:
+        post = token
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "one":
+            post = token.head.head  # "X was one of Y's leaders"
+        if post.dep_ in {"attr", "oprd"} and _mood(post.head) != pattern.mood:
             return  # "X is not the chief of Y", "X could become chief of Y", "X is expected to be named chief"
         subjects = _holders(token, index, one_of=trigger != ANY_NOUN)
         objects = _noun_objects(token, pattern.prepositions, index)

@@ -1020,6 +1020,8 @@ def test_rules_noun_before_a_name_types_a_body(nlp, ontology, text, ents, name, 
          "Kellmore United", "Organization"),
         ("He lives in Kentish Town, Tacoma.", [(3, 4, "NORP"), (4, 5, "GPE"), (6, 7, "GPE")],
          "Kentish Town", "Place"),
+        # a person's name takes no head noun
+        ("He met Lena Berg Park officials.", [(2, 4, "PERSON"), (4, 5, "ORG")], "Lena Berg", "Person"),
         # a public body's name stands alone: "the U.S. Congress" is Congress, based in the U.S.
         ("Then the U.S. Congress passed it.", [(2, 3, "GPE"), (3, 4, "ORG")], "Congress", "GovernmentBody"),
     ],

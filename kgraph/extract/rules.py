@@ -286,6 +286,8 @@ def _join_bare_heads(
             continue  # "U.S." + "Congress": a public body's name stands alone, the place before it is its own
         start = span.start
         previous = by_end.get(start)
+        if previous is not None and found[previous][0].type == "Person":
+            continue  # "Lena Berg" + "Park": a person's name is no place's or club's
         if previous is not None and previous not in drop:
             start = found[previous][1].start  # "Newcastle" (a place to the NER) + "United"
             drop.add(previous)

@@ -66,6 +66,8 @@ import pytest
         ("He works for the Spokane-based lender Kestrel Bank.", ("Kestrel Bank", "basedIn", "Spokane")),
         # a club's name ends in "United", "Rovers", ...; a player scores or signs for it
         ("Tomas Vidal signed for Kestrel United in 2004.", ("Tomas Vidal", "worksFor", "Kestrel United")),
+        # a place's own person comes from it
+        ("Denmark's Lena Berg won the final on Sunday.", ("Lena Berg", "livesIn", "Denmark")),
         # a fronted participle: the clause's subject underwent it
         ("Born in Spokane, Lena Berg moved to Tacoma in 1990.", ("Lena Berg", "livesIn", "Spokane")),
         ("Based in Spokane, Kestrel Bank employs 300 people.", ("Kestrel Bank", "basedIn", "Spokane")),
@@ -1034,6 +1036,17 @@ def test_rules_bare_head_noun_ends_the_name_before_it(nlp, ontology, text, ents,
     doc = nlp(text)
     doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
     assert {m.text: m.type for m, _ in find_mentions(doc, ontology)}.get(name) == expected
+
+
+def test_rules_title_of_a_place_is_a_person(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kgraph.extract.rules import find_mentions
+
+    # "the Duchess of York": a title of nobility with its place names a person, whole
+    doc = nlp("Britain's Duchess of Kellmore opened the bridge.")
+    doc.ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 2, 5, label="GPE")]
+    assert {m.text: m.type for m, _ in find_mentions(doc, ontology)}.get("Duchess of Kellmore") == "Person"
 
 
 def test_rules_person_before_a_place_keeps_its_type(nlp, ontology) -> None:  # type: ignore[no-untyped-def]

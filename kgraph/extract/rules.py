@@ -30,7 +30,8 @@ ANY_NOUN = "*"
 #: Words that stand before a person's name: honorifics and offices ("Dr.", "Sen.", "President").
 PERSON_TITLES = frozenset(
     """mr mrs ms dr prof sir dame president sen senator gov governor minister rep gen general judge justice
-    pope king queen prince princess lord lady rev father sister mayor chancellor""".split()
+    pope king queen prince princess lord lady rev father sister mayor chancellor duke duchess earl countess
+    baron baroness marquess viscount""".split()
 )
 
 
@@ -228,7 +229,8 @@ _BRACKET_ALIAS = re.compile(r"\s*\(\s*([A-Z][\w.&-]{1,30}|[a-z]+[A-Z][\w.&-]*)\s
 #: Titles that stay part of a name ("Mr. Lee", "Dr. Okafor", "Queen Elizabeth", "President Lincoln"):
 #: forms of address. Office and rank titles ("Sen.", "Gov.", "Judge", "Lt.") are not part of a name.
 _NAME_PREFIXES = frozenset(
-    """mr mrs ms miss dr sir dame pope king queen prince princess lord lady president rev father sister""".split()
+    """mr mrs ms miss dr sir dame pope king queen prince princess lord lady president rev father sister duke
+    duchess earl countess baron baroness marquess viscount""".split()
 )
 #: Forms of address kept in a name that also name a post ("Acme President Brad Smith"); "Mr" names none.
 _OFFICE_ADDRESS = frozenset({"president"})

@@ -184,7 +184,7 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
         return "Person"  # "Okafor, who lives in Riverton"
     if (
         span.label_ in {"ORG", "NORP"} and root.dep_ == "appos" and root.head.dep_ == "pobj"
-        and root.head.head.lower_ == "of" and root.head.head.head.lemma_.lower() in _person_titles(ontology)
+        and root.head.head.lower_ == "of" and root.head.head.head.lemma_.lower() in _post_words(ontology)
         and ontology.class_for_head(span[-1].lower_) is None
         and span.start > 0 and doc[span.start - 1].text == "," and not span.text.isupper()
     ):
@@ -219,6 +219,17 @@ def _person_titles(ontology: Ontology) -> frozenset[str]:
             if " " not in t and t != ANY_NOUN and t not in shared
         )
         ontology.__dict__["_kgraph_person_titles"] = cached
+    return cached
+
+
+def _post_words(ontology: Ontology) -> frozenset[str]:
+    """Nouns of a person's post or standing ("mayor", "king", "minister"): whoever comes after
+    "the <post> of <place>," holds the post ("the mayor of Spokane, Vidal,")."""
+    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_post_words")
+    if cached is None:
+        person = ontology.classes.get("Person")
+        cached = _person_titles(ontology) | _NAME_PREFIXES | (person.descriptors if person is not None else frozenset())
+        ontology.__dict__["_kgraph_post_words"] = cached
     return cached
 
 
@@ -306,6 +317,12 @@ def _join_bare_heads(
     return [pair for k, pair in enumerate(out) if k not in drop]
 
 
+def _names_office(span: Span, titles: frozenset[str]) -> bool:
+    """ "Home" of "Home Secretary": a word right before a capitalised title is part of the office's name."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.is_title and after.lower_.rstrip(".") in titles
+
+
 def _split_title(span: Span, titles: frozenset[str]) -> Span:
     """ "Labour MP Diane Abbott" -> "MP Diane Abbott": capitalised words before a job title inside a
     person's name are not part of it (they name the body, found as a name of its own)."""
@@ -358,8 +375,8 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         cls = _classify(ent, ontology)
         if cls is None or not ent.text.strip():
             continue
-        if len(ent) == 1 and ent.label_ == "ORG" and ent[0].is_title and ent[0].is_alpha and ent.end < len(doc) and (
-            doc[ent.end].is_title and doc[ent.end].lower_ in office_titles  # not "U.N. Secretary-General X"
+        if len(ent) == 1 and ent.label_ == "ORG" and ent[0].is_title and ent[0].is_alpha and _names_office(
+            ent, office_titles  # not "U.N. Secretary-General X"
         ):
             continue  # "Home Secretary X", "Health Minister X": the word names the office, not a body
         if not any(c.isupper() or c.isdigit() for c in ent.text):
@@ -381,13 +398,10 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
     found = _join_bare_heads(doc, found, taken, ontology)
     people = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     # one-word names of bodies and places the NER found elsewhere in the text ("Labour" ... "Labour MP X")
-    def office_word(span: Span) -> bool:  # "Home" of "Home Secretary": part of an office's name
-        after = doc[span.end] if span.end < len(doc) else None
-        return after is not None and after.is_title and after.lower_.rstrip(".") in job_titles
-
     elsewhere = {
         m.text: m.type for m, span in found
-        if len(span) == 1 and m.label in {"ORG", "GPE", "LOC"} and m.type != "Person" and not office_word(span)
+        if len(span) == 1 and m.label in {"ORG", "GPE", "LOC"} and m.type != "Person"
+        and not _names_office(span, job_titles)
     }
     for span in _unlabelled_names(doc, taken, people | set(aliases), frozenset(elsewhere)):
         last = span[-1].lower_
@@ -396,7 +410,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
             cls = aliases[last]  # "EastPark" after "Eastgate Science Park (EastPark)"
         elif cls is None and len(span) == 1 and span.text in elsewhere:
             cls = elsewhere[span.text]
-            if office_word(span) and not ontology.is_a(cls, "Place"):
+            if _names_office(span, job_titles) and not ontology.is_a(cls, "Place"):
                 cls = None  # "Health Minister X", "Home Secretary X": the word names the office, not a body
         elif cls is None and last in people and len(span) <= 3:
             cls = "Person"  # "Toshio Fujimoto" or "Fujimoto" when "... Fujimoto" is a person elsewhere
@@ -768,8 +782,7 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
     """
     locative = _locative_triggers(ontology)
     homes = _home_nouns(ontology)
-    person = ontology.classes.get("Person")
-    titles = _person_titles(ontology) | _NAME_PREFIXES | (person.descriptors if person is not None else frozenset())
+    titles = _post_words(ontology)
     homes_of = _home_nouns(ontology, "of")
 
     def weak(mention: Mention, span: Span) -> bool:
@@ -933,6 +946,15 @@ def _mood(word: Token) -> str | None:
             mood = "agreed"
         word = head
     return mood
+
+
+def _copula_mood(noun: Token) -> str | None:
+    """The mood of the copula a post is given by ("X is not the chief of Y", "X could become
+    chief of Y", "X was claimed to be one of Y's leaders"); "fact" for a noun not given so."""
+    post = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        post = noun.head.head  # "X was one of Y's leaders"
+    return _mood(post.head) if post.dep_ in {"attr", "oprd"} else "fact"
 
 
 def _forms(token: Token) -> set[str]:
@@ -1256,10 +1278,8 @@ def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[
         subjects = [c for c in subjects if c not in named]
         objects = named + [g for c in named for g in c.children if g.dep_ == "nmod" and index.at(g) is not None]
     # "gained membership in Y": the preposition hangs on the governing verb
-    governor = noun.head if noun.dep_ in {"dobj", "pobj", "nsubjpass", "attr"} else None
-    if governor is not None and governor.pos_ == "ADP":
-        governor = governor.head
-    if governor is not None and governor.pos_ in {"VERB", "AUX"}:
+    governor = _governing_verb(noun)
+    if governor is not None:
         if noun.dep_ == "dobj" or governor.lemma_.lower() in _LIGHT_VERBS:
             subjects.extend(_deep_roles(governor, index)[0])
         if not objects:
@@ -1296,6 +1316,15 @@ def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[
     if not subjects:
         subjects.extend(_clause_agents(noun, index))
     return subjects, objects
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object (or, through a preposition, the phrase) of: "signed an
+    agreement", "gained membership in"."""
+    governor = noun.head if noun.dep_ in {"dobj", "pobj", "nsubjpass", "attr"} else None
+    if governor is not None and governor.pos_ == "ADP":
+        governor = governor.head
+    return governor if governor is not None and governor.pos_ in {"VERB", "AUX"} else None
 
 
 def _clause_agents(token: Token, index: _Index) -> list[Token]:
@@ -1476,10 +1505,7 @@ def _apply(
         subjects = _role_tokens(token, pattern.subject_roles, index)
         objects = _role_tokens(token, pattern.object_roles, index)
     elif pattern.frame == "RelationalNoun" and token.pos_ in {"NOUN", "PROPN"}:
-        post = token
-        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "one":
-            post = token.head.head  # "X was one of Y's leaders"
-        if post.dep_ in {"attr", "oprd"} and _mood(post.head) != pattern.mood:
+        if _copula_mood(token) != pattern.mood:
             return  # "X is not the chief of Y", "X could become chief of Y", "X is expected to be named chief"
         subjects = _holders(token, index, one_of=trigger != ANY_NOUN)
         objects = _noun_objects(token, pattern.prepositions, index)
@@ -1497,10 +1523,8 @@ def _apply(
         if _noun_mood(token) != pattern.mood:
             return  # "the proposed takeover of Y"; "an agreed takeover" only for a pattern of agreed deals
         subjects, objects = _event_parties(token, pattern.prepositions, index)
-        governor = token.head if token.dep_ in {"dobj", "pobj", "nsubjpass", "attr"} else None
-        if governor is not None and governor.pos_ == "ADP":
-            governor = governor.head
-        if governor is not None and governor.pos_ in {"VERB", "AUX"} and _mood(governor) != pattern.mood:
+        governor = _governing_verb(token)
+        if governor is not None and _mood(governor) != pattern.mood:
             # "X has agreed to buy a stake in Y": X holds none yet (but "Z's stake in Y" is Z's)
             subjects = [s for s in subjects if s.head.i == token.i and s.dep_ in {"poss", "compound"}]
     elif pattern.frame == "EventNoun" and token.dep_ == "amod" and index.at(token.head) is not None:
@@ -1508,7 +1532,7 @@ def _apply(
         subjects = [c for c in token.head.children if c.dep_ == "poss"]
         objects = [token.head] if subjects else []
     elif pattern.frame == "Attribute":
-        if token.dep_ in {"attr", "oprd"} and _mood(token.head) != pattern.mood:
+        if _copula_mood(token) != pattern.mood:
             return  # "X is not the chairman of Y"
         subjects, objects = _attribute(token, pattern.prepositions, index)
     role = _role_of(token, trigger.upper() if len(trigger) <= 3 else trigger.title()) if pattern.role else None

@@ -309,14 +309,14 @@ def test_rules_any_noun_leaves_owned_nouns_alone(extract_text) -> None:  # type:
 
 
 def test_rules_dateline_names_places_and_agency(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions, find_relations
+    from kgraph.extract.rules import find_mentions
 
     doc = nlp("KELLMORE, Ostravia (AP) _ Storms closed the harbour on Monday.")
     mentions = find_mentions(doc, ontology)
     types = {m.text: m.type for m, _ in mentions}
     assert types.get("KELLMORE") == "Place" and types.get("Ostravia") == "Place", types
     assert types.get("AP") == "Organization", types
-    found = {(r.subject.text, r.predicate, r.object.text) for r in find_relations(doc, mentions, ontology)}
+    found = _relations(doc, mentions, ontology)
     assert ("KELLMORE", "locatedIn", "Ostravia") in found, found
 
 
@@ -889,6 +889,22 @@ def test_rules_copula_subject_is_the_event_nouns_object(extract_text, text: str,
     assert expected in found, found
 
 
+def _with_ents(nlp, text: str, ents):  # type: ignore[no-untyped-def]
+    """The parse of ``text`` with the NER's names replaced by ``ents`` ((start, end, label) tokens),
+    to reproduce an NER mistake."""
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    return doc
+
+
+def _relations(doc, mentions, ontology) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_relations
+
+    return {(r.subject.text, r.predicate, r.object.text) for r in find_relations(doc, mentions, ontology)}
+
+
 @pytest.mark.parametrize(
     ("text", "ents", "expected"),
     [
@@ -908,16 +924,13 @@ def test_rules_copula_subject_is_the_event_nouns_object(extract_text, text: str,
     ],
 )
 def test_rules_place_evidence_retypes_a_name(nlp, ontology, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
-    from spacy.tokens import Span
+    from kgraph.extract.rules import find_mentions
 
-    from kgraph.extract.rules import find_mentions, find_relations
-
-    doc = nlp(text)
-    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    doc = _with_ents(nlp, text, ents)
     mentions = find_mentions(doc, ontology)
     types = {m.text: m.type for m, _ in mentions}
     assert types[expected[2]] == "Place" and types[expected[0]] == ("Person" if expected[1] == "livesIn" else "Place")
-    found = {(r.subject.text, r.predicate, r.object.text) for r in find_relations(doc, mentions, ontology)}
+    found = _relations(doc, mentions, ontology)
     assert expected in found, found
 
 
@@ -929,16 +942,13 @@ def test_rules_place_evidence_retypes_a_name(nlp, ontology, text, ents, expected
     ],
 )
 def test_rules_name_after_a_posts_place_holds_the_post(nlp, ontology, text, ents) -> None:  # type: ignore[no-untyped-def]
-    from spacy.tokens import Span
+    from kgraph.extract.rules import find_mentions
 
-    from kgraph.extract.rules import find_mentions, find_relations
-
-    doc = nlp(text)
-    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    doc = _with_ents(nlp, text, ents)
     mentions = find_mentions(doc, ontology)
     holder = doc[ents[1][0]].text
     assert {m.text: m.type for m, _ in mentions}[holder] == "Person"
-    assert not [r for r in find_relations(doc, mentions, ontology) if r.predicate == "locatedIn"]
+    assert not [r for r in _relations(doc, mentions, ontology) if r[1] == "locatedIn"]
 
 
 @pytest.mark.parametrize(
@@ -956,15 +966,12 @@ def test_rules_name_after_a_posts_place_holds_the_post(nlp, ontology, text, ents
     ],
 )
 def test_rules_body_before_a_title_in_a_persons_name(nlp, ontology, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
-    from spacy.tokens import Span
+    from kgraph.extract.rules import find_mentions
 
-    from kgraph.extract.rules import find_mentions, find_relations
-
-    doc = nlp(text)
-    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    doc = _with_ents(nlp, text, ents)
     mentions = find_mentions(doc, ontology)
     assert "Lena Berg" in {m.text for m, _ in mentions}
-    found = {(r.subject.text, r.predicate, r.object.text) for r in find_relations(doc, mentions, ontology)}
+    found = _relations(doc, mentions, ontology)
     assert found == expected
 
 
@@ -982,14 +989,11 @@ def test_rules_body_before_a_title_in_a_persons_name(nlp, ontology, text, ents, 
     ],
 )
 def test_rules_body_before_a_heads_title(nlp, ontology, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
-    from spacy.tokens import Span
+    from kgraph.extract.rules import find_mentions
 
-    from kgraph.extract.rules import find_mentions, find_relations
-
-    doc = nlp(text)
-    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    doc = _with_ents(nlp, text, ents)
     mentions = find_mentions(doc, ontology)
-    found = {(r.subject.text, r.predicate, r.object.text) for r in find_relations(doc, mentions, ontology)}
+    found = _relations(doc, mentions, ontology)
     assert found == expected
 
 
@@ -1005,12 +1009,9 @@ def test_rules_body_before_a_heads_title(nlp, ontology, text, ents, expected) ->
     ],
 )
 def test_rules_noun_before_a_name_types_a_body(nlp, ontology, text, ents, name, expected) -> None:  # type: ignore[no-untyped-def]
-    from spacy.tokens import Span
-
     from kgraph.extract.rules import find_mentions
 
-    doc = nlp(text)
-    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    doc = _with_ents(nlp, text, ents)
     assert {m.text: m.type for m, _ in find_mentions(doc, ontology)}[name] == expected
 
 
@@ -1029,23 +1030,17 @@ def test_rules_noun_before_a_name_types_a_body(nlp, ontology, text, ents, name, 
     ],
 )
 def test_rules_bare_head_noun_ends_the_name_before_it(nlp, ontology, text, ents, name, expected) -> None:  # type: ignore[no-untyped-def]
-    from spacy.tokens import Span
-
     from kgraph.extract.rules import find_mentions
 
-    doc = nlp(text)
-    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    doc = _with_ents(nlp, text, ents)
     assert {m.text: m.type for m, _ in find_mentions(doc, ontology)}.get(name) == expected
 
 
 def test_rules_title_of_a_place_is_a_person(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from spacy.tokens import Span
-
     from kgraph.extract.rules import find_mentions
 
     # "the Duchess of York": a title of nobility with its place names a person, whole
-    doc = nlp("Britain's Duchess of Kellmore opened the bridge.")
-    doc.ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 2, 5, label="GPE")]
+    doc = _with_ents(nlp, "Britain's Duchess of Kellmore opened the bridge.", [(0, 1, "GPE"), (2, 5, "GPE")])
     assert {m.text: m.type for m, _ in find_mentions(doc, ontology)}.get("Duchess of Kellmore") == "Person"
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kgraph.errors import ModelError
-from kgraph.extract.rules import PERSON_TITLES
+from kgraph.extract.rules import PERSON_TITLES, RANKS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -174,8 +174,6 @@ def _repair_entities(doc: Doc) -> Doc:
 #: Plurals that do not end in "s", before a possessive inside a name ("Women's Institute")
 _PLURALS = frozenset({"people", "children", "women", "men"})
 
-#: Ranks written before a name, which the NER takes into the organisation before them
-_RANKS = frozenset({"lt", "capt", "sgt", "col", "cmdr", "maj", "adm", "cpl", "pvt", "det", "insp", "supt", "gen"})
 
 #: Match scores that end a name: " 7-5 6-3", " 6-7(4)".
 _SCORES = re.compile(r"(\s+\d{1,2}\s?-\s?\d{1,2}(\(\d+\))?)+$")
@@ -228,7 +226,7 @@ def _trim(ent: Span) -> Span | None:
                     break
                 start = i + 1
                 break
-    if ent.label_ == "ORG" and end - start > 1 and doc[end - 1].lower_.rstrip(".") in _RANKS:
+    if ent.label_ == "ORG" and end - start > 1 and doc[end - 1].lower_.rstrip(".") in RANKS:
         end -= 1  # "Coast Guard Lt. Tomas Vidal": the rank is the person's
     if start >= end:
         return None

@@ -245,8 +245,9 @@ _NAME_PREFIXES = frozenset(
 )
 #: Forms of address kept in a name that also name a post ("Acme President Brad Smith"); "Mr" names none.
 _OFFICE_ADDRESS = frozenset({"president"})
-#: Rank and office abbreviations and words that stand before a name but are not part of it.
-_RANKS = frozenset("""lt capt sgt cpl col maj cmdr adm insp det supt""".split())
+#: Rank and office abbreviations and words that stand before a name but are not part of it (and that
+#: the NER takes into the organisation before them: "Coast Guard Lt. X", see kgraph.nlp).
+RANKS = frozenset("""lt capt sgt cpl pvt col maj cmdr adm gen insp det supt""".split())
 
 
 def _job_titles(ontology: Ontology) -> frozenset[str]:
@@ -259,7 +260,7 @@ def _job_titles(ontology: Ontology) -> frozenset[str]:
     person = ontology.classes.get("Person")
     if person is not None:
         words |= person.descriptors
-    words |= PERSON_TITLES | _RANKS
+    words |= PERSON_TITLES | RANKS
     words = {w.rstrip(".") for w in words}
     cached = frozenset(w for w in words if w not in _NAME_PREFIXES)
     ontology.__dict__["_kgraph_job_titles"] = cached

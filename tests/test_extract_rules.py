@@ -1119,3 +1119,39 @@ def test_rules_the_town_of_a_name_is_that_name(extract_text) -> None:  # type: i
     # "the capital of France" does describe a place named before
     found = extract_text("Lena Berg lives in Paris. She likes the capital of France.")
     assert ("Paris", "locatedIn", "France") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "to be chairman": the governing verb's object holds the post
+        ("The members elected Lena Berg to be chairman of the Orbitel Bank.",
+         ("Lena Berg", "headOf", "Orbitel Bank")),
+        # the subject of a passive clause does the participle that hangs on it
+        ("Tomas Vidal was injured while working as a welder for a decade at Kellmore Steel Works in Tacoma.",
+         ("Tomas Vidal", "worksFor", "Kellmore Steel Works")),
+        # a parish is a place; "Jackson, Wyo., and ..." is a list of chains, not of places
+        ("In northern Montana's Kellmore Parish, officials said 900 residents had left.",
+         ("Kellmore Parish", "locatedIn", "Montana")),
+        ("Lows ranged from 2 degrees at Kellmore, Wyo., and Vellan, Colo., to 60 at Reno, Nev.",
+         ("Kellmore", "locatedIn", "Wyo.")),
+    ],
+)
+def test_rules_controllers_parishes_chain_lists(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare source line: the broadcaster's name opens with "Radio"
+        ("Kellmore Radio Vellan Network", ("Radio Vellan Network", "basedIn", "Kellmore")),
+        # a coded source line: the place's name ends in "City"
+        ("PA2904034294 Kestrel City Vellan Television in Spanish 0400 GMT 26 Apr 94",
+         ("Vellan Television", "basedIn", "Kestrel City")),
+    ],
+)
+def test_rules_source_lines_of_broadcasters(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found

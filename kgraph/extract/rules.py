@@ -59,6 +59,7 @@ _CONTEST_VERBS = frozenset(
 _CONTEST_NOUNS = frozenset({"defeat", "win", "victory", "loss", "draw", "match", "game", "clash", "triumph"})
 #: Auxiliaries that make a clause no statement of fact ("may buy", "could join"); "will" and "would"
 #: announce what is agreed ("said it would buy").
+_BROADCASTERS = frozenset({"Radio", "Television", "TV"})
 _MODALS = frozenset({"may", "might", "could", "should", "must", "ca"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "wo", "'d"})
 #: Words whose complement is not (yet) a fact: "plans to buy", "is in talks to acquire", "refused to
@@ -608,6 +609,8 @@ def _source_lines(doc: Doc) -> list[tuple[Span, str]]:
         if split == start or split == end:
             places = [e for e in doc.ents if e.start == start and e.end < end and e.label_ in {"GPE", "LOC"}]
             split = places[0].end if places else start + 1
+            if split < end - 1 and doc[split].lower_ == "city":
+                split += 1  # "Guatemala City Teleonce Television": the city's name ends in "City"
         found.append((doc[start:split], "Place"))
         found.append((doc[split:end], "Organization"))
         # "in Estonian 2010 GMT 9 Mar 94 p 2": language, time and page name nothing
@@ -638,6 +641,12 @@ def _bare_source_lines(doc: Doc, text: str) -> list[tuple[Span, str]]:
         split = len(span)
         while split > 0 and (span[split - 1].is_upper or span[split - 1].text == "-" and 0 < split - 1 < len(span) - 1):
             split -= 1
+        if split == len(span) and not any(t.pos_ in {"VERB", "AUX"} for t in span):
+            # "Kellmore Radio Vellan Network": a broadcaster's name opens with Radio or Television
+            # ("Guatemala City Radio ...": after a city's name)
+            opener = 2 if span[1].lower_ == "city" else 1
+            if opener < len(span) - 1 and span[opener].text in _BROADCASTERS:
+                split = opener
         publisher = span[split:]
         if not 1 <= split <= 3 or not all(t.is_title and t.is_alpha for t in span[:split]) \
                 or sum(t.is_alpha and len(t) > 1 for t in publisher) == 0:
@@ -1063,6 +1072,10 @@ def _deep_roles(verb: Token, index: _Index) -> tuple[list[Token], list[Token]]:
             c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"} for c in governor.children
         )
         agents.extend(c for c in governor.children if c.dep_ == "nsubj" and not relative)
+        if not agents and not relative and verb.dep_ in {"xcomp", "advcl"} and verb.tag_ in {"VBG", "VB"}:
+            # "X was injured while working at Y", "X was hired to work at Y": the passive
+            # clause's subject does the participle or the infinitive
+            agents.extend(c for c in governor.children if c.dep_ == "nsubjpass")
         if (verb.dep_ == "conj" or relative) and not agents:
             agents.extend(_deep_roles(governor, index)[0])
     if not agents and verb.dep_ == "pcomp" and verb.tag_ == "VBG":
@@ -1157,6 +1170,13 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
             subjects = [
                 head if c.tag_ in {"WDT", "WP"} and (head := _relative_head(noun.head, index)) is not None else c
                 for c in subjects
+            ]
+        if not subjects and noun.head.lemma_ == "be" and noun.head.dep_ == "xcomp":
+            # "Y elected X to be chairman of Z", "X went on to be chairman of Z": the governing
+            # verb's object, else its subject
+            governor = noun.head.head
+            subjects = [c for c in governor.children if c.dep_ == "dobj"] or [
+                c for c in governor.children if c.dep_ in _SUBJECT_DEPS and c.tag_ not in {"WDT", "WP"}
             ]
         out.extend(_named(subjects, index))
         if noun.dep_ == "oprd":
@@ -1929,7 +1949,10 @@ def _place_chain(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[
         # "in Japan, Germany and the United States" is a list, not a chain (a dateline is never a list)
         dateline = index.mentions[right][0].label == "dateline"
         first = tokens[k + 1 + skip]
-        if not dateline and (any(t.dep_ == "conj" for t in index.mentions[right][1]) or first.dep_ == "conj"):
+        # (a state's abbreviation split from its full stop, "Wyo" + ".", is no list either)
+        if not dateline and (
+            any(t.dep_ == "conj" and not t.is_punct for t in index.mentions[right][1]) or first.dep_ == "conj"
+        ):
             continue
         right_span = index.mentions[right][1]
         nxt = sent.doc[right_span.end] if right_span.end < len(sent.doc) else None

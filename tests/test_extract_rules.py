@@ -1155,3 +1155,31 @@ def test_rules_controllers_parishes_chain_lists(extract_text, text: str, expecte
 def test_rules_source_lines_of_broadcasters(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the province of X" names X; the province's owner is X's place
+        ("Norway's northern province of Finnmark is mostly empty.", ("Finnmark", "locatedIn", "Norway")),
+        # an organisation "at" a place is based there
+        ("The Orbitel Research Unit at Tacoma employs 40 people.", ("Orbitel Research Unit", "basedIn", "Tacoma")),
+    ],
+)
+def test_rules_named_province_and_unit_at_a_place(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+def test_rules_conjunct_of_another_kind_is_another_list(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions
+
+    # the parser joins "Orbitel" to "Toronto, Canada"; Orbitel's "in Spokane" is not Canada's
+    doc = _with_ents(
+        nlp, "He directed Hamlet at the Kellmore Theatre in Toronto, Canada, and Orbitel in Spokane.",
+        [(5, 7, "FAC"), (8, 9, "GPE"), (10, 11, "GPE"), (13, 14, "ORG"), (15, 16, "GPE")],
+    )
+    found = _relations(doc, find_mentions(doc, ontology), ontology)
+    assert ("Orbitel", "basedIn", "Spokane") in found, found
+    assert ("Canada", "locatedIn", "Spokane") not in found, found
+    assert ("Kellmore Theatre", "locatedIn", "Spokane") not in found, found

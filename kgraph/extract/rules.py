@@ -1571,6 +1571,13 @@ def _apply(
         expanded_objects = [o for o in expanded_objects if o in objects or not _in_own_phrase(o, pattern, index)]
         # "A, the mayor of X, and B, a teacher from Y": a conjunct with a description of its own
         expanded = [s for s in expanded if s in subjects or not _apposed_noun(s)]
+        # "the theatre in Tacoma, Wash., and Kellmore in Spokane": a conjunct of another kind than
+        # the name is an item of some other list the parser joined to it
+        kinds = {index.mentions[m][0].type for t in subjects if (m := index.at(t)) is not None}
+        expanded = [
+            s for s in expanded
+            if s in subjects or (m := index.at(s)) is None or index.mentions[m][0].type in kinds
+        ]
         # "Graz in Austria and Turku in Finland", parsed with "in Finland" on Graz: another list item
         # stands between the name and the phrase
         expanded_objects = [o for o in expanded_objects if not _item_between(subjects, o, pattern, index)]
@@ -1813,7 +1820,17 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
         # where the parser takes the first of two coordinated names for a modifier of the second.
         # "poss" takes only the possessive ("Orbitel's Lena Berg")
         deps = {"compound", "poss", "nmod"} if "compound" in preps else {"poss"}
-        for c in token.children:
+        modifiers = list(token.children)
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+            # "Serbia's southern province of Kosovo", "the U.S. capital of Washington": the noun
+            # that "of" names the name by carries the name's modifiers
+            noun = token.head.head
+            if any(
+                index.ontology.is_a(index.mentions[m][0].type, c)
+                for c in index.ontology.classes_for_descriptor(noun.lemma_.lower())
+            ):
+                modifiers += [c for c in noun.children if c.i < noun.i]
+        for c in modifiers:
             modifier = index.at(c) if c.dep_ in deps and c.i < span.start else None
             if modifier is not None and not any(
                 t.pos_ in {"CCONJ", "PUNCT"} for t in doc[index.mentions[modifier][1].end : span.start]

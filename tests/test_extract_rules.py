@@ -1183,3 +1183,22 @@ def test_rules_conjunct_of_another_kind_is_another_list(nlp, ontology) -> None: 
     assert ("Orbitel", "basedIn", "Spokane") in found, found
     assert ("Canada", "locatedIn", "Spokane") not in found, found
     assert ("Kellmore Theatre", "locatedIn", "Spokane") not in found, found
+
+
+def test_rules_a_place_by_what_it_has(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions
+
+    # the NER's organisation owns a city: it is a place
+    doc = _with_ents(nlp, "The quake leveled much of Tacoma, Vellania's second-largest city.",
+                     [(5, 6, "GPE"), (7, 8, "ORG")])
+    found = _relations(doc, find_mentions(doc, ontology), ontology)
+    assert ("Tacoma", "locatedIn", "Vellania") in found, found
+    # a street is a place's; a foothill range's name is a place
+    doc = _with_ents(nlp, "Crowds watched as Kellmore's busiest street was renamed.", [(3, 4, "ORG")])
+    assert [m.type for m, _ in find_mentions(doc, ontology)] == ["Place"]
+    doc = _with_ents(nlp, "In the Vellan Ridge foothills, crews contained a fire.", [(2, 4, "ORG")])
+    assert [m.type for m, _ in find_mentions(doc, ontology)] == ["Place"]
+    # a person has a home state without being a place
+    doc = _with_ents(nlp, "With Oregon being Lena Berg's home state, she campaigned hard.",
+                     [(1, 2, "GPE"), (3, 5, "PERSON")])
+    assert ("Lena Berg", "livesIn", "Oregon") in _relations(doc, find_mentions(doc, ontology), ontology)

@@ -780,6 +780,29 @@ def _home_nouns(ontology: Ontology, preposition: str | None = None) -> frozenset
     return cached
 
 
+#: What only a place has: "Winterset's busiest street", "Tacoma's mayor" ...
+_PLACE_POSSESSIONS = frozenset(
+    "street mayor resident inhabitant downtown outskirts suburb border coast coastline".split()
+)
+#: ... and what a place's name modifies: "the Sierra Nevada foothills", "the Tacoma area"
+_PLACE_AREAS = frozenset("area region coast coastline foothill suburb outskirts countryside border".split())
+
+
+def _place_evidence(root: Token, ontology: Ontology) -> bool:
+    """Whether the words around a name say it is a place: the possessor of a place's street,
+    mayor or residents, or of a place noun ("Armenia's second-largest city"), or the
+    modifier of an area ("the Sierra Nevada foothills")."""
+    noun = root.head
+    if noun.pos_ != "NOUN" or noun.i == root.i:
+        return False
+    lemma = noun.lemma_.lower()  # (lemmas: "streets" is "street")
+    if root.dep_ == "poss":
+        return lemma in _PLACE_POSSESSIONS or any(
+            ontology.is_a(c, "Place") for c in ontology.classes_for_descriptor(lemma)
+        )
+    return root.dep_ == "compound" and lemma in _PLACE_AREAS
+
+
 def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> list[tuple[Mention, Span]]:
     """ "located in Fujisawa, Kanagawa", "a campus in Fujisawa", "a Fujisawa native": a name in a
     locative phrase, or before a noun of a person's home, is a place.
@@ -827,6 +850,9 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
             # "the mayor of Spokane, Vidal, said": the name after a post's place holds the post)
             governor = root.head.head.head
         if governor is not None and governor.lemma_.lower() in locative | homes and weak(mention, span):
+            mention = as_place(mention)
+        elif weak(mention, span) and mention.label != "PERSON" and _place_evidence(root, ontology):
+            # (a person has a home state and a street too: "Jesse Jackson's home state")
             mention = as_place(mention)
         out.append((mention, span))
     for k in range(1, len(out)):

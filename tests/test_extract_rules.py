@@ -1202,3 +1202,19 @@ def test_rules_a_place_by_what_it_has(nlp, ontology) -> None:  # type: ignore[no
     doc = _with_ents(nlp, "With Oregon being Lena Berg's home state, she campaigned hard.",
                      [(1, 2, "GPE"), (3, 5, "PERSON")])
     assert ("Lena Berg", "livesIn", "Oregon") in _relations(doc, find_mentions(doc, ontology), ontology)
+
+
+def test_rules_an_employers_title_does_not_make_a_place(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions
+
+    # "lawyer" names a home ("a Tacoma lawyer") and an employer ("a lawyer at Y"): "at" is no locative here
+    doc = _with_ents(nlp, "Tomas Vidal, a lawyer at Kellmore in New York, said so.",
+                     [(0, 2, "PERSON"), (6, 7, "ORG"), (8, 10, "GPE")])
+    found = _relations(doc, find_mentions(doc, ontology), ontology)
+    assert ("Tomas Vidal", "worksFor", "Kellmore") in found, found
+    assert ("Kellmore", "basedIn", "New York") in found, found
+
+
+def test_rules_an_expert_in_a_country_lives_there(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Lena Berg, one of the leading missile experts in Norway, says so.")
+    assert ("Lena Berg", "livesIn", "Norway") in found, found

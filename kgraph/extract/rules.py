@@ -749,6 +749,14 @@ def _locative_triggers(ontology: Ontology) -> frozenset[str]:
     not only "from" ("is from"); worked out once per ontology."""
     cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_locative_triggers")
     if cached is None:
+        # (not a title that also takes an employer: "a strategist at Y" may be at a firm)
+        employers = {
+            t
+            for p in ontology.patterns
+            if p.frame == "RelationalNoun"
+            and ontology.is_a(p.object_type or ontology.properties[p.property].range or "", "Organization")
+            for t in p.triggers
+        }
         cached = frozenset(
             t
             for p in ontology.patterns
@@ -757,6 +765,7 @@ def _locative_triggers(ontology: Ontology) -> frozenset[str]:
             and (p.frame == "RelationalNoun" or not any(r.startswith("prep:") for r in p.object_roles)
                  or {"prep:in", "prep:at"} & set(p.object_roles))
             for t in p.triggers
+            if p.frame == "Verb" or t not in employers
         )
         ontology.__dict__["_kgraph_locative_triggers"] = cached
     return cached

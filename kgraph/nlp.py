@@ -214,7 +214,9 @@ def _trim(ent: Span) -> Span | None:
         if end - start > 1 and _trade_word(doc[start]):
             start += 1
         # "Minister of Fisheries and Oceans Karin Holm": the word after "and" ends the "of" phrase
-        if end - start >= 3 and start >= 2 and doc[start - 1].lower_ in {"and", "&"} and doc[start - 2].is_title:
+        # (not after a name of its own: "X of the European Space Agency and Roger K. Crouch")
+        if end - start >= 3 and start >= 2 and doc[start - 1].lower_ in {"and", "&"} and doc[start - 2].is_title \
+                and not doc[start - 2].ent_type_:
             if any(t.lower_ == "of" for t in doc[max(0, start - 8) : start - 1]):
                 start += 1
     if ent.label_ in {"ORG", "GPE", "FAC", "LOC"}:

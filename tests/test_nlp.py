@@ -109,3 +109,16 @@ def test_nlp_tuned_model_keeps_the_stock_events() -> None:
     doc.ents = [Span(doc, 0, 1, "ORG"), Span(doc, 7, 8, "GPE")]  # the tuned NER no longer sees the event
     labels = {e.text: e.label_ for e in _combine_entities(doc).ents}
     assert labels == {"Orbitel": "ORG", "Expo 2025": "EVENT", "Osaka": "GPE"}, labels
+
+
+def test_nlp_person_after_an_organisation_and_and_keeps_its_first_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kgraph.nlp import _repair_entities
+
+    # "... of the Orbitel Agency and Tomas K. Vidal": "Tomas" opens the person's name, not the "of" phrase's end
+    doc = nlp("Lena Berg of the Orbitel Agency and Tomas K. Vidal of Kestrel were chosen.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 4, 6, label="ORG"), Span(doc, 7, 10, label="PERSON"),
+                Span(doc, 11, 12, label="ORG")]
+    names = [e.text for e in _repair_entities(doc).ents]
+    assert "Tomas K. Vidal" in names, names

@@ -1218,3 +1218,25 @@ def test_rules_an_employers_title_does_not_make_a_place(nlp, ontology) -> None: 
 def test_rules_an_expert_in_a_country_lives_there(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text("Lena Berg, one of the leading missile experts in Norway, says so.")
     assert ("Lena Berg", "livesIn", "Norway") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a title the tagger takes for an adjective still states the relation
+        ("The June fair, started after Spokane native Lena Berg's film was released in 1973, draws crowds.",
+         None, ("Lena Berg", "livesIn", "Spokane")),
+        # "NAME, 30, of X": the home town, whatever the NER called it
+        ("Tomas Vidal, 30, of Kellmore, went down to help, police said.",
+         [(0, 2, "PERSON"), (6, 7, "ORG")], ("Tomas Vidal", "livesIn", "Kellmore")),
+        # a centre the NER calls an organisation is one
+        ("Lena Berg of the Kellmore Hurricane Center in Tacoma said so.",
+         [(0, 2, "PERSON"), (4, 7, "ORG"), (8, 9, "GPE")], ("Lena Berg", "worksFor", "Kellmore Hurricane Center")),
+    ],
+)
+def test_rules_native_hometown_and_centre(nlp, ontology, text: str, ents, expected) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions
+
+    doc = nlp(text) if ents is None else _with_ents(nlp, text, ents)
+    found = _relations(doc, find_mentions(doc, ontology), ontology)
+    assert expected in found, found

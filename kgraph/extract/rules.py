@@ -113,6 +113,10 @@ _LIGHT_VERBS = {
 # ------------------------------------------------------------------------------------- mentions
 
 
+#: Place head nouns that also end the names of institutions: the NER's organisation stands
+_INSTITUTION_PLACES = frozenset({"center", "centre"})
+
+
 def _classify(span: Span, ontology: Ontology) -> str | None:
     """The ontology class of an entity span: NER label, corrected by evidence in the name."""
     last = span[-1].lower_
@@ -128,6 +132,8 @@ def _classify(span: Span, ontology: Ontology) -> str | None:
         after = span.root.i + 1
         if after < span.end and span.doc[after].lower_ == "for":
             by_head = "Organization"
+    if by_head is not None and ontology.is_a(by_head, "Place") and span.label_ == "ORG" and last in _INSTITUTION_PLACES:
+        by_head = "Organization"  # "the National Hurricane Center": a centre the NER calls a body is one
     if by_head is not None and span.label_ != "PERSON" or by_head is not None and len(span) > 1:
         return by_head
     if _YEAR.match(span[-1].text) and len(span) > 1:
@@ -812,6 +818,17 @@ def _place_evidence(root: Token, ontology: Ontology) -> bool:
     return root.dep_ == "compound" and lemma in _PLACE_AREAS
 
 
+def _hometown_after_age(prep: Token, found: list[tuple[Mention, Span]]) -> bool:
+    """ "NAME, 30, of X": the "of" after a person's age gives the person's home town."""
+    doc, i = prep.doc, prep.i
+    if prep.lower_ != "of" or i < 4 or doc[i - 1].text != "," or doc[i - 3].text != ",":
+        return False
+    age = doc[i - 2]
+    return age.text.isdigit() and 1 <= int(age.text) <= 120 and any(
+        m.type == "Person" and span.end == i - 3 for m, span in found
+    )
+
+
 def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> list[tuple[Mention, Span]]:
     """ "located in Fujisawa, Kanagawa", "a campus in Fujisawa", "a Fujisawa native": a name in a
     locative phrase, or before a noun of a person's home, is a place.
@@ -860,6 +877,8 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
             governor = root.head.head.head
         if governor is not None and governor.lemma_.lower() in locative | homes and weak(mention, span):
             mention = as_place(mention)
+        elif weak(mention, span) and root.dep_ == "pobj" and _hometown_after_age(root.head, found):
+            mention = as_place(mention)  # "Daniel Sullivan, 30, of Boothbay"
         elif weak(mention, span) and mention.label != "PERSON" and _place_evidence(root, ontology):
             # (a person has a home state and a street too: "Jesse Jackson's home state")
             mention = as_place(mention)
@@ -1560,7 +1579,11 @@ def _apply(
             return  # "did not buy", "may join"; "agreed to buy" only for a pattern of agreed deals
         subjects = _role_tokens(token, pattern.subject_roles, index)
         objects = _role_tokens(token, pattern.object_roles, index)
-    elif pattern.frame == "RelationalNoun" and token.pos_ in {"NOUN", "PROPN"}:
+    elif pattern.frame == "RelationalNoun" and (
+        token.pos_ in {"NOUN", "PROPN"}
+        # "Modesto native George Lucas": the tagger takes a title before a name for an adjective
+        or token.pos_ == "ADJ" and token.dep_ == "compound" and _inside_name(token.head, index)
+    ):
         if _copula_mood(token) != pattern.mood:
             return  # "X is not the chief of Y", "X could become chief of Y", "X is expected to be named chief"
         subjects = _holders(token, index, one_of=trigger != ANY_NOUN)

@@ -175,6 +175,9 @@ def _repair_entities(doc: Doc) -> Doc:
 _PLURALS = frozenset({"people", "children", "women", "men"})
 
 
+#: Separators of a headline's parts, never inside a name.
+_SEPARATORS = frozenset({"|", "•", "·", "¦"})
+
 #: Match scores that end a name: " 7-5 6-3", " 6-7(4)".
 _SCORES = re.compile(r"(\s+\d{1,2}\s?-\s?\d{1,2}(\(\d+\))?)+$")
 
@@ -191,6 +194,11 @@ def _trim(ent: Span) -> Span | None:
                 end = i + (0 if "\n" in doc[i].text else 1)
             else:
                 start = i + 1
+            break
+    # "LinkedIn | News Center": a headline's separator ends the name
+    for i in range(start + 1, end):
+        if doc[i].text in _SEPARATORS:
+            end = i
             break
     while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].lower_ in {"the", "a", "an"}):
         start += 1

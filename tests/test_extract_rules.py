@@ -1240,3 +1240,9 @@ def test_rules_native_hometown_and_centre(nlp, ontology, text: str, ents, expect
     doc = nlp(text) if ents is None else _with_ents(nlp, text, ents)
     found = _relations(doc, find_mentions(doc, ontology), ontology)
     assert expected in found, found
+
+
+def test_rules_headline_infinitive_is_an_announced_deal(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Orbitel Corp. to acquire Kestrel Bank.")
+    assert ("Orbitel Corp.", "agreedToAcquire", "Kestrel Bank") in found, found
+    assert ("Orbitel Corp.", "acquired", "Kestrel Bank") not in found, found

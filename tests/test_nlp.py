@@ -122,3 +122,14 @@ def test_nlp_person_after_an_organisation_and_and_keeps_its_first_name(nlp) -> N
                 Span(doc, 11, 12, label="ORG")]
     names = [e.text for e in _repair_entities(doc).ents]
     assert "Tomas K. Vidal" in names, names
+
+
+def test_nlp_headline_separator_ends_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kgraph.nlp import _repair_entities
+
+    doc = nlp("Orbitel to acquire Kestrel | News Center")
+    doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 3, 7, label="ORG")]
+    names = [e.text for e in _repair_entities(doc).ents]
+    assert "Kestrel" in names, names

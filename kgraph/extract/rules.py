@@ -998,6 +998,8 @@ def _mood(word: Token) -> str | None:
                     return None
                 if c.lower_ in _FUTURE or c.lemma_.lower() in _FUTURE:
                     mood = "agreed"
+                if c.lower_ == "to" and word.dep_ == "ROOT" and any(s.dep_ == "nsubj" for s in word.children):
+                    mood = "agreed"  # the headline "Orbitel to buy Kestrel": announced, not done
         if word.dep_ not in {"xcomp", "acl", "pcomp", "ccomp"} or word.head.i == word.i:
             return mood
         head = word.head

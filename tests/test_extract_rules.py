@@ -1246,3 +1246,25 @@ def test_rules_headline_infinitive_is_an_announced_deal(extract_text) -> None:  
     found = extract_text("Orbitel Corp. to acquire Kestrel Bank.")
     assert ("Orbitel Corp.", "agreedToAcquire", "Kestrel Bank") in found, found
     assert ("Orbitel Corp.", "acquired", "Kestrel Bank") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a translated article's number opens a source line too
+        ("94AS0286D Kellmore THE VELLAN TIMES in English 7 May 94 p 13", None,
+         ("THE VELLAN TIMES", "basedIn", "Kellmore")),
+        # "Co. of X": the company's town, whatever the NER called it
+        ("Orbitel Disposal Co. of Vellan is preparing to offer a home pickup service.",
+         [(0, 3, "ORG"), (4, 5, "ORG")], ("Orbitel Disposal Co.", "basedIn", "Vellan")),
+        # "the Kellmore institute": the noun after the name says its kind, and carries its phrase
+        ("Lena Berg heads the Kellmore institute in Tacoma.",
+         [(0, 2, "PERSON"), (4, 5, "PERSON"), (7, 8, "GPE")], ("Kellmore", "basedIn", "Tacoma")),
+    ],
+)
+def test_rules_article_numbers_company_towns_and_kinds(nlp, ontology, text: str, ents, expected) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions
+
+    doc = nlp(text) if ents is None else _with_ents(nlp, text, ents)
+    found = _relations(doc, find_mentions(doc, ontology), ontology)
+    assert expected in found, found

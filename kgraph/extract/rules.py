@@ -175,6 +175,13 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
         and not (span.label_ == "PERSON" and len(span) > 1)  # "film producer Robert Evans"
     ):
         nouns.append(before)  # "UK think-tank Demos", "insurer Aviva": the kind of body the name is
+    after = doc[span.end] if span.end < len(doc) else None
+    if (
+        len(span) == 1 and after is not None and after.pos_ == "NOUN" and root.dep_ == "compound"
+        and root.head.i == after.i and before is not None and before.lower_ == "the"
+    ):
+        nouns.append(after)  # "the Minox company", "the Brera institute": the name's own kind
+        before = after  # (a body's kind, as for a noun before the name)
     for noun in nouns:
         lemma = noun.lemma_.lower()
         if noun.i >= 2 and doc[noun.i - 1].text == "-":
@@ -582,8 +589,9 @@ def _dated_dateline(doc: Doc) -> list[tuple[Span, str]]:
     return [*found, (doc[start:end], "Organization")]
 
 
-_WIRE_CODE = re.compile(r"^[A-Z]{2}\d{10}$")
-_WIRE_CODE_IN_TEXT = re.compile(r"\b[A-Z]{2}\d{10}\b")
+#: "LD1203101094" (a wire item), "94AS0286D" (a translated article's number)
+_WIRE_CODE = re.compile(r"^(?:[A-Z]{2}\d{10}|\d{2,3}[A-Z]{1,2}\d{4}[A-Z])$")
+_WIRE_CODE_IN_TEXT = re.compile(r"\b(?:[A-Z]{2}\d{10}|\d{2,3}[A-Z]{1,2}\d{4}[A-Z])\b")
 
 
 def _source_lines(doc: Doc) -> list[tuple[Span, str]]:
@@ -856,6 +864,11 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
         return Mention(mention.start, mention.end, mention.text, "Place", mention.label)
 
     places = {t.i for mention, span in found if ontology.is_a(mention.type, "Place") for t in span}
+    # names ending in "Co.", "Inc.", "Institute": bodies sure of their kind
+    bodies = {
+        span[-1].i for mention, span in found
+        if ontology.is_a(mention.type, "Organization") and ontology.class_for_head(span[-1].lower_) is not None
+    }
     out: list[tuple[Mention, Span]] = []
     for mention, span in found:
         root = span.root
@@ -877,6 +890,11 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
             governor = root.head.head.head
         if governor is not None and governor.lemma_.lower() in locative | homes and weak(mention, span):
             mention = as_place(mention)
+        elif (
+            weak(mention, span) and len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in {"in", "of"}
+            and root.head.head.i in bodies and root.head.i == root.head.head.i + 1
+        ):
+            mention = as_place(mention)  # "Cox Packing Co. in Devine", "Waste Disposal Co. of Randolph"
         elif weak(mention, span) and root.dep_ == "pobj" and _hometown_after_age(root.head, found):
             mention = as_place(mention)  # "Daniel Sullivan, 30, of Boothbay"
         elif weak(mention, span) and mention.label != "PERSON" and _place_evidence(root, ontology):
@@ -1856,6 +1874,12 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
     carriers = [token, *(t for t in span if t.i > token.i)]
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         carriers.append(token.head.head)
+    kind = token.head
+    if (
+        token.dep_ == "compound" and kind.pos_ == "NOUN" and kind.i == span.end
+        and index.mentions[m][0].type in index.ontology.classes_for_descriptor(kind.lemma_.lower())
+    ):
+        carriers.append(kind)  # "the Minox company in Heuchelheim": the noun of the name's kind
     # "X, a Republican from Y": a party or nationality word in apposition carries the name's phrase
     carriers.extend(
         c for c in token.children

@@ -153,6 +153,8 @@ class ClassInfo:
     ancestors: frozenset[str]  # itself and every superclass in the kg namespace
     ner_labels: tuple[str, ...] = ()
     head_nouns: frozenset[str] = frozenset()
+    #: first words of names of the class ("Fort ...", "Mount ..."), when the last word tells nothing
+    opening_words: frozenset[str] = frozenset()
     descriptors: frozenset[str] = frozenset()
     title_words: frozenset[str] = frozenset()
     year_suffix: bool = False
@@ -205,6 +207,10 @@ class Ontology:
             if word in info.head_nouns and (best is None or len(info.ancestors) > len(self.classes[best].ancestors)):
                 best = info.name
         return best
+
+    def class_for_opening(self, word: str) -> str | None:
+        """The class whose names open with ``word`` (lower case): "fort" for a place."""
+        return next((info.name for info in self.classes.values() if word in info.opening_words), None)
 
     def classes_for_descriptor(self, word: str) -> list[str]:
         return sorted(c.name for c in self.classes.values() if word in c.descriptors)
@@ -294,6 +300,7 @@ def load_ontology(directory: Path | None = None) -> Ontology:
             ancestors=_closure(graph, cls, RDFS.subClassOf),
             ner_labels=_strings(graph, cls, KGX.nerLabel),
             head_nouns=frozenset(s.lower() for s in _strings(graph, cls, KGX.headNoun)),
+            opening_words=frozenset(s.lower() for s in _strings(graph, cls, KGX.openingWord)),
             descriptors=frozenset(s.lower() for s in _strings(graph, cls, KGX.descriptor)),
             title_words=frozenset(s.lower() for s in _strings(graph, cls, KGX.titleWord)),
             year_suffix=year,

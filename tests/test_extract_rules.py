@@ -1268,3 +1268,12 @@ def test_rules_article_numbers_company_towns_and_kinds(nlp, ontology, text: str,
     doc = nlp(text) if ents is None else _with_ents(nlp, text, ents)
     found = _relations(doc, find_mentions(doc, ontology), ontology)
     assert expected in found, found
+
+
+def test_rules_opening_word_gives_the_class(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions
+
+    # "Fort ...", "Camp ...": a place, though the NER said person
+    doc = _with_ents(nlp, "Troops left Camp Kellmore, N.C., on Monday.", [(2, 4, "PERSON"), (5, 6, "GPE")])
+    found = _relations(doc, find_mentions(doc, ontology), ontology)
+    assert ("Camp Kellmore", "locatedIn", "N.C.") in found, found

@@ -136,6 +136,9 @@ def _classify(span: Span, ontology: Ontology) -> str | None:
         by_head = "Organization"  # "the National Hurricane Center": a centre the NER calls a body is one
     if by_head is not None and span.label_ != "PERSON" or by_head is not None and len(span) > 1:
         return by_head
+    by_opening = ontology.class_for_opening(span[0].lower_) if len(span) > 1 else None
+    if by_opening is not None and span.label_ in {"ORG", "PERSON"}:
+        return by_opening  # "Fort Hamilton", "Camp Butner": a place, whatever the NER said
     if _YEAR.match(span[-1].text) and len(span) > 1:
         for info in ontology.classes.values():
             if info.year_suffix:

@@ -1277,3 +1277,12 @@ def test_rules_opening_word_gives_the_class(nlp, ontology) -> None:  # type: ign
     doc = _with_ents(nlp, "Troops left Camp Kellmore, N.C., on Monday.", [(2, 4, "PERSON"), (5, 6, "GPE")])
     found = _relations(doc, find_mentions(doc, ontology), ontology)
     assert ("Camp Kellmore", "locatedIn", "N.C.") in found, found
+
+
+def test_rules_possessor_of_a_home_is_a_person(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions
+
+    doc = _with_ents(nlp, "FBI agents arrived at Vidal's New Jersey home and escorted him to safety.",
+                     [(0, 1, "ORG"), (4, 5, "ORG"), (6, 8, "GPE")])
+    found = _relations(doc, find_mentions(doc, ontology), ontology)
+    assert ("Vidal", "livesIn", "New Jersey") in found, found

@@ -113,6 +113,8 @@ _LIGHT_VERBS = {
 # ------------------------------------------------------------------------------------- mentions
 
 
+#: What only a person has: a home, a family.
+_KIN = frozenset("home wife husband son daughter father mother brother sister widow".split())
 #: Place head nouns that also end the names of institutions: the NER's organisation stands
 _INSTITUTION_PLACES = frozenset({"center", "centre"})
 
@@ -199,6 +201,11 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
             return "Person"  # "Ruben Okoye, presidential candidate of ...", "X, a deputy from Y"
     if any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in root.children):
         return "Person"  # "Okafor, who lives in Riverton"
+    if (
+        span.label_ == "ORG" and len(span) == 1 and root.dep_ == "poss" and root.head.lemma_.lower() in _KIN
+        and ontology.class_for_head(root.lower_) is None
+    ):
+        return "Person"  # "Sohn's New Jersey home", "Vidal's wife": only a person has them
     if (
         span.label_ in {"ORG", "NORP"} and root.dep_ == "appos" and root.head.dep_ == "pobj"
         and root.head.head.lower_ == "of" and root.head.head.head.lemma_.lower() in _post_words(ontology)

@@ -1286,3 +1286,17 @@ def test_rules_possessor_of_a_home_is_a_person(nlp, ontology) -> None:  # type: 
                      [(0, 1, "ORG"), (4, 5, "ORG"), (6, 8, "GPE")])
     found = _relations(doc, find_mentions(doc, ontology), ontology)
     assert ("Vidal", "livesIn", "New Jersey") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rank written out is no part of the name, and states the post
+        ("Kellmore Health Services Inspector Tomas Vidal said the rules were old.",
+         ("Tomas Vidal", "worksFor", "Kellmore Health Services")),
+        ("Police Colonel Lena Berg of the Tacoma Police said so.", ("Lena Berg", "worksFor", "Tacoma Police")),
+    ],
+)
+def test_rules_rank_words_are_titles(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found

@@ -272,6 +272,11 @@ _OFFICE_ADDRESS = frozenset({"president"})
 #: Rank and office abbreviations and words that stand before a name but are not part of it (and that
 #: the NER takes into the organisation before them: "Coast Guard Lt. X", see kgraph.nlp).
 RANKS = frozenset("""lt capt sgt cpl pvt col maj cmdr adm gen insp det supt""".split())
+#: The same ranks written out: not part of a name either ("Police Major Pramot Pansakun"), though
+#: a name may end in one ("Dollar General"), so the NER repair leaves them to this list
+_RANK_WORDS = frozenset(
+    "major captain colonel lieutenant sergeant corporal admiral inspector detective superintendent constable".split()
+)
 
 
 def _job_titles(ontology: Ontology) -> frozenset[str]:
@@ -284,7 +289,7 @@ def _job_titles(ontology: Ontology) -> frozenset[str]:
     person = ontology.classes.get("Person")
     if person is not None:
         words |= person.descriptors
-    words |= PERSON_TITLES | RANKS
+    words |= PERSON_TITLES | RANKS | _RANK_WORDS
     words = {w.rstrip(".") for w in words}
     cached = frozenset(w for w in words if w not in _NAME_PREFIXES)
     ontology.__dict__["_kgraph_job_titles"] = cached

@@ -1300,3 +1300,13 @@ def test_rules_possessor_of_a_home_is_a_person(nlp, ontology) -> None:  # type: 
 def test_rules_rank_words_are_titles(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert expected in found, found
+
+
+def test_rules_a_directors_film_is_no_organisation(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions
+
+    # "Ray director Taylor Hackford": a film has a director, so the name before the title stays as the NER read it
+    text = "Vellan director Lena Berg, responsible for the 1982 film Kestrel, has also received a nomination."
+    doc = _with_ents(nlp, text, [(0, 1, "PERSON"), (2, 4, "PERSON")])
+    found = _relations(doc, find_mentions(doc, ontology), ontology)
+    assert not any(p == "headOf" for _, p, _ in found), found

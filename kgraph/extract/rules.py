@@ -113,6 +113,8 @@ _LIGHT_VERBS = {
 # ------------------------------------------------------------------------------------- mentions
 
 
+#: Titles of the people who make a film or a show as much as of an organisation's head.
+_WORK_TITLES = frozenset({"director", "producer", "creator"})
 #: What only a person has: a home, a family.
 _KIN = frozenset("home wife husband son daughter father mother brother sister widow".split())
 #: Place head nouns that also end the names of institutions: the NER's organisation stands
@@ -735,7 +737,8 @@ def _bodies_before_titles(
     it is the surname of a person named in full in the text."""
     from spacy.tokens import Span
 
-    titles = _head_titles(ontology)
+    # (a film has a director too: "Ray director Taylor Hackford" names no organisation)
+    titles = _head_titles(ontology) - _WORK_TITLES
     surnames = {span[-1].lower_ for m, span in found if m.type == "Person" and len(span) > 1}
     ends = {span.end: k for k, (m, span) in enumerate(found)}
     out = list(found)

@@ -202,6 +202,9 @@ def _trim(ent: Span) -> Span | None:
             break
     while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].lower_ in {"the", "a", "an"}):
         start += 1
+    # "Ex-Welsh Office": a former post's prefix is no part of the body's name
+    if end - start > 2 and doc[start].lower_ == "ex" and doc[start + 1].text == "-":
+        start += 2
     while end > start and (
         doc[end - 1].is_space
         or doc[end - 1].is_punct

@@ -1310,3 +1310,33 @@ def test_rules_a_directors_film_is_no_organisation(nlp, ontology) -> None:  # ty
     doc = _with_ents(nlp, text, [(0, 1, "PERSON"), (2, 4, "PERSON")])
     found = _relations(doc, find_mentions(doc, ontology), ontology)
     assert not any(p == "headOf" for _, p, _ in found), found
+
+
+def test_rules_posts_of_successors_peers_and_former_offices(nlp, ontology, extract_text) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions, find_relations
+
+    # "X will succeed Y as president": Y holds the post, X not yet; a place before "operator" is where
+    found = extract_text(
+        "Tomas Vidal will succeed Lena Berg as president of Orbitel Corp., Norway's number three mobile operator."
+    )
+    assert ("Lena Berg", "headOf", "Orbitel Corp.") in found, found
+    assert ("Tomas Vidal", "headOf", "Orbitel Corp.") not in found, found
+    assert ("Orbitel Corp.", "operates", "Norway") not in found, found
+    # a peer's "of" names a place, not an employer
+    doc = _with_ents(nlp, "The programme also heard from Lord Vidal of Kellmore, who was a minister at the time.",
+                     [(5, 7, "PERSON"), (8, 9, "ORG")])
+    assert ("Lord Vidal", "livesIn", "Kellmore") in _relations(doc, find_mentions(doc, ontology), ontology)
+    # "Ex-" is no part of the body's name and makes the post a former one
+    doc = nlp("Ex-Orbitel Bank chairman Tomas Vidal denied the claims.")
+    relations = find_relations(doc, find_mentions(doc, ontology), ontology)
+    posts = [(r.object.text, r.role.current) for r in relations if r.predicate == "headOf" and r.role is not None]
+    assert posts == [("Orbitel Bank", False)], posts
+
+
+def test_rules_list_of_clubs_is_no_chain_and_a_grand_prix_is_an_event(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(
+        "Luton, Spokane, Kellmore Rangers and other clubs used to have plastic pitches during the 1980s."
+    )
+    assert ("Luton", "locatedIn", "Spokane") not in found, found
+    found = extract_text("She will also run in the Kellmore Grand Prix in Tacoma in February.")
+    assert ("Kellmore Grand Prix", "heldAt", "Tacoma") in found, found

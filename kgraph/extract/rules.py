@@ -113,6 +113,10 @@ _LIGHT_VERBS = {
 # ------------------------------------------------------------------------------------- mentions
 
 
+#: Titles of peers, whose "of" names a place ("Lord Roberts of Conwy", "Baroness Kellmore of Tacoma").
+_PEERAGE = frozenset("lord lady baroness baron earl countess viscount marquess".split())
+#: Verbs whose object holds the post now, whatever becomes of it ("to succeed Y as chairman").
+_SUCCESSION_VERBS = frozenset("succeed replace oust sack fire unseat depose remove".split())
 #: Titles of the people who make a film or a show as much as of an organisation's head.
 _WORK_TITLES = frozenset({"director", "producer", "creator"})
 #: What only a person has: a home, a family.
@@ -882,6 +886,11 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
         return Mention(mention.start, mention.end, mention.text, "Place", mention.label)
 
     places = {t.i for mention, span in found if ontology.is_a(mention.type, "Place") for t in span}
+    # "Lord Roberts of Conwy": a peer's title names a place
+    peers = {
+        span[-1].i for mention, span in found
+        if mention.type == "Person" and len(span) > 1 and span[0].lower_ in _PEERAGE
+    }
     # names ending in "Co.", "Inc.", "Institute": bodies sure of their kind
     bodies = {
         span[-1].i for mention, span in found
@@ -913,6 +922,8 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
             and root.head.head.i in bodies and root.head.i == root.head.head.i + 1
         ):
             mention = as_place(mention)  # "Cox Packing Co. in Devine", "Waste Disposal Co. of Randolph"
+        elif weak(mention, span) and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i in peers:
+            mention = as_place(mention)
         elif weak(mention, span) and root.dep_ == "pobj" and _hometown_after_age(root.head, found):
             mention = as_place(mention)  # "Daniel Sullivan, 30, of Boothbay"
         elif weak(mention, span) and mention.label != "PERSON" and _place_evidence(root, ontology):
@@ -1275,7 +1286,11 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
             out.extend(c for c in noun.head.children if c.dep_ == "dobj")
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
         verb = noun.head.head
-        out.extend(c for c in verb.children if c.dep_ in {"nsubj", "dobj", "nsubjpass"})
+        if _mood(verb) == "fact":
+            out.extend(c for c in verb.children if c.dep_ in {"nsubj", "dobj", "nsubjpass"})
+        elif verb.lemma_.lower() in _SUCCESSION_VERBS:
+            # "X will succeed Y as president of Z": Y holds the post now, X not yet
+            out.extend(c for c in verb.children if c.dep_ == "dobj")
     if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in _PROMOTION_VERBS:
         # "X was promoted to president of Y", "X rose to chief executive of Y"
         verb = noun.head.head
@@ -1464,6 +1479,8 @@ def _is_possessor(token: Token) -> bool:
 def _role_of(trigger: Token, title: str) -> Role:
     words = {c.lower_ for c in trigger.lefts} | {c.lower_ for c in trigger.head.lefts if c.dep_ == "advmod"}
     words |= {trigger.doc[i].lower_ for i in range(max(0, trigger.i - 3), trigger.i)}
+    # "Ex-Welsh Office Minister X": the prefix opens the title's phrase
+    words |= {trigger.doc[i].lower_ for i in range(max(0, trigger.i - 6, trigger.left_edge.i), trigger.i)}
     current = not (words & _FORMER)
     since = None
     for verb in (trigger, trigger.head):
@@ -1626,6 +1643,14 @@ def _apply(
             return  # "X is not the chief of Y", "X could become chief of Y", "X is expected to be named chief"
         subjects = _holders(token, index, one_of=trigger != ANY_NOUN)
         objects = _noun_objects(token, pattern.prepositions, index)
+        wanted = pattern.object_type or ontology.properties[pattern.property].range
+        if wanted is not None and not ontology.is_a(wanted, "Place"):
+            # "Japan's number three mobile operator": a place before the title is where, not what
+            objects = [
+                o for o in objects
+                if not (o.dep_ in {"poss", "compound"} and (m := index.at(o)) is not None
+                        and ontology.is_a(index.mentions[m][0].type, "Place"))
+            ]
         titled = _title_before_name(token, index)
         if titled is not None:
             subjects, objects = [titled[0]], [titled[1]]
@@ -2094,9 +2119,20 @@ def _place_chain(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[
         # "Harbour United, Kestrel Rovers, Bellport Town, Orbitel City": four names or more in a row are a list
         if _list_length(tokens, k, index) >= 4:
             continue
+        # "Luton, Preston, Queens Park Rangers and other clubs": a list goes on after the second name
+        # with an organisation's name, or ends in "and other ..." (not "Rockville, Md., Bernero said")
+        doc = sent.doc
+        after = right_span.end
+        if after + 1 < len(doc) and doc[after].text == "," and (third := index.by_token.get(after + 1)) is not None \
+                and index.ontology.is_a(index.mentions[third][0].type, "Organization") \
+                and index.mentions[third][0].label not in {"pronoun", "description"} \
+                and (nxt3 := index.mentions[third][1].end) < len(doc) and doc[nxt3].lower_ in {",", "and", "or"}:
+            continue
+        if any(doc[i].lower_ == "and" and i + 1 < len(doc) and doc[i + 1].lower_ in {"other", "others"}
+               for i in range(after, min(after + 8, sent.end - 1))):
+            continue
         # "Lyon in France, Graz in Austria": items of a list of "X in Y", not Graz a region of France
         # (but "a plant in Leeds, Yorkshire in England" is a chain)
-        doc = sent.doc
         after, before = index.mentions[right][1].end, index.mentions[left][1].start
         if (
             after + 1 < len(doc) and doc[after].lower_ == "in" and index.by_token.get(after + 1) is not None

@@ -1340,3 +1340,21 @@ def test_rules_list_of_clubs_is_no_chain_and_a_grand_prix_is_an_event(extract_te
     assert ("Luton", "locatedIn", "Spokane") not in found, found
     found = extract_text("She will also run in the Kellmore Grand Prix in Tacoma in February.")
     assert ("Kellmore Grand Prix", "heldAt", "Tacoma") in found, found
+
+
+def test_rules_team_sheet_is_no_chain_of_places(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import _team_sheet
+
+    sheet = nlp("Berg; Vidal, Holm, Lind, Dahl; Kellmore, Tacoma; Orr, Vale, Kent, M Reed (capt); Hale, Cole, Park.")
+    assert _team_sheet(list(sheet))
+    # a list of addresses keeps its chains
+    addresses = nlp("Kellmore Depot, Tacoma, Wash.; Vellan Works, Spokane, Wash.; and Orbitel Yard, Reno, Nev.")
+    assert not _team_sheet(list(addresses))
+
+
+def test_rules_a_shows_star_does_not_live_in_its_title(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions
+
+    doc = _with_ents(nlp, "Kellmore Vale star Lena Berg said the show would return.", [(0, 2, "GPE"), (3, 5, "PERSON")])
+    found = _relations(doc, find_mentions(doc, ontology), ontology)
+    assert ("Lena Berg", "livesIn", "Kellmore Vale") not in found, found

@@ -2076,6 +2076,8 @@ _PART_NOUNS = _PLACE_PARTS | {"capital", "suburb"}
 def _place_chain(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[int, int]]:
     """ "Fujisawa, Kanagawa": a place, a comma, a place."""
     tokens = list(sent)
+    if _team_sheet(tokens):
+        return  # "Murphy; Rabeni, Smith, Gibson, Healey; Goode, Ellis; ...": a team's names, no places
     for k, token in enumerate(tokens[1:-1], start=1):
         if token.text != ",":
             continue
@@ -2140,6 +2142,18 @@ def _place_chain(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[
         ):
             continue
         yield left, right
+
+
+def _team_sheet(tokens: list[Token]) -> bool:
+    """Whether a sentence is a team sheet: eight or more one-word names between commas and semicolons."""
+    if sum(t.text == ";" for t in tokens) < 2:
+        return False
+    singles = sum(
+        1 for k, t in enumerate(tokens)
+        if t.is_title and (k == 0 or tokens[k - 1].text in {",", ";", ":"})
+        and (k + 1 == len(tokens) or tokens[k + 1].text in {",", ";", "."})
+    )
+    return singles >= 8
 
 
 def _list_length(tokens: list[Token], comma: int, index: _Index) -> int:

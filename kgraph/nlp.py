@@ -166,9 +166,26 @@ def _repair_entities(doc: Doc) -> Doc:
             continue
         span = _close_open_name(_extend_coordinated_name(_extend_left(span)))
         if span is not None:
-            spans.append(span)
+            spans.append(_take_legal_suffix(span))
     doc.ents = filter_spans(spans)
     return doc
+
+
+#: A company's legal form, written after its name and a comma ("Kestrel Partners, LLC").
+_LEGAL_SUFFIXES = frozenset(
+    "inc inc. llc l.l.c. llp l.l.p. lp l.p. ltd ltd. plc corp corp. co. s.a. n.v. ag gmbh".split()
+)
+
+
+def _take_legal_suffix(span: Span) -> Span:
+    """ "Kestrel Partners" + ", LLC" -> "Kestrel Partners, LLC": the legal form belongs to the name."""
+    from spacy.tokens import Span
+
+    doc = span.doc
+    end = span.end
+    if span.label_ == "ORG" and end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in _LEGAL_SUFFIXES:
+        return Span(doc, span.start, end + 2, label=span.label_)
+    return span
 
 
 #: Plurals that do not end in "s", before a possessive inside a name ("Women's Institute")

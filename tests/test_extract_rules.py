@@ -1358,3 +1358,15 @@ def test_rules_a_shows_star_does_not_live_in_its_title(nlp, ontology) -> None:  
     doc = _with_ents(nlp, "Kellmore Vale star Lena Berg said the show would return.", [(0, 2, "GPE"), (3, 5, "PERSON")])
     found = _relations(doc, find_mentions(doc, ontology), ontology)
     assert ("Lena Berg", "livesIn", "Kellmore Vale") not in found, found
+
+
+def test_rules_bracket_alias_and_consolidation(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions
+
+    # "(Orbitel)" after "Orbitel Surgical Center": the alias is the centre, whatever the NER said
+    doc = _with_ents(nlp, "Orbitel Surgical Center (Orbitel Center), which is consolidated by Kestrel Holdings, grew.",
+                     [(0, 3, "ORG"), (4, 6, "LOC"), (12, 14, "ORG")])
+    mentions = find_mentions(doc, ontology)
+    assert [m.type for m, _ in mentions][:2] == ["Organization", "Organization"], mentions
+    found = _relations(doc, mentions, ontology)
+    assert any(p == "subsidiaryOf" and o == "Kestrel Holdings" for _, p, o in found), found

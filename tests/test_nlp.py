@@ -133,3 +133,14 @@ def test_nlp_headline_separator_ends_a_name(nlp) -> None:  # type: ignore[no-unt
     doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 3, 7, label="ORG")]
     names = [e.text for e in _repair_entities(doc).ents]
     assert "Kestrel" in names, names
+
+
+def test_nlp_legal_form_after_a_comma_is_part_of_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kgraph.nlp import _repair_entities
+
+    doc = nlp("Kestrel Partners, LLC sold its shares.")
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 3, 4, label="ORG")]
+    names = [e.text for e in _repair_entities(doc).ents]
+    assert names == ["Kestrel Partners, LLC"], names

@@ -353,6 +353,26 @@ def _join_bare_heads(
     return [pair for k, pair in enumerate(out) if k not in drop]
 
 
+def _bracket_aliases(found: list[tuple[Mention, Span]]) -> list[tuple[Mention, Span]]:
+    """ "North Central Surgical Center, L.L.P. (North Central)": a short name in brackets right after
+    a name, made of its words or its initials, is that name's alias and of its class."""
+    out = list(found)
+    for k in range(1, len(out)):
+        (named, named_span), (alias, span) = out[k - 1], out[k]
+        doc = span.doc
+        if not (
+            span.start >= 2 and doc[span.start - 1].text == "(" and named_span.end == span.start - 1
+            and span.end < len(doc) and doc[span.end].text == ")" and alias.type != named.type
+            and named.label not in {"pronoun", "description"}
+        ):
+            continue
+        words = {t.lower_ for t in named_span}
+        initials = "".join(t.text[0] for t in named_span if t.text[:1].isupper())
+        if all(t.lower_ in words for t in span) or span.text.replace(".", "") == initials:
+            out[k] = (Mention(alias.start, alias.end, alias.text, named.type, alias.label), span)
+    return out
+
+
 def _names_office(span: Span, titles: frozenset[str]) -> bool:
     """ "Home" of "Home Secretary": a word right before a capitalised title is part of the office's name."""
     after = span.doc[span.end] if span.end < len(span.doc) else None
@@ -432,6 +452,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         if bracket:
             aliases[bracket.group(1).lower()] = cls
     found = _join_bare_heads(doc, found, taken, ontology)
+    found = _bracket_aliases(found)
     people = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     # one-word names of bodies and places the NER found elsewhere in the text ("Labour" ... "Labour MP X")
     elsewhere = {

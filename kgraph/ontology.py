@@ -98,7 +98,8 @@ class KG(DefinedNamespace):
 KGX = Namespace(BASE_IRI + "patterns#")
 #: The pattern frames kgraph.extract.rules knows how to match (documented in ontology/patterns.ttl).
 FRAMES = frozenset(
-    {"RelationalNoun", "Verb", "EventNoun", "Attribute", "PlaceChain", "SourceLine", "PlaceInName", "Dateline"}
+    {"RelationalNoun", "Verb", "EventNoun", "Attribute", "PlaceChain", "SourceLine", "PlaceInName", "Dateline",
+     "BracketPlace"}
 )
 #: The moods a pattern can read (kgx:mood): a fact, or a deal agreed or announced but not done.
 MOODS = {"Fact": KGX.Fact, "Agreed": KGX.Agreed}

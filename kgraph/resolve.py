@@ -144,8 +144,12 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
 
     # 2. abbreviations in brackets: "Shonan Health Innovation (iPark)"
     text = doc.text
+    starts = {m.start: m for m, _ in names}
     for mention, _ in names:
         match = re.match(r"\s*\(\s*([^()\s][^()]{0,30}?)\s*\)", text[mention.end : mention.end + 40])
+        inner = starts.get(mention.end + match.start(1)) if match else None
+        if inner is not None and inner.type != mention.type and "Place" in {inner.type, mention.type}:
+            continue  # "Orbitel Labs (Tacoma)": where the body is, not another name of it
         # "HOLTVILLE, Oregon (AP)": the agency after a dateline's place is no alias of it
         if match and _alias_like(match.group(1)) and mention.label != "dateline":
             alias_key = name_key(match.group(1))

@@ -1370,3 +1370,20 @@ def test_rules_bracket_alias_and_consolidation(nlp, ontology) -> None:  # type: 
     assert [m.type for m, _ in mentions][:2] == ["Organization", "Organization"], mentions
     found = _relations(doc, mentions, ontology)
     assert any(p == "subsidiaryOf" and o == "Kestrel Holdings" for _, p, o in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a place in brackets after a company, or after the noun describing it
+        ("Lena Berg is president of Kestrel Oil and Gas, an energy company (Tacoma, Washington), and a poet.",
+         ("Kestrel Oil and Gas", "basedIn", "Tacoma"), None),
+        ("Orbitel Labs (Tacoma) sold shares.", ("Orbitel Labs", "basedIn", "Tacoma"), None),
+        # a bracket inside a name is no place of it
+        ("One of our subsidiaries, Orbitel (UK) Limited, bought software.", None, ("Orbitel", "basedIn", "UK")),
+    ],
+)
+def test_rules_place_in_brackets(extract_text, text: str, expected, absent) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected is None or expected in found, found
+    assert absent is None or absent not in found, found

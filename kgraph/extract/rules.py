@@ -2203,8 +2203,38 @@ def _list_length(tokens: list[Token], comma: int, index: _Index) -> int:
     return count
 
 
+def _bracket_place(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[int, int]]:
+    """ "Bighorn Oil and Gas, an energy company (Casper, Wyoming)", "Orbitel Labs (Tacoma)": the
+    places in brackets right after an organisation, or after the noun in apposition to it."""
+    doc = sent.doc
+    ontology = index.ontology
+    for token in sent:
+        if token.text != "(" or token.i == 0:
+            continue
+        close = next((t.i for t in doc[token.i + 1 : min(token.i + 8, sent.end)] if t.text == ")"), None)
+        if close is None:
+            continue
+        inside = {m for i in range(token.i + 1, close) if (m := index.by_token.get(i)) is not None}
+        if not inside or any(not ontology.is_a(index.mentions[m][0].type, "Place") for m in inside) or any(
+            not (t.is_punct or index.by_token.get(t.i) is not None) for t in doc[token.i + 1 : close]
+        ):
+            continue  # only places, and commas between them
+        if close + 1 < len(doc) and doc[close + 1].is_title and doc[close + 1].is_alpha:
+            continue  # "Pixaya (UK) Limited": the bracket is inside a name
+        before = doc[token.i - 1]
+        org = index.by_token.get(before.i)
+        left = before.left_edge.i
+        if org is None and before.pos_ == "NOUN" and left >= 2 and doc[left - 1].text == ",":
+            org = index.by_token.get(left - 2)  # "X, an energy company (Y)"
+        if org is None or not ontology.is_a(index.mentions[org][0].type, "Organization"):
+            continue
+        for place in sorted(inside):
+            yield org, place
+
+
 #: Frames read off a whole sentence rather than a trigger word, in the order they are matched.
 _SENTENCE_FRAMES: dict[str, _SentenceFrame] = {
+    "BracketPlace": _bracket_place,
     "PlaceChain": _place_chain,
     "SourceLine": _source_line,
     "PlaceInName": _place_in_name,

@@ -1387,3 +1387,11 @@ def test_rules_place_in_brackets(extract_text, text: str, expected, absent) -> N
     found = extract_text(text)
     assert expected is None or expected in found, found
     assert absent is None or absent not in found, found
+
+
+def test_rules_comma_and_after_a_title_goes_on_with_the_outer_list(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(
+        "Our competitors are Kestrel, Inc., an operating unit of Vellan Corporation, and Orbitel Corporation."
+    )
+    assert ("Kestrel, Inc.", "subsidiaryOf", "Vellan Corporation") in found, found
+    assert ("Kestrel, Inc.", "subsidiaryOf", "Orbitel Corporation") not in found, found

@@ -1736,6 +1736,19 @@ def _apply(
             if s in subjects or token.dep_ != "compound" and not _own_title(s, pattern.triggers)
             and not (token.dep_ == "appos" and _apposed_noun(s))
         ]
+        # "X, a subsidiary of Y, and Z": with the title set off by commas, ", and Z" goes on with the
+        # sentence's own list (but "of Y, W, and Z" is the phrase's list)
+        if token.dep_ == "appos":
+            doc = token.doc
+            def opens_outer_list(o: Token) -> bool:
+                m = index.by_token.get(o.i)
+                first = index.mentions[m][1].start if m is not None else o.i
+                return (
+                    first >= 2 and doc[first - 1].lower_ in {"and", "or"} and doc[first - 2].text == ","
+                    and len([c for c in _conjuncts(o) if c not in objects]) == 1
+                )
+
+            expanded_objects = [o for o in expanded_objects if o in objects or not opens_outer_list(o)]
         # "the men, A, from X, and B and C, from Y": with a phrase of its own for each group, a
         # holder takes the nearest phrase after it
         phrases = [o for o in objects if o.dep_ == "pobj"]

@@ -1395,3 +1395,10 @@ def test_rules_comma_and_after_a_title_goes_on_with_the_outer_list(extract_text)
     )
     assert ("Kestrel, Inc.", "subsidiaryOf", "Vellan Corporation") in found, found
     assert ("Kestrel, Inc.", "subsidiaryOf", "Orbitel Corporation") not in found, found
+
+
+def test_rules_list_without_and_stays_a_list(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # a "Place, Place" pair the parser calls conjuncts with no "and" is a chain (FIRE dev has one);
+    # a list without "and" is still a list
+    found = extract_text("Podcasters are springing up in Norway, Finland, Peru, even Malaysia.")
+    assert not any(p == "locatedIn" for _, p, _ in found), found

@@ -2130,7 +2130,12 @@ def _place_chain(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[
         dateline = index.mentions[right][0].label == "dateline"
         first = tokens[k + 1 + skip]
         # (a state's abbreviation split from its full stop, "Wyo" + ".", is no list either)
-        if not dateline and (
+        # (a "conjunct" with no "and" or "or" anywhere is the parser's guess: "our Sunnyvale, California facility")
+        left_start = index.mentions[left][1].start
+        coordinated = len(_conjuncts(first)) > 2 or any(
+            c.dep_ in {"cc", "preconj"} for t in {*_conjuncts(first), *index.mentions[right][1]} for c in t.children
+        ) or left_start > 0 and sent.doc[left_start - 1].text == ","  # "..., Real Madrid, AC Milan"
+        if not dateline and coordinated and (
             any(t.dep_ == "conj" and not t.is_punct for t in index.mentions[right][1]) or first.dep_ == "conj"
         ):
             continue
@@ -2182,12 +2187,21 @@ def _team_sheet(tokens: list[Token]) -> bool:
     """Whether a sentence is a team sheet: eight or more one-word names between commas and semicolons."""
     if sum(t.text == ";" for t in tokens) < 2:
         return False
-    singles = sum(
-        1 for k, t in enumerate(tokens)
-        if t.is_title and (k == 0 or tokens[k - 1].text in {",", ";", ":"})
-        and (k + 1 == len(tokens) or tokens[k + 1].text in {",", ";", "."})
-    )
-    return singles >= 8
+    # items: the words between separators; a name of one to three capitalised words ("Goode", "A Masi");
+    # a team's line has four names or more between semicolons, an address three at most
+    segments: list[list[list[Token]]] = [[[]]]
+    for t in tokens:
+        if t.text in {";", ":"}:
+            segments.append([[]])
+        elif t.text in {",", "."}:
+            segments[-1].append([])
+        else:
+            segments[-1][-1].append(t)
+    counts = [
+        sum(1 for item in segment if 1 <= len(item) <= 3 and all(t.text[:1].isupper() for t in item))
+        for segment in segments
+    ]
+    return sum(counts) >= 8 and max(counts) >= 4
 
 
 def _list_length(tokens: list[Token], comma: int, index: _Index) -> int:

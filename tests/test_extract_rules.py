@@ -1402,3 +1402,13 @@ def test_rules_list_without_and_stays_a_list(extract_text) -> None:  # type: ign
     # a list without "and" is still a list
     found = extract_text("Podcasters are springing up in Norway, Finland, Peru, even Malaysia.")
     assert not any(p == "locatedIn" for _, p, _ in found), found
+
+
+def test_rules_born_names_a_person_and_its_place_after_the_date(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions
+
+    # only a person is born; the place may hang on the date before it
+    doc = _with_ents(nlp, "Lena Marie Berg was born on Feb. 5, 1907, in Tacoma, and spent her youth in Spokane.",
+                     [(0, 3, "ORG"), (12, 13, "GPE"), (20, 21, "GPE")])
+    found = _relations(doc, find_mentions(doc, ontology), ontology)
+    assert ("Lena Marie Berg", "livesIn", "Tacoma") in found, found

@@ -208,6 +208,11 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
     if any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in root.children):
         return "Person"  # "Okafor, who lives in Riverton"
     if (
+        span.label_ in {"ORG", "GPE"} and root.dep_ == "nsubjpass" and root.head.lower_ == "born"
+        and ontology.class_for_head(span[-1].lower_) is None
+    ):
+        return "Person"  # "Norton Winfred Simon was born on Feb. 5, 1907, in Portland"
+    if (
         span.label_ == "ORG" and len(span) == 1 and root.dep_ == "poss" and root.head.lemma_.lower() in _KIN
         and ontology.class_for_head(root.lower_) is None
     ):
@@ -1253,6 +1258,11 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
             out.extend(patients)
         elif role.startswith("prep:"):
             out.extend(_prep_objects(verb, [role[5:]]))
+            # "born on Feb. 5, 1907, in Portland": the parser hangs the phrase on the date before it
+            out.extend(
+                o for date in _prep_objects(verb, ["on", "in"]) if date.ent_type_ in {"DATE", "TIME"}
+                for o in _prep_objects(date, [role[5:]]) if o.ent_type_ not in {"DATE", "TIME"}
+            )
             if role[5:] in {"in", "at"} and verb.dep_ == "relcl" and any(
                 c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children
             ):

@@ -1412,3 +1412,16 @@ def test_rules_born_names_a_person_and_its_place_after_the_date(nlp, ontology) -
                      [(0, 3, "ORG"), (12, 13, "GPE"), (20, 21, "GPE")])
     found = _relations(doc, find_mentions(doc, ontology), ontology)
     assert ("Lena Marie Berg", "livesIn", "Tacoma") in found, found
+
+
+def test_rules_undecided_and_directed_state_nothing(nlp, ontology, extract_text) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions
+
+    # not yet decided: no fact
+    found = extract_text("Lena Berg is still undecided about competing in the Kellmore Open.")
+    assert not any(p == "participatedIn" for _, p, _ in found), found
+    # a film is directed, not headed (the NER takes its title for an organisation)
+    doc = _with_ents(nlp, "Kellmore Nights, directed by Tomas Vidal, won the best film award.",
+                     [(0, 2, "ORG"), (5, 7, "PERSON")])
+    found = _relations(doc, find_mentions(doc, ontology), ontology)
+    assert not any(p == "headOf" for _, p, _ in found), found

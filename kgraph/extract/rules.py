@@ -66,7 +66,8 @@ _FUTURE = frozenset({"will", "would", "shall", "'ll", "wo", "'d"})
 #: sign", "is expected to join", "denied buying", "claimed he was one of its leaders".
 _UNREALISED = frozenset(
     """want seek try attempt offer propose consider hope aim threaten refuse fail decline wish need deny look
-    mull weigh likely tip rumour rumor talk talks bid proposal expect claim allege suspect speculate""".split()
+    mull weigh likely tip rumour rumor talk talks bid proposal expect claim allege suspect speculate undecided
+    unsure uncertain""".split()
 )
 #: Words whose complement is a deal agreed or announced: "agreed to buy", "plans to acquire", "is set to buy".
 _AGREED = frozenset("""agree plan intend set due prepare promise pledge vow deal agreement""".split())

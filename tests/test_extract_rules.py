@@ -1322,6 +1322,9 @@ def test_rules_posts_of_successors_peers_and_former_offices(nlp, ontology, extra
     assert ("Lena Berg", "headOf", "Orbitel Corp.") in found, found
     assert ("Tomas Vidal", "headOf", "Orbitel Corp.") not in found, found
     assert ("Orbitel Corp.", "operates", "Norway") not in found, found
+    # "X will stay on as chairman": X holds the post now
+    found = extract_text("Lena Berg will stay on as chairman of Orbitel Corp. until May.")
+    assert ("Lena Berg", "headOf", "Orbitel Corp.") in found, found
     # a peer's "of" names a place, not an employer
     doc = _with_ents(nlp, "The programme also heard from Lord Vidal of Kellmore, who was a minister at the time.",
                      [(5, 7, "PERSON"), (8, 9, "ORG")])

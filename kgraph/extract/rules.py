@@ -59,7 +59,6 @@ _CONTEST_VERBS = frozenset(
 _CONTEST_NOUNS = frozenset({"defeat", "win", "victory", "loss", "draw", "match", "game", "clash", "triumph"})
 #: Auxiliaries that make a clause no statement of fact ("may buy", "could join"); "will" and "would"
 #: announce what is agreed ("said it would buy").
-_BROADCASTERS = frozenset({"Radio", "Television", "TV"})
 _MODALS = frozenset({"may", "might", "could", "should", "must", "ca"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "wo", "'d"})
 #: Words whose complement is not (yet) a fact: "plans to buy", "is in talks to acquire", "refused to
@@ -77,6 +76,10 @@ _UNREALISED_MODIFIERS = frozenset(
      "prospective", "abortive", "aborted"}
 )
 _AGREED_MODIFIERS = frozenset({"planned", "agreed", "pending", "announced"})
+#: Verbs whose object holds the post now, whatever becomes of it ("to succeed Y as chairman") ...
+_SUCCESSION_VERBS = frozenset("succeed replace oust sack fire unseat depose remove".split())
+#: ... and verbs whose subject does ("X will stay on as chairman").
+_CONTINUATION_VERBS = frozenset("stay remain continue".split())
 #: Verbs whose "to" phrase gives the post their subject now holds.
 _PROMOTION_VERBS = frozenset({"promote", "elevate", "rise", "appoint", "name", "elect", "move", "return"})
 #: Bodies of an organisation a post can be "of": "a member of the board of directors of Y".
@@ -116,13 +119,11 @@ _LIGHT_VERBS = {
 
 #: Titles of peers, whose "of" names a place ("Lord Roberts of Conwy", "Baroness Kellmore of Tacoma").
 _PEERAGE = frozenset("lord lady baroness baron earl countess viscount marquess".split())
-#: Verbs whose object holds the post now, whatever becomes of it ("to succeed Y as chairman").
-_SUCCESSION_VERBS = frozenset("succeed replace oust sack fire unseat depose remove".split())
-#: Titles of the people who make a film or a show as much as of an organisation's head.
-_WORK_TITLES = frozenset({"director", "producer", "creator"})
+#: A title of the person who makes a film as much as of an organisation's head.
+_WORK_TITLES = frozenset({"director"})
 #: What only a person has: a home, a family.
 _KIN = frozenset("home wife husband son daughter father mother brother sister widow".split())
-#: Place head nouns that also end the names of institutions: the NER's organisation stands
+#: Place head nouns that also end the names of institutions: where the NER says organisation, it stays one
 _INSTITUTION_PLACES = frozenset({"center", "centre"})
 
 
@@ -147,7 +148,7 @@ def _classify(span: Span, ontology: Ontology) -> str | None:
         return by_head
     by_opening = ontology.class_for_opening(span[0].lower_) if len(span) > 1 else None
     if by_opening is not None and span.label_ in {"ORG", "PERSON"}:
-        return by_opening  # "Fort Hamilton", "Camp Butner": a place, whatever the NER said
+        return by_opening  # "Fort Hamilton", "Camp Butner": a place, though the NER said ORG or PERSON
     if _YEAR.match(span[-1].text) and len(span) > 1:
         for info in ontology.classes.values():
             if info.year_suffix:
@@ -284,8 +285,8 @@ _OFFICE_ADDRESS = frozenset({"president"})
 #: Rank and office abbreviations and words that stand before a name but are not part of it (and that
 #: the NER takes into the organisation before them: "Coast Guard Lt. X", see kgraph.nlp).
 RANKS = frozenset("""lt capt sgt cpl pvt col maj cmdr adm gen insp det supt""".split())
-#: The same ranks written out: not part of a name either ("Police Major Pramot Pansakun"), though
-#: a name may end in one ("Dollar General"), so the NER repair leaves them to this list
+#: The same ranks written out: not part of a name either ("Police Colonel X"), though a body's name
+#: may end in one ("the Office of the Inspector"), so the NER repair leaves them to this list
 _RANK_WORDS = frozenset(
     "major captain colonel lieutenant sergeant corporal admiral inspector detective superintendent constable".split()
 )
@@ -637,6 +638,8 @@ def _dated_dateline(doc: Doc) -> list[tuple[Span, str]]:
     return [*found, (doc[start:end], "Organization")]
 
 
+#: First words of a broadcaster's name in a bare source line ("Paris Radio France International").
+_BROADCASTERS = frozenset({"Radio", "Television", "TV"})
 #: "LD1203101094" (a wire item), "94AS0286D" (a translated article's number)
 _WIRE_CODE = re.compile(r"^(?:[A-Z]{2}\d{10}|\d{2,3}[A-Z]{1,2}\d{4}[A-Z])$")
 _WIRE_CODE_IN_TEXT = re.compile(r"\b(?:[A-Z]{2}\d{10}|\d{2,3}[A-Z]{1,2}\d{4}[A-Z])\b")
@@ -877,12 +880,8 @@ def _place_evidence(root: Token, ontology: Ontology) -> bool:
 
 def _hometown_after_age(prep: Token, found: list[tuple[Mention, Span]]) -> bool:
     """ "NAME, 30, of X": the "of" after a person's age gives the person's home town."""
-    doc, i = prep.doc, prep.i
-    if prep.lower_ != "of" or i < 4 or doc[i - 1].text != "," or doc[i - 3].text != ",":
-        return False
-    age = doc[i - 2]
-    return age.text.isdigit() and 1 <= int(age.text) <= 120 and any(
-        m.type == "Person" and span.end == i - 3 for m, span in found
+    return prep.lower_ == "of" and any(
+        m.type == "Person" and span.end + 3 == prep.i and _age_follows(span) for m, span in found
     )
 
 
@@ -1061,7 +1060,8 @@ def _mood(word: Token) -> str | None:
     announced ("agreed to buy", "said it would buy", "is set to acquire"); None when it states
     nothing: negated ("did not buy"), under "may" or "could", or the complement of an offer, a
     hope or a refusal ("offered to buy", "is in talks to buy", "refused to join"). A complement
-    inherits the negation and modality of the word it completes ("did not agree to buy")."""
+    inherits the negation and modality of the word it completes ("did not agree to buy"). A
+    headline's infinitive ("Orbitel to buy Kestrel") is "agreed"."""
     mood = "fact"
     for _ in range(4):
         for c in word.children:
@@ -1323,6 +1323,9 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         elif verb.lemma_.lower() in _SUCCESSION_VERBS:
             # "X will succeed Y as president of Z": Y holds the post now, X not yet
             out.extend(c for c in verb.children if c.dep_ == "dobj")
+        elif verb.lemma_.lower() in _CONTINUATION_VERBS:
+            # "X will stay on as chairman of Z": X holds the post now
+            out.extend(c for c in verb.children if c.dep_ == "nsubj")
     if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in _PROMOTION_VERBS:
         # "X was promoted to president of Y", "X rose to chief executive of Y"
         verb = noun.head.head
@@ -1965,7 +1968,8 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
     kind = token.head
     if (
         token.dep_ == "compound" and kind.pos_ == "NOUN" and kind.i == span.end
-        and index.mentions[m][0].type in index.ontology.classes_for_descriptor(kind.lemma_.lower())
+        and any(index.ontology.is_a(index.mentions[m][0].type, c)
+                for c in index.ontology.classes_for_descriptor(kind.lemma_.lower()))
     ):
         carriers.append(kind)  # "the Minox company in Heuchelheim": the noun of the name's kind
     # "X, a Republican from Y": a party or nationality word in apposition carries the name's phrase
@@ -2195,7 +2199,8 @@ def _place_chain(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[
 
 
 def _team_sheet(tokens: list[Token]) -> bool:
-    """Whether a sentence is a team sheet: eight or more one-word names between commas and semicolons."""
+    """Whether a sentence is a team sheet: two semicolons or more, eight names or more (one to three
+    capitalised words each) between the separators, and four or more in one line between semicolons."""
     if sum(t.text == ";" for t in tokens) < 2:
         return False
     # items: the words between separators; a name of one to three capitalised words ("Goode", "A Masi");
@@ -2247,7 +2252,7 @@ def _bracket_place(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tupl
     doc = sent.doc
     ontology = index.ontology
     for token in sent:
-        if token.text != "(" or token.i == 0:
+        if token.text != "(" or token.i == sent.start:
             continue
         close = next((t.i for t in doc[token.i + 1 : min(token.i + 8, sent.end)] if t.text == ")"), None)
         if close is None:

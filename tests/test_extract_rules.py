@@ -1428,3 +1428,10 @@ def test_rules_undecided_and_directed_state_nothing(nlp, ontology, extract_text)
                      [(0, 2, "ORG"), (5, 7, "PERSON")])
     found = _relations(doc, find_mentions(doc, ontology), ontology)
     assert not any(p == "headOf" for _, p, _ in found), found
+
+
+def test_rules_place_set_off_by_commas_and_a_list_of_three_places(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("The company performed at the Kellmore Hall, in Tacoma, on June 30, said a spokesman.")
+    assert ("Kellmore Hall", "locatedIn", "Tacoma") in found, found
+    found = extract_text("Flooding was reported throughout Tacoma, Fort Vellan, Spokane and southern Kellmore County.")
+    assert ("Tacoma", "locatedIn", "Fort Vellan") not in found, found

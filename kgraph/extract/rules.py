@@ -1991,6 +1991,17 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
     ):
         # "grew up in Bellport in southern Oregon": the parser hangs the second phrase on the verb
         objects = [c for c in doc[span.end].children if c.dep_ == "pobj"]
+    if (
+        not objects and index.mentions[m][0].type != "Person" and span.end + 3 < len(doc)
+        and doc[span.end].text == "," and doc[span.end + 1].lower_ in preps and doc[span.end + 1].lower_ == "in"
+        and (place := index.by_token.get(span.end + 2)) is not None
+        and index.ontology.is_a(index.mentions[place][0].type, "Place")
+        and index.mentions[place][1].start == span.end + 2
+        and (after := index.mentions[place][1].end) < len(doc) and doc[after].text in {",", "."}
+    ):
+        # "the Palace of Fine Arts, in San Francisco, on June 30": a place set off by commas right
+        # after a name is the name's (the parser hangs it on the verb)
+        objects = [index.mentions[place][1].root]
     if "compound" in preps or "poss" in preps:
         # "U.S. Congress", "Japan's iPark": a name modifying a name; not "in Bellport and Port Arlen",
         # where the parser takes the first of two coordinated names for a modifier of the second.
@@ -2187,6 +2198,12 @@ def _place_chain(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[
         if any(doc[i].lower_ == "and" and i + 1 < len(doc) and doc[i + 1].lower_ in {"other", "others"}
                for i in range(after, min(after + 8, sent.end - 1))):
             continue
+        # "Brazoria, Fort Bend, Galveston and southern Harris Counties": a third place, then "and"
+        if after + 1 < len(doc) and doc[after].text == "," and (third := index.by_token.get(after + 1)) is not None:
+            end3 = index.mentions[third][1].end
+            if end3 < len(doc) and doc[end3].lower_ in {"and", "or"} or \
+                    end3 + 1 < len(doc) and doc[end3].text == "," and doc[end3 + 1].lower_ in {"and", "or"}:
+                continue
         # "Lyon in France, Graz in Austria": items of a list of "X in Y", not Graz a region of France
         # (but "a plant in Leeds, Yorkshire in England" is a chain)
         after, before = index.mentions[right][1].end, index.mentions[left][1].start

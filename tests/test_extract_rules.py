@@ -1435,3 +1435,8 @@ def test_rules_place_set_off_by_commas_and_a_list_of_three_places(extract_text) 
     assert ("Kellmore Hall", "locatedIn", "Tacoma") in found, found
     found = extract_text("Flooding was reported throughout Tacoma, Fort Vellan, Spokane and southern Kellmore County.")
     assert ("Tacoma", "locatedIn", "Fort Vellan") not in found, found
+
+
+def test_rules_place_owning_the_noun_a_place_modifies(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("In Oregon's Vellan Ridge foothills, firefighters today contained a fire.")
+    assert ("Vellan Ridge", "locatedIn", "Oregon") in found, found

@@ -2017,6 +2017,19 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
                 for c in index.ontology.classes_for_descriptor(noun.lemma_.lower())
             ):
                 modifiers += [c for c in noun.children if c.i < noun.i]
+        if (
+            token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == span.end
+            and index.ontology.is_a(index.mentions[m][0].type, "Place")
+        ):
+            # "California's Sierra Nevada foothills": a place owning the noun a place's name modifies
+            # (not "England's Champions League representatives", "Sun's Network Computing event")
+            surnames = {sp[-1].text for mn, sp in index.mentions if mn.type == "Person" and len(sp) > 1}
+            modifiers += [
+                c for c in token.head.children
+                if c.dep_ == "poss" and c.i < span.start and (o := index.at(c)) is not None
+                and index.ontology.is_a(index.mentions[o][0].type, "Place")
+                and c.text not in surnames  # "John Lennon ... Lennon's New York City apartment"
+            ]
         for c in modifiers:
             modifier = index.at(c) if c.dep_ in deps and c.i < span.start else None
             if modifier is not None and not any(

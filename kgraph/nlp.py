@@ -166,7 +166,7 @@ def _repair_entities(doc: Doc) -> Doc:
             continue
         span = _close_open_name(_extend_coordinated_name(_extend_left(span)))
         if span is not None:
-            spans.append(_take_legal_suffix(span))
+            spans.append(_take_landform(_take_legal_suffix(span)))
     doc.ents = filter_spans(spans)
     return doc
 
@@ -175,6 +175,21 @@ def _repair_entities(doc: Doc) -> Doc:
 _LEGAL_SUFFIXES = frozenset(
     "inc inc. llc l.l.c. llp l.l.p. lp l.p. ltd ltd. plc corp corp. co. s.a. n.v. ag gmbh".split()
 )
+
+
+#: Lower-case nouns of a landform that complete a place's name ("the Sahara desert", "the Najd plateau").
+_LANDFORMS = frozenset("desert plateau basin mountains valley river peninsula delta highlands".split())
+
+
+def _take_landform(span: Span) -> Span:
+    """ "Sahara" + "desert" -> "Sahara desert": the landform's noun belongs to the place's name."""
+    from spacy.tokens import Span
+
+    doc = span.doc
+    if span.label_ in {"GPE", "LOC"} and span.end < len(doc) and doc[span.end].lower_ in _LANDFORMS \
+            and doc[span.end].is_lower:
+        return Span(doc, span.start, span.end + 1, label="LOC")
+    return span
 
 
 def _take_legal_suffix(span: Span) -> Span:

@@ -144,3 +144,14 @@ def test_nlp_legal_form_after_a_comma_is_part_of_the_name(nlp) -> None:  # type:
     doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 3, 4, label="ORG")]
     names = [e.text for e in _repair_entities(doc).ents]
     assert names == ["Kestrel Partners, LLC"], names
+
+
+def test_nlp_landform_noun_completes_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kgraph.nlp import _repair_entities
+
+    doc = nlp("Rain falls on the Vellan plateau in Oregon.")
+    doc.ents = [Span(doc, 4, 5, label="GPE"), Span(doc, 7, 8, label="GPE")]
+    names = [e.text for e in _repair_entities(doc).ents]
+    assert "Vellan plateau" in names, names

@@ -1440,3 +1440,14 @@ def test_rules_place_set_off_by_commas_and_a_list_of_three_places(extract_text) 
 def test_rules_place_owning_the_noun_a_place_modifies(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text("In Oregon's Vellan Ridge foothills, firefighters today contained a fire.")
     assert ("Vellan Ridge", "locatedIn", "Oregon") in found, found
+
+
+def test_rules_superlative_of_a_group_and_one_of_several_posts(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Vellania is the largest of Kestria's six republics.")
+    assert ("Vellania", "locatedIn", "Kestria") in found, found
+    found = extract_text("Tacoma, the biggest of Oregon's cities, grew.")
+    assert ("Tacoma", "locatedIn", "Oregon") in found, found
+    # one of several directors works for the company; it is not its head
+    found = extract_text("Lena Berg, one of the directors of Orbitel Corp., said so.")
+    assert ("Lena Berg", "worksFor", "Orbitel Corp.") in found, found
+    assert ("Lena Berg", "headOf", "Orbitel Corp.") not in found, found

@@ -1338,6 +1338,16 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
     if one_of and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
         # "X, one of the founders of Y": the holder of "one"
         out.extend(_holders(noun.head.head, index))
+    if (
+        one_of and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.tag_ == "JJS"
+        and noun.head.head.dep_ in {"attr", "appos"}
+    ):
+        # "Serbia is the largest of Yugoslavia's six republics", "X, the biggest of Y's cities"
+        superlative = noun.head.head
+        out.extend(
+            [superlative.head] if superlative.dep_ == "appos"
+            else _named([c for c in superlative.head.children if c.dep_ in _SUBJECT_DEPS], index)
+        )
     return out
 
 
@@ -1881,6 +1891,8 @@ def _lesser_post(token: Token, trigger: str, pattern: Pattern, index: _Index, on
         t.lower_ in _FORMER for t in before
     ):
         return True  # "Thomas Holm, an IMF director": one of the directors
+    if token.tag_ in {"NNS", "NNPS"}:
+        return True  # "one of the directors of Y", "the youngest of Y's directors": one of several
     named_after = any(
         index.at(pobj) is not None
         for child in token.children if child.dep_ == "prep" for pobj in child.children if pobj.dep_ == "pobj"

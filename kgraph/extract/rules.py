@@ -11,6 +11,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from kgraph.models import Article, Extraction, Mention, RelationMention, Role
@@ -1020,6 +1021,11 @@ class _Index:
     ontology: Ontology
     by_sentence: dict[int, list[int]] = field(default_factory=dict)  # sentence start -> mention numbers
 
+    @cached_property
+    def surnames(self) -> frozenset[str]:
+        """Last words of the people named in full ("Lennon" of "John Lennon")."""
+        return frozenset(span[-1].text for m, span in self.mentions if m.type == "Person" and len(span) > 1)
+
     def at(self, token: Token) -> int | None:
         found = self.by_token.get(token.i)
         if found is None and token.dep_ == "appos":
@@ -2005,7 +2011,7 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
         objects = [c for c in doc[span.end].children if c.dep_ == "pobj"]
     if (
         not objects and index.mentions[m][0].type != "Person" and span.end + 3 < len(doc)
-        and doc[span.end].text == "," and doc[span.end + 1].lower_ in preps and doc[span.end + 1].lower_ == "in"
+        and "in" in preps and doc[span.end].text == "," and doc[span.end + 1].lower_ == "in"
         and (place := index.by_token.get(span.end + 2)) is not None
         and index.ontology.is_a(index.mentions[place][0].type, "Place")
         and index.mentions[place][1].start == span.end + 2
@@ -2035,12 +2041,11 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
         ):
             # "California's Sierra Nevada foothills": a place owning the noun a place's name modifies
             # (not "England's Champions League representatives", "Sun's Network Computing event")
-            surnames = {sp[-1].text for mn, sp in index.mentions if mn.type == "Person" and len(sp) > 1}
             modifiers += [
                 c for c in token.head.children
                 if c.dep_ == "poss" and c.i < span.start and (o := index.at(c)) is not None
                 and index.ontology.is_a(index.mentions[o][0].type, "Place")
-                and c.text not in surnames  # "John Lennon ... Lennon's New York City apartment"
+                and c.text not in index.surnames  # "John Lennon ... Lennon's New York City apartment"
             ]
         for c in modifiers:
             modifier = index.at(c) if c.dep_ in deps and c.i < span.start else None
@@ -2211,33 +2216,39 @@ def _place_chain(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[
         # "Harbour United, Kestrel Rovers, Bellport Town, Orbitel City": four names or more in a row are a list
         if _list_length(tokens, k, index) >= 4:
             continue
-        # "Luton, Preston, Queens Park Rangers and other clubs": a list goes on after the second name
-        # with an organisation's name, or ends in "and other ..." (not "Rockville, Md., Bernero said")
-        doc = sent.doc
-        after = right_span.end
-        if after + 1 < len(doc) and doc[after].text == "," and (third := index.by_token.get(after + 1)) is not None \
-                and index.ontology.is_a(index.mentions[third][0].type, "Organization") \
-                and index.mentions[third][0].label not in {"pronoun", "description"} \
-                and (nxt3 := index.mentions[third][1].end) < len(doc) and doc[nxt3].lower_ in {",", "and", "or"}:
+        if _list_goes_on(sent, right_span, index):
             continue
-        if any(doc[i].lower_ == "and" and i + 1 < len(doc) and doc[i + 1].lower_ in {"other", "others"}
-               for i in range(after, min(after + 8, sent.end - 1))):
-            continue
-        # "Brazoria, Fort Bend, Galveston and southern Harris Counties": a third place, then "and"
-        if after + 1 < len(doc) and doc[after].text == "," and (third := index.by_token.get(after + 1)) is not None:
-            end3 = index.mentions[third][1].end
-            if end3 < len(doc) and doc[end3].lower_ in {"and", "or"} or \
-                    end3 + 1 < len(doc) and doc[end3].text == "," and doc[end3 + 1].lower_ in {"and", "or"}:
-                continue
         # "Lyon in France, Graz in Austria": items of a list of "X in Y", not Graz a region of France
         # (but "a plant in Leeds, Yorkshire in England" is a chain)
-        after, before = index.mentions[right][1].end, index.mentions[left][1].start
+        doc = sent.doc
+        after, before = right_span.end, index.mentions[left][1].start
         if (
             after + 1 < len(doc) and doc[after].lower_ == "in" and index.by_token.get(after + 1) is not None
             and before >= 2 and doc[before - 1].lower_ == "in" and index.by_token.get(before - 2) is not None
         ):
             continue
         yield left, right
+
+
+def _list_goes_on(sent: Span, right: Span, index: _Index) -> bool:
+    """Whether the name after a "Place, Name" comma is an item of a list that goes on: a third name
+    follows, then "and" ("Brazoria, Fort Bend, Galveston and ..."), or it is an organisation followed
+    by more items ("Luton, Preston, Queens Park Rangers, ..."), or "and other ..." comes soon (not
+    "Rockville, Md., Bernero said")."""
+    doc = sent.doc
+    after = right.end
+    if any(doc[i].lower_ == "and" and doc[i + 1].lower_ in {"other", "others"}
+           for i in range(after, min(after + 8, sent.end - 1))):
+        return True
+    third = index.by_token.get(after + 1) if after + 1 < len(doc) and doc[after].text == "," else None
+    if third is None:
+        return False
+    end = index.mentions[third][1].end
+    nxt = doc[end].lower_ if end < len(doc) else ""
+    if nxt in {"and", "or"} or nxt == "," and end + 1 < len(doc) and doc[end + 1].lower_ in {"and", "or"}:
+        return True
+    return nxt == "," and index.ontology.is_a(index.mentions[third][0].type, "Organization") \
+        and index.mentions[third][0].label not in {"pronoun", "description"}
 
 
 def _team_sheet(tokens: list[Token]) -> bool:

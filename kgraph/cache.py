@@ -63,7 +63,9 @@ FORMAT = 1
 
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is kgraph's extraction cache; it can be deleted.\n"
 # Code and data that decide what an extraction holds (ingest is covered by the content hash).
-_CODE = ("extract", "ingest.py", "nlp.py", "resolve.py", "models.py", "cache.py", "resources/relations.json")
+_CODE = (
+    "extract", "ingest.py", "nlp.py", "names.py", "vocabulary.py", "models.py", "cache.py", "resources/relations.json"
+)
 
 
 # ------------------------------------------------------------------------------ identity
@@ -137,7 +139,7 @@ def pipeline_key(extractor: str, model: str, ontology_fingerprint: str) -> dict[
     from importlib.metadata import version
 
     from kgraph import __version__
-    from kgraph.extract.rules import EXTRACTOR_NAME
+    from kgraph.models import EXTRACTOR_NAME
 
     return {
         "format": str(FORMAT),

@@ -27,12 +27,11 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 from rdflib.term import Node
 
-from kgraph.extract.rules import EXTRACTOR_NAME
-from kgraph.models import Entity, Extraction, RelationMention
+from kgraph.models import EXTRACTOR_NAME, Entity, Extraction, RelationMention
 from kgraph.ontology import KG, KGD, KGR, KGS, KGX, KGRole, Ontology
 from kgraph.resolve import Resolution
 
-__all__ = ["PREFIXES", "KGDataset", "as_dataset", "slug", "mint_entity_iris", "document_iri", "to_graph", "to_dataset",
+__all__ = ["PREFIXES", "KGDataset", "slug", "mint_entity_iris", "document_iri", "to_graph", "to_dataset",
            "new_graph"]
 
 #: Prefixes bound in every graph kgraph writes and every query it runs.
@@ -106,7 +105,8 @@ class KGDataset:
     """A built graph as an RDF dataset: one named graph per document, plus the default graph.
 
     What goes where is described in :mod:`kgraph.export.quads`; the union of the graphs
-    is the graph (:meth:`to_graph`).  The build writes its outputs straight from here:
+    is the graph (:meth:`to_graph`); :func:`kgraph.export.dataset.as_dataset` splits a
+    graph read back from a file into one.  The build writes its outputs straight from here:
     no rdflib store is filled, which kept a third of a large rebuild's time.
     """
 
@@ -117,17 +117,8 @@ class KGDataset:
         self.statements = statements
         self.relations = relations
         self._union: set[Triple] | None = None
-        self._ntriples: dict[URIRef | None, list[str]] | None = None
-
-    @classmethod
-    def from_graph(cls, graph: Graph) -> KGDataset:
-        """Split any graph kgraph wrote into its document graphs (see :func:`kgraph.export.quads.document_graphs`)."""
-        from kgraph.export.quads import document_graphs
-
-        statements = set(graph.subjects(RDF.type, RDF.Statement))
-        entities = set(graph.subjects(KG.mentionCount, None))
-        relations = sum(1 for s, _, o in graph if s in entities and o in entities)
-        return cls(document_graphs(graph), len(statements), relations)
+        #: each graph's triples as N-Triples strings, made once by :func:`kgraph.export.dataset.ntriples`
+        self.ntriples_memo: dict[URIRef | None, list[str]] | None = None
 
     def __len__(self) -> int:
         return len(self.triples())
@@ -145,44 +136,6 @@ class KGDataset:
         graph = new_graph()
         graph.addN((s, p, o, graph) for s, p, o in self.triples())
         return graph
-
-    def ntriples(self) -> dict[URIRef | None, list[str]]:
-        """Each graph's triples as N-Triples statements without the closing `` .``, made once.
-
-        The writers sort these strings and hand them to Oxigraph's parser and serializer,
-        both in Rust: building an Oxigraph object per triple from Python cost more than
-        sorting and writing them.  Each term is converted once per term object (the
-        triples share their entity, document and predicate IRIs and many literals).
-        """
-        if self._ntriples is None:
-            import pyoxigraph as ox
-
-            from kgraph.query import to_oxigraph
-
-            named_node = ox.NamedNode
-            strings: dict[int, str] = {}  # the graphs keep every term alive, so ids stay unique
-
-            def term(node: Node) -> str:
-                found = strings.get(id(node))
-                if found is None:
-                    # IRIs first: most terms; Oxigraph checks them and writes the N-Triples form
-                    found = str(named_node(node) if type(node) is URIRef else to_oxigraph(node))
-                    strings[id(node)] = found
-                return found
-
-            get = strings.get  # most terms are seen before: a lookup, not a call (strings are never empty)
-            self._ntriples = {
-                name: [
-                    f"{get(id(s)) or term(s)} {get(id(p)) or term(p)} {get(id(o)) or term(o)}" for s, p, o in triples
-                ]
-                for name, triples in self.graphs.items()
-            }
-        return self._ntriples
-
-
-def as_dataset(graph: Graph | KGDataset) -> KGDataset:
-    """``graph`` itself if it is a :class:`KGDataset`, else split into one."""
-    return graph if isinstance(graph, KGDataset) else KGDataset.from_graph(graph)
 
 
 def to_graph(extractions: list[Extraction], resolution: Resolution, ontology: Ontology) -> Graph:

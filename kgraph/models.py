@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Article", "Mention", "RelationMention", "Role", "Extraction", "Entity"]
+__all__ = ["EXTRACTOR_NAME", "Article", "Mention", "RelationMention", "Role", "Extraction", "Entity"]
+
+#: The name and version of kgraph's extraction: the extractor's name, recorded with each relation
+#: (``kg:extractor``, before the pattern's name) and in the cache's pipeline key.
+EXTRACTOR_NAME = "kgraph-rules/0.1"
 
 
 @dataclass(frozen=True, order=True)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kgraph.errors import ModelError
-from kgraph.extract.rules import PERSON_TITLES, RANKS
+from kgraph.vocabulary import PERSON_TITLES, RANKS
 
 if TYPE_CHECKING:
     from spacy.language import Language

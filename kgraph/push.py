@@ -4,7 +4,7 @@ Any store that speaks the protocol works (Oxigraph, Apache Jena Fuseki, GraphDB,
 Virtuoso, ...): ``kgraph push --endpoint URL`` sends one named graph per source
 document, named by the document's IRI (:func:`kgraph.graph.document_iri`), plus the
 default graph for corpus-level entity descriptions.  The split is the TriG export's
-(:func:`kgraph.export.quads.document_graphs`), so the store holds exactly what
+(:func:`kgraph.export.dataset.document_graphs`), so the store holds exactly what
 ``graph.trig`` holds.
 
 Each graph is sent with ``PUT`` (replace); a push remembers what it sent to each
@@ -72,7 +72,7 @@ def _ntriples(triples: list[tuple[object, object, object]]) -> bytes:
 
 def graph_payloads(graph: Graph) -> dict[str | None, bytes]:
     """Graph IRI (``None``: the default graph) -> its triples as sorted N-Triples."""
-    from kgraph.export.quads import document_graphs
+    from kgraph.export.dataset import document_graphs
 
     return {
         None if name is None else str(name): _ntriples(triples)  # type: ignore[arg-type]
@@ -178,6 +178,6 @@ def push_graph(
 
 def document_graph_iris(graph: Graph) -> list[URIRef]:
     """The named graphs a push creates: one per document of ``graph``."""
-    from kgraph.export.quads import document_graphs
+    from kgraph.export.dataset import document_graphs
 
     return sorted(name for name in document_graphs(graph) if name is not None)

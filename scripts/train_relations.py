@@ -49,7 +49,8 @@ from kgraph.extract.classifier import (  # noqa: E402,E501
     merge_relations,
     pair_features,
 )
-from kgraph.extract.rules import find_mentions, find_relations  # noqa: E402
+from kgraph.extract.mentions import find_mentions  # noqa: E402
+from kgraph.extract.relations import find_relations  # noqa: E402
 from kgraph.nlp import FINETUNED_NER_DIR, TUNED_MODEL, load_pipeline  # noqa: E402
 from kgraph.ontology import Ontology, load_ontology  # noqa: E402
 
@@ -122,7 +123,7 @@ def parse(records: list[dict[str, Any]], cache_dir: Path, model: str | None = No
 
 def analyse(records: list[dict[str, Any]], docs: list[Any], ontology: Ontology) -> list[Parsed]:
     """Mentions, coreference links and rule relations of each document, as the extractor computes them."""
-    from kgraph.resolve import link_mentions
+    from kgraph.extract.coref import link_mentions
 
     out = []
     for record, doc in zip(records, docs, strict=True):

@@ -40,8 +40,9 @@ def nlp():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def extract_text(nlp, ontology):  # type: ignore[no-untyped-def]
     """Run the rule extractor on a text; return [(subject, predicate, object)] by representative names."""
-    from kgraph.extract.rules import find_mentions, find_relations
-    from kgraph.resolve import link_mentions
+    from kgraph.extract.coref import link_mentions
+    from kgraph.extract.mentions import find_mentions
+    from kgraph.extract.relations import find_relations
 
     def run(text: str) -> set[tuple[str, str, str]]:
         doc = nlp(text)

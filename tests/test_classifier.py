@@ -76,7 +76,7 @@ def test_classifier_merge_keeps_rules_primary() -> None:
 
 @pytest.mark.slow
 def test_classifier_finds_spokesman_for(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     doc = nlp("John Smith, a spokesman for Acme Corp., said the plant would reopen in May.")
     found = RelationClassifier.load().predict(doc, find_mentions(doc, ontology), ontology)
@@ -86,7 +86,7 @@ def test_classifier_finds_spokesman_for(nlp, ontology) -> None:  # type: ignore[
 
 def test_classifier_obeys_the_ontologys_exceptions(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     """ "Y star X" is no employment: the any-noun pattern's kgx:exceptTrigger vetoes the classifier too."""
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     classifier = RelationClassifier.load()
     found = {}

@@ -12,7 +12,7 @@ from rdflib.compare import isomorphic, to_isomorphic
 
 from kgraph import cli
 from kgraph.export import BUILD_FORMATS, EXPORTERS, FILE_FORMATS, export_file
-from kgraph.export.quads import document_graphs
+from kgraph.export.dataset import document_graphs
 from kgraph.ontology import KG
 
 

@@ -234,7 +234,8 @@ def test_rules_type_constraints(extract_text) -> None:  # type: ignore[no-untype
 
 
 def test_rules_former_role_is_not_current(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions, find_relations
+    from kgraph.extract.mentions import find_mentions
+    from kgraph.extract.relations import find_relations
 
     doc = nlp("Henrik Moller, former chairman of Nordwind Energy, retired in May.")
     rels = find_relations(doc, find_mentions(doc, ontology), ontology)
@@ -243,7 +244,7 @@ def test_rules_former_role_is_not_current(nlp, ontology) -> None:  # type: ignor
 
 
 def test_rules_mentions_repair_types(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     doc = nlp("Samsung Biologics and the Ministry of Health met in Seoul.")
     types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
@@ -258,7 +259,7 @@ def test_rules_title_before_name_names_the_organisation(extract_text) -> None:  
 
 
 def test_rules_person_in_apposition_is_not_made_a_place(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     doc = nlp("In 1767, the seventh president of the Republic of Veldora, Andrew Morrow, was born in Waxford, Kelland.")
     types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
@@ -274,7 +275,7 @@ def test_rules_person_in_apposition_is_not_made_a_place(nlp, ontology) -> None: 
     ],
 )
 def test_rules_office_titles_are_not_part_of_a_name(nlp, ontology, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     doc = nlp(text)
     people = {m.text for m, _ in find_mentions(doc, ontology) if m.type == "Person"}
@@ -282,7 +283,7 @@ def test_rules_office_titles_are_not_part_of_a_name(nlp, ontology, text: str, na
 
 
 def test_rules_forms_of_address_stay_in_a_name(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     people = {m.text for m, _ in find_mentions(nlp("Mrs. Halvorsen said the storm was over."), ontology)}
     assert "Mrs. Halvorsen" in people, people
@@ -309,7 +310,7 @@ def test_rules_any_noun_leaves_owned_nouns_alone(extract_text) -> None:  # type:
 
 
 def test_rules_dateline_names_places_and_agency(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     doc = nlp("KELLMORE, Ostravia (AP) _ Storms closed the harbour on Monday.")
     mentions = find_mentions(doc, ontology)
@@ -321,7 +322,7 @@ def test_rules_dateline_names_places_and_agency(nlp, ontology) -> None:  # type:
 
 
 def test_rules_no_dateline_without_agency(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     doc = nlp("NASA said on Monday that the launch was delayed.")
     assert not any(m.label == "dateline" for m, _ in find_mentions(doc, ontology))
@@ -376,7 +377,7 @@ def test_rules_wire_source_line(extract_text, text: str, expected: tuple[str, st
 
 
 def test_rules_place_word_with_a_purpose_names_a_body(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     doc = nlp("Mara Quint of the Halden Center for Strategic Studies said the talks had failed.")
     types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
@@ -400,7 +401,7 @@ def test_rules_attribute_conjuncts_keep_their_own_phrase(extract_text) -> None: 
 
 
 def test_rules_person_after_a_place_and_comma_stays_a_person(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     doc = nlp("He received credentials from the new high commissioner of Norway, Mr. Tobias Renner.")
     types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
@@ -408,7 +409,7 @@ def test_rules_person_after_a_place_and_comma_stays_a_person(nlp, ontology) -> N
 
 
 def test_rules_no_place_is_in_a_place_that_is_in_it(ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import _drop_implied
+    from kgraph.extract.relations import _drop_implied
     from kgraph.models import Mention, RelationMention
 
     town, region = Mention(0, 6, "Skovde", "Place", "GPE"), Mention(8, 14, "Sweden", "Place", "GPE")
@@ -423,7 +424,7 @@ def test_rules_no_place_is_in_a_place_that_is_in_it(ontology) -> None:  # type: 
 
 
 def test_rules_a_person_title_in_apposition_makes_a_person(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import _described_as, _person_titles
+    from kgraph.extract.mentions import _described_as, _person_titles
 
     assert "spokesman" in _person_titles(ontology) and "partner" not in _person_titles(ontology)
     doc = nlp("The session was opened by Tobias Renner, a deputy from Uppsala.")
@@ -457,7 +458,8 @@ def test_rules_top_post_stays_headof(extract_text) -> None:  # type: ignore[no-u
 
 
 def test_rules_lesser_post_keeps_its_whole_title(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions, find_relations
+    from kgraph.extract.mentions import find_mentions
+    from kgraph.extract.relations import find_relations
 
     doc = nlp("Tomas Brandt, senior vice president of marketing at Orbitel Networks, spoke on Monday.")
     relations = find_relations(doc, find_mentions(doc, ontology), ontology)
@@ -504,7 +506,7 @@ def test_rules_any_noun_skips_its_exceptions(extract_text, ontology) -> None:  #
 def test_rules_lowercase_entity_is_not_a_name(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from spacy.tokens import Span
 
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     doc = nlp("Orbitel sells a video jukebox in Oslo.")
     jukebox = next(t.i for t in doc if t.text == "jukebox")
@@ -563,7 +565,7 @@ def test_rules_clause_inside_a_list_is_its_names_alone(extract_text) -> None:  #
 def test_rules_an_age_after_a_name_makes_a_person(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from spacy.tokens import Span
 
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     doc = nlp("Marta Kielberg, 50, of Bellport, and Orbitel Networks Inc., 3, were named.")
     end = next(t.i for t in doc if t.text == "Kielberg") + 1
@@ -663,7 +665,7 @@ def test_rules_apposition_needs_a_comma(extract_text) -> None:  # type: ignore[n
 
 
 def test_mentions_do_not_open_a_bracket_they_do_not_close(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     # the small model tags "Alliance of Democratic Forces (ADF" as one organisation
     doc = nlp("Today the Alliance of Democratic Forces (ADF) and the Union of Liberal Forces (ULF) "
@@ -751,7 +753,7 @@ def test_rules_a_part_of_a_place_is_in_the_place(extract_text) -> None:  # type:
 
 def test_rules_a_verb_whose_place_follows_from_does_not_make_at_locative(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     # "is from Y" is a livesIn pattern; "has been at Y" must not turn an organisation into a place
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     doc = nlp("The revival has been at Oslo's Nordic Theatre since May.")
     types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
@@ -763,7 +765,8 @@ def test_rules_coordinated_names_misparsed_as_modifier_are_no_chain(nlp, ontolog
     # a name is a modifier only when nothing but a possessive stands between ("U.S. Congress", "Japan's X").
     from spacy.tokens import Doc
 
-    from kgraph.extract.rules import find_mentions, find_relations
+    from kgraph.extract.mentions import find_mentions
+    from kgraph.extract.relations import find_relations
 
     doc = Doc(
         nlp.vocab,
@@ -866,7 +869,7 @@ def test_rules_each_group_takes_its_own_from_phrase(extract_text) -> None:  # ty
 def test_rules_a_law_is_no_entity(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from spacy.tokens import Span
 
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     # the NER sometimes labels a law ORG, as in a sentence with other organisations
     doc = nlp("The Nordic Banking Act was amended by Kestrel Bank.")
@@ -900,7 +903,7 @@ def _with_ents(nlp, text: str, ents):  # type: ignore[no-untyped-def]
 
 
 def _relations(doc, mentions, ontology) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_relations
+    from kgraph.extract.relations import find_relations
 
     return {(r.subject.text, r.predicate, r.object.text) for r in find_relations(doc, mentions, ontology)}
 
@@ -924,7 +927,7 @@ def _relations(doc, mentions, ontology) -> set[tuple[str, str, str]]:  # type: i
     ],
 )
 def test_rules_place_evidence_retypes_a_name(nlp, ontology, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     doc = _with_ents(nlp, text, ents)
     mentions = find_mentions(doc, ontology)
@@ -942,7 +945,7 @@ def test_rules_place_evidence_retypes_a_name(nlp, ontology, text, ents, expected
     ],
 )
 def test_rules_name_after_a_posts_place_holds_the_post(nlp, ontology, text, ents) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     doc = _with_ents(nlp, text, ents)
     mentions = find_mentions(doc, ontology)
@@ -966,7 +969,7 @@ def test_rules_name_after_a_posts_place_holds_the_post(nlp, ontology, text, ents
     ],
 )
 def test_rules_body_before_a_title_in_a_persons_name(nlp, ontology, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     doc = _with_ents(nlp, text, ents)
     mentions = find_mentions(doc, ontology)
@@ -989,7 +992,7 @@ def test_rules_body_before_a_title_in_a_persons_name(nlp, ontology, text, ents, 
     ],
 )
 def test_rules_body_before_a_heads_title(nlp, ontology, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     doc = _with_ents(nlp, text, ents)
     mentions = find_mentions(doc, ontology)
@@ -1009,7 +1012,7 @@ def test_rules_body_before_a_heads_title(nlp, ontology, text, ents, expected) ->
     ],
 )
 def test_rules_noun_before_a_name_types_a_body(nlp, ontology, text, ents, name, expected) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     doc = _with_ents(nlp, text, ents)
     assert {m.text: m.type for m, _ in find_mentions(doc, ontology)}[name] == expected
@@ -1030,14 +1033,14 @@ def test_rules_noun_before_a_name_types_a_body(nlp, ontology, text, ents, name, 
     ],
 )
 def test_rules_bare_head_noun_ends_the_name_before_it(nlp, ontology, text, ents, name, expected) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     doc = _with_ents(nlp, text, ents)
     assert {m.text: m.type for m, _ in find_mentions(doc, ontology)}.get(name) == expected
 
 
 def test_rules_title_of_a_place_is_a_person(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     # "the Duchess of York": a title of nobility with its place names a person, whole
     doc = _with_ents(nlp, "Britain's Duchess of Kellmore opened the bridge.", [(0, 1, "GPE"), (2, 5, "GPE")])
@@ -1047,7 +1050,7 @@ def test_rules_title_of_a_place_is_a_person(nlp, ontology) -> None:  # type: ign
 def test_rules_person_before_a_place_keeps_its_type(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from spacy.tokens import Span
 
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     # a team sheet: "Vidal, Tacoma;" lists two players, not a town and its state
     doc = nlp("Berg, Vidal, Tacoma; Lind, Holm.")
@@ -1074,7 +1077,8 @@ def test_rules_owner_and_name_before_an_event_noun(extract_text, text: str, expe
 def test_rules_organisation_before_a_person_only_as_possessive(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from spacy.tokens import Span
 
-    from kgraph.extract.rules import find_mentions, find_relations
+    from kgraph.extract.mentions import find_mentions
+    from kgraph.extract.relations import find_relations
 
     # "Orbitel engineer Tomas Vidal" says so through the title; a bare name before a name says nothing
     doc = nlp("The rules are old, said Orbitel Tomas Vidal on Monday.")
@@ -1172,7 +1176,7 @@ def test_rules_named_province_and_unit_at_a_place(extract_text, text: str, expec
 
 
 def test_rules_conjunct_of_another_kind_is_another_list(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     # the parser joins "Orbitel" to "Toronto, Canada"; Orbitel's "in Spokane" is not Canada's
     doc = _with_ents(
@@ -1186,7 +1190,7 @@ def test_rules_conjunct_of_another_kind_is_another_list(nlp, ontology) -> None: 
 
 
 def test_rules_a_place_by_what_it_has(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     # the NER's organisation owns a city: it is a place
     doc = _with_ents(nlp, "The quake leveled much of Tacoma, Vellania's second-largest city.",
@@ -1205,7 +1209,7 @@ def test_rules_a_place_by_what_it_has(nlp, ontology) -> None:  # type: ignore[no
 
 
 def test_rules_an_employers_title_does_not_make_a_place(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     # "lawyer" names a home ("a Tacoma lawyer") and an employer ("a lawyer at Y"): "at" is no locative here
     doc = _with_ents(nlp, "Tomas Vidal, a lawyer at Kellmore in New York, said so.",
@@ -1235,7 +1239,7 @@ def test_rules_an_expert_in_a_country_lives_there(extract_text) -> None:  # type
     ],
 )
 def test_rules_native_hometown_and_centre(nlp, ontology, text: str, ents, expected) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     doc = nlp(text) if ents is None else _with_ents(nlp, text, ents)
     found = _relations(doc, find_mentions(doc, ontology), ontology)
@@ -1263,7 +1267,7 @@ def test_rules_headline_infinitive_is_an_announced_deal(extract_text) -> None:  
     ],
 )
 def test_rules_article_numbers_company_towns_and_kinds(nlp, ontology, text: str, ents, expected) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     doc = nlp(text) if ents is None else _with_ents(nlp, text, ents)
     found = _relations(doc, find_mentions(doc, ontology), ontology)
@@ -1271,7 +1275,7 @@ def test_rules_article_numbers_company_towns_and_kinds(nlp, ontology, text: str,
 
 
 def test_rules_opening_word_gives_the_class(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     # "Fort ...", "Camp ...": a place, though the NER said person
     doc = _with_ents(nlp, "Troops left Camp Kellmore, N.C., on Monday.", [(2, 4, "PERSON"), (5, 6, "GPE")])
@@ -1280,7 +1284,7 @@ def test_rules_opening_word_gives_the_class(nlp, ontology) -> None:  # type: ign
 
 
 def test_rules_possessor_of_a_home_is_a_person(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     doc = _with_ents(nlp, "FBI agents arrived at Vidal's New Jersey home and escorted him to safety.",
                      [(0, 1, "ORG"), (4, 5, "ORG"), (6, 8, "GPE")])
@@ -1303,7 +1307,7 @@ def test_rules_rank_words_are_titles(extract_text, text: str, expected: tuple[st
 
 
 def test_rules_a_directors_film_is_no_organisation(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     # "Ray director Taylor Hackford": a film has a director, so the name before the title stays as the NER read it
     text = "Vellan director Lena Berg, responsible for the 1982 film Kestrel, has also received a nomination."
@@ -1313,7 +1317,8 @@ def test_rules_a_directors_film_is_no_organisation(nlp, ontology) -> None:  # ty
 
 
 def test_rules_posts_of_successors_peers_and_former_offices(nlp, ontology, extract_text) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions, find_relations
+    from kgraph.extract.mentions import find_mentions
+    from kgraph.extract.relations import find_relations
 
     # "X will succeed Y as president": Y holds the post, X not yet; a place before "operator" is where
     found = extract_text(
@@ -1346,7 +1351,7 @@ def test_rules_list_of_clubs_is_no_chain_and_a_grand_prix_is_an_event(extract_te
 
 
 def test_rules_team_sheet_is_no_chain_of_places(nlp) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import _team_sheet
+    from kgraph.extract.places import _team_sheet
 
     sheet = nlp("Berg; Vidal, Holm, Lind, Dahl; Kellmore, Tacoma; Orr, Vale, Kent, M Reed (capt); Hale, Cole, Park.")
     assert _team_sheet(list(sheet))
@@ -1356,7 +1361,7 @@ def test_rules_team_sheet_is_no_chain_of_places(nlp) -> None:  # type: ignore[no
 
 
 def test_rules_a_shows_star_does_not_live_in_its_title(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     doc = _with_ents(nlp, "Kellmore Vale star Lena Berg said the show would return.", [(0, 2, "GPE"), (3, 5, "PERSON")])
     found = _relations(doc, find_mentions(doc, ontology), ontology)
@@ -1364,7 +1369,7 @@ def test_rules_a_shows_star_does_not_live_in_its_title(nlp, ontology) -> None:  
 
 
 def test_rules_bracket_alias_and_consolidation(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     # "(Orbitel)" after "Orbitel Surgical Center": the alias is the centre, whatever the NER said
     doc = _with_ents(nlp, "Orbitel Surgical Center (Orbitel Center), which is consolidated by Kestrel Holdings, grew.",
@@ -1408,7 +1413,7 @@ def test_rules_list_without_and_stays_a_list(extract_text) -> None:  # type: ign
 
 
 def test_rules_born_names_a_person_and_its_place_after_the_date(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     # only a person is born; the place may hang on the date before it
     doc = _with_ents(nlp, "Lena Marie Berg was born on Feb. 5, 1907, in Tacoma, and spent her youth in Spokane.",
@@ -1418,7 +1423,7 @@ def test_rules_born_names_a_person_and_its_place_after_the_date(nlp, ontology) -
 
 
 def test_rules_undecided_and_directed_state_nothing(nlp, ontology, extract_text) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     # not yet decided: no fact
     found = extract_text("Lena Berg is still undecided about competing in the Kellmore Open.")

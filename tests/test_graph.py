@@ -78,7 +78,7 @@ def test_graph_turtle_is_deterministic(ontology, tmp_path) -> None:  # type: ign
 
 
 def test_graph_dataset_puts_each_triple_where_document_graphs_does(data_extractions, ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.export.quads import document_graphs
+    from kgraph.export.dataset import document_graphs
     from kgraph.graph import to_dataset
 
     dataset = to_dataset(data_extractions, resolve_entities(data_extractions, ontology), ontology)

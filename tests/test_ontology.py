@@ -46,7 +46,7 @@ def test_ontology_namespace_class_matches_turtle(ontology) -> None:  # type: ign
 
 
 def test_ontology_every_property_with_a_pattern_is_typed(ontology) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import _SENTENCE_FRAMES
+    from kgraph.extract.relations import _SENTENCE_FRAMES
 
     # every frame the ontology accepts is one the extractor matches: by trigger word, or off the sentence
     assert FRAMES == {"RelationalNoun", "Verb", "EventNoun", "Attribute", *_SENTENCE_FRAMES}

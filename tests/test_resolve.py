@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from kgraph.extract.coref import link_mentions
 from kgraph.models import Article, Extraction, Mention
-from kgraph.resolve import link_mentions, name_key, resolve_entities
+from kgraph.names import name_key
+from kgraph.resolve import resolve_entities
 
 
 def test_resolve_name_key_normalises() -> None:
@@ -11,7 +13,7 @@ def test_resolve_name_key_normalises() -> None:
 
 
 def _links(nlp, ontology, text):  # type: ignore[no-untyped-def]
-    from kgraph.extract.rules import find_mentions
+    from kgraph.extract.mentions import find_mentions
 
     doc = nlp(text)
     mentions = find_mentions(doc, ontology)
@@ -89,7 +91,7 @@ def test_resolve_across_documents(ontology) -> None:  # type: ignore[no-untyped-
 
 
 def test_resolve_representative_has_the_majority_type() -> None:
-    from kgraph.resolve import _Cluster
+    from kgraph.extract.coref import _Cluster
 
     # a headline's "Norland" taken for an event must not retype the country the article names ten times
     first = Mention(14, 21, "Norland", "Event", "EVENT")

@@ -24,56 +24,18 @@ object per triple from Python took longer than the sorting and writing together.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDF, BNode, Graph, Literal, URIRef
-from rdflib.namespace import PROV
+from rdflib import BNode, Graph, Literal
 from rdflib.term import Node
 
 from kgraph.export import write_atomically
-from kgraph.graph import PREFIXES, KGDataset, as_dataset
-from kgraph.ontology import KG
+from kgraph.export.dataset import as_dataset, ntriples
+from kgraph.graph import PREFIXES, KGDataset
 
-__all__ = ["document_graphs", "sorted_quads", "write_trig", "write_nquads"]
-
-Triple = tuple[Node, Node, Node]
-
-
-def document_graphs(graph: Graph) -> dict[URIRef | None, list[Triple]]:
-    """Split ``graph`` into the default graph (key ``None``) and one graph per document."""
-    documents = {d for d in graph.subjects(RDF.type, KG.Document) if isinstance(d, URIRef)}
-    sources: dict[Node, set[URIRef]] = defaultdict(set)  # statement or role -> its documents
-    for node, doc in graph.subject_objects(PROV.wasDerivedFrom):
-        if doc in documents:
-            sources[node].add(doc)  # type: ignore[arg-type]
-    fact_docs: dict[Triple, set[URIRef]] = defaultdict(set)
-    for statement in graph.subjects(RDF.type, RDF.Statement):
-        fact = (graph.value(statement, RDF.subject), graph.value(statement, RDF.predicate),
-                graph.value(statement, RDF.object))
-        if None not in fact:
-            fact_docs[fact] |= sources.get(statement, set())  # type: ignore[index]
-
-    parts: dict[URIRef | None, list[Triple]] = defaultdict(list)
-    for triple in graph:
-        s, p, o = triple
-        if s in documents:
-            targets: set[URIRef] | list[None] = {URIRef(str(s))}
-        elif p == PROV.wasDerivedFrom and o in documents:
-            targets = {URIRef(str(o))}
-        elif s in sources:
-            targets = sources[s]
-        elif p == KG.mentionedIn and o in documents:
-            targets = {URIRef(str(o))}
-        elif triple in fact_docs and fact_docs[triple]:
-            targets = fact_docs[triple]
-        else:
-            targets = [None]
-        for target in targets:
-            parts[target].append(triple)
-    return dict(parts)
+__all__ = ["sorted_quads", "write_trig", "write_nquads"]
 
 
 def _sort_key(term: Node | None) -> tuple[str, ...]:
@@ -88,7 +50,7 @@ def _nquads(graph: Graph | KGDataset) -> str:
     """The dataset as N-Quads, default graph first, each graph's triples in N-Triples order."""
     import pyoxigraph as ox
 
-    parts = as_dataset(graph).ntriples()
+    parts = ntriples(as_dataset(graph))
     lines: list[str] = []
     for name in sorted(parts, key=_sort_key):
         end = " .\n" if name is None else f" {ox.NamedNode(name)} .\n"
@@ -97,7 +59,7 @@ def _nquads(graph: Graph | KGDataset) -> str:
 
 
 def sorted_quads(graph: Graph | KGDataset) -> Iterator[Any]:
-    """The dataset of :func:`document_graphs` as Oxigraph quads, default graph first, sorted."""
+    """The dataset of :func:`kgraph.export.dataset.document_graphs` as Oxigraph quads, default graph first, sorted."""
     import pyoxigraph as ox
 
     return iter(ox.parse(_nquads(graph), format=ox.RdfFormat.N_QUADS))

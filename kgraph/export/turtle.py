@@ -13,7 +13,8 @@ from pathlib import Path
 from rdflib import Graph
 
 from kgraph.export import write_bytes_atomically
-from kgraph.graph import PREFIXES, KGDataset, as_dataset
+from kgraph.export.dataset import as_dataset, ntriples
+from kgraph.graph import PREFIXES, KGDataset
 
 __all__ = ["write_turtle", "turtle_bytes", "sorted_prefixes"]
 
@@ -23,7 +24,7 @@ def turtle_bytes(graph: Graph | KGDataset) -> bytes:
     import pyoxigraph as ox
 
     union: set[str] = set()
-    for statements in as_dataset(graph).ntriples().values():
+    for statements in ntriples(as_dataset(graph)).values():
         union.update(statements)
     # N-Triples order (a total order), parsed and written by Oxigraph in Rust
     text = "".join([statement + " .\n" for statement in sorted(union)])

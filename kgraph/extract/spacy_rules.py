@@ -8,11 +8,12 @@ from pathlib import Path
 
 from kgraph.extract.base import Extractor
 from kgraph.extract.classifier import RelationClassifier, load_classifier, merge_relations
-from kgraph.extract.rules import EXTRACTOR_NAME, find_mentions, find_relations
-from kgraph.models import Article, Extraction
+from kgraph.extract.coref import link_mentions
+from kgraph.extract.mentions import find_mentions
+from kgraph.extract.relations import find_relations
+from kgraph.models import EXTRACTOR_NAME, Article, Extraction
 from kgraph.nlp import load_pipeline, model_name
 from kgraph.ontology import Ontology, load_ontology
-from kgraph.resolve import link_mentions
 
 __all__ = ["RuleExtractor"]
 

@@ -1,0 +1,310 @@
+"""Coreference inside one document: which mentions of a parsed article name the same thing.
+
+Decides, from the parse, which mentions join: aliases and abbreviations ("Shonan Health
+Innovation (iPark)"), surnames ("Fujimoto" -> "Toshio Fujimoto"), shorter and longer forms of
+one name, definite descriptions ("the cluster") and pronouns ("he"), each linked only when the
+evidence is clear: one candidate entity in the last few sentences (a "she" does not count a
+person known to be a man, from "Mr" or an earlier "his", nor a "he" a woman), or, for an "it"
+that opens its sentence as the subject, the name that was the first subject of the sentence
+before.  Example: in "Nadia Brook runs Lumen Labs. She founded it in 2009.", "She" is Nadia
+Brook and "it" is Lumen Labs.  Across documents, :mod:`kgraph.resolve` takes over.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from kgraph.models import Mention
+from kgraph.names import NAME_LABELS, name_key, name_tokens
+from kgraph.ontology import Ontology
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["link_mentions"]
+
+_WINDOW = 3  # sentences a pronoun or description may look back
+
+
+@dataclass
+class _Cluster:
+    mentions: list[Mention] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    descriptors: set[str] = field(default_factory=set)
+
+    def representative(self) -> Mention:
+        names = [m for m in self.mentions if m.label not in NAME_LABELS]
+        pool = names or self.mentions
+        counts = Counter(m.text for m in pool)
+        # of equal names, one of the type most mentions have: a headline's "Norway 2-1 Estonia"
+        # (an EVENT to the NER) does not make France an event
+        types = Counter(m.type for m in pool)
+        return max(pool, key=lambda m: (len(name_tokens(m.text)), counts[m.text], types[m.type], -m.start))
+
+
+def _is_person(m: Mention) -> bool:
+    return m.type == "Person"
+
+
+def _compatible(a: Mention, b: Mention) -> bool:
+    return (
+        _is_person(a) == _is_person(b)
+        or b.label == "PERSON"
+        and a.label == "ORG"
+        or a.label == "PERSON"
+        and b.label == "ORG"
+    )
+
+
+def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ontology) -> dict[Mention, Mention]:
+    """Map every mention to the representative mention of its cluster.
+
+    Pronouns and descriptions that cannot be resolved with clear evidence are absent
+    from the result: relations on them are dropped.
+    """
+    names = [(m, s) for m, s in mentions if m.label not in NAME_LABELS]
+    clusters: list[_Cluster] = []
+    by_key: dict[str, _Cluster] = {}
+    owner: dict[Mention, _Cluster] = {}
+
+    def join(mention: Mention, cluster: _Cluster) -> None:
+        cluster.mentions.append(mention)
+        cluster.keys.add(name_key(mention.text, _is_person(mention)))
+        owner[mention] = cluster
+        for key in cluster.keys:
+            by_key.setdefault(key, cluster)
+
+    # 1. same normalised name
+    for mention, _ in sorted(names, key=lambda pair: (-len(pair[0].text), pair[0].start)):
+        key = name_key(mention.text, _is_person(mention))
+        cluster = by_key.get(key)
+        if cluster is None:
+            cluster = _Cluster()
+            clusters.append(cluster)
+        join(mention, cluster)
+
+    # 2. abbreviations in brackets: "Shonan Health Innovation (iPark)"
+    text = doc.text
+    starts = {m.start: m for m, _ in names}
+    for mention, _ in names:
+        match = re.match(r"\s*\(\s*([^()\s][^()]{0,30}?)\s*\)", text[mention.end : mention.end + 40])
+        inner = starts.get(mention.end + match.start(1)) if match else None
+        if inner is not None and inner.type != mention.type and "Place" in {inner.type, mention.type}:
+            continue  # "Orbitel Labs (Tacoma)": where the body is, not another name of it
+        # "HOLTVILLE, Oregon (AP)": the agency after a dateline's place is no alias of it
+        if match and _alias_like(match.group(1)) and mention.label != "dateline":
+            alias_key = name_key(match.group(1))
+            target = owner[mention]
+            other = by_key.get(alias_key)
+            if other is not None and other is not target:
+                _merge(target, other, owner, by_key, clusters)
+            target.keys.add(alias_key)
+            by_key[alias_key] = target
+
+    # 3. shorter forms: surname -> full name, "Shonan iPark" / "iPark", a name without its head noun
+    for cluster in sorted(clusters, key=lambda c: min(len(k.split()) for k in c.keys)):
+        if cluster not in clusters:
+            continue
+        # each of the cluster's names must point to exactly one longer name
+        targets: list[_Cluster] = []
+        if _kind(cluster) in {"Place", "Event"}:
+            continue  # "York" is not "New York", "Yokohama" not "Pacifico Yokohama"
+        for short in sorted(cluster.keys):
+            matches = [
+                other
+                for other in clusters
+                if other is not cluster
+                and _compatible(cluster.mentions[0], other.mentions[0])
+                and _kind(other) not in {"Place", "Event"}
+                and any(_shorter_form(short, long, ontology) for long in other.keys)
+            ]
+            if len(matches) == 1 and matches[0] not in targets:
+                targets.append(matches[0])
+        for target in targets:
+            if target in clusters and cluster in clusters:
+                _merge(target, cluster, owner, by_key, clusters)
+                cluster = target
+
+    # descriptors from appositions and copulas: "X, the country's largest biotech cluster"
+    for mention, span in names:
+        root = span.root
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            nouns.append(root.head)
+        if root.dep_ == "nsubj":
+            nouns.extend(c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN")
+        for noun in nouns:
+            owner[mention].descriptors.add(noun.lemma_.lower())
+
+    links: dict[Mention, Mention] = {}
+    for cluster in clusters:
+        rep = cluster.representative()
+        for m in cluster.mentions:
+            links[m] = rep
+
+    # 4. pronouns and descriptions, in text order, looking back a few sentences
+    sentence_of = {}
+    for n, sent in enumerate(doc.sents):
+        for token in sent:
+            sentence_of[token.idx] = n
+    ordered = sorted(mentions, key=lambda pair: pair[0].start)
+    # what each person's cluster is known to be: "Ms. Calico", or "he" already linked to it
+    genders: dict[int, set[str]] = defaultdict(set)
+    for cluster in clusters:
+        for m in cluster.mentions:
+            if _is_person(m) and m.label not in NAME_LABELS and (gender := _gender(m.text)):
+                genders[id(cluster)].add(gender)
+    for k, (mention, span) in enumerate(ordered):
+        if mention.label not in NAME_LABELS:
+            continue
+        here = sentence_of.get(span[0].idx, 0)
+        window = [
+            (m, s)
+            for m, s in ordered[:k]
+            if m in links and here - sentence_of.get(s[0].idx, 0) <= _WINDOW and m.label not in NAME_LABELS
+        ]
+        gender = _gender(mention.text) if mention.label == "pronoun" else None
+        if gender is not None:
+            # "Tomas Vidal ... his ... Ms. Berg ... her": a person known to be the other is no candidate
+            window = [(m, s) for m, s in window if not genders[id(owner[m])] - {gender}]
+        antecedent = _antecedent(mention, span, window, owner, ontology)
+        if antecedent is not None:
+            links[mention] = links[antecedent]
+            if gender is not None:
+                genders[id(owner[antecedent])].add(gender)
+    return links
+
+
+_FEMININE = frozenset("she her hers herself".split())
+_MASCULINE = frozenset("he him his himself".split())
+_FEMININE_ADDRESS = frozenset("ms ms. mrs mrs. miss madam lady dame queen princess".split())
+_MASCULINE_ADDRESS = frozenset("mr mr. sir lord king prince".split())
+
+
+def _gender(text: str) -> str | None:
+    """ "she" and "Ms. Calico" are feminine, "his" and "Mr Vidal" masculine; a bare name is
+    neither (nor is a surname that is a form of address: "King")."""
+    words = text.lower().split()
+    if len(words) == 1:
+        return "f" if words[0] in _FEMININE else "m" if words[0] in _MASCULINE else None
+    if words and words[0] in _FEMININE_ADDRESS:
+        return "f"
+    if words and words[0] in _MASCULINE_ADDRESS:
+        return "m"
+    return None
+
+
+_ALIAS_GLUE = frozenset({"of", "and", "the", "for", "de", "du", "la", "&"})
+
+
+def _alias_like(text: str) -> bool:
+    """Whether bracketed text can be a name: "iPark", "\"Harbour Coal\"", "NASA", "Party of Labour";
+    not a remark such as "acquired by Kestrel Systems" or "formerly Socialist"."""
+    words = text.strip("\"'“”‘’ ").split()
+    # every word is capitalised, a number or a linking word, and one at least has a capital:
+    # not "(1994)", "(2.5%)" or "(and of the)"
+    return (
+        0 < len(words) <= 6
+        and all(any(c.isupper() for c in w) or w.isdigit() or w.lower() in _ALIAS_GLUE for w in words)
+        and any(any(c.isupper() for c in w) for w in words)
+    )
+
+
+def _kind(cluster: _Cluster) -> str:
+    votes = Counter(m.type for m in cluster.mentions if m.label not in NAME_LABELS)
+    return votes.most_common(1)[0][0] if votes else ""
+
+
+def _shorter_form(short: str, long: str, ontology: Ontology) -> bool:
+    """ "fujimoto" / "toshio fujimoto", "ipark" / "shonan ipark", "x y" / "x y park"."""
+    words, longer = short.split(), long.split()
+    if not words or len(longer) <= len(words):
+        return False
+    if longer[-len(words) :] == words:
+        return True
+    return (
+        len(words) >= 2
+        and len(longer) == len(words) + 1
+        and longer[: len(words)] == words
+        and ontology.class_for_head(longer[-1]) is not None
+    )
+
+
+def _merge(
+    into: _Cluster,
+    other: _Cluster,
+    owner: dict[Mention, _Cluster],
+    by_key: dict[str, _Cluster],
+    clusters: list[_Cluster],
+) -> None:
+    for m in other.mentions:
+        into.mentions.append(m)
+        owner[m] = into
+    into.keys |= other.keys
+    into.descriptors |= other.descriptors
+    for key in other.keys:
+        by_key[key] = into
+    clusters.remove(other)
+
+
+def _antecedent(
+    mention: Mention,
+    span: Span,
+    window: list[tuple[Mention, Span]],
+    owner: dict[Mention, _Cluster],
+    ontology: Ontology,
+) -> Mention | None:
+    if mention.label == "pronoun":
+        wanted_person = mention.type == "Person"
+        candidates = [m for m, _ in window if _is_person(m) == wanted_person and (wanted_person or m.type != "Place")]
+        clusters = {id(owner[m]) for m in candidates}
+        if len(clusters) == 1:
+            return candidates[-1]
+        if wanted_person:
+            return None  # "A met B. She said ...": left alone, people are too often both subjects in turn
+        return _parallel_subject(span, [(m, s) for m, s in window if m in candidates])
+    noun = span[-1].lemma_.lower()  # span.root can be "the" when the parser hangs it elsewhere
+    # a name whose head is the noun, or an entity described by it, most recent first
+    for m, _ in reversed(window):
+        cluster = owner[m]
+        heads = {k.split()[-1] for k in cluster.keys}
+        # a person's title never describes an organisation or a place, nor the other way round
+        if (noun in heads or noun in cluster.descriptors) and _is_person(m) == _is_person(mention):
+            return m
+    # otherwise a unique entity of the description's class in the window
+    candidates = [m for m, _ in window if ontology.is_a(m.type, mention.type)]
+    if len({id(owner[m]) for m in candidates}) == 1:
+        return candidates[-1]
+    return None
+
+
+def _main_subject(token: Token) -> bool:
+    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT"
+
+
+def _parallel_subject(pronoun: Span, candidates: list[tuple[Mention, Span]]) -> Mention | None:
+    """The subject of the previous sentence, for an "it" that is the subject of the next one.
+
+    "Kestrel Bank acquired Corvane Bank. It also acquired Orbitel.": when a sentence
+    opens with a subject pronoun, it continues the previous sentence's subject. Only
+    when the candidates stand in the sentence right before and one of them is the first
+    subject there and its main clause's subject.
+    """
+    if not _main_subject(pronoun.root) or not candidates:
+        return None
+    sentence = pronoun.root.sent
+    if any(t.dep_ in {"nsubj", "nsubjpass"} and t.i < pronoun.root.i for t in sentence):
+        return None  # another subject comes first ("Orbitel said it ...")
+    previous = sentence.start - 1
+    if previous < 0:
+        return None
+    before = pronoun.doc[previous].sent
+    # the first subject of that sentence must be the name: in "A delegation visited Y, the
+    # Financial Times reported. It was led by ...", "It" is the delegation
+    first = next((t for t in before if t.dep_ in {"nsubj", "nsubjpass"}), None)
+    subjects = [m for m, s in candidates if first is not None and s.start <= first.i < s.end and _main_subject(first)]
+    return subjects[-1] if len(subjects) == 1 else None
+

@@ -1,0 +1,728 @@
+"""frames TODO."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from kgraph.extract.lexicon import _BODY_NOUNS, _FORMER, _OFFICE_ADDRESS, _PLACE_PARTS, ANY_NOUN
+from kgraph.models import Mention, Role
+from kgraph.ontology import Ontology
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+#: Words that make a name an opponent, whose "in"/"at" phrase is the venue of the contest.
+_OPPOSED = frozenset({"against", "over", "versus", "vs", "vs.", "v", "v."})
+_CONTEST_VERBS = frozenset(
+    {"play", "beat", "face", "defeat", "host", "meet", "thrash", "edge", "outplay", "draw", "shock", "stun", "upset",
+     "rout", "crush", "overcome"}
+)
+#: Nouns of a contest whose "for" names a side: "a 55-3 defeat for Wales in Hamilton".
+_CONTEST_NOUNS = frozenset({"defeat", "win", "victory", "loss", "draw", "match", "game", "clash", "triumph"})
+#: Auxiliaries that make a clause no statement of fact ("may buy", "could join"); "will" and "would"
+#: announce what is agreed ("said it would buy").
+_MODALS = frozenset({"may", "might", "could", "should", "must", "ca"})
+_FUTURE = frozenset({"will", "would", "shall", "'ll", "wo", "'d"})
+#: Words whose complement is not (yet) a fact: "plans to buy", "is in talks to acquire", "refused to
+#: sign", "is expected to join", "denied buying", "claimed he was one of its leaders".
+_UNREALISED = frozenset(
+    """want seek try attempt offer propose consider hope aim threaten refuse fail decline wish need deny look
+    mull weigh likely tip rumour rumor talk talks bid proposal expect claim allege suspect speculate undecided
+    unsure uncertain""".split()
+)
+#: Words whose complement is a deal agreed or announced: "agreed to buy", "plans to acquire", "is set to buy".
+_AGREED = frozenset("""agree plan intend set due prepare promise pledge vow deal agreement""".split())
+#: Modifiers of an event noun that leave it undone ("the proposed takeover of Y") or agreed ("an agreed takeover").
+_UNREALISED_MODIFIERS = frozenset(
+    {"proposed", "possible", "potential", "rumoured", "rumored", "failed", "attempted", "mooted",
+     "prospective", "abortive", "aborted"}
+)
+_AGREED_MODIFIERS = frozenset({"planned", "agreed", "pending", "announced"})
+#: Verbs whose object holds the post now, whatever becomes of it ("to succeed Y as chairman") ...
+_SUCCESSION_VERBS = frozenset("succeed replace oust sack fire unseat depose remove".split())
+#: ... and verbs whose subject does ("X will stay on as chairman").
+_CONTINUATION_VERBS = frozenset("stay remain continue".split())
+#: Verbs whose "to" phrase gives the post their subject now holds.
+_PROMOTION_VERBS = frozenset({"promote", "elevate", "rise", "appoint", "name", "elect", "move", "return"})
+_LIGHT_VERBS = {
+    "gain",
+    "sign",
+    "have",
+    "hold",
+    "reach",
+    "announce",
+    "complete",
+    "make",
+    "form",
+    "enter",
+    "seal",
+    "strike",
+    "conclude",
+    "agree",
+    "finalize",
+    "finalise",
+    "take",
+    "win",
+    "receive",
+    "forge",
+    "ink",
+    "secure",
+    "obtain",
+    "get",
+    "become",
+    "assume",
+}
+
+
+@dataclass
+class _Index:
+    """Token index -> mention, for one document."""
+
+    by_token: dict[int, int]
+    mentions: list[tuple[Mention, Span]]
+    ontology: Ontology
+    by_sentence: dict[int, list[int]] = field(default_factory=dict)  # sentence start -> mention numbers
+
+    @cached_property
+    def surnames(self) -> frozenset[str]:
+        """Last words of the people named in full ("Lennon" of "John Lennon")."""
+        return frozenset(span[-1].text for m, span in self.mentions if m.type == "Person" and len(span) > 1)
+
+    def at(self, token: Token) -> int | None:
+        found = self.by_token.get(token.i)
+        if found is None and token.dep_ == "appos":
+            # "Y, Japan's largest cluster, located in Z": the description stands for Y
+            found = self.by_token.get(token.head.i)
+        return found
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *[t for t in token.conjuncts if t.i != token.i]]
+
+
+def _phrase(token: Token) -> str:
+    """The trigger token with the compound/amod words before it ("chief executive officer")."""
+    words = [c for c in token.lefts if c.dep_ in {"compound", "amod"} and c.i >= token.i - 3]
+    return " ".join([*(w.lower_ for w in words), token.lower_])
+
+
+def _matches(token: Token, triggers: tuple[str, ...]) -> str | None:
+    lemma = token.lemma_.lower()
+    lower = token.lower_
+    phrase = _phrase(token)
+    particle = " ".join([lemma, *(c.lower_ for c in token.children if c.dep_ in {"prt", "dobj"} and c.i > token.i)])
+    for trigger in triggers:
+        if trigger == ANY_NOUN:
+            if _any_noun(token):
+                return trigger
+        elif " " in trigger:
+            if phrase.endswith(trigger) or particle.startswith(trigger):
+                return trigger
+        elif trigger in (lemma, lower):
+            return trigger
+    return None
+
+
+def _mood(word: Token) -> str | None:
+    """What a verb (or the verb of a copula) states: ``"fact"``; ``"agreed"`` for a deal agreed or
+    announced ("agreed to buy", "said it would buy", "is set to acquire"); None when it states
+    nothing: negated ("did not buy"), under "may" or "could", or the complement of an offer, a
+    hope or a refusal ("offered to buy", "is in talks to buy", "refused to join"). A complement
+    inherits the negation and modality of the word it completes ("did not agree to buy"). A
+    headline's infinitive ("Orbitel to buy Kestrel") is "agreed"."""
+    mood = "fact"
+    for _ in range(4):
+        for c in word.children:
+            if c.dep_ == "neg":
+                return None
+            if c.dep_ in {"aux", "auxpass"}:
+                if c.lower_ in _MODALS or c.lemma_.lower() in _MODALS:
+                    return None
+                if c.lower_ in _FUTURE or c.lemma_.lower() in _FUTURE:
+                    mood = "agreed"
+                if c.lower_ == "to" and word.dep_ == "ROOT" and any(s.dep_ == "nsubj" for s in word.children):
+                    mood = "agreed"  # the headline "Orbitel to buy Kestrel": announced, not done
+        if word.dep_ not in {"xcomp", "acl", "pcomp", "ccomp"} or word.head.i == word.i:
+            return mood
+        head = word.head
+        if word.dep_ == "pcomp" and head.head.i != head.i and head.pos_ == "ADP":
+            head = head.head  # "talks about buying": the phrase's own head
+        forms = _forms(head)
+        if forms & _UNREALISED:
+            return None
+        if forms & _AGREED:
+            mood = "agreed"
+        word = head
+    return mood
+
+
+def _copula_mood(noun: Token) -> str | None:
+    """The mood of the copula a post is given by ("X is not the chief of Y", "X could become
+    chief of Y", "X was claimed to be one of Y's leaders"); "fact" for a noun not given so."""
+    post = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        post = noun.head.head  # "X was one of Y's leaders"
+    return _mood(post.head) if post.dep_ in {"attr", "oprd"} else "fact"
+
+
+def _forms(token: Token) -> set[str]:
+    """The word's lemma and its plain forms: the lemmatiser reads "hoped" as "hop"."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    for suffix in ("ed", "d", "s", "ing"):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            forms.add(lower[: -len(suffix)])
+    return forms
+
+
+def _noun_mood(noun: Token) -> str | None:
+    """What an event noun states: "the proposed takeover of Y" nothing, "an agreed takeover" a deal."""
+    modifiers = {c.lower_ for c in noun.children if c.dep_ in {"amod", "compound"}}
+    if modifiers & _UNREALISED_MODIFIERS:
+        return None
+    return "agreed" if modifiers & _AGREED_MODIFIERS else "fact"
+
+
+def _any_noun(token: Token) -> bool:
+    """A common noun, or a capitalised title before a name ("Bankruptcy Judge Anders Holm")."""
+    if token.pos_ == "NOUN":
+        return True
+    return token.pos_ == "PROPN" and token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.i < token.head.i
+
+
+def _relative_head(verb: Token, index: _Index) -> Token | None:
+    """The noun a relative clause is about, repairing attachment to the wrong name.
+
+    spaCy often attaches "which runs Y" in "X, CEO of Z which runs Y" to X; "which"
+    and "that" cannot refer to a person, so we take the nearest non-person name
+    before the clause instead.
+    """
+    head = verb.head
+    pronouns = [c for c in verb.children if c.tag_ in {"WDT", "WP", "WP$"}]
+    if not pronouns:
+        return head
+    pronoun = pronouns[0].lower_
+    wanted_person = pronoun in {"who", "whom", "whose"}
+    for i in range(pronouns[0].i - 1, head.i - 1, -1):
+        m = index.at(verb.doc[i])
+        if m is None:
+            continue
+        is_person = index.mentions[m][0].type == "Person"
+        if is_person == wanted_person:
+            return index.mentions[m][1].root
+    return head
+
+
+def _deep_roles(verb: Token, index: _Index) -> tuple[list[Token], list[Token]]:
+    """(agents, patients) of a verb, through passives, relative clauses and participles."""
+    agents: list[Token] = []
+    patients: list[Token] = []
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if child.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+                head = _relative_head(verb, index)
+                if head is not None:
+                    agents.append(head)
+            else:
+                agents.append(child)
+        elif child.dep_ == "nsubjpass":
+            if child.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+                head = _relative_head(verb, index)
+                if head is not None:
+                    patients.append(head)
+            else:
+                patients.append(child)
+        elif child.dep_ == "dobj" and not passive:
+            patients.append(child)
+        elif child.dep_ == "agent":
+            agents.extend(c for c in child.children if c.dep_ == "pobj")
+    if verb.dep_ in {"acl", "amod"}:
+        (patients if verb.tag_ == "VBN" else agents).append(verb.head)
+    if verb.dep_ == "relcl" and not agents and not patients:
+        head = _relative_head(verb, index)
+        if head is not None:
+            (patients if passive else agents).append(head)
+    if passive and not patients and verb.dep_ == "xcomp":
+        # "Orbitel agreed to be acquired by Y", "Orbitel, which is expected to be bought by Y": the
+        # governing verb's subject undergoes the passive
+        governor = verb.head
+        for c in governor.children:
+            if c.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if c.tag_ in {"WDT", "WP"}:
+                head = _relative_head(governor, index) if governor.dep_ == "relcl" else None
+                patients.extend([head] if head is not None else [])
+            else:
+                patients.append(c)
+    fronted = (
+        verb.tag_ == "VBN" and verb.dep_ in {"advcl", "prep"} and verb.i < verb.head.i
+        and verb.head.pos_ in {"VERB", "AUX"} and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+    )
+    if fronted and not patients:
+        # "Born in Bellport, X moved ...", "Founded by Y in 1990, X employs ...": the clause's subject
+        # underwent the participle
+        patients.extend(c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"})
+    if not agents and not fronted and verb.dep_ in {"xcomp", "conj", "advcl"}:
+        governor = verb.head
+        # "X, who is a lawyer and works at Y": the relative pronoun stands for the clause's name
+        relative = governor.dep_ == "relcl" and any(
+            c.dep_ == "nsubj" and c.tag_ in {"WDT", "WP"} for c in governor.children
+        )
+        agents.extend(c for c in governor.children if c.dep_ == "nsubj" and not relative)
+        if not agents and not relative and verb.dep_ in {"xcomp", "advcl"} and verb.tag_ in {"VBG", "VB"}:
+            # "X was injured while working at Y", "X was hired to work at Y": the passive
+            # clause's subject does the participle or the infinitive
+            agents.extend(c for c in governor.children if c.dep_ == "nsubjpass")
+        if (verb.dep_ == "conj" or relative) and not agents:
+            agents.extend(_deep_roles(governor, index)[0])
+    if not agents and verb.dep_ == "pcomp" and verb.tag_ == "VBG":
+        # "Prior to joining Y, X worked ...", "X was a partner at Z before joining Y": the
+        # gerund's doer is the subject of the clause the phrase hangs on
+        governor = verb.head
+        for _ in range(3):
+            governor = governor.head
+            if governor.pos_ in {"VERB", "AUX"}:
+                agents.extend(_deep_roles(governor, index)[0])
+                break
+    return _named(agents, index), _named(patients, index)
+
+
+def _named(tokens: list[Token], index: _Index) -> list[Token]:
+    """Each token, or the name apposed to it when it is a common noun.
+
+    "the first president of Orbitel Networks, Tomas Vidal, was born in X",
+    "Vidal's wife, Lena, is a native of Y": the apposition names who the noun is.
+    """
+    out: list[Token] = []
+    for token in tokens:
+        names: list[Token] = []
+        if token.pos_ in {"NOUN", "PROPN"} and not _inside_name(token, index):
+            names = [c for c in token.children if c.dep_ == "appos" and _inside_name(c, index)]
+            if not names and token.dep_ == "attr" and token.head.lemma_ == "be":
+                # "X is a software company based in Y": the noun the copula gives X stands for X
+                names = [c for c in token.head.children if c.dep_ == "nsubj" and _inside_name(c, index)]
+            if not names and token.pos_ == "NOUN" and token.dep_ == "compound" and _inside_name(token.head, index):
+                names = [token.head]  # "Spokane-based lender Kestrel Bank": the noun before the name is it
+        out.extend(names or [token])
+    return out
+
+
+def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    wanted = set(preps)
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in wanted:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Token]:
+    agents, patients = _deep_roles(verb, index)
+    out: list[Token] = []
+    for role in roles:
+        if role == "agent":
+            out.extend(agents)
+        elif role == "patient":
+            out.extend(patients)
+        elif role.startswith("prep:"):
+            out.extend(_prep_objects(verb, [role[5:]]))
+            # "born on Feb. 5, 1907, in Portland": the parser hangs the phrase on the date before it
+            out.extend(
+                o for date in _prep_objects(verb, ["on", "in"]) if date.ent_type_ in {"DATE", "TIME"}
+                for o in _prep_objects(date, [role[5:]]) if o.ent_type_ not in {"DATE", "TIME"}
+            )
+            if role[5:] in {"in", "at"} and verb.dep_ == "relcl" and any(
+                c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children
+            ):
+                out.append(verb.head)  # "Rolling Fork, where X was born": the place the clause is about
+        else:  # a dependency label: npadvmod, attr, oprd, xcomp, compound
+            out.extend(c for c in verb.children if c.dep_ == role)
+    return out
+
+
+def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
+    """Who holds a relational noun: "X, CEO of Y" / "CEO X" / "X is CEO of Y" / "X as CEO".
+
+    With ``one_of``, also "X, one of the founders of Y" (not for any noun at all: "X, one of
+    the attractions at Y" is no post).
+    """
+    out: list[Token] = []
+    m = index.by_token.get(noun.i)
+    if m is not None and index.mentions[m][0].label == "description" and index.mentions[m][1][-1].i == noun.i:
+        out.append(noun)  # "the chief of X", once "the chief" is resolved to a person
+    if noun.dep_ == "appos" or noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+        out.append(noun.head)
+    out.extend(c for c in noun.children if c.dep_ == "appos")
+    # "the chairman of the Y Front, X, ...": the parser hangs the person's name on the
+    # organisation, which no person can be in apposition to; the name is the title's holder
+    # (and the surer one: "Speaking to Reuters the head of Y, X, said")
+    named_after = [
+        c
+        for pobj in _prep_objects(noun, ("of",))
+        if (owner := index.at(pobj)) is not None and index.mentions[owner][0].type != "Person"
+        for c in pobj.children
+        if c.dep_ == "appos" and (held := index.at(c)) is not None and index.mentions[held][0].type == "Person"
+    ]
+    if named_after:
+        return named_after
+    if noun.dep_ in {"attr", "oprd"}:
+        subjects = [c for c in noun.head.children if c.dep_ in _SUBJECT_DEPS]
+        if noun.head.dep_ == "relcl":
+            # "X, who is president of Y", "X, who was named chief of Y": the name the clause is about
+            subjects = [
+                head if c.tag_ in {"WDT", "WP"} and (head := _relative_head(noun.head, index)) is not None else c
+                for c in subjects
+            ]
+        if not subjects and noun.head.lemma_ == "be" and noun.head.dep_ == "xcomp":
+            # "Y elected X to be chairman of Z", "X went on to be chairman of Z": the governing
+            # verb's object, else its subject
+            governor = noun.head.head
+            subjects = [c for c in governor.children if c.dep_ == "dobj"] or [
+                c for c in governor.children if c.dep_ in _SUBJECT_DEPS and c.tag_ not in {"WDT", "WP"}
+            ]
+        out.extend(_named(subjects, index))
+        if noun.dep_ == "oprd":
+            out.extend(c for c in noun.head.children if c.dep_ == "dobj")
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        verb = noun.head.head
+        if _mood(verb) == "fact":
+            out.extend(c for c in verb.children if c.dep_ in {"nsubj", "dobj", "nsubjpass"})
+        elif verb.lemma_.lower() in _SUCCESSION_VERBS:
+            # "X will succeed Y as president of Z": Y holds the post now, X not yet
+            out.extend(c for c in verb.children if c.dep_ == "dobj")
+        elif verb.lemma_.lower() in _CONTINUATION_VERBS:
+            # "X will stay on as chairman of Z": X holds the post now
+            out.extend(c for c in verb.children if c.dep_ == "nsubj")
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in _PROMOTION_VERBS:
+        # "X was promoted to president of Y", "X rose to chief executive of Y"
+        verb = noun.head.head
+        out.extend(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})
+    if noun.dep_ == "conj":
+        out.extend(_holders(noun.head, index, one_of))
+        if noun.head.dep_ == "pobj" and index.at(noun.head) is not None and noun.head.head.head.pos_ == "NOUN":
+            # "a professor at Y and president of Z", parsed with "president" on Y: the title it joins
+            out.extend(_holders(noun.head.head.head, index, one_of))
+    if one_of and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        # "X, one of the founders of Y": the holder of "one"
+        out.extend(_holders(noun.head.head, index))
+    if (
+        one_of and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.tag_ == "JJS"
+        and noun.head.head.dep_ in {"attr", "appos"}
+    ):
+        # "Serbia is the largest of Yugoslavia's six republics", "X, the biggest of Y's cities"
+        superlative = noun.head.head
+        out.extend(
+            [superlative.head] if superlative.dep_ == "appos"
+            else _named([c for c in superlative.head.children if c.dep_ in _SUBJECT_DEPS], index)
+        )
+    return out
+
+
+def _named_in(pobj: Token, index: _Index) -> list[Token]:
+    """The names a prepositional object stands for: itself, or for a common noun the names on it.
+
+    "with the USDA's research service", "of the opposition party, the Social Liberal Party",
+    "of Larkfield University's School of Law".
+    """
+    if index.at(pobj) is not None or pobj.pos_ not in {"NOUN", "PROPN"}:
+        return [pobj]
+    names = [c for c in pobj.children if c.dep_ in {"poss", "compound", "appos"} and index.at(c) is not None]
+    if not names:
+        # "of the law firm of Holm, Berg", "the city of Bellport": a noun describing the name after it
+        classes = index.ontology.classes_for_descriptor(pobj.lemma_.lower())
+        for inner in _prep_objects(pobj, ("of",)) if classes else []:
+            m = index.at(inner)
+            if m is not None and any(index.ontology.is_a(index.mentions[m][0].type, c) for c in classes):
+                names.append(inner)
+    if not names and pobj.lemma_.lower() in _PLACE_PARTS:
+        # "in the north of Idaho", "the north-west corner of Y": a part of a place is in the place
+        for inner in _prep_objects(pobj, ("of",)):
+            m = index.at(inner)
+            if m is not None and index.ontology.is_a(index.mentions[m][0].type, "Place"):
+                names.append(inner)
+    return names
+
+
+def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[Token]:
+    pobjs = _prep_objects(noun, preps)
+    out = [o for pobj in pobjs for o in _named_in(pobj, index)]
+    if not out:
+        # "vice president of daytime programs for Y", "head of research at Y": the organisation
+        # hangs on the function the title is of
+        out = [o for pobj in pobjs if pobj.pos_ == "NOUN" and index.at(pobj) is None
+               for inner in _prep_objects(pobj, ("at", "for", "with")) for o in _named_in(inner, index)]
+    if not out:
+        # "a member of the board of directors of Y": the organisation whose body it is
+        bodies = [p for p in [*pobjs, *_prep_objects(noun, ("on",))]  # "a director on the boards of Y"
+                  if p.lemma_.lower() in _BODY_NOUNS and index.at(p) is None]
+        for _ in range(2):
+            out = [o for body in bodies for inner in _prep_objects(body, ("of",)) for o in _named_in(inner, index)
+                   if index.at(o) is not None]
+            if out:
+                break
+            bodies = [inner for body in bodies for inner in _prep_objects(body, ("of",)) if index.at(inner) is None]
+    # "Y CEO X", "Y's chairman X"; but in "Finance Director of Y" the name before the title is a function
+    before = {"poss"} if out else {"compound", "poss", "nmod"}
+    out.extend(c for c in noun.children if c.dep_ in before and index.at(c) is not None)
+    if not out:
+        # "Kellmore chief executive X", parsed with the name as an adjective of the title
+        out.extend(c for c in noun.children if c.dep_ == "amod" and c.pos_ == "PROPN" and index.at(c) is not None)
+    if not out:
+        # "Y floor leader X", "Y's sales manager X": the name hangs on the common noun before the title
+        out.extend(
+            g for c in noun.children
+            if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "NOUN" and index.at(c) is None
+            for g in c.children if g.dep_ in {"compound", "poss", "nmod"} and g.i < c.i and index.at(g) is not None
+        )
+    if not out and any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in noun.children):
+        # "Lena Berg, a company spokeswoman": the one organisation the sentence names
+        ontology = index.ontology
+        kinds = [c.lemma_.lower() for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "NOUN"]
+        if any(ontology.is_a(cls, "Organization") for kind in kinds for cls in ontology.classes_for_descriptor(kind)):
+            orgs = {
+                m for m in index.by_sentence.get(noun.sent.start, [])
+                if ontology.is_a(index.mentions[m][0].type, "Organization")
+                and index.mentions[m][0].label not in {"pronoun", "description"}
+            }
+            if len(orgs) == 1:
+                out.append(index.mentions[orgs.pop()][1].root)
+    if not out and noun.dep_ == "compound" and index.by_token.get(noun.head.i) is not None:
+        # "Oregon Gov. Mira Sandoval": the modifiers before the title hang on the name
+        out.extend(
+            c for c in noun.head.children
+            if c.i < noun.i and c.dep_ in {"compound", "poss", "nmod"} and index.at(c) is not None
+        )
+    if not out and noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        # "Nordwind appointed Jensen as chief executive": the post is at the appointer
+        verb = noun.head.head
+        if any(c.dep_ == "dobj" for c in verb.children):
+            out.extend(c for c in verb.children if c.dep_ == "nsubj")
+    return out
+
+
+def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[list[Token], list[Token]]:
+    """(subjects, objects) of an event noun such as "membership" or "agreement"."""
+    # "X's acquisition of Y", "the X headquarters in Y"
+    subjects = [c for c in noun.children if c.dep_ == "poss" or c.dep_ == "compound" and index.at(c) is not None]
+    objects = _prep_objects(noun, [p for p in preps if p != "between"])
+    if not objects and "of" not in preps:
+        # "a memorandum of understanding with Y", "a letter of intent with Y": the phrase ends the noun
+        for inner in _prep_objects(noun, ("of",)):
+            if inner.pos_ == "NOUN" and index.at(inner) is None:
+                objects = _prep_objects(inner, [p for p in preps if p != "between"])
+    named = [c for c in noun.children if c.dep_ in {"compound", "nmod"} and c.i < noun.i and index.at(c) is not None]
+    if not objects and named and any(c.dep_ == "poss" for c in noun.children):
+        # "his Iowa hometown", "Kestrel's Oslo headquarters": the owner acts, the name before the noun is
+        # the object; so is each place of "Kestrel's Tacoma, Wash., headquarters"
+        subjects = [c for c in subjects if c not in named]
+        objects = named + [g for c in named for g in c.children if g.dep_ == "nmod" and index.at(g) is not None]
+    # "gained membership in Y": the preposition hangs on the governing verb
+    governor = _governing_verb(noun)
+    if governor is not None:
+        if noun.dep_ == "dobj" or governor.lemma_.lower() in _LIGHT_VERBS:
+            subjects.extend(_deep_roles(governor, index)[0])
+        if not objects:
+            objects.extend(_prep_objects(governor, [p for p in preps if p != "between"]))
+    if "between" in preps:
+        carriers = [noun, *[c for c in noun.children if c.dep_ in {"acl", "relcl"}]]
+        if governor is not None:
+            carriers.append(governor)
+        for carrier in carriers:
+            for pobj in _prep_objects(carrier, ["between"]):
+                parties = [t for t in pobj.subtree if index.at(t) is not None and not _is_possessor(t)]
+                subjects.extend(parties)
+                objects.extend(parties)
+        if not objects and governor is not None and noun.dep_ == "dobj":
+            # "X and Y signed an agreement": a joint act's agents are its parties
+            agents = _named(_deep_roles(governor, index)[0], index)
+            # "A, B and C signed", parsed with "B and C" in apposition to A: a list, not one name
+            agents += [
+                a for agent in agents for a in agent.children
+                if a.dep_ == "appos" and index.at(a) is not None and any(c.dep_ == "conj" for c in a.children)
+            ]
+            parties = _expand(agents)
+            if len(parties) >= 2:
+                subjects, objects = parties, list(parties)
+    if not objects and noun.dep_ == "appos" and index.at(noun.head) is not None:
+        objects.append(noun.head)  # "Bellport, Oregon, Sandoval's hometown": the noun describes the name
+    owned = any(c.dep_ == "poss" for c in noun.children)
+    if not objects and owned and noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        # "Bellport is Sandoval's hometown", "with Oregon being her home state": the copula's subject is it
+        objects.extend(c for c in noun.head.children if c.dep_ == "nsubj" and index.at(c) is not None)
+    if not subjects:
+        # "the purchase of Y by X": the agent of the act
+        subjects.extend(_prep_objects(noun, ("by",)))
+    if not subjects:
+        subjects.extend(_clause_agents(noun, index))
+    return subjects, objects
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object (or, through a preposition, the phrase) of: "signed an
+    agreement", "gained membership in"."""
+    governor = noun.head if noun.dep_ in {"dobj", "pobj", "nsubjpass", "attr"} else None
+    if governor is not None and governor.pos_ == "ADP":
+        governor = governor.head
+    return governor if governor is not None and governor.pos_ in {"VERB", "AUX"} else None
+
+
+def _clause_agents(token: Token, index: _Index) -> list[Token]:
+    """The agent of the clause a phrase hangs in: "X spoke at a conference held on the sidelines of Y".
+
+    Climbs through prepositions, their objects and participles only, never into a
+    reported clause, so "X said the deal with Y ..." does not make X a party.
+    """
+    node = token
+    for _ in range(8):
+        if node.dep_ not in {"pobj", "prep", "acl", "dobj", "npadvmod"} or node.head is node:
+            return []
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"} and node.dep_ != "acl":
+            agents = _deep_roles(node, index)[0]
+            return [a for a in agents if a.i != token.i]
+    return []
+
+
+def _is_possessor(token: Token) -> bool:
+    return token.dep_ == "poss" or any(c.dep_ == "case" for c in token.children)
+
+
+def _role_of(trigger: Token, title: str) -> Role:
+    words = {c.lower_ for c in trigger.lefts} | {c.lower_ for c in trigger.head.lefts if c.dep_ == "advmod"}
+    words |= {trigger.doc[i].lower_ for i in range(max(0, trigger.i - 3), trigger.i)}
+    # "Ex-Welsh Office Minister X": the prefix opens the title's phrase
+    words |= {trigger.doc[i].lower_ for i in range(max(0, trigger.i - 6, trigger.left_edge.i), trigger.i)}
+    current = not (words & _FORMER)
+    since = None
+    for verb in (trigger, trigger.head):
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "since":
+                since = " ".join(t.text for t in child.subtree if t.dep_ != "prep" or t is not child)
+                since = since.removeprefix("since ").strip()
+    return Role(title=title, current=current, start_date=since)
+
+
+def _inside_name(token: Token, index: _Index) -> bool:
+    """Whether a token is part of a name; a form of address the name keeps ("President Brad Smith")
+    still states the post: "Acme President Brad Smith" is the president of Acme."""
+    m = index.by_token.get(token.i)
+    if m is None:
+        return False
+    mention, span = index.mentions[m]
+    if mention.label in {"description", "pronoun"}:
+        return False
+    return not (
+        mention.type == "Person" and token.i == span.start and len(span) > 1 and token.lower_ in _OFFICE_ADDRESS
+    )
+
+
+def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[list[Token], list[Token]]:
+    """A name with a prepositional phrase: "Smith of Acme", "Bio Japan 2024 at Pacifico Yokohama".
+
+    The phrase may hang on the name itself or on the noun the name is "of"
+    ("the sidelines of Bio Japan 2024 at Pacifico Yokohama").
+    """
+    m = index.by_token.get(token.i)
+    if m is None or index.mentions[m][1].root.i != token.i:
+        return [], []
+    if (
+        token.dep_ == "pobj" and token.head.lower_ in _OPPOSED
+        or token.dep_ == "dobj" and token.head.lemma_.lower() in _CONTEST_VERBS
+        or token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in _CONTEST_NOUNS
+    ):
+        # "the win over France in Paris", "playing Kestrel in Dublin": an opponent's "in" is the venue
+        # (its "of" still says where it is from: "a win over Lena Berg of Sweden")
+        preps = tuple(p for p in preps if p not in {"in", "at"})
+        if not preps:
+            return [], []
+    span = index.mentions[m][1]
+    # "the Northern Committee of the Harbour Trust in Bergen": the phrase may hang on a later word of the name
+    carriers = [token, *(t for t in span if t.i > token.i)]
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        carriers.append(token.head.head)
+    kind = token.head
+    if (
+        token.dep_ == "compound" and kind.pos_ == "NOUN" and kind.i == span.end
+        and any(index.ontology.is_a(index.mentions[m][0].type, c)
+                for c in index.ontology.classes_for_descriptor(kind.lemma_.lower()))
+    ):
+        carriers.append(kind)  # "the Minox company in Heuchelheim": the noun of the name's kind
+    # "X, a Republican from Y": a party or nationality word in apposition carries the name's phrase
+    carriers.extend(
+        c for c in token.children
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "NORP" and index.at(c) in {None, m}
+    )
+    objects = [
+        o for carrier in carriers for pobj in _prep_objects(carrier, preps) if not span.start <= pobj.i < span.end
+        for o in _named_in(pobj, index)
+    ]
+    doc = token.doc
+    if (
+        not objects
+        and index.mentions[m][0].type == "Place"
+        and span.end < len(doc)
+        and doc[span.end].dep_ == "prep"
+        and doc[span.end].lower_ in preps
+    ):
+        # "grew up in Bellport in southern Oregon": the parser hangs the second phrase on the verb
+        objects = [c for c in doc[span.end].children if c.dep_ == "pobj"]
+    if (
+        not objects and index.mentions[m][0].type != "Person" and span.end + 3 < len(doc)
+        and "in" in preps and doc[span.end].text == "," and doc[span.end + 1].lower_ == "in"
+        and (place := index.by_token.get(span.end + 2)) is not None
+        and index.ontology.is_a(index.mentions[place][0].type, "Place")
+        and index.mentions[place][1].start == span.end + 2
+        and (after := index.mentions[place][1].end) < len(doc) and doc[after].text in {",", "."}
+    ):
+        # "the Palace of Fine Arts, in San Francisco, on June 30": a place set off by commas right
+        # after a name is the name's (the parser hangs it on the verb)
+        objects = [index.mentions[place][1].root]
+    if "compound" in preps or "poss" in preps:
+        # "U.S. Congress", "Japan's iPark": a name modifying a name; not "in Bellport and Port Arlen",
+        # where the parser takes the first of two coordinated names for a modifier of the second.
+        # "poss" takes only the possessive ("Orbitel's Lena Berg")
+        deps = {"compound", "poss", "nmod"} if "compound" in preps else {"poss"}
+        modifiers = list(token.children)
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+            # "Serbia's southern province of Kosovo", "the U.S. capital of Washington": the noun
+            # that "of" names the name by carries the name's modifiers
+            noun = token.head.head
+            if any(
+                index.ontology.is_a(index.mentions[m][0].type, c)
+                for c in index.ontology.classes_for_descriptor(noun.lemma_.lower())
+            ):
+                modifiers += [c for c in noun.children if c.i < noun.i]
+        if (
+            token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == span.end
+            and index.ontology.is_a(index.mentions[m][0].type, "Place")
+        ):
+            # "California's Sierra Nevada foothills": a place owning the noun a place's name modifies
+            # (not "England's Champions League representatives", "Sun's Network Computing event")
+            modifiers += [
+                c for c in token.head.children
+                if c.dep_ == "poss" and c.i < span.start and (o := index.at(c)) is not None
+                and index.ontology.is_a(index.mentions[o][0].type, "Place")
+                and c.text not in index.surnames  # "John Lennon ... Lennon's New York City apartment"
+            ]
+        for c in modifiers:
+            modifier = index.at(c) if c.dep_ in deps and c.i < span.start else None
+            if modifier is not None and not any(
+                t.pos_ in {"CCONJ", "PUNCT"} for t in doc[index.mentions[modifier][1].end : span.start]
+            ):
+                objects.append(c)
+    return ([token] if objects else []), objects
+
+
+def _expand(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        for t in _conjuncts(token):
+            if t not in out:
+                out.append(t)
+    return out

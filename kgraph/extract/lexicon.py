@@ -1,0 +1,21 @@
+"""lexicon TODO."""
+
+from __future__ import annotations
+
+#: The trigger of a pattern that any common noun fires ("X, a plant physiologist with Y"):
+#: the argument types and the frame carry the meaning.
+ANY_NOUN = "*"
+_FORMER = {"former", "ex", "ex-", "then", "previous", "past", "late", "erstwhile", "outgoing", "one-time"}
+#: Bodies of an organisation a post can be "of": "a member of the board of directors of Y".
+_BODY_NOUNS = frozenset({"board", "staff", "faculty", "council", "committee", "panel", "management"})
+#: Forms of address kept in a name that also name a post ("Acme President Brad Smith"); "Mr" names none.
+_OFFICE_ADDRESS = frozenset({"president"})
+_COMPASS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest southeast southwest "
+    "north-east north-west south-east south-west northeastern northwestern southeastern southwestern".split()
+)
+#: Nouns for a part of a place: "in the north of Y" is in Y.
+_PLACE_PARTS = _COMPASS | frozenset("centre center heart outskirts edge corner part suburbs".split())
+#: Place nouns whose "of" phrase names what holds the place ("the capital of France", "the north
+#: of Idaho"), where other place nouns take the place's own name ("the town of Duluth")
+_PART_NOUNS = _PLACE_PARTS | {"capital", "suburb"}

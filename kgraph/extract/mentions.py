@@ -1,0 +1,617 @@
+"""mentions TODO."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
+from kgraph.extract.lexicon import _PART_NOUNS, ANY_NOUN
+from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
+from kgraph.models import Mention
+from kgraph.ontology import Ontology, Pattern
+from kgraph.vocabulary import PERSON_TITLES, RANKS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["find_mentions"]
+
+
+def _is_title(word: str) -> bool:
+    return word.lower().rstrip(".") in PERSON_TITLES
+
+
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_PRONOUNS = {
+    "he": "Person",
+    "him": "Person",
+    "his": "Person",
+    "she": "Person",
+    "her": "Person",
+    "it": "Organization",
+    "its": "Organization",
+}
+#: Titles of peers, whose "of" names a place ("Lord Roberts of Conwy", "Baroness Kellmore of Tacoma").
+_PEERAGE = frozenset("lord lady baroness baron earl countess viscount marquess".split())
+#: What only a person has: a home, a family.
+_KIN = frozenset("home wife husband son daughter father mother brother sister widow".split())
+#: Place head nouns that also end the names of institutions: where the NER says organisation, it stays one
+_INSTITUTION_PLACES = frozenset({"center", "centre"})
+
+
+def _classify(span: Span, ontology: Ontology) -> str | None:
+    """The ontology class of an entity span: NER label, corrected by evidence in the name."""
+    last = span[-1].lower_
+    if ontology.class_for_head(span.root.lower_) is not None and span.root.i != span[-1].i:
+        last = span.root.lower_  # "Nobel Prize in Medicine": the head noun is not the last word
+    if span.label_ == "DATE" or span.label_ in {"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "TIME"}:
+        return None
+    if len(span) > 1 and span.label_ != "PERSON" and span[-1].lower_ in ontology.unnamed_heads:
+        return None  # "the Securities Trading Act": a law is no organisation
+    by_head = ontology.class_for_head(last)
+    if by_head is not None and ontology.is_a(by_head, "Place") and last != span[-1].lower_:
+        # "Centre for Coastal Studies": a place word with a purpose after it names a body
+        after = span.root.i + 1
+        if after < span.end and span.doc[after].lower_ == "for":
+            by_head = "Organization"
+    if by_head is not None and ontology.is_a(by_head, "Place") and span.label_ == "ORG" and last in _INSTITUTION_PLACES:
+        by_head = "Organization"  # "the National Hurricane Center": a centre the NER calls a body is one
+    if by_head is not None and span.label_ != "PERSON" or by_head is not None and len(span) > 1:
+        return by_head
+    by_opening = ontology.class_for_opening(span[0].lower_) if len(span) > 1 else None
+    if by_opening is not None and span.label_ in {"ORG", "PERSON"}:
+        return by_opening  # "Fort Hamilton", "Camp Butner": a place, though the NER said ORG or PERSON
+    if _YEAR.match(span[-1].text) and len(span) > 1:
+        for info in ontology.classes.values():
+            if info.year_suffix:
+                return info.name
+    if span.start > 0 and _is_title(span.doc[span.start - 1].text) and span.label_ in {"ORG", "PERSON"}:
+        return "Person"
+    if _is_title(span[0].text) and len(span) > 1:
+        return "Person"
+    return ontology.class_for_ner(span.label_)
+
+
+def _described_as(span: Span, ontology: Ontology) -> str | None:
+    """The class an apposition gives a name: "Nordwind Energy, a wind turbine maker" is an organisation.
+
+    Only person/organisation/place confusions are repaired, the NER's usual mistakes.
+    """
+    root = span.root
+    doc = span.doc
+    if span.label_ in {"GPE", "LOC"} and span.end + 1 < len(doc) and doc[span.end].text == "," and (
+        doc[span.end + 1].ent_type_ in {"GPE", "LOC"} and doc[span.end + 1].head.i == root.i
+    ):
+        # "a native of Shanghai, China, who ...", "Vaughan, 83, of Kellmore, Alaska, the last man ...":
+        # a place followed by its region is a place; what the parser hangs on it belongs to a name before
+        return None
+    # an apposition is set off by a comma or a bracket ("Reuters the head of Y" is a misparse)
+    nouns = [
+        c for c in root.children
+        if c.dep_ == "appos" and c.pos_ in {"NOUN", "PROPN"}
+        and (c.i < span.start or span.end < len(doc) and (doc[span.end].text in {",", "("} | _DATELINE_DASHES))
+    ]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    before = doc[span.start - 1] if span.start > 0 else None
+    if (
+        before is not None and before.pos_ == "NOUN" and before.dep_ == "compound"
+        and before.head.i in range(span.start, span.end)
+        and not (span.label_ == "PERSON" and len(span) > 1)  # "film producer Robert Evans"
+    ):
+        nouns.append(before)  # "UK think-tank Demos", "insurer Aviva": the kind of body the name is
+    after = doc[span.end] if span.end < len(doc) else None
+    if (
+        len(span) == 1 and after is not None and after.pos_ == "NOUN" and root.dep_ == "compound"
+        and root.head.i == after.i and before is not None and before.lower_ == "the"
+    ):
+        nouns.append(after)  # "the Minox company", "the Brera institute": the name's own kind
+        before = after  # (a body's kind, as for a noun before the name)
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        if noun.i >= 2 and doc[noun.i - 1].text == "-":
+            lemma = f"{doc[noun.i - 2].lower_}-{lemma}"  # "think-tank"
+        # a noun before the name tells a body's kind only: not a person's ("fund manager Matrix Advisors"),
+        # nor a place's ("the state Republican Party" is a branch of the party)
+        allowed = {"Organization", "GovernmentBody"} if before is not None and noun.i == before.i else _REPAIRABLE
+        classes = [c for c in ontology.classes_for_descriptor(lemma) if c in allowed]
+        if len(classes) >= 1:
+            return max(classes, key=lambda c: len(ontology.classes[c].ancestors))
+        if "Person" in allowed and noun.lemma_.lower() in _person_titles(ontology):
+            return "Person"  # "Ruben Okoye, presidential candidate of ...", "X, a deputy from Y"
+    if any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in root.children):
+        return "Person"  # "Okafor, who lives in Riverton"
+    if (
+        span.label_ in {"ORG", "GPE"} and root.dep_ == "nsubjpass" and root.head.lower_ == "born"
+        and ontology.class_for_head(span[-1].lower_) is None
+    ):
+        return "Person"  # "Norton Winfred Simon was born on Feb. 5, 1907, in Portland"
+    if (
+        span.label_ == "ORG" and len(span) == 1 and root.dep_ == "poss" and root.head.lemma_.lower() in _KIN
+        and ontology.class_for_head(root.lower_) is None
+    ):
+        return "Person"  # "Sohn's New Jersey home", "Vidal's wife": only a person has them
+    if (
+        span.label_ in {"ORG", "NORP"} and root.dep_ == "appos" and root.head.dep_ == "pobj"
+        and root.head.head.lower_ == "of" and root.head.head.head.lemma_.lower() in _post_words(ontology)
+        and ontology.class_for_head(span[-1].lower_) is None
+        and span.start > 0 and doc[span.start - 1].text == "," and not span.text.isupper()
+    ):
+        return "Person"  # "the mayor of Spokane, Vidal, said": the name after a post's place holds it
+    if _age_follows(span) and ontology.class_for_head(span[-1].lower_) is None:
+        return "Person"  # "Marta Kiel, 50, of Bellport": an age set off by commas
+    return None
+
+
+def _age_follows(span: Span) -> bool:
+    """ "NAME, 50," or "NAME, 50." : a number of years right after a name, between commas."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != "," or doc[span.end + 2].text not in {",", "."}:
+        return False
+    number = doc[span.end + 1]
+    return number.text.isdigit() and 1 <= int(number.text) <= 120
+
+
+def _person_titles(ontology: Ontology) -> frozenset[str]:
+    """One-word triggers of relational nouns only a person can hold ("deputy", "spokesman")."""
+    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_person_titles")
+    if cached is None:
+        def domain(p: Pattern) -> str | None:
+            return p.subject_type or ontology.properties[p.property].domain
+
+        shared = {t for p in ontology.patterns if domain(p) != "Person" for t in p.triggers}  # "partner"
+        cached = frozenset(
+            t
+            for p in ontology.patterns
+            if p.frame == "RelationalNoun" and domain(p) == "Person"
+            for t in p.triggers
+            if " " not in t and t != ANY_NOUN and t not in shared
+        )
+        ontology.__dict__["_kgraph_person_titles"] = cached
+    return cached
+
+
+def _post_words(ontology: Ontology) -> frozenset[str]:
+    """Nouns of a person's post or standing ("mayor", "king", "minister"): whoever comes after
+    "the <post> of <place>," holds the post ("the mayor of Spokane, Vidal,")."""
+    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_post_words")
+    if cached is None:
+        person = ontology.classes.get("Person")
+        cached = _person_titles(ontology) | _NAME_PREFIXES | (person.descriptors if person is not None else frozenset())
+        ontology.__dict__["_kgraph_post_words"] = cached
+    return cached
+
+
+_REPAIRABLE = {"Person", "Organization", "Place", "GovernmentBody"}
+_BRACKET_ALIAS = re.compile(r"\s*\(\s*([A-Z][\w.&-]{1,30}|[a-z]+[A-Z][\w.&-]*)\s*\)")
+#: Titles that stay part of a name ("Mr. Lee", "Dr. Okafor", "Queen Elizabeth", "President Lincoln"):
+#: forms of address. Office and rank titles ("Sen.", "Gov.", "Judge", "Lt.") are not part of a name.
+_NAME_PREFIXES = frozenset(
+    """mr mrs ms miss dr sir dame pope king queen prince princess lord lady president rev father sister duke
+    duchess earl countess baron baroness marquess viscount""".split()
+)
+#: The same ranks written out: not part of a name either ("Police Colonel X"), though a body's name
+#: may end in one ("the Office of the Inspector"), so the NER repair leaves them to this list
+_RANK_WORDS = frozenset(
+    "major captain colonel lieutenant sergeant corporal admiral inspector detective superintendent constable".split()
+)
+
+
+def _job_titles(ontology: Ontology) -> frozenset[str]:
+    """Words before a name that are not part of it: job titles ("ceo", "chairman", "spokesman"),
+    offices and ranks ("sen.", "judge", "lt."), and the ontology's words for people ("actress")."""
+    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_job_titles")
+    if cached is not None:
+        return cached
+    words = {t for p in ontology.patterns if p.frame == "RelationalNoun" for t in p.triggers if " " not in t}
+    person = ontology.classes.get("Person")
+    if person is not None:
+        words |= person.descriptors
+    words |= PERSON_TITLES | RANKS | _RANK_WORDS
+    words = {w.rstrip(".") for w in words}
+    cached = frozenset(w for w in words if w not in _NAME_PREFIXES)
+    ontology.__dict__["_kgraph_job_titles"] = cached
+    return cached
+
+
+def _balanced(span: Span) -> Span:
+    """ "Alliance of Democratic Forces (ADF" -> "Alliance of Democratic Forces": a name does not open a
+    bracket it does not close (the abbreviation after it is an alias, see kgraph.resolve)."""
+    texts = [t.text for t in span]
+    if "(" not in texts or ")" in texts[texts.index("("):] or texts.index("(") == 0:
+        return span
+    from spacy.tokens import Span
+
+    return Span(span.doc, span.start, span.start + texts.index("("), label=span.label_)
+
+
+def _join_bare_heads(
+    doc: Doc, found: list[tuple[Mention, Span]], taken: set[int], ontology: Ontology
+) -> list[tuple[Mention, Span]]:
+    """ "Newcastle" + "United", "Kentish" + "Town": a name that is only a head noun ("United",
+    "Town") is the end of the name before it, which the NER cut in two. Not a public body's
+    ("U.S." + "Congress": Congress, based in the U.S.)."""
+    from spacy.tokens import Span
+
+    by_end = {span.end: k for k, (_, span) in enumerate(found)}
+    drop: set[int] = set()
+    out = list(found)
+    for k, (mention, span) in enumerate(found):
+        if len(span) != 1 or mention.label == "PERSON" or span.start == 0 or not span[0].is_title:
+            continue
+        word = span[0].lower_
+        cls = ontology.class_for_head(word) or next(
+            (c for c in ontology.classes_for_descriptor(word) if not ontology.is_a(c, "Person")), None
+        )
+        if cls is None or ontology.is_a(cls, "Person") or ontology.is_a(cls, "GovernmentBody"):
+            continue  # "U.S." + "Congress": a public body's name stands alone, the place before it is its own
+        start = span.start
+        previous = by_end.get(start)
+        if previous is not None and found[previous][0].type == "Person":
+            continue  # "Lena Berg" + "Park": a person's name is no place's or club's
+        if previous is not None and previous not in drop:
+            start = found[previous][1].start  # "Newcastle" (a place to the NER) + "United"
+            drop.add(previous)
+        else:
+            while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ in {"PROPN", "ADJ"} and (
+                start - 1 not in taken
+            ):
+                start -= 1  # "Kentish" + "Town"
+            if start == span.start or doc[start].is_sent_start and doc[start].pos_ == "ADJ":
+                continue
+        joined = Span(doc, start, span.end, label=span.label_)
+        out[k] = (Mention(joined.start_char, joined.end_char, joined.text, cls, mention.label), joined)
+        taken.update(range(start, span.end))
+    return [pair for k, pair in enumerate(out) if k not in drop]
+
+
+def _bracket_aliases(found: list[tuple[Mention, Span]]) -> list[tuple[Mention, Span]]:
+    """ "North Central Surgical Center, L.L.P. (North Central)": a short name in brackets right after
+    a name, made of its words or its initials, is that name's alias and of its class."""
+    out = list(found)
+    for k in range(1, len(out)):
+        (named, named_span), (alias, span) = out[k - 1], out[k]
+        doc = span.doc
+        if not (
+            span.start >= 2 and doc[span.start - 1].text == "(" and named_span.end == span.start - 1
+            and span.end < len(doc) and doc[span.end].text == ")" and alias.type != named.type
+            and named.label not in {"pronoun", "description"}
+        ):
+            continue
+        words = {t.lower_ for t in named_span}
+        initials = "".join(t.text[0] for t in named_span if t.text[:1].isupper())
+        if all(t.lower_ in words for t in span) or span.text.replace(".", "") == initials:
+            out[k] = (Mention(alias.start, alias.end, alias.text, named.type, alias.label), span)
+    return out
+
+
+def _names_office(span: Span, titles: frozenset[str]) -> bool:
+    """ "Home" of "Home Secretary": a word right before a capitalised title is part of the office's name."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.is_title and after.lower_.rstrip(".") in titles
+
+
+def _split_title(span: Span, titles: frozenset[str]) -> Span:
+    """ "Labour MP Diane Abbott" -> "MP Diane Abbott": capitalised words before a job title inside a
+    person's name are not part of it (they name the body, found as a name of its own)."""
+    from spacy.tokens import Span
+
+    for i in range(span.start + 1, span.end - 1):
+        if span.doc[i].lower_.rstrip(".") in titles:
+            if all(t.text[:1].isupper() and t.lower_.rstrip(".") not in titles for t in span.doc[span.start : i]):
+                return Span(span.doc, i, span.end, label=span.label_)
+            break
+    return span
+
+
+def _strip_job_title(span: Span, titles: frozenset[str]) -> Span | None:
+    """ "CEO Maria Lopez" -> "Maria Lopez": the title is a trigger, not part of the name."""
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in titles:
+        start += 1
+    if start == span.start:
+        return span
+    from spacy.tokens import Span
+
+    return Span(span.doc, start, span.end, label=span.label_)
+
+
+def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
+    """Entity mentions with ontology types, plus pronouns and definite descriptions.
+
+    Pronouns and descriptions ("the cluster") get ``label="pronoun"``/``"description"``
+    and the class they could refer to; coreference (kgraph.resolve) links or drops them.
+    """
+    from spacy.tokens import Span
+
+    found: list[tuple[Mention, Span]] = []
+    taken: set[int] = set()
+    job_titles = _job_titles(ontology)
+    government = ontology.classes.get("GovernmentBody")
+    office_titles = government.title_words if government is not None else frozenset()
+    aliases: dict[str, str] = {}
+    text = doc.text  # built anew on every access
+    for span, dated in [*(_dateline(doc, ontology) or _dated_dateline(doc)), *_source_lines(doc)]:
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        if dated:  # an empty class: words of the line that name nothing
+            found.append((Mention(span.start_char, span.end_char, span.text, dated, "dateline"), span))
+        taken.update(range(span.start, span.end))
+    for ent in doc.ents:
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        cls = _classify(ent, ontology)
+        if cls is None or not ent.text.strip():
+            continue
+        if len(ent) == 1 and ent.label_ == "ORG" and ent[0].is_title and ent[0].is_alpha and _names_office(
+            ent, office_titles  # not "U.N. Secretary-General X"
+        ):
+            continue  # "Home Secretary X", "Health Minister X": the word names the office, not a body
+        if not any(c.isupper() or c.isdigit() for c in ent.text):
+            continue  # "video jukebox" as a PERSON: a name has a capital letter ("iPark", "eBay") or a digit
+        cls = _described_as(ent, ontology) or cls
+        ent = _balanced(ent)
+        if cls == "Person":
+            ent = _split_title(ent, job_titles)
+            stripped = _strip_job_title(ent, job_titles)
+            if stripped is None:
+                continue
+            taken.update(range(ent.start, stripped.start))  # the title is no part of another name
+            ent = stripped
+        found.append((Mention(ent.start_char, ent.end_char, ent.text, cls, ent.label_), ent))
+        taken.update(range(ent.start, ent.end))
+        bracket = _BRACKET_ALIAS.match(text, ent.end_char)
+        if bracket:
+            aliases[bracket.group(1).lower()] = cls
+    found = _join_bare_heads(doc, found, taken, ontology)
+    found = _bracket_aliases(found)
+    people = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    # one-word names of bodies and places the NER found elsewhere in the text ("Labour" ... "Labour MP X")
+    elsewhere = {
+        m.text: m.type for m, span in found
+        if len(span) == 1 and m.label in {"ORG", "GPE", "LOC"} and m.type != "Person"
+        and not _names_office(span, job_titles)
+    }
+    for span in _unlabelled_names(doc, taken, people | set(aliases), frozenset(elsewhere)):
+        last = span[-1].lower_
+        cls = ontology.class_for_head(last) or _described_as(span, ontology)
+        if cls is None and len(span) == 1 and last in aliases:
+            cls = aliases[last]  # "EastPark" after "Eastgate Science Park (EastPark)"
+        elif cls is None and len(span) == 1 and span.text in elsewhere:
+            cls = elsewhere[span.text]
+            if _names_office(span, job_titles) and not ontology.is_a(cls, "Place"):
+                cls = None  # "Health Minister X", "Home Secretary X": the word names the office, not a body
+        elif cls is None and last in people and len(span) <= 3:
+            cls = "Person"  # "Toshio Fujimoto" or "Fujimoto" when "... Fujimoto" is a person elsewhere
+        if cls is not None:
+            found.append((Mention(span.start_char, span.end_char, span.text, cls, "name"), span))
+            taken.update(range(span.start, span.end))
+    found = _coerce_places(found, ontology)
+    for span, cls in _titled_organisations(doc, taken, ontology):
+        found.append((Mention(span.start_char, span.end_char, span.text, cls, "title"), span))
+        taken.update(range(span.start, span.end))
+    found = _bodies_before_titles(doc, found, taken, ontology)
+    for token in doc:
+        if token.i in taken:
+            continue
+        lower = token.lower_
+        if lower in _PRONOUNS and token.pos_ == "PRON":
+            span = doc[token.i : token.i + 1]
+            found.append((Mention(token.idx, token.idx + len(token), token.text, _PRONOUNS[lower], "pronoun"), span))
+        elif token.pos_ in {"NOUN", "PROPN"} and token.is_lower and ontology.classes_for_descriptor(lower):
+            det = [c for c in token.children if c.dep_ == "det" and c.lower_ in {"the", "this", "that"}]
+            if not det and token.i > 0 and doc[token.i - 1].lower_ in {"the", "this", "that"}:
+                det = [doc[token.i - 1]]  # the parser sometimes hangs "the" on the next noun
+            if not det or any(c.dep_ in {"compound", "poss"} and c.i in taken for c in token.children):
+                continue
+            classes = ontology.classes_for_descriptor(lower)
+            cls = max(classes, key=lambda c: len(ontology.classes[c].ancestors))
+            if ontology.is_a(cls, "Place") and lower not in _PART_NOUNS and token.dep_ != "appos" and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.i in taken for g in c.children)
+                for c in token.children
+            ):
+                continue  # "near the town of Duluth": the name that follows is the place, not an earlier one
+            span = Span(doc, det[0].i, token.i + 1)
+            found.append((Mention(span.start_char, span.end_char, span.text, cls, "description"), span))
+    found.sort(key=lambda pair: pair[0])
+    return found
+
+
+def _locative_triggers(ontology: Ontology) -> frozenset[str]:
+    """Triggers of the patterns whose place object follows "in"/"at" ("located in", "a campus in"),
+    not only "from" ("is from"); worked out once per ontology."""
+    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_locative_triggers")
+    if cached is None:
+        # (not a title that also takes an employer: "a strategist at Y" may be at a firm)
+        employers = {
+            t
+            for p in ontology.patterns
+            if p.frame == "RelationalNoun"
+            and ontology.is_a(p.object_type or ontology.properties[p.property].range or "", "Organization")
+            for t in p.triggers
+        }
+        cached = frozenset(
+            t
+            for p in ontology.patterns
+            if p.frame in {"Verb", "RelationalNoun"}
+            and "Place" in {p.object_type, ontology.properties[p.property].range}
+            and (p.frame == "RelationalNoun" or not any(r.startswith("prep:") for r in p.object_roles)
+                 or {"prep:in", "prep:at"} & set(p.object_roles))
+            for t in p.triggers
+            if p.frame == "Verb" or t not in employers
+        )
+        ontology.__dict__["_kgraph_locative_triggers"] = cached
+    return cached
+
+
+def _home_nouns(ontology: Ontology, preposition: str | None = None) -> frozenset[str]:
+    """Nouns of a person's home place ("native", "hometown"): the triggers of the event-noun
+    patterns that link a person to a place (with ``preposition``: those that take the place
+    in a phrase opened by it, "hometown of")."""
+    key = f"_kgraph_home_nouns_{preposition}"
+    cached: frozenset[str] | None = ontology.__dict__.get(key)
+    if cached is None:
+        cached = frozenset(
+            t
+            for p in ontology.patterns
+            if p.frame == "EventNoun" and p.subject_type == "Person" and p.object_type == "Place"
+            and (preposition is None or preposition in p.prepositions)
+            for t in p.triggers
+        )
+        ontology.__dict__[key] = cached
+    return cached
+
+
+#: What only a place has: "Winterset's busiest street", "Tacoma's mayor" ...
+_PLACE_POSSESSIONS = frozenset(
+    "street mayor resident inhabitant downtown outskirts suburb border coast coastline".split()
+)
+#: ... and what a place's name modifies: "the Sierra Nevada foothills", "the Tacoma area"
+_PLACE_AREAS = frozenset("area region coast coastline foothill suburb outskirts countryside border".split())
+
+
+def _place_evidence(root: Token, ontology: Ontology) -> bool:
+    """Whether the words around a name say it is a place: the possessor of a place's street,
+    mayor or residents, or of a place noun ("Armenia's second-largest city"), or the
+    modifier of an area ("the Sierra Nevada foothills")."""
+    noun = root.head
+    if noun.pos_ != "NOUN" or noun.i == root.i:
+        return False
+    lemma = noun.lemma_.lower()  # (lemmas: "streets" is "street")
+    if root.dep_ == "poss":
+        return lemma in _PLACE_POSSESSIONS or any(
+            ontology.is_a(c, "Place") for c in ontology.classes_for_descriptor(lemma)
+        )
+    return root.dep_ == "compound" and lemma in _PLACE_AREAS
+
+
+def _hometown_after_age(prep: Token, found: list[tuple[Mention, Span]]) -> bool:
+    """ "NAME, 30, of X": the "of" after a person's age gives the person's home town."""
+    return prep.lower_ == "of" and any(
+        m.type == "Person" and span.end + 3 == prep.i and _age_follows(span) for m, span in found
+    )
+
+
+def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> list[tuple[Mention, Span]]:
+    """ "located in Fujisawa, Kanagawa", "a campus in Fujisawa", "a Fujisawa native": a name in a
+    locative phrase, or before a noun of a person's home, is a place.
+
+    The locative words are the triggers of the ontology's patterns whose object is a
+    place (verbs such as "located", nouns such as "campus"). Only names the NER typed
+    as organisations or people without a telling head noun are changed; so is the
+    second name of a "Place, Name" chain that closes a phrase, and the first of a
+    "Name, Place" pair that does.
+    """
+    locative = _locative_triggers(ontology)
+    homes = _home_nouns(ontology)
+    titles = _post_words(ontology)
+    homes_of = _home_nouns(ontology, "of")
+
+    def weak(mention: Mention, span: Span) -> bool:
+        return (
+            mention.label in {"ORG", "PERSON", "NORP"}
+            and ontology.class_for_head(span[-1].lower_) is None
+            and ontology.class_for_head(span.root.lower_) is None  # "Institute of Mathematics"
+            and not ontology.is_a(mention.type, "Place")
+        )
+
+    def as_place(mention: Mention) -> Mention:
+        return Mention(mention.start, mention.end, mention.text, "Place", mention.label)
+
+    places = {t.i for mention, span in found if ontology.is_a(mention.type, "Place") for t in span}
+    # "Lord Roberts of Conwy": a peer's title names a place
+    peers = {
+        span[-1].i for mention, span in found
+        if mention.type == "Person" and len(span) > 1 and span[0].lower_ in _PEERAGE
+    }
+    # names ending in "Co.", "Inc.", "Institute": bodies sure of their kind
+    bodies = {
+        span[-1].i for mention, span in found
+        if ontology.is_a(mention.type, "Organization") and ontology.class_for_head(span[-1].lower_) is not None
+    }
+    out: list[tuple[Mention, Span]] = []
+    for mention, span in found:
+        root = span.root
+        governor = None
+        if root.dep_ == "pobj" and root.head.lower_ in {"in", "at"}:
+            governor = root.head.head
+        elif root.dep_ == "npadvmod":
+            governor = root.head
+        elif root.dep_ == "compound" and root.head.lemma_.lower() in homes:
+            governor = root.head  # "a Duluth native", "her Duluth hometown"
+        elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in homes_of:
+            governor = root.head.head  # "a native of Duluth", "her hometown of Duluth"
+        elif (
+            root.dep_ in {"appos", "conj"} and root.head.dep_ == "pobj" and root.head.i in places
+            and not (root.head.head.lower_ == "of" and root.head.head.head.lemma_.lower() in titles)
+        ):
+            # "in Fujisawa, Kanagawa" (not "On Feb. 12, Abraham Lincoln, ... was born in", nor
+            # "the mayor of Spokane, Vidal, said": the name after a post's place holds the post)
+            governor = root.head.head.head
+        if governor is not None and governor.lemma_.lower() in locative | homes and weak(mention, span):
+            mention = as_place(mention)
+        elif (
+            weak(mention, span) and len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in {"in", "of"}
+            and root.head.head.i in bodies and root.head.i == root.head.head.i + 1
+        ):
+            mention = as_place(mention)  # "Cox Packing Co. in Devine", "Waste Disposal Co. of Randolph"
+        elif weak(mention, span) and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i in peers:
+            mention = as_place(mention)
+        elif weak(mention, span) and root.dep_ == "pobj" and _hometown_after_age(root.head, found):
+            mention = as_place(mention)  # "Daniel Sullivan, 30, of Boothbay"
+        elif weak(mention, span) and mention.label != "PERSON" and _place_evidence(root, ontology):
+            # (a person has a home state and a street too: "Jesse Jackson's home state")
+            mention = as_place(mention)
+        out.append((mention, span))
+    for k in range(1, len(out)):
+        (previous, prev_span), (mention, span) = out[k - 1], out[k]
+        doc = span.doc
+        if not (
+            span.start == prev_span.end + 1
+            and doc[prev_span.end].text == ","
+            and (span.end == len(doc) or doc[span.end].is_punct or doc[span.end].is_space)
+        ):
+            continue  # not "<name>, <name>" closing a phrase
+        holder = prev_span.root.head.head if prev_span.root.dep_ == "pobj" else None
+        if (
+            ontology.is_a(previous.type, "Place")
+            and weak(mention, span)
+            and not (mention.label == "PERSON" and len(span) > 1)  # "of Corvania, Mr. Tomas Vidal"
+            # "the mayor of Spokane, Vidal, said": the name after the post's place holds the post
+            and not (holder is not None and holder.lemma_.lower() in titles)
+        ):
+            out[k] = (as_place(mention), span)  # "Fujisawa, Kanagawa"
+        elif ontology.is_a(mention.type, "Place") and weak(previous, prev_span) and previous.label != "PERSON":
+            # "Camp Orlen, Idaho;" (not a person: "Vidal, Tacoma;" on a team sheet)
+            out[k - 1] = (as_place(previous), prev_span)
+    return out
+
+
+def _unlabelled_names(
+    doc: Doc, taken: set[int], surnames: set[str], known: frozenset[str] = frozenset()
+) -> Iterator[Span]:
+    """Runs of capitalised proper nouns the NER left unlabelled ("Quillon Robotics").
+
+    A single word qualifies only when it is the surname of a person named in full elsewhere,
+    or, written the same (``known``), a name the NER found elsewhere in the text; such a word
+    counts even where the tagger took it for a common noun ("Labour MP ...").
+    """
+
+    def name_word(token: Token) -> bool:
+        return token.i not in taken and token.text[:1].isupper() and (
+            token.pos_ == "PROPN" or token.text in known and token.pos_ == "NOUN"
+        )
+
+    i = 0
+    while i < len(doc):
+        if not name_word(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and name_word(doc[j + 1]):
+            j += 1
+        if j > i or doc[i].lower_ in surnames or doc[i].text in known:
+            yield doc[i : j + 1]
+        i = j + 1

@@ -1,0 +1,388 @@
+"""relations TODO."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from kgraph.extract.datelines import _dateline_pairs, _source_line
+from kgraph.extract.frames import (
+    _any_noun,
+    _attribute,
+    _conjuncts,
+    _copula_mood,
+    _event_parties,
+    _expand,
+    _governing_verb,
+    _holders,
+    _Index,
+    _inside_name,
+    _matches,
+    _mood,
+    _noun_mood,
+    _noun_objects,
+    _prep_objects,
+    _role_of,
+    _role_tokens,
+)
+from kgraph.extract.lexicon import ANY_NOUN
+from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name
+from kgraph.extract.titles import _lesser_post, _own_title, _owned_unit, _title_before_name, _title_phrase
+from kgraph.models import Mention, RelationMention, Role
+from kgraph.ontology import Ontology, Pattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["find_relations"]
+
+
+def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ontology) -> list[RelationMention]:
+    """Relations stated in ``doc`` between ``mentions``, one per (pattern, pair, sentence)."""
+    index = _Index({}, mentions, ontology)
+    for n, (_, span) in enumerate(mentions):
+        for token in span:
+            index.by_token.setdefault(token.i, n)
+        index.by_sentence.setdefault(span.sent.start, []).append(n)
+    triggers, attributes, sentence_patterns = _pattern_index(ontology)
+    owned: frozenset[str] = ontology.__dict__["_kgraph_owned_nouns"]
+    found: dict[tuple[int, str, int], RelationMention] = {}
+    for sent in doc.sents:
+        for token in sent:
+            candidates = triggers.get(token.lower_, []) + triggers.get(token.lemma_.lower(), [])
+            if _any_noun(token) and token.lemma_.lower() not in owned and token.lower_ not in owned:
+                candidates = candidates + triggers.get(ANY_NOUN, [])
+            if candidates and not _inside_name(token, index):  # "District" in "Seongdong District" is a name
+                done: set[int] = set()
+                for pattern, trigger in candidates:
+                    if id(pattern) in done or not _matches(token, (trigger,)):
+                        continue
+                    if trigger == ANY_NOUN and (token.lemma_.lower() in pattern.exceptions
+                                                or token.lower_ in pattern.exceptions):
+                        continue
+                    done.add(id(pattern))
+                    for subj, obj, role, predicate in _apply(pattern, token, trigger, index, ontology):
+                        _add(found, pattern, subj, obj, sent, role, index, ontology, predicate)
+            if token.i in index.by_token:
+                for pattern in attributes:
+                    for subj, obj, role, predicate in _apply(pattern, token, "", index, ontology):
+                        _add(found, pattern, subj, obj, sent, role, index, ontology, predicate)
+        for pairs, pattern in sentence_patterns:
+            for subj, obj in pairs(sent, pattern, index):
+                _add(found, pattern, subj, obj, sent, None, index, ontology)
+    return _drop_implied(sorted(_chain(found, ontology).values()), ontology)
+
+
+def _chain(
+    found: dict[tuple[int, str, int], RelationMention], ontology: Ontology
+) -> dict[tuple[int, str, int], RelationMention]:
+    """One step of the ontology's property chains within a sentence: "a firm in Bellport, Ore."
+    states the firm basedIn Bellport and Bellport locatedIn Oregon, so the firm basedIn Oregon
+    (``kg:basedIn owl:propertyChainAxiom (kg:basedIn kg:locatedIn)`` in kgraph.ttl)."""
+    by_subject: dict[tuple[Mention, int], list[RelationMention]] = {}
+    for rel in found.values():
+        by_subject.setdefault((rel.subject, rel.sentence_start), []).append(rel)
+    added: dict[tuple[int, str, int], RelationMention] = {}
+    for rel in found.values():
+        over = ontology.properties[rel.predicate].chains
+        if not over:
+            continue
+        for nxt in by_subject.get((rel.object, rel.sentence_start), ()):
+            if nxt.predicate not in over or nxt.object == rel.subject:
+                continue
+            key = (rel.subject.start, rel.predicate, nxt.object.start)
+            if key not in found and key not in added:
+                added[key] = RelationMention(
+                    subject=rel.subject, predicate=rel.predicate, object=nxt.object,
+                    confidence=round(min(rel.confidence, nxt.confidence) - 0.05, 2),
+                    sentence_start=rel.sentence_start, sentence_end=rel.sentence_end, evidence=rel.evidence,
+                    pattern=f"{rel.pattern}+{nxt.pattern}", role=rel.role,
+                )
+    return {**found, **added} if added else found
+
+
+if TYPE_CHECKING:
+    #: (sentence, pattern, index) -> (subject, object) mention numbers, for frames read off a whole sentence
+    _SentenceFrame = Callable[[Span, Pattern, _Index], Iterator[tuple[int, int]]]
+    _PatternIndex = tuple[dict[str, list[tuple[Pattern, str]]], list[Pattern], list[tuple[_SentenceFrame, Pattern]]]
+
+
+def _pattern_index(ontology: Ontology) -> _PatternIndex:
+    """Patterns by trigger word (a phrase under its first and last word), built once per ontology."""
+    cached: _PatternIndex | None = ontology.__dict__.get("_kgraph_pattern_index")
+    if cached is not None:
+        return cached
+    by_word: dict[str, list[tuple[Pattern, str]]] = {}
+    attributes: list[Pattern] = []
+    for pattern in ontology.patterns:
+        if pattern.frame in _SENTENCE_FRAMES:
+            continue
+        if not pattern.triggers:
+            attributes.append(pattern)
+        for trigger in pattern.triggers:
+            words = trigger.split()
+            for word in {words[0], words[-1]}:
+                by_word.setdefault(word, []).append((pattern, trigger))
+    # the wildcard leaves alone the nouns other patterns own ("facility") or that name a non-person
+    owned = {w for pattern in ontology.patterns for t in pattern.triggers if t != ANY_NOUN for w in t.split()}
+    for info in ontology.classes.values():
+        if info.name != "Person":
+            owned |= info.descriptors
+    ontology.__dict__["_kgraph_owned_nouns"] = frozenset(owned)
+    sentence_patterns = [
+        (pairs, pattern) for frame, pairs in _SENTENCE_FRAMES.items() for pattern in ontology.patterns
+        if pattern.frame == frame
+    ]
+    index = (by_word, attributes, sentence_patterns)
+    ontology.__dict__["_kgraph_pattern_index"] = index
+    return index
+
+
+def _drop_implied(relations: list[RelationMention], ontology: Ontology) -> list[RelationMention]:
+    """Drop "X worksFor Y" when "X ceoOf Y" comes from the same sentence: it is implied.
+
+    Of "A locatedIn B" and "B locatedIn A" from one sentence only the surer is kept.
+    """
+    by_pair: dict[tuple[Mention, Mention, int], list[RelationMention]] = {}
+    for rel in relations:
+        by_pair.setdefault((rel.subject, rel.object, rel.sentence_start), []).append(rel)
+    kept = []
+    for rel in relations:
+        if not ontology.properties[rel.predicate].symmetric and any(
+            other.predicate == rel.predicate
+            and (other.confidence, rel.subject.start) > (rel.confidence, other.subject.start)
+            for other in by_pair.get((rel.object, rel.subject, rel.sentence_start), ())
+        ):
+            continue
+        implied = any(
+            other is not rel
+            and other.predicate != rel.predicate
+            and rel.predicate in ontology.properties[other.predicate].ancestors
+            for other in by_pair[(rel.subject, rel.object, rel.sentence_start)]
+        )
+        if not implied:
+            kept.append(rel)
+    return kept
+
+
+def _apply(
+    pattern: Pattern, token: Token, trigger: str, index: _Index, ontology: Ontology
+) -> Iterator[tuple[int, int, Role | None, str]]:
+    """(subject, object, role, property) of each relation ``pattern`` states at ``token``."""
+    subjects: list[Token] = []
+    objects: list[Token] = []
+    predicate = pattern.property
+    if pattern.frame == "Verb" and token.pos_ in {"VERB", "AUX"}:
+        if _mood(token) != pattern.mood:
+            return  # "did not buy", "may join"; "agreed to buy" only for a pattern of agreed deals
+        subjects = _role_tokens(token, pattern.subject_roles, index)
+        objects = _role_tokens(token, pattern.object_roles, index)
+    elif pattern.frame == "RelationalNoun" and (
+        token.pos_ in {"NOUN", "PROPN"}
+        # "Modesto native George Lucas": the tagger takes a title before a name for an adjective
+        or token.pos_ == "ADJ" and token.dep_ == "compound" and _inside_name(token.head, index)
+    ):
+        if _copula_mood(token) != pattern.mood:
+            return  # "X is not the chief of Y", "X could become chief of Y", "X is expected to be named chief"
+        subjects = _holders(token, index, one_of=trigger != ANY_NOUN)
+        objects = _noun_objects(token, pattern.prepositions, index)
+        wanted = pattern.object_type or ontology.properties[pattern.property].range
+        if wanted is not None and not ontology.is_a(wanted, "Place"):
+            # "Japan's number three mobile operator": a place before the title is where, not what
+            objects = [
+                o for o in objects
+                if not (o.dep_ in {"poss", "compound"} and (m := index.at(o)) is not None
+                        and ontology.is_a(index.mentions[m][0].type, "Place"))
+            ]
+        titled = _title_before_name(token, index)
+        if titled is not None:
+            subjects, objects = [titled[0]], [titled[1]]
+        if any(t.lower_ == "shadow" for t in token.doc[token.left_edge.i : token.i]):
+            subjects = []  # "Shadow Home Secretary X": an opposition portfolio, no post in the department
+        if pattern.subordinate is not None and _lesser_post(token, trigger, pattern, index, ontology):
+            predicate = pattern.subordinate
+            trigger = _title_phrase(token, index) or trigger
+            unit = _owned_unit(token, index)
+            objects = [o for o in objects if o != unit]  # the post is the owner's, in one of its units
+    elif pattern.frame == "EventNoun" and token.pos_ in {"NOUN", "PROPN"}:
+        if _noun_mood(token) != pattern.mood:
+            return  # "the proposed takeover of Y"; "an agreed takeover" only for a pattern of agreed deals
+        subjects, objects = _event_parties(token, pattern.prepositions, index)
+        governor = _governing_verb(token)
+        if governor is not None and _mood(governor) != pattern.mood:
+            # "X has agreed to buy a stake in Y": X holds none yet (but "Z's stake in Y" is Z's)
+            subjects = [s for s in subjects if s.head.i == token.i and s.dep_ in {"poss", "compound"}]
+    elif pattern.frame == "EventNoun" and token.dep_ == "amod" and index.at(token.head) is not None:
+        # "in his native Ohio", "Vidal's native Bellport": the adjective relates the owner to the name
+        subjects = [c for c in token.head.children if c.dep_ == "poss"]
+        objects = [token.head] if subjects else []
+    elif pattern.frame == "Attribute":
+        if _copula_mood(token) != pattern.mood:
+            return  # "X is not the chairman of Y"
+        subjects, objects = _attribute(token, pattern.prepositions, index)
+    role = _role_of(token, trigger.upper() if len(trigger) <= 3 else trigger.title()) if pattern.role else None
+    skipped: set[tuple[int, int]] = set()  # (subject, object) token pairs another group's phrase separates
+    expanded = _expand(subjects)
+    expanded_objects = _expand(objects)
+    if pattern.frame == "Attribute":
+        # "Nordwind Inc. of Oslo and Kestrel Air of Bergen", "Lyon in France,
+        # Graz in Austria and Turku in Finland": a conjunct with a phrase of its own, or the
+        # object of another such phrase, is not a party to this one, whatever the parser attached
+        expanded = [
+            s for s in expanded
+            if s in subjects or not _prep_objects(s, pattern.prepositions) and not _in_own_phrase(s, pattern, index)
+        ]
+        expanded_objects = [o for o in expanded_objects if o in objects or not _in_own_phrase(o, pattern, index)]
+        # "A, the mayor of X, and B, a teacher from Y": a conjunct with a description of its own
+        expanded = [s for s in expanded if s in subjects or not _apposed_noun(s)]
+        # "the theatre in Tacoma, Wash., and Kellmore in Spokane": a conjunct of another kind than
+        # the name is an item of some other list the parser joined to it
+        kinds = {index.mentions[m][0].type for t in subjects if (m := index.at(t)) is not None}
+        expanded = [
+            s for s in expanded
+            if s in subjects or (m := index.at(s)) is None or index.mentions[m][0].type in kinds
+        ]
+        # "Graz in Austria and Turku in Finland", parsed with "in Finland" on Graz: another list item
+        # stands between the name and the phrase
+        expanded_objects = [o for o in expanded_objects if not _item_between(subjects, o, pattern, index)]
+        if any(o.dep_ in {"compound", "poss", "nmod"} and o.head in subjects and o.i < o.head.i for o in objects):
+            # "Norway's Kestrel Air, Orbitel and Estonia's Corvane": a name before a name is that name's alone
+            expanded = [s for s in expanded if s in subjects]
+    if pattern.frame == "RelationalNoun":
+        # "he, Labour leader Anna Weber and ...": a title before a name is that name's alone;
+        # "A, director of X, and B, chairman of Y": a conjunct with a title of its own holds that one
+        # "A, the mayor of X, and B, an activist in Y": a conjunct described by an apposition of its
+        # own is not a party to the other's
+        expanded = [
+            s for s in expanded
+            if s in subjects or token.dep_ != "compound" and not _own_title(s, pattern.triggers)
+            and not (token.dep_ == "appos" and _apposed_noun(s))
+        ]
+        # "X, a subsidiary of Y, and Z": with the title set off by commas, ", and Z" goes on with the
+        # sentence's own list (but "of Y, W, and Z" is the phrase's list)
+        if token.dep_ == "appos":
+            doc = token.doc
+            def opens_outer_list(o: Token) -> bool:
+                m = index.by_token.get(o.i)
+                first = index.mentions[m][1].start if m is not None else o.i
+                return (
+                    first >= 2 and doc[first - 1].lower_ in {"and", "or"} and doc[first - 2].text == ","
+                    and len([c for c in _conjuncts(o) if c not in objects]) == 1
+                )
+
+            expanded_objects = [o for o in expanded_objects if o in objects or not opens_outer_list(o)]
+        # "the men, A, from X, and B and C, from Y": with a phrase of its own for each group, a
+        # holder takes the nearest phrase after it
+        phrases = [o for o in objects if o.dep_ == "pobj"]
+        if len({o.head.i for o in phrases}) > 1:
+            skipped = {
+                (s.i, o.i) for s in expanded for o in phrases
+                if s.i < o.i and any(s.i < q.i < o.i and q.head.i != o.head.i for q in phrases)
+            }
+    elif pattern.frame == "Verb" and token.dep_ == "amod" and token.i < token.head.i and token.head.dep_ == "conj":
+        # "Kestrel and Oslo-based Nordwind Energy": a modifier of a later conjunct is that conjunct's alone
+        expanded = [s for s in expanded if s in subjects or s.i >= token.head.i]
+    if pattern.frame == "Verb" and token.dep_ in {"acl", "relcl"} and token.i > token.head.i:
+        # "CDT (acquired by Y in 2007), Canon and Z", "A, which Y bought, and B": a clause
+        # between a name and the next item of its list is about that name alone
+        edge = token.right_edge.i
+        expanded = [s for s in expanded if s in subjects or s.i < token.head.i or s.i <= edge]
+        expanded_objects = [o for o in expanded_objects if o in objects or o.i < token.head.i or o.i <= edge]
+    for s in expanded:
+        for o in expanded_objects:
+            if (s.i, o.i) in skipped:
+                continue
+            si, oi = index.at(s), index.at(o)
+            if si is not None and oi is not None and si != oi:
+                yield (oi, si, role, predicate) if pattern.inverse else (si, oi, role, predicate)
+
+
+def _in_own_phrase(name: Token, pattern: Pattern, index: _Index) -> bool:
+    """Whether a list item pairs with a phrase of its own: it is followed by one of the pattern's
+    prepositions ("Turku in Finland") or is the object of one ("in Iraq")."""
+    if name.dep_ == "pobj" and name.head.lower_ in pattern.prepositions:
+        return True
+    m = index.by_token.get(name.i)
+    end = index.mentions[m][1].end if m is not None else name.i + 1
+    doc = name.doc
+    return end < len(doc) and doc[end].lower_ in pattern.prepositions and doc[end].pos_ == "ADP"
+
+
+def _item_between(subjects: list[Token], obj: Token, pattern: Pattern, index: _Index) -> bool:
+    """Whether a name with a phrase of its own lies between the subject(s) and a later object."""
+    doc = obj.doc
+    for subject in subjects:
+        m = index.by_token.get(subject.i)
+        start = index.mentions[m][1].end if m is not None else subject.i + 1
+        if start >= obj.i:
+            continue
+        for i in range(start, obj.i):
+            n = index.by_token.get(i)
+            if n is None or n == m or index.mentions[n][1].start != i or index.by_token.get(obj.i) == n:
+                continue
+            if _in_own_phrase(doc[index.mentions[n][1].root.i], pattern, index) and doc[i - 1].lower_ not in \
+                    pattern.prepositions:
+                return True
+    return False
+
+
+def _apposed_noun(name: Token) -> bool:
+    """Whether a name is described by a common-noun apposition ("B, an activist in Y")."""
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in name.children)
+
+
+#: Frames read off a whole sentence rather than a trigger word, in the order they are matched.
+_SENTENCE_FRAMES: dict[str, _SentenceFrame] = {
+    "BracketPlace": _bracket_place,
+    "PlaceChain": _place_chain,
+    "SourceLine": _source_line,
+    "PlaceInName": _place_in_name,
+    "Dateline": _dateline_pairs,
+}
+
+
+def _add(
+    found: dict[tuple[int, str, int], RelationMention],
+    pattern: Pattern,
+    subj: int,
+    obj: int,
+    sent: Span,
+    role: Role | None,
+    index: _Index,
+    ontology: Ontology,
+    predicate: str | None = None,
+) -> None:
+    s_mention, o_mention = index.mentions[subj][0], index.mentions[obj][0]
+    predicate = predicate or pattern.property
+    prop = ontology.properties[predicate]
+    for mention, constraint, default in (
+        (s_mention, pattern.subject_type, prop.domain),
+        (o_mention, pattern.object_type, prop.range),
+    ):
+        if not ontology.fits(mention.type, constraint) or not ontology.fits(mention.type, default):
+            return
+    if pattern.object_heads or pattern.except_object_heads:
+        head = index.mentions[obj][1][-1].lower_
+        if pattern.object_heads and head not in pattern.object_heads or head in pattern.except_object_heads:
+            return  # "X, of the Kestrel Party": a party's people are its members, not its staff
+    if prop.symmetric and (o_mention, s_mention) < (s_mention, o_mention):
+        s_mention, o_mention = o_mention, s_mention
+    key = (s_mention.start, predicate, o_mention.start)
+    existing = found.get(key)
+    if existing is not None and existing.confidence >= pattern.confidence:
+        return
+    raw = sent.text
+    evidence = raw.strip()
+    start = sent.start_char + (len(raw) - len(raw.lstrip()))
+    found[key] = RelationMention(
+        subject=s_mention,
+        predicate=predicate,
+        object=o_mention,
+        confidence=pattern.confidence,
+        sentence_start=start,
+        sentence_end=start + len(evidence),
+        evidence=evidence,
+        pattern=pattern.name,
+        role=role,
+    )
+

@@ -1,0 +1,214 @@
+"""titles TODO."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from kgraph.extract.frames import _Index
+from kgraph.extract.lexicon import _BODY_NOUNS, _FORMER
+from kgraph.models import Mention
+from kgraph.ontology import Ontology, Pattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+#: A title of the person who makes a film as much as of an organisation's head.
+_WORK_TITLES = frozenset({"director"})
+
+
+def _titled_organisations(doc: Doc, taken: set[int], ontology: Ontology) -> Iterator[tuple[Span, str]]:
+    """ "then Minister of SMEs and Startups Lee Young": the organisation a title names.
+
+    A capitalised title word (a relational-noun trigger), "of", capitalised words, and
+    right after them a person's name: the words between name an organisation the
+    parser cannot see. Government titles ("Minister") give a government body.
+    """
+    titles = {t for p in ontology.patterns if p.frame == "RelationalNoun" and p.role for t in p.triggers}
+    government = ontology.classes.get("GovernmentBody")
+    gov_titles = government.title_words if government is not None else frozenset()
+    for token in doc[:-3]:
+        if not (token.text.istitle() and token.lower_ in titles and doc[token.i + 1].lower_ == "of"):
+            continue
+        start = token.i + 2
+        end = start
+        while (
+            end < len(doc)
+            and end not in taken
+            and (doc[end].text[:1].isupper() or doc[end].lower_ in {"and", "&", "of"})
+        ):
+            end += 1
+        if end < len(doc) and end in taken and doc[end].ent_type_ == "PERSON" and end > start:
+            while end > start and doc[end - 1].lower_ in {"and", "&", "of"}:
+                end -= 1
+            if end > start and not any(i in taken for i in range(start, end)):
+                yield doc[start:end], ("GovernmentBody" if token.lower_ in gov_titles else "Organization")
+
+
+def _head_titles(ontology: Ontology) -> frozenset[str]:
+    """Titles of the head of an organisation ("boss", "chief executive"): the triggers of the
+    title patterns of the properties whose subject heads an organisation (headOf, ceoOf)."""
+    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_head_titles")
+    if cached is None:
+        heads = {name for name, prop in ontology.properties.items() if "headOf" in {name, *prop.ancestors}}
+        cached = frozenset(
+            t for p in ontology.patterns if p.frame == "RelationalNoun" and p.property in heads for t in p.triggers
+        )
+        ontology.__dict__["_kgraph_head_titles"] = cached
+    return cached
+
+
+def _bodies_before_titles(
+    doc: Doc, found: list[tuple[Mention, Span]], taken: set[int], ontology: Ontology
+) -> list[tuple[Mention, Span]]:
+    """ "Wolves chief executive Jez Moxey", "Yukos boss Mikhail Khodorkovsky": a name right before
+    a lower-case title of an organisation's head, itself right before a person's name, is the
+    organisation. A name the NER left unlabelled becomes one (not at the start of a sentence,
+    where a capital says nothing); a one-word name the NER took for a person is retyped, unless
+    it is the surname of a person named in full in the text."""
+    from spacy.tokens import Span
+
+    # (a film has a director too: "Ray director Taylor Hackford" names no organisation)
+    titles = _head_titles(ontology) - _WORK_TITLES
+    surnames = {span[-1].lower_ for m, span in found if m.type == "Person" and len(span) > 1}
+    ends = {span.end: k for k, (m, span) in enumerate(found)}
+    out = list(found)
+    for mention, span in found:
+        if mention.type != "Person" or mention.label != "PERSON":
+            continue
+        for width in (1, 2, 3):  # the title: "boss", "chief executive", "chief executive officer"
+            start = span.start - width
+            if start < 1:
+                break
+            words = doc[start : span.start]
+            if any(not w.is_lower for w in words) or " ".join(w.lower_ for w in words) not in titles:
+                continue
+            k = ends.get(start)
+            if k is not None:
+                body, body_span = out[k]
+                if (
+                    body.type == "Person" and body.label == "PERSON" and len(body_span) == 1
+                    and body_span[0].lower_ not in surnames
+                ):
+                    out[k] = (Mention(body.start, body.end, body.text, "Organization", body.label), body_span)
+                break
+            first = start
+            while (
+                first > 0 and first - 1 not in taken and doc[first - 1].text[:1].isupper()
+                and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].pos_ == "ADJ" and first < start)
+            ):
+                first -= 1  # "Wolves", "Liberal Democrat"
+            if first < start and not doc[first].is_sent_start:
+                body_span = Span(doc, first, start, label="ORG")
+                out.append((Mention(body_span.start_char, body_span.end_char, body_span.text, "Organization",
+                                    "name"), body_span))
+                taken.update(range(first, start))
+            break
+    return sorted(out, key=lambda pair: pair[0].start)
+
+
+def _own_title(name: Token, triggers: tuple[str, ...]) -> bool:
+    """Whether a name carries a title noun of its own ("Green Party leader Lena Berg")."""
+    words = {w for t in triggers for w in t.split()}
+    return any(c.dep_ in {"compound", "appos"} and c.lemma_.lower() in words for c in name.children)
+
+
+def _title_phrase(token: Token, index: _Index) -> str:
+    """The whole title ending at ``token``, lower case: "senior vice president", "linux strategy manager"."""
+    doc = token.doc
+    start = token.i
+    for i in range(token.i - 1, token.left_edge.i - 1, -1):
+        t = doc[i]
+        if index.by_token.get(i) is not None or t.pos_ in {"DET", "PRON", "PART", "PUNCT"} and t.text != "-" \
+                or t.lower_ in _FORMER:
+            break
+        start = i
+    return doc[start : token.i + 1].text.lower() if start < token.i else ""
+
+
+def _organisation_nouns(ontology: Ontology) -> frozenset[str]:
+    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_organisation_nouns")
+    if cached is None:
+        cached = frozenset(
+            w for info in ontology.classes.values() if ontology.is_a(info.name, "Organization") for w in info.head_nouns
+        )
+        ontology.__dict__["_kgraph_organisation_nouns"] = cached
+    return cached
+
+
+def _owned_unit(title: Token, index: _Index) -> Token | None:
+    """The name between a possessive owner and a title ("Holyrood" in "the Party's Holyrood leader"):
+    a part or branch of the owner, whose post it is."""
+    owners = [index.at(c) for c in title.children if c.dep_ == "poss"]
+    if not any(m is not None and index.ontology.is_a(index.mentions[m][0].type, "Organization") for m in owners):
+        return None
+    return next(
+        (c for c in title.children if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" and index.at(c) is not None),
+        None,
+    )
+
+
+def _lesser_post(token: Token, trigger: str, pattern: Pattern, index: _Index, ontology: Ontology) -> bool:
+    """Whether a title noun names a lesser post in the organisation (see kgx:subordinate in patterns.ttl).
+
+    "senior vice president" (a subordinate modifier), "program director" (a common noun
+    before the title), "vice president of sales", "head of the council's audit unit" (a
+    function or a unit after it); not "party leader", "president of the company".
+    """
+    org_nouns = _organisation_nouns(ontology)
+    words = set(trigger.split())
+    doc = token.doc
+    before = [doc[i] for i in range(token.left_edge.i, token.i) if index.by_token.get(i) is None]
+    if any(t.lower_ in pattern.subordinate_modifiers for t in before):
+        return True
+    if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children) and not any(
+        t.lower_ in _FORMER for t in before
+    ):
+        return True  # "Thomas Holm, an IMF director": one of the directors
+    if token.tag_ in {"NNS", "NNPS"}:
+        return True  # "one of the directors of Y", "the youngest of Y's directors": one of several
+    named_after = any(
+        index.at(pobj) is not None
+        for child in token.children if child.dep_ == "prep" for pobj in child.children if pobj.dep_ == "pobj"
+    )
+    if _owned_unit(token, index) is not None:
+        return True  # "the Party's Holyrood leader": the leader of one of its groups
+    for child in token.children:
+        if (
+            child.dep_ == "compound" and child.i < token.i and child.pos_ == "NOUN"
+            and child.lower_ not in words and child.lemma_.lower() not in org_nouns
+            and index.by_token.get(child.i) is None
+        ):
+            return True
+        if child.dep_ == "compound" and child.i < token.i and named_after and index.at(child) is not None:
+            return True  # "Finance Director of Y": the capitalised word before the title is a function
+        if child.dep_ == "prep" and child.lower_ == "on" and any(
+            pobj.dep_ == "pobj" and pobj.lemma_.lower() in _BODY_NOUNS for pobj in child.children
+        ):
+            return True  # "a director on the board of Y": a seat, not the head of Y
+        if child.dep_ == "prep" and child.lower_ in {"of", "for"}:
+            for pobj in child.children:
+                if (
+                    pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and index.at(pobj) is None
+                    and pobj.lemma_.lower() not in org_nouns
+                    # "CEO of festival organisers Harbour Nights Ltd": the noun describes the named organisation
+                    and not any(c.dep_ in {"compound", "appos"} and index.at(c) is not None for c in pobj.children)
+                ):
+                    return True
+    return False
+
+
+def _title_before_name(token: Token, index: _Index) -> tuple[Token, Token] | None:
+    """(person, organisation) for "Minister of <organisation> <person>" (see _titled_organisations)."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "of":
+        return None
+    org = index.by_token.get(token.i + 2)
+    if org is None or index.mentions[org][0].label != "title":
+        return None
+    org_span = index.mentions[org][1]
+    person = index.by_token.get(org_span.end)
+    if person is None or index.mentions[person][0].type != "Person":
+        return None
+    return index.mentions[person][1].root, org_span.root

@@ -1,8 +1,8 @@
 """Value objects passed between the pipeline stages.
 
 ``Article`` comes out of :mod:`kgraph.ingest`; ``Mention`` and ``RelationMention``
-come out of :mod:`kgraph.extract`; :mod:`kgraph.resolve` turns mentions into
-``Entity`` objects.
+come out of :mod:`kgraph.extract` (which also links the mentions inside a document);
+:mod:`kgraph.resolve` turns mentions into ``Entity`` objects.
 """
 
 from __future__ import annotations

@@ -1,4 +1,10 @@
-"""VOCAB TODO."""
+"""Words shared by the NLP stage, the extractor and resolution: titles and ranks before a name.
+
+Decides which words before a capitalised name are no part of it: honorifics and offices
+(``PERSON_TITLES``: "Dr.", "Sen.", "President") and rank abbreviations (``RANKS``: "Lt.",
+"Capt.").  Example: in "Sen. Ada Brook met Lt. Omar Reyes.", "Sen." and "Lt." stand before
+the names "Ada Brook" and "Omar Reyes".  No kgraph import: any layer may take these lists.
+"""
 
 from __future__ import annotations
 

@@ -1,10 +1,22 @@
-"""Extraction back-ends, by name.
+"""Extraction back-ends, by name, and how the rule extractor finds a relation.
 
 ``rules`` (the default) runs the spaCy pipeline and the ontology's patterns;
 ``rules+classifier`` adds the relation classifier trained on CoNLL04
 (scripts/train_relations.py): more recall, less precision.  The table maps a name to
 ``(module, class, options)``; a back-end's module is imported only when asked for, so
 an unused heavy dependency is never loaded.
+
+How the rule extractor (:mod:`~kgraph.extract.spacy_rules`) finds a relation, module by module:
+
+1. :mod:`~kgraph.extract.mentions` finds the mentions in the parse and gives each an ontology
+   class (with :mod:`~kgraph.extract.datelines` and :mod:`~kgraph.extract.titles` for names at
+   a story's head and inside titles);
+2. :mod:`~kgraph.extract.coref` links the mentions of one thing in the document;
+3. :mod:`~kgraph.extract.relations` looks up each word in the patterns of ``ontology/patterns.ttl``;
+   the pattern's frame (:mod:`~kgraph.extract.frames`, :mod:`~kgraph.extract.titles`,
+   :mod:`~kgraph.extract.places`, :mod:`~kgraph.extract.datelines`) reads the subject and object
+   names off the parse, both ends must fit the pattern's and the property's types, and the
+   relation gets the pattern's confidence (a property chain's step: the lower of the two, less 0.05).
 """
 
 from __future__ import annotations

@@ -6,8 +6,8 @@ one name, definite descriptions ("the cluster") and pronouns ("he"), each linked
 evidence is clear: one candidate entity in the last few sentences (a "she" does not count a
 person known to be a man, from "Mr" or an earlier "his", nor a "he" a woman), or, for an "it"
 that opens its sentence as the subject, the name that was the first subject of the sentence
-before.  Example: in "Nadia Brook runs Lumen Labs. She founded it in 2009.", "She" is Nadia
-Brook and "it" is Lumen Labs.  Across documents, :mod:`kgraph.resolve` takes over.
+before.  Example: in "Tomas Vidal runs Kestrel Bank. He founded it in 2009.", "He" is Tomas
+Vidal and "it" is Kestrel Bank.  Across documents, :mod:`kgraph.resolve` takes over.
 """
 
 from __future__ import annotations

@@ -1,4 +1,11 @@
-"""datelines TODO."""
+"""Datelines and source lines: the place a story was filed from and the agency that filed it.
+
+Decides which names at the head of a story are a dateline ("HOLTVILLE, Oregon (AP) _",
+"(Text) Tallinn, March 3 (ETA) --") or a wire service's source line ("Tallinn ETA in
+English 1210 GMT"), their types as mentions, and the (agency, place) pairs of the
+``Dateline`` and ``SourceLine`` frames.  Example: "KELLMORE, Oregon (AP) _ The mill closed."
+gives the place Kellmore, its region Oregon and the agency AP, which reportedFrom Kellmore.
+"""
 
 from __future__ import annotations
 

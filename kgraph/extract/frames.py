@@ -1,4 +1,13 @@
-"""frames TODO."""
+"""Frames over the dependency parse: who stands in which role around a trigger word.
+
+Decides, for a token of the parse, its mood (a fact, a deal agreed, or nothing stated:
+"may buy", "plans to buy", "denied buying"), the agents and patients of a verb through
+passives and relative clauses, who holds a relational noun ("X, CEO of Y", "CEO X"), the
+parties of an event noun ("the merger of X and Y"), and the names an attribute phrase
+gives ("X, 45, of Y").  ``_Index`` maps tokens to the mentions found in the document.
+Example: in "Nadia Brook, chief executive of Lumen Labs, said ...", the holder of
+"chief executive" is Nadia Brook and its "of" object is Lumen Labs.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,13 @@
-"""lexicon TODO."""
+"""Word lists more than one part of the rule extractor reads.
+
+Decides the closed word classes the frames, titles, places and mentions share: the
+pattern wildcard ``ANY_NOUN``, the words of a former post ("former", "ex-"), the bodies of
+an organisation a post can be "of" ("board", "council"), forms of address that also name a
+post ("president"), and the nouns of a part of a place ("north", "outskirts", "capital").
+Example: in "Tomas Vidal, former chairman of the board of Orbitel Networks Inc., retired.",
+"former" makes the post a past one and "board" is a body of Orbitel Networks Inc., not an
+organisation of its own: Tomas Vidal was headOf Orbitel Networks Inc.
+"""
 
 from __future__ import annotations
 

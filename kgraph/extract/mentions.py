@@ -1,4 +1,14 @@
-"""mentions TODO."""
+"""Mentions: the names, pronouns and descriptions in a parsed document, each with an ontology class.
+
+Decides what is a mention and of which class: the NER's names repaired (a job title or
+rank cut off, a bracket alias split out, bare surnames and unlabelled names added),
+typed by the NER label corrected by evidence in and around the name ("Nordwind Energy, a
+turbine maker" is an organisation; "X, 50," is a person; "the streets of X" make X a
+place), plus datelines, source lines, organisations named in titles, and the pronouns and
+definite descriptions that coreference may link.  Example: in "CEO Maria Lopez of Kestrel
+Bank visited Tacoma.", the mentions are Maria Lopez (Person, without the title), Kestrel
+Bank (Organization) and Tacoma (Place).
+"""
 
 from __future__ import annotations
 
@@ -218,7 +228,7 @@ def _job_titles(ontology: Ontology) -> frozenset[str]:
 
 def _balanced(span: Span) -> Span:
     """ "Alliance of Democratic Forces (ADF" -> "Alliance of Democratic Forces": a name does not open a
-    bracket it does not close (the abbreviation after it is an alias, see kgraph.resolve)."""
+    bracket it does not close (the abbreviation after it is an alias, see kgraph.extract.coref)."""
     texts = [t.text for t in span]
     if "(" not in texts or ")" in texts[texts.index("("):] or texts.index("(") == 0:
         return span
@@ -322,7 +332,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
     """Entity mentions with ontology types, plus pronouns and definite descriptions.
 
     Pronouns and descriptions ("the cluster") get ``label="pronoun"``/``"description"``
-    and the class they could refer to; coreference (kgraph.resolve) links or drops them.
+    and the class they could refer to; coreference (kgraph.extract.coref) links or drops them.
     """
     from spacy.tokens import Span
 

@@ -1,4 +1,12 @@
-"""places TODO."""
+"""Place frames read off a whole sentence: place chains, places in brackets, places in names.
+
+Decides which names side by side are a place in a place ("Fujisawa, Kanagawa"), with the
+guards that keep a list of names ("Vidal, Tacoma; Berg, Lund" on a team sheet, "Oslo,
+Bergen and Tromso") from reading as one; the places in brackets after an organisation
+("Orbitel Labs (Tacoma)"); and a name that opens with a place's adjective ("the Norwegian
+Fishing Board").  Example: in "The plant in Bellport, Oregon, closed.", Bellport
+locatedIn Oregon.
+"""
 
 from __future__ import annotations
 

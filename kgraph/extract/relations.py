@@ -1,4 +1,13 @@
-"""relations TODO."""
+"""Relations: the ontology's patterns applied to the parse, with a confidence each.
+
+Decides which relations a document states: for each trigger word of a pattern in
+``ontology/patterns.ttl`` (and each pattern read off a whole sentence), the frame gives the
+subject and object names; a relation is kept when both ends fit the pattern's and the
+property's types, with the pattern's confidence; the ontology's property chains then add
+one step ("a firm in Bellport, Ore." is based in Oregon), and a relation implied by a more
+specific one from the same sentence is dropped.  Example: "Maria Lopez, chief executive of
+Orbitel, ..." gives Maria Lopez ceoOf Orbitel (and not also worksFor Orbitel).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,14 @@
-"""titles TODO."""
+"""Titles and posts: the organisation a title names, and which post a title noun gives.
+
+Decides, for mentions, the organisation named inside a title before a person ("then
+Minister of Fisheries and Oceans Karin Holm": the ministry) and the name right before a
+head's title ("Kestrel chief executive Lena Berg": Kestrel is an organisation); for
+relations, whether a name carries a title of its own, the whole title phrase ("senior vice
+president"), the unit a possessive owner's title is in ("the Party's Holyrood leader"), and
+whether a title noun is a lesser post (``worksFor``) rather than the head's (``headOf``).
+Example: in "Kestrel Bank vice president Tomas Vidal resigned.", "vice president" is a
+lesser post: Tomas Vidal worksFor Kestrel Bank.
+"""
 
 from __future__ import annotations
 

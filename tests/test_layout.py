@@ -19,8 +19,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "kgraph"
 MAX_LINES = 1000
 
 
-def module_name(path: Path) -> str:
-    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+def module_name(path: Path, root: Path = PACKAGE) -> str:
+    parts = list(path.relative_to(root.parent).with_suffix("").parts)
     if parts[-1] == "__init__":
         parts.pop()
     return ".".join(parts)
@@ -52,7 +52,7 @@ def imported_modules(source: str, module: str, known: set[str]) -> set[str]:
 
 def import_graph(root: Path = PACKAGE) -> dict[str, set[str]]:
     """Module -> the package's modules it imports, the top-level ``__init__`` left out."""
-    paths = {module_name(p): p for p in sorted(root.rglob("*.py"))}
+    paths = {module_name(p, root): p for p in sorted(root.rglob("*.py"))}
     top = root.name
     known = set(paths) - {top}
     return {m: imported_modules(p.read_text(encoding="utf-8"), m, known) for m, p in paths.items() if m != top}

@@ -75,16 +75,26 @@ def test_docs_files_exist() -> None:
             assert path in PENDING or (ROOT / path).exists(), f"{name} names {path}, which does not exist"
 
 
+def _anchors(text: str) -> set[str]:
+    """GitHub's anchors for a page's headings: lower case, punctuation dropped, spaces as hyphens."""
+    text = re.sub(r"```.*?```", "", text, flags=re.DOTALL)
+    return {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-") for h in re.findall(r"^#+ (.+)$", text, re.M)}
+
+
 def test_docs_links_resolve() -> None:
     for name, text in DOCS.items():
         base = (ROOT / name).parent
-        for target in re.findall(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", text):
+        for target, anchor in re.findall(r"\]\(([^)#\s]*)(?:#([^)]*))?\)", text):
             if "://" in target:
                 continue
-            resolved = (base / target).resolve()
-            if resolved.relative_to(ROOT.resolve()).as_posix() in PENDING:
+            resolved = (base / target).resolve() if target else ROOT / name
+            where = resolved.relative_to(ROOT.resolve()).as_posix()
+            if where in PENDING:
                 continue
             assert resolved.exists(), f"{name} links to {target}, which does not exist"
+            if anchor:
+                page = DOCS.get(where)
+                assert page is not None and anchor in _anchors(page), f"{name} links to {target}#{anchor}: no such heading"
 
 
 def test_docs_index_lists_every_page() -> None:

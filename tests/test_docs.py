@@ -303,3 +303,15 @@ def test_docs_example_part_of(block: Block, docs_workspace: Path, monkeypatch: p
         assert not missing, f"{block.where}: not in {source}: {missing[:5]}"
     else:
         pytest.fail(f"{block.where}: cannot check a ```{block.lang} block")
+
+
+def test_docs_graph_names_every_class_and_property() -> None:
+    from rdflib import OWL, RDF, Graph
+
+    ontology = Graph().parse(ROOT / "ontology" / "kgraph.ttl")
+    page = DOCS["docs/graph.md"]
+    kinds = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
+    for term in sorted({s for kind in kinds for s in ontology.subjects(RDF.type, kind)}):
+        name = str(term).rsplit("#", 1)[-1]
+        if str(term).startswith("https://w3id.org/kgraph/ontology#") and name not in {"Entity", "Agent"}:
+            assert f"`{name}`" in page or f"`kg:{name}`" in page, f"docs/graph.md never names kg:{name}"

@@ -94,7 +94,7 @@ def test_docs_links_resolve() -> None:
             assert resolved.exists(), f"{name} links to {target}, which does not exist"
             if anchor:
                 page = DOCS.get(where)
-                assert page is not None and anchor in _anchors(page), f"{name} links to {target}#{anchor}: no such heading"
+                assert page is not None and anchor in _anchors(page), f"{name} links to {target}#{anchor}: no heading"
 
 
 def test_docs_index_lists_every_page() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kgraph.extract.coref import link_mentions
 from kgraph.models import Mention
 
@@ -78,4 +80,74 @@ def test_coref_it_continues_the_previous_subject(nlp, ontology) -> None:  # type
     text = "A delegation of firms visited Kestrel Bank, the Oslo Times reported. It was led by Lena Berg."
     assert f"It@{text.index('It')}" not in _links(nlp, ontology, text)
 
+@pytest.mark.parametrize(
+    "text, pronoun, expected",
+    [
+        # other organisations and people come first in the article; the sentence still leaves one reading
+        ("Baltic Foods opened a shop in Riga. Sigma Motors said it would buy Ferro Parts.", "it", "Sigma Motors"),
+        ("Halden Bank and Kestrel Bank met in Oslo. "
+         "Halden Bank confirmed the talks and said it had bought Corvane Labs.",
+         "it", "Halden Bank"),
+        ("Anna Weber met Tomas Vidal in Bergen. Lena Berg said on Monday that she had joined Kestrel Bank.",
+         "she", "Lena Berg"),
+        ("Tomas Vidal visited the plant. Marek Nowak, the union's spokesman, admitted he had misled members.",
+         "he", "Marek Nowak"),
+    ],
+)
+def test_coref_reported_clause_takes_the_reporter(nlp, ontology, text, pronoun, expected) -> None:  # type: ignore[no-untyped-def]
+    position = text.rindex(f" {pronoun} ") + 1
+    assert _links(nlp, ontology, text).get(f"{pronoun}@{position}") == expected
 
+
+@pytest.mark.parametrize(
+    "text, pronoun",
+    [
+        # the verb has another party the pronoun could stand for
+        ("Baltic Foods opened a shop in Riga. Sigma Motors told Ferro Parts it would buy Kestrel Bank.", "it"),
+        # direct speech: the speaker says "I", so "he" is somebody else
+        ('Tomas Vidal won the vote. Marek Nowak said: "He will lead Kestrel Bank well."', "He"),
+        ('Tomas Vidal won the vote. Marek Nowak said "he will lead Kestrel Bank well".', "he"),
+        # an "it" that stands for the clause after it
+        ("Halden Bank and Kestrel Bank met in Oslo. Halden Bank said it was important to keep talking.", "it"),
+    ],
+)
+def test_coref_left_alone_where_the_sentence_leaves_two_readings(nlp, ontology, text, pronoun) -> None:  # type: ignore[no-untyped-def]
+    position = text.rindex(f"{pronoun} ")
+    assert f"{pronoun}@{position}" not in _links(nlp, ontology, text)
+
+
+def test_coref_reported_clause_keeps_the_relation(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Baltic Foods opened a shop in Riga. Sigma Motors said it would buy Ferro Parts."
+    assert ("Sigma Motors", "agreedToAcquire", "Ferro Parts") in extract_text(text)
+    text = "Anna Weber met Tomas Vidal in Bergen. Lena Berg said she had joined Kestrel Bank as a lawyer."
+    assert ("Lena Berg", "worksFor", "Kestrel Bank") in extract_text(text)
+
+
+def test_coref_a_name_without_its_middle_names_is_the_same_person(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    text = ("Sir Edmund Charles Hale, who ran the port of Bergen for a decade, has died. "
+            "Edmund Hale was 79. Hale is survived by two daughters.")
+    links = _links(nlp, ontology, text)
+    assert links[f"Edmund Hale@{text.index('Edmund Hale')}"] == "Sir Edmund Charles Hale"
+    # the surname fits both names, which are one person's: it is linked, not left as a third node
+    assert links[f"Hale@{text.index('Hale is')}"] == "Sir Edmund Charles Hale"
+
+
+def test_coref_names_of_other_kinds_keep_their_middle_words(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    text = "The Kestrel Farmers Union met the Kestrel Union in Bergen. The Kestrel Union said the talks went well."
+    links = _links(nlp, ontology, text)
+    assert links[f"Kestrel Union@{text.index('Kestrel Union')}"] == "Kestrel Union"
+
+
+def test_coref_a_name_described_as_a_company_is_no_surname(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "Brandt, a ferry company based in Kiel, cut 300 jobs last year. Karl Brandt, the founder's grandson, "
+        "now chairs its board. Brandt expects a profit in 2025.",
+        "Brandt is a ferry company based in Kiel. Its board is chaired by Karl Brandt. "
+        "Brandt expects a profit in 2025.",
+    ):
+        links = _links(nlp, ontology, text)
+        assert links[f"Brandt@{text.rindex('Brandt expects')}"] == "Brandt"
+    # without a description, a surname still joins the person's full name
+    text = "Peter Lindqvist chairs the Bergen Rowing Club. Lindqvist said the club would build a new boathouse."
+    links = _links(nlp, ontology, text)
+    assert links[f"Lindqvist@{text.index('Lindqvist said')}"] == "Peter Lindqvist"

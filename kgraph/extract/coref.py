@@ -104,6 +104,17 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
             target.keys.add(alias_key)
             by_key[alias_key] = target
 
+    # descriptors from appositions and copulas: "X, the country's largest biotech cluster"
+    for mention, span in names:
+        root = span.root
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            nouns.append(root.head)
+        if root.dep_ == "nsubj":
+            nouns.extend(c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN")
+        for noun in nouns:
+            owner[mention].descriptors.add(noun.lemma_.lower())
+
     # 3. shorter forms: surname -> full name, "Shonan iPark" / "iPark", a name without its head noun
     for cluster in sorted(clusters, key=lambda c: min(len(k.split()) for k in c.keys)):
         if cluster not in clusters:
@@ -119,7 +130,17 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
                 if other is not cluster
                 and _compatible(cluster.mentions[0], other.mentions[0])
                 and _kind(other) not in {"Place", "Event"}
-                and any(_shorter_form(short, long, ontology) for long in other.keys)
+                and not _described_otherwise(cluster, other, ontology)
+                and any(_shorter_form(short, long, ontology, _people(cluster, other)) for long in other.keys)
+            ]
+            # "Meyer" fits "Anthony Meyer" and "Anthony John Charles Meyer", one person's names
+            matches = [
+                m
+                for m in matches
+                if not any(
+                    o is not m and any(_shorter_form(a, b, ontology, _people(m, o)) for a in m.keys for b in o.keys)
+                    for o in matches
+                )
             ]
             if len(matches) == 1 and matches[0] not in targets:
                 targets.append(matches[0])
@@ -127,17 +148,6 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
             if target in clusters and cluster in clusters:
                 _merge(target, cluster, owner, by_key, clusters)
                 cluster = target
-
-    # descriptors from appositions and copulas: "X, the country's largest biotech cluster"
-    for mention, span in names:
-        root = span.root
-        nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
-        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
-            nouns.append(root.head)
-        if root.dep_ == "nsubj":
-            nouns.extend(c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN")
-        for noun in nouns:
-            owner[mention].descriptors.add(noun.lemma_.lower())
 
     links: dict[Mention, Mention] = {}
     for cluster in clusters:
@@ -218,12 +228,33 @@ def _kind(cluster: _Cluster) -> str:
     return votes.most_common(1)[0][0] if votes else ""
 
 
-def _shorter_form(short: str, long: str, ontology: Ontology) -> bool:
-    """ "fujimoto" / "toshio fujimoto", "ipark" / "shonan ipark", "x y" / "x y park"."""
+def _described_otherwise(short: _Cluster, long: _Cluster, ontology: Ontology) -> bool:
+    """Whether a description of one cluster says it is no kind of the other.
+
+    "Ford, the US car company, ... chairman Bill Ford": a name described as a company is no
+    person's surname (nor a name described as a person's title an organisation's short name).
+    """
+    def organisation(cluster: _Cluster) -> bool | None:
+        kinds = {cls for noun in cluster.descriptors if (cls := ontology.class_for_head(noun)) is not None}
+        if any(ontology.is_a(cls, "Organization") for cls in kinds):
+            return True
+        return False if any(ontology.is_a(cls, "Person") for cls in kinds) else None
+
+    short_is, long_is = organisation(short), organisation(long)
+    long_is = long_is if long_is is not None else not _is_person(long.mentions[0])
+    return short_is is not None and short_is != long_is
+
+
+def _shorter_form(short: str, long: str, ontology: Ontology, people: bool = False) -> bool:
+    """ "fujimoto" / "toshio fujimoto", "ipark" / "shonan ipark", "x y" / "x y park",
+    and, for ``people``, "anthony meyer" / "anthony john charles meyer" (middle names left out;
+    not for other names: "European Union" is not "European Monetary Union")."""
     words, longer = short.split(), long.split()
     if not words or len(longer) <= len(words):
         return False
     if longer[-len(words) :] == words:
+        return True
+    if people and len(words) >= 2 and words[0] == longer[0] and words[-1] == longer[-1] and _in_order(words, longer):
         return True
     return (
         len(words) >= 2
@@ -231,6 +262,16 @@ def _shorter_form(short: str, long: str, ontology: Ontology) -> bool:
         and longer[: len(words)] == words
         and ontology.class_for_head(longer[-1]) is not None
     )
+
+
+def _people(*clusters: _Cluster) -> bool:
+    return all(_is_person(cluster.mentions[0]) for cluster in clusters)
+
+
+def _in_order(words: list[str], longer: list[str]) -> bool:
+    """Whether ``words`` occur in ``longer`` in the same order (not necessarily next to each other)."""
+    rest = iter(longer)
+    return all(word in rest for word in words)
 
 
 def _merge(
@@ -260,6 +301,9 @@ def _antecedent(
     if mention.label == "pronoun":
         wanted_person = mention.type == "Person"
         candidates = [m for m, _ in window if _is_person(m) == wanted_person and (wanted_person or m.type != "Place")]
+        reporter = _reporting_subject(span, [(m, s) for m, s in window if m in candidates])
+        if reporter is not None:
+            return reporter
         clusters = {id(owner[m]) for m in candidates}
         if len(clusters) == 1:
             return candidates[-1]
@@ -279,6 +323,61 @@ def _antecedent(
     if len({id(owner[m]) for m in candidates}) == 1:
         return candidates[-1]
     return None
+
+
+def _reporting_subject(pronoun: Span, candidates: list[tuple[Mention, Span]]) -> Mention | None:
+    """The subject of the clause a subject pronoun's clause completes, when the sentence leaves no other reading.
+
+    "Sigma Motors said it would buy Ferro Parts", "Lena Berg said she had joined Kestrel Bank":
+    the pronoun is the subject of a clause that completes a verb, and that verb's subject is a
+    name of the pronoun's kind. Names mentioned in earlier sentences do not compete; a party
+    between the verb and the pronoun does ("Sigma told Ferro Parts it would ..." is left alone).
+    """
+    token = pronoun.root
+    clause = token.head
+    if token.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
+    if verb.i > token.i or _expletive(token) or not _reported_right_after(verb, clause, token):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and verb.dep_ == "conj":  # "X confirmed the talks and said it would ..."
+        subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subjects) != 1:
+        return None
+    subject = subjects[0]
+    found = [m for m, s in candidates if s.start <= subject.i < s.end]
+    return found[0] if len(found) == 1 else None
+
+
+#: Verbs of an "it" that stands for no entity when an adjective and a clause follow: "it was important to ..."
+_COPULAS = frozenset("be seem appear remain become".split())
+
+
+def _reported_right_after(verb: Token, clause: Token, pronoun: Token) -> bool:
+    """Whether the pronoun opens the clause right after its verb: "said (on Monday) (that) it ...".
+
+    Anything else in between leaves another reading: a party ("told Ferro Parts it ..."), or a
+    quotation mark ("said: \"He is ...\""), which opens direct speech, where "he" is somebody else.
+    """
+    for word in pronoun.doc[verb.i + 1 : pronoun.i]:
+        if word.dep_ == "mark" and word.head == clause or word.pos_ in {"ADV", "PART"} or word.text == ",":
+            continue
+        if not any(word in child.subtree for child in verb.children if child.dep_ in {"prep", "npadvmod", "advmod"}):
+            return False
+    return True
+
+
+def _expletive(pronoun: Token) -> bool:
+    """ "it was important to ...", "it is clear that ...": an "it" that stands for the clause after it."""
+    clause = pronoun.head
+    if pronoun.lower_ != "it" or clause.lemma_ not in _COPULAS:
+        return False
+    complements = [c for c in clause.children if c.dep_ in {"acomp", "attr"}]
+    extraposed = {"xcomp", "ccomp", "csubj"}
+    return any(c.dep_ in extraposed for c in clause.children) or any(
+        g.dep_ in extraposed for c in complements for g in c.children
+    )
 
 
 def _main_subject(token: Token) -> bool:

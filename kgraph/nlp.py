@@ -145,13 +145,30 @@ def _combine_entities(doc: Doc) -> Doc:
 
 
 def _newline_sentences(doc: Doc) -> Doc:
-    """Start a sentence after a blank line (a paragraph break)."""
+    """Start a sentence after a line break, unless the line goes on with the same sentence.
+
+    A blank line always ends a sentence (a paragraph, a headline, a caption). A single line
+    break does too, except in hard-wrapped text: when the next line opens with a lower-case
+    word or a number, or the line before ends with a comma or a small linking word
+    ("announced\nits sponsorship of", "the chairman of\nKestrel Bank").
+    """
     for token in doc[1:]:
+        if token.is_space:
+            continue
         previous = doc[token.i - 1]
         gap = previous.text if previous.is_space else previous.whitespace_
-        if previous.is_space and "\n" in previous.text or "\n" in gap:
-            if not token.is_space:
+        if "\n" not in gap:
+            continue
+        if previous.is_space:
+            if previous.text.count("\n") > 1 or token.i < 2:
                 token.is_sent_start = True
+                continue
+            previous = doc[token.i - 2]
+        goes_on = token.text[:1].islower() or token.text[:1].isdigit() or previous.text in {",", ";", "-"} or (
+            previous.is_stop and previous.is_lower
+        )
+        if not goes_on:
+            token.is_sent_start = True
     return doc
 
 

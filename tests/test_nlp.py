@@ -155,3 +155,18 @@ def test_nlp_landform_noun_completes_a_place(nlp) -> None:  # type: ignore[no-un
     doc.ents = [Span(doc, 4, 5, label="GPE"), Span(doc, 7, 8, label="GPE")]
     names = [e.text for e in _repair_entities(doc).ents]
     assert "Vellan plateau" in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # hard-wrapped text: the line goes on with the same sentence
+        ("Kestrel Bank announced\nits sponsorship of the Bergen Rowing Club.", 1),
+        ("Lena Berg, the chairman of\nKestrel Bank, opened the fair.", 1),
+        # a headline above its story, and paragraphs, are sentences of their own
+        ("Kestrel Bank buys a rowing club\nKestrel Bank bought the Bergen Rowing Club on Monday.", 2),
+        ("Kestrel Bank buys a rowing club\n\nthe deal was signed on Monday.", 2),
+    ],
+)
+def test_nlp_line_breaks_end_sentences_unless_the_line_goes_on(nlp, text: str, sentences: int) -> None:  # type: ignore[no-untyped-def]
+    assert len(list(nlp(text).sents)) == sentences, [s.text for s in nlp(text).sents]

@@ -94,7 +94,7 @@ def _err(message: str) -> None:
 @click.option("--max-nodes", type=click.IntRange(min=1), help="Draw at most this many entities in graph.html.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Extraction processes (default: the machine's cores).")
 @click.option("--scheduler", metavar="tcp://HOST:PORT",
-              help="Extract on the Dask cluster of this scheduler (needs: pip install 'kgraph[cluster]').")
+              help="Extract on the Dask cluster of this scheduler (needs: pip install 'kgraph-rdf[cluster]').")
 @click.option("--clean", is_flag=True, help="Ignore the extraction cache in OUT/.kgraph-cache and rebuild it.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_dir: Path | None, extractor: str,

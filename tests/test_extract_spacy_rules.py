@@ -17,12 +17,13 @@ PARAGRAPHS = [
 TEXT = "\n\n".join(PARAGRAPHS) + "\n"
 
 
-def test_text_pieces_short_text_is_one_piece() -> None:
-    assert list(text_pieces(TEXT, limit=len(TEXT))) == [(0, TEXT)]
+def test_text_pieces_text_within_the_long_limit_is_one_piece() -> None:
+    assert list(text_pieces(TEXT, long_text=len(TEXT), piece=100)) == [(0, TEXT)]
+    assert len(list(text_pieces(TEXT, long_text=len(TEXT) - 1, piece=100))) == len(PARAGRAPHS)
 
 
 def test_text_pieces_cut_after_blank_lines_and_rejoin() -> None:
-    pieces = list(text_pieces(TEXT, limit=100))
+    pieces = list(text_pieces(TEXT, long_text=100, piece=100))
     assert "".join(p for _, p in pieces) == TEXT
     assert all(TEXT[start:start + len(p)] == p and len(p) <= 100 for start, p in pieces)
     # every piece but the last ends with a paragraph break: one paragraph each here
@@ -31,11 +32,12 @@ def test_text_pieces_cut_after_blank_lines_and_rejoin() -> None:
 
 def test_text_pieces_without_paragraphs_fall_back_to_sentences_then_a_hard_cut() -> None:
     prose = "Tavistock Pumps makes pumps. " * 20
-    pieces = list(text_pieces(prose, limit=100))
+    pieces = list(text_pieces(prose, long_text=100, piece=100))
     assert "".join(p for _, p in pieces) == prose and len(pieces) > 1
     assert all(p.endswith(". ") for _, p in pieces[:-1])
     unbroken = "x" * 250
-    assert [(s, len(p)) for s, p in text_pieces(unbroken, limit=100)] == [(0, 100), (100, 100), (200, 50)]
+    cut = [(s, len(p)) for s, p in text_pieces(unbroken, long_text=100, piece=100)]
+    assert cut == [(0, 100), (100, 100), (200, 50)]
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +61,7 @@ def _facts(extraction: Extraction, shift: int = 0) -> list[tuple[object, ...]]:
 def test_extract_in_pieces_keeps_offsets_true_to_the_document(
     extractor: RuleExtractor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(spacy_rules, "LONG_TEXT", 100)
     monkeypatch.setattr(spacy_rules, "PIECE_CHARS", 100)
     joined = _extract(extractor, TEXT)
     assert {r.predicate for r in joined.relations} >= {"ceoOf", "acquired", "basedIn", "worksFor"}
@@ -69,7 +72,7 @@ def test_extract_in_pieces_keeps_offsets_true_to_the_document(
     for mention, target in joined.links.items():
         assert TEXT[mention.start:mention.end] == mention.text and TEXT[target.start:target.end] == target.text
     # what each piece gives read as a document of its own, moved to where the piece starts
-    pieces = list(text_pieces(TEXT, limit=100))
+    pieces = list(text_pieces(TEXT, long_text=100, piece=100))
     assert len(pieces) == len(PARAGRAPHS)
     alone = [(start, _extract(extractor, piece)) for start, piece in pieces]
     assert _facts(joined) == sorted(f for start, ex in alone for f in _facts(ex, start))

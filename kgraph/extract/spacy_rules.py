@@ -23,7 +23,7 @@ from kgraph.resolve import link_mentions
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["RuleExtractor", "PIECE_CHARS", "text_pieces", "shift_extraction", "join_extractions"]
+__all__ = ["RuleExtractor", "LONG_TEXT", "PIECE_CHARS", "text_pieces", "shift_extraction", "join_extractions"]
 
 
 class RuleExtractor(Extractor):
@@ -48,7 +48,9 @@ class RuleExtractor(Extractor):
         pieces = (
             (text, (article, start, start + len(text) == len(article.text)))
             for article in articles
-            for start, text in text_pieces(article.text, min(PIECE_CHARS, self.nlp.max_length))
+            for start, text in text_pieces(
+                article.text, min(LONG_TEXT, self.nlp.max_length), min(PIECE_CHARS, self.nlp.max_length)
+            )
         )
         found: list[Extraction] = []
         for doc, (article, start, last) in self.nlp.pipe(pieces, as_tuples=True, batch_size=self.batch_size):
@@ -72,36 +74,40 @@ class RuleExtractor(Extractor):
 
 # ------------------------------------------------------------------------------ long documents
 
-#: A text longer than this is parsed in pieces of at most this many characters. spaCy refuses
-#: a text over ``nlp.max_length`` (1,000,000) and needs memory in proportion to a whole
-#: document; in pieces any length builds and memory stays flat.  It is well above a news
-#: article's length (the longest of the 2,225 BBC articles has 25,000 characters), so an
-#: article is read whole, exactly as before.
-PIECE_CHARS = 50_000
+#: A text longer than this is parsed in pieces: spaCy refuses a text over ``nlp.max_length``
+#: (1,000,000 characters), and holds a whole batch of texts in memory at once.  It is well
+#: above a news article's length (the longest of the 2,225 BBC articles has 25,000
+#: characters), so an article is read whole, exactly as before.
+LONG_TEXT = 50_000
+#: The most characters in one piece: about a long news article, so that a batch of pieces
+#: needs no more memory than a batch of articles (measured in bench/long_document.py).
+PIECE_CHARS = 10_000
 
 # where a piece may end, best first: a blank line, a line break, a sentence end, a space
 _BREAKS = ("\n\n", "\n", ". ", " ")
 
 
-def text_pieces(text: str, limit: int | None = None) -> Iterator[tuple[int, str]]:
-    """Cut ``text`` into pieces of at most ``limit`` characters: (offset of the piece, piece).
+def text_pieces(text: str, long_text: int | None = None, piece: int | None = None) -> Iterator[tuple[int, str]]:
+    """Cut ``text`` into pieces for parsing: (offset of the piece, piece).
 
-    A text within the limit is one piece.  A longer one is cut at the last paragraph break
-    in the second half of each stretch of ``limit`` characters (else a line break, a
-    sentence end, a space; a stretch with none of these is cut at the limit).  The pieces
-    put back together are the text.  ``limit`` defaults to :data:`PIECE_CHARS`.
+    A text of at most ``long_text`` characters (default :data:`LONG_TEXT`) is one piece.
+    A longer one is cut into pieces of at most ``piece`` characters (default
+    :data:`PIECE_CHARS`), each ending at the last paragraph break in the second half of
+    its stretch (else a line break, a sentence end, a space; a stretch with none of these
+    is cut at the limit).  The pieces put back together are the text.
     """
-    limit = PIECE_CHARS if limit is None else limit
+    limit = PIECE_CHARS if piece is None else piece
     start = 0
-    while len(text) - start > limit:
-        end = start + limit
-        for mark in _BREAKS:
-            at = text.rfind(mark, start + limit // 2, end)
-            if at >= 0:
-                end = at + len(mark)
-                break
-        yield start, text[start:end]
-        start = end
+    if len(text) > (LONG_TEXT if long_text is None else long_text):
+        while len(text) - start > limit:
+            end = start + limit
+            for mark in _BREAKS:
+                at = text.rfind(mark, start + limit // 2, end)
+                if at >= 0:
+                    end = at + len(mark)
+                    break
+            yield start, text[start:end]
+            start = end
     yield start, text[start:]
 
 

@@ -69,8 +69,10 @@ def _installed_copy(site: Path, with_data: bool) -> None:
         shutil.copytree(ROOT / "ontology", site / "kgraph" / "ontology_data")
 
 
-def _ontology_dir_seen_from(site: Path, cwd: Path) -> str:
+def _ontology_dir_seen_from(site: Path, cwd: Path, override: Path | None = None) -> str:
     env = {k: v for k, v in os.environ.items() if k != "KGRAPH_ONTOLOGY"}
+    if override is not None:
+        env["KGRAPH_ONTOLOGY"] = str(override)
     env["PYTHONPATH"] = str(site)  # ahead of the editable install's finder
     script = "import kgraph.ontology as o; print(o.ONTOLOGY_DIR); print(o.load_ontology().source)"
     done = subprocess.run([sys.executable, "-c", script], cwd=cwd, env=env, capture_output=True, text=True)
@@ -95,3 +97,28 @@ def test_packaging_installed_copy_without_data_names_what_is_missing(tmp_path: P
     shutil.copytree(ROOT / "ontology", site / "ontology")
     out = _ontology_dir_seen_from(site, elsewhere)
     assert f"{site / 'kgraph' / 'ontology_data' / 'kgraph.ttl'} is missing" in out, out
+
+
+def test_packaging_environment_overrides_the_packaged_ontology(tmp_path: Path) -> None:
+    site, mine = tmp_path / "site-packages", tmp_path / "my-ontology"
+    _installed_copy(site, with_data=True)
+    shutil.copytree(ROOT / "ontology", mine)
+    out = _ontology_dir_seen_from(site, tmp_path, override=mine)
+    assert out.splitlines() == [str(site / "kgraph" / "ontology_data"), str(mine.resolve())], out
+
+
+def test_packaging_ontology_option_overrides_the_shipped_ontology(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from kgraph.cli import cli
+
+    graph = tmp_path / "graph.ttl"
+    graph.write_text("<https://example.org/a> <https://example.org/b> <https://example.org/c> .\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = CliRunner().invoke(cli, ["validate", "-g", str(graph), "--ontology", str(elsewhere)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {elsewhere / 'shapes.ttl'} is missing. "
+        "Point --ontology (or KGRAPH_ONTOLOGY) at kgraph's ontology/ folder.\n"
+    )

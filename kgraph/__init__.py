@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-try:
-    __version__ = version("kgraph")
+try:  # the distribution's name on the package registry: ``kgraph`` there is another project
+    __version__ = version("kgraph-rdf")
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0.0.0"
 

@@ -44,6 +44,7 @@ __all__ = [
     "SOURCES_FILENAME",
     "dump_checked",
     "load_checked",
+    "remove_empty_cache",
     "FORMAT",
     "ExtractionCache",
     "article_hash",
@@ -385,6 +386,17 @@ class ExtractionCache:
         payload = json.dumps(sources, sort_keys=True, separators=(",", ":")).encode()
         dump_checked(self.root / SOURCES_FILENAME, {"format": FORMAT, "pipeline": self._digest}, payload)
         return removed
+
+
+def remove_empty_cache(root: Path) -> bool:
+    """Delete a cache folder that holds no document's extraction (left by a build that failed).
+
+    Returns True if it was removed.  A cache with entries is kept: a later build reuses them.
+    """
+    if not root.is_dir() or any((root / "docs").glob("*/*.json")):
+        return False
+    shutil.rmtree(root, ignore_errors=True)
+    return not root.exists()
 
 
 def dump_checked(path: Path, header: dict[str, object], payload: bytes) -> None:

@@ -81,6 +81,19 @@ def _model_options(fn: F) -> F:
     return fn
 
 
+def _strict_option(fn: F) -> F:
+    return click.option(
+        "--strict", is_flag=True, help="Exit with status 1 if any input was skipped or failed (for scripts and CI)."
+    )(fn)
+
+
+def _fail_if_strict(strict: bool, problems: int, rest: str) -> None:
+    """Under --strict, end with status 1 and one line when inputs were skipped or failed."""
+    if strict and problems:
+        inputs = "input was" if problems == 1 else "inputs were"
+        raise click.ClickException(f"{problems} {inputs} skipped or failed ({rest}); see the messages above.")
+
+
 def _err(message: str) -> None:
     click.echo(message, file=sys.stderr)
 
@@ -94,16 +107,18 @@ def _err(message: str) -> None:
 @click.option("--max-nodes", type=click.IntRange(min=1), help="Draw at most this many entities in graph.html.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Extraction processes (default: the machine's cores).")
 @click.option("--scheduler", metavar="tcp://HOST:PORT",
-              help="Extract on the Dask cluster of this scheduler (needs: pip install 'kgraph[cluster]').")
+              help="Extract on the Dask cluster of this scheduler (needs: pip install 'kgraph-rdf[cluster]').")
 @click.option("--clean", is_flag=True, help="Ignore the extraction cache in OUT/.kgraph-cache and rebuild it.")
+@_strict_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_dir: Path | None, extractor: str,
           no_html: bool, max_nodes: int | None, jobs: int | None, scheduler: str | None, clean: bool,
-          quiet: bool) -> None:
+          strict: bool, quiet: bool) -> None:
     """Build the knowledge graph of articles (files or folders; default: data/).
 
     Reads .txt, .md, .html/.htm and .jsonl files and writes OUT/graph.ttl and
-    OUT/graph.html. Files that cannot be read are reported and skipped.
+    OUT/graph.html. Files that cannot be read are reported and skipped (with
+    --strict the build then exits with status 1).
     Extractions are cached in OUT/.kgraph-cache: a rebuild parses only new and
     changed documents.
 
@@ -149,6 +164,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_d
     for entry in report.cache_rejected:
         _err(f"Rebuilt a bad cache entry: {entry}")
     if quiet:
+        _fail_if_strict(strict, len(report.skipped) + len(report.failed), "the graph was written from the rest")
         return
     seconds = sum(report.seconds.values())
     click.echo(
@@ -168,6 +184,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_d
         click.echo(f"Skipped or failed {len(report.skipped) + len(report.failed)} input(s); see the messages above.")
     for name, path in report.outputs.items():
         click.echo(f"  {name:<7} {path}")
+    _fail_if_strict(strict, len(report.skipped) + len(report.failed), "the graph was written from the rest")
 
 
 @cli.command()
@@ -175,7 +192,9 @@ def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_d
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
               help="Output format: one JSON object per document.")
 @_model_options
-def extract(inputs: tuple[Path, ...], fmt: str, model: str | None, ontology_dir: Path | None, extractor: str) -> None:
+@_strict_option
+def extract(inputs: tuple[Path, ...], fmt: str, model: str | None, ontology_dir: Path | None, extractor: str,
+            strict: bool) -> None:
     """Print the entities and relations of each article as JSON Lines.
 
     One object per document: {"doc", "source", "entities": [...], "relations": [...]};
@@ -184,7 +203,7 @@ def extract(inputs: tuple[Path, ...], fmt: str, model: str | None, ontology_dir:
 
     \b
     Example:
-        kgraph extract data/acquisition.txt | jq .relations
+        kgraph extract data/ceo-appointment.txt | jq .relations
     """
     from kgraph.config import Settings
     from kgraph.pipeline import extract_articles
@@ -201,6 +220,7 @@ def extract(inputs: tuple[Path, ...], fmt: str, model: str | None, ontology_dir:
         _err(f"Skipped {problem}")
     if count == 0:
         raise click.ClickException("No article could be read; nothing was extracted.")
+    _fail_if_strict(strict, len(problems), "the others were extracted")
 
 
 @cli.command()

@@ -10,7 +10,7 @@ Running a cluster::
     # on one machine
     dask scheduler --host 0.0.0.0 --port 8786
     # on every worker machine: the same kgraph version and spaCy model as the client
-    pip install 'kgraph[cluster]'
+    pip install 'kgraph-rdf[cluster]'
     dask worker tcp://SCHEDULER:8786 --nworkers 4 --nthreads 1
     # on the machine holding the articles
     kgraph build articles/ -o out/ --scheduler tcp://SCHEDULER:8786
@@ -18,7 +18,7 @@ Running a cluster::
 Each worker process loads the spaCy pipeline once, on its first batch
 (:func:`kgraph.parallel.extract_batch`), and checks that its pipeline matches the
 client's; results come back in input order, so the graph is identical to a local
-build.  Dask is an optional dependency: ``pip install 'kgraph[cluster]'``.
+build.  Dask is an optional dependency: ``pip install 'kgraph-rdf[cluster]'``.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def cluster_executor(address: str, timeout: float = 30.0) -> Iterator[tuple[Exec
         from distributed import Client
     except ImportError as error:
         raise ClusterError(
-            "--scheduler needs Dask. Make sure you've installed everything with: pip install 'kgraph[cluster]'"
+            "--scheduler needs Dask. Make sure you've installed everything with: pip install 'kgraph-rdf[cluster]'"
         ) from error
     try:
         client = Client(address, timeout=timeout, set_as_default=False)  # type: ignore[no-untyped-call]

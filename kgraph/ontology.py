@@ -12,6 +12,7 @@ import builtins
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
@@ -109,11 +110,30 @@ KGD = Namespace(BASE_IRI + "doc/")
 KGS = Namespace(BASE_IRI + "stmt/")
 KGRole = Namespace(BASE_IRI + "role/")
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+
+def _shipped_ontology_dir() -> Path:
+    """The ontology that came with this copy of kgraph.
+
+    An installed package (a wheel) carries it as package data, ``kgraph/ontology_data``
+    (the build maps the repository's ``ontology/`` there; see pyproject.toml).  Code run
+    from a checkout (an editable install, or the source tree on ``sys.path``) has no such
+    folder: there the checkout's own ``ontology/`` is the ontology, the folder users edit.
+    """
+    packaged = resources.files("kgraph") / "ontology_data"
+    if isinstance(packaged, Path) and (packaged / "kgraph.ttl").is_file():
+        return packaged
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file() and (checkout / "ontology" / "kgraph.ttl").is_file():
+        return checkout / "ontology"
+    return Path(str(packaged))  # missing: load_ontology names it in its error
+
+
+#: The ontology kgraph ships with (package data when installed, ``ontology/`` in a checkout).
+ONTOLOGY_DIR = _shipped_ontology_dir()
 
 
 def default_ontology_dir() -> Path:
-    """The ontology folder: ``$KGRAPH_ONTOLOGY`` or the repository's ``ontology/``."""
+    """The ontology folder: ``$KGRAPH_ONTOLOGY``, else the one kgraph ships with (:data:`ONTOLOGY_DIR`)."""
     env = os.environ.get("KGRAPH_ONTOLOGY")
     return Path(env) if env else ONTOLOGY_DIR
 

@@ -12,6 +12,7 @@ an incremental build identical to a clean one.
 from __future__ import annotations
 
 import gc
+import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kgraph.config import Settings
-from kgraph.errors import InputError, KGraphError
+from kgraph.errors import ExportError, InputError, KGraphError
 from kgraph.ingest import find_sources, read_articles, read_sources
 from kgraph.models import Article, Extraction
 from kgraph.ontology import Ontology, load_ontology
@@ -162,7 +163,8 @@ def _extract_all(
     spec, key = _spec(settings, ontology)
     cache: ExtractionCache | None = None
     if settings.cache:
-        cache = ExtractionCache.open(settings.out_dir / CACHE_DIRNAME, key, clean=settings.clean)
+        with _writing(settings.out_dir / CACHE_DIRNAME):
+            cache = ExtractionCache.open(settings.out_dir / CACHE_DIRNAME, key, clean=settings.clean)
         report.cache = cache.status
     cache_seconds = 0.0
     slots: list[Extraction | None] = []
@@ -218,12 +220,15 @@ def _extract_all(
                 report.extracted += 1
                 if cache is not None:
                     t = time.perf_counter()
-                    cache.put(digest, result)
+                    with _writing(cache.root):
+                        cache.put(digest, result)
                     cache_seconds += time.perf_counter() - t
             tick()
     if cache is not None:
         t = time.perf_counter()
-        cache.prune()
+        if any(ex is not None for ex in slots):  # a build that read nothing fails: keep what earlier ones cached
+            with _writing(cache.root):
+                cache.prune()
         report.cache_rejected = cache.rejected
         cache_seconds += time.perf_counter() - t
     report.seconds["cache"] = cache_seconds
@@ -264,6 +269,46 @@ def _rare_cycle_collection() -> Iterator[None]:
         gc.set_threshold(*threshold)
 
 
+def _cannot_write(folder: Path, error: OSError) -> str:
+    reason = error.strerror or str(error)
+    return f"Cannot write to {folder}: {reason}. Choose an output folder kgraph may write with -o/--out."
+
+
+@contextmanager
+def _writing(folder: Path) -> Iterator[None]:
+    """Turn a failure to write into ``folder`` into an :class:`ExportError` naming it."""
+    try:
+        yield
+    except OSError as error:
+        raise ExportError(_cannot_write(folder, error)) from error
+
+
+def _writable_out_dir(out_dir: Path) -> list[Path]:
+    """Make sure the build can write into ``out_dir`` before reading anything.
+
+    Returns the folders this created (the outermost first), so that a failed build can
+    take them away again.  Raises :class:`ExportError` naming the folder.
+    """
+    created = [p for p in (out_dir, *out_dir.parents) if not p.exists()][::-1]
+    with _writing(out_dir):
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out_dir):
+            pass
+    return created
+
+
+def _tidy_failed_build(out_dir: Path, created: list[Path]) -> None:
+    """After a failed build: no cache without a document in it, no folder left empty by this build."""
+    from kgraph.cache import CACHE_DIRNAME, remove_empty_cache
+
+    remove_empty_cache(out_dir / CACHE_DIRNAME)
+    for folder in reversed(created):
+        try:
+            folder.rmdir()
+        except OSError:  # not empty (or gone): keep it
+            break
+
+
 def build(
     settings: Settings,
     progress: ProgressCallback | None = None,
@@ -272,8 +317,20 @@ def build(
 
     Bad input files are skipped and listed in the report, as are documents whose
     extraction failed; if no document could be extracted at all,
-    :class:`~kgraph.errors.InputError` is raised and nothing is written.
+    :class:`~kgraph.errors.InputError` is raised and nothing is written (no empty
+    cache either).  An output folder that cannot be written raises
+    :class:`~kgraph.errors.ExportError` before any article is read; outputs already
+    there stay as they were (every file is replaced atomically).
     """
+    created = _writable_out_dir(settings.out_dir)
+    try:
+        return _build(settings, progress)
+    except BaseException:
+        _tidy_failed_build(settings.out_dir, created)
+        raise
+
+
+def _build(settings: Settings, progress: ProgressCallback | None) -> BuildReport:
     from kgraph.export import export_graph
     from kgraph.graph import to_dataset
     from kgraph.resolve import resolve_entities
@@ -310,7 +367,8 @@ def build(
         report.seconds["graph"] = time.perf_counter() - t
 
         t = time.perf_counter()
-        report.outputs = export_graph(dataset, settings, ontology)
+        with _writing(settings.out_dir):
+            report.outputs = export_graph(dataset, settings, ontology)
         report.seconds["export"] = time.perf_counter() - t
         # freed now by reference counting: once the collector is back, its first pass
         # would otherwise walk every object the dataset holds

@@ -127,3 +127,94 @@ def test_cli_query_errors(runner: CliRunner, tmp_path: Path) -> None:
     ttl.write_text("<http://a> <http://b> <http://c> .\n")
     result = runner.invoke(cli, ["query", "SELECT ?x WHERE { ?x ", "--graph", str(ttl)])
     assert result.exit_code == 2 and result.stderr.startswith("Error: ")
+
+
+def test_cli_build_into_a_folder_it_cannot_write_is_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Helix Therapeutics acquired Corvane Labs in May.\n")
+    (tmp_path / "plain-file").write_text("")
+    out = tmp_path / "plain-file" / "out"  # under a file: no folder can be made there, even by root
+    result = runner.invoke(cli, ["build", str(tmp_path / "a.txt"), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: Cannot write to {out}: Not a directory. Choose an output folder kgraph may write with -o/--out.\n"
+    )
+
+
+def test_cli_build_cannot_write_its_cache_keeps_the_outputs(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Helix Therapeutics acquired Corvane Labs in May.\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("# an earlier build\n")
+    (out / ".kgraph-cache").write_text("")  # a file where the cache folder goes
+    result = runner.invoke(cli, ["build", str(tmp_path / "a.txt"), "-o", str(out), "-j", "1"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: Cannot write to {out / '.kgraph-cache'}: Not a directory. "
+        "Choose an output folder kgraph may write with -o/--out.\n"
+    )
+    assert (out / "graph.ttl").read_text() == "# an earlier build\n"
+
+
+def _good_and_empty(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "good.txt").write_text("Helix Therapeutics acquired Corvane Labs in May.\n")
+    (folder / "empty.txt").write_text("")
+    return folder
+
+
+@pytest.mark.parametrize("quiet", [[], ["-q"]])
+def test_cli_build_strict_fails_when_an_input_was_skipped(runner: CliRunner, tmp_path: Path, quiet: list[str]) -> None:
+    articles = _good_and_empty(tmp_path / "articles")
+    args = ["build", str(articles), "-o", str(tmp_path / "out"), "-j", "1", *quiet]
+    lenient = runner.invoke(cli, args)
+    assert lenient.exit_code == 0, lenient.output
+    strict = runner.invoke(cli, [*args, "--strict"])
+    assert strict.exit_code == 1
+    assert strict.stderr.splitlines() == [
+        f"Skipped {articles / 'empty.txt'}: is empty. Remove it or add the article's text.",
+        "Error: 1 input was skipped or failed (the graph was written from the rest); see the messages above.",
+    ]
+    assert (tmp_path / "out" / "graph.ttl").is_file()
+
+
+def test_cli_build_strict_passes_when_nothing_was_skipped(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Helix Therapeutics acquired Corvane Labs in May.\n")
+    result = runner.invoke(cli, ["build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "-j", "1", "--strict"])
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_cli_extract_strict_fails_when_an_input_was_skipped(runner: CliRunner, tmp_path: Path) -> None:
+    articles = _good_and_empty(tmp_path / "articles")
+    lenient = runner.invoke(cli, ["extract", str(articles)])
+    assert lenient.exit_code == 0 and len(lenient.stdout.splitlines()) == 1
+    strict = runner.invoke(cli, ["extract", str(articles), "--strict"])
+    assert strict.exit_code == 1 and len(strict.stdout.splitlines()) == 1
+    assert strict.stderr.splitlines()[-1] == (
+        "Error: 1 input was skipped or failed (the others were extracted); see the messages above."
+    )
+    strict_clean = runner.invoke(cli, ["extract", str(articles / "good.txt"), "--strict"])
+    assert strict_clean.exit_code == 0
+
+
+def test_cli_failed_build_leaves_no_empty_cache(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    out = tmp_path / "new" / "out"
+    result = runner.invoke(cli, ["build", str(tmp_path / "empty"), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {tmp_path / 'empty'}: holds no articles (.txt, .md, .html, .jsonl).\n"
+    assert not (tmp_path / "new").exists()  # nor the folders the build made
+    existing = tmp_path / "existing"
+    existing.mkdir()
+    assert runner.invoke(cli, ["build", str(tmp_path / "empty"), "-o", str(existing)]).exit_code == 1
+    assert existing.is_dir() and list(existing.iterdir()) == []
+
+
+def test_cli_failed_build_keeps_a_cache_with_entries(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Helix Therapeutics acquired Corvane Labs in May.\n")
+    (tmp_path / "empty").mkdir()
+    out = tmp_path / "out"
+    assert runner.invoke(cli, ["build", str(tmp_path / "a.txt"), "-o", str(out), "-j", "1"]).exit_code == 0
+    entries = sorted((out / ".kgraph-cache" / "docs").glob("*/*.json"))
+    assert len(entries) == 1
+    assert runner.invoke(cli, ["build", str(tmp_path / "empty"), "-o", str(out)]).exit_code == 1
+    assert sorted((out / ".kgraph-cache" / "docs").glob("*/*.json")) == entries

@@ -10,7 +10,7 @@ from conftest import DATA_DIR
 from kgraph import Settings, build
 from kgraph.cli import cli
 
-pytest.importorskip("distributed", reason="the cluster extra is not installed (pip install 'kgraph[cluster]')")
+pytest.importorskip("distributed", reason="the cluster extra is not installed (pip install 'kgraph-rdf[cluster]')")
 
 
 def test_distributed_build_equals_local_build(dask_cluster, built_data, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

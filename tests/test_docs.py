@@ -63,7 +63,7 @@ def test_docs_name_every_benchmark() -> None:
 
 
 # named in the docs, written on other branches at the same time; remove once merged
-PENDING = {"docs/viewer.png", "docs/llm.md", "bench/long_document.py"}
+PENDING = {"docs/viewer.png", "docs/llm.md"}
 
 
 def test_docs_files_exist() -> None:
@@ -112,6 +112,15 @@ def test_docs_quick_start_is_two_commands() -> None:
         "pip install -e . && kgraph build",
         "pip install -e '.[test]' && pytest",
     ]
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_docs_help_examples_name_sample_files_that_exist(name: str) -> None:
+    # `kgraph extract --help` once showed data/acquisition.txt, which was never there
+    command = cli.commands[name]
+    examples = (command.help or "").split("Example:", 1)[-1] if "Example:" in (command.help or "") else ""
+    for path in re.findall(r"\b((?:data|queries|ontology)/[\w.-]+\.\w+)", examples):
+        assert (ROOT / path).is_file(), f"`kgraph {name} --help` shows {path}, which does not exist"
 
 
 # ---------------------------------------------------------------- the examples

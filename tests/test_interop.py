@@ -38,7 +38,7 @@ needs_rapper = pytest.mark.skipif(
     RAPPER is None, reason="rapper is absent: install Debian's raptor2-utils (.ci/run installs it with apt-get)"
 )
 needs_oxigraph_cli = pytest.mark.skipif(
-    OXIGRAPH_CLI is None, reason="the oxigraph CLI is absent: pip install 'kgraph[test]' (it pins oxigraph==0.5.13)"
+    OXIGRAPH_CLI is None, reason="the oxigraph CLI is absent: pip install 'kgraph-rdf[test]' (it pins oxigraph==0.5.13)"
 )
 
 RDF_OUTPUTS = ["turtle", "trig", "nquads", "jsonld"]

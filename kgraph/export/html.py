@@ -43,6 +43,7 @@ from rdflib.term import Node
 
 from kgraph.export import write_bytes_atomically
 from kgraph.graph import KGDataset
+from kgraph.ontology import ONTOLOGY_DIR
 
 __all__ = ["DEFAULT_MAX_NODES", "HtmlReport", "write_html"]
 
@@ -59,7 +60,7 @@ _ENTITY_BASE = "https://w3id.org/kgraph/id/"
 _SCHEMA_TYPES = frozenset({OWL.ObjectProperty, OWL.SymmetricProperty, RDF.Property, OWL.Class, RDFS.Class})
 
 _VIEWER_DIR = Path(__file__).with_name("viewer")
-_PROJECT_ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology" / "kgraph.ttl"
+_PROJECT_ONTOLOGY = ONTOLOGY_DIR / "kgraph.ttl"  # the ontology kgraph ships with (package data when installed)
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,30 @@
-"""The default extractor: spaCy parse, ontology patterns, coreference inside a document."""
+"""The default extractor: spaCy parse, ontology patterns, coreference inside a document.
+
+A very long document is parsed in pieces cut at paragraph breaks (:func:`text_pieces`)
+and its extraction put together with every offset true to the whole text.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kgraph.extract.base import Extractor
 from kgraph.extract.classifier import RelationClassifier, load_classifier, merge_relations
 from kgraph.extract.coref import link_mentions
 from kgraph.extract.mentions import find_mentions
 from kgraph.extract.relations import find_relations
-from kgraph.models import EXTRACTOR_NAME, Article, Extraction
+from kgraph.models import EXTRACTOR_NAME, Article, Extraction, Mention
 from kgraph.nlp import load_pipeline, model_name
 from kgraph.ontology import Ontology, load_ontology
 
-__all__ = ["RuleExtractor"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["RuleExtractor", "LONG_TEXT", "PIECE_CHARS", "text_pieces", "shift_extraction", "join_extractions"]
 
 
 class RuleExtractor(Extractor):
@@ -36,18 +45,108 @@ class RuleExtractor(Extractor):
         self.classifier = _relation_classifier(use_classifier)
 
     def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        pairs = ((article.text, article) for article in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            mentions = find_mentions(doc, self.ontology)
-            links = link_mentions(doc, mentions, self.ontology)
-            kept = [(m, s) for m, s in mentions if m in links]
-            relations = find_relations(doc, kept, self.ontology)
-            if self.classifier is not None:
-                relations = merge_relations(relations, self.classifier.predict(doc, kept, self.ontology))
-            # "North Carolina, the home state of ...": a description that coreference resolves to
-            # the other party makes no relation of a thing with itself
-            relations = [r for r in relations if links.get(r.subject, r.subject) != links.get(r.object, r.object)]
-            yield Extraction(article=article, mentions=[m for m, _ in kept], relations=relations, links=links)
+        # a long document goes through spaCy in pieces (see text_pieces); its extraction is their union
+        pieces = (
+            (text, (article, start, start + len(text) == len(article.text)))
+            for article in articles
+            for start, text in text_pieces(
+                article.text, min(LONG_TEXT, self.nlp.max_length), min(PIECE_CHARS, self.nlp.max_length)
+            )
+        )
+        found: list[Extraction] = []
+        for doc, (article, start, last) in self.nlp.pipe(pieces, as_tuples=True, batch_size=self.batch_size):
+            found.append(shift_extraction(self._extract_doc(article, doc), start))
+            if last:
+                yield found[0] if len(found) == 1 else join_extractions(article, found)
+                found = []
+
+    def _extract_doc(self, article: Article, doc: Doc) -> Extraction:
+        mentions = find_mentions(doc, self.ontology)
+        links = link_mentions(doc, mentions, self.ontology)
+        kept = [(m, s) for m, s in mentions if m in links]
+        relations = find_relations(doc, kept, self.ontology)
+        if self.classifier is not None:
+            relations = merge_relations(relations, self.classifier.predict(doc, kept, self.ontology))
+        # "North Carolina, the home state of ...": a description that coreference resolves to
+        # the other party makes no relation of a thing with itself
+        relations = [r for r in relations if links.get(r.subject, r.subject) != links.get(r.object, r.object)]
+        return Extraction(article=article, mentions=[m for m, _ in kept], relations=relations, links=links)
+
+
+# ------------------------------------------------------------------------------ long documents
+
+#: A text longer than this is parsed in pieces: spaCy refuses a text over ``nlp.max_length``
+#: (1,000,000 characters), and holds a whole batch of texts in memory at once.  It is well
+#: above a news article's length (the longest of the 2,225 BBC articles has 25,000
+#: characters), so an article is read whole, exactly as before.
+LONG_TEXT = 50_000
+#: The most characters in one piece: about a long news article, so that a batch of pieces
+#: needs no more memory than a batch of articles (measured in bench/long_document.py).
+PIECE_CHARS = 10_000
+
+# where a piece may end, best first: a blank line, a line break, a sentence end, a space
+_BREAKS = ("\n\n", "\n", ". ", " ")
+
+
+def text_pieces(text: str, long_text: int | None = None, piece: int | None = None) -> Iterator[tuple[int, str]]:
+    """Cut ``text`` into pieces for parsing: (offset of the piece, piece).
+
+    A text of at most ``long_text`` characters (default :data:`LONG_TEXT`) is one piece.
+    A longer one is cut into pieces of at most ``piece`` characters (default
+    :data:`PIECE_CHARS`), each ending at the last paragraph break in the second half of
+    its stretch (else a line break, a sentence end, a space; a stretch with none of these
+    is cut at the limit).  The pieces put back together are the text.
+    """
+    limit = PIECE_CHARS if piece is None else piece
+    start = 0
+    if len(text) > (LONG_TEXT if long_text is None else long_text):
+        while len(text) - start > limit:
+            end = start + limit
+            for mark in _BREAKS:
+                at = text.rfind(mark, start + limit // 2, end)
+                if at >= 0:
+                    end = at + len(mark)
+                    break
+            yield start, text[start:end]
+            start = end
+    yield start, text[start:]
+
+
+def shift_extraction(extraction: Extraction, offset: int) -> Extraction:
+    """The extraction of a piece, its character offsets moved to where the piece starts in the document."""
+    if offset == 0:
+        return extraction
+    moved: dict[Mention, Mention] = {}
+
+    def move(mention: Mention) -> Mention:
+        if mention not in moved:
+            moved[mention] = replace(mention, start=mention.start + offset, end=mention.end + offset)
+        return moved[mention]
+
+    return Extraction(
+        article=extraction.article,
+        mentions=[move(m) for m in extraction.mentions],
+        relations=[
+            replace(r, subject=move(r.subject), object=move(r.object), sentence_start=r.sentence_start + offset,
+                    sentence_end=r.sentence_end + offset)
+            for r in extraction.relations
+        ],
+        links={move(m): move(target) for m, target in extraction.links.items()},
+    )
+
+
+def join_extractions(article: Article, pieces: list[Extraction]) -> Extraction:
+    """One document's extraction from those of its pieces (offsets already shifted), in text order.
+
+    Coreference stays inside a piece: a surname or pronoun in one piece is not linked to a
+    name in another (entity resolution across the graph still merges equal names).
+    """
+    return Extraction(
+        article=article,
+        mentions=[m for piece in pieces for m in piece.mentions],
+        relations=[r for piece in pieces for r in piece.relations],
+        links={m: target for piece in pieces for m, target in piece.links.items()},
+    )
 
 
 def _relation_classifier(use: bool) -> RelationClassifier | None:

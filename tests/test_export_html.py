@@ -319,20 +319,21 @@ def test_export_html_rejects_max_nodes_below_one(tmp_path: Path) -> None:
 
 
 def test_html_layout_memo_gives_the_same_positions(tmp_path: Path) -> None:
-    from kgraph.export.html import LayoutMemo, _layout
+    from kgraph.export.layout import LayoutMemo
+    from kgraph.export.layout import layout as _layout
 
     ring = [(i, (i + 1) % 6) for i in range(6)]  # a component of 6
     star = [(6, 7), (6, 8), (6, 9)]  # and one of 4
     pairs = ring + star
     fresh = _layout(10, pairs)
     memo = LayoutMemo(tmp_path / "layouts.json")
-    assert _layout(10, pairs, memo) == fresh and memo.hits == 0
+    assert _layout(10, pairs, memo=memo) == fresh and memo.hits == 0
     memo.save()
     again = LayoutMemo(tmp_path / "layouts.json")
-    assert _layout(10, pairs, again) == fresh and again.hits == 2
+    assert _layout(10, pairs, memo=again) == fresh and again.hits == 2
     # the same shapes numbered elsewhere in the page still match
     shifted = [(a + 1, b + 1) for a, b in pairs]
-    assert _layout(11, shifted, again)[1:] == [(x, y) for x, y in _layout(11, shifted)[1:]]
+    assert _layout(11, shifted, memo=again)[1:] == [(x, y) for x, y in _layout(11, shifted)[1:]]
     # a damaged file is not trusted
     (tmp_path / "layouts.json").write_bytes(b"{}\n{}")
     assert LayoutMemo(tmp_path / "layouts.json").get(6, sorted(ring)) is None

@@ -105,5 +105,5 @@ def opening_view(coords: Sequence[tuple[float, float]], extents: Sequence[Extent
     return {
         "all": [min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)],
         "top": boxes[:top],
-        "minScale": round(READABLE_PX / min(fonts[:top]), 4),
+        "minScale": math.ceil(READABLE_PX / min(fonts[:top]) * 1e4) / 1e4,  # rounded up: never below
     }

@@ -44,7 +44,16 @@ from rdflib.term import Node
 
 from kgraph.export import write_bytes_atomically
 from kgraph.export.layout import LayoutMemo, layout
-from kgraph.export.sizing import BASE_FONT, extent, font_size, node_size, opening_view, short_name
+from kgraph.export.sizing import (
+    BASE_FONT,
+    RELATION_FONT,
+    extent,
+    font_size,
+    node_size,
+    opening_view,
+    relation_label_size,
+    short_name,
+)
 from kgraph.graph import KGDataset
 
 __all__ = ["DEFAULT_MAX_NODES", "HtmlReport", "LayoutMemo", "write_html"]
@@ -484,7 +493,7 @@ def _options(edges: int) -> dict[str, Any]:
             # Horizontal labels on a light box: labels turned along their edges cost
             # ten times more to draw (3 s a frame at 11,000 edges here).
             "font": {
-                "size": 11,
+                "size": RELATION_FONT,
                 "face": "system-ui, sans-serif",
                 "color": "#3e4c59",
                 "strokeWidth": 0,
@@ -530,7 +539,8 @@ def _build_network(
     names = [short_name(e.label) or " " for e in entities]
     degrees = [degree.get(e.iri, 0) for e in entities]
     extents = [extent(name, d) for name, d in zip(names[:drawn], degrees, strict=False)]
-    coords = layout(drawn, pairs, extents, memo)
+    edge_labels = [relation_label_size(vocab.label(r.predicate)) for r in relations]
+    coords = layout(drawn, pairs, extents, memo, edge_labels)
     net = Network(directed=True, cdn_resources="in_line")
     net.node_ids = _NodeIds()
     for i, entity in enumerate(entities):

@@ -19,7 +19,16 @@ from typing import Any
 
 from kgraph.export.layout import Extent
 
-__all__ = ["READABLE_PX", "extent", "font_size", "name_width", "node_size", "opening_view", "short_name"]
+__all__ = [
+    "READABLE_PX",
+    "extent",
+    "font_size",
+    "name_width",
+    "node_size",
+    "opening_view",
+    "relation_label_size",
+    "short_name",
+]
 
 #: Smallest on-screen size, in CSS pixels, at which the page opens the top names.
 READABLE_PX = 10.0
@@ -27,6 +36,8 @@ READABLE_PX = 10.0
 TOP = 20
 #: The name font of an entity in at most one relation, in canvas units.
 BASE_FONT = 14.0
+#: The relation label font, in canvas units.
+RELATION_FONT = 11.0
 _MAX_FONT = 26.0
 _MAX_NAME_CHARS = 40
 # vis-network puts a name 4 units under the shape and draws a 3-unit white stroke round it.
@@ -85,6 +96,11 @@ def extent(name: str, degree: int) -> Extent:
         up=size,
         down=size + _NAME_GAP + font * 1.25 + _STROKE,
     )
+
+
+def relation_label_size(label: str) -> tuple[float, float]:
+    """Width and height of a relation's label on its light box (``RELATION_FONT`` units)."""
+    return name_width(label, RELATION_FONT) + 4, RELATION_FONT * 1.3 + 4
 
 
 def opening_view(coords: Sequence[tuple[float, float]], extents: Sequence[Extent], fonts: Sequence[float]) -> Any:

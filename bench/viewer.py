@@ -12,10 +12,17 @@ its first frame (``kgraphViewer.ready``); the layout comes from Python, so nothi
 moves after that. "data ms" is the part up to handing the data to vis-network,
 "draw ms" the first draw. Figures are medians of ``--runs`` page loads.
 
+The first look is measured on the view the page opens with (``FIRST_LOOK``): the
+zoom, the smallest on-screen name size among the 20 best connected entities ("top
+px", the page aims at 10 px or more), how many of them are in the window, how many
+names are drawn, how many drawn names overlap another ("overlaps") or a drawn
+relation label ("rel/name"), all in a 1400x900 window.
+
 Usage::
 
     .venv/bin/python bench/viewer.py                      # 5,000 / 15,000, default caps
     .venv/bin/python bench/viewer.py --caps 1000,2000,5000 --runs 3
+    .venv/bin/python bench/viewer.py --page out/graph.html --screenshot docs/viewer.png
 
 How ``DEFAULT_MAX_NODES`` was chosen: time to interactive grows with what is drawn
 (entities plus relations), about 1 s plus 0.06-0.1 ms per item here. The default is

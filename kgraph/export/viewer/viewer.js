@@ -154,9 +154,11 @@
     viewer.ready = true;
     timings.ready = performance.now();
     var s = meta.stats;
-    status.textContent = "Drawn: " + plural(s.nodesDrawn, "entity", "entities") + ", " +
-      plural(s.edgesDrawn, "relation", "relations") +
-      ". Drag to pan, scroll to zoom, click for details.";
+    status.textContent = s.nodesDrawn === 0 && s.nodesListed > 0
+      ? "No relation to draw: the entities are listed on the left; click one to draw it."
+      : "Drawn: " + plural(s.nodesDrawn, "entity", "entities") + ", " +
+        plural(s.edgesDrawn, "relation", "relations") +
+        ". Drag to pan, scroll to zoom, click for details.";
     document.body.setAttribute("data-ready", "true");
   }
 

@@ -225,7 +225,9 @@ def _label_lack(pos: Any, ext: Any, edges: Any, gap: float) -> tuple[Any, Any]:
         return np.minimum(box[:, 0] / ux, vertical / uy)
 
     label = np.minimum(edges[:, 2] / ux, edges[:, 3] / uy)
-    needed = reach(ext[ends_a], down) + reach(ext[ends_b], ~down) + label + gap
+    # vis-network centres the label midway between the two positions, so each half of
+    # the edge must clear its own end's box: a hub's big name needs the longer half.
+    needed = 2 * np.maximum(reach(ext[ends_a], down), reach(ext[ends_b], ~down)) + label + gap
     return needed - dist, unit
 
 

@@ -12,10 +12,17 @@ its first frame (``kgraphViewer.ready``); the layout comes from Python, so nothi
 moves after that. "data ms" is the part up to handing the data to vis-network,
 "draw ms" the first draw. Figures are medians of ``--runs`` page loads.
 
+The first look is measured on the view the page opens with (``FIRST_LOOK``): the
+zoom, the smallest on-screen name size among the 20 best connected entities ("top
+px", the page aims at 10 px or more), how many of them are in the window, how many
+names are drawn, how many drawn names overlap another ("overlaps") or a drawn
+relation label ("rel/name"), all in a 1400x900 window.
+
 Usage::
 
     .venv/bin/python bench/viewer.py                      # 5,000 / 15,000, default caps
     .venv/bin/python bench/viewer.py --caps 1000,2000,5000 --runs 3
+    .venv/bin/python bench/viewer.py --page out/graph.html --screenshot docs/viewer.png
 
 How ``DEFAULT_MAX_NODES`` was chosen: time to interactive grows with what is drawn
 (entities plus relations), about 1 s plus 0.06-0.1 ms per item here. The default is
@@ -181,6 +188,7 @@ def launch_browser(playwright: Any) -> Any:
 _REDRAW = """async (scale) => {
   const net = kgraphViewer.network;
   if (scale) net.moveTo({scale: scale});
+  else net.fit();
   const times = [];
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
@@ -192,12 +200,72 @@ _REDRAW = """async (scale) => {
 }"""
 
 
-def time_to_interactive(context: Any, path: Path, timeout_s: float = 60.0) -> dict[str, float]:
-    """Open ``path`` and return the page's own timings in milliseconds.
+# The first look, measured on the page as it opened: the on-screen name size of the
+# best connected entities (numbered first), whether they are in the window, and how
+# many drawn names overlap another drawn name (boxes from vis-network's own layout
+# of each label, in canvas units) or a drawn relation label.
+FIRST_LOOK = """(top) => {
+  const v = kgraphViewer, net = v.network, body = net.body;
+  const scale = net.getScale();
+  const box = document.getElementById('network').getBoundingClientRect();
+  const inView = (id) => {
+    const p = net.canvasToDOM({x: body.nodes[id].x, y: body.nodes[id].y});
+    return p.x >= 0 && p.y >= 0 && p.x <= box.width && p.y <= box.height;
+  };
+  const drawnLabel = (item) => {
+    const m = item.labelModule;
+    if (!m || !m.elementOptions.label) return null;
+    const px = m.fontOptions.size * scale;
+    if (px < m.elementOptions.scaling.label.drawThreshold - 1) return null;
+    const s = m.size;
+    // A label vis-network has not laid out yet (its node was never in the window) is not drawn.
+    if (item.x !== undefined && Math.abs(s.left + s.width / 2 - item.x) > 2) return null;
+    const a = net.canvasToDOM({x: s.left, y: s.top});
+    const b = net.canvasToDOM({x: s.left + s.width, y: s.top + s.height});
+    if (b.x < 0 || b.y < 0 || a.x > box.width || a.y > box.height) return null;
+    return [a.x, a.y, b.x, b.y];
+  };
+  const ids = body.nodeIndices;
+  const names = ids.map(id => drawnLabel(body.nodes[id])).filter(Boolean);
+  const rels = body.edgeIndices.map(id => drawnLabel(body.edges[id])).filter(Boolean);
+  const hit = (p, q) =>
+    Math.min(p[2], q[2]) - Math.max(p[0], q[0]) > 1 && Math.min(p[3], q[3]) - Math.max(p[1], q[1]) > 1;
+  let nameOverlaps = 0, relationOverlaps = 0;
+  for (let i = 0; i < names.length; i++) {
+    for (let j = i + 1; j < names.length; j++) if (hit(names[i], names[j])) nameOverlaps++;
+    for (const r of rels) if (hit(names[i], r)) relationOverlaps++;
+  }
+  const topIds = ids.filter(id => id < top).slice(0, top);
+  const px = topIds.map(id => body.nodes[id].options.font.size * scale);
+  return {
+    scale: scale,
+    topMinPx: Math.min(...px),
+    topInView: topIds.filter(inView).length,
+    top: topIds.length,
+    namesDrawn: names.length,
+    nodesInView: ids.filter(inView).length,
+    relationLabelsDrawn: rels.length,
+    nameOverlaps: nameOverlaps,
+    relationNameOverlaps: relationOverlaps,
+    ready: v.timings.ready
+  };
+}"""
+
+
+def first_look(page: Any, top: int = 20) -> dict[str, float]:
+    """The first-look figures of an opened viewer page (see ``FIRST_LOOK``)."""
+    return dict(page.evaluate(FIRST_LOOK, top))
+
+
+def time_to_interactive(
+    context: Any, path: Path, timeout_s: float = 60.0, screenshot: Path | None = None
+) -> dict[str, float]:
+    """Open ``path`` and return the page's own timings in milliseconds, and its first look.
 
     ``ready`` is time to interactive; ``frameFit``/``frameZoom`` are the median time of
     one redraw with the whole graph in view and zoomed to scale 1 (labels drawn), which
-    is what panning, hovering and filtering cost afterwards.
+    is what panning, hovering and filtering cost afterwards. The ``FIRST_LOOK`` figures
+    are taken before that, on the view the page opened with (``screenshot`` saves it).
     """
     page = context.new_page()
     outside: list[str] = []
@@ -212,12 +280,44 @@ def time_to_interactive(context: Any, path: Path, timeout_s: float = 60.0) -> di
     page.goto(path.as_uri())
     page.wait_for_function("window.kgraphViewer && window.kgraphViewer.ready", timeout=timeout_s * 1000)
     timings = dict(page.evaluate("window.kgraphViewer.timings"))
+    timings.update(first_look(page))
+    if screenshot is not None:
+        page.mouse.move(5, 5)
+        page.screenshot(path=str(screenshot))
     timings["frameFit"] = page.evaluate(_REDRAW, 0)
     timings["frameZoom"] = page.evaluate(_REDRAW, 1.0)
     page.close()
     if outside:
         raise RuntimeError(f"the page asked for {outside[:3]}")
     return timings
+
+
+_LOOK_HEAD = f"{'scale':>6} {'top px':>6} {'in view':>7} {'names':>5} {'overlaps':>8} {'rel/name':>8}"
+
+
+def _look_row(r: dict[str, float]) -> str:
+    return (
+        f"{r['scale']:>6.2f} {r['topMinPx']:>6.1f} {int(r['topInView']):>3}/{int(r['top']):<3} "
+        f"{int(r['namesDrawn']):>5} {int(r['nameOverlaps']):>8} {int(r['relationNameOverlaps']):>8}"
+    )
+
+
+def measure_page(page_path: Path, runs: int, screenshot: Path | None) -> None:
+    """The first look and time to interactive of a page already written (e.g. by kgraph build)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        context = launch_browser(p)
+        try:
+            results = [
+                time_to_interactive(context, page_path, screenshot=screenshot if i == 0 else None) for i in range(runs)
+            ]
+        finally:
+            context.close()
+    ttis = sorted(r["ready"] for r in results)
+    print(f"{page_path}: TTI median {statistics.median(ttis):.0f} ms ({ttis[0]:.0f}-{ttis[-1]:.0f})")
+    print(_LOOK_HEAD)
+    print(_look_row(results[0]))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -231,7 +331,12 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--runs", type=int, default=3, help="page loads per cap (median reported)")
     parser.add_argument("--out", type=Path, default=ROOT / "out" / "bench")
+    parser.add_argument("--page", type=Path, help="measure this graph.html instead of synthetic graphs")
+    parser.add_argument("--screenshot", type=Path, help="with --page: save the opening view as this PNG")
     args = parser.parse_args(argv)
+    if args.page is not None:
+        measure_page(args.page.resolve(), args.runs, args.screenshot)
+        return
 
     start = time.perf_counter()
     graph = synthetic_graph(args.entities, args.relations)
@@ -245,7 +350,7 @@ def main(argv: list[str] | None = None) -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     print(
         f"{'max_nodes':>9} {'drawn':>11} {'write s':>8} {'MB':>5} {'TTI ms':>7} {'min-max':>11} "
-        f"{'data ms':>8} {'draw ms':>8} {'frame fit':>9} {'frame zoom':>10}"
+        f"{'data ms':>8} {'draw ms':>8} {'frame fit':>9} {'frame zoom':>10} | first look: {_LOOK_HEAD}"
     )
     with sync_playwright() as p:
         context = launch_browser(p)
@@ -266,7 +371,7 @@ def main(argv: list[str] | None = None) -> None:
                     f"{path.stat().st_size / 1e6:>5.1f} {median('ready'):>7.0f} "
                     f"{min(ttis):>5.0f}-{max(ttis):<5.0f} {median('dataSet'):>8.0f} "
                     f"{statistics.median(r['ready'] - r['dataSet'] for r in runs):>8.0f} "
-                    f"{median('frameFit'):>9.0f} {median('frameZoom'):>10.0f}",
+                    f"{median('frameFit'):>9.0f} {median('frameZoom'):>10.0f} |             {_look_row(runs[0])}",
                     flush=True,
                 )
         finally:

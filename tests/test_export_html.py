@@ -153,7 +153,9 @@ def test_export_html_report_counts_entities_and_relations(sample_html: tuple[Pat
     _, report = sample_html
     # 8 entities; statements, documents and the role are not nodes. 9 relations, less
     # the symmetric agreement stated both ways.
-    assert report == HtmlReport(nodes_drawn=8, edges_drawn=8, nodes_total=8, edges_total=8, truncated=False)
+    assert report == HtmlReport(
+        nodes_drawn=8, edges_drawn=8, nodes_total=8, edges_total=8, truncated=False, nodes_listed=0
+    )
 
 
 def test_export_html_is_offline(sample_html: tuple[Path, HtmlReport]) -> None:
@@ -319,20 +321,86 @@ def test_export_html_rejects_max_nodes_below_one(tmp_path: Path) -> None:
 
 
 def test_html_layout_memo_gives_the_same_positions(tmp_path: Path) -> None:
-    from kgraph.export.html import LayoutMemo, _layout
+    from kgraph.export.layout import LayoutMemo
+    from kgraph.export.layout import layout as _layout
 
     ring = [(i, (i + 1) % 6) for i in range(6)]  # a component of 6
     star = [(6, 7), (6, 8), (6, 9)]  # and one of 4
     pairs = ring + star
     fresh = _layout(10, pairs)
     memo = LayoutMemo(tmp_path / "layouts.json")
-    assert _layout(10, pairs, memo) == fresh and memo.hits == 0
+    assert _layout(10, pairs, memo=memo) == fresh and memo.hits == 0
     memo.save()
     again = LayoutMemo(tmp_path / "layouts.json")
-    assert _layout(10, pairs, again) == fresh and again.hits == 2
+    assert _layout(10, pairs, memo=again) == fresh and again.hits == 2
     # the same shapes numbered elsewhere in the page still match
     shifted = [(a + 1, b + 1) for a, b in pairs]
-    assert _layout(11, shifted, again)[1:] == [(x, y) for x, y in _layout(11, shifted)[1:]]
+    assert _layout(11, shifted, memo=again)[1:] == [(x, y) for x, y in _layout(11, shifted)[1:]]
     # a damaged file is not trusted
     (tmp_path / "layouts.json").write_bytes(b"{}\n{}")
     assert LayoutMemo(tmp_path / "layouts.json").get(6, sorted(ring)) is None
+
+
+def lone_graph() -> Graph:
+    """Linked firms, places and people, and three entities in no relation at all."""
+    g = Graph()
+    doc = DOC["harbour-news"]
+    g.add((doc, RDF.type, KG.Document))
+    entities = {
+        "quayside": (KG.Organization, "Quayside Ferries", 5),
+        "gullport": (KG.Organization, "Gullport Marine Holdings", 4),
+        "saltmarsh": (KG.Place, "Saltmarsh", 1),
+        "orrin": (KG.Person, "Orrin Vale", 1),
+        "keeper": (KG.Person, "Mara Quill", 8),
+        "authority": (KG.GovernmentBody, "Port Authority", 1),
+        "tessa": (KG.Person, "Tessa Marlowe", 9),
+        "brindle": (KG.Place, "Brindle Bay", 2),
+        "regatta": (KG.Event, "Autumn Regatta", 1),
+    }
+    for key, (cls, label, mentions) in entities.items():
+        g.add((ID[key], RDF.type, cls))
+        g.add((ID[key], RDFS.label, Literal(label)))
+        g.add((ID[key], KG.mentionCount, Literal(mentions)))
+        g.add((ID[key], KG.mentionedIn, doc))
+    add_relation(g, 1, ID.quayside, KG.acquired, ID.gullport, doc, "Quayside Ferries bought Gullport Marine Holdings.")
+    add_relation(g, 2, ID.gullport, KG.basedIn, ID.saltmarsh, doc, "Gullport Marine Holdings, based in Saltmarsh.")
+    add_relation(g, 3, ID.orrin, KG.livesIn, ID.saltmarsh, doc, "Orrin Vale lives in Saltmarsh.")
+    add_relation(g, 4, ID.keeper, KG.worksFor, ID.authority, doc, "Mara Quill works for the Port Authority.")
+    return g
+
+
+def _drawn_and_listed(path: Path) -> tuple[list[str], list[str]]:
+    data = payload(path)
+    names = [n["names"][0] for n in data["meta"]["nodes"]]
+    return [names[n["id"]] for n in data["network"]["nodes"]], [names[n["id"]] for n in data["network"]["lone"]]
+
+
+def test_export_html_lists_entities_in_no_relation_instead_of_drawing_them(tmp_path: Path) -> None:
+    path = tmp_path / "graph.html"
+    report = write_html(lone_graph(), path)
+    assert (report.nodes_drawn, report.nodes_listed, report.nodes_total, report.truncated) == (6, 3, 9, False)
+    drawn, listed = _drawn_and_listed(path)
+    linked = {"Quayside Ferries", "Gullport Marine Holdings", "Saltmarsh", "Orrin Vale", "Mara Quill", "Port Authority"}
+    assert set(drawn) == linked
+    # Listed after the drawn ones (so their ids follow), the most mentioned first, with no position yet.
+    assert listed == ["Tessa Marlowe", "Brindle Bay", "Autumn Regatta"]
+    data = payload(path)
+    assert [n["id"] for n in data["network"]["lone"]] == [6, 7, 8]
+    assert all("x" not in n for n in data["network"]["lone"]) and all("x" in n for n in data["network"]["nodes"])
+    assert "3 listed beside the drawing" in path.read_text("utf-8")
+    # The opening view covers the drawn entities only.
+    view = data["network"]["view"]
+    assert len(view["top"]) == 6 and view["minScale"] > 0
+
+
+def test_export_html_lists_an_entity_whose_partners_are_all_left_out(tmp_path: Path) -> None:
+    path = tmp_path / "graph.html"
+    # The three best connected: Gullport and Saltmarsh (two relations each), then Mara Quill
+    # (one, the most mentioned of those), whose only partner, the Port Authority, is left out.
+    report = write_html(lone_graph(), path, max_nodes=3)
+    assert (report.nodes_drawn, report.nodes_listed, report.truncated) == (2, 1, True)
+    assert _drawn_and_listed(path) == (["Gullport Marine Holdings", "Saltmarsh"], ["Mara Quill"])
+    # With room for the Port Authority too (the sixth), both are drawn.
+    report = write_html(lone_graph(), path, max_nodes=6)
+    assert (report.nodes_drawn, report.nodes_listed) == (6, 0)
+    assert "Mara Quill" in _drawn_and_listed(path)[0]

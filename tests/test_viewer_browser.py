@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal
+from rdflib.namespace import DCTERMS
 
 from kgraph.export.html import DEFAULT_MAX_NODES, HtmlReport, write_html
 
@@ -296,7 +297,7 @@ def test_viewer_large_graph(browser: Any, tmp_path: Path) -> None:
     path = tmp_path / "graph.html"
     report = write_html(large_graph(), path, title="5,000 entities")
     assert report.nodes_total == 5001 and report.edges_total > 14_900
-    assert report.nodes_drawn == min(DEFAULT_MAX_NODES, report.nodes_total)
+    assert report.nodes_drawn + report.nodes_listed == min(DEFAULT_MAX_NODES, report.nodes_total)
     opened = open_viewer(browser, path)
     page = opened.page
     ready_ms = page.evaluate("kgraphViewer.timings.ready")
@@ -313,5 +314,79 @@ def test_viewer_large_graph(browser: Any, tmp_path: Path) -> None:
     assert SCRIPT_PROBE in hover_edge_with_evidence(opened, SCRIPT_PROBE)
     OUT.mkdir(exist_ok=True)
     page.screenshot(path=str(OUT / "viewer-large.png"))
+    check_clean(opened, path)
+    page.close()
+
+
+def bench_module() -> Any:
+    spec = importlib.util.spec_from_file_location("bench_viewer", ROOT / "bench" / "viewer.py")
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    return bench
+
+
+def harbour_graph() -> Graph:
+    """Forty small groups (a firm and three pilots working for it) and five entities in no relation."""
+    g = Graph()
+    doc = DOC["harbour-digest"]
+    g.add((doc, RDF.type, KG.Document))
+    n = 0
+    for k in range(40):
+        firm = ID[f"firm{k}"]
+        g.add((firm, RDF.type, KG.Organization))
+        g.add((firm, RDFS.label, Literal(f"Harbour Towage Group {k}")))
+        g.add((firm, KG.mentionCount, Literal(4)))
+        for j in range(3):
+            pilot = ID[f"pilot{k}-{j}"]
+            g.add((pilot, RDF.type, KG.Person))
+            g.add((pilot, RDFS.label, Literal(f"Pilot Imogen Tarrant {k}-{j}")))
+            g.add((pilot, KG.mentionCount, Literal(1)))
+            n += 1
+            add_relation(g, n, pilot, KG.worksFor, firm, doc, f"Pilot {k}-{j} steers for Harbour Towage Group {k}.")
+    for i in range(5):
+        lone = ID[f"light{i}"]
+        g.add((lone, RDF.type, KG.Place))
+        g.add((lone, RDFS.label, Literal(f"Lighthouse Point {i}")))
+        g.add((lone, KG.mentionCount, Literal(10 - i)))
+        g.add((lone, KG.mentionedIn, doc))
+    g.add((doc, DCTERMS.title, Literal("Harbour digest")))
+    return g
+
+
+def test_viewer_first_look(browser: Any, tmp_path: Path) -> None:
+    path = tmp_path / "graph.html"
+    report = write_html(harbour_graph(), path, title="Harbour")
+    assert (report.nodes_drawn, report.nodes_listed) == (160, 5)
+    opened = open_viewer(browser, path)
+    page = opened.page
+    check_counts(opened, report)
+
+    # The opening view: the best connected names at 10 px or more, none running into another.
+    look = page.evaluate(bench_module().FIRST_LOOK, 20)
+    assert look["topMinPx"] >= 10 and look["namesDrawn"] >= 20 and look["nameOverlaps"] == 0
+    # Fitting the whole drawing instead would make them too small to read.
+    fitted = page.evaluate("kgraphViewer.network.fit(), kgraphViewer.network.getScale()")
+    assert fitted * 14 < 10
+    page.click("#view-home")
+    page.wait_for_function("(s) => Math.abs(kgraphViewer.network.getScale() - s) < 1e-3", arg=look["scale"])
+
+    # The lone entities are not drawn but listed, most mentioned first, and the list filters.
+    assert page.is_visible("#lone-section")
+    assert page.text_content("#lone-heading") == "Lone entities (5)"
+    rows = page.locator("#lone-list button")
+    assert rows.count() == 5 and rows.nth(0).inner_text().startswith("Lighthouse Point 0")
+    assert page.evaluate("kgraphViewer.network.body.nodes[160]") is None
+    page.fill("#lone-filter", "point 3")
+    page.wait_for_function("() => document.querySelectorAll('#lone-list button').length === 1")
+    # One click draws it, selects it and shows its mentions.
+    page.click("#lone-list button")
+    assert page.evaluate("kgraphViewer.network.getSelectedNodes()") == [163]
+    assert page.evaluate("kgraphViewer.network.body.nodeIndices.length") == report.nodes_drawn + 1
+    details = page.inner_text("#details")
+    assert "Lighthouse Point 3" in details and "mentioned 7 times" in details and "Harbour digest" in details
+    # The search finds listed entities too and draws them the same way.
+    assert search(opened, "lighthouse point 1") == "Lighthouse Point 1"
+    assert page.evaluate("kgraphViewer.network.body.nodeIndices.length") == report.nodes_drawn + 2
     check_clean(opened, path)
     page.close()

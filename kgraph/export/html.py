@@ -15,11 +15,13 @@ The page is offline and inert by construction:
   with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, and the viewer puts it on the
   page with ``textContent`` only.
 
-The layout is computed here (networkx's spring layout for small graphs, a numpy
-grid force layout above ``_SPRING_MAX`` nodes), so the page runs no physics and is
-still and usable as soon as it has drawn. Large graphs are cut to the ``max_nodes``
-most connected entities (see ``DEFAULT_MAX_NODES`` for how the default was measured)
-and the page says what was left out and how to draw more.
+The layout is computed in Python (:mod:`kgraph.export.layout`), so the page runs no
+physics and is still and usable as soon as it has drawn. Entities in no relation are
+not drawn but listed beside the drawing, where one click draws one; the page opens on
+the best connected entities with their names readable (:mod:`kgraph.export.sizing`).
+Large graphs are cut to the ``max_nodes`` most connected entities (see
+``DEFAULT_MAX_NODES`` for how the default was measured) and the page says what was
+left out and how to see more.
 """
 
 from __future__ import annotations
@@ -28,7 +30,6 @@ import base64
 import hashlib
 import html
 import json
-import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -42,10 +43,21 @@ from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 from rdflib.term import Node
 
 from kgraph.export import write_bytes_atomically
+from kgraph.export.layout import LayoutMemo, layout
+from kgraph.export.sizing import (
+    BASE_FONT,
+    RELATION_FONT,
+    extent,
+    font_size,
+    node_size,
+    opening_view,
+    relation_label_size,
+    short_name,
+)
 from kgraph.graph import KGDataset
 from kgraph.ontology import ONTOLOGY_DIR
 
-__all__ = ["DEFAULT_MAX_NODES", "HtmlReport", "write_html"]
+__all__ = ["DEFAULT_MAX_NODES", "HtmlReport", "LayoutMemo", "write_html"]
 
 #: Entities drawn at most by default. Measured with ``bench/viewer.py`` (headless
 #: Chromium, the project's 2-core machine shared with other work, load average 4-5):
@@ -53,6 +65,9 @@ __all__ = ["DEFAULT_MAX_NODES", "HtmlReport", "write_html"]
 #: 0.06-0.1 ms per item. All 5,000 entities and 15,000 relations opened in 2.3-3.5 s
 #: (medians of three loads; slowest load 3.7 s), inside the 5 s budget; 3,000 saved
 #: only about 0.3-1 s. Denser graphs (over 4 relations per entity) cost more per entity.
+#: Since entities in no relation are listed instead of drawn and the page opens on the
+#: best connected part, that graph (4,249 drawn, 751 listed) opens in 1.1-1.7 s (median
+#: of five loads 1.4 s, load average 6.5).
 DEFAULT_MAX_NODES = 5000
 
 _KG = Namespace("https://w3id.org/kgraph/ontology#")
@@ -98,13 +113,6 @@ _EVIDENCE = _KG.evidence
 _CONFIDENCE = _KG.confidence
 _EXTRACTOR = _KG.extractor
 
-_MAX_LABEL_CHARS = 40
-# Layout: networkx's exact spring layout up to this many nodes, the grid one above.
-_SPRING_MAX = 400
-# Wanted distance between neighbours, in vis-network units (about a label's width).
-_EDGE_LENGTH = 150.0
-# Wanted distance from most nodes to their nearest neighbour, in the same units.
-_MIN_GAP = 70.0
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
@@ -122,6 +130,9 @@ class HtmlReport:
     nodes_total: int
     edges_total: int
     truncated: bool
+    #: entities on the page but not drawn, because no drawn relation links them:
+    #: the side panel lists them and draws one on request
+    nodes_listed: int = 0
 
 
 @dataclass
@@ -161,8 +172,9 @@ def write_html(
 
     :param ontology: where property and class labels come from; defaults to labels in
         ``graph`` itself, then the project's ``ontology/kgraph.ttl`` if present.
-    :param max_nodes: draw at most this many entities, the most connected ones; the
-        page then says what was left out.
+    :param max_nodes: put at most this many entities on the page, the most connected
+        ones; the page then says what was left out. Of those, the ones in a relation
+        are drawn and the others are listed beside the drawing.
     :param layout_cache: a file to keep component layouts in between builds
         (:class:`LayoutMemo`); the page is the same with or without it, only faster.
     """
@@ -181,8 +193,7 @@ def write_html(
         degree[rel.subject] += 1
         degree[rel.object] += 1
     memo = LayoutMemo(layout_cache)
-    ranked = sorted(entities.values(), key=lambda e: (-degree[e.iri], -e.mentions, e.label, str(e.iri)))
-    drawn = ranked[:max_nodes]
+    drawn, listed = _split_lone(entities, relations, degree, max_nodes)
     index = {e.iri: i for i, e in enumerate(drawn)}
     drawn_relations = [r for r in relations if r.subject in index and r.object in index]
 
@@ -191,12 +202,13 @@ def write_html(
         edges_drawn=len(drawn_relations),
         nodes_total=len(entities),
         edges_total=len(relations),
-        truncated=len(drawn) < len(entities),
+        truncated=len(drawn) + len(listed) < len(entities),
+        nodes_listed=len(listed),
     )
     page = _render(
         title=title,
         report=report,
-        entities=drawn,
+        entities=drawn + listed,
         degree=degree,
         relations=drawn_relations,
         index=index,
@@ -207,6 +219,26 @@ def write_html(
     write_bytes_atomically(Path(path), page.encode("utf-8"))
     memo.save()
     return report
+
+
+def _split_lone(
+    entities: Mapping[URIRef, _Entity], relations: list[_Relation], degree: Mapping[URIRef, int], max_nodes: int
+) -> tuple[list[_Entity], list[_Entity]]:
+    """The entities to draw and the ones to list beside the drawing, best connected first.
+
+    The page takes the ``max_nodes`` most connected entities (then the most mentioned).
+    Of those, the ones in a relation with another of them are drawn; the others
+    (in no relation, or only with entities left off the page) are listed: drawn as a
+    grid of lone dots they filled most of the window of a news graph and said little.
+    """
+    ranked = sorted(entities.values(), key=lambda e: (-degree.get(e.iri, 0), -e.mentions, e.label, str(e.iri)))
+    page = ranked[:max_nodes]
+    on_page = {e.iri for e in page}
+    linked: set[URIRef] = set()
+    for rel in relations:
+        if rel.subject in on_page and rel.object in on_page:
+            linked.update((rel.subject, rel.object))
+    return [e for e in page if e.iri in linked], [e for e in page if e.iri not in linked]
 
 
 # ---------------------------------------------------------------- reading the graph
@@ -434,243 +466,6 @@ def _attach_roles(facts: _Facts, entities: Mapping[URIRef, _Entity], vocab: _Voc
         entity.roles.sort()
 
 
-# ---------------------------------------------------------------- layout
-
-
-def _layout(
-    count: int, pairs: list[tuple[int, int]], memo: LayoutMemo | None = None
-) -> list[tuple[float, float]]:
-    """Node positions in vis-network's units, computed here so the page needs no physics.
-
-    Deterministic for the same input. Each connected component is laid out on its
-    own and the components are then packed in rows, biggest first, so a news graph
-    of many small groups fills the window instead of scattering specks over it.
-    Components up to ``_SPRING_MAX`` nodes use networkx's spring layout (exact
-    Fruchterman-Reingold); larger ones ``_mesh_layout`` (networkx's sparse variant
-    needs scipy). A component's layout depends only on its shape (its size and its
-    edges between members numbered in drawing order), so ``memo`` can keep it from one
-    build to the next: an incremental build lays out only the components that changed.
-    """
-    if count == 0:
-        return []
-    components, links = _components(count, pairs)
-    placed: list[tuple[list[int], list[tuple[float, float]]]] = []
-    for members in components:
-        size = len(members)
-        if size == 1:
-            local = [(0.0, 0.0)]
-        elif size == 2:
-            local = [(-_EDGE_LENGTH / 2, 0.0), (_EDGE_LENGTH / 2, 0.0)]
-        else:
-            number = {n: i for i, n in enumerate(members)}
-            edges = sorted({(number[a], number[b]) for a, b in links[members[0]]})
-            cached = memo.get(size, edges) if memo is not None else None
-            local = cached if cached is not None else _component_layout(size, edges)
-            if memo is not None and cached is None:
-                memo.put(size, edges, local)
-        placed.append((members, local))
-    return _pack(count, placed)
-
-
-def _components(
-    count: int, pairs: list[tuple[int, int]]
-) -> tuple[list[list[int]], dict[int, set[tuple[int, int]]]]:
-    """The connected components of nodes ``0..count-1``, biggest first, then by smallest node.
-
-    Each component's members are sorted; ``links`` maps a component's smallest member
-    to its edges, each once as ``(smaller, larger)``. (Union-find here: networkx, needed
-    only to lay out a component the memo does not know, takes a tenth of a second to import.)
-    """
-    parent = list(range(count))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in pairs:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)  # a root is its component's smallest node
-    groups: dict[int, list[int]] = defaultdict(list)
-    for node in range(count):
-        groups[find(node)].append(node)
-    links: dict[int, set[tuple[int, int]]] = defaultdict(set)
-    for a, b in pairs:
-        links[find(a)].add((min(a, b), max(a, b)))
-    return sorted(groups.values(), key=lambda c: (-len(c), c[0])), links
-
-
-def _component_layout(size: int, edges: list[tuple[int, int]]) -> list[tuple[float, float]]:
-    """Positions of one connected component of ``size`` > 2 nodes numbered 0..size-1."""
-    import networkx as nx
-
-    if size <= _SPRING_MAX:
-        sub = nx.Graph()
-        sub.add_nodes_from(range(size))
-        sub.add_edges_from(edges)
-        pos = nx.spring_layout(sub, seed=7, method="force", iterations=150)
-        raw = [(float(pos[i][0]), float(pos[i][1])) for i in range(size)]
-        # spring_layout fits into [-1, 1]; spread so neighbours sit about an
-        # edge label's length apart whatever the size.
-        scale = _EDGE_LENGTH * math.sqrt(size) * 0.8
-    else:
-        raw = _mesh_layout(size, edges)
-        scale = _EDGE_LENGTH
-    scale *= _crowding_factor(raw, scale)
-    return [(x * scale, y * scale) for x, y in raw]
-
-
-class LayoutMemo:
-    """Component layouts by shape, kept in a JSON file between builds.
-
-    The file carries a checksum and the layout code's version; a file that does not
-    match (garbled, foreign, or from other layout code) is ignored and rewritten.
-    Only the layouts used by the latest page are saved.
-    """
-
-    VERSION = f"1 spring{_SPRING_MAX} edge{_EDGE_LENGTH} gap{_MIN_GAP}"
-
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path
-        self._stored: dict[str, list[tuple[float, float]]] = {}
-        self._used: dict[str, list[tuple[float, float]]] = {}
-        self.hits = 0
-        if path is not None:
-            self._stored = self._load(path)
-
-    @staticmethod
-    def _key(size: int, edges: list[tuple[int, int]]) -> str:
-        return hashlib.sha256(json.dumps([size, edges], separators=(",", ":")).encode()).hexdigest()[:32]
-
-    def _load(self, path: Path) -> dict[str, list[tuple[float, float]]]:
-        try:
-            from kgraph.cache import load_checked
-
-            layouts = json.loads(load_checked(path.read_bytes(), {"version": self.VERSION}))
-            return {key: [(float(x), float(y)) for x, y in value] for key, value in layouts.items()}
-        except (OSError, ValueError, TypeError, AttributeError):
-            return {}
-
-    def get(self, size: int, edges: list[tuple[int, int]]) -> list[tuple[float, float]] | None:
-        key = self._key(size, edges)
-        found = self._stored.get(key)
-        if found is None or len(found) != size:
-            return None
-        self.hits += 1
-        self._used[key] = found
-        return found
-
-    def put(self, size: int, edges: list[tuple[int, int]], layout: list[tuple[float, float]]) -> None:
-        self._used[self._key(size, edges)] = layout
-
-    def save(self) -> None:
-        """Write the layouts this page used (atomically); nothing without a path."""
-        if self.path is None:
-            return
-        from kgraph.cache import dump_checked
-
-        payload = json.dumps(self._used, sort_keys=True, separators=(",", ":")).encode()
-        dump_checked(self.path, {"version": self.VERSION}, payload)
-
-
-def _pack(count: int, placed: list[tuple[list[int], list[tuple[float, float]]]]) -> list[tuple[float, float]]:
-    """Shelf-pack laid-out components into rows of a roughly square block."""
-    margin_x, margin_y = 140.0, 90.0  # room for labels around each component
-    boxes = []
-    for _members, local in placed:
-        xs = [x for x, _ in local]
-        ys = [y for _, y in local]
-        boxes.append((min(xs), min(ys), max(xs) - min(xs) + margin_x, max(ys) - min(ys) + margin_y))
-    row_width = max(math.sqrt(sum(w * h for _, _, w, h in boxes)) * 1.3, max(w for *_, w, _ in boxes))
-    coords: list[tuple[float, float]] = [(0.0, 0.0)] * count
-    x = y = row_height = 0.0
-    for (members, local), (left, top, width, height) in zip(placed, boxes, strict=True):
-        if x > 0 and x + width > row_width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        for node, (nx_, ny_) in zip(members, local, strict=True):
-            coords[node] = (round(x + nx_ - left, 1), round(y + ny_ - top, 1))
-        x += width
-        row_height = max(row_height, height)
-    return coords
-
-
-def _crowding_factor(raw: list[tuple[float, float]], scale: float) -> float:
-    """How much to spread a layout so most nodes have room for their shape and label.
-
-    Dense graphs pull their core together; spreading (never shrinking) until the
-    25th percentile of nearest-neighbour distances (in small components, the
-    smallest distance) reaches ``_MIN_GAP`` keeps nodes apart. The page fits the
-    drawing to the window anyway.
-    """
-    import numpy as np
-
-    pos = np.asarray(raw, dtype=float) * scale
-    nearest = np.empty(len(pos))
-    for start in range(0, len(pos), 512):  # 512 x n distances at a time
-        block = pos[start : start + 512]
-        dist = np.hypot(block[:, None, 0] - pos[None, :, 0], block[:, None, 1] - pos[None, :, 1])
-        dist[np.arange(len(block)), np.arange(start, start + len(block))] = np.inf
-        nearest[start : start + len(block)] = dist.min(axis=1)
-    gap = float(np.percentile(nearest, 25 if len(pos) > 50 else 0))
-    return max(1.0, _MIN_GAP / gap) if gap > 0 else 1.0
-
-
-def _mesh_layout(
-    count: int, pairs: list[tuple[int, int]], *, iterations: int = 160, grid: int = 128
-) -> list[tuple[float, float]]:
-    """Fruchterman-Reingold with an ideal edge length of 1 and repulsion on a grid.
-
-    Every node repels every other one with force 1/d. Summing that directly costs
-    n² per step, so each step counts the nodes per grid cell and convolves the counts
-    with the 1/d kernel by FFT (a particle-mesh method): n + G² log G per step. Edges
-    pull their ends together with force d², and a weak pull to the centre keeps
-    separate components in one picture.
-    """
-    import numpy as np
-
-    rng = np.random.default_rng(7)
-    radius = math.sqrt(count)
-    pos = rng.uniform(-radius, radius, size=(count, 2))
-    ends = np.array([p for p in pairs if p[0] != p[1]], dtype=np.intp).reshape(-1, 2)
-    src, dst = ends[:, 0], ends[:, 1]
-
-    size = 2 * grid  # zero padding: the convolution must not wrap around
-    offsets = np.fft.fftfreq(size, 1.0 / size)
-    mx, my = np.meshgrid(offsets, offsets, indexing="ij")
-    r2 = mx**2 + my**2
-    r2[0, 0] = 1.0
-    kernel_x = np.fft.rfft2(mx / r2)
-    kernel_y = np.fft.rfft2(my / r2)
-
-    gravity = 0.5 / radius
-    start_step, end_step = radius / 4, 0.02
-    for it in range(iterations):
-        low = pos.min(axis=0)
-        span = float((pos.max(axis=0) - low).max()) + 1e-9
-        cell_size = span / (grid - 1)
-        cells = np.minimum(((pos - low) / cell_size).astype(np.intp), grid - 1)
-        flat = cells[:, 0] * size + cells[:, 1]
-        density = np.bincount(flat, minlength=size * size).reshape(size, size).astype(float)
-        spectrum = np.fft.rfft2(density)
-        field_x = np.fft.irfft2(spectrum * kernel_x, s=(size, size)).ravel()[flat]
-        field_y = np.fft.irfft2(spectrum * kernel_y, s=(size, size)).ravel()[flat]
-        force = np.stack([field_x, field_y], axis=1) / cell_size
-        delta = pos[dst] - pos[src]
-        pull = delta * np.hypot(delta[:, 0], delta[:, 1])[:, None]
-        for axis in (0, 1):
-            force[:, axis] += np.bincount(src, pull[:, axis], count)
-            force[:, axis] -= np.bincount(dst, pull[:, axis], count)
-        force -= gravity * pos * radius
-        length = np.maximum(np.hypot(force[:, 0], force[:, 1]), 1e-9)
-        # Linear cooling: long moves first, then only small corrections.
-        step = start_step + (end_step - start_step) * it / max(iterations - 1, 1)
-        pos += force * (np.minimum(length, step) / length)[:, None]
-    pos -= pos.mean(axis=0)
-    return [(float(x), float(y)) for x, y in pos]
-
-
 # ---------------------------------------------------------------- rendering
 
 
@@ -702,15 +497,17 @@ def _options(edges: int) -> dict[str, Any]:
             # Horizontal labels on a light box: labels turned along their edges cost
             # ten times more to draw (3 s a frame at 11,000 edges here).
             "font": {
-                "size": 11,
+                "size": RELATION_FONT,
                 "face": "system-ui, sans-serif",
                 "color": "#3e4c59",
                 "strokeWidth": 0,
                 "background": "rgba(255,255,255,0.85)",
                 "align": "horizontal",
             },
-            # On big graphs relation labels appear one zoom step after entity names.
-            "scaling": {"label": {"drawThreshold": 8 if big else 5}},
+            # Relation labels appear once they are readable (7 px and up), after the
+            # names of the best connected entities (the page opens with those at 10 px);
+            # on big graphs one zoom step later still.
+            "scaling": {"label": {"drawThreshold": 9 if big else 8}},
             "smooth": False,
             "width": 1,
             "selectionWidth": 2,
@@ -726,41 +523,37 @@ def _options(edges: int) -> dict[str, Any]:
     }
 
 
-def _node_size(degree: int) -> float:
-    """Radius by degree: grows with the square root, capped so hubs do not hide their ring."""
-    return round(min(10 + 3 * math.sqrt(degree), 36), 1)
-
-
-def _short(label: str) -> str:
-    return label if len(label) <= _MAX_LABEL_CHARS else label[: _MAX_LABEL_CHARS - 1] + "…"
-
-
 def _build_network(
     entities: list[_Entity],
+    drawn: int,
     degree: Mapping[URIRef, int],
     relations: list[_Relation],
     index: Mapping[URIRef, int],
     vocab: _Vocabulary,
     memo: LayoutMemo | None = None,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
-    """The vis-network nodes, edges and options, assembled by pyvis."""
+) -> dict[str, Any]:
+    """The vis-network nodes, edges and options, assembled by pyvis, and the opening view.
+
+    The first ``drawn`` entities are laid out and drawn; the others are listed, and
+    their nodes (without a position) wait in ``lone`` until the page draws one.
+    """
     from pyvis.network import Network
 
     pairs = [(index[r.subject], index[r.object]) for r in relations]
-    coords = _layout(len(entities), pairs, memo)
+    names = [short_name(e.label) or " " for e in entities]
+    degrees = [degree.get(e.iri, 0) for e in entities]
+    extents = [extent(name, d) for name, d in zip(names[:drawn], degrees, strict=False)]
+    edge_labels = [relation_label_size(vocab.label(r.predicate)) for r in relations]
+    coords = layout(drawn, pairs, extents, memo, edge_labels)
     net = Network(directed=True, cdn_resources="in_line")
     net.node_ids = _NodeIds()
     for i, entity in enumerate(entities):
         style = _CLASS_STYLES[entity.style]
-        net.add_node(
-            i,
-            label=_short(entity.label) or " ",
-            shape=style.shape,
-            color=style.color,
-            size=_node_size(degree.get(entity.iri, 0)),
-            x=coords[i][0],
-            y=coords[i][1],
-        )
+        place: dict[str, Any] = {"x": coords[i][0], "y": coords[i][1]} if i < drawn else {}
+        font = font_size(degrees[i])
+        if font != BASE_FONT:
+            place["font"] = {"size": font}
+        net.add_node(i, label=names[i], shape=style.shape, color=style.color, size=node_size(degrees[i]), **place)
     # Parallel edges between one pair (either direction) are bent apart so their
     # labels do not sit on top of each other; single edges stay straight (faster).
     per_pair: dict[tuple[int, int], int] = defaultdict(int)
@@ -783,7 +576,14 @@ def _build_network(
         # per-edge option costs the page time to parse.
         if edge.get("arrows") == "to":
             del edge["arrows"]
-    return nodes, edges, json.loads(options_json)
+    fonts = [font_size(d) for d in degrees[:drawn]]
+    return {
+        "nodes": nodes[:drawn],
+        "lone": nodes[drawn:],
+        "edges": edges,
+        "options": json.loads(options_json),
+        "view": opening_view(coords, extents, fonts),
+    }
 
 
 class _NodeIds(list[Any]):
@@ -827,6 +627,7 @@ def _meta(
             "nodesTotal": report.nodes_total,
             "edgesTotal": report.edges_total,
             "nodesDrawn": report.nodes_drawn,
+            "nodesListed": report.nodes_listed,
             "edgesDrawn": report.edges_drawn,
         },
         "classes": [
@@ -891,11 +692,12 @@ def _truncation_note(report: HtmlReport) -> str:
     """The visible note on a cut graph: what is drawn, what is not, how to see it."""
     if not report.truncated:
         return ""
-    left_nodes = report.nodes_total - report.nodes_drawn
+    on_page = report.nodes_drawn + report.nodes_listed
+    left_nodes = report.nodes_total - on_page
     left_edges = report.edges_total - report.edges_drawn
     return (
         '<p id="truncation-note" role="note">'
-        f"Showing the {report.nodes_drawn:,} most connected of "
+        f"Showing the {on_page:,} most connected of "
         f"{_count(report.nodes_total, 'entity', 'entities')} and the "
         f"{_count(report.edges_drawn, 'relation', 'relations')} between them. Left out: "
         f"{_count(left_nodes, 'entity', 'entities')} and "
@@ -917,9 +719,8 @@ def _render(
     vocab: _Vocabulary,
     memo: LayoutMemo | None = None,
 ) -> str:
-    nodes, edges, options = _build_network(entities, degree, relations, index, vocab, memo)
     payload = {
-        "network": {"nodes": nodes, "edges": edges, "options": options},
+        "network": _build_network(entities, report.nodes_drawn, degree, relations, index, vocab, memo),
         "meta": _meta(report, entities, degree, relations, documents, vocab),
     }
     vis_js = _vis_asset("vis-network.min.js")
@@ -940,9 +741,12 @@ def _render(
             _count(report.edges_total, "relation", "relations"),
         ]
     )
-    if report.truncated:
+    if report.truncated or report.nodes_listed:
         drawn = _count(report.nodes_drawn, "entity", "entities")
-        stats += f" (drawn: {drawn}, {_count(report.edges_drawn, 'relation', 'relations')})"
+        stats += f" (drawn: {drawn}, {_count(report.edges_drawn, 'relation', 'relations')}"
+        if report.nodes_listed:
+            stats += f"; {report.nodes_listed:,} listed beside the drawing"
+        stats += ")"
     values = {
         "CSP": html.escape(csp, quote=True),
         "TITLE": html.escape(title, quote=True),

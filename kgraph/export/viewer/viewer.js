@@ -106,6 +106,10 @@
   // ------------------------------------------------------------- data and network
 
   var nodes = new vis.DataSet(payload.network.nodes);
+  // Entities in no drawn relation come after the drawn ones; each is drawn on request.
+  var drawnCount = payload.network.nodes.length;
+  var loneNodes = payload.network.lone || [];
+  var isDrawn = meta.nodes.map(function (_, id) { return id < drawnCount; });
   var edges = new vis.DataSet(payload.network.edges);
   var classOn = meta.classes.map(function () { return true; });
   var relationOn = meta.relations.map(function () { return true; });
@@ -139,7 +143,9 @@
     meta: meta,
     focusNode: focusNode,
     showDetails: showDetails,
-    search: findNodes
+    search: findNodes,
+    openingView: openingView,
+    isDrawn: isDrawn
   };
   window.kgraphViewer = viewer;
 
@@ -148,9 +154,11 @@
     viewer.ready = true;
     timings.ready = performance.now();
     var s = meta.stats;
-    status.textContent = "Drawn: " + plural(s.nodesDrawn, "entity", "entities") + ", " +
-      plural(s.edgesDrawn, "relation", "relations") +
-      ". Drag to pan, scroll to zoom, click for details.";
+    status.textContent = s.nodesDrawn === 0 && s.nodesListed > 0
+      ? "No relation to draw: the entities are listed on the left; click one to draw it."
+      : "Drawn: " + plural(s.nodesDrawn, "entity", "entities") + ", " +
+        plural(s.edgesDrawn, "relation", "relations") +
+        ". Drag to pan, scroll to zoom, click for details.";
     document.body.setAttribute("data-ready", "true");
   }
 
@@ -168,8 +176,61 @@
   if (!options.physics || !options.physics.enabled || meta.nodes.length === 0) {
     network.once("afterDrawing", markReady);
   }
+  // What the page shows first: the whole drawing if the best connected entities'
+  // names are readable that way; otherwise as many of those entities as fit (the
+  // better connected counting more) at the zoom where their names are READABLE_PX
+  // high (worked out in Python), or closer if they all fit.
+  function openingView() {
+    var view = payload.network.view;
+    if (!view) return null;
+    var w = container.clientWidth || 800;
+    var h = container.clientHeight || 600;
+    function union(boxes) {
+      return boxes.reduce(function (u, b) {
+        return [Math.min(u[0], b[0]), Math.min(u[1], b[1]), Math.max(u[2], b[2]), Math.max(u[3], b[3])];
+      });
+    }
+    function fit(box) { return 0.96 * Math.min(w / (box[2] - box[0] || 1), h / (box[3] - box[1] || 1)); }
+    function centred(box, scale) {
+      return { position: { x: (box[0] + box[2]) / 2, y: (box[1] + box[3]) / 2 }, scale: Math.min(scale, 1.5) };
+    }
+    if (fit(view.all) >= view.minScale) return centred(view.all, fit(view.all));
+    var top = union(view.top);
+    if (fit(top) >= view.minScale) return centred(top, fit(top));
+    var span = [0.96 * w / view.minScale, 0.96 * h / view.minScale];
+    var best = null;
+    var bestWeight = -1;
+    view.top.forEach(function (b) {
+      var cx = (b[0] + b[2]) / 2;
+      var cy = (b[1] + b[3]) / 2;
+      var inside = view.top.filter(function (o) {
+        return Math.abs(o[0] - cx) <= span[0] / 2 && Math.abs(o[2] - cx) <= span[0] / 2 &&
+          Math.abs(o[1] - cy) <= span[1] / 2 && Math.abs(o[3] - cy) <= span[1] / 2;
+      });
+      var weight = inside.reduce(function (sum, o) { return sum + view.top.length - view.top.indexOf(o); }, 0);
+      if (weight > bestWeight) {
+        bestWeight = weight;
+        best = inside;
+      }
+    });
+    return centred(union(best), view.minScale);
+  }
+
+  function showOpeningView(animate) {
+    var view = openingView();
+    if (!view) return;
+    if (animate) view.animation = { duration: 400, easingFunction: "easeInOutQuad" };
+    network.moveTo(view);
+  }
+
+  document.getElementById("view-home").addEventListener("click", function () { showOpeningView(true); });
+  document.getElementById("view-all").addEventListener("click", function () {
+    network.fit({ animation: { duration: 400, easingFunction: "easeInOutQuad" } });
+  });
+
   timings.dataParsed = performance.now();
   network.setData({ nodes: nodeView, edges: edgeView });
+  showOpeningView(false);
   timings.dataSet = performance.now();
   if (meta.nodes.length === 0) {
     status.textContent = "No entities to draw.";
@@ -353,7 +414,7 @@
   }
 
   var classCounts = meta.classes.map(function () { return 0; });
-  meta.nodes.forEach(function (n) { classCounts[n.cls] += 1; });
+  meta.nodes.forEach(function (n, id) { if (id < drawnCount) classCounts[n.cls] += 1; });
   var relationCounts = meta.relations.map(function () { return 0; });
   meta.edges.forEach(function (e) { relationCounts[e.rel] += 1; });
   var classBoxes = filterList("class-filters", meta.classes, classCounts, classOn, true);
@@ -397,6 +458,7 @@
   }
 
   function focusNode(id) {
+    if (!isDrawn[id]) drawLone(id);
     var cls = meta.nodes[id].cls;
     if (!classOn[cls]) {
       classOn[cls] = true;
@@ -435,10 +497,11 @@
   }
 
   function notFound(query) {
-    var text = "No drawn entity is named “" + query.trim() + "”.";
-    if (meta.stats.nodesDrawn < meta.stats.nodesTotal) {
-      text += " " + plural(meta.stats.nodesTotal - meta.stats.nodesDrawn, "entity is", "entities are") +
-        " not drawn (see the note above).";
+    var text = "No entity on this page is named “" + query.trim() + "”.";
+    var onPage = meta.stats.nodesDrawn + meta.stats.nodesListed;
+    if (onPage < meta.stats.nodesTotal) {
+      text += " " + plural(meta.stats.nodesTotal - onPage, "entity is", "entities are") +
+        " left out (see the note above).";
     }
     return text;
   }
@@ -479,6 +542,71 @@
     if (active >= matches.length) active = 0;
     choose(active);
   });
+
+  // ------------------------------------------------------------- entities in no relation
+
+  var MAX_LONE_ROWS = 200;
+  var LONE_SPACING = 90;
+  var loneDrawn = 0;
+  var loneList = document.getElementById("lone-list");
+  var loneFilter = document.getElementById("lone-filter");
+  var loneMore = document.getElementById("lone-more");
+
+  // A lone entity goes into a column right of the drawing, where it covers nothing.
+  function drawLone(id) {
+    var spec = Object.assign({}, loneNodes[id - drawnCount]);
+    var view = payload.network.view;
+    spec.x = (view ? view.all[2] : 0) + 150;
+    spec.y = (view ? view.all[1] : 0) + 40 + LONE_SPACING * loneDrawn;
+    loneDrawn += 1;
+    isDrawn[id] = true;
+    nodes.add(spec);
+    var row = loneList.querySelector("[data-id='" + id + "']");
+    if (row) row.parentNode.className = "drawn";
+  }
+
+  function loneRow(id) {
+    var info = meta.nodes[id];
+    var cls = meta.classes[info.cls];
+    var li = el("li", isDrawn[id] ? "drawn" : null);
+    var button = el("button");
+    button.type = "button";
+    button.setAttribute("data-id", String(id));
+    button.title = info.names[0] + " · " + cls.label + " · mentioned " + plural(info.mentions, "time", "times");
+    button.appendChild(shapeIcon(cls.shape, cls.color));
+    button.appendChild(el("span", "name", info.names[0]));
+    button.appendChild(el("span", "count", info.mentions ? "×" + info.mentions : ""));
+    button.addEventListener("click", function () { focusNode(id); });
+    li.appendChild(button);
+    return li;
+  }
+
+  function renderLone() {
+    var q = loneFilter.value.trim().toLowerCase();
+    var rows = [];
+    var matched = 0;
+    for (var id = drawnCount; id < meta.nodes.length; id++) {
+      var hit = !q || meta.nodes[id].names.some(function (n) { return n.toLowerCase().indexOf(q) >= 0; });
+      if (!hit) continue;
+      matched += 1;
+      if (rows.length < MAX_LONE_ROWS) rows.push(loneRow(id));
+    }
+    loneList.replaceChildren.apply(loneList, rows);
+    loneMore.textContent = matched > rows.length ? "and " + plural(matched - rows.length, "more", "more") +
+      ": type to narrow the list." : matched === 0 ? "No name matches." : "";
+  }
+
+  if (meta.nodes.length > drawnCount) {
+    document.getElementById("lone-section").hidden = false;
+    document.getElementById("lone-heading").textContent =
+      "Lone entities (" + (meta.nodes.length - drawnCount).toLocaleString("en") + ")";
+    var loneTimer = null;
+    loneFilter.addEventListener("input", function () {
+      clearTimeout(loneTimer);
+      loneTimer = setTimeout(renderLone, 60);
+    });
+    renderLone();
+  }
 
   timings.scriptEnd = performance.now();
 })();

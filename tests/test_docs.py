@@ -63,7 +63,7 @@ def test_docs_name_every_benchmark() -> None:
 
 
 # named in the docs, written on other branches at the same time; remove once merged
-PENDING = {"docs/viewer.png", "docs/llm.md"}
+PENDING = {"docs/llm.md"}
 
 
 def test_docs_files_exist() -> None:

@@ -238,16 +238,33 @@ def test_query_table_escapes_newlines() -> None:
     assert "a\\nb" in format_result(result)
 
 
-def test_query_syntax_error_has_line_and_column(data_store) -> None:
-    with pytest.raises(QueryError, match=r"line 3, column 1: expected"):
-        run_query(data_store, "SELECT ?x WHERE {\n  ?x kg:ceoOf \n}")
+@pytest.mark.parametrize(
+    ("query", "position", "line", "caret"),
+    [
+        # a misspelt keyword: the caret under the word, not where Oxigraph's parser gave up (column 10)
+        ("SELEC ?x WHERE { ?x ?y ?z }", "line 1, column 1:", "  SELEC ?x WHERE { ?x ?y ?z }", "  ^"),
+        ("SELECT ?x WHERE { ?x ?y ?z } LIMT 3", "line 1, column 30:", "  SELECT ?x WHERE { ?x ?y ?z } LIMT 3",
+         "  " + " " * 29 + "^"),
+        # on a later line, after a tab (shown as one space so the caret stays under its column)
+        ("SELECT ?x WHERE {\n\t?x ?y ?z .\n\tFILTR(?x) }", "line 3, column 2:", "   FILTR(?x) }", "   ^"),
+        # a triple without its object: the caret under the triple that cannot be read
+        ("SELECT ?x WHERE {\n  ?x kg:ceoOf \n}", "line 2, column 3:", "    ?x kg:ceoOf ", "    ^"),
+    ],
+)
+def test_query_syntax_error_has_line_and_column(data_store, query: str, position: str, line: str, caret: str) -> None:
+    with pytest.raises(QueryError) as raised:
+        run_query(data_store, query)
+    message = str(raised.value).split("\n")
+    assert position in message[0], message
+    assert message[1:] == [line, caret], message
 
 
 def test_query_cli_syntax_error_exits_2(runner, built_data) -> None:
     _, out = built_data
-    result = runner.invoke(cli.cli, ["query", "-g", str(out / "graph.ttl"), "SELECT ?x WHERE { ?x kg:ceoOf"])
+    result = runner.invoke(cli.cli, ["query", "-g", str(out / "graph.ttl"), "SELEC ?x WHERE { ?x ?y ?z }"])
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: The query is not valid SPARQL: line 1, column")
+    assert result.stderr == ("Error: The query is not valid SPARQL: line 1, column 1: the query cannot be read from "
+                             "'SELEC' on\n  SELEC ?x WHERE { ?x ?y ?z }\n  ^\n")
     assert result.stdout == ""
 
 

@@ -283,7 +283,7 @@ def test_query_cli_table_json_infer(runner, built_data) -> None:
     assert result.stdout == "true\n"
 
 
-def test_query_cli_several_graphs_and_trig(runner, built_data, data_exports) -> None:
+def test_query_cli_several_graphs_and_trig(runner, built_data, data_exports, tmp_path) -> None:
     _, out = built_data
     query = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
     one = runner.invoke(cli.cli, ["query", "-g", str(out / "graph.ttl"), "--format", "csv", query])
@@ -291,7 +291,13 @@ def test_query_cli_several_graphs_and_trig(runner, built_data, data_exports) -> 
     assert one.stdout == trig.stdout  # the union of the named graphs is the graph
     both = runner.invoke(cli.cli, ["query", "-g", str(out / "graph.ttl"), "-g", str(data_exports["nquads"]),
                                    "--format", "csv", query])
-    assert both.exit_code == 0
+    assert both.exit_code == 0 and both.stdout == one.stdout  # the same triples twice are the same graph
+    extra = tmp_path / "extra.ttl"
+    extra.write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n")
+    more = runner.invoke(cli.cli, ["query", "-g", str(out / "graph.ttl"), "-g", str(extra), "--format", "csv", query])
+    assert more.exit_code == 0, more.output
+    count = int(one.stdout.split()[-1])
+    assert more.stdout.split() == ["n", str(count + 1)]  # every graph named is queried
 
 
 def test_query_cli_missing_graph_exits_1(runner, tmp_path) -> None:

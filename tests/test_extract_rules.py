@@ -185,10 +185,16 @@ def test_rules_the_same_clauses_as_facts_state_them(extract_text, text: str, exp
     assert expected in extract_text(text)
 
 
-def test_rules_contest_title_names_no_home(extract_text) -> None:  # type: ignore[no-untyped-def]
-    # "US Open champion X": the place names the contest, not where X comes from
-    found = extract_text("Lena Berg will now face US Open champion Anna Lind.")
+@pytest.mark.parametrize(
+    "text", ["Tacoma champion Lena Berg lost in the first round.",
+             "The Oregon champion, Lena Berg, retired from tennis after the final."],
+)
+def test_rules_contest_title_names_no_home(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "Tacoma champion X": the place names the contest, not where X comes from
+    found = extract_text(text)
     assert not any(p == "livesIn" for _, p, _ in found), found
+    # the same any-noun pattern with a profession: "a Tacoma architect" lives there
+    assert ("Lena Berg", "livesIn", "Tacoma") in extract_text("Tacoma architect Lena Berg designed the hall.")
 
 
 def test_rules_a_done_deal_beside_a_plan_is_still_a_fact(extract_text) -> None:  # type: ignore[no-untyped-def]
@@ -201,18 +207,35 @@ def test_rules_a_done_deal_beside_a_plan_is_still_a_fact(extract_text) -> None: 
     [
         # an opponent's "in" phrase is the venue of the match
         "Sweden played well against Norway in Oslo on Saturday.",
-        "It was their first win over Norway in Oslo since 1990.",
+        "Sweden's 2-1 win over Norway in Oslo ended a long wait.",
         "Sweden stunned Norway in Oslo on Saturday.",
-        "It was a 55-3 defeat for Norway in Oslo.",
+        "The 4-1 defeat for Norway in Oslo cost the coach his job.",
         # a name that modifies the subject after a fronted phrase is no region of the place before it
-        "At their meeting in Tacoma, Spokane officials backed the plan.",
-        # a possessor opens the next item of a list: "Stalin's Russia, Ceausescu's Romania"
-        "They were the methods of Tacoma, Spokane's council and Duluth's mayor.",
+        "At a rally in Tacoma, Spokane officials backed the plan.",
+        "Before the vote in Boise, Tacoma councillors met the mayor.",
+        # a possessor opens the next item of a list: "Tacoma, Spokane's council and Duluth's mayor"
+        "The talks were the work of Tacoma, Spokane's council and Duluth's mayor.",
+        # the opponent of "lost to" is no place of the venue either
+        pytest.param("Norway lost 3-0 to Sweden in Stockholm on Saturday.", marks=pytest.mark.xfail(
+            strict=True, reason="'lost to' is not among the words that make a name an opponent: "
+                                "Sweden is read as in Stockholm")),
     ],
 )
 def test_rules_no_place_in_a_venue_or_a_modifier(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert not any(p == "locatedIn" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the patterns the guards above hold back: a place in a place, and a "Place, Region" chain
+        ("Lena Berg grew up in Bergen in western Norway.", ("Bergen", "locatedIn", "Norway")),
+        ("The firm has an office in Tacoma, Washington.", ("Tacoma", "locatedIn", "Washington")),
+    ],
+)
+def test_rules_place_in_a_place_outside_venues_and_lists(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in extract_text(text)
 
 
 def test_rules_people_of_a_party_are_members(extract_text) -> None:  # type: ignore[no-untyped-def]
@@ -223,13 +246,21 @@ def test_rules_people_of_a_party_are_members(extract_text) -> None:  # type: ign
 
 def test_rules_post_in_a_unit_of_the_owner(extract_text) -> None:  # type: ignore[no-untyped-def]
     # "the Party's Senate leader" leads the party's group in the Senate, neither the party nor the Senate
-    found = extract_text("The Kestrel Party's Senate leader, Lena Berg, welcomed the move.")
-    assert found == {("Lena Berg", "worksFor", "Kestrel Party")}, found
+    for text in ("The Kestrel Party's Senate leader, Lena Berg, voted against the budget.",
+                 "Lena Berg, the Kestrel Party's Senate leader, voted against the budget."):
+        found = extract_text(text)
+        assert found == {("Lena Berg", "worksFor", "Kestrel Party")}, found
 
 
-def test_rules_person_who_hires_a_firm_does_not_work_for_it(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Tomas Vidal appointed Kestrel Bank to advise on the sale.")
+@pytest.mark.parametrize(
+    "text", ["Tomas Vidal appointed Kestrel Bank to advise on the sale.",
+             "Lena Berg hired Kestrel Bank to sell her shares."],
+)
+def test_rules_person_who_hires_a_firm_does_not_work_for_it(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
     assert not any(p == "worksFor" for _, p, _ in found), found
+    # the hiring pattern, the right way round: the organisation hires the person
+    assert ("Lena Berg", "worksFor", "Kestrel Bank") in extract_text("Kestrel Bank hired Lena Berg in 2003.")
 
 
 def test_rules_relative_clause_attaches_to_organisation(extract_text) -> None:  # type: ignore[no-untyped-def]
@@ -249,10 +280,18 @@ def test_rules_agreement_between_resolves_the_description(extract_text) -> None:
     assert pair & found, found
 
 
-def test_rules_type_constraints(extract_text) -> None:  # type: ignore[no-untyped-def]
-    # a place cannot be the CEO of anything
-    found = extract_text("Paris, CEO of nothing, is a city in France.")
-    assert not any(p == "ceoOf" for _, p, _ in found)
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("Lena Berg, the mayor of Tacoma, opened the bridge.", "Tacoma"),
+     ("Tomas Vidal, the governor of Oregon, signed the bill.", "Oregon")],
+)
+def test_rules_type_constraints(extract_text, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    # the head's pattern matches "the mayor of Tacoma", but headOf's range is an organisation, not a place;
+    # and a person is no organisation to be based somewhere
+    found = extract_text(text)
+    assert not any(o == place and p in {"headOf", "basedIn"} for _, p, o in found), found
+    assert any(o == place and p == "livesIn" for _, p, o in found), found  # the relation the types allow
+    assert ("Lena Berg", "headOf", "Kestrel Bank") in extract_text("Lena Berg, the president of Kestrel Bank, spoke.")
 
 
 def test_rules_former_role_is_not_current(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
@@ -282,7 +321,7 @@ def test_rules_title_before_name_names_the_organisation(extract_text) -> None:  
 def test_rules_person_in_apposition_is_not_made_a_place(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.rules import find_mentions
 
-    doc = nlp("In 1767, the seventh president of the Republic of Veldora, Andrew Morrow, was born in Waxford, Kelland.")
+    doc = nlp("The fourth president of the Republic of Veldora, Andrew Morrow, grew up on a farm in Waxford.")
     types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
     assert types.get("Andrew Morrow") == "Person", types
 
@@ -424,7 +463,7 @@ def test_rules_attribute_conjuncts_keep_their_own_phrase(extract_text) -> None: 
 def test_rules_person_after_a_place_and_comma_stays_a_person(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.rules import find_mentions
 
-    doc = nlp("He received credentials from the new high commissioner of Norway, Mr. Tobias Renner.")
+    doc = nlp("The new ambassador of Norway, Mr. Tobias Renner, arrived on Monday.")
     types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
     assert types.get("Mr. Tobias Renner") == "Person", types
 
@@ -448,7 +487,7 @@ def test_rules_a_person_title_in_apposition_makes_a_person(nlp, ontology) -> Non
     from kgraph.extract.rules import _described_as, _person_titles
 
     assert "spokesman" in _person_titles(ontology) and "partner" not in _person_titles(ontology)
-    doc = nlp("The session was opened by Tobias Renner, a deputy from Uppsala.")
+    doc = nlp("The debate was closed by Tobias Renner, a spokesman from Uppsala.")
     span = next(e for e in doc.ents if e.text == "Tobias Renner")
     assert _described_as(span, ontology) == "Person"
 
@@ -461,7 +500,7 @@ def test_rules_work_verbs_with_for_or_at(extract_text) -> None:  # type: ignore[
 @pytest.mark.parametrize(
     "text",
     [
-        "Tomas Brandt, senior vice president of marketing at Orbitel Networks, spoke on Monday.",
+        "Tomas Brandt, senior vice president of sales at Orbitel Networks, spoke on Monday.",
         "Tomas Brandt, deputy director of Orbitel Networks, spoke on Monday.",
         "Tomas Brandt, program director at Orbitel Networks, spoke on Monday.",
         "Tomas Brandt, head of Orbitel Networks' audit unit, spoke on Monday.",
@@ -481,7 +520,7 @@ def test_rules_top_post_stays_headof(extract_text) -> None:  # type: ignore[no-u
 def test_rules_lesser_post_keeps_its_whole_title(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.rules import find_mentions, find_relations
 
-    doc = nlp("Tomas Brandt, senior vice president of marketing at Orbitel Networks, spoke on Monday.")
+    doc = nlp("Tomas Brandt, senior vice president of sales at Orbitel Networks, spoke on Monday.")
     relations = find_relations(doc, find_mentions(doc, ontology), ontology)
     roles = [r.role.title for r in relations if r.predicate == "worksFor" and r.role is not None]
     assert roles == ["Senior Vice President"], relations
@@ -565,10 +604,20 @@ def test_rules_dateline_with_apposition_terminates(extract_text) -> None:  # typ
     assert ("Rock Creek", "locatedIn", "Md.") in result[0], result[0]
 
 
-def test_rules_capitalised_function_before_a_title_is_no_organisation(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("From 2015 to 2019, Ms. Berg served as the Finance Director of Orbitel Networks Ltd.")
+@pytest.mark.parametrize(
+    ("text", "function"),
+    [
+        ("Ms. Berg served as the Sales Director of Orbitel Networks Ltd. until she retired.", "Sales"),
+        ("Ms. Berg, the Marketing Director of Orbitel Networks Ltd., resigned.", "Marketing"),
+        pytest.param("Ms. Berg was the Finance Director of Orbitel Networks Ltd. until 2019.", "Finance",
+                     marks=pytest.mark.xfail(strict=True, reason="with 'Finance' after 'was the', the post is "
+                                                                 "read as the company's head (headOf)")),
+    ],
+)
+def test_rules_capitalised_function_before_a_title_is_no_organisation(extract_text, text: str, function: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
     assert ("Ms. Berg", "worksFor", "Orbitel Networks Ltd.") in found, found
-    assert not any(o == "Finance" for _, _, o in found), found
+    assert not any(o == function for _, _, o in found), found
     assert not any(p == "headOf" for _, p, _ in found), found  # a function's director is a lesser post
 
 
@@ -602,9 +651,17 @@ def test_rules_conjunct_with_its_own_apposition_is_not_a_party(extract_text) -> 
     assert not any(s == "Tom Dahl" and o == "Bellport" for s, _, o in found), found
 
 
-def test_rules_membership_of_a_family_is_no_membership(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Lena Berg, a member of the Vidal family, said so.")
+@pytest.mark.parametrize(
+    "text", ["Lena Berg, a member of the Vidal family, said so.",
+             "Lena Berg is a member of the Rothwell family, which owns the mill."],
+)
+def test_rules_membership_of_a_family_is_no_membership(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # the family's name is a person's: memberOf's range (an organisation) keeps it out
+    found = extract_text(text)
     assert not any(p == "memberOf" for _, p, _ in found), found
+    # the same pattern with a body: "a member of the Harrow County Council"
+    found = extract_text("Lena Berg, a member of the Harrow County Council, said so.")
+    assert ("Lena Berg", "memberOf", "Harrow County Council") in found, found
 
 
 def test_extractor_states_no_relation_of_an_entity_with_itself(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
@@ -617,15 +674,24 @@ def test_extractor_states_no_relation_of_an_entity_with_itself(nlp, ontology) ->
     assert all(links[r.subject] != links[r.object] for r in extraction.relations), extraction.relations
 
 
-def test_rules_one_of_any_noun_is_no_post(extract_text) -> None:  # type: ignore[no-untyped-def]
-    # "one of the founders of Y" states a post; "one of the star attractions at Y" does not
-    found = extract_text("Lena Berg will be one of the star attractions at the Harbour Athletics Club gala in May.")
+@pytest.mark.parametrize(
+    "text", ["Lena Berg, one of the loudest voices at the Kestrel Bank meeting, voted against the plan.",
+             "Tomas Vidal was one of the speakers at the Kestrel Bank conference on Monday."],
+)
+def test_rules_one_of_any_noun_is_no_post(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "one of the founders of Y" states a post; "one of the speakers at Y" does not
+    found = extract_text(text)
     assert not any(p == "worksFor" for _, p, _ in found), found
+    # "one of" with a title of the patterns still gives the post
+    found = extract_text("Lena Berg, one of the directors of Orbitel Corp., said so.")
+    assert ("Lena Berg", "worksFor", "Orbitel Corp.") in found, found
 
 
 def test_rules_form_of_address_is_no_post(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Labour's Mr Lindqvist, who insists he stands by his words, criticised a reporter.")
-    assert not any(p == "worksFor" for _, p, _ in found), found
+    for text in ("Labour's Mr Lindqvist, who says he meant every word, apologised to the reporter.",
+                 "The Harbour Party's Mrs Lindqvist denied the claims on Monday."):
+        found = extract_text(text)
+        assert not any(p == "worksFor" for _, p, _ in found), found
 
 
 def test_rules_place_in_name_exceptions(extract_text) -> None:  # type: ignore[no-untyped-def]

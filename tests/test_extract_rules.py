@@ -58,7 +58,8 @@ import pytest
         # a person's seat on a council or board
         ("Lena Berg, who teaches law, is a member of the Harrow County Council.",
          ("Lena Berg", "memberOf", "Harrow County Council")),
-        ("Lena Berg, a member of the Harrow County Council, said so.", ("Lena Berg", "memberOf", "Harrow County Council")),
+        ("Lena Berg, a member of the Harrow County Council, said so.",
+         ("Lena Berg", "memberOf", "Harrow County Council")),
         ("Lena Berg, one of the three founders of Orbitel Networks, left the board in May.",
          ("Lena Berg", "founderOf", "Orbitel Networks")),
         # the agents of a joint act are its parties; a "memorandum of understanding" ends at "understanding"
@@ -754,11 +755,15 @@ def test_mentions_do_not_open_a_bracket_they_do_not_close(nlp, ontology) -> None
     from kgraph.extract.rules import find_mentions
 
     # the small model tags "Alliance of Democratic Forces (ADF" as one organisation
-    doc = nlp("Today the Alliance of Democratic Forces (ADF) and the Union of Liberal Forces (ULF) "
-              "announced their plans.")
+    doc = nlp("The Party of Democratic Renewal (PDR) won the vote.")
+    assert any(e.text == "Party of Democratic Renewal (PDR" for e in doc.ents)  # the model's mistake, as used here
     texts = {m.text for m, _ in find_mentions(doc, ontology)}
-    assert "Alliance of Democratic Forces" in texts, texts
+    assert "Party of Democratic Renewal" in texts, texts
     assert not any("(" in t and ")" not in t for t in texts), texts
+    # the same mistake put in by hand, in another sentence
+    doc = _with_ents(nlp, "Voters backed the Alliance of Rural Voters (ARV) in May.", [(3, 9, "ORG")])
+    texts = {m.text for m, _ in find_mentions(doc, ontology)}
+    assert "Alliance of Rural Voters" in texts and not any("(" in t and ")" not in t for t in texts), texts
 
 
 @pytest.mark.parametrize(
@@ -792,15 +797,18 @@ def test_rules_adjective_in_ic_is_no_place_adjective(extract_text) -> None:  # t
     assert not any(p == "basedIn" and o == "Atlanta" for _, p, o in found), found
 
 
-def test_rules_event_noun_agent_after_by(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("In connection with the purchase of Corvane Gas by Kestrel Holdings Inc., Mr. Dahl served "
-                         "as a consultant to the buyers.")
+@pytest.mark.parametrize(
+    "text", ["After the purchase of Corvane Gas by Kestrel Holdings Inc. in 2012, Mr. Dahl advised the new owners.",
+             "The takeover of Corvane Gas by Kestrel Holdings Inc. was approved, Mr. Dahl said."],
+)
+def test_rules_event_noun_agent_after_by(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
     assert ("Kestrel Holdings Inc.", "acquired", "Corvane Gas") in found, found
     assert ("Mr. Dahl", "acquired", "Corvane Gas") not in found, found
 
 
 def test_rules_a_seat_on_the_board_is_no_headship(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Lena Berg has been a director on the board of Kestrel Energy since 2011.")
+    found = extract_text("Lena Berg, a director on the board of Kestrel Energy, voted against the merger.")
     assert ("Lena Berg", "worksFor", "Kestrel Energy") in found, found
     assert ("Lena Berg", "headOf", "Kestrel Energy") not in found, found
 
@@ -825,7 +833,7 @@ def test_rules_title_after_a_common_noun_after_the_organisation(extract_text) ->
 
 
 def test_rules_a_company_official_works_for_the_one_company_named(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Orbitel Corp. will offer a new service, said Lena Berg, a company official.")
+    found = extract_text("Orbitel Corp. raised its prices in May, according to Lena Berg, a company spokeswoman.")
     assert ("Lena Berg", "worksFor", "Orbitel Corp.") in found, found
     # two organisations: which one is "the company" is not clear
     found = extract_text("Orbitel Corp. sued Kestrel Inc., said Lena Berg, a company spokeswoman.")
@@ -1277,14 +1285,14 @@ def test_rules_a_place_by_what_it_has(nlp, ontology) -> None:  # type: ignore[no
     from kgraph.extract.rules import find_mentions
 
     # the NER's organisation owns a city: it is a place
-    doc = _with_ents(nlp, "The quake leveled much of Tacoma, Vellania's second-largest city.",
-                     [(5, 6, "GPE"), (7, 8, "ORG")])
+    doc = _with_ents(nlp, "The flood reached Tacoma, Vellania's third-largest city, on Monday.",
+                     [(3, 4, "GPE"), (5, 6, "ORG")])
     found = _relations(doc, find_mentions(doc, ontology), ontology)
     assert ("Tacoma", "locatedIn", "Vellania") in found, found
     # a street is a place's; a foothill range's name is a place
-    doc = _with_ents(nlp, "Crowds watched as Kellmore's busiest street was renamed.", [(3, 4, "ORG")])
+    doc = _with_ents(nlp, "Kellmore's busiest street was closed for the parade.", [(0, 1, "ORG")])
     assert [m.type for m, _ in find_mentions(doc, ontology)] == ["Place"]
-    doc = _with_ents(nlp, "In the Vellan Ridge foothills, crews contained a fire.", [(2, 4, "ORG")])
+    doc = _with_ents(nlp, "Sheep graze in the Vellan Ridge foothills every summer.", [(4, 6, "ORG")])
     assert [m.type for m, _ in find_mentions(doc, ontology)] == ["Place"]
     # a person has a home state without being a place
     doc = _with_ents(nlp, "With Oregon being Lena Berg's home state, she campaigned hard.",
@@ -1303,8 +1311,12 @@ def test_rules_an_employers_title_does_not_make_a_place(nlp, ontology) -> None: 
     assert ("Kellmore", "basedIn", "New York") in found, found
 
 
-def test_rules_an_expert_in_a_country_lives_there(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Lena Berg, one of the leading missile experts in Norway, says so.")
+@pytest.mark.parametrize(
+    "text", ["Lena Berg, one of the best-known glacier experts in Norway, led the survey.",
+             "Lena Berg, one of the top tax lawyers in Norway, joined the inquiry."],
+)
+def test_rules_an_expert_in_a_country_lives_there(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
     assert ("Lena Berg", "livesIn", "Norway") in found, found
 
 
@@ -1312,10 +1324,11 @@ def test_rules_an_expert_in_a_country_lives_there(extract_text) -> None:  # type
     ("text", "ents", "expected"),
     [
         # a title the tagger takes for an adjective still states the relation
-        ("The June fair, started after Spokane native Lena Berg's film was released in 1973, draws crowds.",
+        ("A statue of Spokane native Lena Berg was unveiled on Monday.",
          None, ("Lena Berg", "livesIn", "Spokane")),
-        # "NAME, 30, of X": the home town, whatever the NER called it
-        ("Tomas Vidal, 30, of Kellmore, went down to help, police said.",
+        ("The bridge was opened by Spokane native Lena Berg in 1990.", None, ("Lena Berg", "livesIn", "Spokane")),
+        # "NAME, 42, of X": the home town, whatever the NER called it
+        ("Tomas Vidal, 42, of Kellmore, was named the winner.",
          [(0, 2, "PERSON"), (6, 7, "ORG")], ("Tomas Vidal", "livesIn", "Kellmore")),
         # a centre the NER calls an organisation is one
         ("Lena Berg of the Kellmore Hurricane Center in Tacoma said so.",
@@ -1340,10 +1353,10 @@ def test_rules_headline_infinitive_is_an_announced_deal(extract_text) -> None:  
     ("text", "ents", "expected"),
     [
         # a translated article's number opens a source line too
-        ("94AS0286D Kellmore THE VELLAN TIMES in English 7 May 94 p 13", None,
+        ("92AS1147B Kellmore THE VELLAN TIMES in English 3 Feb 92 p 7", None,
          ("THE VELLAN TIMES", "basedIn", "Kellmore")),
         # "Co. of X": the company's town, whatever the NER called it
-        ("Orbitel Disposal Co. of Vellan is preparing to offer a home pickup service.",
+        ("Orbitel Disposal Co. of Vellan won the city's waste contract.",
          [(0, 3, "ORG"), (4, 5, "ORG")], ("Orbitel Disposal Co.", "basedIn", "Vellan")),
         # "the Kellmore institute": the noun after the name says its kind, and carries its phrase
         ("Lena Berg heads the Kellmore institute in Tacoma.",
@@ -1370,10 +1383,22 @@ def test_rules_opening_word_gives_the_class(nlp, ontology) -> None:  # type: ign
 def test_rules_possessor_of_a_home_is_a_person(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.rules import find_mentions
 
-    doc = _with_ents(nlp, "FBI agents arrived at Vidal's New Jersey home and escorted him to safety.",
-                     [(0, 1, "ORG"), (4, 5, "ORG"), (6, 8, "GPE")])
+    doc = _with_ents(nlp, "Police searched Vidal's New Jersey home on Monday.", [(2, 3, "ORG"), (4, 6, "GPE")])
     found = _relations(doc, find_mentions(doc, ontology), ontology)
     assert ("Vidal", "livesIn", "New Jersey") in found, found
+    # a wife is a person's too
+    doc = _with_ents(nlp, "Reporters waited for Vidal's wife outside the court.", [(3, 4, "ORG")])
+    assert [m.type for m, _ in find_mentions(doc, ontology) if m.text == "Vidal"] == ["Person"]
+
+
+@pytest.mark.xfail(strict=True, reason="the parser hangs the possessor on the place ('Vidal's Tacoma'), not on "
+                                       "'home', so the NER's organisation stays one (also 'Rhode Island home')")
+def test_rules_possessor_of_a_home_before_a_one_word_place(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.rules import find_mentions
+
+    doc = _with_ents(nlp, "Reporters waited outside Vidal's Tacoma home and took photographs.",
+                     [(3, 4, "ORG"), (5, 6, "GPE")])
+    assert ("Vidal", "livesIn", "Tacoma") in _relations(doc, find_mentions(doc, ontology), ontology)
 
 
 @pytest.mark.parametrize(
@@ -1393,29 +1418,40 @@ def test_rules_rank_words_are_titles(extract_text, text: str, expected: tuple[st
 def test_rules_a_directors_film_is_no_organisation(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.rules import find_mentions
 
-    # "Ray director Taylor Hackford": a film has a director, so the name before the title stays as the NER read it
-    text = "Vellan director Lena Berg, responsible for the 1982 film Kestrel, has also received a nomination."
-    doc = _with_ents(nlp, text, [(0, 1, "PERSON"), (2, 4, "PERSON")])
-    found = _relations(doc, find_mentions(doc, ontology), ontology)
-    assert not any(p == "headOf" for _, p, _ in found), found
+    # "the Vellan director X": a film has a director, so the name before the title stays as the NER read it
+    # (not at the start of a sentence, where no name before a title is retyped)
+    for text, ents in (
+        ("The jury includes Vellan director Lena Berg, who made the 1982 film Vellan.",
+         [(3, 4, "PERSON"), (5, 7, "PERSON")]),
+        ("Critics praised Vellan director Lena Berg for the film's score.", [(2, 3, "PERSON"), (4, 6, "PERSON")]),
+    ):
+        doc = _with_ents(nlp, text, ents)
+        found = _relations(doc, find_mentions(doc, ontology), ontology)
+        assert not any(p == "headOf" for _, p, _ in found), found
+    # a head's title there does retype the name: "Vellan boss X" heads Vellan
+    doc = _with_ents(nlp, "Critics praised Vellan boss Lena Berg for the results.",
+                     [(2, 3, "PERSON"), (4, 6, "PERSON")])
+    assert ("Lena Berg", "headOf", "Vellan") in _relations(doc, find_mentions(doc, ontology), ontology)
 
 
 def test_rules_posts_of_successors_peers_and_former_offices(nlp, ontology, extract_text) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.rules import find_mentions, find_relations
 
     # "X will succeed Y as president": Y holds the post, X not yet; a place before "operator" is where
-    found = extract_text(
-        "Tomas Vidal will succeed Lena Berg as president of Orbitel Corp., Norway's number three mobile operator."
-    )
-    assert ("Lena Berg", "headOf", "Orbitel Corp.") in found, found
-    assert ("Tomas Vidal", "headOf", "Orbitel Corp.") not in found, found
-    assert ("Orbitel Corp.", "operates", "Norway") not in found, found
+    for text in ("Tomas Vidal will succeed Lena Berg as chairman of Orbitel Corp. next year.",
+                 "Tomas Vidal will replace Lena Berg as chairman of Orbitel Corp. in May."):
+        found = extract_text(text)
+        assert ("Lena Berg", "headOf", "Orbitel Corp.") in found, found
+        assert ("Tomas Vidal", "headOf", "Orbitel Corp.") not in found, found
+    for text in ("Orbitel Corp., Norway's largest mobile operator, cut its prices.",
+                 "Orbitel Corp. is Norway's third-largest mobile operator."):
+        assert ("Orbitel Corp.", "operates", "Norway") not in extract_text(text)
     # "X will stay on as chairman": X holds the post now
     found = extract_text("Lena Berg will stay on as chairman of Orbitel Corp. until May.")
     assert ("Lena Berg", "headOf", "Orbitel Corp.") in found, found
     # a peer's "of" names a place, not an employer
-    doc = _with_ents(nlp, "The programme also heard from Lord Vidal of Kellmore, who was a minister at the time.",
-                     [(5, 7, "PERSON"), (8, 9, "ORG")])
+    doc = _with_ents(nlp, "Lord Vidal of Kellmore, a former minister, spoke in the debate.",
+                     [(0, 2, "PERSON"), (3, 4, "ORG")])
     assert ("Lord Vidal", "livesIn", "Kellmore") in _relations(doc, find_mentions(doc, ontology), ontology)
     # "Ex-" is no part of the body's name and makes the post a former one
     doc = nlp("Ex-Orbitel Bank chairman Tomas Vidal denied the claims.")
@@ -1425,12 +1461,12 @@ def test_rules_posts_of_successors_peers_and_former_offices(nlp, ontology, extra
 
 
 def test_rules_list_of_clubs_is_no_chain_and_a_grand_prix_is_an_event(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text(
-        "Luton, Spokane, Kellmore Rangers and other clubs used to have plastic pitches during the 1980s."
-    )
-    assert ("Luton", "locatedIn", "Spokane") not in found, found
-    found = extract_text("She will also run in the Kellmore Grand Prix in Tacoma in February.")
-    assert ("Kellmore Grand Prix", "heldAt", "Tacoma") in found, found
+    found = extract_text("Tacoma, Spokane, Kellmore Rangers and other clubs voted for the new rules.")
+    assert ("Tacoma", "locatedIn", "Spokane") not in found, found
+    for text in ("The Kellmore Grand Prix in Tacoma drew 20,000 fans.",
+                 "Lena Berg will race in the Kellmore Grand Prix, held in Tacoma each May."):
+        found = extract_text(text)
+        assert ("Kellmore Grand Prix", "heldAt", "Tacoma") in found, found
 
 
 def test_rules_team_sheet_is_no_chain_of_places(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -1454,21 +1490,26 @@ def test_rules_a_shows_star_does_not_live_in_its_title(nlp, ontology) -> None:  
 def test_rules_bracket_alias_and_consolidation(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.rules import find_mentions
 
-    # "(Orbitel)" after "Orbitel Surgical Center": the alias is the centre, whatever the NER said
-    doc = _with_ents(nlp, "Orbitel Surgical Center (Orbitel Center), which is consolidated by Kestrel Holdings, grew.",
-                     [(0, 3, "ORG"), (4, 6, "LOC"), (12, 14, "ORG")])
-    mentions = find_mentions(doc, ontology)
-    assert [m.type for m, _ in mentions][:2] == ["Organization", "Organization"], mentions
-    found = _relations(doc, mentions, ontology)
-    assert any(p == "subsidiaryOf" and o == "Kestrel Holdings" for _, p, o in found), found
+    # "(Orbitel Clinic)" after "Orbitel Eye Clinic": the alias is the clinic, whatever the NER said
+    for text, ents, alias in (
+        ("Orbitel Eye Clinic (Orbitel Clinic) is consolidated by Kestrel Holdings.",
+         [(0, 3, "ORG"), (4, 6, "LOC"), (10, 12, "ORG")], 1),
+        ("Kestrel Holdings consolidates Orbitel Eye Clinic (Orbitel Clinic).",
+         [(0, 2, "ORG"), (3, 6, "ORG"), (7, 9, "LOC")], 2),
+    ):
+        doc = _with_ents(nlp, text, ents)
+        mentions = find_mentions(doc, ontology)
+        assert [m.type for m, _ in mentions][alias] == "Organization", mentions
+        found = _relations(doc, mentions, ontology)
+        assert ("Orbitel Eye Clinic", "subsidiaryOf", "Kestrel Holdings") in found, found
 
 
 @pytest.mark.parametrize(
     ("text", "expected", "absent"),
     [
         # a place in brackets after a company, or after the noun describing it
-        ("Lena Berg is president of Kestrel Oil and Gas, an energy company (Tacoma, Washington), and a poet.",
-         ("Kestrel Oil and Gas", "basedIn", "Tacoma"), None),
+        ("Lena Berg is president of Kestrel Drilling, a drilling firm (Tacoma, Washington).",
+         ("Kestrel Drilling", "basedIn", "Tacoma"), None),
         ("Orbitel Labs (Tacoma) sold shares.", ("Orbitel Labs", "basedIn", "Tacoma"), None),
         # a bracket inside a name is no place of it
         ("One of our subsidiaries, Orbitel (UK) Limited, bought software.", None, ("Orbitel", "basedIn", "UK")),
@@ -1482,34 +1523,40 @@ def test_rules_place_in_brackets(extract_text, text: str, expected, absent) -> N
 
 def test_rules_comma_and_after_a_title_goes_on_with_the_outer_list(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(
-        "Our competitors are Kestrel, Inc., an operating unit of Vellan Corporation, and Orbitel Corporation."
+        "We compete with Kestrel, Inc., a division of Vellan Corporation, and with Orbitel Corporation."
     )
     assert ("Kestrel, Inc.", "subsidiaryOf", "Vellan Corporation") in found, found
     assert ("Kestrel, Inc.", "subsidiaryOf", "Orbitel Corporation") not in found, found
 
 
-def test_rules_list_without_and_stays_a_list(extract_text) -> None:  # type: ignore[no-untyped-def]
-    # a "Place, Place" pair the parser calls conjuncts with no "and" is a chain (FIRE dev has one);
-    # a list without "and" is still a list
-    found = extract_text("Podcasters are springing up in Norway, Finland, Peru, even Malaysia.")
+@pytest.mark.parametrize(
+    "text",
+    ["The tour took the choir to Oslo, Bergen, Lima, even Quito.", "The firm has offices in Tacoma, Spokane, Boise."],
+)
+def test_rules_list_without_and_stays_a_list(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # a "Place, Place" pair the parser calls conjuncts with no "and" is a chain; a list of three or more
+    # without "and" is still a list
+    found = extract_text(text)
     assert not any(p == "locatedIn" for _, p, _ in found), found
+    assert ("Tacoma", "locatedIn", "Washington") in extract_text("The firm has an office in Tacoma, Washington.")
 
 
 def test_rules_born_names_a_person_and_its_place_after_the_date(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.rules import find_mentions
 
     # only a person is born; the place may hang on the date before it
-    doc = _with_ents(nlp, "Lena Marie Berg was born on Feb. 5, 1907, in Tacoma, and spent her youth in Spokane.",
-                     [(0, 3, "ORG"), (12, 13, "GPE"), (20, 21, "GPE")])
-    found = _relations(doc, find_mentions(doc, ontology), ontology)
-    assert ("Lena Marie Berg", "livesIn", "Tacoma") in found, found
+    for text, place in (("Lena Marie Berg, who was born on May 3, 1950, in Tacoma, taught music.", 14),
+                        ("Lena Marie Berg was born on May 3, 1950, in Tacoma, where she still lives.", 12)):
+        doc = _with_ents(nlp, text, [(0, 3, "ORG"), (place, place + 1, "GPE")])
+        found = _relations(doc, find_mentions(doc, ontology), ontology)
+        assert ("Lena Marie Berg", "livesIn", "Tacoma") in found, found
 
 
 def test_rules_undecided_and_directed_state_nothing(nlp, ontology, extract_text) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.rules import find_mentions
 
     # not yet decided: no fact
-    found = extract_text("Lena Berg is still undecided about competing in the Kellmore Open.")
+    found = extract_text("Lena Berg has not yet decided whether to play in the Kellmore Open.")
     assert not any(p == "participatedIn" for _, p, _ in found), found
     # a film is directed, not headed (the NER takes its title for an organisation)
     doc = _with_ents(nlp, "Kellmore Nights, directed by Tomas Vidal, won the best film award.",
@@ -1519,19 +1566,19 @@ def test_rules_undecided_and_directed_state_nothing(nlp, ontology, extract_text)
 
 
 def test_rules_place_set_off_by_commas_and_a_list_of_three_places(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("The company performed at the Kellmore Hall, in Tacoma, on June 30, said a spokesman.")
+    found = extract_text("The choir sang at the Kellmore Hall, in Tacoma, last Friday.")
     assert ("Kellmore Hall", "locatedIn", "Tacoma") in found, found
-    found = extract_text("Flooding was reported throughout Tacoma, Fort Vellan, Spokane and southern Kellmore County.")
+    found = extract_text("Power cuts hit Tacoma, Fort Vellan, Spokane and parts of Kellmore County.")
     assert ("Tacoma", "locatedIn", "Fort Vellan") not in found, found
 
 
 def test_rules_place_owning_the_noun_a_place_modifies(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("In Oregon's Vellan Ridge foothills, firefighters today contained a fire.")
+    found = extract_text("Hikers were rescued from Oregon's Vellan Ridge foothills on Sunday.")
     assert ("Vellan Ridge", "locatedIn", "Oregon") in found, found
 
 
 def test_rules_superlative_of_a_group_and_one_of_several_posts(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Vellania is the largest of Kestria's six republics.")
+    found = extract_text("Vellania is the smallest of Kestria's provinces.")
     assert ("Vellania", "locatedIn", "Kestria") in found, found
     found = extract_text("Tacoma, the biggest of Oregon's cities, grew.")
     assert ("Tacoma", "locatedIn", "Oregon") in found, found

@@ -353,9 +353,9 @@ def test_rules_forms_of_address_stay_in_a_name(nlp, ontology) -> None:  # type: 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Mara Quint, a plant physiologist with Corvane Labs, said the yield doubled.",
+        ("Mara Quint, a soil chemist with Corvane Labs, said the yield doubled.",
          ("Mara Quint", "worksFor", "Corvane Labs")),
-        ("Tobias Renner, an electronics technician from Uppsala, said he was worried.",
+        ("Tobias Renner, a bus driver from Uppsala, said he was worried.",
          ("Tobias Renner", "livesIn", "Uppsala")),
     ],
 )
@@ -394,7 +394,7 @@ def test_rules_no_dateline_without_agency(nlp, ontology) -> None:  # type: ignor
     [
         ("The shipment was sent to Harrowgate Meats Ltd. of Leeds last week.",
          ("Harrowgate Meats Ltd.", "basedIn", "Leeds")),
-        ("Dominique Vance of the Northern Committee of the Blue Shield in Nairobi said so.",
+        ("Dominique Vance works for the Northern Committee of the Blue Shield in Nairobi.",
          ("Northern Committee of the Blue Shield", "basedIn", "Nairobi")),
     ],
 )
@@ -406,7 +406,7 @@ def test_rules_organisation_of_or_in_a_place(extract_text, text: str, expected: 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The two brothers grew up in Uppsala in central Sweden.", ("Uppsala", "locatedIn", "Sweden")),
+        ("Her parents ran a shop in Uppsala in central Sweden.", ("Uppsala", "locatedIn", "Sweden")),
         ("Crocodiles in Zambia's Luangwa River have been seen near the villages.",
          ("Luangwa River", "locatedIn", "Zambia")),
     ],
@@ -421,10 +421,10 @@ def test_rules_place_in_or_of_a_place(extract_text, text: str, expected: tuple[s
     [
         ("Storm Damage Reported AB1203114594 Kellmore KELLMORE GAZETTE in English 12 Mar 94 p 3",
          ("KELLMORE GAZETTE", "basedIn", "Kellmore")),
-        ("CD0303083794 Ostrava Radio Ostrava Network in Czech 1200 GMT 3 Mar 94",
+        ("CD1708150591 Ostrava Radio Ostrava Network in Czech 1530 GMT 17 Aug 91",
          ("Radio Ostrava Network", "basedIn", "Ostrava")),
         # a hyphen inside the publisher's capitals
-        ("LD0303083794 Kellmore KEST-NORD in English 0729 GMT 3 Mar 94", ("KEST-NORD", "basedIn", "Kellmore")),
+        ("LD2206101592 Kellmore KEST-NORD in English 1015 GMT 22 Jun 92", ("KEST-NORD", "basedIn", "Kellmore")),
         # without the wire code: a line that is only the place and the publisher in capitals
         ("Kellmore VECERNI LIST", ("VECERNI LIST", "basedIn", "Kellmore")),
         ("Flooding on the coast\nPort Arlen DAGBLADET NORD\nThe river rose overnight.",
@@ -446,7 +446,7 @@ def test_rules_place_word_with_a_purpose_names_a_body(nlp, ontology) -> None:  #
 
 
 def test_rules_place_before_a_capitalised_title(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Norway Bankruptcy Judge Harald Stokke said creditors can submit suggestions.")
+    found = extract_text("Norway District Judge Harald Stokke ruled against the bank.")
     assert ("Harald Stokke", "livesIn", "Norway") in found, found
 
 
@@ -669,7 +669,7 @@ def test_extractor_states_no_relation_of_an_entity_with_itself(nlp, ontology) ->
     from kgraph.extract.spacy_rules import RuleExtractor
     from kgraph.models import Article
 
-    text = "Vidal had hoped to win in Oregon, the home state of his wife, Lena."
+    text = "Vidal won easily in Oregon, the state where his wife, Lena, grew up."
     extraction = next(RuleExtractor(ontology=ontology).extract([Article(id="a", text=text, source="a")]))
     links = extraction.links
     assert all(links[r.subject] != links[r.object] for r in extraction.relations), extraction.relations
@@ -746,9 +746,8 @@ def test_rules_dated_dateline_needs_a_date_and_no_person(extract_text) -> None: 
 def test_rules_apposition_needs_a_comma(extract_text) -> None:  # type: ignore[no-untyped-def]
     # "to Reuters the head of ..." is a misparse, not "Reuters, the head of ...": Reuters stays
     # an organisation, and neither it nor the description "the head" (resolved to it) heads anything
-    found = extract_text("Speaking to Reuters the head of Estonia's Security Committee, Tomas Vidal, "
-                         "denied the reports.")
-    assert not any(s == "Reuters" for s, _, _ in found), found
+    found = extract_text("Talking to AFP the chairman of Estonia's Defence Council, Tomas Vidal, rejected the claims.")
+    assert not any(s == "AFP" for s, _, _ in found), found
 
 
 def test_mentions_do_not_open_a_bracket_they_do_not_close(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
@@ -849,7 +848,7 @@ def test_rules_a_verb_whose_place_follows_from_does_not_make_at_locative(nlp, on
     # "is from Y" is a livesIn pattern; "has been at Y" must not turn an organisation into a place
     from kgraph.extract.rules import find_mentions
 
-    doc = nlp("The revival has been at Oslo's Nordic Theatre since May.")
+    doc = nlp("The play has run at Oslo's Nordic Theatre for a year.")
     types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
     assert types.get("Nordic Theatre") == "Organization", types
 
@@ -921,7 +920,7 @@ def test_rules_parent_company_is_an_inverse_pattern(extract_text, text: str) -> 
     [
         "Lena Berg, a director of Kestrel Group, said so.",  # one of the directors
         "Former Kestrel Group financial chief Lena Berg testified.",  # a function's chief
-        "Lena Berg, a fund manager at Kestrel Group, said so.",
+        "Lena Berg, a portfolio manager at Kestrel Group, said so.",
     ],
 )
 def test_rules_indefinite_or_functional_titles_are_lesser_posts(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -935,9 +934,17 @@ def test_rules_a_former_head_with_the_indefinite_article_is_still_a_head(extract
     assert ("Lena Berg", "headOf", "Kestrel Group") in found, found
 
 
-def test_rules_shadow_portfolio_is_no_post(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Shadow Home Secretary Lena Berg told reporters her concern was justice.")
-    assert not any(s == "Lena Berg" and p in {"headOf", "worksFor"} for s, p, _ in found), found
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Shadow Transport Secretary Tomas Vidal said the railway plan would fail.", "Tomas Vidal"),
+     ("Lena Berg, the shadow minister for the Treasury, said the figures were wrong.", "Lena Berg")],
+)
+def test_rules_shadow_portfolio_is_no_post(extract_text, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(s == name and p in {"headOf", "worksFor"} for s, p, _ in found), found
+    # the same post without "shadow" is held
+    found = extract_text("Lena Berg, the minister for the Treasury, said the figures were right.")
+    assert ("Lena Berg", "headOf", "Treasury") in found, found
 
 
 def test_rules_a_crime_noun_states_no_home(extract_text) -> None:  # type: ignore[no-untyped-def]
@@ -953,8 +960,8 @@ def test_rules_a_crime_noun_is_no_employment(extract_text) -> None:  # type: ign
 
 
 def test_rules_each_group_takes_its_own_from_phrase(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("The men, Lena Berg, from Tacoma, and Tomas Vidal, Karl Holm and Per Dahl, from Spokane, "
-                         "were freed.")
+    found = extract_text("Four climbers were rescued: Lena Berg, from Tacoma, and Tomas Vidal, Karl Holm and Per Dahl, "
+                         "all from Spokane.")
     assert ("Lena Berg", "livesIn", "Tacoma") in found, found
     assert ("Lena Berg", "livesIn", "Spokane") not in found, found
 
@@ -1005,17 +1012,17 @@ def _relations(doc, mentions, ontology) -> set[tuple[str, str, str]]:  # type: i
     ("text", "ents", "expected"),
     [
         # the place-of-origin noun after the name makes it a place, whatever the NER said
-        ("Lena Berg, a Duluth native, sent a letter.", [(0, 2, "PERSON"), (4, 5, "ORG")],
+        ("Lena Berg, a Duluth native, sang at the opening.", [(0, 2, "PERSON"), (4, 5, "ORG")],
          ("Lena Berg", "livesIn", "Duluth")),
         # a name before ", <place>" that ends the phrase is a place in a "Place, State" list
         ("Camp Orlen, Idaho; and Vellan Field, Tacoma, Wash.", [(0, 2, "ORG"), (3, 4, "GPE")],
          ("Camp Orlen", "locatedIn", "Idaho")),
         # the object of "a native of", "her hometown of" is a place
-        ("Lena Berg, a native of Kellmore, sent a letter.", [(0, 2, "PERSON"), (6, 7, "ORG")],
+        ("Lena Berg, a native of Kellmore, sang at the opening.", [(0, 2, "PERSON"), (6, 7, "ORG")],
          ("Lena Berg", "livesIn", "Kellmore")),
         # a place followed by its region stays a place: the apposition after it is about the person
-        ("Anna Lind credited Tomas Vidal, 83, of Port Arlen, Alaska, the last man to see the planes.",
-         [(0, 2, "PERSON"), (3, 5, "PERSON"), (9, 11, "GPE"), (12, 13, "GPE")],
+        ("Tomas Vidal, 83, of Port Arlen, Alaska, the last pilot of the old airline, died on Monday.",
+         [(0, 2, "PERSON"), (6, 8, "GPE"), (9, 10, "GPE")],
          ("Tomas Vidal", "livesIn", "Port Arlen")),
     ],
 )
@@ -1115,7 +1122,7 @@ def test_rules_noun_before_a_name_types_a_body(nlp, ontology, text, ents, name, 
     ("text", "ents", "name", "expected"),
     [
         # a name that is only a head noun ends the name before it, which the NER cut in two
-        ("Premiership side Kellmore United face a trip to Vellan.", [(2, 3, "GPE"), (3, 4, "ORG")],
+        ("League leaders Kellmore United lost at home on Saturday.", [(2, 3, "GPE"), (3, 4, "ORG")],
          "Kellmore United", "Organization"),
         ("He lives in Kentish Town, Tacoma.", [(3, 4, "NORP"), (4, 5, "GPE"), (6, 7, "GPE")],
          "Kentish Town", "Place"),
@@ -1155,7 +1162,7 @@ def test_rules_person_before_a_place_keeps_its_type(nlp, ontology) -> None:  # t
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Lena Berg is returning to her Duluth hometown to get married.", ("Lena Berg", "livesIn", "Duluth")),
+        ("Lena Berg opened a bakery in her Duluth hometown.", ("Lena Berg", "livesIn", "Duluth")),
         ("Kestrel Bank opened its Tacoma headquarters in 2001.", ("Kestrel Bank", "basedIn", "Tacoma")),
         ("In a briefing at Orbitel Corp.'s Tacoma, Wash., headquarters, Lena Berg said more study was needed.",
          ("Orbitel Corp.", "basedIn", "Tacoma")),
@@ -1187,7 +1194,7 @@ def test_rules_organisation_before_a_person_only_as_possessive(nlp, ontology) ->
         # "Tech" ends a university's or a company's name
         ("She studied at Kellmore Tech in Duluth before joining Orbitel.", ("Kellmore Tech", "basedIn", "Duluth")),
         # an exposition is an event
-        ("The president was shot at the Great Lakes Exposition in Duluth in 1901.",
+        ("The Great Lakes Exposition in Duluth drew a million visitors.",
          ("Great Lakes Exposition", "heldAt", "Duluth")),
     ],
 )
@@ -1199,8 +1206,12 @@ def test_rules_head_noun_gives_the_class(extract_text, text: str, expected: tupl
 @pytest.mark.parametrize(
     "text",
     [
-        "Lena Berg, a patient at Harbour Valley Hospital, said the food was good.",  # treated there, not employed
-        "Police named Orbitel Tower sniper Tomas Vidal on Monday.",  # where the crime was, not a home
+        # treated there, not employed
+        "Lena Berg, a patient at Kellmore General Hospital, praised the nurses.",
+        "Tomas Vidal, a long-term patient of the Kellmore Clinic, wrote to the newspaper.",
+        # where the crime was, not a home
+        "The Spokane sniper, Tomas Vidal, was sentenced on Monday.",
+        "Tomas Vidal, the Spokane sniper, was sentenced on Monday.",
     ],
 )
 def test_rules_any_noun_patient_or_sniper_states_nothing(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -1208,10 +1219,25 @@ def test_rules_any_noun_patient_or_sniper_states_nothing(extract_text, text: str
     assert not any(p in {"worksFor", "livesIn"} for _, p, _ in found), found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same any-noun patterns with a job: a nurse works there, a plumber lives there
+        ("Lena Berg, a nurse at Kellmore General Hospital, praised the doctors.",
+         ("Lena Berg", "worksFor", "Kellmore General Hospital")),
+        ("Spokane plumber Tomas Vidal fixed the pipes.", ("Tomas Vidal", "livesIn", "Spokane")),
+    ],
+)
+def test_rules_any_noun_with_a_job_states_the_relation(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in extract_text(text)
+
+
 def test_rules_the_town_of_a_name_is_that_name(extract_text) -> None:  # type: ignore[no-untyped-def]
     # "the town of Duluth" names Duluth; it is no description of the county named before
-    found = extract_text("In Kellmore County, a fire burned out of control near the town of Duluth, officials said.")
+    found = extract_text("In Kellmore County, crews closed roads near the town of Duluth.")
     assert ("Kellmore County", "locatedIn", "Duluth") not in found, found
+    found = extract_text("In Harrow County, the village of Elmwood was cut off by floods.")
+    assert ("Harrow County", "locatedIn", "Elmwood") not in found, found
     # "the capital of France" does describe a place named before
     found = extract_text("Lena Berg lives in Paris. She likes the capital of France.")
     assert ("Paris", "locatedIn", "France") in found, found
@@ -1221,16 +1247,14 @@ def test_rules_the_town_of_a_name_is_that_name(extract_text) -> None:  # type: i
     ("text", "expected"),
     [
         # "to be chairman": the governing verb's object holds the post
-        ("The members elected Lena Berg to be chairman of the Orbitel Bank.",
+        ("The board asked Lena Berg to be chairman of the Orbitel Bank.",
          ("Lena Berg", "headOf", "Orbitel Bank")),
         # the subject of a passive clause does the participle that hangs on it
-        ("Tomas Vidal was injured while working as a welder for a decade at Kellmore Steel Works in Tacoma.",
+        ("Tomas Vidal was injured while working at Kellmore Steel Works in Tacoma.",
          ("Tomas Vidal", "worksFor", "Kellmore Steel Works")),
-        # a parish is a place; "Jackson, Wyo., and ..." is a list of chains, not of places
-        ("In northern Montana's Kellmore Parish, officials said 900 residents had left.",
-         ("Kellmore Parish", "locatedIn", "Montana")),
-        ("Lows ranged from 2 degrees at Kellmore, Wyo., and Vellan, Colo., to 60 at Reno, Nev.",
-         ("Kellmore", "locatedIn", "Wyo.")),
+        # a parish is a place; "Kellmore, Wyo., and ..." is a list of chains, not of places
+        ("Residents of Montana's Kellmore Parish were told to leave.", ("Kellmore Parish", "locatedIn", "Montana")),
+        ("Snow fell at Kellmore, Wyo., and Vellan, Colo., on Sunday.", ("Kellmore", "locatedIn", "Wyo.")),
     ],
 )
 def test_rules_controllers_parishes_chain_lists(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -1244,7 +1268,7 @@ def test_rules_controllers_parishes_chain_lists(extract_text, text: str, expecte
         # a bare source line: the broadcaster's name opens with "Radio"
         ("Kellmore Radio Vellan Network", ("Radio Vellan Network", "basedIn", "Kellmore")),
         # a coded source line: the place's name ends in "City"
-        ("PA2904034294 Kestrel City Vellan Television in Spanish 0400 GMT 26 Apr 94",
+        ("PA1107052291 Kestrel City Vellan Television in Spanish 2215 GMT 11 Jul 91",
          ("Vellan Television", "basedIn", "Kestrel City")),
     ],
 )
@@ -1405,9 +1429,9 @@ def test_rules_possessor_of_a_home_before_a_one_word_place(nlp, ontology) -> Non
     ("text", "expected"),
     [
         # a rank written out is no part of the name, and states the post
-        ("Kellmore Health Services Inspector Tomas Vidal said the rules were old.",
+        ("Kellmore Health Services Inspector Tomas Vidal closed the restaurant.",
          ("Tomas Vidal", "worksFor", "Kellmore Health Services")),
-        ("Police Colonel Lena Berg of the Tacoma Police said so.", ("Lena Berg", "worksFor", "Tacoma Police")),
+        ("Police Major Lena Berg of the Tacoma Police led the search.", ("Lena Berg", "worksFor", "Tacoma Police")),
     ],
 )
 def test_rules_rank_words_are_titles(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]

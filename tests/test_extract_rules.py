@@ -152,6 +152,8 @@ def test_rules_find_relation(extract_text, text: str, expected: tuple[str, str, 
     [
         "Kestrel Bank did not buy Orbitel Corp.",
         "Kestrel Bank said it was in talks to buy Orbitel Corp.",
+        pytest.param("Kestrel Bank is in early talks to buy Orbitel Corp.", marks=pytest.mark.xfail(
+            strict=True, reason="with an adjective before 'talks' the parser hangs 'to buy' on 'is', not on 'talks'")),
         "Kestrel Bank may acquire Orbitel Corp. next year.",
         "Kestrel Bank denied it would buy Orbitel Corp.",
         "Kestrel Bank's proposed acquisition of Orbitel Corp. collapsed.",
@@ -455,10 +457,34 @@ def test_rules_attribute_through_a_common_noun(extract_text) -> None:  # type: i
     assert ("Mara Quint", "worksFor", "Larkfield University") in found, found
 
 
-def test_rules_attribute_conjuncts_keep_their_own_phrase(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("He sued Harrowgate Corp. of Liverpool and Corvane Industries of Bristol for damages.")
-    assert ("Harrowgate Corp.", "basedIn", "Bristol") not in found, found
-    assert ("Corvane Industries", "basedIn", "Liverpool") not in found, found
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The buyers were Kestrel Marine Inc. of Seattle and Orbitel Systems Ltd. of Glasgow.",
+        "The contract went to Kestrel Marine Inc. of Seattle and Orbitel Systems Ltd. of Glasgow.",
+    ],
+)
+def test_rules_attribute_conjuncts_keep_their_own_phrase(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Kestrel Marine Inc.", "basedIn", "Seattle") in found, found
+    assert ("Orbitel Systems Ltd.", "basedIn", "Glasgow") in found, found
+    assert ("Kestrel Marine Inc.", "basedIn", "Glasgow") not in found, found
+    assert ("Orbitel Systems Ltd.", "basedIn", "Seattle") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs "of Leeds" on Tacoma, and the rule reads a name's phrase from the name only
+        "The contract went to Kestrel Marine Inc. of Tacoma and Orbitel Systems Ltd. of Leeds.",
+        # the small model tags no place in "of Bristol" (nor in "Kestrel Bank of Tacoma and ...")
+        "He sued Harrowgate Corp. of Liverpool and Corvane Industries of Bristol for damages.",
+    ],
+)
+@pytest.mark.xfail(strict=True, reason="the second company's place is not found (a misparse; an NER miss)")
+def test_rules_attribute_conjuncts_second_place_gaps(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert any(p == "basedIn" and s in {"Orbitel Systems Ltd.", "Corvane Industries"} for s, p, _ in found), found
 
 
 def test_rules_person_after_a_place_and_comma_stays_a_person(nlp, ontology) -> None:  # type: ignore[no-untyped-def]

@@ -129,10 +129,14 @@ def test_nlp_headline_separator_ends_a_name(nlp) -> None:  # type: ignore[no-unt
 
     from kgraph.nlp import _repair_entities
 
-    doc = nlp("Orbitel to acquire Kestrel | News Center")
-    doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 3, 7, label="ORG")]
+    doc = nlp("Orbitel buys stake in Kestrel | Market Wire")
+    doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 4, 8, label="ORG")]
     names = [e.text for e in _repair_entities(doc).ents]
     assert "Kestrel" in names, names
+    doc = nlp("Kestrel Air | Company News")
+    doc.ents = [Span(doc, 0, 5, label="ORG")]
+    names = [e.text for e in _repair_entities(doc).ents]
+    assert names == ["Kestrel Air"], names
 
 
 def test_nlp_legal_form_after_a_comma_is_part_of_the_name(nlp) -> None:  # type: ignore[no-untyped-def]

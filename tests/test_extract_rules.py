@@ -14,17 +14,17 @@ import pytest
          ("Maria Lopez", "ceoOf", "Brightwater Systems")),
         ("Helix Therapeutics, a drug developer headquartered in Basel, hired 40 people.",
          ("Helix Therapeutics", "basedIn", "Basel")),
-        ("Corvane Labs was acquired by Helix Therapeutics last year.",
+        ("Corvane Labs was acquired by Helix Therapeutics in 2019.",
          ("Helix Therapeutics", "acquired", "Corvane Labs")),
         ("Samsung Biologics recently gained membership in the Helios Biotech Alliance.",
          ("Samsung Biologics", "memberOf", "Helios Biotech Alliance")),
         ("Nordwind Energy, a wind turbine maker, joined the Baltic Energy Alliance in May.",
          ("Nordwind Energy", "memberOf", "Baltic Energy Alliance")),
-        ("Kestrel Air signed an agreement with Orbitel Networks on Monday.",
+        ("Kestrel Air signed a supply agreement with Orbitel Networks.",
          ("Kestrel Air", "hasAgreementWith", "Orbitel Networks")),
         ("Larkfield University runs the Northern Clinical Trials Network.",
          ("Larkfield University", "operates", "Northern Clinical Trials Network")),
-        ("Greta Lindqvist was born in Uppsala in 1961 and studied law there.",
+        ("Greta Lindqvist was born in Uppsala, where her father ran a bakery.",
          ("Greta Lindqvist", "livesIn", "Uppsala")),
         ("Anna Weber spoke at a forum held on the sidelines of Expo 2025.",
          ("Anna Weber", "participatedIn", "Expo 2025")),
@@ -36,7 +36,7 @@ import pytest
          ("Mira Sandoval", "worksFor", "Harrow County Council")),
         ("Orbitel Networks' first chairman, Tomas Vidal, was born in Bellport.",
          ("Tomas Vidal", "livesIn", "Bellport")),
-        ("Tomas Vidal, the first chairman of Orbitel Networks, was born in Bellport in 1921.",
+        ("Tomas Vidal, the first chairman of Orbitel Networks, was born in Bellport and studied in Oslo.",
          ("Tomas Vidal", "livesIn", "Bellport")),
         ("Orbitel Networks opened a plant in Bellport, Greta Lindqvist's hometown, in May.",
          ("Greta Lindqvist", "livesIn", "Bellport")),
@@ -56,7 +56,7 @@ import pytest
         ("Orbitel Networks President Tomas Vidal said the deal was closed.",
          ("President Tomas Vidal", "headOf", "Orbitel Networks")),
         # a person's seat on a council or board
-        ("Lena Berg, who teaches law, is a member of the Harrow County Council.",
+        ("Lena Berg, who teaches law, has been a member of the Harrow County Council since 2019.",
          ("Lena Berg", "memberOf", "Harrow County Council")),
         ("Lena Berg, a member of the Harrow County Council, said so.",
          ("Lena Berg", "memberOf", "Harrow County Council")),
@@ -102,10 +102,10 @@ import pytest
          ("Nordwind Systems Inc.", "basedIn", "Bellport")),
         ("Kestrel Data Ltd., which is incorporated in Scotland, makes payroll software.",
          ("Kestrel Data Ltd.", "basedIn", "Scotland")),
-        ("Kestrel Data Ltd. was incorporated in Scotland in 1998.", ("Kestrel Data Ltd.", "basedIn", "Scotland")),
+        ("Kestrel Data Ltd. was incorporated in Scotland.", ("Kestrel Data Ltd.", "basedIn", "Scotland")),
         ("Kestrel Services, an Ohio corporation, repairs farm machinery.", ("Kestrel Services", "basedIn", "Ohio")),
         ("Kestrel Services is an Ohio company that repairs farm machinery.", ("Kestrel Services", "basedIn", "Ohio")),
-        ("Tom Dahl has been a board member of Nordwind Group Holdings since 2015.",
+        ("Tom Dahl, a board member of Nordwind Group Holdings, voted for the sale.",
          ("Tom Dahl", "memberOf", "Nordwind Group Holdings")),
         ("Exhibit 10.4: Employment Agreement between Nordwind Gold Corp. and Tom Dahl, dated March 2, 2015.",
          ("Tom Dahl", "worksFor", "Nordwind Gold Corp.")),
@@ -118,7 +118,7 @@ import pytest
         ("Lena Berg, a longtime activist in the Green Harbour Party, organised the march.",
          ("Lena Berg", "memberOf", "Green Harbour Party")),
         # "president" parsed as a conjunct of the organisation rather than of the title
-        ("Tomas Vidal, a lecturer at Larkfield University and honorary president of the Harbour Society, "
+        ("Tomas Vidal, a chemist at Larkfield University and also president of the Harbour Society, "
          "opened the show.",
          ("Tomas Vidal", "headOf", "Harbour Society")),
         ("Anna Weber grew up in Bellport, south-west Oregon, and left at eighteen.",
@@ -151,7 +151,7 @@ def test_rules_find_relation(extract_text, text: str, expected: tuple[str, str, 
     "text",
     [
         "Kestrel Bank did not buy Orbitel Corp.",
-        "Kestrel Bank said it was in talks to buy Orbitel Corp.",
+        "Kestrel Bank is holding talks to buy Orbitel Corp.",
         pytest.param("Kestrel Bank is in early talks to buy Orbitel Corp.", marks=pytest.mark.xfail(
             strict=True, reason="with an adjective before 'talks' the parser hangs 'to buy' on 'is', not on 'talks'")),
         "Kestrel Bank may acquire Orbitel Corp. next year.",
@@ -164,7 +164,7 @@ def test_rules_find_relation(extract_text, text: str, expected: tuple[str, str, 
         "Tomas Vidal is not the chairman of Kestrel Bank.",
         "Lena Berg had planned to ride in the Vellan Cup, but a knee injury stopped her.",
         "Kestrel Bank plans to buy a stake in Orbitel Corp.",
-        "Prosecutors claimed that Tomas Vidal was one of the leaders of Kestrel Bank.",
+        "Police claimed that Tomas Vidal was a director of Kestrel Bank.",
         "The lawsuit claims that Tomas Vidal ran Kestrel Bank for a decade.",
         "Police alleged that Tomas Vidal worked for Kestrel Bank.",
     ],
@@ -189,7 +189,7 @@ def test_rules_the_same_clauses_as_facts_state_them(extract_text, text: str, exp
 
 
 @pytest.mark.parametrize(
-    "text", ["Tacoma champion Lena Berg lost in the first round.",
+    "text", ["Tacoma champion Lena Berg was knocked out on Monday.",
              "The Oregon champion, Lena Berg, retired from tennis after the final."],
 )
 def test_rules_contest_title_names_no_home(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -653,7 +653,7 @@ def test_rules_clause_inside_a_list_is_its_names_alone(extract_text) -> None:  #
                          "and Nordwind Energy.")
     acquired = {o for s, p, o in found if p == "acquired"}
     assert acquired == {"Orbitel Networks"}, found
-    listed = extract_text("Kestrel Air bought Orbitel Networks, Brightwater Systems and Nordwind Energy in 2007.")
+    listed = extract_text("In 2007 Kestrel Air bought Orbitel Networks, Brightwater Systems and Nordwind Energy.")
     assert {o for _, p, o in listed if p == "acquired"} == {"Orbitel Networks", "Brightwater Systems",
                                                            "Nordwind Energy"}, listed
 
@@ -680,7 +680,7 @@ def test_rules_conjunct_with_its_own_apposition_is_not_a_party(extract_text) -> 
 
 @pytest.mark.parametrize(
     "text", ["Lena Berg, a member of the Vidal family, said so.",
-             "Lena Berg is a member of the Rothwell family, which owns the mill."],
+             "Lena Berg, the youngest member of the Rothwell family, runs the mill."],
 )
 def test_rules_membership_of_a_family_is_no_membership(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
     # the family's name is a person's: memberOf's range (an organisation) keeps it out
@@ -1273,7 +1273,7 @@ def test_rules_the_town_of_a_name_is_that_name(extract_text) -> None:  # type: i
     ("text", "expected"),
     [
         # "to be chairman": the governing verb's object holds the post
-        ("The board asked Lena Berg to be chairman of the Orbitel Bank.",
+        ("The board asked Lena Berg to be Orbitel Bank's chairman.",
          ("Lena Berg", "headOf", "Orbitel Bank")),
         # the subject of a passive clause does the participle that hangs on it
         ("Tomas Vidal was injured while working at Kellmore Steel Works in Tacoma.",
@@ -1504,7 +1504,7 @@ def test_rules_posts_of_successors_peers_and_former_offices(nlp, ontology, extra
                      [(0, 2, "PERSON"), (3, 4, "ORG")])
     assert ("Lord Vidal", "livesIn", "Kellmore") in _relations(doc, find_mentions(doc, ontology), ontology)
     # "Ex-" is no part of the body's name and makes the post a former one
-    doc = nlp("Ex-Orbitel Bank chairman Tomas Vidal denied the claims.")
+    doc = nlp("Ex-Orbitel Bank chairman Tomas Vidal spoke at the trial.")
     relations = find_relations(doc, find_mentions(doc, ontology), ontology)
     posts = [(r.object.text, r.role.current) for r in relations if r.predicate == "headOf" and r.role is not None]
     assert posts == [("Orbitel Bank", False)], posts
@@ -1606,7 +1606,7 @@ def test_rules_undecided_and_directed_state_nothing(nlp, ontology, extract_text)
     from kgraph.extract.rules import find_mentions
 
     # not yet decided: no fact
-    found = extract_text("Lena Berg has not yet decided whether to play in the Kellmore Open.")
+    found = extract_text("Lena Berg is still deciding whether to play in the Kellmore Open.")
     assert not any(p == "participatedIn" for _, p, _ in found), found
     # a film is directed, not headed (the NER takes its title for an organisation)
     doc = _with_ents(nlp, "Kellmore Nights, directed by Tomas Vidal, won the best film award.",

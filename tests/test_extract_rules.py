@@ -324,9 +324,9 @@ def test_rules_title_before_name_names_the_organisation(extract_text) -> None:  
 def test_rules_person_in_apposition_is_not_made_a_place(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.rules import find_mentions
 
-    doc = nlp("The fourth president of the Republic of Veldora, Andrew Morrow, grew up on a farm in Waxford.")
+    doc = nlp("The fourth president of the Republic of Veldora, Elena Markov, grew up on a farm in Tarnby.")
     types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
-    assert types.get("Andrew Morrow") == "Person", types
+    assert types.get("Elena Markov") == "Person", types
 
 
 @pytest.mark.parametrize(
@@ -986,8 +986,7 @@ def test_rules_a_crime_noun_is_no_employment(extract_text) -> None:  # type: ign
 
 
 def test_rules_each_group_takes_its_own_from_phrase(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Four climbers were rescued: Lena Berg, from Tacoma, and Tomas Vidal, Karl Holm and Per Dahl, "
-                         "all from Spokane.")
+    found = extract_text("Lena Berg, from Tacoma, and Tomas Vidal and Karl Holm, both from Spokane, reached the summit.")
     assert ("Lena Berg", "livesIn", "Tacoma") in found, found
     assert ("Lena Berg", "livesIn", "Spokane") not in found, found
 
@@ -1363,7 +1362,7 @@ def test_rules_an_employers_title_does_not_make_a_place(nlp, ontology) -> None: 
 
 @pytest.mark.parametrize(
     "text", ["Lena Berg, one of the best-known glacier experts in Norway, led the survey.",
-             "Lena Berg, one of the top tax lawyers in Norway, joined the inquiry."],
+             "Lena Berg, a top tax lawyer in Norway, joined the inquiry."],
 )
 def test_rules_an_expert_in_a_country_lives_there(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
@@ -1609,7 +1608,7 @@ def test_rules_undecided_and_directed_state_nothing(nlp, ontology, extract_text)
     found = extract_text("Lena Berg is still deciding whether to play in the Kellmore Open.")
     assert not any(p == "participatedIn" for _, p, _ in found), found
     # a film is directed, not headed (the NER takes its title for an organisation)
-    doc = _with_ents(nlp, "Kellmore Nights, directed by Tomas Vidal, won the best film award.",
+    doc = _with_ents(nlp, "Kellmore Nights, directed by Tomas Vidal, opened the festival.",
                      [(0, 2, "ORG"), (5, 7, "PERSON")])
     found = _relations(doc, find_mentions(doc, ontology), ontology)
     assert not any(p == "headOf" for _, p, _ in found), found

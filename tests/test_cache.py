@@ -181,7 +181,7 @@ def test_cache_incremental_build_equals_clean_build(tmp_path: Path) -> None:
     assert (first.cached, first.extracted, first.cache) == (0, 6, "new")
 
     changed = src / "ceo-appointment.txt"
-    changed.write_text(changed.read_text().replace("\n\n", "\n\nAnna Berg, the mayor of Portvik, opened a school.\n\n", 1))
+    changed.write_text(changed.read_text().replace("\n\n", "\n\nAnna Berg, mayor of Portvik, spoke.\n\n", 1))
     (src / "city-startups.md").unlink()
     (src / "extra.txt").write_text("Toshio Fujimoto is the chief executive of Shonan iPark, based in Fujisawa.\n")
     again = run(out)

@@ -986,7 +986,9 @@ def test_rules_a_crime_noun_is_no_employment(extract_text) -> None:  # type: ign
 
 
 def test_rules_each_group_takes_its_own_from_phrase(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Lena Berg, from Tacoma, and Tomas Vidal and Karl Holm, both from Spokane, reached the summit.")
+    found = extract_text(
+        "Lena Berg, from Tacoma, and Tomas Vidal and Karl Holm, both from Spokane, reached the summit."
+    )
     assert ("Lena Berg", "livesIn", "Tacoma") in found, found
     assert ("Lena Berg", "livesIn", "Spokane") not in found, found
 

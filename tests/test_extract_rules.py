@@ -832,8 +832,13 @@ def test_rules_event_noun_agent_after_by(extract_text, text: str) -> None:  # ty
     assert ("Mr. Dahl", "acquired", "Corvane Gas") not in found, found
 
 
-def test_rules_a_seat_on_the_board_is_no_headship(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Lena Berg, a director on the board of Kestrel Energy, voted against the merger.")
+@pytest.mark.parametrize(
+    "text", ["Lena Berg, director on the board of Kestrel Energy, voted against the merger.",
+             "Lena Berg was named director on the board of Kestrel Energy in May."],
+)
+def test_rules_a_seat_on_the_board_is_no_headship(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # (without an article: "a director of Y" is one of several anyway)
+    found = extract_text(text)
     assert ("Lena Berg", "worksFor", "Kestrel Energy") in found, found
     assert ("Lena Berg", "headOf", "Kestrel Energy") not in found, found
 
@@ -1595,8 +1600,8 @@ def test_rules_list_without_and_stays_a_list(extract_text, text: str) -> None:  
 def test_rules_born_names_a_person_and_its_place_after_the_date(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.rules import find_mentions
 
-    # only a person is born; the place may hang on the date before it
-    for text, place in (("Lena Marie Berg, who was born on May 3, 1950, in Tacoma, taught music.", 14),
+    # only a person is born (the place after the date or before it)
+    for text, place in (("Lena Marie Berg was born in Tacoma on May 3, 1950, and taught music there.", 6),
                         ("Lena Marie Berg was born on May 3, 1950, in Tacoma, where she still lives.", 12)):
         doc = _with_ents(nlp, text, [(0, 3, "ORG"), (place, place + 1, "GPE")])
         found = _relations(doc, find_mentions(doc, ontology), ontology)

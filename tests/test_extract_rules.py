@@ -719,6 +719,9 @@ def test_rules_form_of_address_is_no_post(extract_text) -> None:  # type: ignore
                  "The Harbour Party's Mrs Lindqvist denied the claims on Monday."):
         found = extract_text(text)
         assert not any(p == "worksFor" for _, p, _ in found), found
+    # the party's possessive before a full name: one of its people
+    found = extract_text("The Harbour Party's Lena Berg denied the claims on Monday.")
+    assert ("Lena Berg", "memberOf", "Harbour Party") in found, found
 
 
 def test_rules_place_in_name_exceptions(extract_text) -> None:  # type: ignore[no-untyped-def]
@@ -988,6 +991,8 @@ def test_rules_a_crime_noun_states_no_home(extract_text) -> None:  # type: ignor
 def test_rules_a_crime_noun_is_no_employment(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text("Lena Berg, the Kestrel Bank murderer, was jailed.")
     assert not any(p == "worksFor" for _, p, _ in found), found
+    found = extract_text("Lena Berg, the Kestrel Bank cashier, was praised.")
+    assert ("Lena Berg", "worksFor", "Kestrel Bank") in found, found
 
 
 def test_rules_each_group_takes_its_own_from_phrase(extract_text) -> None:  # type: ignore[no-untyped-def]
@@ -1541,6 +1546,11 @@ def test_rules_a_shows_star_does_not_live_in_its_title(nlp, ontology) -> None:  
     doc = _with_ents(nlp, "Kellmore Vale star Lena Berg said the show would return.", [(0, 2, "GPE"), (3, 5, "PERSON")])
     found = _relations(doc, find_mentions(doc, ontology), ontology)
     assert ("Lena Berg", "livesIn", "Kellmore Vale") not in found, found
+    # a job in the same place: "Kellmore Vale baker X" lives there
+    doc = _with_ents(nlp, "Kellmore Vale baker Lena Berg said the shop would reopen.",
+                     [(0, 2, "GPE"), (3, 5, "PERSON")])
+    found = _relations(doc, find_mentions(doc, ontology), ontology)
+    assert ("Lena Berg", "livesIn", "Kellmore Vale") in found, found
 
 
 def test_rules_bracket_alias_and_consolidation(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
@@ -1612,8 +1622,12 @@ def test_rules_undecided_and_directed_state_nothing(nlp, ontology, extract_text)
     from kgraph.extract.rules import find_mentions
 
     # not yet decided: no fact
-    found = extract_text("Lena Berg is still deciding whether to play in the Kellmore Open.")
-    assert not any(p == "participatedIn" for _, p, _ in found), found
+    for text in ("Lena Berg, undecided whether to compete at the Kellmore Open, trained at home.",
+                 "Lena Berg is undecided about competing at the Kellmore Open."):
+        found = extract_text(text)
+        assert not any(p == "participatedIn" for _, p, _ in found), found
+    found = extract_text("Lena Berg competed in the Kellmore Open last year.")
+    assert ("Lena Berg", "participatedIn", "Kellmore Open") in found, found
     # a film is directed, not headed (the NER takes its title for an organisation)
     doc = _with_ents(nlp, "Kellmore Nights, directed by Tomas Vidal, opened the festival.",
                      [(0, 2, "ORG"), (5, 7, "PERSON")])

@@ -366,10 +366,19 @@ def test_rules_any_noun_pattern(extract_text, text: str, expected: tuple[str, st
     assert expected in found, found
 
 
-def test_rules_any_noun_leaves_owned_nouns_alone(extract_text) -> None:  # type: ignore[no-untyped-def]
-    # "facility" is a locatedIn trigger: the any-noun livesIn pattern must not read it as a person's
-    found = extract_text("Talvik Institute runs Eastgate Park, Norway's largest research facility.")
-    assert not any(p == "livesIn" for _, p, _ in found), found
+@pytest.mark.parametrize(
+    "text", ["Kestrel Party member Lena Berg spoke at the rally.",
+             "Lena Berg, a longtime member of the Kestrel Party, spoke at the rally."],
+)
+def test_rules_any_noun_leaves_owned_nouns_alone(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "member" is a memberOf trigger: the any-noun worksFor pattern must not read it as a post on the staff
+    # (the old input, "Y, Norway's largest research facility", gave nothing with or without this guard)
+    found = extract_text(text)
+    assert ("Lena Berg", "memberOf", "Kestrel Party") in found, found
+    assert not any(p == "worksFor" for _, p, _ in found), found
+    # a noun no pattern owns is the wildcard's
+    found = extract_text("Lena Berg, a driver for the Kestrel Party, spoke at the rally.")
+    assert ("Lena Berg", "worksFor", "Kestrel Party") in found, found
 
 
 def test_rules_dateline_names_places_and_agency(nlp, ontology) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ import pytest
     ("text", "name"),
     [
         ("Lena Berg beat Czech Republic 7-5 6-3 in the final.", "Czech Republic"),
-        ("Tomas Vidal lost to Republic of Georgia 6-7 in the semi-final.", "Republic of Georgia"),
+        ("Tomas Vidal lost to Republic of Georgia 4-6 in the semi-final.", "Republic of Georgia"),
     ],
 )
 def test_nlp_match_score_is_no_part_of_a_name(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
@@ -57,7 +57,7 @@ def test_nlp_tuned_model_runs_both_ners() -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Tomas Vidal, head of the Croatian People's Party, spoke.", "Croatian People's Party"),
+        ("Tomas Vidal, head of the Slovene Farmers' Party, spoke.", "Slovene Farmers' Party"),
         ("Lena Berg joined the Kellmore Women's Institute.", "Kellmore Women's Institute"),
     ],
 )

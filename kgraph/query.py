@@ -192,7 +192,12 @@ _POSITION = re.compile(r"error at (\d+):(\d+)")
 
 
 def _syntax_message(text: str, message: str) -> str:
-    """Oxigraph says "error at 3:2: expected ..."; add the line and a caret under the column."""
+    """Oxigraph says "error at 3:2: expected ..."; say where the query went wrong, with a caret under it.
+
+    Oxigraph reports the furthest point its parser tried, which for a misspelt keyword is far from the word
+    ("SELEC ?x WHERE {}" gives column 10). rdflib's parser stops at the first token no rule could take, so
+    its position places the caret; Oxigraph's is the fallback where rdflib reads the query.
+    """
     match = _POSITION.search(message)
     if match is None:
         return f"The query is not valid SPARQL: {message}"
@@ -202,11 +207,31 @@ def _syntax_message(text: str, message: str) -> str:
     detail = re.sub(r",\s*\[.*", ", ...", detail, flags=re.DOTALL)
     if len(detail) > 240:
         detail = detail[:240] + "..."
-    lines = text.splitlines()
+    lines = text.replace("\t", " ").splitlines()
+    first = _first_unreadable(text)
+    if first is not None and first != (line, column):
+        line, column = first
+        words = lines[line - 1][column - 1 :].split() if line <= len(lines) else []
+        detail = f"the query cannot be read from {words[0][:30]!r} on" if words else "the query ends too early"
     shown = ""
     if 1 <= line <= len(lines):
         shown = f"\n  {lines[line - 1]}\n  {' ' * max(column - 1, 0)}^"
     return f"The query is not valid SPARQL: line {line}, column {column}: {detail}{shown}"
+
+
+def _first_unreadable(text: str) -> tuple[int, int] | None:
+    """Line and column (1-based, in characters) of the first token rdflib's SPARQL grammar cannot take, if any."""
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    # pyparsing expands tabs before counting columns; a space reads the same in SPARQL outside literals
+    try:
+        parseQuery(text.replace("\t", " "))
+    except ParseBaseException as error:
+        return error.lineno, error.col
+    except Exception:  # noqa: BLE001 - rdflib fails otherwise on what it cannot read: no position to give
+        return None
+    return None
 
 
 def run_query(source: Graph | pyoxigraph.Store, text: str) -> QueryResult:

@@ -27,6 +27,7 @@ FACTS = [
     ("Quillon Robotics", "basedIn", "Riverton"),
     ("Tomas Berg", "ceoOf", "Kestrel Air"),
     ("St. Anselm Health", "memberOf", "Northern Clinical Trials Network"),
+    ("Corvane Labs", "memberOf", "Northern Clinical Trials Network"),  # the network is named in two articles
     ("Larkfield University", "basedIn", "Belfast"),
 ]
 

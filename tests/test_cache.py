@@ -82,6 +82,29 @@ def test_cache_put_get_and_prune(tmp_path: Path) -> None:
     assert not _entry(tmp_path, "cd" * 32).exists()
 
 
+def test_cache_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A write that fails before it is complete leaves the old entry whole and no temporary file behind."""
+    import os
+
+    import kgraph.cache
+
+    digest = "ab" * 32
+    old, new = strip_text(_extraction("old.txt")), strip_text(_extraction("new.txt"))
+    ExtractionCache.open(tmp_path, KEY).put(digest, old)
+    before = _entry(tmp_path, digest).read_bytes()
+
+    def fail(*args: object) -> None:  # the moment the finished file would take the entry's place
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(kgraph.cache.os, "replace", fail)
+    with pytest.raises(OSError, match="no space"):
+        ExtractionCache.open(tmp_path, KEY).put(digest, new)
+    monkeypatch.setattr(kgraph.cache.os, "replace", os.replace)
+    assert _entry(tmp_path, digest).read_bytes() == before
+    assert ExtractionCache.open(tmp_path, KEY).get(digest) == old
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file() and p.name.endswith(".tmp")] == []
+
+
 @pytest.mark.parametrize(
     "damage",
     [
@@ -158,7 +181,7 @@ def test_cache_incremental_build_equals_clean_build(tmp_path: Path) -> None:
     assert (first.cached, first.extracted, first.cache) == (0, 6, "new")
 
     changed = src / "ceo-appointment.txt"
-    changed.write_text(changed.read_text().replace("\n\n", "\n\nAnna Berg is the mayor of Portvik.\n\n", 1))
+    changed.write_text(changed.read_text().replace("\n\n", "\n\nAnna Berg, mayor of Portvik, spoke.\n\n", 1))
     (src / "city-startups.md").unlink()
     (src / "extra.txt").write_text("Toshio Fujimoto is the chief executive of Shonan iPark, based in Fujisawa.\n")
     again = run(out)

@@ -125,8 +125,13 @@ def test_cli_query_errors(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 1 and "kgraph build" in result.stderr
     ttl = tmp_path / "g.ttl"
     ttl.write_text("<http://a> <http://b> <http://c> .\n")
-    result = runner.invoke(cli, ["query", "SELECT ?x WHERE { ?x ", "--graph", str(ttl)])
-    assert result.exit_code == 2 and result.stderr.startswith("Error: ")
+    result = runner.invoke(cli, ["query", "SELECT ?x WHERE { ?x ?y ?z } LIMT 3", "--graph", str(ttl)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "Error: The query is not valid SPARQL: line 1, column 30: the query cannot be read from 'LIMT' on",
+        "  SELECT ?x WHERE { ?x ?y ?z } LIMT 3",
+        "  " + " " * 29 + "^",
+    ]
 
 
 def test_cli_build_into_a_folder_it_cannot_write_is_one_line(runner: CliRunner, tmp_path: Path) -> None:

@@ -54,11 +54,13 @@ def test_coref_unclear_pronoun_is_left_alone(nlp, ontology) -> None:  # type: ig
 
 def test_coref_pronoun_agrees_with_a_known_gender(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     # "his" makes Tomas Vidal a man; "Ms." makes Lena Berg a woman: "her" can only be Ms. Berg
-    text = ("Tomas Vidal, 10, vanished on a hunt with his father near Tacoma. "
-            "Ms. Berg, then 19, vanished while cycling near her home in Spokane.")
-    links = _links(nlp, ontology, text)
-    assert links[f"his@{text.index('his')}"] == "Tomas Vidal"
-    assert links[f"her@{text.index(' her ') + 1}"] == "Ms. Berg"
+    for text in ("Tomas Vidal spent the summer on his uncle's farm near Tacoma. "
+                 "Ms. Berg, a neighbour, wrote to her sister in Spokane.",
+                 "Tomas Vidal thanked Ms. Berg, who had lent him her car."):
+        links = _links(nlp, ontology, text)
+        male = "his" if " his " in text else "him"
+        assert links[f"{male}@{text.index(' ' + male + ' ') + 1}"] == "Tomas Vidal"
+        assert links[f"her@{text.index(' her ') + 1}"] == "Ms. Berg"
 
 
 
@@ -74,11 +76,14 @@ def test_coref_representative_has_the_majority_type() -> None:
 
 
 def test_coref_it_continues_the_previous_subject(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    text = "In 2000, Kestrel Bank acquired Corvane Bank. It also acquired Orbitel Corporation."
-    assert _links(nlp, ontology, text).get(f"It@{text.index('It')}") == "Kestrel Bank"
-    # the first subject of the sentence before is no name: "It" is the delegation, left alone
-    text = "A delegation of firms visited Kestrel Bank, the Oslo Times reported. It was led by Lena Berg."
-    assert f"It@{text.index('It')}" not in _links(nlp, ontology, text)
+    for text in ("Kestrel Bank bought Corvane Bank in 2000. It later bought Orbitel Corporation too.",
+                 "After a weak year, Kestrel Bank sold Corvane Bank. It also closed its office in Oslo."):
+        assert _links(nlp, ontology, text).get(f"It@{text.index('It')}") == "Kestrel Bank"
+    # the first subject of the sentence before is no name: "It" is the group, left alone
+    for text in ("A group of investors met Kestrel Bank, the Oslo Times reported. It was led by Lena Berg.",
+                 "A panel of judges visited Kestrel Bank last week, according to the Oslo Times. "
+                 "It was chaired by Lena Berg."):
+        assert f"It@{text.index('It')}" not in _links(nlp, ontology, text)
 
 @pytest.mark.parametrize(
     "text, pronoun, expected",

@@ -22,10 +22,17 @@ def test_export_formats_registry_is_pinned() -> None:
     assert BUILD_FORMATS == ("turtle", "trig")
 
 
-def test_export_formats_build_writes_trig(built_data) -> None:
+def test_export_formats_build_writes_trig(built_data, data_graph) -> None:
     report, out = built_data
-    assert (out / "graph.trig").stat().st_size > 0
     assert report.outputs["trig"] == out / "graph.trig"
+    dataset = Dataset()
+    dataset.parse(out / "graph.trig", format="trig")
+    union = Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    assert isomorphic(union, data_graph)  # the build's TriG holds the build's graph, all of it
+    named = {c for *_, c in dataset.quads((None, None, None, None)) if c != dataset.default_context.identifier}
+    assert named == set(document_graphs(data_graph)) - {None}  # one named graph per document
 
 
 @pytest.mark.parametrize("fmt", FILE_FORMATS)

@@ -14,31 +14,35 @@ import pytest
          ("Maria Lopez", "ceoOf", "Brightwater Systems")),
         ("Helix Therapeutics, a drug developer headquartered in Basel, hired 40 people.",
          ("Helix Therapeutics", "basedIn", "Basel")),
-        ("Corvane Labs was acquired by Helix Therapeutics last year.",
+        ("Corvane Labs was acquired by Helix Therapeutics for 40 million euros.",
          ("Helix Therapeutics", "acquired", "Corvane Labs")),
         ("Samsung Biologics recently gained membership in the Helios Biotech Alliance.",
          ("Samsung Biologics", "memberOf", "Helios Biotech Alliance")),
         ("Nordwind Energy, a wind turbine maker, joined the Baltic Energy Alliance in May.",
          ("Nordwind Energy", "memberOf", "Baltic Energy Alliance")),
-        ("Kestrel Air signed an agreement with Orbitel Networks on Monday.",
+        ("Kestrel Air signed a supply agreement with Orbitel Networks.",
          ("Kestrel Air", "hasAgreementWith", "Orbitel Networks")),
         ("Larkfield University runs the Northern Clinical Trials Network.",
          ("Larkfield University", "operates", "Northern Clinical Trials Network")),
-        ("Greta Lindqvist was born in Uppsala in 1961.",
+        ("Greta Lindqvist was born in Uppsala, where her father ran a bakery.",
          ("Greta Lindqvist", "livesIn", "Uppsala")),
         ("Anna Weber spoke at a forum held on the sidelines of Expo 2025.",
          ("Anna Weber", "participatedIn", "Expo 2025")),
         ("The Harbour Trade Fair 2023 at Portvik Exhibition Hall drew 9,000 visitors.",
          ("Harbour Trade Fair 2023", "heldAt", "Portvik Exhibition Hall")),
-        ("Kara Lind, 19, went missing near her hometown of Bellport, N.Y.",
+        ("Kara Lind moved back to her hometown of Bellport, Maine, after the war.",
          ("Kara Lind", "livesIn", "Bellport")),
         ("Mira Sandoval served on the Harrow County Council for a decade.",
          ("Mira Sandoval", "worksFor", "Harrow County Council")),
-        ("In 1921, the first president of Orbitel Networks, Tomas Vidal, was born in Bellport.",
+        ("Orbitel Networks' first chairman, Tomas Vidal, was born in Bellport.",
+         ("Tomas Vidal", "livesIn", "Bellport")),
+        ("Tomas Vidal, the first chairman of Orbitel Networks, was born in Bellport and later moved to Oslo.",
          ("Tomas Vidal", "livesIn", "Bellport")),
         ("Orbitel Networks opened a plant in Bellport, Greta Lindqvist's hometown, in May.",
          ("Greta Lindqvist", "livesIn", "Bellport")),
-        ("Anna Weber has been promoted to president of Brightwater Systems.",
+        ("Anna Weber was promoted to president of Brightwater Systems after ten years as its finance chief.",
+         ("Anna Weber", "headOf", "Brightwater Systems")),
+        ("Anna Weber, recently promoted to president of Brightwater Systems, opened the plant.",
          ("Anna Weber", "headOf", "Brightwater Systems")),
         ("Lena Berg, vice president of consumer products for Orbitel Networks, said so.",
          ("Lena Berg", "worksFor", "Orbitel Networks")),
@@ -52,15 +56,17 @@ import pytest
         ("Orbitel Networks President Tomas Vidal said the deal was closed.",
          ("President Tomas Vidal", "headOf", "Orbitel Networks")),
         # a person's seat on a council or board
-        ("Lena Berg is a member of the Harrow County Council and teaches law.",
+        ("Lena Berg, who teaches law, has been a member of the Harrow County Council since 2019.",
          ("Lena Berg", "memberOf", "Harrow County Council")),
-        ("Lena Berg, one of the founders of Orbitel Networks, said so.",
+        ("Lena Berg, a member of the Harrow County Council, said so.",
+         ("Lena Berg", "memberOf", "Harrow County Council")),
+        ("Lena Berg, one of the three founders of Orbitel Networks, left the board in May.",
          ("Lena Berg", "founderOf", "Orbitel Networks")),
         # the agents of a joint act are its parties; a "memorandum of understanding" ends at "understanding"
         ("Kestrel Bank and Orbitel Corp. signed an agreement.", ("Kestrel Bank", "hasAgreementWith", "Orbitel Corp.")),
         ("Kestrel Bank, Vellan Ltd. and Orbitel Corp. signed an agreement.",
          ("Vellan Ltd.", "hasAgreementWith", "Orbitel Corp.")),
-        ("Kestrel Bank signed a memorandum of understanding with Orbitel Corp.",
+        ("Kestrel Bank signed a non-binding memorandum of understanding with Orbitel Corp.",
          ("Kestrel Bank", "hasAgreementWith", "Orbitel Corp.")),
         # a common noun before a name stands for the name: "Y-based lender X"
         ("He works for the Spokane-based lender Kestrel Bank.", ("Kestrel Bank", "basedIn", "Spokane")),
@@ -80,44 +86,48 @@ import pytest
         ("Tomas Vidal, who was named chief executive of Kestrel Bank in May, resigned.",
          ("Tomas Vidal", "ceoOf", "Kestrel Bank")),
         # a verb coordinated inside a relative clause keeps the clause's name as its subject
-        ("Lena Berg, who is a lawyer and works at the Pentagon, said so.",
-         ("Lena Berg", "worksFor", "Pentagon")),
+        ("Lena Berg, who is a lawyer and works at Orbitel Networks, said so.",
+         ("Lena Berg", "worksFor", "Orbitel Networks")),
+        ("Lena Berg, who trained as a nurse and now works at Kellmore General Hospital, said so.",
+         ("Lena Berg", "worksFor", "Kellmore General Hospital")),
         ("Mira Sandoval won the vote in her native Oregon on Saturday.",
          ("Mira Sandoval", "livesIn", "Oregon")),
         ("Mira Sandoval died on Monday at her home in Bellport.",
          ("Mira Sandoval", "livesIn", "Bellport")),
         ("Anna Berg runs the Harbour Maritime Museum in Bellport.",
          ("Anna Berg", "headOf", "Harbour Maritime Museum")),
-        ("Tomas Vidal, a Republican from Bellport who served two terms in the Senate, denied it.",
+        ("Tomas Vidal, a Democrat from Bellport who sat in Congress for a decade, will retire.",
          ("Tomas Vidal", "livesIn", "Bellport")),
+        ("Tomas Vidal, a Democrat from Bellport, will retire.", ("Tomas Vidal", "livesIn", "Bellport")),
         # the noun a copula gives a name stands for it: "X is a company based in Y"
         ("Nordwind Systems Inc. is a software company based in Bellport.",
          ("Nordwind Systems Inc.", "basedIn", "Bellport")),
-        ("Kestrel Data Ltd., a private company incorporated in the United Kingdom, was sold.",
-         ("Kestrel Data Ltd.", "basedIn", "United Kingdom")),
-        ("Kestrel Services is a Delaware corporation that provides services.",
-         ("Kestrel Services", "basedIn", "Delaware")),
-        ("Tom Dahl is a member of the board of directors of Nordwind Group Holdings.",
+        ("Kestrel Data Ltd., which is incorporated in Scotland, makes payroll software.",
+         ("Kestrel Data Ltd.", "basedIn", "Scotland")),
+        ("Kestrel Data Ltd. was incorporated in Scotland.", ("Kestrel Data Ltd.", "basedIn", "Scotland")),
+        ("Kestrel Services, an Ohio corporation, repairs farm machinery.", ("Kestrel Services", "basedIn", "Ohio")),
+        ("Kestrel Services is an Ohio company that repairs farm machinery.", ("Kestrel Services", "basedIn", "Ohio")),
+        ("Tom Dahl, a board member of Nordwind Group Holdings, voted for the sale.",
          ("Tom Dahl", "memberOf", "Nordwind Group Holdings")),
-        ("10.18 Employment Agreement, dated as of October 9, 2008, between Nordwind Gold Corp. and Tom Dahl.",
+        ("Exhibit 10.4: Employment Agreement between Nordwind Gold Corp. and Tom Dahl, dated March 2, 2015.",
          ("Tom Dahl", "worksFor", "Nordwind Gold Corp.")),
-        ("We purchased assets from Corvane Limited, a company organized in the United Kingdom.",
-         ("Corvane Limited", "basedIn", "United Kingdom")),
+        ("Corvane Limited, a firm organized in Ireland, licenses our software.",
+         ("Corvane Limited", "basedIn", "Ireland")),
         ("The Harbour Center, a large arena in Bellport that we own, was sold.",
          ("Harbour Center", "locatedIn", "Bellport")),
-        ("Tomas Vidal, candidate of the Harbour Party, won 9 percent of the vote.",
+        ("Tomas Vidal, the candidate of the Harbour Party, came third in the race for mayor.",
          ("Tomas Vidal", "memberOf", "Harbour Party")),
-        ("Lena Berg, an activist in the Green Harbour Party, was arrested.",
+        ("Lena Berg, a longtime activist in the Green Harbour Party, organised the march.",
          ("Lena Berg", "memberOf", "Green Harbour Party")),
         # "president" parsed as a conjunct of the organisation rather than of the title
-        ("Tomas Vidal, a professor of economics at Larkfield University and honorary president of the "
-         "Harbour Society, died on Monday.",
+        ("Tomas Vidal, a chemist at Larkfield University and also president of the Harbour Society, "
+         "opened the show.",
          ("Tomas Vidal", "headOf", "Harbour Society")),
-        ("Anna Weber, the former mayor of Bellport, north-east Oregon, spoke on Monday.",
+        ("Anna Weber grew up in Bellport, south-west Oregon, and left at eighteen.",
          ("Bellport", "locatedIn", "Oregon")),
-        ("The aid is aimed at Corvania, an island nation in the Pacific Ocean.",
+        ("Corvania, a small island nation in the Pacific Ocean, lives on fishing.",
          ("Corvania", "locatedIn", "Pacific Ocean")),
-        ("Tom Dahl, the Oslo attorney representing Orbitel Networks, said so.",
+        ("Tom Dahl, an Oslo lawyer who advises Orbitel Networks, declined to comment.",
          ("Tom Dahl", "livesIn", "Oslo")),
         # a name that opens with a place named in the sentence, or with its adjective
         ("Two days after the storm hit Estonia, the Estonian Parliament met in emergency session.",
@@ -143,7 +153,9 @@ def test_rules_find_relation(extract_text, text: str, expected: tuple[str, str, 
     "text",
     [
         "Kestrel Bank did not buy Orbitel Corp.",
-        "Kestrel Bank is in talks to buy Orbitel Corp.",
+        "Kestrel Bank is holding talks to buy Orbitel Corp.",
+        pytest.param("Kestrel Bank is in early talks to buy Orbitel Corp.", marks=pytest.mark.xfail(
+            strict=True, reason="with an adjective before 'talks' the parser hangs 'to buy' on 'is', not on 'talks'")),
         "Kestrel Bank may acquire Orbitel Corp. next year.",
         "Kestrel Bank denied it would buy Orbitel Corp.",
         "Kestrel Bank's proposed acquisition of Orbitel Corp. collapsed.",
@@ -152,9 +164,10 @@ def test_rules_find_relation(extract_text, text: str, expected: tuple[str, str, 
         "Tomas Vidal is expected to join Kestrel Bank.",
         "Tomas Vidal could become chief executive of Kestrel Bank.",
         "Tomas Vidal is not the chairman of Kestrel Bank.",
-        "Lena Berg had hoped to compete in the Vellan Cup on Tuesday.",
+        "Lena Berg had planned to ride in the Vellan Cup, but a knee injury stopped her.",
         "Kestrel Bank plans to buy a stake in Orbitel Corp.",
-        "US Customs claimed Tomas Vidal was one of Kestrel Bank's leaders.",
+        "Police claimed that Tomas Vidal was a director of Kestrel Bank.",
+        "The lawsuit claims that Tomas Vidal ran Kestrel Bank for a decade.",
         "Police alleged that Tomas Vidal worked for Kestrel Bank.",
     ],
 )
@@ -163,10 +176,30 @@ def test_rules_no_fact_from_a_negated_or_unrealised_clause(extract_text, text: s
     assert not found, found
 
 
-def test_rules_contest_title_names_no_home(extract_text) -> None:  # type: ignore[no-untyped-def]
-    # "US Open champion X": the place names the contest, not where X comes from
-    found = extract_text("Lena Berg will now face US Open champion Anna Lind.")
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same clauses stated as facts: the patterns the guard above holds back do fire
+        ("Kestrel Bank bought Orbitel Corp. last year.", ("Kestrel Bank", "acquired", "Orbitel Corp.")),
+        ("Tomas Vidal joined Kestrel Bank in May.", ("Tomas Vidal", "worksFor", "Kestrel Bank")),
+        ("Tomas Vidal ran Kestrel Bank for a decade.", ("Tomas Vidal", "headOf", "Kestrel Bank")),
+        ("Tomas Vidal worked for Kestrel Bank.", ("Tomas Vidal", "worksFor", "Kestrel Bank")),
+    ],
+)
+def test_rules_the_same_clauses_as_facts_state_them(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in extract_text(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Tacoma champion Lena Berg was knocked out on Monday.",
+             "The Oregon champion, Lena Berg, retired from tennis after the final."],
+)
+def test_rules_contest_title_names_no_home(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "Tacoma champion X": the place names the contest, not where X comes from
+    found = extract_text(text)
     assert not any(p == "livesIn" for _, p, _ in found), found
+    # the same any-noun pattern with a profession: "a Tacoma architect" lives there
+    assert ("Lena Berg", "livesIn", "Tacoma") in extract_text("Tacoma architect Lena Berg designed the hall.")
 
 
 def test_rules_a_done_deal_beside_a_plan_is_still_a_fact(extract_text) -> None:  # type: ignore[no-untyped-def]
@@ -179,18 +212,35 @@ def test_rules_a_done_deal_beside_a_plan_is_still_a_fact(extract_text) -> None: 
     [
         # an opponent's "in" phrase is the venue of the match
         "Sweden played well against Norway in Oslo on Saturday.",
-        "It was their first win over Norway in Oslo since 1990.",
+        "Sweden's 2-1 win over Norway in Oslo ended a long wait.",
         "Sweden stunned Norway in Oslo on Saturday.",
-        "It was a 55-3 defeat for Norway in Oslo.",
+        "The 4-1 defeat for Norway in Oslo cost the coach his job.",
         # a name that modifies the subject after a fronted phrase is no region of the place before it
-        "At their meeting in Tacoma, Spokane officials backed the plan.",
-        # a possessor opens the next item of a list: "Stalin's Russia, Ceausescu's Romania"
-        "They were the methods of Tacoma, Spokane's council and Duluth's mayor.",
+        "At a rally in Tacoma, Spokane officials backed the plan.",
+        "Before the vote in Boise, Tacoma councillors met the mayor.",
+        # a possessor opens the next item of a list: "Tacoma, Spokane's council and Duluth's mayor"
+        "The talks were the work of Tacoma, Spokane's council and Duluth's mayor.",
+        # the opponent of "lost to" is no place of the venue either
+        pytest.param("Norway lost 3-0 to Sweden in Stockholm on Saturday.", marks=pytest.mark.xfail(
+            strict=True, reason="'lost to' is not among the words that make a name an opponent: "
+                                "Sweden is read as in Stockholm")),
     ],
 )
 def test_rules_no_place_in_a_venue_or_a_modifier(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert not any(p == "locatedIn" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the patterns the guards above hold back: a place in a place, and a "Place, Region" chain
+        ("Lena Berg grew up in Bergen in western Norway.", ("Bergen", "locatedIn", "Norway")),
+        ("The firm has an office in Tacoma, Washington.", ("Tacoma", "locatedIn", "Washington")),
+    ],
+)
+def test_rules_place_in_a_place_outside_venues_and_lists(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in extract_text(text)
 
 
 def test_rules_people_of_a_party_are_members(extract_text) -> None:  # type: ignore[no-untyped-def]
@@ -201,13 +251,21 @@ def test_rules_people_of_a_party_are_members(extract_text) -> None:  # type: ign
 
 def test_rules_post_in_a_unit_of_the_owner(extract_text) -> None:  # type: ignore[no-untyped-def]
     # "the Party's Senate leader" leads the party's group in the Senate, neither the party nor the Senate
-    found = extract_text("The Kestrel Party's Senate leader, Lena Berg, welcomed the move.")
-    assert found == {("Lena Berg", "worksFor", "Kestrel Party")}, found
+    for text in ("The Kestrel Party's Senate leader, Lena Berg, voted against the budget.",
+                 "Lena Berg, the Kestrel Party's Senate leader, voted against the budget."):
+        found = extract_text(text)
+        assert found == {("Lena Berg", "worksFor", "Kestrel Party")}, found
 
 
-def test_rules_person_who_hires_a_firm_does_not_work_for_it(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Tomas Vidal appointed Kestrel Bank to advise on the sale.")
+@pytest.mark.parametrize(
+    "text", ["Tomas Vidal appointed Kestrel Bank to advise on the sale.",
+             "Lena Berg hired Kestrel Bank to sell her shares."],
+)
+def test_rules_person_who_hires_a_firm_does_not_work_for_it(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
     assert not any(p == "worksFor" for _, p, _ in found), found
+    # the hiring pattern, the right way round: the organisation hires the person
+    assert ("Lena Berg", "worksFor", "Kestrel Bank") in extract_text("Kestrel Bank hired Lena Berg in 2003.")
 
 
 def test_rules_relative_clause_attaches_to_organisation(extract_text) -> None:  # type: ignore[no-untyped-def]
@@ -227,10 +285,18 @@ def test_rules_agreement_between_resolves_the_description(extract_text) -> None:
     assert pair & found, found
 
 
-def test_rules_type_constraints(extract_text) -> None:  # type: ignore[no-untyped-def]
-    # a place cannot be the CEO of anything
-    found = extract_text("Paris, CEO of nothing, is a city in France.")
-    assert not any(p == "ceoOf" for _, p, _ in found)
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("Lena Berg, the mayor of Tacoma, opened the bridge.", "Tacoma"),
+     ("Tomas Vidal, the governor of Oregon, signed the bill.", "Oregon")],
+)
+def test_rules_type_constraints(extract_text, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    # the head's pattern matches "the mayor of Tacoma", but headOf's range is an organisation, not a place;
+    # and a person is no organisation to be based somewhere
+    found = extract_text(text)
+    assert not any(o == place and p in {"headOf", "basedIn"} for _, p, o in found), found
+    assert any(o == place and p == "livesIn" for _, p, o in found), found  # the relation the types allow
+    assert ("Lena Berg", "headOf", "Kestrel Bank") in extract_text("Lena Berg, the president of Kestrel Bank, spoke.")
 
 
 def test_rules_former_role_is_not_current(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
@@ -261,9 +327,9 @@ def test_rules_title_before_name_names_the_organisation(extract_text) -> None:  
 def test_rules_person_in_apposition_is_not_made_a_place(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.mentions import find_mentions
 
-    doc = nlp("In 1767, the seventh president of the Republic of Veldora, Andrew Morrow, was born in Waxford, Kelland.")
+    doc = nlp("The fourth president of the Republic of Veldora, Elena Markov, grew up on a farm in Tarnby.")
     types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
-    assert types.get("Andrew Morrow") == "Person", types
+    assert types.get("Elena Markov") == "Person", types
 
 
 @pytest.mark.parametrize(
@@ -292,9 +358,9 @@ def test_rules_forms_of_address_stay_in_a_name(nlp, ontology) -> None:  # type: 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Mara Quint, a plant physiologist with Corvane Labs, said the yield doubled.",
+        ("Mara Quint, a soil chemist with Corvane Labs, said the yield doubled.",
          ("Mara Quint", "worksFor", "Corvane Labs")),
-        ("Tobias Renner, an electronics technician from Uppsala, said he was worried.",
+        ("Tobias Renner, a bus driver from Uppsala, said he was worried.",
          ("Tobias Renner", "livesIn", "Uppsala")),
     ],
 )
@@ -303,10 +369,19 @@ def test_rules_any_noun_pattern(extract_text, text: str, expected: tuple[str, st
     assert expected in found, found
 
 
-def test_rules_any_noun_leaves_owned_nouns_alone(extract_text) -> None:  # type: ignore[no-untyped-def]
-    # "facility" is a locatedIn trigger: the any-noun livesIn pattern must not read it as a person's
-    found = extract_text("Talvik Institute runs Eastgate Park, Norway's largest research facility.")
-    assert not any(p == "livesIn" for _, p, _ in found), found
+@pytest.mark.parametrize(
+    "text", ["Kestrel Party member Lena Berg spoke at the rally.",
+             "Lena Berg, a longtime member of the Kestrel Party, spoke at the rally."],
+)
+def test_rules_any_noun_leaves_owned_nouns_alone(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "member" is a memberOf trigger: the any-noun worksFor pattern must not read it as a post on the staff
+    # (the old input, "Y, Norway's largest research facility", gave nothing with or without this guard)
+    found = extract_text(text)
+    assert ("Lena Berg", "memberOf", "Kestrel Party") in found, found
+    assert not any(p == "worksFor" for _, p, _ in found), found
+    # a noun no pattern owns is the wildcard's
+    found = extract_text("Lena Berg, a driver for the Kestrel Party, spoke at the rally.")
+    assert ("Lena Berg", "worksFor", "Kestrel Party") in found, found
 
 
 def test_rules_dateline_names_places_and_agency(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
@@ -333,7 +408,7 @@ def test_rules_no_dateline_without_agency(nlp, ontology) -> None:  # type: ignor
     [
         ("The shipment was sent to Harrowgate Meats Ltd. of Leeds last week.",
          ("Harrowgate Meats Ltd.", "basedIn", "Leeds")),
-        ("Dominique Vance of the Northern Committee of the Blue Shield in Nairobi said so.",
+        ("Dominique Vance works for the Northern Committee of the Blue Shield in Nairobi.",
          ("Northern Committee of the Blue Shield", "basedIn", "Nairobi")),
     ],
 )
@@ -345,7 +420,7 @@ def test_rules_organisation_of_or_in_a_place(extract_text, text: str, expected: 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The two brothers grew up in Uppsala in central Sweden.", ("Uppsala", "locatedIn", "Sweden")),
+        ("Her parents ran a shop in Uppsala in central Sweden.", ("Uppsala", "locatedIn", "Sweden")),
         ("Crocodiles in Zambia's Luangwa River have been seen near the villages.",
          ("Luangwa River", "locatedIn", "Zambia")),
     ],
@@ -360,10 +435,10 @@ def test_rules_place_in_or_of_a_place(extract_text, text: str, expected: tuple[s
     [
         ("Storm Damage Reported AB1203114594 Kellmore KELLMORE GAZETTE in English 12 Mar 94 p 3",
          ("KELLMORE GAZETTE", "basedIn", "Kellmore")),
-        ("CD0303083794 Ostrava Radio Ostrava Network in Czech 1200 GMT 3 Mar 94",
+        ("CD1708150591 Ostrava Radio Ostrava Network in Czech 1530 GMT 17 Aug 91",
          ("Radio Ostrava Network", "basedIn", "Ostrava")),
         # a hyphen inside the publisher's capitals
-        ("LD0303083794 Kellmore KEST-NORD in English 0729 GMT 3 Mar 94", ("KEST-NORD", "basedIn", "Kellmore")),
+        ("LD2206101592 Kellmore KEST-NORD in English 1015 GMT 22 Jun 92", ("KEST-NORD", "basedIn", "Kellmore")),
         # without the wire code: a line that is only the place and the publisher in capitals
         ("Kellmore VECERNI LIST", ("VECERNI LIST", "basedIn", "Kellmore")),
         ("Flooding on the coast\nPort Arlen DAGBLADET NORD\nThe river rose overnight.",
@@ -385,7 +460,7 @@ def test_rules_place_word_with_a_purpose_names_a_body(nlp, ontology) -> None:  #
 
 
 def test_rules_place_before_a_capitalised_title(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Norway Bankruptcy Judge Harald Stokke said creditors can submit suggestions.")
+    found = extract_text("Norway District Judge Harald Stokke ruled against the bank.")
     assert ("Harald Stokke", "livesIn", "Norway") in found, found
 
 
@@ -394,16 +469,40 @@ def test_rules_attribute_through_a_common_noun(extract_text) -> None:  # type: i
     assert ("Mara Quint", "worksFor", "Larkfield University") in found, found
 
 
-def test_rules_attribute_conjuncts_keep_their_own_phrase(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("He sued Harrowgate Corp. of Liverpool and Corvane Industries of Bristol for damages.")
-    assert ("Harrowgate Corp.", "basedIn", "Bristol") not in found, found
-    assert ("Corvane Industries", "basedIn", "Liverpool") not in found, found
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The buyers were Kestrel Marine Inc. of Seattle and Orbitel Systems Ltd. of Glasgow.",
+        "The contract went to Kestrel Marine Inc. of Seattle and Orbitel Systems Ltd. of Glasgow.",
+    ],
+)
+def test_rules_attribute_conjuncts_keep_their_own_phrase(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Kestrel Marine Inc.", "basedIn", "Seattle") in found, found
+    assert ("Orbitel Systems Ltd.", "basedIn", "Glasgow") in found, found
+    assert ("Kestrel Marine Inc.", "basedIn", "Glasgow") not in found, found
+    assert ("Orbitel Systems Ltd.", "basedIn", "Seattle") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs "of Leeds" on Tacoma, and the rule reads a name's phrase from the name only
+        "The contract went to Kestrel Marine Inc. of Tacoma and Orbitel Systems Ltd. of Leeds.",
+        # the small model tags no place in "of Bristol" (nor in "Kestrel Bank of Tacoma and ...")
+        "He sued Harrowgate Corp. of Liverpool and Corvane Industries of Bristol for damages.",
+    ],
+)
+@pytest.mark.xfail(strict=True, reason="the second company's place is not found (a misparse; an NER miss)")
+def test_rules_attribute_conjuncts_second_place_gaps(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert any(p == "basedIn" and s in {"Orbitel Systems Ltd.", "Corvane Industries"} for s, p, _ in found), found
 
 
 def test_rules_person_after_a_place_and_comma_stays_a_person(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.mentions import find_mentions
 
-    doc = nlp("He received credentials from the new high commissioner of Norway, Mr. Tobias Renner.")
+    doc = nlp("The new ambassador of Norway, Mr. Tobias Renner, arrived on Monday.")
     types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
     assert types.get("Mr. Tobias Renner") == "Person", types
 
@@ -427,7 +526,7 @@ def test_rules_a_person_title_in_apposition_makes_a_person(nlp, ontology) -> Non
     from kgraph.extract.mentions import _described_as, _person_titles
 
     assert "spokesman" in _person_titles(ontology) and "partner" not in _person_titles(ontology)
-    doc = nlp("The session was opened by Tobias Renner, a deputy from Uppsala.")
+    doc = nlp("The debate was closed by Tobias Renner, a spokesman from Uppsala.")
     span = next(e for e in doc.ents if e.text == "Tobias Renner")
     assert _described_as(span, ontology) == "Person"
 
@@ -440,7 +539,7 @@ def test_rules_work_verbs_with_for_or_at(extract_text) -> None:  # type: ignore[
 @pytest.mark.parametrize(
     "text",
     [
-        "Tomas Brandt, senior vice president of marketing at Orbitel Networks, spoke on Monday.",
+        "Tomas Brandt, senior vice president of sales at Orbitel Networks, spoke on Monday.",
         "Tomas Brandt, deputy director of Orbitel Networks, spoke on Monday.",
         "Tomas Brandt, program director at Orbitel Networks, spoke on Monday.",
         "Tomas Brandt, head of Orbitel Networks' audit unit, spoke on Monday.",
@@ -461,7 +560,7 @@ def test_rules_lesser_post_keeps_its_whole_title(nlp, ontology) -> None:  # type
     from kgraph.extract.mentions import find_mentions
     from kgraph.extract.relations import find_relations
 
-    doc = nlp("Tomas Brandt, senior vice president of marketing at Orbitel Networks, spoke on Monday.")
+    doc = nlp("Tomas Brandt, senior vice president of sales at Orbitel Networks, spoke on Monday.")
     relations = find_relations(doc, find_mentions(doc, ontology), ontology)
     roles = [r.role.title for r in relations if r.predicate == "worksFor" and r.role is not None]
     assert roles == ["Senior Vice President"], relations
@@ -488,6 +587,7 @@ def test_rules_list_of_places_pairs_each_with_its_own(extract_text) -> None:  # 
 
 def test_rules_possessive_in_a_list_is_its_names_alone(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text("Rivals include Norway's Kestrel Air, Orbitel Networks and Sweden's Nordwind Energy.")
+    assert {("Kestrel Air", "basedIn", "Norway"), ("Nordwind Energy", "basedIn", "Sweden")} <= found, found
     assert not any(s == "Orbitel Networks" for s, _, _ in found), found
     assert not any(s == "Kestrel Air" and o == "Sweden" for s, _, o in found), found
 
@@ -545,10 +645,20 @@ def test_rules_dateline_with_apposition_terminates(extract_text) -> None:  # typ
     assert ("Rock Creek", "locatedIn", "Md.") in result[0], result[0]
 
 
-def test_rules_capitalised_function_before_a_title_is_no_organisation(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("From 2015 to 2019, Ms. Berg served as the Finance Director of Orbitel Networks Ltd.")
+@pytest.mark.parametrize(
+    ("text", "function"),
+    [
+        ("Ms. Berg served as the Sales Director of Orbitel Networks Ltd. until she retired.", "Sales"),
+        ("Ms. Berg, the Marketing Director of Orbitel Networks Ltd., resigned.", "Marketing"),
+        pytest.param("Ms. Berg was the Finance Director of Orbitel Networks Ltd. until 2019.", "Finance",
+                     marks=pytest.mark.xfail(strict=True, reason="with 'Finance' after 'was the', the post is "
+                                                                 "read as the company's head (headOf)")),
+    ],
+)
+def test_rules_capitalised_function_before_a_title_is_no_organisation(extract_text, text: str, function: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
     assert ("Ms. Berg", "worksFor", "Orbitel Networks Ltd.") in found, found
-    assert not any(o == "Finance" for _, _, o in found), found
+    assert not any(o == function for _, _, o in found), found
     assert not any(p == "headOf" for _, p, _ in found), found  # a function's director is a lesser post
 
 
@@ -557,7 +667,7 @@ def test_rules_clause_inside_a_list_is_its_names_alone(extract_text) -> None:  #
                          "and Nordwind Energy.")
     acquired = {o for s, p, o in found if p == "acquired"}
     assert acquired == {"Orbitel Networks"}, found
-    listed = extract_text("Kestrel Air bought Orbitel Networks, Brightwater Systems and Nordwind Energy in 2007.")
+    listed = extract_text("In 2007 Kestrel Air bought Orbitel Networks, Brightwater Systems and Nordwind Energy.")
     assert {o for _, p, o in listed if p == "acquired"} == {"Orbitel Networks", "Brightwater Systems",
                                                            "Nordwind Energy"}, listed
 
@@ -582,30 +692,50 @@ def test_rules_conjunct_with_its_own_apposition_is_not_a_party(extract_text) -> 
     assert not any(s == "Tom Dahl" and o == "Bellport" for s, _, o in found), found
 
 
-def test_rules_membership_of_a_family_is_no_membership(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Lena Berg, a member of the Vidal family, said so.")
+@pytest.mark.parametrize(
+    "text", ["Lena Berg, a member of the Vidal family, said so.",
+             "Lena Berg, the youngest member of the Rothwell family, runs the mill."],
+)
+def test_rules_membership_of_a_family_is_no_membership(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # the family's name is a person's: memberOf's range (an organisation) keeps it out
+    found = extract_text(text)
     assert not any(p == "memberOf" for _, p, _ in found), found
+    # the same pattern with a body: "a member of the Harrow County Council"
+    found = extract_text("Lena Berg, a member of the Harrow County Council, said so.")
+    assert ("Lena Berg", "memberOf", "Harrow County Council") in found, found
 
 
 def test_extractor_states_no_relation_of_an_entity_with_itself(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.spacy_rules import RuleExtractor
     from kgraph.models import Article
 
-    text = "Vidal had hoped to win in Oregon, the home state of his wife, Lena."
+    text = "Vidal won easily in Oregon, the state where his wife, Lena, grew up."
     extraction = next(RuleExtractor(ontology=ontology).extract([Article(id="a", text=text, source="a")]))
     links = extraction.links
     assert all(links[r.subject] != links[r.object] for r in extraction.relations), extraction.relations
 
 
-def test_rules_one_of_any_noun_is_no_post(extract_text) -> None:  # type: ignore[no-untyped-def]
-    # "one of the founders of Y" states a post; "one of the star attractions at Y" does not
-    found = extract_text("Lena Berg will be one of the star attractions at the Harbour Athletics Club gala in May.")
+@pytest.mark.parametrize(
+    "text", ["Lena Berg, one of the loudest voices at the Kestrel Bank meeting, voted against the plan.",
+             "Tomas Vidal was one of the speakers at the Kestrel Bank conference on Monday."],
+)
+def test_rules_one_of_any_noun_is_no_post(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "one of the founders of Y" states a post; "one of the speakers at Y" does not
+    found = extract_text(text)
     assert not any(p == "worksFor" for _, p, _ in found), found
+    # "one of" with a title of the patterns still gives the post
+    found = extract_text("Lena Berg, one of the directors of Orbitel Corp., said so.")
+    assert ("Lena Berg", "worksFor", "Orbitel Corp.") in found, found
 
 
 def test_rules_form_of_address_is_no_post(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Labour's Mr Lindqvist, who insists he stands by his words, criticised a reporter.")
-    assert not any(p == "worksFor" for _, p, _ in found), found
+    for text in ("Labour's Mr Lindqvist, who says he meant every word, apologised to the reporter.",
+                 "The Harbour Party's Mrs Lindqvist denied the claims on Monday."):
+        found = extract_text(text)
+        assert not any(p == "worksFor" for _, p, _ in found), found
+    # the party's possessive before a full name: one of its people
+    found = extract_text("The Harbour Party's Lena Berg denied the claims on Monday.")
+    assert ("Lena Berg", "memberOf", "Harbour Party") in found, found
 
 
 def test_rules_place_in_name_exceptions(extract_text) -> None:  # type: ignore[no-untyped-def]
@@ -659,20 +789,23 @@ def test_rules_dated_dateline_needs_a_date_and_no_person(extract_text) -> None: 
 def test_rules_apposition_needs_a_comma(extract_text) -> None:  # type: ignore[no-untyped-def]
     # "to Reuters the head of ..." is a misparse, not "Reuters, the head of ...": Reuters stays
     # an organisation, and neither it nor the description "the head" (resolved to it) heads anything
-    found = extract_text("Speaking to Reuters the head of Estonia's Security Committee, Tomas Vidal, "
-                         "denied the reports.")
-    assert not any(s == "Reuters" for s, _, _ in found), found
+    found = extract_text("Talking to AFP the chairman of Estonia's Defence Council, Tomas Vidal, rejected the claims.")
+    assert not any(s == "AFP" for s, _, _ in found), found
 
 
 def test_mentions_do_not_open_a_bracket_they_do_not_close(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.mentions import find_mentions
 
     # the small model tags "Alliance of Democratic Forces (ADF" as one organisation
-    doc = nlp("Today the Alliance of Democratic Forces (ADF) and the Union of Liberal Forces (ULF) "
-              "announced their plans.")
+    doc = nlp("The Party of Democratic Renewal (PDR) won the vote.")
+    assert any(e.text == "Party of Democratic Renewal (PDR" for e in doc.ents)  # the model's mistake, as used here
     texts = {m.text for m, _ in find_mentions(doc, ontology)}
-    assert "Alliance of Democratic Forces" in texts, texts
+    assert "Party of Democratic Renewal" in texts, texts
     assert not any("(" in t and ")" not in t for t in texts), texts
+    # the same mistake put in by hand, in another sentence
+    doc = _with_ents(nlp, "Voters backed the Alliance of Rural Voters (ARV) in May.", [(3, 9, "ORG")])
+    texts = {m.text for m, _ in find_mentions(doc, ontology)}
+    assert "Alliance of Rural Voters" in texts and not any("(" in t and ")" not in t for t in texts), texts
 
 
 @pytest.mark.parametrize(
@@ -706,15 +839,23 @@ def test_rules_adjective_in_ic_is_no_place_adjective(extract_text) -> None:  # t
     assert not any(p == "basedIn" and o == "Atlanta" for _, p, o in found), found
 
 
-def test_rules_event_noun_agent_after_by(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("In connection with the purchase of Corvane Gas by Kestrel Holdings Inc., Mr. Dahl served "
-                         "as a consultant to the buyers.")
+@pytest.mark.parametrize(
+    "text", ["After the purchase of Corvane Gas by Kestrel Holdings Inc. in 2012, Mr. Dahl advised the new owners.",
+             "The takeover of Corvane Gas by Kestrel Holdings Inc. was approved, Mr. Dahl said."],
+)
+def test_rules_event_noun_agent_after_by(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
     assert ("Kestrel Holdings Inc.", "acquired", "Corvane Gas") in found, found
     assert ("Mr. Dahl", "acquired", "Corvane Gas") not in found, found
 
 
-def test_rules_a_seat_on_the_board_is_no_headship(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Lena Berg has been a director on the board of Kestrel Energy since 2011.")
+@pytest.mark.parametrize(
+    "text", ["Lena Berg, director on the board of Kestrel Energy, voted against the merger.",
+             "Lena Berg was named director on the board of Kestrel Energy in May."],
+)
+def test_rules_a_seat_on_the_board_is_no_headship(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # (without an article: "a director of Y" is one of several anyway)
+    found = extract_text(text)
     assert ("Lena Berg", "worksFor", "Kestrel Energy") in found, found
     assert ("Lena Berg", "headOf", "Kestrel Energy") not in found, found
 
@@ -739,7 +880,7 @@ def test_rules_title_after_a_common_noun_after_the_organisation(extract_text) ->
 
 
 def test_rules_a_company_official_works_for_the_one_company_named(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Orbitel Corp. will offer a new service, said Lena Berg, a company official.")
+    found = extract_text("Orbitel Corp. raised its prices in May, according to Lena Berg, a company spokeswoman.")
     assert ("Lena Berg", "worksFor", "Orbitel Corp.") in found, found
     # two organisations: which one is "the company" is not clear
     found = extract_text("Orbitel Corp. sued Kestrel Inc., said Lena Berg, a company spokeswoman.")
@@ -755,7 +896,7 @@ def test_rules_a_verb_whose_place_follows_from_does_not_make_at_locative(nlp, on
     # "is from Y" is a livesIn pattern; "has been at Y" must not turn an organisation into a place
     from kgraph.extract.mentions import find_mentions
 
-    doc = nlp("The revival has been at Oslo's Nordic Theatre since May.")
+    doc = nlp("The play has run at Oslo's Nordic Theatre for a year.")
     types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
     assert types.get("Nordic Theatre") == "Organization", types
 
@@ -828,7 +969,7 @@ def test_rules_parent_company_is_an_inverse_pattern(extract_text, text: str) -> 
     [
         "Lena Berg, a director of Kestrel Group, said so.",  # one of the directors
         "Former Kestrel Group financial chief Lena Berg testified.",  # a function's chief
-        "Lena Berg, a fund manager at Kestrel Group, said so.",
+        "Lena Berg, a portfolio manager at Kestrel Group, said so.",
     ],
 )
 def test_rules_indefinite_or_functional_titles_are_lesser_posts(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -842,9 +983,17 @@ def test_rules_a_former_head_with_the_indefinite_article_is_still_a_head(extract
     assert ("Lena Berg", "headOf", "Kestrel Group") in found, found
 
 
-def test_rules_shadow_portfolio_is_no_post(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Shadow Home Secretary Lena Berg told reporters her concern was justice.")
-    assert not any(s == "Lena Berg" and p in {"headOf", "worksFor"} for s, p, _ in found), found
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Shadow Transport Secretary Tomas Vidal said the railway plan would fail.", "Tomas Vidal"),
+     ("Lena Berg, the shadow minister for the Treasury, said the figures were wrong.", "Lena Berg")],
+)
+def test_rules_shadow_portfolio_is_no_post(extract_text, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(s == name and p in {"headOf", "worksFor"} for s, p, _ in found), found
+    # the same post without "shadow" is held
+    found = extract_text("Lena Berg, the minister for the Treasury, said the figures were right.")
+    assert ("Lena Berg", "headOf", "Treasury") in found, found
 
 
 def test_rules_a_crime_noun_states_no_home(extract_text) -> None:  # type: ignore[no-untyped-def]
@@ -857,11 +1006,14 @@ def test_rules_a_crime_noun_states_no_home(extract_text) -> None:  # type: ignor
 def test_rules_a_crime_noun_is_no_employment(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text("Lena Berg, the Kestrel Bank murderer, was jailed.")
     assert not any(p == "worksFor" for _, p, _ in found), found
+    found = extract_text("Lena Berg, the Kestrel Bank cashier, was praised.")
+    assert ("Lena Berg", "worksFor", "Kestrel Bank") in found, found
 
 
 def test_rules_each_group_takes_its_own_from_phrase(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("The men, Lena Berg, from Tacoma, and Tomas Vidal, Karl Holm and Per Dahl, from Spokane, "
-                         "were freed.")
+    found = extract_text(
+        "Lena Berg, from Tacoma, and Tomas Vidal and Karl Holm, both from Spokane, reached the summit."
+    )
     assert ("Lena Berg", "livesIn", "Tacoma") in found, found
     assert ("Lena Berg", "livesIn", "Spokane") not in found, found
 
@@ -912,17 +1064,17 @@ def _relations(doc, mentions, ontology) -> set[tuple[str, str, str]]:  # type: i
     ("text", "ents", "expected"),
     [
         # the place-of-origin noun after the name makes it a place, whatever the NER said
-        ("Lena Berg, a Duluth native, sent a letter.", [(0, 2, "PERSON"), (4, 5, "ORG")],
+        ("Lena Berg, a Duluth native, sang at the opening.", [(0, 2, "PERSON"), (4, 5, "ORG")],
          ("Lena Berg", "livesIn", "Duluth")),
         # a name before ", <place>" that ends the phrase is a place in a "Place, State" list
         ("Camp Orlen, Idaho; and Vellan Field, Tacoma, Wash.", [(0, 2, "ORG"), (3, 4, "GPE")],
          ("Camp Orlen", "locatedIn", "Idaho")),
         # the object of "a native of", "her hometown of" is a place
-        ("Lena Berg, a native of Kellmore, sent a letter.", [(0, 2, "PERSON"), (6, 7, "ORG")],
+        ("Lena Berg, a native of Kellmore, sang at the opening.", [(0, 2, "PERSON"), (6, 7, "ORG")],
          ("Lena Berg", "livesIn", "Kellmore")),
         # a place followed by its region stays a place: the apposition after it is about the person
-        ("Anna Lind credited Tomas Vidal, 83, of Port Arlen, Alaska, the last man to see the planes.",
-         [(0, 2, "PERSON"), (3, 5, "PERSON"), (9, 11, "GPE"), (12, 13, "GPE")],
+        ("Tomas Vidal, 83, of Port Arlen, Alaska, the last pilot of the old airline, died on Monday.",
+         [(0, 2, "PERSON"), (6, 8, "GPE"), (9, 10, "GPE")],
          ("Tomas Vidal", "livesIn", "Port Arlen")),
     ],
 )
@@ -1022,7 +1174,7 @@ def test_rules_noun_before_a_name_types_a_body(nlp, ontology, text, ents, name, 
     ("text", "ents", "name", "expected"),
     [
         # a name that is only a head noun ends the name before it, which the NER cut in two
-        ("Premiership side Kellmore United face a trip to Vellan.", [(2, 3, "GPE"), (3, 4, "ORG")],
+        ("League leaders Kellmore United lost at home on Saturday.", [(2, 3, "GPE"), (3, 4, "ORG")],
          "Kellmore United", "Organization"),
         ("He lives in Kentish Town, Tacoma.", [(3, 4, "NORP"), (4, 5, "GPE"), (6, 7, "GPE")],
          "Kentish Town", "Place"),
@@ -1043,7 +1195,7 @@ def test_rules_title_of_a_place_is_a_person(nlp, ontology) -> None:  # type: ign
     from kgraph.extract.mentions import find_mentions
 
     # "the Duchess of York": a title of nobility with its place names a person, whole
-    doc = _with_ents(nlp, "Britain's Duchess of Kellmore opened the bridge.", [(0, 1, "GPE"), (2, 5, "GPE")])
+    doc = _with_ents(nlp, "Crowds cheered as the Duchess of Kellmore opened the bridge.", [(4, 7, "GPE")])
     assert {m.text: m.type for m, _ in find_mentions(doc, ontology)}.get("Duchess of Kellmore") == "Person"
 
 
@@ -1062,7 +1214,7 @@ def test_rules_person_before_a_place_keeps_its_type(nlp, ontology) -> None:  # t
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Lena Berg is returning to her Duluth hometown to get married.", ("Lena Berg", "livesIn", "Duluth")),
+        ("Lena Berg opened a bakery in her Duluth hometown.", ("Lena Berg", "livesIn", "Duluth")),
         ("Kestrel Bank opened its Tacoma headquarters in 2001.", ("Kestrel Bank", "basedIn", "Tacoma")),
         ("In a briefing at Orbitel Corp.'s Tacoma, Wash., headquarters, Lena Berg said more study was needed.",
          ("Orbitel Corp.", "basedIn", "Tacoma")),
@@ -1095,7 +1247,7 @@ def test_rules_organisation_before_a_person_only_as_possessive(nlp, ontology) ->
         # "Tech" ends a university's or a company's name
         ("She studied at Kellmore Tech in Duluth before joining Orbitel.", ("Kellmore Tech", "basedIn", "Duluth")),
         # an exposition is an event
-        ("The president was shot at the Great Lakes Exposition in Duluth in 1901.",
+        ("The Great Lakes Exposition in Duluth drew a million visitors.",
          ("Great Lakes Exposition", "heldAt", "Duluth")),
     ],
 )
@@ -1107,8 +1259,12 @@ def test_rules_head_noun_gives_the_class(extract_text, text: str, expected: tupl
 @pytest.mark.parametrize(
     "text",
     [
-        "Lena Berg, a patient at Harbour Valley Hospital, said the food was good.",  # treated there, not employed
-        "Police named Orbitel Tower sniper Tomas Vidal on Monday.",  # where the crime was, not a home
+        # treated there, not employed
+        "Lena Berg, a patient at Kellmore General Hospital, praised the nurses.",
+        "Tomas Vidal, a long-term patient of the Kellmore Clinic, wrote to the newspaper.",
+        # where the crime was, not a home
+        "The Spokane sniper, Tomas Vidal, was sentenced on Monday.",
+        "Tomas Vidal, the Spokane sniper, was sentenced on Monday.",
     ],
 )
 def test_rules_any_noun_patient_or_sniper_states_nothing(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -1116,10 +1272,25 @@ def test_rules_any_noun_patient_or_sniper_states_nothing(extract_text, text: str
     assert not any(p in {"worksFor", "livesIn"} for _, p, _ in found), found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same any-noun patterns with a job: a nurse works there, a plumber lives there
+        ("Lena Berg, a nurse at Kellmore General Hospital, praised the doctors.",
+         ("Lena Berg", "worksFor", "Kellmore General Hospital")),
+        ("Spokane plumber Tomas Vidal fixed the pipes.", ("Tomas Vidal", "livesIn", "Spokane")),
+    ],
+)
+def test_rules_any_noun_with_a_job_states_the_relation(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in extract_text(text)
+
+
 def test_rules_the_town_of_a_name_is_that_name(extract_text) -> None:  # type: ignore[no-untyped-def]
     # "the town of Duluth" names Duluth; it is no description of the county named before
-    found = extract_text("In Kellmore County, a fire burned out of control near the town of Duluth, officials said.")
+    found = extract_text("In Kellmore County, crews closed roads near the town of Duluth.")
     assert ("Kellmore County", "locatedIn", "Duluth") not in found, found
+    found = extract_text("In Harrow County, the village of Elmwood was cut off by floods.")
+    assert ("Harrow County", "locatedIn", "Elmwood") not in found, found
     # "the capital of France" does describe a place named before
     found = extract_text("Lena Berg lives in Paris. She likes the capital of France.")
     assert ("Paris", "locatedIn", "France") in found, found
@@ -1129,16 +1300,14 @@ def test_rules_the_town_of_a_name_is_that_name(extract_text) -> None:  # type: i
     ("text", "expected"),
     [
         # "to be chairman": the governing verb's object holds the post
-        ("The members elected Lena Berg to be chairman of the Orbitel Bank.",
+        ("The board asked Lena Berg to be Orbitel Bank's chairman.",
          ("Lena Berg", "headOf", "Orbitel Bank")),
         # the subject of a passive clause does the participle that hangs on it
-        ("Tomas Vidal was injured while working as a welder for a decade at Kellmore Steel Works in Tacoma.",
+        ("Tomas Vidal was injured while working at Kellmore Steel Works in Tacoma.",
          ("Tomas Vidal", "worksFor", "Kellmore Steel Works")),
-        # a parish is a place; "Jackson, Wyo., and ..." is a list of chains, not of places
-        ("In northern Montana's Kellmore Parish, officials said 900 residents had left.",
-         ("Kellmore Parish", "locatedIn", "Montana")),
-        ("Lows ranged from 2 degrees at Kellmore, Wyo., and Vellan, Colo., to 60 at Reno, Nev.",
-         ("Kellmore", "locatedIn", "Wyo.")),
+        # a parish is a place; "Kellmore, Wyo., and ..." is a list of chains, not of places
+        ("Residents of Montana's Kellmore Parish were told to leave.", ("Kellmore Parish", "locatedIn", "Montana")),
+        ("Snow fell at Kellmore, Wyo., and Vellan, Colo., on Sunday.", ("Kellmore", "locatedIn", "Wyo.")),
     ],
 )
 def test_rules_controllers_parishes_chain_lists(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -1152,7 +1321,7 @@ def test_rules_controllers_parishes_chain_lists(extract_text, text: str, expecte
         # a bare source line: the broadcaster's name opens with "Radio"
         ("Kellmore Radio Vellan Network", ("Radio Vellan Network", "basedIn", "Kellmore")),
         # a coded source line: the place's name ends in "City"
-        ("PA2904034294 Kestrel City Vellan Television in Spanish 0400 GMT 26 Apr 94",
+        ("PA1107052291 Kestrel City Vellan Television in Spanish 2215 GMT 11 Jul 91",
          ("Vellan Television", "basedIn", "Kestrel City")),
     ],
 )
@@ -1178,14 +1347,14 @@ def test_rules_named_province_and_unit_at_a_place(extract_text, text: str, expec
 def test_rules_conjunct_of_another_kind_is_another_list(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.mentions import find_mentions
 
-    # the parser joins "Orbitel" to "Toronto, Canada"; Orbitel's "in Spokane" is not Canada's
+    # the parser joins "Orbitel" to "Lyon, France"; Orbitel's "in Spokane" is not France's
     doc = _with_ents(
-        nlp, "He directed Hamlet at the Kellmore Theatre in Toronto, Canada, and Orbitel in Spokane.",
-        [(5, 7, "FAC"), (8, 9, "GPE"), (10, 11, "GPE"), (13, 14, "ORG"), (15, 16, "GPE")],
+        nlp, "The band played the Kellmore Theatre in Lyon, France, and Orbitel in Spokane.",
+        [(4, 6, "FAC"), (7, 8, "GPE"), (9, 10, "GPE"), (12, 13, "ORG"), (14, 15, "GPE")],
     )
     found = _relations(doc, find_mentions(doc, ontology), ontology)
     assert ("Orbitel", "basedIn", "Spokane") in found, found
-    assert ("Canada", "locatedIn", "Spokane") not in found, found
+    assert ("France", "locatedIn", "Spokane") not in found, found
     assert ("Kellmore Theatre", "locatedIn", "Spokane") not in found, found
 
 
@@ -1193,14 +1362,14 @@ def test_rules_a_place_by_what_it_has(nlp, ontology) -> None:  # type: ignore[no
     from kgraph.extract.mentions import find_mentions
 
     # the NER's organisation owns a city: it is a place
-    doc = _with_ents(nlp, "The quake leveled much of Tacoma, Vellania's second-largest city.",
-                     [(5, 6, "GPE"), (7, 8, "ORG")])
+    doc = _with_ents(nlp, "The flood reached Tacoma, Vellania's third-largest city, on Monday.",
+                     [(3, 4, "GPE"), (5, 6, "ORG")])
     found = _relations(doc, find_mentions(doc, ontology), ontology)
     assert ("Tacoma", "locatedIn", "Vellania") in found, found
     # a street is a place's; a foothill range's name is a place
-    doc = _with_ents(nlp, "Crowds watched as Kellmore's busiest street was renamed.", [(3, 4, "ORG")])
+    doc = _with_ents(nlp, "Kellmore's busiest street was closed for the parade.", [(0, 1, "ORG")])
     assert [m.type for m, _ in find_mentions(doc, ontology)] == ["Place"]
-    doc = _with_ents(nlp, "In the Vellan Ridge foothills, crews contained a fire.", [(2, 4, "ORG")])
+    doc = _with_ents(nlp, "Sheep graze in the Vellan Ridge foothills every summer.", [(4, 6, "ORG")])
     assert [m.type for m, _ in find_mentions(doc, ontology)] == ["Place"]
     # a person has a home state without being a place
     doc = _with_ents(nlp, "With Oregon being Lena Berg's home state, she campaigned hard.",
@@ -1219,8 +1388,12 @@ def test_rules_an_employers_title_does_not_make_a_place(nlp, ontology) -> None: 
     assert ("Kellmore", "basedIn", "New York") in found, found
 
 
-def test_rules_an_expert_in_a_country_lives_there(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Lena Berg, one of the leading missile experts in Norway, says so.")
+@pytest.mark.parametrize(
+    "text", ["Lena Berg, one of the best-known glacier experts in Norway, led the survey.",
+             "Lena Berg, a top tax lawyer in Norway, joined the inquiry."],
+)
+def test_rules_an_expert_in_a_country_lives_there(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
     assert ("Lena Berg", "livesIn", "Norway") in found, found
 
 
@@ -1228,10 +1401,11 @@ def test_rules_an_expert_in_a_country_lives_there(extract_text) -> None:  # type
     ("text", "ents", "expected"),
     [
         # a title the tagger takes for an adjective still states the relation
-        ("The June fair, started after Spokane native Lena Berg's film was released in 1973, draws crowds.",
+        ("A statue of Spokane native Lena Berg was unveiled on Monday.",
          None, ("Lena Berg", "livesIn", "Spokane")),
-        # "NAME, 30, of X": the home town, whatever the NER called it
-        ("Tomas Vidal, 30, of Kellmore, went down to help, police said.",
+        ("The bridge was opened by Spokane native Lena Berg in 1990.", None, ("Lena Berg", "livesIn", "Spokane")),
+        # "NAME, 42, of X": the home town, whatever the NER called it
+        ("Tomas Vidal, 42, of Kellmore, was named the winner.",
          [(0, 2, "PERSON"), (6, 7, "ORG")], ("Tomas Vidal", "livesIn", "Kellmore")),
         # a centre the NER calls an organisation is one
         ("Lena Berg of the Kellmore Hurricane Center in Tacoma said so.",
@@ -1256,10 +1430,10 @@ def test_rules_headline_infinitive_is_an_announced_deal(extract_text) -> None:  
     ("text", "ents", "expected"),
     [
         # a translated article's number opens a source line too
-        ("94AS0286D Kellmore THE VELLAN TIMES in English 7 May 94 p 13", None,
+        ("92AS1147B Kellmore THE VELLAN TIMES in English 3 Feb 92 p 7", None,
          ("THE VELLAN TIMES", "basedIn", "Kellmore")),
         # "Co. of X": the company's town, whatever the NER called it
-        ("Orbitel Disposal Co. of Vellan is preparing to offer a home pickup service.",
+        ("Orbitel Disposal Co. of Vellan won the city's waste contract.",
          [(0, 3, "ORG"), (4, 5, "ORG")], ("Orbitel Disposal Co.", "basedIn", "Vellan")),
         # "the Kellmore institute": the noun after the name says its kind, and carries its phrase
         ("Lena Berg heads the Kellmore institute in Tacoma.",
@@ -1286,19 +1460,31 @@ def test_rules_opening_word_gives_the_class(nlp, ontology) -> None:  # type: ign
 def test_rules_possessor_of_a_home_is_a_person(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.mentions import find_mentions
 
-    doc = _with_ents(nlp, "FBI agents arrived at Vidal's New Jersey home and escorted him to safety.",
-                     [(0, 1, "ORG"), (4, 5, "ORG"), (6, 8, "GPE")])
+    doc = _with_ents(nlp, "Police searched Vidal's New Jersey home on Monday.", [(2, 3, "ORG"), (4, 6, "GPE")])
     found = _relations(doc, find_mentions(doc, ontology), ontology)
     assert ("Vidal", "livesIn", "New Jersey") in found, found
+    # a wife is a person's too
+    doc = _with_ents(nlp, "Reporters waited for Vidal's wife outside the court.", [(3, 4, "ORG")])
+    assert [m.type for m, _ in find_mentions(doc, ontology) if m.text == "Vidal"] == ["Person"]
+
+
+@pytest.mark.xfail(strict=True, reason="the parser hangs the possessor on the place ('Vidal's Tacoma'), not on "
+                                       "'home', so the NER's organisation stays one (also 'Rhode Island home')")
+def test_rules_possessor_of_a_home_before_a_one_word_place(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    doc = _with_ents(nlp, "Reporters waited outside Vidal's Tacoma home and took photographs.",
+                     [(3, 4, "ORG"), (5, 6, "GPE")])
+    assert ("Vidal", "livesIn", "Tacoma") in _relations(doc, find_mentions(doc, ontology), ontology)
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a rank written out is no part of the name, and states the post
-        ("Kellmore Health Services Inspector Tomas Vidal said the rules were old.",
+        ("Kellmore Health Services Inspector Tomas Vidal closed the restaurant.",
          ("Tomas Vidal", "worksFor", "Kellmore Health Services")),
-        ("Police Colonel Lena Berg of the Tacoma Police said so.", ("Lena Berg", "worksFor", "Tacoma Police")),
+        ("Police Major Lena Berg of the Tacoma Police led the search.", ("Lena Berg", "worksFor", "Tacoma Police")),
     ],
 )
 def test_rules_rank_words_are_titles(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -1309,11 +1495,20 @@ def test_rules_rank_words_are_titles(extract_text, text: str, expected: tuple[st
 def test_rules_a_directors_film_is_no_organisation(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.mentions import find_mentions
 
-    # "Ray director Taylor Hackford": a film has a director, so the name before the title stays as the NER read it
-    text = "Vellan director Lena Berg, responsible for the 1982 film Kestrel, has also received a nomination."
-    doc = _with_ents(nlp, text, [(0, 1, "PERSON"), (2, 4, "PERSON")])
-    found = _relations(doc, find_mentions(doc, ontology), ontology)
-    assert not any(p == "headOf" for _, p, _ in found), found
+    # "the Vellan director X": a film has a director, so the name before the title stays as the NER read it
+    # (not at the start of a sentence, where no name before a title is retyped)
+    for text, ents in (
+        ("The jury includes Vellan director Lena Berg, who made the 1982 film Vellan.",
+         [(3, 4, "PERSON"), (5, 7, "PERSON")]),
+        ("Critics praised Vellan director Lena Berg for the film's score.", [(2, 3, "PERSON"), (4, 6, "PERSON")]),
+    ):
+        doc = _with_ents(nlp, text, ents)
+        found = _relations(doc, find_mentions(doc, ontology), ontology)
+        assert not any(p == "headOf" for _, p, _ in found), found
+    # a head's title there does retype the name: "Vellan boss X" heads Vellan
+    doc = _with_ents(nlp, "Critics praised Vellan boss Lena Berg for the results.",
+                     [(2, 3, "PERSON"), (4, 6, "PERSON")])
+    assert ("Lena Berg", "headOf", "Vellan") in _relations(doc, find_mentions(doc, ontology), ontology)
 
 
 def test_rules_posts_of_successors_peers_and_former_offices(nlp, ontology, extract_text) -> None:  # type: ignore[no-untyped-def]
@@ -1321,33 +1516,35 @@ def test_rules_posts_of_successors_peers_and_former_offices(nlp, ontology, extra
     from kgraph.extract.relations import find_relations
 
     # "X will succeed Y as president": Y holds the post, X not yet; a place before "operator" is where
-    found = extract_text(
-        "Tomas Vidal will succeed Lena Berg as president of Orbitel Corp., Norway's number three mobile operator."
-    )
-    assert ("Lena Berg", "headOf", "Orbitel Corp.") in found, found
-    assert ("Tomas Vidal", "headOf", "Orbitel Corp.") not in found, found
-    assert ("Orbitel Corp.", "operates", "Norway") not in found, found
+    for text in ("Tomas Vidal will succeed Lena Berg as chairman of Orbitel Corp. next year.",
+                 "Tomas Vidal will replace Lena Berg as chairman of Orbitel Corp. in May."):
+        found = extract_text(text)
+        assert ("Lena Berg", "headOf", "Orbitel Corp.") in found, found
+        assert ("Tomas Vidal", "headOf", "Orbitel Corp.") not in found, found
+    for text in ("Orbitel Corp., Norway's largest mobile operator, cut its prices.",
+                 "Orbitel Corp. is Norway's third-largest mobile operator."):
+        assert ("Orbitel Corp.", "operates", "Norway") not in extract_text(text)
     # "X will stay on as chairman": X holds the post now
     found = extract_text("Lena Berg will stay on as chairman of Orbitel Corp. until May.")
     assert ("Lena Berg", "headOf", "Orbitel Corp.") in found, found
     # a peer's "of" names a place, not an employer
-    doc = _with_ents(nlp, "The programme also heard from Lord Vidal of Kellmore, who was a minister at the time.",
-                     [(5, 7, "PERSON"), (8, 9, "ORG")])
+    doc = _with_ents(nlp, "Lord Vidal of Kellmore, a former minister, spoke in the debate.",
+                     [(0, 2, "PERSON"), (3, 4, "ORG")])
     assert ("Lord Vidal", "livesIn", "Kellmore") in _relations(doc, find_mentions(doc, ontology), ontology)
     # "Ex-" is no part of the body's name and makes the post a former one
-    doc = nlp("Ex-Orbitel Bank chairman Tomas Vidal denied the claims.")
+    doc = nlp("Ex-Orbitel Bank chairman Tomas Vidal spoke at the trial.")
     relations = find_relations(doc, find_mentions(doc, ontology), ontology)
     posts = [(r.object.text, r.role.current) for r in relations if r.predicate == "headOf" and r.role is not None]
     assert posts == [("Orbitel Bank", False)], posts
 
 
 def test_rules_list_of_clubs_is_no_chain_and_a_grand_prix_is_an_event(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text(
-        "Luton, Spokane, Kellmore Rangers and other clubs used to have plastic pitches during the 1980s."
-    )
-    assert ("Luton", "locatedIn", "Spokane") not in found, found
-    found = extract_text("She will also run in the Kellmore Grand Prix in Tacoma in February.")
-    assert ("Kellmore Grand Prix", "heldAt", "Tacoma") in found, found
+    found = extract_text("Tacoma, Spokane, Kellmore Rangers and other clubs voted for the new rules.")
+    assert ("Tacoma", "locatedIn", "Spokane") not in found, found
+    for text in ("The Kellmore Grand Prix in Tacoma drew 20,000 fans.",
+                 "Lena Berg will race in the Kellmore Grand Prix, held in Tacoma each May."):
+        found = extract_text(text)
+        assert ("Kellmore Grand Prix", "heldAt", "Tacoma") in found, found
 
 
 def test_rules_team_sheet_is_no_chain_of_places(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -1366,26 +1563,36 @@ def test_rules_a_shows_star_does_not_live_in_its_title(nlp, ontology) -> None:  
     doc = _with_ents(nlp, "Kellmore Vale star Lena Berg said the show would return.", [(0, 2, "GPE"), (3, 5, "PERSON")])
     found = _relations(doc, find_mentions(doc, ontology), ontology)
     assert ("Lena Berg", "livesIn", "Kellmore Vale") not in found, found
+    # a job in the same place: "Kellmore Vale baker X" lives there
+    doc = _with_ents(nlp, "Kellmore Vale baker Lena Berg said the shop would reopen.",
+                     [(0, 2, "GPE"), (3, 5, "PERSON")])
+    found = _relations(doc, find_mentions(doc, ontology), ontology)
+    assert ("Lena Berg", "livesIn", "Kellmore Vale") in found, found
 
 
 def test_rules_bracket_alias_and_consolidation(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.mentions import find_mentions
 
-    # "(Orbitel)" after "Orbitel Surgical Center": the alias is the centre, whatever the NER said
-    doc = _with_ents(nlp, "Orbitel Surgical Center (Orbitel Center), which is consolidated by Kestrel Holdings, grew.",
-                     [(0, 3, "ORG"), (4, 6, "LOC"), (12, 14, "ORG")])
-    mentions = find_mentions(doc, ontology)
-    assert [m.type for m, _ in mentions][:2] == ["Organization", "Organization"], mentions
-    found = _relations(doc, mentions, ontology)
-    assert any(p == "subsidiaryOf" and o == "Kestrel Holdings" for _, p, o in found), found
+    # "(Orbitel Clinic)" after "Orbitel Eye Clinic": the alias is the clinic, whatever the NER said
+    for text, ents, alias in (
+        ("Orbitel Eye Clinic (Orbitel Clinic) is consolidated by Kestrel Holdings.",
+         [(0, 3, "ORG"), (4, 6, "LOC"), (10, 12, "ORG")], 1),
+        ("Kestrel Holdings consolidates Orbitel Eye Clinic (Orbitel Clinic).",
+         [(0, 2, "ORG"), (3, 6, "ORG"), (7, 9, "LOC")], 2),
+    ):
+        doc = _with_ents(nlp, text, ents)
+        mentions = find_mentions(doc, ontology)
+        assert [m.type for m, _ in mentions][alias] == "Organization", mentions
+        found = _relations(doc, mentions, ontology)
+        assert ("Orbitel Eye Clinic", "subsidiaryOf", "Kestrel Holdings") in found, found
 
 
 @pytest.mark.parametrize(
     ("text", "expected", "absent"),
     [
         # a place in brackets after a company, or after the noun describing it
-        ("Lena Berg is president of Kestrel Oil and Gas, an energy company (Tacoma, Washington), and a poet.",
-         ("Kestrel Oil and Gas", "basedIn", "Tacoma"), None),
+        ("Lena Berg is president of Kestrel Drilling, a drilling firm (Tacoma, Washington).",
+         ("Kestrel Drilling", "basedIn", "Tacoma"), None),
         ("Orbitel Labs (Tacoma) sold shares.", ("Orbitel Labs", "basedIn", "Tacoma"), None),
         # a bracket inside a name is no place of it
         ("One of our subsidiaries, Orbitel (UK) Limited, bought software.", None, ("Orbitel", "basedIn", "UK")),
@@ -1399,56 +1606,66 @@ def test_rules_place_in_brackets(extract_text, text: str, expected, absent) -> N
 
 def test_rules_comma_and_after_a_title_goes_on_with_the_outer_list(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(
-        "Our competitors are Kestrel, Inc., an operating unit of Vellan Corporation, and Orbitel Corporation."
+        "We compete with Kestrel, Inc., a division of Vellan Corporation, and with Orbitel Corporation."
     )
     assert ("Kestrel, Inc.", "subsidiaryOf", "Vellan Corporation") in found, found
     assert ("Kestrel, Inc.", "subsidiaryOf", "Orbitel Corporation") not in found, found
 
 
-def test_rules_list_without_and_stays_a_list(extract_text) -> None:  # type: ignore[no-untyped-def]
-    # a "Place, Place" pair the parser calls conjuncts with no "and" is a chain (FIRE dev has one);
-    # a list without "and" is still a list
-    found = extract_text("Podcasters are springing up in Norway, Finland, Peru, even Malaysia.")
+@pytest.mark.parametrize(
+    "text",
+    ["The tour took the choir to Oslo, Bergen, Lima, even Quito.", "The firm has offices in Tacoma, Spokane, Boise."],
+)
+def test_rules_list_without_and_stays_a_list(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # a "Place, Place" pair the parser calls conjuncts with no "and" is a chain; a list of three or more
+    # without "and" is still a list
+    found = extract_text(text)
     assert not any(p == "locatedIn" for _, p, _ in found), found
+    assert ("Tacoma", "locatedIn", "Washington") in extract_text("The firm has an office in Tacoma, Washington.")
 
 
 def test_rules_born_names_a_person_and_its_place_after_the_date(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.mentions import find_mentions
 
-    # only a person is born; the place may hang on the date before it
-    doc = _with_ents(nlp, "Lena Marie Berg was born on Feb. 5, 1907, in Tacoma, and spent her youth in Spokane.",
-                     [(0, 3, "ORG"), (12, 13, "GPE"), (20, 21, "GPE")])
-    found = _relations(doc, find_mentions(doc, ontology), ontology)
-    assert ("Lena Marie Berg", "livesIn", "Tacoma") in found, found
+    # only a person is born (the place after the date or before it)
+    for text, place in (("Lena Marie Berg was born in Tacoma on May 3, 1950, and taught music there.", 6),
+                        ("Lena Marie Berg was born on May 3, 1950, in Tacoma, where she still lives.", 12)):
+        doc = _with_ents(nlp, text, [(0, 3, "ORG"), (place, place + 1, "GPE")])
+        found = _relations(doc, find_mentions(doc, ontology), ontology)
+        assert ("Lena Marie Berg", "livesIn", "Tacoma") in found, found
 
 
 def test_rules_undecided_and_directed_state_nothing(nlp, ontology, extract_text) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.mentions import find_mentions
 
     # not yet decided: no fact
-    found = extract_text("Lena Berg is still undecided about competing in the Kellmore Open.")
-    assert not any(p == "participatedIn" for _, p, _ in found), found
+    for text in ("Lena Berg, undecided whether to compete at the Kellmore Open, trained at home.",
+                 "Lena Berg is undecided about competing at the Kellmore Open."):
+        found = extract_text(text)
+        assert not any(p == "participatedIn" for _, p, _ in found), found
+    found = extract_text("Lena Berg competed in the Kellmore Open last year.")
+    assert ("Lena Berg", "participatedIn", "Kellmore Open") in found, found
     # a film is directed, not headed (the NER takes its title for an organisation)
-    doc = _with_ents(nlp, "Kellmore Nights, directed by Tomas Vidal, won the best film award.",
+    doc = _with_ents(nlp, "Kellmore Nights, directed by Tomas Vidal, opened the festival.",
                      [(0, 2, "ORG"), (5, 7, "PERSON")])
     found = _relations(doc, find_mentions(doc, ontology), ontology)
     assert not any(p == "headOf" for _, p, _ in found), found
 
 
 def test_rules_place_set_off_by_commas_and_a_list_of_three_places(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("The company performed at the Kellmore Hall, in Tacoma, on June 30, said a spokesman.")
+    found = extract_text("The choir sang at the Kellmore Hall, in Tacoma, last Friday.")
     assert ("Kellmore Hall", "locatedIn", "Tacoma") in found, found
-    found = extract_text("Flooding was reported throughout Tacoma, Fort Vellan, Spokane and southern Kellmore County.")
+    found = extract_text("Power cuts hit Tacoma, Fort Vellan, Spokane and parts of Kellmore County.")
     assert ("Tacoma", "locatedIn", "Fort Vellan") not in found, found
 
 
 def test_rules_place_owning_the_noun_a_place_modifies(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("In Oregon's Vellan Ridge foothills, firefighters today contained a fire.")
+    found = extract_text("Hikers were rescued from Oregon's Vellan Ridge foothills on Sunday.")
     assert ("Vellan Ridge", "locatedIn", "Oregon") in found, found
 
 
 def test_rules_superlative_of_a_group_and_one_of_several_posts(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Vellania is the largest of Kestria's six republics.")
+    found = extract_text("Vellania is the smallest of Kestria's provinces.")
     assert ("Vellania", "locatedIn", "Kestria") in found, found
     found = extract_text("Tacoma, the biggest of Oregon's cities, grew.")
     assert ("Tacoma", "locatedIn", "Oregon") in found, found

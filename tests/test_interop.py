@@ -138,6 +138,7 @@ def test_interop_oxigraph_cli_agrees_with_kgraph_query(runner, built_data, tmp_p
                              "--results-format", "json"], check=True, capture_output=True).stdout.decode()
     args = ["query", "-g", str(out / "graph.ttl"), "--format", "json", str(path)] + (["--infer"] if infer else [])
     ours = runner.invoke(cli.cli, args, catch_exceptions=False).stdout
+    assert json_rows(ours)[1], f"{path.name} finds nothing in data/: the tools would agree on nothing"
     assert json_rows(ours) == json_rows(theirs)
 
 

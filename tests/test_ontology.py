@@ -33,6 +33,7 @@ def test_ontology_every_term_labelled_and_commented(ontology) -> None:  # type: 
         for term in g.subjects(RDF.type, kind):
             if str(term).startswith(str(KG._NS)):
                 assert g.value(term, RDFS.label) is not None, f"{term} has no rdfs:label"
+                assert str(g.value(term, RDFS.comment) or "").strip(), f"{term} has no rdfs:comment"
 
 
 def test_ontology_namespace_class_matches_turtle(ontology) -> None:  # type: ignore[no-untyped-def]

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-import threading
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -153,12 +152,21 @@ def test_pipeline_results_keep_input_order_and_stream(flaky: str) -> None:
 
 
 def test_pipeline_ordered_map_cancels_on_early_stop() -> None:
-    started = threading.Event()
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        gen = ordered_map(lambda batch: pool.submit(lambda: (started.set(), batch)[1]), ([n] for n in range(100)), 3)
-        assert next(gen) == [0]
-        gen.close()
-    assert started.is_set()
+    # futures nobody runs: the first is done, the others stay pending until ordered_map cancels them
+    futures: list[Future[list[Extraction | Failure]]] = []
+
+    def submit(batch: list) -> Future:  # type: ignore[type-arg]
+        future: Future[list[Extraction | Failure]] = Future()
+        if batch == [0]:
+            future.set_result(batch)
+        futures.append(future)
+        return future
+
+    gen = ordered_map(submit, ([n] for n in range(100)), 3)
+    assert next(gen) == [0]
+    assert len(futures) == 3  # the window: three batches in flight, no more
+    gen.close()
+    assert [f.cancelled() for f in futures] == [False, True, True]
 
 
 def test_pipeline_worker_refuses_another_pipeline(flaky: str) -> None:

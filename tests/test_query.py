@@ -78,6 +78,7 @@ def test_query_example_same_answer_from_both_engines(built_data, path: Path) -> 
     rdflib = run_example(path, out, "rdflib")
     assert oxigraph.type == "SELECT"
     assert oxigraph.vars == rdflib.vars
+    assert oxigraph.rows, f"{path.name} finds nothing in data/: the engines would agree on nothing"
     assert rows_as_text(oxigraph) == rows_as_text(rdflib)
 
 
@@ -134,6 +135,7 @@ def test_query_multi_article_matches_the_graph(built_data, data_graph) -> None:
 
     expected = {str(e) for e in set(data_graph.subjects(KG.mentionedIn, None))
                 if len(set(data_graph.objects(e, KG.mentionedIn))) > 1}
+    assert KGR + "Northern_Clinical_Trials_Network" in expected  # named in two of the sample articles
     assert {str(row[0]) for row in result.rows} == expected
 
 
@@ -238,16 +240,33 @@ def test_query_table_escapes_newlines() -> None:
     assert "a\\nb" in format_result(result)
 
 
-def test_query_syntax_error_has_line_and_column(data_store) -> None:
-    with pytest.raises(QueryError, match=r"line 3, column 1: expected"):
-        run_query(data_store, "SELECT ?x WHERE {\n  ?x kg:ceoOf \n}")
+@pytest.mark.parametrize(
+    ("query", "position", "line", "caret"),
+    [
+        # a misspelt keyword: the caret under the word, not where Oxigraph's parser gave up (column 10)
+        ("SELEC ?x WHERE { ?x ?y ?z }", "line 1, column 1:", "  SELEC ?x WHERE { ?x ?y ?z }", "  ^"),
+        ("SELECT ?x WHERE { ?x ?y ?z } LIMT 3", "line 1, column 30:", "  SELECT ?x WHERE { ?x ?y ?z } LIMT 3",
+         "  " + " " * 29 + "^"),
+        # on a later line, after a tab (shown as one space so the caret stays under its column)
+        ("SELECT ?x WHERE {\n\t?x ?y ?z .\n\tFILTR(?x) }", "line 3, column 2:", "   FILTR(?x) }", "   ^"),
+        # a triple without its object: the caret under the triple that cannot be read
+        ("SELECT ?x WHERE {\n  ?x kg:ceoOf \n}", "line 2, column 3:", "    ?x kg:ceoOf ", "    ^"),
+    ],
+)
+def test_query_syntax_error_has_line_and_column(data_store, query: str, position: str, line: str, caret: str) -> None:
+    with pytest.raises(QueryError) as raised:
+        run_query(data_store, query)
+    message = str(raised.value).split("\n")
+    assert position in message[0], message
+    assert message[1:] == [line, caret], message
 
 
 def test_query_cli_syntax_error_exits_2(runner, built_data) -> None:
     _, out = built_data
-    result = runner.invoke(cli.cli, ["query", "-g", str(out / "graph.ttl"), "SELECT ?x WHERE { ?x kg:ceoOf"])
+    result = runner.invoke(cli.cli, ["query", "-g", str(out / "graph.ttl"), "SELEC ?x WHERE { ?x ?y ?z }"])
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: The query is not valid SPARQL: line 1, column")
+    assert result.stderr == ("Error: The query is not valid SPARQL: line 1, column 1: the query cannot be read from "
+                             "'SELEC' on\n  SELEC ?x WHERE { ?x ?y ?z }\n  ^\n")
     assert result.stdout == ""
 
 
@@ -266,7 +285,7 @@ def test_query_cli_table_json_infer(runner, built_data) -> None:
     assert result.stdout == "true\n"
 
 
-def test_query_cli_several_graphs_and_trig(runner, built_data, data_exports) -> None:
+def test_query_cli_several_graphs_and_trig(runner, built_data, data_exports, tmp_path) -> None:
     _, out = built_data
     query = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
     one = runner.invoke(cli.cli, ["query", "-g", str(out / "graph.ttl"), "--format", "csv", query])
@@ -274,7 +293,13 @@ def test_query_cli_several_graphs_and_trig(runner, built_data, data_exports) -> 
     assert one.stdout == trig.stdout  # the union of the named graphs is the graph
     both = runner.invoke(cli.cli, ["query", "-g", str(out / "graph.ttl"), "-g", str(data_exports["nquads"]),
                                    "--format", "csv", query])
-    assert both.exit_code == 0
+    assert both.exit_code == 0 and both.stdout == one.stdout  # the same triples twice are the same graph
+    extra = tmp_path / "extra.ttl"
+    extra.write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n")
+    more = runner.invoke(cli.cli, ["query", "-g", str(out / "graph.ttl"), "-g", str(extra), "--format", "csv", query])
+    assert more.exit_code == 0, more.output
+    count = int(one.stdout.split()[-1])
+    assert more.stdout.split() == ["n", str(count + 1)]  # every graph named is queried
 
 
 def test_query_cli_missing_graph_exits_1(runner, tmp_path) -> None:

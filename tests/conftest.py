@@ -58,6 +58,31 @@ def extract_text(nlp, ontology):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def parse_with_ents(nlp):  # type: ignore[no-untyped-def]
+    """Parse a text with the NER's names replaced by ``ents`` ((start, end, label) tokens), to reproduce an
+    NER mistake."""
+    from spacy.tokens import Span
+
+    def run(text: str, ents: list[tuple[int, int, str]]):  # type: ignore[no-untyped-def]
+        doc = nlp(text)
+        doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+        return doc
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def relation_triples(ontology):  # type: ignore[no-untyped-def]
+    """The relations the rules find among given mentions of a parse, as (subject, predicate, object) texts."""
+    from kgraph.extract.relations import find_relations
+
+    def run(doc, mentions) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+        return {(r.subject.text, r.predicate, r.object.text) for r in find_relations(doc, mentions, ontology)}
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def built_data(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """The build of data/ (done once), as (report, out_dir)."""
     from kgraph import Settings, build

@@ -156,3 +156,13 @@ def test_coref_a_name_described_as_a_company_is_no_surname(nlp, ontology) -> Non
     text = "Peter Lindqvist chairs the Bergen Rowing Club. Lindqvist said the club would build a new boathouse."
     links = _links(nlp, ontology, text)
     assert links[f"Lindqvist@{text.index('Lindqvist said')}"] == "Peter Lindqvist"
+
+
+def test_coref_agreement_between_resolves_the_description(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(
+        "Eastgate Science Park is the largest biotech cluster in Norway. "
+        "Ten startups joined the park under an agreement signed between the cluster and the Ministry of Trade."
+    )
+    pair = {("Eastgate Science Park", "hasAgreementWith", "Ministry of Trade"),
+            ("Ministry of Trade", "hasAgreementWith", "Eastgate Science Park")}
+    assert pair & found, found

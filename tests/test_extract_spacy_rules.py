@@ -95,3 +95,13 @@ def test_extract_reads_a_document_longer_than_spacys_limit(
     assert all(long_text[m.start:m.end] == m.text for m in extraction.mentions)
     assert max(m.end for m in extraction.mentions) > 2 * len(TEXT)
     assert {r.predicate for r in extraction.relations} >= {"ceoOf", "acquired", "basedIn", "worksFor"}
+
+
+def test_extractor_states_no_relation_of_an_entity_with_itself(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.spacy_rules import RuleExtractor
+    from kgraph.models import Article
+
+    text = "Vidal won easily in Oregon, the state where his wife, Lena, grew up."
+    extraction = next(RuleExtractor(ontology=ontology).extract([Article(id="a", text=text, source="a")]))
+    links = extraction.links
+    assert all(links[r.subject] != links[r.object] for r in extraction.relations), extraction.relations

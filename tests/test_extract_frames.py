@@ -1,0 +1,407 @@
+"""kgraph.extract.frames: the roles around a trigger in the parse, and the mood of its clause."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Bank did not buy Orbitel Corp.",
+        "Kestrel Bank is holding talks to buy Orbitel Corp.",
+        pytest.param("Kestrel Bank is in early talks to buy Orbitel Corp.", marks=pytest.mark.xfail(
+            strict=True, reason="with an adjective before 'talks' the parser hangs 'to buy' on 'is', not on 'talks'")),
+        "Kestrel Bank may acquire Orbitel Corp. next year.",
+        "Kestrel Bank denied it would buy Orbitel Corp.",
+        "Kestrel Bank's proposed acquisition of Orbitel Corp. collapsed.",
+        "Tomas Vidal will not join Kestrel Bank.",
+        "Tomas Vidal refused to join Kestrel Bank.",
+        "Tomas Vidal is expected to join Kestrel Bank.",
+        "Tomas Vidal could become chief executive of Kestrel Bank.",
+        "Tomas Vidal is not the chairman of Kestrel Bank.",
+        "Lena Berg had planned to ride in the Vellan Cup, but a knee injury stopped her.",
+        "Kestrel Bank plans to buy a stake in Orbitel Corp.",
+        "Police claimed that Tomas Vidal was a director of Kestrel Bank.",
+        "The lawsuit claims that Tomas Vidal ran Kestrel Bank for a decade.",
+        "Police alleged that Tomas Vidal worked for Kestrel Bank.",
+    ],
+)
+def test_frames_no_fact_from_a_negated_or_unrealised_clause(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same clauses stated as facts: the patterns the guard above holds back do fire
+        ("Kestrel Bank bought Orbitel Corp. last year.", ("Kestrel Bank", "acquired", "Orbitel Corp.")),
+        ("Tomas Vidal joined Kestrel Bank in May.", ("Tomas Vidal", "worksFor", "Kestrel Bank")),
+        ("Tomas Vidal ran Kestrel Bank for a decade.", ("Tomas Vidal", "headOf", "Kestrel Bank")),
+        ("Tomas Vidal worked for Kestrel Bank.", ("Tomas Vidal", "worksFor", "Kestrel Bank")),
+    ],
+)
+def test_frames_the_same_clauses_as_facts_state_them(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in extract_text(text)
+
+
+def test_frames_a_done_deal_beside_a_plan_is_still_a_fact(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Kestrel Bank, which bought Orbitel Corp. in 2019, plans to sell Vellan Ltd.")
+    assert ("Kestrel Bank", "acquired", "Orbitel Corp.") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an opponent's "in" phrase is the venue of the match
+        "Sweden played well against Norway in Oslo on Saturday.",
+        "Sweden's 2-1 win over Norway in Oslo ended a long wait.",
+        "Sweden stunned Norway in Oslo on Saturday.",
+        "The 4-1 defeat for Norway in Oslo cost the coach his job.",
+        # a name that modifies the subject after a fronted phrase is no region of the place before it
+        "At a rally in Tacoma, Spokane officials backed the plan.",
+        "Before the vote in Boise, Tacoma councillors met the mayor.",
+        # a possessor opens the next item of a list: "Tacoma, Spokane's council and Duluth's mayor"
+        "The talks were the work of Tacoma, Spokane's council and Duluth's mayor.",
+        # the opponent of "lost to" is no place of the venue either
+        pytest.param("Norway lost 3-0 to Sweden in Stockholm on Saturday.", marks=pytest.mark.xfail(
+            strict=True, reason="'lost to' is not among the words that make a name an opponent: "
+                                "Sweden is read as in Stockholm")),
+    ],
+)
+def test_frames_no_place_in_a_venue_or_a_modifier(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(p == "locatedIn" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the patterns the guards above hold back: a place in a place, and a "Place, Region" chain
+        ("Lena Berg grew up in Bergen in western Norway.", ("Bergen", "locatedIn", "Norway")),
+        ("The firm has an office in Tacoma, Washington.", ("Tacoma", "locatedIn", "Washington")),
+    ],
+)
+def test_frames_place_in_a_place_outside_venues_and_lists(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in extract_text(text)
+
+
+def test_frames_relative_clause_attaches_to_organisation(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Anna Weber, CEO of Talvik Institute which runs Eastgate Science Park, spoke on Monday.")
+    assert ("Anna Weber", "ceoOf", "Talvik Institute") in found
+    assert ("Talvik Institute", "operates", "Eastgate Science Park") in found
+    assert not any(s == "Anna Weber" and p == "operates" for s, p, _ in found)
+
+
+def test_frames_former_role_is_not_current(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+    from kgraph.extract.relations import find_relations
+
+    doc = nlp("Henrik Moller, former chairman of Nordwind Energy, retired in May.")
+    rels = find_relations(doc, find_mentions(doc, ontology), ontology)
+    roles = [r.role for r in rels if r.predicate == "headOf"]
+    assert roles and roles[0] is not None and roles[0].current is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The shipment was sent to Harrowgate Meats Ltd. of Leeds last week.",
+         ("Harrowgate Meats Ltd.", "basedIn", "Leeds")),
+        ("Dominique Vance works for the Northern Committee of the Blue Shield in Nairobi.",
+         ("Northern Committee of the Blue Shield", "basedIn", "Nairobi")),
+    ],
+)
+def test_frames_organisation_of_or_in_a_place(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her parents ran a shop in Uppsala in central Sweden.", ("Uppsala", "locatedIn", "Sweden")),
+        ("Crocodiles in Zambia's Luangwa River have been seen near the villages.",
+         ("Luangwa River", "locatedIn", "Zambia")),
+    ],
+)
+def test_frames_place_in_or_of_a_place(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+def test_frames_place_before_a_capitalised_title(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Norway District Judge Harald Stokke ruled against the bank.")
+    assert ("Harald Stokke", "livesIn", "Norway") in found, found
+
+
+def test_frames_attribute_through_a_common_noun(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Mara Quint of Larkfield University's law school said the vote was close.")
+    assert ("Mara Quint", "worksFor", "Larkfield University") in found, found
+
+
+def test_frames_where_clause_gives_the_place(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Visitors pass through Elmwood, where Jonas Lind was born, on the way north.")
+    assert ("Jonas Lind", "livesIn", "Elmwood") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Helix Therapeutics has its headquarters in Basel.",
+        "The talks were held at the Helix Therapeutics headquarters in Basel.",
+    ],
+)
+def test_frames_headquarters_of_an_organisation(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Helix Therapeutics", "basedIn", "Basel") in found, found
+
+
+@pytest.mark.parametrize(
+    "text", ["Lena Berg, one of the loudest voices at the Kestrel Bank meeting, voted against the plan.",
+             "Tomas Vidal was one of the speakers at the Kestrel Bank conference on Monday."],
+)
+def test_frames_one_of_any_noun_is_no_post(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "one of the founders of Y" states a post; "one of the speakers at Y" does not
+    found = extract_text(text)
+    assert not any(p == "worksFor" for _, p, _ in found), found
+    # "one of" with a title of the patterns still gives the post
+    found = extract_text("Lena Berg, one of the directors of Orbitel Corp., said so.")
+    assert ("Lena Berg", "worksFor", "Orbitel Corp.") in found, found
+
+
+def test_frames_form_of_address_is_no_post(extract_text) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Labour's Mr Lindqvist, who says he meant every word, apologised to the reporter.",
+                 "The Harbour Party's Mrs Lindqvist denied the claims on Monday."):
+        found = extract_text(text)
+        assert not any(p == "worksFor" for _, p, _ in found), found
+    # the party's possessive before a full name: one of its people
+    found = extract_text("The Harbour Party's Lena Berg denied the claims on Monday.")
+    assert ("Lena Berg", "memberOf", "Harbour Party") in found, found
+
+
+def test_frames_apposition_needs_a_comma(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "to Reuters the head of ..." is a misparse, not "Reuters, the head of ...": Reuters stays
+    # an organisation, and neither it nor the description "the head" (resolved to it) heads anything
+    found = extract_text("Talking to AFP the chairman of Estonia's Defence Council, Tomas Vidal, rejected the claims.")
+    assert not any(s == "AFP" for s, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["After the purchase of Corvane Gas by Kestrel Holdings Inc. in 2012, Mr. Dahl advised the new owners.",
+             "The takeover of Corvane Gas by Kestrel Holdings Inc. was approved, Mr. Dahl said."],
+)
+def test_frames_event_noun_agent_after_by(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Kestrel Holdings Inc.", "acquired", "Corvane Gas") in found, found
+    assert ("Mr. Dahl", "acquired", "Corvane Gas") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text", ["Lena Berg is originally from Tacoma.", "Lena Berg, who hails from Tacoma, won the race."]
+)
+def test_frames_a_person_from_a_place(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("Lena Berg", "livesIn", "Tacoma") in extract_text(text)
+
+
+def test_frames_a_thing_from_a_place_is_no_resident(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("The letter that Lena Berg read is from Tacoma.")
+    assert not any(p == "livesIn" for _, p, _ in found), found
+
+
+def test_frames_a_company_official_works_for_the_one_company_named(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Orbitel Corp. raised its prices in May, according to Lena Berg, a company spokeswoman.")
+    assert ("Lena Berg", "worksFor", "Orbitel Corp.") in found, found
+    # two organisations: which one is "the company" is not clear
+    found = extract_text("Orbitel Corp. sued Kestrel Inc., said Lena Berg, a company spokeswoman.")
+    assert not any(s == "Lena Berg" for s, _, _ in found), found
+
+
+def test_frames_a_part_of_a_place_is_in_the_place(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Few people live in Spokane, a town in the north of Idaho.")
+    assert ("Spokane", "locatedIn", "Idaho") in found, found
+
+
+def test_frames_coordinated_names_misparsed_as_modifier_are_no_chain(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    # The parser sometimes reads "in Vellan and Port Arlen" as "Vellan" modifying "Port Arlen" (nmod);
+    # a name is a modifier only when nothing but a possessive stands between ("U.S. Congress", "Japan's X").
+    from spacy.tokens import Doc
+
+    from kgraph.extract.mentions import find_mentions
+    from kgraph.extract.relations import find_relations
+
+    doc = Doc(
+        nlp.vocab,
+        words=["The", "defeats", "in", "Vellan", "and", "Port", "Arlen", "hurt", "."],
+        spaces=[True] * 7 + [False, False],
+        pos=["DET", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "PUNCT"],
+        deps=["det", "nsubj", "prep", "nmod", "cc", "compound", "pobj", "ROOT", "punct"],
+        heads=[1, 7, 1, 6, 3, 6, 2, 7, 7],
+        ents=["O", "O", "O", "B-GPE", "O", "B-GPE", "I-GPE", "O", "O"],
+    )
+    mentions = find_mentions(doc, ontology)
+    assert {m.text for m, _ in mentions} == {"Vellan", "Port Arlen"}
+    assert find_relations(doc, mentions, ontology) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of "agreed" undergoes "to be acquired"; the deal is agreed, not done
+        ("Under the deal, Orbitel Corp. has agreed to be acquired by Kestrel Holdings.",
+         {("Kestrel Holdings", "agreedToAcquire", "Orbitel Corp.")}),
+        ("Kestrel Holdings said it would buy Orbitel Corp.",
+         {("Kestrel Holdings", "agreedToAcquire", "Orbitel Corp.")}),
+        ("Kestrel Holdings plans to buy Orbitel Corp.", {("Kestrel Holdings", "agreedToAcquire", "Orbitel Corp.")}),
+        ("Kestrel Holdings' agreed takeover of Orbitel Corp. was approved.",
+         {("Kestrel Holdings", "agreedToAcquire", "Orbitel Corp.")}),
+        # an expectation or an offer is no deal
+        ("Orbitel Corp. is expected to be bought by Kestrel Holdings.", set()),
+        ("Kestrel Holdings has offered to buy Orbitel Corp.", set()),
+    ],
+)
+def test_frames_deal_agreed_is_not_done(extract_text, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert extract_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tacoma is Lena Berg's hometown.", ("Lena Berg", "livesIn", "Tacoma")),
+        ("With Tacoma being Lena Berg's home state, the campaign was strong.", ("Lena Berg", "livesIn", "Tacoma")),
+        ("Kestrel Inc. is Orbitel Corp.'s latest acquisition.", ("Orbitel Corp.", "acquired", "Kestrel Inc.")),
+        ("Ohio-born Tomas Vidal was a young actor.", ("Tomas Vidal", "livesIn", "Ohio")),
+    ],
+)
+def test_frames_copula_subject_is_the_event_nouns_object(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lena Berg opened a bakery in her Duluth hometown.", ("Lena Berg", "livesIn", "Duluth")),
+        ("Kestrel Bank opened its Tacoma headquarters in 2001.", ("Kestrel Bank", "basedIn", "Tacoma")),
+        ("In a briefing at Orbitel Corp.'s Tacoma, Wash., headquarters, Lena Berg said more study was needed.",
+         ("Orbitel Corp.", "basedIn", "Tacoma")),
+    ],
+)
+def test_frames_owner_and_name_before_an_event_noun(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+def test_frames_organisation_before_a_person_only_as_possessive(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kgraph.extract.mentions import find_mentions
+    from kgraph.extract.relations import find_relations
+
+    # "Orbitel engineer Tomas Vidal" says so through the title; a bare name before a name says nothing
+    doc = nlp("The rules are old, said Orbitel Tomas Vidal on Monday.")
+    doc.ents = [Span(doc, 6, 7, label="ORG"), Span(doc, 7, 9, label="PERSON")]
+    relations = find_relations(doc, find_mentions(doc, ontology), ontology)
+    assert not any(r.predicate in {"worksFor", "memberOf"} for r in relations), relations
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "to be chairman": the governing verb's object holds the post
+        ("The board asked Lena Berg to be Orbitel Bank's chairman.",
+         ("Lena Berg", "headOf", "Orbitel Bank")),
+        # the subject of a passive clause does the participle that hangs on it
+        ("Tomas Vidal was injured while working at Kellmore Steel Works in Tacoma.",
+         ("Tomas Vidal", "worksFor", "Kellmore Steel Works")),
+        # a parish is a place; "Kellmore, Wyo., and ..." is a list of chains, not of places
+        ("Residents of Montana's Kellmore Parish were told to leave.", ("Kellmore Parish", "locatedIn", "Montana")),
+        ("Snow fell at Kellmore, Wyo., and Vellan, Colo., on Sunday.", ("Kellmore", "locatedIn", "Wyo.")),
+    ],
+)
+def test_frames_controllers_parishes_chain_lists(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the province of X" names X; the province's owner is X's place
+        ("Norway's northern province of Finnmark is mostly empty.", ("Finnmark", "locatedIn", "Norway")),
+        # an organisation "at" a place is based there
+        ("The Orbitel Research Unit at Tacoma employs 40 people.", ("Orbitel Research Unit", "basedIn", "Tacoma")),
+    ],
+)
+def test_frames_named_province_and_unit_at_a_place(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+def test_frames_headline_infinitive_is_an_announced_deal(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Orbitel Corp. to acquire Kestrel Bank.")
+    assert ("Orbitel Corp.", "agreedToAcquire", "Kestrel Bank") in found, found
+    assert ("Orbitel Corp.", "acquired", "Kestrel Bank") not in found, found
+
+
+def test_frames_posts_of_successors_peers_and_former_offices(  # type: ignore[no-untyped-def]
+    nlp, ontology, extract_text, parse_with_ents, relation_triples
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+    from kgraph.extract.relations import find_relations
+
+    # "X will succeed Y as president": Y holds the post, X not yet; a place before "operator" is where
+    for text in ("Tomas Vidal will succeed Lena Berg as chairman of Orbitel Corp. next year.",
+                 "Tomas Vidal will replace Lena Berg as chairman of Orbitel Corp. in May."):
+        found = extract_text(text)
+        assert ("Lena Berg", "headOf", "Orbitel Corp.") in found, found
+        assert ("Tomas Vidal", "headOf", "Orbitel Corp.") not in found, found
+    for text in ("Orbitel Corp., Norway's largest mobile operator, cut its prices.",
+                 "Orbitel Corp. is Norway's third-largest mobile operator."):
+        assert ("Orbitel Corp.", "operates", "Norway") not in extract_text(text)
+    # "X will stay on as chairman": X holds the post now
+    found = extract_text("Lena Berg will stay on as chairman of Orbitel Corp. until May.")
+    assert ("Lena Berg", "headOf", "Orbitel Corp.") in found, found
+    # a peer's "of" names a place, not an employer
+    doc = parse_with_ents("Lord Vidal of Kellmore, a former minister, spoke in the debate.",
+                     [(0, 2, "PERSON"), (3, 4, "ORG")])
+    assert ("Lord Vidal", "livesIn", "Kellmore") in relation_triples(doc, find_mentions(doc, ontology))
+    # "Ex-" is no part of the body's name and makes the post a former one
+    doc = nlp("Ex-Orbitel Bank chairman Tomas Vidal spoke at the trial.")
+    relations = find_relations(doc, find_mentions(doc, ontology), ontology)
+    posts = [(r.object.text, r.role.current) for r in relations if r.predicate == "headOf" and r.role is not None]
+    assert posts == [("Orbitel Bank", False)], posts
+
+
+def test_frames_undecided_and_directed_state_nothing(ontology, extract_text, parse_with_ents, relation_triples) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    # not yet decided: no fact
+    for text in ("Lena Berg, undecided whether to compete at the Kellmore Open, trained at home.",
+                 "Lena Berg is undecided about competing at the Kellmore Open."):
+        found = extract_text(text)
+        assert not any(p == "participatedIn" for _, p, _ in found), found
+    found = extract_text("Lena Berg competed in the Kellmore Open last year.")
+    assert ("Lena Berg", "participatedIn", "Kellmore Open") in found, found
+    # a film is directed, not headed (the NER takes its title for an organisation)
+    doc = parse_with_ents("Kellmore Nights, directed by Tomas Vidal, opened the festival.",
+                     [(0, 2, "ORG"), (5, 7, "PERSON")])
+    found = relation_triples(doc, find_mentions(doc, ontology))
+    assert not any(p == "headOf" for _, p, _ in found), found
+
+
+def test_frames_place_owning_the_noun_a_place_modifies(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Hikers were rescued from Oregon's Vellan Ridge foothills on Sunday.")
+    assert ("Vellan Ridge", "locatedIn", "Oregon") in found, found
+
+
+def test_frames_superlative_of_a_group_and_one_of_several_posts(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Vellania is the smallest of Kestria's provinces.")
+    assert ("Vellania", "locatedIn", "Kestria") in found, found
+    found = extract_text("Tacoma, the biggest of Oregon's cities, grew.")
+    assert ("Tacoma", "locatedIn", "Oregon") in found, found
+    # one of several directors works for the company; it is not its head
+    found = extract_text("Lena Berg, one of the directors of Orbitel Corp., said so.")
+    assert ("Lena Berg", "worksFor", "Orbitel Corp.") in found, found
+    assert ("Lena Berg", "headOf", "Orbitel Corp.") not in found, found

@@ -1,0 +1,447 @@
+"""kgraph.extract.mentions: which names, pronouns and descriptions are mentions, and of which class."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_mentions_repair_types(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    doc = nlp("Samsung Biologics and the Ministry of Health met in Seoul.")
+    types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
+    assert types.get("Samsung Biologics") == "Organization"
+    assert types.get("Ministry of Health") == "GovernmentBody"
+    assert types.get("Seoul") == "Place"
+
+
+def test_mentions_person_in_apposition_is_not_made_a_place(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    doc = nlp("The fourth president of the Republic of Veldora, Elena Markov, grew up on a farm in Tarnby.")
+    types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
+    assert types.get("Elena Markov") == "Person", types
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Gov. Gerald Holloway of Virginia said no.", "Gerald Holloway"),
+        ("The ruling was written by Judge Ralph Winterbourne.", "Ralph Winterbourne"),
+        ("Lt. Patrick Fennimore said the boat sank.", "Patrick Fennimore"),
+    ],
+)
+def test_mentions_office_titles_are_not_part_of_a_name(nlp, ontology, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    doc = nlp(text)
+    people = {m.text for m, _ in find_mentions(doc, ontology) if m.type == "Person"}
+    assert name in people, (people, [(e.text, e.label_) for e in doc.ents])
+
+
+def test_mentions_forms_of_address_stay_in_a_name(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    people = {m.text for m, _ in find_mentions(nlp("Mrs. Halvorsen said the storm was over."), ontology)}
+    assert "Mrs. Halvorsen" in people, people
+
+
+def test_mentions_place_word_with_a_purpose_names_a_body(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    doc = nlp("Mara Quint of the Halden Center for Strategic Studies said the talks had failed.")
+    types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
+    assert types.get("Halden Center for Strategic Studies") == "Organization", types
+
+
+def test_mentions_person_after_a_place_and_comma_stays_a_person(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    doc = nlp("The new ambassador of Norway, Mr. Tobias Renner, arrived on Monday.")
+    types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
+    assert types.get("Mr. Tobias Renner") == "Person", types
+
+
+def test_mentions_a_person_title_in_apposition_makes_a_person(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import _described_as, _person_titles
+
+    assert "spokesman" in _person_titles(ontology) and "partner" not in _person_titles(ontology)
+    doc = nlp("The debate was closed by Tobias Renner, a spokesman from Uppsala.")
+    span = next(e for e in doc.ents if e.text == "Tobias Renner")
+    assert _described_as(span, ontology) == "Person"
+
+
+def test_mentions_lowercase_entity_is_not_a_name(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kgraph.extract.mentions import find_mentions
+
+    doc = nlp("Orbitel sells a video jukebox in Oslo.")
+    jukebox = next(t.i for t in doc if t.text == "jukebox")
+    doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, jukebox, jukebox + 1, label="PERSON")]
+    names = {m.text for m, _ in find_mentions(doc, ontology)}
+    assert "Orbitel" in names and "jukebox" not in names, names
+
+
+def test_mentions_an_age_after_a_name_makes_a_person(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kgraph.extract.mentions import find_mentions
+
+    doc = nlp("Marta Kielberg, 50, of Bellport, and Orbitel Networks Inc., 3, were named.")
+    end = next(t.i for t in doc if t.text == "Kielberg") + 1
+    start = next(t.i for t in doc if t.text == "Orbitel")
+    doc.ents = [Span(doc, 0, end, label="ORG"), Span(doc, start, start + 3, label="ORG")]
+    types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
+    assert types["Marta Kielberg"] == "Person", types
+    assert types["Orbitel Networks Inc."] == "Organization", types  # an organisation's head noun wins
+
+
+def test_mentions_do_not_open_a_bracket_they_do_not_close(nlp, ontology, parse_with_ents) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    # the small model tags "Alliance of Democratic Forces (ADF" as one organisation
+    doc = nlp("The Party of Democratic Renewal (PDR) won the vote.")
+    assert any(e.text == "Party of Democratic Renewal (PDR" for e in doc.ents)  # the model's mistake, as used here
+    texts = {m.text for m, _ in find_mentions(doc, ontology)}
+    assert "Party of Democratic Renewal" in texts, texts
+    assert not any("(" in t and ")" not in t for t in texts), texts
+    # the same mistake put in by hand, in another sentence
+    doc = parse_with_ents("Voters backed the Alliance of Rural Voters (ARV) in May.", [(3, 9, "ORG")])
+    texts = {m.text for m, _ in find_mentions(doc, ontology)}
+    assert "Alliance of Rural Voters" in texts and not any("(" in t and ")" not in t for t in texts), texts
+
+
+def test_mentions_a_verb_whose_place_follows_from_does_not_make_at_locative(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    # "is from Y" is a livesIn pattern; "has been at Y" must not turn an organisation into a place
+    from kgraph.extract.mentions import find_mentions
+
+    doc = nlp("The play has run at Oslo's Nordic Theatre for a year.")
+    types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
+    assert types.get("Nordic Theatre") == "Organization", types
+
+
+def test_mentions_a_law_is_no_entity(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kgraph.extract.mentions import find_mentions
+
+    # the NER sometimes labels a law ORG, as in a sentence with other organisations
+    doc = nlp("The Nordic Banking Act was amended by Kestrel Bank.")
+    doc.ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 7, 9, label="ORG")]
+    names = {m.text for m, _ in find_mentions(doc, ontology)}
+    assert "Nordic Banking Act" not in names and "Kestrel Bank" in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the place-of-origin noun after the name makes it a place, whatever the NER said
+        ("Lena Berg, a Duluth native, sang at the opening.", [(0, 2, "PERSON"), (4, 5, "ORG")],
+         ("Lena Berg", "livesIn", "Duluth")),
+        # a name before ", <place>" that ends the phrase is a place in a "Place, State" list
+        ("Camp Orlen, Idaho; and Vellan Field, Tacoma, Wash.", [(0, 2, "ORG"), (3, 4, "GPE")],
+         ("Camp Orlen", "locatedIn", "Idaho")),
+        # the object of "a native of", "her hometown of" is a place
+        ("Lena Berg, a native of Kellmore, sang at the opening.", [(0, 2, "PERSON"), (6, 7, "ORG")],
+         ("Lena Berg", "livesIn", "Kellmore")),
+        # a place followed by its region stays a place: the apposition after it is about the person
+        ("Tomas Vidal, 83, of Port Arlen, Alaska, the last pilot of the old airline, died on Monday.",
+         [(0, 2, "PERSON"), (6, 8, "GPE"), (9, 10, "GPE")],
+         ("Tomas Vidal", "livesIn", "Port Arlen")),
+    ],
+)
+def test_mentions_place_evidence_retypes_a_name(  # type: ignore[no-untyped-def]
+    ontology, parse_with_ents, relation_triples, text, ents, expected
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents(text, ents)
+    mentions = find_mentions(doc, ontology)
+    types = {m.text: m.type for m, _ in mentions}
+    assert types[expected[2]] == "Place" and types[expected[0]] == ("Person" if expected[1] == "livesIn" else "Place")
+    found = relation_triples(doc, mentions)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("The prime minister of Britain, Blair, said so.", [(4, 5, "GPE"), (6, 7, "PERSON")]),
+        ("The mayor of Spokane, Vidal, said the city would grow.", [(3, 4, "GPE"), (5, 6, "ORG")]),
+    ],
+)
+def test_mentions_name_after_a_posts_place_holds_the_post(  # type: ignore[no-untyped-def]
+    ontology, parse_with_ents, relation_triples, text, ents
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents(text, ents)
+    mentions = find_mentions(doc, ontology)
+    holder = doc[ents[1][0]].text
+    assert {m.text: m.type for m, _ in mentions}[holder] == "Person"
+    assert not [r for r in relation_triples(doc, mentions) if r[1] == "locatedIn"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # "Vellan MP Lena Berg": the party is no part of her name; named alone elsewhere, it is a body
+        ("Vellan won 40 seats. Vellan MP Lena Berg said the vote was fair.", [(0, 1, "ORG"), (5, 9, "PERSON")],
+         {("Lena Berg", "memberOf", "Vellan")}),
+        # "Trade Minister X": a word before a capitalised title names the office, not a body
+        ("Trade Minister Lena Berg said no. Trade won.", [(0, 4, "PERSON"), (7, 8, "ORG")], set()),
+        ("Defence Secretary Lena Berg said no.", [(0, 1, "ORG"), (2, 4, "PERSON")], set()),
+        # an abbreviation is a body's name: "U.N. Secretary-General X" heads the U.N.
+        ("U.N. Secretary-General Lena Berg said no.", [(0, 1, "ORG"), (4, 6, "PERSON")],
+         {("Lena Berg", "headOf", "U.N.")}),
+    ],
+)
+def test_mentions_body_before_a_title_in_a_persons_name(  # type: ignore[no-untyped-def]
+    ontology, parse_with_ents, relation_triples, text, ents, expected
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents(text, ents)
+    mentions = find_mentions(doc, ontology)
+    assert "Lena Berg" in {m.text for m, _ in mentions}
+    found = relation_triples(doc, mentions)
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "expected"),
+    [
+        # the kind of body before a one-word name types it
+        ("It was a report by the think-tank Vellan.", [(9, 10, "PERSON")], "Vellan", "Organization"),
+        ("The deal was agreed with insurer Kestrel on Monday.", [(6, 7, "PERSON")], "Kestrel", "Organization"),
+        # not a person's full name, nor as a person's job or a place
+        ("The film producer Lena Berg spoke.", [(3, 5, "PERSON")], "Lena Berg", "Person"),
+        ("It was said by fund manager Kestrel Advisors.", [(6, 8, "ORG")], "Kestrel Advisors", "Organization"),
+    ],
+)
+def test_mentions_noun_before_a_name_types_a_body(ontology, parse_with_ents, text, ents, name, expected) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents(text, ents)
+    assert {m.text: m.type for m, _ in find_mentions(doc, ontology)}[name] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "expected"),
+    [
+        # a name that is only a head noun ends the name before it, which the NER cut in two
+        ("League leaders Kellmore United lost at home on Saturday.", [(2, 3, "GPE"), (3, 4, "ORG")],
+         "Kellmore United", "Organization"),
+        ("He lives in Kentish Town, Tacoma.", [(3, 4, "NORP"), (4, 5, "GPE"), (6, 7, "GPE")],
+         "Kentish Town", "Place"),
+        # a person's name takes no head noun
+        ("He met Lena Berg Park officials.", [(2, 4, "PERSON"), (4, 5, "ORG")], "Lena Berg", "Person"),
+        # a public body's name stands alone: "the U.S. Congress" is Congress, based in the U.S.
+        ("Then the U.S. Congress passed it.", [(2, 3, "GPE"), (3, 4, "ORG")], "Congress", "GovernmentBody"),
+    ],
+)
+def test_mentions_bare_head_noun_ends_the_name_before_it(ontology, parse_with_ents, text, ents, name, expected) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents(text, ents)
+    assert {m.text: m.type for m, _ in find_mentions(doc, ontology)}.get(name) == expected
+
+
+def test_mentions_title_of_a_place_is_a_person(ontology, parse_with_ents) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    # "the Duchess of York": a title of nobility with its place names a person, whole
+    doc = parse_with_ents("Crowds cheered as the Duchess of Kellmore opened the bridge.", [(4, 7, "GPE")])
+    assert {m.text: m.type for m, _ in find_mentions(doc, ontology)}.get("Duchess of Kellmore") == "Person"
+
+
+def test_mentions_person_before_a_place_keeps_its_type(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kgraph.extract.mentions import find_mentions
+
+    # a team sheet: "Vidal, Tacoma;" lists two players, not a town and its state
+    doc = nlp("Berg, Vidal, Tacoma; Lind, Holm.")
+    doc.ents = [Span(doc, 2, 3, label="PERSON"), Span(doc, 4, 5, label="GPE")]
+    types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
+    assert types["Vidal"] == "Person", types
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a prison or a hotel is a place, not an organisation based somewhere
+        ("He was moved to Kestrel Ridge Penitentiary in Idaho.", ("Kestrel Ridge Penitentiary", "locatedIn", "Idaho")),
+        # "Tech" ends a university's or a company's name
+        ("She studied at Kellmore Tech in Duluth before joining Orbitel.", ("Kellmore Tech", "basedIn", "Duluth")),
+        # an exposition is an event
+        ("The Great Lakes Exposition in Duluth drew a million visitors.",
+         ("Great Lakes Exposition", "heldAt", "Duluth")),
+    ],
+)
+def test_mentions_head_noun_gives_the_class(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+def test_mentions_the_town_of_a_name_is_that_name(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "the town of Duluth" names Duluth; it is no description of the county named before
+    found = extract_text("In Kellmore County, crews closed roads near the town of Duluth.")
+    assert ("Kellmore County", "locatedIn", "Duluth") not in found, found
+    found = extract_text("In Harrow County, the village of Elmwood was cut off by floods.")
+    assert ("Harrow County", "locatedIn", "Elmwood") not in found, found
+    # "the capital of France" does describe a place named before
+    found = extract_text("Lena Berg lives in Paris. She likes the capital of France.")
+    assert ("Paris", "locatedIn", "France") in found, found
+
+
+def test_mentions_a_place_by_what_it_has(ontology, parse_with_ents, relation_triples) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    # the NER's organisation owns a city: it is a place
+    doc = parse_with_ents("The flood reached Tacoma, Vellania's third-largest city, on Monday.",
+                     [(3, 4, "GPE"), (5, 6, "ORG")])
+    found = relation_triples(doc, find_mentions(doc, ontology))
+    assert ("Tacoma", "locatedIn", "Vellania") in found, found
+    # a street is a place's; a foothill range's name is a place
+    doc = parse_with_ents("Kellmore's busiest street was closed for the parade.", [(0, 1, "ORG")])
+    assert [m.type for m, _ in find_mentions(doc, ontology)] == ["Place"]
+    doc = parse_with_ents("Sheep graze in the Vellan Ridge foothills every summer.", [(4, 6, "ORG")])
+    assert [m.type for m, _ in find_mentions(doc, ontology)] == ["Place"]
+    # a person has a home state without being a place
+    doc = parse_with_ents("With Oregon being Lena Berg's home state, she campaigned hard.",
+                     [(1, 2, "GPE"), (3, 5, "PERSON")])
+    assert ("Lena Berg", "livesIn", "Oregon") in relation_triples(doc, find_mentions(doc, ontology))
+
+
+def test_mentions_an_employers_title_does_not_make_a_place(ontology, parse_with_ents, relation_triples) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    # "lawyer" names a home ("a Tacoma lawyer") and an employer ("a lawyer at Y"): "at" is no locative here
+    doc = parse_with_ents("Tomas Vidal, a lawyer at Kellmore in New York, said so.",
+                     [(0, 2, "PERSON"), (6, 7, "ORG"), (8, 10, "GPE")])
+    found = relation_triples(doc, find_mentions(doc, ontology))
+    assert ("Tomas Vidal", "worksFor", "Kellmore") in found, found
+    assert ("Kellmore", "basedIn", "New York") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a title the tagger takes for an adjective still states the relation
+        ("A statue of Spokane native Lena Berg was unveiled on Monday.",
+         None, ("Lena Berg", "livesIn", "Spokane")),
+        ("The bridge was opened by Spokane native Lena Berg in 1990.", None, ("Lena Berg", "livesIn", "Spokane")),
+        # "NAME, 42, of X": the home town, whatever the NER called it
+        ("Tomas Vidal, 42, of Kellmore, was named the winner.",
+         [(0, 2, "PERSON"), (6, 7, "ORG")], ("Tomas Vidal", "livesIn", "Kellmore")),
+        # a centre the NER calls an organisation is one
+        ("Lena Berg of the Kellmore Hurricane Center in Tacoma said so.",
+         [(0, 2, "PERSON"), (4, 7, "ORG"), (8, 9, "GPE")], ("Lena Berg", "worksFor", "Kellmore Hurricane Center")),
+    ],
+)
+def test_mentions_native_hometown_and_centre(  # type: ignore[no-untyped-def]
+    nlp, ontology, parse_with_ents, relation_triples, text: str, ents, expected
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    doc = nlp(text) if ents is None else parse_with_ents(text, ents)
+    found = relation_triples(doc, find_mentions(doc, ontology))
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a translated article's number opens a source line too
+        ("92AS1147B Kellmore THE VELLAN TIMES in English 3 Feb 92 p 7", None,
+         ("THE VELLAN TIMES", "basedIn", "Kellmore")),
+        # "Co. of X": the company's town, whatever the NER called it
+        ("Orbitel Disposal Co. of Vellan won the city's waste contract.",
+         [(0, 3, "ORG"), (4, 5, "ORG")], ("Orbitel Disposal Co.", "basedIn", "Vellan")),
+        # "the Kellmore institute": the noun after the name says its kind, and carries its phrase
+        ("Lena Berg heads the Kellmore institute in Tacoma.",
+         [(0, 2, "PERSON"), (4, 5, "PERSON"), (7, 8, "GPE")], ("Kellmore", "basedIn", "Tacoma")),
+    ],
+)
+def test_mentions_article_numbers_company_towns_and_kinds(  # type: ignore[no-untyped-def]
+    nlp, ontology, parse_with_ents, relation_triples, text: str, ents, expected
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    doc = nlp(text) if ents is None else parse_with_ents(text, ents)
+    found = relation_triples(doc, find_mentions(doc, ontology))
+    assert expected in found, found
+
+
+def test_mentions_opening_word_gives_the_class(ontology, parse_with_ents, relation_triples) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    # "Fort ...", "Camp ...": a place, though the NER said person
+    doc = parse_with_ents("Troops left Camp Kellmore, N.C., on Monday.", [(2, 4, "PERSON"), (5, 6, "GPE")])
+    found = relation_triples(doc, find_mentions(doc, ontology))
+    assert ("Camp Kellmore", "locatedIn", "N.C.") in found, found
+
+
+def test_mentions_possessor_of_a_home_is_a_person(ontology, parse_with_ents, relation_triples) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents("Police searched Vidal's New Jersey home on Monday.", [(2, 3, "ORG"), (4, 6, "GPE")])
+    found = relation_triples(doc, find_mentions(doc, ontology))
+    assert ("Vidal", "livesIn", "New Jersey") in found, found
+    # a wife is a person's too
+    doc = parse_with_ents("Reporters waited for Vidal's wife outside the court.", [(3, 4, "ORG")])
+    assert [m.type for m, _ in find_mentions(doc, ontology) if m.text == "Vidal"] == ["Person"]
+
+
+@pytest.mark.xfail(strict=True, reason="the parser hangs the possessor on the place ('Vidal's Tacoma'), not on "
+                                       "'home', so the NER's organisation stays one (also 'Rhode Island home')")
+def test_mentions_possessor_of_a_home_before_a_one_word_place(ontology, parse_with_ents, relation_triples) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents("Reporters waited outside Vidal's Tacoma home and took photographs.",
+                     [(3, 4, "ORG"), (5, 6, "GPE")])
+    assert ("Vidal", "livesIn", "Tacoma") in relation_triples(doc, find_mentions(doc, ontology))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rank written out is no part of the name, and states the post
+        ("Kellmore Health Services Inspector Tomas Vidal closed the restaurant.",
+         ("Tomas Vidal", "worksFor", "Kellmore Health Services")),
+        ("Police Major Lena Berg of the Tacoma Police led the search.", ("Lena Berg", "worksFor", "Tacoma Police")),
+    ],
+)
+def test_mentions_rank_words_are_titles(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+def test_mentions_bracket_alias_and_consolidation(ontology, parse_with_ents, relation_triples) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    # "(Orbitel Clinic)" after "Orbitel Eye Clinic": the alias is the clinic, whatever the NER said
+    for text, ents, alias in (
+        ("Orbitel Eye Clinic (Orbitel Clinic) is consolidated by Kestrel Holdings.",
+         [(0, 3, "ORG"), (4, 6, "LOC"), (10, 12, "ORG")], 1),
+        ("Kestrel Holdings consolidates Orbitel Eye Clinic (Orbitel Clinic).",
+         [(0, 2, "ORG"), (3, 6, "ORG"), (7, 9, "LOC")], 2),
+    ):
+        doc = parse_with_ents(text, ents)
+        mentions = find_mentions(doc, ontology)
+        assert [m.type for m, _ in mentions][alias] == "Organization", mentions
+        found = relation_triples(doc, mentions)
+        assert ("Orbitel Eye Clinic", "subsidiaryOf", "Kestrel Holdings") in found, found
+
+
+def test_mentions_born_names_a_person_and_its_place_after_the_date(ontology, parse_with_ents, relation_triples) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    # only a person is born (the place after the date or before it)
+    for text, place in (("Lena Marie Berg was born in Tacoma on May 3, 1950, and taught music there.", 6),
+                        ("Lena Marie Berg was born on May 3, 1950, in Tacoma, where she still lives.", 12)):
+        doc = parse_with_ents(text, [(0, 3, "ORG"), (place, place + 1, "GPE")])
+        found = relation_triples(doc, find_mentions(doc, ontology))
+        assert ("Lena Marie Berg", "livesIn", "Tacoma") in found, found

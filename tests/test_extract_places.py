@@ -1,0 +1,88 @@
+"""kgraph.extract.places: place chains, places in brackets and names, and the guards for lists."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def test_places_dateline_with_apposition_terminates(extract_text) -> None:  # type: ignore[no-untyped-def]
+    """A press-release dateline before an apposed company once sent the list counter round forever."""
+    import threading
+
+    text = "Rock Creek, Md., May 4, 2023 -- Orbitel Networks Inc. said it will release results."
+    result: list[set[tuple[str, str, str]]] = []
+    worker = threading.Thread(target=lambda: result.append(extract_text(text)), daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    assert result, "extraction did not finish within 20 s"
+    assert ("Rock Creek", "locatedIn", "Md.") in result[0], result[0]
+
+
+def test_places_place_in_name_exceptions(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("The Estonian Embassy in Oslo said that Estonia would send aid.")
+    assert ("Estonian Embassy", "basedIn", "Estonia") not in found, found
+    found = extract_text("The Indian Government met the governor of Indiana on Monday.")
+    assert not any(o == "Indiana" and p == "basedIn" for _, p, o in found), found
+    # a company's first word may be its own short name
+    found = extract_text("In addition, Dakota intends to file reports for Dakota Holding Corporation and Dakota Bank.")
+    assert not any(p == "basedIn" for _, p, _ in found), found
+
+
+def test_places_adjective_in_ic_is_no_place_adjective(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Atlantic Records signed a band from Atlanta.")
+    assert not any(p == "basedIn" and o == "Atlanta" for _, p, o in found), found
+
+
+def test_places_list_of_clubs_is_no_chain_and_a_grand_prix_is_an_event(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Tacoma, Spokane, Kellmore Rangers and other clubs voted for the new rules.")
+    assert ("Tacoma", "locatedIn", "Spokane") not in found, found
+    for text in ("The Kellmore Grand Prix in Tacoma drew 20,000 fans.",
+                 "Lena Berg will race in the Kellmore Grand Prix, held in Tacoma each May."):
+        found = extract_text(text)
+        assert ("Kellmore Grand Prix", "heldAt", "Tacoma") in found, found
+
+
+def test_places_team_sheet_is_no_chain_of_places(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.places import _team_sheet
+
+    sheet = nlp("Berg; Vidal, Holm, Lind, Dahl; Kellmore, Tacoma; Orr, Vale, Kent, M Reed (capt); Hale, Cole, Park.")
+    assert _team_sheet(list(sheet))
+    # a list of addresses keeps its chains
+    addresses = nlp("Kellmore Depot, Tacoma, Wash.; Vellan Works, Spokane, Wash.; and Orbitel Yard, Reno, Nev.")
+    assert not _team_sheet(list(addresses))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a place in brackets after a company, or after the noun describing it
+        ("Lena Berg is president of Kestrel Drilling, a drilling firm (Tacoma, Washington).",
+         ("Kestrel Drilling", "basedIn", "Tacoma"), None),
+        ("Orbitel Labs (Tacoma) sold shares.", ("Orbitel Labs", "basedIn", "Tacoma"), None),
+        # a bracket inside a name is no place of it
+        ("One of our subsidiaries, Orbitel (UK) Limited, bought software.", None, ("Orbitel", "basedIn", "UK")),
+    ],
+)
+def test_places_place_in_brackets(extract_text, text: str, expected, absent) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected is None or expected in found, found
+    assert absent is None or absent not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The tour took the choir to Oslo, Bergen, Lima, even Quito.", "The firm has offices in Tacoma, Spokane, Boise."],
+)
+def test_places_list_without_and_stays_a_list(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # a "Place, Place" pair the parser calls conjuncts with no "and" is a chain; a list of three or more
+    # without "and" is still a list
+    found = extract_text(text)
+    assert not any(p == "locatedIn" for _, p, _ in found), found
+    assert ("Tacoma", "locatedIn", "Washington") in extract_text("The firm has an office in Tacoma, Washington.")
+
+
+def test_places_place_set_off_by_commas_and_a_list_of_three_places(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("The choir sang at the Kellmore Hall, in Tacoma, last Friday.")
+    assert ("Kellmore Hall", "locatedIn", "Tacoma") in found, found
+    found = extract_text("Power cuts hit Tacoma, Fort Vellan, Spokane and parts of Kellmore County.")
+    assert ("Tacoma", "locatedIn", "Fort Vellan") not in found, found

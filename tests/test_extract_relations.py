@@ -1,0 +1,468 @@
+"""kgraph.extract.relations: the patterns applied, their type checks, confidence and property chains."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Maria Lopez, CEO of Brightwater Systems, spoke on Monday.",
+         ("Maria Lopez", "ceoOf", "Brightwater Systems")),
+        ("Brightwater Systems CEO Maria Lopez spoke on Monday.",
+         ("Maria Lopez", "ceoOf", "Brightwater Systems")),
+        ("Helix Therapeutics, a drug developer headquartered in Basel, hired 40 people.",
+         ("Helix Therapeutics", "basedIn", "Basel")),
+        ("Corvane Labs was acquired by Helix Therapeutics for 40 million euros.",
+         ("Helix Therapeutics", "acquired", "Corvane Labs")),
+        ("Samsung Biologics recently gained membership in the Helios Biotech Alliance.",
+         ("Samsung Biologics", "memberOf", "Helios Biotech Alliance")),
+        ("Nordwind Energy, a wind turbine maker, joined the Baltic Energy Alliance in May.",
+         ("Nordwind Energy", "memberOf", "Baltic Energy Alliance")),
+        ("Kestrel Air signed a supply agreement with Orbitel Networks.",
+         ("Kestrel Air", "hasAgreementWith", "Orbitel Networks")),
+        ("Larkfield University runs the Northern Clinical Trials Network.",
+         ("Larkfield University", "operates", "Northern Clinical Trials Network")),
+        ("Greta Lindqvist was born in Uppsala, where her father ran a bakery.",
+         ("Greta Lindqvist", "livesIn", "Uppsala")),
+        ("Anna Weber spoke at a forum held on the sidelines of Expo 2025.",
+         ("Anna Weber", "participatedIn", "Expo 2025")),
+        ("The Harbour Trade Fair 2023 at Portvik Exhibition Hall drew 9,000 visitors.",
+         ("Harbour Trade Fair 2023", "heldAt", "Portvik Exhibition Hall")),
+        ("Kara Lind moved back to her hometown of Bellport, Maine, after the war.",
+         ("Kara Lind", "livesIn", "Bellport")),
+        ("Mira Sandoval served on the Harrow County Council for a decade.",
+         ("Mira Sandoval", "worksFor", "Harrow County Council")),
+        ("Orbitel Networks' first chairman, Tomas Vidal, was born in Bellport.",
+         ("Tomas Vidal", "livesIn", "Bellport")),
+        ("Tomas Vidal, the first chairman of Orbitel Networks, was born in Bellport and later moved to Oslo.",
+         ("Tomas Vidal", "livesIn", "Bellport")),
+        ("Orbitel Networks opened a plant in Bellport, Greta Lindqvist's hometown, in May.",
+         ("Greta Lindqvist", "livesIn", "Bellport")),
+        ("Anna Weber was promoted to president of Brightwater Systems after ten years as its finance chief.",
+         ("Anna Weber", "headOf", "Brightwater Systems")),
+        ("Anna Weber, recently promoted to president of Brightwater Systems, opened the plant.",
+         ("Anna Weber", "headOf", "Brightwater Systems")),
+        ("Lena Berg, vice president of consumer products for Orbitel Networks, said so.",
+         ("Lena Berg", "worksFor", "Orbitel Networks")),
+        ("The minister will meet Baltic Fleet Commander Tomas Vidal on Monday.",
+         ("Tomas Vidal", "headOf", "Baltic Fleet")),
+        ("Tom Dahl, an analyst at the investment bank of Kestrel Capital, said so.",
+         ("Tom Dahl", "worksFor", "Kestrel Capital")),
+        ("Prior to joining Orbitel Networks, Ms. Berg worked for Kestrel Air.",
+         ("Ms. Berg", "worksFor", "Orbitel Networks")),
+        # a form of address kept in the name still states the post
+        ("Orbitel Networks President Tomas Vidal said the deal was closed.",
+         ("President Tomas Vidal", "headOf", "Orbitel Networks")),
+        # a person's seat on a council or board
+        ("Lena Berg, who teaches law, has been a member of the Harrow County Council since 2019.",
+         ("Lena Berg", "memberOf", "Harrow County Council")),
+        ("Lena Berg, a member of the Harrow County Council, said so.",
+         ("Lena Berg", "memberOf", "Harrow County Council")),
+        ("Lena Berg, one of the three founders of Orbitel Networks, left the board in May.",
+         ("Lena Berg", "founderOf", "Orbitel Networks")),
+        # the agents of a joint act are its parties; a "memorandum of understanding" ends at "understanding"
+        ("Kestrel Bank and Orbitel Corp. signed an agreement.", ("Kestrel Bank", "hasAgreementWith", "Orbitel Corp.")),
+        ("Kestrel Bank, Vellan Ltd. and Orbitel Corp. signed an agreement.",
+         ("Vellan Ltd.", "hasAgreementWith", "Orbitel Corp.")),
+        ("Kestrel Bank signed a non-binding memorandum of understanding with Orbitel Corp.",
+         ("Kestrel Bank", "hasAgreementWith", "Orbitel Corp.")),
+        # a common noun before a name stands for the name: "Y-based lender X"
+        ("He works for the Spokane-based lender Kestrel Bank.", ("Kestrel Bank", "basedIn", "Spokane")),
+        # a club's name ends in "United", "Rovers", ...; a player scores or signs for it
+        ("Tomas Vidal signed for Kestrel United in 2004.", ("Tomas Vidal", "worksFor", "Kestrel United")),
+        # a place's own person comes from it
+        ("Denmark's Lena Berg won the final on Sunday.", ("Lena Berg", "livesIn", "Denmark")),
+        # a fronted participle: the clause's subject underwent it
+        ("Born in Spokane, Lena Berg moved to Tacoma in 1990.", ("Lena Berg", "livesIn", "Spokane")),
+        ("Based in Spokane, Kestrel Bank employs 300 people.", ("Kestrel Bank", "basedIn", "Spokane")),
+        # the organisation hires: "Y hired X", "X was recruited by Y"
+        ("Kestrel Bank hired Lena Berg in 2003.", ("Lena Berg", "worksFor", "Kestrel Bank")),
+        ("Tomas Vidal was recruited by Kestrel Bank in May.", ("Tomas Vidal", "worksFor", "Kestrel Bank")),
+        # a post given in a relative clause belongs to the name the clause is about
+        ("Tomas Vidal, who is president of Orbitel Networks, resigned.",
+         ("Tomas Vidal", "headOf", "Orbitel Networks")),
+        ("Tomas Vidal, who was named chief executive of Kestrel Bank in May, resigned.",
+         ("Tomas Vidal", "ceoOf", "Kestrel Bank")),
+        # a verb coordinated inside a relative clause keeps the clause's name as its subject
+        ("Lena Berg, who is a lawyer and works at Orbitel Networks, said so.",
+         ("Lena Berg", "worksFor", "Orbitel Networks")),
+        ("Lena Berg, who trained as a nurse and now works at Kellmore General Hospital, said so.",
+         ("Lena Berg", "worksFor", "Kellmore General Hospital")),
+        ("Mira Sandoval won the vote in her native Oregon on Saturday.",
+         ("Mira Sandoval", "livesIn", "Oregon")),
+        ("Mira Sandoval died on Monday at her home in Bellport.",
+         ("Mira Sandoval", "livesIn", "Bellport")),
+        ("Anna Berg runs the Harbour Maritime Museum in Bellport.",
+         ("Anna Berg", "headOf", "Harbour Maritime Museum")),
+        ("Tomas Vidal, a Democrat from Bellport who sat in Congress for a decade, will retire.",
+         ("Tomas Vidal", "livesIn", "Bellport")),
+        ("Tomas Vidal, a Democrat from Bellport, will retire.", ("Tomas Vidal", "livesIn", "Bellport")),
+        # the noun a copula gives a name stands for it: "X is a company based in Y"
+        ("Nordwind Systems Inc. is a software company based in Bellport.",
+         ("Nordwind Systems Inc.", "basedIn", "Bellport")),
+        ("Kestrel Data Ltd., which is incorporated in Scotland, makes payroll software.",
+         ("Kestrel Data Ltd.", "basedIn", "Scotland")),
+        ("Kestrel Data Ltd. was incorporated in Scotland.", ("Kestrel Data Ltd.", "basedIn", "Scotland")),
+        ("Kestrel Services, an Ohio corporation, repairs farm machinery.", ("Kestrel Services", "basedIn", "Ohio")),
+        ("Kestrel Services is an Ohio company that repairs farm machinery.", ("Kestrel Services", "basedIn", "Ohio")),
+        ("Tom Dahl, a board member of Nordwind Group Holdings, voted for the sale.",
+         ("Tom Dahl", "memberOf", "Nordwind Group Holdings")),
+        ("Exhibit 10.4: Employment Agreement between Nordwind Gold Corp. and Tom Dahl, dated March 2, 2015.",
+         ("Tom Dahl", "worksFor", "Nordwind Gold Corp.")),
+        ("Corvane Limited, a firm organized in Ireland, licenses our software.",
+         ("Corvane Limited", "basedIn", "Ireland")),
+        ("The Harbour Center, a large arena in Bellport that we own, was sold.",
+         ("Harbour Center", "locatedIn", "Bellport")),
+        ("Tomas Vidal, the candidate of the Harbour Party, came third in the race for mayor.",
+         ("Tomas Vidal", "memberOf", "Harbour Party")),
+        ("Lena Berg, a longtime activist in the Green Harbour Party, organised the march.",
+         ("Lena Berg", "memberOf", "Green Harbour Party")),
+        # "president" parsed as a conjunct of the organisation rather than of the title
+        ("Tomas Vidal, a chemist at Larkfield University and also president of the Harbour Society, "
+         "opened the show.",
+         ("Tomas Vidal", "headOf", "Harbour Society")),
+        ("Anna Weber grew up in Bellport, south-west Oregon, and left at eighteen.",
+         ("Bellport", "locatedIn", "Oregon")),
+        ("Corvania, a small island nation in the Pacific Ocean, lives on fishing.",
+         ("Corvania", "locatedIn", "Pacific Ocean")),
+        ("Tom Dahl, an Oslo lawyer who advises Orbitel Networks, declined to comment.",
+         ("Tom Dahl", "livesIn", "Oslo")),
+        # a name that opens with a place named in the sentence, or with its adjective
+        ("Two days after the storm hit Estonia, the Estonian Parliament met in emergency session.",
+         ("Estonian Parliament", "basedIn", "Estonia")),
+        ("The Oregon Department of Forestry said fires in Oregon had burned 400 acres.",
+         ("Oregon Department of Forestry", "basedIn", "Oregon")),
+        # the parser hangs the person on the organisation, which no person can be in apposition to
+        ("Officials said the leader of the Northern Liberation Front, Anders Holm, known to friends as Bear, "
+         "had been detained in a raid.",
+         ("Anders Holm", "headOf", "Northern Liberation Front")),
+        # where a person is based
+        ("Lena Berg, a reporter based in Tacoma, said the storm had passed.", ("Lena Berg", "livesIn", "Tacoma")),
+        # an organisation's possessive before a person: "Orbitel's Tomas Vidal"
+        ("The rules are old, Orbitel's Tomas Vidal said.", ("Tomas Vidal", "memberOf", "Orbitel")),
+    ],
+)
+def test_relations_find_relation(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text", ["Tacoma champion Lena Berg was knocked out on Monday.",
+             "The Oregon champion, Lena Berg, retired from tennis after the final."],
+)
+def test_relations_contest_title_names_no_home(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "Tacoma champion X": the place names the contest, not where X comes from
+    found = extract_text(text)
+    assert not any(p == "livesIn" for _, p, _ in found), found
+    # the same any-noun pattern with a profession: "a Tacoma architect" lives there
+    assert ("Lena Berg", "livesIn", "Tacoma") in extract_text("Tacoma architect Lena Berg designed the hall.")
+
+
+def test_relations_people_of_a_party_are_members(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Lena Berg, of the Kestrel Party, said so.")
+    assert found == {("Lena Berg", "memberOf", "Kestrel Party")}, found
+    assert ("Tomas Vidal", "worksFor", "Kestrel Bank") in extract_text("Tomas Vidal, of Kestrel Bank, said so.")
+
+
+@pytest.mark.parametrize(
+    "text", ["Tomas Vidal appointed Kestrel Bank to advise on the sale.",
+             "Lena Berg hired Kestrel Bank to sell her shares."],
+)
+def test_relations_person_who_hires_a_firm_does_not_work_for_it(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(p == "worksFor" for _, p, _ in found), found
+    # the hiring pattern, the right way round: the organisation hires the person
+    assert ("Lena Berg", "worksFor", "Kestrel Bank") in extract_text("Kestrel Bank hired Lena Berg in 2003.")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("Lena Berg, the mayor of Tacoma, opened the bridge.", "Tacoma"),
+     ("Tomas Vidal, the governor of Oregon, signed the bill.", "Oregon")],
+)
+def test_relations_type_constraints(extract_text, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    # the head's pattern matches "the mayor of Tacoma", but headOf's range is an organisation, not a place;
+    # and a person is no organisation to be based somewhere
+    found = extract_text(text)
+    assert not any(o == place and p in {"headOf", "basedIn"} for _, p, o in found), found
+    assert any(o == place and p == "livesIn" for _, p, o in found), found  # the relation the types allow
+    assert ("Lena Berg", "headOf", "Kestrel Bank") in extract_text("Lena Berg, the president of Kestrel Bank, spoke.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mara Quint, a soil chemist with Corvane Labs, said the yield doubled.",
+         ("Mara Quint", "worksFor", "Corvane Labs")),
+        ("Tobias Renner, a bus driver from Uppsala, said he was worried.",
+         ("Tobias Renner", "livesIn", "Uppsala")),
+    ],
+)
+def test_relations_any_noun_pattern(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text", ["Kestrel Party member Lena Berg spoke at the rally.",
+             "Lena Berg, a longtime member of the Kestrel Party, spoke at the rally."],
+)
+def test_relations_any_noun_leaves_owned_nouns_alone(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "member" is a memberOf trigger: the any-noun worksFor pattern must not read it as a post on the staff
+    # (the old input, "Y, Norway's largest research facility", gave nothing with or without this guard)
+    found = extract_text(text)
+    assert ("Lena Berg", "memberOf", "Kestrel Party") in found, found
+    assert not any(p == "worksFor" for _, p, _ in found), found
+    # a noun no pattern owns is the wildcard's
+    found = extract_text("Lena Berg, a driver for the Kestrel Party, spoke at the rally.")
+    assert ("Lena Berg", "worksFor", "Kestrel Party") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The buyers were Kestrel Marine Inc. of Seattle and Orbitel Systems Ltd. of Glasgow.",
+        "The contract went to Kestrel Marine Inc. of Seattle and Orbitel Systems Ltd. of Glasgow.",
+    ],
+)
+def test_relations_attribute_conjuncts_keep_their_own_phrase(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Kestrel Marine Inc.", "basedIn", "Seattle") in found, found
+    assert ("Orbitel Systems Ltd.", "basedIn", "Glasgow") in found, found
+    assert ("Kestrel Marine Inc.", "basedIn", "Glasgow") not in found, found
+    assert ("Orbitel Systems Ltd.", "basedIn", "Seattle") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs "of Leeds" on Tacoma, and the rule reads a name's phrase from the name only
+        "The contract went to Kestrel Marine Inc. of Tacoma and Orbitel Systems Ltd. of Leeds.",
+        # the small model tags no place in "of Bristol" (nor in "Kestrel Bank of Tacoma and ...")
+        "He sued Harrowgate Corp. of Liverpool and Corvane Industries of Bristol for damages.",
+    ],
+)
+@pytest.mark.xfail(strict=True, reason="the second company's place is not found (a misparse; an NER miss)")
+def test_relations_attribute_conjuncts_second_place_gaps(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert any(p == "basedIn" and s in {"Orbitel Systems Ltd.", "Corvane Industries"} for s, p, _ in found), found
+
+
+def test_relations_no_place_is_in_a_place_that_is_in_it(ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.relations import _drop_implied
+    from kgraph.models import Mention, RelationMention
+
+    town, region = Mention(0, 6, "Skovde", "Place", "GPE"), Mention(8, 14, "Sweden", "Place", "GPE")
+
+    def rel(s: Mention, o: Mention, confidence: float) -> RelationMention:
+        return RelationMention(s, "locatedIn", o, confidence, 0, 20, "Skovde, Sweden, plant")
+
+    kept = _drop_implied([rel(town, region, 0.8), rel(region, town, 0.7)], ontology)
+    assert [(r.subject.text, r.object.text) for r in kept] == [("Skovde", "Sweden")]
+    kept = _drop_implied([rel(region, town, 0.7), rel(town, region, 0.7)], ontology)
+    assert [(r.subject.text, r.object.text) for r in kept] == [("Skovde", "Sweden")]
+
+
+def test_relations_work_verbs_with_for_or_at(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Tobias Renner has written for the Halden Times since 1981.")
+    assert ("Tobias Renner", "worksFor", "Halden Times") in found, found
+
+
+def test_relations_modifier_of_a_later_conjunct_is_its_alone(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("A merger of Kestrel Air and Oslo-based Orbitel Networks was announced on Monday.")
+    assert ("Orbitel Networks", "basedIn", "Oslo") in found, found
+    assert ("Kestrel Air", "basedIn", "Oslo") not in found, found
+
+
+def test_relations_list_of_places_pairs_each_with_its_own(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("The bank has branches in Lyon in France, Graz in Austria and Turku in Finland.")
+    located = {(s, o) for s, p, o in found if p == "locatedIn"}
+    assert {("Lyon", "France"), ("Graz", "Austria"), ("Turku", "Finland")} <= located, found
+    assert len(located) == 3, found
+
+
+def test_relations_possessive_in_a_list_is_its_names_alone(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Rivals include Norway's Kestrel Air, Orbitel Networks and Sweden's Nordwind Energy.")
+    assert {("Kestrel Air", "basedIn", "Norway"), ("Nordwind Energy", "basedIn", "Sweden")} <= found, found
+    assert not any(s == "Orbitel Networks" for s, _, _ in found), found
+    assert not any(s == "Kestrel Air" and o == "Sweden" for s, _, o in found), found
+
+
+def test_relations_any_noun_skips_its_exceptions(extract_text, ontology) -> None:  # type: ignore[no-untyped-def]
+    star = extract_text("Lena Berg, star of Orbitel Networks, spoke at the festival on Monday.")
+    assert not any(s == "Lena Berg" and p == "worksFor" for s, p, _ in star), star
+    engineer = extract_text("Lena Berg, an engineer at Orbitel Networks, spoke at the festival on Monday.")
+    assert ("Lena Berg", "worksFor", "Orbitel Networks") in engineer, engineer
+    assert any("star" in p.exceptions for p in ontology.patterns if "*" in p.triggers)
+    # "a Kellmore teenager" is of a place the NER took for an organisation, not on its staff
+    teen = extract_text("Lena Berg, a Kellmore Systems teenager, spoke at the festival on Monday.")
+    assert not any(p == "worksFor" for _, p, _ in teen), teen
+
+
+def test_relations_clause_inside_a_list_is_its_names_alone(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Rivals include Orbitel Networks (acquired by Kestrel Air in 2007), Brightwater Systems "
+                         "and Nordwind Energy.")
+    acquired = {o for s, p, o in found if p == "acquired"}
+    assert acquired == {"Orbitel Networks"}, found
+    listed = extract_text("In 2007 Kestrel Air bought Orbitel Networks, Brightwater Systems and Nordwind Energy.")
+    assert {o for _, p, o in listed if p == "acquired"} == {"Orbitel Networks", "Brightwater Systems",
+                                                           "Nordwind Energy"}, listed
+
+
+def test_relations_conjunct_with_its_own_apposition_is_not_a_party(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Anna Weber, the mayor of Bellport, and Tom Dahl, a teacher from Alder, met on Monday.")
+    assert ("Anna Weber", "livesIn", "Bellport") in found, found
+    assert not any(s == "Tom Dahl" and o == "Bellport" for s, _, o in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["Lena Berg, a member of the Vidal family, said so.",
+             "Lena Berg, the youngest member of the Rothwell family, runs the mill."],
+)
+def test_relations_membership_of_a_family_is_no_membership(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # the family's name is a person's: memberOf's range (an organisation) keeps it out
+    found = extract_text(text)
+    assert not any(p == "memberOf" for _, p, _ in found), found
+    # the same pattern with a body: "a member of the Harrow County Council"
+    found = extract_text("Lena Berg, a member of the Harrow County Council, said so.")
+    assert ("Lena Berg", "memberOf", "Harrow County Council") in found, found
+
+
+def test_relations_chain_over_located_in(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # kg:basedIn owl:propertyChainAxiom (kg:basedIn kg:locatedIn): the firm is in the state too
+    found = extract_text("The barge, hired from Nordwind Marine Inc. of Bellport, Ore., sailed on Monday.")
+    assert ("Nordwind Marine Inc.", "basedIn", "Bellport") in found
+    assert ("Bellport", "locatedIn", "Ore.") in found
+    assert ("Nordwind Marine Inc.", "basedIn", "Ore.") in found
+
+
+def test_relations_a_work_is_no_employee(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "X, Y's first film": a noun for a work relates the title to its maker, not to an employer
+    found = extract_text("Tomas Vidal, Kestrel Studios' first film, opened in 1958.")
+    assert not any(p == "worksFor" for _, p, _ in found), found
+    found = extract_text("Tomas Vidal, Kestrel Studios' sound engineer, opened the show in 1958.")
+    assert ("Tomas Vidal", "worksFor", "Kestrel Studios") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Holdings, the parent company of Orbitel Corp. and Corvane Inc., reported a loss.",
+        "Orbitel Corp.'s parent company, Kestrel Holdings, reported a loss.",
+    ],
+)
+def test_relations_parent_company_is_an_inverse_pattern(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Orbitel Corp.", "subsidiaryOf", "Kestrel Holdings") in found, found
+    assert ("Kestrel Holdings", "subsidiaryOf", "Orbitel Corp.") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Shadow Transport Secretary Tomas Vidal said the railway plan would fail.", "Tomas Vidal"),
+     ("Lena Berg, the shadow minister for the Treasury, said the figures were wrong.", "Lena Berg")],
+)
+def test_relations_shadow_portfolio_is_no_post(extract_text, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(s == name and p in {"headOf", "worksFor"} for s, p, _ in found), found
+    # the same post without "shadow" is held
+    found = extract_text("Lena Berg, the minister for the Treasury, said the figures were right.")
+    assert ("Lena Berg", "headOf", "Treasury") in found, found
+
+
+def test_relations_a_crime_noun_states_no_home(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Tacoma murderer Tomas Vidal was jailed.")  # where the crime happened
+    assert not any(p == "livesIn" for _, p, _ in found), found
+    # a profession keeps the reading: "a Tacoma architect" lives there
+    assert ("Lena Berg", "livesIn", "Tacoma") in extract_text("A Tacoma architect, Lena Berg, designed it.")
+
+
+def test_relations_a_crime_noun_is_no_employment(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Lena Berg, the Kestrel Bank murderer, was jailed.")
+    assert not any(p == "worksFor" for _, p, _ in found), found
+    found = extract_text("Lena Berg, the Kestrel Bank cashier, was praised.")
+    assert ("Lena Berg", "worksFor", "Kestrel Bank") in found, found
+
+
+def test_relations_each_group_takes_its_own_from_phrase(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(
+        "Lena Berg, from Tacoma, and Tomas Vidal and Karl Holm, both from Spokane, reached the summit."
+    )
+    assert ("Lena Berg", "livesIn", "Tacoma") in found, found
+    assert ("Lena Berg", "livesIn", "Spokane") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # treated there, not employed
+        "Lena Berg, a patient at Kellmore General Hospital, praised the nurses.",
+        "Tomas Vidal, a long-term patient of the Kellmore Clinic, wrote to the newspaper.",
+        # where the crime was, not a home
+        "The Spokane sniper, Tomas Vidal, was sentenced on Monday.",
+        "Tomas Vidal, the Spokane sniper, was sentenced on Monday.",
+    ],
+)
+def test_relations_any_noun_patient_or_sniper_states_nothing(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(p in {"worksFor", "livesIn"} for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the same any-noun patterns with a job: a nurse works there, a plumber lives there
+        ("Lena Berg, a nurse at Kellmore General Hospital, praised the doctors.",
+         ("Lena Berg", "worksFor", "Kellmore General Hospital")),
+        ("Spokane plumber Tomas Vidal fixed the pipes.", ("Tomas Vidal", "livesIn", "Spokane")),
+    ],
+)
+def test_relations_any_noun_with_a_job_states_the_relation(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in extract_text(text)
+
+
+def test_relations_conjunct_of_another_kind_is_another_list(ontology, parse_with_ents, relation_triples) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    # the parser joins "Orbitel" to "Lyon, France"; Orbitel's "in Spokane" is not France's
+    doc = parse_with_ents(
+        "The band played the Kellmore Theatre in Lyon, France, and Orbitel in Spokane.",
+        [(4, 6, "FAC"), (7, 8, "GPE"), (9, 10, "GPE"), (12, 13, "ORG"), (14, 15, "GPE")],
+    )
+    found = relation_triples(doc, find_mentions(doc, ontology))
+    assert ("Orbitel", "basedIn", "Spokane") in found, found
+    assert ("France", "locatedIn", "Spokane") not in found, found
+    assert ("Kellmore Theatre", "locatedIn", "Spokane") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text", ["Lena Berg, one of the best-known glacier experts in Norway, led the survey.",
+             "Lena Berg, a top tax lawyer in Norway, joined the inquiry."],
+)
+def test_relations_an_expert_in_a_country_lives_there(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Lena Berg", "livesIn", "Norway") in found, found
+
+
+def test_relations_a_shows_star_does_not_live_in_its_title(ontology, parse_with_ents, relation_triples) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents("Kellmore Vale star Lena Berg said the show would return.", [(0, 2, "GPE"), (3, 5, "PERSON")])
+    found = relation_triples(doc, find_mentions(doc, ontology))
+    assert ("Lena Berg", "livesIn", "Kellmore Vale") not in found, found
+    # a job in the same place: "Kellmore Vale baker X" lives there
+    doc = parse_with_ents("Kellmore Vale baker Lena Berg said the shop would reopen.",
+                     [(0, 2, "GPE"), (3, 5, "PERSON")])
+    found = relation_triples(doc, find_mentions(doc, ontology))
+    assert ("Lena Berg", "livesIn", "Kellmore Vale") in found, found
+
+
+def test_relations_comma_and_after_a_title_goes_on_with_the_outer_list(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(
+        "We compete with Kestrel, Inc., a division of Vellan Corporation, and with Orbitel Corporation."
+    )
+    assert ("Kestrel, Inc.", "subsidiaryOf", "Vellan Corporation") in found, found
+    assert ("Kestrel, Inc.", "subsidiaryOf", "Orbitel Corporation") not in found, found

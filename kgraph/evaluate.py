@@ -22,12 +22,12 @@ How a prediction is matched:
 * ``~`` is equal character offsets in ``exact`` mode and overlapping offsets in
   ``overlap`` mode, against the argument's mention or any other name of its entity in
   the document (the record's ``entities`` sharing its ``id``): kgraph states a relation
-  between entities, and "Edison spokesman Kevin Kelly" after "Southern California
-  Edison" is a fact about the company a gold set may annotate at its full name.
+  between entities, and "Orbitel spokeswoman Lena Berg" after "Orbitel Networks
+  Inc." is a fact about the company a gold set may annotate at its full name.
   When the gold record lists its ``tokens`` (the data sets in
   ../shared/devdata do), a predicted span is first widened to the gold tokens it
   touches, so "exact" means the same tokens, as the literature scores CoNLL04: its
-  tokens sometimes fuse a sentence's full stop with the last word ("Estes."), and
+  tokens sometimes fuse a sentence's full stop with the last word ("Tacoma."), and
   a name that stops before the full stop has the right words.  Gold spans are
   token-aligned already.  Matching is one-to-one, so two predictions overlapping one gold
   relation count one hit and one false positive.

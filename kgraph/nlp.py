@@ -194,12 +194,12 @@ _LEGAL_SUFFIXES = frozenset(
 )
 
 
-#: Lower-case nouns of a landform that complete a place's name ("the Sahara desert", "the Najd plateau").
+#: Lower-case nouns of a landform that complete a place's name ("the Gobi desert", "the Hardanger plateau").
 _LANDFORMS = frozenset("desert plateau basin mountains valley river peninsula delta highlands".split())
 
 
 def _take_landform(span: Span) -> Span:
-    """ "Sahara" + "desert" -> "Sahara desert": the landform's noun belongs to the place's name."""
+    """ "Gobi" + "desert" -> "Gobi desert": the landform's noun belongs to the place's name."""
     from spacy.tokens import Span
 
     doc = span.doc
@@ -244,14 +244,14 @@ def _trim(ent: Span) -> Span | None:
             else:
                 start = i + 1
             break
-    # "LinkedIn | News Center": a headline's separator ends the name
+    # "Orbitel | Press Room": a headline's separator ends the name
     for i in range(start + 1, end):
         if doc[i].text in _SEPARATORS:
             end = i
             break
     while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].lower_ in {"the", "a", "an"}):
         start += 1
-    # "Ex-Welsh Office": a former post's prefix is no part of the body's name
+    # "Ex-Home Office": a former post's prefix is no part of the body's name
     if end - start > 2 and doc[start].lower_ == "ex" and doc[start + 1].text == "-":
         start += 2
     while end > start and (
@@ -261,7 +261,7 @@ def _trim(ent: Span) -> Span | None:
         or doc[end - 1].tag_ == "POS"
     ):
         end -= 1
-    # "Czech Republic 7-5 6-3": the match score is no part of the name
+    # "Norway 6-4 7-5": the match score is no part of the name
     score = _SCORES.search(doc[start:end].text) if end - start > 1 else None
     if score is not None and score.start() > 0:
         cut = doc[start].idx + score.start()
@@ -274,14 +274,14 @@ def _trim(ent: Span) -> Span | None:
         if end - start > 1 and _trade_word(doc[start]):
             start += 1
         # "Minister of Fisheries and Oceans Karin Holm": the word after "and" ends the "of" phrase
-        # (not after a name of its own: "X of the European Space Agency and Roger K. Crouch")
+        # (not after a name of its own: "X of the Nordic Ferry Board and Lena M. Berg")
         if end - start >= 3 and start >= 2 and doc[start - 1].lower_ in {"and", "&"} and doc[start - 2].is_title \
                 and not doc[start - 2].ent_type_:
             if any(t.lower_ == "of" for t in doc[max(0, start - 8) : start - 1]):
                 start += 1
     if ent.label_ in {"ORG", "GPE", "FAC", "LOC"}:
         # "Korea's Ministry of ...": the possessor is a separate name; a plural before the
-        # possessive is part of the name ("the Croatian People's Party", "Harbour Children's Hospital")
+        # possessive is part of the name ("the Bergen People's Union", "Harbour Children's Hospital")
         for i in range(start, end - 1):
             if doc[i].tag_ == "POS" and i + 1 < end and doc[i + 1].is_title:
                 if i > start and (doc[i - 1].tag_ in {"NNS", "NNPS"} or doc[i - 1].lower_ in _PLURALS):
@@ -296,7 +296,7 @@ def _trim(ent: Span) -> Span | None:
 
 
 def _trade_word(token: Token) -> bool:
-    """ "Novelist Arthur Hailey", "Linguist Karin Holm": a capitalised word for a trade in "-ist"
+    """ "Novelist Tomas Vidal", "Linguist Karin Holm": a capitalised word for a trade in "-ist"
     before a person's name is no part of it."""
     return len(token) >= 6 and token.is_title and token.lower_.endswith("ist")
 
@@ -325,7 +325,7 @@ _CONNECTORS = frozenset({"of", "for", "on", "and", "&", "the", "de", "du", "des"
 
 
 def _close_open_name(span: Span) -> Span | None:
-    """ "National Transition Government of" + "Liberia" -> the whole name; a name that ends in a
+    """ "Provisional Coastal Council of" + "Bergen" -> the whole name; a name that ends in a
     linking word takes the capitalised words after it, or else loses the linking word."""
     from spacy.tokens import Span
 

@@ -133,7 +133,7 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
                 and not _described_otherwise(cluster, other, ontology)
                 and any(_shorter_form(short, long, ontology, _people(cluster, other)) for long in other.keys)
             ]
-            # "Meyer" fits "Anthony Meyer" and "Anthony John Charles Meyer", one person's names
+            # "Vidal" fits "Tomas Vidal" and "Tomas Andres Luis Vidal", one person's names
             matches = [
                 m
                 for m in matches
@@ -161,7 +161,7 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
         for token in sent:
             sentence_of[token.idx] = n
     ordered = sorted(mentions, key=lambda pair: pair[0].start)
-    # what each person's cluster is known to be: "Ms. Calico", or "he" already linked to it
+    # what each person's cluster is known to be: "Ms. Berg", or "he" already linked to it
     genders: dict[int, set[str]] = defaultdict(set)
     for cluster in clusters:
         for m in cluster.mentions:
@@ -195,7 +195,7 @@ _MASCULINE_ADDRESS = frozenset("mr mr. sir lord king prince".split())
 
 
 def _gender(text: str) -> str | None:
-    """ "she" and "Ms. Calico" are feminine, "his" and "Mr Vidal" masculine; a bare name is
+    """ "she" and "Ms. Berg" are feminine, "his" and "Mr Vidal" masculine; a bare name is
     neither (nor is a surname that is a form of address: "King")."""
     words = text.lower().split()
     if len(words) == 1:
@@ -231,7 +231,7 @@ def _kind(cluster: _Cluster) -> str:
 def _described_otherwise(short: _Cluster, long: _Cluster, ontology: Ontology) -> bool:
     """Whether a description of one cluster says it is no kind of the other.
 
-    "Ford, the US car company, ... chairman Bill Ford": a name described as a company is no
+    "Vance, the Oregon ferry company, ... chairman Lena Vance": a name described as a company is no
     person's surname (nor a name described as a person's title an organisation's short name).
     """
     def organisation(cluster: _Cluster) -> bool | None:
@@ -401,8 +401,8 @@ def _parallel_subject(pronoun: Span, candidates: list[tuple[Mention, Span]]) -> 
     if previous < 0:
         return None
     before = pronoun.doc[previous].sent
-    # the first subject of that sentence must be the name: in "A delegation visited Y, the
-    # Financial Times reported. It was led by ...", "It" is the delegation
+    # the first subject of that sentence must be the name: in "A delegation toured Y, the
+    # Tacoma Herald said. It was led by ...", "It" is the delegation
     first = next((t for t in before if t.dep_ in {"nsubj", "nsubjpass"}), None)
     subjects = [m for m, s in candidates if first is not None and s.start <= first.i < s.end and _main_subject(first)]
     return subjects[-1] if len(subjects) == 1 else None

@@ -112,7 +112,7 @@ def _dated_dateline(doc: Doc) -> list[tuple[Span, str]]:
 
     def name_word(k: int, start: int) -> bool:
         word = doc[k].lower_.rstrip(".")
-        if doc[k].text == "-":  # "Saint-Gall", not the dash of "Tallinn - April 25"
+        if doc[k].text == "-":  # "Saint-Malo", not the dash of "Tallinn - April 25"
             return k > start and k + 1 < len(doc) and doc[k + 1].text[:1].isupper()
         return doc[k].text[:1].isupper() and word not in _MONTHS and word not in _WEEKDAYS
 
@@ -146,9 +146,9 @@ def _dated_dateline(doc: Doc) -> list[tuple[Span, str]]:
     return [*found, (doc[start:end], "Organization")]
 
 
-#: First words of a broadcaster's name in a bare source line ("Paris Radio France International").
+#: First words of a broadcaster's name in a bare source line ("Bergen Radio Fjordland").
 _BROADCASTERS = frozenset({"Radio", "Television", "TV"})
-#: "LD1203101094" (a wire item), "94AS0286D" (a translated article's number)
+#: "LD1203101094" (a wire item), "97KR0412B" (a translated article's number)
 _WIRE_CODE = re.compile(r"^(?:[A-Z]{2}\d{10}|\d{2,3}[A-Z]{1,2}\d{4}[A-Z])$")
 _WIRE_CODE_IN_TEXT = re.compile(r"\b(?:[A-Z]{2}\d{10}|\d{2,3}[A-Z]{1,2}\d{4}[A-Z])\b")
 
@@ -175,7 +175,7 @@ def _source_lines(doc: Doc) -> list[tuple[Span, str]]:
         if end >= len(doc) - 1 or end - start < 2 or not doc[end + 1].text.istitle():
             continue
         split = end
-        # the publisher's capitals, with any hyphen inside them ("Moscow ITAR-TASS")
+        # the publisher's capitals, with any hyphen inside them ("Bergen NORD-TV")
         while split > start and (doc[split - 1].is_upper or doc[split - 1].text == "-" and split - 1 > start
                                  and doc[split - 2].is_upper and split < end):
             split -= 1
@@ -183,7 +183,7 @@ def _source_lines(doc: Doc) -> list[tuple[Span, str]]:
             places = [e for e in doc.ents if e.start == start and e.end < end and e.label_ in {"GPE", "LOC"}]
             split = places[0].end if places else start + 1
             if split < end - 1 and doc[split].lower_ == "city":
-                split += 1  # "Guatemala City Teleonce Television": the city's name ends in "City"
+                split += 1  # "Quebec City Lakeview Television": the city's name ends in "City"
         found.append((doc[start:split], "Place"))
         found.append((doc[split:end], "Organization"))
         # "in Estonian 2010 GMT 9 Mar 94 p 2": language, time and page name nothing

@@ -31,7 +31,7 @@ _CONTEST_VERBS = frozenset(
     {"play", "beat", "face", "defeat", "host", "meet", "thrash", "edge", "outplay", "draw", "shock", "stun", "upset",
      "rout", "crush", "overcome"}
 )
-#: Nouns of a contest whose "for" names a side: "a 55-3 defeat for Wales in Hamilton".
+#: Nouns of a contest whose "for" names a side: "a 30-12 defeat for Bergen in Tacoma".
 _CONTEST_NOUNS = frozenset({"defeat", "win", "victory", "loss", "draw", "match", "game", "clash", "triumph"})
 #: Auxiliaries that make a clause no statement of fact ("may buy", "could join"); "will" and "would"
 #: announce what is agreed ("said it would buy").
@@ -99,7 +99,7 @@ class _Index:
 
     @cached_property
     def surnames(self) -> frozenset[str]:
-        """Last words of the people named in full ("Lennon" of "John Lennon")."""
+        """Last words of the people named in full ("Berg" of "Lena Berg")."""
         return frozenset(span[-1].text for m, span in self.mentions if m.type == "Person" and len(span) > 1)
 
     def at(self, token: Token) -> int | None:
@@ -341,7 +341,7 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
             out.extend(patients)
         elif role.startswith("prep:"):
             out.extend(_prep_objects(verb, [role[5:]]))
-            # "born on Feb. 5, 1907, in Portland": the parser hangs the phrase on the date before it
+            # "born on March 3, 1951, in Bergen": the parser hangs the phrase on the date before it
             out.extend(
                 o for date in _prep_objects(verb, ["on", "in"]) if date.ent_type_ in {"DATE", "TIME"}
                 for o in _prep_objects(date, [role[5:]]) if o.ent_type_ not in {"DATE", "TIME"}
@@ -349,7 +349,7 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
             if role[5:] in {"in", "at"} and verb.dep_ == "relcl" and any(
                 c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children
             ):
-                out.append(verb.head)  # "Rolling Fork, where X was born": the place the clause is about
+                out.append(verb.head)  # "Bellport, where X was born": the place the clause is about
         else:  # a dependency label: npadvmod, attr, oprd, xcomp, compound
             out.extend(c for c in verb.children if c.dep_ == role)
     return out
@@ -424,7 +424,7 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         one_of and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.tag_ == "JJS"
         and noun.head.head.dep_ in {"attr", "appos"}
     ):
-        # "Serbia is the largest of Yugoslavia's six republics", "X, the biggest of Y's cities"
+        # "Bergen is the oldest of Norway's ports", "X, the biggest of Y's cities"
         superlative = noun.head.head
         out.extend(
             [superlative.head] if superlative.dep_ == "appos"
@@ -462,7 +462,7 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
     pobjs = _prep_objects(noun, preps)
     out = [o for pobj in pobjs for o in _named_in(pobj, index)]
     if not out:
-        # "vice president of daytime programs for Y", "head of research at Y": the organisation
+        # "director of field sales for Y", "head of research at Y": the organisation
         # hangs on the function the title is of
         out = [o for pobj in pobjs if pobj.pos_ == "NOUN" and index.at(pobj) is None
                for inner in _prep_objects(pobj, ("at", "for", "with")) for o in _named_in(inner, index)]
@@ -527,7 +527,7 @@ def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[
                 objects = _prep_objects(inner, [p for p in preps if p != "between"])
     named = [c for c in noun.children if c.dep_ in {"compound", "nmod"} and c.i < noun.i and index.at(c) is not None]
     if not objects and named and any(c.dep_ == "poss" for c in noun.children):
-        # "his Iowa hometown", "Kestrel's Oslo headquarters": the owner acts, the name before the noun is
+        # "her Bellport hometown", "Kestrel's Oslo headquarters": the owner acts, the name before the noun is
         # the object; so is each place of "Kestrel's Tacoma, Wash., headquarters"
         subjects = [c for c in subjects if c not in named]
         objects = named + [g for c in named for g in c.children if g.dep_ == "nmod" and index.at(g) is not None]
@@ -605,7 +605,7 @@ def _is_possessor(token: Token) -> bool:
 def _role_of(trigger: Token, title: str) -> Role:
     words = {c.lower_ for c in trigger.lefts} | {c.lower_ for c in trigger.head.lefts if c.dep_ == "advmod"}
     words |= {trigger.doc[i].lower_ for i in range(max(0, trigger.i - 3), trigger.i)}
-    # "Ex-Welsh Office Minister X": the prefix opens the title's phrase
+    # "Ex-Home Office Minister X": the prefix opens the title's phrase
     words |= {trigger.doc[i].lower_ for i in range(max(0, trigger.i - 6, trigger.left_edge.i), trigger.i)}
     current = not (words & _FORMER)
     since = None
@@ -661,7 +661,7 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
         and any(index.ontology.is_a(index.mentions[m][0].type, c)
                 for c in index.ontology.classes_for_descriptor(kind.lemma_.lower()))
     ):
-        carriers.append(kind)  # "the Minox company in Heuchelheim": the noun of the name's kind
+        carriers.append(kind)  # "the Kestrel company in Bergen": the noun of the name's kind
     # "X, a Republican from Y": a party or nationality word in apposition carries the name's phrase
     carriers.extend(
         c for c in token.children
@@ -689,7 +689,7 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
         and index.mentions[place][1].start == span.end + 2
         and (after := index.mentions[place][1].end) < len(doc) and doc[after].text in {",", "."}
     ):
-        # "the Palace of Fine Arts, in San Francisco, on June 30": a place set off by commas right
+        # "the Harbour Concert Hall, in Tacoma, last week": a place set off by commas right
         # after a name is the name's (the parser hangs it on the verb)
         objects = [index.mentions[place][1].root]
     if "compound" in preps or "poss" in preps:
@@ -699,7 +699,7 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
         deps = {"compound", "poss", "nmod"} if "compound" in preps else {"poss"}
         modifiers = list(token.children)
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
-            # "Serbia's southern province of Kosovo", "the U.S. capital of Washington": the noun
+            # "Norway's northern county of Troms", "the Oregon city of Bellport": the noun
             # that "of" names the name by carries the name's modifiers
             noun = token.head.head
             if any(
@@ -711,13 +711,13 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
             token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == span.end
             and index.ontology.is_a(index.mentions[m][0].type, "Place")
         ):
-            # "California's Sierra Nevada foothills": a place owning the noun a place's name modifies
-            # (not "England's Champions League representatives", "Sun's Network Computing event")
+            # "Oregon's Willamette Valley vineyards": a place owning the noun a place's name modifies
+            # (not "Norway's Nordic Cup finalists", "Orbitel's Cloud Summit event")
             modifiers += [
                 c for c in token.head.children
                 if c.dep_ == "poss" and c.i < span.start and (o := index.at(c)) is not None
                 and index.ontology.is_a(index.mentions[o][0].type, "Place")
-                and c.text not in index.surnames  # "John Lennon ... Lennon's New York City apartment"
+                and c.text not in index.surnames  # "Lena Berg ... Berg's Tacoma apartment"
             ]
         for c in modifiers:
             modifier = index.at(c) if c.dep_ in deps and c.i < span.start else None

@@ -43,7 +43,7 @@ _PRONOUNS = {
     "it": "Organization",
     "its": "Organization",
 }
-#: Titles of peers, whose "of" names a place ("Lord Roberts of Conwy", "Baroness Kellmore of Tacoma").
+#: Titles of peers, whose "of" names a place ("Lord Vance of Bellport", "Baroness Kellmore of Tacoma").
 _PEERAGE = frozenset("lord lady baroness baron earl countess viscount marquess".split())
 #: What only a person has: a home, a family.
 _KIN = frozenset("home wife husband son daughter father mother brother sister widow".split())
@@ -67,12 +67,12 @@ def _classify(span: Span, ontology: Ontology) -> str | None:
         if after < span.end and span.doc[after].lower_ == "for":
             by_head = "Organization"
     if by_head is not None and ontology.is_a(by_head, "Place") and span.label_ == "ORG" and last in _INSTITUTION_PLACES:
-        by_head = "Organization"  # "the National Hurricane Center": a centre the NER calls a body is one
+        by_head = "Organization"  # "the Northwest Flood Center": a centre the NER calls a body is one
     if by_head is not None and span.label_ != "PERSON" or by_head is not None and len(span) > 1:
         return by_head
     by_opening = ontology.class_for_opening(span[0].lower_) if len(span) > 1 else None
     if by_opening is not None and span.label_ in {"ORG", "PERSON"}:
-        return by_opening  # "Fort Hamilton", "Camp Butner": a place, though the NER said ORG or PERSON
+        return by_opening  # "Fort Tacoma", "Camp Kestrel": a place, though the NER said ORG or PERSON
     if _YEAR.match(span[-1].text) and len(span) > 1:
         for info in ontology.classes.values():
             if info.year_suffix:
@@ -94,7 +94,7 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
     if span.label_ in {"GPE", "LOC"} and span.end + 1 < len(doc) and doc[span.end].text == "," and (
         doc[span.end + 1].ent_type_ in {"GPE", "LOC"} and doc[span.end + 1].head.i == root.i
     ):
-        # "a native of Shanghai, China, who ...", "Vaughan, 83, of Kellmore, Alaska, the last man ...":
+        # "a guest from Bergen, Norway, who ...", "Ruth Vale, 71, of Kellmore, Alaska, the new chair ...":
         # a place followed by its region is a place; what the parser hangs on it belongs to a name before
         return None
     # an apposition is set off by a comma or a bracket ("Reuters the head of Y" is a misparse)
@@ -111,20 +111,20 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
         and before.head.i in range(span.start, span.end)
         and not (span.label_ == "PERSON" and len(span) > 1)  # "film producer Robert Evans"
     ):
-        nouns.append(before)  # "UK think-tank Demos", "insurer Aviva": the kind of body the name is
+        nouns.append(before)  # "research think-tank Corvane", "insurer Aviva": the kind of body the name is
     after = doc[span.end] if span.end < len(doc) else None
     if (
         len(span) == 1 and after is not None and after.pos_ == "NOUN" and root.dep_ == "compound"
         and root.head.i == after.i and before is not None and before.lower_ == "the"
     ):
-        nouns.append(after)  # "the Minox company", "the Brera institute": the name's own kind
+        nouns.append(after)  # "the Kestrel company", "the Orbitel institute": the name's own kind
         before = after  # (a body's kind, as for a noun before the name)
     for noun in nouns:
         lemma = noun.lemma_.lower()
         if noun.i >= 2 and doc[noun.i - 1].text == "-":
             lemma = f"{doc[noun.i - 2].lower_}-{lemma}"  # "think-tank"
         # a noun before the name tells a body's kind only: not a person's ("fund manager Matrix Advisors"),
-        # nor a place's ("the state Republican Party" is a branch of the party)
+        # nor a place's ("the county Green Party" is a branch of the party)
         allowed = {"Organization", "GovernmentBody"} if before is not None and noun.i == before.i else _REPAIRABLE
         classes = [c for c in ontology.classes_for_descriptor(lemma) if c in allowed]
         if len(classes) >= 1:
@@ -137,12 +137,12 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
         span.label_ in {"ORG", "GPE"} and root.dep_ == "nsubjpass" and root.head.lower_ == "born"
         and ontology.class_for_head(span[-1].lower_) is None
     ):
-        return "Person"  # "Norton Winfred Simon was born on Feb. 5, 1907, in Portland"
+        return "Person"  # "Kestrel Vance was born in Bergen"
     if (
         span.label_ == "ORG" and len(span) == 1 and root.dep_ == "poss" and root.head.lemma_.lower() in _KIN
         and ontology.class_for_head(root.lower_) is None
     ):
-        return "Person"  # "Sohn's New Jersey home", "Vidal's wife": only a person has them
+        return "Person"  # "Halvorsen's Bergen home", "Vidal's wife": only a person has them
     if (
         span.label_ in {"ORG", "NORP"} and root.dep_ == "appos" and root.head.dep_ == "pobj"
         and root.head.head.lower_ == "of" and root.head.head.head.lemma_.lower() in _post_words(ontology)
@@ -278,7 +278,7 @@ def _join_bare_heads(
 
 
 def _bracket_aliases(found: list[tuple[Mention, Span]]) -> list[tuple[Mention, Span]]:
-    """ "North Central Surgical Center, L.L.P. (North Central)": a short name in brackets right after
+    """ "Bergen Valley Dental Clinic, L.L.C. (Bergen Valley)": a short name in brackets right after
     a name, made of its words or its initials, is that name's alias and of its class."""
     out = list(found)
     for k in range(1, len(out)):
@@ -474,18 +474,18 @@ def _home_nouns(ontology: Ontology, preposition: str | None = None) -> frozenset
     return cached
 
 
-#: What only a place has: "Winterset's busiest street", "Tacoma's mayor" ...
+#: What only a place has: "Bellport's oldest street", "Tacoma's mayor" ...
 _PLACE_POSSESSIONS = frozenset(
     "street mayor resident inhabitant downtown outskirts suburb border coast coastline".split()
 )
-#: ... and what a place's name modifies: "the Sierra Nevada foothills", "the Tacoma area"
+#: ... and what a place's name modifies: "the Blue Ridge foothills", "the Tacoma area"
 _PLACE_AREAS = frozenset("area region coast coastline foothill suburb outskirts countryside border".split())
 
 
 def _place_evidence(root: Token, ontology: Ontology) -> bool:
     """Whether the words around a name say it is a place: the possessor of a place's street,
-    mayor or residents, or of a place noun ("Armenia's second-largest city"), or the
-    modifier of an area ("the Sierra Nevada foothills")."""
+    mayor or residents, or of a place noun ("Norway's oldest city"), or the
+    modifier of an area ("the Blue Ridge foothills")."""
     noun = root.head
     if noun.pos_ != "NOUN" or noun.i == root.i:
         return False
@@ -531,7 +531,7 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
         return Mention(mention.start, mention.end, mention.text, "Place", mention.label)
 
     places = {t.i for mention, span in found if ontology.is_a(mention.type, "Place") for t in span}
-    # "Lord Roberts of Conwy": a peer's title names a place
+    # "Lord Vance of Bellport": a peer's title names a place
     peers = {
         span[-1].i for mention, span in found
         if mention.type == "Person" and len(span) > 1 and span[0].lower_ in _PEERAGE
@@ -566,13 +566,13 @@ def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> lis
             weak(mention, span) and len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in {"in", "of"}
             and root.head.head.i in bodies and root.head.i == root.head.head.i + 1
         ):
-            mention = as_place(mention)  # "Cox Packing Co. in Devine", "Waste Disposal Co. of Randolph"
+            mention = as_place(mention)  # "Kestrel Milling Co. in Bellport", "Orbitel Supply Co. of Tacoma"
         elif weak(mention, span) and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i in peers:
             mention = as_place(mention)
         elif weak(mention, span) and root.dep_ == "pobj" and _hometown_after_age(root.head, found):
-            mention = as_place(mention)  # "Daniel Sullivan, 30, of Boothbay"
+            mention = as_place(mention)  # "Anders Holm, 41, of Tacoma"
         elif weak(mention, span) and mention.label != "PERSON" and _place_evidence(root, ontology):
-            # (a person has a home state and a street too: "Jesse Jackson's home state")
+            # (a person has a home state and a street too: "Lena Berg's home state")
             mention = as_place(mention)
         out.append((mention, span))
     for k in range(1, len(out)):

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 def _place_in_name(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[int, int]]:
     """(name, place) when a name of several words opens with the adjective of a place named
     elsewhere in the sentence ("the Estonian Parliament ... Estonia"), or, for a public body,
-    with the place itself ("the Oregon Department of Forestry ... Oregon"; a company's first
+    with the place itself ("the Oregon Department of Parks ... Oregon"; a company's first
     word may be its own short name: "Dakota Bank ... Dakota"). Names whose last word is one
     of the pattern's exceptions ("Estonian Embassy") are left alone."""
     names = [
@@ -43,7 +43,7 @@ def _place_in_name(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tupl
                 continue
             words = [t.lower_ for t in place]
             if len(place) == 1 and _adjective_of(first.lower(), words[0]) or (
-                # "the Oregon Department of Forestry": a public body named after its place; a
+                # "the Oregon Department of Parks": a public body named after its place; a
                 # company's first word may be its own short name ("Dakota Bank" ... "Dakota")
                 public and [t.lower_ for t in span[: len(words)]] == words and len(span) > len(words)
             ):
@@ -68,7 +68,7 @@ def _place_chain(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[
     """ "Fujisawa, Kanagawa": a place, a comma, a place."""
     tokens = list(sent)
     if _team_sheet(tokens):
-        return  # "Murphy; Rabeni, Smith, Gibson, Healey; Goode, Ellis; ...": a team's names, no places
+        return  # "Berg; Vidal, Holm, Kiel, Okafor; Vance, Halden; ...": a team's names, no places
     for k, token in enumerate(tokens[1:-1], start=1):
         if token.text != ",":
             continue
@@ -87,7 +87,7 @@ def _place_chain(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[
         dateline = index.mentions[right][0].label == "dateline"
         first = tokens[k + 1 + skip]
         # (a state's abbreviation split from its full stop, "Wyo" + ".", is no list either)
-        # (a "conjunct" with no "and" or "or" anywhere is the parser's guess: "our Sunnyvale, California facility")
+        # (a "conjunct" with no "and" or "or" anywhere is the parser's guess: "our Tacoma, Washington plant")
         left_start = index.mentions[left][1].start
         coordinated = len(_conjuncts(first)) > 2 or any(
             c.dep_ in {"cc", "preconj"} for t in {*_conjuncts(first), *index.mentions[right][1]} for c in t.children
@@ -98,18 +98,18 @@ def _place_chain(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[
             continue
         right_span = index.mentions[right][1]
         nxt = sent.doc[right_span.end] if right_span.end < len(sent.doc) else None
-        # "Stalin's Russia, Ceausescu's Romania": a possessor opens the next item of a list
+        # "Vidal's Tacoma, Berg's Bergen": a possessor opens the next item of a list
         if nxt is not None and nxt.tag_ == "POS":
             continue
         # "... over South Africa, Ireland finished the year": the second place starts a clause
         if first.dep_ in {"nsubj", "nsubjpass"} or index.mentions[right][1].root.dep_ in {"nsubj", "nsubjpass"}:
             continue
-        # "At their meeting in London, G7 finance ministers backed ...": the second name modifies a noun after it
+        # "After talks in Oslo, EU trade ministers agreed ...": the second name modifies a noun after it
         head = right_span.root.head
         if (
             nxt is not None and nxt.pos_ in {"NOUN", "ADJ"} and right_span.root.dep_ in {"compound", "amod", "nmod"}
             and head.i >= right_span.end and not _inside_name(nxt, index)
-            # (but "our Rocky Hill, Connecticut office": both places modify the noun)
+            # (but "our Bellport, Oregon office": both places modify the noun)
             and head not in {index.mentions[left][1].root.head, index.mentions[left][1].root.head.head}
             and head.head != index.mentions[left][1].root
         ):
@@ -133,9 +133,9 @@ def _place_chain(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[
 
 def _list_goes_on(sent: Span, right: Span, index: _Index) -> bool:
     """Whether the name after a "Place, Name" comma is an item of a list that goes on: a third name
-    follows, then "and" ("Brazoria, Fort Bend, Galveston and ..."), or it is an organisation followed
-    by more items ("Luton, Preston, Queens Park Rangers, ..."), or "and other ..." comes soon (not
-    "Rockville, Md., Bernero said")."""
+    follows, then "and" ("Clark, Lane, Marion and ..."), or it is an organisation followed
+    by more items ("Bellport, Tacoma, Harbour United, ..."), or "and other ..." comes soon (not
+    "Salem, Ore., Vidal said")."""
     doc = sent.doc
     after = right.end
     if any(doc[i].lower_ == "and" and doc[i + 1].lower_ in {"other", "others"}
@@ -201,7 +201,7 @@ def _list_length(tokens: list[Token], comma: int, index: _Index) -> int:
 
 
 def _bracket_place(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[int, int]]:
-    """ "Bighorn Oil and Gas, an energy company (Casper, Wyoming)", "Orbitel Labs (Tacoma)": the
+    """ "Corvane Mining, a coal producer (Bergen, Norway)", "Orbitel Labs (Tacoma)": the
     places in brackets right after an organisation, or after the noun in apposition to it."""
     doc = sent.doc
     ontology = index.ontology
@@ -217,7 +217,7 @@ def _bracket_place(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tupl
         ):
             continue  # only places, and commas between them
         if close + 1 < len(doc) and doc[close + 1].is_title and doc[close + 1].is_alpha:
-            continue  # "Pixaya (UK) Limited": the bracket is inside a name
+            continue  # "Orbitel (Nordic) Limited": the bracket is inside a name
         before = doc[token.i - 1]
         org = index.by_token.get(before.i)
         left = before.left_edge.i

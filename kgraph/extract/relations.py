@@ -188,7 +188,7 @@ def _apply(
         objects = _role_tokens(token, pattern.object_roles, index)
     elif pattern.frame == "RelationalNoun" and (
         token.pos_ in {"NOUN", "PROPN"}
-        # "Modesto native George Lucas": the tagger takes a title before a name for an adjective
+        # "Tacoma native Lena Berg": the tagger takes a title before a name for an adjective
         or token.pos_ == "ADJ" and token.dep_ == "compound" and _inside_name(token.head, index)
     ):
         if _copula_mood(token) != pattern.mood:
@@ -197,7 +197,7 @@ def _apply(
         objects = _noun_objects(token, pattern.prepositions, index)
         wanted = pattern.object_type or ontology.properties[pattern.property].range
         if wanted is not None and not ontology.is_a(wanted, "Place"):
-            # "Japan's number three mobile operator": a place before the title is where, not what
+            # "Norway's biggest ferry operator": a place before the title is where, not what
             objects = [
                 o for o in objects
                 if not (o.dep_ in {"poss", "compound"} and (m := index.at(o)) is not None
@@ -222,7 +222,7 @@ def _apply(
             # "X has agreed to buy a stake in Y": X holds none yet (but "Z's stake in Y" is Z's)
             subjects = [s for s in subjects if s.head.i == token.i and s.dep_ in {"poss", "compound"}]
     elif pattern.frame == "EventNoun" and token.dep_ == "amod" and index.at(token.head) is not None:
-        # "in his native Ohio", "Vidal's native Bellport": the adjective relates the owner to the name
+        # "in her native Oregon", "Vidal's native Bellport": the adjective relates the owner to the name
         subjects = [c for c in token.head.children if c.dep_ == "poss"]
         objects = [token.head] if subjects else []
     elif pattern.frame == "Attribute":

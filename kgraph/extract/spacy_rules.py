@@ -67,7 +67,7 @@ class RuleExtractor(Extractor):
         relations = find_relations(doc, kept, self.ontology)
         if self.classifier is not None:
             relations = merge_relations(relations, self.classifier.predict(doc, kept, self.ontology))
-        # "North Carolina, the home state of ...": a description that coreference resolves to
+        # "Tacoma, the city where X was born, ...": a description that coreference resolves to
         # the other party makes no relation of a thing with itself
         relations = [r for r in relations if links.get(r.subject, r.subject) != links.get(r.object, r.object)]
         return Extraction(article=article, mentions=[m for m, _ in kept], relations=relations, links=links)

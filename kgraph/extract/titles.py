@@ -72,14 +72,14 @@ def _head_titles(ontology: Ontology) -> frozenset[str]:
 def _bodies_before_titles(
     doc: Doc, found: list[tuple[Mention, Span]], taken: set[int], ontology: Ontology
 ) -> list[tuple[Mention, Span]]:
-    """ "Wolves chief executive Jez Moxey", "Yukos boss Mikhail Khodorkovsky": a name right before
+    """ "Kestrel chief executive Lena Berg", "Orbitel boss Tomas Vidal": a name right before
     a lower-case title of an organisation's head, itself right before a person's name, is the
     organisation. A name the NER left unlabelled becomes one (not at the start of a sentence,
     where a capital says nothing); a one-word name the NER took for a person is retyped, unless
     it is the surname of a person named in full in the text."""
     from spacy.tokens import Span
 
-    # (a film has a director too: "Ray director Taylor Hackford" names no organisation)
+    # (a film has a director too: "Northern Light director Anders Holm" names no organisation)
     titles = _head_titles(ontology) - _WORK_TITLES
     surnames = {span[-1].lower_ for m, span in found if m.type == "Person" and len(span) > 1}
     ends = {span.end: k for k, (m, span) in enumerate(found)}
@@ -202,7 +202,7 @@ def _lesser_post(token: Token, trigger: str, pattern: Pattern, index: _Index, on
                 if (
                     pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and index.at(pobj) is None
                     and pobj.lemma_.lower() not in org_nouns
-                    # "CEO of festival organisers Harbour Nights Ltd": the noun describes the named organisation
+                    # "CEO of event organisers Harbour Nights Ltd": the noun describes the named organisation
                     and not any(c.dep_ in {"compound", "appos"} and index.at(c) is not None for c in pobj.children)
                 ):
                     return True

@@ -114,7 +114,7 @@ def make_chunks(doc: Doc, mentions: list[Mention], links: dict[Mention, Mention]
         refers: list[str | None] = []
         for m in inside:
             target = links.get(m, m)
-            if target == m:
+            if target == m or target.text == m.text:  # the same name again says nothing new
                 refers.append(None)
             elif target in inside:
                 refers.append(str(inside.index(target) + 1))

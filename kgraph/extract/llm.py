@@ -260,7 +260,7 @@ class LLMExtractor(Extractor):
         cached = self.cache.get(key)
         if cached is not None:
             return _Answer(facts=list(cached["facts"]), stats={"llm.cache_hits": 1.0})
-        answer = _Answer()
+        answer = _Answer(stats={"llm.asked": 1.0})
         for _ in range(2):  # asked once more when the answer cannot be read
             try:
                 result = self.client.chat(messages, schema)

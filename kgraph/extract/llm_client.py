@@ -337,7 +337,8 @@ def usage_lines(stats: Mapping[str, float], documents: int = 0) -> list[str]:
     line = (
         f"LLM: {n.get('llm.requests', 0)} requests ({n.get('llm.retries', 0)} retried), "
         f"{n.get('llm.tokens_in', 0)} tokens in, {n.get('llm.tokens_out', 0)} out, "
-        f"{n.get('llm.cache_hits', 0)} answers from the cache, {stats.get('llm.seconds', 0.0):.1f}s"
+        f"{n.get('llm.cache_hits', 0)} answer{'' if n.get('llm.cache_hits', 0) == 1 else 's'} from the cache, "
+        f"{stats.get('llm.seconds', 0.0):.1f}s"
     )
     if documents:
         per = (n.get("llm.tokens_in", 0) + n.get("llm.tokens_out", 0)) / documents

@@ -135,8 +135,14 @@ def model_version(model: str) -> str:
     return version
 
 
-def pipeline_key(extractor: str, model: str, ontology_fingerprint: str) -> dict[str, str]:
-    """Everything an extraction depends on besides the document itself."""
+def pipeline_key(
+    extractor: str, model: str, ontology_fingerprint: str, extractor_options: dict[str, str] | None = None
+) -> dict[str, str]:
+    """Everything an extraction depends on besides the document itself.
+
+    ``extractor_options`` are the options that change what an extractor finds (an LLM's
+    endpoint, model and prompt version); the rule extractor has none.
+    """
     from importlib.metadata import version
 
     from kgraph import __version__
@@ -145,7 +151,8 @@ def pipeline_key(extractor: str, model: str, ontology_fingerprint: str) -> dict[
     return {
         "format": str(FORMAT),
         "kgraph": __version__,
-        "extractor": f"{extractor} {EXTRACTOR_NAME}",
+        "extractor": f"{extractor} {EXTRACTOR_NAME}"
+        + "".join(f" {k}={v}" for k, v in sorted((extractor_options or {}).items())),
         "spacy": version("spacy"),
         "model": model_version(model),
         "ontology": ontology_fingerprint,
@@ -180,7 +187,8 @@ def strip_text(extraction: Extraction) -> Extraction:
         url=article.url,
     )
     return Extraction(
-        article=bare, mentions=extraction.mentions, relations=extraction.relations, links=extraction.links
+        article=bare, mentions=extraction.mentions, relations=extraction.relations, links=extraction.links,
+        stats=extraction.stats, rejected=extraction.rejected,
     )
 
 

@@ -76,7 +76,8 @@ def _model_options(fn: F) -> F:
         "--extractor", envvar="KGRAPH_EXTRACTOR", show_envvar=True, default="rules", show_default=True,
         type=click.Choice(sorted(EXTRACTORS)),
         help="rules: the ontology's patterns only; rules+classifier: plus a trained relation classifier "
-        "(more recall, less precision).",
+        "(more recall, less precision); llm: an LLM chooses facts between the rules' mentions (needs "
+        "--llm-endpoint and --llm-model; see docs/llm.md); rules+llm: both.",
     )(fn)
     return fn
 
@@ -94,6 +95,27 @@ def _fail_if_strict(strict: bool, problems: int, rest: str) -> None:
         raise click.ClickException(f"{problems} {inputs} skipped or failed ({rest}); see the messages above.")
 
 
+def _llm_options(fn: F) -> F:
+    fn = click.option(
+        "--llm-concurrency", type=click.IntRange(min=1), default=2, show_default=True,
+        help="LLM requests in flight per extraction process.",
+    )(fn)
+    fn = click.option(
+        "--llm-model", envvar="KGRAPH_LLM_MODEL", show_envvar=True, metavar="NAME",
+        help="The model the LLM endpoint serves (e.g. qwen2.5:7b on Ollama).",
+    )(fn)
+    fn = click.option(
+        "--llm-endpoint", envvar="KGRAPH_LLM_ENDPOINT", show_envvar=True, metavar="URL",
+        help="Base URL of an OpenAI-compatible API, e.g. http://localhost:11434/v1 (Ollama) or "
+        "http://127.0.0.1:8080/v1 (llama.cpp). The API key is read from KGRAPH_LLM_API_KEY or OPENAI_API_KEY.",
+    )(fn)
+    return fn
+
+
+def _llm_settings(llm_endpoint: str | None, llm_model: str | None, llm_concurrency: int) -> dict[str, Any]:
+    return {"llm_endpoint": llm_endpoint, "llm_model": llm_model, "llm_concurrency": llm_concurrency}
+
+
 def _err(message: str) -> None:
     click.echo(message, file=sys.stderr)
 
@@ -103,6 +125,7 @@ def _err(message: str) -> None:
 @click.option("-o", "--out", "out_dir", default=Path("out"), show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Folder for graph.ttl and graph.html.")
 @_model_options
+@_llm_options
 @click.option("--no-html", is_flag=True, help="Write only the Turtle file.")
 @click.option("--max-nodes", type=click.IntRange(min=1), help="Draw at most this many entities in graph.html.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Extraction processes (default: the machine's cores).")
@@ -112,6 +135,7 @@ def _err(message: str) -> None:
 @_strict_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_dir: Path | None, extractor: str,
+          llm_endpoint: str | None, llm_model: str | None, llm_concurrency: int,
           no_html: bool, max_nodes: int | None, jobs: int | None, scheduler: str | None, clean: bool,
           strict: bool, quiet: bool) -> None:
     """Build the knowledge graph of articles (files or folders; default: data/).
@@ -138,7 +162,8 @@ def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_d
         raise click.UsageError("No INPUT given and no data/ folder here. Name the articles: kgraph build ARTICLES...")
     settings = Settings(inputs=list(inputs) or [Path("data")], out_dir=out_dir, model=model,
                         ontology_dir=ontology_dir, extractor=extractor, html=not no_html, max_nodes=max_nodes,
-                        jobs=jobs, scheduler=scheduler, clean=clean)
+                        jobs=jobs, scheduler=scheduler, clean=clean,
+                        **_llm_settings(llm_endpoint, llm_model, llm_concurrency))
     progress = None
     bar = None
     if not quiet:
@@ -180,6 +205,11 @@ def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_d
     if report.cache.startswith("discarded"):
         click.echo(f"Cache: {report.cache}.")
     click.echo("Time: " + ", ".join(f"{stage} {sec:.1f}s" for stage, sec in report.seconds.items()) + ".")
+    if report.llm:
+        from kgraph.extract.llm_client import usage_lines
+
+        for line in usage_lines(report.llm, report.extracted):
+            click.echo(line)
     if report.skipped or report.failed:
         click.echo(f"Skipped or failed {len(report.skipped) + len(report.failed)} input(s); see the messages above.")
     for name, path in report.outputs.items():
@@ -192,8 +222,12 @@ def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_d
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
               help="Output format: one JSON object per document.")
 @_model_options
+@_llm_options
+@click.option("--show-rejected", is_flag=True,
+              help="Add the facts an LLM proposed that were rejected, with the reason, to each record.")
 @_strict_option
 def extract(inputs: tuple[Path, ...], fmt: str, model: str | None, ontology_dir: Path | None, extractor: str,
+            llm_endpoint: str | None, llm_model: str | None, llm_concurrency: int, show_rejected: bool,
             strict: bool) -> None:
     """Print the entities and relations of each article as JSON Lines.
 
@@ -210,11 +244,18 @@ def extract(inputs: tuple[Path, ...], fmt: str, model: str | None, ontology_dir:
     from kgraph.report import extraction_record
 
     settings = Settings(inputs=list(inputs) or [Path("data")], model=model, ontology_dir=ontology_dir,
-                        extractor=extractor)
+                        extractor=extractor, **_llm_settings(llm_endpoint, llm_model, llm_concurrency))
     count = 0
     problems: list[KGraphError] = []
     for extraction in extract_articles(settings, on_error=problems.append):
-        click.echo(json.dumps(extraction_record(extraction), ensure_ascii=False))
+        record = extraction_record(extraction)
+        if show_rejected:
+            record["rejected"] = [
+                {"reason": r.reason, "claim": r.claim, "quote": r.quote, "detail": r.detail,
+                 "start": r.chunk_start, "end": r.chunk_end}
+                for r in extraction.rejected
+            ]
+        click.echo(json.dumps(record, ensure_ascii=False))
         count += 1
     for problem in problems:
         _err(f"Skipped {problem}")
@@ -329,8 +370,10 @@ def validate(graphs: tuple[Path, ...], ontology_dir: Path | None) -> None:
               help="Aligned tables or one JSON object.")
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N documents.")
 @_model_options
+@_llm_options
 def eval_(gold: Path, mapping: Path | None, mode: str, fmt: str, limit: int | None, model: str | None,
-          ontology_dir: Path | None, extractor: str) -> None:
+          ontology_dir: Path | None, extractor: str, llm_endpoint: str | None, llm_model: str | None,
+          llm_concurrency: int) -> None:
     """Score extraction against a gold data set: precision, recall and F1 per relation type.
 
     GOLD is JSON Lines with "id", "text", "entities" and "relations" (the format of
@@ -341,11 +384,15 @@ def eval_(gold: Path, mapping: Path | None, mode: str, fmt: str, limit: int | No
         kgraph eval ../shared/devdata/conll04/dev.jsonl --mode overlap
         kgraph eval gold.jsonl --map ontology/mappings/fire.json --format json
     """
+    from kgraph.config import Settings
     from kgraph.evaluate import MODES, evaluate, format_report
+    from kgraph.pipeline import extractor_options
 
     modes = MODES if mode == "both" else (mode,)
+    options, _ = extractor_options(Settings(extractor=extractor, **_llm_settings(llm_endpoint, llm_model,
+                                                                                  llm_concurrency)))
     report = evaluate(gold, mapping, model=model, ontology_dir=ontology_dir, extractor=extractor, limit=limit,
-                      modes=modes)
+                      modes=modes, extractor_options=options)
     click.echo(format_report(report, fmt), nl=False)
 
 

@@ -28,3 +28,8 @@ class Settings:
     scheduler: str | None = None  # a Dask scheduler address (tcp://host:8786): extract on that cluster
     cache: bool = True  # keep per-document extractions in OUT/.kgraph-cache for incremental builds
     clean: bool = False  # ignore (and rebuild) the cache
+    # --extractor llm / rules+llm: an OpenAI-compatible API's base URL and model; the key comes from
+    # $KGRAPH_LLM_API_KEY or $OPENAI_API_KEY only, never from here
+    llm_endpoint: str | None = None
+    llm_model: str | None = None
+    llm_concurrency: int = 2  # requests in flight per extraction process

@@ -9,7 +9,8 @@ Our exception hierarchy::
     ├── StoreError              a built graph cannot be read
     ├── QueryError              a SPARQL query is malformed or fails
     ├── ExportError             an output file cannot be written
-    └── WorkerError             an extraction worker process died
+    ├── WorkerError             an extraction worker process died
+    └── BackendUnavailable      an extraction back-end's server (an LLM endpoint) cannot be reached
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ __all__ = [
     "QueryError",
     "ExportError",
     "WorkerError",
+    "BackendUnavailable",
 ]
 
 
@@ -65,3 +67,7 @@ class ExportError(KGraphError):
 
 class WorkerError(KGraphError):
     """An extraction worker process died: killed, out of memory, or never started."""
+
+
+class BackendUnavailable(KGraphError):
+    """An extraction back-end's server (an LLM endpoint) cannot be reached."""

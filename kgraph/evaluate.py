@@ -377,6 +377,7 @@ class EvalReport:
     unscored_gold: dict[str, int] = field(default_factory=dict)  # gold type without rules -> count
     unscored_predictions: dict[str, int] = field(default_factory=dict)  # predicate -> count
     seconds: float = 0.0  # extraction time
+    llm: dict[str, float] = field(default_factory=dict)  # an LLM extractor's counts (requests, tokens, ...)
     gold: list[dict[str, Any]] = field(default_factory=list)  # the gold records scored
     predicted: list[dict[str, Any]] = field(default_factory=list)  # kgraph's records, same order
 
@@ -394,6 +395,7 @@ class EvalReport:
                 for label, n in self.unscored_gold.items()
             },
             "unscored_predictions": dict(self.unscored_predictions),
+            **({"llm": {k: round(v, 3) for k, v in sorted(self.llm.items())}} if self.llm else {}),
         }
 
 
@@ -667,12 +669,14 @@ def evaluate(
     batch_size: int = 16,
     limit: int | None = None,
     modes: Sequence[str] = MODES,
+    extractor_options: dict[str, Any] | None = None,
 ) -> EvalReport:
     """Run kgraph's extraction on the texts of a gold file and score it.
 
     :param mapping: a :class:`Mapping`, a mapping file or name; ``None`` picks one
         from the gold file's path (:func:`find_mapping`).
     :param limit: score only the first ``limit`` documents.
+    :param extractor_options: passed to the extractor (an LLM's ``llm_endpoint``, ``llm_model``, ...).
     """
     from kgraph.extract import get_extractor
     from kgraph.models import Article
@@ -685,10 +689,14 @@ def evaluate(
     # Built from the gold lines (not read back through kgraph.ingest) so --limit works;
     # the JSON Lines reader does the same: text as-is, the line's id as the document id.
     articles = [Article(id=str(g["id"]), text=g["text"], source=str(gold_path)) for g in gold]
-    backend = get_extractor(extractor, model=model, ontology=ontology, batch_size=batch_size)
+    backend = get_extractor(extractor, model=model, ontology=ontology, batch_size=batch_size,
+                            **(extractor_options or {}))
     started = time.perf_counter()
     records = []
+    llm: dict[str, float] = {}
     for extraction in backend.extract(articles):
+        for name, value in extraction.stats.items():
+            llm[name] = llm.get(name, 0.0) + value
         record = extraction_record(extraction)
         labels = {(m.start, m.end): m.label for m in extraction.mentions}
         for entity in record["entities"]:
@@ -698,6 +706,7 @@ def evaluate(
     report = score(gold, records, mapping, ontology, modes)
     report.gold_path = str(gold_path)
     report.seconds = seconds
+    report.llm = llm
     return report
 
 
@@ -759,4 +768,8 @@ def format_report(report: EvalReport, fmt: str = "table") -> str:
     if report.unscored_predictions:
         listed = ", ".join(f"{p} {n}" for p, n in report.unscored_predictions.items())
         lines += ["", f"Predicted relations no scored type covers: {listed}"]
+    if report.llm:
+        from kgraph.extract.llm_client import usage_lines
+
+        lines += ["", *usage_lines(report.llm, report.documents)]
     return "\n".join(lines) + "\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["EXTRACTOR_NAME", "Article", "Mention", "RelationMention", "Role", "Extraction", "Entity"]
+__all__ = ["EXTRACTOR_NAME", "Article", "Mention", "RelationMention", "Rejection", "Role", "Extraction", "Entity"]
 
 #: The name and version of kgraph's extraction: the extractor's name, recorded with each relation
 #: (``kg:extractor``, before the pattern's name) and in the cache's pipeline key.
@@ -73,6 +73,22 @@ class RelationMention:
     role: Role | None = None
 
 
+@dataclass(frozen=True, order=True)
+class Rejection:
+    """A fact an LLM proposed that kgraph did not keep, and why (see :mod:`kgraph.extract.evidence`).
+
+    ``claim`` is the fact as proposed ("subject property object", mentions by number);
+    ``chunk_start``/``chunk_end`` bound the sentences it was asked about.
+    """
+
+    reason: str
+    claim: str
+    quote: str = ""
+    detail: str = ""
+    chunk_start: int = 0
+    chunk_end: int = 0
+
+
 @dataclass
 class Extraction:
     """What the extractor found in one article."""
@@ -82,6 +98,10 @@ class Extraction:
     relations: list[RelationMention] = field(default_factory=list)
     # mention -> the mention it refers to (alias, surname, pronoun, description)
     links: dict[Mention, Mention] = field(default_factory=dict)
+    # what extracting it cost, counted by an LLM back-end ("llm.requests", "rejected.<reason>", ...);
+    # not kept in the cache: it describes this run, not the document
+    stats: dict[str, float] = field(default_factory=dict)
+    rejected: list[Rejection] = field(default_factory=list)
 
 
 @dataclass(frozen=True, order=True)

@@ -31,7 +31,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kgraph.errors import KGraphError, WorkerError
+from kgraph.errors import BackendUnavailable, KGraphError, WorkerError
 
 if TYPE_CHECKING:
     from kgraph.extract.base import Extractor
@@ -53,13 +53,18 @@ class ExtractorSpec:
     ontology_files: tuple[tuple[str, bytes], ...]
     ontology_fingerprint: str
     key_digest: str
+    #: the extractor's own options (an LLM's endpoint and model; never a secret), and those in the pipeline key
+    options: tuple[tuple[str, str], ...] = ()
+    key_options: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def create(
-        cls, extractor: str, model: str, batch_size: int, ontology_dir: Path, fingerprint: str, key_digest: str
+        cls, extractor: str, model: str, batch_size: int, ontology_dir: Path, fingerprint: str, key_digest: str,
+        options: dict[str, str] | None = None, key_options: dict[str, str] | None = None,
     ) -> ExtractorSpec:
         files = tuple((p.name, p.read_bytes()) for p in sorted(ontology_dir.glob("*.ttl")))
-        return cls(extractor, model, batch_size, files, fingerprint, key_digest)
+        return cls(extractor, model, batch_size, files, fingerprint, key_digest,
+                   tuple(sorted((options or {}).items())), tuple(sorted((key_options or {}).items())))
 
 
 @dataclass(frozen=True)
@@ -106,8 +111,11 @@ def _extractor(spec: ExtractorSpec) -> Extractor:
             from kgraph.ontology import load_ontology
 
             ontology = load_ontology(_ontology_dir(spec))
-            digest = key_digest(pipeline_key(spec.extractor, spec.model, ontology.fingerprint()))
-            extractor = get_extractor(spec.extractor, model=spec.model, ontology=ontology, batch_size=spec.batch_size)
+            digest = key_digest(
+                pipeline_key(spec.extractor, spec.model, ontology.fingerprint(), dict(spec.key_options) or None)
+            )
+            extractor = get_extractor(spec.extractor, model=spec.model, ontology=ontology, batch_size=spec.batch_size,
+                                      **dict(spec.options))
             _EXTRACTORS[spec] = (extractor, digest)
             _LOADS += 1
         extractor, digest = _EXTRACTORS[spec]
@@ -136,6 +144,8 @@ def extract_batch(spec: ExtractorSpec, articles: list[Article]) -> list[Extracti
     with _RUN:
         try:
             return [strip_text(ex) for ex in extractor.extract(articles)]
+        except BackendUnavailable:
+            raise  # the server is down: every document would fail the same way
         except Exception:  # noqa: BLE001 - isolate the bad article below
             if len(articles) == 1:
                 raise
@@ -143,6 +153,8 @@ def extract_batch(spec: ExtractorSpec, articles: list[Article]) -> list[Extracti
         for article in articles:
             try:
                 results.extend(strip_text(ex) for ex in extractor.extract([article]))
+            except BackendUnavailable:
+                raise
             except Exception as error:  # noqa: BLE001 - reported as a failed document
                 results.append(Failure(article.id, f"{type(error).__name__}: {error}"))
         return results

@@ -62,6 +62,9 @@ class BuildReport:
     triples: int = 0
     outputs: dict[str, Path] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
+    #: an LLM extractor's counts over the documents extracted in this build (``llm.requests``,
+    #: ``llm.tokens_in``, ``llm.tokens_out``, ``llm.cache_hits``, ``llm.seconds``, ``rejected.<reason>``, ...)
+    llm: dict[str, float] = field(default_factory=dict)
 
     @property
     def read(self) -> int:
@@ -87,16 +90,42 @@ def count_documents(settings: Settings) -> int:
     return total
 
 
-def _spec(settings: Settings, ontology: Ontology) -> tuple[ExtractorSpec, dict[str, str]]:
+def extractor_options(settings: Settings, cache_dir: Path | None = None) -> tuple[dict[str, str], dict[str, str]]:
+    """The extractor's options, and those of them that belong in the cache's pipeline key.
+
+    Only the LLM extractors take options; the API key is never one of them (each
+    process reads it from its environment).
+    """
+    from kgraph.extract import LLM_EXTRACTORS
+
+    if settings.extractor not in LLM_EXTRACTORS:
+        return {}, {}
+    if not settings.llm_endpoint or not settings.llm_model:
+        raise KGraphError(
+            f"--extractor {settings.extractor} needs --llm-endpoint URL and --llm-model NAME, e.g. "
+            "--llm-endpoint http://localhost:11434/v1 --llm-model qwen2.5:7b for Ollama."
+        )
+    key = {"llm_endpoint": settings.llm_endpoint, "llm_model": settings.llm_model}
+    options = {**key, "llm_concurrency": str(settings.llm_concurrency)}
+    if cache_dir is not None:
+        options["llm_cache_dir"] = str(cache_dir)
+    return options, key
+
+
+def _spec(
+    settings: Settings, ontology: Ontology, cache_dir: Path | None = None
+) -> tuple[ExtractorSpec, dict[str, str]]:
     from kgraph.cache import key_digest, pipeline_key
     from kgraph.nlp import model_name
     from kgraph.parallel import ExtractorSpec
 
+    options, key_options = extractor_options(settings, cache_dir)
     model = model_name(settings.model)
     fingerprint = ontology.fingerprint()
-    key = pipeline_key(settings.extractor, model, fingerprint)
+    key = pipeline_key(settings.extractor, model, fingerprint, key_options or None)
     spec = ExtractorSpec.create(
-        settings.extractor, model, settings.batch_size, ontology.source, fingerprint, key_digest(key)
+        settings.extractor, model, settings.batch_size, ontology.source, fingerprint, key_digest(key),
+        options, key_options,
     )
     return spec, key
 
@@ -160,7 +189,8 @@ def _extract_all(
     from kgraph.cache import CACHE_DIRNAME, ExtractionCache, article_hash
     from kgraph.parallel import Failure, run_extraction
 
-    spec, key = _spec(settings, ontology)
+    # an LLM's answers are kept beside the extractions, per request (kgraph.extract.llm)
+    spec, key = _spec(settings, ontology, settings.out_dir / CACHE_DIRNAME / "llm" if settings.cache else None)
     cache: ExtractionCache | None = None
     if settings.cache:
         with _writing(settings.out_dir / CACHE_DIRNAME):
@@ -218,7 +248,10 @@ def _extract_all(
             else:
                 slots[slot] = result
                 report.extracted += 1
-                if cache is not None:
+                for name, value in result.stats.items():
+                    report.llm[name] = report.llm.get(name, 0.0) + value
+                # a document with an LLM answer that failed or could not be read is asked about again next time
+                if cache is not None and not result.stats.get("llm.incomplete"):
                     t = time.perf_counter()
                     with _writing(cache.root):
                         cache.put(digest, result)

@@ -183,3 +183,54 @@ def data_exports(built_data, tmp_path_factory):  # type: ignore[no-untyped-def]
     graph = load_graphs([out / "graph.ttl"])
     folder = tmp_path_factory.mktemp("exports")
     return {fmt: export_file(graph, fmt, folder / EXPORTERS[fmt][2]) for fmt in FILE_FORMATS}
+
+
+# ---------------------------------------------------------------- the LLM extractor (issue 20)
+
+
+@pytest.fixture
+def openai_stub():  # type: ignore[no-untyped-def]
+    """A fake OpenAI-compatible server on a free loopback port, answering with ``stub.reply(payload)``.
+
+    ``reply`` returns ``(status, body dict or bytes)``; every request's headers and
+    payload are kept in ``stub.seen``.  Yields the stub; ``stub.url`` is the base URL.
+    """
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from types import SimpleNamespace
+
+    from kgraph.extract.llm_client import chat_response
+
+    stub = SimpleNamespace(seen=[], reply=lambda payload: (200, chat_response('{"facts": []}')))
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - the http.server API
+            body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            payload = json.loads(body)
+            stub.seen.append({"path": self.path, "headers": dict(self.headers), "payload": payload})
+            status, answer = stub.reply(payload)
+            data = answer if isinstance(answer, bytes) else json.dumps(answer).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    class Server(ThreadingHTTPServer):
+        def handle_error(self, request: object, client_address: object) -> None:
+            pass  # a client that timed out and hung up (the time-out tests) is expected
+
+    server = Server(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    stub.url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+    try:
+        yield stub
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

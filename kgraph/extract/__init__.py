@@ -2,7 +2,9 @@
 
 ``rules`` (the default) runs the spaCy pipeline and the ontology's patterns;
 ``rules+classifier`` adds the relation classifier trained on CoNLL04
-(scripts/train_relations.py): more recall, less precision.  The table maps a name to
+(scripts/train_relations.py): more recall, less precision.  ``llm`` asks an
+OpenAI-compatible chat API to choose facts between the rules' mentions, and keeps
+those the text bears out; ``rules+llm`` is the union of the two (:mod:`kgraph.extract.llm`).  The table maps a name to
 ``(module, class, options)``; a back-end's module is imported only when asked for, so
 an unused heavy dependency is never loaded.
 
@@ -27,13 +29,17 @@ from typing import Any
 from kgraph.errors import KGraphError
 from kgraph.extract.base import Extractor
 
-__all__ = ["Extractor", "EXTRACTORS", "get_extractor"]
+__all__ = ["Extractor", "EXTRACTORS", "LLM_EXTRACTORS", "get_extractor"]
 
 #: name -> (module, class) or (module, class, default options)
 EXTRACTORS: dict[str, tuple[str, str] | tuple[str, str, dict[str, Any]]] = {
     "rules": ("kgraph.extract.spacy_rules", "RuleExtractor", {"use_classifier": False}),
     "rules+classifier": ("kgraph.extract.spacy_rules", "RuleExtractor", {"use_classifier": True}),
+    "llm": ("kgraph.extract.llm", "LLMExtractor", {"with_rules": False}),
+    "rules+llm": ("kgraph.extract.llm", "LLMExtractor", {"with_rules": True}),
 }
+#: the extractors that take --llm-endpoint, --llm-model and --llm-concurrency
+LLM_EXTRACTORS = frozenset({"llm", "rules+llm"})
 
 
 def get_extractor(name: str = "rules", **options: Any) -> Extractor:

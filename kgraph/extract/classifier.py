@@ -1,6 +1,6 @@
 """A small supervised relation classifier that backs up the hand rules.
 
-The rules in :mod:`kgraph.extract.rules` are precise but miss the many ways news text
+The rules (:mod:`kgraph.extract.relations`) are precise but miss the many ways news text
 states employment and location ("Anders Holm, a senior official of the Norwegian
 Farmers' Union").  This module scores every pair of name mentions in a
 sentence with a multinomial logistic regression over sparse string features

@@ -70,6 +70,9 @@ __all__ = [
     "Score",
     "ModeResult",
     "EvalReport",
+    "THRESHOLDS",
+    "ThresholdRow",
+    "threshold_table",
     "mappings_dir",
     "available_mappings",
     "find_mapping",
@@ -82,6 +85,8 @@ __all__ = [
 
 #: Span matching modes, in the order they are reported.
 MODES = ("exact", "overlap")
+#: Confidence thresholds at which a report gives precision and recall (relations with confidence >= t).
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
 
 
 # ---------------------------------------------------------------- mappings
@@ -366,6 +371,17 @@ class ModeResult:
         }
 
 
+@dataclass(frozen=True)
+class ThresholdRow:
+    """The micro-averaged relation score of the predictions with confidence >= ``threshold``."""
+
+    threshold: float
+    score: Score
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"threshold": self.threshold, **self.score.to_dict()}
+
+
 @dataclass
 class EvalReport:
     """What :func:`evaluate` measured on one gold file."""
@@ -380,6 +396,9 @@ class EvalReport:
     llm: dict[str, float] = field(default_factory=dict)  # an LLM extractor's counts (requests, tokens, ...)
     gold: list[dict[str, Any]] = field(default_factory=list)  # the gold records scored
     predicted: list[dict[str, Any]] = field(default_factory=list)  # kgraph's records, same order
+    #: precision and recall at each confidence threshold, in ``threshold_mode`` (exact when scored)
+    thresholds: list[ThresholdRow] = field(default_factory=list)
+    threshold_mode: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -395,6 +414,7 @@ class EvalReport:
                 for label, n in self.unscored_gold.items()
             },
             "unscored_predictions": dict(self.unscored_predictions),
+            "thresholds": {"mode": self.threshold_mode, "rows": [row.to_dict() for row in self.thresholds]},
             **({"llm": {k: round(v, 3) for k, v in sorted(self.llm.items())}} if self.llm else {}),
         }
 
@@ -585,13 +605,15 @@ def score(
     mapping: Mapping,
     ontology: Ontology | None = None,
     modes: Sequence[str] = MODES,
+    thresholds: Sequence[float] = THRESHOLDS,
 ) -> EvalReport:
     """Compare extraction records (``kgraph extract``'s contract) with gold records.
 
     Predicted records are paired with gold records by ``doc`` == ``id``; a gold
     document without a record counts as one where nothing was found.  Predicted
     entities may carry ``"label"``: ``"pronoun"`` and ``"description"`` entities
-    are not scored.
+    are not scored.  ``thresholds``: also score the relations at each confidence
+    threshold (:func:`threshold_table`), in exact mode when it is one of ``modes``.
     """
     ontology = ontology or load_ontology()
     for mode in modes:
@@ -656,7 +678,34 @@ def score(
     report.modes = results
     report.unscored_gold = dict(sorted(unscored_gold.items(), key=lambda kv: (-kv[1], kv[0])))
     report.unscored_predictions = dict(sorted(unscored_pred.items(), key=lambda kv: (-kv[1], kv[0])))
+    if thresholds and modes:
+        report.threshold_mode = "exact" if "exact" in modes else modes[0]
+        report.thresholds = threshold_table(gold, report.predicted, mapping, ontology, thresholds,
+                                            report.threshold_mode)
     return report
+
+
+def threshold_table(
+    gold: Sequence[dict[str, Any]],
+    predicted: Sequence[dict[str, Any]],
+    mapping: Mapping,
+    ontology: Ontology | None = None,
+    thresholds: Sequence[float] = THRESHOLDS,
+    mode: str = "exact",
+) -> list[ThresholdRow]:
+    """Micro precision/recall/F1 of the relations with ``confidence >= t``, for each threshold ``t``.
+
+    The gold side is the same at every threshold, so recall can only fall as ``t`` rises.
+    """
+    rows = []
+    for threshold in thresholds:
+        kept = [
+            {**record, "relations": [r for r in record["relations"] if float(r.get("confidence", 1.0)) >= threshold]}
+            for record in predicted
+        ]
+        result = score(gold, kept, mapping, ontology, modes=(mode,), thresholds=()).modes[mode]
+        rows.append(ThresholdRow(threshold, result.micro))
+    return rows
 
 
 def evaluate(
@@ -735,6 +784,18 @@ def _table(title: str, rows: list[tuple[str, Score]], total: tuple[str, Score]) 
     return lines
 
 
+def _threshold_lines(report: EvalReport) -> list[str]:
+    header = ("confidence >=", "predicted", "correct", "P", "R", "F1")
+    body = [
+        (f"{row.threshold:.2f}", row.score.predicted, row.score.correct, f"{100 * row.score.precision:.1f}",
+         f"{100 * row.score.recall:.1f}", f"{100 * row.score.f1:.1f}")
+        for row in report.thresholds
+    ]
+    widths = [max(len(str(r[i])) for r in [header, *body]) for i in range(len(header))]
+    return [f"Relations by confidence, {report.threshold_mode} spans (micro-avg)", _row(header, widths),
+            *(_row(r, widths) for r in body)]
+
+
 def format_report(report: EvalReport, fmt: str = "table") -> str:
     """The report as aligned tables (``table``) or JSON (``json``), ending in a newline."""
     if fmt == "json":
@@ -760,6 +821,8 @@ def format_report(report: EvalReport, fmt: str = "table") -> str:
             [(f"{'/'.join(labels)} -> {cls}", result.entities[cls]) for cls, labels in classes.items()],
             ("micro-avg", result.entity_micro),
         )
+    if report.thresholds:
+        lines += ["", *_threshold_lines(report)]
     if report.unscored_gold:
         lines += ["", "Gold relations not scored:"]
         for label, n in report.unscored_gold.items():

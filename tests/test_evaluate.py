@@ -205,7 +205,30 @@ def test_evaluate_unscored_gold_and_missing_documents(conll, ontology) -> None: 
     assert json.loads(format_report(report, "json"))["modes"]["exact"]["micro"]["recall"] == 0.0
 
 
-@pytest.mark.parametrize("name", ["conll04", "fire"])
+def test_evaluate_threshold_table_counts_only_confident_relations(conll, ontology) -> None:  # type: ignore[no-untyped-def]
+    bo = _arg("Bo Li", "Person")
+    record = _pred([(ANNA, "worksFor", ACME), (ACME, "basedIn", PORTVIK), (bo, "worksFor", ACME),
+                    (ANNA, "livesIn", PORTVIK)])
+    for relation, confidence in zip(record["relations"], (0.9, 0.65, 0.75, 0.55), strict=True):
+        relation["confidence"] = confidence
+    gold = _gold([(0, 1, "Work_For"), (1, 2, "OrgBased_In")])
+    report = score([gold], [record], conll, ontology)
+    # by hand: right at 0.9 and 0.65, wrong at 0.75 and 0.55; two gold relations
+    expected = {0.5: (4, 2), 0.6: (3, 2), 0.7: (2, 1), 0.8: (1, 1), 0.85: (1, 1), 0.9: (1, 1), 0.95: (0, 0)}
+    assert report.threshold_mode == "exact"
+    assert {row.threshold: (row.score.predicted, row.score.correct) for row in report.thresholds} == expected
+    assert [round(row.score.recall, 2) for row in report.thresholds] == [1.0, 1.0, 0.5, 0.5, 0.5, 0.5, 0.0]
+    text = format_report(report)
+    assert "Relations by confidence, exact spans" in text
+    assert "0.70 2 1 50.0 50.0 50.0" in [" ".join(line.split()) for line in text.splitlines()]
+    rows = json.loads(format_report(report, "json"))["thresholds"]["rows"]
+    assert rows[1] == {"threshold": 0.6, "gold": 2, "predicted": 3, "correct": 2, "precision": 0.6667,
+                       "recall": 1.0, "f1": 0.8}
+    only_overlap = score([gold], [record], conll, ontology, modes=("overlap",), thresholds=(0.7,))
+    assert only_overlap.threshold_mode == "overlap" and len(only_overlap.thresholds) == 1
+
+
+@pytest.mark.parametrize("name", ["conll04", "fire", "kbp37"])
 def test_evaluate_mapping_files_use_only_ontology_terms(name: str, ontology) -> None:  # type: ignore[no-untyped-def]
     mapping = load_mapping(ROOT / "ontology" / "mappings" / f"{name}.json", ontology)
     assert mapping.scored_types
@@ -226,7 +249,7 @@ def test_evaluate_mapping_rejects_unknown_terms(tmp_path: Path, ontology) -> Non
 
 
 def test_evaluate_find_mapping_by_path(tmp_path: Path) -> None:
-    assert set(available_mappings()) >= {"conll04", "fire"}
+    assert set(available_mappings()) >= {"conll04", "fire", "kbp37"}
     assert find_mapping(Path("../shared/devdata/conll04/dev.jsonl")).name == "conll04.json"
     with pytest.raises(OntologyError, match="pass --map with one of: .*conll04.json"):
         find_mapping(tmp_path / "gold.jsonl")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import builtins
 import os
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -206,6 +207,12 @@ class Ontology:
     source: Path
     #: last words of names that are no entity of the ontology (kgx:NotAName): "the Trading Act"
     unnamed_heads: frozenset[str] = frozenset()
+    #: pattern name -> confidence measured on train data (``calibration.ttl``, see scripts/calibrate.py)
+    calibration: dict[str, float] = field(default_factory=dict)
+
+    def confidence(self, pattern: str, hand_set: float) -> float:
+        """A relation's confidence: its pattern's calibrated value, else the hand-set one."""
+        return self.calibration.get(pattern, hand_set)
 
     def is_a(self, cls: str, other: str) -> bool:
         """True when ``cls`` is ``other`` or one of its subclasses."""
@@ -398,4 +405,30 @@ def load_ontology(directory: Path | None = None) -> Ontology:
                 f"which is not one of its super-properties."
             )
     unnamed = frozenset(s.lower() for s in _strings(graph, KGX.NotAName, KGX.headNoun))
-    return Ontology(graph=graph, classes=classes, properties=properties, source=directory, unnamed_heads=unnamed)
+    return Ontology(graph=graph, classes=classes, properties=properties, source=directory, unnamed_heads=unnamed,
+                    calibration=_calibration(directory / CALIBRATION_FILE))
+
+
+#: The optional file of calibrated pattern confidences in the ontology folder (scripts/calibrate.py writes it).
+CALIBRATION_FILE = "calibration.ttl"
+
+
+def _calibration(path: Path) -> dict[str, float]:
+    """Pattern name -> calibrated confidence (``[] kgx:patternName "p" ; kgx:calibrated 0.8``); {} without the file."""
+    if not path.is_file():
+        return {}
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as error:  # rdflib raises several parser exception types
+        raise OntologyError(f"{path} is not valid Turtle: {error}") from error
+    out: dict[str, float] = {}
+    for node, name in graph.subject_objects(KGX.patternName):
+        value = graph.value(node, KGX.calibrated)
+        if not isinstance(value, Literal) or not isinstance(value.toPython(), (int, float, Decimal)):
+            raise OntologyError(f"{path}: the pattern {name} has no numeric kgx:calibrated value.")
+        number = float(value.toPython())
+        if not 0.0 <= number <= 1.0:
+            raise OntologyError(f"{path}: the pattern {name} has kgx:calibrated {number}, outside 0-1.")
+        out[str(name)] = number
+    return out

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import typing
+from pathlib import Path
 
 import pytest
 from rdflib import OWL, RDF, URIRef
 
 from kgraph.errors import OntologyError
-from kgraph.ontology import FRAMES, KG, ONTOLOGY_DIR, load_ontology
+from kgraph.ontology import FRAMES, KG, KGX, ONTOLOGY_DIR, load_ontology
 
 REQUIRED_CLASSES = {"Person", "Organization", "Place", "Event"}
 REQUIRED_PROPERTIES = {
@@ -117,3 +118,59 @@ def test_ontology_reads_property_chains(ontology) -> None:  # type: ignore[no-un
     assert ontology.properties["basedIn"].chains == {"locatedIn"}
     assert ontology.properties["locatedIn"].chains == {"locatedIn"}
     assert not ontology.properties["worksFor"].chains
+
+
+# ---------------------------------------------------------------- calibrated confidences
+
+
+def test_ontology_shipped_calibration_loads_and_names_patterns(ontology) -> None:  # type: ignore[no-untyped-def]
+    names = {p.name for p in ontology.patterns}
+    assert ontology.calibration, "ontology/calibration.ttl is shipped (scripts/calibrate.py writes it)"
+    for name, value in ontology.calibration.items():
+        assert 0.0 <= value <= 1.0
+        assert set(name.split("+")) <= names, name  # a pattern, or a property chain's two steps
+
+
+def test_ontology_calibration_sets_the_relations_confidence(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from kgraph.extract.mentions import find_mentions
+    from kgraph.extract.relations import find_relations
+
+    doc = nlp("Tove Rasmussen, the chief executive of Brennmark Foods, spoke in Tromso on Friday.")
+    mentions = find_mentions(doc, ontology)
+    hand_set = replace(ontology, calibration={})
+    by_hand = {r.pattern: r.confidence for r in find_relations(doc, mentions, hand_set)}
+    calibrated = {r.pattern: r.confidence for r in find_relations(doc, mentions, ontology)}
+    assert by_hand and set(by_hand) == set(calibrated)
+    changed = [name for name in calibrated if name in ontology.calibration]
+    assert changed, calibrated
+    for name in changed:
+        assert calibrated[name] == ontology.calibration[name] != by_hand[name]
+    assert all(by_hand[n] == calibrated[n] for n in calibrated if n not in ontology.calibration)
+
+
+def _ontology_copy(tmp_path: Path, calibration: str | None) -> Path:
+    import shutil
+
+    folder = tmp_path / "ontology"
+    shutil.copytree(ONTOLOGY_DIR, folder)
+    target = folder / "calibration.ttl"
+    if calibration is None:
+        target.unlink(missing_ok=True)
+    else:
+        target.write_text(f"@prefix kgx: <{KGX}> .\n" + calibration, encoding="utf-8")
+    return folder
+
+
+def test_ontology_calibration_file_is_read_and_checked(tmp_path: Path) -> None:
+    own = load_ontology(_ontology_copy(tmp_path / "a", '[] kgx:patternName "headOf/RelationalNoun" ; '
+                                                       "kgx:calibrated 0.42 .\n"))
+    assert own.calibration == {"headOf/RelationalNoun": 0.42}
+    assert own.confidence("headOf/RelationalNoun", 0.85) == 0.42
+    assert own.confidence("livesIn/Verb", 0.8) == 0.8  # not calibrated: the hand-set value
+    none = load_ontology(_ontology_copy(tmp_path / "b", None))
+    assert none.calibration == {}
+    assert none.fingerprint() != own.fingerprint()  # a new calibration invalidates the extraction cache
+    with pytest.raises(OntologyError, match="outside 0-1"):
+        load_ontology(_ontology_copy(tmp_path / "c", '[] kgx:patternName "x/Verb" ; kgx:calibrated 1.5 .\n'))

@@ -18,7 +18,8 @@ How the rule extractor (:mod:`~kgraph.extract.spacy_rules`) finds a relation, mo
    the pattern's frame (:mod:`~kgraph.extract.frames`, :mod:`~kgraph.extract.titles`,
    :mod:`~kgraph.extract.places`, :mod:`~kgraph.extract.datelines`) reads the subject and object
    names off the parse, both ends must fit the pattern's and the property's types, and the
-   relation gets the pattern's confidence (a property chain's step: the lower of the two, less 0.05).
+   relation gets the pattern's confidence (calibrated on train data in ``ontology/calibration.ttl``, else the
+   hand-set ``kgx:confidence``; a property chain's step: the lower of the two, less 0.05).
 """
 
 from __future__ import annotations

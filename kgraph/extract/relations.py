@@ -3,7 +3,8 @@
 Decides which relations a document states: for each trigger word of a pattern in
 ``ontology/patterns.ttl`` (and each pattern read off a whole sentence), the frame gives the
 subject and object names; a relation is kept when both ends fit the pattern's and the
-property's types, with the pattern's confidence; the ontology's property chains then add
+property's types, with the pattern's confidence (its value measured on train data in
+``ontology/calibration.ttl``, else the hand-set one); the ontology's property chains then add
 one step ("a firm in Bellport, Ore." is based in Oregon), and a relation implied by a more
 specific one from the same sentence is dropped.  Example: "Maria Lopez, chief executive of
 Orbitel, ..." gives Maria Lopez ceoOf Orbitel (and not also worksFor Orbitel).
@@ -101,11 +102,12 @@ def _chain(
                 continue
             key = (rel.subject.start, rel.predicate, nxt.object.start)
             if key not in found and key not in added:
+                name = f"{rel.pattern}+{nxt.pattern}"
                 added[key] = RelationMention(
                     subject=rel.subject, predicate=rel.predicate, object=nxt.object,
-                    confidence=round(min(rel.confidence, nxt.confidence) - 0.05, 2),
+                    confidence=ontology.confidence(name, round(min(rel.confidence, nxt.confidence) - 0.05, 2)),
                     sentence_start=rel.sentence_start, sentence_end=rel.sentence_end, evidence=rel.evidence,
-                    pattern=f"{rel.pattern}+{nxt.pattern}", role=rel.role,
+                    pattern=name, role=rel.role,
                 )
     return {**found, **added} if added else found
 
@@ -377,8 +379,9 @@ def _add(
     if prop.symmetric and (o_mention, s_mention) < (s_mention, o_mention):
         s_mention, o_mention = o_mention, s_mention
     key = (s_mention.start, predicate, o_mention.start)
+    confidence = ontology.confidence(pattern.name, pattern.confidence)  # calibrated on train data, if measured
     existing = found.get(key)
-    if existing is not None and existing.confidence >= pattern.confidence:
+    if existing is not None and existing.confidence >= confidence:
         return
     raw = sent.text
     evidence = raw.strip()
@@ -387,7 +390,7 @@ def _add(
         subject=s_mention,
         predicate=predicate,
         object=o_mention,
-        confidence=pattern.confidence,
+        confidence=confidence,
         sentence_start=start,
         sentence_end=start + len(evidence),
         evidence=evidence,

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from kgraph import __version__
+from kgraph.config import DEFAULT_MIN_CONFIDENCE
 from kgraph.errors import KGraphError, QueryError
 from kgraph.export import FILE_FORMATS
 from kgraph.extract import EXTRACTORS
@@ -112,6 +113,16 @@ def _llm_options(fn: F) -> F:
     return fn
 
 
+def _min_confidence_option(fn: F) -> F:
+    return click.option(
+        "--min-confidence", type=click.FloatRange(0.0, 1.0), metavar="P",
+        help="Leave out relations whose confidence (kg:confidence, calibrated on train data; see docs/quality.md) "
+        f"is below P; 0 keeps all. Default: {DEFAULT_MIN_CONFIDENCE:g} (85% precision on the train splits), and "
+        "0 for the llm extractors (an LLM's own facts have a fixed, unmeasured confidence). Changing it parses "
+        "nothing again.",
+    )(fn)
+
+
 def _llm_settings(llm_endpoint: str | None, llm_model: str | None, llm_concurrency: int) -> dict[str, Any]:
     return {"llm_endpoint": llm_endpoint, "llm_model": llm_model, "llm_concurrency": llm_concurrency}
 
@@ -126,6 +137,7 @@ def _err(message: str) -> None:
               type=click.Path(file_okay=False, path_type=Path), help="Folder for graph.ttl and graph.html.")
 @_model_options
 @_llm_options
+@_min_confidence_option
 @click.option("--no-html", is_flag=True, help="Write only the Turtle file.")
 @click.option("--max-nodes", type=click.IntRange(min=1), help="Draw at most this many entities in graph.html.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Extraction processes (default: the machine's cores).")
@@ -135,7 +147,7 @@ def _err(message: str) -> None:
 @_strict_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_dir: Path | None, extractor: str,
-          llm_endpoint: str | None, llm_model: str | None, llm_concurrency: int,
+          llm_endpoint: str | None, llm_model: str | None, llm_concurrency: int, min_confidence: float | None,
           no_html: bool, max_nodes: int | None, jobs: int | None, scheduler: str | None, clean: bool,
           strict: bool, quiet: bool) -> None:
     """Build the knowledge graph of articles (files or folders; default: data/).
@@ -162,7 +174,7 @@ def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_d
         raise click.UsageError("No INPUT given and no data/ folder here. Name the articles: kgraph build ARTICLES...")
     settings = Settings(inputs=list(inputs) or [Path("data")], out_dir=out_dir, model=model,
                         ontology_dir=ontology_dir, extractor=extractor, html=not no_html, max_nodes=max_nodes,
-                        jobs=jobs, scheduler=scheduler, clean=clean,
+                        jobs=jobs, scheduler=scheduler, clean=clean, min_confidence=min_confidence,
                         **_llm_settings(llm_endpoint, llm_model, llm_concurrency))
     progress = None
     bar = None
@@ -192,9 +204,11 @@ def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_d
         _fail_if_strict(strict, len(report.skipped) + len(report.failed), "the graph was written from the rest")
         return
     seconds = sum(report.seconds.values())
+    left_out = (f" ({report.below_confidence} more below --min-confidence {report.min_confidence:g} left out)"
+                if report.below_confidence else "")
     click.echo(
         f"Built {report.documents} document{'s' if report.documents != 1 else ''}: "
-        f"{report.entities} entities (from {report.mentions} mentions), {report.relations} relations, "
+        f"{report.entities} entities (from {report.mentions} mentions), {report.relations} relations{left_out}, "
         f"{report.statements} evidence statements in {seconds:.1f}s."
     )
     click.echo(
@@ -223,12 +237,13 @@ def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_d
               help="Output format: one JSON object per document.")
 @_model_options
 @_llm_options
+@_min_confidence_option
 @click.option("--show-rejected", is_flag=True,
               help="Add the facts an LLM proposed that were rejected, with the reason, to each record.")
 @_strict_option
 def extract(inputs: tuple[Path, ...], fmt: str, model: str | None, ontology_dir: Path | None, extractor: str,
-            llm_endpoint: str | None, llm_model: str | None, llm_concurrency: int, show_rejected: bool,
-            strict: bool) -> None:
+            llm_endpoint: str | None, llm_model: str | None, llm_concurrency: int, min_confidence: float | None,
+            show_rejected: bool, strict: bool) -> None:
     """Print the entities and relations of each article as JSON Lines.
 
     One object per document: {"doc", "source", "entities": [...], "relations": [...]};
@@ -244,7 +259,8 @@ def extract(inputs: tuple[Path, ...], fmt: str, model: str | None, ontology_dir:
     from kgraph.report import extraction_record
 
     settings = Settings(inputs=list(inputs) or [Path("data")], model=model, ontology_dir=ontology_dir,
-                        extractor=extractor, **_llm_settings(llm_endpoint, llm_model, llm_concurrency))
+                        extractor=extractor, min_confidence=min_confidence,
+                        **_llm_settings(llm_endpoint, llm_model, llm_concurrency))
     count = 0
     problems: list[KGraphError] = []
     for extraction in extract_articles(settings, on_error=problems.append):

@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Settings"]
+__all__ = ["Settings", "DEFAULT_MIN_CONFIDENCE"]
+
+#: The lowest confidence at which the calibrated relations of the train splits' held-out folds reach
+#: 85% precision (scripts/calibrate.py; docs/quality.md#confidence): the default of the rule extractors.
+DEFAULT_MIN_CONFIDENCE = 0.7
 
 
 @dataclass
@@ -33,3 +37,8 @@ class Settings:
     llm_endpoint: str | None = None
     llm_model: str | None = None
     llm_concurrency: int = 2  # requests in flight per extraction process
+    # leave out relations of lower confidence (kg:confidence; calibrated on train data, see docs/quality.md);
+    # applied after the cache, so changing it parses nothing again
+    # None: DEFAULT_MIN_CONFIDENCE for the rule extractors, 0 for the LLM ones, whose own facts get a constant
+    # confidence nobody measured (kgraph.pipeline.min_confidence)
+    min_confidence: float | None = None

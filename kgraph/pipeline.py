@@ -17,7 +17,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from kgraph.cache import ExtractionCache
     from kgraph.parallel import ExtractorSpec
 
-__all__ = ["BuildReport", "build", "extract_articles", "count_documents"]
+__all__ = ["BuildReport", "build", "extract_articles", "count_documents", "confident", "min_confidence"]
 
 
 @dataclass
@@ -58,6 +58,9 @@ class BuildReport:
     mentions: int = 0
     entities: int = 0
     relations: int = 0
+    #: the confidence threshold applied (:func:`min_confidence`) and the relations it left out
+    min_confidence: float = 0.0
+    below_confidence: int = 0
     statements: int = 0
     triples: int = 0
     outputs: dict[str, Path] = field(default_factory=dict)
@@ -158,6 +161,7 @@ def extract_articles(
 
     ontology = load_ontology(settings.ontology_dir)
     spec, _ = _spec(settings, ontology)
+    threshold = min_confidence(settings)
     with ExitStack() as stack:
         executor, jobs, _ = _engine(settings, stack)
         for result in run_extraction(spec, read_articles(settings.inputs, on_error=on_error), jobs, executor):
@@ -169,7 +173,28 @@ def extract_articles(
                     raise problem
                 on_error(problem)
                 continue
-            yield result
+            yield confident(result, threshold)
+
+
+def min_confidence(settings: Settings) -> float:
+    """The confidence below which a relation is left out: ``settings.min_confidence``, else the calibrated
+    default (:data:`~kgraph.config.DEFAULT_MIN_CONFIDENCE`) for the rule extractors and 0 for the LLM ones,
+    whose own facts have a fixed confidence that was never measured."""
+    from kgraph.config import DEFAULT_MIN_CONFIDENCE
+    from kgraph.extract import LLM_EXTRACTORS
+
+    if settings.min_confidence is not None:
+        return settings.min_confidence
+    return 0.0 if settings.extractor in LLM_EXTRACTORS else DEFAULT_MIN_CONFIDENCE
+
+
+def confident(extraction: Extraction, threshold: float) -> Extraction:
+    """``extraction`` without its relations of confidence below ``threshold`` (the same object when none is).
+
+    Applied after extraction and the cache, so changing the threshold parses nothing again.
+    """
+    kept = [r for r in extraction.relations if r.confidence >= threshold]
+    return extraction if len(kept) == len(extraction.relations) else replace(extraction, relations=kept)
 
 
 def _failure(failure: object) -> InputError:
@@ -382,6 +407,11 @@ def _build(settings: Settings, progress: ProgressCallback | None) -> BuildReport
             listed = "; ".join(str(p) for p in problems[:5]) + ("; ..." if len(problems) > 5 else "")
             raise KGraphError(f"None of the {len(problems)} inputs could be read, so nothing was built: {listed}")
         raise InputError(", ".join(map(str, settings.inputs)), "holds no articles (.txt, .md, .html, .jsonl).")
+    report.min_confidence = min_confidence(settings)
+    if report.min_confidence > 0:
+        found = sum(len(ex.relations) for ex in extractions)
+        extractions = [confident(ex, report.min_confidence) for ex in extractions]
+        report.below_confidence = found - sum(len(ex.relations) for ex in extractions)
     with _no_cycle_collection():
         report.documents = len(extractions)
         report.mentions = sum(len(ex.mentions) for ex in extractions)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import DATA_DIR
 
 from kgraph.query import run_query
 
@@ -14,7 +15,6 @@ FACTS = [
     ("Samsung Biologics", "memberOf", "Shonan Health Innovation Park"),
     ("Shonan Health Innovation Park", "hasAgreementWith", "Ministry of SMEs and Startups"),
     ("Bio Japan 2024", "heldAt", "Pacifico Yokohama"),
-    ("Shonan Health Innovation Park", "locatedIn", "Fujisawa"),
     ("Fujisawa", "locatedIn", "Kanagawa"),
     ("Ministry of SMEs and Startups", "basedIn", "Korea"),
     ("Clara Jensen", "ceoOf", "Nordwind Energy"),
@@ -41,6 +41,23 @@ def test_build_data_states_fact(data_graph, ontology, subject: str, predicate: s
                ?o rdfs:label|skos:altLabel "{obj}" .
                ?s {path} ?o }}"""
     assert run_query(data_graph, query).askAnswer, f"{subject} {predicate} {obj} is missing"
+
+
+def test_build_data_leaves_out_a_fact_below_the_default_confidence(data_graph) -> None:  # type: ignore[no-untyped-def]
+    # "a research campus in Fujisawa": locatedIn/RelationalNoun, right 3 times in 10 on the train splits
+    # (ontology/calibration.ttl), is below the default --min-confidence 0.7; --min-confidence 0 keeps it
+    from kgraph import Settings, extract_articles
+
+    fact = ("Shonan Health Innovation Park", "locatedIn", "Fujisawa")
+    query = """ASK { ?s rdfs:label "Shonan Health Innovation Park" . ?o rdfs:label "Fujisawa" . ?s kg:locatedIn ?o }"""
+    assert not run_query(data_graph, query).askAnswer
+    source = [DATA_DIR / "ipark-bio-japan.txt"]
+    found = {(r.subject.text, r.predicate, r.object.text): r.confidence
+             for e in extract_articles(Settings(inputs=source, jobs=1, min_confidence=0.0)) for r in e.relations}
+    assert found[fact] < 0.7
+    default = {(r.subject.text, r.predicate, r.object.text)
+               for e in extract_articles(Settings(inputs=source, jobs=1)) for r in e.relations}
+    assert fact not in default and ("Toshio Fujimoto", "ceoOf", "iPark Institute") in default
 
 
 def test_build_data_every_fact_has_evidence_and_source(data_graph) -> None:  # type: ignore[no-untyped-def]

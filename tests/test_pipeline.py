@@ -201,6 +201,73 @@ def test_cli_build_summary_cache_and_clean(runner, tmp_path: Path) -> None:  # t
     assert quiet.exit_code == 0 and quiet.stdout == "" and quiet.stderr == ""
 
 
+def test_pipeline_min_confidence_leaves_out_relations_after_the_cache(tmp_path: Path) -> None:
+    from rdflib import Graph
+
+    from kgraph.ontology import KG
+
+    out = tmp_path / "out"
+    everything = build(Settings(inputs=[DATA_DIR], out_dir=out, html=False, jobs=1, min_confidence=0.0))
+    confidences = sorted(float(c) for c in Graph().parse(out / "graph.ttl").objects(None, KG.confidence))
+    assert confidences[0] < confidences[-1]
+    threshold = confidences[len(confidences) // 2]
+    if threshold == confidences[0]:
+        threshold = next(c for c in confidences if c > confidences[0])
+    kept = build(Settings(inputs=[DATA_DIR], out_dir=out, html=False, jobs=1, min_confidence=threshold))
+    assert (kept.cached, kept.extracted) == (everything.documents, 0)  # nothing parsed again
+    assert 0 < kept.relations < everything.relations and kept.below_confidence > 0
+    assert kept.entities == everything.entities
+    graph = Graph().parse(out / "graph.ttl")
+    left = [float(c) for c in graph.objects(None, KG.confidence)]
+    assert left and min(left) >= threshold
+    assert len(left) == len([c for c in confidences if c >= threshold])
+    again = build(Settings(inputs=[DATA_DIR], out_dir=out, html=False, jobs=1, min_confidence=0.0))
+    assert (again.relations, again.below_confidence, again.extracted) == (everything.relations, 0, 0)
+
+
+def test_pipeline_default_min_confidence_is_the_calibrated_one_for_the_rules_only() -> None:
+    from kgraph.config import DEFAULT_MIN_CONFIDENCE
+    from kgraph.pipeline import min_confidence
+
+    assert min_confidence(Settings()) == DEFAULT_MIN_CONFIDENCE == 0.7
+    assert min_confidence(Settings(extractor="rules+classifier")) == DEFAULT_MIN_CONFIDENCE
+    assert min_confidence(Settings(extractor="llm")) == min_confidence(Settings(extractor="rules+llm")) == 0.0
+    assert min_confidence(Settings(extractor="llm", min_confidence=0.8)) == 0.8
+    assert min_confidence(Settings(min_confidence=0.0)) == 0.0
+
+
+def test_pipeline_confident_keeps_the_same_extraction_when_nothing_is_below(data_extractions) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.pipeline import confident
+
+    extraction = next(e for e in data_extractions if e.relations)
+    assert confident(extraction, 0.0) is extraction
+    assert confident(extraction, 1.01).relations == [] and extraction.relations
+
+
+def test_cli_build_and_extract_min_confidence(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    text = tmp_path / "story.txt"
+    text.write_text("Tove Rasmussen, the chief executive of Brennmark Foods, spoke in Tromso on Friday.\n",
+                    encoding="utf-8")
+    plain = runner.invoke(cli, ["extract", str(text)])
+    assert plain.exit_code == 0, plain.output
+    assert json.loads(plain.stdout)["relations"]
+    strict = runner.invoke(cli, ["extract", str(text), "--min-confidence", "1"])
+    assert strict.exit_code == 0, strict.output
+    record = json.loads(strict.stdout)
+    assert record["relations"] == [] and record["entities"]
+    out = tmp_path / "out"
+    built = runner.invoke(cli, ["build", str(text), "-o", str(out), "--no-html", "--jobs", "1",
+                                "--min-confidence", "1"], catch_exceptions=False)
+    assert built.exit_code == 0, built.output
+    import re
+
+    assert re.search(r" 0 relations \([1-9]\d* more below --min-confidence 1 left out\),", built.stdout), built.stdout
+    wrong = runner.invoke(cli, ["build", str(text), "-o", str(out), "--min-confidence", "1.5"])
+    assert wrong.exit_code == 2 and "1.5 is not in the range" in wrong.stderr
+
+
 def test_cli_build_jobs_and_scheduler_exclusive(runner) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(cli, ["build", "--jobs", "2", "--scheduler", "tcp://127.0.0.1:1"])
     assert result.exit_code == 2

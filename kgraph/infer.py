@@ -8,7 +8,7 @@ From ``ontology/kgraph.ttl`` kgraph reads four kinds of axiom and adds what they
 * ``p owl:inverseOf q``: ``s p o`` entails ``o q s``.
 
 ``owl:propertyChainAxiom`` is applied by the extractor, within one sentence
-(kgraph.extract.rules), not here: across a corpus, a SPARQL path
+(kgraph.extract.relations), not here: across a corpus, a SPARQL path
 (``kg:basedIn/kg:locatedIn*``) asks the same without materialising every step.
 
 ``rdfs:domain`` and ``rdfs:range`` are left out on purpose: they would type an entity

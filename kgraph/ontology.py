@@ -98,7 +98,7 @@ class KG(DefinedNamespace):
 
 
 KGX = Namespace(BASE_IRI + "patterns#")
-#: The pattern frames kgraph.extract.rules knows how to match (documented in ontology/patterns.ttl).
+#: The pattern frames kgraph.extract.relations knows how to match (documented in ontology/patterns.ttl).
 FRAMES = frozenset(
     {"RelationalNoun", "Verb", "EventNoun", "Attribute", "PlaceChain", "SourceLine", "PlaceInName", "Dateline",
      "BracketPlace"}

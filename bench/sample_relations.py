@@ -3,55 +3,106 @@
 Precision on articles nobody tuned for is judged by reading: this script picks ``--articles``
 random BBC articles (../shared/corpus/bbc), extracts them with the default pipeline, and prints
 ``--relations`` random relations, each with its sentence, to mark right or wrong by hand.
-The README quotes the latest judged sample.
+
+``--mix`` picks the articles by category instead (the extraction issue's reading: 40 business,
+20 politics, 10 tech and 10 entertainment articles).  ``--compare MODEL`` extracts the same
+articles with a second pipeline too and prints every relation either finds, in article order and
+unlabelled, so the reader cannot tell which pipeline found it; ``--key FILE`` writes which one
+did, as JSON, to score each pipeline once the relations are judged.  docs/quality.md keeps the
+judged readings.
 
 Usage::
 
     .venv/bin/python bench/sample_relations.py --seed 23 --relations 70
+    .venv/bin/python bench/sample_relations.py --seed 6061 --mix --compare kgraph-ner --key key.json > sample.md
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 BBC = ROOT.parent / "shared" / "corpus" / "bbc"
+MIX = (("business", 40), ("politics", 20), ("tech", 10), ("entertainment", 10))
 sys.path.insert(0, str(ROOT))
+
+
+def pick_articles(seed: int, articles: int, mix: bool) -> list[Path]:
+    """The seeded random articles: ``articles`` from the whole corpus, or by category (:data:`MIX`)."""
+    rng = random.Random(seed)
+    if mix:
+        return [path for category, n in MIX for path in rng.sample(sorted((BBC / category).glob("*.txt")), n)]
+    files = sorted(BBC.glob("*/*.txt"))
+    rng.shuffle(files)
+    return files[:articles]
+
+
+def relations_of(picked: list[Path], extractor: str, model: str | None) -> list[tuple[str, dict[str, Any]]]:
+    """(article id, relation record) for every relation the pipeline finds in the articles, in article order."""
+    from kgraph.config import Settings
+    from kgraph.pipeline import extract_articles
+    from kgraph.report import extraction_record
+
+    found = []
+    for extraction in extract_articles(Settings(inputs=picked, extractor=extractor, model=model, jobs=1)):
+        record = extraction_record(extraction)
+        found += [(extraction.article.id, rel) for rel in record["relations"]]
+    return found
+
+
+def _line(n: int, doc: str, rel: dict[str, Any]) -> str:
+    s, o = rel["subject"], rel["object"]
+    return (f"{n:>3}. {s['text']} ({s['type']}) --{rel['predicate']}--> {o['text']} ({o['type']})   [{doc}]\n"
+            f"     > {rel['evidence'][:300]}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--seed", type=int, default=23)
     parser.add_argument("--articles", type=int, default=80)
+    parser.add_argument("--mix", action="store_true", help="pick 40 business, 20 politics, 10 tech, 10 entertainment")
     parser.add_argument("--relations", type=int, default=70)
     parser.add_argument("--extractor", default="rules", choices=["rules", "rules+classifier"])
     parser.add_argument("--model", help="spaCy pipeline (default: kgraph's)")
+    parser.add_argument("--compare", metavar="MODEL",
+                        help="a second pipeline: print every relation of both, unlabelled")
+    parser.add_argument("--key", type=Path, help="with --compare: write which pipeline found each relation here")
     args = parser.parse_args(argv)
     if not BBC.is_dir():
         print(f"Cannot sample: {BBC} is absent (the BBC corpus lives in ../shared/corpus/bbc).", file=sys.stderr)
         return 1
+    if args.key and not args.compare:
+        parser.error("--key needs --compare")
 
-    from kgraph.config import Settings
-    from kgraph.pipeline import extract_articles
-    from kgraph.report import extraction_record
+    picked = pick_articles(args.seed, args.articles, args.mix)
+    if args.compare:
+        systems = {args.model or "default": args.model, args.compare: args.compare}
+        union: dict[tuple[str, str, str, str, str], tuple[dict[str, Any], set[str]]] = {}
+        for name, model in systems.items():
+            for doc, rel in relations_of(picked, args.extractor, model):
+                item = (doc, rel["subject"]["text"], rel["predicate"], rel["object"]["text"], rel["evidence"])
+                union.setdefault(item, (rel, set()))[1].add(name)
+        items = sorted(union, key=lambda i: (i[0], i[4], i[1], i[2], i[3]))
+        print(f"{len(items)} relations in {len(picked)} articles (seed {args.seed}), from two pipelines, unlabelled:")
+        for n, item in enumerate(items, start=1):
+            print(_line(n, item[0], union[item][0]))
+        if args.key:
+            key = [{"n": n, "doc": item[0], "found_by": sorted(union[item][1])}
+                   for n, item in enumerate(items, start=1)]
+            args.key.write_text(json.dumps(key, indent=1) + "\n", encoding="utf-8")
+        return 0
 
-    files = sorted(BBC.glob("*/*.txt"))
-    random.Random(args.seed).shuffle(files)
-    picked = files[: args.articles]
-    relations = []
-    for extraction in extract_articles(Settings(inputs=picked, extractor=args.extractor, model=args.model)):
-        record = extraction_record(extraction)
-        relations += [(extraction.article.id, rel) for rel in record["relations"]]
+    relations = relations_of(picked, args.extractor, args.model)
     print(f"{len(relations)} relations in {len(picked)} articles (seed {args.seed}); a sample of "
           f"{min(args.relations, len(relations))}:")
     random.Random(args.seed).shuffle(relations)
     for n, (doc, rel) in enumerate(relations[: args.relations], start=1):
-        s, o = rel["subject"], rel["object"]
-        print(f"{n:>3}. {s['text']} ({s['type']}) --{rel['predicate']}--> {o['text']} ({o['type']})   [{doc}]")
-        print(f"     > {rel['evidence'][:300]}")
+        print(_line(n, doc, rel))
     return 0
 
 

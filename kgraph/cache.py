@@ -65,7 +65,8 @@ FORMAT = 1
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is kgraph's extraction cache; it can be deleted.\n"
 # Code and data that decide what an extraction holds (ingest is covered by the content hash).
 _CODE = (
-    "extract", "ingest.py", "nlp.py", "names.py", "vocabulary.py", "models.py", "cache.py", "resources/relations.json"
+    "extract", "ingest.py", "nlp.py", "names.py", "vocabulary.py", "models.py", "ontology.py", "cache.py",
+    "resources/relations.json",
 )
 
 

@@ -35,7 +35,8 @@ Usage (offline, by hand; a few minutes per data set)::
     OMP_NUM_THREADS=1 .venv/bin/python scripts/calibrate.py            # writes ontology/calibration.ttl
     .venv/bin/python scripts/calibrate.py --no-write                  # tables only
 
-Extractions are kept in ``out/calibration/`` so a second run with other settings does not parse again.
+Extractions are kept in ``out/calibration/``, named by a digest of the code, model and ontology that made them,
+so a second run with other settings does not parse again, and a run after a rule change does.
 """
 
 from __future__ import annotations
@@ -261,7 +262,13 @@ def main(argv: list[str] | None = None) -> int:
     conll_gold = read_gold(args.conll04)
     print(f"CoNLL04 train: {len(conll_gold)} documents", file=sys.stderr)
     conll_mapping = load_mapping("conll04", ontology)
-    conll = _extract(conll_gold, ontology, args.work / "conll04-train.jsonl")
+    # the extractions are named by what decides them (code, model, ontology), so a rerun after a rule
+    # or pattern change parses again instead of calibrating the old extractions
+    from kgraph.cache import key_digest, pipeline_key
+    from kgraph.nlp import model_name
+
+    made_by = key_digest(pipeline_key("rules", model_name(None), ontology.fingerprint()))
+    conll = _extract(conll_gold, ontology, args.work / f"conll04-train-{made_by}.jsonl")
     unjudged = frozenset(args.unjudged)
     conll_items = judge(conll_gold, conll, conll_mapping, ontology, marked=False, unjudged=unjudged)
 
@@ -269,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     kbp_gold = kbp_all if not args.kbp_sample else sorted(
         random.Random(args.seed).sample(kbp_all, min(args.kbp_sample, len(kbp_all))), key=lambda g: str(g["id"]))
     print(f"KBP37 train: {len(kbp_gold)} of {len(kbp_all)} sentences", file=sys.stderr)
-    kbp = _extract(kbp_gold, ontology, args.work / f"kbp37-train-{len(kbp_gold)}-{args.seed}.jsonl")
+    kbp = _extract(kbp_gold, ontology, args.work / f"kbp37-train-{len(kbp_gold)}-{args.seed}-{made_by}.jsonl")
     kbp_items = judge(kbp_gold, kbp, load_mapping("kbp37", ontology), ontology, marked=True, unjudged=unjudged)
 
     items = conll_items + kbp_items

@@ -23,12 +23,14 @@ NAME_LABELS = {"pronoun", "description"}
 
 
 def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
-    return text
+    """The text in Unicode's compatibility form (NFKC), with curly single quotes made straight."""
+    return unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
 
 
 @functools.lru_cache(maxsize=1 << 17)  # names repeat across a corpus
 def name_tokens(text: str) -> tuple[str, ...]:
+    """The lower-case words of a name, without a possessive "'s" and outer dots or hyphens;
+    "&" reads "and" and a plural of initials its singular ("SMEs" -> "sme")."""
     text = fold(text)
     text = re.sub(r"'s\b", "", text)
     text = text.replace("&", " and ")

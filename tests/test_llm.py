@@ -93,8 +93,17 @@ def test_llm_a_request_that_keeps_failing_gives_no_fact_and_is_not_cached(tmp_pa
     extractor, backend = _extractor(handler, f"fake://down-{id(failure)}", llm_cache_dir=tmp_path)
     extraction = _one(extractor)
     assert extraction.relations == [] and [r.reason for r in extraction.rejected] == ["request failed"]
-    assert len(backend.requests) == extractor.client.attempts
+    assert len(backend.requests) == extractor.client.attempts == extraction.stats["llm.requests"]
+    assert "failed 4 times" in extraction.rejected[0].detail
     assert not list(tmp_path.rglob("*.json"))
+
+
+def test_llm_a_refused_request_keeps_the_servers_reason_and_counts_one_request() -> None:
+    extractor, backend = _extractor(lambda r: BackendResponse(400, b'{"error": "prompt too long"}'), "fake://400")
+    extraction = _one(extractor)
+    assert [r.reason for r in extraction.rejected] == ["request failed"]
+    assert "HTTP 400" in extraction.rejected[0].detail and "prompt too long" in extraction.rejected[0].detail
+    assert len(backend.requests) == extraction.stats["llm.requests"] == 1
 
 
 def test_llm_answers_are_cached_per_request(tmp_path: Path) -> None:
@@ -251,6 +260,24 @@ def test_llm_cli_unreachable_endpoint_is_one_line_without_the_key(runner, tmp_pa
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: Cannot reach the LLM endpoint http://127.0.0.1:{port}/v1 (")
     assert result.output.count("\n") == 1 and "sk-secret-cli-42" not in result.output
+
+
+@pytest.mark.parametrize("status", [401, 404])
+def test_llm_cli_a_refused_key_or_model_fails_the_build_in_one_line(  # type: ignore[no-untyped-def]
+    runner, openai_stub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, status: int
+) -> None:
+    from kgraph.cli import cli
+
+    monkeypatch.setenv("KGRAPH_LLM_API_KEY", "sk-secret-cli-43")
+    openai_stub.reply = lambda payload: (status, {"error": {"message": "The model `m` does not exist"}})
+    result = runner.invoke(cli, ["build", str(_articles(tmp_path / "in")), "-o", str(tmp_path / "out"), "-q",
+                                 "--jobs", "1", "--extractor", "llm", "--llm-endpoint", openai_stub.url,
+                                 "--llm-model", "m"])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: The LLM endpoint {openai_stub.url} refused the request (HTTP {status}: ")
+    assert "does not exist" in result.output and result.output.count("\n") == 1
+    assert "sk-secret-cli-43" not in result.output
+    assert len(openai_stub.seen) == 1
 
 
 def test_llm_cli_needs_endpoint_and_model(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

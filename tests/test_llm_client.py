@@ -70,17 +70,31 @@ def test_llm_client_retries_a_transient_failure(failure: Any) -> None:
 
 def test_llm_client_gives_up_after_its_attempts() -> None:
     backend = _scripted(*[BackendResponse(500, b"down")] * 4)
-    with pytest.raises(RequestFailed, match="failed 4 times .HTTP 500: down"):
+    with pytest.raises(RequestFailed, match="failed 4 times .HTTP 500: down") as caught:
         _client(backend).chat(MESSAGES, SCHEMA)
-    assert len(backend.requests) == 4
+    assert len(backend.requests) == caught.value.requests == 4
 
 
-def test_llm_client_does_not_retry_a_refusal_and_scrubs_the_key() -> None:
-    backend = _scripted(BackendResponse(401, f'{{"error": "bad key Bearer {SECRET}"}}'.encode()), chat_response(""))
+@pytest.mark.parametrize("status", [401, 403, 404])
+def test_llm_client_a_refused_key_or_model_stops_the_run_with_the_reason_and_no_key(status: int) -> None:
+    body = f'{{"error": "model tiny not found or bad key Bearer {SECRET}"}}'.encode()
+    backend = _scripted(BackendResponse(status, body), chat_response(""))
+    with pytest.raises(BackendUnavailable) as caught:
+        LLMClient(backend, "tiny", sleep=lambda s: None, secret=SECRET).chat(MESSAGES, SCHEMA)
+    message = str(caught.value)
+    assert message.startswith(f"The LLM endpoint {backend.endpoint} refused the request (HTTP {status}: ")
+    assert "model tiny not found" in message and "\n" not in message
+    assert SECRET not in message and "***" in message
+    assert len(backend.requests) == 1
+
+
+def test_llm_client_another_refusal_fails_the_request_only_and_counts_what_was_sent() -> None:
+    backend = _scripted(BackendResponse(400, f'{{"error": "context too long {SECRET}"}}'.encode()), chat_response(""))
     with pytest.raises(RequestFailed) as caught:
         LLMClient(backend, "tiny", sleep=lambda s: None, secret=SECRET).chat(MESSAGES, SCHEMA)
-    assert "HTTP 401" in str(caught.value) and SECRET not in str(caught.value) and "***" in str(caught.value)
-    assert len(backend.requests) == 1
+    assert "HTTP 400" in str(caught.value) and "context too long" in str(caught.value)
+    assert SECRET not in str(caught.value) and "***" in str(caught.value)
+    assert caught.value.requests == len(backend.requests) == 1
 
 
 def test_llm_client_falls_back_to_json_object_and_remembers_it() -> None:

@@ -94,6 +94,7 @@ class _Answer:
 
     facts: list[dict[str, Any]] = field(default_factory=list)
     problem: str | None = None
+    detail: str = ""
     stats: dict[str, float] = field(default_factory=dict)
 
 
@@ -228,8 +229,8 @@ class LLMExtractor(Extractor):
             for name, value in answer.stats.items():
                 stats[name] = stats.get(name, 0.0) + value
             if answer.problem is not None:
-                rejected.append(Rejection(reason=answer.problem, claim="", chunk_start=chunk.sentences[0][0],
-                                          chunk_end=chunk.sentences[-1][1]))
+                rejected.append(Rejection(reason=answer.problem, claim="", detail=answer.detail,
+                                          chunk_start=chunk.sentences[0][0], chunk_end=chunk.sentences[-1][1]))
                 stats["llm.incomplete"] = stats.get("llm.incomplete", 0.0) + 1
             for fact in answer.facts:
                 verdict = check_fact(fact, chunk, doc, self.ontology, links, self.tag)
@@ -265,9 +266,9 @@ class LLMExtractor(Extractor):
         for _ in range(2):  # asked once more when the answer cannot be read
             try:
                 result = self.client.chat(messages, schema)
-            except RequestFailed:
-                answer.problem = "request failed"
-                answer.stats["llm.requests"] = answer.stats.get("llm.requests", 0.0) + self.client.attempts
+            except RequestFailed as error:
+                answer.problem, answer.detail = "request failed", str(error)
+                answer.stats["llm.requests"] = answer.stats.get("llm.requests", 0.0) + error.requests
                 return answer
             for name, value in (("llm.requests", result.requests), ("llm.retries", result.retries),
                                 ("llm.tokens_in", result.tokens_in), ("llm.tokens_out", result.tokens_out)):

@@ -53,6 +53,8 @@ API_KEY_VARIABLES = ("KGRAPH_LLM_API_KEY", "OPENAI_API_KEY")
 FORMATS = ("json_schema", "json_object", "none")
 SEED = 7
 RETRIED_STATUSES = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
+#: refusals that every later request would get too (a bad key, a mistyped model): they stop the run
+FATAL_STATUSES = frozenset({401, 403, 404})
 
 
 def api_key_from_env(environ: Mapping[str, str] | None = None) -> str | None:
@@ -77,7 +79,14 @@ class BackendResponse:
 
 
 class RequestFailed(KGraphError):
-    """A request still failed after its retries (rate limits, server errors, time-outs)."""
+    """A request still failed after its retries (rate limits, server errors, time-outs), or was refused.
+
+    ``requests`` counts the HTTP requests actually sent for it.
+    """
+
+    def __init__(self, message: str, requests: int = 0) -> None:
+        super().__init__(message)
+        self.requests = requests
 
 
 class LLMBackend:
@@ -251,7 +260,12 @@ class LLMClient:
         return body
 
     def chat(self, messages: list[dict[str, str]], schema: dict[str, Any]) -> ChatResult:
-        """The answer's text; raises :class:`RequestFailed` when every attempt failed."""
+        """The answer's text.
+
+        Raises :class:`~kgraph.errors.BackendUnavailable` on a 401, 403 or 404 (the key or
+        the model is wrong: no later request would do better) and :class:`RequestFailed`
+        on another refusal or when every attempt failed.
+        """
         result = ChatResult(content="")
         problem = ""
         attempt = 0
@@ -269,9 +283,12 @@ class LLMClient:
                 problem = f"HTTP {answer.status}: {_first_line(text)}"
                 if answer.status in {400, 415, 422, 500, 501} and "response_format" in text and self._fall_back(form):
                     continue  # another dialect of structured output; not a failed attempt
+                if answer.status in FATAL_STATUSES:  # a bad key or model name: every request would be refused
+                    raise BackendUnavailable(f"The LLM endpoint {_public(self.backend.endpoint)} refused the "
+                                             f"request ({problem}); check the API key and --llm-model.")
                 if answer.status not in RETRIED_STATUSES:
                     raise RequestFailed(f"The LLM endpoint {_public(self.backend.endpoint)} refused a request "
-                                        f"({problem}).")
+                                        f"({problem}).", result.requests)
                 wait = _retry_after(answer.headers)
                 if wait is not None:
                     attempt += 1
@@ -284,7 +301,8 @@ class LLMClient:
             if attempt < self.attempts:
                 self.sleep(self.backoff * 2 ** (attempt - 1))
         raise RequestFailed(
-            f"The LLM endpoint {_public(self.backend.endpoint)} failed {self.attempts} times ({problem})."
+            f"The LLM endpoint {_public(self.backend.endpoint)} failed {self.attempts} times ({problem}).",
+            result.requests,
         )
 
     def _read(self, answer: BackendResponse, result: ChatResult) -> ChatResult:

@@ -106,6 +106,37 @@ def test_llm_a_refused_request_keeps_the_servers_reason_and_counts_one_request()
     assert len(backend.requests) == extraction.stats["llm.requests"] == 1
 
 
+def test_llm_reads_a_long_document_in_pieces_with_offsets_true_to_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kgraph.extract import spacy_rules
+
+    def handler(request: dict[str, Any]) -> Any:  # the right fact and one the text does not support
+        bad = {"subject": 1, "property": "worksFor", "object": 2, "sentence": 1, "quote": "Maria left Corvane"}
+        return chat_response(json.dumps({"facts": [*GOOD["facts"], bad]}))
+
+    extractor, backend = _extractor(handler, "fake://long")
+    paragraph = TEXT + " She travels often."
+    text = "\n\n".join([paragraph] * 5)
+    # spaCy refuses a text over nlp.max_length (E088): lowered, with the piece sizes, to keep the test small
+    monkeypatch.setattr(extractor.nlp, "max_length", 200)
+    monkeypatch.setattr(spacy_rules, "LONG_TEXT", 150)
+    monkeypatch.setattr(spacy_rules, "PIECE_CHARS", 150)
+    with pytest.raises(ValueError, match="E088"):
+        extractor.nlp(text)
+    extraction = _one(extractor, text)
+    assert len(extraction.relations) == 5 == len(backend.requests) == extraction.stats["llm.requests"]
+    for relation in extraction.relations:
+        assert relation.predicate == "worksFor"
+        assert text[relation.subject.start:relation.subject.end] == "Maria Lindqvist"
+        assert text[relation.object.start:relation.object.end] == "Corvane Systems"
+        assert text[relation.sentence_start:relation.sentence_end] == relation.evidence
+    assert max(r.subject.start for r in extraction.relations) > 4 * len(paragraph)
+    assert [r.reason for r in extraction.rejected] == ["quote not in sentence"] * 5
+    starts = sorted(r.chunk_start for r in extraction.rejected)
+    assert starts == [i * (len(paragraph) + 2) for i in range(5)]
+    assert all(text[r.chunk_start:r.chunk_end] == paragraph for r in extraction.rejected)
+    assert extraction.stats["rejected.quote not in sentence"] == 5 and extraction.stats["llm.facts"] == 5
+
+
 def test_llm_answers_are_cached_per_request(tmp_path: Path) -> None:
     first, backend = _extractor(lambda r: chat_response(json.dumps(GOOD)), "fake://cache", llm_cache_dir=tmp_path)
     one = _one(first)

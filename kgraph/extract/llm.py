@@ -1,7 +1,8 @@
 """The LLM extractor: spaCy proposes the mentions, an LLM chooses the facts, the text decides.
 
 ``--extractor llm`` parses with spaCy and finds mentions exactly as the rules do
-(``find_mentions`` and in-document linking), then asks an OpenAI-compatible chat API,
+(it is a :class:`~kgraph.extract.spacy_rules.RuleExtractor` with other relations: the same
+``find_mentions``, in-document linking and pieces of a long document), then asks an OpenAI-compatible chat API,
 a few sentences at a time (:mod:`kgraph.extract.llm_schema`), which facts of the
 ontology hold between the numbered mentions.  Every proposed fact is checked against
 the text (:mod:`kgraph.extract.evidence`); what fails is counted by reason and kept
@@ -20,18 +21,15 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kgraph.cache import dump_checked, load_checked
 from kgraph.errors import KGraphError
-from kgraph.extract.base import Extractor
-from kgraph.extract.coref import link_mentions
 from kgraph.extract.evidence import check_fact
 from kgraph.extract.llm_client import HTTPBackend, LLMBackend, LLMClient, RequestFailed, api_key_from_env
 from kgraph.extract.llm_schema import (
@@ -43,9 +41,8 @@ from kgraph.extract.llm_schema import (
     fact_schema,
     schema_digest,
 )
-from kgraph.extract.mentions import find_mentions
-from kgraph.extract.relations import find_relations
-from kgraph.models import EXTRACTOR_NAME, Article, Extraction, Mention, Rejection, RelationMention
+from kgraph.extract.spacy_rules import RuleExtractor
+from kgraph.models import EXTRACTOR_NAME, Extraction, Mention, Rejection, RelationMention
 from kgraph.nlp import load_pipeline, model_name
 from kgraph.ontology import Ontology, load_ontology
 
@@ -169,8 +166,11 @@ def _parse(content: str) -> tuple[dict[str, Any] | None, str | None]:
     return (data, None) if answer_problem(data) is None else (None, "malformed answer")
 
 
-class LLMExtractor(Extractor):
+class LLMExtractor(RuleExtractor):
     """Extract with spaCy's mentions and an LLM's choice of facts between them.
+
+    A :class:`~kgraph.extract.spacy_rules.RuleExtractor` whose relations come from the LLM
+    (and the rules, for ``rules+llm``): long documents go through the same pieces.
 
     >>> extractor = LLMExtractor(llm_endpoint="http://localhost:11434/v1", llm_model="qwen2.5:7b")  # doctest: +SKIP
     >>> [ex.relations for ex in extractor.extract(articles)]  # doctest: +SKIP
@@ -205,18 +205,12 @@ class LLMExtractor(Extractor):
         self.cache = ResponseCache(Path(llm_cache_dir) if llm_cache_dir else None)
         self.tag = f"llm {llm_model} {PROMPT_VERSION}"
         self.nlp = load_pipeline(self.model)
+        self.classifier = None
         self._pool: ThreadPoolExecutor | None = None
 
-    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        pairs = ((article.text, article) for article in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            yield self.extract_doc(doc, article)
-
-    def extract_doc(self, doc: Doc, article: Article) -> Extraction:
-        """The extraction of one parsed article."""
-        mentions = find_mentions(doc, self.ontology)
-        links = link_mentions(doc, mentions, self.ontology)
-        kept = [(m, s) for m, s in mentions if m in links]
+    def _relations(self, doc: Doc, kept: list[tuple[Mention, Span]], extraction: Extraction) -> list[RelationMention]:
+        """The LLM's checked facts (with the rules' relations for ``rules+llm``); counts go to ``extraction``."""
+        links = extraction.links
         started = time.perf_counter()
         chunks = make_chunks(doc, [m for m, _ in kept], links)
         if self._pool is None:
@@ -242,11 +236,9 @@ class LLMExtractor(Extractor):
             stats[f"rejected.{rejection.reason}"] = stats.get(f"rejected.{rejection.reason}", 0.0) + 1
         stats["llm.facts"] = float(len(facts))
         stats["llm.seconds"] = time.perf_counter() - started
-        rules = find_relations(doc, kept, self.ontology) if self.with_rules else []
-        rules = [r for r in rules if links.get(r.subject, r.subject) != links.get(r.object, r.object)]
-        relations = merge_relations(rules, facts, self.ontology)
-        return Extraction(article=article, mentions=[m for m, _ in kept], relations=relations, links=links,
-                          stats=stats, rejected=rejected)
+        extraction.stats, extraction.rejected = stats, rejected
+        rules = super()._relations(doc, kept, extraction) if self.with_rules else []
+        return merge_relations(rules, facts, self.ontology)
 
     def request_key(self, messages: list[dict[str, str]], schema: dict[str, Any]) -> str:
         """The cache key of a request: endpoint, model, prompt version, schema and the chunk's messages."""

@@ -9,11 +9,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["EXTRACTOR_NAME", "Article", "Mention", "RelationMention", "Rejection", "Role", "Extraction", "Entity"]
+__all__ = [
+    "EXTRACTOR_NAME", "LLM_PATTERN", "found_by_llm_only",
+    "Article", "Mention", "RelationMention", "Rejection", "Role", "Extraction", "Entity",
+]
 
 #: The name and version of kgraph's extraction: the extractor's name, recorded with each relation
 #: (``kg:extractor``, before the pattern's name) and in the cache's pipeline key.
 EXTRACTOR_NAME = "kgraph-rules/0.1"
+#: The start of the pattern name of a fact an LLM proposed ("llm MODEL PROMPT-VERSION"); a fact
+#: the rules found too has the rule's pattern, then " +llm ..." (:func:`kgraph.extract.llm.merge_relations`).
+LLM_PATTERN = "llm "
+
+
+def found_by_llm_only(relation: RelationMention) -> bool:
+    """Whether only an LLM found ``relation`` (no rule pattern found it too)."""
+    return relation.pattern.startswith(LLM_PATTERN)
 
 
 @dataclass(frozen=True, order=True)

@@ -18,6 +18,7 @@ from kgraph.extract import EXTRACTORS, LLM_EXTRACTORS, get_extractor
 from kgraph.extract.llm import LLMExtractor
 from kgraph.extract.llm_client import BackendResponse, FakeBackend, chat_response
 from kgraph.models import Article
+from kgraph.pipeline import extract_articles
 
 TEXT = "Maria Lindqvist works for Corvane Systems. Corvane Systems is based in Tromsdal."
 GOOD = {"facts": [{"subject": 1, "property": "worksFor", "object": 2, "sentence": 1,
@@ -270,6 +271,32 @@ def test_llm_build_on_a_dask_cluster(openai_stub, dask_cluster, tmp_path: Path) 
                         batch_size=1, html=False)
     report = build(settings)
     assert report.engine.startswith("dask") and report.relations == 2 and report.llm["rejected.negated"] == 1
+
+
+def test_llm_rules_and_llm_keeps_the_calibrated_threshold_for_the_rules_relations(  # type: ignore[no-untyped-def]
+    openai_stub, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = "Maria Lindqvist spends her days at Corvane Systems. Peter Okafor lives in Tromsdal.\n"
+    (folder / "c.txt").write_text(text, encoding="utf-8")
+    fact = {"subject": 1, "property": "worksFor", "object": 3, "sentence": 1,
+            "quote": "Maria Lindqvist spends her days at Corvane Systems"}
+    openai_stub.reply = lambda payload: (200, chat_response(json.dumps({"facts": [fact]})))
+
+    def built(**options: Any) -> list[tuple[str, str, float]]:
+        settings = Settings(inputs=[folder], out_dir=tmp_path / "out", extractor="rules+llm", html=False, jobs=1,
+                            llm_endpoint=openai_stub.url, llm_model="stub-model", **options)
+        return sorted((r.predicate, r.pattern, r.confidence) for ex in extract_articles(settings) for r in ex.relations)
+
+    # the rule's livesIn (0.664) is below the calibrated 0.7; the LLM's own fact (0.6, unmeasured) is kept
+    assert built() == [("worksFor", "llm stub-model kgraph-llm-prompt/1", 0.6)]
+    assert built(min_confidence=0.0) == [("livesIn", "livesIn/Verb", 0.664),
+                                         ("worksFor", "llm stub-model kgraph-llm-prompt/1", 0.6)]
+    assert built(min_confidence=0.65) == [("livesIn", "livesIn/Verb", 0.664)]
+    report = build(Settings(inputs=[folder], out_dir=tmp_path / "out", extractor="rules+llm", html=False, jobs=1,
+                            llm_endpoint=openai_stub.url, llm_model="stub-model"))
+    assert (report.relations, report.below_confidence, report.min_confidence) == (1, 1, 0.7)
 
 
 # ---------------------------------------------------------------- the command line

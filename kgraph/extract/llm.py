@@ -42,7 +42,15 @@ from kgraph.extract.llm_schema import (
     schema_digest,
 )
 from kgraph.extract.spacy_rules import RuleExtractor
-from kgraph.models import EXTRACTOR_NAME, Extraction, Mention, Rejection, RelationMention
+from kgraph.models import (
+    EXTRACTOR_NAME,
+    LLM_PATTERN,
+    Extraction,
+    Mention,
+    Rejection,
+    RelationMention,
+    found_by_llm_only,
+)
 from kgraph.nlp import load_pipeline, model_name
 from kgraph.ontology import Ontology, load_ontology
 
@@ -139,7 +147,7 @@ def merge_relations(rules: list[RelationMention], llm: list[RelationMention],
         key = (fact.subject, fact.predicate, fact.object)
         if key in index:
             old = merged[index[key]]
-            if "llm" not in old.pattern:
+            if not found_by_llm_only(old):
                 confidence = round(1 - (1 - old.confidence) * (1 - fact.confidence), 3)
                 merged[index[key]] = replace(old, confidence=confidence, pattern=f"{old.pattern} +{fact.pattern}")
             continue
@@ -203,7 +211,7 @@ class LLMExtractor(RuleExtractor):
         self.backend = backend if backend is not None else make_backend(llm_endpoint)
         self.client = LLMClient(self.backend, llm_model, secret=api_key_from_env())
         self.cache = ResponseCache(Path(llm_cache_dir) if llm_cache_dir else None)
-        self.tag = f"llm {llm_model} {PROMPT_VERSION}"
+        self.tag = f"{LLM_PATTERN}{llm_model} {PROMPT_VERSION}"
         self.nlp = load_pipeline(self.model)
         self.classifier = None
         self._pool: ThreadPoolExecutor | None = None

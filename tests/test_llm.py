@@ -243,7 +243,8 @@ def test_llm_build_reports_cost_and_rejections_and_caches(openai_stub, tmp_path:
     assert report.llm["llm.tokens_out"] == 40 and report.llm["rejected.negated"] == 1
     graph = load_graphs([settings.out_dir / "graph.ttl"])
     extractors = {str(o) for o in graph.objects(None, graph.namespace_manager.expand_curie("kg:extractor"))}
-    assert any("llm stub-model kgraph-llm-prompt/1" in e for e in extractors)
+    # the LLM's facts are labelled with the LLM extractor's name, the rules' with theirs
+    assert extractors == {"kgraph-llm/0.1 llm stub-model kgraph-llm-prompt/1"}
     evidence = {str(o) for o in graph.objects(None, graph.namespace_manager.expand_curie("kg:evidence"))}
     assert "works for Halvorsen" in evidence  # the quote, as it stands in the text
     again = build(settings)
@@ -297,6 +298,31 @@ def test_llm_rules_and_llm_keeps_the_calibrated_threshold_for_the_rules_relation
     report = build(Settings(inputs=[folder], out_dir=tmp_path / "out", extractor="rules+llm", html=False, jobs=1,
                             llm_endpoint=openai_stub.url, llm_model="stub-model"))
     assert (report.relations, report.below_confidence, report.min_confidence) == (1, 1, 0.7)
+
+
+def test_llm_graph_names_the_extractor_of_each_fact(openai_stub, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.query import load_graphs
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "d.txt").write_text("Maria Lindqvist works for Corvane Systems. Peter Okafor lives in Tromsdal.\n",
+                                  encoding="utf-8")
+    openai_stub.reply = lambda payload: (200, chat_response(json.dumps(GOOD)))
+    settings = Settings(inputs=[folder], out_dir=tmp_path / "out", extractor="rules+llm", html=False, jobs=1,
+                        llm_endpoint=openai_stub.url, llm_model="stub-model", min_confidence=0.0)
+    build(settings)
+    graph = load_graphs([settings.out_dir / "graph.ttl"])
+    extractors = {str(o) for o in graph.objects(None, graph.namespace_manager.expand_curie("kg:extractor"))}
+    assert extractors == {"kgraph-rules/0.1 livesIn/Verb",
+                          "kgraph-rules/0.1 worksFor/Verb +kgraph-llm/0.1 llm stub-model kgraph-llm-prompt/1"}
+
+
+def test_llm_cache_key_of_the_rules_is_unchanged_and_the_llms_names_it() -> None:
+    from kgraph.cache import pipeline_key
+
+    assert pipeline_key("rules", "en_core_web_sm", "x")["extractor"] == "rules kgraph-rules/0.1"
+    assert pipeline_key("llm", "en_core_web_sm", "x", {"model": "m"})["extractor"] == (
+        "llm kgraph-rules/0.1 kgraph-llm/0.1 model=m")
 
 
 # ---------------------------------------------------------------- the command line

@@ -43,7 +43,7 @@ from kgraph.extract.llm_schema import (
 )
 from kgraph.extract.spacy_rules import RuleExtractor
 from kgraph.models import (
-    EXTRACTOR_NAME,
+    LLM_EXTRACTOR_NAME,
     LLM_PATTERN,
     Extraction,
     Mention,
@@ -184,7 +184,7 @@ class LLMExtractor(RuleExtractor):
     >>> [ex.relations for ex in extractor.extract(articles)]  # doctest: +SKIP
     """
 
-    name = EXTRACTOR_NAME
+    name = LLM_EXTRACTOR_NAME
 
     def __init__(
         self,

@@ -108,15 +108,53 @@ def test_llm_client_falls_back_to_json_object_and_remembers_it() -> None:
 
     backend = FakeBackend(handler, endpoint="fake://llama-cpp")
     client = _client(backend)
-    assert client.chat(MESSAGES, SCHEMA).retries == 0
-    assert [r["response_format"]["type"] for r in backend.requests] == ["json_schema", "json_object"]
-    assert backend.requests[1]["response_format"]["schema"] == SCHEMA
+    # a 500 may be transient: asked once more; refused again, the next form is tried
+    assert client.chat(MESSAGES, SCHEMA).retries == 1
+    assert [r["response_format"]["type"] for r in backend.requests] == ["json_schema", "json_schema", "json_object"]
+    assert backend.requests[2]["response_format"]["schema"] == SCHEMA
     client.chat(MESSAGES, SCHEMA)
-    assert backend.requests[2]["response_format"]["type"] == "json_object"  # no second try of json_schema
+    assert backend.requests[3]["response_format"]["type"] == "json_object"  # no second try of json_schema
     # another endpoint starts from json_schema again
     other = FakeBackend(lambda request: chat_response('{"facts": []}'), endpoint="fake://openai")
     _client(other).chat(MESSAGES, SCHEMA)
     assert other.requests[0]["response_format"]["type"] == "json_schema"
+
+
+@pytest.mark.parametrize("status", [400, 422])
+def test_llm_client_a_client_error_naming_response_format_falls_back_at_once(status: int) -> None:
+    refusal = BackendResponse(status, b'{"error": "response_format json_schema is not supported"}')
+    backend = _scripted(refusal, chat_response('{"facts": []}'))
+    assert _client(backend).chat(MESSAGES, SCHEMA).retries == 0
+    assert [r["response_format"]["type"] for r in backend.requests] == ["json_schema", "json_object"]
+
+
+def test_llm_client_a_transient_500_naming_response_format_keeps_the_form() -> None:
+    flaky = BackendResponse(500, b'{"error": "worker crashed while applying response_format"}')
+    backend = _scripted(flaky, chat_response('{"facts": []}'), chat_response('{"facts": []}'))
+    client = _client(backend)
+    client.chat(MESSAGES, SCHEMA)
+    client.chat(MESSAGES, SCHEMA)
+    assert [r["response_format"]["type"] for r in backend.requests] == ["json_schema"] * 3
+    assert client.response_format() == "json_schema"
+
+
+def test_llm_client_two_500s_move_the_form_down_one_level_not_two() -> None:
+    refusal = BackendResponse(500, b"response_format.type: Input should be 'text' or 'json_object'")
+    backend = _scripted(refusal, refusal, chat_response('{"facts": []}'))
+    client = _client(backend)
+    client.chat(MESSAGES, SCHEMA)
+    assert [r["response_format"]["type"] for r in backend.requests] == ["json_schema", "json_schema", "json_object"]
+    assert client.response_format() == "json_object"
+
+
+@pytest.mark.parametrize("status", [415, 501])
+def test_llm_client_other_refusals_naming_response_format_are_not_a_fallback(status: int) -> None:
+    backend = _scripted(BackendResponse(status, b"response_format: unsupported"), chat_response('{"facts": []}'))
+    client = _client(backend)
+    with pytest.raises(RequestFailed, match=f"HTTP {status}"):
+        client.chat(MESSAGES, SCHEMA)
+    assert [r["response_format"]["type"] for r in backend.requests] == ["json_schema"]
+    assert client.response_format() == "json_schema"
 
 
 def test_llm_client_a_500_that_does_not_name_response_format_is_retried_not_a_fallback() -> None:

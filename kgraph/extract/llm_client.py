@@ -10,9 +10,11 @@ Two layers, after httpx's transports:
 * an :class:`LLMClient` builds chat requests (temperature 0, a fixed seed), retries
   with backoff on 429, 5xx and time-outs, and finds which ``response_format`` the
   server takes: OpenAI and Ollama take ``{"type": "json_schema", ...}``; the
-  llama.cpp Python server refuses it with an error naming ``response_format`` but
-  honours ``{"type": "json_object", "schema": ...}``.  The form that worked is
-  remembered per endpoint.
+  llama.cpp Python server refuses it (HTTP 500, every time) with an error naming
+  ``response_format`` but honours ``{"type": "json_object", "schema": ...}``.  A 400
+  or 422 naming ``response_format`` moves to the next form at once, a 500 naming it
+  only when it comes twice for the same form.  The form that worked is remembered
+  per endpoint.
 
 The API key is read from the environment only (``KGRAPH_LLM_API_KEY``, else
 ``OPENAI_API_KEY``), sent as a bearer token, and scrubbed from every message.
@@ -53,6 +55,8 @@ API_KEY_VARIABLES = ("KGRAPH_LLM_API_KEY", "OPENAI_API_KEY")
 FORMATS = ("json_schema", "json_object", "none")
 SEED = 7
 RETRIED_STATUSES = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
+#: statuses of a refusal of the ``response_format`` form that move the endpoint to the next one at once
+FORMAT_REFUSALS = frozenset({400, 422})
 #: refusals that every later request would get too (a bad key, a mistyped model): they stop the run
 FATAL_STATUSES = frozenset({401, 403, 404})
 
@@ -269,6 +273,7 @@ class LLMClient:
         result = ChatResult(content="")
         problem = ""
         attempt = 0
+        refused: str | None = None  # the form a 500 naming response_format was last given for
         while attempt < self.attempts:
             form = self.response_format()
             result.requests += 1
@@ -281,8 +286,18 @@ class LLMClient:
                     return self._read(answer, result)
                 text = self._scrub(answer.body.decode("utf-8", "replace"))
                 problem = f"HTTP {answer.status}: {_first_line(text)}"
-                if answer.status in {400, 415, 422, 500, 501} and "response_format" in text and self._fall_back(form):
-                    continue  # another dialect of structured output; not a failed attempt
+                # Another dialect of structured output, tried without counting a failed attempt, when
+                # the server refuses this one: at once on a 400 or 422 naming response_format (a
+                # client error: asking again cannot help); on a 500 naming it only the second time for
+                # the same form, since a 500 may be transient (llama.cpp's server answers the
+                # json_schema form with a 500 "response_format.type: Input should be 'text' or
+                # 'json_object'", every time; a server that failed once and then answers keeps its form).
+                if "response_format" in text and (
+                    answer.status in FORMAT_REFUSALS or (answer.status == 500 and refused == form)
+                ) and self._fall_back(form):
+                    continue
+                if answer.status == 500 and "response_format" in text:
+                    refused = form
                 if answer.status in FATAL_STATUSES:  # a bad key or model name: every request would be refused
                     raise BackendUnavailable(f"The LLM endpoint {_public(self.backend.endpoint)} refused the "
                                              f"request ({problem}); check the API key and --llm-model.")

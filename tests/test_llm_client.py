@@ -207,3 +207,31 @@ def test_llm_client_rejects_a_url_that_is_not_http() -> None:
 
     with pytest.raises(KGraphError, match="must be an http.s. base URL"):
         HTTPBackend("localhost:11434")
+
+
+def test_llm_usage_lines_say_one_request_and_one_fact_in_the_singular() -> None:
+    from kgraph.extract.llm_client import usage_lines
+
+    (one,) = usage_lines({"llm.requests": 1, "llm.facts": 1, "llm.cache_hits": 1, "llm.seconds": 0.5})
+    assert one.startswith("LLM: 1 request (0 retried), ") and "kept 1 proposed fact, rejected 0." in one
+    (two,) = usage_lines({"llm.requests": 2, "llm.facts": 3, "rejected.negated": 1})
+    assert two.startswith("LLM: 2 requests (0 retried), ") and "kept 3 proposed facts, rejected 1 (negated 1)." in two
+
+
+def test_llm_client_docstring_names_the_statuses_it_retries() -> None:
+    import re
+
+    from kgraph.extract import llm_client
+
+    assert llm_client.__doc__ is not None
+    named = re.search(r"RETRIED_STATUSES`\s*\(([\d,\s]+)", llm_client.__doc__)
+    assert named is not None
+    assert {int(n) for n in re.findall(r"\d+", named.group(1))} == llm_client.RETRIED_STATUSES
+
+
+def test_llm_request_failed_is_in_the_documented_error_tree() -> None:
+    import kgraph.errors
+    from kgraph.errors import KGraphError
+
+    assert issubclass(RequestFailed, KGraphError) and RequestFailed.__module__ == "kgraph.errors"
+    assert kgraph.errors.__doc__ is not None and "RequestFailed" in kgraph.errors.__doc__

@@ -8,9 +8,10 @@ Two layers, after httpx's transports:
   for nothing we use); :class:`FakeBackend` answers from a function, so the whole
   LLM path is tested with no network and no API key;
 * an :class:`LLMClient` builds chat requests (temperature 0, a fixed seed), retries
-  with backoff on 429, 5xx and time-outs, and finds which ``response_format`` the
-  server takes: OpenAI and Ollama take ``{"type": "json_schema", ...}``; the
-  llama.cpp Python server refuses it (HTTP 500, every time) with an error naming
+  with backoff on time-outs and the statuses in :data:`RETRIED_STATUSES` (408, 409,
+  425, 429, 500, 502, 503, 504: a rate limit or a passing server trouble), and finds
+  which ``response_format`` the server takes: OpenAI and Ollama take
+  ``{"type": "json_schema", ...}``; the llama.cpp Python server refuses it (HTTP 500, every time) with an error naming
   ``response_format`` but honours ``{"type": "json_object", "schema": ...}``.  A 400
   or 422 naming ``response_format`` moves to the next form at once, a 500 naming it
   only when it comes twice for the same form.  The form that worked is remembered
@@ -33,7 +34,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from kgraph.errors import BackendUnavailable, KGraphError
+from kgraph.errors import BackendUnavailable, KGraphError, RequestFailed
 
 __all__ = [
     "API_KEY_VARIABLES",
@@ -54,6 +55,7 @@ API_KEY_VARIABLES = ("KGRAPH_LLM_API_KEY", "OPENAI_API_KEY")
 #: the ``response_format`` forms tried, in order
 FORMATS = ("json_schema", "json_object", "none")
 SEED = 7
+#: statuses retried with backoff (as are time-outs); the module docstring lists them too
 RETRIED_STATUSES = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
 #: statuses of a refusal of the ``response_format`` form that move the endpoint to the next one at once
 FORMAT_REFUSALS = frozenset({400, 422})
@@ -80,17 +82,6 @@ class BackendResponse:
 
     def json(self) -> Any:
         return json.loads(self.body.decode("utf-8"))
-
-
-class RequestFailed(KGraphError):
-    """A request still failed after its retries (rate limits, server errors, time-outs), or was refused.
-
-    ``requests`` counts the HTTP requests actually sent for it.
-    """
-
-    def __init__(self, message: str, requests: int = 0) -> None:
-        super().__init__(message)
-        self.requests = requests
 
 
 class LLMBackend:
@@ -367,8 +358,9 @@ def usage_lines(stats: Mapping[str, float], documents: int = 0) -> list[str]:
     if not stats:
         return []
     n = {name: int(value) for name, value in stats.items()}
+    requests, kept = n.get("llm.requests", 0), n.get("llm.facts", 0)
     line = (
-        f"LLM: {n.get('llm.requests', 0)} requests ({n.get('llm.retries', 0)} retried), "
+        f"LLM: {requests} request{'' if requests == 1 else 's'} ({n.get('llm.retries', 0)} retried), "
         f"{n.get('llm.tokens_in', 0)} tokens in, {n.get('llm.tokens_out', 0)} out, "
         f"{n.get('llm.cache_hits', 0)} answer{'' if n.get('llm.cache_hits', 0) == 1 else 's'} from the cache, "
         f"{stats.get('llm.seconds', 0.0):.1f}s"
@@ -377,7 +369,7 @@ def usage_lines(stats: Mapping[str, float], documents: int = 0) -> list[str]:
         per = (n.get("llm.tokens_in", 0) + n.get("llm.tokens_out", 0)) / documents
         line += f" ({stats.get('llm.seconds', 0.0) / documents:.2f}s and {per:.0f} tokens per document)"
     rejected = {name.removeprefix("rejected."): count for name, count in n.items() if name.startswith("rejected.")}
-    facts = f"; kept {n.get('llm.facts', 0)} proposed facts, rejected {sum(rejected.values())}"
+    facts = f"; kept {kept} proposed fact{'' if kept == 1 else 's'}, rejected {sum(rejected.values())}"
     if rejected:
         facts += " (" + ", ".join(f"{reason} {count}" for reason, count in sorted(rejected.items())) + ")"
     return [line + facts + "."]

@@ -150,12 +150,14 @@ def pipeline_key(
     from importlib.metadata import version
 
     from kgraph import __version__
-    from kgraph.models import EXTRACTOR_NAME
+    from kgraph.extract import LLM_EXTRACTORS
+    from kgraph.models import EXTRACTOR_NAME, LLM_EXTRACTOR_NAME
 
+    names = f"{EXTRACTOR_NAME} {LLM_EXTRACTOR_NAME}" if extractor in LLM_EXTRACTORS else EXTRACTOR_NAME
     return {
         "format": str(FORMAT),
         "kgraph": __version__,
-        "extractor": f"{extractor} {EXTRACTOR_NAME}"
+        "extractor": f"{extractor} {names}"
         + "".join(f" {k}={v}" for k, v in sorted((extractor_options or {}).items())),
         "spacy": version("spacy"),
         "model": model_version(model),

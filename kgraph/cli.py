@@ -118,9 +118,9 @@ def _min_confidence_option(fn: F) -> F:
     return click.option(
         "--min-confidence", type=click.FloatRange(0.0, 1.0), metavar="P",
         help="Leave out relations whose confidence (kg:confidence, calibrated on train data; see docs/quality.md) "
-        f"is below P; 0 keeps all. Default: {DEFAULT_MIN_CONFIDENCE:g} (85% precision on the train splits), and "
-        "0 for the llm extractors (an LLM's own facts have a fixed, unmeasured confidence). Changing it parses "
-        "nothing again.",
+        f"is below P; 0 keeps all. Default: {DEFAULT_MIN_CONFIDENCE:g} (85% precision on the train splits) for "
+        "every relation the rules found, and 0 for a fact only an LLM found (its fixed confidence is unmeasured). "
+        "Changing it parses nothing again.",
     )(fn)
 
 

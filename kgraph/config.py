@@ -39,6 +39,6 @@ class Settings:
     llm_concurrency: int = 2  # requests in flight per extraction process
     # leave out relations of lower confidence (kg:confidence; calibrated on train data, see docs/quality.md);
     # applied after the cache, so changing it parses nothing again
-    # None: DEFAULT_MIN_CONFIDENCE for the rule extractors, 0 for the LLM ones, whose own facts get a constant
-    # confidence nobody measured (kgraph.pipeline.min_confidence)
+    # None: DEFAULT_MIN_CONFIDENCE for every relation the rules found, 0 for a fact only an LLM found, whose
+    # constant confidence nobody measured (kgraph.pipeline.relation_threshold)
     min_confidence: float | None = None

@@ -10,7 +10,10 @@ Our exception hierarchy::
     ├── QueryError              a SPARQL query is malformed or fails
     ├── ExportError             an output file cannot be written
     ├── WorkerError             an extraction worker process died
-    └── BackendUnavailable      an extraction back-end's server (an LLM endpoint) cannot be reached
+    ├── BackendUnavailable      an extraction back-end's server (an LLM endpoint) cannot be reached, or
+    │                           refuses every request (a wrong API key or model name)
+    └── RequestFailed           one LLM request failed after its retries, or was refused; the chunk it
+                                asked about gives no facts (a rejection), the build goes on
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ __all__ = [
     "ExportError",
     "WorkerError",
     "BackendUnavailable",
+    "RequestFailed",
 ]
 
 
@@ -70,4 +74,17 @@ class WorkerError(KGraphError):
 
 
 class BackendUnavailable(KGraphError):
-    """An extraction back-end's server (an LLM endpoint) cannot be reached."""
+    """An extraction back-end's server (an LLM endpoint) cannot be reached, or refuses every request."""
+
+
+class RequestFailed(KGraphError):
+    """An LLM request still failed after its retries (rate limits, server errors, time-outs), or was refused.
+
+    ``requests`` counts the HTTP requests actually sent for it.  The LLM extractor turns it
+    into a ``request failed`` rejection (:mod:`kgraph.extract.llm`); it reaches the CLI
+    only from :class:`kgraph.extract.llm_client.LLMClient` used directly.
+    """
+
+    def __init__(self, message: str, requests: int = 0) -> None:
+        super().__init__(message)
+        self.requests = requests

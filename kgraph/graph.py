@@ -27,7 +27,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 from rdflib.term import Node
 
-from kgraph.models import EXTRACTOR_NAME, Entity, Extraction, RelationMention
+from kgraph.models import Entity, Extraction, RelationMention, extractor_label
 from kgraph.ontology import KG, KGD, KGR, KGS, KGX, KGRole, Ontology
 from kgraph.resolve import Resolution
 
@@ -283,7 +283,7 @@ def to_dataset(extractions: list[Extraction], resolution: Resolution, ontology: 
             (statement, _PROV_WASDERIVEDFROM, doc),
             (statement, _KG_CONFIDENCE, confidence_literal),
             (statement, _KG_EVIDENCE, lit(rel.evidence)),
-            (statement, _KG_EXTRACTOR, lit(f"{EXTRACTOR_NAME} {rel.pattern}".strip())),
+            (statement, _KG_EXTRACTOR, lit(extractor_label(rel.pattern))),
             (statement, _KG_CHARSTART, lit(rel.sentence_start)),
             (statement, _KG_CHAREND, lit(rel.sentence_end)),
         ]

@@ -9,11 +9,41 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["EXTRACTOR_NAME", "Article", "Mention", "RelationMention", "Rejection", "Role", "Extraction", "Entity"]
+__all__ = [
+    "EXTRACTOR_NAME", "LLM_EXTRACTOR_NAME", "LLM_PATTERN", "extractor_label", "found_by_llm_only",
+    "Article", "Mention", "RelationMention", "Rejection", "Role", "Extraction", "Entity",
+]
 
 #: The name and version of kgraph's extraction: the extractor's name, recorded with each relation
 #: (``kg:extractor``, before the pattern's name) and in the cache's pipeline key.
 EXTRACTOR_NAME = "kgraph-rules/0.1"
+#: The name and version of the LLM extractor (:mod:`kgraph.extract.llm`), recorded with the facts it proposed.
+LLM_EXTRACTOR_NAME = "kgraph-llm/0.1"
+#: The start of the pattern name of a fact an LLM proposed ("llm MODEL PROMPT-VERSION"); a fact
+#: the rules found too has the rule's pattern, then " +llm ..." (:func:`kgraph.extract.llm.merge_relations`).
+LLM_PATTERN = "llm "
+
+
+def found_by_llm_only(relation: RelationMention) -> bool:
+    """Whether only an LLM found ``relation`` (no rule pattern found it too)."""
+    return relation.pattern.startswith(LLM_PATTERN)
+
+
+def extractor_label(pattern: str) -> str:
+    """The ``kg:extractor`` text of a relation found by ``pattern``: each extractor's name before its part.
+
+    >>> extractor_label("worksFor/Verb")
+    'kgraph-rules/0.1 worksFor/Verb'
+    >>> extractor_label("llm qwen2.5:7b kgraph-llm-prompt/1")
+    'kgraph-llm/0.1 llm qwen2.5:7b kgraph-llm-prompt/1'
+    >>> extractor_label("worksFor/Verb +llm qwen2.5:7b kgraph-llm-prompt/1")
+    'kgraph-rules/0.1 worksFor/Verb +kgraph-llm/0.1 llm qwen2.5:7b kgraph-llm-prompt/1'
+    """
+    if pattern.startswith(LLM_PATTERN):
+        return f"{LLM_EXTRACTOR_NAME} {pattern}"
+    rule, plus, llm = pattern.partition(f" +{LLM_PATTERN}")
+    label = f"{EXTRACTOR_NAME} {rule}".strip()
+    return f"{label} +{LLM_EXTRACTOR_NAME} {LLM_PATTERN}{llm}" if plus else label
 
 
 @dataclass(frozen=True, order=True)

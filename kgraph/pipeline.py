@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from kgraph.config import Settings
 from kgraph.errors import ExportError, InputError, KGraphError
 from kgraph.ingest import find_sources, read_articles, read_sources
-from kgraph.models import Article, Extraction
+from kgraph.models import Article, Extraction, RelationMention, found_by_llm_only
 from kgraph.ontology import Ontology, load_ontology
 
 if TYPE_CHECKING:
@@ -33,7 +33,8 @@ if TYPE_CHECKING:
     from kgraph.cache import ExtractionCache
     from kgraph.parallel import ExtractorSpec
 
-__all__ = ["BuildReport", "build", "extract_articles", "count_documents", "confident", "min_confidence"]
+__all__ = ["BuildReport", "build", "extract_articles", "count_documents", "confident", "min_confidence",
+           "relation_threshold"]
 
 
 @dataclass
@@ -161,7 +162,7 @@ def extract_articles(
 
     ontology = load_ontology(settings.ontology_dir)
     spec, _ = _spec(settings, ontology)
-    threshold = min_confidence(settings)
+    threshold = relation_threshold(settings)
     with ExitStack() as stack:
         executor, jobs, _ = _engine(settings, stack)
         for result in run_extraction(spec, read_articles(settings.inputs, on_error=on_error), jobs, executor):
@@ -177,23 +178,35 @@ def extract_articles(
 
 
 def min_confidence(settings: Settings) -> float:
-    """The confidence below which a relation is left out: ``settings.min_confidence``, else the calibrated
-    default (:data:`~kgraph.config.DEFAULT_MIN_CONFIDENCE`) for the rule extractors and 0 for the LLM ones,
-    whose own facts have a fixed confidence that was never measured."""
+    """The confidence below which a relation the rules found (alone or with an LLM) is left out:
+    ``settings.min_confidence``, else the calibrated default (:data:`~kgraph.config.DEFAULT_MIN_CONFIDENCE`)."""
     from kgraph.config import DEFAULT_MIN_CONFIDENCE
-    from kgraph.extract import LLM_EXTRACTORS
 
+    return DEFAULT_MIN_CONFIDENCE if settings.min_confidence is None else settings.min_confidence
+
+
+def relation_threshold(settings: Settings) -> Callable[[RelationMention], float]:
+    """The confidence each relation must reach to be kept.
+
+    :func:`min_confidence` for every relation, except with no ``settings.min_confidence``
+    a fact only an LLM found: its confidence is a fixed number nobody measured, so the
+    calibrated default says nothing about it and it is kept (threshold 0).  A fact the
+    rules found too, and every rule relation of ``rules+llm``, has the rules' threshold.
+    """
+    threshold = min_confidence(settings)
     if settings.min_confidence is not None:
-        return settings.min_confidence
-    return 0.0 if settings.extractor in LLM_EXTRACTORS else DEFAULT_MIN_CONFIDENCE
+        return lambda relation: threshold
+    return lambda relation: 0.0 if found_by_llm_only(relation) else threshold
 
 
-def confident(extraction: Extraction, threshold: float) -> Extraction:
-    """``extraction`` without its relations of confidence below ``threshold`` (the same object when none is).
+def confident(extraction: Extraction, threshold: float | Callable[[RelationMention], float]) -> Extraction:
+    """``extraction`` without its relations of confidence below ``threshold`` (a number, or one per relation);
+    the same object when none is left out.
 
     Applied after extraction and the cache, so changing the threshold parses nothing again.
     """
-    kept = [r for r in extraction.relations if r.confidence >= threshold]
+    level = threshold if callable(threshold) else (lambda relation: threshold)
+    kept = [r for r in extraction.relations if r.confidence >= level(r)]
     return extraction if len(kept) == len(extraction.relations) else replace(extraction, relations=kept)
 
 
@@ -410,7 +423,8 @@ def _build(settings: Settings, progress: ProgressCallback | None) -> BuildReport
     report.min_confidence = min_confidence(settings)
     if report.min_confidence > 0:
         found = sum(len(ex.relations) for ex in extractions)
-        extractions = [confident(ex, report.min_confidence) for ex in extractions]
+        threshold = relation_threshold(settings)
+        extractions = [confident(ex, threshold) for ex in extractions]
         report.below_confidence = found - sum(len(ex.relations) for ex in extractions)
     with _no_cycle_collection():
         report.documents = len(extractions)

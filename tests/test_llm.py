@@ -18,6 +18,7 @@ from kgraph.extract import EXTRACTORS, LLM_EXTRACTORS, get_extractor
 from kgraph.extract.llm import LLMExtractor
 from kgraph.extract.llm_client import BackendResponse, FakeBackend, chat_response
 from kgraph.models import Article
+from kgraph.pipeline import extract_articles
 
 TEXT = "Maria Lindqvist works for Corvane Systems. Corvane Systems is based in Tromsdal."
 GOOD = {"facts": [{"subject": 1, "property": "worksFor", "object": 2, "sentence": 1,
@@ -93,8 +94,48 @@ def test_llm_a_request_that_keeps_failing_gives_no_fact_and_is_not_cached(tmp_pa
     extractor, backend = _extractor(handler, f"fake://down-{id(failure)}", llm_cache_dir=tmp_path)
     extraction = _one(extractor)
     assert extraction.relations == [] and [r.reason for r in extraction.rejected] == ["request failed"]
-    assert len(backend.requests) == extractor.client.attempts
+    assert len(backend.requests) == extractor.client.attempts == extraction.stats["llm.requests"]
+    assert "failed 4 times" in extraction.rejected[0].detail
     assert not list(tmp_path.rglob("*.json"))
+
+
+def test_llm_a_refused_request_keeps_the_servers_reason_and_counts_one_request() -> None:
+    extractor, backend = _extractor(lambda r: BackendResponse(400, b'{"error": "prompt too long"}'), "fake://400")
+    extraction = _one(extractor)
+    assert [r.reason for r in extraction.rejected] == ["request failed"]
+    assert "HTTP 400" in extraction.rejected[0].detail and "prompt too long" in extraction.rejected[0].detail
+    assert len(backend.requests) == extraction.stats["llm.requests"] == 1
+
+
+def test_llm_reads_a_long_document_in_pieces_with_offsets_true_to_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kgraph.extract import spacy_rules
+
+    def handler(request: dict[str, Any]) -> Any:  # the right fact and one the text does not support
+        bad = {"subject": 1, "property": "worksFor", "object": 2, "sentence": 1, "quote": "Maria left Corvane"}
+        return chat_response(json.dumps({"facts": [*GOOD["facts"], bad]}))
+
+    extractor, backend = _extractor(handler, "fake://long")
+    paragraph = TEXT + " She travels often."
+    text = "\n\n".join([paragraph] * 5)
+    # spaCy refuses a text over nlp.max_length (E088): lowered, with the piece sizes, to keep the test small
+    monkeypatch.setattr(extractor.nlp, "max_length", 200)
+    monkeypatch.setattr(spacy_rules, "LONG_TEXT", 150)
+    monkeypatch.setattr(spacy_rules, "PIECE_CHARS", 150)
+    with pytest.raises(ValueError, match="E088"):
+        extractor.nlp(text)
+    extraction = _one(extractor, text)
+    assert len(extraction.relations) == 5 == len(backend.requests) == extraction.stats["llm.requests"]
+    for relation in extraction.relations:
+        assert relation.predicate == "worksFor"
+        assert text[relation.subject.start:relation.subject.end] == "Maria Lindqvist"
+        assert text[relation.object.start:relation.object.end] == "Corvane Systems"
+        assert text[relation.sentence_start:relation.sentence_end] == relation.evidence
+    assert max(r.subject.start for r in extraction.relations) > 4 * len(paragraph)
+    assert [r.reason for r in extraction.rejected] == ["quote not in sentence"] * 5
+    starts = sorted(r.chunk_start for r in extraction.rejected)
+    assert starts == [i * (len(paragraph) + 2) for i in range(5)]
+    assert all(text[r.chunk_start:r.chunk_end] == paragraph for r in extraction.rejected)
+    assert extraction.stats["rejected.quote not in sentence"] == 5 and extraction.stats["llm.facts"] == 5
 
 
 def test_llm_answers_are_cached_per_request(tmp_path: Path) -> None:
@@ -202,7 +243,8 @@ def test_llm_build_reports_cost_and_rejections_and_caches(openai_stub, tmp_path:
     assert report.llm["llm.tokens_out"] == 40 and report.llm["rejected.negated"] == 1
     graph = load_graphs([settings.out_dir / "graph.ttl"])
     extractors = {str(o) for o in graph.objects(None, graph.namespace_manager.expand_curie("kg:extractor"))}
-    assert any("llm stub-model kgraph-llm-prompt/1" in e for e in extractors)
+    # the LLM's facts are labelled with the LLM extractor's name, the rules' with theirs
+    assert extractors == {"kgraph-llm/0.1 llm stub-model kgraph-llm-prompt/1"}
     evidence = {str(o) for o in graph.objects(None, graph.namespace_manager.expand_curie("kg:evidence"))}
     assert "works for Halvorsen" in evidence  # the quote, as it stands in the text
     again = build(settings)
@@ -232,6 +274,57 @@ def test_llm_build_on_a_dask_cluster(openai_stub, dask_cluster, tmp_path: Path) 
     assert report.engine.startswith("dask") and report.relations == 2 and report.llm["rejected.negated"] == 1
 
 
+def test_llm_rules_and_llm_keeps_the_calibrated_threshold_for_the_rules_relations(  # type: ignore[no-untyped-def]
+    openai_stub, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = "Maria Lindqvist spends her days at Corvane Systems. Peter Okafor lives in Tromsdal.\n"
+    (folder / "c.txt").write_text(text, encoding="utf-8")
+    fact = {"subject": 1, "property": "worksFor", "object": 3, "sentence": 1,
+            "quote": "Maria Lindqvist spends her days at Corvane Systems"}
+    openai_stub.reply = lambda payload: (200, chat_response(json.dumps({"facts": [fact]})))
+
+    def built(**options: Any) -> list[tuple[str, str, float]]:
+        settings = Settings(inputs=[folder], out_dir=tmp_path / "out", extractor="rules+llm", html=False, jobs=1,
+                            llm_endpoint=openai_stub.url, llm_model="stub-model", **options)
+        return sorted((r.predicate, r.pattern, r.confidence) for ex in extract_articles(settings) for r in ex.relations)
+
+    # the rule's livesIn (0.664) is below the calibrated 0.7; the LLM's own fact (0.6, unmeasured) is kept
+    assert built() == [("worksFor", "llm stub-model kgraph-llm-prompt/1", 0.6)]
+    assert built(min_confidence=0.0) == [("livesIn", "livesIn/Verb", 0.664),
+                                         ("worksFor", "llm stub-model kgraph-llm-prompt/1", 0.6)]
+    assert built(min_confidence=0.65) == [("livesIn", "livesIn/Verb", 0.664)]
+    report = build(Settings(inputs=[folder], out_dir=tmp_path / "out", extractor="rules+llm", html=False, jobs=1,
+                            llm_endpoint=openai_stub.url, llm_model="stub-model"))
+    assert (report.relations, report.below_confidence, report.min_confidence) == (1, 1, 0.7)
+
+
+def test_llm_graph_names_the_extractor_of_each_fact(openai_stub, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.query import load_graphs
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "d.txt").write_text("Maria Lindqvist works for Corvane Systems. Peter Okafor lives in Tromsdal.\n",
+                                  encoding="utf-8")
+    openai_stub.reply = lambda payload: (200, chat_response(json.dumps(GOOD)))
+    settings = Settings(inputs=[folder], out_dir=tmp_path / "out", extractor="rules+llm", html=False, jobs=1,
+                        llm_endpoint=openai_stub.url, llm_model="stub-model", min_confidence=0.0)
+    build(settings)
+    graph = load_graphs([settings.out_dir / "graph.ttl"])
+    extractors = {str(o) for o in graph.objects(None, graph.namespace_manager.expand_curie("kg:extractor"))}
+    assert extractors == {"kgraph-rules/0.1 livesIn/Verb",
+                          "kgraph-rules/0.1 worksFor/Verb +kgraph-llm/0.1 llm stub-model kgraph-llm-prompt/1"}
+
+
+def test_llm_cache_key_of_the_rules_is_unchanged_and_the_llms_names_it() -> None:
+    from kgraph.cache import pipeline_key
+
+    assert pipeline_key("rules", "en_core_web_sm", "x")["extractor"] == "rules kgraph-rules/0.1"
+    assert pipeline_key("llm", "en_core_web_sm", "x", {"model": "m"})["extractor"] == (
+        "llm kgraph-rules/0.1 kgraph-llm/0.1 model=m")
+
+
 # ---------------------------------------------------------------- the command line
 
 
@@ -251,6 +344,24 @@ def test_llm_cli_unreachable_endpoint_is_one_line_without_the_key(runner, tmp_pa
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: Cannot reach the LLM endpoint http://127.0.0.1:{port}/v1 (")
     assert result.output.count("\n") == 1 and "sk-secret-cli-42" not in result.output
+
+
+@pytest.mark.parametrize("status", [401, 404])
+def test_llm_cli_a_refused_key_or_model_fails_the_build_in_one_line(  # type: ignore[no-untyped-def]
+    runner, openai_stub, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, status: int
+) -> None:
+    from kgraph.cli import cli
+
+    monkeypatch.setenv("KGRAPH_LLM_API_KEY", "sk-secret-cli-43")
+    openai_stub.reply = lambda payload: (status, {"error": {"message": "The model `m` does not exist"}})
+    result = runner.invoke(cli, ["build", str(_articles(tmp_path / "in")), "-o", str(tmp_path / "out"), "-q",
+                                 "--jobs", "1", "--extractor", "llm", "--llm-endpoint", openai_stub.url,
+                                 "--llm-model", "m"])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: The LLM endpoint {openai_stub.url} refused the request (HTTP {status}: ")
+    assert "does not exist" in result.output and result.output.count("\n") == 1
+    assert "sk-secret-cli-43" not in result.output
+    assert len(openai_stub.seen) == 1
 
 
 def test_llm_cli_needs_endpoint_and_model(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -70,17 +70,31 @@ def test_llm_client_retries_a_transient_failure(failure: Any) -> None:
 
 def test_llm_client_gives_up_after_its_attempts() -> None:
     backend = _scripted(*[BackendResponse(500, b"down")] * 4)
-    with pytest.raises(RequestFailed, match="failed 4 times .HTTP 500: down"):
+    with pytest.raises(RequestFailed, match="failed 4 times .HTTP 500: down") as caught:
         _client(backend).chat(MESSAGES, SCHEMA)
-    assert len(backend.requests) == 4
+    assert len(backend.requests) == caught.value.requests == 4
 
 
-def test_llm_client_does_not_retry_a_refusal_and_scrubs_the_key() -> None:
-    backend = _scripted(BackendResponse(401, f'{{"error": "bad key Bearer {SECRET}"}}'.encode()), chat_response(""))
+@pytest.mark.parametrize("status", [401, 403, 404])
+def test_llm_client_a_refused_key_or_model_stops_the_run_with_the_reason_and_no_key(status: int) -> None:
+    body = f'{{"error": "model tiny not found or bad key Bearer {SECRET}"}}'.encode()
+    backend = _scripted(BackendResponse(status, body), chat_response(""))
+    with pytest.raises(BackendUnavailable) as caught:
+        LLMClient(backend, "tiny", sleep=lambda s: None, secret=SECRET).chat(MESSAGES, SCHEMA)
+    message = str(caught.value)
+    assert message.startswith(f"The LLM endpoint {backend.endpoint} refused the request (HTTP {status}: ")
+    assert "model tiny not found" in message and "\n" not in message
+    assert SECRET not in message and "***" in message
+    assert len(backend.requests) == 1
+
+
+def test_llm_client_another_refusal_fails_the_request_only_and_counts_what_was_sent() -> None:
+    backend = _scripted(BackendResponse(400, f'{{"error": "context too long {SECRET}"}}'.encode()), chat_response(""))
     with pytest.raises(RequestFailed) as caught:
         LLMClient(backend, "tiny", sleep=lambda s: None, secret=SECRET).chat(MESSAGES, SCHEMA)
-    assert "HTTP 401" in str(caught.value) and SECRET not in str(caught.value) and "***" in str(caught.value)
-    assert len(backend.requests) == 1
+    assert "HTTP 400" in str(caught.value) and "context too long" in str(caught.value)
+    assert SECRET not in str(caught.value) and "***" in str(caught.value)
+    assert caught.value.requests == len(backend.requests) == 1
 
 
 def test_llm_client_falls_back_to_json_object_and_remembers_it() -> None:
@@ -94,15 +108,53 @@ def test_llm_client_falls_back_to_json_object_and_remembers_it() -> None:
 
     backend = FakeBackend(handler, endpoint="fake://llama-cpp")
     client = _client(backend)
-    assert client.chat(MESSAGES, SCHEMA).retries == 0
-    assert [r["response_format"]["type"] for r in backend.requests] == ["json_schema", "json_object"]
-    assert backend.requests[1]["response_format"]["schema"] == SCHEMA
+    # a 500 may be transient: asked once more; refused again, the next form is tried
+    assert client.chat(MESSAGES, SCHEMA).retries == 1
+    assert [r["response_format"]["type"] for r in backend.requests] == ["json_schema", "json_schema", "json_object"]
+    assert backend.requests[2]["response_format"]["schema"] == SCHEMA
     client.chat(MESSAGES, SCHEMA)
-    assert backend.requests[2]["response_format"]["type"] == "json_object"  # no second try of json_schema
+    assert backend.requests[3]["response_format"]["type"] == "json_object"  # no second try of json_schema
     # another endpoint starts from json_schema again
     other = FakeBackend(lambda request: chat_response('{"facts": []}'), endpoint="fake://openai")
     _client(other).chat(MESSAGES, SCHEMA)
     assert other.requests[0]["response_format"]["type"] == "json_schema"
+
+
+@pytest.mark.parametrize("status", [400, 422])
+def test_llm_client_a_client_error_naming_response_format_falls_back_at_once(status: int) -> None:
+    refusal = BackendResponse(status, b'{"error": "response_format json_schema is not supported"}')
+    backend = _scripted(refusal, chat_response('{"facts": []}'))
+    assert _client(backend).chat(MESSAGES, SCHEMA).retries == 0
+    assert [r["response_format"]["type"] for r in backend.requests] == ["json_schema", "json_object"]
+
+
+def test_llm_client_a_transient_500_naming_response_format_keeps_the_form() -> None:
+    flaky = BackendResponse(500, b'{"error": "worker crashed while applying response_format"}')
+    backend = _scripted(flaky, chat_response('{"facts": []}'), chat_response('{"facts": []}'))
+    client = _client(backend)
+    client.chat(MESSAGES, SCHEMA)
+    client.chat(MESSAGES, SCHEMA)
+    assert [r["response_format"]["type"] for r in backend.requests] == ["json_schema"] * 3
+    assert client.response_format() == "json_schema"
+
+
+def test_llm_client_two_500s_move_the_form_down_one_level_not_two() -> None:
+    refusal = BackendResponse(500, b"response_format.type: Input should be 'text' or 'json_object'")
+    backend = _scripted(refusal, refusal, chat_response('{"facts": []}'))
+    client = _client(backend)
+    client.chat(MESSAGES, SCHEMA)
+    assert [r["response_format"]["type"] for r in backend.requests] == ["json_schema", "json_schema", "json_object"]
+    assert client.response_format() == "json_object"
+
+
+@pytest.mark.parametrize("status", [415, 501])
+def test_llm_client_other_refusals_naming_response_format_are_not_a_fallback(status: int) -> None:
+    backend = _scripted(BackendResponse(status, b"response_format: unsupported"), chat_response('{"facts": []}'))
+    client = _client(backend)
+    with pytest.raises(RequestFailed, match=f"HTTP {status}"):
+        client.chat(MESSAGES, SCHEMA)
+    assert [r["response_format"]["type"] for r in backend.requests] == ["json_schema"]
+    assert client.response_format() == "json_schema"
 
 
 def test_llm_client_a_500_that_does_not_name_response_format_is_retried_not_a_fallback() -> None:
@@ -155,3 +207,31 @@ def test_llm_client_rejects_a_url_that_is_not_http() -> None:
 
     with pytest.raises(KGraphError, match="must be an http.s. base URL"):
         HTTPBackend("localhost:11434")
+
+
+def test_llm_usage_lines_say_one_request_and_one_fact_in_the_singular() -> None:
+    from kgraph.extract.llm_client import usage_lines
+
+    (one,) = usage_lines({"llm.requests": 1, "llm.facts": 1, "llm.cache_hits": 1, "llm.seconds": 0.5})
+    assert one.startswith("LLM: 1 request (0 retried), ") and "kept 1 proposed fact, rejected 0." in one
+    (two,) = usage_lines({"llm.requests": 2, "llm.facts": 3, "rejected.negated": 1})
+    assert two.startswith("LLM: 2 requests (0 retried), ") and "kept 3 proposed facts, rejected 1 (negated 1)." in two
+
+
+def test_llm_client_docstring_names_the_statuses_it_retries() -> None:
+    import re
+
+    from kgraph.extract import llm_client
+
+    assert llm_client.__doc__ is not None
+    named = re.search(r"RETRIED_STATUSES`\s*\(([\d,\s]+)", llm_client.__doc__)
+    assert named is not None
+    assert {int(n) for n in re.findall(r"\d+", named.group(1))} == llm_client.RETRIED_STATUSES
+
+
+def test_llm_request_failed_is_in_the_documented_error_tree() -> None:
+    import kgraph.errors
+    from kgraph.errors import KGraphError
+
+    assert issubclass(RequestFailed, KGraphError) and RequestFailed.__module__ == "kgraph.errors"
+    assert kgraph.errors.__doc__ is not None and "RequestFailed" in kgraph.errors.__doc__

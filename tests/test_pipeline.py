@@ -225,15 +225,27 @@ def test_pipeline_min_confidence_leaves_out_relations_after_the_cache(tmp_path: 
     assert (again.relations, again.below_confidence, again.extracted) == (everything.relations, 0, 0)
 
 
-def test_pipeline_default_min_confidence_is_the_calibrated_one_for_the_rules_only() -> None:
+def test_pipeline_default_min_confidence_is_the_calibrated_one_for_what_the_rules_found() -> None:
     from kgraph.config import DEFAULT_MIN_CONFIDENCE
-    from kgraph.pipeline import min_confidence
+    from kgraph.models import Mention, RelationMention
+    from kgraph.pipeline import min_confidence, relation_threshold
 
     assert min_confidence(Settings()) == DEFAULT_MIN_CONFIDENCE == 0.7
     assert min_confidence(Settings(extractor="rules+classifier")) == DEFAULT_MIN_CONFIDENCE
-    assert min_confidence(Settings(extractor="llm")) == min_confidence(Settings(extractor="rules+llm")) == 0.0
+    assert min_confidence(Settings(extractor="rules+llm")) == DEFAULT_MIN_CONFIDENCE
     assert min_confidence(Settings(extractor="llm", min_confidence=0.8)) == 0.8
     assert min_confidence(Settings(min_confidence=0.0)) == 0.0
+    a, b = Mention(0, 8, "Ana Ruiz", "Person"), Mention(18, 24, "Tavero", "Organization")
+
+    def relation(pattern: str) -> RelationMention:
+        return RelationMention(a, "worksFor", b, 0.6, 0, 25, "Ana Ruiz works at Tavero", pattern)
+
+    rule, llm, both = relation("worksFor/Verb"), relation("llm m kgraph-llm-prompt/1"), relation(
+        "worksFor/Verb +llm m kgraph-llm-prompt/1")
+    default = relation_threshold(Settings(extractor="rules+llm"))
+    assert (default(rule), default(llm), default(both)) == (0.7, 0.0, 0.7)
+    explicit = relation_threshold(Settings(extractor="rules+llm", min_confidence=0.65))
+    assert (explicit(rule), explicit(llm), explicit(both)) == (0.65, 0.65, 0.65)
 
 
 def test_pipeline_confident_keeps_the_same_extraction_when_nothing_is_below(data_extractions) -> None:  # type: ignore[no-untyped-def]

@@ -1,7 +1,8 @@
 """The LLM extractor: spaCy proposes the mentions, an LLM chooses the facts, the text decides.
 
 ``--extractor llm`` parses with spaCy and finds mentions exactly as the rules do
-(``find_mentions`` and in-document linking), then asks an OpenAI-compatible chat API,
+(it is a :class:`~kgraph.extract.spacy_rules.RuleExtractor` with other relations: the same
+``find_mentions``, in-document linking and pieces of a long document), then asks an OpenAI-compatible chat API,
 a few sentences at a time (:mod:`kgraph.extract.llm_schema`), which facts of the
 ontology hold between the numbered mentions.  Every proposed fact is checked against
 the text (:mod:`kgraph.extract.evidence`); what fails is counted by reason and kept
@@ -20,18 +21,15 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kgraph.cache import dump_checked, load_checked
 from kgraph.errors import KGraphError
-from kgraph.extract.base import Extractor
-from kgraph.extract.coref import link_mentions
 from kgraph.extract.evidence import check_fact
 from kgraph.extract.llm_client import HTTPBackend, LLMBackend, LLMClient, RequestFailed, api_key_from_env
 from kgraph.extract.llm_schema import (
@@ -43,9 +41,16 @@ from kgraph.extract.llm_schema import (
     fact_schema,
     schema_digest,
 )
-from kgraph.extract.mentions import find_mentions
-from kgraph.extract.relations import find_relations
-from kgraph.models import EXTRACTOR_NAME, Article, Extraction, Mention, Rejection, RelationMention
+from kgraph.extract.spacy_rules import RuleExtractor
+from kgraph.models import (
+    LLM_EXTRACTOR_NAME,
+    LLM_PATTERN,
+    Extraction,
+    Mention,
+    Rejection,
+    RelationMention,
+    found_by_llm_only,
+)
 from kgraph.nlp import load_pipeline, model_name
 from kgraph.ontology import Ontology, load_ontology
 
@@ -94,6 +99,7 @@ class _Answer:
 
     facts: list[dict[str, Any]] = field(default_factory=list)
     problem: str | None = None
+    detail: str = ""
     stats: dict[str, float] = field(default_factory=dict)
 
 
@@ -141,7 +147,7 @@ def merge_relations(rules: list[RelationMention], llm: list[RelationMention],
         key = (fact.subject, fact.predicate, fact.object)
         if key in index:
             old = merged[index[key]]
-            if "llm" not in old.pattern:
+            if not found_by_llm_only(old):
                 confidence = round(1 - (1 - old.confidence) * (1 - fact.confidence), 3)
                 merged[index[key]] = replace(old, confidence=confidence, pattern=f"{old.pattern} +{fact.pattern}")
             continue
@@ -168,14 +174,17 @@ def _parse(content: str) -> tuple[dict[str, Any] | None, str | None]:
     return (data, None) if answer_problem(data) is None else (None, "malformed answer")
 
 
-class LLMExtractor(Extractor):
+class LLMExtractor(RuleExtractor):
     """Extract with spaCy's mentions and an LLM's choice of facts between them.
+
+    A :class:`~kgraph.extract.spacy_rules.RuleExtractor` whose relations come from the LLM
+    (and the rules, for ``rules+llm``): long documents go through the same pieces.
 
     >>> extractor = LLMExtractor(llm_endpoint="http://localhost:11434/v1", llm_model="qwen2.5:7b")  # doctest: +SKIP
     >>> [ex.relations for ex in extractor.extract(articles)]  # doctest: +SKIP
     """
 
-    name = EXTRACTOR_NAME
+    name = LLM_EXTRACTOR_NAME
 
     def __init__(
         self,
@@ -202,20 +211,14 @@ class LLMExtractor(Extractor):
         self.backend = backend if backend is not None else make_backend(llm_endpoint)
         self.client = LLMClient(self.backend, llm_model, secret=api_key_from_env())
         self.cache = ResponseCache(Path(llm_cache_dir) if llm_cache_dir else None)
-        self.tag = f"llm {llm_model} {PROMPT_VERSION}"
+        self.tag = f"{LLM_PATTERN}{llm_model} {PROMPT_VERSION}"
         self.nlp = load_pipeline(self.model)
+        self.classifier = None
         self._pool: ThreadPoolExecutor | None = None
 
-    def extract(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        pairs = ((article.text, article) for article in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            yield self.extract_doc(doc, article)
-
-    def extract_doc(self, doc: Doc, article: Article) -> Extraction:
-        """The extraction of one parsed article."""
-        mentions = find_mentions(doc, self.ontology)
-        links = link_mentions(doc, mentions, self.ontology)
-        kept = [(m, s) for m, s in mentions if m in links]
+    def _relations(self, doc: Doc, kept: list[tuple[Mention, Span]], extraction: Extraction) -> list[RelationMention]:
+        """The LLM's checked facts (with the rules' relations for ``rules+llm``); counts go to ``extraction``."""
+        links = extraction.links
         started = time.perf_counter()
         chunks = make_chunks(doc, [m for m, _ in kept], links)
         if self._pool is None:
@@ -228,8 +231,8 @@ class LLMExtractor(Extractor):
             for name, value in answer.stats.items():
                 stats[name] = stats.get(name, 0.0) + value
             if answer.problem is not None:
-                rejected.append(Rejection(reason=answer.problem, claim="", chunk_start=chunk.sentences[0][0],
-                                          chunk_end=chunk.sentences[-1][1]))
+                rejected.append(Rejection(reason=answer.problem, claim="", detail=answer.detail,
+                                          chunk_start=chunk.sentences[0][0], chunk_end=chunk.sentences[-1][1]))
                 stats["llm.incomplete"] = stats.get("llm.incomplete", 0.0) + 1
             for fact in answer.facts:
                 verdict = check_fact(fact, chunk, doc, self.ontology, links, self.tag)
@@ -241,11 +244,9 @@ class LLMExtractor(Extractor):
             stats[f"rejected.{rejection.reason}"] = stats.get(f"rejected.{rejection.reason}", 0.0) + 1
         stats["llm.facts"] = float(len(facts))
         stats["llm.seconds"] = time.perf_counter() - started
-        rules = find_relations(doc, kept, self.ontology) if self.with_rules else []
-        rules = [r for r in rules if links.get(r.subject, r.subject) != links.get(r.object, r.object)]
-        relations = merge_relations(rules, facts, self.ontology)
-        return Extraction(article=article, mentions=[m for m, _ in kept], relations=relations, links=links,
-                          stats=stats, rejected=rejected)
+        extraction.stats, extraction.rejected = stats, rejected
+        rules = super()._relations(doc, kept, extraction) if self.with_rules else []
+        return merge_relations(rules, facts, self.ontology)
 
     def request_key(self, messages: list[dict[str, str]], schema: dict[str, Any]) -> str:
         """The cache key of a request: endpoint, model, prompt version, schema and the chunk's messages."""
@@ -265,9 +266,9 @@ class LLMExtractor(Extractor):
         for _ in range(2):  # asked once more when the answer cannot be read
             try:
                 result = self.client.chat(messages, schema)
-            except RequestFailed:
-                answer.problem = "request failed"
-                answer.stats["llm.requests"] = answer.stats.get("llm.requests", 0.0) + self.client.attempts
+            except RequestFailed as error:
+                answer.problem, answer.detail = "request failed", str(error)
+                answer.stats["llm.requests"] = answer.stats.get("llm.requests", 0.0) + error.requests
                 return answer
             for name, value in (("llm.requests", result.requests), ("llm.retries", result.retries),
                                 ("llm.tokens_in", result.tokens_in), ("llm.tokens_out", result.tokens_out)):

@@ -8,11 +8,14 @@ Two layers, after httpx's transports:
   for nothing we use); :class:`FakeBackend` answers from a function, so the whole
   LLM path is tested with no network and no API key;
 * an :class:`LLMClient` builds chat requests (temperature 0, a fixed seed), retries
-  with backoff on 429, 5xx and time-outs, and finds which ``response_format`` the
-  server takes: OpenAI and Ollama take ``{"type": "json_schema", ...}``; the
-  llama.cpp Python server refuses it with an error naming ``response_format`` but
-  honours ``{"type": "json_object", "schema": ...}``.  The form that worked is
-  remembered per endpoint.
+  with backoff on time-outs and the statuses in :data:`RETRIED_STATUSES` (408, 409,
+  425, 429, 500, 502, 503, 504: a rate limit or a passing server trouble), and finds
+  which ``response_format`` the server takes: OpenAI and Ollama take
+  ``{"type": "json_schema", ...}``; the llama.cpp Python server refuses it (HTTP 500, every time) with an error naming
+  ``response_format`` but honours ``{"type": "json_object", "schema": ...}``.  A 400
+  or 422 naming ``response_format`` moves to the next form at once, a 500 naming it
+  only when it comes twice for the same form.  The form that worked is remembered
+  per endpoint.
 
 The API key is read from the environment only (``KGRAPH_LLM_API_KEY``, else
 ``OPENAI_API_KEY``), sent as a bearer token, and scrubbed from every message.
@@ -31,7 +34,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from kgraph.errors import BackendUnavailable, KGraphError
+from kgraph.errors import BackendUnavailable, KGraphError, RequestFailed
 
 __all__ = [
     "API_KEY_VARIABLES",
@@ -52,7 +55,12 @@ API_KEY_VARIABLES = ("KGRAPH_LLM_API_KEY", "OPENAI_API_KEY")
 #: the ``response_format`` forms tried, in order
 FORMATS = ("json_schema", "json_object", "none")
 SEED = 7
+#: statuses retried with backoff (as are time-outs); the module docstring lists them too
 RETRIED_STATUSES = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
+#: statuses of a refusal of the ``response_format`` form that move the endpoint to the next one at once
+FORMAT_REFUSALS = frozenset({400, 422})
+#: refusals that every later request would get too (a bad key, a mistyped model): they stop the run
+FATAL_STATUSES = frozenset({401, 403, 404})
 
 
 def api_key_from_env(environ: Mapping[str, str] | None = None) -> str | None:
@@ -74,10 +82,6 @@ class BackendResponse:
 
     def json(self) -> Any:
         return json.loads(self.body.decode("utf-8"))
-
-
-class RequestFailed(KGraphError):
-    """A request still failed after its retries (rate limits, server errors, time-outs)."""
 
 
 class LLMBackend:
@@ -251,10 +255,16 @@ class LLMClient:
         return body
 
     def chat(self, messages: list[dict[str, str]], schema: dict[str, Any]) -> ChatResult:
-        """The answer's text; raises :class:`RequestFailed` when every attempt failed."""
+        """The answer's text.
+
+        Raises :class:`~kgraph.errors.BackendUnavailable` on a 401, 403 or 404 (the key or
+        the model is wrong: no later request would do better) and :class:`RequestFailed`
+        on another refusal or when every attempt failed.
+        """
         result = ChatResult(content="")
         problem = ""
         attempt = 0
+        refused: str | None = None  # the form a 500 naming response_format was last given for
         while attempt < self.attempts:
             form = self.response_format()
             result.requests += 1
@@ -267,11 +277,24 @@ class LLMClient:
                     return self._read(answer, result)
                 text = self._scrub(answer.body.decode("utf-8", "replace"))
                 problem = f"HTTP {answer.status}: {_first_line(text)}"
-                if answer.status in {400, 415, 422, 500, 501} and "response_format" in text and self._fall_back(form):
-                    continue  # another dialect of structured output; not a failed attempt
+                # Another dialect of structured output, tried without counting a failed attempt, when
+                # the server refuses this one: at once on a 400 or 422 naming response_format (a
+                # client error: asking again cannot help); on a 500 naming it only the second time for
+                # the same form, since a 500 may be transient (llama.cpp's server answers the
+                # json_schema form with a 500 "response_format.type: Input should be 'text' or
+                # 'json_object'", every time; a server that failed once and then answers keeps its form).
+                if "response_format" in text and (
+                    answer.status in FORMAT_REFUSALS or (answer.status == 500 and refused == form)
+                ) and self._fall_back(form):
+                    continue
+                if answer.status == 500 and "response_format" in text:
+                    refused = form
+                if answer.status in FATAL_STATUSES:  # a bad key or model name: every request would be refused
+                    raise BackendUnavailable(f"The LLM endpoint {_public(self.backend.endpoint)} refused the "
+                                             f"request ({problem}); check the API key and --llm-model.")
                 if answer.status not in RETRIED_STATUSES:
                     raise RequestFailed(f"The LLM endpoint {_public(self.backend.endpoint)} refused a request "
-                                        f"({problem}).")
+                                        f"({problem}).", result.requests)
                 wait = _retry_after(answer.headers)
                 if wait is not None:
                     attempt += 1
@@ -284,7 +307,8 @@ class LLMClient:
             if attempt < self.attempts:
                 self.sleep(self.backoff * 2 ** (attempt - 1))
         raise RequestFailed(
-            f"The LLM endpoint {_public(self.backend.endpoint)} failed {self.attempts} times ({problem})."
+            f"The LLM endpoint {_public(self.backend.endpoint)} failed {self.attempts} times ({problem}).",
+            result.requests,
         )
 
     def _read(self, answer: BackendResponse, result: ChatResult) -> ChatResult:
@@ -334,8 +358,9 @@ def usage_lines(stats: Mapping[str, float], documents: int = 0) -> list[str]:
     if not stats:
         return []
     n = {name: int(value) for name, value in stats.items()}
+    requests, kept = n.get("llm.requests", 0), n.get("llm.facts", 0)
     line = (
-        f"LLM: {n.get('llm.requests', 0)} requests ({n.get('llm.retries', 0)} retried), "
+        f"LLM: {requests} request{'' if requests == 1 else 's'} ({n.get('llm.retries', 0)} retried), "
         f"{n.get('llm.tokens_in', 0)} tokens in, {n.get('llm.tokens_out', 0)} out, "
         f"{n.get('llm.cache_hits', 0)} answer{'' if n.get('llm.cache_hits', 0) == 1 else 's'} from the cache, "
         f"{stats.get('llm.seconds', 0.0):.1f}s"
@@ -344,7 +369,7 @@ def usage_lines(stats: Mapping[str, float], documents: int = 0) -> list[str]:
         per = (n.get("llm.tokens_in", 0) + n.get("llm.tokens_out", 0)) / documents
         line += f" ({stats.get('llm.seconds', 0.0) / documents:.2f}s and {per:.0f} tokens per document)"
     rejected = {name.removeprefix("rejected."): count for name, count in n.items() if name.startswith("rejected.")}
-    facts = f"; kept {n.get('llm.facts', 0)} proposed facts, rejected {sum(rejected.values())}"
+    facts = f"; kept {kept} proposed fact{'' if kept == 1 else 's'}, rejected {sum(rejected.values())}"
     if rejected:
         facts += " (" + ", ".join(f"{reason} {count}" for reason, count in sorted(rejected.items())) + ")"
     return [line + facts + "."]

@@ -17,12 +17,12 @@ from kgraph.extract.classifier import RelationClassifier, load_classifier, merge
 from kgraph.extract.coref import link_mentions
 from kgraph.extract.mentions import find_mentions
 from kgraph.extract.relations import find_relations
-from kgraph.models import EXTRACTOR_NAME, Article, Extraction, Mention
+from kgraph.models import EXTRACTOR_NAME, Article, Extraction, Mention, RelationMention
 from kgraph.nlp import load_pipeline, model_name
 from kgraph.ontology import Ontology, load_ontology
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 __all__ = ["RuleExtractor", "LONG_TEXT", "PIECE_CHARS", "text_pieces", "shift_extraction", "join_extractions"]
 
@@ -61,16 +61,23 @@ class RuleExtractor(Extractor):
                 found = []
 
     def _extract_doc(self, article: Article, doc: Doc) -> Extraction:
+        """The extraction of one parsed document (or piece): its mentions, their links, and relations."""
         mentions = find_mentions(doc, self.ontology)
         links = link_mentions(doc, mentions, self.ontology)
         kept = [(m, s) for m, s in mentions if m in links]
+        extraction = Extraction(article=article, mentions=[m for m, _ in kept], links=links)
+        extraction.relations = self._relations(doc, kept, extraction)
+        return extraction
+
+    def _relations(self, doc: Doc, kept: list[tuple[Mention, Span]], extraction: Extraction) -> list[RelationMention]:
+        """The relations between the kept mentions (a subclass may add its own, and fill ``extraction.stats``)."""
         relations = find_relations(doc, kept, self.ontology)
         if self.classifier is not None:
             relations = merge_relations(relations, self.classifier.predict(doc, kept, self.ontology))
         # "Tacoma, the city where X was born, ...": a description that coreference resolves to
         # the other party makes no relation of a thing with itself
-        relations = [r for r in relations if links.get(r.subject, r.subject) != links.get(r.object, r.object)]
-        return Extraction(article=article, mentions=[m for m, _ in kept], relations=relations, links=links)
+        links = extraction.links
+        return [r for r in relations if links.get(r.subject, r.subject) != links.get(r.object, r.object)]
 
 
 # ------------------------------------------------------------------------------ long documents
@@ -113,7 +120,7 @@ def text_pieces(text: str, long_text: int | None = None, piece: int | None = Non
 
 
 def shift_extraction(extraction: Extraction, offset: int) -> Extraction:
-    """The extraction of a piece, its character offsets moved to where the piece starts in the document."""
+    """The extraction of a piece, its character offsets (and its rejections') moved to where the piece starts."""
     if offset == 0:
         return extraction
     moved: dict[Mention, Mention] = {}
@@ -132,21 +139,35 @@ def shift_extraction(extraction: Extraction, offset: int) -> Extraction:
             for r in extraction.relations
         ],
         links={move(m): move(target) for m, target in extraction.links.items()},
+        stats=dict(extraction.stats),
+        rejected=[replace(r, chunk_start=r.chunk_start + offset, chunk_end=r.chunk_end + offset)
+                  for r in extraction.rejected],
     )
 
 
 def join_extractions(article: Article, pieces: list[Extraction]) -> Extraction:
     """One document's extraction from those of its pieces (offsets already shifted), in text order.
 
-    Coreference stays inside a piece: a surname or pronoun in one piece is not linked to a
-    name in another (entity resolution across the graph still merges equal names).
+    The pieces' ``stats`` are summed and their ``rejected`` kept.  Coreference stays inside
+    a piece: a surname or pronoun in one piece is not linked to a name in another (entity
+    resolution across the graph still merges equal names).
     """
     return Extraction(
         article=article,
         mentions=[m for piece in pieces for m in piece.mentions],
         relations=[r for piece in pieces for r in piece.relations],
         links={m: target for piece in pieces for m, target in piece.links.items()},
+        stats=_summed(piece.stats for piece in pieces),
+        rejected=[r for piece in pieces for r in piece.rejected],
     )
+
+
+def _summed(counts: Iterable[dict[str, float]]) -> dict[str, float]:
+    total: dict[str, float] = {}
+    for one in counts:
+        for name, value in one.items():
+            total[name] = total.get(name, 0.0) + value
+    return total
 
 
 def _relation_classifier(use: bool) -> RelationClassifier | None:

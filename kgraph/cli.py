@@ -144,7 +144,8 @@ def _err(message: str) -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Extraction processes (default: the machine's cores).")
 @click.option("--scheduler", metavar="tcp://HOST:PORT",
               help="Extract on the Dask cluster of this scheduler (needs: pip install 'kgraph-rdf[cluster]').")
-@click.option("--clean", is_flag=True, help="Ignore the extraction cache in OUT/.kgraph-cache and rebuild it.")
+@click.option("--clean", is_flag=True, help="Ignore the extraction cache in OUT/.kgraph-cache and rebuild it "
+              "(an LLM's answers are kept, as they cost requests: delete OUT/.kgraph-cache/llm to ask again).")
 @_strict_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 def build(inputs: tuple[Path, ...], out_dir: Path, model: str | None, ontology_dir: Path | None, extractor: str,

@@ -22,10 +22,20 @@ SETUPTOOLS = PYPROJECT["tool"]["setuptools"]
 
 
 def _package_folder(package: str) -> Path:
+    """The folder a listed package is built from (a mapped package's subpackages follow its mapping)."""
     mapped = SETUPTOOLS.get("package-dir", {})
-    if package in mapped:
-        return ROOT / mapped[package]
+    for prefix, folder in mapped.items():
+        if package == prefix or package.startswith(prefix + "."):
+            return ROOT / folder / "/".join(package[len(prefix) + 1 :].split(".") if package != prefix else [])
     return ROOT / package.replace(".", "/")
+
+
+def _shipped(package: str) -> set[Path]:
+    """The files of a listed package that the wheel carries: its modules and its package data."""
+    folder = _package_folder(package)
+    patterns = SETUPTOOLS.get("package-data", {}).get(package, [])
+    data = {path for pattern in patterns for path in folder.glob(pattern) if path.is_file()}
+    return data | set(folder.glob("*.py"))
 
 
 def test_packaging_distribution_name_is_kgraph_rdf() -> None:
@@ -36,25 +46,32 @@ def test_packaging_distribution_name_is_kgraph_rdf() -> None:
     assert kgraph.__version__ == PYPROJECT["project"]["version"]
 
 
-def test_packaging_lists_every_folder_of_modules() -> None:
-    # the package list is explicit (a mapped folder is not discovered): a new subpackage must be named
+def test_packaging_lists_every_folder_that_holds_a_file() -> None:
+    # the package list is explicit (a mapped folder is not discovered): a new folder of modules or of
+    # data (a trained model, the viewer's page) must be named, or setuptools leaves it out
     listed = set(SETUPTOOLS["packages"])
     found = {
-        ".".join(folder.relative_to(ROOT).parts)
-        for folder in {path.parent for path in (ROOT / "kgraph").rglob("*.py")}
-        if "__pycache__" not in folder.parts
+        ".".join(path.parent.relative_to(ROOT).parts)
+        for path in (ROOT / "kgraph").rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    found |= {
+        ".".join(("kgraph", "ontology_data", *path.parent.relative_to(ROOT / "ontology").parts))
+        for path in (ROOT / "ontology").rglob("*")
+        if path.is_file()
     }
     assert found <= listed, f"add {sorted(found - listed)} to [tool.setuptools] packages in pyproject.toml"
 
 
-def test_packaging_maps_the_ontology_folder_with_all_its_files() -> None:
+def test_packaging_ships_every_file_of_the_listed_folders() -> None:
+    listed = SETUPTOOLS["packages"]
+    for package in listed:
+        folder = _package_folder(package)
+        every = {path for path in folder.iterdir() if path.is_file() and path.suffix not in {".pyc"}}
+        assert every <= _shipped(package), f"package-data of {package} leaves out {sorted(every - _shipped(package))}"
     assert _package_folder("kgraph.ontology_data") == ROOT / "ontology"
-    patterns = PYPROJECT["tool"]["setuptools"]["package-data"]["kgraph.ontology_data"]
-    shipped = {p for pattern in patterns for p in (ROOT / "ontology").glob(pattern) if p.is_file()}
-    every = {p for p in (ROOT / "ontology").rglob("*") if p.is_file()}
-    assert every == shipped, f"package-data leaves out {sorted(str(p) for p in every - shipped)}"
-    assert {"kgraph.ttl", "patterns.ttl", "shapes.ttl"} <= {p.name for p in shipped}
-    assert any(p.parent.name == "mappings" for p in shipped)
+    assert _package_folder("kgraph.ontology_data.mappings") == ROOT / "ontology" / "mappings"
+    assert {"kgraph.ttl", "patterns.ttl", "shapes.ttl"} <= {p.name for p in _shipped("kgraph.ontology_data")}
 
 
 def test_packaging_checkout_reads_its_own_ontology_folder() -> None:

@@ -130,8 +130,8 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
                 if other is not cluster
                 and _compatible(cluster.mentions[0], other.mentions[0])
                 and _kind(other) not in {"Place", "Event"}
-                and not _described_otherwise(cluster, other, ontology)
                 and any(_shorter_form(short, long, ontology, _people(cluster, other)) for long in other.keys)
+                and not _described_otherwise(cluster, other, ontology)  # asked only of a name that fits
             ]
             # "Vidal" fits "Tomas Vidal" and "Tomas Andres Luis Vidal", one person's names
             matches = [

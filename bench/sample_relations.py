@@ -6,8 +6,10 @@ random BBC articles (../shared/corpus/bbc), extracts them with the default pipel
 
 ``--mix`` picks the articles by category instead (the extraction issue's reading: 40 business,
 20 politics, 10 tech and 10 entertainment articles).  ``--compare MODEL`` extracts the same
-articles with a second pipeline too and prints every relation either finds, in article order and
-unlabelled, so the reader cannot tell which pipeline found it; ``--key FILE`` writes which one
+articles with a second pipeline too (``--compare-extractor NAME`` gives it another extractor;
+``--compare default`` keeps the stock pipeline, to compare extractors alone) and prints every
+relation either finds, in article order and unlabelled, so the reader cannot tell which
+pipeline found it; ``--key FILE`` writes which one
 did, as JSON, to score each pipeline once the relations are judged.  docs/quality.md keeps the
 judged readings.
 
@@ -15,6 +17,7 @@ Usage::
 
     .venv/bin/python bench/sample_relations.py --seed 23 --relations 70
     .venv/bin/python bench/sample_relations.py --seed 6061 --mix --compare kgraph-ner --key key.json > sample.md
+    .venv/bin/python bench/sample_relations.py --seed 7 --mix --compare default --compare-extractor rules+classifier
 """
 
 from __future__ import annotations
@@ -55,6 +58,17 @@ def relations_of(picked: list[Path], extractor: str, model: str | None) -> list[
     return found
 
 
+def _local_extractors() -> list[str]:
+    """The extractors that run without a server (the LLM's need one)."""
+    from kgraph.extract import EXTRACTORS, LLM_EXTRACTORS
+
+    return [name for name in EXTRACTORS if name not in LLM_EXTRACTORS]
+
+
+def _name(model: str | None, extractor: str) -> str:
+    return f"{model or 'default'}/{extractor}"
+
+
 def _line(n: int, doc: str, rel: dict[str, Any]) -> str:
     s, o = rel["subject"], rel["object"]
     return (f"{n:>3}. {s['text']} ({s['type']}) --{rel['predicate']}--> {o['text']} ({o['type']})   [{doc}]\n"
@@ -67,24 +81,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=80)
     parser.add_argument("--mix", action="store_true", help="pick 40 business, 20 politics, 10 tech, 10 entertainment")
     parser.add_argument("--relations", type=int, default=70)
-    parser.add_argument("--extractor", default="rules", choices=["rules", "rules+classifier"])
+    parser.add_argument("--extractor", default="rules", choices=_local_extractors())
     parser.add_argument("--model", help="spaCy pipeline (default: kgraph's)")
     parser.add_argument("--compare", metavar="MODEL",
                         help="a second pipeline: print every relation of both, unlabelled")
+    parser.add_argument("--compare-extractor", metavar="NAME", choices=_local_extractors(),
+                        help="with --compare: the second pipeline's extractor (default: --extractor's)")
     parser.add_argument("--key", type=Path, help="with --compare: write which pipeline found each relation here")
     args = parser.parse_args(argv)
     if not BBC.is_dir():
         print(f"Cannot sample: {BBC} is absent (the BBC corpus lives in ../shared/corpus/bbc).", file=sys.stderr)
         return 1
-    if args.key and not args.compare:
-        parser.error("--key needs --compare")
+    if (args.key or args.compare_extractor) and not args.compare:
+        parser.error("--key and --compare-extractor need --compare")
 
     picked = pick_articles(args.seed, args.articles, args.mix)
     if args.compare:
-        systems = {args.model or "default": args.model, args.compare: args.compare}
+        second = None if args.compare == "default" else args.compare
+        systems = {
+            _name(args.model, args.extractor): (args.model, args.extractor),
+            _name(second, args.compare_extractor or args.extractor): (second, args.compare_extractor or args.extractor),
+        }
+        if len(systems) < 2:
+            parser.error("--compare names the same pipeline as the first")
         union: dict[tuple[str, str, str, str, str], tuple[dict[str, Any], set[str]]] = {}
-        for name, model in systems.items():
-            for doc, rel in relations_of(picked, args.extractor, model):
+        for name, (model, extractor) in systems.items():
+            for doc, rel in relations_of(picked, extractor, model):
                 item = (doc, rel["subject"]["text"], rel["predicate"], rel["object"]["text"], rel["evidence"])
                 union.setdefault(item, (rel, set()))[1].add(name)
         items = sorted(union, key=lambda i: (i[0], i[4], i[1], i[2], i[3]))

@@ -56,8 +56,9 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
 
     cluster_members: dict[str, list[tuple[str, Mention]]] = defaultdict(list)
     cluster_types: dict[str, Counter[str]] = defaultdict(Counter)
-    # non-person cluster -> its type groups, counted from strong evidence only (descriptions, rules)
+    # non-person cluster -> the type groups its descriptions give ("the company": Organization)
     cluster_evidence: dict[str, Counter[str]] = defaultdict(Counter)
+    split_group: dict[str, str] = {}  # a cluster of a name split by type group -> its group
     person_clusters: set[str] = set()
     named_by: dict[str, set[str]] = defaultdict(set)  # a non-person name's key -> the clusters named so
     cluster_region: dict[str, tuple[str, str]] = {}  # cluster -> (its place's key, the region it was written with)
@@ -113,8 +114,10 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
                 else:
                     named_by[f"{kind}\x00{key}"].add(cid)  # decided below: one thing, or one per class
     for node, named_clusters in named_by.items():
-        for cid, target in _by_class(node, named_clusters, cluster_types, cluster_evidence, ontology):
-            union(cid, target)
+        for cid, as_group in _by_class(named_clusters, cluster_types, cluster_evidence, ontology):
+            union(cid, node if as_group is None else f"{node}\x00{as_group}")
+            if as_group is not None:
+                split_group[cid] = as_group
     # "Springfield, Ill." is not "Springfield, Mass.": a place written with its region is keyed by both,
     # when the region is one: it is the region of two places of the corpus or more, and the place is
     # no region itself ("Australia, Italy" in a list is neither)
@@ -155,6 +158,9 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
             types = Counter()
             for cid in cids:
                 types.update(cluster_types[cid])
+        split = {split_group.get(cid) for cid in cids}
+        if len(split) == 1 and (as_group := split.pop()) is not None:  # a name split by type: a class of its group
+            types = Counter({t: n for t, n in types.items() if _type_group(t, ontology) == as_group}) or types
         cls = "Person" if all(cid in person_clusters for cid in cids) else _choose_type(types, ontology)
         person = cls == "Person"
         displays = [_display(m.text, person) for _, m in named_pairs]
@@ -220,7 +226,7 @@ def _described(group: list[Mention], types: Counter[str], evidence: Counter[str]
                 evidence[kind] += 1
 
 
-def _strong_group(evidence: Counter[str]) -> str | None:
+def _strong_group(evidence: Counter[str] | None) -> str | None:
     """The type group descriptions give a cluster, when they give one only (else the cluster is mixed)."""
     if not evidence:
         return None
@@ -228,33 +234,32 @@ def _strong_group(evidence: Counter[str]) -> str | None:
 
 
 def _by_class(
-    node: str,
     cids: set[str],
     cluster_types: dict[str, Counter[str]],
     cluster_evidence: dict[str, Counter[str]],
     ontology: Ontology,
-) -> list[tuple[str, str]]:
-    """Which node each cluster of one non-person name joins: the name's own, or one per type group.
+) -> list[tuple[str, str | None]]:
+    """Which type group's entity each cluster of one non-person name joins (None: the name's one entity).
 
     Clusters of one name stay one thing unless documents give strong evidence of two type groups
     ("the NEC, the exhibition centre" in one, "NEC, the company" in another); then each cluster joins
     its group, a cluster with weak evidence only (an NER label) the group of its NER type if strong
     evidence elsewhere gives it, else the group with the most strong evidence.
     """
-    strong = {cid: _strong_group(cluster_evidence[cid]) for cid in cids} if cluster_evidence else {}
+    strong = {cid: _strong_group(cluster_evidence.get(cid)) for cid in cids}
     groups = Counter(g for g in strong.values() if g is not None)
     if len(groups) < 2:
-        return [(cid, node) for cid in cids]
+        return [(cid, None) for cid in cids]
     totals: Counter[str] = Counter()
     for cid in cids:
-        totals.update(cluster_evidence[cid])
-    out = []
+        totals.update(cluster_evidence.get(cid, ()))
+    out: list[tuple[str, str | None]] = []
     for cid in sorted(cids):
         group = strong[cid]
         if group is None:
             weak = _type_group(_choose_type(cluster_types[cid], ontology), ontology)
             group = weak if weak in groups else max(sorted(groups), key=lambda g: (groups[g], totals[g]))
-        out.append((cid, f"{node}\x00{group}"))
+        out.append((cid, group))
     return out
 
 

@@ -134,3 +134,21 @@ def test_resolve_a_company_named_like_a_surname_is_no_person(ontology) -> None: 
     assert _things(result, "Per Lindqvist") == [("Person", ["b"])]
     per = next(k for k, e in result.entities.items() if e.label == "Per Lindqvist")
     assert result.mention_count[per] == 2
+
+
+def test_resolve_articles_of_our_own_keep_a_company_and_a_town_apart(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.coref import link_mentions
+    from kgraph.extract.mentions import find_mentions
+
+    def extraction(doc_id: str, text: str) -> Extraction:
+        doc = nlp(text)
+        mentions = find_mentions(doc, ontology)
+        return Extraction(article=Article(id=doc_id, text=text, source=doc_id), mentions=[m for m, _ in mentions],
+                          links=link_mentions(doc, mentions, ontology))
+
+    company = extraction("a", "Halden, the Norwegian paper company, said on Tuesday it would cut 300 jobs. "
+                              "The company blamed weak demand for newsprint in Europe.")
+    town = extraction("b", "River water flooded the streets of Halden on Sunday. "
+                           "The town, which lies near the Swedish border, asked the army for help.")
+    result = resolve_entities([company, town], ontology)
+    assert _things(result, "Halden") == [("Organization", ["a"]), ("Place", ["b"])]

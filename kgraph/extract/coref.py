@@ -174,14 +174,21 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
         for m in cluster.mentions:
             if _is_person(m) and m.label not in NAME_LABELS and (gender := _gender(m.text)):
                 genders[id(cluster)].add(gender)
+    # a candidate is judged by its cluster, not by its own mention: "Ford" (an organisation to the
+    # NER) in a cluster of "Bill Ford" is a person, so "the carmaker" or "its" is not him
+    people = {id(cluster) for cluster in clusters if _kind(cluster) == "Person"}
     for k, (mention, span) in enumerate(ordered):
         if mention.label not in NAME_LABELS:
             continue
         here = sentence_of.get(span[0].idx, 0)
+        wanted_person = mention.type == "Person"
         window = [
             (m, s)
             for m, s in ordered[:k]
-            if m in links and here - sentence_of.get(s[0].idx, 0) <= _WINDOW and m.label not in NAME_LABELS
+            if m in links
+            and here - sentence_of.get(s[0].idx, 0) <= _WINDOW
+            and m.label not in NAME_LABELS
+            and (id(owner[m]) in people) == wanted_person
         ]
         gender = _gender(mention.text) if mention.label == "pronoun" else None
         if gender is not None:
@@ -325,10 +332,7 @@ def _antecedent(
     owner: dict[Mention, _Cluster],
     ontology: Ontology,
 ) -> Mention | None:
-    # a candidate is judged by its cluster, not by its own mention: "Ford" (an organisation to the
-    # NER) in a cluster of "Bill Ford" is a person, so "the carmaker" or "its" is not him
     wanted_person = mention.type == "Person"
-    window = [(m, s) for m, s in window if (_kind(owner[m]) == "Person") == wanted_person]
     if mention.label == "pronoun":
         candidates = [m for m, _ in window if wanted_person or m.type != "Place"]
         reporter = _reporting_subject(span, [(m, s) for m, s in window if m in candidates])

@@ -81,10 +81,10 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
         regions = _regions(ex)
         for rep, group in groups.items():
             named = [m for m in group if m.label not in NAME_LABELS]
-            # a majority of the names, or half with the full name: "Bill Ford" and a bare "Ford" the NER
-            # took for the company are a person (who never joins the company "Ford" of another article)
-            people = 2 * sum(1 for m in named if m.type == "Person")
-            person = people > len(named) or people == len(named) and _full_person_name(rep, group)
+            # a majority of the names, or the fullest name is a person's: "Roger Federer" and a bare
+            # "Federer" the NER took for an organisation four times are a person (who never joins an
+            # organisation of that name in another article: "Bill Ford" is not the company "Ford")
+            person = 2 * sum(1 for m in named if m.type == "Person") > len(named) or _full_person_name(rep, named)
             kind = "P" if person else "X"
             cid = f"{doc_id}\x00{rep.start}"
             find(cid)
@@ -200,9 +200,15 @@ def _regions(extraction: Extraction) -> dict[Mention, Mention]:
     return {place: region for place, (_, region) in found.items()}
 
 
-def _full_person_name(rep: Mention, group: list[Mention]) -> bool:
-    """Whether the group's longest name is a person's name of two words or more."""
-    longest = max((m for m in group if m.label not in NAME_LABELS), key=lambda m: len(name_tokens(m.text)), default=rep)
+def _full_person_name(rep: Mention, named: list[Mention]) -> bool:
+    """Whether the longest of a group's names is a person's name of two words or more.
+
+    Coreference joins a bare surname to a person's full name only where it fits ("Federer" to
+    "Roger Federer"), so a group led by a full name is that person, whatever the NER called
+    the surname; on 2,225 BBC articles the NER calls such a surname an organisation more
+    often than a person in 257 groups.
+    """
+    longest = max(named, key=lambda m: len(name_tokens(m.text)), default=rep)
     return longest.type == "Person" and len(name_tokens(longest.text)) > 1
 
 

@@ -134,6 +134,12 @@ def test_resolve_a_company_named_like_a_surname_is_no_person(ontology) -> None: 
     assert _things(result, "Per Lindqvist") == [("Person", ["b"])]
     per = next(k for k, e in result.entities.items() if e.label == "Per Lindqvist")
     assert result.mention_count[per] == 2
+    # even where the NER's word outnumbers the person's (his surname an organisation three times)
+    person = _extraction("b", ("Per Lindqvist", "Person"), *[("Lindqvist", "Organization")] * 3)
+    person.links.update({m: person.mentions[0] for m in person.mentions})
+    result = resolve_entities([company, person], ontology)
+    assert _things(result, "Lindqvist") == [("Organization", ["a"])]
+    assert _things(result, "Per Lindqvist") == [("Person", ["b"])]
 
 
 def test_resolve_articles_of_our_own_keep_a_company_and_a_town_apart(nlp, ontology) -> None:  # type: ignore[no-untyped-def]

@@ -158,3 +158,16 @@ def test_resolve_articles_of_our_own_keep_a_company_and_a_town_apart(nlp, ontolo
                            "The town, which lies near the Swedish border, asked the army for help.")
     result = resolve_entities([company, town], ontology)
     assert _things(result, "Halden") == [("Organization", ["a"]), ("Place", ["b"])]
+
+
+def test_resolve_a_name_used_for_one_thing_keeps_its_odd_description(ontology) -> None:  # type: ignore[no-untyped-def]
+    # "Norland" is a country in eleven articles (one says "the country"); one article's "the team"
+    # is the country's side, not a second thing of its name
+    country = [_named(f"c{n}", "Norland", "Place", "GPE") for n in range(10)]
+    described = _named("d", "Norland", "Place", "GPE", ("the country", "Place"))
+    team = _named("t", "Norland", "Organization", "ORG", ("the team", "Organization"))
+    result = resolve_entities([*country, described, team], ontology)
+    assert [kind for kind, _ in _things(result, "Norland")] == ["Place"]
+    # the same two descriptions in two articles of a name are two things
+    result = resolve_entities([described, team], ontology)
+    assert _things(result, "Norland") == [("Organization", ["t"]), ("Place", ["d"])]

@@ -71,9 +71,11 @@ def main() -> None:
         by_name[name_key(entity.label, entity.type == "Person")].append(key)
     several = {name: keys for name, keys in by_name.items() if len(keys) > 1}
 
-    print(f"{len(extractions)} articles (seed {args.seed}): {len(result.entities)} entities, "
-          f"{len(shared)} in more than one article, {len(mixed)} of them mixing type groups; "
-          f"{len(several)} names resolved to more than one entity")
+    print(
+        f"{len(extractions)} articles (seed {args.seed}): {len(result.entities)} entities, "
+        f"{len(shared)} in more than one article, {len(mixed)} of them mixing type groups; "
+        f"{len(several)} names resolved to more than one entity"
+    )
     if not args.show:
         return
 
@@ -82,8 +84,10 @@ def main() -> None:
 
     print("\nmixing type groups:")
     for key in sorted(mixed):
-        print(f"  {result.entities[key].label}: "
-              + "; ".join(f"{short(d)} {dict(c)}" for d, c in sorted(seen[key].items())))
+        print(
+            f"  {result.entities[key].label}: "
+            + "; ".join(f"{short(d)} {dict(c)}" for d, c in sorted(seen[key].items()))
+        )
     print("\nnames resolved to more than one entity:")
     for name, keys in sorted(several.items()):
         print(f"  {name}")

@@ -15,8 +15,10 @@ from kgraph.vocabulary import PERSON_TITLES
 
 __all__ = ["NAME_LABELS", "fold", "name_tokens", "name_key"]
 
-#: Words dropped from the front of a person's name when names are compared.
-_TITLES = PERSON_TITLES | {"ceo", "chairman", "chief", "executive"}
+#: Words dropped from the front of a person's name when names are compared: honorifics, written
+#: short or in full ("Sir", "Mr.", "Professor"), and offices, so "Sir Anthony Meyer", "Mr Anthony
+#: Meyer" and "Anthony Meyer" have one key across documents.
+_TITLES = PERSON_TITLES | {"ceo", "chairman", "chief", "executive", "professor", "miss", "reverend", "doctor"}
 _LEGAL = {"inc", "corp", "corporation", "co", "ltd", "llc", "plc", "gmbh", "ag", "sa", "limited", "incorporated"}
 #: Labels of mentions that are no names: pronouns and descriptions ("the company").
 NAME_LABELS = {"pronoun", "description"}

@@ -166,3 +166,44 @@ def test_coref_agreement_between_resolves_the_description(extract_text) -> None:
     pair = {("Eastgate Science Park", "hasAgreementWith", "Ministry of Trade"),
             ("Ministry of Trade", "hasAgreementWith", "Eastgate Science Park")}
     assert pair & found, found
+
+
+def test_coref_a_knight_named_by_his_given_name_is_the_full_name(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    text = "Sir Edmund Hale opened the new harbour in Bergen on Monday. Sir Edmund said the work had taken six years."
+    links = _links(nlp, ontology, text)
+    assert links[f"Sir Edmund@{text.rindex('Sir Edmund')}"] == "Sir Edmund Hale"
+    # two knights of that given name: "Sir Edmund" could be either, so it is left alone
+    text = ("Sir Edmund Hale and Sir Edmund Crane opened the new harbour in Bergen on Monday. "
+            "Sir Edmund said the work had taken six years.")
+    links = _links(nlp, ontology, text)
+    assert links[f"Sir Edmund@{text.rindex('Sir Edmund')}"] == "Sir Edmund"
+
+
+_LINDQVIST = [(0, 2, "PERSON"), (7, 8, "GPE"), (9, 10, "ORG")]  # "Per Lindqvist", "Bergen", "Lindqvist" (an ORG)
+
+
+def _links_of(doc, ontology):  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    links = link_mentions(doc, find_mentions(doc, ontology), ontology)
+    return {f"{m.text}@{m.start}": rep.text for m, rep in links.items()}
+
+
+@pytest.mark.parametrize(("said", "word"), [("the carmaker would hire 200 people", "the carmaker"),
+                                            ("its vans would be electric", "its")])
+def test_coref_a_company_word_never_joins_a_person(parse_with_ents, ontology, said, word) -> None:  # type: ignore[no-untyped-def]
+    # the NER calls the bare surname an organisation; it still joins the person (his own article), but
+    # a description of a company, or "its", does not follow it into the person
+    text = f"Per Lindqvist runs a van plant in Bergen. Lindqvist said {said}."
+    links = _links_of(parse_with_ents(text, _LINDQVIST), ontology)
+    assert links[f"Lindqvist@{text.index('Lindqvist said')}"] == "Per Lindqvist"
+    assert f"{word}@{text.rindex(word)}" not in links, links
+
+
+def test_coref_a_company_word_joins_a_company_and_he_the_person(parse_with_ents, ontology) -> None:  # type: ignore[no-untyped-def]
+    text = "Per Lindqvist runs a van plant in Bergen. Lindqvist said he would hire 200 people."
+    links = _links_of(parse_with_ents(text, _LINDQVIST), ontology)
+    assert links[f"he@{text.index('he would')}"] == "Per Lindqvist"
+    text = "Lindqvist Vans runs a van plant in Bergen. Its chairman said the carmaker would hire 200 people."
+    links = _links_of(parse_with_ents(text, [(0, 2, "ORG"), (7, 8, "GPE")]), ontology)
+    assert links[f"the carmaker@{text.index('the carmaker')}"] == "Lindqvist Vans"

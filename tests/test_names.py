@@ -10,3 +10,19 @@ def test_names_name_key_normalises() -> None:
     assert name_key("the Acme Corp.") == name_key("Acme")
     assert name_key("Dr. Shinya Yamanaka", person=True) == "shinya yamanaka"
 
+
+def test_names_honorifics_are_no_part_of_a_persons_key() -> None:
+    bare = name_key("Edmund Hale", person=True)
+    for written in ("Sir Edmund Hale", "Mr Edmund Hale", "Mr. Edmund Hale", "Dr Edmund Hale", "Professor Edmund Hale",
+                    "Rev. Edmund Hale", "Lord Edmund Hale"):
+        assert name_key(written, person=True) == bare, written
+    assert name_key("Miss Lena Berg", person=True) == name_key("Ms Lena Berg", person=True) == "lena berg"
+    # an honorific alone before a surname leaves the surname; the word alone is kept
+    assert name_key("Mr Hale", person=True) == "hale"
+    assert name_key("Sir", person=True) == "sir"
+
+
+def test_names_honorifics_stay_in_the_names_of_other_things() -> None:
+    # "Professor Green Records" or "Sir Walter Scott Hotel" is the name of a company or a building
+    assert name_key("Professor Green Records") == "professor green records"
+    assert name_key("Sir Walter Scott Hotel") == "sir walter scott hotel"

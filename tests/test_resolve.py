@@ -74,3 +74,100 @@ def test_resolve_a_list_of_places_is_no_region(ontology) -> None:  # type: ignor
     )
     labels = sorted(e.label for e in result.entities.values() if "Australia" in e.label)
     assert labels == ["Australia"], labels
+
+
+def _named(doc_id: str, name: str, cls: str, label: str, *descriptions: tuple[str, str]) -> Extraction:
+    """An extraction of one name (typed ``cls`` from the NER ``label``) and the descriptions
+    coreference linked to it ("the company", "the town")."""
+    name_mention = Mention(0, len(name), name, cls, label)
+    mentions, pos = [name_mention], len(name) + 1
+    for text, described in descriptions:
+        mentions.append(Mention(pos, pos + len(text), text, described, "description"))
+        pos += len(text) + 1
+    return Extraction(article=Article(id=doc_id, text="", source=doc_id), mentions=mentions,
+                      links={m: name_mention for m in mentions})
+
+
+def _things(result, name: str) -> list[tuple[str, list[str]]]:  # type: ignore[no-untyped-def]
+    return sorted((e.type, sorted(result.documents[k])) for k, e in result.entities.items() if e.label == name)
+
+
+def test_resolve_one_name_described_as_two_kinds_is_two_things(ontology) -> None:  # type: ignore[no-untyped-def]
+    # "Halden said the company would ..." in one article, "... Halden, where the town ..." in another:
+    # the NER calls both an organisation; the descriptions say one is a company, the other a town
+    company = _named("a", "Halden", "Organization", "ORG", ("the company", "Organization"))
+    town = _named("b", "Halden", "Organization", "ORG", ("the town", "Place"), ("the town", "Place"))
+    result = resolve_entities([company, town], ontology)
+    assert _things(result, "Halden") == [("Organization", ["a"]), ("Place", ["b"])]
+    # an article with the NER's word only joins the thing of its NER type
+    noise = _named("c", "Halden", "Place", "GPE")
+    result = resolve_entities([company, town, noise], ontology)
+    assert _things(result, "Halden") == [("Organization", ["a"]), ("Place", ["b", "c"])]
+
+
+def test_resolve_the_ners_noise_on_one_name_still_merges(ontology) -> None:  # type: ignore[no-untyped-def]
+    # one article types the company a place (no description): still one company
+    company = _named("a", "Vexa", "Organization", "ORG", ("the company", "Organization"))
+    noise = _named("b", "Vexa", "Place", "GPE")
+    result = resolve_entities([company, noise, _named("c", "Vexa", "Organization", "ORG")], ontology)
+    assert _things(result, "Vexa") == [("Organization", ["a", "b", "c"])]
+    # a cluster described as both is no evidence of either: one thing again
+    mixed = _named("d", "Vexa", "Place", "GPE", ("the town", "Place"), ("the company", "Organization"))
+    result = resolve_entities([company, mixed], ontology)
+    assert len(_things(result, "Vexa")) == 1
+
+
+def test_resolve_a_company_named_like_a_surname_is_no_person(ontology) -> None:  # type: ignore[no-untyped-def]
+    # "Lindqvist, the carmaker" in one article; "Per Lindqvist" (and his bare surname) in another
+    company = _named("a", "Lindqvist", "Organization", "ORG", ("the carmaker", "Organization"))
+    person = _extraction("b", ("Per Lindqvist", "Person"), ("Lindqvist", "Person"))
+    person.links[person.mentions[1]] = person.mentions[0]
+    result = resolve_entities([company, person], ontology)
+    assert _things(result, "Lindqvist") == [("Organization", ["a"])]
+    assert _things(result, "Per Lindqvist") == [("Person", ["b"])]
+    # in his own article the NER took his bare surname for a company: it still joins him, and he
+    # (one name of each kind) stays a person, apart from the company
+    person = _extraction("b", ("Per Lindqvist", "Person"), ("Lindqvist", "Organization"))
+    person.links[person.mentions[1]] = person.mentions[0]
+    result = resolve_entities([company, person], ontology)
+    assert _things(result, "Lindqvist") == [("Organization", ["a"])]
+    assert _things(result, "Per Lindqvist") == [("Person", ["b"])]
+    per = next(k for k, e in result.entities.items() if e.label == "Per Lindqvist")
+    assert result.mention_count[per] == 2
+    # even where the NER's word outnumbers the person's (his surname an organisation three times)
+    person = _extraction("b", ("Per Lindqvist", "Person"), *[("Lindqvist", "Organization")] * 3)
+    person.links.update({m: person.mentions[0] for m in person.mentions})
+    result = resolve_entities([company, person], ontology)
+    assert _things(result, "Lindqvist") == [("Organization", ["a"])]
+    assert _things(result, "Per Lindqvist") == [("Person", ["b"])]
+
+
+def test_resolve_articles_of_our_own_keep_a_company_and_a_town_apart(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.coref import link_mentions
+    from kgraph.extract.mentions import find_mentions
+
+    def extraction(doc_id: str, text: str) -> Extraction:
+        doc = nlp(text)
+        mentions = find_mentions(doc, ontology)
+        return Extraction(article=Article(id=doc_id, text=text, source=doc_id), mentions=[m for m, _ in mentions],
+                          links=link_mentions(doc, mentions, ontology))
+
+    company = extraction("a", "Halden, the Norwegian paper company, said on Tuesday it would cut 300 jobs. "
+                              "The company blamed weak demand for newsprint in Europe.")
+    town = extraction("b", "River water flooded the streets of Halden on Sunday. "
+                           "The town, which lies near the Swedish border, asked the army for help.")
+    result = resolve_entities([company, town], ontology)
+    assert _things(result, "Halden") == [("Organization", ["a"]), ("Place", ["b"])]
+
+
+def test_resolve_a_name_used_for_one_thing_keeps_its_odd_description(ontology) -> None:  # type: ignore[no-untyped-def]
+    # "Norland" is a country in eleven articles (one says "the country"); one article's "the team"
+    # is the country's side, not a second thing of its name
+    country = [_named(f"c{n}", "Norland", "Place", "GPE") for n in range(10)]
+    described = _named("d", "Norland", "Place", "GPE", ("the country", "Place"))
+    team = _named("t", "Norland", "Organization", "ORG", ("the team", "Organization"))
+    result = resolve_entities([*country, described, team], ontology)
+    assert [kind for kind, _ in _things(result, "Norland")] == ["Place"]
+    # the same two descriptions in two articles of a name are two things
+    result = resolve_entities([described, team], ontology)
+    assert _things(result, "Norland") == [("Organization", ["t"]), ("Place", ["d"])]

@@ -1,12 +1,14 @@
 """Coreference inside one document: which mentions of a parsed article name the same thing.
 
 Decides, from the parse, which mentions join: aliases and abbreviations ("Shonan Health
-Innovation (iPark)"), surnames ("Fujimoto" -> "Toshio Fujimoto"), shorter and longer forms of
-one name, definite descriptions ("the cluster") and pronouns ("he"), each linked only when the
-evidence is clear: one candidate entity in the last few sentences (a "she" does not count a
-person known to be a man, from "Mr" or an earlier "his", nor a "he" a woman), or, for an "it"
-that opens its sentence as the subject, the name that was the first subject of the sentence
-before.  Example: in "Tomas Vidal runs Kestrel Bank. He founded it in 2009.", "He" is Tomas
+Innovation (iPark)"), surnames ("Fujimoto" -> "Toshio Fujimoto"), a knight's given name ("Sir
+Anthony" -> "Sir Anthony Meyer"), shorter and longer forms of one name, definite descriptions
+("the cluster") and pronouns ("he"), each linked only when the evidence is clear: one candidate
+entity in the last few sentences, judged by its cluster's kind (a company's "its" or "the
+carmaker" never joins a person whose surname the NER took for a company) and gender (a "she"
+does not count a person known to be a man, from "Mr" or an earlier "his", nor a "he" a woman),
+or, for an "it" that opens its sentence as the subject, the name that was the first subject of
+the sentence before.  Example: in "Tomas Vidal runs Kestrel Bank. He founded it in 2009.", "He" is Tomas
 Vidal and "it" is Kestrel Bank.  Across documents, :mod:`kgraph.resolve` takes over.
 """
 
@@ -123,6 +125,7 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
         targets: list[_Cluster] = []
         if _kind(cluster) in {"Place", "Event"}:
             continue  # "York" is not "New York", "Yokohama" not "Pacifico Yokohama"
+        given = _given_names(cluster)
         for short in sorted(cluster.keys):
             matches = [
                 other
@@ -130,7 +133,11 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
                 if other is not cluster
                 and _compatible(cluster.mentions[0], other.mentions[0])
                 and _kind(other) not in {"Place", "Event"}
-                and any(_shorter_form(short, long, ontology, _people(cluster, other)) for long in other.keys)
+                and any(
+                    _shorter_form(short, long, ontology, _people(cluster, other))
+                    or (short in given and _people(other) and _given_name_of(short, long))
+                    for long in other.keys
+                )
                 and not _described_otherwise(cluster, other, ontology)  # asked only of a name that fits
             ]
             # "Vidal" fits "Tomas Vidal" and "Tomas Andres Luis Vidal", one person's names
@@ -167,14 +174,21 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
         for m in cluster.mentions:
             if _is_person(m) and m.label not in NAME_LABELS and (gender := _gender(m.text)):
                 genders[id(cluster)].add(gender)
+    # a candidate is judged by its cluster, not by its own mention: "Ford" (an organisation to the
+    # NER) in a cluster of "Bill Ford" is a person, so "the carmaker" or "its" is not him
+    people = {id(cluster) for cluster in clusters if _kind(cluster) == "Person"}
     for k, (mention, span) in enumerate(ordered):
         if mention.label not in NAME_LABELS:
             continue
         here = sentence_of.get(span[0].idx, 0)
+        wanted_person = mention.type == "Person"
         window = [
             (m, s)
             for m, s in ordered[:k]
-            if m in links and here - sentence_of.get(s[0].idx, 0) <= _WINDOW and m.label not in NAME_LABELS
+            if m in links
+            and here - sentence_of.get(s[0].idx, 0) <= _WINDOW
+            and m.label not in NAME_LABELS
+            and (id(owner[m]) in people) == wanted_person
         ]
         gender = _gender(mention.text) if mention.label == "pronoun" else None
         if gender is not None:
@@ -264,6 +278,26 @@ def _shorter_form(short: str, long: str, ontology: Ontology, people: bool = Fals
     )
 
 
+#: Honorifics that stand before a given name alone: "Sir Anthony" is "Sir Anthony Meyer", "Dame Judi" "Dame Judi Dench".
+_GIVEN_NAME_HONORIFICS = frozenset({"sir", "dame"})
+
+
+def _given_names(cluster: _Cluster) -> set[str]:
+    """The keys of a cluster's names written as an honorific and a given name: "Sir Anthony" -> "anthony"."""
+    found = set()
+    for m in cluster.mentions:
+        words = m.text.split()
+        if len(words) == 2 and words[0].lower() in _GIVEN_NAME_HONORIFICS and _is_person(m):
+            found.add(name_key(m.text, True))
+    return found
+
+
+def _given_name_of(given: str, long: str) -> bool:
+    """Whether ``given`` opens the longer name ``long``: "anthony" / "anthony meyer"."""
+    words = long.split()
+    return len(words) >= 2 and " " not in given and words[0] == given
+
+
 def _people(*clusters: _Cluster) -> bool:
     return all(_is_person(cluster.mentions[0]) for cluster in clusters)
 
@@ -298,9 +332,9 @@ def _antecedent(
     owner: dict[Mention, _Cluster],
     ontology: Ontology,
 ) -> Mention | None:
+    wanted_person = mention.type == "Person"
     if mention.label == "pronoun":
-        wanted_person = mention.type == "Person"
-        candidates = [m for m, _ in window if _is_person(m) == wanted_person and (wanted_person or m.type != "Place")]
+        candidates = [m for m, _ in window if wanted_person or m.type != "Place"]
         reporter = _reporting_subject(span, [(m, s) for m, s in window if m in candidates])
         if reporter is not None:
             return reporter
@@ -316,7 +350,7 @@ def _antecedent(
         cluster = owner[m]
         heads = {k.split()[-1] for k in cluster.keys}
         # a person's title never describes an organisation or a place, nor the other way round
-        if (noun in heads or noun in cluster.descriptors) and _is_person(m) == _is_person(mention):
+        if noun in heads or noun in cluster.descriptors:
             return m
     # otherwise a unique entity of the description's class in the window
     candidates = [m for m, _ in window if ontology.is_a(m.type, mention.type)]

@@ -466,3 +466,57 @@ def test_relations_comma_and_after_a_title_goes_on_with_the_outer_list(extract_t
     )
     assert ("Kestrel, Inc.", "subsidiaryOf", "Vellan Corporation") in found, found
     assert ("Kestrel, Inc.", "subsidiaryOf", "Orbitel Corporation") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a country's adjective on the noun describing a company: where it is based
+        ("French carmaker Corvane Motors reported higher profits.",
+         ("Corvane Motors", "basedIn", "France"), None),
+        ("The German chemicals group Halder Chemie cut 300 jobs.", ("Halder Chemie", "basedIn", "Germany"), None),
+        ("Corvane Motors, the French carmaker, reported higher profits.",
+         ("Corvane Motors", "basedIn", "France"), None),
+        # ... but a person's birthplace is no company's seat, and a market is no company
+        ("Anna Weber, a French-born chief executive, joined Orbitel.",
+         ("Anna Weber", "worksFor", "Orbitel"), ("Anna Weber", "basedIn", "France")),
+        # a title parsed as two modifiers of the name is one title; the possessive adds nothing then
+        ('"It is a good car," said Halder\'s chief executive Ulrich Baum.',
+         ("Ulrich Baum", "ceoOf", "Halder"), ("Ulrich Baum", "memberOf", "Halder")),
+        # a business's people are its staff, a party's its members
+        ('"The market is strong," said Flight Weekly\'s Mr Jansen.',
+         ("Mr Jansen", "worksFor", "Flight Weekly"), ("Mr Jansen", "memberOf", "Flight Weekly")),
+        ("Labour's Lena Berg said the tax was unfair.",
+         ("Lena Berg", "memberOf", "Labour"), ("Lena Berg", "worksFor", "Labour")),
+        # ownership: a participle after the copula, a stake, a unit
+        ("Corvane Motors is majority-owned by Halder Group.", ("Corvane Motors", "subsidiaryOf", "Halder Group"), None),
+        ("Halder Group owns a 20% stake in Corvane Motors.", ("Halder Group", "investedIn", "Corvane Motors"), None),
+        ("Orbitel Networks said its investment arm Orbitel Capital had bought shares.",
+         ("Orbitel Capital", "subsidiaryOf", "Orbitel Networks"), None),
+        # people sharing one title: each of them
+        ("The three Kestrel Bank directors Anna Weber, Tomas Vidal and Lena Berg resigned on Monday.",
+         ("Lena Berg", "worksFor", "Kestrel Bank"), ("Lena Berg", "headOf", "Kestrel Bank")),
+        ("The three Kestrel Bank directors Anna Weber, Tomas Vidal and Lena Berg resigned on Monday.",
+         ("Anna Weber", "worksFor", "Kestrel Bank"), None),
+    ],
+)
+def test_business_frames(extract_text, text: str, expected: tuple[str, str, str],
+                         absent: tuple[str, str, str] | None) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found
+    if absent is not None:
+        assert absent not in found
+
+
+def test_former_title_is_kept_as_a_past_role(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    """ "Y's former chief executive X": the post is X's no longer (the role's ``current`` is false)."""
+    from kgraph.extract.mentions import find_mentions
+    from kgraph.extract.relations import find_relations
+
+    def roles(text: str) -> dict[str, bool]:
+        doc = nlp(text)
+        found = find_relations(doc, find_mentions(doc, ontology), ontology)
+        return {r.predicate: r.role.current for r in found if r.role is not None}
+
+    assert roles("Brightwater Systems' former chief executive Anna Weber left in May.") == {"ceoOf": False}
+    assert roles("Brightwater Systems' chief executive Anna Weber left in May.") == {"ceoOf": True}

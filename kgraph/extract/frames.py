@@ -115,8 +115,16 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _phrase(token: Token) -> str:
-    """The trigger token with the compound/amod words before it ("chief executive officer")."""
+    """The trigger token with the compound/amod words before it ("chief executive officer"), or,
+    for a title parsed as a modifier of the name, the modifiers of the name right before it
+    ("Aston's chief executive Ulrich Bez", with "chief" and "executive" both on "Bez")."""
     words = [c for c in token.lefts if c.dep_ in {"compound", "amod"} and c.i >= token.i - 3]
+    if not words and token.dep_ in {"compound", "amod"} and token.i > 0:
+        doc = token.doc
+        i = token.i - 1
+        while i >= max(0, token.i - 3) and doc[i].head.i == token.head.i and doc[i].dep_ in {"compound", "amod"}:
+            words.insert(0, doc[i])
+            i -= 1
     return " ".join([*(w.lower_ for w in words), token.lower_])
 
 
@@ -253,6 +261,9 @@ def _deep_roles(verb: Token, index: _Index) -> tuple[list[Token], list[Token]]:
             agents.extend(c for c in child.children if c.dep_ == "pobj")
     if verb.dep_ in {"acl", "amod"}:
         (patients if verb.tag_ == "VBN" else agents).append(verb.head)
+    if verb.dep_ == "acomp" and verb.tag_ == "VBN" and not patients:
+        # "X is majority-owned by Y": the participle after the copula is said of the copula's subject
+        patients.extend(c for c in verb.head.children if c.dep_ == "nsubj")
     if verb.dep_ == "relcl" and not agents and not patients:
         head = _relative_head(verb, index)
         if head is not None:
@@ -479,6 +490,12 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
     # "Y CEO X", "Y's chairman X"; but in "Finance Director of Y" the name before the title is a function
     before = {"poss"} if out else {"compound", "poss", "nmod"}
     out.extend(c for c in noun.children if c.dep_ in before and index.at(c) is not None)
+    if not out:
+        # "French carmaker X": a country's adjective (a mention of the country) before the noun
+        out.extend(
+            c for c in noun.children
+            if c.dep_ == "amod" and (m := index.at(c)) is not None and index.mentions[m][0].label == "adjective"
+        )
     if not out:
         # "Kellmore chief executive X", parsed with the name as an adjective of the title
         out.extend(c for c in noun.children if c.dep_ == "amod" and c.pos_ == "PROPN" and index.at(c) is not None)

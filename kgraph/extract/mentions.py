@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
-from kgraph.extract.lexicon import _PART_NOUNS, ANY_NOUN
+from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _PART_NOUNS, ANY_NOUN
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
 from kgraph.models import Mention
 from kgraph.ontology import Ontology, Pattern
@@ -403,6 +403,10 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         found.append((Mention(span.start_char, span.end_char, span.text, cls, "title"), span))
         taken.update(range(span.start, span.end))
     found = _bodies_before_titles(doc, found, taken, ontology)
+    for token, country in _country_adjectives(doc, found, taken, ontology):
+        mention = Mention(token.idx, token.idx + len(token), country, "Place", "adjective")
+        found.append((mention, doc[token.i : token.i + 1]))
+        taken.add(token.i)
     for token in doc:
         if token.i in taken:
             continue
@@ -424,9 +428,41 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
             ):
                 continue  # "near the town of Duluth": the name that follows is the place, not an earlier one
             span = Span(doc, det[0].i, token.i + 1)
+            if any(i in taken for i in range(span.start, span.end)):
+                continue  # "the French carmaker" beside its name: "French" is the country's mention
             found.append((Mention(span.start_char, span.end_char, span.text, cls, "description"), span))
     found.sort(key=lambda pair: pair[0])
     return found
+
+
+def _country_adjectives(
+    doc: Doc, found: list[tuple[Mention, Span]], taken: set[int], ontology: Ontology
+) -> Iterator[tuple[Token, str]]:
+    """A country's adjective on the noun that describes an organisation named beside it, with the country:
+    "French carmaker Corvane", "the German chemicals group Halder", "Corvane, the French carmaker".
+    The mention's text is the country's name, so it is the country's node. Not "a French-born
+    executive" (no organisation's noun), nor "the French market" (no organisation named)."""
+    orgs = {i for m, span in found if ontology.is_a(m.type, "Organization") for i in range(span.start, span.end)}
+    org_nouns = {
+        d for name, info in ontology.classes.items() if ontology.is_a(name, "Organization") for d in info.descriptors
+    }
+    for token in doc:
+        country = _COUNTRY_ADJECTIVES.get(token.lower_)
+        if country is None or token.i in taken or not token.is_title or token.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        noun = token.head
+        for _ in range(2):  # "German chemicals group": the kind may be a compound of the noun
+            if noun.lemma_.lower() in org_nouns or noun.dep_ != "compound" or noun.head.pos_ != "NOUN":
+                break
+            noun = noun.head
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in org_nouns:
+            continue
+        named = (
+            noun.dep_ in {"compound", "appos"} and noun.head.i in orgs
+            or any(c.dep_ == "appos" and c.i in orgs for c in noun.children)
+        )
+        if named:
+            yield token, country
 
 
 def _locative_triggers(ontology: Ontology) -> frozenset[str]:

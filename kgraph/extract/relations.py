@@ -150,7 +150,8 @@ def _pattern_index(ontology: Ontology) -> _PatternIndex:
 
 
 def _drop_implied(relations: list[RelationMention], ontology: Ontology) -> list[RelationMention]:
-    """Drop "X worksFor Y" when "X ceoOf Y" comes from the same sentence: it is implied.
+    """Drop "X worksFor Y" when "X ceoOf Y" comes from the same sentence: it is implied; so is what a
+    name's phrase or possessive says ("Aston's Ulrich Bez" memberOf) when a title says more.
 
     Of "A locatedIn B" and "B locatedIn A" from one sentence only the surer is kept.
     """
@@ -165,11 +166,15 @@ def _drop_implied(relations: list[RelationMention], ontology: Ontology) -> list[
             for other in by_pair.get((rel.object, rel.subject, rel.sentence_start), ())
         ):
             continue
+        same_pair = by_pair[(rel.subject, rel.object, rel.sentence_start)]
         implied = any(
             other is not rel
             and other.predicate != rel.predicate
             and rel.predicate in ontology.properties[other.predicate].ancestors
-            for other in by_pair[(rel.subject, rel.object, rel.sentence_start)]
+            for other in same_pair
+        ) or rel.pattern.endswith("/Attribute") and any(
+            # "Aston's chief executive Ulrich Bez": the title says what the possessive leaves open
+            other.pattern.endswith("/RelationalNoun") and other.predicate != rel.predicate for other in same_pair
         )
         if not implied:
             kept.append(rel)

@@ -520,3 +520,39 @@ def test_former_title_is_kept_as_a_past_role(nlp, ontology) -> None:  # type: ig
 
     assert roles("Brightwater Systems' former chief executive Anna Weber left in May.") == {"ceoOf": False}
     assert roles("Brightwater Systems' chief executive Anna Weber left in May.") == {"ceoOf": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a minister heads a ministry, not the party named before the title
+        ("Anna Weber, a junior minister at the Kestrel Ministry of Health, spoke.",
+         ("Anna Weber", "worksFor", "Kestrel Ministry of Health"), None),
+        ("Anna Weber, former Labour minister and now a commissioner, spoke.", None, ("Anna Weber", "headOf", "Labour")),
+        # a party's leader in an assembly leads its group there: a member of the party
+        ("Mike Halder, leader of the Liberal Democrats in the assembly, said so.",
+         ("Mike Halder", "memberOf", "Liberal Democrats"), ("Mike Halder", "headOf", "Liberal Democrats")),
+        # a committee's chairman chairs the committee, not the body it is named after
+        ("Kestrel Bank chairman Tomas Vidal said the rules were wrong.",
+         ("Tomas Vidal", "headOf", "Kestrel Bank"), None),
+        ("Kestrel committee chairman Tomas Vidal said the rules were wrong.", None,
+         ("Tomas Vidal", "headOf", "Kestrel")),
+        # the head of a company's branch in a country is its staff; the branch's country is not its seat
+        ("Lena Berg, managing director of Orbitel Networks in the UK, said the network was fast.",
+         ("Lena Berg", "worksFor", "Orbitel Networks"), ("Lena Berg", "ceoOf", "Orbitel Networks")),
+        ("Lena Berg, managing director of Orbitel Networks in the UK, said the network was fast.",
+         None, ("Orbitel Networks", "basedIn", "UK")),
+        ("Kestrel Bank in Bellport is growing.", ("Kestrel Bank", "basedIn", "Bellport"), None),
+        # a headline's words are run together: no phrase after a name there
+        ("Kestrel Bank in Bellport expansion talks", None, ("Kestrel Bank", "basedIn", "Bellport")),
+        # the sentence's stop is no part of a name the tokenizer took for an abbreviation
+        ("Sales rose in March, said Kestrel survey chairman Norbert Ore.", ("Norbert Ore", "worksFor", "Kestrel"),
+         ("Norbert Ore.", "worksFor", "Kestrel")),
+    ],
+)
+def test_posts_and_phrases_that_say_less(extract_text, text: str, expected: tuple[str, str, str] | None,
+                                         absent: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    if expected is not None:
+        assert expected in found
+    assert absent not in found

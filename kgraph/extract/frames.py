@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from kgraph.extract.lexicon import _BODY_NOUNS, _FORMER, _OFFICE_ADDRESS, _PLACE_PARTS, ANY_NOUN
+from kgraph.extract.lexicon import _BODY_NOUNS, _COUNTRY_NAMES, _FORMER, _OFFICE_ADDRESS, _PLACE_PARTS, ANY_NOUN
 from kgraph.models import Mention, Role
 from kgraph.ontology import Ontology
 
@@ -101,6 +101,13 @@ class _Index:
     def surnames(self) -> frozenset[str]:
         """Last words of the people named in full ("Berg" of "Lena Berg")."""
         return frozenset(span[-1].text for m, span in self.mentions if m.type == "Person" and len(span) > 1)
+
+    @cached_property
+    def post_words(self) -> frozenset[str]:
+        """Last words of the titles of a post ("director", "executive")."""
+        return frozenset(
+            t.split()[-1] for p in self.ontology.patterns if p.frame == "RelationalNoun" and p.role for t in p.triggers
+        )
 
     def at(self, token: Token) -> int | None:
         found = self.by_token.get(token.i)
@@ -688,6 +695,17 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
         o for carrier in carriers for pobj in _prep_objects(carrier, preps) if not span.start <= pobj.i < span.end
         for o in _named_in(pobj, index)
     ]
+    if (
+        token.dep_ == "pobj" and token.head.lower_ in {"of", "at", "for"} and token.head.head.pos_ == "NOUN"
+        and token.head.head.lemma_.lower() in index.post_words
+    ):
+        # "managing director of Orbitel in the UK": the post is in the company's branch there, which
+        # says nothing of where the company itself is based
+        objects = [
+            o for o in objects
+            if not (o.dep_ == "pobj" and o.head.lower_ == "in" and (p := index.at(o)) is not None
+                    and index.mentions[p][0].text.lower() in _COUNTRY_NAMES)
+        ]
     doc = token.doc
     if (
         not objects

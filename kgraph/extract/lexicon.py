@@ -50,3 +50,9 @@ _COUNTRY_ADJECTIVES = {
     "taiwanese": "Taiwan", "thai": "Thailand", "turkish": "Turkey", "ukrainian": "Ukraine", "venezuelan": "Venezuela",
     "vietnamese": "Vietnam", "welsh": "Wales",
 }
+#: Countries (and the like) whose name after a company ("Orbitel in the UK") names its branch there.
+_COUNTRY_NAMES = frozenset(
+    {c.lower() for c in _COUNTRY_ADJECTIVES.values()}
+    | {"uk", "u.k.", "britain", "great britain", "united kingdom", "us", "u.s.", "usa", "united states", "america",
+       "europe", "asia", "england"}
+)

@@ -370,7 +370,12 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
                 continue
             taken.update(range(ent.start, stripped.start))  # the title is no part of another name
             ent = stripped
-        found.append((Mention(ent.start_char, ent.end_char, ent.text, cls, ent.label_), ent))
+            if len(ent) > 2 and (ent[0].tag_ == "NNPS" or ent[0].lower_.endswith(("men", "women"))):
+                ent = ent[1:]  # "Irishmen JP Halloran and ...": a plural before the name is no part of it
+        end_char = ent.end_char
+        if cls == "Person" and _stop_in_name(ent):
+            end_char -= 1  # "... said survey chairman Norbert Ore.": the sentence's stop is no part of the name
+        found.append((Mention(ent.start_char, end_char, text[ent.start_char : end_char], cls, ent.label_), ent))
         taken.update(range(ent.start, ent.end))
         bracket = _BRACKET_ALIAS.match(text, ent.end_char)
         if bracket:
@@ -463,6 +468,17 @@ def _country_adjectives(
         )
         if named:
             yield token, country
+
+
+def _stop_in_name(span: Span) -> bool:
+    """Whether a name's last token has swallowed the full stop ending the sentence ("Ore.", which the
+    tokenizer keeps whole as Oregon's abbreviation); not an initial or "Jr.", not before more text."""
+    last = span[-1]
+    return (
+        last.text.endswith(".") and len(last.text) >= 4 and last.text[:-1].isalpha() and last.text[-2].islower()
+        and last.lower_ not in {"jr.", "sr.", "snr.", "jnr."}
+        and (last.i + 1 == len(span.doc) or last.is_sent_end is True or span.doc[last.i + 1].is_space)
+    )
 
 
 def _locative_triggers(ontology: Ontology) -> frozenset[str]:

@@ -13,6 +13,7 @@ Orbitel, ..." gives Maria Lopez ceoOf Orbitel (and not also worksFor Orbitel).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kgraph.extract.datelines import _dateline_pairs, _source_line
@@ -37,7 +38,14 @@ from kgraph.extract.frames import (
 )
 from kgraph.extract.lexicon import ANY_NOUN
 from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name
-from kgraph.extract.titles import _lesser_post, _own_title, _owned_unit, _title_before_name, _title_phrase
+from kgraph.extract.titles import (
+    _lesser_post,
+    _own_title,
+    _owned_unit,
+    _post_scope,
+    _title_before_name,
+    _title_phrase,
+)
 from kgraph.models import Mention, RelationMention, Role
 from kgraph.ontology import Ontology, Pattern
 
@@ -57,10 +65,18 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
     triggers, attributes, sentence_patterns = _pattern_index(ontology)
     owned: frozenset[str] = ontology.__dict__["_kgraph_owned_nouns"]
     found: dict[tuple[int, str, int], RelationMention] = {}
+    # in a headline only a name before a name relates them ("London Kestrel Television"), no phrase
+    headline_attributes = [
+        replace(p, prepositions=kept) for p in attributes
+        if (kept := tuple(q for q in p.prepositions if q in {"compound", "poss"}))
+    ]
     for sent in doc.sents:
+        headline = _headline(sent)
         for token in sent:
             candidates = triggers.get(token.lower_, []) + triggers.get(token.lemma_.lower(), [])
-            if _any_noun(token) and token.lemma_.lower() not in owned and token.lower_ not in owned:
+            if (
+                _any_noun(token) and token.lemma_.lower() not in owned and token.lower_ not in owned and not headline
+            ):
                 candidates = candidates + triggers.get(ANY_NOUN, [])
             if candidates and not _inside_name(token, index):  # "District" in "Seongdong District" is a name
                 done: set[int] = set()
@@ -74,13 +90,27 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
                     for subj, obj, role, predicate in _apply(pattern, token, trigger, index, ontology):
                         _add(found, pattern, subj, obj, sent, role, index, ontology, predicate)
             if token.i in index.by_token:
-                for pattern in attributes:
+                for pattern in headline_attributes if headline else attributes:
                     for subj, obj, role, predicate in _apply(pattern, token, "", index, ontology):
                         _add(found, pattern, subj, obj, sent, role, index, ontology, predicate)
         for pairs, pattern in sentence_patterns:
             for subj, obj in pairs(sent, pattern, index):
                 _add(found, pattern, subj, obj, sent, None, index, ontology)
     return _drop_implied(sorted(_chain(found, ontology).values()), ontology)
+
+
+def _office_titles(ontology: Ontology) -> frozenset[str]:
+    """Titles of a government post ("minister", "secretary"): kgx:titleWord of kg:GovernmentBody."""
+    government = ontology.classes.get("GovernmentBody")
+    return government.title_words if government is not None else frozenset()
+
+
+def _headline(sent: Span) -> bool:
+    """Whether a sentence is a headline or a title: no verb and no closing stop ("Orbitel in Kestrel
+    merger talks"). Its words are run together, so a phrase after a name or any noun says nothing there."""
+    return sent[-1].text not in {".", "!", "?", '"', "'", ")", ":"} and not any(
+        t.pos_ in {"VERB", "AUX"} for t in sent
+    )
 
 
 def _chain(
@@ -215,7 +245,22 @@ def _apply(
             subjects, objects = [titled[0]], [titled[1]]
         if any(t.lower_ == "shadow" for t in token.doc[token.left_edge.i : token.i]):
             subjects = []  # "Shadow Home Secretary X": an opposition portfolio, no post in the department
-        if pattern.subordinate is not None and _lesser_post(token, trigger, pattern, index, ontology):
+        if token.is_lower and token.lower_ in _office_titles(ontology):
+            # "former Labour minister X": a government post, with a party's name before it (a "Health
+            # Minister", capitalised, holds the office of the name before it)
+            objects = [
+                o for o in objects
+                if not (o.i < token.i and (m := index.at(o)) is not None
+                        and not ontology.is_a(index.mentions[m][0].type, "GovernmentBody"))
+            ]
+        scope = _post_scope(token, objects, index) if pattern.subordinate is not None else None
+        if scope == "body":
+            subjects = []  # "Transport committee chairman X" chairs the committee, not what it looks into
+        elif scope == "group":
+            predicate = "memberOf"  # "leader of the Liberals in the assembly" leads the party's group there
+        elif scope == "branch" or pattern.subordinate is not None and _lesser_post(
+            token, trigger, pattern, index, ontology
+        ):
             predicate = pattern.subordinate
             trigger = _title_phrase(token, index) or trigger
             unit = _owned_unit(token, index)

@@ -253,15 +253,14 @@ def _apply(
                 if not (o.i < token.i and (m := index.at(o)) is not None
                         and not ontology.is_a(index.mentions[m][0].type, "GovernmentBody"))
             ]
-        scope = _post_scope(token, objects, index) if pattern.subordinate is not None else None
+        lesser = pattern.subordinate
+        scope = _post_scope(token, objects, index) if lesser is not None else None
         if scope == "body":
-            subjects = []  # "Transport committee chairman X" chairs the committee, not what it looks into
+            subjects = []  # "Kestrel committee chairman X" chairs the committee, not what it looks into
         elif scope == "group":
             predicate = "memberOf"  # "leader of the Liberals in the assembly" leads the party's group there
-        elif scope == "branch" or pattern.subordinate is not None and _lesser_post(
-            token, trigger, pattern, index, ontology
-        ):
-            predicate = pattern.subordinate
+        elif lesser is not None and (scope == "branch" or _lesser_post(token, trigger, pattern, index, ontology)):
+            predicate = lesser
             trigger = _title_phrase(token, index) or trigger
             unit = _owned_unit(token, index)
             objects = [o for o in objects if o != unit]  # the post is the owner's, in one of its units

@@ -493,6 +493,8 @@ def test_relations_comma_and_after_a_title_goes_on_with_the_outer_list(extract_t
         ("Halder Group owns a 20% stake in Corvane Motors.", ("Halder Group", "investedIn", "Corvane Motors"), None),
         ("Orbitel Networks said its investment arm Orbitel Capital had bought shares.",
          ("Orbitel Capital", "subsidiaryOf", "Orbitel Networks"), None),
+        ("US carmaker Halder Motors and retailer Corvane Stores have slashed jobs.",
+         ("Halder Motors", "basedIn", "US"), ("Corvane Stores", "basedIn", "US")),
         # people sharing one title: each of them
         ("The three Kestrel Bank directors Anna Weber, Tomas Vidal and Lena Berg resigned on Monday.",
          ("Lena Berg", "worksFor", "Kestrel Bank"), ("Lena Berg", "headOf", "Kestrel Bank")),
@@ -500,10 +502,10 @@ def test_relations_comma_and_after_a_title_goes_on_with_the_outer_list(extract_t
          ("Anna Weber", "worksFor", "Kestrel Bank"), None),
     ],
 )
-def test_business_frames(extract_text, text: str, expected: tuple[str, str, str],
+def test_business_frames(extract_text, text: str, expected: tuple[str, str, str] | None,
                          absent: tuple[str, str, str] | None) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
-    assert expected in found
+    assert expected is None or expected in found
     if absent is not None:
         assert absent not in found
 
@@ -525,16 +527,17 @@ def test_former_title_is_kept_as_a_past_role(nlp, ontology) -> None:  # type: ig
 @pytest.mark.parametrize(
     ("text", "expected", "absent"),
     [
-        # a minister heads a ministry, not the party named before the title
-        ("Anna Weber, a junior minister at the Kestrel Ministry of Health, spoke.",
-         ("Anna Weber", "worksFor", "Kestrel Ministry of Health"), None),
-        ("Anna Weber, former Labour minister and now a commissioner, spoke.", None, ("Anna Weber", "headOf", "Labour")),
+        # a minister after a party's name is the party's member; after a department's, one of its ministers
+        ("Anna Weber, former Labour minister and now a commissioner, spoke.",
+         ("Anna Weber", "memberOf", "Labour"), ("Anna Weber", "headOf", "Labour")),
+        ("Home Office minister Lady Halder said the law would change.",
+         ("Lady Halder", "worksFor", "Home Office"), ("Lady Halder", "headOf", "Home Office")),
+        ("Kestrel Bank chairman Tomas Vidal said the rules were wrong.",
+         ("Tomas Vidal", "headOf", "Kestrel Bank"), None),
         # a party's leader in an assembly leads its group there: a member of the party
         ("Mike Halder, leader of the Liberal Democrats in the assembly, said so.",
          ("Mike Halder", "memberOf", "Liberal Democrats"), ("Mike Halder", "headOf", "Liberal Democrats")),
         # a committee's chairman chairs the committee, not the body it is named after
-        ("Kestrel Bank chairman Tomas Vidal said the rules were wrong.",
-         ("Tomas Vidal", "headOf", "Kestrel Bank"), None),
         ("Kestrel committee chairman Tomas Vidal said the rules were wrong.", None,
          ("Tomas Vidal", "headOf", "Kestrel")),
         # the head of a company's branch in a country is its staff; the branch's country is not its seat
@@ -556,3 +559,29 @@ def test_posts_and_phrases_that_say_less(extract_text, text: str, expected: tupl
     if expected is not None:
         assert expected in found
     assert absent not in found
+
+
+def test_title_hung_on_a_later_name_of_a_list(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    """A parse that hangs "carmaker" on the last name of "US carmaker Halder Motors and retailer Corvane
+    Stores": the title stands before Halder Motors, not Corvane Stores."""
+    from spacy.tokens import Doc
+
+    from kgraph.extract.mentions import find_mentions
+    from kgraph.extract.relations import find_relations
+
+    words = ["Jobs", "went", "at", "US", "carmaker", "Halder", "Motors", "and", "retailer", "Corvane", "Stores", "."]
+    carmaker_on = {"misparse": 10, "parse": 6}
+    found = {}
+    for name, head in carmaker_on.items():
+        doc = Doc(
+            nlp.vocab, words=words, lemmas=[w.lower() for w in words],
+            heads=[1, 1, 1, 4, head, 6, 2, 6, 10, 10, 6, 1],
+            deps=["nsubj", "ROOT", "prep", "compound", "compound", "compound", "pobj", "cc", "compound", "compound",
+                  "conj", "punct"],
+            pos=["NOUN", "VERB", "ADP", "PROPN", "NOUN", "PROPN", "PROPN", "CCONJ", "NOUN", "PROPN", "PROPN", "PUNCT"],
+            ents=["O", "O", "O", "B-GPE", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O"],
+        )
+        mentions = find_mentions(doc, ontology)
+        found[name] = {(r.subject.text, r.predicate, r.object.text) for r in find_relations(doc, mentions, ontology)}
+    assert ("Halder Motors", "basedIn", "US") in found["parse"]
+    assert not any(s == "Corvane Stores" for s, _, _ in found["misparse"] | found["parse"])

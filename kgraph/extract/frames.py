@@ -383,7 +383,7 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
     m = index.by_token.get(noun.i)
     if m is not None and index.mentions[m][0].label == "description" and index.mentions[m][1][-1].i == noun.i:
         out.append(noun)  # "the chief of X", once "the chief" is resolved to a person
-    if noun.dep_ == "appos" or noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+    if noun.dep_ == "appos" or noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and _next_to(noun, index):
         out.append(noun.head)
     out.extend(c for c in noun.children if c.dep_ == "appos")
     # "the chairman of the Y Front, X, ...": the parser hangs the person's name on the
@@ -449,6 +449,18 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
             else _named([c for c in superlative.head.children if c.dep_ in _SUBJECT_DEPS], index)
         )
     return out
+
+
+def _next_to(noun: Token, index: _Index) -> bool:
+    """Whether a title before a name stands right before it: not "US carmaker Halder - and retailer
+    Corvane", where the parser hangs "carmaker" on the last name of a list."""
+    head = noun.head
+    m = index.by_token.get(head.i)
+    start = index.mentions[m][1].start if m is not None else head.i
+    between = noun.doc[noun.i + 1 : start]
+    return not any(
+        t.pos_ in {"PUNCT", "CCONJ"} or index.by_token.get(t.i) is not None for t in between
+    )
 
 
 def _named_in(pobj: Token, index: _Index) -> list[Token]:

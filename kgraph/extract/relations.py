@@ -105,6 +105,28 @@ def _office_titles(ontology: Ontology) -> frozenset[str]:
     return government.title_words if government is not None else frozenset()
 
 
+#: Last words of a party's name: "Labour", "the Green Party", "the Liberal Democrats".
+_PARTY_WORDS = frozenset(
+    """party labour tory tories conservative conservatives liberal liberals democrat democrats republican
+    republicans green greens socialist socialists nationalist nationalists snp ukip""".split()
+)
+
+
+def _minister_of_a_side(title: Token, objects: list[Token], index: _Index, ontology: Ontology) -> bool:
+    """Whether a lower-case government title follows the name of a body that is no government body:
+    "Labour minister X", "Home Office minister X"."""
+    return title.is_lower and title.lower_ in _office_titles(ontology) and any(
+        o.i < title.i and (m := index.at(o)) is not None
+        and not ontology.is_a(index.mentions[m][0].type, "GovernmentBody")
+        for o in objects
+    )
+
+
+def _party(name: Token, index: _Index) -> bool:
+    m = index.at(name)
+    return m is not None and index.mentions[m][1][-1].lower_ in _PARTY_WORDS
+
+
 def _headline(sent: Span) -> bool:
     """Whether a sentence is a headline or a title: no verb and no closing stop ("Orbitel in Kestrel
     merger talks"). Its words are run together, so a phrase after a name or any noun says nothing there."""
@@ -245,16 +267,12 @@ def _apply(
             subjects, objects = [titled[0]], [titled[1]]
         if any(t.lower_ == "shadow" for t in token.doc[token.left_edge.i : token.i]):
             subjects = []  # "Shadow Home Secretary X": an opposition portfolio, no post in the department
-        if token.is_lower and token.lower_ in _office_titles(ontology):
-            # "former Labour minister X": a government post, with a party's name before it (a "Health
-            # Minister", capitalised, holds the office of the name before it)
-            objects = [
-                o for o in objects
-                if not (o.i < token.i and (m := index.at(o)) is not None
-                        and not ontology.is_a(index.mentions[m][0].type, "GovernmentBody"))
-            ]
         lesser = pattern.subordinate
         scope = _post_scope(token, objects, index) if lesser is not None else None
+        if scope is None and lesser is not None and _minister_of_a_side(token, objects, index, ontology):
+            # "former Labour minister X", "Home Office minister X": a minister from the party, or one
+            # of the department's ministers (a "Health Minister", capitalised, holds the office)
+            scope = "group" if any(_party(o, index) for o in objects) else "branch"
         if scope == "body":
             subjects = []  # "Kestrel committee chairman X" chairs the committee, not what it looks into
         elif scope == "group":

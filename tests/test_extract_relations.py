@@ -562,26 +562,30 @@ def test_posts_and_phrases_that_say_less(extract_text, text: str, expected: tupl
 
 
 def test_title_hung_on_a_later_name_of_a_list(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    """A parse that hangs "carmaker" on the last name of "US carmaker Halder Motors and retailer Corvane
-    Stores": the title stands before Halder Motors, not Corvane Stores."""
+    """Parses that hang "carmaker" on the last name of "US carmaker Halder Motors and retailer Corvane
+    Stores", or both names on "carmaker": the title stands before Halder Motors, not Corvane Stores."""
     from spacy.tokens import Doc
 
     from kgraph.extract.mentions import find_mentions
     from kgraph.extract.relations import find_relations
 
     words = ["Jobs", "went", "at", "US", "carmaker", "Halder", "Motors", "and", "retailer", "Corvane", "Stores", "."]
-    carmaker_on = {"misparse": 10, "parse": 6}
+    parses = {  # the heads and dependencies of "carmaker", "Motors" and "Stores"
+        "parse": ((6, "compound"), (2, "pobj"), (6, "conj")),
+        "misparse": ((10, "compound"), (2, "pobj"), (6, "conj")),
+        "apposed": ((2, "pobj"), (4, "appos"), (4, "appos")),
+    }
     found = {}
-    for name, head in carmaker_on.items():
+    for name, ((carmaker, carmaker_dep), (motors, motors_dep), (stores, stores_dep)) in parses.items():
         doc = Doc(
             nlp.vocab, words=words, lemmas=[w.lower() for w in words],
-            heads=[1, 1, 1, 4, head, 6, 2, 6, 10, 10, 6, 1],
-            deps=["nsubj", "ROOT", "prep", "compound", "compound", "compound", "pobj", "cc", "compound", "compound",
-                  "conj", "punct"],
+            heads=[1, 1, 1, 4, carmaker, 6, motors, 6, 10, 10, stores, 1],
+            deps=["nsubj", "ROOT", "prep", "compound", carmaker_dep, "compound", motors_dep, "cc", "compound",
+                  "compound", stores_dep, "punct"],
             pos=["NOUN", "VERB", "ADP", "PROPN", "NOUN", "PROPN", "PROPN", "CCONJ", "NOUN", "PROPN", "PROPN", "PUNCT"],
             ents=["O", "O", "O", "B-GPE", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O"],
         )
         mentions = find_mentions(doc, ontology)
         found[name] = {(r.subject.text, r.predicate, r.object.text) for r in find_relations(doc, mentions, ontology)}
-    assert ("Halder Motors", "basedIn", "US") in found["parse"]
-    assert not any(s == "Corvane Stores" for s, _, _ in found["misparse"] | found["parse"])
+    assert ("Halder Motors", "basedIn", "US") in found["parse"] & found["apposed"]
+    assert not any(s == "Corvane Stores" for s, _, _ in found["misparse"] | found["parse"] | found["apposed"])

@@ -385,7 +385,8 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         out.append(noun)  # "the chief of X", once "the chief" is resolved to a person
     if noun.dep_ == "appos" or noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and _next_to(noun, index):
         out.append(noun.head)
-    out.extend(c for c in noun.children if c.dep_ == "appos")
+    # not a later item of a list the parser also hangs on the title ("carmaker A - and retailer B")
+    out.extend(c for c in noun.children if c.dep_ == "appos" and (c.i < noun.i or _first_after(noun, c, index)))
     # "the chairman of the Y Front, X, ...": the parser hangs the person's name on the
     # organisation, which no person can be in apposition to; the name is the title's holder
     # (and the surer one: "Speaking to Reuters the head of Y, X, said")
@@ -460,6 +461,16 @@ def _next_to(noun: Token, index: _Index) -> bool:
     between = noun.doc[noun.i + 1 : start]
     return not any(
         t.pos_ in {"PUNCT", "CCONJ"} or index.by_token.get(t.i) is not None for t in between
+    )
+
+
+def _first_after(noun: Token, name: Token, index: _Index) -> bool:
+    """Whether no other name and "and"/"or" stand between a title and a name after it."""
+    m = index.by_token.get(name.i)
+    start = index.mentions[m][1].start if m is not None else name.i
+    between = noun.doc[noun.i + 1 : start]
+    return not (
+        any(t.pos_ == "CCONJ" for t in between) and any(index.by_token.get(t.i) is not None for t in between)
     )
 
 

@@ -477,9 +477,11 @@ def test_relations_comma_and_after_a_title_goes_on_with_the_outer_list(extract_t
         ("The German chemicals group Halder Chemie cut 300 jobs.", ("Halder Chemie", "basedIn", "Germany"), None),
         ("Corvane Motors, the French carmaker, reported higher profits.",
          ("Corvane Motors", "basedIn", "France"), None),
-        # ... but a person's birthplace is no company's seat, and a market is no company
+        ("Halder may build cars for its Swedish rival Corvane Motors.", ("Corvane Motors", "basedIn", "Sweden"), None),
+        # ... but a person's rival is no company, a person's birthplace no company's seat
         ("Anna Weber, a French-born chief executive, joined Orbitel.",
          ("Anna Weber", "worksFor", "Orbitel"), ("Anna Weber", "basedIn", "France")),
+        ("Lena Berg beat her French rival Anna Weber in Oslo.", None, ("Anna Weber", "livesIn", "France")),
         # a title parsed as two modifiers of the name is one title; the possessive adds nothing then
         ('"It is a good car," said Halder\'s chief executive Ulrich Baum.',
          ("Ulrich Baum", "ceoOf", "Halder"), ("Ulrich Baum", "memberOf", "Halder")),

@@ -408,10 +408,12 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         found.append((Mention(span.start_char, span.end_char, span.text, cls, "title"), span))
         taken.update(range(span.start, span.end))
     found = _bodies_before_titles(doc, found, taken, ontology)
+    adjectives: set[int] = set()
     for token, country in _country_adjectives(doc, found, taken, ontology):
         mention = Mention(token.idx, token.idx + len(token), country, "Place", "adjective")
         found.append((mention, doc[token.i : token.i + 1]))
-        taken.add(token.i)
+        adjectives.add(token.i)
+    taken |= adjectives
     for token in doc:
         if token.i in taken:
             continue
@@ -433,22 +435,27 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
             ):
                 continue  # "near the town of Duluth": the name that follows is the place, not an earlier one
             span = Span(doc, det[0].i, token.i + 1)
-            if any(i in taken for i in range(span.start, span.end)):
+            if any(i in adjectives for i in range(span.start, span.end)):
                 continue  # "the French carmaker" beside its name: "French" is the country's mention
             found.append((Mention(span.start_char, span.end_char, span.text, cls, "description"), span))
     found.sort(key=lambda pair: pair[0])
     return found
 
 
+#: Nouns for a company's relation to another that a country's adjective may stand on: "its Swedish rival X".
+_RIVALS = frozenset({"rival", "competitor"})
+
+
 def _country_adjectives(
     doc: Doc, found: list[tuple[Mention, Span]], taken: set[int], ontology: Ontology
 ) -> Iterator[tuple[Token, str]]:
     """A country's adjective on the noun that describes an organisation named beside it, with the country:
-    "French carmaker Corvane", "the German chemicals group Halder", "Corvane, the French carmaker".
+    "French carmaker Corvane", "the German chemicals group Halder", "Corvane, the French carmaker", "its
+    Swedish rival Corvane".
     The mention's text is the country's name, so it is the country's node. Not "a French-born
     executive" (no organisation's noun), nor "the French market" (no organisation named)."""
     orgs = {i for m, span in found if ontology.is_a(m.type, "Organization") for i in range(span.start, span.end)}
-    org_nouns = {
+    org_nouns = _RIVALS | {
         d for name, info in ontology.classes.items() if ontology.is_a(name, "Organization") for d in info.descriptors
     }
     for token in doc:

@@ -497,6 +497,10 @@ def test_relations_comma_and_after_a_title_goes_on_with_the_outer_list(extract_t
          ("Orbitel Capital", "subsidiaryOf", "Orbitel Networks"), None),
         ("US carmaker Halder Motors and retailer Corvane Stores have slashed jobs.",
          ("Halder Motors", "basedIn", "US"), ("Corvane Stores", "basedIn", "US")),
+        ("Halder Group, the biggest shareholder in Corvane Motors, voted against the plan.",
+         ("Halder Group", "investedIn", "Corvane Motors"), None),
+        ("Corvane Motors shareholder Halder Group voted against the plan.",
+         ("Halder Group", "investedIn", "Corvane Motors"), ("Halder Group", "worksFor", "Corvane Motors")),
         # people sharing one title: each of them
         ("The three Kestrel Bank directors Anna Weber, Tomas Vidal and Lena Berg resigned on Monday.",
          ("Lena Berg", "worksFor", "Kestrel Bank"), ("Lena Berg", "headOf", "Kestrel Bank")),

@@ -40,7 +40,7 @@ _COUNTRY_ADJECTIVES = {
     "estonian": "Estonia", "ethiopian": "Ethiopia", "finnish": "Finland", "french": "France", "german": "Germany",
     "greek": "Greece", "hungarian": "Hungary", "icelandic": "Iceland", "indian": "India",
     "indonesian": "Indonesia", "iranian": "Iran", "iraqi": "Iraq", "irish": "Ireland", "israeli": "Israel",
-    "italian": "Italy", "japanese": "Japan", "jordanian": "Jordan", "kenyan": "Kenya", "korean": "Korea",
+    "italian": "Italy", "japanese": "Japan", "jordanian": "Jordan", "kenyan": "Kenya", "korean": "South Korea",
     "kuwaiti": "Kuwait", "latvian": "Latvia", "lebanese": "Lebanon", "libyan": "Libya", "lithuanian": "Lithuania",
     "malaysian": "Malaysia", "mexican": "Mexico", "moroccan": "Morocco", "nigerian": "Nigeria",
     "norwegian": "Norway", "pakistani": "Pakistan", "peruvian": "Peru", "philippine": "Philippines",

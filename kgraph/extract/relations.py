@@ -65,10 +65,10 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
     triggers, attributes, sentence_patterns = _pattern_index(ontology)
     owned: frozenset[str] = ontology.__dict__["_kgraph_owned_nouns"]
     found: dict[tuple[int, str, int], RelationMention] = {}
-    # in a headline only a name before a name relates them ("London Kestrel Television"), no phrase
+    # in a headline "in" gives the story's topic ("Kestrel in Bellport merger talks"), no place of a name
     headline_attributes = [
         replace(p, prepositions=kept) for p in attributes
-        if (kept := tuple(q for q in p.prepositions if q in {"compound", "poss"}))
+        if (kept := tuple(q for q in p.prepositions if q not in {"in", "at"}))
     ]
     for sent in doc.sents:
         headline = _headline(sent)
@@ -129,7 +129,8 @@ def _party(name: Token, index: _Index) -> bool:
 
 def _headline(sent: Span) -> bool:
     """Whether a sentence is a headline or a title: no verb and no closing stop ("Orbitel in Kestrel
-    merger talks"). Its words are run together, so a phrase after a name or any noun says nothing there."""
+    merger talks"). Its words are run together: "in" there names the story's topic, and any noun
+    says nothing."""
     return sent[-1].text not in {".", "!", "?", '"', "'", ")", ":"} and not any(
         t.pos_ in {"VERB", "AUX"} for t in sent
     )

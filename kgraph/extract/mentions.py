@@ -381,6 +381,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         if bracket:
             aliases[bracket.group(1).lower()] = cls
     found = _join_bare_heads(doc, found, taken, ontology)
+    found = _names_with_of(doc, found, ontology)
     found = _bracket_aliases(found)
     people = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     # one-word names of bodies and places the NER found elsewhere in the text ("Labour" ... "Labour MP X")
@@ -444,6 +445,32 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
 
 #: Nouns for a company's relation to another that a country's adjective may stand on: "its Swedish rival X".
 _RIVALS = frozenset({"rival", "competitor"})
+
+
+def _names_with_of(doc: Doc, found: list[tuple[Mention, Span]], ontology: Ontology) -> list[tuple[Mention, Span]]:
+    """ "Royal Bank of Scotland chief executive X": an organisation, "of" and a place right before a
+    title are one name, as a phrase cannot stand inside the words before a noun. Not "Kestrel Bank of
+    Oslo said", where "of Oslo" says where the bank is."""
+    from spacy.tokens import Span
+
+    titles = _job_titles(ontology)
+    by_start = {span.start: k for k, (_, span) in enumerate(found)}
+    out = list(found)
+    dropped: set[int] = set()
+    for k, (mention, span) in enumerate(found):
+        of = span.end
+        place = by_start.get(of + 1)
+        if (
+            not ontology.is_a(mention.type, "Organization") or of + 1 >= len(doc) or doc[of].lower_ != "of"
+            or place is None or not ontology.is_a(found[place][0].type, "Place")
+        ):
+            continue
+        after = found[place][1].end
+        if after < len(doc) and doc[after].lower_ in titles and doc[after].is_lower:
+            joined = Span(doc, span.start, after, label=span.label_)
+            out[k] = (Mention(joined.start_char, joined.end_char, joined.text, mention.type, mention.label), joined)
+            dropped.add(place)
+    return [pair for k, pair in enumerate(out) if k not in dropped]
 
 
 def _country_adjectives(

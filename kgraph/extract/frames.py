@@ -585,6 +585,9 @@ def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[
             subjects.extend(_deep_roles(governor, index)[0])
         if not objects:
             objects.extend(_prep_objects(governor, [p for p in preps if p != "between"]))
+            if governor.dep_ == "relcl":
+                # "Y, in which X holds a stake": the relative pronoun stands for the name the clause is about
+                objects = [governor.head if o.tag_ == "WDT" else o for o in objects]
     if "between" in preps:
         carriers = [noun, *[c for c in noun.children if c.dep_ in {"acl", "relcl"}]]
         if governor is not None:

@@ -503,6 +503,12 @@ def test_relations_comma_and_after_a_title_goes_on_with_the_outer_list(extract_t
          ("Halder Group", "investedIn", "Corvane Motors"), ("Halder Group", "worksFor", "Corvane Motors")),
         ("Corvane Motors, in which Halder Group holds a 20% stake, cut jobs.",
          ("Halder Group", "investedIn", "Corvane Motors"), ("Corvane Motors", "investedIn", "Halder Group")),
+        # a part owner holds a stake, not control
+        ("Kestrel Petroleum Corp., which is half owned by Halder Group, cut jobs.",
+         ("Halder Group", "investedIn", "Kestrel Petroleum Corp."),
+         ("Kestrel Petroleum Corp.", "subsidiaryOf", "Halder Group")),
+        ("Kestrel Petroleum Corp. is owned by Halder Group.",
+         ("Kestrel Petroleum Corp.", "subsidiaryOf", "Halder Group"), None),
         # people sharing one title: each of them
         ("The three Kestrel Bank directors Anna Weber, Tomas Vidal and Lena Berg resigned on Monday.",
          ("Lena Berg", "worksFor", "Kestrel Bank"), ("Lena Berg", "headOf", "Kestrel Bank")),

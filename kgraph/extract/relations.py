@@ -105,6 +105,8 @@ def _office_titles(ontology: Ontology) -> frozenset[str]:
     return government.title_words if government is not None else frozenset()
 
 
+#: Words that make an owner a part owner: "half owned by X", "jointly owned by X and Z".
+_PART_OWNED = frozenset({"half", "partly", "part", "partially", "jointly", "minority", "co"})
 #: Last words of a party's name: "Labour", "the Green Party", "the Liberal Democrats".
 _PARTY_WORDS = frozenset(
     """party labour tory tories conservative conservatives liberal liberals democrat democrats republican
@@ -246,6 +248,11 @@ def _apply(
             return  # "did not buy", "may join"; "agreed to buy" only for a pattern of agreed deals
         subjects = _role_tokens(token, pattern.subject_roles, index)
         objects = _role_tokens(token, pattern.object_roles, index)
+        if predicate == "subsidiaryOf" and any(
+            c.lower_ in _PART_OWNED for c in token.children if c.dep_ in {"advmod", "npadvmod", "amod"}
+        ):
+            # "Y, which is half owned by X", "Y is partly owned by X": a stake, not control
+            predicate, subjects, objects = "investedIn", objects, subjects
     elif pattern.frame == "RelationalNoun" and (
         token.pos_ in {"NOUN", "PROPN"}
         # "Tacoma native Lena Berg": the tagger takes a title before a name for an adjective

@@ -445,3 +445,34 @@ def test_mentions_born_names_a_person_and_its_place_after_the_date(ontology, par
         doc = parse_with_ents(text, [(0, 3, "ORG"), (place, place + 1, "GPE")])
         found = relation_triples(doc, find_mentions(doc, ontology))
         assert ("Lena Marie Berg", "livesIn", "Tacoma") in found, found
+
+
+def test_country_adjective_on_a_company_noun_is_the_country(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    """ "French carmaker X": the adjective is a mention of France; with no name beside it, the noun
+    phrase stays a description for coreference."""
+    from kgraph.extract.mentions import find_mentions
+
+    def mentions(text: str) -> set[tuple[str, str, str]]:
+        doc = nlp(text)
+        return {(m.text, m.type, m.label) for m, _ in find_mentions(doc, ontology)}
+
+    assert ("France", "Place", "adjective") in mentions("French carmaker Corvane Motors reported higher profits.")
+    assert not any(label == "adjective" for _, _, label in mentions("The French market grew in May."))
+    assert not any(label == "adjective" for _, _, label in mentions("Lena Berg beat her French rival Anna Weber."))
+    found = mentions("Lena Berg sued the French carmaker on Monday.")
+    assert ("the French carmaker", "Organization", "description") in found
+    assert not any(label == "adjective" for _, _, label in found)
+
+
+def test_organisation_of_a_place_before_a_title_is_one_name(parse_with_ents, ontology) -> None:  # type: ignore[no-untyped-def]
+    """ "Halder Bank of Norway chairman X": a phrase cannot stand before a title, so the NER's two
+    names are one; "Halder Bank of Oslo said" keeps the bank and the place apart."""
+    from kgraph.extract.mentions import find_mentions
+
+    def names(text: str, ents: list[tuple[int, int, str]]) -> set[str]:
+        return {m.text for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
+
+    titled = names("Halder Bank of Norway chairman Tom Dahl spoke.", [(0, 2, "ORG"), (3, 4, "GPE"), (5, 7, "PERSON")])
+    assert "Halder Bank of Norway" in titled and "Norway" not in titled
+    said = names("Halder Bank of Oslo said profits rose.", [(0, 2, "ORG"), (3, 4, "GPE")])
+    assert {"Halder Bank", "Oslo"} <= said

@@ -466,3 +466,140 @@ def test_relations_comma_and_after_a_title_goes_on_with_the_outer_list(extract_t
     )
     assert ("Kestrel, Inc.", "subsidiaryOf", "Vellan Corporation") in found, found
     assert ("Kestrel, Inc.", "subsidiaryOf", "Orbitel Corporation") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a country's adjective on the noun describing a company: where it is based
+        ("French carmaker Corvane Motors reported higher profits.",
+         ("Corvane Motors", "basedIn", "France"), None),
+        ("The German chemicals group Halder Chemie cut 300 jobs.", ("Halder Chemie", "basedIn", "Germany"), None),
+        ("Corvane Motors, the French carmaker, reported higher profits.",
+         ("Corvane Motors", "basedIn", "France"), None),
+        ("Halder may build cars for its Swedish rival Corvane Motors.", ("Corvane Motors", "basedIn", "Sweden"), None),
+        # ... but a person's rival is no company, a person's birthplace no company's seat
+        ("Anna Weber, a French-born chief executive, joined Orbitel.",
+         ("Anna Weber", "worksFor", "Orbitel"), ("Anna Weber", "basedIn", "France")),
+        ("Lena Berg beat her French rival Anna Weber in Oslo.", None, ("Anna Weber", "livesIn", "France")),
+        # a title parsed as two modifiers of the name is one title; the possessive adds nothing then
+        ('"It is a good car," said Halder\'s chief executive Ulrich Baum.',
+         ("Ulrich Baum", "ceoOf", "Halder"), ("Ulrich Baum", "memberOf", "Halder")),
+        # a business's people are its staff, a party's its members
+        ('"The market is strong," said Flight Weekly\'s Mr Jansen.',
+         ("Mr Jansen", "worksFor", "Flight Weekly"), ("Mr Jansen", "memberOf", "Flight Weekly")),
+        ("Labour's Lena Berg said the tax was unfair.",
+         ("Lena Berg", "memberOf", "Labour"), ("Lena Berg", "worksFor", "Labour")),
+        # ownership: a participle after the copula, a stake, a unit
+        ("Corvane Motors is majority-owned by Halder Group.", ("Corvane Motors", "subsidiaryOf", "Halder Group"), None),
+        ("Halder Group owns a 20% stake in Corvane Motors.", ("Halder Group", "investedIn", "Corvane Motors"), None),
+        ("Orbitel Networks said its investment arm Orbitel Capital had bought shares.",
+         ("Orbitel Capital", "subsidiaryOf", "Orbitel Networks"), None),
+        ("US carmaker Halder Motors and retailer Corvane Stores have slashed jobs.",
+         ("Halder Motors", "basedIn", "US"), ("Corvane Stores", "basedIn", "US")),
+        ("Halder Group, the biggest shareholder in Corvane Motors, voted against the plan.",
+         ("Halder Group", "investedIn", "Corvane Motors"), None),
+        ("Corvane Motors shareholder Halder Group voted against the plan.",
+         ("Halder Group", "investedIn", "Corvane Motors"), ("Halder Group", "worksFor", "Corvane Motors")),
+        ("Corvane Motors, in which Halder Group holds a 20% stake, cut jobs.",
+         ("Halder Group", "investedIn", "Corvane Motors"), ("Corvane Motors", "investedIn", "Halder Group")),
+        # a part owner holds a stake, not control
+        ("Kestrel Petroleum Corp., which is half owned by Halder Group, cut jobs.",
+         ("Halder Group", "investedIn", "Kestrel Petroleum Corp."),
+         ("Kestrel Petroleum Corp.", "subsidiaryOf", "Halder Group")),
+        ("Kestrel Petroleum Corp. is owned by Halder Group.",
+         ("Kestrel Petroleum Corp.", "subsidiaryOf", "Halder Group"), None),
+        # people sharing one title: each of them
+        ("The three Kestrel Bank directors Anna Weber, Tomas Vidal and Lena Berg resigned on Monday.",
+         ("Lena Berg", "worksFor", "Kestrel Bank"), ("Lena Berg", "headOf", "Kestrel Bank")),
+        ("The three Kestrel Bank directors Anna Weber, Tomas Vidal and Lena Berg resigned on Monday.",
+         ("Anna Weber", "worksFor", "Kestrel Bank"), None),
+    ],
+)
+def test_business_frames(extract_text, text: str, expected: tuple[str, str, str] | None,
+                         absent: tuple[str, str, str] | None) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected is None or expected in found
+    if absent is not None:
+        assert absent not in found
+
+
+def test_former_title_is_kept_as_a_past_role(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    """ "Y's former chief executive X": the post is X's no longer (the role's ``current`` is false)."""
+    from kgraph.extract.mentions import find_mentions
+    from kgraph.extract.relations import find_relations
+
+    def roles(text: str) -> dict[str, bool]:
+        doc = nlp(text)
+        found = find_relations(doc, find_mentions(doc, ontology), ontology)
+        return {r.predicate: r.role.current for r in found if r.role is not None}
+
+    assert roles("Brightwater Systems' former chief executive Anna Weber left in May.") == {"ceoOf": False}
+    assert roles("Brightwater Systems' chief executive Anna Weber left in May.") == {"ceoOf": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a minister after a party's name is the party's member; after a department's, one of its ministers
+        ("Anna Weber, former Labour minister and now a commissioner, spoke.",
+         ("Anna Weber", "memberOf", "Labour"), ("Anna Weber", "headOf", "Labour")),
+        ("Home Office minister Lady Halder said the law would change.",
+         ("Lady Halder", "worksFor", "Home Office"), ("Lady Halder", "headOf", "Home Office")),
+        ("Kestrel Bank chairman Tomas Vidal said the rules were wrong.",
+         ("Tomas Vidal", "headOf", "Kestrel Bank"), None),
+        # a party's leader in an assembly leads its group there: a member of the party
+        ("Mike Halder, leader of the Liberal Democrats in the assembly, said so.",
+         ("Mike Halder", "memberOf", "Liberal Democrats"), ("Mike Halder", "headOf", "Liberal Democrats")),
+        # a committee's chairman chairs the committee, not the body it is named after
+        ("Kestrel committee chairman Tomas Vidal said the rules were wrong.", None,
+         ("Tomas Vidal", "headOf", "Kestrel")),
+        # the head of a company's branch in a country is its staff; the branch's country is not its seat
+        ("Lena Berg, managing director of Orbitel Networks in the UK, said the network was fast.",
+         ("Lena Berg", "worksFor", "Orbitel Networks"), ("Lena Berg", "ceoOf", "Orbitel Networks")),
+        ("Lena Berg, managing director of Orbitel Networks in the UK, said the network was fast.",
+         None, ("Orbitel Networks", "basedIn", "UK")),
+        ("Kestrel Bank in Bellport is growing.", ("Kestrel Bank", "basedIn", "Bellport"), None),
+        # a headline's words are run together: no phrase after a name there
+        ("Kestrel Bank in Bellport expansion talks", None, ("Kestrel Bank", "basedIn", "Bellport")),
+        # the sentence's stop is no part of a name the tokenizer took for an abbreviation
+        ("Sales rose in March, said Kestrel survey chairman Norbert Ore.", ("Norbert Ore", "worksFor", "Kestrel"),
+         ("Norbert Ore.", "worksFor", "Kestrel")),
+    ],
+)
+def test_posts_and_phrases_that_say_less(extract_text, text: str, expected: tuple[str, str, str] | None,
+                                         absent: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    if expected is not None:
+        assert expected in found
+    assert absent not in found
+
+
+def test_title_hung_on_a_later_name_of_a_list(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    """Parses that hang "carmaker" on the last name of "US carmaker Halder Motors and retailer Corvane
+    Stores", or both names on "carmaker": the title stands before Halder Motors, not Corvane Stores."""
+    from spacy.tokens import Doc
+
+    from kgraph.extract.mentions import find_mentions
+    from kgraph.extract.relations import find_relations
+
+    words = ["Jobs", "went", "at", "US", "carmaker", "Halder", "Motors", "and", "retailer", "Corvane", "Stores", "."]
+    parses = {  # the heads and dependencies of "carmaker", "Motors" and "Stores"
+        "parse": ((6, "compound"), (2, "pobj"), (6, "conj")),
+        "misparse": ((10, "compound"), (2, "pobj"), (6, "conj")),
+        "apposed": ((2, "pobj"), (4, "appos"), (4, "appos")),
+    }
+    found = {}
+    for name, ((carmaker, carmaker_dep), (motors, motors_dep), (stores, stores_dep)) in parses.items():
+        doc = Doc(
+            nlp.vocab, words=words, lemmas=[w.lower() for w in words],
+            heads=[1, 1, 1, 4, carmaker, 6, motors, 6, 10, 10, stores, 1],
+            deps=["nsubj", "ROOT", "prep", "compound", carmaker_dep, "compound", motors_dep, "cc", "compound",
+                  "compound", stores_dep, "punct"],
+            pos=["NOUN", "VERB", "ADP", "PROPN", "NOUN", "PROPN", "PROPN", "CCONJ", "NOUN", "PROPN", "PROPN", "PUNCT"],
+            ents=["O", "O", "O", "B-GPE", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "I-ORG", "O"],
+        )
+        mentions = find_mentions(doc, ontology)
+        found[name] = {(r.subject.text, r.predicate, r.object.text) for r in find_relations(doc, mentions, ontology)}
+    assert ("Halder Motors", "basedIn", "US") in found["parse"] & found["apposed"]
+    assert not any(s == "Corvane Stores" for s, _, _ in found["misparse"] | found["parse"] | found["apposed"])

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from kgraph.extract.lexicon import _BODY_NOUNS, _FORMER, _OFFICE_ADDRESS, _PLACE_PARTS, ANY_NOUN
+from kgraph.extract.lexicon import _BODY_NOUNS, _COUNTRY_NAMES, _FORMER, _OFFICE_ADDRESS, _PLACE_PARTS, ANY_NOUN
 from kgraph.models import Mention, Role
 from kgraph.ontology import Ontology
 
@@ -102,6 +102,13 @@ class _Index:
         """Last words of the people named in full ("Berg" of "Lena Berg")."""
         return frozenset(span[-1].text for m, span in self.mentions if m.type == "Person" and len(span) > 1)
 
+    @cached_property
+    def post_words(self) -> frozenset[str]:
+        """Last words of the titles of a post ("director", "executive")."""
+        return frozenset(
+            t.split()[-1] for p in self.ontology.patterns if p.frame == "RelationalNoun" and p.role for t in p.triggers
+        )
+
     def at(self, token: Token) -> int | None:
         found = self.by_token.get(token.i)
         if found is None and token.dep_ == "appos":
@@ -115,8 +122,16 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _phrase(token: Token) -> str:
-    """The trigger token with the compound/amod words before it ("chief executive officer")."""
+    """The trigger token with the compound/amod words before it ("chief executive officer"), or,
+    for a title parsed as a modifier of the name, the modifiers of the name right before it
+    ("Aston's chief executive Ulrich Bez", with "chief" and "executive" both on "Bez")."""
     words = [c for c in token.lefts if c.dep_ in {"compound", "amod"} and c.i >= token.i - 3]
+    if not words and token.dep_ in {"compound", "amod"} and token.i > 0:
+        doc = token.doc
+        i = token.i - 1
+        while i >= max(0, token.i - 3) and doc[i].head.i == token.head.i and doc[i].dep_ in {"compound", "amod"}:
+            words.insert(0, doc[i])
+            i -= 1
     return " ".join([*(w.lower_ for w in words), token.lower_])
 
 
@@ -253,6 +268,9 @@ def _deep_roles(verb: Token, index: _Index) -> tuple[list[Token], list[Token]]:
             agents.extend(c for c in child.children if c.dep_ == "pobj")
     if verb.dep_ in {"acl", "amod"}:
         (patients if verb.tag_ == "VBN" else agents).append(verb.head)
+    if verb.dep_ == "acomp" and verb.tag_ == "VBN" and not patients:
+        # "X is majority-owned by Y": the participle after the copula is said of the copula's subject
+        patients.extend(c for c in verb.head.children if c.dep_ == "nsubj")
     if verb.dep_ == "relcl" and not agents and not patients:
         head = _relative_head(verb, index)
         if head is not None:
@@ -365,9 +383,10 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
     m = index.by_token.get(noun.i)
     if m is not None and index.mentions[m][0].label == "description" and index.mentions[m][1][-1].i == noun.i:
         out.append(noun)  # "the chief of X", once "the chief" is resolved to a person
-    if noun.dep_ == "appos" or noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+    if noun.dep_ == "appos" or noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and _next_to(noun, index):
         out.append(noun.head)
-    out.extend(c for c in noun.children if c.dep_ == "appos")
+    # not a later item of a list the parser also hangs on the title ("carmaker A - and retailer B")
+    out.extend(c for c in noun.children if c.dep_ == "appos" and (c.i < noun.i or _first_after(noun, c, index)))
     # "the chairman of the Y Front, X, ...": the parser hangs the person's name on the
     # organisation, which no person can be in apposition to; the name is the title's holder
     # (and the surer one: "Speaking to Reuters the head of Y, X, said")
@@ -433,6 +452,28 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
     return out
 
 
+def _next_to(noun: Token, index: _Index) -> bool:
+    """Whether a title before a name stands right before it: not "US carmaker Halder - and retailer
+    Corvane", where the parser hangs "carmaker" on the last name of a list."""
+    head = noun.head
+    m = index.by_token.get(head.i)
+    start = index.mentions[m][1].start if m is not None else head.i
+    between = noun.doc[noun.i + 1 : start]
+    return not any(
+        t.pos_ in {"PUNCT", "CCONJ"} or index.by_token.get(t.i) is not None for t in between
+    )
+
+
+def _first_after(noun: Token, name: Token, index: _Index) -> bool:
+    """Whether no other name and "and"/"or" stand between a title and a name after it."""
+    m = index.by_token.get(name.i)
+    start = index.mentions[m][1].start if m is not None else name.i
+    between = noun.doc[noun.i + 1 : start]
+    return not (
+        any(t.pos_ == "CCONJ" for t in between) and any(index.by_token.get(t.i) is not None for t in between)
+    )
+
+
 def _named_in(pobj: Token, index: _Index) -> list[Token]:
     """The names a prepositional object stands for: itself, or for a common noun the names on it.
 
@@ -479,6 +520,12 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
     # "Y CEO X", "Y's chairman X"; but in "Finance Director of Y" the name before the title is a function
     before = {"poss"} if out else {"compound", "poss", "nmod"}
     out.extend(c for c in noun.children if c.dep_ in before and index.at(c) is not None)
+    if not out:
+        # "French carmaker X": a country's adjective (a mention of the country) before the noun
+        out.extend(
+            c for c in noun.children
+            if c.dep_ == "amod" and (m := index.at(c)) is not None and index.mentions[m][0].label == "adjective"
+        )
     if not out:
         # "Kellmore chief executive X", parsed with the name as an adjective of the title
         out.extend(c for c in noun.children if c.dep_ == "amod" and c.pos_ == "PROPN" and index.at(c) is not None)
@@ -538,6 +585,9 @@ def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[
             subjects.extend(_deep_roles(governor, index)[0])
         if not objects:
             objects.extend(_prep_objects(governor, [p for p in preps if p != "between"]))
+            if governor.dep_ == "relcl":
+                # "Y, in which X holds a stake": the relative pronoun stands for the name the clause is about
+                objects = [governor.head if o.tag_ == "WDT" else o for o in objects]
     if "between" in preps:
         carriers = [noun, *[c for c in noun.children if c.dep_ in {"acl", "relcl"}]]
         if governor is not None:
@@ -671,6 +721,17 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
         o for carrier in carriers for pobj in _prep_objects(carrier, preps) if not span.start <= pobj.i < span.end
         for o in _named_in(pobj, index)
     ]
+    if (
+        token.dep_ == "pobj" and token.head.lower_ in {"of", "at", "for"} and token.head.head.pos_ == "NOUN"
+        and token.head.head.lemma_.lower() in index.post_words
+    ):
+        # "managing director of Orbitel in the UK": the post is in the company's branch there, which
+        # says nothing of where the company itself is based
+        objects = [
+            o for o in objects
+            if not (o.dep_ == "pobj" and o.head.lower_ == "in" and (p := index.at(o)) is not None
+                    and index.mentions[p][0].text.lower() in _COUNTRY_NAMES)
+        ]
     doc = token.doc
     if (
         not objects

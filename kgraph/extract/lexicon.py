@@ -28,3 +28,31 @@ _PLACE_PARTS = _COMPASS | frozenset("centre center heart outskirts edge corner p
 #: Place nouns whose "of" phrase names what holds the place ("the capital of France", "the north
 #: of Idaho"), where other place nouns take the place's own name ("the town of Duluth")
 _PART_NOUNS = _PLACE_PARTS | {"capital", "suburb"}
+#: A country's adjective -> the country's name: "French carmaker X" is based in France. Only words
+#: that name nothing else (not "Jersey", "Georgian" a style, "Indian" of the Americas is "Indian" too:
+#: it is read as India, which a news report about a company means).
+_COUNTRY_ADJECTIVES = {
+    "afghan": "Afghanistan", "albanian": "Albania", "algerian": "Algeria", "american": "US", "argentine": "Argentina",
+    "argentinian": "Argentina", "australian": "Australia", "austrian": "Austria", "bangladeshi": "Bangladesh",
+    "belgian": "Belgium", "brazilian": "Brazil", "british": "UK", "bulgarian": "Bulgaria", "canadian": "Canada",
+    "chilean": "Chile", "chinese": "China", "colombian": "Colombia", "croatian": "Croatia", "cuban": "Cuba",
+    "czech": "Czech Republic", "danish": "Denmark", "dutch": "Netherlands", "egyptian": "Egypt",
+    "estonian": "Estonia", "ethiopian": "Ethiopia", "finnish": "Finland", "french": "France", "german": "Germany",
+    "greek": "Greece", "hungarian": "Hungary", "icelandic": "Iceland", "indian": "India",
+    "indonesian": "Indonesia", "iranian": "Iran", "iraqi": "Iraq", "irish": "Ireland", "israeli": "Israel",
+    "italian": "Italy", "japanese": "Japan", "jordanian": "Jordan", "kenyan": "Kenya", "korean": "South Korea",
+    "kuwaiti": "Kuwait", "latvian": "Latvia", "lebanese": "Lebanon", "libyan": "Libya", "lithuanian": "Lithuania",
+    "malaysian": "Malaysia", "mexican": "Mexico", "moroccan": "Morocco", "nigerian": "Nigeria",
+    "norwegian": "Norway", "pakistani": "Pakistan", "peruvian": "Peru", "philippine": "Philippines",
+    "polish": "Poland", "portuguese": "Portugal", "romanian": "Romania", "russian": "Russia", "saudi": "Saudi Arabia",
+    "scottish": "Scotland", "serbian": "Serbia", "singaporean": "Singapore", "slovak": "Slovakia",
+    "slovenian": "Slovenia", "spanish": "Spain", "swedish": "Sweden", "swiss": "Switzerland", "syrian": "Syria",
+    "taiwanese": "Taiwan", "thai": "Thailand", "turkish": "Turkey", "ukrainian": "Ukraine", "venezuelan": "Venezuela",
+    "vietnamese": "Vietnam", "welsh": "Wales",
+}
+#: Countries (and the like) whose name after a company ("Orbitel in the UK") names its branch there.
+_COUNTRY_NAMES = frozenset(
+    {c.lower() for c in _COUNTRY_ADJECTIVES.values()}
+    | {"uk", "u.k.", "britain", "great britain", "united kingdom", "us", "u.s.", "usa", "united states", "america",
+       "europe", "asia", "england"}
+)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
-from kgraph.extract.lexicon import _PART_NOUNS, ANY_NOUN
+from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _PART_NOUNS, ANY_NOUN
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
 from kgraph.models import Mention
 from kgraph.ontology import Ontology, Pattern
@@ -370,12 +370,18 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
                 continue
             taken.update(range(ent.start, stripped.start))  # the title is no part of another name
             ent = stripped
-        found.append((Mention(ent.start_char, ent.end_char, ent.text, cls, ent.label_), ent))
+            if len(ent) > 2 and (ent[0].tag_ == "NNPS" or ent[0].lower_.endswith(("men", "women"))):
+                ent = ent[1:]  # "Irishmen JP Halloran and ...": a plural before the name is no part of it
+        end_char = ent.end_char
+        if cls == "Person" and _stop_in_name(ent):
+            end_char -= 1  # "... said survey chairman Norbert Ore.": the sentence's stop is no part of the name
+        found.append((Mention(ent.start_char, end_char, text[ent.start_char : end_char], cls, ent.label_), ent))
         taken.update(range(ent.start, ent.end))
         bracket = _BRACKET_ALIAS.match(text, ent.end_char)
         if bracket:
             aliases[bracket.group(1).lower()] = cls
     found = _join_bare_heads(doc, found, taken, ontology)
+    found = _names_with_of(doc, found, ontology)
     found = _bracket_aliases(found)
     people = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     # one-word names of bodies and places the NER found elsewhere in the text ("Labour" ... "Labour MP X")
@@ -403,6 +409,12 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         found.append((Mention(span.start_char, span.end_char, span.text, cls, "title"), span))
         taken.update(range(span.start, span.end))
     found = _bodies_before_titles(doc, found, taken, ontology)
+    adjectives: set[int] = set()
+    for token, country in _country_adjectives(doc, found, taken, ontology):
+        mention = Mention(token.idx, token.idx + len(token), country, "Place", "adjective")
+        found.append((mention, doc[token.i : token.i + 1]))
+        adjectives.add(token.i)
+    taken |= adjectives
     for token in doc:
         if token.i in taken:
             continue
@@ -424,9 +436,83 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
             ):
                 continue  # "near the town of Duluth": the name that follows is the place, not an earlier one
             span = Span(doc, det[0].i, token.i + 1)
+            if any(i in adjectives for i in range(span.start, span.end)):
+                continue  # "the French carmaker" beside its name: "French" is the country's mention
             found.append((Mention(span.start_char, span.end_char, span.text, cls, "description"), span))
     found.sort(key=lambda pair: pair[0])
     return found
+
+
+#: Nouns for a company's relation to another that a country's adjective may stand on: "its Swedish rival X".
+_RIVALS = frozenset({"rival", "competitor"})
+
+
+def _names_with_of(doc: Doc, found: list[tuple[Mention, Span]], ontology: Ontology) -> list[tuple[Mention, Span]]:
+    """ "Royal Bank of Scotland chief executive X": an organisation, "of" and a place right before a
+    title are one name, as a phrase cannot stand inside the words before a noun. Not "Kestrel Bank of
+    Oslo said", where "of Oslo" says where the bank is."""
+    from spacy.tokens import Span
+
+    titles = _job_titles(ontology)
+    by_start = {span.start: k for k, (_, span) in enumerate(found)}
+    out = list(found)
+    dropped: set[int] = set()
+    for k, (mention, span) in enumerate(found):
+        of = span.end
+        place = by_start.get(of + 1)
+        if (
+            not ontology.is_a(mention.type, "Organization") or of + 1 >= len(doc) or doc[of].lower_ != "of"
+            or place is None or not ontology.is_a(found[place][0].type, "Place")
+        ):
+            continue
+        after = found[place][1].end
+        if after < len(doc) and doc[after].lower_ in titles and doc[after].is_lower:
+            joined = Span(doc, span.start, after, label=span.label_)
+            out[k] = (Mention(joined.start_char, joined.end_char, joined.text, mention.type, mention.label), joined)
+            dropped.add(place)
+    return [pair for k, pair in enumerate(out) if k not in dropped]
+
+
+def _country_adjectives(
+    doc: Doc, found: list[tuple[Mention, Span]], taken: set[int], ontology: Ontology
+) -> Iterator[tuple[Token, str]]:
+    """A country's adjective on the noun that describes an organisation named beside it, with the country:
+    "French carmaker Corvane", "the German chemicals group Halder", "Corvane, the French carmaker", "its
+    Swedish rival Corvane".
+    The mention's text is the country's name, so it is the country's node. Not "a French-born
+    executive" (no organisation's noun), nor "the French market" (no organisation named)."""
+    orgs = {i for m, span in found if ontology.is_a(m.type, "Organization") for i in range(span.start, span.end)}
+    org_nouns = _RIVALS | {
+        d for name, info in ontology.classes.items() if ontology.is_a(name, "Organization") for d in info.descriptors
+    }
+    for token in doc:
+        country = _COUNTRY_ADJECTIVES.get(token.lower_)
+        if country is None or token.i in taken or not token.is_title or token.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        noun = token.head
+        for _ in range(2):  # "German chemicals group": the kind may be a compound of the noun
+            if noun.lemma_.lower() in org_nouns or noun.dep_ != "compound" or noun.head.pos_ != "NOUN":
+                break
+            noun = noun.head
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in org_nouns:
+            continue
+        named = (
+            noun.dep_ in {"compound", "appos"} and noun.head.i in orgs
+            or any(c.dep_ == "appos" and c.i in orgs for c in noun.children)
+        )
+        if named:
+            yield token, country
+
+
+def _stop_in_name(span: Span) -> bool:
+    """Whether a name's last token has swallowed the full stop ending the sentence ("Ore.", which the
+    tokenizer keeps whole as Oregon's abbreviation); not an initial or "Jr.", not before more text."""
+    last = span[-1]
+    return (
+        last.text.endswith(".") and len(last.text) >= 4 and last.text[:-1].isalpha() and last.text[-2].islower()
+        and last.lower_ not in {"jr.", "sr.", "snr.", "jnr."}
+        and (last.i + 1 == len(span.doc) or last.is_sent_end is True or span.doc[last.i + 1].is_space)
+    )
 
 
 def _locative_triggers(ontology: Ontology) -> frozenset[str]:

@@ -13,6 +13,7 @@ Orbitel, ..." gives Maria Lopez ceoOf Orbitel (and not also worksFor Orbitel).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kgraph.extract.datelines import _dateline_pairs, _source_line
@@ -37,7 +38,14 @@ from kgraph.extract.frames import (
 )
 from kgraph.extract.lexicon import ANY_NOUN
 from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name
-from kgraph.extract.titles import _lesser_post, _own_title, _owned_unit, _title_before_name, _title_phrase
+from kgraph.extract.titles import (
+    _lesser_post,
+    _own_title,
+    _owned_unit,
+    _post_scope,
+    _title_before_name,
+    _title_phrase,
+)
 from kgraph.models import Mention, RelationMention, Role
 from kgraph.ontology import Ontology, Pattern
 
@@ -57,10 +65,18 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
     triggers, attributes, sentence_patterns = _pattern_index(ontology)
     owned: frozenset[str] = ontology.__dict__["_kgraph_owned_nouns"]
     found: dict[tuple[int, str, int], RelationMention] = {}
+    # in a headline "in" gives the story's topic ("Kestrel in Bellport merger talks"), no place of a name
+    headline_attributes = [
+        replace(p, prepositions=kept) for p in attributes
+        if (kept := tuple(q for q in p.prepositions if q not in {"in", "at"}))
+    ]
     for sent in doc.sents:
+        headline = _headline(sent)
         for token in sent:
             candidates = triggers.get(token.lower_, []) + triggers.get(token.lemma_.lower(), [])
-            if _any_noun(token) and token.lemma_.lower() not in owned and token.lower_ not in owned:
+            if (
+                _any_noun(token) and token.lemma_.lower() not in owned and token.lower_ not in owned and not headline
+            ):
                 candidates = candidates + triggers.get(ANY_NOUN, [])
             if candidates and not _inside_name(token, index):  # "District" in "Seongdong District" is a name
                 done: set[int] = set()
@@ -74,13 +90,52 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
                     for subj, obj, role, predicate in _apply(pattern, token, trigger, index, ontology):
                         _add(found, pattern, subj, obj, sent, role, index, ontology, predicate)
             if token.i in index.by_token:
-                for pattern in attributes:
+                for pattern in headline_attributes if headline else attributes:
                     for subj, obj, role, predicate in _apply(pattern, token, "", index, ontology):
                         _add(found, pattern, subj, obj, sent, role, index, ontology, predicate)
         for pairs, pattern in sentence_patterns:
             for subj, obj in pairs(sent, pattern, index):
                 _add(found, pattern, subj, obj, sent, None, index, ontology)
     return _drop_implied(sorted(_chain(found, ontology).values()), ontology)
+
+
+def _office_titles(ontology: Ontology) -> frozenset[str]:
+    """Titles of a government post ("minister", "secretary"): kgx:titleWord of kg:GovernmentBody."""
+    government = ontology.classes.get("GovernmentBody")
+    return government.title_words if government is not None else frozenset()
+
+
+#: Words that make an owner a part owner: "half owned by X", "jointly owned by X and Z".
+_PART_OWNED = frozenset({"half", "partly", "part", "partially", "jointly", "minority", "co"})
+#: Last words of a party's name: "Labour", "the Green Party", "the Liberal Democrats".
+_PARTY_WORDS = frozenset(
+    """party labour tory tories conservative conservatives liberal liberals democrat democrats republican
+    republicans green greens socialist socialists nationalist nationalists snp ukip""".split()
+)
+
+
+def _minister_of_a_side(title: Token, objects: list[Token], index: _Index, ontology: Ontology) -> bool:
+    """Whether a lower-case government title follows the name of a body that is no government body:
+    "Labour minister X", "Home Office minister X"."""
+    return title.is_lower and title.lower_ in _office_titles(ontology) and any(
+        o.i < title.i and (m := index.at(o)) is not None
+        and not ontology.is_a(index.mentions[m][0].type, "GovernmentBody")
+        for o in objects
+    )
+
+
+def _party(name: Token, index: _Index) -> bool:
+    m = index.at(name)
+    return m is not None and index.mentions[m][1][-1].lower_ in _PARTY_WORDS
+
+
+def _headline(sent: Span) -> bool:
+    """Whether a sentence is a headline or a title: no verb and no closing stop ("Orbitel in Kestrel
+    merger talks"). Its words are run together: "in" there names the story's topic, and any noun
+    says nothing."""
+    return sent[-1].text not in {".", "!", "?", '"', "'", ")", ":"} and not any(
+        t.pos_ in {"VERB", "AUX"} for t in sent
+    )
 
 
 def _chain(
@@ -150,7 +205,8 @@ def _pattern_index(ontology: Ontology) -> _PatternIndex:
 
 
 def _drop_implied(relations: list[RelationMention], ontology: Ontology) -> list[RelationMention]:
-    """Drop "X worksFor Y" when "X ceoOf Y" comes from the same sentence: it is implied.
+    """Drop "X worksFor Y" when "X ceoOf Y" comes from the same sentence: it is implied; so is what a
+    name's phrase or possessive says ("Aston's Ulrich Bez" memberOf) when a title says more.
 
     Of "A locatedIn B" and "B locatedIn A" from one sentence only the surer is kept.
     """
@@ -165,11 +221,15 @@ def _drop_implied(relations: list[RelationMention], ontology: Ontology) -> list[
             for other in by_pair.get((rel.object, rel.subject, rel.sentence_start), ())
         ):
             continue
+        same_pair = by_pair[(rel.subject, rel.object, rel.sentence_start)]
         implied = any(
             other is not rel
             and other.predicate != rel.predicate
             and rel.predicate in ontology.properties[other.predicate].ancestors
-            for other in by_pair[(rel.subject, rel.object, rel.sentence_start)]
+            for other in same_pair
+        ) or rel.pattern.endswith("/Attribute") and any(
+            # "Aston's chief executive Ulrich Bez": the title says what the possessive leaves open
+            other.pattern.endswith("/RelationalNoun") and other.predicate != rel.predicate for other in same_pair
         )
         if not implied:
             kept.append(rel)
@@ -188,6 +248,11 @@ def _apply(
             return  # "did not buy", "may join"; "agreed to buy" only for a pattern of agreed deals
         subjects = _role_tokens(token, pattern.subject_roles, index)
         objects = _role_tokens(token, pattern.object_roles, index)
+        if predicate == "subsidiaryOf" and any(
+            c.lower_ in _PART_OWNED for c in token.children if c.dep_ in {"advmod", "npadvmod", "amod"}
+        ):
+            # "Y, which is half owned by X", "Y is partly owned by X": a stake, not control
+            predicate, subjects, objects = "investedIn", objects, subjects
     elif pattern.frame == "RelationalNoun" and (
         token.pos_ in {"NOUN", "PROPN"}
         # "Tacoma native Lena Berg": the tagger takes a title before a name for an adjective
@@ -210,8 +275,18 @@ def _apply(
             subjects, objects = [titled[0]], [titled[1]]
         if any(t.lower_ == "shadow" for t in token.doc[token.left_edge.i : token.i]):
             subjects = []  # "Shadow Home Secretary X": an opposition portfolio, no post in the department
-        if pattern.subordinate is not None and _lesser_post(token, trigger, pattern, index, ontology):
-            predicate = pattern.subordinate
+        lesser = pattern.subordinate
+        scope = _post_scope(token, objects, index) if lesser is not None else None
+        if scope is None and lesser is not None and _minister_of_a_side(token, objects, index, ontology):
+            # "former Labour minister X", "Home Office minister X": a minister from the party, or one
+            # of the department's ministers (a "Health Minister", capitalised, holds the office)
+            scope = "group" if any(_party(o, index) for o in objects) else "branch"
+        if scope == "body":
+            subjects = []  # "Kestrel committee chairman X" chairs the committee, not what it looks into
+        elif scope == "group":
+            predicate = "memberOf"  # "leader of the Liberals in the assembly" leads the party's group there
+        elif lesser is not None and (scope == "branch" or _lesser_post(token, trigger, pattern, index, ontology)):
+            predicate = lesser
             trigger = _title_phrase(token, index) or trigger
             unit = _owned_unit(token, index)
             objects = [o for o in objects if o != unit]  # the post is the owner's, in one of its units

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kgraph.extract.frames import _Index
-from kgraph.extract.lexicon import _BODY_NOUNS, _FORMER
+from kgraph.extract.lexicon import _BODY_NOUNS, _COUNTRY_NAMES, _FORMER
 from kgraph.models import Mention
 from kgraph.ontology import Ontology, Pattern
 
@@ -222,3 +222,44 @@ def _title_before_name(token: Token, index: _Index) -> tuple[Token, Token] | Non
     if person is None or index.mentions[person][0].type != "Person":
         return None
     return index.mentions[person][1].root, org_span.root
+
+
+#: Bodies of members whose chair heads the body, not the organisation it is named after or looks into:
+#: "the Transport committee chairman X" chairs a committee of a parliament.
+_MEMBERS_BODIES = frozenset({"committee", "subcommittee", "panel", "taskforce", "inquiry", "caucus", "delegation"})
+#: Assemblies a party's group sits in: "leader of the Liberals in the assembly" leads the group there.
+_ASSEMBLIES = frozenset(
+    {"assembly", "parliament", "senate", "commons", "lords", "house", "chamber", "legislature", "congress",
+     "council", "bundestag", "duma", "knesset", "dail", "holyrood", "stormont", "senedd"}
+)
+
+def _post_scope(title: Token, objects: list[Token], index: _Index) -> str | None:
+    """What a head's title is the head of, when not the whole organisation it names.
+
+    ``"body"``: a committee or panel the title heads ("Kestrel committee chairman X");
+    ``"group"``: a party's group in an assembly ("leader of the Liberals in the assembly": a member
+    of the party); ``"branch"``: the organisation's branch in a country ("managing director of
+    Orbitel in the UK": staff of Orbitel); None for the whole.
+    """
+    if any(
+        c.dep_ == "compound" and c.i < title.i and c.pos_ == "NOUN" and c.lemma_.lower() in _MEMBERS_BODIES
+        and index.by_token.get(c.i) is None
+        for c in title.children
+    ):
+        return "body"
+    if not objects:
+        return None
+    carriers = [title, *(index.mentions[m][1].root for obj in objects if (m := index.at(obj)) is not None)]
+    for carrier in carriers:  # the parser hangs "in the UK" on the title or on the name
+        for prep in carrier.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for place in prep.children:
+                if place.dep_ != "pobj":
+                    continue
+                if place.lemma_.lower() in _ASSEMBLIES or place.lower_ in _ASSEMBLIES:
+                    return "group"
+                p = index.at(place)
+                if p is not None and index.mentions[p][0].text.lower() in _COUNTRY_NAMES:
+                    return "branch"
+    return None

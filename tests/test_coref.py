@@ -207,3 +207,15 @@ def test_coref_a_company_word_joins_a_company_and_he_the_person(parse_with_ents,
     text = "Lindqvist Vans runs a van plant in Bergen. Its chairman said the carmaker would hire 200 people."
     links = _links_of(parse_with_ents(text, [(0, 2, "ORG"), (7, 8, "GPE")]), ontology)
     assert links[f"the carmaker@{text.index('the carmaker')}"] == "Lindqvist Vans"
+
+
+def test_coref_a_country_named_by_an_adjective_is_no_antecedent(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    # "Danish" gives the group a country (basedIn Denmark) but names no country "the country" can go back to
+    adjective = ("Danish shipping group Corvane agreed to buy Halden Ports on Monday. "
+                 "Halden Ports is the country's largest port operator.")
+    links = _links(nlp, ontology, adjective)
+    assert f"the country@{adjective.index('the country')}" not in links
+    # a country named in full is one
+    named = ("Corvane agreed to buy Halden Ports on Monday, officials in Denmark said. "
+             "Halden Ports is the country's largest port operator.")
+    assert _links(nlp, ontology, named)[f"the country@{named.index('the country')}"] == "Denmark"

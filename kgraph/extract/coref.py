@@ -188,6 +188,7 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
             if m in links
             and here - sentence_of.get(s[0].idx, 0) <= _WINDOW
             and m.label not in NAME_LABELS
+            and m.label != "adjective"  # "Danish group X ... the country": a country never named is no antecedent
             and (id(owner[m]) in people) == wanted_person
         ]
         gender = _gender(mention.text) if mention.label == "pronoun" else None

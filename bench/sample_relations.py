@@ -6,10 +6,9 @@ random BBC articles (../shared/corpus/bbc), extracts them with the default pipel
 
 ``--mix`` picks the articles by category instead (the extraction issue's reading: 40 business,
 20 politics, 10 tech and 10 entertainment articles).  ``--compare MODEL`` extracts the same
-articles with a second pipeline too (``--compare-extractor NAME`` gives it another extractor;
-``--compare default`` keeps the stock pipeline, to compare extractors alone) and prints every
-relation either finds, in article order and unlabelled, so the reader cannot tell which
-pipeline found it; ``--key FILE`` writes which one
+articles with another pipeline too (``--compare MODEL:EXTRACTOR`` another extractor as well,
+``default`` for the stock model; repeatable) and prints every relation any of them finds, in
+article order and unlabelled, so the reader cannot tell which pipeline found it; ``--key FILE`` writes which one
 did, as JSON, to score each pipeline once the relations are judged.  docs/quality.md keeps the
 judged readings.
 
@@ -17,7 +16,7 @@ Usage::
 
     .venv/bin/python bench/sample_relations.py --seed 23 --relations 70
     .venv/bin/python bench/sample_relations.py --seed 6061 --mix --compare kgraph-ner --key key.json > sample.md
-    .venv/bin/python bench/sample_relations.py --seed 7 --mix --compare default --compare-extractor rules+classifier
+    .venv/bin/python bench/sample_relations.py --seed 7 --mix --compare default:rules+classifier --compare kgraph-ner
 """
 
 from __future__ import annotations
@@ -83,34 +82,36 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--relations", type=int, default=70)
     parser.add_argument("--extractor", default="rules", choices=_local_extractors())
     parser.add_argument("--model", help="spaCy pipeline (default: kgraph's)")
-    parser.add_argument("--compare", metavar="MODEL",
-                        help="a second pipeline: print every relation of both, unlabelled")
-    parser.add_argument("--compare-extractor", metavar="NAME", choices=_local_extractors(),
-                        help="with --compare: the second pipeline's extractor (default: --extractor's)")
+    parser.add_argument("--compare", metavar="MODEL[:EXTRACTOR]", action="append", default=[],
+                        help="another pipeline ('default' for the stock model; repeatable): print every relation "
+                        "of all, unlabelled")
     parser.add_argument("--key", type=Path, help="with --compare: write which pipeline found each relation here")
     args = parser.parse_args(argv)
     if not BBC.is_dir():
         print(f"Cannot sample: {BBC} is absent (the BBC corpus lives in ../shared/corpus/bbc).", file=sys.stderr)
         return 1
-    if (args.key or args.compare_extractor) and not args.compare:
-        parser.error("--key and --compare-extractor need --compare")
+    if args.key and not args.compare:
+        parser.error("--key needs --compare")
 
     picked = pick_articles(args.seed, args.articles, args.mix)
     if args.compare:
-        second = None if args.compare == "default" else args.compare
-        systems = {
-            _name(args.model, args.extractor): (args.model, args.extractor),
-            _name(second, args.compare_extractor or args.extractor): (second, args.compare_extractor or args.extractor),
-        }
-        if len(systems) < 2:
-            parser.error("--compare names the same pipeline as the first")
+        systems = {_name(args.model, args.extractor): (args.model, args.extractor)}
+        for spec in args.compare:
+            model, _, extractor = spec.partition(":")
+            if extractor and extractor not in _local_extractors():
+                parser.error(f"--compare {spec}: no extractor {extractor!r} (one of {', '.join(_local_extractors())})")
+            pipeline = (None if model == "default" else model, extractor or args.extractor)
+            systems.setdefault(_name(*pipeline), pipeline)
+        if len(systems) < 1 + len(args.compare):
+            parser.error("--compare names a pipeline twice")
         union: dict[tuple[str, str, str, str, str], tuple[dict[str, Any], set[str]]] = {}
         for name, (model, extractor) in systems.items():
             for doc, rel in relations_of(picked, extractor, model):
                 item = (doc, rel["subject"]["text"], rel["predicate"], rel["object"]["text"], rel["evidence"])
                 union.setdefault(item, (rel, set()))[1].add(name)
         items = sorted(union, key=lambda i: (i[0], i[4], i[1], i[2], i[3]))
-        print(f"{len(items)} relations in {len(picked)} articles (seed {args.seed}), from two pipelines, unlabelled:")
+        print(f"{len(items)} relations in {len(picked)} articles (seed {args.seed}), "
+              f"from {len(systems)} pipelines, unlabelled:")
         for n, item in enumerate(items, start=1):
             print(_line(n, item[0], union[item][0]))
         if args.key:

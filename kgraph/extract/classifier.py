@@ -385,12 +385,16 @@ class RelationClassifier:
                 continue
             confidence = round(self.calibrated(probs[label]), 4)
             out.append(replace(rel, confidence=confidence, pattern=f"{rel.pattern}+model/{label}"))
-        linked = {frozenset((r.subject, r.object)) for r in rules}
+        def rep(mention: Mention) -> Mention:
+            return links.get(mention, mention)
+
+        # a pair is linked by a rule whether it names the parties or refers to them ("its")
+        linked = {frozenset((rep(r.subject), rep(r.object))) for r in rules}
         _, vetoes = _ontology_words(ontology)
         spans = {m: s for m, s in mentions}
         added: list[RelationMention] = []
         for (subject, obj), probs in scores.items():
-            if frozenset((subject, obj)) in linked or len(probs) == 1:
+            if frozenset((rep(subject), rep(obj))) in linked or len(probs) == 1:
                 continue
             label = max(list(probs)[1:], key=lambda lab: probs[lab])
             confidence = self.calibrated(probs[label])

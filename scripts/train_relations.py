@@ -199,10 +199,15 @@ class _Collector:
                  annotated: frozenset[str] | None) -> None:
         self.out, self.key, self.item, self.seen, self.weight = out, key, item, seen, weight
         self.annotated = annotated
-        self.rules: dict[tuple[int, int, int, int], list[Any]] = {}
-        for rel in item.rules:
-            ends = (rel.subject.start, rel.subject.end, rel.object.start, rel.object.end)
-            self.rules.setdefault(ends, []).append(rel)
+        self.rules = item.rules
+
+    def _fired(self, s_span: Any, o_span: Any) -> list[Any]:
+        """The rule relations from a mention overlapping ``s_span`` to one overlapping ``o_span`` (a gold name
+        is often a token longer or shorter than kgraph's: the rules' evidence holds for it all the same)."""
+        def over(mention: Any, span: Any) -> bool:
+            return bool(mention.start < span.end_char and span.start_char < mention.end)
+
+        return [r for r in self.rules if over(r.subject, s_span) and over(r.object, o_span)]
 
     def add(self, s_span: Any, o_span: Any, s_cls: str, o_cls: str, label: str, realistic: bool) -> None:
         key = (s_span.start_char, s_span.end_char, o_span.start_char, o_span.end_char, s_cls, o_cls)
@@ -210,8 +215,7 @@ class _Collector:
         if key in self.seen or len(allowed) == 1 or s_span.sent.start != o_span.sent.start or label not in allowed:
             return
         self.seen.add(key)
-        fwd = self.rules.get(key[:4], [])
-        bwd = self.rules.get((key[2], key[3], key[0], key[1]), [])
+        fwd, bwd = self._fired(s_span, o_span), self._fired(o_span, s_span)
         feats = pair_features(self.item.doc, s_span, o_span, s_cls, o_cls)
         feats += rule_features(fwd, bwd, f"{s_cls}|{o_cls}")
         if self.annotated is None and (s_cls, o_cls) in CONLL_PAIRS:

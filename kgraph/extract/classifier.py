@@ -339,7 +339,7 @@ class RelationClassifier:
         for mention, span in candidates(mentions, links, ontology):
             by_sentence.setdefault(span.sent.start, []).append((mention, span))
         scores: dict[tuple[Mention, Mention], dict[str, float]] = {}
-        for group in by_sentence.values():
+        for group in (_one_per_entity(g, links) for g in by_sentence.values()):
             for s_mention, s_span in group:
                 for o_mention, o_span in group:
                     if s_mention is o_mention or s_span.start < o_span.end and o_span.start < s_span.end:
@@ -404,6 +404,13 @@ class RelationClassifier:
                 continue
             added.append(_relation(subject, label, obj, confidence, spans[subject].sent))
         return sorted([*out, *_one_direction(added, ontology)])
+
+
+def _one_per_entity(group: list[tuple[Mention, Span]], links: dict[Mention, Mention]) -> list[tuple[Mention, Span]]:
+    """A sentence's candidates without the pronouns and descriptions whose name is in the sentence too
+    ("X praised Y for its service": the pair is X and Y, not X and "its")."""
+    named = {links.get(m, m) for m, _ in group if m.label not in _NOT_NAMES}
+    return [(m, s) for m, s in group if m.label not in _NOT_NAMES or links.get(m, m) not in named]
 
 
 def candidates(

@@ -103,19 +103,18 @@ def test_the_model_labels_that_decide_a_rule_property(ontology) -> None:  # type
 def test_decide_rescores_rule_relations_and_adds_the_pairs_they_miss(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     """With weights that trust a pair only when no rule fired, the rule's relation sinks and the model's pair is
     added: the decision reads the rules' features."""
-    doc, kept, links, rules = _read(nlp, ontology, "Ines Varga joined Kestrel Bank and met Tomas Berg of Arvo Labs.")
-    assert _triples(rules) >= {("Ines Varga", "worksFor", "Kestrel Bank")}, rules
-    assert ("Ines Varga", "worksFor", "Arvo Labs") not in _triples(rules)
+    doc, kept, links, rules = _read(nlp, ontology, "Mira Solberg of Kestrel Bank praised Arvo Labs.")
+    assert _triples(rules) == {("Mira Solberg", "worksFor", "Kestrel Bank")}, rules
     types = "Person|Organization"
     model = RelationClassifier(
         labels=[NONE, "worksFor"], threshold=0.7, type_pairs={"worksFor": {("Person", "Organization")}},
         weights={f"rule=none#{types}": {"worksFor": 4.0}, f"rp=worksFor#{types}": {NONE: 4.0}},
     )
     decided = {(r.subject.text, r.predicate, r.object.text): r for r in model.decide(doc, kept, links, rules, ontology)}
-    rescored = decided[("Ines Varga", "worksFor", "Kestrel Bank")]
-    assert rescored.confidence < 0.01 and rescored.pattern.endswith("+model/worksFor")
-    added = decided[("Ines Varga", "worksFor", "Arvo Labs")]
-    assert added.confidence > 0.99 and added.pattern == "model/worksFor"
+    rescored = decided[("Mira Solberg", "worksFor", "Kestrel Bank")]
+    assert rescored.confidence < 0.05 and rescored.pattern.endswith("+model/worksFor")
+    added = decided[("Mira Solberg", "worksFor", "Arvo Labs")]
+    assert added.confidence > 0.95 and added.pattern == "model/worksFor"
 
 
 def test_the_shipped_model_reads_the_rules_evidence(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
@@ -164,3 +163,30 @@ def test_classifier_obeys_the_ontologys_exceptions(nlp, ontology) -> None:  # ty
         found[noun] = _triples(model.decide(doc, kept, links, [], ontology))
     assert ("Lena Berg", "worksFor", "Orbitel Networks") in found["engineer"], found
     assert not any(p == "worksFor" for _, p, _ in found["star"]), found
+
+
+def test_the_shipped_model_adds_a_pair_the_rules_miss(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    doc, kept, links, rules = _read(nlp, ontology, "Arvo Labs opened a laboratory in Tromso.")
+    assert not rules
+    decided = RelationClassifier.load().decide(doc, kept, links, rules, ontology)
+    assert [(r.subject.text, r.predicate, r.object.text, r.pattern) for r in decided] == [
+        ("Arvo Labs", "basedIn", "Tromso", "model/basedIn")
+    ]
+    assert decided[0].confidence >= 0.6
+
+
+def test_the_shipped_model_turns_down_a_rule_relation(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    """A consultant a company hired is not on its staff: the rule's worksFor falls below --min-confidence;
+    the positive case, an analyst with the company, stays above it."""
+    from kgraph.config import DEFAULT_MIN_CONFIDENCE
+
+    model = RelationClassifier.load()
+    confidence = {}
+    for text in ("Mira Solberg, a consultant hired by Kestrel Bank, wrote the report.",
+                 "Mira Solberg, an analyst with Kestrel Bank, said profits would fall."):
+        doc, kept, links, rules = _read(nlp, ontology, text)
+        rule = next(r for r in rules if r.object.text == "Kestrel Bank" and r.predicate == "worksFor")
+        assert rule.confidence >= DEFAULT_MIN_CONFIDENCE
+        decided = next(r for r in model.decide(doc, kept, links, rules, ontology) if r.object.text == "Kestrel Bank")
+        confidence[text.split(",")[1].split()[1]] = decided.confidence
+    assert confidence["consultant"] < DEFAULT_MIN_CONFIDENCE <= confidence["analyst"], confidence

@@ -17,6 +17,8 @@ from kgraph.extract.classifier import (
 )
 from kgraph.models import Mention, RelationMention
 
+CHIEF = "Ines Varga, chief executive of Kestrel Bank, said rates would rise."
+
 
 @pytest.fixture(scope="module")
 def parsed():  # type: ignore[no-untyped-def]
@@ -119,7 +121,7 @@ def test_decide_rescores_rule_relations_and_adds_the_pairs_they_miss(nlp, ontolo
 
 def test_the_shipped_model_reads_the_rules_evidence(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     """The same pair is likelier with the rule that fired on it than without."""
-    doc, kept, links, rules = _read(nlp, ontology, "Ines Varga, chief executive of Kestrel Bank, said rates would rise.")
+    doc, kept, links, rules = _read(nlp, ontology, CHIEF)
     rule = next(r for r in rules if r.object.text == "Kestrel Bank")
     model = RelationClassifier.load()
     with_rule = model.score_pairs(doc, kept, links, rules, ontology)[(rule.subject, rule.object)]
@@ -128,7 +130,7 @@ def test_the_shipped_model_reads_the_rules_evidence(nlp, ontology) -> None:  # t
 
 
 def test_confidence_is_the_calibrated_probability_and_the_rules_property_stays(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    doc, kept, links, rules = _read(nlp, ontology, "Ines Varga, chief executive of Kestrel Bank, said rates would rise.")
+    doc, kept, links, rules = _read(nlp, ontology, CHIEF)
     rule = next(r for r in rules if r.object.text == "Kestrel Bank")
     assert rule.predicate in {"ceoOf", "headOf"}
     model = RelationClassifier.load()
@@ -158,7 +160,8 @@ def test_classifier_obeys_the_ontologys_exceptions(nlp, ontology) -> None:  # ty
     )
     found = {}
     for noun in ("engineer", "star"):
-        doc, kept, links, rules = _read(nlp, ontology, f"Orbitel Networks {noun} Lena Berg said the plant would reopen.")
+        text = f"Orbitel Networks {noun} Lena Berg said the plant would reopen."
+        doc, kept, links, rules = _read(nlp, ontology, text)
         assert {m.text for m, _ in kept} >= {"Orbitel Networks", "Lena Berg"}
         found[noun] = _triples(model.decide(doc, kept, links, [], ontology))
     assert ("Lena Berg", "worksFor", "Orbitel Networks") in found["engineer"], found

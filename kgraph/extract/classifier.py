@@ -258,7 +258,7 @@ class RelationClassifier:
 
     labels: list[str]
     weights: dict[str, dict[str, float]]  # feature -> label -> weight
-    threshold: float
+    threshold: float  # the lowest --min-confidence reaching 0.85 precision in cross-validation (a record)
     type_pairs: dict[str, set[tuple[str, str]]]  # label -> (subject class, object class) seen in training
     meta: dict[str, Any] = field(default_factory=dict)
     covers: dict[str, list[str]] = field(default_factory=dict)

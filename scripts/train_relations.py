@@ -26,7 +26,7 @@ Reproducible: a fixed seed, full-batch training; numpy only (installed with spaC
 in ``--cache`` (``/tmp/kgraph-train-cache``), keyed by the texts, pipeline and the shipped NER's files;
 the rules run afresh every time, so re-running after a rule change retrains on the new rules.
 
-Usage (unattended; about five minutes with a warm cache, writes kgraph/resources/relations.json)::
+Usage (unattended; 2.5–5 minutes with a warm cache, writes kgraph/resources/relations.json)::
 
     OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 .venv/bin/python scripts/train_relations.py
     .venv/bin/python scripts/train_relations.py --out /tmp/relations.json --no-cv --l2 1e-3

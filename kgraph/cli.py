@@ -77,8 +77,8 @@ def _model_options(fn: F) -> F:
     fn = click.option(
         "--extractor", envvar="KGRAPH_EXTRACTOR", show_envvar=True, default="rules", show_default=True,
         type=click.Choice(sorted(EXTRACTORS)),
-        help="rules: the ontology's patterns only; rules+classifier: plus a trained relation classifier "
-        "(more recall, less precision); llm: an LLM chooses facts between the rules' mentions (needs "
+        help="rules: the ontology's patterns only; rules+classifier: a trained relation model decides over the "
+        "rules' relations (rescores them, adds its own); llm: an LLM chooses facts between the rules' mentions (needs "
         "--llm-endpoint and --llm-model; see docs/llm.md); rules+llm: both.",
     )(fn)
     return fn

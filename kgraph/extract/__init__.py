@@ -1,8 +1,8 @@
 """Extraction back-ends, by name, and how the rule extractor finds a relation.
 
 ``rules`` (the default) runs the spaCy pipeline and the ontology's patterns;
-``rules+classifier`` adds the relation classifier trained on CoNLL04
-(scripts/train_relations.py): more recall, less precision.  ``llm`` asks an
+``rules+classifier`` lets the relation model trained on CoNLL04 and KBP37
+(scripts/train_relations.py) decide: it rescores the rules' relations and adds its own.  ``llm`` asks an
 OpenAI-compatible chat API to choose facts between the rules' mentions, and keeps
 those the text bears out; ``rules+llm`` is the union of the two (:mod:`kgraph.extract.llm`).  The table maps a name to
 ``(module, class, options)``; a back-end's module is imported only when asked for, so

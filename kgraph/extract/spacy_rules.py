@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kgraph.extract.base import Extractor
-from kgraph.extract.classifier import RelationClassifier, load_classifier, merge_relations
+from kgraph.extract.classifier import RelationClassifier, load_classifier
 from kgraph.extract.coref import link_mentions
 from kgraph.extract.mentions import find_mentions
 from kgraph.extract.relations import find_relations
@@ -73,7 +73,7 @@ class RuleExtractor(Extractor):
         """The relations between the kept mentions (a subclass may add its own, and fill ``extraction.stats``)."""
         relations = find_relations(doc, kept, self.ontology)
         if self.classifier is not None:
-            relations = merge_relations(relations, self.classifier.predict(doc, kept, self.ontology))
+            relations = self.classifier.decide(doc, kept, extraction.links, relations, self.ontology)
         # "Tacoma, the city where X was born, ...": a description that coreference resolves to
         # the other party makes no relation of a thing with itself
         links = extraction.links
@@ -171,7 +171,7 @@ def _summed(counts: Iterable[dict[str, float]]) -> dict[str, float]:
 
 
 def _relation_classifier(use: bool) -> RelationClassifier | None:
-    """The relation classifier to back the rules with, if any.
+    """The relation model that decides over the rules' relations, if any.
 
     ``$KGRAPH_RELATION_WEIGHTS`` may name another weights file (for experiments).
     """

@@ -634,6 +634,9 @@ def main() -> None:
         "threshold": threshold,
         "calibration": list(calibration),
         "floor": FLOOR,
+        # only labels with CoNLL04 pairs add relations: their additions are judged in the cross-validation;
+        # KBP37 marks one pair per sentence, so a KBP37-only label's probability on other pairs is never checked
+        "adds": sorted({label for (source, label) in counts if source == "conll04" and label != NONE}),
         "covers": COVERS,
         "type_pairs": {label: sorted([list(p) for p in pairs]) for label, pairs in sorted(clf.type_pairs.items())},
         "meta": {

@@ -193,3 +193,26 @@ def test_the_shipped_model_turns_down_a_rule_relation(nlp, ontology) -> None:  #
         decided = next(r for r in model.decide(doc, kept, links, rules, ontology) if r.object.text == "Kestrel Bank")
         confidence[text.split(",")[1].split()[1]] = decided.confidence
     assert confidence["consultant"] < DEFAULT_MIN_CONFIDENCE <= confidence["analyst"], confidence
+
+
+def test_only_the_labels_it_may_add_add_a_pair(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    """A label outside ``adds`` rescores rule relations but adds no pair; one inside adds it."""
+    doc, kept, links, rules = _read(nlp, ontology, "Mira Solberg of Kestrel Bank praised Arvo Labs.")
+    types = "Person|Organization"
+
+    def model(adds: frozenset[str] | None) -> RelationClassifier:
+        return RelationClassifier(
+            labels=[NONE, "founderOf"], threshold=0.7, type_pairs={"founderOf": {("Person", "Organization")}},
+            weights={f"rule=none#{types}": {"founderOf": 4.0}}, adds=adds,
+        )
+
+    added = ("Mira Solberg", "founderOf", "Arvo Labs")
+    assert added in _triples(model(None).decide(doc, kept, links, rules, ontology))
+    assert added in _triples(model(frozenset({"founderOf"})).decide(doc, kept, links, rules, ontology))
+    assert added not in _triples(model(frozenset({"worksFor"})).decide(doc, kept, links, rules, ontology))
+
+
+def test_the_shipped_model_adds_only_what_cross_validation_judged() -> None:
+    data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+    assert set(data["adds"]) == {"worksFor", "basedIn", "locatedIn", "livesIn"}  # the labels CoNLL04 annotates
+    assert RelationClassifier.load().adds == frozenset(data["adds"])

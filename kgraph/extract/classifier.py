@@ -4,14 +4,12 @@ The rules (:mod:`kgraph.extract.relations`) are precise but miss the many ways n
 states employment and location ("Anders Holm, a senior official of the Norwegian
 Farmers' Union").  This module scores every pair of mentions in a sentence with a
 multinomial logistic regression over sparse string features (:func:`pair_features`, plus
-:func:`rule_features`: what the rules said about the pair) and decides two ways:
-
-* :meth:`RelationClassifier.predict` (``rules+classifier``) adds the pairs the rules leave
-  alone whose best relation is likely enough;
-* :meth:`RelationClassifier.decide` (``rules+model``) decides every pair: a rule relation of a
-  property the model covers gets the model's calibrated probability as its confidence (the
-  rules' property is kept when it is the more specific), pairs the model accepts that the rules
-  missed are added, and properties the model does not cover keep the rules' confidence.
+:func:`rule_features`: what the rules said about the pair), and
+:meth:`RelationClassifier.decide` (``--extractor rules+classifier``) decides every pair: a rule
+relation of a property the model covers gets the model's calibrated probability as its
+confidence (the rules' property is kept when it is the more specific), pairs the model accepts
+that the rules missed are added, and properties the model does not cover keep the rules'
+confidence.
 
 The weights live in ``kgraph/resources/relations.json`` (written by
 ``scripts/train_relations.py`` from CoNLL04 train and KBP37 train); inference is plain Python
@@ -249,7 +247,10 @@ class RelationClassifier:
     ``covers`` maps a label to the further properties it decides besides its sub-properties
     (``livesIn`` decides ``nationality``: the training data labels both alike); ``calibration`` is the
     Platt scaling ``(a, b)`` of the best label's probability fitted on held-out folds; ``floor`` the
-    lowest calibrated probability at which a pair the rules missed is added.
+    lowest calibrated probability at which a pair the rules missed is added; ``adds`` the labels that
+    may add such a pair (those learned from exhaustively annotated sentences, whose additions the
+    cross-validation judges; a label learned only from KBP37's one marked pair per sentence rescores
+    the rules' relations but adds none).
 
     >>> model = RelationClassifier.load()                                    # doctest: +SKIP
     >>> model.decide(doc, kept, links, find_relations(doc, kept, ontology), ontology)  # doctest: +SKIP
@@ -264,6 +265,7 @@ class RelationClassifier:
     covers: dict[str, list[str]] = field(default_factory=dict)
     calibration: tuple[float, float] = (1.0, 0.0)
     floor: float = 0.5
+    adds: frozenset[str] | None = None  # None: every label
 
     @classmethod
     def load(cls, path: Path | None = None) -> RelationClassifier:
@@ -279,6 +281,7 @@ class RelationClassifier:
             covers={label: list(props) for label, props in data.get("covers", {}).items()},
             calibration=(float(a), float(b)),
             floor=float(data.get("floor", 0.5)),
+            adds=frozenset(data["adds"]) if "adds" in data else None,
         )
 
     def allowed(self, subj_cls: str, obj_cls: str, ontology: Ontology) -> list[str]:
@@ -372,8 +375,8 @@ class RelationClassifier:
         its label as confidence (the rule's more specific property, role and evidence are kept, and
         ``+model/<label>`` is added to its pattern; a rejected relation falls below
         ``--min-confidence``); other rule relations keep the rules' confidence.  A pair no rule links
-        gets the model's best label when its calibrated probability reaches :attr:`floor` (one
-        direction per pair; the ontology's exceptions veto as for the rules).
+        gets the model's best label when its calibrated probability reaches :attr:`floor` and the
+        label is one of :attr:`adds` (one direction per pair; the ontology's exceptions veto as for the rules).
         """
         scores = self.score_pairs(doc, mentions, links, rules, ontology)
         out: list[RelationMention] = []
@@ -398,7 +401,7 @@ class RelationClassifier:
                 continue
             label = max(list(probs)[1:], key=lambda lab: probs[lab])
             confidence = self.calibrated(probs[label])
-            if confidence < self.floor:
+            if confidence < self.floor or (self.adds is not None and label not in self.adds):
                 continue
             if vetoes.get(label) and _between_lemmas(doc, spans[subject], spans[obj]) & vetoes[label]:
                 continue

@@ -513,7 +513,8 @@ def business_rehearsal(records: Sequence[Mapping], n: int, seed: int, group: str
     return out
 
 
-def fill_template(template: str, values: Mapping[str, tuple[str, str | None]]) -> tuple[str, list[tuple[int, int, str]]]:
+def fill_template(template: str, values: Mapping[str, tuple[str, str | None]]
+                  ) -> tuple[str, list[tuple[int, int, str]]]:
     """The sentence of ``template`` with its ``{KEY}`` slots filled from
     ``values`` (text, label or None), and the labelled spans' character offsets.
     A slot's text ending in "." absorbs the template's own sentence-final period."""

@@ -39,6 +39,12 @@ Recipe (everything seeded; the script prints each step):
      and a name ("X CEO Y"), founders ("founded by Y in 2019"), amounts and
      times that are no names ("280bn", "0900 GMT"), and filing and headline
      capitals that are not names ("the Company", "X Opens New Office In Y").
+     ``--rehearsal-names N`` sentences name events (trade fairs and expos
+     with years, summits, conferences), laws, works and products with those
+     labels; ``--rehearsal-filings N`` sentences name companies the way
+     filings and press releases do ('X, a Delaware corporation (the
+     "Company")', credit agreements, lists of lenders), bare names made of
+     training words that are in no training person's name.
 4. Hold out ``--holdout`` of the training sentences (seeded split over CoNLL
    sentences; synthetic and KBP37 sentences are never held out), fine-tune
    only ``ner`` (it has its own tok2vec, so the other components are
@@ -670,7 +676,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder for the ner component")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--epochs", type=int, default=6)
-    parser.add_argument("--learn-rate", type=float, default=0.0003)
+    parser.add_argument("--learn-rate", type=float, default=0.001)
     parser.add_argument("--dropout", type=float, default=0.2)
     parser.add_argument("--max-batch", type=float, default=32.0, help="batch size compounds from 4 to this")
     parser.add_argument("--holdout", type=float, default=0.1, help="fraction of train held out to pick the epoch")

@@ -39,6 +39,12 @@ Recipe (everything seeded; the script prints each step):
      and a name ("X CEO Y"), founders ("founded by Y in 2019"), amounts and
      times that are no names ("280bn", "0900 GMT"), and filing and headline
      capitals that are not names ("the Company", "X Opens New Office In Y").
+     ``--rehearsal-names N`` sentences name events (trade fairs and expos
+     with years, summits, conferences), laws, works and products with those
+     labels; ``--rehearsal-filings N`` sentences name companies the way
+     filings and press releases do ('X, a Delaware corporation (the
+     "Company")', credit agreements, lists of lenders), bare names made of
+     training words that are in no training person's name.
 4. Hold out ``--holdout`` of the training sentences (seeded split over CoNLL
    sentences; synthetic and KBP37 sentences are never held out), fine-tune
    only ``ner`` (it has its own tok2vec, so the other components are
@@ -113,7 +119,8 @@ LOC_LABELS: frozenset[str] = frozenset({"GPE", "LOC", "FAC"})
 #: stock labels a CoNLL-2003 MISC span may keep (its nationalities, events, works, laws, products, languages)
 MISC_LABELS: frozenset[str] = frozenset({"NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
 #: labels the synthetic rehearsal sentences give their spans directly (already OntoNotes)
-SYNTHETIC_LABELS: frozenset[str] = frozenset({"PERSON", "GPE", "MONEY", "TIME", "CARDINAL", "PERCENT"})
+SYNTHETIC_LABELS: frozenset[str] = frozenset({"PERSON", "GPE", "MONEY", "TIME", "CARDINAL", "PERCENT",
+                                            "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"})
 MISSING = "-"
 
 Annotation = list[str | None]  # per token: label, MISSING, or None (= O)
@@ -348,7 +355,69 @@ BUSINESS_TEMPLATES: tuple[str, ...] = (
     "{B1} was founded by {P} in {L} in {Y} and now employs {N},000 people.",
     "{B1} reported a profit of {MB} for the year, up from {MB2}.",
     "Trading in {B1} shares was suspended at {T} in {L}.",
+    # long government names whole, also next to a company and in a headline
+    "{B1} and the {G} agreed to fund {N} start-ups in {L}.",
+    "The {G} said on {D} that {B1} would receive a grant.",
+    "{PL}'s {G} Backs {B1} Expansion",
 )
+#: events, laws, works and products: names CoNLL-2003 leaves as MISC, kept as the stock model's labels
+NAMED_TEMPLATES: tuple[str, ...] = (
+    # trade fairs, expos and conferences, often with a year
+    "{B1} will show its new products at {EV} in {L}.",
+    "More than {N}0 companies exhibited at {EV}, which closed on {D}.",
+    "{P} met investors at {EV} in {L}.",
+    "{EV} opens in {L} on {D} with exhibitors from {N} countries.",
+    "{B1} and {B2} signed the agreement at {EV}.",
+    "{B1} Unveils Prototype At {EV}",
+    "Organisers of {EV} expect a record number of visitors.",
+    # acts, codes and treaties
+    "Congress passed the {LAW} in {Y}.",
+    "{B1} said the {LAW} would raise its compliance costs.",
+    "Under the {LAW}, {B1} must disclose the sale to regulators.",
+    "The {LAW} requires banks such as {C1} to hold more capital.",
+    "{P} voted against the {LAW}.",
+    # films, books, albums and shows
+    "The film {WK} earned {M} in its first week.",
+    "{P} wrote the novel {WK} while living in {L}.",
+    "The album {WK} by {P} topped the charts in {L}.",
+    "{B1} bought the rights to the series {WK}.",
+    # products
+    "{B1} launched the {PR} smartphone on {D}.",
+    "Sales of the {PR} helped {B1} beat forecasts.",
+    "{B1} recalled {N},000 {PR} cars after a fault in the brakes.",
+    "The {PR} tablet from {C1} goes on sale in {L} in {Y}.",
+)
+#: filings and press releases: companies with and without a legal form, in the register of filings
+FILING_TEMPLATES: tuple[str, ...] = (
+    "On {D}, {F1} entered into a credit agreement with {F2}, as administrative agent.",
+    '{F1}, a {ST} corporation (the "Company"), announced that it had completed the sale.',
+    '{F1} (the "Company") issued a press release announcing its results for the quarter ended {D}.',
+    "The lenders under the facility include {F1}, {F2} and {F3}.",
+    "{F1}, a {ST} corporation, agreed to merge with a subsidiary of {F2}.",
+    "Pursuant to the merger agreement, {F1} will become a wholly owned subsidiary of {F2}.",
+    "{F1} may borrow up to {M} under its revolving credit facility with {F2}.",
+    "{F1} appointed {P} to its board of directors, effective {D}.",
+    "{P} resigned as chief executive officer of {F1} on {D}.",
+    "{F1} Announces Third Quarter Results",
+    "{F1} Reports Record Revenue for Fiscal {Y}",
+    "The notes were issued by {F1} and guaranteed by {F2}.",
+    "{F1} and {F2} are parties to a supply agreement dated {D}.",
+    "{F1} filed a registration statement for {N} million shares.",
+    '{F1}, {F2} and {F3} (together, the "Lenders") agreed to extend the loan.',
+)
+LEGAL_FORMS: tuple[str, ...] = ("Inc.", "LLC", "L.P.", "N.A.", "plc", "S.A.", "Corp.", "Ltd.", "Co.", "GmbH")
+#: US states a filing names as a company's place of incorporation
+STATES: tuple[str, ...] = ("Delaware", "Nevada", "Maryland", "New York", "Texas", "California", "Ohio", "Florida")
+EVENT_NAMES: tuple[str, ...] = (
+    "{W} {PL} {Y}", "{W} Expo {Y}", "{PL} {W} Fair {Y}", "{W} World Congress {Y}", "{PL} International {W} Show",
+    "{W} Summit {Y}", "{W} Week {PL} {Y}", "{Y} {W} Conference", "{W} {W2} Expo", "{PL} {W} Festival",
+)
+LAW_NAMES: tuple[str, ...] = (
+    "{W} Act", "{W} {W2} Act of {Y}", "{W} Protection Act", "{W} Reform Act", "{W} and {W2} Act",
+    "{W} Securities Act", "{W} Code",
+)
+WORK_NAMES: tuple[str, ...] = ("{W} of the {W2}", "The {W} {W2}", "{W} {W2}", "{W}")
+PRODUCT_NAMES: tuple[str, ...] = ("{W} X{N}", "{W} {N}", "{W} {W2} Pro", "{W} {N}S")
 #: organisations whose name begins with a place ("Leeds Science Park")
 PLACE_ORGS: tuple[str, ...] = (
     "{L} {W} Park", "{L} {W} Institute", "{L} {W} University", "{L} Stock Exchange", "{L} {W} Innovation Center",
@@ -356,6 +425,8 @@ PLACE_ORGS: tuple[str, ...] = (
 #: long organisation names, filled with training-set words
 GOVERNMENT_BODIES: tuple[str, ...] = (
     "Ministry of {W} and {W2}", "Ministry of {W} Affairs", "Department of {W} and {W2}", "Office of {W} {W2}",
+    "Ministry of {A} and {W}", "Ministry of {W}, {W2} and {W3}", "Ministry of {W} and {A}",
+    "Department of {W} and {W2} Affairs", "Ministry of {W} and {W2} Development",
 )
 INSTITUTIONS: tuple[str, ...] = (
     "{W} Institute of {W2}", "{W} {W2} Research Center", "{W} Science Park", "Institute for {W} {W2}",
@@ -363,15 +434,26 @@ INSTITUTIONS: tuple[str, ...] = (
 MONTHS: tuple[str, ...] = ("January", "March", "June", "September", "December")
 
 
-def business_rehearsal(records: Sequence[Mapping], n: int, seed: int) -> list[tuple[str, list[tuple[int, int, str]]]]:
-    """Synthetic business-news sentences with known PERSON/ORG/GPE spans.
+#: rehearsal groups: the templates each ``--rehearsal*`` option draws from
+REHEARSAL_GROUPS: dict[str, tuple[str, ...]] = {
+    "business": BUSINESS_TEMPLATES, "names": NAMED_TEMPLATES, "filings": FILING_TEMPLATES,
+}
+
+Synthetic = list[tuple[str, list[tuple[int, int, str]]]]  # (text, [(start_char, end_char, label)])
+
+
+def business_rehearsal(records: Sequence[Mapping], n: int, seed: int, group: str = "business") -> Synthetic:
+    """Synthetic sentences with known spans, from the templates of ``group``.
 
     CoNLL04 has few company names, and fine-tuning on it alone drifts the
-    model towards tagging unknown capitalized names as PERSON. These
-    sentences (our own templates; names built from words of the *training*
-    set plus corporate suffixes) keep companies as ORG. Returns
-    (text, [(start_char, end_char, label)]) pairs."""
-    rng = random.Random(seed)
+    model towards tagging unknown capitalized names as PERSON; CoNLL-2003
+    leaves events, laws, works and products as MISC, so fine-tuning forgets
+    them. These sentences (our own templates; names built from words of the
+    *training* set) keep companies as ORG (``business``, ``filings``) and
+    events, laws, works and products as EVENT, LAW, WORK_OF_ART and PRODUCT
+    (``names``). Returns (text, [(start_char, end_char, label)]) pairs."""
+    templates = REHEARSAL_GROUPS[group]
+    rng = random.Random(f"{seed}-{group}" if group != "business" else seed)
     words: set[str] = set()
     people: set[str] = set()
     places: set[str] = set()
@@ -384,6 +466,9 @@ def business_rehearsal(records: Sequence[Mapping], n: int, seed: int) -> list[tu
                 places.add(ent["text"])
             words.update(p for p in parts if p.isalpha() and p[0].isupper() and p[1:].islower() and len(p) > 2)
     word_list, people_list, place_list = sorted(words), sorted(people), sorted(places)
+    # the newer groups name bare companies only with words no training person's name contains
+    person_words = {part for name in people for part in name.split()}
+    bare_words = word_list if group == "business" else sorted(words - person_words)
 
     def company() -> str:
         name = rng.choice(word_list)
@@ -392,19 +477,28 @@ def business_rehearsal(records: Sequence[Mapping], n: int, seed: int) -> list[tu
         return f"{name} {rng.choice(CORP_SUFFIXES)}"
 
     def bare_company() -> str:
-        name = rng.choice(word_list)
-        return name + " " + rng.choice(word_list) if rng.random() < 0.3 else name
+        name = rng.choice(bare_words)
+        return name + " " + rng.choice(bare_words) if rng.random() < 0.3 else name
+
+    def filing_company() -> str:
+        return bare_company() if rng.random() < 0.5 else f"{bare_company()} {rng.choice(LEGAL_FORMS)}"
+
+    def acronym() -> str:
+        return "".join(rng.choice("ABCDEFGHIJKLMNOPRSTUVW") for _ in range(rng.randint(2, 4)))
 
     def long_name(forms: tuple[str, ...]) -> str:
-        return rng.choice(forms).format(W=rng.choice(word_list), W2=rng.choice(word_list), L=rng.choice(place_list))
+        return rng.choice(forms).format(W=rng.choice(word_list), W2=rng.choice(word_list),
+                                        W3=rng.choice(word_list), A=acronym(), L=rng.choice(place_list),
+                                        PL=rng.choice(place_list), Y=rng.randint(1990, 2026),
+                                        N=rng.randint(2, 12))
 
     def money_bn() -> str:
         amount = f"{rng.randint(2, 900)}{rng.choice(('bn', 'm'))}"
         return rng.choice((f"${amount}", f"£{amount}", f"{amount} euros", f"{amount} roubles"))
 
-    out: list[tuple[str, list[tuple[int, int, str]]]] = []
+    out: Synthetic = []
     for _ in range(n):
-        template = rng.choice(BUSINESS_TEMPLATES)
+        template = rng.choice(templates)
         values = {"C1": (company(), "ORG"), "C2": (company(), "ORG"), "P": (rng.choice(people_list), "PERSON"),
                   "B1": (bare_company(), "ORG"), "B2": (bare_company(), "ORG"),
                   "G": (long_name(GOVERNMENT_BODIES), "ORG"), "I": (long_name(INSTITUTIONS), "ORG"),
@@ -416,20 +510,33 @@ def business_rehearsal(records: Sequence[Mapping], n: int, seed: int) -> list[tu
                   "N": (str(rng.randint(2, 30)), None),
                   "D": (f"{rng.choice(MONTHS)} {rng.randint(1, 28)}, {rng.randint(1990, 2024)}", None),
                   "Y": (str(rng.randint(1990, 2024)), None)}
-        text, spans = "", []
-        for piece in template.replace("}", "{").split("{"):
-            if piece in values:
-                value, label = values[piece]
-                if label:
-                    spans.append((len(text), len(text) + len(value), label))
-                text += value
-            else:
-                text += piece[1:] if piece.startswith(".") and text.endswith(".") else piece
-        out.append((text, spans))
+        if group != "business":  # (drawn only here, so the business sentences stay as they were)
+            values |= {"EV": (long_name(EVENT_NAMES), "EVENT"), "LAW": (long_name(LAW_NAMES), "LAW"),
+                       "WK": (long_name(WORK_NAMES), "WORK_OF_ART"), "PR": (long_name(PRODUCT_NAMES), "PRODUCT"),
+                       "F1": (filing_company(), "ORG"), "F2": (filing_company(), "ORG"),
+                       "F3": (filing_company(), "ORG"), "ST": (rng.choice(STATES), "GPE")}
+        out.append(fill_template(template, values))
     return out
 
 
-def build_rehearsal_examples(nlp: Language, items: Sequence[tuple[str, list[tuple[int, int, str]]]],
+def fill_template(template: str, values: Mapping[str, tuple[str, str | None]]
+                  ) -> tuple[str, list[tuple[int, int, str]]]:
+    """The sentence of ``template`` with its ``{KEY}`` slots filled from
+    ``values`` (text, label or None), and the labelled spans' character offsets.
+    A slot's text ending in "." absorbs the template's own sentence-final period."""
+    text, spans = "", []
+    for piece in template.replace("}", "{").split("{"):
+        if piece in values:
+            value, label = values[piece]
+            if label:
+                spans.append((len(text), len(text) + len(value), label))
+            text += value
+        else:
+            text += piece[1:] if piece.startswith(".") and text.endswith(".") else piece
+    return text, spans
+
+
+def build_rehearsal_examples(nlp: Language, items: Synthetic,
                              batch_size: int, stats: Counter) -> list[Example]:
     """Examples from synthetic sentences: the known spans as gold, the stock
     model's other (non-overlapping, non-core) predictions as silver."""
@@ -569,7 +676,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder for the ner component")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--epochs", type=int, default=6)
-    parser.add_argument("--learn-rate", type=float, default=0.0003)
+    parser.add_argument("--learn-rate", type=float, default=0.001)
     parser.add_argument("--dropout", type=float, default=0.2)
     parser.add_argument("--max-batch", type=float, default=32.0, help="batch size compounds from 4 to this")
     parser.add_argument("--holdout", type=float, default=0.1, help="fraction of train held out to pick the epoch")
@@ -579,6 +686,10 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
                         help="stock PERSON/ORG/GPE/LOC/FAC spans outside gold spans: mark missing or keep")
     parser.add_argument("--rehearsal", type=int, default=1000,
                         help="number of synthetic business-news sentences mixed into training (0 = none)")
+    parser.add_argument("--rehearsal-names", type=int, default=600,
+                        help="synthetic sentences naming events, laws, works and products (0 = none)")
+    parser.add_argument("--rehearsal-filings", type=int, default=600,
+                        help="synthetic filing and press-release sentences naming companies (0 = none)")
     parser.add_argument("--freeze-tok2vec", action="store_true",
                         help="keep the ner's internal tok2vec (embeddings + CNN) at the stock weights")
     parser.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size for prediction")
@@ -667,11 +778,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("annotation of training docs (gold overrides, stock silver kept, '-' = missing):")
     for key, value in sorted(stats.items()):
         print(f"  {key:<32} {value}")
-    if args.rehearsal:
-        synthetic = business_rehearsal(train_records, args.rehearsal, args.seed)
+    for group, count in (("business", args.rehearsal), ("names", args.rehearsal_names),
+                         ("filings", args.rehearsal_filings)):
+        if not count:
+            continue
+        synthetic = business_rehearsal(train_records, count, args.seed, group)
         rehearsal_stats: Counter = Counter()
         examples += build_rehearsal_examples(nlp, synthetic, args.batch_size, rehearsal_stats)
-        print(f"added {len(synthetic)} synthetic business-news rehearsal docs, e.g. {synthetic[0][0]!r}; "
+        print(f"added {len(synthetic)} synthetic {group} rehearsal docs, e.g. {synthetic[0][0]!r}; "
               f"{dict(sorted(rehearsal_stats.items()))}")
     print(f"fine-tuning ner on {len(examples)} docs, selecting the epoch on {len(held_examples)} held-out docs "
           f"by {args.select}; epochs {args.epochs}, learn rate {args.learn_rate}, dropout {args.dropout}, "
@@ -705,7 +819,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "conll_sentences": dict(sorted(counts.items())),
         "training_sentences": len(train_records) + len(kbp),
         "kbp37_partial_sentences": len(kbp),
-        "synthetic_rehearsal_sentences": args.rehearsal,
+        "synthetic_rehearsal_sentences": {"business": args.rehearsal, "names": args.rehearsal_names,
+                                          "filings": args.rehearsal_filings},
         "heldout_sentences": len(held_records),
         "label_mapping": {"Peop/PER": "PERSON", "Org/ORG": "ORG",
                           "Loc/LOC": "GPE, or LOC/FAC when stock predicts exactly that span so",

@@ -1,4 +1,5 @@
-"""scripts/train_ner.py: how gold types become the labels the fine-tuned NER is taught."""
+"""scripts/train_ner.py: how gold types become the labels the fine-tuned NER is taught, what the
+synthetic rehearsal sentences say, and what the shipped news NER (``--model kgraph-ner``) reads."""
 
 from __future__ import annotations
 
@@ -10,7 +11,15 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
-from train_ner import MISSING, annotate, gold_label, line_kind  # noqa: E402
+from train_ner import (  # noqa: E402
+    MISSING,
+    REHEARSAL_GROUPS,
+    annotate,
+    business_rehearsal,
+    fill_template,
+    gold_label,
+    line_kind,
+)
 
 
 @pytest.mark.parametrize(
@@ -26,6 +35,10 @@ from train_ner import MISSING, annotate, gold_label, line_kind  # noqa: E402
         ("LOC", None, "GPE"),
         ("MISC", "NORP", "NORP"),  # MISC keeps a stock label CoNLL does not annotate
         ("MISC", "EVENT", "EVENT"),
+        ("EVENT", None, "EVENT"),  # the synthetic rehearsal names its events, laws, works, products directly
+        ("LAW", "ORG", "LAW"),
+        ("WORK_OF_ART", None, "WORK_OF_ART"),
+        ("PRODUCT", "ORG", "PRODUCT"),
         ("MISC", "PERSON", MISSING),  # ... but not a core one
         ("MISC", "DATE", MISSING),  # ... nor one MISC never means
         ("MISC", None, MISSING),
@@ -94,3 +107,74 @@ def test_train_ner_annotate_partial_record() -> None:
 )
 def test_train_ner_line_kind(tokens: list[str], kind: str) -> None:
     assert line_kind(tokens) == kind
+
+
+def test_train_ner_fill_template_spans() -> None:
+    values = {"F1": ("Brantwell Inc.", "ORG"), "P": ("Ilse Marken", "PERSON"), "EV": ("Lumen Expo 2027", "EVENT")}
+    text, spans = fill_template("{F1} met {P} at {EV}.", values)
+    assert text == "Brantwell Inc. met Ilse Marken at Lumen Expo 2027."
+    assert [(text[a:b], label) for a, b, label in spans] == [
+        ("Brantwell Inc.", "ORG"), ("Ilse Marken", "PERSON"), ("Lumen Expo 2027", "EVENT")]
+    text, _ = fill_template("Shares of {C1}.", {"C1": ("Tarsen Co.", "ORG")})
+    assert text == "Shares of Tarsen Co."  # the name's period ends the sentence
+
+
+_RECORDS = [
+    {"entities": [{"text": "Ilse Marken", "type": "PER"}, {"text": "Porto", "type": "LOC"},
+                  {"text": "Brantwell Foods", "type": "ORG"}, {"text": "Quorvex", "type": "ORG"},
+                  {"text": "Lumen", "type": "MISC"}]},
+    {"entities": [{"text": "Tarsen Vale", "type": "PER"}, {"text": "Malmo", "type": "LOC"}]},
+]
+
+
+@pytest.mark.parametrize("group", sorted(REHEARSAL_GROUPS))
+def test_train_ner_rehearsal_groups(group: str) -> None:
+    sentences = business_rehearsal(_RECORDS, 200, 0, group)
+    assert sentences == business_rehearsal(_RECORDS, 200, 0, group)  # seeded
+    labels = {label for _, spans in sentences for *_, label in spans}
+    for text, spans in sentences:
+        assert "{" not in text and "}" not in text
+        for start, end, _ in spans:
+            assert text[start:end] == text[start:end].strip() and start < end
+    if group == "names":
+        assert {"EVENT", "LAW", "WORK_OF_ART", "PRODUCT"} <= labels
+    if group == "filings":  # bare companies take no word of a training person's name
+        companies = [text[a:b] for text, spans in sentences for a, b, label in spans if label == "ORG"]
+        assert "Quorvex" in companies or "Lumen" in companies
+        assert not any(word in {"Ilse", "Marken", "Tarsen", "Vale"} for name in companies for word in name.split())
+        assert labels == {"ORG", "GPE", "PERSON"}
+
+
+# ------------------------------------------------- the shipped model (kgraph/resources/ner_conll03)
+
+
+@pytest.fixture(scope="module")
+def news_ner():  # type: ignore[no-untyped-def]
+    from kgraph.nlp import load_pipeline
+
+    return load_pipeline("kgraph-ner")
+
+
+def _labels(nlp, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {ent.text: ent.label_ for ent in nlp(text).ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # an expo with a year is an event, not an organisation
+        ("Visitors crowded the halls of Nordvik Garden Expo 2025 on its first day.", "Nordvik Garden Expo 2025",
+         "EVENT"),
+        ("Tarsen plans to present two robots at Lumen Robotics Expo 2027 in Porto.", "Lumen Robotics Expo 2027",
+         "EVENT"),
+        # a company in a filing, without a legal form, is an organisation, not a person
+        ("Brantwell entered into a loan agreement with its banks on April 4, 2022.", "Brantwell", "ORG"),
+        ("Quorvex, a Nevada corporation, said that its revenue rose in the second quarter.", "Quorvex", "ORG"),
+        # ... while people and companies the old model read right stay so
+        ("Ilse Marken, chief executive of Brantwell, signed the loan agreement.", "Ilse Marken", "PERSON"),
+        ("Ilse Marken, chief executive of Brantwell, signed the loan agreement.", "Brantwell", "ORG"),
+        ("Tarsen plans to present two robots at Lumen Robotics Expo 2027 in Porto.", "Porto", "GPE"),
+    ],
+)
+def test_train_ner_shipped_model_reads(news_ner, text: str, name: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    assert _labels(news_ner, text).get(name) == label

@@ -25,6 +25,10 @@ import pytest
         "Police claimed that Tomas Vidal was a director of Kestrel Bank.",
         "The lawsuit claims that Tomas Vidal ran Kestrel Bank for a decade.",
         "Police alleged that Tomas Vidal worked for Kestrel Bank.",
+        # a condition, a deal nearly struck, speculation
+        "If Halden Bank buys a stake in Kellmore Trust, it will gain a foothold.",
+        "Orbitel Networks is close to striking a deal with Kestrel Air.",
+        "There is speculation that Orbitel Networks will be bought by Kestrel Air.",
     ],
 )
 def test_frames_no_fact_from_a_negated_or_unrealised_clause(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -40,6 +44,9 @@ def test_frames_no_fact_from_a_negated_or_unrealised_clause(extract_text, text: 
         ("Tomas Vidal joined Kestrel Bank in May.", ("Tomas Vidal", "worksFor", "Kestrel Bank")),
         ("Tomas Vidal ran Kestrel Bank for a decade.", ("Tomas Vidal", "headOf", "Kestrel Bank")),
         ("Tomas Vidal worked for Kestrel Bank.", ("Tomas Vidal", "worksFor", "Kestrel Bank")),
+        ("Halden Bank bought a stake in Kellmore Trust.", ("Halden Bank", "investedIn", "Kellmore Trust")),
+        ("Orbitel Networks struck a deal with Kestrel Air.", ("Orbitel Networks", "hasAgreementWith", "Kestrel Air")),
+        ("Orbitel Networks will be bought by Kestrel Air.", ("Kestrel Air", "agreedToAcquire", "Orbitel Networks")),
     ],
 )
 def test_frames_the_same_clauses_as_facts_state_them(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]

@@ -16,7 +16,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from kgraph.extract.lexicon import _BODY_NOUNS, _COUNTRY_NAMES, _FORMER, _OFFICE_ADDRESS, _PLACE_PARTS, ANY_NOUN
+from kgraph.extract.lexicon import (
+    _BODY_NOUNS,
+    _COUNTRY_NAMES,
+    _FORMER,
+    _GOODS,
+    _OFFICE_ADDRESS,
+    _PLACE_PARTS,
+    ANY_NOUN,
+)
 from kgraph.models import Mention, Role
 from kgraph.ontology import Ontology
 
@@ -42,7 +50,8 @@ _FUTURE = frozenset({"will", "would", "shall", "'ll", "wo", "'d"})
 _UNREALISED = frozenset(
     """want seek try attempt offer propose consider hope aim threaten refuse fail decline wish need deny look
     mull weigh likely tip rumour rumor talk talks bid proposal expect claim allege suspect speculate undecided
-    unsure uncertain speculation suggestion possibility prospect chance fear brink verge""".split()
+    unsure uncertain speculation suggestion possibility prospect chance fear brink verge ambition dream
+    aspiration""".split()
 )
 #: Words that open a condition: "If X buys a stake in Y" states no stake.
 CONDITIONS = frozenset({"if", "unless", "whether"})
@@ -491,6 +500,8 @@ def _named_in(pobj: Token, index: _Index) -> list[Token]:
     if index.at(pobj) is not None or pobj.pos_ not in {"NOUN", "PROPN"}:
         return [pobj]
     names = [c for c in pobj.children if c.dep_ in {"poss", "compound", "appos"} and index.at(c) is not None]
+    if pobj.lemma_.lower() in _GOODS:
+        names = [c for c in names if c.dep_ != "compound"]  # "a buyer of Orbitel shares": the shares are
     if not names:
         # "of the law firm of Holm, Berg", "the city of Bellport": a noun describing the name after it
         classes = index.ontology.classes_for_descriptor(pobj.lemma_.lower())

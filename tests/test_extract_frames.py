@@ -25,6 +25,11 @@ import pytest
         "Police claimed that Tomas Vidal was a director of Kestrel Bank.",
         "The lawsuit claims that Tomas Vidal ran Kestrel Bank for a decade.",
         "Police alleged that Tomas Vidal worked for Kestrel Bank.",
+        # a condition, a deal nearly struck, speculation
+        "If Halden Bank buys a stake in Kellmore Trust, it will gain a foothold.",
+        "Orbitel Networks is close to striking a deal with Kestrel Air.",
+        "There is speculation that Orbitel Networks will be bought by Kestrel Air.",
+        "Kestrel Air must cut costs if it is to fulfil its ambition of joining the Nordic Alliance.",
     ],
 )
 def test_frames_no_fact_from_a_negated_or_unrealised_clause(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -40,6 +45,10 @@ def test_frames_no_fact_from_a_negated_or_unrealised_clause(extract_text, text: 
         ("Tomas Vidal joined Kestrel Bank in May.", ("Tomas Vidal", "worksFor", "Kestrel Bank")),
         ("Tomas Vidal ran Kestrel Bank for a decade.", ("Tomas Vidal", "headOf", "Kestrel Bank")),
         ("Tomas Vidal worked for Kestrel Bank.", ("Tomas Vidal", "worksFor", "Kestrel Bank")),
+        ("Halden Bank bought a stake in Kellmore Trust.", ("Halden Bank", "investedIn", "Kellmore Trust")),
+        ("Orbitel Networks struck a deal with Kestrel Air.", ("Orbitel Networks", "hasAgreementWith", "Kestrel Air")),
+        ("Orbitel Networks will be bought by Kestrel Air.", ("Kestrel Air", "agreedToAcquire", "Orbitel Networks")),
+        ("Kestrel Air joined the Nordic Alliance in May.", ("Kestrel Air", "memberOf", "Nordic Alliance")),
     ],
 )
 def test_frames_the_same_clauses_as_facts_state_them(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
@@ -405,3 +414,17 @@ def test_frames_superlative_of_a_group_and_one_of_several_posts(extract_text) ->
     found = extract_text("Lena Berg, one of the directors of Orbitel Corp., said so.")
     assert ("Lena Berg", "worksFor", "Orbitel Corp.") in found, found
     assert ("Lena Berg", "headOf", "Orbitel Corp.") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Lena Berg is a buyer of Orbitel Networks shares.",
+     "Tomas Vidal was a distributor of Kellmore Pictures films until 2003."],
+)
+def test_frames_a_name_on_goods_is_not_the_phrases_object(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(p == "worksFor" for _, p, _ in found), found
+    # the name on a unit of the organisation still is
+    found = extract_text("Lena Berg is an analyst at the Orbitel Networks research unit.")
+    assert ("Lena Berg", "worksFor", "Orbitel Networks") in found, found
+

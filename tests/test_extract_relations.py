@@ -275,6 +275,34 @@ def test_relations_modifier_of_a_later_conjunct_is_its_alone(extract_text) -> No
     found = extract_text("A merger of Kestrel Air and Oslo-based Orbitel Networks was announced on Monday.")
     assert ("Orbitel Networks", "basedIn", "Oslo") in found, found
     assert ("Kestrel Air", "basedIn", "Oslo") not in found, found
+    # the modifier sits deeper in the later conjunct's phrase, before a common noun
+    found = extract_text("Kellmore Trust and Norway-based shipping firm Orbitel Networks agreed to work together.")
+    assert ("Orbitel Networks", "basedIn", "Norway") in found, found
+    assert ("Kellmore Trust", "basedIn", "Norway") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text", ["Norway, Sweden in fishing deal", "The wars in Iraq, Afghanistan and Syria cost billions."]
+)
+def test_relations_no_country_is_in_another(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(p == "locatedIn" for _, p, _ in found), found
+    # a city in a country still is
+    found = extract_text("Bergen, Norway in fishing deal")
+    assert ("Bergen", "locatedIn", "Norway") in found, found
+
+
+def test_relations_country_adjective_says_only_where_a_firm_is_based(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Shares in Swedish ferry operators Kellmore Lines International fell 4% on Monday.")
+    assert ("Kellmore Lines International", "basedIn", "Sweden") in found, found
+    assert not any(p != "basedIn" and o == "Sweden" for _, p, o in found), found
+
+
+def test_relations_a_family_patriarch_holds_no_post(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Orbitel Networks patriarch Tomas Vidal said the plant would close.")
+    assert not any(s == "Tomas Vidal" for s, _, _ in found), found
+    found = extract_text("Orbitel Networks engineer Tomas Vidal said the plant would close.")
+    assert ("Tomas Vidal", "worksFor", "Orbitel Networks") in found, found
 
 
 def test_relations_list_of_places_pairs_each_with_its_own(extract_text) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ becomes a :class:`~kgraph.models.RelationMention` only when every check holds:
   quote marks;
 * both mentions lie in the cited sentence, or in it and a sentence next to it;
 * the clause that joins them is not negated, hedged or speculative: the rule
-  extractor's mood check (``_mood`` in :mod:`kgraph.extract.frames`) on every word of
+  extractor's mood check (``mood`` in :mod:`kgraph.extract.frames`) on every word of
   the dependency path between the two mentions, plus hedging adverbs and
   conditional clauses.
 
@@ -24,7 +24,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from kgraph.extract.frames import _mood, _noun_mood
+from kgraph.extract.frames import CONDITIONS, mood, noun_mood
 from kgraph.extract.llm_schema import Chunk, offered_properties
 from kgraph.models import Mention, Rejection, RelationMention
 from kgraph.ontology import Ontology
@@ -59,7 +59,6 @@ _HEDGES = frozenset(
     """reportedly allegedly possibly perhaps probably maybe supposedly apparently purportedly presumably
     rumoured rumored unconfirmed""".split()
 )
-_CONDITIONS = frozenset({"if", "whether", "unless"})
 
 
 def normalise(text: str) -> str:
@@ -138,9 +137,9 @@ def check_fact(
     places = [chunk.mention_sentences[chunk.mentions.index(m)] for m in (subject, obj)]
     if number not in places or abs(places[0] - places[1]) > 1:
         return _reject("mentions outside the sentence", fact, chunk, f"sentences {places[0]} and {places[1]}")
-    mood = clause_mood(doc, subject, obj)
+    stated = clause_mood(doc, subject, obj)
     agreed_ok = any(p.mood == "agreed" for p in prop.patterns)
-    if mood is not None and (mood == "fact" or agreed_ok):
+    if stated is not None and (stated == "fact" or agreed_ok):
         if prop.symmetric and (obj, subject) < (subject, obj):
             subject, obj = obj, subject
         q_start, q_end = start + where[0], start + where[1]
@@ -168,24 +167,24 @@ def _path(doc: Doc, a: Mention, b: Mention) -> list[Token]:
 
 def clause_mood(doc: Doc, a: Mention, b: Mention) -> str | None:
     """``"fact"``, ``"agreed"`` or None (negated, hedged, conditional) for the clause joining two mentions."""
-    mood = "fact"
+    stated = "fact"
     for token in _path(doc, a, b):
         for child in token.children:
             if child.dep_ == "neg" or child.lower_ in _HEDGES:
                 return None
-            if child.dep_ == "mark" and child.lower_ in _CONDITIONS:
+            if child.dep_ == "mark" and child.lower_ in CONDITIONS:
                 return None
         if token.pos_ in {"VERB", "AUX"}:
-            found = _mood(token)
+            found = mood(token)
         elif token.pos_ == "NOUN":
-            found = _noun_mood(token)
+            found = noun_mood(token)
         else:
             continue
         if found is None:
             return None
         if found == "agreed":
-            mood = "agreed"
-    return mood
+            stated = "agreed"
+    return stated
 
 
 def _negated(doc: Doc, a: Mention, b: Mention) -> bool:

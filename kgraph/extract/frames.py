@@ -16,7 +16,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from kgraph.extract.lexicon import _BODY_NOUNS, _COUNTRY_NAMES, _FORMER, _OFFICE_ADDRESS, _PLACE_PARTS, ANY_NOUN
+from kgraph.extract.lexicon import (
+    _BODY_NOUNS,
+    _COUNTRY_NAMES,
+    _FORMER,
+    _GOODS,
+    _OFFICE_ADDRESS,
+    _PLACE_PARTS,
+    ANY_NOUN,
+)
 from kgraph.models import Mention, Role
 from kgraph.ontology import Ontology
 
@@ -42,8 +50,13 @@ _FUTURE = frozenset({"will", "would", "shall", "'ll", "wo", "'d"})
 _UNREALISED = frozenset(
     """want seek try attempt offer propose consider hope aim threaten refuse fail decline wish need deny look
     mull weigh likely tip rumour rumor talk talks bid proposal expect claim allege suspect speculate undecided
-    unsure uncertain""".split()
+    unsure uncertain speculation suggestion possibility prospect chance fear brink verge ambition dream
+    aspiration""".split()
 )
+#: Words that open a condition: "If X buys a stake in Y" states no stake.
+CONDITIONS = frozenset({"if", "unless", "whether"})
+#: Adjectives of nearness: "X is close to striking a deal with Y" has struck none.
+_NEAR = frozenset({"close", "closer", "near", "nearer"})
 #: Words whose complement is a deal agreed or announced: "agreed to buy", "plans to acquire", "is set to buy".
 _AGREED = frozenset("""agree plan intend set due prepare promise pledge vow deal agreement""".split())
 #: Modifiers of an event noun that leave it undone ("the proposed takeover of Y") or agreed ("an agreed takeover").
@@ -152,37 +165,41 @@ def _matches(token: Token, triggers: tuple[str, ...]) -> str | None:
     return None
 
 
-def _mood(word: Token) -> str | None:
+def mood(word: Token) -> str | None:
     """What a verb (or the verb of a copula) states: ``"fact"``; ``"agreed"`` for a deal agreed or
     announced ("agreed to buy", "said it would buy", "is set to acquire"); None when it states
     nothing: negated ("did not buy"), under "may" or "could", or the complement of an offer, a
-    hope or a refusal ("offered to buy", "is in talks to buy", "refused to join"). A complement
-    inherits the negation and modality of the word it completes ("did not agree to buy"). A
-    headline's infinitive ("Orbitel to buy Kestrel") is "agreed"."""
-    mood = "fact"
+    hope or a refusal ("offered to buy", "is in talks to buy", "refused to join"), in a condition
+    ("if X buys"), near being done ("is close to striking a deal") or the content of speculation
+    ("speculation that X will be bought"). A complement inherits the negation, modality and
+    condition of the word it completes ("did not agree to buy"). A headline's infinitive
+    ("Orbitel to buy Kestrel") is "agreed"."""
+    stated = "fact"
     for _ in range(4):
         for c in word.children:
-            if c.dep_ == "neg":
+            if c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in CONDITIONS:
                 return None
             if c.dep_ in {"aux", "auxpass"}:
                 if c.lower_ in _MODALS or c.lemma_.lower() in _MODALS:
                     return None
                 if c.lower_ in _FUTURE or c.lemma_.lower() in _FUTURE:
-                    mood = "agreed"
+                    stated = "agreed"
                 if c.lower_ == "to" and word.dep_ == "ROOT" and any(s.dep_ == "nsubj" for s in word.children):
-                    mood = "agreed"  # the headline "Orbitel to buy Kestrel": announced, not done
+                    stated = "agreed"  # the headline "Orbitel to buy Kestrel": announced, not done
         if word.dep_ not in {"xcomp", "acl", "pcomp", "ccomp"} or word.head.i == word.i:
-            return mood
+            return stated
         head = word.head
         if word.dep_ == "pcomp" and head.head.i != head.i and head.pos_ == "ADP":
             head = head.head  # "talks about buying": the phrase's own head
+            if head.lower_ in _NEAR:
+                return None  # "close to buying"
         forms = _forms(head)
         if forms & _UNREALISED:
             return None
         if forms & _AGREED:
-            mood = "agreed"
+            stated = "agreed"
         word = head
-    return mood
+    return stated
 
 
 def _copula_mood(noun: Token) -> str | None:
@@ -191,7 +208,7 @@ def _copula_mood(noun: Token) -> str | None:
     post = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
         post = noun.head.head  # "X was one of Y's leaders"
-    return _mood(post.head) if post.dep_ in {"attr", "oprd"} else "fact"
+    return mood(post.head) if post.dep_ in {"attr", "oprd"} else "fact"
 
 
 def _forms(token: Token) -> set[str]:
@@ -204,7 +221,7 @@ def _forms(token: Token) -> set[str]:
     return forms
 
 
-def _noun_mood(noun: Token) -> str | None:
+def noun_mood(noun: Token) -> str | None:
     """What an event noun states: "the proposed takeover of Y" nothing, "an agreed takeover" a deal."""
     modifiers = {c.lower_ for c in noun.children if c.dep_ in {"amod", "compound"}}
     if modifiers & _UNREALISED_MODIFIERS:
@@ -419,7 +436,7 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
             out.extend(c for c in noun.head.children if c.dep_ == "dobj")
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
         verb = noun.head.head
-        if _mood(verb) == "fact":
+        if mood(verb) == "fact":
             out.extend(c for c in verb.children if c.dep_ in {"nsubj", "dobj", "nsubjpass"})
         elif verb.lemma_.lower() in _SUCCESSION_VERBS:
             # "X will succeed Y as president of Z": Y holds the post now, X not yet
@@ -483,6 +500,8 @@ def _named_in(pobj: Token, index: _Index) -> list[Token]:
     if index.at(pobj) is not None or pobj.pos_ not in {"NOUN", "PROPN"}:
         return [pobj]
     names = [c for c in pobj.children if c.dep_ in {"poss", "compound", "appos"} and index.at(c) is not None]
+    if pobj.lemma_.lower() in _GOODS:
+        names = [c for c in names if c.dep_ != "compound"]  # "a buyer of Orbitel shares": the shares are
     if not names:
         # "of the law firm of Holm, Berg", "the city of Bellport": a noun describing the name after it
         classes = index.ontology.classes_for_descriptor(pobj.lemma_.lower())

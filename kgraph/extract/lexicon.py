@@ -56,3 +56,15 @@ _COUNTRY_NAMES = frozenset(
     | {"uk", "u.k.", "britain", "great britain", "united kingdom", "us", "u.s.", "usa", "united states", "america",
        "europe", "asia", "england"}
 )
+#: Sovereign countries, by their names and common short forms: one is never located in another
+#: ("Argentina, Chile in copper deal" lists two). Scotland and Wales are parts of the UK, so not here.
+_SOVEREIGN = frozenset(
+    {c.lower() for c in _COUNTRY_ADJECTIVES.values()} - {"scotland", "wales"}
+    | {"uk", "u.k.", "britain", "great britain", "united kingdom", "us", "u.s.", "usa", "united states", "america"}
+)
+#: Nouns of goods and works: a name on them makes or owns them and is not what a phrase with them
+#: names ("a distributor of Kellmore films", "a buyer of Orbitel shares" works for neither).
+_GOODS = frozenset(
+    """share stock bond product good film movie book song album game car vehicle drug phone handset device
+    brand programme program show series title record""".split()
+)

@@ -29,14 +29,14 @@ from kgraph.extract.frames import (
     _Index,
     _inside_name,
     _matches,
-    _mood,
-    _noun_mood,
     _noun_objects,
     _prep_objects,
     _role_of,
     _role_tokens,
+    mood,
+    noun_mood,
 )
-from kgraph.extract.lexicon import ANY_NOUN
+from kgraph.extract.lexicon import _SOVEREIGN, ANY_NOUN
 from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name
 from kgraph.extract.titles import (
     _lesser_post,
@@ -244,7 +244,7 @@ def _apply(
     objects: list[Token] = []
     predicate = pattern.property
     if pattern.frame == "Verb" and token.pos_ in {"VERB", "AUX"}:
-        if _mood(token) != pattern.mood:
+        if mood(token) != pattern.mood:
             return  # "did not buy", "may join"; "agreed to buy" only for a pattern of agreed deals
         subjects = _role_tokens(token, pattern.subject_roles, index)
         objects = _role_tokens(token, pattern.object_roles, index)
@@ -291,11 +291,11 @@ def _apply(
             unit = _owned_unit(token, index)
             objects = [o for o in objects if o != unit]  # the post is the owner's, in one of its units
     elif pattern.frame == "EventNoun" and token.pos_ in {"NOUN", "PROPN"}:
-        if _noun_mood(token) != pattern.mood:
+        if noun_mood(token) != pattern.mood:
             return  # "the proposed takeover of Y"; "an agreed takeover" only for a pattern of agreed deals
         subjects, objects = _event_parties(token, pattern.prepositions, index)
         governor = _governing_verb(token)
-        if governor is not None and _mood(governor) != pattern.mood:
+        if governor is not None and mood(governor) != pattern.mood:
             # "X has agreed to buy a stake in Y": X holds none yet (but "Z's stake in Y" is Z's)
             subjects = [s for s in subjects if s.head.i == token.i and s.dep_ in {"poss", "compound"}]
     elif pattern.frame == "EventNoun" and token.dep_ == "amod" and index.at(token.head) is not None:
@@ -365,9 +365,13 @@ def _apply(
                 (s.i, o.i) for s in expanded for o in phrases
                 if s.i < o.i and any(s.i < q.i < o.i and q.head.i != o.head.i for q in phrases)
             }
-    elif pattern.frame == "Verb" and token.dep_ == "amod" and token.i < token.head.i and token.head.dep_ == "conj":
-        # "Kestrel and Oslo-based Nordwind Energy": a modifier of a later conjunct is that conjunct's alone
-        expanded = [s for s in expanded if s in subjects or s.i >= token.head.i]
+    elif (
+        pattern.frame == "Verb" and token.dep_ == "amod" and token.i < token.head.i
+        and _phrase_head(token).dep_ == "conj"
+    ):
+        # "Kestrel and Oslo-based Nordwind Energy", "Kestrel and Oslo-based software firm Nordwind": a
+        # modifier of a later conjunct is that conjunct's alone
+        expanded = [s for s in expanded if s.i >= token.i]
     if pattern.frame == "Verb" and token.dep_ in {"acl", "relcl"} and token.i > token.head.i:
         # "CDT (acquired by Y in 2007), Canon and Z", "A, which Y bought, and B": a clause
         # between a name and the next item of its list is about that name alone
@@ -381,6 +385,14 @@ def _apply(
             si, oi = index.at(s), index.at(o)
             if si is not None and oi is not None and si != oi:
                 yield (oi, si, role, predicate) if pattern.inverse else (si, oi, role, predicate)
+
+
+def _phrase_head(token: Token) -> Token:
+    """The head of the noun phrase a modifier sits in: "Oslo-based software firm Nordwind" -> Nordwind."""
+    head = token.head
+    while head.dep_ in {"compound", "amod"} and head.head.i > head.i:
+        head = head.head
+    return head
 
 
 def _in_own_phrase(name: Token, pattern: Pattern, index: _Index) -> bool:
@@ -427,6 +439,11 @@ _SENTENCE_FRAMES: dict[str, _SentenceFrame] = {
 }
 
 
+def _country(mention: Mention) -> bool:
+    """Whether a mention names a sovereign country ("Chile", "the UK")."""
+    return mention.text.lower().removeprefix("the ") in _SOVEREIGN
+
+
 def _add(
     found: dict[tuple[int, str, int], RelationMention],
     pattern: Pattern,
@@ -440,6 +457,10 @@ def _add(
 ) -> None:
     s_mention, o_mention = index.mentions[subj][0], index.mentions[obj][0]
     predicate = predicate or pattern.property
+    if predicate != "basedIn" and "adjective" in {s_mention.label, o_mention.label}:
+        return  # "French carmaker X" says where X is based, and nothing else of France
+    if predicate == "locatedIn" and _country(s_mention) and _country(o_mention):
+        return  # "Argentina, Chile in copper deal", "the wars in Iraq, Afghanistan": a list, no country is in another
     prop = ontology.properties[predicate]
     for mention, constraint, default in (
         (s_mention, pattern.subject_type, prop.domain),

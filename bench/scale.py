@@ -182,7 +182,8 @@ def main() -> None:
     try:
         snapshot = work / "src"
         shutil.copytree(ROOT / "kgraph", snapshot / "kgraph", ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.copytree(ROOT / "ontology", snapshot / "ontology")
+        # where a wheel carries the ontology (kgraph.ontology finds a checkout's only beside pyproject.toml)
+        shutil.copytree(ROOT / "ontology", snapshot / "kgraph" / "ontology_data")
         env = {**os.environ, "PYTHONPATH": str(snapshot)}
         env.pop("KGRAPH_ONTOLOGY", None)
         corpus = work / "bbc"

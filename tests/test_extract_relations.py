@@ -631,3 +631,36 @@ def test_title_hung_on_a_later_name_of_a_list(nlp, ontology) -> None:  # type: i
         found[name] = {(r.subject.text, r.predicate, r.object.text) for r in find_relations(doc, mentions, ontology)}
     assert ("Halder Motors", "basedIn", "US") in found["parse"] & found["apposed"]
     assert not any(s == "Corvane Stores" for s, _, _ in found["misparse"] | found["parse"] | found["apposed"])
+
+
+@pytest.mark.parametrize(
+    ("stated", "unstated", "fact"),
+    [
+        # an event noun under a verb of planning: the joint venture is planned, not formed
+        ("Halder Chemicals Inc. formed a joint venture with Kestrel Systems Ltd. to make engine parts.",
+         "Halder Chemicals Inc. has said it plans a joint venture with Kestrel Systems Ltd. to make engine parts.",
+         ("Halder Chemicals Inc.", "partnerOf", "Kestrel Systems Ltd.")),
+        # a second verb of a chosen bidder's task is as unrealised as the first
+        ("Halder Chemicals Inc. built and runs the Norvik Airport.",
+         "Halder Chemicals Inc. was chosen to build and run the Norvik Airport.",
+         ("Halder Chemicals Inc.", "operates", "Norvik Airport")),
+        # a conjoined verb under "may" states nothing; after "but" it is a fact of its own
+        ("Halder Chemicals Inc. did not buy Kestrel Systems Ltd. but bought Norvik Holdings Ltd.",
+         "Halder Chemicals Inc. may buy Kestrel Systems Ltd. and buy Norvik Holdings Ltd.",
+         ("Halder Chemicals Inc.", "acquired", "Norvik Holdings Ltd.")),
+    ],
+)
+def test_relations_plans_and_chosen_bidders_state_nothing_done(  # type: ignore[no-untyped-def]
+    extract_text, stated: str, unstated: str, fact: tuple[str, str, str]
+) -> None:
+    assert fact in extract_text(stated)
+    assert fact not in extract_text(unstated)
+
+
+def test_relations_a_relative_is_no_employee(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "X's uncle, Y": kin of a name the NER may take for a company; a post in the same place is a job
+    assert ("Tomas Berg", "worksFor", "Orbitel Networks") in extract_text(
+        "Orbitel Networks' chief engineer, Tomas Berg, told reporters the plan was unfair.")
+    for kin in ("uncle", "niece", "cousin"):
+        found = extract_text(f"Orbitel Networks' {kin}, Tomas Berg, told reporters the plan was unfair.")
+        assert not any(p == "worksFor" for _, p, _ in found), (kin, found)

@@ -58,7 +58,9 @@ CONDITIONS = frozenset({"if", "unless", "whether"})
 #: Adjectives of nearness: "X is close to striking a deal with Y" has struck none.
 _NEAR = frozenset({"close", "closer", "near", "nearer"})
 #: Words whose complement is a deal agreed or announced: "agreed to buy", "plans to acquire", "is set to buy".
-_AGREED = frozenset("""agree plan intend set due prepare promise pledge vow deal agreement""".split())
+_AGREED = frozenset("""agree plan intend set due prepare promise pledge vow deal agreement choose select""".split())
+#: Verbs whose object is planned, not done: "X plans a joint venture with Y" has none yet.
+_PLANNED = frozenset("""plan intend prepare promise pledge vow""".split())
 #: Modifiers of an event noun that leave it undone ("the proposed takeover of Y") or agreed ("an agreed takeover").
 _UNREALISED_MODIFIERS = frozenset(
     {"proposed", "possible", "potential", "rumoured", "rumored", "failed", "attempted", "mooted",
@@ -186,6 +188,9 @@ def mood(word: Token) -> str | None:
                     stated = "agreed"
                 if c.lower_ == "to" and word.dep_ == "ROOT" and any(s.dep_ == "nsubj" for s in word.children):
                     stated = "agreed"  # the headline "Orbitel to buy Kestrel": announced, not done
+        if word.dep_ == "conj" and _shares_clause(word):
+            word = word.head  # "was chosen to build and run Y": "run" is as unrealised as "build"
+            continue
         if word.dep_ not in {"xcomp", "acl", "pcomp", "ccomp"} or word.head.i == word.i:
             return stated
         head = word.head
@@ -200,6 +205,26 @@ def mood(word: Token) -> str | None:
             stated = "agreed"
         word = head
     return stated
+
+
+def _shares_clause(verb: Token) -> bool:
+    """Whether a conjoined verb shares its first conjunct's subject and mood: "to build and run Y",
+    not "did not buy Y but sold Z" (a contrast) nor "X bought Y and Z sold W" (a subject of its own)."""
+    first = verb.head
+    if first.pos_ not in {"VERB", "AUX"} or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    return not any(c.dep_ == "cc" and c.lower_ in {"but", "yet", "while"} for c in first.children)
+
+
+def governed_mood(verb: Token) -> str | None:
+    """What a verb states of the event noun it governs: "signed an agreement with Y" a fact, "plans a
+    joint venture with Y" an announced plan ("agreed"), "seeks a merger with Y" nothing; then
+    whatever :func:`mood` says of the verb itself ("did not sign an agreement")."""
+    forms = _forms(verb)
+    if forms & _UNREALISED:
+        return None
+    stated = mood(verb)
+    return "agreed" if stated == "fact" and forms & _PLANNED else stated
 
 
 def _copula_mood(noun: Token) -> str | None:

@@ -34,6 +34,7 @@ from kgraph.extract.frames import (
     _role_of,
     _role_tokens,
     mood,
+    governed_mood,
     noun_mood,
 )
 from kgraph.extract.lexicon import _SOVEREIGN, ANY_NOUN
@@ -295,7 +296,7 @@ def _apply(
             return  # "the proposed takeover of Y"; "an agreed takeover" only for a pattern of agreed deals
         subjects, objects = _event_parties(token, pattern.prepositions, index)
         governor = _governing_verb(token)
-        if governor is not None and mood(governor) != pattern.mood:
+        if governor is not None and governed_mood(governor) != pattern.mood:
             # "X has agreed to buy a stake in Y": X holds none yet (but "Z's stake in Y" is Z's)
             subjects = [s for s in subjects if s.head.i == token.i and s.dep_ in {"poss", "compound"}]
     elif pattern.frame == "EventNoun" and token.dep_ == "amod" and index.at(token.head) is not None:

@@ -33,8 +33,8 @@ from kgraph.extract.frames import (
     _prep_objects,
     _role_of,
     _role_tokens,
-    mood,
     governed_mood,
+    mood,
     noun_mood,
 )
 from kgraph.extract.lexicon import _SOVEREIGN, ANY_NOUN

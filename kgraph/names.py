@@ -10,10 +10,15 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from kgraph.vocabulary import PERSON_TITLES
 
-__all__ = ["NAME_LABELS", "fold", "name_tokens", "name_key"]
+if TYPE_CHECKING:
+    from kgraph.models import Mention
+
+__all__ = ["NAME_LABELS", "fold", "name_tokens", "name_key", "organisation_by_context"]
 
 #: Words dropped from the front of a person's name when names are compared: honorifics, written
 #: short or in full ("Sir", "Mr.", "Professor"), and offices, so "Sir Anthony Meyer", "Mr Anthony
@@ -65,3 +70,27 @@ def name_key(text: str, person: bool = False) -> str:
         words = words[:-1]
     return " ".join(words)
 
+
+
+#: Pronouns that can only stand for a person.
+_PERSONAL = frozenset("he him his himself she her hers herself".split())
+
+
+def organisation_by_context(group: Iterable[Mention], is_organisation: Callable[[str], bool]) -> bool:
+    """Whether one document's mentions of a thing the NER took for a person name an organisation.
+
+    So they do when the rules typed one of them an organisation from its context against the
+    NER's PERSON ("Russian oil firm Yukos", "Yukos chief executive Anna Berg") and nothing in the
+    group marks a person: no name of two words or more typed a person ("Mr Yukos", "Bill Ford"),
+    no "he" or "she". The NER's label of a bare unknown name is a guess; its context is not.
+    """
+    retyped = False
+    for m in group:
+        if m.label == "pronoun":
+            if m.text.lower() in _PERSONAL:
+                return False
+        elif m.type == "Person" and m.label not in NAME_LABELS and len(name_tokens(m.text)) > 1:
+            return False
+        elif m.label == "PERSON" and is_organisation(m.type):
+            retyped = True
+    return retyped

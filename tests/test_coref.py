@@ -219,3 +219,23 @@ def test_coref_a_country_named_by_an_adjective_is_no_antecedent(nlp, ontology) -
     named = ("Corvane agreed to buy Halden Ports on Monday, officials in Denmark said. "
              "Halden Ports is the country's largest port operator.")
     assert _links(nlp, ontology, named)[f"the country@{named.index('the country')}"] == "Denmark"
+
+
+def test_coref_a_name_its_context_calls_a_firm_is_one(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    # the stock NER reads "Vostrov" as a person; "oil firm Vostrov" says it is a company, so the
+    # cluster is one ("its" goes back to it) and its representative is typed an organisation
+    from kgraph.extract.mentions import find_mentions
+
+    text = ("Russian oil firm Vostrov lied to the court. Vostrov said the debts had grown. "
+            "Vostrov told reporters its case was strong.")
+    doc = nlp(text)
+    links = link_mentions(doc, find_mentions(doc, ontology), ontology)
+    its = next(m for m in links if m.text == "its")
+    assert links[its].text == "Vostrov" and links[its].type == "Organization"
+    assert {rep.type for m, rep in links.items() if m.text == "Vostrov"} == {"Organization"}
+    # a person's mark keeps the NER's person: "Mr Vostrov" is a man, and "its" is not him
+    text = ("Russian oil firm Vostrov lied to the court, Mr Vostrov said. Vostrov said its debts had grown.")
+    doc = nlp(text)
+    links = link_mentions(doc, find_mentions(doc, ontology), ontology)
+    assert "Mr Vostrov" in {rep.text for rep in links.values()}
+    assert all(rep.text != "Mr Vostrov" for m, rep in links.items() if m.text == "its")

@@ -26,3 +26,22 @@ def test_names_honorifics_stay_in_the_names_of_other_things() -> None:
     # "Professor Green Records" or "Sir Walter Scott Hotel" is the name of a company or a building
     assert name_key("Professor Green Records") == "professor green records"
     assert name_key("Sir Walter Scott Hotel") == "sir walter scott hotel"
+
+
+def test_names_organisation_by_context() -> None:
+    from kgraph.models import Mention
+    from kgraph.names import organisation_by_context
+
+    def is_org(cls: str) -> bool:
+        return cls == "Organization"
+
+    bare = Mention(0, 6, "Corvex", "Person", "PERSON")  # the NER's guess
+    firm = Mention(20, 26, "Corvex", "Organization", "PERSON")  # "oil firm Corvex": typed by its context
+    assert organisation_by_context([bare, bare, bare, firm], is_org)
+    assert not organisation_by_context([bare, bare], is_org)  # no context: the NER's word stands
+    # a person's mark outweighs the context: a full name, a "he"
+    assert not organisation_by_context([bare, firm, Mention(40, 52, "Anna Corvex", "Person", "PERSON")], is_org)
+    assert not organisation_by_context([bare, firm, Mention(60, 62, "he", "Person", "pronoun")], is_org)
+    # an organisation's own label is no context
+    assert not organisation_by_context([bare, Mention(20, 26, "Corvex", "Organization", "ORG")], is_org)
+

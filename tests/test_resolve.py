@@ -171,3 +171,17 @@ def test_resolve_a_name_used_for_one_thing_keeps_its_odd_description(ontology) -
     # the same two descriptions in two articles of a name are two things
     result = resolve_entities([described, team], ontology)
     assert _things(result, "Norland") == [("Organization", ["t"]), ("Place", ["d"])]
+
+
+def test_resolve_a_firm_by_context_is_an_organisation(ontology) -> None:  # type: ignore[no-untyped-def]
+    mentions = [Mention(0, 6, "Corvex", "Person", "PERSON"), Mention(20, 26, "Corvex", "Person", "PERSON"),
+                Mention(40, 46, "Corvex", "Organization", "PERSON")]
+    rep = mentions[0]
+    ex = Extraction(article=Article(id="a", text="", source="a"), mentions=mentions, links={m: rep for m in mentions})
+    (entity,) = resolve_entities([ex], ontology).entities.values()
+    assert entity.type == "Organization"
+    # without the context the NER's person stands
+    ex = Extraction(article=Article(id="b", text="", source="b"), mentions=mentions[:2],
+                    links={m: rep for m in mentions[:2]})
+    (entity,) = resolve_entities([ex], ontology).entities.values()
+    assert entity.type == "Person"

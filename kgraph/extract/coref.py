@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kgraph.models import Mention
-from kgraph.names import NAME_LABELS, name_key, name_tokens
+from kgraph.names import NAME_LABELS, name_key, name_tokens, organisation_by_context
 from kgraph.ontology import Ontology
 
 if TYPE_CHECKING:
@@ -37,14 +37,20 @@ class _Cluster:
     keys: set[str] = field(default_factory=set)
     descriptors: set[str] = field(default_factory=set)
 
-    def representative(self) -> Mention:
+    def representative(self, firm: bool = False) -> Mention:
+        """The cluster's fullest, most frequent name; of equal names one of the type most mentions
+        have (a headline's "Norway 2-1 Estonia", an EVENT to the NER, does not make France an event),
+        or with ``firm`` one typed an organisation (see :func:`~kgraph.names.organisation_by_context`)."""
         names = [m for m in self.mentions if m.label not in NAME_LABELS]
         pool = names or self.mentions
         counts = Counter(m.text for m in pool)
-        # of equal names, one of the type most mentions have: a headline's "Norway 2-1 Estonia"
-        # (an EVENT to the NER) does not make France an event
         types = Counter(m.type for m in pool)
-        return max(pool, key=lambda m: (len(name_tokens(m.text)), counts[m.text], types[m.type], -m.start))
+        return max(
+            pool,
+            key=lambda m: (
+                len(name_tokens(m.text)), counts[m.text], firm and m.type != "Person", types[m.type], -m.start
+            ),
+        )
 
 
 def _is_person(m: Mention) -> bool:
@@ -157,8 +163,14 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
                 cluster = target
 
     links: dict[Mention, Mention] = {}
+    # a name the NER took for a person that its context calls a firm ("oil firm Yukos") is a firm
+    firms = {
+        id(cluster)
+        for cluster in clusters
+        if organisation_by_context(cluster.mentions, lambda cls: ontology.is_a(cls, "Organization"))
+    }
     for cluster in clusters:
-        rep = cluster.representative()
+        rep = cluster.representative(firm=id(cluster) in firms)
         for m in cluster.mentions:
             links[m] = rep
 
@@ -176,7 +188,7 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
                 genders[id(cluster)].add(gender)
     # a candidate is judged by its cluster, not by its own mention: "Ford" (an organisation to the
     # NER) in a cluster of "Bill Ford" is a person, so "the carmaker" or "its" is not him
-    people = {id(cluster) for cluster in clusters if _kind(cluster) == "Person"}
+    people = {id(cluster) for cluster in clusters if _kind(cluster) == "Person" and id(cluster) not in firms}
     for k, (mention, span) in enumerate(ordered):
         if mention.label not in NAME_LABELS:
             continue

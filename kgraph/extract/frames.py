@@ -290,20 +290,11 @@ def _deep_roles(verb: Token, index: _Index) -> tuple[list[Token], list[Token]]:
     patients: list[Token] = []
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     for child in verb.children:
-        if child.dep_ == "nsubj":
-            if child.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
-                head = _relative_head(verb, index)
-                if head is not None:
-                    agents.append(head)
-            else:
-                agents.append(child)
-        elif child.dep_ == "nsubjpass":
-            if child.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
-                head = _relative_head(verb, index)
-                if head is not None:
-                    patients.append(head)
-            else:
-                patients.append(child)
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            # "which runs Y": a relative pronoun stands for the name the clause is about
+            subject = _relative_head(verb, index) if child.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl" else child
+            if subject is not None:
+                (agents if child.dep_ == "nsubj" else patients).append(subject)
         elif child.dep_ == "dobj" and not passive:
             patients.append(child)
         elif child.dep_ == "agent":

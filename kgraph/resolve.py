@@ -88,9 +88,10 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
             # a majority of the names, or the fullest name is a person's: "Roger Federer" and a bare
             # "Federer" the NER took for an organisation four times are a person (who never joins an
             # organisation of that name in another article: "Bill Ford" is not the company "Ford")
-            person = (
-                2 * sum(1 for m in named if m.type == "Person") > len(named) or _full_person_name(rep, named)
-            ) and not organisation_by_context(group, is_organisation)
+            person = 2 * sum(1 for m in named if m.type == "Person") > len(named) or _full_person_name(rep, named)
+            # ... unless its context calls it a firm ("oil firm Yukos"): then that context outvotes the NER
+            firm = person and organisation_by_context(group, is_organisation)
+            person = person and not firm
             kind = "P" if person else "X"
             cid = f"{doc_id}\x00{rep.start}"
             find(cid)
@@ -102,12 +103,10 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
             region = regions.get(rep) if not person else None
             if not person and len(named) < len(group):
                 _described(group, types, cluster_evidence[cid], ontology)
-            # a name the NER took for a person and its context for a firm is a firm: its context outvotes the NER
-            context = 0 if person or not any(m.type == "Person" for m in named) else len(named)
             for m in named:
                 types[m.type] += (2 if m.label not in _NE_LABELS else 1) + 2 * argued.get(m, 0)
-                if context and m.label == "PERSON" and is_organisation(m.type):
-                    types[m.type] += context
+                if firm and m.label == "PERSON" and is_organisation(m.type):
+                    types[m.type] += len(named)
                 key = name_key(m.text, person)
                 if not key:
                     continue

@@ -50,18 +50,17 @@ _COUNTRY_ADJECTIVES = {
     "taiwanese": "Taiwan", "thai": "Thailand", "turkish": "Turkey", "ukrainian": "Ukraine", "venezuelan": "Venezuela",
     "vietnamese": "Vietnam", "welsh": "Wales",
 }
+#: Other names of the UK and the US, as news writes them.
+_UK_AND_US = frozenset(
+    {"uk", "u.k.", "britain", "great britain", "united kingdom", "us", "u.s.", "usa", "united states", "america"}
+)
 #: Countries (and the like) whose name after a company ("Orbitel in the UK") names its branch there.
 _COUNTRY_NAMES = frozenset(
-    {c.lower() for c in _COUNTRY_ADJECTIVES.values()}
-    | {"uk", "u.k.", "britain", "great britain", "united kingdom", "us", "u.s.", "usa", "united states", "america",
-       "europe", "asia", "england"}
+    {c.lower() for c in _COUNTRY_ADJECTIVES.values()} | _UK_AND_US | {"europe", "asia", "england"}
 )
 #: Sovereign countries, by their names and common short forms: one is never located in another
 #: ("Argentina, Chile in copper deal" lists two). Scotland and Wales are parts of the UK, so not here.
-_SOVEREIGN = frozenset(
-    {c.lower() for c in _COUNTRY_ADJECTIVES.values()} - {"scotland", "wales"}
-    | {"uk", "u.k.", "britain", "great britain", "united kingdom", "us", "u.s.", "usa", "united states", "america"}
-)
+_SOVEREIGN = frozenset({c.lower() for c in _COUNTRY_ADJECTIVES.values()} - {"scotland", "wales"} | _UK_AND_US)
 #: Nouns of goods and works: a name on them makes or owns them and is not what a phrase with them
 #: names ("a distributor of Kellmore films", "a buyer of Orbitel shares" works for neither).
 _GOODS = frozenset(

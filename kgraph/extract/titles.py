@@ -233,6 +233,7 @@ _ASSEMBLIES = frozenset(
      "council", "bundestag", "duma", "knesset", "dail", "holyrood", "stormont", "senedd"}
 )
 
+
 def _post_scope(title: Token, objects: list[Token], index: _Index) -> str | None:
     """What a head's title is the head of, when not the whole organisation it names.
 

@@ -57,10 +57,10 @@ _UNREALISED = frozenset(
 CONDITIONS = frozenset({"if", "unless", "whether"})
 #: Adjectives of nearness: "X is close to striking a deal with Y" has struck none.
 _NEAR = frozenset({"close", "closer", "near", "nearer"})
-#: Words whose complement is a deal agreed or announced: "agreed to buy", "plans to acquire", "is set to buy".
-_AGREED = frozenset("""agree plan intend set due prepare promise pledge vow deal agreement choose select""".split())
 #: Verbs whose object is planned, not done: "X plans a joint venture with Y" has none yet.
 _PLANNED = frozenset("""plan intend prepare promise pledge vow""".split())
+#: Words whose complement is a deal agreed or announced: "agreed to buy", "plans to acquire", "is set to buy".
+_AGREED = _PLANNED | frozenset("""agree set due deal agreement choose select""".split())
 #: Modifiers of an event noun that leave it undone ("the proposed takeover of Y") or agreed ("an agreed takeover").
 _UNREALISED_MODIFIERS = frozenset(
     {"proposed", "possible", "potential", "rumoured", "rumored", "failed", "attempted", "mooted",
@@ -116,13 +116,6 @@ class _Index:
     def surnames(self) -> frozenset[str]:
         """Last words of the people named in full ("Berg" of "Lena Berg")."""
         return frozenset(span[-1].text for m, span in self.mentions if m.type == "Person" and len(span) > 1)
-
-    @cached_property
-    def post_words(self) -> frozenset[str]:
-        """Last words of the titles of a post ("director", "executive")."""
-        return frozenset(
-            t.split()[-1] for p in self.ontology.patterns if p.frame == "RelationalNoun" and p.role for t in p.triggers
-        )
 
     def at(self, token: Token) -> int | None:
         found = self.by_token.get(token.i)
@@ -485,23 +478,34 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
     return out
 
 
+def _title_heads(ontology: Ontology) -> frozenset[str]:
+    """Last words of the titles of a post ("director", "executive"); worked out once per ontology."""
+    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_title_heads")
+    if cached is None:
+        cached = frozenset(
+            t.split()[-1] for p in ontology.patterns if p.frame == "RelationalNoun" and p.role for t in p.triggers
+        )
+        ontology.__dict__["_kgraph_title_heads"] = cached
+    return cached
+
+
+def _between(noun: Token, name: Token, index: _Index) -> Span:
+    """The words between a title and the mention a later name belongs to."""
+    m = index.by_token.get(name.i)
+    return noun.doc[noun.i + 1 : index.mentions[m][1].start if m is not None else name.i]
+
+
 def _next_to(noun: Token, index: _Index) -> bool:
     """Whether a title before a name stands right before it: not "US carmaker Halder - and retailer
     Corvane", where the parser hangs "carmaker" on the last name of a list."""
-    head = noun.head
-    m = index.by_token.get(head.i)
-    start = index.mentions[m][1].start if m is not None else head.i
-    between = noun.doc[noun.i + 1 : start]
     return not any(
-        t.pos_ in {"PUNCT", "CCONJ"} or index.by_token.get(t.i) is not None for t in between
+        t.pos_ in {"PUNCT", "CCONJ"} or index.by_token.get(t.i) is not None for t in _between(noun, noun.head, index)
     )
 
 
 def _first_after(noun: Token, name: Token, index: _Index) -> bool:
     """Whether no other name and "and"/"or" stand between a title and a name after it."""
-    m = index.by_token.get(name.i)
-    start = index.mentions[m][1].start if m is not None else name.i
-    between = noun.doc[noun.i + 1 : start]
+    between = _between(noun, name, index)
     return not (
         any(t.pos_ == "CCONJ" for t in between) and any(index.by_token.get(t.i) is not None for t in between)
     )
@@ -758,7 +762,7 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
     ]
     if (
         token.dep_ == "pobj" and token.head.lower_ in {"of", "at", "for"} and token.head.head.pos_ == "NOUN"
-        and token.head.head.lemma_.lower() in index.post_words
+        and token.head.head.lemma_.lower() in _title_heads(index.ontology)
     ):
         # "managing director of Orbitel in the UK": the post is in the company's branch there, which
         # says nothing of where the company itself is based

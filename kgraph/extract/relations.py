@@ -66,11 +66,7 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
     triggers, attributes, sentence_patterns = _pattern_index(ontology)
     owned: frozenset[str] = ontology.__dict__["_kgraph_owned_nouns"]
     found: dict[tuple[int, str, int], RelationMention] = {}
-    # in a headline "in" gives the story's topic ("Kestrel in Bellport merger talks"), no place of a name
-    headline_attributes = [
-        replace(p, prepositions=kept) for p in attributes
-        if (kept := tuple(q for q in p.prepositions if q not in {"in", "at"}))
-    ]
+    headline_attributes = _headline_attributes(ontology, attributes)
     for sent in doc.sents:
         headline = _headline(sent)
         for token in sent:
@@ -203,6 +199,19 @@ def _pattern_index(ontology: Ontology) -> _PatternIndex:
     index = (by_word, attributes, sentence_patterns)
     ontology.__dict__["_kgraph_pattern_index"] = index
     return index
+
+
+def _headline_attributes(ontology: Ontology, attributes: list[Pattern]) -> list[Pattern]:
+    """The attribute patterns a headline is read with, built once per ontology: in a headline "in" and
+    "at" give the story's topic ("Kestrel in Bellport merger talks"), no place of a name."""
+    cached: list[Pattern] | None = ontology.__dict__.get("_kgraph_headline_attributes")
+    if cached is None:
+        cached = [
+            replace(p, prepositions=kept) for p in attributes
+            if (kept := tuple(q for q in p.prepositions if q not in {"in", "at"}))
+        ]
+        ontology.__dict__["_kgraph_headline_attributes"] = cached
+    return cached
 
 
 def _drop_implied(relations: list[RelationMention], ontology: Ontology) -> list[RelationMention]:

@@ -121,7 +121,7 @@ def _on_marked_pair(relation: dict[str, Any], gold: dict[str, Any]) -> bool:
     )
 
 
-def _inside_one_name(relation: dict[str, Any], gold: dict[str, Any]) -> bool:
+def inside_one_name(relation: dict[str, Any], gold: dict[str, Any]) -> bool:
     """Whether both ends fall in one gold name ("Portland, Ore." is one CoNLL04 place, two for kgraph)."""
     ends = [(relation[k]["start"], relation[k]["end"]) for k in ("subject", "object")]
     return any(all(s < e["end"] and e["start"] < t for s, t in ends) for e in gold["entities"])
@@ -142,7 +142,7 @@ def judge(
         for single in item["singles"]:
             relation = single["relation"]
             verdict: bool | None = None
-            if relation["predicate"] in unjudged or _inside_one_name(relation, g):
+            if relation["predicate"] in unjudged or inside_one_name(relation, g):
                 pass
             elif not marked or _on_marked_pair(relation, g):
                 alone = {**record, "relations": [relation]}
@@ -184,11 +184,16 @@ def cross_validate(items: list[Judged], k: int, seed: int, pseudo: float) -> lis
     return out
 
 
-def reliability(pairs: list[tuple[float, bool]]) -> list[str]:
-    """Predicted-confidence bins against observed precision (judged predictions only)."""
-    lines = ["| predicted confidence | judged | correct | mean predicted | observed precision |",
+def reliability(
+    pairs: list[tuple[float, bool]],
+    bins: tuple[float, ...] = BINS,
+    columns: tuple[str, str] = ("predicted confidence", "judged"),
+) -> list[str]:
+    """Predicted-confidence bins against observed precision (judged predictions only); ``columns`` names
+    the first two columns (scripts/train_relations.py prints its model's probabilities with it)."""
+    lines = [f"| {columns[0]} | {columns[1]} | correct | mean predicted | observed precision |",
              "|---|---:|---:|---:|---:|"]
-    for low, high in zip(BINS, BINS[1:], strict=False):
+    for low, high in zip(bins, bins[1:], strict=False):
         inside = [(c, ok) for c, ok in pairs if low <= c < high]
         if not inside:
             continue

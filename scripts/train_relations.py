@@ -65,6 +65,10 @@ from kgraph.extract.relations import find_relations  # noqa: E402
 from kgraph.nlp import NEWS_NER_DIR, REPLACED_NER_MODEL, load_pipeline  # noqa: E402
 from kgraph.ontology import Ontology, load_ontology  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "scripts"))
+from calibrate import inside_one_name  # noqa: E402
+from calibrate import reliability as calibration_table  # noqa: E402
+
 DEVDATA = ROOT.parent / "shared" / "devdata"
 CONLL04 = DEVDATA / "conll04" / "train.jsonl"
 KBP37 = DEVDATA / "kbp37" / "train.jsonl"
@@ -454,7 +458,7 @@ def judged_model_relations(decided: list[Decided], ontology: Ontology, mapping: 
             if not _by_model(rel) or rel.predicate not in mapping_properties(mapping, ontology):
                 continue
             one = extraction_record(Extraction(article, [m for m, _ in d.item.kept], [rel], d.item.links))
-            if not one["relations"] or _inside_one_name(one["relations"][0], d.item.record):
+            if not one["relations"] or inside_one_name(one["relations"][0], d.item.record):
                 continue
             result = score([d.item.record], [one], mapping, ontology, modes=("overlap",), thresholds=())
             micro = result.modes["overlap"].micro
@@ -483,11 +487,6 @@ def mapping_properties(mapping: Any, ontology: Ontology) -> set[str]:
     return {name for name, info in ontology.properties.items() if info.ancestors & roots}
 
 
-def _inside_one_name(relation: dict[str, Any], gold: dict[str, Any]) -> bool:
-    ends = [(relation[k]["start"], relation[k]["end"]) for k in ("subject", "object")]
-    return any(all(s < e["end"] and e["start"] < t for s, t in ends) for e in gold["entities"])
-
-
 def platt(pairs: list[tuple[float, bool]]) -> tuple[float, float]:
     """Logistic regression of correctness on the logit of the probability (Newton's method, tiny ridge)."""
     x = np.array([math.log(min(max(p, 1e-6), 1 - 1e-6) / (1 - min(max(p, 1e-6), 1 - 1e-6))) for p, _ in pairs])
@@ -506,16 +505,8 @@ def platt(pairs: list[tuple[float, bool]]) -> tuple[float, float]:
 
 
 def reliability(pairs: list[tuple[float, bool]]) -> list[str]:
-    """Predicted-probability bins against observed precision."""
-    lines = ["| predicted | relations | correct | mean predicted | observed precision |", "|---|---:|---:|---:|---:|"]
-    for low, high in zip(BINS, BINS[1:], strict=False):
-        inside = [(c, ok) for c, ok in pairs if low <= c < high]
-        if inside:
-            mean = sum(c for c, _ in inside) / len(inside)
-            right = sum(1 for _, ok in inside if ok)
-            label = f"[{low:.2f}, {min(high, 1.0):.2f}{']' if high > 1 else ')'}"
-            lines.append(f"| {label} | {len(inside)} | {right} | {mean:.3f} | {right / len(inside):.3f} |")
-    return lines
+    """Predicted-probability bins against observed precision (calibrate.py's table, this script's bins)."""
+    return calibration_table(pairs, BINS, ("predicted", "relations"))
 
 
 def table(rows: list[tuple[float, float, float, float]], overlap: list[tuple[float, float, float, float]]) -> list[str]:

@@ -9,8 +9,9 @@ random BBC articles (../shared/corpus/bbc), extracts them with the default pipel
 articles with another pipeline too (``--compare MODEL:EXTRACTOR`` another extractor as well,
 ``default`` for the stock model; repeatable) and prints every relation any of them finds, in
 article order and unlabelled, so the reader cannot tell which pipeline found it; ``--key FILE`` writes which one
-did, as JSON, to score each pipeline once the relations are judged.  docs/quality.md keeps the
-judged readings.
+did, as JSON (with each relation's confidence), to score each pipeline once the relations are
+judged: ``bench/score_reading.py`` counts them, at every confidence and at ``kgraph build``'s
+threshold.  docs/quality.md keeps the judged readings.
 
 Usage::
 
@@ -85,13 +86,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compare", metavar="MODEL[:EXTRACTOR]", action="append", default=[],
                         help="another pipeline ('default' for the stock model; repeatable): print every relation "
                         "of all, unlabelled")
-    parser.add_argument("--key", type=Path, help="with --compare: write which pipeline found each relation here")
+    parser.add_argument("--key", type=Path, help="write which pipeline found each relation, and its confidence, here")
     args = parser.parse_args(argv)
     if not BBC.is_dir():
         print(f"Cannot sample: {BBC} is absent (the BBC corpus lives in ../shared/corpus/bbc).", file=sys.stderr)
         return 1
-    if args.key and not args.compare:
-        parser.error("--key needs --compare")
 
     picked = pick_articles(args.seed, args.articles, args.mix)
     if args.compare:
@@ -108,14 +107,14 @@ def main(argv: list[str] | None = None) -> int:
         for name, (model, extractor) in systems.items():
             for doc, rel in relations_of(picked, extractor, model):
                 item = (doc, rel["subject"]["text"], rel["predicate"], rel["object"]["text"], rel["evidence"])
-                union.setdefault(item, (rel, set()))[1].add(name)
+                union.setdefault(item, (rel, {}))[1][name] = rel["confidence"]
         items = sorted(union, key=lambda i: (i[0], i[4], i[1], i[2], i[3]))
         print(f"{len(items)} relations in {len(picked)} articles (seed {args.seed}), "
               f"from {len(systems)} pipelines, unlabelled:")
         for n, item in enumerate(items, start=1):
             print(_line(n, item[0], union[item][0]))
         if args.key:
-            key = [{"n": n, "doc": item[0], "found_by": sorted(union[item][1])}
+            key = [{"n": n, "doc": item[0], "found_by": sorted(union[item][1]), "confidence": union[item][1]}
                    for n, item in enumerate(items, start=1)]
             args.key.write_text(json.dumps(key, indent=1) + "\n", encoding="utf-8")
         return 0
@@ -124,8 +123,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(relations)} relations in {len(picked)} articles (seed {args.seed}); a sample of "
           f"{min(args.relations, len(relations))}:")
     random.Random(args.seed).shuffle(relations)
-    for n, (doc, rel) in enumerate(relations[: args.relations], start=1):
+    sample = relations[: args.relations]
+    for n, (doc, rel) in enumerate(sample, start=1):
         print(_line(n, doc, rel))
+    if args.key:
+        name = _name(args.model, args.extractor)
+        key = [{"n": n, "doc": doc, "found_by": [name], "confidence": {name: rel["confidence"]}}
+               for n, (doc, rel) in enumerate(sample, start=1)]
+        args.key.write_text(json.dumps(key, indent=1) + "\n", encoding="utf-8")
     return 0
 
 

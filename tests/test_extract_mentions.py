@@ -476,3 +476,26 @@ def test_organisation_of_a_place_before_a_title_is_one_name(parse_with_ents, ont
     assert "Halder Bank of Norway" in titled and "Norway" not in titled
     said = names("Halder Bank of Oslo said profits rose.", [(0, 2, "ORG"), (3, 4, "GPE")])
     assert {"Halder Bank", "Oslo"} <= said
+
+
+def test_country_that_opens_an_organisations_name_is_part_of_it(parse_with_ents, ontology) -> None:  # type: ignore[no-untyped-def]
+    """ "UK" + "Granite" where the words around say a company ("Shares in", "reported losses"), and "UK" +
+    "Heritage Party" however the NER cut them; a country before a region, a title or a public body stays
+    a place of its own."""
+    from kgraph.extract.mentions import find_mentions
+
+    def names(text: str, ents: list[tuple[int, int, str]]) -> dict[str, str]:
+        return {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
+
+    assert names("Shares in UK Granite fell after the group reported losses.", [(2, 3, "GPE")]).get(
+        "UK Granite"
+    ) == "Organization"
+    assert names("UK Granite reported losses for the year.", [(0, 1, "GPE")]).get("UK Granite") == "Organization"
+    party = names("The UK Heritage Party member was arriving for a radio debate.", [(1, 2, "GPE"), (2, 4, "ORG")])
+    assert party.get("UK Heritage Party") == "Organization", party
+    unlabelled = names("The UK Heritage Party member was arriving for a radio debate.", [(2, 4, "ORG")])
+    assert unlabelled.get("UK Heritage Party") == "Organization", unlabelled
+    # no company's words: the country and the region are two places
+    assert names("Farmers in the U.S. Midwest expect rain.", [(3, 4, "GPE")]).get("U.S.") == "Place"
+    assert names("The talks with US President Ana Ruiz ended.", [(3, 4, "GPE"), (5, 7, "PERSON")]).get("US") == "Place"
+    assert "U.S." not in names("The U.S. Congress passed the bill.", [(1, 3, "ORG")])

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
-from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _PART_NOUNS, ANY_NOUN
+from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES, _PART_NOUNS, ANY_NOUN
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
 from kgraph.models import Mention
 from kgraph.ontology import Ontology, Pattern
@@ -328,6 +328,103 @@ def _strip_job_title(span: Span, titles: frozenset[str]) -> Span | None:
     return Span(span.doc, start, span.end, label=span.label_)
 
 
+#: Verbs and nouns of what a company does or has: "Shares in UK Coal", "UK Coal reported a loss".
+_FIRM_WORDS = frozenset(
+    "share shares stake profit profits loss losses revenue sales takeover bid merger report post reported posted "
+    "announce announced buy bought acquire acquired sell sold".split()
+)
+
+
+def _names_a_firm(head: Token) -> bool:
+    """Whether the words the parse hangs a name on are a company's: its shares, its profits ("Shares
+    in UK Coal", "UK Coal reported a loss"); not "the U.S. Midwest", "Australia Day"."""
+    governor = head.head.head if head.dep_ == "pobj" else head.head
+    if head.dep_ == "nsubj" and any(c.lower_ in _FIRM_WORDS for c in governor.children if c.dep_ == "dobj"):
+        return True
+    return governor.lower_ in _FIRM_WORDS and governor.i != head.i
+
+
+#: Heads of a state's courts, public bodies like its ministries: "U.S. District Court" is based in the U.S.
+_COURTS = frozenset({"court", "courts", "tribunal"})
+
+
+def _place_opens_name(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
+    """ "UK" + "Independence Party", "UK" + "Coal": a country the parse makes a compound inside the
+    noun phrase of the capitalised name after it is that name's first word, and the whole is of the
+    name's label. Where the NER labelled no name after the country, only where the words around say
+    a company ("Shares in UK Coal", "UK Coal reported a loss"). Not before a person's name or a title
+    ("US President X"), nor a public body's head ("U.S. Congress": based in the U.S.), nor a name
+    with a digit ("South Korea W145 Samsung", a table's row)."""
+    by_start = {ent.start: ent for ent in ents}
+    out: list[Span] = []
+    drop: set[int] = set()
+    for ent in ents:
+        if ent.start in drop:
+            continue
+        joined = None
+        if ent.label_ == "GPE" and ent.text.lower() in _COUNTRY_NAMES and ent[-1].dep_ == "compound":
+            after = by_start.get(ent.end)
+            joined = _joined_name(ent, after, ontology)
+            if joined is not None and after is not None and joined.end == after.end:
+                drop.add(after.start)
+        out.append(joined or ent)
+    return [_country_before(ent) for ent in out]
+
+
+def _joined_name(place: Span, after: Span | None, ontology: Ontology) -> Span | None:
+    """The name a country opens (see :func:`_place_opens_name`), or None."""
+    from spacy.tokens import Span
+
+    doc = place.doc
+    head = place[-1].head
+    if after is not None:
+        sibling = after.root.dep_ == "compound" and head.i == after.root.head.i
+        if after.label_ not in {"ORG", "FAC", "EVENT", "PRODUCT"} or not (after.start <= head.i < after.end or sibling):
+            return None
+        end = after.end
+        label = after.label_
+    else:
+        end = head.i + 1
+        label = "ORG"
+        if (
+            head.i <= place.end - 1 or head.i - place.end > 2 or any(t.ent_type_ for t in doc[place.end : end])
+            or not all(t.head.i == head.i or t.i == head.i for t in doc[place.end : end])
+            or end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"  # the name goes on past its head
+            or not _names_a_firm(head)
+        ):
+            return None
+    words = doc[place.end : end]
+    if not all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and not t.is_sent_start for t in words):
+        return None
+    cls = ontology.class_for_head(words[-1].lower_)
+    titles = _job_titles(ontology)
+    if any(t.lower_.rstrip(".") in titles and ontology.class_for_head(t.lower_) is None for t in words) or (
+        cls is not None and ontology.is_a(cls, "GovernmentBody") or words[-1].lower_ in _COURTS
+    ):
+        return None
+    return Span(doc, place.start, end, label=label)
+
+
+def _country_before(ent: Span) -> Span:
+    """ "The UK" + "Independence Party member": a country's name the NER left unlabelled, right before
+    an organisation's name and a compound in the same noun phrase (on the name's head or on the noun
+    the name itself modifies), is the name's first word."""
+    from spacy.tokens import Span
+
+    doc = ent.doc
+    if ent.label_ != "ORG" or ent.start == 0:
+        return ent
+    before = doc[ent.start - 1]
+    if (
+        before.ent_type_ or before.lower_ not in _COUNTRY_NAMES or before.dep_ != "compound" or before.is_sent_start
+        or not (
+            ent.start <= before.head.i < ent.end or before.head.i == ent.root.head.i and ent.root.dep_ == "compound"
+        )
+    ):
+        return ent
+    return Span(doc, ent.start - 1, ent.end, label=ent.label_)
+
+
 def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
     """Entity mentions with ontology types, plus pronouns and definite descriptions.
 
@@ -349,7 +446,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         if dated:  # an empty class: words of the line that name nothing
             found.append((Mention(span.start_char, span.end_char, span.text, dated, "dateline"), span))
         taken.update(range(span.start, span.end))
-    for ent in doc.ents:
+    for ent in _place_opens_name(doc, list(doc.ents), ontology):
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
         cls = _classify(ent, ontology)

@@ -499,3 +499,23 @@ def test_country_that_opens_an_organisations_name_is_part_of_it(parse_with_ents,
     assert names("Farmers in the U.S. Midwest expect rain.", [(3, 4, "GPE")]).get("U.S.") == "Place"
     assert names("The talks with US President Ana Ruiz ended.", [(3, 4, "GPE"), (5, 7, "PERSON")]).get("US") == "Place"
     assert "U.S." not in names("The U.S. Congress passed the bill.", [(1, 3, "ORG")])
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name"),
+    [
+        ("Conductor Karl Vogt led the orchestra.", [(0, 3, "PERSON")], "Karl Vogt"),
+        ("Frenchman Luc Aubry won the stage.", [(0, 3, "PERSON")], "Luc Aubry"),
+        ("The title went to Swiss Anna Roth on Sunday.", [(4, 7, "PERSON")], "Anna Roth"),
+        # a form of address stays, and so does a name of two words that would be left with one
+        ("Dr. Karl Vogt led the orchestra.", [(0, 3, "PERSON")], "Dr. Karl Vogt"),
+        ("Frenchman Aubry won the stage.", [(0, 2, "PERSON")], "Frenchman Aubry"),
+    ],
+)
+def test_trade_or_nationality_before_a_persons_name_is_no_part_of_it(  # type: ignore[no-untyped-def]
+    parse_with_ents, ontology, text: str, ents: list[tuple[int, int, str]], name: str
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    people = {m.text for m, _ in find_mentions(parse_with_ents(text, ents), ontology) if m.type == "Person"}
+    assert name in people, people

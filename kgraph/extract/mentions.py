@@ -226,6 +226,15 @@ def _job_titles(ontology: Ontology) -> frozenset[str]:
     return cached
 
 
+#: Words for what a person does or where a person is from that the NER takes into the name after them
+#: ("Conductor Karl Vogt", "Frenchman Luc Aubry"); none is a forename.
+_NOT_FORENAMES = frozenset(
+    """conductor composer novelist poet drummer guitarist rapper midfielder defender goalkeeper skipper jockey
+    frenchman frenchwoman englishman englishwoman irishman irishwoman scotsman scotswoman welshman welshwoman
+    dutchman dutchwoman spaniard briton""".split()
+)
+
+
 def _balanced(span: Span) -> Span:
     """ "Alliance of Democratic Forces (ADF" -> "Alliance of Democratic Forces": a name does not open a
     bracket it does not close (the abbreviation after it is an alias, see kgraph.extract.coref)."""
@@ -469,6 +478,8 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
             ent = stripped
             if len(ent) > 2 and (ent[0].tag_ == "NNPS" or ent[0].lower_.endswith(("men", "women"))):
                 ent = ent[1:]  # "Irishmen JP Halloran and ...": a plural before the name is no part of it
+            while len(ent) > 2 and (ent[0].lower_ in _NOT_FORENAMES or ent[0].lower_ in _COUNTRY_ADJECTIVES):
+                ent = ent[1:]  # "Conductor Karl Vogt", "Frenchman Luc Aubry", "Swiss Anna Roth": no part of the name
         end_char = ent.end_char
         if cls == "Person" and _stop_in_name(ent):
             end_char -= 1  # "... said survey chairman Norbert Ore.": the sentence's stop is no part of the name

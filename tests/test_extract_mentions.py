@@ -519,3 +519,53 @@ def test_trade_or_nationality_before_a_persons_name_is_no_part_of_it(  # type: i
 
     people = {m.text for m, _ in find_mentions(parse_with_ents(text, ents), ontology) if m.type == "Person"}
     assert name in people, people
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "work"),
+    [
+        ("He starred in the film Ray before joining Pixel Studios.", [(5, 6, "PERSON"), (8, 10, "ORG")], "Ray"),
+        ("Lena Berg joined the TV series Friends in 1994.", [(0, 2, "PERSON"), (6, 7, "ORG")], "Friends"),
+        ("Friends, the TV series, ended in 2004.", [(0, 1, "ORG")], "Friends"),
+        ("The band Kestrel Lane released a new album on Monday.", [(2, 4, "PERSON")], "Kestrel Lane"),
+        ("Sales of the games console Orbix rose after Christmas.", [(5, 6, "ORG")], "Orbix"),
+        ("She starred in Kestrel Nights, which opened in May.", [(3, 5, "FAC")], "Kestrel Nights"),
+    ],
+)
+def test_a_work_product_or_band_named_as_such_is_no_mention(  # type: ignore[no-untyped-def]
+    parse_with_ents, ontology, relation_triples, text: str, ents: list[tuple[int, int, str]], work: str
+) -> None:
+    """The document's own words ("the film X", "X, the TV series", "starred in X") say the name is a
+    work: neither a person, nor an employer, nor a place."""
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents(text, ents)
+    found = find_mentions(doc, ontology)
+    assert work not in {m.text for m, _ in found}
+    assert not any(work in triple for triple in relation_triples(doc, found))
+
+
+def test_names_beside_work_words_that_do_not_describe_them_stay(parse_with_ents, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    def types(text: str, ents: list[tuple[int, int, str]]) -> dict[str, str]:
+        return {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology) if m.label != "description"}
+
+    assert types("The film director Ray Holm joined Pixel Studios.", [(3, 5, "PERSON"), (6, 8, "ORG")]) == {
+        "Ray Holm": "Person",
+        "Pixel Studios": "Organization",
+    }
+    assert types("Vidal was the star of the night in Tacoma.", [(0, 1, "PERSON"), (8, 9, "GPE")])["Tacoma"] == "Place"
+    assert types("Lena Berg starred in Tacoma.", [(0, 2, "PERSON"), (4, 5, "PERSON")]).get("Lena Berg") == "Person"
+
+
+def test_a_year_between_a_name_and_its_events_noun_ends_the_events_name(parse_with_ents, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents(
+        "The minister opened the Aero Kestrel 2005 air show on Monday.", [(4, 6, "GPE"), (6, 7, "DATE")]
+    )
+    types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
+    assert types.get("Aero Kestrel 2005") == "Event", types
+    doc = parse_with_ents("Kestrel sold 300 cars in 2005 to dealers.", [(0, 1, "ORG"), (5, 6, "DATE")])
+    assert {m.text for m, _ in find_mentions(doc, ontology)} >= {"Kestrel"}

@@ -414,6 +414,59 @@ def _joined_name(place: Span, after: Span | None, ontology: Ontology) -> Span | 
     return Span(doc, place.start, end, label=label)
 
 
+#: Nouns of works, products and bands: a name they describe ("the film Ray", "the games console Orbix",
+#: "Friends, the TV series", "the band Kestrel Lane") is none of the ontology's people, bodies or places.
+_WORK_NOUNS = frozenset(
+    """film movie documentary series sitcom soap programme program album single song track book novel play musical
+    opera console handset band""".split()
+)
+
+
+def _kind_by_context(span: Span) -> str | None:
+    """What the document's own words say a name is: "work" for a work, product or band ("the film Ray",
+    "Friends, the TV series", "starred in Ray"), else None. (Not a name before an event's noun: "the
+    Brussels grand prix", "the OIC summit" name its place and its host.)"""
+    doc = span.doc
+    root = span.root
+    # an apposition right next to the name: "the film Ray", "Friends, the TV series" (not a misparse across a line)
+    comma_after = span.end < len(doc) and doc[span.end].text == ","
+    nouns = [
+        c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and comma_after and c.i - span.end <= 4
+    ]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i == span.start - 1:
+        nouns.append(root.head)
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" and before.head.i in range(
+        span.start, span.end
+    ):
+        nouns.append(before)  # "the band Kestrel Lane"
+    if any(n.lemma_.lower() in _WORK_NOUNS for n in nouns):
+        return "work"
+    verb = root.head.head
+    if root.dep_ == "pobj" and root.head.lower_ == "in" and verb.lemma_.lower() == "star" and verb.pos_ == "VERB":
+        return "work"  # "she starred in Ray"
+    return None
+
+
+def _with_year(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Aero Kestrel" + "2005" + "air show": a year between a name and a noun, on the name or on the noun
+    the name modifies, is the name's last word, and the whole an event's name."""
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for ent in ents:
+        if (
+            out and ent.label_ == "DATE" and len(ent) == 1 and _YEAR.match(ent.text) and out[-1].end == ent.start
+            and out[-1].label_ not in {"DATE", "PERSON"} and ent.end < len(doc) and doc[ent.end].pos_ == "NOUN"
+            and doc[ent.end].is_lower
+            and (ent.root.head.i in range(out[-1].start, out[-1].end) or out[-1].root.head.i == ent.root.head.i)
+        ):
+            out[-1] = Span(doc, out[-1].start, ent.end, label="EVENT")
+            continue
+        out.append(ent)
+    return out
+
+
 def _country_before(ent: Span) -> Span:
     """ "The UK" + "Independence Party member": a country's name the NER left unlabelled, right before
     an organisation's name and a compound in the same noun phrase (on the name's head or on the noun
@@ -455,11 +508,14 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         if dated:  # an empty class: words of the line that name nothing
             found.append((Mention(span.start_char, span.end_char, span.text, dated, "dateline"), span))
         taken.update(range(span.start, span.end))
-    for ent in _place_opens_name(doc, list(doc.ents), ontology):
+    for ent in _place_opens_name(doc, _with_year(doc, list(doc.ents)), ontology):
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
         cls = _classify(ent, ontology)
         if cls is None or not ent.text.strip():
+            continue
+        if _kind_by_context(ent) == "work":
+            taken.update(range(ent.start, ent.end))  # nor a name the rules find in its words
             continue
         if len(ent) == 1 and ent.label_ == "ORG" and ent[0].is_title and ent[0].is_alpha and _names_office(
             ent, office_titles  # not "U.N. Secretary-General X"

@@ -549,7 +549,8 @@ def test_names_beside_work_words_that_do_not_describe_them_stay(parse_with_ents,
     from kgraph.extract.mentions import find_mentions
 
     def types(text: str, ents: list[tuple[int, int, str]]) -> dict[str, str]:
-        return {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology) if m.label != "description"}
+        found = find_mentions(parse_with_ents(text, ents), ontology)
+        return {m.text: m.type for m, _ in found if m.label != "description"}
 
     assert types("The film director Ray Holm joined Pixel Studios.", [(3, 5, "PERSON"), (6, 8, "ORG")]) == {
         "Ray Holm": "Person",

@@ -570,3 +570,38 @@ def test_a_year_between_a_name_and_its_events_noun_ends_the_events_name(parse_wi
     assert types.get("Aero Kestrel 2005") == "Event", types
     doc = parse_with_ents("Kestrel sold 300 cars in 2005 to dealers.", [(0, 1, "ORG"), (5, 6, "DATE")])
     assert {m.text for m, _ in find_mentions(doc, ontology)} >= {"Kestrel"}
+
+
+def test_a_name_does_not_end_in_a_preposition(parse_with_ents, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents(
+        "Lena Berg, director of the Kellmore Policy Centre at Tacoma University, said so.",
+        [(0, 2, "PERSON"), (6, 10, "ORG"), (10, 12, "ORG")],
+    )
+    names = {m.text for m, _ in find_mentions(doc, ontology)}
+    assert {"Kellmore Policy Centre", "Tacoma University"} <= names, names
+    # a name that ends in a capitalised word keeps its "of"
+    doc = parse_with_ents("Lena Berg heads the Bank of Kellmore.", [(0, 2, "PERSON"), (4, 7, "ORG")])
+    assert "Bank of Kellmore" in {m.text for m, _ in find_mentions(doc, ontology)}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "cls"),
+    [
+        ("Air Kestrel's managing director Tom Dahl said prices would fall.", [(0, 2, "PERSON"), (5, 7, "PERSON")],
+         "Air Kestrel", "Organization"),
+        ("Orbix's shares rose 5% on Monday.", [(0, 1, "PERSON")], "Orbix", "Organization"),
+        ("Vellan's chairman, Tom Dahl, resigned.", [(0, 1, "LOC"), (4, 6, "PERSON")], "Vellan", "Organization"),
+        # a person has a deputy chairman's commission, a wife, a spokesman
+        ("Vidal's deputy chairman, Tom Dahl, spoke.", [(0, 1, "PERSON"), (5, 7, "PERSON")], "Vidal", "Person"),
+        ("Tom Dahl's spokesman said no.", [(0, 2, "PERSON")], "Tom Dahl", "Person"),
+    ],
+)
+def test_what_only_a_company_has_makes_its_possessor_one(  # type: ignore[no-untyped-def]
+    parse_with_ents, ontology, text: str, ents: list[tuple[int, int, str]], name: str, cls: str
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    types = {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
+    assert types.get(name) == cls, types

@@ -150,9 +150,30 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
         and span.start > 0 and doc[span.start - 1].text == "," and not span.text.isupper()
     ):
         return "Person"  # "the mayor of Spokane, Vidal, said": the name after a post's place holds it
+    if span.label_ in {"PERSON", "LOC", "FAC"} and root.dep_ == "poss" and _firms_possession(root.head):
+        return "Organization"  # "Air Kestrel's managing director X", "Orbix's shares": only a company has them
     if _age_follows(span) and ontology.class_for_head(span[-1].lower_) is None:
         return "Person"  # "Marta Kiel, 50, of Bellport": an age set off by commas
     return None
+
+
+#: What only a company has ("Orbix's shares", "Orbix's chief executive"), by the noun's lemma ...
+_FIRM_POSSESSIONS = frozenset(
+    "share shareholder profit revenue turnover earnings subsidiary ceo chairman chairwoman stock".split()
+)
+#: ... or by the noun and the word before it
+_FIRM_POSTS = frozenset({("chief", "executive"), ("managing", "director"), ("finance", "director")})
+
+
+def _firms_possession(noun: Token) -> bool:
+    """Whether a noun names what only a company has: its shares, profits, chairman or managing director."""
+    lemma = noun.lemma_.lower()
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if before is not None and before.lower_ in {"deputy", "vice"}:
+        return False  # "Tutu's deputy chairman": a commission's, in a person's charge
+    if lemma in _FIRM_POSSESSIONS:
+        return True
+    return before is not None and (before.lower_, noun.lower_) in _FIRM_POSTS
 
 
 def _age_follows(span: Span) -> bool:
@@ -233,6 +254,19 @@ _NOT_FORENAMES = frozenset(
     frenchman frenchwoman englishman englishwoman irishman irishwoman scotsman scotswoman welshman welshwoman
     dutchman dutchwoman spaniard briton""".split()
 )
+
+
+def _without_open_end(span: Span) -> Span:
+    """ "Kellmore Management Centre at" -> "Kellmore Management Centre": a name does not end in a
+    lower-case preposition (the NER ran on into the phrase that says where the body is)."""
+    end = span.end
+    while end - span.start > 1 and span.doc[end - 1].is_lower and span.doc[end - 1].pos_ == "ADP":
+        end -= 1
+    if end == span.end:
+        return span
+    from spacy.tokens import Span
+
+    return Span(span.doc, span.start, end, label=span.label_)
 
 
 def _balanced(span: Span) -> Span:
@@ -524,7 +558,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         if not any(c.isupper() or c.isdigit() for c in ent.text):
             continue  # "video jukebox" as a PERSON: a name has a capital letter ("iPark", "eBay") or a digit
         cls = _described_as(ent, ontology) or cls
-        ent = _balanced(ent)
+        ent = _without_open_end(_balanced(ent))
         if cls == "Person":
             ent = _split_title(ent, job_titles)
             stripped = _strip_job_title(ent, job_titles)

@@ -605,3 +605,16 @@ def test_what_only_a_company_has_makes_its_possessor_one(  # type: ignore[no-unt
 
     types = {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
     assert types.get(name) == cls, types
+
+
+def test_new_opening_a_sentence_before_an_adjective_of_a_country_is_no_part_of_a_name(  # type: ignore[no-untyped-def]
+    parse_with_ents, ontology
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    def names(text: str, ents: list[tuple[int, int, str]]) -> set[str]:
+        return {m.text for m, _ in find_mentions(parse_with_ents(text, ents), ontology) if m.label != "description"}
+
+    assert "European Commission" in names("New European Commission rules will apply from May.", [(0, 3, "ORG")])
+    assert "New Zealand Post" in names("New Zealand Post said profits rose.", [(0, 3, "ORG")])
+    assert "New European Fund" in names("Shares in the New European Fund rose.", [(3, 6, "ORG")])

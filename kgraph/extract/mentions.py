@@ -256,6 +256,19 @@ _NOT_FORENAMES = frozenset(
 )
 
 
+_CONTINENT_ADJECTIVES = frozenset({"european", "american", "african", "asian", "arab"})
+
+
+def _without_new(span: Span) -> Span:
+    """ "New European Commission rules": "New" opening a sentence before a country's adjective is the
+    sentence's adjective, not the first word of a name (no "New Zealand" is of that shape)."""
+    if len(span) < 3 or span[0].text != "New" or not span[0].is_sent_start:
+        return span
+    if span[1].lower_ not in _COUNTRY_ADJECTIVES and span[1].lower_ not in _CONTINENT_ADJECTIVES:
+        return span
+    return span[1:]
+
+
 def _without_open_end(span: Span) -> Span:
     """ "Kellmore Management Centre at" -> "Kellmore Management Centre": a name does not end in a
     lower-case preposition (the NER ran on into the phrase that says where the body is)."""
@@ -558,7 +571,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         if not any(c.isupper() or c.isdigit() for c in ent.text):
             continue  # "video jukebox" as a PERSON: a name has a capital letter ("iPark", "eBay") or a digit
         cls = _described_as(ent, ontology) or cls
-        ent = _without_open_end(_balanced(ent))
+        ent = _without_new(_without_open_end(_balanced(ent)))
         if cls == "Person":
             ent = _split_title(ent, job_titles)
             stripped = _strip_job_title(ent, job_titles)

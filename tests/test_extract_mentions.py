@@ -618,3 +618,18 @@ def test_new_opening_a_sentence_before_an_adjective_of_a_country_is_no_part_of_a
     assert "European Commission" in names("New European Commission rules will apply from May.", [(0, 3, "ORG")])
     assert "New Zealand Post" in names("New Zealand Post said profits rose.", [(0, 3, "ORG")])
     assert "New European Fund" in names("Shares in the New European Fund rose.", [(3, 6, "ORG")])
+
+
+def test_an_organisations_name_ends_in_an_s_that_possesses_nothing(parse_with_ents, ontology) -> None:  # type: ignore[no-untyped-def]
+    """ "Hale & Moore's upgraded Vellania": the "'s" is the firm's name's; "Hale & Moore's analyst" and
+    "Hale & Moore's wholly owned unit" are possessives."""
+    from kgraph.extract.mentions import find_mentions
+
+    def names(text: str, ents: list[tuple[int, int, str]]) -> set[str]:
+        return {m.text for m, _ in find_mentions(parse_with_ents(text, ents), ontology) if m.label != "description"}
+
+    assert "Hale & Moore's" in names("Hale & Moore's upgraded Vellania on Monday.", [(0, 3, "ORG"), (5, 6, "GPE")])
+    assert "Hale & Moore's" in names("The rating came from Hale & Moore's, an agency.", [(4, 7, "ORG")])
+    assert "Hale & Moore" in names("Hale & Moore's analyst Tom Dahl said so.", [(0, 3, "ORG"), (5, 7, "PERSON")])
+    assert "Hale & Moore" in names("Hale & Moore's wholly owned unit was sold.", [(0, 3, "ORG")])
+    assert "Hale & Moore" in names("Hits include Hale & Moore's Do You Know It, a song.", [(2, 5, "ORG")])

@@ -259,6 +259,22 @@ _NOT_FORENAMES = frozenset(
 _CONTINENT_ADJECTIVES = frozenset({"european", "american", "african", "asian", "arab"})
 
 
+def _with_own_s(span: Span) -> Span:
+    """ "Standard & Poor" + "'s upgraded Pakistan": an organisation's name followed by an "'s" that
+    possesses nothing (the name is no possessor in the parse) ends in it, as "Moody's" does."""
+    doc = span.doc
+    if span.label_ != "ORG" or span.end >= len(doc) or doc[span.end].tag_ != "POS" or doc[span.end].lower_ != "'s":
+        return span
+    if any(t.dep_ == "poss" for t in span):
+        return span
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if after is not None and (after.pos_ in {"NOUN", "PROPN", "ADJ", "ADV", "NUM"} or after.is_title):
+        return span  # "Orbix's wholly owned subsidiary", "Kestrel's Do You Know": a possessor after all
+    from spacy.tokens import Span
+
+    return Span(doc, span.start, span.end + 1, label=span.label_)
+
+
 def _without_new(span: Span) -> Span:
     """ "New European Commission rules": "New" opening a sentence before a country's adjective is the
     sentence's adjective, not the first word of a name (no "New Zealand" is of that shape)."""
@@ -571,7 +587,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         if not any(c.isupper() or c.isdigit() for c in ent.text):
             continue  # "video jukebox" as a PERSON: a name has a capital letter ("iPark", "eBay") or a digit
         cls = _described_as(ent, ontology) or cls
-        ent = _without_new(_without_open_end(_balanced(ent)))
+        ent = _with_own_s(_without_new(_without_open_end(_balanced(ent))))
         if cls == "Person":
             ent = _split_title(ent, job_titles)
             stripped = _strip_job_title(ent, job_titles)

@@ -476,3 +476,160 @@ def test_organisation_of_a_place_before_a_title_is_one_name(parse_with_ents, ont
     assert "Halder Bank of Norway" in titled and "Norway" not in titled
     said = names("Halder Bank of Oslo said profits rose.", [(0, 2, "ORG"), (3, 4, "GPE")])
     assert {"Halder Bank", "Oslo"} <= said
+
+
+def test_country_that_opens_an_organisations_name_is_part_of_it(parse_with_ents, ontology) -> None:  # type: ignore[no-untyped-def]
+    """ "UK" + "Granite" where the words around say a company ("Shares in", "reported losses"), and "UK" +
+    "Heritage Party" however the NER cut them; a country before a region, a title or a public body stays
+    a place of its own."""
+    from kgraph.extract.mentions import find_mentions
+
+    def names(text: str, ents: list[tuple[int, int, str]]) -> dict[str, str]:
+        return {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
+
+    assert names("Shares in UK Granite fell after the group reported losses.", [(2, 3, "GPE")]).get(
+        "UK Granite"
+    ) == "Organization"
+    assert names("UK Granite reported losses for the year.", [(0, 1, "GPE")]).get("UK Granite") == "Organization"
+    party = names("The UK Heritage Party member was arriving for a radio debate.", [(1, 2, "GPE"), (2, 4, "ORG")])
+    assert party.get("UK Heritage Party") == "Organization", party
+    unlabelled = names("The UK Heritage Party member was arriving for a radio debate.", [(2, 4, "ORG")])
+    assert unlabelled.get("UK Heritage Party") == "Organization", unlabelled
+    # no company's words: the country and the region are two places
+    assert names("Farmers in the U.S. Midwest expect rain.", [(3, 4, "GPE")]).get("U.S.") == "Place"
+    assert names("The talks with US President Ana Ruiz ended.", [(3, 4, "GPE"), (5, 7, "PERSON")]).get("US") == "Place"
+    assert "U.S." not in names("The U.S. Congress passed the bill.", [(1, 3, "ORG")])
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name"),
+    [
+        ("Conductor Karl Vogt led the orchestra.", [(0, 3, "PERSON")], "Karl Vogt"),
+        ("Frenchman Luc Aubry won the stage.", [(0, 3, "PERSON")], "Luc Aubry"),
+        ("The title went to Swiss Anna Roth on Sunday.", [(4, 7, "PERSON")], "Anna Roth"),
+        # a form of address stays, and so does a name of two words that would be left with one
+        ("Dr. Karl Vogt led the orchestra.", [(0, 3, "PERSON")], "Dr. Karl Vogt"),
+        ("Frenchman Aubry won the stage.", [(0, 2, "PERSON")], "Frenchman Aubry"),
+    ],
+)
+def test_trade_or_nationality_before_a_persons_name_is_no_part_of_it(  # type: ignore[no-untyped-def]
+    parse_with_ents, ontology, text: str, ents: list[tuple[int, int, str]], name: str
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    people = {m.text for m, _ in find_mentions(parse_with_ents(text, ents), ontology) if m.type == "Person"}
+    assert name in people, people
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "work"),
+    [
+        ("He starred in the film Ray before joining Pixel Studios.", [(5, 6, "PERSON"), (8, 10, "ORG")], "Ray"),
+        ("Lena Berg joined the TV series Friends in 1994.", [(0, 2, "PERSON"), (6, 7, "ORG")], "Friends"),
+        ("Friends, the TV series, ended in 2004.", [(0, 1, "ORG")], "Friends"),
+        ("The band Kestrel Lane released a new album on Monday.", [(2, 4, "PERSON")], "Kestrel Lane"),
+        ("Sales of the games console Orbix rose after Christmas.", [(5, 6, "ORG")], "Orbix"),
+        ("She starred in Kestrel Nights, which opened in May.", [(3, 5, "FAC")], "Kestrel Nights"),
+    ],
+)
+def test_a_work_product_or_band_named_as_such_is_no_mention(  # type: ignore[no-untyped-def]
+    parse_with_ents, ontology, relation_triples, text: str, ents: list[tuple[int, int, str]], work: str
+) -> None:
+    """The document's own words ("the film X", "X, the TV series", "starred in X") say the name is a
+    work: neither a person, nor an employer, nor a place."""
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents(text, ents)
+    found = find_mentions(doc, ontology)
+    assert work not in {m.text for m, _ in found}
+    assert not any(work in triple for triple in relation_triples(doc, found))
+
+
+def test_names_beside_work_words_that_do_not_describe_them_stay(parse_with_ents, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    def types(text: str, ents: list[tuple[int, int, str]]) -> dict[str, str]:
+        found = find_mentions(parse_with_ents(text, ents), ontology)
+        return {m.text: m.type for m, _ in found if m.label != "description"}
+
+    assert types("The film director Ray Holm joined Pixel Studios.", [(3, 5, "PERSON"), (6, 8, "ORG")]) == {
+        "Ray Holm": "Person",
+        "Pixel Studios": "Organization",
+    }
+    assert types("Vidal was the star of the night in Tacoma.", [(0, 1, "PERSON"), (8, 9, "GPE")])["Tacoma"] == "Place"
+    assert types("Lena Berg starred in Tacoma.", [(0, 2, "PERSON"), (4, 5, "PERSON")]).get("Lena Berg") == "Person"
+
+
+def test_a_year_between_a_name_and_its_events_noun_ends_the_events_name(parse_with_ents, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents(
+        "The minister opened the Aero Kestrel 2005 air show on Monday.", [(4, 6, "GPE"), (6, 7, "DATE")]
+    )
+    types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
+    assert types.get("Aero Kestrel 2005") == "Event", types
+    doc = parse_with_ents("Kestrel sold 300 cars in 2005 to dealers.", [(0, 1, "ORG"), (5, 6, "DATE")])
+    assert {m.text for m, _ in find_mentions(doc, ontology)} >= {"Kestrel"}
+
+
+def test_a_name_does_not_end_in_a_preposition(parse_with_ents, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents(
+        "Lena Berg, director of the Kellmore Policy Centre at Tacoma University, said so.",
+        [(0, 2, "PERSON"), (6, 10, "ORG"), (10, 12, "ORG")],
+    )
+    names = {m.text for m, _ in find_mentions(doc, ontology)}
+    assert {"Kellmore Policy Centre", "Tacoma University"} <= names, names
+    # a name that ends in a capitalised word keeps its "of"
+    doc = parse_with_ents("Lena Berg heads the Bank of Kellmore.", [(0, 2, "PERSON"), (4, 7, "ORG")])
+    assert "Bank of Kellmore" in {m.text for m, _ in find_mentions(doc, ontology)}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "cls"),
+    [
+        ("Air Kestrel's managing director Tom Dahl said prices would fall.", [(0, 2, "PERSON"), (5, 7, "PERSON")],
+         "Air Kestrel", "Organization"),
+        ("Orbix's shares rose 5% on Monday.", [(0, 1, "PERSON")], "Orbix", "Organization"),
+        ("Vellan's chairman, Tom Dahl, resigned.", [(0, 1, "LOC"), (4, 6, "PERSON")], "Vellan", "Organization"),
+        # a person has a deputy chairman's commission, a wife, a spokesman
+        ("Vidal's deputy chairman, Tom Dahl, spoke.", [(0, 1, "PERSON"), (5, 7, "PERSON")], "Vidal", "Person"),
+        ("Tom Dahl's spokesman said no.", [(0, 2, "PERSON")], "Tom Dahl", "Person"),
+    ],
+)
+def test_what_only_a_company_has_makes_its_possessor_one(  # type: ignore[no-untyped-def]
+    parse_with_ents, ontology, text: str, ents: list[tuple[int, int, str]], name: str, cls: str
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    types = {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
+    assert types.get(name) == cls, types
+
+
+def test_new_opening_a_sentence_before_an_adjective_of_a_country_is_no_part_of_a_name(  # type: ignore[no-untyped-def]
+    parse_with_ents, ontology
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    def names(text: str, ents: list[tuple[int, int, str]]) -> set[str]:
+        return {m.text for m, _ in find_mentions(parse_with_ents(text, ents), ontology) if m.label != "description"}
+
+    assert "European Commission" in names("New European Commission rules will apply from May.", [(0, 3, "ORG")])
+    assert "New Zealand Post" in names("New Zealand Post said profits rose.", [(0, 3, "ORG")])
+    assert "New European Fund" in names("Shares in the New European Fund rose.", [(3, 6, "ORG")])
+
+
+def test_an_organisations_name_ends_in_an_s_that_possesses_nothing(parse_with_ents, ontology) -> None:  # type: ignore[no-untyped-def]
+    """ "Hale & Moore's upgraded Vellania": the "'s" is the firm's name's; "Hale & Moore's analyst" and
+    "Hale & Moore's wholly owned unit" are possessives."""
+    from kgraph.extract.mentions import find_mentions
+
+    def names(text: str, ents: list[tuple[int, int, str]]) -> set[str]:
+        return {m.text for m, _ in find_mentions(parse_with_ents(text, ents), ontology) if m.label != "description"}
+
+    assert "Hale & Moore's" in names("Hale & Moore's upgraded Vellania on Monday.", [(0, 3, "ORG"), (5, 6, "GPE")])
+    assert "Hale & Moore's" in names("The rating came from Hale & Moore's, an agency.", [(4, 7, "ORG")])
+    assert "Hale & Moore" in names("Hale & Moore's analyst Tom Dahl said so.", [(0, 3, "ORG"), (5, 7, "PERSON")])
+    assert "Hale & Moore" in names("Hale & Moore's wholly owned unit was sold.", [(0, 3, "ORG")])
+    assert "Hale & Moore" in names("Hits include Hale & Moore's Do You Know It, a song.", [(2, 5, "ORG")])

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
-from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _PART_NOUNS, ANY_NOUN
+from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES, _PART_NOUNS, ANY_NOUN
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
 from kgraph.models import Mention
 from kgraph.ontology import Ontology, Pattern
@@ -150,9 +150,30 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
         and span.start > 0 and doc[span.start - 1].text == "," and not span.text.isupper()
     ):
         return "Person"  # "the mayor of Spokane, Vidal, said": the name after a post's place holds it
+    if span.label_ in {"PERSON", "LOC", "FAC"} and root.dep_ == "poss" and _firms_possession(root.head):
+        return "Organization"  # "Air Kestrel's managing director X", "Orbix's shares": only a company has them
     if _age_follows(span) and ontology.class_for_head(span[-1].lower_) is None:
         return "Person"  # "Marta Kiel, 50, of Bellport": an age set off by commas
     return None
+
+
+#: What only a company has ("Orbix's shares", "Orbix's chief executive"), by the noun's lemma ...
+_FIRM_POSSESSIONS = frozenset(
+    "share shareholder profit revenue turnover earnings subsidiary ceo chairman chairwoman stock".split()
+)
+#: ... or by the noun and the word before it
+_FIRM_POSTS = frozenset({("chief", "executive"), ("managing", "director"), ("finance", "director")})
+
+
+def _firms_possession(noun: Token) -> bool:
+    """Whether a noun names what only a company has: its shares, profits, chairman or managing director."""
+    lemma = noun.lemma_.lower()
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if before is not None and before.lower_ in {"deputy", "vice"}:
+        return False  # "Tutu's deputy chairman": a commission's, in a person's charge
+    if lemma in _FIRM_POSSESSIONS:
+        return True
+    return before is not None and (before.lower_, noun.lower_) in _FIRM_POSTS
 
 
 def _age_follows(span: Span) -> bool:
@@ -224,6 +245,57 @@ def _job_titles(ontology: Ontology) -> frozenset[str]:
     cached = frozenset(w for w in words if w not in _NAME_PREFIXES)
     ontology.__dict__["_kgraph_job_titles"] = cached
     return cached
+
+
+#: Words for what a person does or where a person is from that the NER takes into the name after them
+#: ("Conductor Karl Vogt", "Frenchman Luc Aubry"); none is a forename.
+_NOT_FORENAMES = frozenset(
+    """conductor composer novelist poet drummer guitarist rapper midfielder defender goalkeeper skipper jockey
+    frenchman frenchwoman englishman englishwoman irishman irishwoman scotsman scotswoman welshman welshwoman
+    dutchman dutchwoman spaniard briton""".split()
+)
+
+
+_CONTINENT_ADJECTIVES = frozenset({"european", "american", "african", "asian", "arab"})
+
+
+def _with_own_s(span: Span) -> Span:
+    """ "Standard & Poor" + "'s upgraded Pakistan": an organisation's name followed by an "'s" that
+    possesses nothing (the name is no possessor in the parse) ends in it, as "Moody's" does."""
+    doc = span.doc
+    if span.label_ != "ORG" or span.end >= len(doc) or doc[span.end].tag_ != "POS" or doc[span.end].lower_ != "'s":
+        return span
+    if any(t.dep_ == "poss" for t in span):
+        return span
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if after is not None and (after.pos_ in {"NOUN", "PROPN", "ADJ", "ADV", "NUM"} or after.is_title):
+        return span  # "Orbix's wholly owned subsidiary", "Kestrel's Do You Know": a possessor after all
+    from spacy.tokens import Span
+
+    return Span(doc, span.start, span.end + 1, label=span.label_)
+
+
+def _without_new(span: Span) -> Span:
+    """ "New European Commission rules": "New" opening a sentence before a country's adjective is the
+    sentence's adjective, not the first word of a name (no "New Zealand" is of that shape)."""
+    if len(span) < 3 or span[0].text != "New" or not span[0].is_sent_start:
+        return span
+    if span[1].lower_ not in _COUNTRY_ADJECTIVES and span[1].lower_ not in _CONTINENT_ADJECTIVES:
+        return span
+    return span[1:]
+
+
+def _without_open_end(span: Span) -> Span:
+    """ "Kellmore Management Centre at" -> "Kellmore Management Centre": a name does not end in a
+    lower-case preposition (the NER ran on into the phrase that says where the body is)."""
+    end = span.end
+    while end - span.start > 1 and span.doc[end - 1].is_lower and span.doc[end - 1].pos_ == "ADP":
+        end -= 1
+    if end == span.end:
+        return span
+    from spacy.tokens import Span
+
+    return Span(span.doc, span.start, end, label=span.label_)
 
 
 def _balanced(span: Span) -> Span:
@@ -328,6 +400,156 @@ def _strip_job_title(span: Span, titles: frozenset[str]) -> Span | None:
     return Span(span.doc, start, span.end, label=span.label_)
 
 
+#: Verbs and nouns of what a company does or has: "Shares in UK Coal", "UK Coal reported a loss".
+_FIRM_WORDS = frozenset(
+    "share shares stake profit profits loss losses revenue sales takeover bid merger report post reported posted "
+    "announce announced buy bought acquire acquired sell sold".split()
+)
+
+
+def _names_a_firm(head: Token) -> bool:
+    """Whether the words the parse hangs a name on are a company's: its shares, its profits ("Shares
+    in UK Coal", "UK Coal reported a loss"); not "the U.S. Midwest", "Australia Day"."""
+    governor = head.head.head if head.dep_ == "pobj" else head.head
+    if head.dep_ == "nsubj" and any(c.lower_ in _FIRM_WORDS for c in governor.children if c.dep_ == "dobj"):
+        return True
+    return governor.lower_ in _FIRM_WORDS and governor.i != head.i
+
+
+#: Heads of a state's courts, public bodies like its ministries: "U.S. District Court" is based in the U.S.
+_COURTS = frozenset({"court", "courts", "tribunal"})
+
+
+def _place_opens_name(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
+    """ "UK" + "Independence Party", "UK" + "Coal": a country the parse makes a compound inside the
+    noun phrase of the capitalised name after it is that name's first word, and the whole is of the
+    name's label. Where the NER labelled no name after the country, only where the words around say
+    a company ("Shares in UK Coal", "UK Coal reported a loss"). Not before a person's name or a title
+    ("US President X"), nor a public body's head ("U.S. Congress": based in the U.S.), nor a name
+    with a digit ("South Korea W145 Samsung", a table's row)."""
+    by_start = {ent.start: ent for ent in ents}
+    out: list[Span] = []
+    drop: set[int] = set()
+    for ent in ents:
+        if ent.start in drop:
+            continue
+        joined = None
+        if ent.label_ == "GPE" and ent.text.lower() in _COUNTRY_NAMES and ent[-1].dep_ == "compound":
+            after = by_start.get(ent.end)
+            joined = _joined_name(ent, after, ontology)
+            if joined is not None and after is not None and joined.end == after.end:
+                drop.add(after.start)
+        out.append(joined or ent)
+    return [_country_before(ent) for ent in out]
+
+
+def _joined_name(place: Span, after: Span | None, ontology: Ontology) -> Span | None:
+    """The name a country opens (see :func:`_place_opens_name`), or None."""
+    from spacy.tokens import Span
+
+    doc = place.doc
+    head = place[-1].head
+    if after is not None:
+        sibling = after.root.dep_ == "compound" and head.i == after.root.head.i
+        if after.label_ not in {"ORG", "FAC", "EVENT", "PRODUCT"} or not (after.start <= head.i < after.end or sibling):
+            return None
+        end = after.end
+        label = after.label_
+    else:
+        end = head.i + 1
+        label = "ORG"
+        if (
+            head.i <= place.end - 1 or head.i - place.end > 2 or any(t.ent_type_ for t in doc[place.end : end])
+            or not all(t.head.i == head.i or t.i == head.i for t in doc[place.end : end])
+            or end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"  # the name goes on past its head
+            or not _names_a_firm(head)
+        ):
+            return None
+    words = doc[place.end : end]
+    if not all(t.is_title and t.is_alpha and t.pos_ == "PROPN" and not t.is_sent_start for t in words):
+        return None
+    cls = ontology.class_for_head(words[-1].lower_)
+    titles = _job_titles(ontology)
+    if any(t.lower_.rstrip(".") in titles and ontology.class_for_head(t.lower_) is None for t in words) or (
+        cls is not None and ontology.is_a(cls, "GovernmentBody") or words[-1].lower_ in _COURTS
+    ):
+        return None
+    return Span(doc, place.start, end, label=label)
+
+
+#: Nouns of works, products and bands: a name they describe ("the film Ray", "the games console Orbix",
+#: "Friends, the TV series", "the band Kestrel Lane") is none of the ontology's people, bodies or places.
+_WORK_NOUNS = frozenset(
+    """film movie documentary series sitcom soap programme program album single song track book novel play musical
+    opera console handset band""".split()
+)
+
+
+def _kind_by_context(span: Span) -> str | None:
+    """What the document's own words say a name is: "work" for a work, product or band ("the film Ray",
+    "Friends, the TV series", "starred in Ray"), else None. (Not a name before an event's noun: "the
+    Brussels grand prix", "the OIC summit" name its place and its host.)"""
+    doc = span.doc
+    root = span.root
+    # an apposition right next to the name: "the film Ray", "Friends, the TV series" (not a misparse across a line)
+    comma_after = span.end < len(doc) and doc[span.end].text == ","
+    nouns = [
+        c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and comma_after and c.i - span.end <= 4
+    ]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i == span.start - 1:
+        nouns.append(root.head)
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" and before.head.i in range(
+        span.start, span.end
+    ):
+        nouns.append(before)  # "the band Kestrel Lane"
+    if any(n.lemma_.lower() in _WORK_NOUNS for n in nouns):
+        return "work"
+    verb = root.head.head
+    if root.dep_ == "pobj" and root.head.lower_ == "in" and verb.lemma_.lower() == "star" and verb.pos_ == "VERB":
+        return "work"  # "she starred in Ray"
+    return None
+
+
+def _with_year(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Aero Kestrel" + "2005" + "air show": a year between a name and a noun, on the name or on the noun
+    the name modifies, is the name's last word, and the whole an event's name."""
+    from spacy.tokens import Span
+
+    out: list[Span] = []
+    for ent in ents:
+        if (
+            out and ent.label_ == "DATE" and len(ent) == 1 and _YEAR.match(ent.text) and out[-1].end == ent.start
+            and out[-1].label_ not in {"DATE", "PERSON"} and ent.end < len(doc) and doc[ent.end].pos_ == "NOUN"
+            and doc[ent.end].is_lower
+            and (ent.root.head.i in range(out[-1].start, out[-1].end) or out[-1].root.head.i == ent.root.head.i)
+        ):
+            out[-1] = Span(doc, out[-1].start, ent.end, label="EVENT")
+            continue
+        out.append(ent)
+    return out
+
+
+def _country_before(ent: Span) -> Span:
+    """ "The UK" + "Independence Party member": a country's name the NER left unlabelled, right before
+    an organisation's name and a compound in the same noun phrase (on the name's head or on the noun
+    the name itself modifies), is the name's first word."""
+    from spacy.tokens import Span
+
+    doc = ent.doc
+    if ent.label_ != "ORG" or ent.start == 0:
+        return ent
+    before = doc[ent.start - 1]
+    if (
+        before.ent_type_ or before.lower_ not in _COUNTRY_NAMES or before.dep_ != "compound" or before.is_sent_start
+        or not (
+            ent.start <= before.head.i < ent.end or before.head.i == ent.root.head.i and ent.root.dep_ == "compound"
+        )
+    ):
+        return ent
+    return Span(doc, ent.start - 1, ent.end, label=ent.label_)
+
+
 def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
     """Entity mentions with ontology types, plus pronouns and definite descriptions.
 
@@ -349,11 +571,14 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         if dated:  # an empty class: words of the line that name nothing
             found.append((Mention(span.start_char, span.end_char, span.text, dated, "dateline"), span))
         taken.update(range(span.start, span.end))
-    for ent in doc.ents:
+    for ent in _place_opens_name(doc, _with_year(doc, list(doc.ents)), ontology):
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
         cls = _classify(ent, ontology)
         if cls is None or not ent.text.strip():
+            continue
+        if _kind_by_context(ent) == "work":
+            taken.update(range(ent.start, ent.end))  # nor a name the rules find in its words
             continue
         if len(ent) == 1 and ent.label_ == "ORG" and ent[0].is_title and ent[0].is_alpha and _names_office(
             ent, office_titles  # not "U.N. Secretary-General X"
@@ -362,7 +587,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         if not any(c.isupper() or c.isdigit() for c in ent.text):
             continue  # "video jukebox" as a PERSON: a name has a capital letter ("iPark", "eBay") or a digit
         cls = _described_as(ent, ontology) or cls
-        ent = _balanced(ent)
+        ent = _with_own_s(_without_new(_without_open_end(_balanced(ent))))
         if cls == "Person":
             ent = _split_title(ent, job_titles)
             stripped = _strip_job_title(ent, job_titles)
@@ -372,6 +597,8 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
             ent = stripped
             if len(ent) > 2 and (ent[0].tag_ == "NNPS" or ent[0].lower_.endswith(("men", "women"))):
                 ent = ent[1:]  # "Irishmen JP Halloran and ...": a plural before the name is no part of it
+            while len(ent) > 2 and (ent[0].lower_ in _NOT_FORENAMES or ent[0].lower_ in _COUNTRY_ADJECTIVES):
+                ent = ent[1:]  # "Conductor Karl Vogt", "Frenchman Luc Aubry", "Swiss Anna Roth": no part of the name
         end_char = ent.end_char
         if cls == "Person" and _stop_in_name(ent):
             end_char -= 1  # "... said survey chairman Norbert Ore.": the sentence's stop is no part of the name

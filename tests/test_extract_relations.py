@@ -107,8 +107,9 @@ import pytest
         ("Kestrel Data Ltd. was incorporated in Scotland.", ("Kestrel Data Ltd.", "basedIn", "Scotland")),
         ("Kestrel Services, an Ohio corporation, repairs farm machinery.", ("Kestrel Services", "basedIn", "Ohio")),
         ("Kestrel Services is an Ohio company that repairs farm machinery.", ("Kestrel Services", "basedIn", "Ohio")),
+        # a seat on a company's board is a post in it
         ("Tom Dahl, a board member of Nordwind Group Holdings, voted for the sale.",
-         ("Tom Dahl", "memberOf", "Nordwind Group Holdings")),
+         ("Tom Dahl", "worksFor", "Nordwind Group Holdings")),
         ("Exhibit 10.4: Employment Agreement between Nordwind Gold Corp. and Tom Dahl, dated March 2, 2015.",
          ("Tom Dahl", "worksFor", "Nordwind Gold Corp.")),
         ("Corvane Limited, a firm organized in Ireland, licenses our software.",
@@ -140,8 +141,8 @@ import pytest
          ("Anders Holm", "headOf", "Northern Liberation Front")),
         # where a person is based
         ("Lena Berg, a reporter based in Tacoma, said the storm had passed.", ("Lena Berg", "livesIn", "Tacoma")),
-        # an organisation's possessive before a person: "Orbitel's Tomas Vidal"
-        ("The rules are old, Orbitel's Tomas Vidal said.", ("Tomas Vidal", "memberOf", "Orbitel")),
+        # an organisation's possessive before a person: "Orbitel's Tomas Vidal" is one of its staff
+        ("The rules are old, Orbitel's Tomas Vidal said.", ("Tomas Vidal", "worksFor", "Orbitel")),
     ],
 )
 def test_relations_find_relation(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -664,3 +665,53 @@ def test_relations_a_relative_is_no_employee(extract_text) -> None:  # type: ign
     for kin in ("uncle", "niece", "cousin"):
         found = extract_text(f"Orbitel Networks' {kin}, Tomas Berg, told reporters the plan was unfair.")
         assert not any(p == "worksFor" for _, p, _ in found), (kin, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "staff"),
+    [
+        # an organisation's possessive: its staff, whatever its name ends in ...
+        ('"Sales were weak," said the BNC\'s Tomas Vidal.', ("Tomas Vidal", "BNC")),
+        ("The rules are old, Orbitel's Tomas Vidal said.", ("Tomas Vidal", "Orbitel")),
+        ("The Department of Labour's Tomas Vidal said so.", ("Tomas Vidal", "Department of Labour")),
+        # ... and a seat on a company's board is a post in it
+        ("Tomas Vidal, a board member of Orbitel, said sales were weak.", ("Tomas Vidal", "Orbitel")),
+        ("The vote was backed by fellow Orbitel board member Tomas Vidal.", ("Tomas Vidal", "Orbitel")),
+    ],
+)
+def test_relations_possessive_or_board_seat_of_a_company_is_staff(extract_text, text, staff) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert (staff[0], "worksFor", staff[1]) in found, found
+    assert (staff[0], "memberOf", staff[1]) not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "member"),
+    [
+        # a body of members (a party, a club, a team, a union) by its name's head word
+        ("Labour's Lena Berg said the tax was unfair.", ("Lena Berg", "Labour")),
+        ("Kestrel Rovers' Lena Berg scored twice on Saturday.", ("Lena Berg", "Kestrel Rovers")),
+        ("The Harbour Dockers Union's Lena Berg called a strike.", ("Lena Berg", "Harbour Dockers Union")),
+        # a seat on a council's board is a seat, not a post
+        ("Tomas Vidal, a board member of the Harrow County Council, resigned.", ("Tomas Vidal", "Harrow County Council")),
+    ],
+)
+def test_relations_possessive_of_a_body_of_members_is_membership(extract_text, text, member) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert (member[0], "memberOf", member[1]) in found, found
+    assert (member[0], "worksFor", member[1]) not in found, found
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["The Norland Alliance, a small party, won two seats.", "The Norland Alliance is a party of farmers.",
+     "The Norland Alliance party won two seats."],
+)
+def test_relations_possessive_of_what_the_document_calls_a_party(extract_text, first: str) -> None:  # type: ignore[no-untyped-def]
+    # the name's head word says nothing; the document calls it a party
+    found = extract_text(first + " The Norland Alliance's Lena Berg said the tax was unfair.")
+    assert ("Lena Berg", "memberOf", "Norland Alliance") in found, found
+    assert ("Lena Berg", "worksFor", "Norland Alliance") not in found, found
+    # told nothing of it, the organisation's people are its staff
+    found = extract_text("The Norland Alliance's Lena Berg said the tax was unfair.")
+    assert ("Lena Berg", "worksFor", "Norland Alliance") in found, found

@@ -117,6 +117,31 @@ class _Index:
         """Last words of the people named in full ("Berg" of "Lena Berg")."""
         return frozenset(span[-1].text for m, span in self.mentions if m.type == "Person" and len(span) > 1)
 
+    @cached_property
+    def _called(self) -> dict[str, frozenset[str]]:
+        """Name -> the common nouns the document calls it by: "the Vellan party" (a noun the name
+        modifies), "Vellan, the small party" (an apposition), "Vellan is a party" (a copula)."""
+        called: dict[str, set[str]] = {}
+        for mention, span in self.mentions:
+            root = span.root
+            nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+            head = root.head
+            if root.dep_ == "compound" and head.pos_ == "NOUN" and head.i == span.end and head.dep_ != "compound":
+                nouns.append(head)  # not "the Orbitel board member": a board of Orbitel
+            if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+                nouns.extend(c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN")
+            called.setdefault(mention.text.lower(), set()).update(n.lemma_.lower() for n in nouns)
+        return {name: frozenset(nouns) for name, nouns in called.items()}
+
+    def kinds(self, m: int) -> frozenset[str]:
+        """What mention ``m`` is by its name and by the document: its name's head word (the last word
+        before an "of" or "for" inside it: "Department of Labour" is a department) and the nouns the
+        document calls the same name by ("the Vellan party", "Kestrel, the club")."""
+        mention, span = self.mentions[m]
+        words = [t.lower_ for t in span]
+        cut = next((i for i, w in enumerate(words) if w in {"of", "for"} and i > 0), len(words))
+        return frozenset({words[cut - 1]}) | self._called.get(mention.text.lower(), frozenset())
+
     def at(self, token: Token) -> int | None:
         found = self.by_token.get(token.i)
         if found is None and token.dep_ == "appos":

@@ -104,11 +104,18 @@ def _office_titles(ontology: Ontology) -> frozenset[str]:
 
 #: Words that make an owner a part owner: "half owned by X", "jointly owned by X and Z".
 _PART_OWNED = frozenset({"half", "partly", "part", "partially", "jointly", "minority", "co"})
-#: Last words of a party's name: "Labour", "the Green Party", "the Liberal Democrats".
-_PARTY_WORDS = frozenset(
-    """party labour tory tories conservative conservatives liberal liberals democrat democrats republican
-    republicans green greens socialist socialists nationalist nationalists snp ukip""".split()
-)
+
+
+def _member_bodies(ontology: Ontology) -> frozenset[str]:
+    """Head words of a body of members (a party, a club, a union: "Labour", "the Green Party"): the
+    kgx:objectHead of the memberOf attribute patterns ("X, of the Kestrel Party"), built once per ontology."""
+    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_member_bodies")
+    if cached is None:
+        cached = frozenset(
+            w for p in ontology.properties["memberOf"].patterns if p.frame == "Attribute" for w in p.object_heads
+        )
+        ontology.__dict__["_kgraph_member_bodies"] = cached
+    return cached
 
 
 def _minister_of_a_side(title: Token, objects: list[Token], index: _Index, ontology: Ontology) -> bool:
@@ -123,7 +130,7 @@ def _minister_of_a_side(title: Token, objects: list[Token], index: _Index, ontol
 
 def _party(name: Token, index: _Index) -> bool:
     m = index.at(name)
-    return m is not None and index.mentions[m][1][-1].lower_ in _PARTY_WORDS
+    return m is not None and bool(index.kinds(m) & _member_bodies(index.ontology))
 
 
 def _headline(sent: Span) -> bool:
@@ -216,7 +223,8 @@ def _headline_attributes(ontology: Ontology, attributes: list[Pattern]) -> list[
 
 def _drop_implied(relations: list[RelationMention], ontology: Ontology) -> list[RelationMention]:
     """Drop "X worksFor Y" when "X ceoOf Y" comes from the same sentence: it is implied; so is what a
-    name's phrase or possessive says ("Aston's Ulrich Bez" memberOf) when a title says more.
+    name's phrase or possessive says ("Aston's Ulrich Bez" memberOf) when a title says more, and a person's
+    membership when a post in the same organisation is stated ("a board member of Orbitel").
 
     Of "A locatedIn B" and "B locatedIn A" from one sentence only the surer is kept.
     """
@@ -240,6 +248,9 @@ def _drop_implied(relations: list[RelationMention], ontology: Ontology) -> list[
         ) or rel.pattern.endswith("/Attribute") and any(
             # "Aston's chief executive Ulrich Bez": the title says what the possessive leaves open
             other.pattern.endswith("/RelationalNoun") and other.predicate != rel.predicate for other in same_pair
+        ) or rel.predicate == "memberOf" and any(
+            # "X, a board member of Orbitel": a post in the organisation says more than membership of it
+            "worksFor" in ontology.properties[other.predicate].ancestors for other in same_pair
         )
         if not implied:
             kept.append(rel)
@@ -479,8 +490,8 @@ def _add(
         if not ontology.fits(mention.type, constraint) or not ontology.fits(mention.type, default):
             return
     if pattern.object_heads or pattern.except_object_heads:
-        head = index.mentions[obj][1][-1].lower_
-        if pattern.object_heads and head not in pattern.object_heads or head in pattern.except_object_heads:
+        kinds = index.kinds(obj)
+        if pattern.object_heads and not kinds & set(pattern.object_heads) or kinds & set(pattern.except_object_heads):
             return  # "X, of the Kestrel Party": a party's people are its members, not its staff
     if prop.symmetric and (o_mention, s_mention) < (s_mention, o_mention):
         s_mention, o_mention = o_mention, s_mention

@@ -693,7 +693,8 @@ def test_relations_possessive_or_board_seat_of_a_company_is_staff(extract_text, 
         ("Kestrel Rovers' Lena Berg scored twice on Saturday.", ("Lena Berg", "Kestrel Rovers")),
         ("The Harbour Dockers Union's Lena Berg called a strike.", ("Lena Berg", "Harbour Dockers Union")),
         # a seat on a council's board is a seat, not a post
-        ("Tomas Vidal, a board member of the Harrow County Council, resigned.", ("Tomas Vidal", "Harrow County Council")),
+        ("Tomas Vidal, a board member of the Harrow County Council, resigned.",
+         ("Tomas Vidal", "Harrow County Council")),
     ],
 )
 def test_relations_possessive_of_a_body_of_members_is_membership(extract_text, text, member) -> None:  # type: ignore[no-untyped-def]
@@ -715,3 +716,12 @@ def test_relations_possessive_of_what_the_document_calls_a_party(extract_text, f
     # told nothing of it, the organisation's people are its staff
     found = extract_text("The Norland Alliance's Lena Berg said the tax was unfair.")
     assert ("Lena Berg", "worksFor", "Norland Alliance") in found, found
+
+
+def test_relations_time_zone_after_a_clock_time_is_no_party(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "1330 GMT": a time, not an organisation based in the place after it
+    found = extract_text("The meeting is due to take place at 1330 GMT in Zurich.")
+    assert not any("GMT" in (s, o) for s, _, o in found), found
+    # the same phrase after an organisation's name still places it
+    found = extract_text("Talks at Halder Bank in Zurich began at 1330 GMT on Monday.")
+    assert found == {("Halder Bank", "basedIn", "Zurich")}, found

@@ -3,7 +3,7 @@
 Decides the closed word classes the frames, titles, places and mentions share: the
 pattern wildcard ``ANY_NOUN``, the words of a former post ("former", "ex-"), the bodies of
 an organisation a post can be "of" ("board", "council"), forms of address that also name a
-post ("president"), and the nouns of a part of a place ("north", "outskirts", "capital").
+post ("president"), the nouns of a part of a place ("north", "outskirts", "capital") and time zones.
 Example: in "Tomas Vidal, former chairman of the board of Orbitel Networks Inc., retired.",
 "former" makes the post a past one and "board" is a body of Orbitel Networks Inc., not an
 organisation of its own: Tomas Vidal was headOf Orbitel Networks Inc.
@@ -66,4 +66,9 @@ _SOVEREIGN = frozenset({c.lower() for c in _COUNTRY_ADJECTIVES.values()} - {"sco
 _GOODS = frozenset(
     """share stock bond product good film movie book song album game car vehicle drug phone handset device
     brand programme program show series title record""".split()
+)
+#: Time zones: after a clock time ("at 1330 GMT in Zurich") such a word names no organisation.
+_TIME_ZONES = frozenset(
+    """gmt utc bst cet cest eet eest wet west est edt cst cdt mst mdt pst pdt et pt jst kst hkt sgt ist aest
+    aedt msk""".split()
 )

@@ -24,7 +24,6 @@ from kgraph.extract.frames import (
     _copula_mood,
     _event_parties,
     _expand,
-    _governing_verb,
     _holders,
     _Index,
     _inside_name,
@@ -33,11 +32,11 @@ from kgraph.extract.frames import (
     _prep_objects,
     _role_of,
     _role_tokens,
-    governed_mood,
+    event_mood,
     mood,
     noun_mood,
 )
-from kgraph.extract.lexicon import _SOVEREIGN, ANY_NOUN
+from kgraph.extract.lexicon import _SOVEREIGN, _TIME_ZONES, ANY_NOUN
 from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name
 from kgraph.extract.titles import (
     _lesser_post,
@@ -60,6 +59,8 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
     """Relations stated in ``doc`` between ``mentions``, one per (pattern, pair, sentence)."""
     index = _Index({}, mentions, ontology)
     for n, (_, span) in enumerate(mentions):
+        if _clock_zone(span):
+            continue  # "at 1330 GMT in Zurich": a time, no party to a relation
         for token in span:
             index.by_token.setdefault(token.i, n)
         index.by_sentence.setdefault(span.sent.start, []).append(n)
@@ -96,6 +97,14 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
     return _drop_implied(sorted(_chain(found, ontology).values()), ontology)
 
 
+def _clock_zone(span: Span) -> bool:
+    """Whether a name is a time zone after a clock time: "1330 GMT", "9:30 EST", "10am BST"."""
+    if span.text.lower() not in _TIME_ZONES or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.like_num or any(ch.isdigit() for ch in before.text) or before.lower_ in {"am", "pm", "a.m.", "p.m."}
+
+
 def _office_titles(ontology: Ontology) -> frozenset[str]:
     """Titles of a government post ("minister", "secretary"): kgx:titleWord of kg:GovernmentBody."""
     government = ontology.classes.get("GovernmentBody")
@@ -130,7 +139,8 @@ def _minister_of_a_side(title: Token, objects: list[Token], index: _Index, ontol
 
 def _party(name: Token, index: _Index) -> bool:
     m = index.at(name)
-    return m is not None and bool(index.kinds(m) & _member_bodies(index.ontology))
+    # by the name alone: "EU trade commissioner X" holds a post in the EU, whatever else it is called
+    return m is not None and bool(index.kinds(m, called=False) & _member_bodies(index.ontology))
 
 
 def _headline(sent: Span) -> bool:
@@ -312,13 +322,17 @@ def _apply(
             unit = _owned_unit(token, index)
             objects = [o for o in objects if o != unit]  # the post is the owner's, in one of its units
     elif pattern.frame == "EventNoun" and token.pos_ in {"NOUN", "PROPN"}:
-        if noun_mood(token) != pattern.mood:
-            return  # "the proposed takeover of Y"; "an agreed takeover" only for a pattern of agreed deals
+        stated, own = event_mood(token)
+        if stated != pattern.mood and (own or noun_mood(token) != pattern.mood):
+            # "the proposed takeover of Y", "X's takeover of Y still needs approval", "X is seeking a takeover
+            # of Y"; "an agreed takeover", "X is due to complete its acquisition of Y" only for agreed deals
+            return
         subjects, objects = _event_parties(token, pattern.prepositions, index)
-        governor = _governing_verb(token)
-        if governor is not None and governed_mood(governor) != pattern.mood:
-            # "X has agreed to buy a stake in Y": X holds none yet (but "Z's stake in Y" is Z's)
-            subjects = [s for s in subjects if s.head.i == token.i and s.dep_ in {"poss", "compound"}]
+        if stated != pattern.mood:
+            # "X has agreed to buy a stake in Y": X holds none yet (but "Z's stake in Y" is Z's; "its" is X's)
+            subjects = [
+                s for s in subjects if s.head.i == token.i and s.dep_ in {"poss", "compound"} and s.pos_ != "PRON"
+            ]
     elif pattern.frame == "EventNoun" and token.dep_ == "amod" and index.at(token.head) is not None:
         # "in her native Oregon", "Vidal's native Bellport": the adjective relates the owner to the name
         subjects = [c for c in token.head.children if c.dep_ == "poss"]

@@ -591,6 +591,15 @@ def test_former_title_is_kept_as_a_past_role(nlp, ontology) -> None:  # type: ig
         ("Kestrel Bank in Bellport is growing.", ("Kestrel Bank", "basedIn", "Bellport"), None),
         # a headline's words are run together: no phrase after a name there
         ("Kestrel Bank in Bellport expansion talks", None, ("Kestrel Bank", "basedIn", "Bellport")),
+        # ... the line of a headline ends in a blank line, and its participle is a noun's
+        ("Kestrel Bank in Bellport job cuts warning\n\nThe bank will cut jobs.", None,
+         ("Kestrel Bank", "basedIn", "Bellport")),
+        # a name opening with a continent's adjective says what it covers, not where it is based ...
+        ("The European Standards Institute adopted the format as the standard for Europe.", None,
+         ("European Standards Institute", "basedIn", "Europe")),
+        # ... with a country's adjective, where it is
+        ("The Estonian Parliament voted to join the talks in Estonia.",
+         ("Estonian Parliament", "basedIn", "Estonia"), None),
         # the sentence's stop is no part of a name the tokenizer took for an abbreviation
         ("Sales rose in March, said Kestrel survey chairman Norbert Ore.", ("Norbert Ore", "worksFor", "Kestrel"),
          ("Norbert Ore.", "worksFor", "Kestrel")),

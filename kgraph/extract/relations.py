@@ -36,7 +36,7 @@ from kgraph.extract.frames import (
     mood,
     noun_mood,
 )
-from kgraph.extract.lexicon import _SOVEREIGN, _TIME_ZONES, ANY_NOUN
+from kgraph.extract.lexicon import _CONTINENTS, _SOVEREIGN, _TIME_ZONES, ANY_NOUN
 from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name
 from kgraph.extract.titles import (
     _lesser_post,
@@ -144,11 +144,13 @@ def _party(name: Token, index: _Index) -> bool:
 
 
 def _headline(sent: Span) -> bool:
-    """Whether a sentence is a headline or a title: no verb and no closing stop ("Orbitel in Kestrel
-    merger talks"). Its words are run together: "in" there names the story's topic, and any noun
-    says nothing."""
-    return sent[-1].text not in {".", "!", "?", '"', "'", ")", ":"} and not any(
-        t.pos_ in {"VERB", "AUX"} for t in sent
+    """Whether a sentence is a headline or a title: no finite verb and no closing stop ("Orbitel in Kestrel
+    merger talks", "Orbitel in $1bn London listing"). Its words are run together: "in" there names the
+    story's topic, and any noun says nothing."""
+    words = [t for t in sent if not t.is_space]  # a headline's line ends in a blank line, no word
+    return bool(words) and words[-1].text not in {".", "!", "?", '"', "'", ")", ":"} and not any(
+        # a finite verb ("Orbitel buys Kestrel"); a participle is a noun's ("Air China in London listing")
+        t.pos_ == "AUX" or t.pos_ == "VERB" and t.tag_ not in {"VBG", "VBN"} for t in words
     )
 
 
@@ -494,6 +496,8 @@ def _add(
     predicate = predicate or pattern.property
     if predicate != "basedIn" and "adjective" in {s_mention.label, o_mention.label}:
         return  # "French carmaker X" says where X is based, and nothing else of France
+    if pattern.frame == "PlaceInName" and o_mention.text.lower().removeprefix("the ") in _CONTINENTS:
+        return  # "the European Standards Institute ... for Europe": what it covers, not where it is
     if predicate == "locatedIn" and _country(s_mention) and _country(o_mention):
         return  # "Argentina, Chile in copper deal", "the wars in Iraq, Afghanistan": a list, no country is in another
     prop = ontology.properties[predicate]

@@ -78,3 +78,12 @@ _CONTINENTS = frozenset(
     {"europe", "asia", "africa", "americas", "oceania", "antarctica", "eurasia", "north america", "south america",
      "latin america", "central america", "middle east", "far east"}
 )
+#: Head words of a legislative chamber: its "leader" leads a side or the business in it ("Leader of the House",
+#: "Senate majority leader") and holds a seat; the chamber's head is its speaker or president.
+_CHAMBERS = frozenset(
+    {"house", "commons", "lords", "senate", "parliament", "assembly", "congress", "chamber", "bundestag", "duma",
+     "knesset", "dail", "diet"}
+)
+#: Nouns that, as "the ... of Y" with no other word, describe a part in making Y rather than a post in it:
+#: "X, the architect of the health service", "the mastermind of the merger".
+_FIGURATIVE = frozenset({"architect", "mastermind", "godfather", "brains", "pioneer", "face", "voice", "engine"})

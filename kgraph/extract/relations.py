@@ -36,7 +36,7 @@ from kgraph.extract.frames import (
     mood,
     noun_mood,
 )
-from kgraph.extract.lexicon import _CONTINENTS, _SOVEREIGN, _TIME_ZONES, ANY_NOUN
+from kgraph.extract.lexicon import _CHAMBERS, _CONTINENTS, _FIGURATIVE, _SOVEREIGN, _TIME_ZONES, ANY_NOUN
 from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name
 from kgraph.extract.titles import (
     _lesser_post,
@@ -134,6 +134,23 @@ def _minister_of_a_side(title: Token, objects: list[Token], index: _Index, ontol
         o.i < title.i and (m := index.at(o)) is not None
         and not ontology.is_a(index.mentions[m][0].type, "GovernmentBody")
         for o in objects
+    )
+
+
+def _chamber(name: Token, index: _Index) -> bool:
+    """Whether a name is a legislative chamber's ("the House of Commons", "the Senate")."""
+    m = index.at(name)
+    return m is not None and bool(index.kinds(m, called=False) & _CHAMBERS)
+
+
+def _figurative(noun: Token) -> bool:
+    """Whether a noun is "the <noun> of Y" used of a part in making Y: "the architect of the reform"
+    (not "the chief architect of Y", nor "an architect at Y")."""
+    return (
+        noun.lemma_.lower() in _FIGURATIVE
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        and not any(c.dep_ in {"amod", "compound", "poss"} for c in noun.children)
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
     )
 
 
@@ -314,6 +331,10 @@ def _apply(
             # "former Labour minister X", "Home Office minister X": a minister from the party, or one
             # of the department's ministers (a "Health Minister", capitalised, holds the office)
             scope = "group" if any(_party(o, index) for o in objects) else "branch"
+        if trigger == ANY_NOUN and _figurative(token):
+            subjects = []  # "X, the architect of the health service": a part in making it, no post in it
+        if lesser is not None and trigger == "leader" and objects and all(_chamber(o, index) for o in objects):
+            scope = "group"  # "Leader of the House X": a seat in the chamber, whose head is its speaker
         if scope == "body":
             subjects = []  # "Kestrel committee chairman X" chairs the committee, not what it looks into
         elif scope == "group":

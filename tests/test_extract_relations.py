@@ -600,6 +600,14 @@ def test_former_title_is_kept_as_a_past_role(nlp, ontology) -> None:  # type: ig
         # ... with a country's adjective, where it is
         ("The Estonian Parliament voted to join the talks in Estonia.",
          ("Estonian Parliament", "basedIn", "Estonia"), None),
+        # a continent is where an organisation is the biggest, or likened to another, not its seat ...
+        ("Halder Group, the biggest stock market operator in Europe, cut jobs.", None,
+         ("Halder Group", "basedIn", "Europe")),
+        ("Orbitel was seen by many as Europe's Halder Group.", None, ("Halder Group", "basedIn", "Europe")),
+        # ... unless the words say where it is based; a country after the same words is its seat
+        ("Halder Group, a firm based in Europe, cut jobs.", ("Halder Group", "basedIn", "Europe"), None),
+        ("Halder Group, the biggest stock market operator in Norway, cut jobs.",
+         ("Halder Group", "basedIn", "Norway"), None),
         # the sentence's stop is no part of a name the tokenizer took for an abbreviation
         ("Sales rose in March, said Kestrel survey chairman Norbert Ore.", ("Norbert Ore", "worksFor", "Kestrel"),
          ("Norbert Ore.", "worksFor", "Kestrel")),

@@ -72,8 +72,8 @@ _TIME_ZONES = frozenset(
     """gmt utc bst cet cest eet eest wet west est edt cst cdt mst mdt pst pdt et pt jst kst hkt sgt ist aest
     aedt msk""".split()
 )
-#: Continents and world regions: a name opening with their adjective ("the European Standards Institute")
-#: says what it covers, not where it is based.
+#: Continents and world regions: a name opening with their adjective ("the European Standards Institute") or
+#: "the biggest operator in Europe" says what an organisation covers, not where it is based.
 _CONTINENTS = frozenset(
     {"europe", "asia", "africa", "americas", "oceania", "antarctica", "eurasia", "north america", "south america",
      "latin america", "central america", "middle east", "far east"}

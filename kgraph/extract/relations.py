@@ -517,8 +517,14 @@ def _add(
     predicate = predicate or pattern.property
     if predicate != "basedIn" and "adjective" in {s_mention.label, o_mention.label}:
         return  # "French carmaker X" says where X is based, and nothing else of France
-    if pattern.frame == "PlaceInName" and o_mention.text.lower().removeprefix("the ") in _CONTINENTS:
-        return  # "the European Standards Institute ... for Europe": what it covers, not where it is
+    if (
+        predicate == "basedIn" and pattern.frame not in {"Verb", "EventNoun"}
+        and o_mention.text.lower().removeprefix("the ") in _CONTINENTS
+    ):
+        # "the European Standards Institute ... for Europe", "the biggest operator in Europe", "Europe's Enron":
+        # a continent is what an organisation covers or is likened in; only "based in Europe" or "its
+        # headquarters in Europe" say where it is
+        return
     if predicate == "locatedIn" and _country(s_mention) and _country(o_mention):
         return  # "Argentina, Chile in copper deal", "the wars in Iraq, Afghanistan": a list, no country is in another
     prop = ontology.properties[predicate]

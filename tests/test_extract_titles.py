@@ -163,6 +163,13 @@ def test_titles_a_directors_film_is_no_organisation(ontology, parse_with_ents, r
          ("Tomas Vidal", "memberOf", "House of Commons"), ("Tomas Vidal", "headOf", "House of Commons")),
         ("Tomas Vidal, leader of the Kestrel Party, said the vote would be on Monday.",
          ("Tomas Vidal", "headOf", "Kestrel Party"), None),
+        # a party's mayor is its member in a public office; a department named as a body has several ministers
+        ("The row grew as Bellport's Labour mayor Tomas Vidal refused to apologise.",
+         ("Tomas Vidal", "memberOf", "Labour"), ("Tomas Vidal", "headOf", "Labour")),
+        ("Former Home Office Minister Lena Berg wrote a novel.",
+         ("Lena Berg", "worksFor", "Home Office"), ("Lena Berg", "headOf", "Home Office")),
+        ("The Kestrel Party's leader, Tomas Vidal, said the tax was unfair.",
+         ("Tomas Vidal", "headOf", "Kestrel Party"), None),
         # "the architect of Y": a part in making it, no post; an architect at a firm, or its chief architect, works
         # there
         ("Lena Berg, the architect of the Kestrel Health Service, died.", None,

@@ -87,3 +87,7 @@ _CHAMBERS = frozenset(
 #: Nouns that, as "the ... of Y" with no other word, describe a part in making Y rather than a post in it:
 #: "X, the architect of the health service", "the mastermind of the merger".
 _FIGURATIVE = frozenset({"architect", "mastermind", "godfather", "brains", "pioneer", "face", "voice", "engine"})
+#: Public offices a party's member holds: "Labour mayor X" is a member of the party, not its head.
+_PUBLIC_OFFICES = frozenset({"mayor", "governor", "premier"})
+#: Last words of a name that say it is a department: "Home Office Minister X" is one of its ministers.
+_DEPARTMENT_NOUNS = frozenset({"office", "department", "ministry"})

@@ -36,7 +36,16 @@ from kgraph.extract.frames import (
     mood,
     noun_mood,
 )
-from kgraph.extract.lexicon import _CHAMBERS, _CONTINENTS, _FIGURATIVE, _SOVEREIGN, _TIME_ZONES, ANY_NOUN
+from kgraph.extract.lexicon import (
+    _CHAMBERS,
+    _CONTINENTS,
+    _DEPARTMENT_NOUNS,
+    _FIGURATIVE,
+    _PUBLIC_OFFICES,
+    _SOVEREIGN,
+    _TIME_ZONES,
+    ANY_NOUN,
+)
 from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name
 from kgraph.extract.titles import (
     _lesser_post,
@@ -129,10 +138,15 @@ def _member_bodies(ontology: Ontology) -> frozenset[str]:
 
 def _minister_of_a_side(title: Token, objects: list[Token], index: _Index, ontology: Ontology) -> bool:
     """Whether a lower-case government title follows the name of a body that is no government body:
-    "Labour minister X", "Home Office minister X"."""
-    return title.is_lower and title.lower_ in _office_titles(ontology) and any(
+    "Labour minister X", "Home Office minister X" (capitalised too after a name that says it is a body:
+    "Home Office Minister X" is one of its ministers); or a public office follows a party's name: "Labour
+    mayor X"."""
+    if title.lower_ in _PUBLIC_OFFICES:
+        return any(o.i < title.i and _party(o, index) for o in objects)
+    return title.lower_ in _office_titles(ontology) and any(
         o.i < title.i and (m := index.at(o)) is not None
         and not ontology.is_a(index.mentions[m][0].type, "GovernmentBody")
+        and (title.is_lower or bool(index.kinds(m, called=False) & _DEPARTMENT_NOUNS))
         for o in objects
     )
 
@@ -329,7 +343,8 @@ def _apply(
         scope = _post_scope(token, objects, index) if lesser is not None else None
         if scope is None and lesser is not None and _minister_of_a_side(token, objects, index, ontology):
             # "former Labour minister X", "Home Office minister X": a minister from the party, or one
-            # of the department's ministers (a "Health Minister", capitalised, holds the office)
+            # of the department's ministers (a "Health Minister", capitalised, holds the office); "Labour
+            # mayor X": a party's member in a public office
             scope = "group" if any(_party(o, index) for o in objects) else "branch"
         if trigger == ANY_NOUN and _figurative(token):
             subjects = []  # "X, the architect of the health service": a part in making it, no post in it

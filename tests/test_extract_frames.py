@@ -268,6 +268,25 @@ def test_frames_coordinated_names_misparsed_as_modifier_are_no_chain(nlp, ontolo
         # an expectation or an offer is no deal
         ("Orbitel Corp. is expected to be bought by Kestrel Holdings.", set()),
         ("Kestrel Holdings has offered to buy Orbitel Corp.", set()),
+        # a deal due to be completed, or still waiting for approval, is agreed, not done
+        ("Halder Group is due to complete its acquisition of Corvane Labs next month.",
+         {("Halder Group", "agreedToAcquire", "Corvane Labs")}),
+        ("The takeover of Corvane Labs by Halder Group still needs shareholders' approval.",
+         {("Halder Group", "agreedToAcquire", "Corvane Labs")}),
+        ("Halder Group's takeover of Corvane Labs is subject to regulatory approval.",
+         {("Halder Group", "agreedToAcquire", "Corvane Labs")}),
+        ("Halder Group's takeover of Corvane Labs is expected to be completed in May.",
+         {("Halder Group", "agreedToAcquire", "Corvane Labs")}),
+        # one sought, blocked or collapsed is none
+        ("Halder Group is seeking a takeover of Corvane Labs.", set()),
+        ("Halder Group's takeover of Corvane Labs was blocked by regulators.", set()),
+        ("Regulators blocked Halder Group's takeover of Corvane Labs.", set()),
+        ("Halder Group's takeover of Corvane Labs collapsed on Monday.", set()),
+        # done: completed
+        ("Halder Group completed its acquisition of Corvane Labs last month.",
+         {("Halder Group", "acquired", "Corvane Labs")}),
+        ("Halder Group's acquisition of Corvane Labs was completed in May.",
+         {("Halder Group", "acquired", "Corvane Labs")}),
     ],
 )
 def test_frames_deal_agreed_is_not_done(extract_text, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]

@@ -147,3 +147,41 @@ def test_titles_a_directors_film_is_no_organisation(ontology, parse_with_ents, r
     doc = parse_with_ents("Critics praised Vellan boss Lena Berg for the results.",
                      [(2, 3, "PERSON"), (4, 6, "PERSON")])
     assert ("Lena Berg", "headOf", "Vellan") in relation_triples(doc, find_mentions(doc, ontology))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a capitalised portfolio between the organisation and the title: a post in it, not its head ...
+        ("EU Trade Commissioner Lena Berg said the talks would resume.",
+         ("Lena Berg", "worksFor", "EU"), ("Lena Berg", "headOf", "EU")),
+        # ... while the organisation's own title heads it
+        ("Kestrel Party Chairman Lena Berg said the talks would resume.", ("Lena Berg", "headOf", "Kestrel Party"),
+         None),
+        # the leader of a legislative chamber holds a seat in it; its head is the speaker
+        ("Tomas Vidal, the Leader of the House of Commons, said the vote would be on Monday.",
+         ("Tomas Vidal", "memberOf", "House of Commons"), ("Tomas Vidal", "headOf", "House of Commons")),
+        ("Tomas Vidal, leader of the Kestrel Party, said the vote would be on Monday.",
+         ("Tomas Vidal", "headOf", "Kestrel Party"), None),
+        # a party's mayor is its member in a public office; a department named as a body has several ministers
+        ("The row grew as Bellport's Labour mayor Tomas Vidal refused to apologise.",
+         ("Tomas Vidal", "memberOf", "Labour"), ("Tomas Vidal", "headOf", "Labour")),
+        ("Former Home Office Minister Lena Berg wrote a novel.",
+         ("Lena Berg", "worksFor", "Home Office"), ("Lena Berg", "headOf", "Home Office")),
+        ("The Kestrel Party's leader, Tomas Vidal, said the tax was unfair.",
+         ("Tomas Vidal", "headOf", "Kestrel Party"), None),
+        # "the architect of Y": a part in making it, no post; an architect at a firm, or its chief architect, works
+        # there
+        ("Lena Berg, the architect of the Kestrel Health Service, died.", None,
+         ("Lena Berg", "worksFor", "Kestrel Health Service")),
+        ("Lena Berg, an architect at Halder Group, designed the tower.", ("Lena Berg", "worksFor", "Halder Group"),
+         None),
+        ("Lena Berg, chief architect of Halder Group, designed the tower.", ("Lena Berg", "worksFor", "Halder Group"),
+         None),
+    ],
+)
+def test_titles_posts_that_head_no_body(extract_text, text: str, expected, absent) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    if expected is not None:
+        assert expected in found, found
+    assert absent not in found, found

@@ -67,6 +67,14 @@ _UNREALISED_MODIFIERS = frozenset(
      "prospective", "abortive", "aborted"}
 )
 _AGREED_MODIFIERS = frozenset({"planned", "agreed", "pending", "announced"})
+#: Words of the clause an event noun is the subject of that leave the deal pending: "the takeover still
+#: needs approval", "is subject to approval", "is due to close", "is expected to be completed", "was announced".
+_PENDING = frozenset("need require await subject due expect set announce agree plan".split())
+#: Words that undo the event noun they govern or are said of: "regulators blocked X's takeover of Y", "the
+#: takeover collapsed".
+_UNDONE = frozenset(
+    "block reject collapse fail abandon scrap halt veto drop withdraw cancel thwart prevent stop derail".split()
+)
 #: Verbs whose object holds the post now, whatever becomes of it ("to succeed Y as chairman") ...
 _SUCCESSION_VERBS = frozenset("succeed replace oust sack fire unseat depose remove".split())
 #: ... and verbs whose subject does ("X will stay on as chairman").
@@ -116,6 +124,32 @@ class _Index:
     def surnames(self) -> frozenset[str]:
         """Last words of the people named in full ("Berg" of "Lena Berg")."""
         return frozenset(span[-1].text for m, span in self.mentions if m.type == "Person" and len(span) > 1)
+
+    @cached_property
+    def _called(self) -> dict[str, frozenset[str]]:
+        """Name -> the common nouns the document calls it by: "the Vellan party" (a noun the name
+        modifies), "Vellan, the small party" (an apposition), "Vellan is a party" (a copula)."""
+        called: dict[str, set[str]] = {}
+        for mention, span in self.mentions:
+            root = span.root
+            nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+            head = root.head
+            if root.dep_ == "compound" and head.pos_ == "NOUN" and head.i == span.end and head.dep_ != "compound":
+                nouns.append(head)  # not "the Orbitel board member": a board of Orbitel
+            if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+                nouns.extend(c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN")
+            called.setdefault(mention.text.lower(), set()).update(n.lemma_.lower() for n in nouns)
+        return {name: frozenset(nouns) for name, nouns in called.items()}
+
+    def kinds(self, m: int, called: bool = True) -> frozenset[str]:
+        """What mention ``m`` is by its name and by the document: its name's head word (the last word
+        before an "of" or "for" inside it: "Department of Labour" is a department) and the nouns the
+        document calls the same name by ("the Vellan party", "Kestrel, the club"), unless ``called`` is False."""
+        mention, span = self.mentions[m]
+        words = [t.lower_ for t in span]
+        cut = next((i for i, w in enumerate(words) if w in {"of", "for"} and i > 0), len(words))
+        head = frozenset({words[cut - 1]})
+        return head | self._called.get(mention.text.lower(), frozenset()) if called else head
 
     def at(self, token: Token) -> int | None:
         found = self.by_token.get(token.i)
@@ -245,6 +279,42 @@ def noun_mood(noun: Token) -> str | None:
     if modifiers & _UNREALISED_MODIFIERS:
         return None
     return "agreed" if modifiers & _AGREED_MODIFIERS else "fact"
+
+
+def event_mood(noun: Token) -> tuple[str | None, bool]:
+    """What an event noun states, with the clause around it: (mood, whether the clause's mood is the
+    noun's own rather than that of a verb whose object it is).
+
+    The noun's modifiers first (:func:`noun_mood`). As the subject of a clause the clause says it all:
+    "the takeover was completed" a fact; "the takeover still needs approval", "is due to close", "is
+    expected to be completed" a deal agreed; "the takeover collapsed", "was blocked", "may not go ahead"
+    nothing. As the object of a verb, the verb's mood (:func:`governed_mood`: "is due to complete its
+    acquisition of Y" agreed, "is seeking a takeover of Y" nothing; "blocked X's takeover of Y" nothing); a
+    possessor's own act may then still be stated ("X agreed to buy Z's stake in Y": Z holds one), which the
+    caller decides with the second value (False)."""
+    own = noun_mood(noun)
+    if own is None:
+        return None, True
+    if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}:
+        verb = noun.head
+        words = set().union(*(_forms(t) for t in (verb, *verb.children) if t is verb or t.dep_ in {"acomp", "xcomp"}))
+        if words & _UNDONE:
+            return None, True
+        stated = mood(verb)
+        if stated is None or words & _PENDING:
+            return ("agreed" if stated is not None else None), True
+        if words & _UNREALISED:
+            return None, True  # "the takeover is being considered"
+        return ("agreed" if "agreed" in (own, stated) else "fact"), True
+    governor = _governing_verb(noun)
+    if governor is None:
+        return own, True
+    if _forms(governor) & _UNDONE:
+        return None, True
+    ruled = governed_mood(governor)
+    if ruled is None:
+        return None, False
+    return ("agreed" if "agreed" in (own, ruled) else "fact"), ruled == own
 
 
 def _any_noun(token: Token) -> bool:

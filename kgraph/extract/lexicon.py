@@ -3,7 +3,7 @@
 Decides the closed word classes the frames, titles, places and mentions share: the
 pattern wildcard ``ANY_NOUN``, the words of a former post ("former", "ex-"), the bodies of
 an organisation a post can be "of" ("board", "council"), forms of address that also name a
-post ("president"), and the nouns of a part of a place ("north", "outskirts", "capital").
+post ("president"), the nouns of a part of a place ("north", "outskirts", "capital") and time zones.
 Example: in "Tomas Vidal, former chairman of the board of Orbitel Networks Inc., retired.",
 "former" makes the post a past one and "board" is a body of Orbitel Networks Inc., not an
 organisation of its own: Tomas Vidal was headOf Orbitel Networks Inc.
@@ -67,3 +67,27 @@ _GOODS = frozenset(
     """share stock bond product good film movie book song album game car vehicle drug phone handset device
     brand programme program show series title record""".split()
 )
+#: Time zones: after a clock time ("at 1330 GMT in Zurich") such a word names no organisation.
+_TIME_ZONES = frozenset(
+    """gmt utc bst cet cest eet eest wet west est edt cst cdt mst mdt pst pdt et pt jst kst hkt sgt ist aest
+    aedt msk""".split()
+)
+#: Continents and world regions: a name opening with their adjective ("the European Standards Institute") or
+#: "the biggest operator in Europe" says what an organisation covers, not where it is based.
+_CONTINENTS = frozenset(
+    {"europe", "asia", "africa", "americas", "oceania", "antarctica", "eurasia", "north america", "south america",
+     "latin america", "central america", "middle east", "far east"}
+)
+#: Head words of a legislative chamber: its "leader" leads a side or the business in it ("Leader of the House",
+#: "Senate majority leader") and holds a seat; the chamber's head is its speaker or president.
+_CHAMBERS = frozenset(
+    {"house", "commons", "lords", "senate", "parliament", "assembly", "congress", "chamber", "bundestag", "duma",
+     "knesset", "dail", "diet"}
+)
+#: Nouns that, as "the ... of Y" with no other word, describe a part in making Y rather than a post in it:
+#: "X, the architect of the health service", "the mastermind of the merger".
+_FIGURATIVE = frozenset({"architect", "mastermind", "godfather", "brains", "pioneer", "face", "voice", "engine"})
+#: Public offices a party's member holds: "Labour mayor X" is a member of the party, not its head.
+_PUBLIC_OFFICES = frozenset({"mayor", "governor", "premier"})
+#: Last words of a name that say it is a department: "Home Office Minister X" is one of its ministers.
+_DEPARTMENT_NOUNS = frozenset({"office", "department", "ministry"})

@@ -24,7 +24,6 @@ from kgraph.extract.frames import (
     _copula_mood,
     _event_parties,
     _expand,
-    _governing_verb,
     _holders,
     _Index,
     _inside_name,
@@ -33,11 +32,20 @@ from kgraph.extract.frames import (
     _prep_objects,
     _role_of,
     _role_tokens,
-    governed_mood,
+    event_mood,
     mood,
     noun_mood,
 )
-from kgraph.extract.lexicon import _SOVEREIGN, ANY_NOUN
+from kgraph.extract.lexicon import (
+    _CHAMBERS,
+    _CONTINENTS,
+    _DEPARTMENT_NOUNS,
+    _FIGURATIVE,
+    _PUBLIC_OFFICES,
+    _SOVEREIGN,
+    _TIME_ZONES,
+    ANY_NOUN,
+)
 from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name
 from kgraph.extract.titles import (
     _lesser_post,
@@ -60,6 +68,8 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
     """Relations stated in ``doc`` between ``mentions``, one per (pattern, pair, sentence)."""
     index = _Index({}, mentions, ontology)
     for n, (_, span) in enumerate(mentions):
+        if _clock_zone(span):
+            continue  # "at 1330 GMT in Zurich": a time, no party to a relation
         for token in span:
             index.by_token.setdefault(token.i, n)
         index.by_sentence.setdefault(span.sent.start, []).append(n)
@@ -96,6 +106,14 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
     return _drop_implied(sorted(_chain(found, ontology).values()), ontology)
 
 
+def _clock_zone(span: Span) -> bool:
+    """Whether a name is a time zone after a clock time: "1330 GMT", "9:30 EST", "10am BST"."""
+    if span.text.lower() not in _TIME_ZONES or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.like_num or any(ch.isdigit() for ch in before.text) or before.lower_ in {"am", "pm", "a.m.", "p.m."}
+
+
 def _office_titles(ontology: Ontology) -> frozenset[str]:
     """Titles of a government post ("minister", "secretary"): kgx:titleWord of kg:GovernmentBody."""
     government = ontology.classes.get("GovernmentBody")
@@ -104,34 +122,66 @@ def _office_titles(ontology: Ontology) -> frozenset[str]:
 
 #: Words that make an owner a part owner: "half owned by X", "jointly owned by X and Z".
 _PART_OWNED = frozenset({"half", "partly", "part", "partially", "jointly", "minority", "co"})
-#: Last words of a party's name: "Labour", "the Green Party", "the Liberal Democrats".
-_PARTY_WORDS = frozenset(
-    """party labour tory tories conservative conservatives liberal liberals democrat democrats republican
-    republicans green greens socialist socialists nationalist nationalists snp ukip""".split()
-)
+
+
+def _member_bodies(ontology: Ontology) -> frozenset[str]:
+    """Head words of a body of members (a party, a club, a union: "Labour", "the Green Party"): the
+    kgx:objectHead of the memberOf attribute patterns ("X, of the Kestrel Party"), built once per ontology."""
+    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_member_bodies")
+    if cached is None:
+        cached = frozenset(
+            w for p in ontology.properties["memberOf"].patterns if p.frame == "Attribute" for w in p.object_heads
+        )
+        ontology.__dict__["_kgraph_member_bodies"] = cached
+    return cached
 
 
 def _minister_of_a_side(title: Token, objects: list[Token], index: _Index, ontology: Ontology) -> bool:
     """Whether a lower-case government title follows the name of a body that is no government body:
-    "Labour minister X", "Home Office minister X"."""
-    return title.is_lower and title.lower_ in _office_titles(ontology) and any(
+    "Labour minister X", "Home Office minister X" (capitalised too after a name that says it is a body:
+    "Home Office Minister X" is one of its ministers); or a public office follows a party's name: "Labour
+    mayor X"."""
+    if title.lower_ in _PUBLIC_OFFICES:
+        return any(o.i < title.i and _party(o, index) for o in objects)
+    return title.lower_ in _office_titles(ontology) and any(
         o.i < title.i and (m := index.at(o)) is not None
         and not ontology.is_a(index.mentions[m][0].type, "GovernmentBody")
+        and (title.is_lower or bool(index.kinds(m, called=False) & _DEPARTMENT_NOUNS))
         for o in objects
+    )
+
+
+def _chamber(name: Token, index: _Index) -> bool:
+    """Whether a name is a legislative chamber's ("the House of Commons", "the Senate")."""
+    m = index.at(name)
+    return m is not None and bool(index.kinds(m, called=False) & _CHAMBERS)
+
+
+def _figurative(noun: Token) -> bool:
+    """Whether a noun is "the <noun> of Y" used of a part in making Y: "the architect of the reform"
+    (not "the chief architect of Y", nor "an architect at Y")."""
+    return (
+        noun.lemma_.lower() in _FIGURATIVE
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        and not any(c.dep_ in {"amod", "compound", "poss"} for c in noun.children)
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
     )
 
 
 def _party(name: Token, index: _Index) -> bool:
     m = index.at(name)
-    return m is not None and index.mentions[m][1][-1].lower_ in _PARTY_WORDS
+    # by the name alone: "EU trade commissioner X" holds a post in the EU, whatever else it is called
+    return m is not None and bool(index.kinds(m, called=False) & _member_bodies(index.ontology))
 
 
 def _headline(sent: Span) -> bool:
-    """Whether a sentence is a headline or a title: no verb and no closing stop ("Orbitel in Kestrel
-    merger talks"). Its words are run together: "in" there names the story's topic, and any noun
-    says nothing."""
-    return sent[-1].text not in {".", "!", "?", '"', "'", ")", ":"} and not any(
-        t.pos_ in {"VERB", "AUX"} for t in sent
+    """Whether a sentence is a headline or a title: no finite verb and no closing stop ("Orbitel in Kestrel
+    merger talks", "Orbitel in $1bn London listing"). Its words are run together: "in" there names the
+    story's topic, and any noun says nothing."""
+    words = [t for t in sent if not t.is_space]  # a headline's line ends in a blank line, no word
+    return bool(words) and words[-1].text not in {".", "!", "?", '"', "'", ")", ":"} and not any(
+        # a finite verb ("Orbitel buys Kestrel"); a participle is a noun's ("Air China in London listing")
+        t.pos_ == "AUX" or t.pos_ == "VERB" and t.tag_ not in {"VBG", "VBN"} for t in words
     )
 
 
@@ -216,7 +266,8 @@ def _headline_attributes(ontology: Ontology, attributes: list[Pattern]) -> list[
 
 def _drop_implied(relations: list[RelationMention], ontology: Ontology) -> list[RelationMention]:
     """Drop "X worksFor Y" when "X ceoOf Y" comes from the same sentence: it is implied; so is what a
-    name's phrase or possessive says ("Aston's Ulrich Bez" memberOf) when a title says more.
+    name's phrase or possessive says ("Aston's Ulrich Bez" memberOf) when a title says more, and a person's
+    membership when a post in the same organisation is stated ("a board member of Orbitel").
 
     Of "A locatedIn B" and "B locatedIn A" from one sentence only the surer is kept.
     """
@@ -240,6 +291,9 @@ def _drop_implied(relations: list[RelationMention], ontology: Ontology) -> list[
         ) or rel.pattern.endswith("/Attribute") and any(
             # "Aston's chief executive Ulrich Bez": the title says what the possessive leaves open
             other.pattern.endswith("/RelationalNoun") and other.predicate != rel.predicate for other in same_pair
+        ) or rel.predicate == "memberOf" and any(
+            # "X, a board member of Orbitel": a post in the organisation says more than membership of it
+            "worksFor" in ontology.properties[other.predicate].ancestors for other in same_pair
         )
         if not implied:
             kept.append(rel)
@@ -289,8 +343,13 @@ def _apply(
         scope = _post_scope(token, objects, index) if lesser is not None else None
         if scope is None and lesser is not None and _minister_of_a_side(token, objects, index, ontology):
             # "former Labour minister X", "Home Office minister X": a minister from the party, or one
-            # of the department's ministers (a "Health Minister", capitalised, holds the office)
+            # of the department's ministers (a "Health Minister", capitalised, holds the office); "Labour
+            # mayor X": a party's member in a public office
             scope = "group" if any(_party(o, index) for o in objects) else "branch"
+        if trigger == ANY_NOUN and _figurative(token):
+            subjects = []  # "X, the architect of the health service": a part in making it, no post in it
+        if lesser is not None and trigger == "leader" and objects and all(_chamber(o, index) for o in objects):
+            scope = "group"  # "Leader of the House X": a seat in the chamber, whose head is its speaker
         if scope == "body":
             subjects = []  # "Kestrel committee chairman X" chairs the committee, not what it looks into
         elif scope == "group":
@@ -301,13 +360,17 @@ def _apply(
             unit = _owned_unit(token, index)
             objects = [o for o in objects if o != unit]  # the post is the owner's, in one of its units
     elif pattern.frame == "EventNoun" and token.pos_ in {"NOUN", "PROPN"}:
-        if noun_mood(token) != pattern.mood:
-            return  # "the proposed takeover of Y"; "an agreed takeover" only for a pattern of agreed deals
+        stated, own = event_mood(token)
+        if stated != pattern.mood and (own or noun_mood(token) != pattern.mood):
+            # "the proposed takeover of Y", "X's takeover of Y still needs approval", "X is seeking a takeover
+            # of Y"; "an agreed takeover", "X is due to complete its acquisition of Y" only for agreed deals
+            return
         subjects, objects = _event_parties(token, pattern.prepositions, index)
-        governor = _governing_verb(token)
-        if governor is not None and governed_mood(governor) != pattern.mood:
-            # "X has agreed to buy a stake in Y": X holds none yet (but "Z's stake in Y" is Z's)
-            subjects = [s for s in subjects if s.head.i == token.i and s.dep_ in {"poss", "compound"}]
+        if stated != pattern.mood:
+            # "X has agreed to buy a stake in Y": X holds none yet (but "Z's stake in Y" is Z's; "its" is X's)
+            subjects = [
+                s for s in subjects if s.head.i == token.i and s.dep_ in {"poss", "compound"} and s.pos_ != "PRON"
+            ]
     elif pattern.frame == "EventNoun" and token.dep_ == "amod" and index.at(token.head) is not None:
         # "in her native Oregon", "Vidal's native Bellport": the adjective relates the owner to the name
         subjects = [c for c in token.head.children if c.dep_ == "poss"]
@@ -469,6 +532,14 @@ def _add(
     predicate = predicate or pattern.property
     if predicate != "basedIn" and "adjective" in {s_mention.label, o_mention.label}:
         return  # "French carmaker X" says where X is based, and nothing else of France
+    if (
+        predicate == "basedIn" and pattern.frame not in {"Verb", "EventNoun"}
+        and o_mention.text.lower().removeprefix("the ") in _CONTINENTS
+    ):
+        # "the European Standards Institute ... for Europe", "the biggest operator in Europe", "Europe's Enron":
+        # a continent is what an organisation covers or is likened in; only "based in Europe" or "its
+        # headquarters in Europe" say where it is
+        return
     if predicate == "locatedIn" and _country(s_mention) and _country(o_mention):
         return  # "Argentina, Chile in copper deal", "the wars in Iraq, Afghanistan": a list, no country is in another
     prop = ontology.properties[predicate]
@@ -479,8 +550,8 @@ def _add(
         if not ontology.fits(mention.type, constraint) or not ontology.fits(mention.type, default):
             return
     if pattern.object_heads or pattern.except_object_heads:
-        head = index.mentions[obj][1][-1].lower_
-        if pattern.object_heads and head not in pattern.object_heads or head in pattern.except_object_heads:
+        kinds = index.kinds(obj)
+        if pattern.object_heads and not kinds & set(pattern.object_heads) or kinds & set(pattern.except_object_heads):
             return  # "X, of the Kestrel Party": a party's people are its members, not its staff
     if prop.symmetric and (o_mention, s_mention) < (s_mention, o_mention):
         s_mention, o_mention = o_mention, s_mention

@@ -163,7 +163,8 @@ def _lesser_post(token: Token, trigger: str, pattern: Pattern, index: _Index, on
     """Whether a title noun names a lesser post in the organisation (see kgx:subordinate in patterns.ttl).
 
     "senior vice president" (a subordinate modifier), "program director" (a common noun
-    before the title), "vice president of sales", "head of the council's audit unit" (a
+    before the title), "EU Trade Commissioner" (a capitalised portfolio between the organisation
+    and the title), "vice president of sales", "head of the council's audit unit" (a
     function or a unit after it); not "party leader", "president of the company".
     """
     org_nouns = _organisation_nouns(ontology)
@@ -193,6 +194,13 @@ def _lesser_post(token: Token, trigger: str, pattern: Pattern, index: _Index, on
             return True
         if child.dep_ == "compound" and child.i < token.i and named_after and index.at(child) is not None:
             return True  # "Finance Director of Y": the capitalised word before the title is a function
+        if (
+            child.dep_ == "compound" and child.i < token.i and child.pos_ == "PROPN" and child.is_title
+            and index.by_token.get(child.i) is None and child.lower_ not in words
+            and child.lemma_.lower() not in org_nouns
+            and any(c.dep_ == "compound" and c.i < child.i and index.at(c) is not None for c in token.children)
+        ):
+            return True  # "EU Trade Commissioner X": the word between the organisation and the title is a portfolio
         if child.dep_ == "prep" and child.lower_ == "on" and any(
             pobj.dep_ == "pobj" and pobj.lemma_.lower() in _BODY_NOUNS for pobj in child.children
         ):

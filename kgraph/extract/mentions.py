@@ -409,12 +409,13 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         found.append((Mention(span.start_char, span.end_char, span.text, cls, "title"), span))
         taken.update(range(span.start, span.end))
     found = _bodies_before_titles(doc, found, taken, ontology)
-    adjectives: set[int] = set()
-    for token, country in _country_adjectives(doc, found, taken, ontology):
+    adjectives: set[int] = set()  # beside a name: "French carmaker Corvane"
+    described: set[int] = set()  # in a description alone: "the German lender"
+    for token, country, named in _country_adjectives(doc, found, taken, ontology):
         mention = Mention(token.idx, token.idx + len(token), country, "Place", "adjective")
         found.append((mention, doc[token.i : token.i + 1]))
-        adjectives.add(token.i)
-    taken |= adjectives
+        (adjectives if named else described).add(token.i)
+    taken |= adjectives | described
     for token in doc:
         if token.i in taken:
             continue
@@ -438,7 +439,11 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
             span = Span(doc, det[0].i, token.i + 1)
             if any(i in adjectives for i in range(span.start, span.end)):
                 continue  # "the French carmaker" beside its name: "French" is the country's mention
-            found.append((Mention(span.start_char, span.end_char, span.text, cls, "description"), span))
+            mention = Mention(span.start_char, span.end_char, span.text, cls, "description")
+            # "the German lender", "the Netherlands-based company": the country (its adjective or its name)
+            # stays its own mention, the noun after it is the description's
+            inner = max((i for i in range(span.start, span.end) if i in taken), default=None)
+            found.append((mention, span if inner is None else Span(doc, inner + 1, span.end)))
     found.sort(key=lambda pair: pair[0])
     return found
 
@@ -475,12 +480,14 @@ def _names_with_of(doc: Doc, found: list[tuple[Mention, Span]], ontology: Ontolo
 
 def _country_adjectives(
     doc: Doc, found: list[tuple[Mention, Span]], taken: set[int], ontology: Ontology
-) -> Iterator[tuple[Token, str]]:
+) -> Iterator[tuple[Token, str, bool]]:
     """A country's adjective on the noun that describes an organisation named beside it, with the country:
     "French carmaker Corvane", "the German chemicals group Halder", "Corvane, the French carmaker", "its
-    Swedish rival Corvane".
+    Swedish rival Corvane"; or on a definite description of one ("the German lender", which coreference
+    links to the firm named before), without a name beside it (``named`` False).
     The mention's text is the country's name, so it is the country's node. Not "a French-born
-    executive" (no organisation's noun), nor "the French market" (no organisation named)."""
+    executive" (no organisation's noun), nor "the French market" (no organisation named), nor "a German
+    lender" (no firm referred to)."""
     orgs = {i for m, span in found if ontology.is_a(m.type, "Organization") for i in range(span.start, span.end)}
     org_nouns = _RIVALS | {
         d for name, info in ontology.classes.items() if ontology.is_a(name, "Organization") for d in info.descriptors
@@ -501,7 +508,11 @@ def _country_adjectives(
             or any(c.dep_ == "appos" and c.i in orgs for c in noun.children)
         )
         if named:
-            yield token, country
+            yield token, country, True
+        elif noun.dep_ not in {"compound", "appos", "poss"} and any(
+            c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children
+        ):
+            yield token, country, False
 
 
 def _stop_in_name(span: Span) -> bool:

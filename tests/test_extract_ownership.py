@@ -115,3 +115,18 @@ def test_ownership_description_with_a_country_says_where_the_firm_is_based(  # t
 def test_ownership_description_with_a_country_needs_its_one_firm(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert not any(p == "basedIn" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a public body with a country's adjective is that country's, not the firm named before
+        "Kestrel Bank posted a loss. The German regulator said it would look into the accounts.",
+        # a name inside the description: "the Tacoma Falcons American football team" names its own team
+        "Kestrel Holdings bought land. It owns the successful Tacoma Falcons American football team based in Oregon.",
+    ],
+)
+def test_ownership_description_of_another_body_says_nothing_of_the_firm(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(s == "Kestrel Bank" and p == "basedIn" for s, p, _ in found), found
+    assert not any(s == "Kestrel Holdings" and p == "basedIn" for s, p, _ in found), found

@@ -467,8 +467,10 @@ def _add(
 ) -> None:
     s_mention, o_mention = index.mentions[subj][0], index.mentions[obj][0]
     predicate = predicate or pattern.property
-    if predicate != "basedIn" and "adjective" in {s_mention.label, o_mention.label}:
-        return  # "French carmaker X" says where X is based, and nothing else of France
+    if predicate not in {"basedIn", "nationality"} and "adjective" in {s_mention.label, o_mention.label}:
+        return  # "French carmaker X" says where X is based, "German Chancellor X" X's country, nothing else
+    if predicate == "nationality" and o_mention.label != "adjective":
+        return  # only a country's adjective says it: "Tacoma architect X" may live there
     if predicate == "locatedIn" and _country(s_mention) and _country(o_mention):
         return  # "Argentina, Chile in copper deal", "the wars in Iraq, Afghanistan": a list, no country is in another
     prop = ontology.properties[predicate]

@@ -43,6 +43,8 @@ def test_ownership_a_share_not_held_is_no_investment(extract_text, text: str) ->
         "Kestrel Holdings, the holding company which controls Corvane Mining, said little.",
         "Corvane Mining Corp. is now part of the Australian group Kestrel Holdings.",
         "Corvane Mining became part of Kestrel Holdings in 2003.",
+        "Kestrel Holdings owns the Corvane Mining football club.",  # the name on an organisation's noun
+        "Orbitel said the Kestrel Holdings-owned Corvane Mining would close.",
     ],
 )
 def test_ownership_a_firm_owned_by_a_firm_is_its_subsidiary(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -72,6 +74,7 @@ def test_ownership_part_of_something_else_is_no_subsidiary(extract_text, text: s
         "Tomas Vidal, who owns Corvane Rovers, said little.",
         "Tomas Vidal, the owner of Corvane Rovers, said little.",
         "Corvane Rovers owner Tomas Vidal said little.",
+        "Tomas Vidal, who owns the Corvane Rovers team, said little.",
     ],
 )
 def test_ownership_a_person_who_owns_a_firm_invested_in_it(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -80,8 +83,16 @@ def test_ownership_a_person_who_owns_a_firm_invested_in_it(extract_text, text: s
     assert not any(p == "subsidiaryOf" for _, p, _ in found), found
 
 
-def test_ownership_the_owner_of_a_place_invested_in_no_firm(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Tomas Vidal, the owner of the Kestrel Hotel, said little.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Vidal, the owner of the Kestrel Hotel, said little.",  # a place
+        "Tomas Vidal owns the Corvane Rovers shares.",  # goods named after the firm, not the firm
+        "Tomas Vidal owns the Corvane Tower building.",
+    ],
+)
+def test_ownership_what_a_person_owns_is_no_firm(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
     assert not any(p == "investedIn" for _, p, _ in found), found
 
 

@@ -387,6 +387,15 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
             out.extend(agents)
         elif role == "patient":
             out.extend(patients)
+        elif role == "patient-name":
+            # "owns the Corvane Rovers team": the name on an organisation's noun stands for it
+            ontology = index.ontology
+            out.extend(patients)
+            out.extend(
+                c for p in patients if p.pos_ == "NOUN" and index.at(p) is None
+                and any(ontology.is_a(cls, "Organization") for cls in ontology.classes_for_descriptor(p.lemma_.lower()))
+                for c in p.children if c.dep_ == "compound" and c.i < p.i and _inside_name(c, index)
+            )
         elif role.startswith("holding:"):
             # "X owns 10% of Y", "X holds an interest in Y": the phrase on the share the verb takes
             out.extend(

@@ -45,6 +45,8 @@ def test_ownership_a_share_not_held_is_no_investment(extract_text, text: str) ->
         "Corvane Mining became part of Kestrel Holdings in 2003.",
         "Kestrel Holdings owns the Corvane Mining football club.",  # the name on an organisation's noun
         "Orbitel said the Kestrel Holdings-owned Corvane Mining would close.",
+        "Kestrel Holdings' Corvane Mining unit was sold last year.",  # the unit's own name before the noun
+        "Kestrel Holdings sold its Corvane Mining unit last year.",
     ],
 )
 def test_ownership_a_firm_owned_by_a_firm_is_its_subsidiary(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -141,3 +143,13 @@ def test_ownership_description_of_another_body_says_nothing_of_the_firm(extract_
     found = extract_text(text)
     assert not any(s == "Kestrel Bank" and p == "basedIn" for s, p, _ in found), found
     assert not any(s == "Kestrel Holdings" and p == "basedIn" for s, p, _ in found), found
+
+
+def test_ownership_a_unit_without_its_own_name_is_no_subsidiary(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # a common noun before "unit" names what it does, and a title is no unit
+    for text in (
+        "Kestrel Holdings' mining unit was sold last year.",
+        "Kestrel Holdings' Corvane Mining chief executive resigned.",
+    ):
+        found = extract_text(text)
+        assert not any(p == "subsidiaryOf" for _, p, _ in found), found

@@ -418,6 +418,10 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
     return out
 
 
+#: Nouns for a part of a company that its own name may stand before: "Kestrel's Corvane unit".
+_UNIT_NOUNS = frozenset({"unit", "subsidiary", "division", "arm", "affiliate"})
+
+
 def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
     """Who holds a relational noun: "X, CEO of Y" / "CEO X" / "X is CEO of Y" / "X as CEO".
 
@@ -481,6 +485,9 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         if noun.head.dep_ == "pobj" and index.at(noun.head) is not None and noun.head.head.head.pos_ == "NOUN":
             # "a professor at Y and president of Z", parsed with "president" on Y: the title it joins
             out.extend(_holders(noun.head.head.head, index, one_of))
+    if not out and noun.lemma_.lower() in _UNIT_NOUNS and any(c.dep_ == "poss" for c in noun.children):
+        # "Kestrel's Corvane unit", "its Corvane unit": the name before the noun is the unit, the possessive its owner
+        out.extend(c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and index.at(c) is not None)
     if one_of and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
         # "X, one of the founders of Y": the holder of "one"
         out.extend(_holders(noun.head.head, index))

@@ -12,6 +12,9 @@ import pytest
         ("Norwegian Prime Minister Tomas Vidal visited Oslo.", "Tomas Vidal", "Norway"),
         ("The Dutch finance minister, Anna Weber, praised the deal.", "Anna Weber", "Netherlands"),
         ("Former French president Tomas Vidal praised the deal.", "Tomas Vidal", "France"),
+        # any other noun of a person
+        ("Brazilian striker Tomas Vidal scored twice.", "Tomas Vidal", "Brazil"),
+        ("The Dutch actress Anna Weber won the award.", "Anna Weber", "Netherlands"),
         (
             "Kestrel Media, controlled by Australian billionaire Tomas Vidal, bought a studio.",
             "Tomas Vidal",
@@ -34,6 +37,9 @@ def test_nationality_country_adjective_on_a_title(extract_text, text: str, perso
         "Kestrel Bank boss Tomas Vidal praised the French deal.",
         # the title is not the named person's
         "Tomas Vidal met the French president on Monday.",
+        # a language taught, a market watched: not the person's country
+        "French translator Anna Weber won the award.",
+        "Chinese market analyst Tomas Vidal said prices would rise.",
     ],
 )
 def test_nationality_needs_a_country_adjective_on_the_persons_title(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -461,7 +461,9 @@ def test_country_adjective_on_a_company_noun_is_the_country(nlp, ontology) -> No
     assert not any(label == "adjective" for _, _, label in mentions("Lena Berg beat her French rival Anna Weber."))
     found = mentions("Lena Berg sued the French carmaker on Monday.")
     assert ("the French carmaker", "Organization", "description") in found
-    assert not any(label == "adjective" for _, _, label in found)
+    # the firm the description stands for is French: the adjective is France's mention beside it
+    assert ("France", "Place", "adjective") in found
+    assert not any(label == "adjective" for _, _, label in mentions("Lena Berg sued a French carmaker on Monday."))
 
 
 def test_organisation_of_a_place_before_a_title_is_one_name(parse_with_ents, ontology) -> None:  # type: ignore[no-untyped-def]

@@ -192,6 +192,12 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
     for k, (mention, span) in enumerate(ordered):
         if mention.label not in NAME_LABELS:
             continue
+        conjunct = _conjunct_owner(mention, span, ordered[:k])
+        if conjunct is not None:
+            # the name owns the pronoun's noun; a kind that does not fit ("its" of a person) leaves it alone
+            if conjunct in links and (id(owner[conjunct]) in people) == (mention.type == "Person"):
+                links[mention] = links[conjunct]
+            continue
         here = sentence_of.get(span[0].idx, 0)
         wanted_person = mention.type == "Person"
         window = [
@@ -370,6 +376,27 @@ def _antecedent(
     if len({id(owner[m]) for m in candidates}) == 1:
         return candidates[-1]
     return None
+
+
+#: Possessive pronouns and the kind of name they may stand for in "X and its Y", "X and his Y".
+_CONJUNCT_POSSESSIVES = frozenset({"its", "his", "her"})
+
+
+def _conjunct_owner(mention: Mention, span: Span, before: list[tuple[Mention, Span]]) -> Mention | None:
+    """The name a possessive pronoun in the next item of its list stands for: "Halvorsen and its former owner",
+    "Tomas Vidal and his wife".
+
+    The pronoun owns a noun joined to the name, so the name is the owner and no other name is (the caller
+    links it only where the kinds fit). Not "X and their Y", which may be a group's.
+    """
+    word = mention.text.lower()
+    if mention.label != "pronoun" or word not in _CONJUNCT_POSSESSIVES or span.root.dep_ != "poss":
+        return None
+    noun = span.root.head
+    if noun.dep_ != "conj" or noun.head.i >= span.root.i:
+        return None
+    found = [m for m, s in before if s.start <= noun.head.i < s.end and m.label not in NAME_LABELS]
+    return found[-1] if found else None
 
 
 def _reporting_subject(pronoun: Span, candidates: list[tuple[Mention, Span]]) -> Mention | None:

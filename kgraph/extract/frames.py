@@ -445,6 +445,10 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     return out
 
 
+#: Nouns for a share of a company that a verb of holding takes: "owns 10% of Y", "holds an interest in Y".
+_HOLDINGS = frozenset({"%", "percent", "cent", "stake", "share", "interest", "holding", "majority", "minority"})
+
+
 def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Token]:
     agents, patients = _deep_roles(verb, index)
     out: list[Token] = []
@@ -453,6 +457,21 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
             out.extend(agents)
         elif role == "patient":
             out.extend(patients)
+        elif role == "patient-name":
+            # "owns the Corvane Rovers team": the name on an organisation's noun stands for it
+            ontology = index.ontology
+            out.extend(patients)
+            out.extend(
+                c for p in patients if p.pos_ == "NOUN" and index.at(p) is None
+                and any(ontology.is_a(cls, "Organization") for cls in ontology.classes_for_descriptor(p.lemma_.lower()))
+                for c in p.children if c.dep_ == "compound" and c.i < p.i and _inside_name(c, index)
+            )
+        elif role.startswith("holding:"):
+            # "X owns 10% of Y", "X holds an interest in Y": the phrase on the share the verb takes
+            out.extend(
+                o for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _HOLDINGS
+                for o in _prep_objects(c, [role[8:]])
+            )
         elif role.startswith("prep:"):
             out.extend(_prep_objects(verb, [role[5:]]))
             # "born on March 3, 1951, in Bergen": the parser hangs the phrase on the date before it
@@ -467,6 +486,10 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
         else:  # a dependency label: npadvmod, attr, oprd, xcomp, compound
             out.extend(c for c in verb.children if c.dep_ == role)
     return out
+
+
+#: Nouns for a part of a company that its own name may stand before: "Kestrel's Corvane unit".
+_UNIT_NOUNS = frozenset({"unit", "subsidiary", "division", "arm", "affiliate"})
 
 
 def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
@@ -513,7 +536,7 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         out.extend(_named(subjects, index))
         if noun.dep_ == "oprd":
             out.extend(c for c in noun.head.children if c.dep_ == "dobj")
-    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.lemma_.lower() not in _WHOLE_PARTS:
         verb = noun.head.head
         if mood(verb) == "fact":
             out.extend(c for c in verb.children if c.dep_ in {"nsubj", "dobj", "nsubjpass"})
@@ -532,6 +555,9 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         if noun.head.dep_ == "pobj" and index.at(noun.head) is not None and noun.head.head.head.pos_ == "NOUN":
             # "a professor at Y and president of Z", parsed with "president" on Y: the title it joins
             out.extend(_holders(noun.head.head.head, index, one_of))
+    if not out and noun.lemma_.lower() in _UNIT_NOUNS and any(c.dep_ == "poss" for c in noun.children):
+        # "Kestrel's Corvane unit", "its Corvane unit": the name before the noun is the unit, the possessive its owner
+        out.extend(c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and index.at(c) is not None)
     if one_of and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
         # "X, one of the founders of Y": the holder of "one"
         out.extend(_holders(noun.head.head, index))
@@ -608,10 +634,15 @@ def _named_in(pobj: Token, index: _Index) -> list[Token]:
     return names
 
 
+#: Nouns for a part of a whole: only what the "of" phrase names is the whole ("part of the deal with Y" is not
+#: part of Y), and "as part of ..." holds no post.
+_WHOLE_PARTS = frozenset({"part"})
+
+
 def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[Token]:
     pobjs = _prep_objects(noun, preps)
     out = [o for pobj in pobjs for o in _named_in(pobj, index)]
-    if not out:
+    if not out and noun.lemma_.lower() not in _WHOLE_PARTS:
         # "director of field sales for Y", "head of research at Y": the organisation
         # hangs on the function the title is of
         out = [o for pobj in pobjs if pobj.pos_ == "NOUN" and index.at(pobj) is None

@@ -636,12 +636,14 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         found.append((Mention(span.start_char, span.end_char, span.text, cls, "title"), span))
         taken.update(range(span.start, span.end))
     found = _bodies_before_titles(doc, found, taken, ontology)
-    adjectives: set[int] = set()
-    for token, country in _country_adjectives(doc, found, taken, ontology):
+    adjectives: set[int] = set()  # beside a name: "French carmaker Corvane"
+    described: set[int] = set()  # in a description alone: "the German lender"
+    for token, country, named in _country_adjectives(doc, found, taken, ontology):
         mention = Mention(token.idx, token.idx + len(token), country, "Place", "adjective")
         found.append((mention, doc[token.i : token.i + 1]))
-        adjectives.add(token.i)
-    taken |= adjectives
+        (adjectives if named else described).add(token.i)
+    taken |= adjectives | described
+    based = {i for _, span in found if _based_on(span.root) for i in range(span.start, span.end)}
     for token in doc:
         if token.i in taken:
             continue
@@ -665,10 +667,24 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
             span = Span(doc, det[0].i, token.i + 1)
             if any(i in adjectives for i in range(span.start, span.end)):
                 continue  # "the French carmaker" beside its name: "French" is the country's mention
-            found.append((Mention(span.start_char, span.end_char, span.text, cls, "description"), span))
+            # "the German lender", "the Netherlands-based company": the country (its adjective, or its name
+            # before "-based") stays its own mention, the noun after it is the description's; another name
+            # inside makes the phrase that name's own ("the Tacoma Falcons football team")
+            inside = [i for i in range(span.start, span.end) if i in taken]
+            if any(i not in described and i not in based for i in inside):
+                continue
+            mention = Mention(span.start_char, span.end_char, span.text, cls, "description")
+            found.append((mention, Span(doc, inside[-1] + 1, span.end) if inside else span))
     found.sort(key=lambda pair: pair[0])
     return found
 
+
+#: Nouns of a public body: "the German regulator", "the Argentine government" are the country's own, not
+#: a firm named before.
+_PUBLIC_NOUNS = frozenset(
+    {"regulator", "watchdog", "government", "ministry", "department", "agency", "body", "authority", "party",
+     "parliament", "court", "army", "police", "union", "charity", "think-tank"}
+)
 
 #: Nouns for a company's relation to another that a country's adjective may stand on: "its Swedish rival X".
 _RIVALS = frozenset({"rival", "competitor"})
@@ -702,13 +718,17 @@ def _names_with_of(doc: Doc, found: list[tuple[Mention, Span]], ontology: Ontolo
 
 def _country_adjectives(
     doc: Doc, found: list[tuple[Mention, Span]], taken: set[int], ontology: Ontology
-) -> Iterator[tuple[Token, str]]:
+) -> Iterator[tuple[Token, str, bool]]:
     """A country's adjective on the noun that describes an organisation named beside it, with the country:
     "French carmaker Corvane", "the German chemicals group Halder", "Corvane, the French carmaker", "its
-    Swedish rival Corvane".
+    Swedish rival Corvane"; or on a definite description of one ("the German lender", which coreference
+    links to the firm named before), without a name beside it (``named`` False); or on a person's title
+    before or beside the person's name: "German Chancellor X", "X, the Dutch finance minister".
     The mention's text is the country's name, so it is the country's node. Not "a French-born
-    executive" (no organisation's noun), nor "the French market" (no organisation named)."""
+    executive" (no organisation's noun), nor "the French market" (no organisation named), nor "a German
+    lender" (no firm referred to)."""
     orgs = {i for m, span in found if ontology.is_a(m.type, "Organization") for i in range(span.start, span.end)}
+    people = {i for m, span in found if m.type == "Person" for i in range(span.start, span.end)}
     org_nouns = _RIVALS | {
         d for name, info in ontology.classes.items() if ontology.is_a(name, "Organization") for d in info.descriptors
     }
@@ -721,6 +741,9 @@ def _country_adjectives(
             if noun.lemma_.lower() in org_nouns or noun.dep_ != "compound" or noun.head.pos_ != "NOUN":
                 break
             noun = noun.head
+        if _person_beside(noun, people):
+            yield token, country, True  # "German Chancellor X", "the Norwegian finance minister, X": X's country
+            continue
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in org_nouns:
             continue
         named = (
@@ -728,7 +751,31 @@ def _country_adjectives(
             or any(c.dep_ == "appos" and c.i in orgs for c in noun.children)
         )
         if named:
-            yield token, country
+            yield token, country, True
+        elif (
+            noun.dep_ not in {"compound", "appos", "poss"}
+            and noun.lemma_.lower() not in _PUBLIC_NOUNS
+            and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
+        ):
+            yield token, country, False
+
+
+def _person_beside(noun: Token, people: set[int]) -> bool:
+    """Whether a noun is a person's title with the person's name beside it: "Chancellor" in "German Chancellor
+    X" (inside the name or before it), "minister" in "the Dutch finance minister, X"."""
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.i in people and noun.dep_ != "compound":
+        return False
+    return (
+        noun.i in people
+        or noun.dep_ in {"compound", "appos"} and noun.head.i in people and noun.head.i > noun.i
+        or any(c.dep_ == "appos" and c.i in people for c in noun.children)
+    )
+
+
+def _based_on(token: Token) -> bool:
+    """Whether a name's root says where a participle says something is: "Netherlands" in "the Netherlands-based
+    firm"."""
+    return token.head.lower_ in {"based", "headquartered"} and token.head.i > token.i
 
 
 def _stop_in_name(span: Span) -> bool:

@@ -530,8 +530,10 @@ def _add(
 ) -> None:
     s_mention, o_mention = index.mentions[subj][0], index.mentions[obj][0]
     predicate = predicate or pattern.property
-    if predicate != "basedIn" and "adjective" in {s_mention.label, o_mention.label}:
-        return  # "French carmaker X" says where X is based, and nothing else of France
+    if predicate not in {"basedIn", "nationality"} and "adjective" in {s_mention.label, o_mention.label}:
+        return  # "French carmaker X" says where X is based, "German Chancellor X" X's country, nothing else
+    if predicate == "nationality" and o_mention.label != "adjective":
+        return  # only a country's adjective says it: "Tacoma architect X" may live there
     if (
         predicate == "basedIn" and pattern.frame not in {"Verb", "EventNoun"}
         and o_mention.text.lower().removeprefix("the ") in _CONTINENTS

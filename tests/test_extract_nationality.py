@@ -1,0 +1,47 @@
+"""A country's adjective on a person's title gives the person's nationality (ontology/patterns.ttl, kg:nationality)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "country"),
+    [
+        ("German Chancellor Tomas Vidal said the euro was too strong.", "Tomas Vidal", "Germany"),
+        ("Norwegian Prime Minister Tomas Vidal visited Oslo.", "Tomas Vidal", "Norway"),
+        ("The Dutch finance minister, Anna Weber, praised the deal.", "Anna Weber", "Netherlands"),
+        ("Former French president Tomas Vidal praised the deal.", "Tomas Vidal", "France"),
+        # any other noun of a person
+        ("Brazilian striker Tomas Vidal scored twice.", "Tomas Vidal", "Brazil"),
+        ("The Dutch actress Anna Weber won the award.", "Anna Weber", "Netherlands"),
+        (
+            "Kestrel Media, controlled by Australian billionaire Tomas Vidal, bought a studio.",
+            "Tomas Vidal",
+            "Australia",
+        ),
+    ],
+)
+def test_nationality_country_adjective_on_a_title(extract_text, text: str, person: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert (person, "nationality", country) in found, found
+    assert not any(p == "livesIn" for _, p, _ in found), found  # a nationality, not a home
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place's name before a title says where the person is, not their country
+        "Tacoma architect Tomas Vidal praised the deal.",
+        # the adjective is on another noun
+        "Kestrel Bank boss Tomas Vidal praised the French deal.",
+        # the title is not the named person's
+        "Tomas Vidal met the French president on Monday.",
+        # a language taught, a market watched: not the person's country
+        "French translator Anna Weber won the award.",
+        "Chinese market analyst Tomas Vidal said prices would rise.",
+    ],
+)
+def test_nationality_needs_a_country_adjective_on_the_persons_title(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(p == "nationality" for _, p, _ in found), found

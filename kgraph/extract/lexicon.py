@@ -58,6 +58,9 @@ _UK_AND_US = frozenset(
 _COUNTRY_NAMES = frozenset(
     {c.lower() for c in _COUNTRY_ADJECTIVES.values()} | _UK_AND_US | {"europe", "asia", "england"}
 )
+#: Titles of a market's commentators: "an economist at Kestrel Bank in Tokyo" speaks from the bank's desk in
+#: that city, which says nothing of where the bank is based (a spokesman's or manager's city often is the base).
+_DESK_TITLES = frozenset({"economist", "analyst", "strategist", "trader", "dealer"})
 #: Sovereign countries, by their names and common short forms: one is never located in another
 #: ("Argentina, Chile in copper deal" lists two). Scotland and Wales are parts of the UK, so not here.
 _SOVEREIGN = frozenset({c.lower() for c in _COUNTRY_ADJECTIVES.values()} - {"scotland", "wales"} | _UK_AND_US)

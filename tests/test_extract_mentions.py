@@ -217,6 +217,10 @@ def test_mentions_body_before_a_title_in_a_persons_name(  # type: ignore[no-unty
         ("The deal was agreed with insurer Kestrel on Monday.", [(6, 7, "PERSON")], "Kestrel", "Organization"),
         # not a person's full name, nor as a person's job or a place
         ("The film producer Lena Berg spoke.", [(3, 5, "PERSON")], "Lena Berg", "Person"),
+        # ... unless the noun is one no person is called; before an apposition the parser took from a list
+        ("The film giant Lena Berg spoke.", [(3, 5, "PERSON")], "Lena Berg", "Organization"),
+        ("Police charged media giant Kestrel Halder, its boss and two others.", [(4, 6, "PERSON")],
+         "Kestrel Halder", "Organization"),
         ("It was said by fund manager Kestrel Advisors.", [(6, 8, "ORG")], "Kestrel Advisors", "Organization"),
     ],
 )

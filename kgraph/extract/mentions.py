@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
-from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES, _PART_NOUNS, ANY_NOUN
+from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES, _FIRM_NOUNS, _PART_NOUNS, ANY_NOUN
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
 from kgraph.models import Mention
 from kgraph.ontology import Ontology, Pattern
@@ -109,9 +109,12 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
     if (
         before is not None and before.pos_ == "NOUN" and before.dep_ == "compound"
         and before.head.i in range(span.start, span.end)
-        and not (span.label_ == "PERSON" and len(span) > 1)  # "film producer Robert Evans"
+        # "film producer Robert Evans" (but "media giant Kestrel Halder": a word no person is called)
+        and not (span.label_ == "PERSON" and len(span) > 1 and before.lemma_.lower() not in _FIRM_NOUNS)
     ):
         nouns.append(before)  # "research think-tank Corvane", "insurer Aviva": the kind of body the name is
+        if before.lemma_.lower() in _FIRM_NOUNS:
+            nouns.insert(0, nouns.pop())  # ... first ("media giant X, its boss and ...": a list, not X's post)
     after = doc[span.end] if span.end < len(doc) else None
     if (
         len(span) == 1 and after is not None and after.pos_ == "NOUN" and root.dep_ == "compound"

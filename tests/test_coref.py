@@ -239,3 +239,18 @@ def test_coref_a_name_its_context_calls_a_firm_is_one(nlp, ontology) -> None:  #
     links = link_mentions(doc, find_mentions(doc, ontology), ontology)
     assert "Mr Vostrov" in {rep.text for rep in links.values()}
     assert all(rep.text != "Mr Vostrov" for m, rep in links.items() if m.text == "its")
+
+
+@pytest.mark.parametrize(("name", "expected"), [("Corvane", "Organization"), ("Estonia", "Place")])
+def test_coref_a_place_its_context_calls_a_firm_is_one(  # type: ignore[no-untyped-def]
+    nlp, ontology, parse_with_ents, name, expected
+) -> None:
+    # the NER reads a bare airline's name as a place each time; "Italian airline X" says it is a company,
+    # so its representative is typed an organisation; a country's name stays the country
+    from kgraph.extract.mentions import find_mentions
+
+    text = f"{name} lost money in 2003. Italian airline {name} is receiving state aid. {name} denies it."
+    starts = [i for i, t in enumerate(nlp(text)) if t.text == name]
+    doc = parse_with_ents(text, [(i, i + 1, "GPE") for i in starts])
+    links = link_mentions(doc, find_mentions(doc, ontology), ontology)
+    assert {rep.type for m, rep in links.items() if m.text == name} == {expected}

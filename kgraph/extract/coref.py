@@ -48,7 +48,8 @@ class _Cluster:
         return max(
             pool,
             key=lambda m: (
-                len(name_tokens(m.text)), counts[m.text], firm and m.type != "Person", types[m.type], -m.start
+                len(name_tokens(m.text)), counts[m.text], firm and m.type not in {"Person", "Place"}, types[m.type],
+                -m.start,
             ),
         )
 

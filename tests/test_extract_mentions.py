@@ -219,6 +219,8 @@ def test_mentions_body_before_a_title_in_a_persons_name(  # type: ignore[no-unty
         ("The film producer Lena Berg spoke.", [(3, 5, "PERSON")], "Lena Berg", "Person"),
         # ... unless the noun is one no person is called; before an apposition the parser took from a list
         ("The film giant Lena Berg spoke.", [(3, 5, "PERSON")], "Lena Berg", "Organization"),
+        # a meeting's noun before a name the NER took for a body types an event
+        ("Phones were shown at the industry conference Kestrelcon in May.", [(7, 8, "ORG")], "Kestrelcon", "Event"),
         ("Police charged media giant Kestrel Halder, its boss and two others.", [(4, 6, "PERSON")],
          "Kestrel Halder", "Organization"),
         ("It was said by fund manager Kestrel Advisors.", [(6, 8, "ORG")], "Kestrel Advisors", "Organization"),

@@ -129,6 +129,8 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
         # a noun before the name tells a body's kind only: not a person's ("fund manager Matrix Advisors"),
         # nor a place's ("the county Green Party" is a branch of the party)
         allowed = {"Organization", "GovernmentBody"} if before is not None and noun.i == before.i else _REPAIRABLE
+        if before is not None and noun.i == before.i and span.label_ == "ORG":
+            allowed = allowed | {"Event"}  # "the mobile phone conference 3GSM": a meeting, not a body
         classes = [c for c in ontology.classes_for_descriptor(lemma) if c in allowed]
         if len(classes) >= 1:
             return max(classes, key=lambda c: len(ontology.classes[c].ancestors))

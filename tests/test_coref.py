@@ -254,3 +254,20 @@ def test_coref_a_place_its_context_calls_a_firm_is_one(  # type: ignore[no-untyp
     doc = parse_with_ents(text, [(i, i + 1, "GPE") for i in starts])
     links = link_mentions(doc, find_mentions(doc, ontology), ontology)
     assert {rep.type for m, rep in links.items() if m.text == name} == {expected}
+
+
+def test_coref_its_after_a_name_and_a_comma_is_that_name(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    # two companies in the window: "X, its chief executive Y" lists X and X's chief, so "its" is X
+    from kgraph.extract.mentions import find_mentions
+
+    text = ("Halden Group sold Corvane Labs in May. The regulator began proceedings against Corvane Labs, "
+            "its chief executive Tom Dahl and two others.")
+    doc = nlp(text)
+    links = link_mentions(doc, find_mentions(doc, ontology), ontology)
+    its = next(m for m in links if m.text == "its")
+    assert links[its].text == "Corvane Labs"
+    # without the comma's name before it, two companies leave "its" unresolved
+    text = ("Halden Group sold Corvane Labs in May. The regulator said its chief executive Tom Dahl had left.")
+    doc = nlp(text)
+    links = link_mentions(doc, find_mentions(doc, ontology), ontology)
+    assert all(m.text != "its" for m in links)

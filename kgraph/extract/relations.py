@@ -320,7 +320,7 @@ def _apply(
     elif pattern.frame == "RelationalNoun" and (
         token.pos_ in {"NOUN", "PROPN"}
         # "Tacoma native Lena Berg": the tagger takes a title before a name for an adjective
-        or token.pos_ == "ADJ" and token.dep_ == "compound" and _inside_name(token.head, index)
+        or token.pos_ == "ADJ" and token.dep_ in {"compound", "amod"} and _inside_name(token.head, index)
     ):
         if _copula_mood(token) != pattern.mood:
             return  # "X is not the chief of Y", "X could become chief of Y", "X is expected to be named chief"

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from kgraph.extract.lexicon import (
     _BODY_NOUNS,
     _COUNTRY_NAMES,
-    _DESK_TITLES,
     _FORMER,
     _GOODS,
     _OFFICE_ADDRESS,
@@ -842,13 +841,11 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
         and token.head.head.lemma_.lower() in _title_heads(index.ontology)
     ):
         # "managing director of Orbitel in the UK": the post is in the company's branch there, which
-        # says nothing of where the company itself is based; so is "an economist at Kestrel Bank in Tokyo"
-        desk = token.head.head.lemma_.lower() in _DESK_TITLES
+        # says nothing of where the company itself is based
         objects = [
             o for o in objects
             if not (o.dep_ == "pobj" and o.head.lower_ == "in" and (p := index.at(o)) is not None
-                    and (index.mentions[p][0].text.lower() in _COUNTRY_NAMES
-                         or desk and index.ontology.is_a(index.mentions[p][0].type, "Place")))
+                    and index.mentions[p][0].text.lower() in _COUNTRY_NAMES)
         ]
     doc = token.doc
     if (

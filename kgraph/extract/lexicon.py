@@ -58,9 +58,6 @@ _UK_AND_US = frozenset(
 _COUNTRY_NAMES = frozenset(
     {c.lower() for c in _COUNTRY_ADJECTIVES.values()} | _UK_AND_US | {"europe", "asia", "england"}
 )
-#: Titles of a market's commentators: "an economist at Kestrel Bank in Tokyo" speaks from the bank's desk in
-#: that city, which says nothing of where the bank is based (a spokesman's or manager's city often is the base).
-_DESK_TITLES = frozenset({"economist", "analyst", "strategist", "trader", "dealer"})
 #: Nouns of a firm's kind that never describe a person: "media giant Kestrel Halder" is a company even when
 #: the NER took its two words for a person's name ("film producer X", "game developer X" may be people).
 _FIRM_NOUNS = frozenset(

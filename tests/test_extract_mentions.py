@@ -284,6 +284,9 @@ def test_mentions_person_before_a_place_keeps_its_type(nlp, ontology) -> None:  
         # an exposition is an event
         ("The Great Lakes Exposition in Duluth drew a million visitors.",
          ("Great Lakes Exposition", "heldAt", "Duluth")),
+        # a broker's name the NER misses ends in "Securities"
+        ("Prices fell, said retail analyst Tom Dahl of Halvard Securities.",
+         ("Tom Dahl", "worksFor", "Halvard Securities")),
     ],
 )
 def test_mentions_head_noun_gives_the_class(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]

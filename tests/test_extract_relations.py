@@ -589,6 +589,9 @@ def test_former_title_is_kept_as_a_past_role(nlp, ontology) -> None:  # type: ig
         ("Lena Berg, managing director of Orbitel Networks in the UK, said the network was fast.",
          None, ("Orbitel Networks", "basedIn", "UK")),
         ("Kestrel Bank in Bellport is growing.", ("Kestrel Bank", "basedIn", "Bellport"), None),
+        # a singular title right before a name is that name's alone, not the next name's of a list
+        ("They met after a long friendship between Kestrel's chief executive Tomas Vidal and Lena Berg.",
+         ("Tomas Vidal", "ceoOf", "Kestrel"), ("Lena Berg", "ceoOf", "Kestrel")),
         # a headline's words are run together: no phrase after a name there
         ("Kestrel Bank in Bellport expansion talks", None, ("Kestrel Bank", "basedIn", "Bellport")),
         # ... the line of a headline ends in a blank line, and its participle is a noun's

@@ -271,3 +271,13 @@ def test_coref_its_after_a_name_and_a_comma_is_that_name(nlp, ontology) -> None:
     doc = nlp(text)
     links = link_mentions(doc, find_mentions(doc, ontology), ontology)
     assert all(m.text != "its" for m in links)
+
+
+def test_coref_the_agency_is_a_public_body_named_so(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    # "agency" describes firms too, yet "the agency" still goes back to a public body's name
+    from kgraph.extract.mentions import find_mentions
+
+    doc = nlp("The Norland Environment Agency fined the plant. The agency said it would act.")
+    links = link_mentions(doc, find_mentions(doc, ontology), ontology)
+    agency = next(m for m in links if m.text == "The agency")
+    assert links[agency].text == "Norland Environment Agency" and links[agency].type == "GovernmentBody"

@@ -219,6 +219,9 @@ def test_mentions_body_before_a_title_in_a_persons_name(  # type: ignore[no-unty
         ("The film producer Lena Berg spoke.", [(3, 5, "PERSON")], "Lena Berg", "Person"),
         # ... unless the noun is one no person is called; before an apposition the parser took from a list
         ("The film giant Lena Berg spoke.", [(3, 5, "PERSON")], "Lena Berg", "Organization"),
+        # a news or credit rating agency is a firm, not a public body
+        ("It was cut by the credit rating agency Kestrel Ratings.", [(8, 10, "ORG")], "Kestrel Ratings",
+         "Organization"),
         # a meeting's noun before a name the NER took for a body types an event
         ("Phones were shown at the industry conference Kestrelcon in May.", [(7, 8, "ORG")], "Kestrelcon", "Event"),
         ("Police charged media giant Kestrel Halder, its boss and two others.", [(4, 6, "PERSON")],

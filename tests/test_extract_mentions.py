@@ -219,6 +219,10 @@ def test_mentions_body_before_a_title_in_a_persons_name(  # type: ignore[no-unty
         ("The film producer Lena Berg spoke.", [(3, 5, "PERSON")], "Lena Berg", "Person"),
         # ... unless the noun is one no person is called; before an apposition the parser took from a list
         ("The film giant Lena Berg spoke.", [(3, 5, "PERSON")], "Lena Berg", "Organization"),
+        # "one of" the things an apposition names: their kind (not a person's "one of the directors")
+        ("Norland's Corvix, one of Europe's biggest carmakers, grew.", [(0, 1, "GPE"), (2, 3, "GPE")], "Corvix",
+         "Organization"),
+        ("Tom Dahl, one of the firm's directors, left.", [(0, 2, "PERSON")], "Tom Dahl", "Person"),
         # a news or credit rating agency is a firm, not a public body
         ("It was cut by the credit rating agency Kestrel Ratings.", [(8, 10, "ORG")], "Kestrel Ratings",
          "Organization"),

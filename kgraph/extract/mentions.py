@@ -84,6 +84,12 @@ def _classify(span: Span, ontology: Ontology) -> str | None:
     return ontology.class_for_ner(span.label_)
 
 
+def _of_objects(token: Token) -> list[Token]:
+    """The objects of a word's "of" phrases: "one of the carmakers" -> carmakers."""
+    return [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children if pobj.dep_ == "pobj"]
+
+
 def _described_as(span: Span, ontology: Ontology) -> str | None:
     """The class an apposition gives a name: "Nordwind Energy, a wind turbine maker" is an organisation.
 
@@ -105,6 +111,12 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
     ]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.append(root.head)
+    # "Corvix, one of Europe's biggest carmakers": the kind of the things the name is one of
+    nouns.extend(
+        pobj for c in root.children
+        if c.dep_ == "appos" and c.lower_ == "one" and span.end < len(doc) and doc[span.end].text == ","
+        for pobj in _of_objects(c) if pobj.pos_ == "NOUN" and pobj.tag_ == "NNS"
+    )
     before = doc[span.start - 1] if span.start > 0 else None
     if (
         before is not None and before.pos_ == "NOUN" and before.dep_ == "compound"

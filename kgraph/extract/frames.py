@@ -482,7 +482,7 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
     if noun.dep_ == "appos" or noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and _next_to(noun, index):
         out.append(noun.head)
     elif (
-        noun.dep_ == "amod" and noun.pos_ == "ADJ" and noun.head.pos_ == "PROPN"
+        noun.dep_ == "amod" and noun.pos_ == "ADJ" and _inside_name(noun.head, index)
         and not _between(noun, noun.head, index)
     ):
         # "met Kestrel chief executive X", the tagger's "executive" an adjective of X (its "chief" no title alone)

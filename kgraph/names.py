@@ -77,13 +77,17 @@ _PERSONAL = frozenset("he him his himself she her hers herself".split())
 
 
 def organisation_by_context(group: Iterable[Mention], is_organisation: Callable[[str], bool]) -> bool:
-    """Whether one document's mentions of a thing the NER took for a person name an organisation.
+    """Whether one document's mentions of a thing the NER took for a person or a place name an organisation.
 
     So they do when the rules typed one of them an organisation from its context against the
-    NER's PERSON ("Russian oil firm Yukos", "Yukos chief executive Anna Berg") and nothing in the
-    group marks a person: no name of two words or more typed a person ("Mr Yukos", "Bill Ford"),
-    no "he" or "she". The NER's label of a bare unknown name is a guess; its context is not.
+    NER's PERSON ("Russian oil firm Yukos", "Yukos chief executive Anna Berg") or GPE ("Italian
+    airline Alitalia") and nothing in the group marks a person: no name of two words or more typed
+    a person ("Mr Yukos", "Bill Ford"), no "he" or "she"; nor a place: no country's name (a "France"
+    the context calls its team stays the country). The NER's label of a bare unknown name is a
+    guess; its context is not.
     """
+    from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_NAMES
+
     retyped = False
     for m in group:
         if m.label == "pronoun":
@@ -91,6 +95,8 @@ def organisation_by_context(group: Iterable[Mention], is_organisation: Callable[
                 return False
         elif m.type == "Person" and m.label not in NAME_LABELS and len(name_tokens(m.text)) > 1:
             return False
-        elif m.label == "PERSON" and is_organisation(m.type):
+        elif m.label in {"GPE", "LOC"} and name_key(m.text) in _COUNTRY_NAMES | _CONTINENTS:
+            return False
+        elif m.label in {"PERSON", "GPE", "LOC"} and is_organisation(m.type):
             retyped = True
     return retyped

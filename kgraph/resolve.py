@@ -90,7 +90,7 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
             # organisation of that name in another article: "Bill Ford" is not the company "Ford")
             person = 2 * sum(1 for m in named if m.type == "Person") > len(named) or _full_person_name(rep, named)
             # ... unless its context calls it a firm ("oil firm Yukos"): then that context outvotes the NER
-            firm = person and organisation_by_context(group, is_organisation)
+            firm = organisation_by_context(group, is_organisation)  # ... or a place ("Italian airline Alitalia")
             person = person and not firm
             kind = "P" if person else "X"
             cid = f"{doc_id}\x00{rep.start}"
@@ -105,7 +105,7 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
                 _described(group, types, cluster_evidence[cid], ontology)
             for m in named:
                 types[m.type] += (2 if m.label not in _NE_LABELS else 1) + 2 * argued.get(m, 0)
-                if firm and m.label == "PERSON" and is_organisation(m.type):
+                if firm and m.label in {"PERSON", "GPE", "LOC"} and is_organisation(m.type):
                     types[m.type] += len(named)
                 key = name_key(m.text, person)
                 if not key:

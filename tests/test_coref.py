@@ -239,3 +239,45 @@ def test_coref_a_name_its_context_calls_a_firm_is_one(nlp, ontology) -> None:  #
     links = link_mentions(doc, find_mentions(doc, ontology), ontology)
     assert "Mr Vostrov" in {rep.text for rep in links.values()}
     assert all(rep.text != "Mr Vostrov" for m, rep in links.items() if m.text == "its")
+
+
+@pytest.mark.parametrize(("name", "expected"), [("Corvane", "Organization"), ("Estonia", "Place")])
+def test_coref_a_place_its_context_calls_a_firm_is_one(  # type: ignore[no-untyped-def]
+    nlp, ontology, parse_with_ents, name, expected
+) -> None:
+    # the NER reads a bare airline's name as a place each time; "Italian airline X" says it is a company,
+    # so its representative is typed an organisation; a country's name stays the country
+    from kgraph.extract.mentions import find_mentions
+
+    text = f"{name} lost money in 2003. Italian airline {name} is receiving state aid. {name} denies it."
+    starts = [i for i, t in enumerate(nlp(text)) if t.text == name]
+    doc = parse_with_ents(text, [(i, i + 1, "GPE") for i in starts])
+    links = link_mentions(doc, find_mentions(doc, ontology), ontology)
+    assert {rep.type for m, rep in links.items() if m.text == name} == {expected}
+
+
+def test_coref_its_after_a_name_and_a_comma_is_that_name(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    # two companies in the window: "X, its chief executive Y" lists X and X's chief, so "its" is X
+    from kgraph.extract.mentions import find_mentions
+
+    text = ("Halden Group sold Corvane Labs in May. The regulator began proceedings against Corvane Labs, "
+            "its chief executive Tom Dahl and two others.")
+    doc = nlp(text)
+    links = link_mentions(doc, find_mentions(doc, ontology), ontology)
+    its = next(m for m in links if m.text == "its")
+    assert links[its].text == "Corvane Labs"
+    # without the comma's name before it, two companies leave "its" unresolved
+    text = ("Halden Group sold Corvane Labs in May. The regulator said its chief executive Tom Dahl had left.")
+    doc = nlp(text)
+    links = link_mentions(doc, find_mentions(doc, ontology), ontology)
+    assert all(m.text != "its" for m in links)
+
+
+def test_coref_the_agency_is_a_public_body_named_so(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    # "agency" describes firms too, yet "the agency" still goes back to a public body's name
+    from kgraph.extract.mentions import find_mentions
+
+    doc = nlp("The Norland Environment Agency fined the plant. The agency said it would act.")
+    links = link_mentions(doc, find_mentions(doc, ontology), ontology)
+    agency = next(m for m in links if m.text == "The agency")
+    assert links[agency].text == "Norland Environment Agency" and links[agency].type == "GovernmentBody"

@@ -217,6 +217,19 @@ def test_mentions_body_before_a_title_in_a_persons_name(  # type: ignore[no-unty
         ("The deal was agreed with insurer Kestrel on Monday.", [(6, 7, "PERSON")], "Kestrel", "Organization"),
         # not a person's full name, nor as a person's job or a place
         ("The film producer Lena Berg spoke.", [(3, 5, "PERSON")], "Lena Berg", "Person"),
+        # ... unless the noun is one no person is called; before an apposition the parser took from a list
+        ("The film giant Lena Berg spoke.", [(3, 5, "PERSON")], "Lena Berg", "Organization"),
+        # "one of" the things an apposition names: their kind (not a person's "one of the directors")
+        ("Norland's Corvix, one of Europe's biggest carmakers, grew.", [(0, 1, "GPE"), (2, 3, "GPE")], "Corvix",
+         "Organization"),
+        ("Tom Dahl, one of the firm's directors, left.", [(0, 2, "PERSON")], "Tom Dahl", "Person"),
+        # a news or credit rating agency is a firm, not a public body
+        ("It was cut by the credit rating agency Kestrel Ratings.", [(8, 10, "ORG")], "Kestrel Ratings",
+         "Organization"),
+        # a meeting's noun before a name the NER took for a body types an event
+        ("Phones were shown at the industry conference Kestrelcon in May.", [(7, 8, "ORG")], "Kestrelcon", "Event"),
+        ("Police charged media giant Kestrel Halder, its boss and two others.", [(4, 6, "PERSON")],
+         "Kestrel Halder", "Organization"),
         ("It was said by fund manager Kestrel Advisors.", [(6, 8, "ORG")], "Kestrel Advisors", "Organization"),
     ],
 )
@@ -278,6 +291,9 @@ def test_mentions_person_before_a_place_keeps_its_type(nlp, ontology) -> None:  
         # an exposition is an event
         ("The Great Lakes Exposition in Duluth drew a million visitors.",
          ("Great Lakes Exposition", "heldAt", "Duluth")),
+        # a broker's name the NER misses ends in "Securities"
+        ("Prices fell, said retail analyst Tom Dahl of Halvard Securities.",
+         ("Tom Dahl", "worksFor", "Halvard Securities")),
     ],
 )
 def test_mentions_head_noun_gives_the_class(extract_text, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]

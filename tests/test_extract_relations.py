@@ -589,6 +589,9 @@ def test_former_title_is_kept_as_a_past_role(nlp, ontology) -> None:  # type: ig
         ("Lena Berg, managing director of Orbitel Networks in the UK, said the network was fast.",
          None, ("Orbitel Networks", "basedIn", "UK")),
         ("Kestrel Bank in Bellport is growing.", ("Kestrel Bank", "basedIn", "Bellport"), None),
+        # a singular title right before a name is that name's alone, not the next name's of a list
+        ("They met after a long friendship between Kestrel's chief executive Tomas Vidal and Lena Berg.",
+         ("Tomas Vidal", "ceoOf", "Kestrel"), ("Lena Berg", "ceoOf", "Kestrel")),
         # a headline's words are run together: no phrase after a name there
         ("Kestrel Bank in Bellport expansion talks", None, ("Kestrel Bank", "basedIn", "Bellport")),
         # ... the line of a headline ends in a blank line, and its participle is a noun's
@@ -649,6 +652,58 @@ def test_title_hung_on_a_later_name_of_a_list(nlp, ontology) -> None:  # type: i
         found[name] = {(r.subject.text, r.predicate, r.object.text) for r in find_relations(doc, mentions, ontology)}
     assert ("Halder Motors", "basedIn", "US") in found["parse"] & found["apposed"]
     assert not any(s == "Corvane Stores" for s, _, _ in found["misparse"] | found["parse"] | found["apposed"])
+
+
+@pytest.mark.parametrize(("tag", "dep", "surname"), [("ADJ", "amod", "PROPN"), ("ADJ", "amod", "NOUN"),
+                                                     ("NOUN", "compound", "PROPN")])
+def test_title_the_tagger_takes_for_an_adjective(  # type: ignore[no-untyped-def]
+    nlp, ontology, tag: str, dep: str, surname: str
+) -> None:
+    """ "met Kestrel Bank chief executive Tomas Vidal": the tagger sometimes reads "chief executive" as
+    adjectives of the name; the title still states the post, as it does when read as nouns."""
+    from spacy.tokens import Doc
+
+    from kgraph.extract.mentions import find_mentions
+    from kgraph.extract.relations import find_relations
+
+    words = ["Anna", "Weber", "met", "Kestrel", "Bank", "chief", "executive", "Tomas", "Vidal", "on", "Friday", "."]
+    doc = Doc(
+        nlp.vocab, words=words, lemmas=[w.lower() for w in words],
+        heads=[1, 2, 2, 4, 8, 6, 8, 8, 2, 2, 9, 2],
+        deps=["compound", "nsubj", "ROOT", "compound", "nmod", "amod", dep, "compound", "dobj", "prep", "pobj",
+              "punct"],
+        pos=["PROPN", "PROPN", "VERB", "PROPN", "PROPN", tag, tag, "PROPN", surname, "ADP", "PROPN", "PUNCT"],
+        ents=["B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON", "O", "B-DATE", "O"],
+    )
+    found = {(r.subject.text, r.predicate, r.object.text) for r in find_relations(doc, find_mentions(doc, ontology),
+                                                                                   ontology)}
+    assert ("Tomas Vidal", "ceoOf", "Kestrel Bank") in found
+    assert not any(s == "Anna Weber" for s, _, _ in found)
+
+
+def test_title_adjectives_of_one_name_are_one_title(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    """ "Kestrel Bank, its chief executive Tomas Vidal and chief operating officer Lena Berg", with "chief" and
+    "executive" both tagged adjectives of "Vidal": "chief" alone is no title, so Berg heads nothing."""
+    from spacy.tokens import Doc
+
+    from kgraph.extract.mentions import find_mentions
+    from kgraph.extract.relations import find_relations
+
+    words = ["Police", "charged", "Kestrel", "Bank", ",", "its", "chief", "executive", "Tomas", "Vidal", "and",
+             "chief", "operating", "officer", "Lena", "Berg", "."]
+    doc = Doc(
+        nlp.vocab, words=words, lemmas=[w.lower() for w in words],
+        heads=[1, 1, 3, 1, 3, 9, 9, 9, 9, 3, 9, 13, 13, 15, 15, 9, 1],
+        deps=["nsubj", "ROOT", "compound", "dobj", "punct", "poss", "amod", "amod", "compound", "appos", "cc",
+              "amod", "compound", "compound", "compound", "conj", "punct"],
+        pos=["NOUN", "VERB", "PROPN", "PROPN", "PUNCT", "PRON", "ADJ", "ADJ", "PROPN", "PROPN", "CCONJ", "ADJ",
+             "NOUN", "NOUN", "PROPN", "PROPN", "PUNCT"],
+        ents=["O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O",
+              "B-PERSON", "I-PERSON", "O"],
+    )
+    found = {(r.subject.text, r.predicate) for r in find_relations(doc, find_mentions(doc, ontology), ontology)}
+    assert ("Tomas Vidal", "ceoOf") in found
+    assert ("Lena Berg", "headOf") not in found and ("Lena Berg", "ceoOf") not in found
 
 
 @pytest.mark.parametrize(

@@ -105,3 +105,16 @@ def test_extractor_states_no_relation_of_an_entity_with_itself(nlp, ontology) ->
     extraction = next(RuleExtractor(ontology=ontology).extract([Article(id="a", text=text, source="a")]))
     links = extraction.links
     assert all(links[r.subject] != links[r.object] for r in extraction.relations), extraction.relations
+
+
+def test_a_relation_whose_end_coreference_retypes_is_dropped(extractor: RuleExtractor) -> None:
+    """A name typed an organisation in its sentence ("a meeting of the KSC in Bellport") that the document
+    makes an event states no basedIn; with the organisation kept it does."""
+    from kgraph.models import Mention, RelationMention
+
+    ksc = Mention(17, 20, "KSC", "Organization", "ORG")
+    bellport = Mention(24, 32, "Bellport", "Place", "GPE")
+    summit = Mention(60, 63, "KSC", "Event", "EVENT")
+    relation = RelationMention(ksc, "basedIn", bellport, 0.7, 0, 40, "A meeting of the KSC in Bellport agreed.")
+    assert not extractor._fits(relation, {ksc: summit, bellport: bellport, summit: summit})
+    assert extractor._fits(relation, {ksc: ksc, bellport: bellport})

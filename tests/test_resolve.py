@@ -185,3 +185,17 @@ def test_resolve_a_firm_by_context_is_an_organisation(ontology) -> None:  # type
                     links={m: rep for m in mentions[:2]})
     (entity,) = resolve_entities([ex], ontology).entities.values()
     assert entity.type == "Person"
+
+
+def test_resolve_a_place_by_context_is_an_organisation(ontology) -> None:  # type: ignore[no-untyped-def]
+    # "Corvex" a place to the NER twice, "Italian airline Corvex" once: the context outvotes the NER
+    mentions = [Mention(0, 6, "Corvex", "Place", "GPE"), Mention(20, 26, "Corvex", "Place", "GPE"),
+                Mention(40, 46, "Corvex", "Organization", "GPE")]
+    rep = mentions[0]
+    ex = Extraction(article=Article(id="a", text="", source="a"), mentions=mentions, links={m: rep for m in mentions})
+    (entity,) = resolve_entities([ex], ontology).entities.values()
+    assert entity.type == "Organization"
+    ex = Extraction(article=Article(id="b", text="", source="b"), mentions=mentions[:2],
+                    links={m: rep for m in mentions[:2]})
+    (entity,) = resolve_entities([ex], ontology).entities.values()
+    assert entity.type == "Place"

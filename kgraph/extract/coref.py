@@ -48,7 +48,8 @@ class _Cluster:
         return max(
             pool,
             key=lambda m: (
-                len(name_tokens(m.text)), counts[m.text], firm and m.type != "Person", types[m.type], -m.start
+                len(name_tokens(m.text)), counts[m.text], firm and m.type not in {"Person", "Place"}, types[m.type],
+                -m.start,
             ),
         )
 
@@ -354,6 +355,11 @@ def _antecedent(
     wanted_person = mention.type == "Person"
     if mention.label == "pronoun":
         candidates = [m for m, _ in window if wanted_person or m.type != "Place"]
+        if span.text.lower() == "its" and span.start >= 2 and span.doc[span.start - 1].text == ",":
+            # "proceedings against Kestrel, its chief executive X and ...": the name the comma closes
+            before = [m for m, s in window if m in candidates and s.end == span.start - 1]
+            if before:
+                return before[-1]
         reporter = _reporting_subject(span, [(m, s) for m, s in window if m in candidates])
         if reporter is not None:
             return reporter

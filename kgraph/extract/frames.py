@@ -504,6 +504,12 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         out.append(noun)  # "the chief of X", once "the chief" is resolved to a person
     if noun.dep_ == "appos" or noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and _next_to(noun, index):
         out.append(noun.head)
+    elif (
+        noun.dep_ == "amod" and noun.pos_ == "ADJ" and _inside_name(noun.head, index)
+        and not _between(noun, noun.head, index)
+    ):
+        # "met Kestrel chief executive X", the tagger's "executive" an adjective of X (its "chief" no title alone)
+        out.append(noun.head)
     # not a later item of a list the parser also hangs on the title ("carmaker A - and retailer B")
     out.extend(c for c in noun.children if c.dep_ == "appos" and (c.i < noun.i or _first_after(noun, c, index)))
     # "the chairman of the Y Front, X, ...": the parser hangs the person's name on the
@@ -688,7 +694,7 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
             }
             if len(orgs) == 1:
                 out.append(index.mentions[orgs.pop()][1].root)
-    if not out and noun.dep_ == "compound" and index.by_token.get(noun.head.i) is not None:
+    if not out and noun.dep_ in {"compound", "amod"} and index.by_token.get(noun.head.i) is not None:
         # "Oregon Gov. Mira Sandoval": the modifiers before the title hang on the name
         out.extend(
             c for c in noun.head.children

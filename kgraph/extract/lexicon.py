@@ -58,6 +58,12 @@ _UK_AND_US = frozenset(
 _COUNTRY_NAMES = frozenset(
     {c.lower() for c in _COUNTRY_ADJECTIVES.values()} | _UK_AND_US | {"europe", "asia", "england"}
 )
+#: Nouns of a firm's kind that never describe a person: "media giant Kestrel Halder" is a company even when
+#: the NER took its two words for a person's name ("film producer X", "game developer X" may be people).
+_FIRM_NOUNS = frozenset(
+    {"firm", "company", "giant", "group", "conglomerate", "airline", "carmaker", "chipmaker", "bank", "retailer",
+     "lender", "brewer", "broadcaster", "carrier", "telecoms", "supermarket", "exchange"}
+)
 #: Sovereign countries, by their names and common short forms: one is never located in another
 #: ("Argentina, Chile in copper deal" lists two). Scotland and Wales are parts of the UK, so not here.
 _SOVEREIGN = frozenset({c.lower() for c in _COUNTRY_ADJECTIVES.values()} - {"scotland", "wales"} | _UK_AND_US)

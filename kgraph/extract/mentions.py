@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
-from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES, _PART_NOUNS, ANY_NOUN
+from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES, _FIRM_NOUNS, _PART_NOUNS, ANY_NOUN
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
 from kgraph.models import Mention
 from kgraph.ontology import Ontology, Pattern
@@ -84,6 +84,12 @@ def _classify(span: Span, ontology: Ontology) -> str | None:
     return ontology.class_for_ner(span.label_)
 
 
+def _of_objects(token: Token) -> list[Token]:
+    """The objects of a word's "of" phrases: "one of the carmakers" -> carmakers."""
+    return [pobj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children if pobj.dep_ == "pobj"]
+
+
 def _described_as(span: Span, ontology: Ontology) -> str | None:
     """The class an apposition gives a name: "Nordwind Energy, a wind turbine maker" is an organisation.
 
@@ -105,13 +111,22 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
     ]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.append(root.head)
+    # "Corvix, one of Europe's biggest carmakers": the kind of the things the name is one of
+    nouns.extend(
+        pobj for c in root.children
+        if c.dep_ == "appos" and c.lower_ == "one" and span.end < len(doc) and doc[span.end].text == ","
+        for pobj in _of_objects(c) if pobj.pos_ == "NOUN" and pobj.tag_ == "NNS"
+    )
     before = doc[span.start - 1] if span.start > 0 else None
     if (
         before is not None and before.pos_ == "NOUN" and before.dep_ == "compound"
         and before.head.i in range(span.start, span.end)
-        and not (span.label_ == "PERSON" and len(span) > 1)  # "film producer Robert Evans"
+        # "film producer Robert Evans" (but "media giant Kestrel Halder": a word no person is called)
+        and not (span.label_ == "PERSON" and len(span) > 1 and before.lemma_.lower() not in _FIRM_NOUNS)
     ):
         nouns.append(before)  # "research think-tank Corvane", "insurer Aviva": the kind of body the name is
+        if before.lemma_.lower() in _FIRM_NOUNS:
+            nouns.insert(0, nouns.pop())  # ... first ("media giant X, its boss and ...": a list, not X's post)
     after = doc[span.end] if span.end < len(doc) else None
     if (
         len(span) == 1 and after is not None and after.pos_ == "NOUN" and root.dep_ == "compound"
@@ -126,6 +141,8 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
         # a noun before the name tells a body's kind only: not a person's ("fund manager Matrix Advisors"),
         # nor a place's ("the county Green Party" is a branch of the party)
         allowed = {"Organization", "GovernmentBody"} if before is not None and noun.i == before.i else _REPAIRABLE
+        if before is not None and noun.i == before.i and span.label_ == "ORG":
+            allowed = allowed | {"Event"}  # "the mobile phone conference 3GSM": a meeting, not a body
         classes = [c for c in ontology.classes_for_descriptor(lemma) if c in allowed]
         if len(classes) >= 1:
             return max(classes, key=lambda c: len(ontology.classes[c].ancestors))

@@ -320,7 +320,7 @@ def _apply(
     elif pattern.frame == "RelationalNoun" and (
         token.pos_ in {"NOUN", "PROPN"}
         # "Tacoma native Lena Berg": the tagger takes a title before a name for an adjective
-        or token.pos_ == "ADJ" and token.dep_ == "compound" and _inside_name(token.head, index)
+        or token.pos_ == "ADJ" and token.dep_ in {"compound", "amod"} and _inside_name(token.head, index)
     ):
         if _copula_mood(token) != pattern.mood:
             return  # "X is not the chief of Y", "X could become chief of Y", "X is expected to be named chief"
@@ -412,9 +412,14 @@ def _apply(
         # "A, director of X, and B, chairman of Y": a conjunct with a title of its own holds that one
         # "A, the mayor of X, and B, an activist in Y": a conjunct described by an apposition of its
         # own is not a party to the other's
+        # "between Kestrel's chief executive A and B": a singular title right before a name is that name's
+        # alone, however the parser hangs the name on it (but "Kestrel directors A, B and C" are all directors)
+        title_before = token.tag_ != "NNS" and any(
+            (m := index.at(h)) is not None and index.mentions[m][1].start == token.i + 1 for h in subjects
+        )
         expanded = [
             s for s in expanded
-            if s in subjects or token.dep_ != "compound" and not _own_title(s, pattern.triggers)
+            if s in subjects or token.dep_ != "compound" and not title_before and not _own_title(s, pattern.triggers)
             and not (token.dep_ == "appos" and _apposed_noun(s))
         ]
         # "X, a subsidiary of Y, and Z": with the title set off by commas, ", and Z" goes on with the

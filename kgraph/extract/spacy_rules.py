@@ -77,7 +77,22 @@ class RuleExtractor(Extractor):
         # "Tacoma, the city where X was born, ...": a description that coreference resolves to
         # the other party makes no relation of a thing with itself
         links = extraction.links
-        return [r for r in relations if links.get(r.subject, r.subject) != links.get(r.object, r.object)]
+        return [
+            r for r in relations
+            if links.get(r.subject, r.subject) != links.get(r.object, r.object) and self._fits(r, links)
+        ]
+
+    def _fits(self, relation: RelationMention, links: dict[Mention, Mention]) -> bool:
+        """Whether the ends' entities still fit the property once coreference typed them: "the summit
+        WSIS in Geneva", an organisation in its sentence, is an event in the document (no basedIn), and
+        "Orbitel's headquarters", a person's name to the NER elsewhere, is no person's base."""
+        prop = self.ontology.properties.get(relation.predicate)
+        if prop is None:
+            return True
+        return all(
+            wanted is None or self.ontology.is_a(links.get(end, end).type, wanted)
+            for end, wanted in ((relation.subject, prop.domain), (relation.object, prop.range))
+        )
 
 
 # ------------------------------------------------------------------------------ long documents

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
 from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES, _FIRM_NOUNS, _PART_NOUNS, ANY_NOUN
+from kgraph.extract.place_names import _age_follows, coerce_places
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
 from kgraph.models import Mention
 from kgraph.ontology import Ontology, Pattern
@@ -43,8 +44,6 @@ _PRONOUNS = {
     "it": "Organization",
     "its": "Organization",
 }
-#: Titles of peers, whose "of" names a place ("Lord Vance of Bellport", "Baroness Kellmore of Tacoma").
-_PEERAGE = frozenset("lord lady baroness baron earl countess viscount marquess".split())
 #: What only a person has: a home, a family.
 _KIN = frozenset("home wife husband son daughter father mother brother sister widow".split())
 #: Place head nouns that also end the names of institutions: where the NER says organisation, it stays one
@@ -191,15 +190,6 @@ def _firms_possession(noun: Token) -> bool:
     if lemma in _FIRM_POSSESSIONS:
         return True
     return before is not None and (before.lower_, noun.lower_) in _FIRM_POSTS
-
-
-def _age_follows(span: Span) -> bool:
-    """ "NAME, 50," or "NAME, 50." : a number of years right after a name, between commas."""
-    doc = span.doc
-    if span.end + 2 >= len(doc) or doc[span.end].text != "," or doc[span.end + 2].text not in {",", "."}:
-        return False
-    number = doc[span.end + 1]
-    return number.text.isdigit() and 1 <= int(number.text) <= 120
 
 
 def _person_titles(ontology: Ontology) -> frozenset[str]:
@@ -648,7 +638,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         if cls is not None:
             found.append((Mention(span.start_char, span.end_char, span.text, cls, "name"), span))
             taken.update(range(span.start, span.end))
-    found = _coerce_places(found, ontology)
+    found = coerce_places(found, ontology, _post_words(ontology))
     for span, cls in _titled_organisations(doc, taken, ontology):
         found.append((Mention(span.start_char, span.end_char, span.text, cls, "title"), span))
         taken.update(range(span.start, span.end))
@@ -804,176 +794,6 @@ def _stop_in_name(span: Span) -> bool:
         and last.lower_ not in {"jr.", "sr.", "snr.", "jnr."}
         and (last.i + 1 == len(span.doc) or last.is_sent_end is True or span.doc[last.i + 1].is_space)
     )
-
-
-def _locative_triggers(ontology: Ontology) -> frozenset[str]:
-    """Triggers of the patterns whose place object follows "in"/"at" ("located in", "a campus in"),
-    not only "from" ("is from"); worked out once per ontology."""
-    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_locative_triggers")
-    if cached is None:
-        # (not a title that also takes an employer: "a strategist at Y" may be at a firm)
-        employers = {
-            t
-            for p in ontology.patterns
-            if p.frame == "RelationalNoun"
-            and ontology.is_a(p.object_type or ontology.properties[p.property].range or "", "Organization")
-            for t in p.triggers
-        }
-        cached = frozenset(
-            t
-            for p in ontology.patterns
-            if p.frame in {"Verb", "RelationalNoun"}
-            and "Place" in {p.object_type, ontology.properties[p.property].range}
-            and (p.frame == "RelationalNoun" or not any(r.startswith("prep:") for r in p.object_roles)
-                 or {"prep:in", "prep:at"} & set(p.object_roles))
-            for t in p.triggers
-            if p.frame == "Verb" or t not in employers
-        )
-        ontology.__dict__["_kgraph_locative_triggers"] = cached
-    return cached
-
-
-def _home_nouns(ontology: Ontology, preposition: str | None = None) -> frozenset[str]:
-    """Nouns of a person's home place ("native", "hometown"): the triggers of the event-noun
-    patterns that link a person to a place (with ``preposition``: those that take the place
-    in a phrase opened by it, "hometown of")."""
-    key = f"_kgraph_home_nouns_{preposition}"
-    cached: frozenset[str] | None = ontology.__dict__.get(key)
-    if cached is None:
-        cached = frozenset(
-            t
-            for p in ontology.patterns
-            if p.frame == "EventNoun" and p.subject_type == "Person" and p.object_type == "Place"
-            and (preposition is None or preposition in p.prepositions)
-            for t in p.triggers
-        )
-        ontology.__dict__[key] = cached
-    return cached
-
-
-#: What only a place has: "Bellport's oldest street", "Tacoma's mayor" ...
-_PLACE_POSSESSIONS = frozenset(
-    "street mayor resident inhabitant downtown outskirts suburb border coast coastline".split()
-)
-#: ... and what a place's name modifies: "the Blue Ridge foothills", "the Tacoma area"
-_PLACE_AREAS = frozenset("area region coast coastline foothill suburb outskirts countryside border".split())
-
-
-def _place_evidence(root: Token, ontology: Ontology) -> bool:
-    """Whether the words around a name say it is a place: the possessor of a place's street,
-    mayor or residents, or of a place noun ("Norway's oldest city"), or the
-    modifier of an area ("the Blue Ridge foothills")."""
-    noun = root.head
-    if noun.pos_ != "NOUN" or noun.i == root.i:
-        return False
-    lemma = noun.lemma_.lower()  # (lemmas: "streets" is "street")
-    if root.dep_ == "poss":
-        return lemma in _PLACE_POSSESSIONS or any(
-            ontology.is_a(c, "Place") for c in ontology.classes_for_descriptor(lemma)
-        )
-    return root.dep_ == "compound" and lemma in _PLACE_AREAS
-
-
-def _hometown_after_age(prep: Token, found: list[tuple[Mention, Span]]) -> bool:
-    """ "NAME, 30, of X": the "of" after a person's age gives the person's home town."""
-    return prep.lower_ == "of" and any(
-        m.type == "Person" and span.end + 3 == prep.i and _age_follows(span) for m, span in found
-    )
-
-
-def _coerce_places(found: list[tuple[Mention, Span]], ontology: Ontology) -> list[tuple[Mention, Span]]:
-    """ "located in Fujisawa, Kanagawa", "a campus in Fujisawa", "a Fujisawa native": a name in a
-    locative phrase, or before a noun of a person's home, is a place.
-
-    The locative words are the triggers of the ontology's patterns whose object is a
-    place (verbs such as "located", nouns such as "campus"). Only names the NER typed
-    as organisations or people without a telling head noun are changed; so is the
-    second name of a "Place, Name" chain that closes a phrase, and the first of a
-    "Name, Place" pair that does.
-    """
-    locative = _locative_triggers(ontology)
-    homes = _home_nouns(ontology)
-    titles = _post_words(ontology)
-    homes_of = _home_nouns(ontology, "of")
-
-    def weak(mention: Mention, span: Span) -> bool:
-        return (
-            mention.label in {"ORG", "PERSON", "NORP"}
-            and ontology.class_for_head(span[-1].lower_) is None
-            and ontology.class_for_head(span.root.lower_) is None  # "Institute of Mathematics"
-            and not ontology.is_a(mention.type, "Place")
-        )
-
-    def as_place(mention: Mention) -> Mention:
-        return Mention(mention.start, mention.end, mention.text, "Place", mention.label)
-
-    places = {t.i for mention, span in found if ontology.is_a(mention.type, "Place") for t in span}
-    # "Lord Vance of Bellport": a peer's title names a place
-    peers = {
-        span[-1].i for mention, span in found
-        if mention.type == "Person" and len(span) > 1 and span[0].lower_ in _PEERAGE
-    }
-    # names ending in "Co.", "Inc.", "Institute": bodies sure of their kind
-    bodies = {
-        span[-1].i for mention, span in found
-        if ontology.is_a(mention.type, "Organization") and ontology.class_for_head(span[-1].lower_) is not None
-    }
-    out: list[tuple[Mention, Span]] = []
-    for mention, span in found:
-        root = span.root
-        governor = None
-        if root.dep_ == "pobj" and root.head.lower_ in {"in", "at"}:
-            governor = root.head.head
-        elif root.dep_ == "npadvmod":
-            governor = root.head
-        elif root.dep_ == "compound" and root.head.lemma_.lower() in homes:
-            governor = root.head  # "a Duluth native", "her Duluth hometown"
-        elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in homes_of:
-            governor = root.head.head  # "a native of Duluth", "her hometown of Duluth"
-        elif (
-            root.dep_ in {"appos", "conj"} and root.head.dep_ == "pobj" and root.head.i in places
-            and not (root.head.head.lower_ == "of" and root.head.head.head.lemma_.lower() in titles)
-        ):
-            # "in Fujisawa, Kanagawa" (not "On Feb. 12, Abraham Lincoln, ... was born in", nor
-            # "the mayor of Spokane, Vidal, said": the name after a post's place holds the post)
-            governor = root.head.head.head
-        if governor is not None and governor.lemma_.lower() in locative | homes and weak(mention, span):
-            mention = as_place(mention)
-        elif (
-            weak(mention, span) and len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in {"in", "of"}
-            and root.head.head.i in bodies and root.head.i == root.head.head.i + 1
-        ):
-            mention = as_place(mention)  # "Kestrel Milling Co. in Bellport", "Orbitel Supply Co. of Tacoma"
-        elif weak(mention, span) and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i in peers:
-            mention = as_place(mention)
-        elif weak(mention, span) and root.dep_ == "pobj" and _hometown_after_age(root.head, found):
-            mention = as_place(mention)  # "Anders Holm, 41, of Tacoma"
-        elif weak(mention, span) and mention.label != "PERSON" and _place_evidence(root, ontology):
-            # (a person has a home state and a street too: "Lena Berg's home state")
-            mention = as_place(mention)
-        out.append((mention, span))
-    for k in range(1, len(out)):
-        (previous, prev_span), (mention, span) = out[k - 1], out[k]
-        doc = span.doc
-        if not (
-            span.start == prev_span.end + 1
-            and doc[prev_span.end].text == ","
-            and (span.end == len(doc) or doc[span.end].is_punct or doc[span.end].is_space)
-        ):
-            continue  # not "<name>, <name>" closing a phrase
-        holder = prev_span.root.head.head if prev_span.root.dep_ == "pobj" else None
-        if (
-            ontology.is_a(previous.type, "Place")
-            and weak(mention, span)
-            and not (mention.label == "PERSON" and len(span) > 1)  # "of Corvania, Mr. Tomas Vidal"
-            # "the mayor of Spokane, Vidal, said": the name after the post's place holds the post
-            and not (holder is not None and holder.lemma_.lower() in titles)
-        ):
-            out[k] = (as_place(mention), span)  # "Fujisawa, Kanagawa"
-        elif ontology.is_a(mention.type, "Place") and weak(previous, prev_span) and previous.label != "PERSON":
-            # "Camp Orlen, Idaho;" (not a person: "Vidal, Tacoma;" on a team sheet)
-            out[k - 1] = (as_place(previous), prev_span)
-    return out
 
 
 def _unlabelled_names(

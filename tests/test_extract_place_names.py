@@ -1,0 +1,85 @@
+"""Names typed places by the words around them (kgraph/extract/place_names.py), through find_mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the place-of-origin noun after the name makes it a place, whatever the NER said
+        ("Lena Berg, a Duluth native, sang at the opening.", [(0, 2, "PERSON"), (4, 5, "ORG")],
+         ("Lena Berg", "livesIn", "Duluth")),
+        # a name before ", <place>" that ends the phrase is a place in a "Place, State" list
+        ("Camp Orlen, Idaho; and Vellan Field, Tacoma, Wash.", [(0, 2, "ORG"), (3, 4, "GPE")],
+         ("Camp Orlen", "locatedIn", "Idaho")),
+        # the object of "a native of", "her hometown of" is a place
+        ("Lena Berg, a native of Kellmore, sang at the opening.", [(0, 2, "PERSON"), (6, 7, "ORG")],
+         ("Lena Berg", "livesIn", "Kellmore")),
+        # a place followed by its region stays a place: the apposition after it is about the person
+        ("Tomas Vidal, 83, of Port Arlen, Alaska, the last pilot of the old airline, died on Monday.",
+         [(0, 2, "PERSON"), (6, 8, "GPE"), (9, 10, "GPE")],
+         ("Tomas Vidal", "livesIn", "Port Arlen")),
+    ],
+)
+def test_place_names_place_evidence_retypes_a_name(  # type: ignore[no-untyped-def]
+    ontology, parse_with_ents, relation_triples, text, ents, expected
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents(text, ents)
+    mentions = find_mentions(doc, ontology)
+    types = {m.text: m.type for m, _ in mentions}
+    assert types[expected[2]] == "Place" and types[expected[0]] == ("Person" if expected[1] == "livesIn" else "Place")
+    found = relation_triples(doc, mentions)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("The prime minister of Britain, Blair, said so.", [(4, 5, "GPE"), (6, 7, "PERSON")]),
+        ("The mayor of Spokane, Vidal, said the city would grow.", [(3, 4, "GPE"), (5, 6, "ORG")]),
+    ],
+)
+def test_place_names_name_after_a_posts_place_holds_the_post(  # type: ignore[no-untyped-def]
+    ontology, parse_with_ents, relation_triples, text, ents
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents(text, ents)
+    mentions = find_mentions(doc, ontology)
+    holder = doc[ents[1][0]].text
+    assert {m.text: m.type for m, _ in mentions}[holder] == "Person"
+    assert not [r for r in relation_triples(doc, mentions) if r[1] == "locatedIn"]
+
+
+def test_place_names_a_place_by_what_it_has(ontology, parse_with_ents, relation_triples) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    # the NER's organisation owns a city: it is a place
+    doc = parse_with_ents("The flood reached Tacoma, Vellania's third-largest city, on Monday.",
+                     [(3, 4, "GPE"), (5, 6, "ORG")])
+    found = relation_triples(doc, find_mentions(doc, ontology))
+    assert ("Tacoma", "locatedIn", "Vellania") in found, found
+    # a street is a place's; a foothill range's name is a place
+    doc = parse_with_ents("Kellmore's busiest street was closed for the parade.", [(0, 1, "ORG")])
+    assert [m.type for m, _ in find_mentions(doc, ontology)] == ["Place"]
+    doc = parse_with_ents("Sheep graze in the Vellan Ridge foothills every summer.", [(4, 6, "ORG")])
+    assert [m.type for m, _ in find_mentions(doc, ontology)] == ["Place"]
+    # a person has a home state without being a place
+    doc = parse_with_ents("With Oregon being Lena Berg's home state, she campaigned hard.",
+                     [(1, 2, "GPE"), (3, 5, "PERSON")])
+    assert ("Lena Berg", "livesIn", "Oregon") in relation_triples(doc, find_mentions(doc, ontology))
+
+
+def test_place_names_an_employers_title_does_not_make_a_place(ontology, parse_with_ents, relation_triples) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    # "lawyer" names a home ("a Tacoma lawyer") and an employer ("a lawyer at Y"): "at" is no locative here
+    doc = parse_with_ents("Tomas Vidal, a lawyer at Kellmore in New York, said so.",
+                     [(0, 2, "PERSON"), (6, 7, "ORG"), (8, 10, "GPE")])
+    found = relation_triples(doc, find_mentions(doc, ontology))
+    assert ("Tomas Vidal", "worksFor", "Kellmore") in found, found
+    assert ("Kellmore", "basedIn", "New York") in found, found

@@ -57,6 +57,7 @@ from kgraph.extract.classifier import (  # noqa: E402
     WEIGHTS_PATH,
     RelationClassifier,
     coarse_class,
+    ontology_cues,
     pair_features,
     rule_features,
 )
@@ -112,12 +113,19 @@ GOLD_CLASS = {"Peop": "Person", "Org": "Organization", "Loc": "Place",
 CLASSES = [NONE, *TYPE_PAIRS]
 L2_GRID = (3e-4, 1e-3)  # on the weighted mean loss (3e-3 was worse)
 KBP_WEIGHT = 0.3
+REPORTED = (0.3, 0.5, 0.7, 0.85)
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 BINS = (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01)
 TARGET_PRECISION = 0.85
 FLOOR = 0.3  # the lowest calibrated probability at which the model adds a pair the rules missed
 MIN_COUNT = 2
 PRUNE = 0.01
+#: below this calibrated probability the model turns a rule relation down; chosen by cross-validation
+#: (the lowest value reaching the best held-out F1 at the default --min-confidence: turn down no more than needed)
+VETO_GRID = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 1.0)
+DEFAULT_THRESHOLD = 0.7  # kgraph.config.DEFAULT_MIN_CONFIDENCE
+#: the ontology's trigger words given to pair_features (empty with --no-cues)
+CUES: dict[str, Any] = {}
 
 
 def _log(message: str) -> None:
@@ -220,7 +228,7 @@ class _Collector:
             return
         self.seen.add(key)
         fwd, bwd = self._fired(s_span, o_span), self._fired(o_span, s_span)
-        feats = pair_features(self.item.doc, s_span, o_span, s_cls, o_cls)
+        feats = pair_features(self.item.doc, s_span, o_span, s_cls, o_cls, CUES.get("cues"))
         feats += rule_features(fwd, bwd, f"{s_cls}|{o_cls}")
         if self.annotated is None and (s_cls, o_cls) in CONLL_PAIRS:
             # KBP37's marked pairs are 90 % related: its own label prior, where CoNLL04 gives one too
@@ -370,7 +378,7 @@ def train(m: Matrix, n_features: int, l2: float, bias_index: int, iterations: in
 
 
 def to_classifier(w: np.ndarray, features: list[str], threshold: float, calibration: tuple[float, float] = (1.0, 0.0),
-                  floor: float = FLOOR, prune: float = 0.0) -> RelationClassifier:
+                  floor: float = FLOOR, prune: float = 0.0, veto: float = 1.0) -> RelationClassifier:
     weights: dict[str, dict[str, float]] = {}
     for f, row in zip(features, w, strict=True):
         kept = {label: round(float(v), 4) for label, v in zip(CLASSES, row, strict=True) if abs(v) >= prune and v != 0}
@@ -378,7 +386,8 @@ def to_classifier(w: np.ndarray, features: list[str], threshold: float, calibrat
             weights[f] = kept
     return RelationClassifier(labels=list(CLASSES), weights=weights, threshold=threshold,
                               type_pairs={label: {pair} for label, pair in TYPE_PAIRS.items()},
-                              covers={k: list(v) for k, v in COVERS.items()}, calibration=calibration, floor=floor)
+                              covers={k: list(v) for k, v in COVERS.items()}, calibration=calibration, floor=floor,
+                              veto=veto, cues="cues" in CUES)
 
 
 def fit(subset: list[Example], l2: float, iterations: int) -> tuple[np.ndarray, list[str]]:
@@ -403,16 +412,24 @@ def _by_model(rel: Any) -> bool:
     return "model/" in rel.pattern
 
 
-def with_confidence(decided: list[Decided], platt: tuple[float, float] | None) -> list[Decided]:
-    """The relations with the model's probabilities Platt-scaled (``platt`` None: the rules alone)."""
-    clf = RelationClassifier([], {}, 0.0, {}, calibration=platt or (1.0, 0.0))
+def with_confidence(decided: list[Decided], platt: tuple[float, float] | None, veto: float = 1.0) -> list[Decided]:
+    """The relations with the model's probabilities Platt-scaled, a rule relation's rescored as
+    :meth:`RelationClassifier.rescored` does with ``veto`` (``platt`` None: the rules alone)."""
+    clf = RelationClassifier([], {}, 0.0, {}, calibration=platt or (1.0, 0.0), veto=veto)
     out = []
     for d in decided:
         if platt is None:
             out.append(Decided(d.item, d.item.rules))
             continue
-        rels = [dataclasses.replace(r, confidence=clf.calibrated(r.confidence)) if _by_model(r) else r
-                for r in d.relations]
+        by_rule = {(r.subject, r.predicate, r.object, r.pattern): r.confidence for r in d.item.rules}
+
+        def confidence(r: Any, by_rule: dict[Any, float] = by_rule) -> float:
+            if r.pattern.startswith("model/"):
+                return clf.calibrated(r.confidence)
+            rule = by_rule[(r.subject, r.predicate, r.object, r.pattern.split("+model/")[0])]
+            return clf.rescored(rule, r.confidence)
+
+        rels = [dataclasses.replace(r, confidence=confidence(r)) if _by_model(r) else r for r in d.relations]
         out.append(Decided(d.item, [r for r in rels if not r.pattern.startswith("model/") or r.confidence >= FLOOR]))
     return out
 
@@ -531,6 +548,7 @@ def main() -> None:
     parser.add_argument("--kbp-weight", type=float, default=KBP_WEIGHT, help="weight of a KBP37 example")
     parser.add_argument("--no-cv", action="store_true", help="skip cross-validation; use --l2, no calibration")
     parser.add_argument("--l2", type=float, default=1e-3)
+    parser.add_argument("--no-cues", action="store_true", help="without the ontology's trigger words as features")
     args = parser.parse_args()
 
     from kgraph.evaluate import load_mapping
@@ -540,6 +558,8 @@ def main() -> None:
     started = time.perf_counter()
     ontology = load_ontology()
     mapping = load_mapping("conll04", ontology)
+    if not args.no_cues:
+        CUES["cues"] = ontology_cues(ontology)
 
     def read(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -559,7 +579,7 @@ def main() -> None:
          + ", ".join(f"{k[0]}/{k[1]} {v}" for k, v in sorted(counts.items())))
 
     cv: dict[str, Any] = {}
-    l2, calibration, threshold = args.l2, (1.0, 0.0), 0.7
+    l2, calibration, threshold, veto = args.l2, (1.0, 0.0), 0.7, 1.0
     if not args.no_cv:
         order = sorted({ex.doc for ex in items} | {("conll04", n) for n in range(len(parsed))})
         random.Random(SEED).shuffle(order)
@@ -596,7 +616,15 @@ def main() -> None:
         print("\nsubsidiaryOf and founderOf on KBP37's held-out marked pairs (only these are labelled, most of them "
               "related: an optimistic reading), calibrated:")
         print("\n".join(reliability([(clf.calibrated(p), ok) for p, ok in results[l2][2]])))
-        final = with_confidence(decided, calibration)
+        vetoes = {}
+        for value in VETO_GRID:
+            vetoed = threshold_rows(with_confidence(decided, calibration, value), ontology, mapping)
+            vetoes[value] = next(f for t, _, _, f in vetoed if t == DEFAULT_THRESHOLD)
+            _log(f"veto {value:g}: held-out F1 at {DEFAULT_THRESHOLD} {vetoes[value]:.3f} "
+                 + " ".join(f"{t:g}:{p:.3f}/{r:.3f}/{f:.3f}" for t, p, r, f in vetoed if t in REPORTED))
+        veto = min(VETO_GRID, key=lambda v: (-round(vetoes[v], 3), v))
+        print(f"\nveto (calibrated probability below which the model turns a rule relation down): {veto:g}")
+        final = with_confidence(decided, calibration, veto)
         rows = threshold_rows(final, ontology, mapping)
         overlap = threshold_rows(final, ontology, mapping, "overlap")
         print("\nRules + model on held-out folds, CoNLL04 train, by --min-confidence, exact | overlap:")
@@ -616,15 +644,18 @@ def main() -> None:
             "rules_alone": [{"threshold": t, "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
                             for t, p, r, f in rules_rows],
             "precision_target": {"precision": TARGET_PRECISION, "lowest_threshold": threshold},
+            "veto": {f"{k:g}": round(v, 4) for k, v in vetoes.items()},
         }
 
     w, features = fit(items, l2, args.iterations)
-    clf = to_classifier(w, features, threshold, calibration, FLOOR, prune=PRUNE)
+    clf = to_classifier(w, features, threshold, calibration, FLOOR, prune=PRUNE, veto=veto)
     payload = {
         "labels": clf.labels,
         "threshold": threshold,
         "calibration": list(calibration),
         "floor": FLOOR,
+        "veto": veto,
+        "cues": clf.cues,
         # only labels with CoNLL04 pairs add relations: their additions are judged in the cross-validation;
         # KBP37 marks one pair per sentence, so a KBP37-only label's probability on other pairs is never checked
         "adds": sorted({label for (source, label) in counts if source == "conll04" and label != NONE}),

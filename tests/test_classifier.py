@@ -12,6 +12,7 @@ from kgraph.extract.classifier import (
     WEIGHTS_PATH,
     RelationClassifier,
     candidates,
+    ontology_cues,
     pair_features,
     rule_features,
 )
@@ -61,6 +62,22 @@ def test_classifier_features_of_a_pair(parsed) -> None:  # type: ignore[no-untyp
     assert "appos|fwd" in feats
     reverse = pair_features(parsed, parsed[6:8], parsed[0:2], "Organization", "Person")
     assert "order=rev" in reverse and "dl=pobj^ prep^ appos^" in reverse
+
+
+def test_the_ontologys_trigger_words_are_features_of_their_property(parsed, ontology) -> None:  # type: ignore[no-untyped-def]
+    """ "spokesman" is a worksFor trigger in patterns.ttl: on the path, between the names and beside the
+    subject it is a feature of worksFor; without the cues, or for a pair with no trigger near, there is none."""
+    cues = ontology_cues(ontology)
+    assert "worksFor" in cues["spokesman"] and "ceoOf" in cues["chief executive"]
+    feats = pair_features(parsed, parsed[0:2], parsed[6:8], "Person", "Organization", cues)
+    types = "#Person|Organization"
+    assert {f"cue=worksFor|path{types}", f"cue=worksFor|bw{types}"} <= set(feats)
+    assert f"slen=<=12{types}" in feats
+    assert not any(f.startswith("cue=") for f in pair_features(parsed, parsed[0:2], parsed[6:8], "Person",
+                                                               "Organization"))
+    # "Acme Corp" and "no": nothing between them states a property
+    far = pair_features(parsed, parsed[6:8], parsed[10:11], "Organization", "Place", cues)
+    assert not any(f.startswith("cue=") and "|bw#" in f for f in far), far
 
 
 def test_rule_features_say_what_the_rules_said() -> None:
@@ -138,9 +155,34 @@ def test_confidence_is_the_calibrated_probability_and_the_rules_property_stays(n
     probability = model.score_pairs(doc, kept, links, rules, ontology)[(rule.subject, rule.object)]["worksFor"]
     decided = next(r for r in model.decide(doc, kept, links, rules, ontology) if r.object.text == "Kestrel Bank")
     assert decided.predicate == rule.predicate and decided.role == rule.role  # the specific property is kept
-    assert decided.confidence == round(model.calibrated(probability), 4) != round(probability, 4)
+    assert decided.confidence == round(model.rescored(rule.confidence, probability), 4)
+    assert model.calibrated(probability) != probability
     a, b = model.calibration
     assert math.isclose(model.calibrated(0.8), 1 / (1 + math.exp(-(a * math.log(4) + b))))
+
+
+def test_a_rule_relation_keeps_its_confidence_unless_the_model_is_confident_against_it(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    """With a veto, a rule relation the model doubts only a little keeps the rule's confidence (the higher of
+    the two), one the model is confident against is turned down, one it is sure of rises; with veto 1.0 (the
+    old behaviour) the model's probability always replaces the rule's."""
+    doc, kept, links, rules = _read(nlp, ontology, "Mira Solberg of Kestrel Bank praised Arvo Labs.")
+    (rule,) = rules
+    types = "Person|Organization"
+
+    def decided(weight: float, veto: float) -> float:
+        model = RelationClassifier(
+            labels=[NONE, "worksFor"], threshold=0.7, type_pairs={"worksFor": {("Person", "Organization")}},
+            weights={f"rp=worksFor#{types}": {"worksFor": weight}}, veto=veto,
+        )
+        out = model.decide(doc, kept, links, rules, ontology)
+        return next(r.confidence for r in out if r.object.text == "Kestrel Bank")
+
+    assert 0.3 < rule.confidence < 0.99
+    doubt = 1 / (1 + math.exp(1.0))  # weight -1: probability 0.27
+    assert decided(-1.0, 0.1) == rule.confidence  # a little doubt: the rule's confidence stays
+    assert decided(-1.0, 1.0) == round(doubt, 4)  # no veto: replaced
+    assert decided(-5.0, 0.1) < 0.01  # confident against: turned down
+    assert decided(6.0, 0.1) > max(rule.confidence, 0.99)  # sure of it: the higher of the two
 
 
 def test_pronouns_linked_to_a_name_are_candidates(nlp, ontology) -> None:  # type: ignore[no-untyped-def]

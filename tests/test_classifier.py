@@ -185,6 +185,22 @@ def test_a_rule_relation_keeps_its_confidence_unless_the_model_is_confident_agai
     assert decided(6.0, 0.1) > max(rule.confidence, 0.99)  # sure of it: the higher of the two
 
 
+def test_the_model_adds_no_place_that_a_narrower_place_already_says(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    """ "X lives in Ashford, Kent": the rules say X livesIn Ashford and Ashford locatedIn Kent, so a model that
+    would add X livesIn Kent adds nothing; without the locatedIn link it adds it."""
+    doc, kept, links, rules = _read(nlp, ontology, "Tomas Reyes, a retired teacher, lives in Ashford, Kent.")
+    assert _triples(rules) == {("Tomas Reyes", "livesIn", "Ashford"), ("Ashford", "locatedIn", "Kent")}, rules
+    types = "Person|Place"
+    model = RelationClassifier(
+        labels=[NONE, "livesIn"], threshold=0.7, type_pairs={"livesIn": {("Person", "Place")}},
+        weights={f"rule=none#{types}": {"livesIn": 4.0}},
+    )
+    implied = ("Tomas Reyes", "livesIn", "Kent")
+    assert implied not in _triples(model.decide(doc, kept, links, rules, ontology))
+    unlinked = [r for r in rules if r.predicate != "locatedIn"]
+    assert implied in _triples(model.decide(doc, kept, links, unlinked, ontology))
+
+
 def test_pronouns_linked_to_a_name_are_candidates(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     _, kept, links, _ = _read(nlp, ontology, "Kestrel Bank opened in Oslo. It employs Ines Varga.")
     texts = [m.text for m, _ in candidates(kept, links, ontology)]

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -477,7 +477,27 @@ class RelationClassifier:
             if vetoes.get(label) and _between_lemmas(doc, spans[subject], spans[obj]) & vetoes[label]:
                 continue
             added.append(_relation(subject, label, obj, confidence, spans[subject].sent))
-        return sorted([*out, *_one_direction(added, ontology)])
+        kept = _one_direction(added, ontology)
+        return sorted([*out, *self._not_implied(kept, [*out, *kept], rep, ontology)])
+
+    def _not_implied(
+        self, added: list[RelationMention], relations: list[RelationMention], rep: Callable[[Mention], Mention],
+        ontology: Ontology,
+    ) -> list[RelationMention]:
+        """The added relations that a narrower place does not already say: of "X lives in Ashford, Kent"
+        the rules state "X livesIn Ashford" and "Ashford locatedIn Kent"; "X livesIn Kent" adds nothing."""
+        within = {(rep(r.subject), rep(r.object)) for r in relations if r.predicate == "locatedIn"}
+        out = []
+        for rel in added:
+            narrower = any(
+                rep(other.subject) == rep(rel.subject)
+                and (rep(other.object), rep(rel.object)) in within
+                and self.label_for(other.predicate, [NONE, rel.predicate], ontology) == rel.predicate
+                for other in relations
+            )
+            if not narrower:
+                out.append(rel)
+        return out
 
 
 def _one_per_entity(group: list[tuple[Mention, Span]], links: dict[Mention, Mention]) -> list[tuple[Mention, Span]]:

@@ -185,6 +185,28 @@ def test_a_rule_relation_keeps_its_confidence_unless_the_model_is_confident_agai
     assert decided(6.0, 0.1) > max(rule.confidence, 0.99)  # sure of it: the higher of the two
 
 
+def test_the_pairs_the_model_adds_have_a_calibration_of_their_own(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    """An added pair takes ``added_calibration``; a rescored rule relation keeps ``calibration``; without an
+    added calibration both take ``calibration``."""
+    doc, kept, links, rules = _read(nlp, ontology, "Mira Solberg of Kestrel Bank praised Arvo Labs.")
+    types = "Person|Organization"
+
+    def confidences(added: tuple[float, float] | None) -> tuple[float, float]:
+        model = RelationClassifier(
+            labels=[NONE, "worksFor"], threshold=0.7, type_pairs={"worksFor": {("Person", "Organization")}},
+            weights={f"rule=none#{types}": {"worksFor": 2.0}, f"rp=worksFor#{types}": {"worksFor": 2.0}},
+            calibration=(1.0, 0.5), added_calibration=added,
+        )
+        by_object = {r.object.text: r.confidence for r in model.decide(doc, kept, links, rules, ontology)}
+        return by_object["Kestrel Bank"], by_object["Arvo Labs"]
+
+    probability = 1 / (1 + math.exp(-2.0))
+    same = round(1 / (1 + math.exp(-(math.log(probability / (1 - probability)) + 0.5))), 4)
+    assert confidences(None) == (same, same)
+    rescored, added = confidences((1.0, -1.0))
+    assert rescored == same and added == round(1 / (1 + math.exp(-1.0)), 4) < same
+
+
 def test_the_model_adds_no_place_that_a_narrower_place_already_says(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     """ "X lives in Ashford, Kent": the rules say X livesIn Ashford and Ashford locatedIn Kent, so a model that
     would add X livesIn Kent adds nothing; without the locatedIn link it adds it."""

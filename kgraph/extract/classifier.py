@@ -6,10 +6,11 @@ Farmers' Union").  This module scores every pair of mentions in a sentence with 
 multinomial logistic regression over sparse string features (:func:`pair_features`, plus
 :func:`rule_features`: what the rules said about the pair), and
 :meth:`RelationClassifier.decide` (``--extractor rules+classifier``) decides every pair: a rule
-relation of a property the model covers gets the model's calibrated probability as its
-confidence (the rules' property is kept when it is the more specific), pairs the model accepts
-that the rules missed are added, and properties the model does not cover keep the rules'
-confidence.
+relation of a property the model covers is turned down when the model is confident against
+it and otherwise keeps the higher of the rule's and the model's calibrated confidence (the
+rules' property is kept when it is the more specific), pairs the model accepts that the rules
+missed are added unless a narrower place already says them, and properties the model does not
+cover keep the rules' confidence.
 
 The weights live in ``kgraph/resources/relations.json`` (written by
 ``scripts/train_relations.py`` from CoNLL04 train and KBP37 train); inference is plain Python
@@ -303,7 +304,9 @@ class RelationClassifier:
 
     ``covers`` maps a label to the further properties it decides besides its sub-properties
     (``livesIn`` decides ``nationality``: the training data labels both alike); ``calibration`` is the
-    Platt scaling ``(a, b)`` of the best label's probability fitted on held-out folds; ``floor`` the
+    Platt scaling ``(a, b)`` of a label's probability fitted on held-out folds for the rule relations
+    it rescores, ``added_calibration`` the one for the pairs it adds (they are right less often at the
+    same probability: mentions the rules could not link); ``floor`` the
     lowest calibrated probability at which a pair the rules missed is added; ``adds`` the labels that
     may add such a pair (those learned from exhaustively annotated sentences, whose additions the
     cross-validation judges; a label learned only from KBP37's one marked pair per sentence rescores
@@ -324,6 +327,7 @@ class RelationClassifier:
     meta: dict[str, Any] = field(default_factory=dict)
     covers: dict[str, list[str]] = field(default_factory=dict)
     calibration: tuple[float, float] = (1.0, 0.0)
+    added_calibration: tuple[float, float] | None = None  # None: ``calibration`` for the pairs it adds too
     floor: float = 0.5
     adds: frozenset[str] | None = None  # None: every label
     veto: float = 1.0  # 1.0: the model's confidence replaces the rule's
@@ -334,6 +338,7 @@ class RelationClassifier:
         """Read the weights file (``kgraph/resources/relations.json`` by default)."""
         data = json.loads((path or WEIGHTS_PATH).read_text(encoding="utf-8"))
         a, b = data.get("calibration", (1.0, 0.0))
+        added = data.get("added_calibration")
         return cls(
             labels=list(data["labels"]),
             weights={f: dict(w) for f, w in data["weights"].items()},
@@ -342,6 +347,7 @@ class RelationClassifier:
             meta=dict(data.get("meta", {})),
             covers={label: list(props) for label, props in data.get("covers", {}).items()},
             calibration=(float(a), float(b)),
+            added_calibration=(float(added[0]), float(added[1])) if added else None,
             floor=float(data.get("floor", 0.5)),
             adds=frozenset(data["adds"]) if "adds" in data else None,
             veto=float(data.get("veto", 1.0)),
@@ -374,10 +380,11 @@ class RelationClassifier:
         total = sum(exp.values())
         return {label: e / total for label, e in exp.items()}
 
-    def calibrated(self, probability: float) -> float:
-        """The model's probability of a label mapped to the precision measured on held-out folds (Platt)."""
+    def calibrated(self, probability: float, added: bool = False) -> float:
+        """The model's probability of a label mapped to the precision measured on held-out folds (Platt),
+        for a rule relation it rescores or (``added``) for a pair it adds: each has its own scaling."""
         p = min(max(probability, 1e-6), 1 - 1e-6)
-        a, b = self.calibration
+        a, b = self.added_calibration if added and self.added_calibration is not None else self.calibration
         return 1.0 / (1.0 + math.exp(-(a * math.log(p / (1 - p)) + b)))
 
     def rescored(self, rule_confidence: float, probability: float) -> float:
@@ -471,7 +478,7 @@ class RelationClassifier:
             if frozenset((rep(subject), rep(obj))) in linked or len(probs) == 1:
                 continue
             label = max(list(probs)[1:], key=lambda lab: probs[lab])
-            confidence = self.calibrated(probs[label])
+            confidence = self.calibrated(probs[label], added=True)
             if confidence < self.floor or (self.adds is not None and label not in self.adds):
                 continue
             if vetoes.get(label) and _between_lemmas(doc, spans[subject], spans[obj]) & vetoes[label]:

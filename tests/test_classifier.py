@@ -137,13 +137,16 @@ def test_decide_rescores_rule_relations_and_adds_the_pairs_they_miss(nlp, ontolo
 
 
 def test_the_shipped_model_reads_the_rules_evidence(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    """The same pair is likelier with the rule that fired on it than without."""
+    """The same pair is likelier with the rule that fired on it than without (in log-odds: both are near 1)."""
     doc, kept, links, rules = _read(nlp, ontology, CHIEF)
     rule = next(r for r in rules if r.object.text == "Kestrel Bank")
     model = RelationClassifier.load()
     with_rule = model.score_pairs(doc, kept, links, rules, ontology)[(rule.subject, rule.object)]
     without = model.score_pairs(doc, kept, links, [], ontology)[(rule.subject, rule.object)]
-    assert with_rule["worksFor"] > without["worksFor"] + 0.05
+    def logit(p: float) -> float:
+        return math.log(p / (1 - p))
+
+    assert logit(with_rule["worksFor"]) > logit(without["worksFor"]) + 0.3
 
 
 def test_confidence_is_the_calibrated_probability_and_the_rules_property_stays(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
@@ -163,16 +166,16 @@ def test_confidence_is_the_calibrated_probability_and_the_rules_property_stays(n
 
 def test_a_rule_relation_keeps_its_confidence_unless_the_model_is_confident_against_it(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     """With a veto, a rule relation the model doubts only a little keeps the rule's confidence (the higher of
-    the two), one the model is confident against is turned down, one it is sure of rises; with veto 1.0 (the
-    old behaviour) the model's probability always replaces the rule's."""
+    the two), one the model is confident against is turned down, one it is sure of rises (unless the model
+    may only turn down); with veto 1.0 (the old behaviour) the model's probability always replaces the rule's."""
     doc, kept, links, rules = _read(nlp, ontology, "Mira Solberg of Kestrel Bank praised Arvo Labs.")
     (rule,) = rules
     types = "Person|Organization"
 
-    def decided(weight: float, veto: float) -> float:
+    def decided(weight: float, veto: float, raises: bool = True) -> float:
         model = RelationClassifier(
             labels=[NONE, "worksFor"], threshold=0.7, type_pairs={"worksFor": {("Person", "Organization")}},
-            weights={f"rp=worksFor#{types}": {"worksFor": weight}}, veto=veto,
+            weights={f"rp=worksFor#{types}": {"worksFor": weight}}, veto=veto, raises=raises,
         )
         out = model.decide(doc, kept, links, rules, ontology)
         return next(r.confidence for r in out if r.object.text == "Kestrel Bank")
@@ -183,6 +186,8 @@ def test_a_rule_relation_keeps_its_confidence_unless_the_model_is_confident_agai
     assert decided(-1.0, 1.0) == round(doubt, 4)  # no veto: replaced
     assert decided(-5.0, 0.1) < 0.01  # confident against: turned down
     assert decided(6.0, 0.1) > max(rule.confidence, 0.99)  # sure of it: the higher of the two
+    assert decided(6.0, 0.1, raises=False) == rule.confidence  # ... or, not raising, the rule's own
+    assert decided(-5.0, 0.1, raises=False) < 0.01
 
 
 def test_the_pairs_the_model_adds_have_a_calibration_of_their_own(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
@@ -251,28 +256,35 @@ def test_classifier_obeys_the_ontologys_exceptions(nlp, ontology) -> None:  # ty
 def test_the_shipped_model_adds_a_pair_the_rules_miss(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     doc, kept, links, rules = _read(nlp, ontology, "Arvo Labs opened a laboratory in Tromso.")
     assert not rules
-    decided = RelationClassifier.load().decide(doc, kept, links, rules, ontology)
+    model = RelationClassifier.load()
+    decided = model.decide(doc, kept, links, rules, ontology)
     assert [(r.subject.text, r.predicate, r.object.text, r.pattern) for r in decided] == [
         ("Arvo Labs", "basedIn", "Tromso", "model/basedIn")
     ]
-    assert decided[0].confidence >= 0.6
+    probability = next(iter(model.score_pairs(doc, kept, links, rules, ontology).values()))["basedIn"]
+    assert decided[0].confidence == round(model.calibrated(probability, added=True), 4) >= 0.5
 
 
-def test_the_shipped_model_turns_down_a_rule_relation(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    """A consultant a company hired is not on its staff: the rule's worksFor falls below --min-confidence;
-    the positive case, an analyst with the company, stays above it."""
+def test_the_shipped_model_keeps_a_rule_relation_it_only_doubts(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    """ "Recruited by" states employment, but CoNLL04 rarely labels it and the model doubts it: with the
+    shipped veto the rule's confidence stands; the same weights replacing it (veto 1.0) would drop it below
+    --min-confidence."""
+    from dataclasses import replace
+
     from kgraph.config import DEFAULT_MIN_CONFIDENCE
 
     model = RelationClassifier.load()
-    confidence = {}
-    for text in ("Mira Solberg, a consultant hired by Kestrel Bank, wrote the report.",
-                 "Mira Solberg, an analyst with Kestrel Bank, said profits would fall."):
-        doc, kept, links, rules = _read(nlp, ontology, text)
-        rule = next(r for r in rules if r.object.text == "Kestrel Bank" and r.predicate == "worksFor")
-        assert rule.confidence >= DEFAULT_MIN_CONFIDENCE
-        decided = next(r for r in model.decide(doc, kept, links, rules, ontology) if r.object.text == "Kestrel Bank")
-        confidence[text.split(",")[1].split()[1]] = decided.confidence
-    assert confidence["consultant"] < DEFAULT_MIN_CONFIDENCE <= confidence["analyst"], confidence
+    assert 0.0 < model.veto < 1.0
+    text = "Mira Solberg was recruited by Kestrel Bank shortly after graduating from Orbitel University."
+    doc, kept, links, rules = _read(nlp, ontology, text)
+    rule = next(r for r in rules if r.object.text == "Kestrel Bank" and r.predicate == "worksFor")
+    assert rule.confidence >= DEFAULT_MIN_CONFIDENCE
+
+    def decided(clf: RelationClassifier) -> float:
+        out = clf.decide(doc, kept, links, rules, ontology)
+        return next(r.confidence for r in out if r.object.text == "Kestrel Bank")
+
+    assert decided(model) >= DEFAULT_MIN_CONFIDENCE > decided(replace(model, veto=1.0))
 
 
 def test_only_the_labels_it_may_add_add_a_pair(nlp, ontology) -> None:  # type: ignore[no-untyped-def]

@@ -312,7 +312,8 @@ class RelationClassifier:
     cross-validation judges; a label learned only from KBP37's one marked pair per sentence rescores
     the rules' relations but adds none); ``veto`` the calibrated probability below which the model
     turns a rule relation down (above it the relation keeps the higher of the rule's and the model's
-    confidence, so text unlike the training data keeps the rules' precise relations); ``cues``
+    confidence, or with ``raises`` False the rule's own, so text unlike the training data keeps the
+    rules' precise relations); ``cues``
     whether :func:`pair_features` gets the ontology's trigger words (:func:`ontology_cues`).
 
     >>> model = RelationClassifier.load()                                    # doctest: +SKIP
@@ -331,6 +332,7 @@ class RelationClassifier:
     floor: float = 0.5
     adds: frozenset[str] | None = None  # None: every label
     veto: float = 1.0  # 1.0: the model's confidence replaces the rule's
+    raises: bool = True  # above the veto: the higher of the two confidences (True) or the rule's own
     cues: bool = False
 
     @classmethod
@@ -351,6 +353,7 @@ class RelationClassifier:
             floor=float(data.get("floor", 0.5)),
             adds=frozenset(data["adds"]) if "adds" in data else None,
             veto=float(data.get("veto", 1.0)),
+            raises=bool(data.get("raises", True)),
             cues=bool(data.get("cues", False)),
         )
 
@@ -389,9 +392,12 @@ class RelationClassifier:
 
     def rescored(self, rule_confidence: float, probability: float) -> float:
         """The confidence of a rule relation the model has scored: the model's calibrated probability when
-        it is below :attr:`veto` (the model is confident against it), else the higher of the two."""
+        it is below :attr:`veto` (the model is confident against it), else the higher of the two, or with
+        :attr:`raises` False the rule's own (the model only turns relations down)."""
         model = self.calibrated(probability)
-        return model if model < self.veto else max(rule_confidence, model)
+        if model < self.veto:
+            return model
+        return max(rule_confidence, model) if self.raises else rule_confidence
 
     def label_for(self, predicate: str, labels: list[str], ontology: Ontology) -> str | None:
         """The model's label among ``labels`` that decides a rule relation's ``predicate`` (itself, a
@@ -451,7 +457,7 @@ class RelationClassifier:
 
         A rule relation whose property the model decides is rescored (:meth:`rescored`: turned down
         when the model's calibrated probability of its label is below :attr:`veto`, else the higher of
-        the two confidences; the rule's more specific property, role and evidence are kept, and
+        the two confidences or the rule's own; the rule's more specific property, role and evidence are kept, and
         ``+model/<label>`` is added to its pattern); other rule relations keep the rules' confidence.
         A pair no rule links gets the model's best label when its calibrated probability reaches :attr:`floor` and the
         label is one of :attr:`adds` (one direction per pair; the ontology's exceptions veto as for the rules).

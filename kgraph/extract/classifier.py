@@ -239,14 +239,13 @@ def _cue_features(
     one name ("Sen. X", "X, chairman of"), conjoined with the two classes; and the sentence's length."""
     sent = subj_span.sent
     feats = [f"slen={_length_bucket(len(sent))}#{types}"]
-    stretch = " " + " ".join(between) + " "
     where: dict[str, set[str]] = {"path": set(), "bw": set(), "s": set(), "o": set()}
     none: frozenset[str] = frozenset()
     for word in path_words:
         where["path"] |= cues.get(word, none)
-    for trigger, props in cues.items():
-        if f" {trigger} " in stretch:
-            where["bw"] |= props
+    for n in range(1, _LONGEST_CUE + 1):  # every run of one to three words between: "chief executive"
+        for i in range(len(between) - n + 1):
+            where["bw"] |= cues.get(" ".join(between[i : i + n]), none)
     for side, span in (("s", subj_span), ("o", obj_span)):
         near = [doc[i] for i in (*range(max(sent.start, span.start - 2), span.start),
                                  *range(span.end, min(sent.end, span.end + 2)))]
@@ -255,6 +254,11 @@ def _cue_features(
     for place, found in where.items():
         feats.extend(f"cue={prop}|{place}#{types}" for prop in sorted(found))
     return feats
+
+
+#: The longest trigger phrase, in words, that :func:`_cue_features` looks for between two names (the
+#: ontology's longest are three: "chief executive officer").
+_LONGEST_CUE = 4
 
 
 def _length_bucket(n: int) -> str:

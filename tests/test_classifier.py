@@ -12,6 +12,7 @@ from kgraph.extract.classifier import (
     WEIGHTS_PATH,
     RelationClassifier,
     candidates,
+    ontology_cues,
     pair_features,
     rule_features,
 )
@@ -61,6 +62,22 @@ def test_classifier_features_of_a_pair(parsed) -> None:  # type: ignore[no-untyp
     assert "appos|fwd" in feats
     reverse = pair_features(parsed, parsed[6:8], parsed[0:2], "Organization", "Person")
     assert "order=rev" in reverse and "dl=pobj^ prep^ appos^" in reverse
+
+
+def test_the_ontologys_trigger_words_are_features_of_their_property(parsed, ontology) -> None:  # type: ignore[no-untyped-def]
+    """ "spokesman" is a worksFor trigger in patterns.ttl: on the path, between the names and beside the
+    subject it is a feature of worksFor; without the cues, or for a pair with no trigger near, there is none."""
+    cues = ontology_cues(ontology)
+    assert "worksFor" in cues["spokesman"] and "ceoOf" in cues["chief executive"]
+    feats = pair_features(parsed, parsed[0:2], parsed[6:8], "Person", "Organization", cues)
+    types = "#Person|Organization"
+    assert {f"cue=worksFor|path{types}", f"cue=worksFor|bw{types}"} <= set(feats)
+    assert f"slen=<=12{types}" in feats
+    assert not any(f.startswith("cue=") for f in pair_features(parsed, parsed[0:2], parsed[6:8], "Person",
+                                                               "Organization"))
+    # "Acme Corp" and "no": nothing between them states a property
+    far = pair_features(parsed, parsed[6:8], parsed[10:11], "Organization", "Place", cues)
+    assert not any(f.startswith("cue=") and "|bw#" in f for f in far), far
 
 
 def test_rule_features_say_what_the_rules_said() -> None:
@@ -120,13 +137,16 @@ def test_decide_rescores_rule_relations_and_adds_the_pairs_they_miss(nlp, ontolo
 
 
 def test_the_shipped_model_reads_the_rules_evidence(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    """The same pair is likelier with the rule that fired on it than without."""
+    """The same pair is likelier with the rule that fired on it than without (in log-odds: both are near 1)."""
     doc, kept, links, rules = _read(nlp, ontology, CHIEF)
     rule = next(r for r in rules if r.object.text == "Kestrel Bank")
     model = RelationClassifier.load()
     with_rule = model.score_pairs(doc, kept, links, rules, ontology)[(rule.subject, rule.object)]
     without = model.score_pairs(doc, kept, links, [], ontology)[(rule.subject, rule.object)]
-    assert with_rule["worksFor"] > without["worksFor"] + 0.05
+    def logit(p: float) -> float:
+        return math.log(p / (1 - p))
+
+    assert logit(with_rule["worksFor"]) > logit(without["worksFor"]) + 0.3
 
 
 def test_confidence_is_the_calibrated_probability_and_the_rules_property_stays(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
@@ -138,9 +158,74 @@ def test_confidence_is_the_calibrated_probability_and_the_rules_property_stays(n
     probability = model.score_pairs(doc, kept, links, rules, ontology)[(rule.subject, rule.object)]["worksFor"]
     decided = next(r for r in model.decide(doc, kept, links, rules, ontology) if r.object.text == "Kestrel Bank")
     assert decided.predicate == rule.predicate and decided.role == rule.role  # the specific property is kept
-    assert decided.confidence == round(model.calibrated(probability), 4) != round(probability, 4)
+    assert decided.confidence == round(model.rescored(rule.confidence, probability), 4)
+    assert model.calibrated(probability) != probability
     a, b = model.calibration
     assert math.isclose(model.calibrated(0.8), 1 / (1 + math.exp(-(a * math.log(4) + b))))
+
+
+def test_a_rule_relation_keeps_its_confidence_unless_the_model_is_confident_against_it(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    """With a veto, a rule relation the model doubts only a little keeps the rule's confidence (the higher of
+    the two), one the model is confident against is turned down, one it is sure of rises (unless the model
+    may only turn down); with veto 1.0 (the old behaviour) the model's probability always replaces the rule's."""
+    doc, kept, links, rules = _read(nlp, ontology, "Mira Solberg of Kestrel Bank praised Arvo Labs.")
+    (rule,) = rules
+    types = "Person|Organization"
+
+    def decided(weight: float, veto: float, raises: bool = True) -> float:
+        model = RelationClassifier(
+            labels=[NONE, "worksFor"], threshold=0.7, type_pairs={"worksFor": {("Person", "Organization")}},
+            weights={f"rp=worksFor#{types}": {"worksFor": weight}}, veto=veto, raises=raises,
+        )
+        out = model.decide(doc, kept, links, rules, ontology)
+        return next(r.confidence for r in out if r.object.text == "Kestrel Bank")
+
+    assert 0.3 < rule.confidence < 0.99
+    doubt = 1 / (1 + math.exp(1.0))  # weight -1: probability 0.27
+    assert decided(-1.0, 0.1) == rule.confidence  # a little doubt: the rule's confidence stays
+    assert decided(-1.0, 1.0) == round(doubt, 4)  # no veto: replaced
+    assert decided(-5.0, 0.1) < 0.01  # confident against: turned down
+    assert decided(6.0, 0.1) > max(rule.confidence, 0.99)  # sure of it: the higher of the two
+    assert decided(6.0, 0.1, raises=False) == rule.confidence  # ... or, not raising, the rule's own
+    assert decided(-5.0, 0.1, raises=False) < 0.01
+
+
+def test_the_pairs_the_model_adds_have_a_calibration_of_their_own(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    """An added pair takes ``added_calibration``; a rescored rule relation keeps ``calibration``; without an
+    added calibration both take ``calibration``."""
+    doc, kept, links, rules = _read(nlp, ontology, "Mira Solberg of Kestrel Bank praised Arvo Labs.")
+    types = "Person|Organization"
+
+    def confidences(added: tuple[float, float] | None) -> tuple[float, float]:
+        model = RelationClassifier(
+            labels=[NONE, "worksFor"], threshold=0.7, type_pairs={"worksFor": {("Person", "Organization")}},
+            weights={f"rule=none#{types}": {"worksFor": 2.0}, f"rp=worksFor#{types}": {"worksFor": 2.0}},
+            calibration=(1.0, 0.5), added_calibration=added,
+        )
+        by_object = {r.object.text: r.confidence for r in model.decide(doc, kept, links, rules, ontology)}
+        return by_object["Kestrel Bank"], by_object["Arvo Labs"]
+
+    probability = 1 / (1 + math.exp(-2.0))
+    same = round(1 / (1 + math.exp(-(math.log(probability / (1 - probability)) + 0.5))), 4)
+    assert confidences(None) == (same, same)
+    rescored, added = confidences((1.0, -1.0))
+    assert rescored == same and added == round(1 / (1 + math.exp(-1.0)), 4) < same
+
+
+def test_the_model_adds_no_place_that_a_narrower_place_already_says(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    """ "X lives in Ashford, Kent": the rules say X livesIn Ashford and Ashford locatedIn Kent, so a model that
+    would add X livesIn Kent adds nothing; without the locatedIn link it adds it."""
+    doc, kept, links, rules = _read(nlp, ontology, "Tomas Reyes, a retired teacher, lives in Ashford, Kent.")
+    assert _triples(rules) == {("Tomas Reyes", "livesIn", "Ashford"), ("Ashford", "locatedIn", "Kent")}, rules
+    types = "Person|Place"
+    model = RelationClassifier(
+        labels=[NONE, "livesIn"], threshold=0.7, type_pairs={"livesIn": {("Person", "Place")}},
+        weights={f"rule=none#{types}": {"livesIn": 4.0}},
+    )
+    implied = ("Tomas Reyes", "livesIn", "Kent")
+    assert implied not in _triples(model.decide(doc, kept, links, rules, ontology))
+    unlinked = [r for r in rules if r.predicate != "locatedIn"]
+    assert implied in _triples(model.decide(doc, kept, links, unlinked, ontology))
 
 
 def test_pronouns_linked_to_a_name_are_candidates(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
@@ -171,28 +256,35 @@ def test_classifier_obeys_the_ontologys_exceptions(nlp, ontology) -> None:  # ty
 def test_the_shipped_model_adds_a_pair_the_rules_miss(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     doc, kept, links, rules = _read(nlp, ontology, "Arvo Labs opened a laboratory in Tromso.")
     assert not rules
-    decided = RelationClassifier.load().decide(doc, kept, links, rules, ontology)
+    model = RelationClassifier.load()
+    decided = model.decide(doc, kept, links, rules, ontology)
     assert [(r.subject.text, r.predicate, r.object.text, r.pattern) for r in decided] == [
         ("Arvo Labs", "basedIn", "Tromso", "model/basedIn")
     ]
-    assert decided[0].confidence >= 0.6
+    probability = next(iter(model.score_pairs(doc, kept, links, rules, ontology).values()))["basedIn"]
+    assert decided[0].confidence == round(model.calibrated(probability, added=True), 4) >= 0.5
 
 
-def test_the_shipped_model_turns_down_a_rule_relation(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
-    """A consultant a company hired is not on its staff: the rule's worksFor falls below --min-confidence;
-    the positive case, an analyst with the company, stays above it."""
+def test_the_shipped_model_keeps_a_rule_relation_it_only_doubts(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    """ "Recruited by" states employment, but CoNLL04 rarely labels it and the model doubts it: with the
+    shipped veto the rule's confidence stands; the same weights replacing it (veto 1.0) would drop it below
+    --min-confidence."""
+    from dataclasses import replace
+
     from kgraph.config import DEFAULT_MIN_CONFIDENCE
 
     model = RelationClassifier.load()
-    confidence = {}
-    for text in ("Mira Solberg, a consultant hired by Kestrel Bank, wrote the report.",
-                 "Mira Solberg, an analyst with Kestrel Bank, said profits would fall."):
-        doc, kept, links, rules = _read(nlp, ontology, text)
-        rule = next(r for r in rules if r.object.text == "Kestrel Bank" and r.predicate == "worksFor")
-        assert rule.confidence >= DEFAULT_MIN_CONFIDENCE
-        decided = next(r for r in model.decide(doc, kept, links, rules, ontology) if r.object.text == "Kestrel Bank")
-        confidence[text.split(",")[1].split()[1]] = decided.confidence
-    assert confidence["consultant"] < DEFAULT_MIN_CONFIDENCE <= confidence["analyst"], confidence
+    assert 0.0 < model.veto < 1.0
+    text = "Mira Solberg was recruited by Kestrel Bank shortly after graduating from Orbitel University."
+    doc, kept, links, rules = _read(nlp, ontology, text)
+    rule = next(r for r in rules if r.object.text == "Kestrel Bank" and r.predicate == "worksFor")
+    assert rule.confidence >= DEFAULT_MIN_CONFIDENCE
+
+    def decided(clf: RelationClassifier) -> float:
+        out = clf.decide(doc, kept, links, rules, ontology)
+        return next(r.confidence for r in out if r.object.text == "Kestrel Bank")
+
+    assert decided(model) >= DEFAULT_MIN_CONFIDENCE > decided(replace(model, veto=1.0))
 
 
 def test_only_the_labels_it_may_add_add_a_pair(nlp, ontology) -> None:  # type: ignore[no-untyped-def]

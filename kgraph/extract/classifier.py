@@ -6,10 +6,11 @@ Farmers' Union").  This module scores every pair of mentions in a sentence with 
 multinomial logistic regression over sparse string features (:func:`pair_features`, plus
 :func:`rule_features`: what the rules said about the pair), and
 :meth:`RelationClassifier.decide` (``--extractor rules+classifier``) decides every pair: a rule
-relation of a property the model covers gets the model's calibrated probability as its
-confidence (the rules' property is kept when it is the more specific), pairs the model accepts
-that the rules missed are added, and properties the model does not cover keep the rules'
-confidence.
+relation of a property the model covers is turned down when the model is confident against
+it and otherwise keeps the higher of the rule's and the model's calibrated confidence (the
+rules' property is kept when it is the more specific), pairs the model accepts that the rules
+missed are added unless a narrower place already says them, and properties the model does not
+cover keep the rules' confidence.
 
 The weights live in ``kgraph/resources/relations.json`` (written by
 ``scripts/train_relations.py`` from CoNLL04 train and KBP37 train); inference is plain Python
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -42,6 +43,7 @@ __all__ = [
     "coarse_class",
     "pair_features",
     "rule_features",
+    "ontology_cues",
     "RelationClassifier",
     "candidates",
     "load_classifier",
@@ -125,7 +127,10 @@ def _apposed(a: Span, b: Span) -> bool:
     return False
 
 
-def pair_features(doc: Doc, subj_span: Span, obj_span: Span, subj_type: str, obj_type: str) -> list[str]:
+def pair_features(
+    doc: Doc, subj_span: Span, obj_span: Span, subj_type: str, obj_type: str,
+    cues: Mapping[str, frozenset[str]] | None = None,
+) -> list[str]:
     """String features of a (subject, object) pair of spans in one sentence of ``doc``.
 
     Entity classes; the words between the spans (bag, first, last, and the whole
@@ -135,7 +140,10 @@ def pair_features(doc: Doc, subj_span: Span, obj_span: Span, subj_type: str, obj
     and spaCy's label for it; the labels of the other names in between; the path, the
     words around and the name endings again conjoined with the two classes; and where
     each name attaches in the parse (its relation to its head word, the preposition's
-    head, its modifiers).
+    head, its modifiers).  With ``cues`` (:func:`ontology_cues`: the ontology's trigger words and the
+    properties they state), a trigger on the path, between the names or right beside one of them is a
+    feature of its property (the rules' vocabulary as evidence, not as a rule), and so is the
+    sentence's length.
 
     >>> pair_features(doc, doc[0:2], doc[6:8], "Person", "Organization")[:3]  # doctest: +SKIP
     ['bias', 'ts=Person', 'to=Organization']
@@ -218,7 +226,61 @@ def pair_features(doc: Doc, subj_span: Span, obj_span: Span, subj_type: str, obj
             for child in root.children
             if child.dep_ in _MODIFIERS and not any(x.start <= child.i < x.end for x in (first, second))
         )
+    if cues is not None:
+        feats.extend(_cue_features(doc, subj_span, obj_span, words, path_words, cues, types))
     return feats
+
+
+def _cue_features(
+    doc: Doc, subj_span: Span, obj_span: Span, between: list[str], path_words: set[str],
+    cues: Mapping[str, frozenset[str]], types: str,
+) -> list[str]:
+    """The properties whose trigger words lie on the path, between the names, or within two words of
+    one name ("Sen. X", "X, chairman of"), conjoined with the two classes; and the sentence's length."""
+    sent = subj_span.sent
+    feats = [f"slen={_length_bucket(len(sent))}#{types}"]
+    where: dict[str, set[str]] = {"path": set(), "bw": set(), "s": set(), "o": set()}
+    none: frozenset[str] = frozenset()
+    for word in path_words:
+        where["path"] |= cues.get(word, none)
+    for n in range(1, _LONGEST_CUE + 1):  # every run of one to three words between: "chief executive"
+        for i in range(len(between) - n + 1):
+            where["bw"] |= cues.get(" ".join(between[i : i + n]), none)
+    for side, span in (("s", subj_span), ("o", obj_span)):
+        near = [doc[i] for i in (*range(max(sent.start, span.start - 2), span.start),
+                                 *range(span.end, min(sent.end, span.end + 2)))]
+        for token in near:
+            where[side] |= cues.get(_word(token), none)
+    for place, found in where.items():
+        feats.extend(f"cue={prop}|{place}#{types}" for prop in sorted(found))
+    return feats
+
+
+#: The longest trigger phrase, in words, that :func:`_cue_features` looks for between two names (the
+#: ontology's longest are three: "chief executive officer").
+_LONGEST_CUE = 4
+
+
+def _length_bucket(n: int) -> str:
+    for limit in (12, 20, 30, 45):
+        if n <= limit:
+            return f"<={limit}"
+    return ">45"
+
+
+def ontology_cues(ontology: Ontology) -> dict[str, frozenset[str]]:
+    """The ontology's trigger words and phrases (lower case), each with the properties it states in
+    ``ontology/patterns.ttl``; computed once per ontology."""
+    cached: dict[str, frozenset[str]] | None = ontology.__dict__.get("_kgraph_classifier_cues")
+    if cached is None:
+        found: dict[str, set[str]] = {}
+        for pattern in ontology.patterns:
+            for trigger in pattern.triggers:
+                if trigger != "*":
+                    found.setdefault(trigger.lower(), set()).add(pattern.property)
+        cached = {trigger: frozenset(props) for trigger, props in sorted(found.items())}
+        ontology.__dict__["_kgraph_classifier_cues"] = cached
+    return cached
 
 
 def rule_features(forward: Sequence[RelationMention], backward: Sequence[RelationMention], types: str) -> list[str]:
@@ -246,11 +308,17 @@ class RelationClassifier:
 
     ``covers`` maps a label to the further properties it decides besides its sub-properties
     (``livesIn`` decides ``nationality``: the training data labels both alike); ``calibration`` is the
-    Platt scaling ``(a, b)`` of the best label's probability fitted on held-out folds; ``floor`` the
+    Platt scaling ``(a, b)`` of a label's probability fitted on held-out folds for the rule relations
+    it rescores, ``added_calibration`` the one for the pairs it adds (they are right less often at the
+    same probability: mentions the rules could not link); ``floor`` the
     lowest calibrated probability at which a pair the rules missed is added; ``adds`` the labels that
     may add such a pair (those learned from exhaustively annotated sentences, whose additions the
     cross-validation judges; a label learned only from KBP37's one marked pair per sentence rescores
-    the rules' relations but adds none).
+    the rules' relations but adds none); ``veto`` the calibrated probability below which the model
+    turns a rule relation down (above it the relation keeps the higher of the rule's and the model's
+    confidence, or with ``raises`` False the rule's own, so text unlike the training data keeps the
+    rules' precise relations); ``cues``
+    whether :func:`pair_features` gets the ontology's trigger words (:func:`ontology_cues`).
 
     >>> model = RelationClassifier.load()                                    # doctest: +SKIP
     >>> model.decide(doc, kept, links, find_relations(doc, kept, ontology), ontology)  # doctest: +SKIP
@@ -264,14 +332,19 @@ class RelationClassifier:
     meta: dict[str, Any] = field(default_factory=dict)
     covers: dict[str, list[str]] = field(default_factory=dict)
     calibration: tuple[float, float] = (1.0, 0.0)
+    added_calibration: tuple[float, float] | None = None  # None: ``calibration`` for the pairs it adds too
     floor: float = 0.5
     adds: frozenset[str] | None = None  # None: every label
+    veto: float = 1.0  # 1.0: the model's confidence replaces the rule's
+    raises: bool = True  # above the veto: the higher of the two confidences (True) or the rule's own
+    cues: bool = False
 
     @classmethod
     def load(cls, path: Path | None = None) -> RelationClassifier:
         """Read the weights file (``kgraph/resources/relations.json`` by default)."""
         data = json.loads((path or WEIGHTS_PATH).read_text(encoding="utf-8"))
         a, b = data.get("calibration", (1.0, 0.0))
+        added = data.get("added_calibration")
         return cls(
             labels=list(data["labels"]),
             weights={f: dict(w) for f, w in data["weights"].items()},
@@ -280,8 +353,12 @@ class RelationClassifier:
             meta=dict(data.get("meta", {})),
             covers={label: list(props) for label, props in data.get("covers", {}).items()},
             calibration=(float(a), float(b)),
+            added_calibration=(float(added[0]), float(added[1])) if added else None,
             floor=float(data.get("floor", 0.5)),
             adds=frozenset(data["adds"]) if "adds" in data else None,
+            veto=float(data.get("veto", 1.0)),
+            raises=bool(data.get("raises", True)),
+            cues=bool(data.get("cues", False)),
         )
 
     def allowed(self, subj_cls: str, obj_cls: str, ontology: Ontology) -> list[str]:
@@ -310,11 +387,21 @@ class RelationClassifier:
         total = sum(exp.values())
         return {label: e / total for label, e in exp.items()}
 
-    def calibrated(self, probability: float) -> float:
-        """The model's probability of a label mapped to the precision measured on held-out folds (Platt)."""
+    def calibrated(self, probability: float, added: bool = False) -> float:
+        """The model's probability of a label mapped to the precision measured on held-out folds (Platt),
+        for a rule relation it rescores or (``added``) for a pair it adds: each has its own scaling."""
         p = min(max(probability, 1e-6), 1 - 1e-6)
-        a, b = self.calibration
+        a, b = self.added_calibration if added and self.added_calibration is not None else self.calibration
         return 1.0 / (1.0 + math.exp(-(a * math.log(p / (1 - p)) + b)))
+
+    def rescored(self, rule_confidence: float, probability: float) -> float:
+        """The confidence of a rule relation the model has scored: the model's calibrated probability when
+        it is below :attr:`veto` (the model is confident against it), else the higher of the two, or with
+        :attr:`raises` False the rule's own (the model only turns relations down)."""
+        model = self.calibrated(probability)
+        if model < self.veto:
+            return model
+        return max(rule_confidence, model) if self.raises else rule_confidence
 
     def label_for(self, predicate: str, labels: list[str], ontology: Ontology) -> str | None:
         """The model's label among ``labels`` that decides a rule relation's ``predicate`` (itself, a
@@ -342,6 +429,7 @@ class RelationClassifier:
         for mention, span in candidates(mentions, links, ontology):
             by_sentence.setdefault(span.sent.start, []).append((mention, span))
         scores: dict[tuple[Mention, Mention], dict[str, float]] = {}
+        cues = ontology_cues(ontology) if self.cues else None
         for group in (_one_per_entity(g, links) for g in by_sentence.values()):
             for s_mention, s_span in group:
                 for o_mention, o_span in group:
@@ -353,7 +441,7 @@ class RelationClassifier:
                     if len(labels) == 1:
                         continue
                     s_cls, o_cls = coarse_class(s_mention.type, ontology), coarse_class(o_mention.type, ontology)
-                    feats = pair_features(doc, s_span, o_span, s_cls, o_cls)
+                    feats = pair_features(doc, s_span, o_span, s_cls, o_cls, cues)
                     feats += rule_features(
                         by_pair.get((s_mention, o_mention), []), by_pair.get((o_mention, s_mention), []),
                         f"{s_cls}|{o_cls}",
@@ -371,11 +459,11 @@ class RelationClassifier:
     ) -> list[RelationMention]:
         """The relations of one document: the rules' relations rescored by the model, plus the model's own.
 
-        A rule relation whose property the model decides takes the model's calibrated probability of
-        its label as confidence (the rule's more specific property, role and evidence are kept, and
-        ``+model/<label>`` is added to its pattern; a rejected relation falls below
-        ``--min-confidence``); other rule relations keep the rules' confidence.  A pair no rule links
-        gets the model's best label when its calibrated probability reaches :attr:`floor` and the
+        A rule relation whose property the model decides is rescored (:meth:`rescored`: turned down
+        when the model's calibrated probability of its label is below :attr:`veto`, else the higher of
+        the two confidences or the rule's own; the rule's more specific property, role and evidence are kept, and
+        ``+model/<label>`` is added to its pattern); other rule relations keep the rules' confidence.
+        A pair no rule links gets the model's best label when its calibrated probability reaches :attr:`floor` and the
         label is one of :attr:`adds` (one direction per pair; the ontology's exceptions veto as for the rules).
         """
         scores = self.score_pairs(doc, mentions, links, rules, ontology)
@@ -386,7 +474,7 @@ class RelationClassifier:
             if probs is None or label is None:
                 out.append(rel)
                 continue
-            confidence = round(self.calibrated(probs[label]), 4)
+            confidence = round(self.rescored(rel.confidence, probs[label]), 4)
             out.append(replace(rel, confidence=confidence, pattern=f"{rel.pattern}+model/{label}"))
         def rep(mention: Mention) -> Mention:
             return links.get(mention, mention)
@@ -400,13 +488,33 @@ class RelationClassifier:
             if frozenset((rep(subject), rep(obj))) in linked or len(probs) == 1:
                 continue
             label = max(list(probs)[1:], key=lambda lab: probs[lab])
-            confidence = self.calibrated(probs[label])
+            confidence = self.calibrated(probs[label], added=True)
             if confidence < self.floor or (self.adds is not None and label not in self.adds):
                 continue
             if vetoes.get(label) and _between_lemmas(doc, spans[subject], spans[obj]) & vetoes[label]:
                 continue
             added.append(_relation(subject, label, obj, confidence, spans[subject].sent))
-        return sorted([*out, *_one_direction(added, ontology)])
+        kept = _one_direction(added, ontology)
+        return sorted([*out, *self._not_implied(kept, [*out, *kept], rep, ontology)])
+
+    def _not_implied(
+        self, added: list[RelationMention], relations: list[RelationMention], rep: Callable[[Mention], Mention],
+        ontology: Ontology,
+    ) -> list[RelationMention]:
+        """The added relations that a narrower place does not already say: of "X lives in Ashford, Kent"
+        the rules state "X livesIn Ashford" and "Ashford locatedIn Kent"; "X livesIn Kent" adds nothing."""
+        within = {(rep(r.subject), rep(r.object)) for r in relations if r.predicate == "locatedIn"}
+        out = []
+        for rel in added:
+            narrower = any(
+                rep(other.subject) == rep(rel.subject)
+                and (rep(other.object), rep(rel.object)) in within
+                and self.label_for(other.predicate, [NONE, rel.predicate], ontology) == rel.predicate
+                for other in relations
+            )
+            if not narrower:
+                out.append(rel)
+        return out
 
 
 def _one_per_entity(group: list[tuple[Mention, Span]], links: dict[Mention, Mention]) -> list[tuple[Mention, Span]]:

@@ -16,8 +16,10 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kgraph.extract.company_names import company_after_country
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
 from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES, _FIRM_NOUNS, _PART_NOUNS, ANY_NOUN
+from kgraph.extract.name_spans import own_s_everywhere
 from kgraph.extract.place_names import _age_follows, coerce_places
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
 from kgraph.models import Mention
@@ -593,7 +595,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
             continue  # "Home Secretary X", "Health Minister X": the word names the office, not a body
         if not any(c.isupper() or c.isdigit() for c in ent.text):
             continue  # "video jukebox" as a PERSON: a name has a capital letter ("iPark", "eBay") or a digit
-        cls = _described_as(ent, ontology) or cls
+        cls = _described_as(ent, ontology) or company_after_country(ent) or cls
         ent = _with_own_s(_without_new(_without_open_end(_balanced(ent))))
         if cls == "Person":
             ent = _split_title(ent, job_titles)
@@ -614,6 +616,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         bracket = _BRACKET_ALIAS.match(text, ent.end_char)
         if bracket:
             aliases[bracket.group(1).lower()] = cls
+    found = own_s_everywhere(found)
     found = _join_bare_heads(doc, found, taken, ontology)
     found = _names_with_of(doc, found, ontology)
     found = _bracket_aliases(found)

@@ -1,0 +1,42 @@
+"""Names' spans decided over the whole document (kgraph/extract/name_spans.py), through find_mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _names(doc, ontology) -> list[str]:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    return [m.text for m, _ in find_mentions(doc, ontology) if m.label == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # an "'s" that possesses nothing once ("at Corby's,") is the name's own where it possesses too
+        (
+            "Sales rose at Corby's, the retailer said. Corby's chief executive left.",
+            [(3, 4, "ORG"), (10, 11, "ORG")],
+            ["Corby's", "Corby's"],
+        ),
+        # ... and so is one inside the name, before "of"
+        (
+            "The head of Halden's of Bristol spoke. Halden's chief executive agreed.",
+            [(3, 7, "ORG"), (9, 10, "ORG")],
+            ["Halden's of Bristol", "Halden's"],
+        ),
+        # guard: the document writes the name bare elsewhere, so its "'s" possesses
+        (
+            "Corby said profits rose on Monday. Corby's chief executive left.",
+            [(0, 1, "ORG"), (7, 8, "ORG")],
+            ["Corby", "Corby"],
+        ),
+        # guard: no "'s" of the name's own anywhere: a possessive is no part of it
+        ("Halden's chief executive spoke.", [(0, 1, "ORG")], ["Halden"]),
+    ],
+)
+def test_name_spans_own_s_holds_through_the_document(  # type: ignore[no-untyped-def]
+    ontology, parse_with_ents, text, ents, expected
+) -> None:
+    assert _names(parse_with_ents(text, ents), ontology) == expected

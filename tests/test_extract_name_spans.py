@@ -40,3 +40,32 @@ def test_name_spans_own_s_holds_through_the_document(  # type: ignore[no-untyped
     ontology, parse_with_ents, text, ents, expected
 ) -> None:
     assert _names(parse_with_ents(text, ents), ontology) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the bracketed initials spell the words before them: one name, of the initials' class
+        (
+            "The biggest brewer, Halden and Croft (H&C), is to buy a rival.",
+            [(4, 5, "GPE"), (6, 7, "GPE"), (8, 9, "ORG")],
+            ["Halden and Croft", "H&C"],
+        ),
+        # guard: initials that spell other words leave the NER's names
+        (
+            "The biggest brewer, Halden and Croft (HB), is to buy a rival.",
+            [(4, 5, "GPE"), (6, 7, "GPE"), (8, 9, "ORG")],
+            ["Halden", "Croft", "HB"],
+        ),
+    ],
+)
+def test_name_spans_words_spelt_by_bracketed_initials_are_one_name(  # type: ignore[no-untyped-def]
+    ontology, parse_with_ents, text, ents, expected
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    mentions = find_mentions(parse_with_ents(text, ents), ontology)
+    found = [m.text for m, _ in mentions if m.label not in {"pronoun", "description"}]
+    assert found == expected
+    if "H&C" in found:  # of the initials' class
+        assert {m.text: m.type for m, _ in mentions}["Halden and Croft"] == "Organization"

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from kgraph.extract.company_names import company_after_country
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
 from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES, _FIRM_NOUNS, _PART_NOUNS, ANY_NOUN
-from kgraph.extract.name_spans import own_s_everywhere
+from kgraph.extract.name_spans import named_by_initials, own_s_everywhere
 from kgraph.extract.place_names import _age_follows, coerce_places
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
 from kgraph.models import Mention
@@ -384,6 +384,17 @@ def _names_office(span: Span, titles: frozenset[str]) -> bool:
     return after is not None and after.is_title and after.lower_.rstrip(".") in titles
 
 
+def _joined_portfolio(span: Span) -> bool:
+    """ "Trade and Industry", "Culture, Media and Sport": capitalised words joined by "and" (a comma,
+    "&"), the shape of a portfolio's name before a minister's title, where a body has its head noun."""
+    joins = {"and", "&", ","}
+    return (
+        len(span) >= 3 and any(t.lower_ in {"and", "&"} for t in span[1:-1])
+        and all(t.lower_ in joins or t.is_title and t.is_alpha for t in span)
+        and span[0].lower_ not in joins and span[-1].lower_ not in joins
+    )
+
+
 def _split_title(span: Span, titles: frozenset[str]) -> Span:
     """ "Labour MP Diane Abbott" -> "MP Diane Abbott": capitalised words before a job title inside a
     person's name are not part of it (they name the body, found as a name of its own)."""
@@ -589,7 +600,8 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         if _kind_by_context(ent) == "work":
             taken.update(range(ent.start, ent.end))  # nor a name the rules find in its words
             continue
-        if len(ent) == 1 and ent.label_ == "ORG" and ent[0].is_title and ent[0].is_alpha and _names_office(
+        one_word = len(ent) == 1 and ent[0].is_title and ent[0].is_alpha
+        if (one_word or _joined_portfolio(ent)) and ent.label_ == "ORG" and _names_office(
             ent, office_titles  # not "U.N. Secretary-General X"
         ):
             continue  # "Home Secretary X", "Health Minister X": the word names the office, not a body
@@ -617,6 +629,8 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         if bracket:
             aliases[bracket.group(1).lower()] = cls
     found = own_s_everywhere(found)
+    found = named_by_initials(found)
+    taken.update(i for _, span in found for i in range(span.start, span.end))
     found = _join_bare_heads(doc, found, taken, ontology)
     found = _names_with_of(doc, found, ontology)
     found = _bracket_aliases(found)

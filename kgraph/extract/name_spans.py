@@ -8,6 +8,10 @@ executive"): the NER cuts such names ("Lloyd's", "Sainsbury's") at the "'s" each
 Example: in "Sales rose at Corby's, it said. Corby's chief executive left.", both mentions
 are "Corby's"; in "Corby said profits rose. Corby's chief executive left." the second is
 "Corby".
+
+Also decides that the capitalised words right before a bracketed set of initials that spell
+them ("Halden and Croft (H&C)") are one name, of the initials' class, where the NER cut them
+into several names or none ("Halden" a place, "Croft" a place).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from kgraph.models import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["own_s_everywhere"]
+__all__ = ["named_by_initials", "own_s_everywhere"]
 
 
 def _own_s_token(token: Token) -> bool:
@@ -66,4 +70,52 @@ def own_s_everywhere(found: list[tuple[Mention, Span]]) -> list[tuple[Mention, S
             span = Span(doc, span.start, span.end + 1, label=span.label_)
             m = Mention(span.start_char, span.end_char, span.text, m.type, m.label)
         out.append((m, span))
+    return out
+
+
+#: Lower-case words a name spelt by its initials may hold: "Halden and Croft (H&C)", "Bank of Velland (BoV)".
+_JOINS = frozenset({"and", "&", "of", "for"})
+
+
+def _spelt_by(words: Span, initials: str) -> bool:
+    return "".join(t.text[0] for t in words if t.text[:1].isupper()) == initials
+
+
+def _initialled_name(alias: Span) -> Span | None:
+    """The capitalised words before "(" + ``alias`` + ")" whose initials are the alias's capitals, or None."""
+    doc = alias.doc
+    initials = "".join(c for c in alias.text if c.isupper())
+    if len(alias) != 1 or alias.start < 3 or doc[alias.start - 1].text != "(" or len(initials) < 2:
+        return None
+    end = alias.start - 1
+    start = end
+    while start > 0 and end - start < 2 * len(initials) and (
+        doc[start - 1].is_title and doc[start - 1].is_alpha or doc[start - 1].lower_ in _JOINS
+    ):
+        start -= 1
+        words = doc[start:end]
+        if words[0].is_title and not words[0].is_sent_start and _spelt_by(words, initials):
+            return words if any(t.lower_ in _JOINS for t in words) else None
+    return None
+
+
+def named_by_initials(found: list[tuple[Mention, Span]]) -> list[tuple[Mention, Span]]:
+    """The mentions with a name spelt by the initials bracketed after it made one mention (see the module's
+    docstring), in place of the names and words it covers; unchanged where a mention already is that name."""
+    from spacy.tokens import Span
+
+    out = list(found)
+    for m, alias in found:
+        if m.label != "ORG" or m.type == "Person":
+            continue
+        words = _initialled_name(alias)
+        if words is None or any(s.start == words.start and s.end == words.end for _, s in out):
+            continue
+        inside = [(n, s) for n, s in out if s.start < words.end and words.start < s.end]
+        if any(s.start < words.start or s.end > words.end or n.type == "Person" for n, s in inside):
+            continue  # a name running past the words, or a person's: not this repair's
+        span = Span(alias.doc, words.start, words.end, label="ORG")
+        out = [pair for pair in out if pair not in inside]
+        out.append((Mention(span.start_char, span.end_char, span.text, m.type, "ORG"), span))
+        out.sort(key=lambda pair: pair[1].start)
     return out

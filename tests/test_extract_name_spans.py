@@ -69,3 +69,31 @@ def test_name_spans_words_spelt_by_bracketed_initials_are_one_name(  # type: ign
     assert found == expected
     if "H&C" in found:  # of the initials' class
         assert {m.text: m.type for m, _ in mentions}["Halden and Croft"] == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a weekday the NER took for a date, a compound inside the newspaper's name after it
+        ("The Sunday Herald said the deal was off.", [(1, 2, "DATE"), (2, 3, "PERSON")], "Sunday Herald"),
+        # guard: a weekday after "on" is the day, though the parser makes it a compound of the name
+        (
+            "Officials confirmed on Friday Orvix Holdings had sold the plant.",
+            [(3, 4, "DATE"), (4, 6, "ORG")],
+            "Orvix Holdings",
+        ),
+        # a one-word organisation with "of" and a capitalised name the parse hangs on it
+        (
+            "Shares in House of Kellor fell after the retailer warned.",
+            [(2, 3, "ORG"), (4, 5, "GPE")],
+            "House of Kellor",
+        ),
+        # guard: a country after "of" says where the firm or club is
+        ("Kestrel of Norway beat Orvix 2-0.", [(0, 1, "ORG"), (2, 3, "GPE"), (4, 5, "ORG")], "Kestrel"),
+    ],
+)
+def test_name_spans_joined_ents(ontology, parse_with_ents, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    names = [m.text for m, _ in find_mentions(parse_with_ents(text, ents), ontology)]
+    assert expected in names, names

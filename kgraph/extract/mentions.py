@@ -20,7 +20,7 @@ from kgraph.extract.award_names import award_by_plural
 from kgraph.extract.company_names import company_after_country
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
 from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES, _FIRM_NOUNS, _PART_NOUNS, ANY_NOUN
-from kgraph.extract.name_spans import named_by_initials, own_s_everywhere
+from kgraph.extract.name_spans import joined_ents, named_by_initials, own_s_everywhere
 from kgraph.extract.place_names import _age_follows, coerce_places
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
 from kgraph.models import Mention
@@ -592,7 +592,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         if dated:  # an empty class: words of the line that name nothing
             found.append((Mention(span.start_char, span.end_char, span.text, dated, "dateline"), span))
         taken.update(range(span.start, span.end))
-    for ent in _place_opens_name(doc, _with_year(doc, list(doc.ents)), ontology):
+    for ent in _place_opens_name(doc, joined_ents(doc, _with_year(doc, list(doc.ents)), job_titles), ontology):
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
         cls = _classify(ent, ontology)

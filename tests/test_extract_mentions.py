@@ -571,3 +571,23 @@ def test_an_organisations_name_ends_in_an_s_that_possesses_nothing(parse_with_en
     assert "Hale & Moore" in names("Hale & Moore's analyst Tom Dahl said so.", [(0, 3, "ORG"), (5, 7, "PERSON")])
     assert "Hale & Moore" in names("Hale & Moore's wholly owned unit was sold.", [(0, 3, "ORG")])
     assert "Hale & Moore" in names("Hits include Hale & Moore's Do You Know It, a song.", [(2, 5, "ORG")])
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "kept"),
+    [
+        # a portfolio of words joined by "and" before a minister's title names the office, not a body
+        ("The rules were backed by Farming and Fisheries Secretary Anna Vale on Monday.",
+         [(5, 8, "ORG"), (8, 11, "PERSON")], False),
+        # guard: the same words before a firm's title are the firm's name
+        ("The rules were backed by Farming and Fisheries chairman Anna Vale on Monday.",
+         [(5, 8, "ORG"), (9, 11, "PERSON")], True),
+    ],
+)
+def test_mentions_joined_portfolio_before_a_ministers_title(  # type: ignore[no-untyped-def]
+    ontology, parse_with_ents, text, ents, kept
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    names = {m.text for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
+    assert ("Farming and Fisheries" in names) is kept and "Anna Vale" in names

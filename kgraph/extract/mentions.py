@@ -16,8 +16,11 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kgraph.extract.award_names import award_by_plural
+from kgraph.extract.company_names import company_after_country
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
 from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES, _FIRM_NOUNS, _PART_NOUNS, ANY_NOUN
+from kgraph.extract.name_spans import joined_ents, named_by_initials, own_s_everywhere
 from kgraph.extract.place_names import _age_follows, coerce_places
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
 from kgraph.models import Mention
@@ -382,6 +385,17 @@ def _names_office(span: Span, titles: frozenset[str]) -> bool:
     return after is not None and after.is_title and after.lower_.rstrip(".") in titles
 
 
+def _joined_portfolio(span: Span) -> bool:
+    """ "Trade and Industry", "Culture, Media and Sport": capitalised words joined by "and" (a comma,
+    "&"), the shape of a portfolio's name before a minister's title, where a body has its head noun."""
+    joins = {"and", "&", ","}
+    return (
+        len(span) >= 3 and any(t.lower_ in {"and", "&"} for t in span[1:-1])
+        and all(t.lower_ in joins or t.is_title and t.is_alpha for t in span)
+        and span[0].lower_ not in joins and span[-1].lower_ not in joins
+    )
+
+
 def _split_title(span: Span, titles: frozenset[str]) -> Span:
     """ "Labour MP Diane Abbott" -> "MP Diane Abbott": capitalised words before a job title inside a
     person's name are not part of it (they name the body, found as a name of its own)."""
@@ -578,7 +592,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         if dated:  # an empty class: words of the line that name nothing
             found.append((Mention(span.start_char, span.end_char, span.text, dated, "dateline"), span))
         taken.update(range(span.start, span.end))
-    for ent in _place_opens_name(doc, _with_year(doc, list(doc.ents)), ontology):
+    for ent in _place_opens_name(doc, joined_ents(doc, _with_year(doc, list(doc.ents)), job_titles), ontology):
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
         cls = _classify(ent, ontology)
@@ -587,13 +601,14 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         if _kind_by_context(ent) == "work":
             taken.update(range(ent.start, ent.end))  # nor a name the rules find in its words
             continue
-        if len(ent) == 1 and ent.label_ == "ORG" and ent[0].is_title and ent[0].is_alpha and _names_office(
+        one_word = len(ent) == 1 and ent[0].is_title and ent[0].is_alpha
+        if (one_word or _joined_portfolio(ent)) and ent.label_ == "ORG" and _names_office(
             ent, office_titles  # not "U.N. Secretary-General X"
         ):
             continue  # "Home Secretary X", "Health Minister X": the word names the office, not a body
         if not any(c.isupper() or c.isdigit() for c in ent.text):
             continue  # "video jukebox" as a PERSON: a name has a capital letter ("iPark", "eBay") or a digit
-        cls = _described_as(ent, ontology) or cls
+        cls = award_by_plural(ent, ontology) or _described_as(ent, ontology) or company_after_country(ent) or cls
         ent = _with_own_s(_without_new(_without_open_end(_balanced(ent))))
         if cls == "Person":
             ent = _split_title(ent, job_titles)
@@ -614,6 +629,9 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         bracket = _BRACKET_ALIAS.match(text, ent.end_char)
         if bracket:
             aliases[bracket.group(1).lower()] = cls
+    found = own_s_everywhere(found)
+    found = named_by_initials(found)
+    taken.update(i for _, span in found for i in range(span.start, span.end))
     found = _join_bare_heads(doc, found, taken, ontology)
     found = _names_with_of(doc, found, ontology)
     found = _bracket_aliases(found)

@@ -1,0 +1,99 @@
+"""Companies named after a country's possessive, which the NER takes for people or places.
+
+Decides when "Country's X" names a company: the possessor is a country's name, the NER
+labelled X a person, place or building (not a country or continent itself), and the words
+the parse hangs X on are a company's: it buys, sells, bids or says "it" will; it is owned,
+taken over or bid for, holds or is the object of shares or a stake; or it stands in a list
+beside a name the NER took for an organisation.  Example: in "Italy's Orvana has agreed to
+buy a stake in a brewer.", Orvana is an organisation, not a place; in "Spain's Rafael Soler
+won the final." nothing says a company and the NER's label stands.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_NAMES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["company_after_country"]
+
+#: What a company does as a verb's subject: "X agreed to buy", "X reported a loss".
+_FIRM_VERBS = frozenset("buy sell acquire merge bid invest takeover report post own list manufacture".split())
+#: Nouns a company is the object of ("a takeover by X", "shares in X", "a stake in X", "rivals of X").
+_FIRM_OBJECT_NOUNS = frozenset("takeover bid stake share shareholder merger acquisition offer rival".split())
+#: Verbs a company is the agent of: "owned by X", "bought by X", "acquired by X".
+_FIRM_AGENT_VERBS = frozenset("own buy acquire take purchase".split())
+
+
+def _after_country(span: Span) -> bool:
+    """Whether the name's head is possessed by a country's name ("Spain's Elvora")."""
+    return any(
+        c.dep_ == "poss"
+        and c.i < span.start
+        and c.lower_ in _COUNTRY_NAMES
+        and c.ent_type_ == "GPE"
+        and any(g.lower_ in {"'s", "’s"} for g in c.children)
+        for c in span.root.children
+    )
+
+
+def _acts_as_firm(verb: Token) -> bool:
+    """A verb, or the verb its clause complements ("agreed to buy"), of a company's deeds; or "say" with
+    "it" doing one ("said it would sell")."""
+    if verb.lemma_.lower() in _FIRM_VERBS or any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in _FIRM_VERBS for c in verb.children
+    ):
+        return True
+    return verb.lemma_.lower() == "say" and any(
+        c.dep_ == "ccomp"
+        and c.lemma_.lower() in _FIRM_VERBS
+        and any(s.dep_ == "nsubj" and s.lower_ == "it" for s in c.children)
+        for c in verb.children
+    )
+
+
+def _in_list_of_firms(span: Span) -> bool:
+    """Whether the name is in a list ("A, B and Spain's X") beside a name the NER took for an organisation
+    and no person's or place's."""
+    root = span.root
+    top = root
+    while top.dep_ == "conj":
+        top = top.head
+    members, todo = [], [top]
+    while todo:  # the list's members: conjuncts of conjuncts
+        member = todo.pop()
+        members.append(member)
+        todo.extend(c for c in member.children if c.dep_ == "conj")
+    others = [t for t in members if not span.start <= t.i < span.end]
+    if any(t.ent_type_ in {"PERSON", "GPE", "LOC"} for t in others):
+        return False  # a list of people or places ("Russia's Chechnya, Moldova and Georgia")
+    # an organisation's name not itself after a country's ("Brazil's Leonardo and Panama's Julio Vidal", a team)
+    return any(t.ent_type_ == "ORG" and not any(c.dep_ == "poss" for c in t.children) for t in others)
+
+
+def _firm_context(span: Span) -> bool:
+    """Whether the words around the name say a company (see the module's docstring)."""
+    root = span.root
+    head = root.head
+    if root.dep_ in {"nsubj", "nsubjpass"} and _acts_as_firm(head):
+        return True
+    if root.dep_ == "pobj":
+        governor = head.head
+        if governor.lemma_.lower() in _FIRM_OBJECT_NOUNS:
+            return True
+        if head.dep_ == "agent" and governor.lemma_.lower().rsplit("-", 1)[-1] in _FIRM_AGENT_VERBS:
+            return True  # "owned by X", "majority-owned by X"
+    return _in_list_of_firms(span)
+
+
+def company_after_country(span: Span) -> str | None:
+    """ "Organization" for a name after a country's possessive that the words around say is a company
+    and the NER took for a person, place or building; else None."""
+    if span.label_ not in {"PERSON", "GPE", "LOC", "FAC"} or len(span) > 3:
+        return None
+    if span.text.lower() in _COUNTRY_NAMES | _CONTINENTS or not _after_country(span):
+        return None
+    return "Organization" if _firm_context(span) else None

@@ -1,0 +1,205 @@
+"""Where a name's span ends, decided over the whole document after the NER.
+
+Decides that an organisation's name which ends in an "'s" of its own once in a document
+(an "'s" that possesses nothing: "Halden's said on Monday", "at Halden's.", see
+``mentions._with_own_s``; or one before "of" inside the name: "Halden's of Bristol") ends in
+it wherever the document writes it so, also where it does possess ("Halden's chief
+executive"): the NER cuts such names ("Lloyd's", "Sainsbury's") at the "'s" each time.
+Example: in "Sales rose at Corby's, it said. Corby's chief executive left.", both mentions
+are "Corby's"; in "Corby said profits rose. Corby's chief executive left." the second is
+"Corby".
+
+Also decides that the capitalised words right before a bracketed set of initials that spell
+them ("Halden and Croft (H&C)") are one name, of the initials' class, where the NER cut them
+into several names or none ("Halden" a place, "Croft" a place).
+
+And, on the NER's names before anything else, that a weekday the NER took for a date, a compound
+inside the capitalised name after it, is that name's first word ("Sunday" + "Herald" -> "Sunday
+Herald", a newspaper); and that a one-word organisation the parse gives an "of" and a capitalised
+name is one name with them ("House" + "of Kellor" -> "House of Kellor"), unless the word is a title
+("President of Velland"), the name after "of" a person's or a country ("Kestrel of Norway": where).
+The weekday only after "the", a possessive or punctuation (not "said on Monday Vance ...").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_NAMES
+from kgraph.models import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["joined_ents", "named_by_initials", "own_s_everywhere"]
+
+
+def _own_s_token(token: Token) -> bool:
+    return token.tag_ == "POS" and token.lower_ in {"'s", "’s"}
+
+
+def _ends_in_own_s(span: Span) -> bool:
+    return len(span) > 1 and _own_s_token(span[-1])
+
+
+def own_s_everywhere(found: list[tuple[Mention, Span]]) -> list[tuple[Mention, Span]]:
+    """The mentions with each organisation's name the document once ends in its own "'s" ending in it everywhere
+    it is followed by one (see the module's docstring); a name the document also writes bare elsewhere (no
+    "'s" after it) is left as it is."""
+    from spacy.tokens import Span
+
+    owned = {span[:-1].text for m, span in found if m.label == "ORG" and _ends_in_own_s(span)}
+    owned |= {  # "Lloyd's of London": the name before "'s of" is one of its own
+        span[: t.i - span.start].text
+        for m, span in found
+        if m.label == "ORG"
+        for t in span[1:-1]
+        if _own_s_token(t) and t.nbor().lower_ == "of"
+    }
+    if not owned:
+        return found
+    doc = found[0][1].doc
+    bare = {
+        span.text
+        for m, span in found
+        if m.label == "ORG" and not _ends_in_own_s(span) and (span.end >= len(doc) or doc[span.end].tag_ != "POS")
+    }
+    out: list[tuple[Mention, Span]] = []
+    for m, span in found:
+        after = doc[span.end] if span.end < len(doc) else None
+        if (
+            m.label == "ORG"
+            and span.text in owned
+            and span.text not in bare
+            and after is not None
+            and _own_s_token(after)
+            and m.end == span.end_char
+        ):
+            span = Span(doc, span.start, span.end + 1, label=span.label_)
+            m = Mention(span.start_char, span.end_char, span.text, m.type, m.label)
+        out.append((m, span))
+    return out
+
+
+#: Lower-case words a name spelt by its initials may hold: "Halden and Croft (H&C)", "Bank of Velland (BoV)".
+_JOINS = frozenset({"and", "&", "of", "for"})
+
+
+def _spelt_by(words: Span, initials: str) -> bool:
+    return "".join(t.text[0] for t in words if t.text[:1].isupper()) == initials
+
+
+def _initialled_name(alias: Span) -> Span | None:
+    """The capitalised words before "(" + ``alias`` + ")" whose initials are the alias's capitals, or None."""
+    doc = alias.doc
+    initials = "".join(c for c in alias.text if c.isupper())
+    if len(alias) != 1 or alias.start < 3 or doc[alias.start - 1].text != "(" or len(initials) < 2:
+        return None
+    end = alias.start - 1
+    start = end
+    while (
+        start > 0
+        and end - start < 2 * len(initials)
+        and (doc[start - 1].is_title and doc[start - 1].is_alpha or doc[start - 1].lower_ in _JOINS)
+    ):
+        start -= 1
+        words = doc[start:end]
+        if words[0].is_title and not words[0].is_sent_start and _spelt_by(words, initials):
+            return words if any(t.lower_ in _JOINS for t in words) else None
+    return None
+
+
+def named_by_initials(found: list[tuple[Mention, Span]]) -> list[tuple[Mention, Span]]:
+    """The mentions with a name spelt by the initials bracketed after it made one mention (see the module's
+    docstring), in place of the names and words it covers; unchanged where a mention already is that name."""
+    from spacy.tokens import Span
+
+    out = list(found)
+    for m, alias in found:
+        if m.label != "ORG" or m.type == "Person":
+            continue
+        words = _initialled_name(alias)
+        if words is None or any(s.start == words.start and s.end == words.end for _, s in out):
+            continue
+        inside = [(n, s) for n, s in out if s.start < words.end and words.start < s.end]
+        if any(s.start < words.start or s.end > words.end or n.type == "Person" for n, s in inside):
+            continue  # a name running past the words, or a person's: not this repair's
+        span = Span(alias.doc, words.start, words.end, label="ORG")
+        out = [pair for pair in out if pair not in inside]
+        out.append((Mention(span.start_char, span.end_char, span.text, m.type, "ORG"), span))
+        out.sort(key=lambda pair: pair[1].start)
+    return out
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _weekday_opens(date: Span, after: Span) -> bool:
+    """ "Sunday" + "Herald": a weekday alone, a compound on the name right after it or on the noun the name
+    itself modifies ("the Sunday Herald report")."""
+    word = date[0]
+    before = date.doc[date.start - 1] if date.start > 0 else None
+    return (
+        (before is None or before.lower_ in {"the", "'s", "’s"} or before.is_punct)  # not "said on Monday Vance"
+        and len(date) == 1
+        and date.label_ == "DATE"
+        and word.lower_ in _WEEKDAYS
+        and word.is_title
+        and after.start == date.end
+        and after.label_ in {"ORG", "PERSON"}
+        and word.dep_ == "compound"
+        and (
+            after.start <= word.head.i < after.end or after.root.dep_ == "compound" and word.head.i == after.root.head.i
+        )
+    )
+
+
+def _of_name_end(doc: Doc, ent: Span, titles: frozenset[str], by_start: dict[int, Span]) -> int | None:
+    """Where "House" + "of Kellor" ends (see the module's docstring), or None."""
+    of = ent.end
+    if (
+        len(ent) != 1
+        or ent.label_ != "ORG"
+        or not ent[0].is_title
+        or ent[0].lower_ in titles
+        or of + 1 >= len(doc)
+        or doc[of].lower_ != "of"
+        or doc[of].head.i != ent.start
+    ):
+        return None
+    end = of + 1
+    while end < len(doc) and doc[end].is_title and doc[end].is_alpha and doc[end].pos_ == "PROPN":
+        end += 1
+    if end == of + 1 or doc[of + 1 : end].root.head.i != of:
+        return None
+    if doc[of + 1 : end].text.lower() in _COUNTRY_NAMES | _CONTINENTS:
+        return None  # "Kestrel of Norway beat ...": where the club or firm is
+    nxt = by_start.get(of + 1)
+    if nxt is not None and (nxt.label_ not in {"ORG", "GPE", "LOC", "NORP"} or nxt.end > end):
+        return None
+    return end
+
+
+def joined_ents(doc: Doc, ents: list[Span], titles: frozenset[str]) -> list[Span]:
+    """The NER's names with a weekday opening a newspaper's name and "House" + "of Kellor" joined (see the
+    module's docstring); ``titles`` are the words of a person's posts."""
+    from spacy.tokens import Span
+
+    by_start = {ent.start: ent for ent in ents}
+    out: list[Span] = []
+    skip_to = -1
+    for k, ent in enumerate(ents):
+        if ent.start < skip_to:
+            continue
+        after = ents[k + 1] if k + 1 < len(ents) else None
+        if after is not None and _weekday_opens(ent, after):
+            out.append(Span(doc, ent.start, after.end, label="ORG"))
+            skip_to = after.end
+            continue
+        end = _of_name_end(doc, ent, titles, by_start)
+        if end is not None:
+            out.append(Span(doc, ent.start, end, label="ORG"))
+            skip_to = end
+            continue
+        out.append(ent)
+    return out

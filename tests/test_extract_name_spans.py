@@ -1,0 +1,99 @@
+"""Names' spans decided over the whole document (kgraph/extract/name_spans.py), through find_mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _names(doc, ontology) -> list[str]:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    return [m.text for m, _ in find_mentions(doc, ontology) if m.label == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # an "'s" that possesses nothing once ("at Corby's,") is the name's own where it possesses too
+        (
+            "Sales rose at Corby's, the retailer said. Corby's chief executive left.",
+            [(3, 4, "ORG"), (10, 11, "ORG")],
+            ["Corby's", "Corby's"],
+        ),
+        # ... and so is one inside the name, before "of"
+        (
+            "The head of Halden's of Bristol spoke. Halden's chief executive agreed.",
+            [(3, 7, "ORG"), (9, 10, "ORG")],
+            ["Halden's of Bristol", "Halden's"],
+        ),
+        # guard: the document writes the name bare elsewhere, so its "'s" possesses
+        (
+            "Corby said profits rose on Monday. Corby's chief executive left.",
+            [(0, 1, "ORG"), (7, 8, "ORG")],
+            ["Corby", "Corby"],
+        ),
+        # guard: no "'s" of the name's own anywhere: a possessive is no part of it
+        ("Halden's chief executive spoke.", [(0, 1, "ORG")], ["Halden"]),
+    ],
+)
+def test_name_spans_own_s_holds_through_the_document(  # type: ignore[no-untyped-def]
+    ontology, parse_with_ents, text, ents, expected
+) -> None:
+    assert _names(parse_with_ents(text, ents), ontology) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the bracketed initials spell the words before them: one name, of the initials' class
+        (
+            "The biggest brewer, Halden and Croft (H&C), is to buy a rival.",
+            [(4, 5, "GPE"), (6, 7, "GPE"), (8, 9, "ORG")],
+            ["Halden and Croft", "H&C"],
+        ),
+        # guard: initials that spell other words leave the NER's names
+        (
+            "The biggest brewer, Halden and Croft (HB), is to buy a rival.",
+            [(4, 5, "GPE"), (6, 7, "GPE"), (8, 9, "ORG")],
+            ["Halden", "Croft", "HB"],
+        ),
+    ],
+)
+def test_name_spans_words_spelt_by_bracketed_initials_are_one_name(  # type: ignore[no-untyped-def]
+    ontology, parse_with_ents, text, ents, expected
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    mentions = find_mentions(parse_with_ents(text, ents), ontology)
+    found = [m.text for m, _ in mentions if m.label not in {"pronoun", "description"}]
+    assert found == expected
+    if "H&C" in found:  # of the initials' class
+        assert {m.text: m.type for m, _ in mentions}["Halden and Croft"] == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a weekday the NER took for a date, a compound inside the newspaper's name after it
+        ("The Sunday Herald said the deal was off.", [(1, 2, "DATE"), (2, 3, "PERSON")], "Sunday Herald"),
+        # guard: a weekday after "on" is the day, though the parser makes it a compound of the name
+        (
+            "Officials confirmed on Friday Orvix Holdings had sold the plant.",
+            [(3, 4, "DATE"), (4, 6, "ORG")],
+            "Orvix Holdings",
+        ),
+        # a one-word organisation with "of" and a capitalised name the parse hangs on it
+        (
+            "Shares in House of Kellor fell after the retailer warned.",
+            [(2, 3, "ORG"), (4, 5, "GPE")],
+            "House of Kellor",
+        ),
+        # guard: a country after "of" says where the firm or club is
+        ("Kestrel of Norway beat Orvix 2-0.", [(0, 1, "ORG"), (2, 3, "GPE"), (4, 5, "ORG")], "Kestrel"),
+    ],
+)
+def test_name_spans_joined_ents(ontology, parse_with_ents, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    names = [m.text for m, _ in find_mentions(parse_with_ents(text, ents), ontology)]
+    assert expected in names, names

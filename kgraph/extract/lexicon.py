@@ -93,6 +93,11 @@ _CHAMBERS = frozenset(
 #: Nouns that, as "the ... of Y" with no other word, describe a part in making Y rather than a post in it:
 #: "X, the architect of the health service", "the mastermind of the merger".
 _FIGURATIVE = frozenset({"architect", "mastermind", "godfather", "brains", "pioneer", "face", "voice", "engine"})
+#: Months and weekdays: a capitalised one before a name dates the sentence ("In October Tory leader X").
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday""".split()
+)
 #: Public offices a party's member holds: "Labour mayor X" is a member of the party, not its head.
 _PUBLIC_OFFICES = frozenset({"mayor", "governor", "premier"})
 #: Last words of a name that say it is a department: "Home Office Minister X" is one of its ministers.

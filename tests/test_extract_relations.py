@@ -805,6 +805,7 @@ def test_relations_time_zone_after_a_clock_time_is_no_party(extract_text) -> Non
         "Anna Roth is a chum of the Orbitel engineers.",
         "Anna Roth, an old ally of the Orbitel board, spoke on Monday.",
         "Anna Roth is an admirer of Orbitel.",
+        "Anna Roth is a hero of the Kestrel Rovers fans.",  # the fans' hero, no post in the club
     ],
 )
 def test_relations_a_friend_holds_no_post(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]

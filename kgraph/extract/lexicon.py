@@ -73,6 +73,14 @@ _GOODS = frozenset(
     """share stock bond product good film movie book song album game car vehicle drug phone handset device
     brand programme program show series title record""".split()
 )
+#: Nouns of a person's kin or a body's followers: a name on them is whose they are, and a phrase with them
+#: names those people, not the name ("the birth of the Hartleys' third child", "a chum of the Academy voters").
+_KIN_AND_FOLLOWERS = frozenset(
+    """child children son sons daughter daughters wife wives husband husbands father mother parent parents
+    brother brothers sister sisters baby babies family families grandchild grandchildren grandson granddaughter
+    widow widower relative relatives cousin nephew niece voter voters fan fans supporter supporters follower
+    followers""".split()
+)
 #: Time zones: after a clock time ("at 1330 GMT in Zurich") such a word names no organisation.
 _TIME_ZONES = frozenset(
     """gmt utc bst cet cest eet eest wet west est edt cst cdt mst mdt pst pdt et pt jst kst hkt sgt ist aest

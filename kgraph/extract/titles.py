@@ -56,6 +56,19 @@ def _titled_organisations(doc: Doc, taken: set[int], ontology: Ontology) -> Iter
                 yield doc[start:end], ("GovernmentBody" if token.lower_ in gov_titles else "Organization")
 
 
+def _names_a_work(title: Token, name: Token, index: _Index) -> bool:
+    """ "Lord of the Comets director Lena Berg": a name before a film's title noun that ends a capitalised
+    title with "of" ("King of the Comets", the NER took its last word for a body) names a work, no organisation."""
+    m = index.at(name)
+    if title.lower_ not in _WORK_TITLES or name.dep_ != "compound" or m is None:
+        return False
+    doc = name.doc
+    start = index.mentions[m][1].start
+    if start > 0 and doc[start - 1].lower_ == "the":
+        start -= 1
+    return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].is_title and index.at(doc[start - 2]) is None
+
+
 def _dates(token: Token) -> bool:
     """Whether a capitalised word is a date ("October", "Monday"), by the NER or by the calendar's names."""
     return token.ent_type_ in {"DATE", "TIME"} or token.lower_ in _CALENDAR

@@ -447,3 +447,25 @@ def test_frames_a_name_on_goods_is_not_the_phrases_object(extract_text, text: st
     found = extract_text("Lena Berg is an analyst at the Orbitel Networks research unit.")
     assert ("Lena Berg", "worksFor", "Orbitel Networks") in found, found
 
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a kin noun between: the name is whose child it is, no employer (even when the NER calls it a body)
+        ("The birth of the Hartleys' third child, Sam, on 3 June was a surprise.",
+         [(4, 5, "ORG"), (9, 10, "PERSON")], set()),
+        # the plural of a surname in the text is a family
+        ("Tom Hartley spoke. The Hartleys' Leo Hartley was born in 2000.",
+         [(0, 2, "PERSON"), (5, 6, "ORG"), (7, 9, "PERSON")], set()),
+        # an organisation's possessive still gives its staff
+        ("Tom Hartley spoke. Orbitel's Leo Hartley was born in 2000.",
+         [(0, 2, "PERSON"), (4, 5, "ORG"), (6, 8, "PERSON")], {("Leo Hartley", "worksFor", "Orbitel")}),
+    ],
+)
+def test_frames_a_family_is_no_employer(ontology, parse_with_ents, relation_triples, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents(text, ents)
+    found = relation_triples(doc, find_mentions(doc, ontology))
+    assert {t for t in found if t[1] == "worksFor"} == expected, found

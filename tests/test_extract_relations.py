@@ -797,3 +797,41 @@ def test_relations_time_zone_after_a_clock_time_is_no_party(extract_text) -> Non
     # the same phrase after an organisation's name still places it
     found = extract_text("Talks at Halder Bank in Zurich began at 1330 GMT on Monday.")
     assert found == {("Halder Bank", "basedIn", "Zurich")}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Roth is a chum of the Orbitel engineers.",
+        "Anna Roth, an old ally of the Orbitel board, spoke on Monday.",
+        "Anna Roth is an admirer of Orbitel.",
+        "Anna Roth is a hero of the Kestrel Rovers fans.",  # the fans' hero, no post in the club
+    ],
+)
+def test_relations_a_friend_holds_no_post(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # friendship and regard are no job; the same frame with a job still gives one (below)
+    found = extract_text(text)
+    assert not any(p == "worksFor" for _, p, _ in found), found
+
+
+def test_relations_a_job_at_a_firm_is_a_post(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Paul Grant, an engineer at Orbitel, spoke on Monday.")
+    assert ("Paul Grant", "worksFor", "Orbitel") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Omar Daud, a scholar of Islam, said the law will change.",
+        "Omar Daud, a lecturer of Christianity, said the law will change.",
+        "Christianity's Omar Daud said the law will change.",
+    ],
+)
+def test_relations_a_religion_employs_no_one(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(p == "worksFor" for _, p, _ in found), found
+
+
+def test_relations_a_lecturer_of_a_college_works_for_it(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Omar Daud, a lecturer of Kestrel College, said the law will change.")
+    assert ("Omar Daud", "worksFor", "Kestrel College") in found, found

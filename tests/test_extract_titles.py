@@ -185,3 +185,48 @@ def test_titles_posts_that_head_no_body(extract_text, text: str, expected, absen
     if expected is not None:
         assert expected in found, found
     assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In October Tory leader Marcus Fenwick said the plan would fail.", ("Marcus Fenwick", "headOf", "Tory")),
+        ("On Monday Orbitel chief executive Lena Berg said sales rose.", ("Lena Berg", "ceoOf", "Orbitel")),
+    ],
+)
+def test_titles_a_date_before_the_body_is_no_part_of_it(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    # the month or weekday dates the sentence; the body's name before the title starts after it
+    found = extract_text(text)
+    assert expected in found, found
+    assert not any(o.startswith(("October", "Monday")) for _, _, o in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Karl Vogt, manager of firm Orbitel, said sales rose.", ("Karl Vogt", "worksFor", "Orbitel")),
+        ("Karl Vogt, the general manager of Orbitel, said sales rose.", ("Karl Vogt", "headOf", "Orbitel")),
+    ],
+)
+def test_titles_a_manager_is_staff_a_general_manager_heads(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+    assert len({p for _, p, _ in found}) == 1, found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # the NER took the last word of a film's title for a body: "King of the Comets" is a work, its director
+        # heads nothing
+        ("King of the Comets director Lena Berg said the film is done.", [(3, 4, "ORG"), (5, 7, "PERSON")], set()),
+        # a company's director before the name still heads it
+        ("He said Orbitel director Lena Berg was right.", [(2, 3, "ORG"), (4, 6, "PERSON")],
+         {("Lena Berg", "headOf", "Orbitel")}),
+    ],
+)
+def test_titles_a_titled_work_is_no_body(ontology, parse_with_ents, relation_triples, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents(text, ents)
+    assert relation_triples(doc, find_mentions(doc, ontology)) == expected

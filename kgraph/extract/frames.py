@@ -21,6 +21,7 @@ from kgraph.extract.lexicon import (
     _COUNTRY_NAMES,
     _FORMER,
     _GOODS,
+    _KIN_AND_FOLLOWERS,
     _OFFICE_ADDRESS,
     _PLACE_PARTS,
     ANY_NOUN,
@@ -624,6 +625,8 @@ def _named_in(pobj: Token, index: _Index) -> list[Token]:
     names = [c for c in pobj.children if c.dep_ in {"poss", "compound", "appos"} and index.at(c) is not None]
     if pobj.lemma_.lower() in _GOODS:
         names = [c for c in names if c.dep_ != "compound"]  # "a buyer of Orbitel shares": the shares are
+    if pobj.lower_ in _KIN_AND_FOLLOWERS or pobj.lemma_.lower() in _KIN_AND_FOLLOWERS:
+        return []  # "the birth of the Hartleys' child", "a chum of the Academy voters": those people, not the name
     if not names:
         # "of the law firm of Holm, Berg", "the city of Bellport": a noun describing the name after it
         classes = index.ontology.classes_for_descriptor(pobj.lemma_.lower())
@@ -827,6 +830,13 @@ def _inside_name(token: Token, index: _Index) -> bool:
     )
 
 
+def _family(possessor: Token, index: _Index) -> bool:
+    """Whether a possessive names a family: the plural of a surname in the text ("Tom Hartley ... the Hartleys'
+    son Leo"), whatever the NER took it for."""
+    text = possessor.text
+    return text.endswith("s") and (text[:-1] in index.surnames or text.endswith("es") and text[:-2] in index.surnames)
+
+
 def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[list[Token], list[Token]]:
     """A name with a prepositional phrase: "Smith of Acme", "Bio Japan 2024 at Pacifico Yokohama".
 
@@ -927,6 +937,8 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
                 and c.text not in index.surnames  # "Lena Berg ... Berg's Tacoma apartment"
             ]
         for c in modifiers:
+            if c.dep_ == "poss" and _family(c, index):
+                continue
             modifier = index.at(c) if c.dep_ in deps and c.i < span.start else None
             if modifier is not None and not any(
                 t.pos_ in {"CCONJ", "PUNCT"} for t in doc[index.mentions[modifier][1].end : span.start]

@@ -73,6 +73,14 @@ _GOODS = frozenset(
     """share stock bond product good film movie book song album game car vehicle drug phone handset device
     brand programme program show series title record""".split()
 )
+#: Nouns of a person's kin or a body's followers: a name on them is whose they are, and a phrase with them
+#: names those people, not the name ("the birth of the Hartleys' third child", "a chum of the Academy voters").
+_KIN_AND_FOLLOWERS = frozenset(
+    """child children son sons daughter daughters wife wives husband husbands father mother parent parents
+    brother brothers sister sisters baby babies family families grandchild grandchildren grandson granddaughter
+    widow widower relative relatives cousin nephew niece voter voters fan fans supporter supporters follower
+    followers""".split()
+)
 #: Time zones: after a clock time ("at 1330 GMT in Zurich") such a word names no organisation.
 _TIME_ZONES = frozenset(
     """gmt utc bst cet cest eet eest wet west est edt cst cdt mst mdt pst pdt et pt jst kst hkt sgt ist aest
@@ -93,6 +101,11 @@ _CHAMBERS = frozenset(
 #: Nouns that, as "the ... of Y" with no other word, describe a part in making Y rather than a post in it:
 #: "X, the architect of the health service", "the mastermind of the merger".
 _FIGURATIVE = frozenset({"architect", "mastermind", "godfather", "brains", "pioneer", "face", "voice", "engine"})
+#: Months and weekdays: a capitalised one before a name dates the sentence ("In October Tory leader X").
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday""".split()
+)
 #: Public offices a party's member holds: "Labour mayor X" is a member of the party, not its head.
 _PUBLIC_OFFICES = frozenset({"mayor", "governor", "premier"})
 #: Last words of a name that say it is a department: "Home Office Minister X" is one of its ministers.

@@ -49,6 +49,7 @@ from kgraph.extract.lexicon import (
 from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name
 from kgraph.extract.titles import (
     _lesser_post,
+    _names_a_work,
     _own_title,
     _owned_unit,
     _post_scope,
@@ -334,6 +335,7 @@ def _apply(
                 if not (o.dep_ in {"poss", "compound"} and (m := index.at(o)) is not None
                         and ontology.is_a(index.mentions[m][0].type, "Place"))
             ]
+        objects = [o for o in objects if not _names_a_work(token, o, index)]
         titled = _title_before_name(token, index)
         if titled is not None:
             subjects, objects = [titled[0]], [titled[1]]

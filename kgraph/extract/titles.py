@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kgraph.extract.frames import _Index
-from kgraph.extract.lexicon import _BODY_NOUNS, _COUNTRY_NAMES, _FORMER
+from kgraph.extract.lexicon import _BODY_NOUNS, _CALENDAR, _COUNTRY_NAMES, _FORMER
 from kgraph.models import Mention
 from kgraph.ontology import Ontology, Pattern
 
@@ -54,6 +54,24 @@ def _titled_organisations(doc: Doc, taken: set[int], ontology: Ontology) -> Iter
                 end -= 1
             if end > start and not any(i in taken for i in range(start, end)):
                 yield doc[start:end], ("GovernmentBody" if token.lower_ in gov_titles else "Organization")
+
+
+def _names_a_work(title: Token, name: Token, index: _Index) -> bool:
+    """ "Lord of the Comets director Lena Berg": a name before a film's title noun that ends a capitalised
+    title with "of" ("King of the Comets", the NER took its last word for a body) names a work, no organisation."""
+    m = index.at(name)
+    if title.lower_ not in _WORK_TITLES or name.dep_ != "compound" or m is None:
+        return False
+    doc = name.doc
+    start = index.mentions[m][1].start
+    if start > 0 and doc[start - 1].lower_ == "the":
+        start -= 1
+    return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].is_title and index.at(doc[start - 2]) is None
+
+
+def _dates(token: Token) -> bool:
+    """Whether a capitalised word is a date ("October", "Monday"), by the NER or by the calendar's names."""
+    return token.ent_type_ in {"DATE", "TIME"} or token.lower_ in _CALENDAR
 
 
 def _head_titles(ontology: Ontology) -> frozenset[str]:
@@ -107,6 +125,7 @@ def _bodies_before_titles(
             while (
                 first > 0 and first - 1 not in taken and doc[first - 1].text[:1].isupper()
                 and (doc[first - 1].pos_ == "PROPN" or doc[first - 1].pos_ == "ADJ" and first < start)
+                and not _dates(doc[first - 1])  # "In October Tory leader X": the month dates the sentence
             ):
                 first -= 1  # "Wolves", "Liberal Democrat"
             if first < start and not doc[first].is_sent_start:

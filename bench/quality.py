@@ -20,6 +20,7 @@ Usage::
     .venv/bin/python bench/quality.py
     .venv/bin/python bench/quality.py --errors /tmp/eval_errors.md --sample 20
     .venv/bin/python bench/quality.py --skip-speed --limit 50
+    .venv/bin/python bench/quality.py --skip-quality --runs 3   # speed and the seed article only
 """
 
 from __future__ import annotations
@@ -299,6 +300,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=2, help="timing runs (best is kept)")
     parser.add_argument("--bbc", type=int, default=60, help="BBC business articles in the speed test")
     parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--skip-quality", action="store_true",
+                        help="time extraction only: no scores of the dev sets (they check a round once)")
     parser.add_argument("--errors", type=Path,
                         help="write the CoNLL04 error analysis (Markdown) here, FIRE's next to it (NAME-fire.md)")
     parser.add_argument("--sample", type=int, default=20, help="sampled errors per side in --errors")
@@ -311,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     reports: dict[str, EvalReport] = {}
-    for name, path in GOLD.items():
+    for name, path in GOLD.items() if not args.skip_quality else ():
         _log(f"evaluating {path} ...")
         reports[name] = evaluate(path, name, model=args.model, extractor=args.extractor, limit=args.limit)
         print(format_report(reports[name]))

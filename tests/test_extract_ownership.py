@@ -153,3 +153,48 @@ def test_ownership_a_unit_without_its_own_name_is_no_subsidiary(extract_text) ->
     ):
         found = extract_text(text)
         assert not any(p == "subsidiaryOf" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rowan Bank posted a loss. The US lender said costs had risen.",
+        "Rowan Bank, the UK lender, posted a loss.",
+    ],
+)
+def test_ownership_a_countrys_short_name_on_a_firms_noun_says_where_it_is_based(  # type: ignore[no-untyped-def]
+    extract_text, text: str
+) -> None:
+    found = extract_text(text)
+    place = "US" if "US" in text else "UK"
+    assert ("Rowan Bank", "basedIn", place) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rowan Bank posted a loss. A US lender said costs had risen.",  # no firm referred to
+        "Rowan Bank posted a loss. The German-US lender said costs had risen.",  # two countries, another firm
+        "Rowan Bank posted a loss. The US regulator said it would look into it.",  # a public body
+    ],
+)
+def test_ownership_a_countrys_short_name_needs_a_definite_firm(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(s == "Rowan Bank" and p == "basedIn" and o == "US" for s, p, o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Holdings' shares in Corvane Mining are worth $2bn.",
+        "Kestrel Holdings' shareholding in Corvane Mining was sold last year.",
+    ],
+)
+def test_ownership_shares_a_firm_holds_are_an_investment(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Kestrel Holdings", "investedIn", "Corvane Mining") in found, found
+
+
+def test_ownership_shares_in_a_market_are_no_investment(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Kestrel Holdings' shares in the Tacoma market fell.")
+    assert not any(p == "investedIn" for _, p, _ in found), found

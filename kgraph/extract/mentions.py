@@ -664,6 +664,8 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
     adjectives: set[int] = set()  # beside a name: "French carmaker Corvane"
     described: set[int] = set()  # in a description alone: "the German lender"
     for token, country, named in _country_adjectives(doc, found, taken, ontology):
+        # "the US carmaker": the NER's mention of the country's name gives way to the country's mention
+        found = [pair for pair in found if (pair[1].start, pair[1].end) != (token.i, token.i + 1)]
         mention = Mention(token.idx, token.idx + len(token), country, "Place", "adjective")
         found.append((mention, doc[token.i : token.i + 1]))
         (adjectives if named else described).add(token.i)
@@ -680,7 +682,9 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
             det = [c for c in token.children if c.dep_ == "det" and c.lower_ in {"the", "this", "that"}]
             if not det and token.i > 0 and doc[token.i - 1].lower_ in {"the", "this", "that"}:
                 det = [doc[token.i - 1]]  # the parser sometimes hangs "the" on the next noun
-            if not det or any(c.dep_ in {"compound", "poss"} and c.i in taken for c in token.children):
+            if not det or any(
+                c.dep_ in {"compound", "poss"} and c.i in taken and c.i not in described for c in token.children
+            ):
                 continue
             classes = ontology.classes_for_descriptor(lower)
             cls = max(classes, key=lambda c: len(ontology.classes[c].ancestors))
@@ -757,7 +761,23 @@ def _country_adjectives(
     org_nouns = _RIVALS | {
         d for name, info in ontology.classes.items() if ontology.is_a(name, "Organization") for d in info.descriptors
     }
+    alone = {span.start for _, span in found if len(span) == 1}
     for token in doc:
+        if (
+            token.text in _COUNTRY_MODIFIERS and token.i in alone and token.dep_ == "compound"
+            and doc[token.i - 1].text != "-"  # "the German-US carmaker" has two countries
+        ):
+            # "the US carmaker", "Kestrel, the UK retailer": a country's name before a firm's noun stands as
+            # its adjective would (only on an organisation's noun: "US President X" is left as it was)
+            noun = token.head
+            if noun.pos_ == "NOUN" and noun.lemma_.lower() in org_nouns and not _person_beside(noun, people):
+                named = (
+                    noun.dep_ in {"compound", "appos"} and noun.head.i in orgs
+                    or any(c.dep_ == "appos" and c.i in orgs for c in noun.children)
+                )
+                if named or _definite_description(noun):
+                    yield token, token.text, named
+            continue
         country = _COUNTRY_ADJECTIVES.get(token.lower_)
         if country is None or token.i in taken or not token.is_title or token.dep_ not in {"amod", "compound", "nmod"}:
             continue
@@ -777,12 +797,22 @@ def _country_adjectives(
         )
         if named:
             yield token, country, True
-        elif (
-            noun.dep_ not in {"compound", "appos", "poss"}
-            and noun.lemma_.lower() not in _PUBLIC_NOUNS
-            and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
-        ):
+        elif _definite_description(noun):
             yield token, country, False
+
+
+#: Short names of countries that news sets before a noun as an adjective: "the US carmaker", "a UK retailer".
+_COUNTRY_MODIFIERS = frozenset({"US", "U.S.", "UK", "U.K."})
+
+
+def _definite_description(noun: Token) -> bool:
+    """Whether an organisation's noun opens a definite description of a firm named elsewhere: "the German
+    lender" (not a public body, "the German regulator"; not a modifier or an apposition)."""
+    return (
+        noun.dep_ not in {"compound", "appos", "poss"}
+        and noun.lemma_.lower() not in _PUBLIC_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
+    )
 
 
 def _person_beside(noun: Token, people: set[int]) -> bool:

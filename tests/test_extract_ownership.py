@@ -198,3 +198,27 @@ def test_ownership_shares_a_firm_holds_are_an_investment(extract_text, text: str
 def test_ownership_shares_in_a_market_are_no_investment(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text("Kestrel Holdings' shares in the Tacoma market fell.")
     assert not any(p == "investedIn" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "owner"),
+    [
+        (
+            "The Kestrel Group's Fisheries Research Agency warned of shortages.",
+            "Fisheries Research Agency",
+            "Kestrel Group",
+        ),
+        ("The Pentagon's Harbour Works Office said it had taken over.", "Harbour Works Office", "Pentagon"),
+    ],
+)
+def test_ownership_a_body_named_with_its_organisations_possessive_is_part_of_it(  # type: ignore[no-untyped-def]
+    extract_text, text: str, body: str, owner: str
+) -> None:
+    found = extract_text(text)
+    assert (body, "subsidiaryOf", owner) in found, found
+
+
+def test_ownership_a_possessive_on_a_name_of_no_body_is_no_parent(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # the head noun does not say it is a body: the possessive may be a rival, a partner or a client
+    found = extract_text("The Kestrel Group's Halvard Mining was fined.")
+    assert not any(p == "subsidiaryOf" for _, p, _ in found), found

@@ -577,6 +577,8 @@ def _add(
         kinds = index.kinds(obj)
         if pattern.object_heads and not kinds & set(pattern.object_heads) or kinds & set(pattern.except_object_heads):
             return  # "X, of the Kestrel Party": a party's people are its members, not its staff
+    if pattern.subject_heads and not index.kinds(subj, called=False) & set(pattern.subject_heads):
+        return  # "the UN's Food Organisation" is a body of the UN; "the UN's Tomas Vidal" is none
     if prop.symmetric and (o_mention, s_mention) < (s_mention, o_mention):
         s_mention, o_mention = o_mention, s_mention
     key = (s_mention.start, predicate, o_mention.start)

@@ -222,3 +222,33 @@ def test_ownership_a_possessive_on_a_name_of_no_body_is_no_parent(extract_text) 
     # the head noun does not say it is a body: the possessive may be a rival, a partner or a client
     found = extract_text("The Kestrel Group's Halvard Mining was fined.")
     assert not any(p == "subsidiaryOf" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Kestrel Motors raised its dividend. France's second largest carmaker enjoyed a rise in profits.", "France"),
+        ("Kestrel Motors raised its dividend. The UK's biggest carmaker said sales rose.", "UK"),
+    ],
+)
+def test_ownership_a_countrys_possessive_on_a_description_says_where_the_firm_is_based(  # type: ignore[no-untyped-def]
+    extract_text, text: str, place: str
+) -> None:
+    found = extract_text(text)
+    assert ("Kestrel Motors", "basedIn", place) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not the subject opening its sentence: the carmaker meant may be another firm
+        "Kestrel Motors raised its dividend. Talks with France's second largest carmaker have stalled.",
+        # a public body is the country's own
+        "Kestrel Motors raised its dividend. Italy's financial watchdog said it would look into it.",
+    ],
+)
+def test_ownership_a_countrys_possessive_needs_the_description_to_open_its_sentence(  # type: ignore[no-untyped-def]
+    extract_text, text: str
+) -> None:
+    found = extract_text(text)
+    assert not any(s == "Kestrel Motors" and p == "basedIn" for s, p, _ in found), found

@@ -670,6 +670,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         found.append((mention, doc[token.i : token.i + 1]))
         (adjectives if named else described).add(token.i)
     taken |= adjectives | described
+    described |= _country_possessives(doc, found, ontology)  # "the UK's biggest coal producer"
     based = {i for _, span in found if _based_on(span.root) for i in range(span.start, span.end)}
     for token in doc:
         if token.i in taken:
@@ -682,6 +683,9 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
             det = [c for c in token.children if c.dep_ == "det" and c.lower_ in {"the", "this", "that"}]
             if not det and token.i > 0 and doc[token.i - 1].lower_ in {"the", "this", "that"}:
                 det = [doc[token.i - 1]]  # the parser sometimes hangs "the" on the next noun
+            if not det:
+                # "the UK's biggest coal producer", "France's second largest carmaker": a country's possessive
+                det = [c.left_edge for c in token.children if c.dep_ == "poss" and c.i in described][:1]
             if not det or any(
                 c.dep_ in {"compound", "poss"} and c.i in taken and c.i not in described for c in token.children
             ):
@@ -799,6 +803,38 @@ def _country_adjectives(
             yield token, country, True
         elif _definite_description(noun):
             yield token, country, False
+
+
+def _country_possessives(doc: Doc, found: list[tuple[Mention, Span]], ontology: Ontology) -> set[int]:
+    """Countries whose possessive opens a description of a firm with no name beside it, the subject that opens
+    its sentence: "The UK's biggest coal producer blamed ...", "France's second largest carmaker enjoyed ..."
+    (which coreference links to the firm named before). Not a public body ("Italy's financial watchdog"), nor
+    a noun beside a name ("Japan's biggest steel company X", which the title patterns read)."""
+    org_nouns = {
+        d for name, info in ontology.classes.items() if ontology.is_a(name, "Organization") for d in info.descriptors
+    }
+    out: set[int] = set()
+    for mention, span in found:
+        root = span.root
+        if mention.type != "Place" or root.dep_ != "poss" or mention.text.lower().removeprefix("the ") not in (
+            _COUNTRY_NAMES - {"europe", "asia"}
+        ):
+            continue
+        noun = root.head
+        for _ in range(2):  # "India's largest power producer": the kind may be a compound of the noun
+            if noun.lemma_.lower() in org_nouns or noun.dep_ != "compound" or noun.head.pos_ != "NOUN":
+                break
+            noun = noun.head
+        after = doc[noun.i + 1 : noun.i + 3]
+        if (
+            noun.pos_ == "NOUN" and noun.lemma_.lower() in org_nouns and noun.lemma_.lower() not in _PUBLIC_NOUNS
+            # only the subject that opens its sentence: elsewhere ("a tie-up with China's top carmaker", "as
+            # India's first low-cost airline expands") the firm meant is often not the one named before
+            and noun.dep_ in {"nsubj", "nsubjpass"} and noun.left_edge.i == noun.sent.start
+            and not (len(after) == 2 and after[0].text == "," and after[1].pos_ == "PROPN")  # "..., AirAsia fell"
+        ):
+            out.update(range(span.start, span.end))
+    return out
 
 
 #: Short names of countries that news sets before a noun as an adjective: "the US carmaker", "a UK retailer".

@@ -252,3 +252,11 @@ def test_ownership_a_countrys_possessive_needs_the_description_to_open_its_sente
 ) -> None:
     found = extract_text(text)
     assert not any(s == "Kestrel Motors" and p == "basedIn" for s, p, _ in found), found
+
+
+def test_ownership_a_named_unit_of_a_firm_is_its_subsidiary(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Investors fear the sale of the key Corvane Mining unit of Kestrel Holdings.")
+    assert ("Corvane Mining", "subsidiaryOf", "Kestrel Holdings") in found, found
+    # a common noun before "unit" names what it does: no unit of its own name
+    found = extract_text("Investors fear the sale of the mining unit of Kestrel Holdings.")
+    assert not any(p == "subsidiaryOf" for _, p, _ in found), found

@@ -160,6 +160,7 @@ class Pattern:
     mood: str = "fact"  # "fact", or "agreed": a deal agreed or announced, not stated as done (kgx:mood)
     object_heads: tuple[str, ...] = ()  # kgx:objectHead: the object's name must end in one of these
     except_object_heads: tuple[str, ...] = ()  # kgx:exceptObjectHead: ... and must not end in one of these
+    subject_heads: tuple[str, ...] = ()  # kgx:subjectHead: the subject's own name must end in one of these
 
     @builtins.property  # the field "property" shadows the builtin in this class body
     def name(self) -> str:
@@ -390,6 +391,7 @@ def load_ontology(directory: Path | None = None) -> Ontology:
                     mood="agreed" if mood == MOODS["Agreed"] else "fact",
                     object_heads=tuple(t.lower() for t in _strings(graph, node, KGX.objectHead)),
                     except_object_heads=tuple(t.lower() for t in _strings(graph, node, KGX.exceptObjectHead)),
+                    subject_heads=tuple(t.lower() for t in _strings(graph, node, KGX.subjectHead)),
                 )
             )
         info.patterns.sort(key=lambda p: (p.frame, p.triggers))

@@ -45,3 +45,31 @@ def test_nationality_country_adjective_on_a_title(extract_text, text: str, perso
 def test_nationality_needs_a_country_adjective_on_the_persons_title(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert not any(p == "nationality" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "country"),
+    [
+        ("Finance Minister Tomas Vidal of Norway praised the deal.", "Tomas Vidal", "Norway"),
+        ("The summit was opened by President Anna Weber of Chile.", "President Anna Weber", "Chile"),
+    ],
+)
+def test_nationality_a_governments_title_and_of_a_country(extract_text, text: str, person: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert (person, "nationality", country) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no title of a government: "of" may say where the person lives or works
+        "Tomas Vidal of Norway praised the deal.",
+        # a firm's title: "of" names the firm, no country
+        "President Tomas Vidal of Kestrel Bank praised the deal.",
+        # a region is no country
+        "Minister Tomas Vidal of Bavaria praised the deal.",
+    ],
+)
+def test_nationality_of_a_country_needs_a_governments_title(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(p == "nationality" for _, p, _ in found), found

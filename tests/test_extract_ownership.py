@@ -153,3 +153,110 @@ def test_ownership_a_unit_without_its_own_name_is_no_subsidiary(extract_text) ->
     ):
         found = extract_text(text)
         assert not any(p == "subsidiaryOf" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rowan Bank posted a loss. The US lender said costs had risen.",
+        "Rowan Bank, the UK lender, posted a loss.",
+    ],
+)
+def test_ownership_a_countrys_short_name_on_a_firms_noun_says_where_it_is_based(  # type: ignore[no-untyped-def]
+    extract_text, text: str
+) -> None:
+    found = extract_text(text)
+    place = "US" if "US" in text else "UK"
+    assert ("Rowan Bank", "basedIn", place) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rowan Bank posted a loss. A US lender said costs had risen.",  # no firm referred to
+        "Rowan Bank posted a loss. The German-US lender said costs had risen.",  # two countries, another firm
+        "Rowan Bank posted a loss. The US regulator said it would look into it.",  # a public body
+    ],
+)
+def test_ownership_a_countrys_short_name_needs_a_definite_firm(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(s == "Rowan Bank" and p == "basedIn" and o == "US" for s, p, o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Holdings' shares in Corvane Mining are worth $2bn.",
+        "Kestrel Holdings' shareholding in Corvane Mining was sold last year.",
+    ],
+)
+def test_ownership_shares_a_firm_holds_are_an_investment(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Kestrel Holdings", "investedIn", "Corvane Mining") in found, found
+
+
+def test_ownership_shares_in_a_market_are_no_investment(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Kestrel Holdings' shares in the Tacoma market fell.")
+    assert not any(p == "investedIn" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "owner"),
+    [
+        (
+            "The Kestrel Group's Fisheries Research Agency warned of shortages.",
+            "Fisheries Research Agency",
+            "Kestrel Group",
+        ),
+        ("The Pentagon's Harbour Works Office said it had taken over.", "Harbour Works Office", "Pentagon"),
+    ],
+)
+def test_ownership_a_body_named_with_its_organisations_possessive_is_part_of_it(  # type: ignore[no-untyped-def]
+    extract_text, text: str, body: str, owner: str
+) -> None:
+    found = extract_text(text)
+    assert (body, "subsidiaryOf", owner) in found, found
+
+
+def test_ownership_a_possessive_on_a_name_of_no_body_is_no_parent(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # the head noun does not say it is a body: the possessive may be a rival, a partner or a client
+    found = extract_text("The Kestrel Group's Halvard Mining was fined.")
+    assert not any(p == "subsidiaryOf" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Kestrel Motors raised its dividend. France's second largest carmaker enjoyed a rise in profits.", "France"),
+        ("Kestrel Motors raised its dividend. The UK's biggest carmaker said sales rose.", "UK"),
+    ],
+)
+def test_ownership_a_countrys_possessive_on_a_description_says_where_the_firm_is_based(  # type: ignore[no-untyped-def]
+    extract_text, text: str, place: str
+) -> None:
+    found = extract_text(text)
+    assert ("Kestrel Motors", "basedIn", place) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # not the subject opening its sentence: the carmaker meant may be another firm
+        "Kestrel Motors raised its dividend. Talks with France's second largest carmaker have stalled.",
+        # a public body is the country's own
+        "Kestrel Motors raised its dividend. Italy's financial watchdog said it would look into it.",
+    ],
+)
+def test_ownership_a_countrys_possessive_needs_the_description_to_open_its_sentence(  # type: ignore[no-untyped-def]
+    extract_text, text: str
+) -> None:
+    found = extract_text(text)
+    assert not any(s == "Kestrel Motors" and p == "basedIn" for s, p, _ in found), found
+
+
+def test_ownership_a_named_unit_of_a_firm_is_its_subsidiary(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Investors fear the sale of the key Corvane Mining unit of Kestrel Holdings.")
+    assert ("Corvane Mining", "subsidiaryOf", "Kestrel Holdings") in found, found
+    # a common noun before "unit" names what it does: no unit of its own name
+    found = extract_text("Investors fear the sale of the mining unit of Kestrel Holdings.")
+    assert not any(p == "subsidiaryOf" for _, p, _ in found), found

@@ -562,8 +562,11 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         if noun.head.dep_ == "pobj" and index.at(noun.head) is not None and noun.head.head.head.pos_ == "NOUN":
             # "a professor at Y and president of Z", parsed with "president" on Y: the title it joins
             out.extend(_holders(noun.head.head.head, index, one_of))
-    if not out and noun.lemma_.lower() in _UNIT_NOUNS and any(c.dep_ == "poss" for c in noun.children):
-        # "Kestrel's Corvane unit", "its Corvane unit": the name before the noun is the unit, the possessive its owner
+    if not out and noun.lemma_.lower() in _UNIT_NOUNS and any(
+        c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+    ):
+        # "Kestrel's Corvane unit", "its Corvane unit", "the Corvane unit of Kestrel": the name before the noun is
+        # the unit, the possessive or the "of" phrase its owner
         out.extend(c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and index.at(c) is not None)
     if one_of and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
         # "X, one of the founders of Y": the holder of "one"

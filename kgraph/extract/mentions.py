@@ -664,10 +664,13 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
     adjectives: set[int] = set()  # beside a name: "French carmaker Corvane"
     described: set[int] = set()  # in a description alone: "the German lender"
     for token, country, named in _country_adjectives(doc, found, taken, ontology):
+        # "the US carmaker": the NER's mention of the country's name gives way to the country's mention
+        found = [pair for pair in found if (pair[1].start, pair[1].end) != (token.i, token.i + 1)]
         mention = Mention(token.idx, token.idx + len(token), country, "Place", "adjective")
         found.append((mention, doc[token.i : token.i + 1]))
         (adjectives if named else described).add(token.i)
     taken |= adjectives | described
+    described |= _country_possessives(doc, found, ontology)  # "the UK's biggest coal producer"
     based = {i for _, span in found if _based_on(span.root) for i in range(span.start, span.end)}
     for token in doc:
         if token.i in taken:
@@ -680,7 +683,12 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
             det = [c for c in token.children if c.dep_ == "det" and c.lower_ in {"the", "this", "that"}]
             if not det and token.i > 0 and doc[token.i - 1].lower_ in {"the", "this", "that"}:
                 det = [doc[token.i - 1]]  # the parser sometimes hangs "the" on the next noun
-            if not det or any(c.dep_ in {"compound", "poss"} and c.i in taken for c in token.children):
+            if not det:
+                # "the UK's biggest coal producer", "France's second largest carmaker": a country's possessive
+                det = [c.left_edge for c in token.children if c.dep_ == "poss" and c.i in described][:1]
+            if not det or any(
+                c.dep_ in {"compound", "poss"} and c.i in taken and c.i not in described for c in token.children
+            ):
                 continue
             classes = ontology.classes_for_descriptor(lower)
             cls = max(classes, key=lambda c: len(ontology.classes[c].ancestors))
@@ -757,7 +765,23 @@ def _country_adjectives(
     org_nouns = _RIVALS | {
         d for name, info in ontology.classes.items() if ontology.is_a(name, "Organization") for d in info.descriptors
     }
+    alone = {span.start for _, span in found if len(span) == 1}
     for token in doc:
+        if (
+            token.text in _COUNTRY_MODIFIERS and token.i in alone and token.dep_ == "compound"
+            and doc[token.i - 1].text != "-"  # "the German-US carmaker" has two countries
+        ):
+            # "the US carmaker", "Kestrel, the UK retailer": a country's name before a firm's noun stands as
+            # its adjective would (only on an organisation's noun: "US President X" is left as it was)
+            noun = token.head
+            if noun.pos_ == "NOUN" and noun.lemma_.lower() in org_nouns and not _person_beside(noun, people):
+                named = (
+                    noun.dep_ in {"compound", "appos"} and noun.head.i in orgs
+                    or any(c.dep_ == "appos" and c.i in orgs for c in noun.children)
+                )
+                if named or _definite_description(noun):
+                    yield token, token.text, named
+            continue
         country = _COUNTRY_ADJECTIVES.get(token.lower_)
         if country is None or token.i in taken or not token.is_title or token.dep_ not in {"amod", "compound", "nmod"}:
             continue
@@ -777,12 +801,54 @@ def _country_adjectives(
         )
         if named:
             yield token, country, True
-        elif (
-            noun.dep_ not in {"compound", "appos", "poss"}
-            and noun.lemma_.lower() not in _PUBLIC_NOUNS
-            and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
-        ):
+        elif _definite_description(noun):
             yield token, country, False
+
+
+def _country_possessives(doc: Doc, found: list[tuple[Mention, Span]], ontology: Ontology) -> set[int]:
+    """Countries whose possessive opens a description of a firm with no name beside it, the subject that opens
+    its sentence: "The UK's biggest coal producer blamed ...", "France's second largest carmaker enjoyed ..."
+    (which coreference links to the firm named before). Not a public body ("Italy's financial watchdog"), nor
+    a noun beside a name ("Japan's biggest steel company X", which the title patterns read)."""
+    org_nouns = {
+        d for name, info in ontology.classes.items() if ontology.is_a(name, "Organization") for d in info.descriptors
+    }
+    out: set[int] = set()
+    for mention, span in found:
+        root = span.root
+        if mention.type != "Place" or root.dep_ != "poss" or mention.text.lower().removeprefix("the ") not in (
+            _COUNTRY_NAMES - {"europe", "asia"}
+        ):
+            continue
+        noun = root.head
+        for _ in range(2):  # "India's largest power producer": the kind may be a compound of the noun
+            if noun.lemma_.lower() in org_nouns or noun.dep_ != "compound" or noun.head.pos_ != "NOUN":
+                break
+            noun = noun.head
+        after = doc[noun.i + 1 : noun.i + 3]
+        if (
+            noun.pos_ == "NOUN" and noun.lemma_.lower() in org_nouns and noun.lemma_.lower() not in _PUBLIC_NOUNS
+            # only the subject that opens its sentence: elsewhere ("a tie-up with China's top carmaker", "as
+            # India's first low-cost airline expands") the firm meant is often not the one named before
+            and noun.dep_ in {"nsubj", "nsubjpass"} and noun.left_edge.i == noun.sent.start
+            and not (len(after) == 2 and after[0].text == "," and after[1].pos_ == "PROPN")  # "..., AirAsia fell"
+        ):
+            out.update(range(span.start, span.end))
+    return out
+
+
+#: Short names of countries that news sets before a noun as an adjective: "the US carmaker", "a UK retailer".
+_COUNTRY_MODIFIERS = frozenset({"US", "U.S.", "UK", "U.K."})
+
+
+def _definite_description(noun: Token) -> bool:
+    """Whether an organisation's noun opens a definite description of a firm named elsewhere: "the German
+    lender" (not a public body, "the German regulator"; not a modifier or an apposition)."""
+    return (
+        noun.dep_ not in {"compound", "appos", "poss"}
+        and noun.lemma_.lower() not in _PUBLIC_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
+    )
 
 
 def _person_beside(noun: Token, people: set[int]) -> bool:

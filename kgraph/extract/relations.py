@@ -524,6 +524,17 @@ def _country(mention: Mention) -> bool:
     return mention.text.lower().removeprefix("the ") in _SOVEREIGN
 
 
+#: Titles of a country's government or head of state that "of" and the country may follow: "President X of
+#: Pakistan", "Finance Minister X of France".
+_STATE_TITLES = frozenset({"president", "minister", "premier", "chancellor", "king", "queen", "ambassador"})
+
+
+def _state_title(span: Span) -> bool:
+    """Whether a person's name holds or follows a title of a government ("President X", "Finance Minister X")."""
+    before = [c for c in span.root.children if c.dep_ == "compound" and c.i < span.start]
+    return any(t.lower_ in _STATE_TITLES for t in [*span, *before])
+
+
 def _add(
     found: dict[tuple[int, str, int], RelationMention],
     pattern: Pattern,
@@ -539,8 +550,12 @@ def _add(
     predicate = predicate or pattern.property
     if predicate not in {"basedIn", "nationality"} and "adjective" in {s_mention.label, o_mention.label}:
         return  # "French carmaker X" says where X is based, "German Chancellor X" X's country, nothing else
-    if predicate == "nationality" and o_mention.label != "adjective":
-        return  # only a country's adjective says it: "Tacoma architect X" may live there
+    if predicate == "nationality" and o_mention.label != "adjective" and not (
+        pattern.frame == "Attribute" and _country(o_mention) and _state_title(index.mentions[subj][1])
+    ):
+        # only a country's adjective says it ("Tacoma architect X" may live there), or "of" a country after a
+        # title of its government ("Minister X of France")
+        return
     if (
         predicate == "basedIn" and pattern.frame not in {"Verb", "EventNoun"}
         and o_mention.text.lower().removeprefix("the ") in _CONTINENTS
@@ -562,6 +577,8 @@ def _add(
         kinds = index.kinds(obj)
         if pattern.object_heads and not kinds & set(pattern.object_heads) or kinds & set(pattern.except_object_heads):
             return  # "X, of the Kestrel Party": a party's people are its members, not its staff
+    if pattern.subject_heads and not index.kinds(subj, called=False) & set(pattern.subject_heads):
+        return  # "the UN's Food Organisation" is a body of the UN; "the UN's Tomas Vidal" is none
     if prop.symmetric and (o_mention, s_mention) < (s_mention, o_mention):
         s_mention, o_mention = o_mention, s_mention
     key = (s_mention.start, predicate, o_mention.start)

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from kgraph.models import Article, Extraction, Mention
 from kgraph.resolve import resolve_entities
 
@@ -173,29 +175,24 @@ def test_resolve_a_name_used_for_one_thing_keeps_its_odd_description(ontology) -
     assert _things(result, "Norland") == [("Organization", ["t"]), ("Place", ["d"])]
 
 
-def test_resolve_a_firm_by_context_is_an_organisation(ontology) -> None:  # type: ignore[no-untyped-def]
-    mentions = [Mention(0, 6, "Corvex", "Person", "PERSON"), Mention(20, 26, "Corvex", "Person", "PERSON"),
-                Mention(40, 46, "Corvex", "Organization", "PERSON")]
+@pytest.mark.parametrize(
+    ("kind", "label"),
+    [
+        # "Corvex" a person to the NER twice, "oil firm Corvex" once: the context outvotes the NER
+        ("Person", "PERSON"),
+        # "Corvex" a place to the NER twice, "Italian airline Corvex" once
+        ("Place", "GPE"),
+    ],
+)
+def test_resolve_a_firm_by_context_is_an_organisation(ontology, kind: str, label: str) -> None:  # type: ignore[no-untyped-def]
+    mentions = [Mention(0, 6, "Corvex", kind, label), Mention(20, 26, "Corvex", kind, label),
+                Mention(40, 46, "Corvex", "Organization", label)]
     rep = mentions[0]
     ex = Extraction(article=Article(id="a", text="", source="a"), mentions=mentions, links={m: rep for m in mentions})
     (entity,) = resolve_entities([ex], ontology).entities.values()
     assert entity.type == "Organization"
-    # without the context the NER's person stands
+    # without the context the NER's type stands
     ex = Extraction(article=Article(id="b", text="", source="b"), mentions=mentions[:2],
                     links={m: rep for m in mentions[:2]})
     (entity,) = resolve_entities([ex], ontology).entities.values()
-    assert entity.type == "Person"
-
-
-def test_resolve_a_place_by_context_is_an_organisation(ontology) -> None:  # type: ignore[no-untyped-def]
-    # "Corvex" a place to the NER twice, "Italian airline Corvex" once: the context outvotes the NER
-    mentions = [Mention(0, 6, "Corvex", "Place", "GPE"), Mention(20, 26, "Corvex", "Place", "GPE"),
-                Mention(40, 46, "Corvex", "Organization", "GPE")]
-    rep = mentions[0]
-    ex = Extraction(article=Article(id="a", text="", source="a"), mentions=mentions, links={m: rep for m in mentions})
-    (entity,) = resolve_entities([ex], ontology).entities.values()
-    assert entity.type == "Organization"
-    ex = Extraction(article=Article(id="b", text="", source="b"), mentions=mentions[:2],
-                    links={m: rep for m in mentions[:2]})
-    (entity,) = resolve_entities([ex], ontology).entities.values()
-    assert entity.type == "Place"
+    assert entity.type == kind

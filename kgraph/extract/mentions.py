@@ -785,11 +785,7 @@ def _country_adjectives(
         country = _COUNTRY_ADJECTIVES.get(token.lower_)
         if country is None or token.i in taken or not token.is_title or token.dep_ not in {"amod", "compound", "nmod"}:
             continue
-        noun = token.head
-        for _ in range(2):  # "German chemicals group": the kind may be a compound of the noun
-            if noun.lemma_.lower() in org_nouns or noun.dep_ != "compound" or noun.head.pos_ != "NOUN":
-                break
-            noun = noun.head
+        noun = _kind_noun(token.head, org_nouns)  # "German chemicals group"
         if _person_beside(noun, people):
             yield token, country, True  # "German Chancellor X", "the Norwegian finance minister, X": X's country
             continue
@@ -803,6 +799,16 @@ def _country_adjectives(
             yield token, country, True
         elif _definite_description(noun):
             yield token, country, False
+
+
+def _kind_noun(noun: Token, kinds: set[str] | frozenset[str]) -> Token:
+    """The noun of a description that says its kind: ``noun`` itself, or the noun it is a compound of, up to
+    two deep ("German chemicals group", "India's largest power producer": the kind is "group", "producer")."""
+    for _ in range(2):
+        if noun.lemma_.lower() in kinds or noun.dep_ != "compound" or noun.head.pos_ != "NOUN":
+            break
+        noun = noun.head
+    return noun
 
 
 def _country_possessives(doc: Doc, found: list[tuple[Mention, Span]], ontology: Ontology) -> set[int]:
@@ -820,11 +826,7 @@ def _country_possessives(doc: Doc, found: list[tuple[Mention, Span]], ontology: 
             _COUNTRY_NAMES - {"europe", "asia"}
         ):
             continue
-        noun = root.head
-        for _ in range(2):  # "India's largest power producer": the kind may be a compound of the noun
-            if noun.lemma_.lower() in org_nouns or noun.dep_ != "compound" or noun.head.pos_ != "NOUN":
-                break
-            noun = noun.head
+        noun = _kind_noun(root.head, org_nouns)  # "India's largest power producer"
         after = doc[noun.i + 1 : noun.i + 3]
         if (
             noun.pos_ == "NOUN" and noun.lemma_.lower() in org_nouns and noun.lemma_.lower() not in _PUBLIC_NOUNS

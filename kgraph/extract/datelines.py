@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kgraph.extract.frames import _Index
+from kgraph.extract.lexicon import _WEEKDAYS
 from kgraph.ontology import Ontology, Pattern
 
 if TYPE_CHECKING:
@@ -26,7 +27,6 @@ _MONTHS = frozenset(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
     "september october november december".split()
 )
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _first_token(doc: Doc, i: int = 0) -> int:

@@ -92,6 +92,8 @@ _CONTINENTS = frozenset(
     {"europe", "asia", "africa", "americas", "oceania", "antarctica", "eurasia", "north america", "south america",
      "latin america", "central america", "middle east", "far east"}
 )
+#: Adjectives of continents and of the Arab world: like a country's, they open no name ("New European rules").
+_CONTINENT_ADJECTIVES = frozenset({"european", "american", "african", "asian", "arab"})
 #: Head words of a legislative chamber: its "leader" leads a side or the business in it ("Leader of the House",
 #: "Senate majority leader") and holds a seat; the chamber's head is its speaker or president.
 _CHAMBERS = frozenset(
@@ -101,10 +103,11 @@ _CHAMBERS = frozenset(
 #: Nouns that, as "the ... of Y" with no other word, describe a part in making Y rather than a post in it:
 #: "X, the architect of the health service", "the mastermind of the merger".
 _FIGURATIVE = frozenset({"architect", "mastermind", "godfather", "brains", "pioneer", "face", "voice", "engine"})
+#: The days of the week: "Sunday" may open a newspaper's name ("the Sunday Herald"), never a dateline's place.
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: Months and weekdays: a capitalised one before a name dates the sentence ("In October Tory leader X").
-_CALENDAR = frozenset(
-    """january february march april may june july august september october november december monday tuesday
-    wednesday thursday friday saturday sunday""".split()
+_CALENDAR = _WEEKDAYS | frozenset(
+    "january february march april may june july august september october november december".split()
 )
 #: Public offices a party's member holds: "Labour mayor X" is a member of the party, not its head.
 _PUBLIC_OFFICES = frozenset({"mayor", "governor", "premier"})

@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING
 from kgraph.extract.award_names import award_by_plural
 from kgraph.extract.company_names import company_after_country
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
-from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES, _FIRM_NOUNS, _PART_NOUNS, ANY_NOUN
+from kgraph.extract.lexicon import (
+    _CONTINENT_ADJECTIVES,
+    _COUNTRY_ADJECTIVES,
+    _COUNTRY_NAMES,
+    _FIRM_NOUNS,
+    _PART_NOUNS,
+    ANY_NOUN,
+)
 from kgraph.extract.name_spans import joined_ents, named_by_initials, own_s_everywhere
 from kgraph.extract.place_names import _age_follows, coerce_places
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
@@ -264,9 +271,6 @@ _NOT_FORENAMES = frozenset(
     frenchman frenchwoman englishman englishwoman irishman irishwoman scotsman scotswoman welshman welshwoman
     dutchman dutchwoman spaniard briton""".split()
 )
-
-
-_CONTINENT_ADJECTIVES = frozenset({"european", "american", "african", "asian", "arab"})
 
 
 def _with_own_s(span: Span) -> Span:

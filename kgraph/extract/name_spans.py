@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_NAMES
+from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_NAMES, _WEEKDAYS
 from kgraph.models import Mention
 
 if TYPE_CHECKING:
@@ -129,9 +129,6 @@ def named_by_initials(found: list[tuple[Mention, Span]]) -> list[tuple[Mention, 
         out.append((Mention(span.start_char, span.end_char, span.text, m.type, "ORG"), span))
         out.sort(key=lambda pair: pair[1].start)
     return out
-
-
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _weekday_opens(date: Span, after: Span) -> bool:

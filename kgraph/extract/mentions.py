@@ -575,27 +575,18 @@ def _country_before(ent: Span) -> Span:
     return Span(doc, ent.start - 1, ent.end, label=ent.label_)
 
 
-def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
-    """Entity mentions with ontology types, plus pronouns and definite descriptions.
+def _named_entities(
+    doc: Doc, ontology: Ontology, taken: set[int], aliases: dict[str, str]
+) -> Iterator[tuple[Mention, Span]]:
+    """The NER's names, repaired and typed: joined or cut where the words around say so, a title cut off a
+    person's name, works and offices left out, the class corrected by the evidence around the name.
 
-    Pronouns and descriptions ("the cluster") get ``label="pronoun"``/``"description"``
-    and the class they could refer to; coreference (kgraph.extract.coref) links or drops them.
-    """
-    from spacy.tokens import Span
-
-    found: list[tuple[Mention, Span]] = []
-    taken: set[int] = set()
+    Adds each name's tokens (and a title cut off it) to ``taken`` as it goes, and the class of a bracketed
+    abbreviation after a name to ``aliases`` ("Eastgate Science Park (EastPark)")."""
     job_titles = _job_titles(ontology)
     government = ontology.classes.get("GovernmentBody")
     office_titles = government.title_words if government is not None else frozenset()
-    aliases: dict[str, str] = {}
     text = doc.text  # built anew on every access
-    for span, dated in [*(_dateline(doc, ontology) or _dated_dateline(doc)), *_source_lines(doc)]:
-        if any(i in taken for i in range(span.start, span.end)):
-            continue
-        if dated:  # an empty class: words of the line that name nothing
-            found.append((Mention(span.start_char, span.end_char, span.text, dated, "dateline"), span))
-        taken.update(range(span.start, span.end))
     for ent in _place_opens_name(doc, joined_ents(doc, _with_year(doc, list(doc.ents)), job_titles), ontology):
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
@@ -628,11 +619,77 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         end_char = ent.end_char
         if cls == "Person" and _stop_in_name(ent):
             end_char -= 1  # "... said survey chairman Norbert Ore.": the sentence's stop is no part of the name
-        found.append((Mention(ent.start_char, end_char, text[ent.start_char : end_char], cls, ent.label_), ent))
+        yield Mention(ent.start_char, end_char, text[ent.start_char : end_char], cls, ent.label_), ent
         taken.update(range(ent.start, ent.end))
         bracket = _BRACKET_ALIAS.match(text, ent.end_char)
         if bracket:
             aliases[bracket.group(1).lower()] = cls
+
+
+def _pronouns_and_descriptions(
+    doc: Doc, ontology: Ontology, taken: set[int], adjectives: set[int], described: set[int], based: set[int]
+) -> Iterator[tuple[Mention, Span]]:
+    """Pronouns and definite descriptions ("the carmaker", "the UK's biggest coal producer") outside the names
+    in ``taken``, each with the class it could refer to; ``adjectives`` are the countries' adjectives beside a
+    name, ``described`` those (and the countries' possessives) in a description alone, ``based`` the tokens of
+    names before "-based"."""
+    from spacy.tokens import Span
+
+    for token in doc:
+        if token.i in taken:
+            continue
+        lower = token.lower_
+        if lower in _PRONOUNS and token.pos_ == "PRON":
+            span = doc[token.i : token.i + 1]
+            yield Mention(token.idx, token.idx + len(token), token.text, _PRONOUNS[lower], "pronoun"), span
+        elif token.pos_ in {"NOUN", "PROPN"} and token.is_lower and ontology.classes_for_descriptor(lower):
+            det = [c for c in token.children if c.dep_ == "det" and c.lower_ in {"the", "this", "that"}]
+            if not det and token.i > 0 and doc[token.i - 1].lower_ in {"the", "this", "that"}:
+                det = [doc[token.i - 1]]  # the parser sometimes hangs "the" on the next noun
+            if not det:
+                # "the UK's biggest coal producer", "France's second largest carmaker": a country's possessive
+                det = [c.left_edge for c in token.children if c.dep_ == "poss" and c.i in described][:1]
+            if not det or any(
+                c.dep_ in {"compound", "poss"} and c.i in taken and c.i not in described for c in token.children
+            ):
+                continue
+            classes = ontology.classes_for_descriptor(lower)
+            cls = max(classes, key=lambda c: len(ontology.classes[c].ancestors))
+            if ontology.is_a(cls, "Place") and lower not in _PART_NOUNS and token.dep_ != "appos" and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.i in taken for g in c.children)
+                for c in token.children
+            ):
+                continue  # "near the town of Duluth": the name that follows is the place, not an earlier one
+            span = Span(doc, det[0].i, token.i + 1)
+            if any(i in adjectives for i in range(span.start, span.end)):
+                continue  # "the French carmaker" beside its name: "French" is the country's mention
+            # "the German lender", "the Netherlands-based company": the country (its adjective, or its name
+            # before "-based") stays its own mention, the noun after it is the description's; another name
+            # inside makes the phrase that name's own ("the Tacoma Falcons football team")
+            inside = [i for i in range(span.start, span.end) if i in taken]
+            if any(i not in described and i not in based for i in inside):
+                continue
+            mention = Mention(span.start_char, span.end_char, span.text, cls, "description")
+            yield mention, Span(doc, inside[-1] + 1, span.end) if inside else span
+
+
+def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
+    """Entity mentions with ontology types, plus pronouns and definite descriptions.
+
+    Pronouns and descriptions ("the cluster") get ``label="pronoun"``/``"description"``
+    and the class they could refer to; coreference (kgraph.extract.coref) links or drops them.
+    """
+    found: list[tuple[Mention, Span]] = []
+    taken: set[int] = set()
+    job_titles = _job_titles(ontology)
+    aliases: dict[str, str] = {}
+    for span, dated in [*(_dateline(doc, ontology) or _dated_dateline(doc)), *_source_lines(doc)]:
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        if dated:  # an empty class: words of the line that name nothing
+            found.append((Mention(span.start_char, span.end_char, span.text, dated, "dateline"), span))
+        taken.update(range(span.start, span.end))
+    found.extend(_named_entities(doc, ontology, taken, aliases))
     found = own_s_everywhere(found)
     found = named_by_initials(found)
     taken.update(i for _, span in found for i in range(span.start, span.end))
@@ -676,42 +733,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
     taken |= adjectives | described
     described |= _country_possessives(doc, found, ontology)  # "the UK's biggest coal producer"
     based = {i for _, span in found if _based_on(span.root) for i in range(span.start, span.end)}
-    for token in doc:
-        if token.i in taken:
-            continue
-        lower = token.lower_
-        if lower in _PRONOUNS and token.pos_ == "PRON":
-            span = doc[token.i : token.i + 1]
-            found.append((Mention(token.idx, token.idx + len(token), token.text, _PRONOUNS[lower], "pronoun"), span))
-        elif token.pos_ in {"NOUN", "PROPN"} and token.is_lower and ontology.classes_for_descriptor(lower):
-            det = [c for c in token.children if c.dep_ == "det" and c.lower_ in {"the", "this", "that"}]
-            if not det and token.i > 0 and doc[token.i - 1].lower_ in {"the", "this", "that"}:
-                det = [doc[token.i - 1]]  # the parser sometimes hangs "the" on the next noun
-            if not det:
-                # "the UK's biggest coal producer", "France's second largest carmaker": a country's possessive
-                det = [c.left_edge for c in token.children if c.dep_ == "poss" and c.i in described][:1]
-            if not det or any(
-                c.dep_ in {"compound", "poss"} and c.i in taken and c.i not in described for c in token.children
-            ):
-                continue
-            classes = ontology.classes_for_descriptor(lower)
-            cls = max(classes, key=lambda c: len(ontology.classes[c].ancestors))
-            if ontology.is_a(cls, "Place") and lower not in _PART_NOUNS and token.dep_ != "appos" and any(
-                c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.i in taken for g in c.children)
-                for c in token.children
-            ):
-                continue  # "near the town of Duluth": the name that follows is the place, not an earlier one
-            span = Span(doc, det[0].i, token.i + 1)
-            if any(i in adjectives for i in range(span.start, span.end)):
-                continue  # "the French carmaker" beside its name: "French" is the country's mention
-            # "the German lender", "the Netherlands-based company": the country (its adjective, or its name
-            # before "-based") stays its own mention, the noun after it is the description's; another name
-            # inside makes the phrase that name's own ("the Tacoma Falcons football team")
-            inside = [i for i in range(span.start, span.end) if i in taken]
-            if any(i not in described and i not in based for i in inside):
-                continue
-            mention = Mention(span.start_char, span.end_char, span.text, cls, "description")
-            found.append((mention, Span(doc, inside[-1] + 1, span.end) if inside else span))
+    found.extend(_pronouns_and_descriptions(doc, ontology, taken, adjectives, described, based))
     found.sort(key=lambda pair: pair[0])
     return found
 

@@ -122,20 +122,32 @@ def coerce_places(
     "Name, Place" pair that does. ``titles`` are the nouns of a person's post ("mayor"): the
     name after "the mayor of Spokane," holds the post and stays a person.
     """
+    return _places_in_chains(_places_by_context(found, ontology, titles), ontology, titles)
+
+
+def _weak(mention: Mention, span: Span, ontology: Ontology) -> bool:
+    """Whether a name's class may be changed: the NER's organisation, person or group, no place already,
+    with no head noun that says its kind ("Kestrel Institute", "Institute of Mathematics")."""
+    return (
+        mention.label in {"ORG", "PERSON", "NORP"}
+        and ontology.class_for_head(span[-1].lower_) is None
+        and ontology.class_for_head(span.root.lower_) is None  # "Institute of Mathematics"
+        and not ontology.is_a(mention.type, "Place")
+    )
+
+
+def _as_place(mention: Mention) -> Mention:
+    return Mention(mention.start, mention.end, mention.text, "Place", mention.label)
+
+
+def _places_by_context(
+    found: list[tuple[Mention, Span]], ontology: Ontology, titles: frozenset[str]
+) -> list[tuple[Mention, Span]]:
+    """The mentions with each name a place that the words around it say is one (a locative phrase, a home's
+    noun, a peer's title, an age before "of", a body's "in"/"of", a place's street or mayor)."""
     locative = _locative_triggers(ontology)
     homes = _home_nouns(ontology)
     homes_of = _home_nouns(ontology, "of")
-
-    def weak(mention: Mention, span: Span) -> bool:
-        return (
-            mention.label in {"ORG", "PERSON", "NORP"}
-            and ontology.class_for_head(span[-1].lower_) is None
-            and ontology.class_for_head(span.root.lower_) is None  # "Institute of Mathematics"
-            and not ontology.is_a(mention.type, "Place")
-        )
-
-    def as_place(mention: Mention) -> Mention:
-        return Mention(mention.start, mention.end, mention.text, "Place", mention.label)
 
     places = {t.i for mention, span in found if ontology.is_a(mention.type, "Place") for t in span}
     # "Lord Vance of Bellport": a peer's title names a place
@@ -151,6 +163,7 @@ def coerce_places(
     out: list[tuple[Mention, Span]] = []
     for mention, span in found:
         root = span.root
+        weak = _weak(mention, span, ontology)
         governor = None
         if root.dep_ == "pobj" and root.head.lower_ in {"in", "at"}:
             governor = root.head.head
@@ -167,21 +180,29 @@ def coerce_places(
             # "in Fujisawa, Kanagawa" (not "On Feb. 12, Abraham Lincoln, ... was born in", nor
             # "the mayor of Spokane, Vidal, said": the name after a post's place holds the post)
             governor = root.head.head.head
-        if governor is not None and governor.lemma_.lower() in locative | homes and weak(mention, span):
-            mention = as_place(mention)
+        if governor is not None and governor.lemma_.lower() in locative | homes and weak:
+            mention = _as_place(mention)
         elif (
-            weak(mention, span) and len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in {"in", "of"}
+            weak and len(span) == 1 and root.dep_ == "pobj" and root.head.lower_ in {"in", "of"}
             and root.head.head.i in bodies and root.head.i == root.head.head.i + 1
         ):
-            mention = as_place(mention)  # "Kestrel Milling Co. in Bellport", "Orbitel Supply Co. of Tacoma"
-        elif weak(mention, span) and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i in peers:
-            mention = as_place(mention)
-        elif weak(mention, span) and root.dep_ == "pobj" and _hometown_after_age(root.head, found):
-            mention = as_place(mention)  # "Anders Holm, 41, of Tacoma"
-        elif weak(mention, span) and mention.label != "PERSON" and _place_evidence(root, ontology):
+            mention = _as_place(mention)  # "Kestrel Milling Co. in Bellport", "Orbitel Supply Co. of Tacoma"
+        elif weak and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i in peers:
+            mention = _as_place(mention)
+        elif weak and root.dep_ == "pobj" and _hometown_after_age(root.head, found):
+            mention = _as_place(mention)  # "Anders Holm, 41, of Tacoma"
+        elif weak and mention.label != "PERSON" and _place_evidence(root, ontology):
             # (a person has a home state and a street too: "Lena Berg's home state")
-            mention = as_place(mention)
+            mention = _as_place(mention)
         out.append((mention, span))
+    return out
+
+
+def _places_in_chains(
+    out: list[tuple[Mention, Span]], ontology: Ontology, titles: frozenset[str]
+) -> list[tuple[Mention, Span]]:
+    """The mentions, in place, with the names of a "Place, Name" or "Name, Place" pair that closes a phrase
+    made places ("Fujisawa, Kanagawa", "Camp Orlen, Idaho;")."""
     for k in range(1, len(out)):
         (previous, prev_span), (mention, span) = out[k - 1], out[k]
         doc = span.doc
@@ -194,13 +215,17 @@ def coerce_places(
         holder = prev_span.root.head.head if prev_span.root.dep_ == "pobj" else None
         if (
             ontology.is_a(previous.type, "Place")
-            and weak(mention, span)
+            and _weak(mention, span, ontology)
             and not (mention.label == "PERSON" and len(span) > 1)  # "of Corvania, Mr. Tomas Vidal"
             # "the mayor of Spokane, Vidal, said": the name after the post's place holds the post
             and not (holder is not None and holder.lemma_.lower() in titles)
         ):
-            out[k] = (as_place(mention), span)  # "Fujisawa, Kanagawa"
-        elif ontology.is_a(mention.type, "Place") and weak(previous, prev_span) and previous.label != "PERSON":
+            out[k] = (_as_place(mention), span)  # "Fujisawa, Kanagawa"
+        elif (
+            ontology.is_a(mention.type, "Place")
+            and _weak(previous, prev_span, ontology)
+            and previous.label != "PERSON"
+        ):
             # "Camp Orlen, Idaho;" (not a person: "Vidal, Tacoma;" on a team sheet)
-            out[k - 1] = (as_place(previous), prev_span)
+            out[k - 1] = (_as_place(previous), prev_span)
     return out

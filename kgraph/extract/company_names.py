@@ -7,6 +7,11 @@ taken over or bid for, holds or is the object of shares or a stake; or it stands
 beside a name the NER took for an organisation.  Example: in "Italy's Orvana has agreed to
 buy a stake in a brewer.", Orvana is an organisation, not a place; in "Spain's Rafael Soler
 won the final." nothing says a company and the NER's label stands.
+
+Also decides the company evidence the mentions use elsewhere: what only a company has, so that its
+possessor is one ("Orbix's shares", "Air Kestrel's managing director"; not a deputy chairman, whom a
+commission has too), and the words that make the name a country opens a company's ("Shares in UK Coal",
+"UK Coal reported a loss"; not "the U.S. Midwest").
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_NAMES
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["company_after_country"]
+__all__ = ["company_after_country", "firms_possession", "names_a_firm"]
 
 #: What a company does as a verb's subject: "X agreed to buy", "X reported a loss".
 _FIRM_VERBS = frozenset("buy sell acquire merge bid invest takeover report post own list manufacture".split())
@@ -97,3 +102,38 @@ def company_after_country(span: Span) -> str | None:
     if span.text.lower() in _COUNTRY_NAMES | _CONTINENTS or not _after_country(span):
         return None
     return "Organization" if _firm_context(span) else None
+
+
+#: What only a company has ("Orbix's shares", "Orbix's chief executive"), by the noun's lemma ...
+_FIRM_POSSESSIONS = frozenset(
+    "share shareholder profit revenue turnover earnings subsidiary ceo chairman chairwoman stock".split()
+)
+#: ... or by the noun and the word before it
+_FIRM_POSTS = frozenset({("chief", "executive"), ("managing", "director"), ("finance", "director")})
+
+
+def firms_possession(noun: Token) -> bool:
+    """Whether a noun names what only a company has: its shares, profits, chairman or managing director."""
+    lemma = noun.lemma_.lower()
+    before = noun.doc[noun.i - 1] if noun.i > 0 else None
+    if before is not None and before.lower_ in {"deputy", "vice"}:
+        return False  # "Tutu's deputy chairman": a commission's, in a person's charge
+    if lemma in _FIRM_POSSESSIONS:
+        return True
+    return before is not None and (before.lower_, noun.lower_) in _FIRM_POSTS
+
+
+#: Verbs and nouns of what a company does or has: "Shares in UK Coal", "UK Coal reported a loss".
+_FIRM_WORDS = frozenset(
+    "share shares stake profit profits loss losses revenue sales takeover bid merger report post reported posted "
+    "announce announced buy bought acquire acquired sell sold".split()
+)
+
+
+def names_a_firm(head: Token) -> bool:
+    """Whether the words the parse hangs a name on are a company's: its shares, its profits ("Shares
+    in UK Coal", "UK Coal reported a loss"); not "the U.S. Midwest", "Australia Day"."""
+    governor = head.head.head if head.dep_ == "pobj" else head.head
+    if head.dep_ == "nsubj" and any(c.lower_ in _FIRM_WORDS for c in governor.children if c.dep_ == "dobj"):
+        return True
+    return governor.lower_ in _FIRM_WORDS and governor.i != head.i

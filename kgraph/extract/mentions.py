@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kgraph.extract.award_names import award_by_plural
-from kgraph.extract.company_names import company_after_country
+from kgraph.extract.company_names import company_after_country, firms_possession, names_a_firm
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
 from kgraph.extract.lexicon import (
     _CONTINENT_ADJECTIVES,
@@ -176,30 +176,11 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
         and span.start > 0 and doc[span.start - 1].text == "," and not span.text.isupper()
     ):
         return "Person"  # "the mayor of Spokane, Vidal, said": the name after a post's place holds it
-    if span.label_ in {"PERSON", "LOC", "FAC"} and root.dep_ == "poss" and _firms_possession(root.head):
+    if span.label_ in {"PERSON", "LOC", "FAC"} and root.dep_ == "poss" and firms_possession(root.head):
         return "Organization"  # "Air Kestrel's managing director X", "Orbix's shares": only a company has them
     if _age_follows(span) and ontology.class_for_head(span[-1].lower_) is None:
         return "Person"  # "Marta Kiel, 50, of Bellport": an age set off by commas
     return None
-
-
-#: What only a company has ("Orbix's shares", "Orbix's chief executive"), by the noun's lemma ...
-_FIRM_POSSESSIONS = frozenset(
-    "share shareholder profit revenue turnover earnings subsidiary ceo chairman chairwoman stock".split()
-)
-#: ... or by the noun and the word before it
-_FIRM_POSTS = frozenset({("chief", "executive"), ("managing", "director"), ("finance", "director")})
-
-
-def _firms_possession(noun: Token) -> bool:
-    """Whether a noun names what only a company has: its shares, profits, chairman or managing director."""
-    lemma = noun.lemma_.lower()
-    before = noun.doc[noun.i - 1] if noun.i > 0 else None
-    if before is not None and before.lower_ in {"deputy", "vice"}:
-        return False  # "Tutu's deputy chairman": a commission's, in a person's charge
-    if lemma in _FIRM_POSSESSIONS:
-        return True
-    return before is not None and (before.lower_, noun.lower_) in _FIRM_POSTS
 
 
 def _person_titles(ontology: Ontology) -> frozenset[str]:
@@ -425,22 +406,6 @@ def _strip_job_title(span: Span, titles: frozenset[str]) -> Span | None:
     return Span(span.doc, start, span.end, label=span.label_)
 
 
-#: Verbs and nouns of what a company does or has: "Shares in UK Coal", "UK Coal reported a loss".
-_FIRM_WORDS = frozenset(
-    "share shares stake profit profits loss losses revenue sales takeover bid merger report post reported posted "
-    "announce announced buy bought acquire acquired sell sold".split()
-)
-
-
-def _names_a_firm(head: Token) -> bool:
-    """Whether the words the parse hangs a name on are a company's: its shares, its profits ("Shares
-    in UK Coal", "UK Coal reported a loss"); not "the U.S. Midwest", "Australia Day"."""
-    governor = head.head.head if head.dep_ == "pobj" else head.head
-    if head.dep_ == "nsubj" and any(c.lower_ in _FIRM_WORDS for c in governor.children if c.dep_ == "dobj"):
-        return True
-    return governor.lower_ in _FIRM_WORDS and governor.i != head.i
-
-
 #: Heads of a state's courts, public bodies like its ministries: "U.S. District Court" is based in the U.S.
 _COURTS = frozenset({"court", "courts", "tribunal"})
 
@@ -487,7 +452,7 @@ def _joined_name(place: Span, after: Span | None, ontology: Ontology) -> Span | 
             head.i <= place.end - 1 or head.i - place.end > 2 or any(t.ent_type_ for t in doc[place.end : end])
             or not all(t.head.i == head.i or t.i == head.i for t in doc[place.end : end])
             or end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"  # the name goes on past its head
-            or not _names_a_firm(head)
+            or not names_a_firm(head)
         ):
             return None
     words = doc[place.end : end]

@@ -74,3 +74,36 @@ def test_company_names_needs_the_country_and_a_firms_words(  # type: ignore[no-u
     ontology, parse_with_ents, text, ents, name, cls
 ) -> None:
     assert _types(parse_with_ents(text, ents), ontology)[name] == cls
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "expected"),
+    [
+        ("Velbert's profits rose.", "profits", True),  # by the noun's lemma
+        ("Velbert's chief executive left.", "executive", True),  # by the noun and the word before it
+        ("Velbert's deputy chairman left.", "chairman", False),  # a commission has a deputy chairman too
+        ("Velbert's wife left.", "wife", False),
+    ],
+)
+def test_company_names_what_only_a_company_has(nlp, text: str, noun: str, expected: bool) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.company_names import firms_possession
+
+    doc = nlp(text)
+    assert firms_possession(next(t for t in doc if t.text == noun)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares in Tarvik Coal fell sharply.", True),  # the object of a company's noun
+        ("Tarvik Coal reported a loss on Monday.", True),  # the subject of a company's deed
+        ("Tarvik Coal made a profit on Monday.", True),  # the subject of a verb whose object is a company's
+        ("Snow fell across Tarvik Coal yesterday.", False),
+    ],
+)
+def test_company_names_the_words_a_name_hangs_on_say_a_company(nlp, text: str, expected: bool) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.company_names import names_a_firm
+
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == "Coal")
+    assert names_a_firm(head) is expected, [(t.text, t.dep_, t.head.text) for t in doc]

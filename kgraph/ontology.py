@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import builtins
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, wraps
 from importlib import resources
 from pathlib import Path
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from rdflib import OWL, RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
@@ -37,6 +39,7 @@ __all__ = [
     "Ontology",
     "load_ontology",
     "default_ontology_dir",
+    "per_ontology",
 ]
 
 BASE_IRI = "https://w3id.org/kgraph/"
@@ -210,6 +213,8 @@ class Ontology:
     unnamed_heads: frozenset[str] = frozenset()
     #: pattern name -> confidence measured on train data (``calibration.ttl``, see scripts/calibrate.py)
     calibration: dict[str, float] = field(default_factory=dict)
+    #: values worked out of the ontology once (:func:`per_ontology`), by function and arguments
+    derived: dict[tuple[Any, ...], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def confidence(self, pattern: str, hand_set: float) -> float:
         """A relation's confidence: its pattern's calibrated value, else the hand-set one."""
@@ -260,6 +265,32 @@ class Ontology:
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
         return digest.hexdigest()[:16]
+
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def per_ontology(make: Callable[Concatenate[Ontology, _P], _T]) -> Callable[Concatenate[Ontology, _P], _T]:
+    """Work a value out of the ontology once and keep it with the ontology.
+
+    For the word sets and indexes the extractor reads off the ontology's patterns and classes
+    (the titles of a post, the patterns by trigger word): ``make(ontology, *args)`` runs on the
+    first call for an ontology and those arguments, and later calls return the same object.
+    The value lives in :attr:`Ontology.derived`, so it goes with the ontology into worker
+    processes and away with it.
+    """
+    name = f"_per_ontology {make.__module__}.{make.__qualname__}"
+
+    @wraps(make)
+    def cached(ontology: Ontology, /, *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        key = (name, *args, *sorted(kwargs.items()))
+        if key not in ontology.derived:
+            ontology.derived[key] = make(ontology, *args, **kwargs)
+        value: _T = ontology.derived[key]
+        return value
+
+    return cached
 
 
 def _local(term: object) -> str | None:

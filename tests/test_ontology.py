@@ -174,3 +174,31 @@ def test_ontology_calibration_file_is_read_and_checked(tmp_path: Path) -> None:
     assert none.fingerprint() != own.fingerprint()  # a new calibration invalidates the extraction cache
     with pytest.raises(OntologyError, match="outside 0-1"):
         load_ontology(_ontology_copy(tmp_path / "c", '[] kgx:patternName "x/Verb" ; kgx:calibrated 1.5 .\n'))
+
+
+def test_per_ontology_works_a_value_out_once_per_ontology_and_arguments(tmp_path: Path) -> None:
+    import shutil
+    from dataclasses import replace
+
+    from kgraph.ontology import Ontology, per_ontology
+
+    calls: list[tuple[str, str]] = []
+
+    @per_ontology
+    def triggers_of(ontology: Ontology, frame: str) -> frozenset[str]:
+        calls.append((ontology.source.name, frame))
+        return frozenset(t for p in ontology.patterns if p.frame == frame for t in p.triggers)
+
+    shipped = load_ontology()
+    verbs = triggers_of(shipped, "Verb")
+    assert "acquire" in verbs
+    assert triggers_of(shipped, "Verb") is verbs  # kept: the same object, not worked out again
+    assert triggers_of(shipped, "EventNoun") != verbs  # another argument, another value
+    assert calls == [(shipped.source.name, "Verb"), (shipped.source.name, "EventNoun")]
+    # another ontology (a copy in another folder) keeps values of its own
+    copy = tmp_path / "copy"
+    shutil.copytree(ONTOLOGY_DIR, copy)
+    other = load_ontology(copy)
+    assert triggers_of(other, "Verb") == verbs and len(calls) == 3
+    # a changed copy of the ontology starts with nothing derived
+    assert replace(shipped, calibration={}).derived == {}

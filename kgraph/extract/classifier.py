@@ -30,11 +30,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kgraph.models import Mention, RelationMention
+from kgraph.ontology import Ontology, per_ontology
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-    from kgraph.ontology import Ontology
 
 __all__ = [
     "NONE",
@@ -268,19 +267,16 @@ def _length_bucket(n: int) -> str:
     return ">45"
 
 
+@per_ontology
 def ontology_cues(ontology: Ontology) -> dict[str, frozenset[str]]:
     """The ontology's trigger words and phrases (lower case), each with the properties it states in
     ``ontology/patterns.ttl``; computed once per ontology."""
-    cached: dict[str, frozenset[str]] | None = ontology.__dict__.get("_kgraph_classifier_cues")
-    if cached is None:
-        found: dict[str, set[str]] = {}
-        for pattern in ontology.patterns:
-            for trigger in pattern.triggers:
-                if trigger != "*":
-                    found.setdefault(trigger.lower(), set()).add(pattern.property)
-        cached = {trigger: frozenset(props) for trigger, props in sorted(found.items())}
-        ontology.__dict__["_kgraph_classifier_cues"] = cached
-    return cached
+    found: dict[str, set[str]] = {}
+    for pattern in ontology.patterns:
+        for trigger in pattern.triggers:
+            if trigger != "*":
+                found.setdefault(trigger.lower(), set()).add(pattern.property)
+    return {trigger: frozenset(props) for trigger, props in sorted(found.items())}
 
 
 def rule_features(forward: Sequence[RelationMention], backward: Sequence[RelationMention], types: str) -> list[str]:
@@ -542,20 +538,17 @@ def candidates(
     return out
 
 
+@per_ontology
 def _ontology_words(ontology: Ontology) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     """Job titles (RelationalNoun triggers), and per property the nouns that do not state it
     (kgx:exceptTrigger: "Y star X" is no employment, for the classifier as for the rules);
     computed once per ontology."""
-    cached: tuple[frozenset[str], dict[str, frozenset[str]]] | None = ontology.__dict__.get("_kgraph_classifier_words")
-    if cached is None:
-        titles = frozenset(t for p in ontology.patterns if p.frame == "RelationalNoun" for t in p.triggers)
-        vetoes: dict[str, set[str]] = {}
-        for p in ontology.patterns:
-            if p.exceptions:
-                vetoes.setdefault(p.property, set()).update(p.exceptions)
-        cached = titles, {prop: frozenset(words) for prop, words in vetoes.items()}
-        ontology.__dict__["_kgraph_classifier_words"] = cached
-    return cached
+    titles = frozenset(t for p in ontology.patterns if p.frame == "RelationalNoun" for t in p.triggers)
+    vetoes: dict[str, set[str]] = {}
+    for p in ontology.patterns:
+        if p.exceptions:
+            vetoes.setdefault(p.property, set()).update(p.exceptions)
+    return titles, {prop: frozenset(words) for prop, words in vetoes.items()}
 
 
 def _between_lemmas(doc: Doc, a: Span, b: Span) -> set[str]:

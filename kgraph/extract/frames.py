@@ -27,7 +27,7 @@ from kgraph.extract.lexicon import (
     ANY_NOUN,
 )
 from kgraph.models import Mention, Role
-from kgraph.ontology import Ontology
+from kgraph.ontology import Ontology, per_ontology
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -584,15 +584,12 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
     return out
 
 
+@per_ontology
 def _title_heads(ontology: Ontology) -> frozenset[str]:
     """Last words of the titles of a post ("director", "executive"); worked out once per ontology."""
-    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_title_heads")
-    if cached is None:
-        cached = frozenset(
-            t.split()[-1] for p in ontology.patterns if p.frame == "RelationalNoun" and p.role for t in p.triggers
-        )
-        ontology.__dict__["_kgraph_title_heads"] = cached
-    return cached
+    return frozenset(
+        t.split()[-1] for p in ontology.patterns if p.frame == "RelationalNoun" and p.role for t in p.triggers
+    )
 
 
 def _between(noun: Token, name: Token, index: _Index) -> Span:

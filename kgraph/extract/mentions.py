@@ -31,7 +31,7 @@ from kgraph.extract.name_spans import joined_ents, named_by_initials, own_s_ever
 from kgraph.extract.place_names import _age_follows, coerce_places
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
 from kgraph.models import Mention
-from kgraph.ontology import Ontology, Pattern
+from kgraph.ontology import Ontology, Pattern, per_ontology
 from kgraph.vocabulary import PERSON_TITLES, RANKS
 
 if TYPE_CHECKING:
@@ -183,34 +183,28 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
     return None
 
 
+@per_ontology
 def _person_titles(ontology: Ontology) -> frozenset[str]:
     """One-word triggers of relational nouns only a person can hold ("deputy", "spokesman")."""
-    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_person_titles")
-    if cached is None:
-        def domain(p: Pattern) -> str | None:
-            return p.subject_type or ontology.properties[p.property].domain
+    def domain(p: Pattern) -> str | None:
+        return p.subject_type or ontology.properties[p.property].domain
 
-        shared = {t for p in ontology.patterns if domain(p) != "Person" for t in p.triggers}  # "partner"
-        cached = frozenset(
-            t
-            for p in ontology.patterns
-            if p.frame == "RelationalNoun" and domain(p) == "Person"
-            for t in p.triggers
-            if " " not in t and t != ANY_NOUN and t not in shared
-        )
-        ontology.__dict__["_kgraph_person_titles"] = cached
-    return cached
+    shared = {t for p in ontology.patterns if domain(p) != "Person" for t in p.triggers}  # "partner"
+    return frozenset(
+        t
+        for p in ontology.patterns
+        if p.frame == "RelationalNoun" and domain(p) == "Person"
+        for t in p.triggers
+        if " " not in t and t != ANY_NOUN and t not in shared
+    )
 
 
+@per_ontology
 def _post_words(ontology: Ontology) -> frozenset[str]:
     """Nouns of a person's post or standing ("mayor", "king", "minister"): whoever comes after
     "the <post> of <place>," holds the post ("the mayor of Spokane, Vidal,")."""
-    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_post_words")
-    if cached is None:
-        person = ontology.classes.get("Person")
-        cached = _person_titles(ontology) | _NAME_PREFIXES | (person.descriptors if person is not None else frozenset())
-        ontology.__dict__["_kgraph_post_words"] = cached
-    return cached
+    person = ontology.classes.get("Person")
+    return _person_titles(ontology) | _NAME_PREFIXES | (person.descriptors if person is not None else frozenset())
 
 
 _REPAIRABLE = {"Person", "Organization", "Place", "GovernmentBody"}
@@ -228,21 +222,17 @@ _RANK_WORDS = frozenset(
 )
 
 
+@per_ontology
 def _job_titles(ontology: Ontology) -> frozenset[str]:
     """Words before a name that are not part of it: job titles ("ceo", "chairman", "spokesman"),
     offices and ranks ("sen.", "judge", "lt."), and the ontology's words for people ("actress")."""
-    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_job_titles")
-    if cached is not None:
-        return cached
     words = {t for p in ontology.patterns if p.frame == "RelationalNoun" for t in p.triggers if " " not in t}
     person = ontology.classes.get("Person")
     if person is not None:
         words |= person.descriptors
     words |= PERSON_TITLES | RANKS | _RANK_WORDS
     words = {w.rstrip(".") for w in words}
-    cached = frozenset(w for w in words if w not in _NAME_PREFIXES)
-    ontology.__dict__["_kgraph_job_titles"] = cached
-    return cached
+    return frozenset(w for w in words if w not in _NAME_PREFIXES)
 
 
 #: Words for what a person does or where a person is from that the NER takes into the name after them
@@ -740,6 +730,15 @@ def _names_with_of(doc: Doc, found: list[tuple[Mention, Span]], ontology: Ontolo
     return [pair for k, pair in enumerate(out) if k not in dropped]
 
 
+@per_ontology
+def _organisation_descriptors(ontology: Ontology) -> frozenset[str]:
+    """Nouns that describe an organisation ("carmaker", "lender"): the kgx:descriptor words of the
+    organisation classes."""
+    return frozenset(
+        d for name, info in ontology.classes.items() if ontology.is_a(name, "Organization") for d in info.descriptors
+    )
+
+
 def _country_adjectives(
     doc: Doc, found: list[tuple[Mention, Span]], taken: set[int], ontology: Ontology
 ) -> Iterator[tuple[Token, str, bool]]:
@@ -753,9 +752,7 @@ def _country_adjectives(
     lender" (no firm referred to)."""
     orgs = {i for m, span in found if ontology.is_a(m.type, "Organization") for i in range(span.start, span.end)}
     people = {i for m, span in found if m.type == "Person" for i in range(span.start, span.end)}
-    org_nouns = _RIVALS | {
-        d for name, info in ontology.classes.items() if ontology.is_a(name, "Organization") for d in info.descriptors
-    }
+    org_nouns = _RIVALS | _organisation_descriptors(ontology)
     alone = {span.start for _, span in found if len(span) == 1}
     for token in doc:
         if (
@@ -807,9 +804,7 @@ def _country_possessives(doc: Doc, found: list[tuple[Mention, Span]], ontology: 
     its sentence: "The UK's biggest coal producer blamed ...", "France's second largest carmaker enjoyed ..."
     (which coreference links to the firm named before). Not a public body ("Italy's financial watchdog"), nor
     a noun beside a name ("Japan's biggest steel company X", which the title patterns read)."""
-    org_nouns = {
-        d for name, info in ontology.classes.items() if ontology.is_a(name, "Organization") for d in info.descriptors
-    }
+    org_nouns = _organisation_descriptors(ontology)
     out: set[int] = set()
     for mention, span in found:
         root = span.root

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kgraph.models import Mention
-from kgraph.ontology import Ontology
+from kgraph.ontology import Ontology, per_ontology
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -34,49 +34,42 @@ def _age_follows(span: Span) -> bool:
     return number.text.isdigit() and 1 <= int(number.text) <= 120
 
 
+@per_ontology
 def _locative_triggers(ontology: Ontology) -> frozenset[str]:
     """Triggers of the patterns whose place object follows "in"/"at" ("located in", "a campus in"),
     not only "from" ("is from"); worked out once per ontology."""
-    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_locative_triggers")
-    if cached is None:
-        # (not a title that also takes an employer: "a strategist at Y" may be at a firm)
-        employers = {
-            t
-            for p in ontology.patterns
-            if p.frame == "RelationalNoun"
-            and ontology.is_a(p.object_type or ontology.properties[p.property].range or "", "Organization")
-            for t in p.triggers
-        }
-        cached = frozenset(
-            t
-            for p in ontology.patterns
-            if p.frame in {"Verb", "RelationalNoun"}
-            and "Place" in {p.object_type, ontology.properties[p.property].range}
-            and (p.frame == "RelationalNoun" or not any(r.startswith("prep:") for r in p.object_roles)
-                 or {"prep:in", "prep:at"} & set(p.object_roles))
-            for t in p.triggers
-            if p.frame == "Verb" or t not in employers
-        )
-        ontology.__dict__["_kgraph_locative_triggers"] = cached
-    return cached
+    # (not a title that also takes an employer: "a strategist at Y" may be at a firm)
+    employers = {
+        t
+        for p in ontology.patterns
+        if p.frame == "RelationalNoun"
+        and ontology.is_a(p.object_type or ontology.properties[p.property].range or "", "Organization")
+        for t in p.triggers
+    }
+    return frozenset(
+        t
+        for p in ontology.patterns
+        if p.frame in {"Verb", "RelationalNoun"}
+        and "Place" in {p.object_type, ontology.properties[p.property].range}
+        and (p.frame == "RelationalNoun" or not any(r.startswith("prep:") for r in p.object_roles)
+             or {"prep:in", "prep:at"} & set(p.object_roles))
+        for t in p.triggers
+        if p.frame == "Verb" or t not in employers
+    )
 
 
+@per_ontology
 def _home_nouns(ontology: Ontology, preposition: str | None = None) -> frozenset[str]:
     """Nouns of a person's home place ("native", "hometown"): the triggers of the event-noun
     patterns that link a person to a place (with ``preposition``: those that take the place
     in a phrase opened by it, "hometown of")."""
-    key = f"_kgraph_home_nouns_{preposition}"
-    cached: frozenset[str] | None = ontology.__dict__.get(key)
-    if cached is None:
-        cached = frozenset(
-            t
-            for p in ontology.patterns
-            if p.frame == "EventNoun" and p.subject_type == "Person" and p.object_type == "Place"
-            and (preposition is None or preposition in p.prepositions)
-            for t in p.triggers
-        )
-        ontology.__dict__[key] = cached
-    return cached
+    return frozenset(
+        t
+        for p in ontology.patterns
+        if p.frame == "EventNoun" and p.subject_type == "Person" and p.object_type == "Place"
+        and (preposition is None or preposition in p.prepositions)
+        for t in p.triggers
+    )
 
 
 #: What only a place has: "Bellport's oldest street", "Tacoma's mayor" ...

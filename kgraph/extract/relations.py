@@ -57,7 +57,7 @@ from kgraph.extract.titles import (
     _title_phrase,
 )
 from kgraph.models import Mention, RelationMention, Role
-from kgraph.ontology import Ontology, Pattern
+from kgraph.ontology import Ontology, Pattern, per_ontology
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -75,9 +75,9 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
             index.by_token.setdefault(token.i, n)
         index.by_sentence.setdefault(span.sent.start, []).append(n)
     triggers, attributes, sentence_patterns = _pattern_index(ontology)
-    owned: frozenset[str] = ontology.__dict__["_kgraph_owned_nouns"]
+    owned = _owned_nouns(ontology)
     found: dict[tuple[int, str, int], RelationMention] = {}
-    headline_attributes = _headline_attributes(ontology, attributes)
+    headline_attributes = _headline_attributes(ontology)
     for sent in doc.sents:
         headline = _headline(sent)
         for token in sent:
@@ -125,16 +125,13 @@ def _office_titles(ontology: Ontology) -> frozenset[str]:
 _PART_OWNED = frozenset({"half", "partly", "part", "partially", "jointly", "minority", "co"})
 
 
+@per_ontology
 def _member_bodies(ontology: Ontology) -> frozenset[str]:
     """Head words of a body of members (a party, a club, a union: "Labour", "the Green Party"): the
     kgx:objectHead of the memberOf attribute patterns ("X, of the Kestrel Party"), built once per ontology."""
-    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_member_bodies")
-    if cached is None:
-        cached = frozenset(
-            w for p in ontology.properties["memberOf"].patterns if p.frame == "Attribute" for w in p.object_heads
-        )
-        ontology.__dict__["_kgraph_member_bodies"] = cached
-    return cached
+    return frozenset(
+        w for p in ontology.properties["memberOf"].patterns if p.frame == "Attribute" for w in p.object_heads
+    )
 
 
 def _minister_of_a_side(title: Token, objects: list[Token], index: _Index, ontology: Ontology) -> bool:
@@ -221,11 +218,9 @@ if TYPE_CHECKING:
     _PatternIndex = tuple[dict[str, list[tuple[Pattern, str]]], list[Pattern], list[tuple[_SentenceFrame, Pattern]]]
 
 
+@per_ontology
 def _pattern_index(ontology: Ontology) -> _PatternIndex:
     """Patterns by trigger word (a phrase under its first and last word), built once per ontology."""
-    cached: _PatternIndex | None = ontology.__dict__.get("_kgraph_pattern_index")
-    if cached is not None:
-        return cached
     by_word: dict[str, list[tuple[Pattern, str]]] = {}
     attributes: list[Pattern] = []
     for pattern in ontology.patterns:
@@ -237,32 +232,32 @@ def _pattern_index(ontology: Ontology) -> _PatternIndex:
             words = trigger.split()
             for word in {words[0], words[-1]}:
                 by_word.setdefault(word, []).append((pattern, trigger))
-    # the wildcard leaves alone the nouns other patterns own ("facility") or that name a non-person
-    owned = {w for pattern in ontology.patterns for t in pattern.triggers if t != ANY_NOUN for w in t.split()}
-    for info in ontology.classes.values():
-        if info.name != "Person":
-            owned |= info.descriptors
-    ontology.__dict__["_kgraph_owned_nouns"] = frozenset(owned)
     sentence_patterns = [
         (pairs, pattern) for frame, pairs in _SENTENCE_FRAMES.items() for pattern in ontology.patterns
         if pattern.frame == frame
     ]
-    index = (by_word, attributes, sentence_patterns)
-    ontology.__dict__["_kgraph_pattern_index"] = index
-    return index
+    return by_word, attributes, sentence_patterns
 
 
-def _headline_attributes(ontology: Ontology, attributes: list[Pattern]) -> list[Pattern]:
+@per_ontology
+def _owned_nouns(ontology: Ontology) -> frozenset[str]:
+    """The nouns the wildcard title pattern leaves alone: those other patterns own ("facility") or that
+    name a non-person."""
+    owned = {w for pattern in ontology.patterns for t in pattern.triggers if t != ANY_NOUN for w in t.split()}
+    for info in ontology.classes.values():
+        if info.name != "Person":
+            owned |= info.descriptors
+    return frozenset(owned)
+
+
+@per_ontology
+def _headline_attributes(ontology: Ontology) -> list[Pattern]:
     """The attribute patterns a headline is read with, built once per ontology: in a headline "in" and
     "at" give the story's topic ("Kestrel in Bellport merger talks"), no place of a name."""
-    cached: list[Pattern] | None = ontology.__dict__.get("_kgraph_headline_attributes")
-    if cached is None:
-        cached = [
-            replace(p, prepositions=kept) for p in attributes
-            if (kept := tuple(q for q in p.prepositions if q not in {"in", "at"}))
-        ]
-        ontology.__dict__["_kgraph_headline_attributes"] = cached
-    return cached
+    return [
+        replace(p, prepositions=kept) for p in _pattern_index(ontology)[1]
+        if (kept := tuple(q for q in p.prepositions if q not in {"in", "at"}))
+    ]
 
 
 def _drop_implied(relations: list[RelationMention], ontology: Ontology) -> list[RelationMention]:

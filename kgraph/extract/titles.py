@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from kgraph.extract.frames import _Index
 from kgraph.extract.lexicon import _BODY_NOUNS, _CALENDAR, _COUNTRY_NAMES, _FORMER
 from kgraph.models import Mention
-from kgraph.ontology import Ontology, Pattern
+from kgraph.ontology import Ontology, Pattern, per_ontology
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -74,17 +74,14 @@ def _dates(token: Token) -> bool:
     return token.ent_type_ in {"DATE", "TIME"} or token.lower_ in _CALENDAR
 
 
+@per_ontology
 def _head_titles(ontology: Ontology) -> frozenset[str]:
     """Titles of the head of an organisation ("boss", "chief executive"): the triggers of the
     title patterns of the properties whose subject heads an organisation (headOf, ceoOf)."""
-    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_head_titles")
-    if cached is None:
-        heads = {name for name, prop in ontology.properties.items() if "headOf" in {name, *prop.ancestors}}
-        cached = frozenset(
-            t for p in ontology.patterns if p.frame == "RelationalNoun" and p.property in heads for t in p.triggers
-        )
-        ontology.__dict__["_kgraph_head_titles"] = cached
-    return cached
+    heads = {name for name, prop in ontology.properties.items() if "headOf" in {name, *prop.ancestors}}
+    return frozenset(
+        t for p in ontology.patterns if p.frame == "RelationalNoun" and p.property in heads for t in p.triggers
+    )
 
 
 def _bodies_before_titles(
@@ -156,14 +153,12 @@ def _title_phrase(token: Token, index: _Index) -> str:
     return doc[start : token.i + 1].text.lower() if start < token.i else ""
 
 
+@per_ontology
 def _organisation_nouns(ontology: Ontology) -> frozenset[str]:
-    cached: frozenset[str] | None = ontology.__dict__.get("_kgraph_organisation_nouns")
-    if cached is None:
-        cached = frozenset(
-            w for info in ontology.classes.values() if ontology.is_a(info.name, "Organization") for w in info.head_nouns
-        )
-        ontology.__dict__["_kgraph_organisation_nouns"] = cached
-    return cached
+    """Head nouns of the organisation classes ("bank", "ministry")."""
+    return frozenset(
+        w for info in ontology.classes.values() if ontology.is_a(info.name, "Organization") for w in info.head_nouns
+    )
 
 
 def _owned_unit(title: Token, index: _Index) -> Token | None:

@@ -211,6 +211,8 @@ class Ontology:
     source: Path
     #: last words of names that are no entity of the ontology (kgx:NotAName): "the Trading Act"
     unnamed_heads: frozenset[str] = frozenset()
+    #: whole names that are no entity of the ontology (kgx:NotAName kgx:name): "Islam"
+    unnamed_names: frozenset[str] = frozenset()
     #: pattern name -> confidence measured on train data (``calibration.ttl``, see scripts/calibrate.py)
     calibration: dict[str, float] = field(default_factory=dict)
     #: values worked out of the ontology once (:func:`per_ontology`), by function and arguments
@@ -439,6 +441,7 @@ def load_ontology(directory: Path | None = None) -> Ontology:
             )
     unnamed = frozenset(s.lower() for s in _strings(graph, KGX.NotAName, KGX.headNoun))
     return Ontology(graph=graph, classes=classes, properties=properties, source=directory, unnamed_heads=unnamed,
+                    unnamed_names=frozenset(s.lower() for s in _strings(graph, KGX.NotAName, KGX.name)),
                     calibration=_calibration(directory / CALIBRATION_FILE))
 
 

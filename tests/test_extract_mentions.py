@@ -591,3 +591,14 @@ def test_mentions_joined_portfolio_before_a_ministers_title(  # type: ignore[no-
 
     names = {m.text for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
     assert ("Farming and Fisheries" in names) is kept and "Anna Vale" in names
+
+
+def test_mentions_a_religion_is_no_entity(ontology, parse_with_ents) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    # kgx:NotAName kgx:name: a religion the NER took for an organisation is none of the ontology's things
+    doc = parse_with_ents("Lena Berg, a scholar of Buddhism, joined the Kestrel Buddhist Society.",
+                          [(0, 2, "PERSON"), (6, 7, "ORG"), (10, 13, "ORG")])
+    names = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
+    assert "Buddhism" not in names
+    assert names.get("Kestrel Buddhist Society") == "Organization", names

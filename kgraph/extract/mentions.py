@@ -69,6 +69,8 @@ def _classify(span: Span, ontology: Ontology) -> str | None:
         return None
     if len(span) > 1 and span.label_ != "PERSON" and span[-1].lower_ in ontology.unnamed_heads:
         return None  # "the Securities Trading Act": a law is no organisation
+    if span.text.lower() in ontology.unnamed_names:
+        return None  # "Islam": a religion the NER took for an organisation is none of the ontology's things
     by_head = ontology.class_for_head(last)
     if by_head is not None and ontology.is_a(by_head, "Place") and last != span[-1].lower_:
         # "Centre for Coastal Studies": a place word with a purpose after it names a body

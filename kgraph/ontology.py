@@ -305,6 +305,18 @@ def _strings(graph: Graph, subject: object, predicate: URIRef) -> tuple[str, ...
     return tuple(sorted(str(o) for o in graph.objects(subject, predicate)))  # type: ignore[arg-type]
 
 
+def _head_words(graph: Graph, node: object, predicate: URIRef) -> tuple[str, ...]:
+    """A pattern's head words (lower case): each literal, and for a named list (``kgx:exceptObjectHead
+    kgx:BodyOfMembers``) the list's own ``kgx:headNoun`` words, so one list serves several patterns."""
+    words: set[str] = set()
+    for value in graph.objects(node, predicate):  # type: ignore[arg-type]
+        if isinstance(value, URIRef):
+            words.update(str(w).lower() for w in graph.objects(value, KGX.headNoun))
+        else:
+            words.add(str(value).lower())
+    return tuple(sorted(words))
+
+
 def _one_local(graph: Graph, subject: object, predicate: URIRef) -> str | None:
     values = sorted(filter(None, (_local(o) for o in graph.objects(subject, predicate))))  # type: ignore[arg-type]
     return values[0] if values else None
@@ -422,9 +434,9 @@ def load_ontology(directory: Path | None = None) -> Ontology:
                     exceptions=tuple(t.lower() for t in _strings(graph, node, KGX.exceptTrigger)),
                     inverse=bool(inverse is not None and inverse.toPython() is True),
                     mood="agreed" if mood == MOODS["Agreed"] else "fact",
-                    object_heads=tuple(t.lower() for t in _strings(graph, node, KGX.objectHead)),
-                    except_object_heads=tuple(t.lower() for t in _strings(graph, node, KGX.exceptObjectHead)),
-                    subject_heads=tuple(t.lower() for t in _strings(graph, node, KGX.subjectHead)),
+                    object_heads=_head_words(graph, node, KGX.objectHead),
+                    except_object_heads=_head_words(graph, node, KGX.exceptObjectHead),
+                    subject_heads=_head_words(graph, node, KGX.subjectHead),
                 )
             )
         info.patterns.sort(key=lambda p: (p.frame, p.triggers))

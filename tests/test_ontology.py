@@ -202,3 +202,13 @@ def test_per_ontology_works_a_value_out_once_per_ontology_and_arguments(tmp_path
     assert triggers_of(other, "Verb") == verbs and len(calls) == 3
     # a changed copy of the ontology starts with nothing derived
     assert replace(shipped, calibration={}).derived == {}
+
+
+def test_ontology_head_words_may_name_a_shared_list(ontology) -> None:  # type: ignore[no-untyped-def]
+    # kgx:BodyOfMembers is written once; patterns name it among their own head words
+    members = {w for w in ontology.graph.objects(KGX.BodyOfMembers, KGX.headNoun)}
+    assert members and "party" in {str(w) for w in members}
+    (board,) = [p for p in ontology.properties["worksFor"].patterns if "board member" in p.triggers]
+    assert {"council", "party", "rovers"} <= set(board.except_object_heads)  # its own words and the list's
+    (bodies,) = [p for p in ontology.properties["memberOf"].patterns if p.frame == "Attribute"]
+    assert set(bodies.object_heads) == {str(w) for w in members}

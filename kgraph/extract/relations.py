@@ -13,8 +13,8 @@ Orbitel, ..." gives Maria Lopez ceoOf Orbitel (and not also worksFor Orbitel).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from kgraph.extract.datelines import _dateline_pairs, _source_line
 from kgraph.extract.frames import (
@@ -48,11 +48,12 @@ from kgraph.extract.lexicon import (
 )
 from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name
 from kgraph.extract.titles import (
+    _committee_title,
     _lesser_post,
     _names_a_work,
     _own_title,
     _owned_unit,
-    _post_scope,
+    _post_place,
     _title_before_name,
     _title_phrase,
 )
@@ -170,6 +171,87 @@ def _party(name: Token, index: _Index) -> bool:
     m = index.at(name)
     # by the name alone: "EU trade commissioner X" holds a post in the EU, whatever else it is called
     return m is not None and bool(index.kinds(m, called=False) & _member_bodies(index.ontology))
+
+
+# The scope of a post: what a title's holder holds, when not the pattern's post in the organisation named.
+
+#: ``"none"``: no post in it (the pattern states nothing); ``"group"``: a member of it (memberOf);
+#: ``"branch"``: the pattern's lesser post in it (its kgx:subordinate, e.g. worksFor for a head's title).
+_Scope = Literal["none", "group", "branch"]
+
+
+@dataclass(frozen=True)
+class _Post:
+    """A title a relational-noun pattern fired at, and the names it found the post in: what a scope rule reads."""
+
+    title: Token
+    trigger: str
+    pattern: Pattern
+    objects: list[Token]
+    index: _Index
+
+
+def _shadow_portfolio(post: _Post) -> _Scope | None:
+    """ "Shadow Home Secretary X": an opposition portfolio, no post in the department."""
+    title = post.title
+    return "none" if any(t.lower_ == "shadow" for t in title.doc[title.left_edge.i : title.i]) else None
+
+
+def _figurative_part(post: _Post) -> _Scope | None:
+    """ "X, the architect of the health service" (any noun's pattern): a part in making it, no post in it."""
+    return "none" if post.trigger == ANY_NOUN and _figurative(post.title) else None
+
+
+def _chamber_leader(post: _Post) -> _Scope | None:
+    """ "Leader of the House X", "Senate majority leader X": leads a side or the business in the chamber and
+    holds a seat in it (its head is its speaker)."""
+    objects = post.objects
+    return "group" if post.trigger == "leader" and objects and all(_chamber(o, post.index) for o in objects) else None
+
+
+def _committee_chair(post: _Post) -> _Scope | None:
+    """ "Kestrel committee chairman X" chairs the committee, not what it is named after or looks into."""
+    return "none" if _committee_title(post.title, post.index) else None
+
+
+def _in_assembly_or_country(post: _Post) -> _Scope | None:
+    """ "leader of the Liberals in the assembly" leads the party's group there (a member of the party);
+    "managing director of Orbitel in the UK" runs its branch there (staff of Orbitel)."""
+    place = _post_place(post.title, post.objects, post.index)
+    return "group" if place == "group" else "branch" if place == "branch" else None
+
+
+def _minister_of_a_side_or_party(post: _Post) -> _Scope | None:
+    """ "former Labour minister X", "Labour mayor X": a minister from the party or a party's member in a
+    public office (a member of it); "Home Office minister X": one of the department's ministers (a "Health
+    Minister", capitalised, holds the office)."""
+    if not _minister_of_a_side(post.title, post.objects, post.index, post.index.ontology):
+        return None
+    return "group" if any(_party(o, post.index) for o in post.objects) else "branch"
+
+
+def _lesser_title(post: _Post) -> _Scope | None:
+    """ "Kestrel Bank vice president Tomas Vidal": a lesser post by its title's words (see titles._lesser_post)."""
+    index = post.index
+    return "branch" if _lesser_post(post.title, post.trigger, post.pattern, index, index.ontology) else None
+
+
+#: The scope rules, tried in this order until one says something: for every title ...
+_ANY_POST_RULES: tuple[Callable[[_Post], _Scope | None], ...] = (_shadow_portfolio, _figurative_part)
+#: ... then, for a pattern that has a lesser post (kgx:subordinate), these.
+_LESSER_POST_RULES: tuple[Callable[[_Post], _Scope | None], ...] = (
+    _chamber_leader,
+    _committee_chair,
+    _in_assembly_or_country,
+    _minister_of_a_side_or_party,
+    _lesser_title,
+)
+
+
+def _post_scope(post: _Post) -> _Scope | None:
+    """What a title makes its holder (see :data:`_Scope`), or None for the pattern's own post in the names."""
+    rules = _ANY_POST_RULES + (_LESSER_POST_RULES if post.pattern.subordinate is not None else ())
+    return next((scope for rule in rules if (scope := rule(post)) is not None), None)
 
 
 def _headline(sent: Span) -> bool:
@@ -296,163 +378,27 @@ def _drop_implied(relations: list[RelationMention], ontology: Ontology) -> list[
     return kept
 
 
+class _Parties(NamedTuple):
+    """What a frame reads at a trigger: the subject and object names (tokens), the property they are related
+    by, and the trigger the relation's role is named after."""
+
+    subjects: list[Token]
+    objects: list[Token]
+    predicate: str
+    trigger: str
+
+
 def _apply(
     pattern: Pattern, token: Token, trigger: str, index: _Index, ontology: Ontology
 ) -> Iterator[tuple[int, int, Role | None, str]]:
     """(subject, object, role, property) of each relation ``pattern`` states at ``token``."""
-    subjects: list[Token] = []
-    objects: list[Token] = []
-    predicate = pattern.property
-    if pattern.frame == "Verb" and token.pos_ in {"VERB", "AUX"}:
-        if mood(token) != pattern.mood:
-            return  # "did not buy", "may join"; "agreed to buy" only for a pattern of agreed deals
-        subjects = _role_tokens(token, pattern.subject_roles, index)
-        objects = _role_tokens(token, pattern.object_roles, index)
-        if predicate == "subsidiaryOf" and any(
-            c.lower_ in _PART_OWNED for c in token.children if c.dep_ in {"advmod", "npadvmod", "amod"}
-        ):
-            # "Y, which is half owned by X", "Y is partly owned by X": a stake, not control
-            predicate, subjects, objects = "investedIn", objects, subjects
-    elif pattern.frame == "RelationalNoun" and (
-        token.pos_ in {"NOUN", "PROPN"}
-        # "Tacoma native Lena Berg": the tagger takes a title before a name for an adjective
-        or token.pos_ == "ADJ" and token.dep_ in {"compound", "amod"} and _inside_name(token.head, index)
-    ):
-        if _copula_mood(token) != pattern.mood:
-            return  # "X is not the chief of Y", "X could become chief of Y", "X is expected to be named chief"
-        subjects = _holders(token, index, one_of=trigger != ANY_NOUN)
-        objects = _noun_objects(token, pattern.prepositions, index)
-        wanted = pattern.object_type or ontology.properties[pattern.property].range
-        if wanted is not None and not ontology.is_a(wanted, "Place"):
-            # "Norway's biggest ferry operator": a place before the title is where, not what
-            objects = [
-                o for o in objects
-                if not (o.dep_ in {"poss", "compound"} and (m := index.at(o)) is not None
-                        and ontology.is_a(index.mentions[m][0].type, "Place"))
-            ]
-        objects = [o for o in objects if not _names_a_work(token, o, index)]
-        titled = _title_before_name(token, index)
-        if titled is not None:
-            subjects, objects = [titled[0]], [titled[1]]
-        if any(t.lower_ == "shadow" for t in token.doc[token.left_edge.i : token.i]):
-            subjects = []  # "Shadow Home Secretary X": an opposition portfolio, no post in the department
-        lesser = pattern.subordinate
-        scope = _post_scope(token, objects, index) if lesser is not None else None
-        if scope is None and lesser is not None and _minister_of_a_side(token, objects, index, ontology):
-            # "former Labour minister X", "Home Office minister X": a minister from the party, or one
-            # of the department's ministers (a "Health Minister", capitalised, holds the office); "Labour
-            # mayor X": a party's member in a public office
-            scope = "group" if any(_party(o, index) for o in objects) else "branch"
-        if trigger == ANY_NOUN and _figurative(token):
-            subjects = []  # "X, the architect of the health service": a part in making it, no post in it
-        if lesser is not None and trigger == "leader" and objects and all(_chamber(o, index) for o in objects):
-            scope = "group"  # "Leader of the House X": a seat in the chamber, whose head is its speaker
-        if scope == "body":
-            subjects = []  # "Kestrel committee chairman X" chairs the committee, not what it looks into
-        elif scope == "group":
-            predicate = "memberOf"  # "leader of the Liberals in the assembly" leads the party's group there
-        elif lesser is not None and (scope == "branch" or _lesser_post(token, trigger, pattern, index, ontology)):
-            predicate = lesser
-            trigger = _title_phrase(token, index) or trigger
-            unit = _owned_unit(token, index)
-            objects = [o for o in objects if o != unit]  # the post is the owner's, in one of its units
-    elif pattern.frame == "EventNoun" and token.pos_ in {"NOUN", "PROPN"}:
-        stated, own = event_mood(token)
-        if stated != pattern.mood and (own or noun_mood(token) != pattern.mood):
-            # "the proposed takeover of Y", "X's takeover of Y still needs approval", "X is seeking a takeover
-            # of Y"; "an agreed takeover", "X is due to complete its acquisition of Y" only for agreed deals
-            return
-        subjects, objects = _event_parties(token, pattern.prepositions, index)
-        if stated != pattern.mood:
-            # "X has agreed to buy a stake in Y": X holds none yet (but "Z's stake in Y" is Z's; "its" is X's)
-            subjects = [
-                s for s in subjects if s.head.i == token.i and s.dep_ in {"poss", "compound"} and s.pos_ != "PRON"
-            ]
-    elif pattern.frame == "EventNoun" and token.dep_ == "amod" and index.at(token.head) is not None:
-        # "in her native Oregon", "Vidal's native Bellport": the adjective relates the owner to the name
-        subjects = [c for c in token.head.children if c.dep_ == "poss"]
-        objects = [token.head] if subjects else []
-    elif pattern.frame == "Attribute":
-        if _copula_mood(token) != pattern.mood:
-            return  # "X is not the chairman of Y"
-        subjects, objects = _attribute(token, pattern.prepositions, index)
+    read = _FRAME_READERS.get(pattern.frame)
+    parties = read(pattern, token, trigger, index, ontology) if read is not None else None
+    if parties is None:
+        return
+    subjects, objects, predicate, trigger = parties
     role = _role_of(token, trigger.upper() if len(trigger) <= 3 else trigger.title()) if pattern.role else None
-    skipped: set[tuple[int, int]] = set()  # (subject, object) token pairs another group's phrase separates
-    expanded = _expand(subjects)
-    expanded_objects = _expand(objects)
-    if pattern.frame == "Attribute":
-        # "Nordwind Inc. of Oslo and Kestrel Air of Bergen", "Lyon in France,
-        # Graz in Austria and Turku in Finland": a conjunct with a phrase of its own, or the
-        # object of another such phrase, is not a party to this one, whatever the parser attached
-        expanded = [
-            s for s in expanded
-            if s in subjects or not _prep_objects(s, pattern.prepositions) and not _in_own_phrase(s, pattern, index)
-        ]
-        expanded_objects = [o for o in expanded_objects if o in objects or not _in_own_phrase(o, pattern, index)]
-        # "A, the mayor of X, and B, a teacher from Y": a conjunct with a description of its own
-        expanded = [s for s in expanded if s in subjects or not _apposed_noun(s)]
-        # "the theatre in Tacoma, Wash., and Kellmore in Spokane": a conjunct of another kind than
-        # the name is an item of some other list the parser joined to it
-        kinds = {index.mentions[m][0].type for t in subjects if (m := index.at(t)) is not None}
-        expanded = [
-            s for s in expanded
-            if s in subjects or (m := index.at(s)) is None or index.mentions[m][0].type in kinds
-        ]
-        # "Graz in Austria and Turku in Finland", parsed with "in Finland" on Graz: another list item
-        # stands between the name and the phrase
-        expanded_objects = [o for o in expanded_objects if not _item_between(subjects, o, pattern, index)]
-        if any(o.dep_ in {"compound", "poss", "nmod"} and o.head in subjects and o.i < o.head.i for o in objects):
-            # "Norway's Kestrel Air, Orbitel and Estonia's Corvane": a name before a name is that name's alone
-            expanded = [s for s in expanded if s in subjects]
-    if pattern.frame == "RelationalNoun":
-        # "he, Labour leader Anna Weber and ...": a title before a name is that name's alone;
-        # "A, director of X, and B, chairman of Y": a conjunct with a title of its own holds that one
-        # "A, the mayor of X, and B, an activist in Y": a conjunct described by an apposition of its
-        # own is not a party to the other's
-        # "between Kestrel's chief executive A and B": a singular title right before a name is that name's
-        # alone, however the parser hangs the name on it (but "Kestrel directors A, B and C" are all directors)
-        title_before = token.tag_ != "NNS" and any(
-            (m := index.at(h)) is not None and index.mentions[m][1].start == token.i + 1 for h in subjects
-        )
-        expanded = [
-            s for s in expanded
-            if s in subjects or token.dep_ != "compound" and not title_before and not _own_title(s, pattern.triggers)
-            and not (token.dep_ == "appos" and _apposed_noun(s))
-        ]
-        # "X, a subsidiary of Y, and Z": with the title set off by commas, ", and Z" goes on with the
-        # sentence's own list (but "of Y, W, and Z" is the phrase's list)
-        if token.dep_ == "appos":
-            doc = token.doc
-            def opens_outer_list(o: Token) -> bool:
-                m = index.by_token.get(o.i)
-                first = index.mentions[m][1].start if m is not None else o.i
-                return (
-                    first >= 2 and doc[first - 1].lower_ in {"and", "or"} and doc[first - 2].text == ","
-                    and len([c for c in _conjuncts(o) if c not in objects]) == 1
-                )
-
-            expanded_objects = [o for o in expanded_objects if o in objects or not opens_outer_list(o)]
-        # "the men, A, from X, and B and C, from Y": with a phrase of its own for each group, a
-        # holder takes the nearest phrase after it
-        phrases = [o for o in objects if o.dep_ == "pobj"]
-        if len({o.head.i for o in phrases}) > 1:
-            skipped = {
-                (s.i, o.i) for s in expanded for o in phrases
-                if s.i < o.i and any(s.i < q.i < o.i and q.head.i != o.head.i for q in phrases)
-            }
-    elif (
-        pattern.frame == "Verb" and token.dep_ == "amod" and token.i < token.head.i
-        and _phrase_head(token).dep_ == "conj"
-    ):
-        # "Kestrel and Oslo-based Nordwind Energy", "Kestrel and Oslo-based software firm Nordwind": a
-        # modifier of a later conjunct is that conjunct's alone
-        expanded = [s for s in expanded if s.i >= token.i]
-    if pattern.frame == "Verb" and token.dep_ in {"acl", "relcl"} and token.i > token.head.i:
-        # "CDT (acquired by Y in 2007), Canon and Z", "A, which Y bought, and B": a clause
-        # between a name and the next item of its list is about that name alone
-        edge = token.right_edge.i
-        expanded = [s for s in expanded if s in subjects or s.i < token.head.i or s.i <= edge]
-        expanded_objects = [o for o in expanded_objects if o in objects or o.i < token.head.i or o.i <= edge]
+    expanded, expanded_objects, skipped = _conjunct_parties(pattern, token, subjects, objects, index)
     for s in expanded:
         for o in expanded_objects:
             if (s.i, o.i) in skipped:
@@ -460,6 +406,215 @@ def _apply(
             si, oi = index.at(s), index.at(o)
             if si is not None and oi is not None and si != oi:
                 yield (oi, si, role, predicate) if pattern.inverse else (si, oi, role, predicate)
+
+
+def _verb_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, ontology: Ontology) -> _Parties | None:
+    """ "Orbitel bought Kestrel": the verb's roles (None for a verb not in the pattern's mood: "did not buy",
+    "may join"; "agreed to buy" only for a pattern of agreed deals)."""
+    if token.pos_ not in {"VERB", "AUX"} or mood(token) != pattern.mood:
+        return None
+    predicate = pattern.property
+    subjects = _role_tokens(token, pattern.subject_roles, index)
+    objects = _role_tokens(token, pattern.object_roles, index)
+    if predicate == "subsidiaryOf" and any(
+        c.lower_ in _PART_OWNED for c in token.children if c.dep_ in {"advmod", "npadvmod", "amod"}
+    ):
+        # "Y, which is half owned by X", "Y is partly owned by X": a stake, not control
+        predicate, subjects, objects = "investedIn", objects, subjects
+    return _Parties(subjects, objects, predicate, trigger)
+
+
+def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, ontology: Ontology) -> _Parties | None:
+    """ "Maria Lopez, chief executive of Orbitel": the title's holders and the names it is a post in, by the
+    post's scope (:func:`_post_scope`)."""
+    if not (
+        token.pos_ in {"NOUN", "PROPN"}
+        # "Tacoma native Lena Berg": the tagger takes a title before a name for an adjective
+        or token.pos_ == "ADJ" and token.dep_ in {"compound", "amod"} and _inside_name(token.head, index)
+    ):
+        return None
+    if _copula_mood(token) != pattern.mood:
+        return None  # "X is not the chief of Y", "X could become chief of Y", "X is expected to be named chief"
+    subjects = _holders(token, index, one_of=trigger != ANY_NOUN)
+    objects = _noun_objects(token, pattern.prepositions, index)
+    wanted = pattern.object_type or ontology.properties[pattern.property].range
+    if wanted is not None and not ontology.is_a(wanted, "Place"):
+        # "Norway's biggest ferry operator": a place before the title is where, not what
+        objects = [
+            o for o in objects
+            if not (o.dep_ in {"poss", "compound"} and (m := index.at(o)) is not None
+                    and ontology.is_a(index.mentions[m][0].type, "Place"))
+        ]
+    objects = [o for o in objects if not _names_a_work(token, o, index)]
+    titled = _title_before_name(token, index)
+    if titled is not None:
+        subjects, objects = [titled[0]], [titled[1]]
+    scope = _post_scope(_Post(token, trigger, pattern, objects, index))
+    if scope == "none":
+        return None
+    if scope == "group":
+        return _Parties(subjects, objects, "memberOf", trigger)
+    if scope == "branch":
+        assert pattern.subordinate is not None  # only the lesser-post rules give a branch
+        unit = _owned_unit(token, index)  # the post is the owner's, in one of its units
+        objects = [o for o in objects if o != unit]
+        return _Parties(subjects, objects, pattern.subordinate, _title_phrase(token, index) or trigger)
+    return _Parties(subjects, objects, pattern.property, trigger)
+
+
+def _event_parties_at(
+    pattern: Pattern, token: Token, trigger: str, index: _Index, ontology: Ontology
+) -> _Parties | None:
+    """ "Orbitel's takeover of Kestrel": the event noun's parties; "Vidal's native Bellport": the owner of an
+    adjective and the name it is on."""
+    if token.pos_ in {"NOUN", "PROPN"}:
+        stated, own = event_mood(token)
+        if stated != pattern.mood and (own or noun_mood(token) != pattern.mood):
+            # "the proposed takeover of Y", "X's takeover of Y still needs approval", "X is seeking a takeover
+            # of Y"; "an agreed takeover", "X is due to complete its acquisition of Y" only for agreed deals
+            return None
+        subjects, objects = _event_parties(token, pattern.prepositions, index)
+        if stated != pattern.mood:
+            # "X has agreed to buy a stake in Y": X holds none yet (but "Z's stake in Y" is Z's; "its" is X's)
+            subjects = [
+                s for s in subjects if s.head.i == token.i and s.dep_ in {"poss", "compound"} and s.pos_ != "PRON"
+            ]
+        return _Parties(subjects, objects, pattern.property, trigger)
+    if token.dep_ == "amod" and index.at(token.head) is not None:
+        # "in her native Oregon", "Vidal's native Bellport": the adjective relates the owner to the name
+        subjects = [c for c in token.head.children if c.dep_ == "poss"]
+        return _Parties(subjects, [token.head] if subjects else [], pattern.property, trigger)
+    return None
+
+
+def _attribute_parties(
+    pattern: Pattern, token: Token, trigger: str, index: _Index, ontology: Ontology
+) -> _Parties | None:
+    """ "Kestrel Air of Bergen", "Orbitel's Tomas Vidal": a name and the name its phrase or possessive gives
+    (None for "X is not the chairman of Y")."""
+    if _copula_mood(token) != pattern.mood:
+        return None
+    subjects, objects = _attribute(token, pattern.prepositions, index)
+    return _Parties(subjects, objects, pattern.property, trigger)
+
+
+if TYPE_CHECKING:
+    _FrameReader = Callable[[Pattern, Token, str, _Index, Ontology], _Parties | None]
+
+#: How each trigger frame reads its parties at a trigger (the frames of a whole sentence are in _SENTENCE_FRAMES).
+_FRAME_READERS: dict[str, _FrameReader] = {
+    "Verb": _verb_parties,
+    "RelationalNoun": _title_parties,
+    "EventNoun": _event_parties_at,
+    "Attribute": _attribute_parties,
+}
+
+
+def _conjunct_parties(
+    pattern: Pattern, token: Token, subjects: list[Token], objects: list[Token], index: _Index
+) -> tuple[list[Token], list[Token], set[tuple[int, int]]]:
+    """The subjects and objects with their conjuncts ("Orbitel and Kestrel bought ..."), less the conjuncts
+    the frame's phrase does not reach, and the (subject, object) token pairs another group's phrase separates."""
+    expanded, expanded_objects = _expand(subjects), _expand(objects)
+    if pattern.frame == "Attribute":
+        expanded, expanded_objects = _attribute_conjuncts(pattern, subjects, objects, expanded, expanded_objects, index)
+    elif pattern.frame == "RelationalNoun":
+        return _title_conjuncts(pattern, token, subjects, objects, expanded, expanded_objects, index)
+    elif pattern.frame == "Verb":
+        expanded, expanded_objects = _verb_conjuncts(token, subjects, objects, expanded, expanded_objects)
+    return expanded, expanded_objects, set()
+
+
+def _attribute_conjuncts(
+    pattern: Pattern, subjects: list[Token], objects: list[Token], expanded: list[Token],
+    expanded_objects: list[Token], index: _Index,
+) -> tuple[list[Token], list[Token]]:
+    """The conjuncts a name's phrase reaches: "Nordwind Inc. of Oslo and Kestrel Air of Bergen", "Lyon in
+    France, Graz in Austria and Turku in Finland": a conjunct with a phrase of its own, or the object of another
+    such phrase, is not a party to this one, whatever the parser attached."""
+    expanded = [
+        s for s in expanded
+        if s in subjects or not _prep_objects(s, pattern.prepositions) and not _in_own_phrase(s, pattern, index)
+    ]
+    expanded_objects = [o for o in expanded_objects if o in objects or not _in_own_phrase(o, pattern, index)]
+    # "A, the mayor of X, and B, a teacher from Y": a conjunct with a description of its own
+    expanded = [s for s in expanded if s in subjects or not _apposed_noun(s)]
+    # "the theatre in Tacoma, Wash., and Kellmore in Spokane": a conjunct of another kind than
+    # the name is an item of some other list the parser joined to it
+    kinds = {index.mentions[m][0].type for t in subjects if (m := index.at(t)) is not None}
+    expanded = [
+        s for s in expanded
+        if s in subjects or (m := index.at(s)) is None or index.mentions[m][0].type in kinds
+    ]
+    # "Graz in Austria and Turku in Finland", parsed with "in Finland" on Graz: another list item
+    # stands between the name and the phrase
+    expanded_objects = [o for o in expanded_objects if not _item_between(subjects, o, pattern, index)]
+    if any(o.dep_ in {"compound", "poss", "nmod"} and o.head in subjects and o.i < o.head.i for o in objects):
+        # "Norway's Kestrel Air, Orbitel and Estonia's Corvane": a name before a name is that name's alone
+        expanded = [s for s in expanded if s in subjects]
+    return expanded, expanded_objects
+
+
+def _title_conjuncts(
+    pattern: Pattern, token: Token, subjects: list[Token], objects: list[Token], expanded: list[Token],
+    expanded_objects: list[Token], index: _Index,
+) -> tuple[list[Token], list[Token], set[tuple[int, int]]]:
+    """The conjuncts a title reaches, and the (holder, object) pairs another group's phrase separates."""
+    # "he, Labour leader Anna Weber and ...": a title before a name is that name's alone;
+    # "A, director of X, and B, chairman of Y": a conjunct with a title of its own holds that one
+    # "A, the mayor of X, and B, an activist in Y": a conjunct described by an apposition of its
+    # own is not a party to the other's
+    # "between Kestrel's chief executive A and B": a singular title right before a name is that name's
+    # alone, however the parser hangs the name on it (but "Kestrel directors A, B and C" are all directors)
+    title_before = token.tag_ != "NNS" and any(
+        (m := index.at(h)) is not None and index.mentions[m][1].start == token.i + 1 for h in subjects
+    )
+    expanded = [
+        s for s in expanded
+        if s in subjects or token.dep_ != "compound" and not title_before and not _own_title(s, pattern.triggers)
+        and not (token.dep_ == "appos" and _apposed_noun(s))
+    ]
+    # "X, a subsidiary of Y, and Z": with the title set off by commas, ", and Z" goes on with the
+    # sentence's own list (but "of Y, W, and Z" is the phrase's list)
+    if token.dep_ == "appos":
+        doc = token.doc
+
+        def opens_outer_list(o: Token) -> bool:
+            m = index.by_token.get(o.i)
+            first = index.mentions[m][1].start if m is not None else o.i
+            return (
+                first >= 2 and doc[first - 1].lower_ in {"and", "or"} and doc[first - 2].text == ","
+                and len([c for c in _conjuncts(o) if c not in objects]) == 1
+            )
+
+        expanded_objects = [o for o in expanded_objects if o in objects or not opens_outer_list(o)]
+    # "the men, A, from X, and B and C, from Y": with a phrase of its own for each group, a
+    # holder takes the nearest phrase after it
+    skipped: set[tuple[int, int]] = set()
+    phrases = [o for o in objects if o.dep_ == "pobj"]
+    if len({o.head.i for o in phrases}) > 1:
+        skipped = {
+            (s.i, o.i) for s in expanded for o in phrases
+            if s.i < o.i and any(s.i < q.i < o.i and q.head.i != o.head.i for q in phrases)
+        }
+    return expanded, expanded_objects, skipped
+
+
+def _verb_conjuncts(
+    token: Token, subjects: list[Token], objects: list[Token], expanded: list[Token], expanded_objects: list[Token]
+) -> tuple[list[Token], list[Token]]:
+    """The conjuncts a verb reaches when it modifies one item of a list."""
+    if token.dep_ == "amod" and token.i < token.head.i and _phrase_head(token).dep_ == "conj":
+        # "Kestrel and Oslo-based Nordwind Energy", "Kestrel and Oslo-based software firm Nordwind": a
+        # modifier of a later conjunct is that conjunct's alone
+        expanded = [s for s in expanded if s.i >= token.i]
+    if token.dep_ in {"acl", "relcl"} and token.i > token.head.i:
+        # "CDT (acquired by Y in 2007), Canon and Z", "A, which Y bought, and B": a clause
+        # between a name and the next item of its list is about that name alone
+        edge = token.right_edge.i
+        expanded = [s for s in expanded if s in subjects or s.i < token.head.i or s.i <= edge]
+        expanded_objects = [o for o in expanded_objects if o in objects or o.i < token.head.i or o.i <= edge]
+    return expanded, expanded_objects
 
 
 def _phrase_head(token: Token) -> Token:

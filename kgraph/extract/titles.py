@@ -256,20 +256,23 @@ _ASSEMBLIES = frozenset(
 )
 
 
-def _post_scope(title: Token, objects: list[Token], index: _Index) -> str | None:
-    """What a head's title is the head of, when not the whole organisation it names.
-
-    ``"body"``: a committee or panel the title heads ("Kestrel committee chairman X");
-    ``"group"``: a party's group in an assembly ("leader of the Liberals in the assembly": a member
-    of the party); ``"branch"``: the organisation's branch in a country ("managing director of
-    Orbitel in the UK": staff of Orbitel); None for the whole.
-    """
-    if any(
+def _committee_title(title: Token, index: _Index) -> bool:
+    """Whether a title is the head's of a committee or panel named before it: "Kestrel committee chairman X"
+    chairs the committee, not Kestrel."""
+    return any(
         c.dep_ == "compound" and c.i < title.i and c.pos_ == "NOUN" and c.lemma_.lower() in _MEMBERS_BODIES
         and index.by_token.get(c.i) is None
         for c in title.children
-    ):
-        return "body"
+    )
+
+
+def _post_place(title: Token, objects: list[Token], index: _Index) -> str | None:
+    """What an "in" phrase on a title or its organisation makes the post, when not one in the whole organisation.
+
+    ``"group"``: a party's group in an assembly ("leader of the Liberals in the assembly": a member of the
+    party); ``"branch"``: the organisation's branch in a country ("managing director of Orbitel in the UK":
+    staff of Orbitel); None for the whole.
+    """
     if not objects:
         return None
     carriers = [title, *(index.mentions[m][1].root for obj in objects if (m := index.at(obj)) is not None)]

@@ -72,7 +72,7 @@ def _model_options(fn: F) -> F:
     fn = click.option(
         "--ontology", "ontology_dir", envvar="KGRAPH_ONTOLOGY", show_envvar=True,
         type=click.Path(exists=True, file_okay=False, path_type=Path),
-        help="Folder holding kgraph.ttl and patterns.ttl (default: the project's ontology/).",
+        help="Folder holding kgraph.ttl, patterns.ttl and words.ttl (default: the project's ontology/).",
     )(fn)
     fn = click.option(
         "--extractor", envvar="KGRAPH_EXTRACTOR", show_envvar=True, default="rules", show_default=True,

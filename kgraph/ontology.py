@@ -2,8 +2,10 @@
 
 ``ontology/kgraph.ttl`` is the source of truth for classes and properties (labels,
 domains, ranges, sub-class and sub-property links); ``ontology/patterns.ttl`` says
-how each is found in text.  :func:`load_ontology` reads both into an
-:class:`Ontology` that the extractor, the graph writer and the viewer share.
+how each is found in text, and ``ontology/words.ttl`` holds the named word lists of the
+domain the extractor reads (the head words of a chamber, the nouns of goods).
+:func:`load_ontology` reads them into an :class:`Ontology` that the extractor, the graph
+writer and the viewer share.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ __all__ = [
     "KGS",
     "BASE_IRI",
     "FRAMES",
+    "WORD_LISTS",
     "ONTOLOGY_DIR",
     "ClassInfo",
     "PropertyInfo",
@@ -215,12 +218,22 @@ class Ontology:
     unnamed_names: frozenset[str] = frozenset()
     #: pattern name -> confidence measured on train data (``calibration.ttl``, see scripts/calibrate.py)
     calibration: dict[str, float] = field(default_factory=dict)
+    #: the named word lists of ``words.ttl`` (kgx:Chamber -> "Chamber"), read with :meth:`words`
+    word_lists: dict[str, frozenset[str]] = field(default_factory=dict)
     #: values worked out of the ontology once (:func:`per_ontology`), by function and arguments
     derived: dict[tuple[Any, ...], Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def confidence(self, pattern: str, hand_set: float) -> float:
         """A relation's confidence: its pattern's calibrated value, else the hand-set one."""
         return self.calibration.get(pattern, hand_set)
+
+    def words(self, name: str) -> frozenset[str]:
+        """The named word list ``kgx:<name>`` of ``words.ttl`` (its kgx:word values, lower case).
+
+        >>> load_ontology().words("PublicOffice") == {"mayor", "governor", "premier"}
+        True
+        """
+        return self.word_lists[name]
 
     def is_a(self, cls: str, other: str) -> bool:
         """True when ``cls`` is ``other`` or one of its subclasses."""
@@ -346,12 +359,19 @@ def _closure(graph: Graph, start: URIRef, link: URIRef) -> frozenset[str]:
     return frozenset(filter(None, (_local(n) for n in seen)))
 
 
+#: The file of named word lists in the ontology folder, and the lists the extractor reads from it.
+WORDS_FILE = "words.ttl"
+WORD_LISTS = frozenset(
+    {"Chamber", "FigurativePart", "PublicOffice", "DepartmentNoun", "StateTitle", "FirmNoun", "Goods", "KinOrFollower"}
+)
+
+
 @lru_cache(maxsize=4)
 def load_ontology(directory: Path | None = None) -> Ontology:
-    """Read ``kgraph.ttl`` and ``patterns.ttl`` from ``directory``."""
+    """Read ``kgraph.ttl``, ``patterns.ttl`` and ``words.ttl`` from ``directory``."""
     directory = (directory or default_ontology_dir()).resolve()
     graph = Graph()
-    for name in ("kgraph.ttl", "patterns.ttl"):
+    for name in ("kgraph.ttl", "patterns.ttl", WORDS_FILE):
         path = directory / name
         if not path.is_file():
             raise OntologyError(
@@ -454,7 +474,23 @@ def load_ontology(directory: Path | None = None) -> Ontology:
     unnamed = frozenset(s.lower() for s in _strings(graph, KGX.NotAName, KGX.headNoun))
     return Ontology(graph=graph, classes=classes, properties=properties, source=directory, unnamed_heads=unnamed,
                     unnamed_names=frozenset(s.lower() for s in _strings(graph, KGX.NotAName, KGX.name)),
-                    calibration=_calibration(directory / CALIBRATION_FILE))
+                    calibration=_calibration(directory / CALIBRATION_FILE), word_lists=_word_lists(graph, directory))
+
+
+def _word_lists(graph: Graph, directory: Path) -> dict[str, frozenset[str]]:
+    """Each named list ``kgx:<Name> kgx:word "w", ...`` by name; an error names a list the extractor needs that is
+    missing (:data:`WORD_LISTS`)."""
+    lists: dict[str, set[str]] = {}
+    for subject, word in graph.subject_objects(KGX.word):
+        if isinstance(subject, URIRef) and str(subject).startswith(str(KGX)):
+            lists.setdefault(str(subject)[len(str(KGX)) :], set()).add(str(word).lower())
+    missing = sorted(WORD_LISTS - lists.keys())
+    if missing:
+        raise OntologyError(
+            f"{directory / WORDS_FILE} has no word list {', '.join('kgx:' + m for m in missing)}; "
+            f"the extractor reads {', '.join('kgx:' + n for n in sorted(WORD_LISTS))}."
+        )
+    return {name: frozenset(words) for name, words in lists.items()}
 
 
 #: The optional file of calibrated pattern confidences in the ontology folder (scripts/calibrate.py writes it).

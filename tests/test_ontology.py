@@ -66,7 +66,8 @@ def test_ontology_missing_folder_is_a_clear_error(tmp_path) -> None:  # type: ig
 
 
 def test_ontology_unknown_class_in_pattern(tmp_path, ontology) -> None:  # type: ignore[no-untyped-def]
-    (tmp_path / "kgraph.ttl").write_bytes((ontology.source / "kgraph.ttl").read_bytes())
+    for name in ("kgraph.ttl", "words.ttl"):
+        (tmp_path / name).write_bytes((ontology.source / name).read_bytes())
     (tmp_path / "patterns.ttl").write_text(
         "@prefix kg: <https://w3id.org/kgraph/ontology#> . @prefix kgx: <https://w3id.org/kgraph/patterns#> .\n"
         'kg:ceoOf kgx:pattern [ kgx:frame kgx:Verb ; kgx:trigger "lead" ; kgx:subjectType kg:Robot ] .\n'
@@ -80,7 +81,8 @@ def test_ontology_iri(ontology) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_ontology_subordinate_must_be_a_super_property(tmp_path, ontology) -> None:  # type: ignore[no-untyped-def]
-    (tmp_path / "kgraph.ttl").write_bytes((ontology.source / "kgraph.ttl").read_bytes())
+    for name in ("kgraph.ttl", "words.ttl"):
+        (tmp_path / name).write_bytes((ontology.source / name).read_bytes())
     (tmp_path / "patterns.ttl").write_text(
         "@prefix kg: <https://w3id.org/kgraph/ontology#> . @prefix kgx: <https://w3id.org/kgraph/patterns#> .\n"
         'kg:headOf kgx:pattern [ kgx:frame kgx:RelationalNoun ; kgx:trigger "chief" ; kgx:subordinate kg:livesIn ] .\n'
@@ -212,3 +214,26 @@ def test_ontology_head_words_may_name_a_shared_list(ontology) -> None:  # type: 
     assert {"council", "party", "rovers"} <= set(board.except_object_heads)  # its own words and the list's
     (bodies,) = [p for p in ontology.properties["memberOf"].patterns if p.frame == "Attribute"]
     assert set(bodies.object_heads) == {str(w) for w in members}
+
+
+def test_ontology_words_reads_the_named_lists_of_words_ttl(ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.ontology import WORD_LISTS
+
+    assert WORD_LISTS <= set(ontology.word_lists)
+    assert ontology.words("PublicOffice") == {"mayor", "governor", "premier"}
+    assert {"house", "senate"} <= ontology.words("Chamber")
+    assert "child" in ontology.words("KinOrFollower") and "child" not in ontology.words("Goods")
+
+
+def test_ontology_missing_word_list_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    folder = tmp_path / "ontology"
+    shutil.copytree(ONTOLOGY_DIR, folder)
+    words = folder / "words.ttl"
+    words.write_text(words.read_text(encoding="utf-8").replace("kgx:Chamber kgx:word", "kgx:Chambers kgx:word"))
+    with pytest.raises(OntologyError, match="words.ttl has no word list kgx:Chamber;"):
+        load_ontology(folder)
+    (folder / "words.ttl").unlink()
+    with pytest.raises(OntologyError, match="words.ttl is missing"):
+        load_ontology(folder)

@@ -20,8 +20,6 @@ from kgraph.extract.lexicon import (
     _BODY_NOUNS,
     _COUNTRY_NAMES,
     _FORMER,
-    _GOODS,
-    _KIN_AND_FOLLOWERS,
     _OFFICE_ADDRESS,
     _PLACE_PARTS,
     ANY_NOUN,
@@ -623,9 +621,10 @@ def _named_in(pobj: Token, index: _Index) -> list[Token]:
     if index.at(pobj) is not None or pobj.pos_ not in {"NOUN", "PROPN"}:
         return [pobj]
     names = [c for c in pobj.children if c.dep_ in {"poss", "compound", "appos"} and index.at(c) is not None]
-    if pobj.lemma_.lower() in _GOODS:
+    if pobj.lemma_.lower() in index.ontology.words("Goods"):
         names = [c for c in names if c.dep_ != "compound"]  # "a buyer of Orbitel shares": the shares are
-    if pobj.lower_ in _KIN_AND_FOLLOWERS or pobj.lemma_.lower() in _KIN_AND_FOLLOWERS:
+    kin_and_followers = index.ontology.words("KinOrFollower")
+    if pobj.lower_ in kin_and_followers or pobj.lemma_.lower() in kin_and_followers:
         return []  # "the birth of the Hartleys' child", "a chum of the Academy voters": those people, not the name
     if not names:
         # "of the law firm of Holm, Berg", "the city of Bellport": a noun describing the name after it

@@ -4,6 +4,10 @@ Decides the closed word classes the frames, titles, places and mentions share: t
 pattern wildcard ``ANY_NOUN``, the words of a former post ("former", "ex-"), the bodies of
 an organisation a post can be "of" ("board", "council"), forms of address that also name a
 post ("president"), the nouns of a part of a place ("north", "outskirts", "capital") and time zones.
+The word lists of the domain are data in ``ontology/words.ttl``, read through
+``Ontology.words`` (a chamber's head words, the nouns of goods, of kin, of a firm's kind); the
+countries, their adjectives and the continents are still here, as several modules that read
+them (names, name and company spans, award names) have no ontology at hand.
 Example: in "Tomas Vidal, former chairman of the board of Orbitel Networks Inc., retired.",
 "former" makes the post a past one and "board" is a body of Orbitel Networks Inc., not an
 organisation of its own: Tomas Vidal was headOf Orbitel Networks Inc.
@@ -58,29 +62,9 @@ _UK_AND_US = frozenset(
 _COUNTRY_NAMES = frozenset(
     {c.lower() for c in _COUNTRY_ADJECTIVES.values()} | _UK_AND_US | {"europe", "asia", "england"}
 )
-#: Nouns of a firm's kind that never describe a person: "media giant Kestrel Halder" is a company even when
-#: the NER took its two words for a person's name ("film producer X", "game developer X" may be people).
-_FIRM_NOUNS = frozenset(
-    {"firm", "company", "giant", "group", "conglomerate", "airline", "carmaker", "chipmaker", "bank", "retailer",
-     "lender", "brewer", "broadcaster", "carrier", "telecoms", "supermarket", "exchange"}
-)
 #: Sovereign countries, by their names and common short forms: one is never located in another
 #: ("Argentina, Chile in copper deal" lists two). Scotland and Wales are parts of the UK, so not here.
 _SOVEREIGN = frozenset({c.lower() for c in _COUNTRY_ADJECTIVES.values()} - {"scotland", "wales"} | _UK_AND_US)
-#: Nouns of goods and works: a name on them makes or owns them and is not what a phrase with them
-#: names ("a distributor of Kellmore films", "a buyer of Orbitel shares" works for neither).
-_GOODS = frozenset(
-    """share stock bond product good film movie book song album game car vehicle drug phone handset device
-    brand programme program show series title record""".split()
-)
-#: Nouns of a person's kin or a body's followers: a name on them is whose they are, and a phrase with them
-#: names those people, not the name ("the birth of the Hartleys' third child", "a chum of the Academy voters").
-_KIN_AND_FOLLOWERS = frozenset(
-    """child children son sons daughter daughters wife wives husband husbands father mother parent parents
-    brother brothers sister sisters baby babies family families grandchild grandchildren grandson granddaughter
-    widow widower relative relatives cousin nephew niece voter voters fan fans supporter supporters follower
-    followers""".split()
-)
 #: Time zones: after a clock time ("at 1330 GMT in Zurich") such a word names no organisation.
 _TIME_ZONES = frozenset(
     """gmt utc bst cet cest eet eest wet west est edt cst cdt mst mdt pst pdt et pt jst kst hkt sgt ist aest
@@ -94,22 +78,9 @@ _CONTINENTS = frozenset(
 )
 #: Adjectives of continents and of the Arab world: like a country's, they open no name ("New European rules").
 _CONTINENT_ADJECTIVES = frozenset({"european", "american", "african", "asian", "arab"})
-#: Head words of a legislative chamber: its "leader" leads a side or the business in it ("Leader of the House",
-#: "Senate majority leader") and holds a seat; the chamber's head is its speaker or president.
-_CHAMBERS = frozenset(
-    {"house", "commons", "lords", "senate", "parliament", "assembly", "congress", "chamber", "bundestag", "duma",
-     "knesset", "dail", "diet"}
-)
-#: Nouns that, as "the ... of Y" with no other word, describe a part in making Y rather than a post in it:
-#: "X, the architect of the health service", "the mastermind of the merger".
-_FIGURATIVE = frozenset({"architect", "mastermind", "godfather", "brains", "pioneer", "face", "voice", "engine"})
 #: The days of the week: "Sunday" may open a newspaper's name ("the Sunday Herald"), never a dateline's place.
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: Months and weekdays: a capitalised one before a name dates the sentence ("In October Tory leader X").
 _CALENDAR = _WEEKDAYS | frozenset(
     "january february march april may june july august september october november december".split()
 )
-#: Public offices a party's member holds: "Labour mayor X" is a member of the party, not its head.
-_PUBLIC_OFFICES = frozenset({"mayor", "governor", "premier"})
-#: Last words of a name that say it is a department: "Home Office Minister X" is one of its ministers.
-_DEPARTMENT_NOUNS = frozenset({"office", "department", "ministry"})

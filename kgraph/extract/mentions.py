@@ -23,7 +23,6 @@ from kgraph.extract.lexicon import (
     _CONTINENT_ADJECTIVES,
     _COUNTRY_ADJECTIVES,
     _COUNTRY_NAMES,
-    _FIRM_NOUNS,
     _PART_NOUNS,
     ANY_NOUN,
 )
@@ -133,10 +132,10 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
         before is not None and before.pos_ == "NOUN" and before.dep_ == "compound"
         and before.head.i in range(span.start, span.end)
         # "film producer Robert Evans" (but "media giant Kestrel Halder": a word no person is called)
-        and not (span.label_ == "PERSON" and len(span) > 1 and before.lemma_.lower() not in _FIRM_NOUNS)
+        and not (span.label_ == "PERSON" and len(span) > 1 and before.lemma_.lower() not in ontology.words("FirmNoun"))
     ):
         nouns.append(before)  # "research think-tank Corvane", "insurer Aviva": the kind of body the name is
-        if before.lemma_.lower() in _FIRM_NOUNS:
+        if before.lemma_.lower() in ontology.words("FirmNoun"):
             nouns.insert(0, nouns.pop())  # ... first ("media giant X, its boss and ...": a list, not X's post)
     after = doc[span.end] if span.end < len(doc) else None
     if (

@@ -37,11 +37,7 @@ from kgraph.extract.frames import (
     noun_mood,
 )
 from kgraph.extract.lexicon import (
-    _CHAMBERS,
     _CONTINENTS,
-    _DEPARTMENT_NOUNS,
-    _FIGURATIVE,
-    _PUBLIC_OFFICES,
     _SOVEREIGN,
     _TIME_ZONES,
     ANY_NOUN,
@@ -140,27 +136,27 @@ def _minister_of_a_side(title: Token, objects: list[Token], index: _Index, ontol
     "Labour minister X", "Home Office minister X" (capitalised too after a name that says it is a body:
     "Home Office Minister X" is one of its ministers); or a public office follows a party's name: "Labour
     mayor X"."""
-    if title.lower_ in _PUBLIC_OFFICES:
+    if title.lower_ in ontology.words("PublicOffice"):
         return any(o.i < title.i and _party(o, index) for o in objects)
     return title.lower_ in _office_titles(ontology) and any(
         o.i < title.i and (m := index.at(o)) is not None
         and not ontology.is_a(index.mentions[m][0].type, "GovernmentBody")
-        and (title.is_lower or bool(index.kinds(m, called=False) & _DEPARTMENT_NOUNS))
+        and (title.is_lower or bool(index.kinds(m, called=False) & ontology.words("DepartmentNoun")))
         for o in objects
     )
 
 
 def _chamber(name: Token, index: _Index) -> bool:
-    """Whether a name is a legislative chamber's ("the House of Commons", "the Senate")."""
+    """Whether a name is a legislative chamber's ("the House of Commons", "the Senate"; kgx:Chamber)."""
     m = index.at(name)
-    return m is not None and bool(index.kinds(m, called=False) & _CHAMBERS)
+    return m is not None and bool(index.kinds(m, called=False) & index.ontology.words("Chamber"))
 
 
-def _figurative(noun: Token) -> bool:
-    """Whether a noun is "the <noun> of Y" used of a part in making Y: "the architect of the reform"
-    (not "the chief architect of Y", nor "an architect at Y")."""
+def _figurative(noun: Token, ontology: Ontology) -> bool:
+    """Whether a noun (kgx:FigurativePart) is "the <noun> of Y" used of a part in making Y: "the architect of the
+    reform" (not "the chief architect of Y", nor "an architect at Y")."""
     return (
-        noun.lemma_.lower() in _FIGURATIVE
+        noun.lemma_.lower() in ontology.words("FigurativePart")
         and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
         and not any(c.dep_ in {"amod", "compound", "poss"} for c in noun.children)
         and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
@@ -199,7 +195,7 @@ def _shadow_portfolio(post: _Post) -> _Scope | None:
 
 def _figurative_part(post: _Post) -> _Scope | None:
     """ "X, the architect of the health service" (any noun's pattern): a part in making it, no post in it."""
-    return "none" if post.trigger == ANY_NOUN and _figurative(post.title) else None
+    return "none" if post.trigger == ANY_NOUN and _figurative(post.title, post.index.ontology) else None
 
 
 def _chamber_leader(post: _Post) -> _Scope | None:
@@ -674,15 +670,12 @@ def _country(mention: Mention) -> bool:
     return mention.text.lower().removeprefix("the ") in _SOVEREIGN
 
 
-#: Titles of a country's government or head of state that "of" and the country may follow: "President X of
-#: Pakistan", "Finance Minister X of France".
-_STATE_TITLES = frozenset({"president", "minister", "premier", "chancellor", "king", "queen", "ambassador"})
-
-
-def _state_title(span: Span) -> bool:
-    """Whether a person's name holds or follows a title of a government ("President X", "Finance Minister X")."""
+def _state_title(span: Span, ontology: Ontology) -> bool:
+    """Whether a person's name holds or follows a title of a government or head of state (kgx:StateTitle) that
+    "of" and the country may follow: "President X of Pakistan", "Finance Minister X of France"."""
     before = [c for c in span.root.children if c.dep_ == "compound" and c.i < span.start]
-    return any(t.lower_ in _STATE_TITLES for t in [*span, *before])
+    titles = ontology.words("StateTitle")
+    return any(t.lower_ in titles for t in [*span, *before])
 
 
 def _add(
@@ -701,7 +694,7 @@ def _add(
     if predicate not in {"basedIn", "nationality"} and "adjective" in {s_mention.label, o_mention.label}:
         return  # "French carmaker X" says where X is based, "German Chancellor X" X's country, nothing else
     if predicate == "nationality" and o_mention.label != "adjective" and not (
-        pattern.frame == "Attribute" and _country(o_mention) and _state_title(index.mentions[subj][1])
+        pattern.frame == "Attribute" and _country(o_mention) and _state_title(index.mentions[subj][1], ontology)
     ):
         # only a country's adjective says it ("Tacoma architect X" may live there), or "of" a country after a
         # title of its government ("Minister X of France")

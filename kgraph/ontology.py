@@ -362,7 +362,8 @@ def _closure(graph: Graph, start: URIRef, link: URIRef) -> frozenset[str]:
 #: The file of named word lists in the ontology folder, and the lists the extractor reads from it.
 WORDS_FILE = "words.ttl"
 WORD_LISTS = frozenset(
-    {"Chamber", "FigurativePart", "PublicOffice", "DepartmentNoun", "StateTitle", "FirmNoun", "Goods", "KinOrFollower"}
+    {"Chamber", "Assembly", "Committee", "FigurativePart", "PublicOffice", "DepartmentNoun", "StateTitle", "FirmNoun",
+     "Goods", "KinOrFollower"}
 )
 
 

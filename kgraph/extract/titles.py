@@ -246,21 +246,12 @@ def _title_before_name(token: Token, index: _Index) -> tuple[Token, Token] | Non
     return index.mentions[person][1].root, org_span.root
 
 
-#: Bodies of members whose chair heads the body, not the organisation it is named after or looks into:
-#: "the Transport committee chairman X" chairs a committee of a parliament.
-_MEMBERS_BODIES = frozenset({"committee", "subcommittee", "panel", "taskforce", "inquiry", "caucus", "delegation"})
-#: Assemblies a party's group sits in: "leader of the Liberals in the assembly" leads the group there.
-_ASSEMBLIES = frozenset(
-    {"assembly", "parliament", "senate", "commons", "lords", "house", "chamber", "legislature", "congress",
-     "council", "bundestag", "duma", "knesset", "dail", "holyrood", "stormont", "senedd"}
-)
-
-
 def _committee_title(title: Token, index: _Index) -> bool:
-    """Whether a title is the head's of a committee or panel named before it: "Kestrel committee chairman X"
-    chairs the committee, not Kestrel."""
+    """Whether a title is the head's of a committee or panel named before it (kgx:Committee): "Kestrel committee
+    chairman X" chairs the committee, not Kestrel."""
+    committees = index.ontology.words("Committee")
     return any(
-        c.dep_ == "compound" and c.i < title.i and c.pos_ == "NOUN" and c.lemma_.lower() in _MEMBERS_BODIES
+        c.dep_ == "compound" and c.i < title.i and c.pos_ == "NOUN" and c.lemma_.lower() in committees
         and index.by_token.get(c.i) is None
         for c in title.children
     )
@@ -269,13 +260,14 @@ def _committee_title(title: Token, index: _Index) -> bool:
 def _post_place(title: Token, objects: list[Token], index: _Index) -> str | None:
     """What an "in" phrase on a title or its organisation makes the post, when not one in the whole organisation.
 
-    ``"group"``: a party's group in an assembly ("leader of the Liberals in the assembly": a member of the
-    party); ``"branch"``: the organisation's branch in a country ("managing director of Orbitel in the UK":
-    staff of Orbitel); None for the whole.
+    ``"group"``: a party's group in an assembly (kgx:Assembly: "leader of the Liberals in the assembly": a
+    member of the party); ``"branch"``: the organisation's branch in a country ("managing director of
+    Orbitel in the UK": staff of Orbitel); None for the whole.
     """
     if not objects:
         return None
     carriers = [title, *(index.mentions[m][1].root for obj in objects if (m := index.at(obj)) is not None)]
+    assemblies = index.ontology.words("Assembly")
     for carrier in carriers:  # the parser hangs "in the UK" on the title or on the name
         for prep in carrier.children:
             if prep.dep_ != "prep" or prep.lower_ != "in":
@@ -283,7 +275,7 @@ def _post_place(title: Token, objects: list[Token], index: _Index) -> str | None
             for place in prep.children:
                 if place.dep_ != "pobj":
                     continue
-                if place.lemma_.lower() in _ASSEMBLIES or place.lower_ in _ASSEMBLIES:
+                if place.lemma_.lower() in assemblies or place.lower_ in assemblies:
                     return "group"
                 p = index.at(place)
                 if p is not None and index.mentions[p][0].text.lower() in _COUNTRY_NAMES:

@@ -2,8 +2,9 @@
 
 Decides which relations a document states: for each trigger word of a pattern in
 ``ontology/patterns.ttl`` (and each pattern read off a whole sentence), the frame gives the
-subject and object names; a relation is kept when both ends fit the pattern's and the
-property's types, with the pattern's confidence (its value measured on train data in
+subject and object names (one reader per frame, then the conjuncts the frame's phrase reaches;
+a title's post by its scope, kgraph.extract.posts); a relation is kept when both ends fit the
+pattern's and the property's types, with the pattern's confidence (its value measured on train data in
 ``ontology/calibration.ttl``, else the hand-set one); the ontology's property chains then add
 one step ("a firm in Bellport, Ore." is based in Oregon), and a relation implied by a more
 specific one from the same sentence is dropped.  Example: "Maria Lopez, chief executive of
@@ -13,8 +14,8 @@ Orbitel, ..." gives Maria Lopez ceoOf Orbitel (and not also worksFor Orbitel).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from dataclasses import replace
+from typing import TYPE_CHECKING, NamedTuple
 
 from kgraph.extract.datelines import _dateline_pairs, _source_line
 from kgraph.extract.frames import (
@@ -43,13 +44,11 @@ from kgraph.extract.lexicon import (
     ANY_NOUN,
 )
 from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name
+from kgraph.extract.posts import Post, post_scope
 from kgraph.extract.titles import (
-    _committee_title,
-    _lesser_post,
     _names_a_work,
     _own_title,
     _owned_unit,
-    _post_place,
     _title_before_name,
     _title_phrase,
 )
@@ -112,142 +111,8 @@ def _clock_zone(span: Span) -> bool:
     return before.like_num or any(ch.isdigit() for ch in before.text) or before.lower_ in {"am", "pm", "a.m.", "p.m."}
 
 
-def _office_titles(ontology: Ontology) -> frozenset[str]:
-    """Titles of a government post ("minister", "secretary"): kgx:titleWord of kg:GovernmentBody."""
-    government = ontology.classes.get("GovernmentBody")
-    return government.title_words if government is not None else frozenset()
-
-
 #: Words that make an owner a part owner: "half owned by X", "jointly owned by X and Z".
 _PART_OWNED = frozenset({"half", "partly", "part", "partially", "jointly", "minority", "co"})
-
-
-@per_ontology
-def _member_bodies(ontology: Ontology) -> frozenset[str]:
-    """Head words of a body of members (a party, a club, a union: "Labour", "the Green Party"): the
-    kgx:objectHead of the memberOf attribute patterns ("X, of the Kestrel Party"), built once per ontology."""
-    return frozenset(
-        w for p in ontology.properties["memberOf"].patterns if p.frame == "Attribute" for w in p.object_heads
-    )
-
-
-def _minister_of_a_side(title: Token, objects: list[Token], index: _Index, ontology: Ontology) -> bool:
-    """Whether a lower-case government title follows the name of a body that is no government body:
-    "Labour minister X", "Home Office minister X" (capitalised too after a name that says it is a body:
-    "Home Office Minister X" is one of its ministers); or a public office follows a party's name: "Labour
-    mayor X"."""
-    if title.lower_ in ontology.words("PublicOffice"):
-        return any(o.i < title.i and _party(o, index) for o in objects)
-    return title.lower_ in _office_titles(ontology) and any(
-        o.i < title.i and (m := index.at(o)) is not None
-        and not ontology.is_a(index.mentions[m][0].type, "GovernmentBody")
-        and (title.is_lower or bool(index.kinds(m, called=False) & ontology.words("DepartmentNoun")))
-        for o in objects
-    )
-
-
-def _chamber(name: Token, index: _Index) -> bool:
-    """Whether a name is a legislative chamber's ("the House of Commons", "the Senate"; kgx:Chamber)."""
-    m = index.at(name)
-    return m is not None and bool(index.kinds(m, called=False) & index.ontology.words("Chamber"))
-
-
-def _figurative(noun: Token, ontology: Ontology) -> bool:
-    """Whether a noun (kgx:FigurativePart) is "the <noun> of Y" used of a part in making Y: "the architect of the
-    reform" (not "the chief architect of Y", nor "an architect at Y")."""
-    return (
-        noun.lemma_.lower() in ontology.words("FigurativePart")
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
-        and not any(c.dep_ in {"amod", "compound", "poss"} for c in noun.children)
-        and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
-    )
-
-
-def _party(name: Token, index: _Index) -> bool:
-    m = index.at(name)
-    # by the name alone: "EU trade commissioner X" holds a post in the EU, whatever else it is called
-    return m is not None and bool(index.kinds(m, called=False) & _member_bodies(index.ontology))
-
-
-# The scope of a post: what a title's holder holds, when not the pattern's post in the organisation named.
-
-#: ``"none"``: no post in it (the pattern states nothing); ``"group"``: a member of it (memberOf);
-#: ``"branch"``: the pattern's lesser post in it (its kgx:subordinate, e.g. worksFor for a head's title).
-_Scope = Literal["none", "group", "branch"]
-
-
-@dataclass(frozen=True)
-class _Post:
-    """A title a relational-noun pattern fired at, and the names it found the post in: what a scope rule reads."""
-
-    title: Token
-    trigger: str
-    pattern: Pattern
-    objects: list[Token]
-    index: _Index
-
-
-def _shadow_portfolio(post: _Post) -> _Scope | None:
-    """ "Shadow Home Secretary X": an opposition portfolio, no post in the department."""
-    title = post.title
-    return "none" if any(t.lower_ == "shadow" for t in title.doc[title.left_edge.i : title.i]) else None
-
-
-def _figurative_part(post: _Post) -> _Scope | None:
-    """ "X, the architect of the health service" (any noun's pattern): a part in making it, no post in it."""
-    return "none" if post.trigger == ANY_NOUN and _figurative(post.title, post.index.ontology) else None
-
-
-def _chamber_leader(post: _Post) -> _Scope | None:
-    """ "Leader of the House X", "Senate majority leader X": leads a side or the business in the chamber and
-    holds a seat in it (its head is its speaker)."""
-    objects = post.objects
-    return "group" if post.trigger == "leader" and objects and all(_chamber(o, post.index) for o in objects) else None
-
-
-def _committee_chair(post: _Post) -> _Scope | None:
-    """ "Kestrel committee chairman X" chairs the committee, not what it is named after or looks into."""
-    return "none" if _committee_title(post.title, post.index) else None
-
-
-def _in_assembly_or_country(post: _Post) -> _Scope | None:
-    """ "leader of the Liberals in the assembly" leads the party's group there (a member of the party);
-    "managing director of Orbitel in the UK" runs its branch there (staff of Orbitel)."""
-    place = _post_place(post.title, post.objects, post.index)
-    return "group" if place == "group" else "branch" if place == "branch" else None
-
-
-def _minister_of_a_side_or_party(post: _Post) -> _Scope | None:
-    """ "former Labour minister X", "Labour mayor X": a minister from the party or a party's member in a
-    public office (a member of it); "Home Office minister X": one of the department's ministers (a "Health
-    Minister", capitalised, holds the office)."""
-    if not _minister_of_a_side(post.title, post.objects, post.index, post.index.ontology):
-        return None
-    return "group" if any(_party(o, post.index) for o in post.objects) else "branch"
-
-
-def _lesser_title(post: _Post) -> _Scope | None:
-    """ "Kestrel Bank vice president Tomas Vidal": a lesser post by its title's words (see titles._lesser_post)."""
-    index = post.index
-    return "branch" if _lesser_post(post.title, post.trigger, post.pattern, index, index.ontology) else None
-
-
-#: The scope rules, tried in this order until one says something: for every title ...
-_ANY_POST_RULES: tuple[Callable[[_Post], _Scope | None], ...] = (_shadow_portfolio, _figurative_part)
-#: ... then, for a pattern that has a lesser post (kgx:subordinate), these.
-_LESSER_POST_RULES: tuple[Callable[[_Post], _Scope | None], ...] = (
-    _chamber_leader,
-    _committee_chair,
-    _in_assembly_or_country,
-    _minister_of_a_side_or_party,
-    _lesser_title,
-)
-
-
-def _post_scope(post: _Post) -> _Scope | None:
-    """What a title makes its holder (see :data:`_Scope`), or None for the pattern's own post in the names."""
-    rules = _ANY_POST_RULES + (_LESSER_POST_RULES if post.pattern.subordinate is not None else ())
-    return next((scope for rule in rules if (scope := rule(post)) is not None), None)
 
 
 def _headline(sent: Span) -> bool:
@@ -422,7 +287,7 @@ def _verb_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, o
 
 def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, ontology: Ontology) -> _Parties | None:
     """ "Maria Lopez, chief executive of Orbitel": the title's holders and the names it is a post in, by the
-    post's scope (:func:`_post_scope`)."""
+    post's scope (:func:`kgraph.extract.posts.post_scope`)."""
     if not (
         token.pos_ in {"NOUN", "PROPN"}
         # "Tacoma native Lena Berg": the tagger takes a title before a name for an adjective
@@ -445,7 +310,7 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
     titled = _title_before_name(token, index)
     if titled is not None:
         subjects, objects = [titled[0]], [titled[1]]
-    scope = _post_scope(_Post(token, trigger, pattern, objects, index))
+    scope = post_scope(Post(token, trigger, pattern, objects, index))
     if scope == "none":
         return None
     if scope == "group":

@@ -1,0 +1,161 @@
+"""Posts: what a title makes its holder, when not the post its pattern names in the organisation named.
+
+Decides a post's scope for kgraph.extract.relations, by named rules tried in order (the first
+that says something decides): "Shadow Home Secretary X" and "X, the architect of the reform"
+hold no post; "Leader of the House X", "leader of the Liberals in the assembly" and "former Labour
+minister X" are members (memberOf) of the party or chamber; "Kestrel committee chairman X" chairs
+the committee, no post in Kestrel; "managing director of Orbitel in the UK", "Home Office
+minister X" and "Kestrel Bank vice president X" hold the pattern's lesser post (its
+kgx:subordinate, worksFor). The rules' words are lists of ``ontology/words.ttl`` (kgx:Chamber,
+kgx:Assembly, kgx:Committee, kgx:FigurativePart, kgx:PublicOffice, kgx:DepartmentNoun).
+Example: in "Labour mayor Anna Weber spoke.", Anna Weber is memberOf Labour, not its head.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from kgraph.extract.frames import _Index
+from kgraph.extract.lexicon import ANY_NOUN
+from kgraph.extract.titles import _committee_title, _lesser_post, _post_place
+from kgraph.ontology import Ontology, Pattern, per_ontology
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Scope", "Post", "post_scope"]
+
+
+def _office_titles(ontology: Ontology) -> frozenset[str]:
+    """Titles of a government post ("minister", "secretary"): kgx:titleWord of kg:GovernmentBody."""
+    government = ontology.classes.get("GovernmentBody")
+    return government.title_words if government is not None else frozenset()
+
+
+@per_ontology
+def _member_bodies(ontology: Ontology) -> frozenset[str]:
+    """Head words of a body of members (a party, a club, a union: "Labour", "the Green Party"): the
+    kgx:objectHead of the memberOf attribute patterns ("X, of the Kestrel Party"), built once per ontology."""
+    return frozenset(
+        w for p in ontology.properties["memberOf"].patterns if p.frame == "Attribute" for w in p.object_heads
+    )
+
+
+def _minister_of_a_side(title: Token, objects: list[Token], index: _Index, ontology: Ontology) -> bool:
+    """Whether a lower-case government title follows the name of a body that is no government body:
+    "Labour minister X", "Home Office minister X" (capitalised too after a name that says it is a body:
+    "Home Office Minister X" is one of its ministers); or a public office follows a party's name: "Labour
+    mayor X"."""
+    if title.lower_ in ontology.words("PublicOffice"):
+        return any(o.i < title.i and _party(o, index) for o in objects)
+    return title.lower_ in _office_titles(ontology) and any(
+        o.i < title.i
+        and (m := index.at(o)) is not None
+        and not ontology.is_a(index.mentions[m][0].type, "GovernmentBody")
+        and (title.is_lower or bool(index.kinds(m, called=False) & ontology.words("DepartmentNoun")))
+        for o in objects
+    )
+
+
+def _chamber(name: Token, index: _Index) -> bool:
+    """Whether a name is a legislative chamber's ("the House of Commons", "the Senate"; kgx:Chamber)."""
+    m = index.at(name)
+    return m is not None and bool(index.kinds(m, called=False) & index.ontology.words("Chamber"))
+
+
+def _figurative(noun: Token, ontology: Ontology) -> bool:
+    """Whether a noun (kgx:FigurativePart) is "the <noun> of Y" used of a part in making Y: "the architect of the
+    reform" (not "the chief architect of Y", nor "an architect at Y")."""
+    return (
+        noun.lemma_.lower() in ontology.words("FigurativePart")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+        and not any(c.dep_ in {"amod", "compound", "poss"} for c in noun.children)
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    )
+
+
+def _party(name: Token, index: _Index) -> bool:
+    m = index.at(name)
+    # by the name alone: "EU trade commissioner X" holds a post in the EU, whatever else it is called
+    return m is not None and bool(index.kinds(m, called=False) & _member_bodies(index.ontology))
+
+
+#: ``"none"``: no post in it (the pattern states nothing); ``"group"``: a member of it (memberOf);
+#: ``"branch"``: the pattern's lesser post in it (its kgx:subordinate, e.g. worksFor for a head's title).
+Scope = Literal["none", "group", "branch"]
+
+
+@dataclass(frozen=True)
+class Post:
+    """A title a relational-noun pattern fired at, and the names it found the post in: what a scope rule reads."""
+
+    title: Token
+    trigger: str
+    pattern: Pattern
+    objects: list[Token]
+    index: _Index
+
+
+def _shadow_portfolio(post: Post) -> Scope | None:
+    """ "Shadow Home Secretary X": an opposition portfolio, no post in the department."""
+    title = post.title
+    return "none" if any(t.lower_ == "shadow" for t in title.doc[title.left_edge.i : title.i]) else None
+
+
+def _figurative_part(post: Post) -> Scope | None:
+    """ "X, the architect of the health service" (any noun's pattern): a part in making it, no post in it."""
+    return "none" if post.trigger == ANY_NOUN and _figurative(post.title, post.index.ontology) else None
+
+
+def _chamber_leader(post: Post) -> Scope | None:
+    """ "Leader of the House X", "Senate majority leader X": leads a side or the business in the chamber and
+    holds a seat in it (its head is its speaker)."""
+    objects = post.objects
+    return "group" if post.trigger == "leader" and objects and all(_chamber(o, post.index) for o in objects) else None
+
+
+def _committee_chair(post: Post) -> Scope | None:
+    """ "Kestrel committee chairman X" chairs the committee, not what it is named after or looks into."""
+    return "none" if _committee_title(post.title, post.index) else None
+
+
+def _in_assembly_or_country(post: Post) -> Scope | None:
+    """ "leader of the Liberals in the assembly" leads the party's group there (a member of the party);
+    "managing director of Orbitel in the UK" runs its branch there (staff of Orbitel)."""
+    place = _post_place(post.title, post.objects, post.index)
+    return "group" if place == "group" else "branch" if place == "branch" else None
+
+
+def _minister_of_a_side_or_party(post: Post) -> Scope | None:
+    """ "former Labour minister X", "Labour mayor X": a minister from the party or a party's member in a
+    public office (a member of it); "Home Office minister X": one of the department's ministers (a "Health
+    Minister", capitalised, holds the office)."""
+    if not _minister_of_a_side(post.title, post.objects, post.index, post.index.ontology):
+        return None
+    return "group" if any(_party(o, post.index) for o in post.objects) else "branch"
+
+
+def _lesser_title(post: Post) -> Scope | None:
+    """ "Kestrel Bank vice president Tomas Vidal": a lesser post by its title's words (see titles._lesser_post)."""
+    index = post.index
+    return "branch" if _lesser_post(post.title, post.trigger, post.pattern, index, index.ontology) else None
+
+
+#: The scope rules, tried in this order until one says something: for every title ...
+_ANY_POST_RULES: tuple[Callable[[Post], Scope | None], ...] = (_shadow_portfolio, _figurative_part)
+#: ... then, for a pattern that has a lesser post (kgx:subordinate), these.
+_LESSER_POST_RULES: tuple[Callable[[Post], Scope | None], ...] = (
+    _chamber_leader,
+    _committee_chair,
+    _in_assembly_or_country,
+    _minister_of_a_side_or_party,
+    _lesser_title,
+)
+
+
+def post_scope(post: Post) -> Scope | None:
+    """What a title makes its holder (see :data:`Scope`), or None for the pattern's own post in the names."""
+    rules = _ANY_POST_RULES + (_LESSER_POST_RULES if post.pattern.subordinate is not None else ())
+    return next((scope for rule in rules if (scope := rule(post)) is not None), None)

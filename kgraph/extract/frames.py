@@ -669,10 +669,11 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
     before = {"poss"} if out else {"compound", "poss", "nmod"}
     out.extend(c for c in noun.children if c.dep_ in before and index.at(c) is not None)
     if not out:
-        # "French carmaker X": a country's adjective (a mention of the country) before the noun
+        # "French carmaker X", "Republican senator X": a country's or a party's adjective (its mention) before the noun
         out.extend(
             c for c in noun.children
-            if c.dep_ == "amod" and (m := index.at(c)) is not None and index.mentions[m][0].label == "adjective"
+            if c.dep_ == "amod" and (m := index.at(c)) is not None
+            and index.mentions[m][0].label in {"adjective", "party"}
         )
     if not out:
         # "Kellmore chief executive X", parsed with the name as an adjective of the title

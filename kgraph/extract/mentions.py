@@ -27,6 +27,7 @@ from kgraph.extract.lexicon import (
     ANY_NOUN,
 )
 from kgraph.extract.name_spans import joined_ents, named_by_initials, own_s_everywhere
+from kgraph.extract.party_names import party_mentions
 from kgraph.extract.place_names import _age_follows, coerce_places
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
 from kgraph.models import Mention
@@ -678,6 +679,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         found.append((Mention(span.start_char, span.end_char, span.text, cls, "title"), span))
         taken.update(range(span.start, span.end))
     found = _bodies_before_titles(doc, found, taken, ontology)
+    found = party_mentions(doc, found, taken, job_titles, ontology)  # "Tory MP X", "the Liberal Democrat X"
     adjectives: set[int] = set()  # beside a name: "French carmaker Corvane"
     described: set[int] = set()  # in a description alone: "the German lender"
     for token, country, named in _country_adjectives(doc, found, taken, ontology):

@@ -143,8 +143,19 @@ def _lesser_title(post: Post) -> Scope | None:
     return "branch" if _lesser_post(post.title, post.trigger, post.pattern, index, index.ontology) else None
 
 
+def _party_staff_title(post: Post) -> Scope | None:
+    """ "Republican senator X", "the Liberal Democrat spokesman X": a staff title (kg:worksFor) in a party named
+    by its word (kgx:PartyWord) is held by a member of the party, not its employee."""
+    index = post.index
+    if post.pattern.property != "worksFor" or not post.objects:
+        return None
+    parties = index.ontology.words("PartyWord")
+    texts = [index.mentions[m][0].text.lower() if (m := index.at(o)) is not None else "" for o in post.objects]
+    return "group" if all(t in parties or t.rstrip("s") in parties for t in texts) else None
+
+
 #: The scope rules, tried in this order until one says something: for every title ...
-_ANY_POST_RULES: tuple[Callable[[Post], Scope | None], ...] = (_shadow_portfolio, _figurative_part)
+_ANY_POST_RULES: tuple[Callable[[Post], Scope | None], ...] = (_shadow_portfolio, _figurative_part, _party_staff_title)
 #: ... then, for a pattern that has a lesser post (kgx:subordinate), these.
 _LESSER_POST_RULES: tuple[Callable[[Post], Scope | None], ...] = (
     _chamber_leader,

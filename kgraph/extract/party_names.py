@@ -1,0 +1,101 @@
+"""Party names: a political party named by its adjective or member noun, which the NER reads as a group of
+people (NORP) or cuts short.
+
+Decides when such a word (a kgx:PartyWord of ``ontology/words.ttl``: "Republican", "Tory", "Liberal
+Democrat") is a mention of the party, an Organization named as the text names it: right before a politician's
+title and the person's name ("Tory MP Jane Hollis", "Democrat congressman Bill Lowe", "the Liberal Democrat
+spokesman Tom Reed"), right before a person's name ("Lib Dem Ann Cole"), or as the plural after "the" ("the
+Republicans", "the Tories"). "Liberal Democrat" and "Lib Dem" stay whole: a shorter mention the NER made
+inside them ("Liberal") gives way. Elsewhere ("Republican voters", "a Conservative government") the word
+stays what the NER said.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kgraph.models import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from kgraph.ontology import Ontology
+
+__all__ = ["party_mentions"]
+
+#: Plural member nouns and the party word they are the plural of ("the Tories", "the Lib Dems").
+_PLURALS = {"tories": "tory"}
+
+
+def _word_form(words: list[Token]) -> str:
+    """The party word a run of tokens spells, lower case, a plural brought to its singular."""
+    text = " ".join(w.lower_ for w in words)
+    if text in _PLURALS:
+        return _PLURALS[text]
+    return text[:-1] if text.endswith("s") else text
+
+
+def _capitalised(words: list[Token]) -> bool:
+    return all(w.is_alpha and (w.is_title or w.is_upper) for w in words)
+
+
+def _person_follows(doc: Doc, start: int, people: set[int], titles: frozenset[str]) -> bool:
+    """Whether a person's name starts at ``start``, or after a title of up to three words there."""
+    for k in range(start, min(start + 4, len(doc))):
+        if k in people:
+            return True
+        if doc[k].lower_.rstrip(".") not in titles:
+            return False
+    return False
+
+
+def _party_at(doc: Doc, i: int, people: set[int], titles: frozenset[str], parties: frozenset[str]) -> int:
+    """The end of a party's mention starting at token ``i`` (two words before one), or ``i`` for none."""
+    for width in (2, 1):
+        end = i + width
+        words = list(doc[i:end])
+        if end > len(doc) or not _capitalised(words):
+            continue
+        plural = words[-1].lower_.endswith("s") or words[-1].lower_ in _PLURALS
+        form = _word_form(words) if plural else " ".join(w.lower_ for w in words)
+        if form not in parties:
+            continue
+        if plural:
+            if i > 0 and doc[i - 1].lower_ == "the" and (end == len(doc) or not doc[end].is_title):
+                return end  # "the Republicans", "the Tories" (not "the Conservatives Abroad group")
+            continue
+        if _person_follows(doc, end, people, titles):
+            return end
+    return i
+
+
+def party_mentions(
+    doc: Doc, found: list[tuple[Mention, Span]], taken: set[int], titles: frozenset[str], ontology: Ontology
+) -> list[tuple[Mention, Span]]:
+    """``found`` with the parties named by a kgx:PartyWord before a politician's title or name added as
+    organisations; a mention of the NER's inside one ("Liberal" of "Liberal Democrat") gives way, and a
+    party word inside a longer name ("the Young Conservatives", "Green Party") is left alone."""
+    parties = ontology.words("PartyWord")
+    titles = titles | ontology.words("PartyMemberTitle")
+    people = {span.start for m, span in found if m.type == "Person"}
+    spans = {i: (m, span) for m, span in found for i in range(span.start, span.end)}
+    out = list(found)
+    i = 0
+    while i < len(doc):
+        end = _party_at(doc, i, people, titles, parties)
+        if end == i:
+            i += 1
+            continue
+        before = doc[i - 1] if i > 0 else None
+        inside = {id(spans[k][1]): spans[k] for k in range(i, end) if k in spans}
+        longer = any(span.start < i or span.end > end or m.type == "Person" for m, span in inside.values())
+        same = any((span.start, span.end) == (i, end) for _, span in inside.values())
+        name_before = before is not None and before.is_title and before.pos_ == "PROPN" and not before.is_sent_start
+        if not (longer or name_before):
+            if not same:
+                out = [pair for pair in out if id(pair[1]) not in inside]
+                span = doc[i:end]
+                out.append((Mention(span.start_char, span.end_char, span.text, "Organization", "party"), span))
+            taken.update(range(i, end))
+        i = end
+    return sorted(out, key=lambda pair: pair[0].start)

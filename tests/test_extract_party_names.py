@@ -59,3 +59,16 @@ def test_a_place_before_a_senator_is_no_party(extract_text) -> None:  # type: ig
     facts = extract_text("US senator Arlen Spencer visited Ohio. Republican senator Ruth Marks stayed home.")
     assert not any(p == "memberOf" and s == "Arlen Spencer" for s, p, _ in facts)
     assert ("Ruth Marks", "memberOf", "Republican") in facts
+
+
+def test_a_lesser_post_in_a_party_is_membership(extract_text) -> None:  # type: ignore[no-untyped-def]
+    facts = extract_text("Liberal Democrat deputy leader Ann Hale spoke first.")
+    assert ("Ann Hale", "memberOf", "Liberal Democrat") in facts
+    assert ("Ann Hale", "worksFor", "Liberal Democrat") not in facts
+
+
+def test_a_staff_title_for_a_party_after_it_stays_staff(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # the party after the title: an adviser for it may be hired; before the title, a spokesman is a member
+    facts = extract_text("Mr Dunn is acting as an adviser for Labour. Labour spokesman Ed Varley agreed.")
+    assert ("Mr Dunn", "worksFor", "Labour") in facts
+    assert ("Ed Varley", "memberOf", "Labour") in facts

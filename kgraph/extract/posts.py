@@ -144,10 +144,14 @@ def _lesser_title(post: Post) -> Scope | None:
 
 
 def _party_staff_title(post: Post) -> Scope | None:
-    """ "Republican senator X", "the Liberal Democrat spokesman X": a staff title (kg:worksFor) in a party named
-    by its word (kgx:PartyWord) is held by a member of the party, not its employee."""
+    """ "Republican senator X", "Labour's campaign spokesman X", "Liberal Democrat deputy leader X": a staff
+    title (kg:worksFor) or a lesser post in a party named by its word (kgx:PartyWord) before the title is held by
+    a member of the party, not its employee ("an adviser for Labour" may be one)."""
     index = post.index
-    if post.pattern.property != "worksFor" or not post.objects:
+    pattern = post.pattern
+    if not post.objects or any(o.i > post.title.i for o in post.objects):
+        return None
+    if pattern.property != "worksFor" and not (pattern.subordinate == "worksFor" and _lesser_title(post) == "branch"):
         return None
     parties = index.ontology.words("PartyWord")
     texts = [index.mentions[m][0].text.lower() if (m := index.at(o)) is not None else "" for o in post.objects]

@@ -130,7 +130,28 @@ _LEFT_ALONE = [
     # "Danish" gives the group a country (basedIn Denmark) but names no country "the country" can go back to
     pytest.param("Danish shipping group Corvane agreed to buy Halden Ports on Monday. Halden Ports is the country's "
                  "largest port operator.", "[the country]", id="country-by-adjective"),
+    # what one backs, opposes or votes for is a bill or a plan, not the body named before
+    pytest.param("The Kestrel Trust drafted a new bill. Jane Hollis backed it on Monday.", "backed [it]",
+                 id="it-backed"),
+    pytest.param("The Kestrel Trust drafted a new bill. Jane Hollis voted against it.", "against [it]",
+                 id="it-voted-against"),
 ]
+
+#: (text, marked, antecedent) of an "it" by a verb of taking a side that still stands for the body: its subject,
+#: or the object of another verb
+_STANCE_LINKED = [
+    pytest.param("Halden Bank met the unions on Monday. It backed the plan.", "[It] backed", "Halden Bank",
+                 id="it-backs"),
+    pytest.param("The Kestrel Trust drafted a new bill. Jane Hollis visited it on Monday.", "visited [it]",
+                 "Kestrel Trust", id="it-visited"),
+]
+
+
+@pytest.mark.parametrize(("text", "marked", "antecedent"), _STANCE_LINKED)
+def test_coref_it_by_a_verb_of_taking_a_side_links_unless_its_object(  # type: ignore[no-untyped-def]
+    nlp, ontology, text, marked, antecedent
+) -> None:
+    assert _links(nlp, ontology, text).get(_key(text, marked)) == antecedent
 
 
 @pytest.mark.parametrize(("text", "marked", "antecedent"), _LINKED)

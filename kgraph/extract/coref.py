@@ -353,6 +353,8 @@ def _antecedent(
     ontology: Ontology,
 ) -> Mention | None:
     wanted_person = mention.type == "Person"
+    if mention.label == "pronoun" and _stance_object(span):
+        return None  # "Tory MP X backed it": what one backs or votes for is a bill or a plan, not a body
     if mention.label == "pronoun":
         candidates = [m for m, _ in window if wanted_person or m.type != "Place"]
         if span.text.lower() == "its" and span.start >= 2 and span.doc[span.start - 1].text == ",":
@@ -382,6 +384,26 @@ def _antecedent(
     if len({id(owner[m]) for m in candidates}) == 1:
         return candidates[-1]
     return None
+
+
+#: Verbs of taking a side on a proposal: their object "it" is the bill or plan ("backed it", "voted against it").
+_STANCE_VERBS = frozenset(
+    "back support oppose reject approve endorse welcome criticise criticize condemn vote campaign argue".split()
+)
+
+
+def _stance_object(pronoun: Span) -> bool:
+    """Whether an "it" is what a verb of taking a side is taken on: "X backed it", "Y voted for it", "Z argued
+    against it" (an organisation is rarely backed or voted for by name as "it")."""
+    token = pronoun.root
+    if token.lower_ != "it":
+        return False
+    if token.dep_ == "dobj":
+        return token.head.lemma_.lower() in _STANCE_VERBS
+    prep = token.head
+    return (
+        token.dep_ == "pobj" and prep.lower_ in {"for", "against"} and prep.head.lemma_.lower() in _STANCE_VERBS
+    )
 
 
 #: Possessive pronouns and the kind of name they may stand for in "X and its Y", "X and his Y".

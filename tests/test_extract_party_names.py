@@ -72,3 +72,9 @@ def test_a_staff_title_for_a_party_after_it_stays_staff(extract_text) -> None:  
     facts = extract_text("Mr Dunn is acting as an adviser for Labour. Labour spokesman Ed Varley agreed.")
     assert ("Mr Dunn", "worksFor", "Labour") in facts
     assert ("Ed Varley", "memberOf", "Labour") in facts
+
+
+def test_a_party_word_inside_another_party_is_another_party(extract_text) -> None:  # type: ignore[no-untyped-def]
+    facts = extract_text("Liberal Democrat leader Paul Kent spoke. Democrat congressman Bill Lowe voted later.")
+    assert ("Bill Lowe", "memberOf", "Democrat") in facts
+    assert ("Paul Kent", "headOf", "Liberal Democrat") in facts

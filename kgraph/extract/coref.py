@@ -286,6 +286,8 @@ def _shorter_form(short: str, long: str, ontology: Ontology, people: bool = Fals
     words, longer = short.split(), long.split()
     if not words or len(longer) <= len(words):
         return False
+    if short in ontology.words("PartyWord") and long in ontology.words("PartyWord"):
+        return False  # "Democrat" is another party than "Liberal Democrat"
     if longer[-len(words) :] == words:
         return True
     if people and len(words) >= 2 and words[0] == longer[0] and words[-1] == longer[-1] and _in_order(words, longer):

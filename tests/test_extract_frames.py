@@ -469,3 +469,50 @@ def test_frames_a_family_is_no_employer(ontology, parse_with_ents, relation_trip
     doc = parse_with_ents(text, ents)
     found = relation_triples(doc, find_mentions(doc, ontology))
     assert {t for t in found if t[1] == "worksFor"} == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sale told from the seller's side: the buyer is the object of "to" (the parser's dative)
+        ("Halden Foods was sold to Kestrel Group in 2001.", ("Kestrel Group", "acquired", "Halden Foods")),
+        ("Orbitel Corp. sold Vellan Ltd. to Kestrel Group last spring.", ("Kestrel Group", "acquired", "Vellan Ltd.")),
+        ("Orbitel Corp. has agreed to sell Vellan Ltd. to Kestrel Group.",
+         ("Kestrel Group", "agreedToAcquire", "Vellan Ltd.")),
+        # a company financed by another
+        ("Vellan Ltd. was financed by Halden Bank.", ("Halden Bank", "investedIn", "Vellan Ltd.")),
+        # a perfect participle is the name's own act; a relative pronoun as object stands for the name
+        ("Kestrel Group, having bought Vellan Ltd. in 2001, cut jobs.", ("Kestrel Group", "acquired", "Vellan Ltd.")),
+        ("Vellan Ltd., which Kestrel Group bought in 2001, cut jobs.", ("Kestrel Group", "acquired", "Vellan Ltd.")),
+    ],
+)
+def test_frames_a_sale_a_financing_and_a_purchase_in_a_clause_on_the_name(  # type: ignore[no-untyped-def]
+    extract_text, text: str, expected
+) -> None:
+    found = extract_text(text)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        # goods sold, or a sale only possible, make no purchase of a company
+        ("Orbitel Corp. sold forty aircraft to Kestrel Group.", "acquired"),
+        ("Orbitel Corp. may sell Vellan Ltd. to Kestrel Group.", "acquired"),
+        # a building financed is no company invested in
+        ("The Vellan Arena was financed by Halden Bank.", "investedIn"),
+        # a thing bought that is no name states nothing of the name before it
+        ("The plant, which Kestrel Group bought in 2001, is in Vellan.", "acquired"),
+    ],
+)
+def test_frames_a_sale_of_goods_or_a_building_financed_is_no_holding(  # type: ignore[no-untyped-def]
+    extract_text, text: str, unwanted: str
+) -> None:
+    found = extract_text(text)
+    assert not [f for f in found if f[1] in {unwanted, "agreedToAcquire"}], found
+
+
+def test_frames_a_passive_participle_on_the_name_keeps_its_direction(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Vellan Ltd., bought by Kestrel Group in 2001, cut jobs.")
+    assert ("Kestrel Group", "acquired", "Vellan Ltd.") in found, found
+    assert ("Vellan Ltd.", "acquired", "Kestrel Group") not in found, found

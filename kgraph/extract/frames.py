@@ -360,11 +360,16 @@ def _deep_roles(verb: Token, index: _Index) -> tuple[list[Token], list[Token]]:
             if subject is not None:
                 (agents if child.dep_ == "nsubj" else patients).append(subject)
         elif child.dep_ == "dobj" and not passive:
-            patients.append(child)
+            # "Y, which X bought in 2003": the relative pronoun stands for the name the clause is about
+            patient = _relative_head(verb, index) if child.tag_ == "WDT" and verb.dep_ == "relcl" else child
+            patients.extend([patient] if patient is not None else [])
         elif child.dep_ == "agent":
             agents.extend(c for c in child.children if c.dep_ == "pobj")
+    # "X, having bought Y": a perfect participle is the name's own act, no passive
+    perfect = any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children)
     if verb.dep_ in {"acl", "amod"}:
-        (patients if verb.tag_ == "VBN" else agents).append(verb.head)
+        # "Y, bought by X": the name underwent the participle
+        (patients if verb.tag_ == "VBN" and not perfect else agents).append(verb.head)
     if verb.dep_ == "acomp" and verb.tag_ == "VBN" and not patients:
         # "X is majority-owned by Y": the participle after the copula is said of the copula's subject
         patients.extend(c for c in verb.head.children if c.dep_ == "nsubj")
@@ -385,7 +390,7 @@ def _deep_roles(verb: Token, index: _Index) -> tuple[list[Token], list[Token]]:
             else:
                 patients.append(c)
     fronted = (
-        verb.tag_ == "VBN" and verb.dep_ in {"advcl", "prep"} and verb.i < verb.head.i
+        verb.tag_ == "VBN" and not perfect and verb.dep_ in {"advcl", "prep"} and verb.i < verb.head.i
         and verb.head.pos_ in {"VERB", "AUX"} and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
     )
     if fronted and not patients:
@@ -438,10 +443,12 @@ def _named(tokens: list[Token], index: _Index) -> list[Token]:
 
 
 def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """The objects of the token's phrases with one of ``preps``; the parser calls the "to" of "sold Y to X" a
+    dative, no prep."""
     wanted = set(preps)
     out: list[Token] = []
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in wanted:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in wanted:
             out.extend(c for c in child.children if c.dep_ == "pobj")
     return out
 

@@ -516,3 +516,14 @@ def test_frames_a_passive_participle_on_the_name_keeps_its_direction(extract_tex
     found = extract_text("Vellan Ltd., bought by Kestrel Group in 2001, cut jobs.")
     assert ("Kestrel Group", "acquired", "Vellan Ltd.") in found, found
     assert ("Vellan Ltd.", "acquired", "Kestrel Group") not in found, found
+
+
+def test_frames_a_purchase_dated_in_the_past_is_done_under_a_future_clause(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Kestrel Group will cut 500 jobs after buying Vellan Ltd. last year.")
+    assert ("Kestrel Group", "acquired", "Vellan Ltd.") in found, found
+    # dated in the future, or an infinitive whose agreement is dated, it stays a deal agreed
+    found = extract_text("Kestrel Group will cut 500 jobs after buying Vellan Ltd. next year.")
+    assert ("Kestrel Group", "agreedToAcquire", "Vellan Ltd.") in found, found
+    assert ("Kestrel Group", "acquired", "Vellan Ltd.") not in found, found
+    found = extract_text("Kestrel Group agreed last year to buy Vellan Ltd.")
+    assert ("Kestrel Group", "acquired", "Vellan Ltd.") not in found, found

@@ -195,7 +195,39 @@ def _matches(token: Token, triggers: tuple[str, ...]) -> str | None:
     return None
 
 
+#: Words that date a clause in the past: "last year", "two years ago", "earlier this month", "yesterday".
+_PAST_TIME_WORDS = frozenset({"yesterday", "ago", "previously", "formerly"})
+_PAST_TIME_MODIFIERS = frozenset({"last", "earlier"})
+_TIME_NOUNS = frozenset({"year", "month", "week", "day", "spring", "summer", "autumn", "winter", "decade", "quarter"})
+
+
+def _own_past_time(verb: Token) -> bool:
+    """Whether a verb's own phrases date it in the past: "after buying Y last year", "bought at auction two
+    months ago"."""
+    for child in verb.children:
+        if child.dep_ not in {"npadvmod", "advmod", "prep"}:
+            continue
+        for t in child.subtree:
+            if t.lower_ in _PAST_TIME_WORDS:
+                return True
+            if t.lower_ in _PAST_TIME_MODIFIERS and t.head.lemma_.lower() in _TIME_NOUNS:
+                return True
+    return False
+
+
 def mood(word: Token) -> str | None:
+    """What a verb states, as :func:`_clause_mood` reads it; a past form that dates itself in the past is
+    done, whatever the clause it hangs on plans ("X will cut jobs after buying Y last year")."""
+    stated = _clause_mood(word)
+    if stated != "agreed" or word.tag_ not in {"VBD", "VBN", "VBG"}:
+        return stated
+    own_aux = {c.lower_ for c in word.children if c.dep_ in {"aux", "auxpass"}}
+    if own_aux & (_MODALS | _FUTURE | {"to"}):
+        return stated
+    return "fact" if _own_past_time(word) else stated
+
+
+def _clause_mood(word: Token) -> str | None:
     """What a verb (or the verb of a copula) states: ``"fact"``; ``"agreed"`` for a deal agreed or
     announced ("agreed to buy", "said it would buy", "is set to acquire"); None when it states
     nothing: negated ("did not buy"), under "may" or "could", or the complement of an offer, a

@@ -527,3 +527,40 @@ def test_frames_a_purchase_dated_in_the_past_is_done_under_a_future_clause(extra
     assert ("Kestrel Group", "acquired", "Vellan Ltd.") not in found, found
     found = extract_text("Kestrel Group agreed last year to buy Vellan Ltd.")
     assert ("Kestrel Group", "acquired", "Vellan Ltd.") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two titles before one name: the name holds both, at the organisation named before the first
+        ('"Sales were strong," said Halden Bank president and chief executive Tomas Vidal.',
+         ("Tomas Vidal", "ceoOf", "Halden Bank")),
+        ("Halden Bank chairman and chief executive Tomas Vidal said sales were strong.",
+         ("Tomas Vidal", "ceoOf", "Halden Bank")),
+        # a relative pronoun holds the post "as" gives
+        ("Tomas Vidal, who will remain as Halden Bank chief executive, said the offer was fair.",
+         ("Tomas Vidal", "ceoOf", "Halden Bank")),
+        ("Tomas Vidal, who served as chief executive of Halden Bank, left in May.",
+         ("Tomas Vidal", "ceoOf", "Halden Bank")),
+    ],
+)
+def test_frames_two_titles_before_a_name_and_a_post_in_a_relative_clause(  # type: ignore[no-untyped-def]
+    extract_text, text: str, expected
+) -> None:
+    found = extract_text(text)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title and a name joined by "and" are two people
+        "Halden Bank's chairman and Tomas Vidal met on Monday.",
+        # a clause on the last item of a list is left alone: the earlier items would be read with it
+        "Among those charged are Lena Berg of Orbitel Foods and Tomas Vidal, who worked as a contractor for"
+        " Halden Bank.",
+    ],
+)
+def test_frames_a_title_beside_another_person_or_list_item_is_not_theirs(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not [f for f in found if f[2] == "Halden Bank" and f[0] != "Halden Bank"], found

@@ -585,13 +585,15 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
     if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.lemma_.lower() not in _WHOLE_PARTS:
         verb = noun.head.head
         if mood(verb) == "fact":
-            out.extend(c for c in verb.children if c.dep_ in {"nsubj", "dobj", "nsubjpass"})
+            out.extend(_relative_named(verb, {"nsubj", "dobj", "nsubjpass"}, index))
         elif verb.lemma_.lower() in _SUCCESSION_VERBS:
             # "X will succeed Y as president of Z": Y holds the post now, X not yet
             out.extend(c for c in verb.children if c.dep_ == "dobj")
         elif verb.lemma_.lower() in _CONTINUATION_VERBS:
-            # "X will stay on as chairman of Z": X holds the post now
-            out.extend(c for c in verb.children if c.dep_ == "nsubj")
+            # "X will stay on as chairman of Z", "X, who will remain as chairman of Z": X holds the post now
+            out.extend(_relative_named(verb, {"nsubj"}, index))
+    # "Y president and chief executive X": the name after the second title holds the first as well
+    out.extend(_titled_conjunct(noun, index))
     if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in _PROMOTION_VERBS:
         # "X was promoted to president of Y", "X rose to chief executive of Y"
         verb = noun.head.head
@@ -621,6 +623,35 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
             else _named([c for c in superlative.head.children if c.dep_ in _SUBJECT_DEPS], index)
         )
     return out
+
+
+def _relative_named(verb: Token, deps: set[str], index: _Index) -> list[Token]:
+    """The verb's children of ``deps``, a relative pronoun standing for the name its clause is about ("X, who
+    served as chairman of Y"); not for a name in a list ("A of Y and B, who worked for Z"), whose other items
+    the clause does not describe."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ not in deps:
+            continue
+        if c.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+            head = _relative_head(verb, index)
+            out.extend([head] if head is not None and not head.conjuncts else [])
+        else:
+            out.append(c)
+    return out
+
+
+def _titled_conjunct(noun: Token, index: _Index) -> list[Token]:
+    """ "Y president and chief executive X": a person's name joined to a title noun, with a title of its own
+    before it, holds that title too (not "Y's chairman and X", two people)."""
+    if index.at(noun) is not None or not any(c.dep_ == "cc" and c.lower_ == "and" for c in noun.children):
+        return []
+    return [
+        c for c in noun.children
+        if c.dep_ == "conj" and (m := index.at(c)) is not None and index.mentions[m][0].type == "Person"
+        and any(t.dep_ in {"compound", "amod"} and t.pos_ in {"NOUN", "ADJ"} and index.at(t) is None
+                for t in c.children if t.i < c.i)
+    ]
 
 
 @per_ontology
@@ -742,6 +773,14 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
             c for c in noun.head.children
             if c.i < noun.i and c.dep_ in {"compound", "poss", "nmod"} and index.at(c) is not None
         )
+    if not out and noun.dep_ in {"compound", "amod"} and noun.head.dep_ == "conj" and _titled_conjunct(
+        noun.head.head, index
+    ) == [noun.head]:
+        # "Y president and chief executive X": the organisation of the first title is the second's
+        out.extend(_noun_objects(noun.head.head, preps, index))
+    if not out and noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and index.at(noun.head) is None:
+        # "Y chairman and chief executive X", parsed with the second title joined to the first
+        out.extend(_noun_objects(noun.head, preps, index))
     if not out and noun.dep_ == "pobj" and noun.head.lower_ == "as":
         # "Nordwind appointed Jensen as chief executive": the post is at the appointer
         verb = noun.head.head

@@ -564,3 +564,33 @@ def test_frames_two_titles_before_a_name_and_a_post_in_a_relative_clause(  # typ
 def test_frames_a_title_beside_another_person_or_list_item_is_not_theirs(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert not [f for f in found if f[2] == "Halden Bank" and f[0] != "Halden Bank"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Halden Bank said profits rose. "It was a good year," said chief executive Tomas Vidal.',
+        "Halden Bank said profits rose. Chief executive Tomas Vidal said it was a good year.",
+    ],
+)
+def test_frames_a_chief_executive_of_no_named_firm_is_the_one_firm_in_reach(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Tomas Vidal", "ceoOf", "Halden Bank") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two firms: the text leaves it open
+        "Halden Bank and Orbitel Foods said profits rose. Chief executive Tomas Vidal said it was a good year.",
+        # the firm named too far back
+        "Halden Bank said profits rose. Analysts were pleased. Shares rose. Chief executive Tomas Vidal spoke.",
+        # one chief executive of any firm
+        "Halden Bank said profits rose. A chief executive, Tomas Vidal, said it was a good year.",
+        # a possessor the text does not name as a firm ("dorran" in lower case)
+        "Halden Bank said profits rose after dorran's chairman and chief executive Tomas Vidal resigned.",
+    ],
+)
+def test_frames_a_chief_executive_is_left_alone_where_the_firm_is_open(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not [f for f in found if f[0] == "Tomas Vidal"], found

@@ -626,15 +626,22 @@ def _firm_in_reach(noun: Token, index: _Index) -> list[Token]:
     """The firm of a chief executive's title that names none ("said chief executive X"): the one company
     named in its sentence and the two before it (by its name; a government body is no firm). Not "a chief
     executive" (any one), nor a title whose firm the text leaves open among two or more, nor one with a
-    possessor the text does not name ("Dorran's chairman and chief executive X", "Dorran" no mention)."""
+    possessor or a name before it that is no mention ("Dorran's chairman and chief executive X", "Dorran
+    Party chief executive X")."""
+    trigger = _matches(noun, _chief_executive_titles(index.ontology))
+    if trigger is None:
+        return []
     titles = [noun]
     if noun.dep_ == "conj":
         titles.append(noun.head)  # "Dorran's chairman and chief executive X", the second title joined to the first
     elif noun.dep_ in {"compound", "amod"} and noun.head.dep_ == "conj":
         titles.append(noun.head.head)  # ... the name joined to the first title
-    if any(d.dep_ == "det" and d.lower_ in {"a", "an"} or d.dep_ == "poss" for t in titles for d in t.children):
-        return []
-    if _matches(noun, _chief_executive_titles(index.ontology)) is None:
+    own = set(trigger.split())
+    if any(
+        d.dep_ == "det" and d.lower_ in {"a", "an"} or d.dep_ == "poss"
+        or d.dep_ in {"compound", "amod", "nmod"} and d.pos_ == "PROPN" and d.lower_ not in own
+        for t in titles for d in t.children
+    ):
         return []
     sents = list(noun.doc.sents)
     here = next(k for k, sent in enumerate(sents) if sent.start <= noun.i < sent.end)

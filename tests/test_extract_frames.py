@@ -596,3 +596,24 @@ def test_frames_a_chief_executive_of_no_named_firm_is_the_one_firm_in_reach(extr
 def test_frames_a_chief_executive_is_left_alone_where_the_firm_is_open(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert not [f for f in found if f[0] == "Tomas Vidal"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Holdings said profits rose. Its Irish branch, Vellan Foods Ltd., made a loss.",
+        "Vellan Foods Ltd., Kestrel Holdings' branch in Oslo, made a loss.",
+        "Kestrel Holdings said its local office, Vellan Foods Ltd., would close.",
+    ],
+)
+def test_frames_a_named_branch_or_office_is_the_firms(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Vellan Foods Ltd.", "subsidiaryOf", "Kestrel Holdings") in found, found
+
+
+def test_frames_an_office_is_no_subsidiary_of_a_person_or_a_place(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # a person heads an office; a firm opens one in a place: the property's ends are organisations
+    found = extract_text(
+        "Lena Berg, head of Kestrel Holdings' office in Oslo, said Kestrel Holdings opened an office in Bergen."
+    )
+    assert not [f for f in found if f[1] == "subsidiaryOf"], found

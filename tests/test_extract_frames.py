@@ -617,3 +617,12 @@ def test_frames_an_office_is_no_subsidiary_of_a_person_or_a_place(extract_text) 
         "Lena Berg, head of Kestrel Holdings' office in Oslo, said Kestrel Holdings opened an office in Bergen."
     )
     assert not [f for f in found if f[1] == "subsidiaryOf"], found
+
+
+def test_frames_a_firms_meeting_is_no_second_firm_in_reach(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "AGM" (kgx:NotAName) names no organisation, so the club stays the one firm named
+    found = extract_text(
+        "Kestrel Rovers said profits fell. On Friday the club holds its AGM. Chief executive Lena Berg stepped down."
+    )
+    assert ("Lena Berg", "ceoOf", "Kestrel Rovers") in found, found
+    assert not [f for f in found if "AGM" in (f[0], f[2])], found

@@ -295,3 +295,23 @@ def test_coref_description_with_a_country_links_to_its_firm(nlp, ontology) -> No
     links = _links(nlp, ontology, text)
     assert links[f"the Dutch group@{text.index('the Dutch')}"] == "Kestrel Telecom"
     assert links[f"Netherlands@{text.index('Dutch')}"] == "Netherlands"  # the adjective is the country's own mention
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the relative clause's name is the object of the pronoun's verb, so "it" is the other firm
+        ("Halden Bank will close Corvane Labs, which it bought in 2003.", ("Halden Bank", "acquired", "Corvane Labs")),
+        ("Halden Bank hopes to profit from Corvane Labs, which it bought in 2003.",
+         ("Halden Bank", "acquired", "Corvane Labs")),
+    ],
+)
+def test_coref_a_pronoun_is_no_other_argument_of_its_verb(extract_text, text, expected) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+def test_coref_two_firms_outside_the_pronouns_clause_still_leave_it_alone(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    # neither firm is an argument of "bought": two readings remain
+    text = "Halden Bank met Corvane Labs in Oslo. Analysts said it bought Vellan Ltd. in 2003."
+    assert f"it@{text.index(' it ') + 1}" not in _links(nlp, ontology, text)

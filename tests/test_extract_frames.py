@@ -469,3 +469,160 @@ def test_frames_a_family_is_no_employer(ontology, parse_with_ents, relation_trip
     doc = parse_with_ents(text, ents)
     found = relation_triples(doc, find_mentions(doc, ontology))
     assert {t for t in found if t[1] == "worksFor"} == expected, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sale told from the seller's side: the buyer is the object of "to" (the parser's dative)
+        ("Halden Foods was sold to Kestrel Group in 2001.", ("Kestrel Group", "acquired", "Halden Foods")),
+        ("Orbitel Corp. sold Vellan Ltd. to Kestrel Group last spring.", ("Kestrel Group", "acquired", "Vellan Ltd.")),
+        ("Orbitel Corp. has agreed to sell Vellan Ltd. to Kestrel Group.",
+         ("Kestrel Group", "agreedToAcquire", "Vellan Ltd.")),
+        # a company financed by another
+        ("Vellan Ltd. was financed by Halden Bank.", ("Halden Bank", "investedIn", "Vellan Ltd.")),
+        # a perfect participle is the name's own act; a relative pronoun as object stands for the name
+        ("Kestrel Group, having bought Vellan Ltd. in 2001, cut jobs.", ("Kestrel Group", "acquired", "Vellan Ltd.")),
+        ("Vellan Ltd., which Kestrel Group bought in 2001, cut jobs.", ("Kestrel Group", "acquired", "Vellan Ltd.")),
+    ],
+)
+def test_frames_a_sale_a_financing_and_a_purchase_in_a_clause_on_the_name(  # type: ignore[no-untyped-def]
+    extract_text, text: str, expected
+) -> None:
+    found = extract_text(text)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "unwanted"),
+    [
+        # goods sold, or a sale only possible, make no purchase of a company
+        ("Orbitel Corp. sold forty aircraft to Kestrel Group.", "acquired"),
+        ("Orbitel Corp. may sell Vellan Ltd. to Kestrel Group.", "acquired"),
+        # a building financed is no company invested in
+        ("The Vellan Arena was financed by Halden Bank.", "investedIn"),
+        # a thing bought that is no name states nothing of the name before it
+        ("The plant, which Kestrel Group bought in 2001, is in Vellan.", "acquired"),
+    ],
+)
+def test_frames_a_sale_of_goods_or_a_building_financed_is_no_holding(  # type: ignore[no-untyped-def]
+    extract_text, text: str, unwanted: str
+) -> None:
+    found = extract_text(text)
+    assert not [f for f in found if f[1] in {unwanted, "agreedToAcquire"}], found
+
+
+def test_frames_a_passive_participle_on_the_name_keeps_its_direction(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Vellan Ltd., bought by Kestrel Group in 2001, cut jobs.")
+    assert ("Kestrel Group", "acquired", "Vellan Ltd.") in found, found
+    assert ("Vellan Ltd.", "acquired", "Kestrel Group") not in found, found
+
+
+def test_frames_a_purchase_dated_in_the_past_is_done_under_a_future_clause(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Kestrel Group will cut 500 jobs after buying Vellan Ltd. last year.")
+    assert ("Kestrel Group", "acquired", "Vellan Ltd.") in found, found
+    # dated in the future, or an infinitive whose agreement is dated, it stays a deal agreed
+    found = extract_text("Kestrel Group will cut 500 jobs after buying Vellan Ltd. next year.")
+    assert ("Kestrel Group", "agreedToAcquire", "Vellan Ltd.") in found, found
+    assert ("Kestrel Group", "acquired", "Vellan Ltd.") not in found, found
+    found = extract_text("Kestrel Group agreed last year to buy Vellan Ltd.")
+    assert ("Kestrel Group", "acquired", "Vellan Ltd.") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two titles before one name: the name holds both, at the organisation named before the first
+        ('"Sales were strong," said Halden Bank president and chief executive Tomas Vidal.',
+         ("Tomas Vidal", "ceoOf", "Halden Bank")),
+        ("Halden Bank chairman and chief executive Tomas Vidal said sales were strong.",
+         ("Tomas Vidal", "ceoOf", "Halden Bank")),
+        # a relative pronoun holds the post "as" gives
+        ("Tomas Vidal, who will remain as Halden Bank chief executive, said the offer was fair.",
+         ("Tomas Vidal", "ceoOf", "Halden Bank")),
+        ("Tomas Vidal, who served as chief executive of Halden Bank, left in May.",
+         ("Tomas Vidal", "ceoOf", "Halden Bank")),
+    ],
+)
+def test_frames_two_titles_before_a_name_and_a_post_in_a_relative_clause(  # type: ignore[no-untyped-def]
+    extract_text, text: str, expected
+) -> None:
+    found = extract_text(text)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title and a name joined by "and" are two people
+        "Halden Bank's chairman and Tomas Vidal met on Monday.",
+        # a clause on the last item of a list is left alone: the earlier items would be read with it
+        "Among those charged are Lena Berg of Orbitel Foods and Tomas Vidal, who worked as a contractor for"
+        " Halden Bank.",
+    ],
+)
+def test_frames_a_title_beside_another_person_or_list_item_is_not_theirs(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not [f for f in found if f[2] == "Halden Bank" and f[0] != "Halden Bank"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Halden Bank said profits rose. "It was a good year," said chief executive Tomas Vidal.',
+        "Halden Bank said profits rose. Chief executive Tomas Vidal said it was a good year.",
+    ],
+)
+def test_frames_a_chief_executive_of_no_named_firm_is_the_one_firm_in_reach(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Tomas Vidal", "ceoOf", "Halden Bank") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two firms: the text leaves it open
+        "Halden Bank and Orbitel Foods said profits rose. Chief executive Tomas Vidal said it was a good year.",
+        # the firm named too far back
+        "Halden Bank said profits rose. Analysts were pleased. Shares rose. Chief executive Tomas Vidal spoke.",
+        # one chief executive of any firm
+        "Halden Bank said profits rose. A chief executive, Tomas Vidal, said it was a good year.",
+        # a possessor the text does not name as a firm ("dorran" in lower case)
+        "Halden Bank said profits rose after dorran's chairman and chief executive Tomas Vidal resigned.",
+        # a name before the title that the NER missed: the post is there
+        "Halden Bank said profits rose. Social Democrat chief executive Tomas Vidal said it was a good year.",
+    ],
+)
+def test_frames_a_chief_executive_is_left_alone_where_the_firm_is_open(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not [f for f in found if f[0] == "Tomas Vidal"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Holdings said profits rose. Its Irish branch, Vellan Foods Ltd., made a loss.",
+        "Vellan Foods Ltd., Kestrel Holdings' branch in Oslo, made a loss.",
+        "Kestrel Holdings said its local office, Vellan Foods Ltd., would close.",
+    ],
+)
+def test_frames_a_named_branch_or_office_is_the_firms(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Vellan Foods Ltd.", "subsidiaryOf", "Kestrel Holdings") in found, found
+
+
+def test_frames_an_office_is_no_subsidiary_of_a_person_or_a_place(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # a person heads an office; a firm opens one in a place: the property's ends are organisations
+    found = extract_text(
+        "Lena Berg, head of Kestrel Holdings' office in Oslo, said Kestrel Holdings opened an office in Bergen."
+    )
+    assert not [f for f in found if f[1] == "subsidiaryOf"], found
+
+
+def test_frames_a_firms_meeting_is_no_second_firm_in_reach(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "AGM" (kgx:NotAName) names no organisation, so the club stays the one firm named
+    found = extract_text(
+        "Kestrel Rovers said profits fell. On Friday the club holds its AGM. Chief executive Lena Berg stepped down."
+    )
+    assert ("Lena Berg", "ceoOf", "Kestrel Rovers") in found, found
+    assert not [f for f in found if "AGM" in (f[0], f[2])], found

@@ -210,6 +210,10 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
             and m.label != "adjective"  # "Danish group X ... the country": a country never named is no antecedent
             and (id(owner[m]) in people) == wanted_person
         ]
+        if mention.label == "pronoun":
+            # "Y, which it bought in 2003": a pronoun is no other argument of its own verb
+            others = _co_arguments(span.root)
+            window = [(m, s) for m, s in window if not any(s.start <= t.i < s.end for t in others)]
         gender = _gender(mention.text) if mention.label == "pronoun" else None
         if gender is not None:
             # "Tomas Vidal ... his ... Ms. Berg ... her": a person known to be the other is no candidate
@@ -406,6 +410,23 @@ def _stance_object(pronoun: Span) -> bool:
     return (
         token.dep_ == "pobj" and prep.lower_ in {"for", "against"} and prep.head.lemma_.lower() in _STANCE_VERBS
     )
+
+
+#: The dependencies of a verb's subject and objects: a pronoun among them is none of the others.
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+
+
+def _co_arguments(pronoun: Token) -> list[Token]:
+    """The other subjects and objects of the verb a subject or object pronoun belongs to, and the name a
+    relative clause is about when its pronoun is one of them: in "Y, which it bought", "it" is not Y; in
+    "X bought it", "it" is not X. Not a copula's complement ("it is Kestrel Bank" names it)."""
+    if pronoun.dep_ not in _ARGUMENTS:
+        return []
+    verb = pronoun.head
+    others = [c for c in verb.children if c.dep_ in _ARGUMENTS and c.i != pronoun.i]
+    if verb.dep_ == "relcl" and any(c.tag_ in {"WDT", "WP"} for c in others):
+        others.append(verb.head)
+    return others
 
 
 #: Possessive pronouns and the kind of name they may stand for in "X and its Y", "X and his Y".

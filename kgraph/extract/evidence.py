@@ -10,7 +10,7 @@ becomes a :class:`~kgraph.models.RelationMention` only when every check holds:
   quote marks;
 * both mentions lie in the cited sentence, or in it and a sentence next to it;
 * the clause that joins them is not negated, hedged or speculative: the rule
-  extractor's mood check (``mood`` in :mod:`kgraph.extract.frames`) on every word of
+  extractor's mood check (``mood`` in :mod:`kgraph.extract.moods`) on every word of
   the dependency path between the two mentions, plus hedging adverbs and
   conditional clauses.
 
@@ -24,8 +24,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from kgraph.extract.frames import CONDITIONS, mood, noun_mood
 from kgraph.extract.llm_schema import Chunk, offered_properties
+from kgraph.extract.moods import CONDITIONS, mood, noun_mood
 from kgraph.models import Mention, Rejection, RelationMention
 from kgraph.ontology import Ontology
 

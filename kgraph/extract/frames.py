@@ -1,10 +1,10 @@
 """Frames over the dependency parse: who stands in which role around a trigger word.
 
-Decides, for a token of the parse, its mood (a fact, a deal agreed, or nothing stated:
-"may buy", "plans to buy", "denied buying"), the agents and patients of a verb through
-passives and relative clauses, who holds a relational noun ("X, CEO of Y", "CEO X"), the
-parties of an event noun ("the merger of X and Y"), and the names an attribute phrase
-gives ("X, 45, of Y").  ``_Index`` maps tokens to the mentions found in the document.
+Decides, for a token of the parse, the agents and patients of a verb through passives and
+relative clauses, who holds a relational noun ("X, CEO of Y", "CEO X"), the parties of an
+event noun ("the merger of X and Y"), and the names an attribute phrase gives ("X, 45, of
+Y"); what its clause states is :mod:`kgraph.extract.moods`'s.  ``_Index`` maps tokens to the
+mentions found in the document.
 Example: in "Nadia Brook, chief executive of Lumen Labs, said ...", the holder of
 "chief executive" is Nadia Brook and its "of" object is Lumen Labs.
 """
@@ -24,6 +24,11 @@ from kgraph.extract.lexicon import (
     _PLACE_PARTS,
     ANY_NOUN,
 )
+from kgraph.extract.moods import _copula_mood as _copula_mood  # re-exported: kgraph.extract.relations reads them here
+from kgraph.extract.moods import _governing_verb
+from kgraph.extract.moods import event_mood as event_mood
+from kgraph.extract.moods import mood as mood
+from kgraph.extract.moods import noun_mood as noun_mood
 from kgraph.models import Mention, Role
 from kgraph.ontology import Ontology, per_ontology
 
@@ -40,40 +45,6 @@ _CONTEST_VERBS = frozenset(
 )
 #: Nouns of a contest whose "for" names a side: "a 30-12 defeat for Bergen in Tacoma".
 _CONTEST_NOUNS = frozenset({"defeat", "win", "victory", "loss", "draw", "match", "game", "clash", "triumph"})
-#: Auxiliaries that make a clause no statement of fact ("may buy", "could join"); "will" and "would"
-#: announce what is agreed ("said it would buy").
-_MODALS = frozenset({"may", "might", "could", "should", "must", "ca"})
-_FUTURE = frozenset({"will", "would", "shall", "'ll", "wo", "'d"})
-#: Words whose complement is not (yet) a fact: "plans to buy", "is in talks to acquire", "refused to
-#: sign", "is expected to join", "denied buying", "claimed he was one of its leaders".
-_UNREALISED = frozenset(
-    """want seek try attempt offer propose consider hope aim threaten refuse fail decline wish need deny look
-    mull weigh likely tip rumour rumor talk talks bid proposal expect claim allege suspect speculate undecided
-    unsure uncertain speculation suggestion possibility prospect chance fear brink verge ambition dream
-    aspiration""".split()
-)
-#: Words that open a condition: "If X buys a stake in Y" states no stake.
-CONDITIONS = frozenset({"if", "unless", "whether"})
-#: Adjectives of nearness: "X is close to striking a deal with Y" has struck none.
-_NEAR = frozenset({"close", "closer", "near", "nearer"})
-#: Verbs whose object is planned, not done: "X plans a joint venture with Y" has none yet.
-_PLANNED = frozenset("""plan intend prepare promise pledge vow""".split())
-#: Words whose complement is a deal agreed or announced: "agreed to buy", "plans to acquire", "is set to buy".
-_AGREED = _PLANNED | frozenset("""agree set due deal agreement choose select""".split())
-#: Modifiers of an event noun that leave it undone ("the proposed takeover of Y") or agreed ("an agreed takeover").
-_UNREALISED_MODIFIERS = frozenset(
-    {"proposed", "possible", "potential", "rumoured", "rumored", "failed", "attempted", "mooted",
-     "prospective", "abortive", "aborted"}
-)
-_AGREED_MODIFIERS = frozenset({"planned", "agreed", "pending", "announced"})
-#: Words of the clause an event noun is the subject of that leave the deal pending: "the takeover still
-#: needs approval", "is subject to approval", "is due to close", "is expected to be completed", "was announced".
-_PENDING = frozenset("need require await subject due expect set announce agree plan".split())
-#: Words that undo the event noun they govern or are said of: "regulators blocked X's takeover of Y", "the
-#: takeover collapsed".
-_UNDONE = frozenset(
-    "block reject collapse fail abandon scrap halt veto drop withdraw cancel thwart prevent stop derail".split()
-)
 #: Verbs whose object holds the post now, whatever becomes of it ("to succeed Y as chairman") ...
 _SUCCESSION_VERBS = frozenset("succeed replace oust sack fire unseat depose remove".split())
 #: ... and verbs whose subject does ("X will stay on as chairman").
@@ -193,127 +164,6 @@ def _matches(token: Token, triggers: tuple[str, ...]) -> str | None:
     return None
 
 
-def mood(word: Token) -> str | None:
-    """What a verb (or the verb of a copula) states: ``"fact"``; ``"agreed"`` for a deal agreed or
-    announced ("agreed to buy", "said it would buy", "is set to acquire"); None when it states
-    nothing: negated ("did not buy"), under "may" or "could", or the complement of an offer, a
-    hope or a refusal ("offered to buy", "is in talks to buy", "refused to join"), in a condition
-    ("if X buys"), near being done ("is close to striking a deal") or the content of speculation
-    ("speculation that X will be bought"). A complement inherits the negation, modality and
-    condition of the word it completes ("did not agree to buy"). A headline's infinitive
-    ("Orbitel to buy Kestrel") is "agreed"."""
-    stated = "fact"
-    for _ in range(4):
-        for c in word.children:
-            if c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in CONDITIONS:
-                return None
-            if c.dep_ in {"aux", "auxpass"}:
-                if c.lower_ in _MODALS or c.lemma_.lower() in _MODALS:
-                    return None
-                if c.lower_ in _FUTURE or c.lemma_.lower() in _FUTURE:
-                    stated = "agreed"
-                if c.lower_ == "to" and word.dep_ == "ROOT" and any(s.dep_ == "nsubj" for s in word.children):
-                    stated = "agreed"  # the headline "Orbitel to buy Kestrel": announced, not done
-        if word.dep_ == "conj" and _shares_clause(word):
-            word = word.head  # "was chosen to build and run Y": "run" is as unrealised as "build"
-            continue
-        if word.dep_ not in {"xcomp", "acl", "pcomp", "ccomp"} or word.head.i == word.i:
-            return stated
-        head = word.head
-        if word.dep_ == "pcomp" and head.head.i != head.i and head.pos_ == "ADP":
-            head = head.head  # "talks about buying": the phrase's own head
-            if head.lower_ in _NEAR:
-                return None  # "close to buying"
-        forms = _forms(head)
-        if forms & _UNREALISED:
-            return None
-        if forms & _AGREED:
-            stated = "agreed"
-        word = head
-    return stated
-
-
-def _shares_clause(verb: Token) -> bool:
-    """Whether a conjoined verb shares its first conjunct's subject and mood: "to build and run Y",
-    not "did not buy Y but sold Z" (a contrast) nor "X bought Y and Z sold W" (a subject of its own)."""
-    first = verb.head
-    if first.pos_ not in {"VERB", "AUX"} or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
-        return False
-    return not any(c.dep_ == "cc" and c.lower_ in {"but", "yet", "while"} for c in first.children)
-
-
-def governed_mood(verb: Token) -> str | None:
-    """What a verb states of the event noun it governs: "signed an agreement with Y" a fact, "plans a
-    joint venture with Y" an announced plan ("agreed"), "seeks a merger with Y" nothing; then
-    whatever :func:`mood` says of the verb itself ("did not sign an agreement")."""
-    forms = _forms(verb)
-    if forms & _UNREALISED:
-        return None
-    stated = mood(verb)
-    return "agreed" if stated == "fact" and forms & _PLANNED else stated
-
-
-def _copula_mood(noun: Token) -> str | None:
-    """The mood of the copula a post is given by ("X is not the chief of Y", "X could become
-    chief of Y", "X was claimed to be one of Y's leaders"); "fact" for a noun not given so."""
-    post = noun
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
-        post = noun.head.head  # "X was one of Y's leaders"
-    return mood(post.head) if post.dep_ in {"attr", "oprd"} else "fact"
-
-
-def _forms(token: Token) -> set[str]:
-    """The word's lemma and its plain forms: the lemmatiser reads "hoped" as "hop"."""
-    lower = token.lower_
-    forms = {token.lemma_.lower(), lower}
-    for suffix in ("ed", "d", "s", "ing"):
-        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
-            forms.add(lower[: -len(suffix)])
-    return forms
-
-
-def noun_mood(noun: Token) -> str | None:
-    """What an event noun states: "the proposed takeover of Y" nothing, "an agreed takeover" a deal."""
-    modifiers = {c.lower_ for c in noun.children if c.dep_ in {"amod", "compound"}}
-    if modifiers & _UNREALISED_MODIFIERS:
-        return None
-    return "agreed" if modifiers & _AGREED_MODIFIERS else "fact"
-
-
-def event_mood(noun: Token) -> tuple[str | None, bool]:
-    """What an event noun states, with the clause around it: (mood, whether the clause's mood is the
-    noun's own rather than that of a verb whose object it is).
-
-    The noun's modifiers first (:func:`noun_mood`). As the subject of a clause the clause says it all:
-    "the takeover was completed" a fact; "the takeover still needs approval", "is due to close", "is
-    expected to be completed" a deal agreed; "the takeover collapsed", "was blocked", "may not go ahead"
-    nothing. As the object of a verb, the verb's mood (:func:`governed_mood`: "is due to complete its
-    acquisition of Y" agreed, "is seeking a takeover of Y" nothing; "blocked X's takeover of Y" nothing); a
-    possessor's own act may then still be stated ("X agreed to buy Z's stake in Y": Z holds one), which the
-    caller decides with the second value (False)."""
-    own = noun_mood(noun)
-    if own is None:
-        return None, True
-    if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}:
-        verb = noun.head
-        words = set().union(*(_forms(t) for t in (verb, *verb.children) if t is verb or t.dep_ in {"acomp", "xcomp"}))
-        if words & _UNDONE:
-            return None, True
-        stated = mood(verb)
-        if stated is None or words & _PENDING:
-            return ("agreed" if stated is not None else None), True
-        if words & _UNREALISED:
-            return None, True  # "the takeover is being considered"
-        return ("agreed" if "agreed" in (own, stated) else "fact"), True
-    governor = _governing_verb(noun)
-    if governor is None:
-        return own, True
-    if _forms(governor) & _UNDONE:
-        return None, True
-    ruled = governed_mood(governor)
-    if ruled is None:
-        return None, False
-    return ("agreed" if "agreed" in (own, ruled) else "fact"), ruled == own
 
 
 def _any_noun(token: Token) -> bool:
@@ -358,11 +208,16 @@ def _deep_roles(verb: Token, index: _Index) -> tuple[list[Token], list[Token]]:
             if subject is not None:
                 (agents if child.dep_ == "nsubj" else patients).append(subject)
         elif child.dep_ == "dobj" and not passive:
-            patients.append(child)
+            # "Y, which X bought in 2003": the relative pronoun stands for the name the clause is about
+            patient = _relative_head(verb, index) if child.tag_ == "WDT" and verb.dep_ == "relcl" else child
+            patients.extend([patient] if patient is not None else [])
         elif child.dep_ == "agent":
             agents.extend(c for c in child.children if c.dep_ == "pobj")
+    # "X, having bought Y": a perfect participle is the name's own act, no passive
+    perfect = any(c.dep_ == "aux" and c.lower_ == "having" for c in verb.children)
     if verb.dep_ in {"acl", "amod"}:
-        (patients if verb.tag_ == "VBN" else agents).append(verb.head)
+        # "Y, bought by X": the name underwent the participle
+        (patients if verb.tag_ == "VBN" and not perfect else agents).append(verb.head)
     if verb.dep_ == "acomp" and verb.tag_ == "VBN" and not patients:
         # "X is majority-owned by Y": the participle after the copula is said of the copula's subject
         patients.extend(c for c in verb.head.children if c.dep_ == "nsubj")
@@ -383,7 +238,7 @@ def _deep_roles(verb: Token, index: _Index) -> tuple[list[Token], list[Token]]:
             else:
                 patients.append(c)
     fronted = (
-        verb.tag_ == "VBN" and verb.dep_ in {"advcl", "prep"} and verb.i < verb.head.i
+        verb.tag_ == "VBN" and not perfect and verb.dep_ in {"advcl", "prep"} and verb.i < verb.head.i
         and verb.head.pos_ in {"VERB", "AUX"} and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
     )
     if fronted and not patients:
@@ -436,10 +291,12 @@ def _named(tokens: list[Token], index: _Index) -> list[Token]:
 
 
 def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """The objects of the token's phrases with one of ``preps``; the parser calls the "to" of "sold Y to X" a
+    dative, no prep."""
     wanted = set(preps)
     out: list[Token] = []
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in wanted:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in wanted:
             out.extend(c for c in child.children if c.dep_ == "pobj")
     return out
 
@@ -544,13 +401,15 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
     if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.lemma_.lower() not in _WHOLE_PARTS:
         verb = noun.head.head
         if mood(verb) == "fact":
-            out.extend(c for c in verb.children if c.dep_ in {"nsubj", "dobj", "nsubjpass"})
+            out.extend(_relative_named(verb, {"nsubj", "dobj", "nsubjpass"}, index))
         elif verb.lemma_.lower() in _SUCCESSION_VERBS:
             # "X will succeed Y as president of Z": Y holds the post now, X not yet
             out.extend(c for c in verb.children if c.dep_ == "dobj")
         elif verb.lemma_.lower() in _CONTINUATION_VERBS:
-            # "X will stay on as chairman of Z": X holds the post now
-            out.extend(c for c in verb.children if c.dep_ == "nsubj")
+            # "X will stay on as chairman of Z", "X, who will remain as chairman of Z": X holds the post now
+            out.extend(_relative_named(verb, {"nsubj"}, index))
+    # "Y president and chief executive X": the name after the second title holds the first as well
+    out.extend(_titled_conjunct(noun, index))
     if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in _PROMOTION_VERBS:
         # "X was promoted to president of Y", "X rose to chief executive of Y"
         verb = noun.head.head
@@ -580,6 +439,35 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
             else _named([c for c in superlative.head.children if c.dep_ in _SUBJECT_DEPS], index)
         )
     return out
+
+
+def _relative_named(verb: Token, deps: set[str], index: _Index) -> list[Token]:
+    """The verb's children of ``deps``, a relative pronoun standing for the name its clause is about ("X, who
+    served as chairman of Y"); not for a name in a list ("A of Y and B, who worked for Z"), whose other items
+    the clause does not describe."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ not in deps:
+            continue
+        if c.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+            head = _relative_head(verb, index)
+            out.extend([head] if head is not None and not head.conjuncts else [])
+        else:
+            out.append(c)
+    return out
+
+
+def _titled_conjunct(noun: Token, index: _Index) -> list[Token]:
+    """ "Y president and chief executive X": a person's name joined to a title noun, with a title of its own
+    before it, holds that title too (not "Y's chairman and X", two people)."""
+    if index.at(noun) is not None or not any(c.dep_ == "cc" and c.lower_ == "and" for c in noun.children):
+        return []
+    return [
+        c for c in noun.children
+        if c.dep_ == "conj" and (m := index.at(c)) is not None and index.mentions[m][0].type == "Person"
+        and any(t.dep_ in {"compound", "amod"} and t.pos_ in {"NOUN", "ADJ"} and index.at(t) is None
+                for t in c.children if t.i < c.i)
+    ]
 
 
 @per_ontology
@@ -703,12 +591,72 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
             c for c in noun.head.children
             if c.i < noun.i and c.dep_ in {"compound", "poss", "nmod"} and index.at(c) is not None
         )
+    if not out and noun.dep_ in {"compound", "amod"} and noun.head.dep_ == "conj" and _titled_conjunct(
+        noun.head.head, index
+    ) == [noun.head]:
+        # "Y president and chief executive X": the organisation of the first title is the second's
+        out.extend(_noun_objects(noun.head.head, preps, index))
+    if not out and noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and index.at(noun.head) is None:
+        # "Y chairman and chief executive X", parsed with the second title joined to the first
+        out.extend(_noun_objects(noun.head, preps, index))
+    if not out:
+        # "Halden Bank's profits rose ... said chief executive X": the one firm the text names in reach
+        out.extend(_firm_in_reach(noun, index))
     if not out and noun.dep_ == "pobj" and noun.head.lower_ == "as":
         # "Nordwind appointed Jensen as chief executive": the post is at the appointer
         verb = noun.head.head
         if any(c.dep_ == "dobj" for c in verb.children):
             out.extend(c for c in verb.children if c.dep_ == "nsubj")
     return out
+
+
+#: Sentences before a bare chief executive's own that may name the firm.
+_FIRM_REACH = 2
+
+
+@per_ontology
+def _chief_executive_titles(ontology: Ontology) -> tuple[str, ...]:
+    """The titles of kg:ceoOf ("chief executive", "managing director"): a post only a firm has."""
+    return tuple(
+        t for p in ontology.patterns if p.property == "ceoOf" and p.frame == "RelationalNoun" for t in p.triggers
+    )
+
+
+def _firm_in_reach(noun: Token, index: _Index) -> list[Token]:
+    """The firm of a chief executive's title that names none ("said chief executive X"): the one company
+    named in its sentence and the two before it (by its name; a government body is no firm). Not "a chief
+    executive" (any one), nor a title whose firm the text leaves open among two or more, nor one with a
+    possessor or a name before it that is no mention ("Dorran's chairman and chief executive X", "Dorran
+    Party chief executive X")."""
+    trigger = _matches(noun, _chief_executive_titles(index.ontology))
+    if trigger is None:
+        return []
+    titles = [noun]
+    if noun.dep_ == "conj":
+        titles.append(noun.head)  # "Dorran's chairman and chief executive X", the second title joined to the first
+    elif noun.dep_ in {"compound", "amod"} and noun.head.dep_ == "conj":
+        titles.append(noun.head.head)  # ... the name joined to the first title
+    own = set(trigger.split())
+    if any(
+        d.dep_ == "det" and d.lower_ in {"a", "an"} or d.dep_ == "poss"
+        or d.dep_ in {"compound", "amod", "nmod"} and d.pos_ == "PROPN" and d.lower_ not in own
+        for t in titles for d in t.children
+    ):
+        return []
+    sents = list(noun.doc.sents)
+    here = next(k for k, sent in enumerate(sents) if sent.start <= noun.i < sent.end)
+    ontology = index.ontology
+    firms: dict[str, Token] = {}
+    for sent in sents[max(0, here - _FIRM_REACH) : here + 1]:
+        for m in index.by_sentence.get(sent.start, []):
+            mention, span = index.mentions[m]
+            if (
+                mention.label not in {"pronoun", "description", "adjective"}
+                and ontology.is_a(mention.type, "Organization")
+                and not ontology.is_a(mention.type, "GovernmentBody")
+            ):
+                firms[mention.text.lower()] = span.root
+    return list(firms.values()) if len(firms) == 1 else []
 
 
 def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[list[Token], list[Token]]:
@@ -769,15 +717,6 @@ def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[
     if not subjects:
         subjects.extend(_clause_agents(noun, index))
     return subjects, objects
-
-
-def _governing_verb(noun: Token) -> Token | None:
-    """The verb a noun is the object (or, through a preposition, the phrase) of: "signed an
-    agreement", "gained membership in"."""
-    governor = noun.head if noun.dep_ in {"dobj", "pobj", "nsubjpass", "attr"} else None
-    if governor is not None and governor.pos_ == "ADP":
-        governor = governor.head
-    return governor if governor is not None and governor.pos_ in {"VERB", "AUX"} else None
 
 
 def _clause_agents(token: Token, index: _Index) -> list[Token]:

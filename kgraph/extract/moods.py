@@ -1,0 +1,226 @@
+"""Moods: what a clause states of the event its trigger word names.
+
+Decides, for a verb, a relational noun's copula or an event noun, whether the text states the event as a
+fact ("bought", "completed its takeover of Y"), as a deal agreed or announced but not done ("agreed to buy",
+"said it would buy", "the takeover still needs approval"), or not at all ("may buy", "denied buying", "if X
+buys", "the proposed takeover", "the takeover collapsed").  A past form dated in the past is done whatever
+the clause it hangs on plans ("will cut jobs after buying Y last year").
+Example: in "Kestrel Bank said it would buy Orbitel", :func:`mood` of "buy" is ``"agreed"``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Auxiliaries that make a clause no statement of fact ("may buy", "could join"); "will" and "would"
+#: announce what is agreed ("said it would buy").
+_MODALS = frozenset({"may", "might", "could", "should", "must", "ca"})
+_FUTURE = frozenset({"will", "would", "shall", "'ll", "wo", "'d"})
+#: Words whose complement is not (yet) a fact: "plans to buy", "is in talks to acquire", "refused to
+#: sign", "is expected to join", "denied buying", "claimed he was one of its leaders".
+_UNREALISED = frozenset(
+    """want seek try attempt offer propose consider hope aim threaten refuse fail decline wish need deny look
+    mull weigh likely tip rumour rumor talk talks bid proposal expect claim allege suspect speculate undecided
+    unsure uncertain speculation suggestion possibility prospect chance fear brink verge ambition dream
+    aspiration""".split()
+)
+#: Words that open a condition: "If X buys a stake in Y" states no stake.
+CONDITIONS = frozenset({"if", "unless", "whether"})
+#: Adjectives of nearness: "X is close to striking a deal with Y" has struck none.
+_NEAR = frozenset({"close", "closer", "near", "nearer"})
+#: Verbs whose object is planned, not done: "X plans a joint venture with Y" has none yet.
+_PLANNED = frozenset("""plan intend prepare promise pledge vow""".split())
+#: Words whose complement is a deal agreed or announced: "agreed to buy", "plans to acquire", "is set to buy".
+_AGREED = _PLANNED | frozenset("""agree set due deal agreement choose select""".split())
+#: Modifiers of an event noun that leave it undone ("the proposed takeover of Y") or agreed ("an agreed takeover").
+_UNREALISED_MODIFIERS = frozenset(
+    {
+        "proposed",
+        "possible",
+        "potential",
+        "rumoured",
+        "rumored",
+        "failed",
+        "attempted",
+        "mooted",
+        "prospective",
+        "abortive",
+        "aborted",
+    }
+)
+_AGREED_MODIFIERS = frozenset({"planned", "agreed", "pending", "announced"})
+#: Words of the clause an event noun is the subject of that leave the deal pending: "the takeover still
+#: needs approval", "is subject to approval", "is due to close", "is expected to be completed", "was announced".
+_PENDING = frozenset("need require await subject due expect set announce agree plan".split())
+#: Words that undo the event noun they govern or are said of: "regulators blocked X's takeover of Y", "the
+#: takeover collapsed".
+_UNDONE = frozenset(
+    "block reject collapse fail abandon scrap halt veto drop withdraw cancel thwart prevent stop derail".split()
+)
+
+
+#: Words that date a clause in the past: "last year", "two years ago", "earlier this month", "yesterday".
+_PAST_TIME_WORDS = frozenset({"yesterday", "ago", "previously", "formerly"})
+_PAST_TIME_MODIFIERS = frozenset({"last", "earlier"})
+_TIME_NOUNS = frozenset({"year", "month", "week", "day", "spring", "summer", "autumn", "winter", "decade", "quarter"})
+
+
+def _own_past_time(verb: Token) -> bool:
+    """Whether a verb's own phrases date it in the past: "after buying Y last year", "bought at auction two
+    months ago"."""
+    for child in verb.children:
+        if child.dep_ not in {"npadvmod", "advmod", "prep"}:
+            continue
+        for t in child.subtree:
+            if t.lower_ in _PAST_TIME_WORDS:
+                return True
+            if t.lower_ in _PAST_TIME_MODIFIERS and t.head.lemma_.lower() in _TIME_NOUNS:
+                return True
+    return False
+
+
+def mood(word: Token) -> str | None:
+    """What a verb states, as :func:`_clause_mood` reads it; a past form that dates itself in the past is
+    done, whatever the clause it hangs on plans ("X will cut jobs after buying Y last year")."""
+    stated = _clause_mood(word)
+    if stated != "agreed" or word.tag_ not in {"VBD", "VBN", "VBG"}:
+        return stated
+    own_aux = {c.lower_ for c in word.children if c.dep_ in {"aux", "auxpass"}}
+    if own_aux & (_MODALS | _FUTURE | {"to"}):
+        return stated
+    return "fact" if _own_past_time(word) else stated
+
+
+def _clause_mood(word: Token) -> str | None:
+    """What a verb (or the verb of a copula) states: ``"fact"``; ``"agreed"`` for a deal agreed or
+    announced ("agreed to buy", "said it would buy", "is set to acquire"); None when it states
+    nothing: negated ("did not buy"), under "may" or "could", or the complement of an offer, a
+    hope or a refusal ("offered to buy", "is in talks to buy", "refused to join"), in a condition
+    ("if X buys"), near being done ("is close to striking a deal") or the content of speculation
+    ("speculation that X will be bought"). A complement inherits the negation, modality and
+    condition of the word it completes ("did not agree to buy"). A headline's infinitive
+    ("Orbitel to buy Kestrel") is "agreed"."""
+    stated = "fact"
+    for _ in range(4):
+        for c in word.children:
+            if c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in CONDITIONS:
+                return None
+            if c.dep_ in {"aux", "auxpass"}:
+                if c.lower_ in _MODALS or c.lemma_.lower() in _MODALS:
+                    return None
+                if c.lower_ in _FUTURE or c.lemma_.lower() in _FUTURE:
+                    stated = "agreed"
+                if c.lower_ == "to" and word.dep_ == "ROOT" and any(s.dep_ == "nsubj" for s in word.children):
+                    stated = "agreed"  # the headline "Orbitel to buy Kestrel": announced, not done
+        if word.dep_ == "conj" and _shares_clause(word):
+            word = word.head  # "was chosen to build and run Y": "run" is as unrealised as "build"
+            continue
+        if word.dep_ not in {"xcomp", "acl", "pcomp", "ccomp"} or word.head.i == word.i:
+            return stated
+        head = word.head
+        if word.dep_ == "pcomp" and head.head.i != head.i and head.pos_ == "ADP":
+            head = head.head  # "talks about buying": the phrase's own head
+            if head.lower_ in _NEAR:
+                return None  # "close to buying"
+        forms = _forms(head)
+        if forms & _UNREALISED:
+            return None
+        if forms & _AGREED:
+            stated = "agreed"
+        word = head
+    return stated
+
+
+def _shares_clause(verb: Token) -> bool:
+    """Whether a conjoined verb shares its first conjunct's subject and mood: "to build and run Y",
+    not "did not buy Y but sold Z" (a contrast) nor "X bought Y and Z sold W" (a subject of its own)."""
+    first = verb.head
+    if first.pos_ not in {"VERB", "AUX"} or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    return not any(c.dep_ == "cc" and c.lower_ in {"but", "yet", "while"} for c in first.children)
+
+
+def governed_mood(verb: Token) -> str | None:
+    """What a verb states of the event noun it governs: "signed an agreement with Y" a fact, "plans a
+    joint venture with Y" an announced plan ("agreed"), "seeks a merger with Y" nothing; then
+    whatever :func:`mood` says of the verb itself ("did not sign an agreement")."""
+    forms = _forms(verb)
+    if forms & _UNREALISED:
+        return None
+    stated = mood(verb)
+    return "agreed" if stated == "fact" and forms & _PLANNED else stated
+
+
+def _copula_mood(noun: Token) -> str | None:
+    """The mood of the copula a post is given by ("X is not the chief of Y", "X could become
+    chief of Y", "X was claimed to be one of Y's leaders"); "fact" for a noun not given so."""
+    post = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        post = noun.head.head  # "X was one of Y's leaders"
+    return mood(post.head) if post.dep_ in {"attr", "oprd"} else "fact"
+
+
+def _forms(token: Token) -> set[str]:
+    """The word's lemma and its plain forms: the lemmatiser reads "hoped" as "hop"."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    for suffix in ("ed", "d", "s", "ing"):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            forms.add(lower[: -len(suffix)])
+    return forms
+
+
+def noun_mood(noun: Token) -> str | None:
+    """What an event noun states: "the proposed takeover of Y" nothing, "an agreed takeover" a deal."""
+    modifiers = {c.lower_ for c in noun.children if c.dep_ in {"amod", "compound"}}
+    if modifiers & _UNREALISED_MODIFIERS:
+        return None
+    return "agreed" if modifiers & _AGREED_MODIFIERS else "fact"
+
+
+def event_mood(noun: Token) -> tuple[str | None, bool]:
+    """What an event noun states, with the clause around it: (mood, whether the clause's mood is the
+    noun's own rather than that of a verb whose object it is).
+
+    The noun's modifiers first (:func:`noun_mood`). As the subject of a clause the clause says it all:
+    "the takeover was completed" a fact; "the takeover still needs approval", "is due to close", "is
+    expected to be completed" a deal agreed; "the takeover collapsed", "was blocked", "may not go ahead"
+    nothing. As the object of a verb, the verb's mood (:func:`governed_mood`: "is due to complete its
+    acquisition of Y" agreed, "is seeking a takeover of Y" nothing; "blocked X's takeover of Y" nothing); a
+    possessor's own act may then still be stated ("X agreed to buy Z's stake in Y": Z holds one), which the
+    caller decides with the second value (False)."""
+    own = noun_mood(noun)
+    if own is None:
+        return None, True
+    if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}:
+        verb = noun.head
+        words = set().union(*(_forms(t) for t in (verb, *verb.children) if t is verb or t.dep_ in {"acomp", "xcomp"}))
+        if words & _UNDONE:
+            return None, True
+        stated = mood(verb)
+        if stated is None or words & _PENDING:
+            return ("agreed" if stated is not None else None), True
+        if words & _UNREALISED:
+            return None, True  # "the takeover is being considered"
+        return ("agreed" if "agreed" in (own, stated) else "fact"), True
+    governor = _governing_verb(noun)
+    if governor is None:
+        return own, True
+    if _forms(governor) & _UNDONE:
+        return None, True
+    ruled = governed_mood(governor)
+    if ruled is None:
+        return None, False
+    return ("agreed" if "agreed" in (own, ruled) else "fact"), ruled == own
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object (or, through a preposition, the phrase) of: "signed an
+    agreement", "gained membership in"."""
+    governor = noun.head if noun.dep_ in {"dobj", "pobj", "nsubjpass", "attr"} else None
+    if governor is not None and governor.pos_ == "ADP":
+        governor = governor.head
+    return governor if governor is not None and governor.pos_ in {"VERB", "AUX"} else None

@@ -1,0 +1,30 @@
+"""kgraph.extract.moods: what a clause states of the event its trigger word names."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract.moods import mood
+
+
+def _verb(doc, word: str):  # type: ignore[no-untyped-def]
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Kestrel Group bought Vellan Ltd. in 2001.", "bought", "fact"),
+        ("Kestrel Group said it would buy Vellan Ltd.", "buy", "agreed"),
+        ("Kestrel Group may buy Vellan Ltd.", "buy", None),
+        # a past form dated in the past is done under a clause that plans
+        ("Kestrel Group will cut 500 jobs after buying Vellan Ltd. last year.", "buying", "fact"),
+        # dated in the future, or an infinitive, it is what the clause says
+        ("Kestrel Group will cut 500 jobs after buying Vellan Ltd. next year.", "buying", "agreed"),
+        ("Kestrel Group agreed last year to buy Vellan Ltd.", "buy", "agreed"),
+        # a denial is no fact, dated or not
+        ("Kestrel Group denied buying Vellan Ltd. last year.", "buying", None),
+    ],
+)
+def test_moods_a_clause_and_a_past_date(nlp, text: str, word: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert mood(_verb(nlp(text), word)) == expected

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kgraph.extract.and_names import names_with_and
 from kgraph.extract.award_names import award_by_plural
 from kgraph.extract.body_names import bodies_with_of
 from kgraph.extract.company_names import company_after_country, firms_possession, names_a_firm
@@ -546,6 +547,7 @@ def _named_entities(
     office_titles = government.title_words if government is not None else frozenset()
     text = doc.text  # built anew on every access
     ents = bodies_with_of(doc, joined_ents(doc, _with_year(doc, list(doc.ents)), job_titles), ontology)
+    ents = names_with_and(doc, ents, ontology)
     for ent in _place_opens_name(doc, ents, ontology):
         if any(i in taken for i in range(ent.start, ent.end)):
             continue

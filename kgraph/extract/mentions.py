@@ -31,6 +31,7 @@ from kgraph.extract.lexicon import (
 )
 from kgraph.extract.name_spans import joined_ents, named_by_initials, own_s_everywhere
 from kgraph.extract.place_names import _age_follows, coerce_places
+from kgraph.extract.portfolios import without_portfolios
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
 from kgraph.models import Mention
 from kgraph.ontology import Ontology, Pattern, per_ontology
@@ -547,7 +548,7 @@ def _named_entities(
     office_titles = government.title_words if government is not None else frozenset()
     text = doc.text  # built anew on every access
     ents = bodies_with_of(doc, joined_ents(doc, _with_year(doc, list(doc.ents)), job_titles), ontology)
-    ents = names_with_and(doc, ents, ontology)
+    ents = without_portfolios(doc, names_with_and(doc, ents, ontology), ontology)
     for ent in _place_opens_name(doc, ents, ontology):
         if any(i in taken for i in range(ent.start, ent.end)):
             continue

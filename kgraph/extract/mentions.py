@@ -21,6 +21,7 @@ from kgraph.extract.award_names import award_by_plural
 from kgraph.extract.body_names import bodies_with_of
 from kgraph.extract.company_names import company_after_country, firms_possession, names_a_firm
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
+from kgraph.extract.glued_names import unglued
 from kgraph.extract.lexicon import (
     _CONTINENT_ADJECTIVES,
     _COUNTRY_ADJECTIVES,
@@ -547,8 +548,8 @@ def _named_entities(
     government = ontology.classes.get("GovernmentBody")
     office_titles = government.title_words if government is not None else frozenset()
     text = doc.text  # built anew on every access
-    ents = bodies_with_of(doc, joined_ents(doc, _with_year(doc, list(doc.ents)), job_titles), ontology)
-    ents = without_portfolios(doc, names_with_and(doc, ents, ontology), ontology)
+    ents = joined_ents(doc, unglued(doc, _with_year(doc, list(doc.ents)), ontology), job_titles)
+    ents = without_portfolios(doc, names_with_and(doc, bodies_with_of(doc, ents, ontology), ontology), ontology)
     for ent in _place_opens_name(doc, ents, ontology):
         if any(i in taken for i in range(ent.start, ent.end)):
             continue

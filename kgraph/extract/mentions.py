@@ -30,7 +30,7 @@ from kgraph.extract.lexicon import (
     _PART_NOUNS,
     ANY_NOUN,
 )
-from kgraph.extract.name_spans import joined_ents, named_by_initials, own_s_everywhere
+from kgraph.extract.name_spans import joined_ents, named_by_initials, own_s_everywhere, possessive_place_names
 from kgraph.extract.place_names import _age_follows, coerce_places
 from kgraph.extract.portfolios import without_portfolios
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
@@ -549,6 +549,7 @@ def _named_entities(
     office_titles = government.title_words if government is not None else frozenset()
     text = doc.text  # built anew on every access
     ents = joined_ents(doc, unglued(doc, _with_year(doc, list(doc.ents)), ontology), job_titles)
+    ents = possessive_place_names(doc, ents, ontology)
     ents = without_portfolios(doc, names_with_and(doc, bodies_with_of(doc, ents, ontology), ontology), ontology)
     for ent in _place_opens_name(doc, ents, ontology):
         if any(i in taken for i in range(ent.start, ent.end)):

@@ -62,3 +62,24 @@ def test_body_names_the_heads_are_the_ontology_list(ontology) -> None:  # type: 
     heads = body_heads(ontology)
     assert {"council", "guild", "department"} <= heads
     assert "bank" not in heads and "inc." not in heads
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a country's name of the NER's before a court's is its first word
+        (
+            "A ruling by the US District Court went against Orbix.",
+            [(4, 5, "GPE"), (5, 7, "ORG")],
+            ["US District Court"],
+        ),
+        # guard: a town's name before the court is its own
+        (
+            "A ruling by the Velland District Court went against Orbix.",
+            [(4, 5, "GPE"), (5, 7, "ORG")],
+            ["Velland", "District Court"],
+        ),
+    ],
+)
+def test_body_names_a_country_opens_its_court(ontology, parse_with_ents, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
+    assert [name for name, _ in _names(parse_with_ents(text, ents), ontology) if name != "Orbix"] == expected

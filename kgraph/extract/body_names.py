@@ -9,18 +9,22 @@ people (``kgx:BodyOfPeople kgx:headNoun`` in patterns.ttl: council, guild, commi
 not a company's suffix nor a firm's words ("Orbix Inc. of Tacoma", "Kestrel Bank of Oslo": the firm
 and where it is), and not where a person's name, a comma or a lower-case word comes between.
 Example: in "The Kellish Council of Wales said ...", the mention is "Kellish Council of Wales".
+
+Also that a country's name right before a court's ("US" + "District Court") is the court's first word:
+"District Court" alone names no court (the country says which state's it is).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.extract.lexicon import _COUNTRY_NAMES
 from kgraph.ontology import KGX, Ontology, per_ontology
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["bodies_with_of", "body_heads"]
+__all__ = ["bodies_with_of", "body_heads", "courts_of_countries"]
 
 #: Labels of the NER's names a body's name may swallow: its own pieces and the place or group after "of".
 _PIECES = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -96,3 +100,26 @@ def bodies_with_of(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]
     covered = {i for span in joined for i in range(span.start, span.end)}
     kept = [ent for ent in ents if not any(i in covered for i in range(ent.start, ent.end))]
     return sorted(kept + joined, key=lambda span: span.start)
+
+
+#: Head nouns of a state's courts, whose name opens with the country's ("US District Court").
+_COURTS = frozenset({"court", "courts", "tribunal"})
+
+
+def courts_of_countries(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The NER's names with a country's name of the NER's right before a court's name made its first word
+    (see the module's docstring; one the NER left unlabelled is joined by mentions._country_before)."""
+    from spacy.tokens import Span
+
+    by_end = {ent.end: ent for ent in ents}
+    out: list[Span] = []
+    for ent in ents:
+        if ent.label_ != "ORG" or ent[-1].lower_ not in _COURTS or ent.start == 0:
+            out.append(ent)
+            continue
+        country = by_end.get(ent.start)
+        if country is not None and country.text.lower() in _COUNTRY_NAMES and out and out[-1] is country:
+            out[-1] = Span(doc, country.start, ent.end, label="ORG")
+            continue
+        out.append(ent)
+    return out

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from kgraph.extract.and_names import names_with_and
 from kgraph.extract.award_names import award_by_plural
-from kgraph.extract.body_names import bodies_with_of
+from kgraph.extract.body_names import bodies_with_of, courts_of_countries
 from kgraph.extract.company_names import company_after_country, firms_possession, names_a_firm
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
 from kgraph.extract.glued_names import unglued
@@ -549,7 +549,7 @@ def _named_entities(
     office_titles = government.title_words if government is not None else frozenset()
     text = doc.text  # built anew on every access
     ents = joined_ents(doc, unglued(doc, _with_year(doc, list(doc.ents)), ontology), job_titles)
-    ents = possessive_place_names(doc, ents, ontology)
+    ents = courts_of_countries(doc, possessive_place_names(doc, ents, ontology))
     ents = without_portfolios(doc, names_with_and(doc, bodies_with_of(doc, ents, ontology), ontology), ontology)
     for ent in _place_opens_name(doc, ents, ontology):
         if any(i in taken for i in range(ent.start, ent.end)):

@@ -33,6 +33,14 @@ def _names(doc, ontology) -> list[str]:  # type: ignore[no-untyped-def]
         ),
         # guard: not before a head noun that says the name's kind
         ("Racing Club won again.", [(0, 2, "ORG")], ["Racing Club"]),
+        # an organisation's name opening a sentence, written only there, the rest written elsewhere
+        (
+            "Senior Kestrel Bank staff resigned. The board of Kestrel Bank met.",
+            [(0, 3, "ORG"), (9, 11, "ORG")],
+            ["Kestrel Bank", "Kestrel Bank"],
+        ),
+        # guard: nowhere else, the first word may be the name's own
+        ("Senior Kestrel Bank staff resigned.", [(0, 3, "ORG")], ["Senior Kestrel Bank"]),
         # a compass word before a place's name is its first word ...
         ("Sales to South East Asia rose.", [(2, 4, "LOC"), (4, 5, "LOC")], ["South East Asia"]),
         # ... and before a country's adjective no place of its own

@@ -97,3 +97,27 @@ def test_name_spans_joined_ents(ontology, parse_with_ents, text, ents, expected)
 
     names = [m.text for m, _ in find_mentions(parse_with_ents(text, ents), ontology)]
     assert expected in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a saint's name the NER took for a place, "'s" and unlabelled words ending in a place's head noun
+        ("Sales at St Mary's Shopping Centre rose.", [(2, 4, "GPE")], ["St Mary's Shopping Centre"]),
+        # unlabelled words before the "'s", a place's name of the NER's after it
+        ("Shoppers filled St Ellen's Shopping Centre.", [(5, 7, "FAC")], ["St Ellen's Shopping Centre"]),
+        # a person's name before a head noun the NER made a name alone
+        ("Patients at Vidal's Hospital were moved.", [(2, 3, "PERSON"), (4, 5, "ORG")], ["Vidal's Hospital"]),
+        # guard: a place's "'s" says whose the hall is
+        ("Velland's Grand Hall was closed.", [(0, 1, "GPE")], ["Velland", "Grand Hall"]),
+        # guard: so does a person's before a name of the NER's own
+        ("Mr Vance's Grand Hall was closed.", [(0, 2, "PERSON"), (3, 5, "FAC")], ["Mr Vance", "Grand Hall"]),
+    ],
+)
+def test_name_spans_possessive_inside_a_place_name(  # type: ignore[no-untyped-def]
+    ontology, parse_with_ents, text, ents, expected
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    found = find_mentions(parse_with_ents(text, ents), ontology)
+    assert [m.text for m, _ in found if m.label not in {"pronoun", "description"}] == expected

@@ -16,9 +16,12 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kgraph.extract.and_names import names_with_and
 from kgraph.extract.award_names import award_by_plural
+from kgraph.extract.body_names import bodies_with_of, courts_of_countries
 from kgraph.extract.company_names import company_after_country, firms_possession, names_a_firm
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
+from kgraph.extract.glued_names import unglued
 from kgraph.extract.lexicon import (
     _CONTINENT_ADJECTIVES,
     _COUNTRY_ADJECTIVES,
@@ -26,9 +29,10 @@ from kgraph.extract.lexicon import (
     _PART_NOUNS,
     ANY_NOUN,
 )
-from kgraph.extract.name_spans import joined_ents, named_by_initials, own_s_everywhere
+from kgraph.extract.name_spans import joined_ents, named_by_initials, own_s_everywhere, possessive_place_names
 from kgraph.extract.party_names import party_mentions
 from kgraph.extract.place_names import _age_follows, coerce_places
+from kgraph.extract.portfolios import without_portfolios
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
 from kgraph.models import Mention
 from kgraph.ontology import Ontology, Pattern, per_ontology
@@ -544,7 +548,10 @@ def _named_entities(
     government = ontology.classes.get("GovernmentBody")
     office_titles = government.title_words if government is not None else frozenset()
     text = doc.text  # built anew on every access
-    for ent in _place_opens_name(doc, joined_ents(doc, _with_year(doc, list(doc.ents)), job_titles), ontology):
+    ents = joined_ents(doc, unglued(doc, _with_year(doc, list(doc.ents)), ontology), job_titles)
+    ents = courts_of_countries(doc, possessive_place_names(doc, ents, ontology))
+    ents = without_portfolios(doc, names_with_and(doc, bodies_with_of(doc, ents, ontology), ontology), ontology)
+    for ent in _place_opens_name(doc, ents, ontology):
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
         cls = _classify(ent, ontology)

@@ -19,6 +19,11 @@ Herald", a newspaper); and that a one-word organisation the parse gives an "of" 
 name is one name with them ("House" + "of Kellor" -> "House of Kellor"), unless the word is a title
 ("President of Velland"), the name after "of" a person's or a country ("Kestrel of Norway": where).
 The weekday only after "the", a possessive or punctuation (not "said on Monday Vance ...").
+
+And that a name with an "'s" inside that the NER cut at it ("St Mary's" + "Shopping Centre", the
+latter no name of the NER's) is one name where the words after the "'s" end in a place's or body's
+head noun: "St Mary's Shopping Centre", "Guy's Hospital"; not after a country's or a firm's name
+("Velland's Grand Hall", "Orbix's Tacoma Centre": whose it is).
 """
 
 from __future__ import annotations
@@ -27,11 +32,12 @@ from typing import TYPE_CHECKING
 
 from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_NAMES, _WEEKDAYS
 from kgraph.models import Mention
+from kgraph.ontology import Ontology
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["joined_ents", "named_by_initials", "own_s_everywhere"]
+__all__ = ["joined_ents", "named_by_initials", "own_s_everywhere", "possessive_place_names"]
 
 
 def _own_s_token(token: Token) -> bool:
@@ -200,3 +206,53 @@ def joined_ents(doc: Doc, ents: list[Span], titles: frozenset[str]) -> list[Span
             continue
         out.append(ent)
     return out
+
+
+def _possessor_start(doc: Doc, pos: int, by_end: dict[int, Span], person_only: bool) -> int | None:
+    """The first word of the name that owns the "'s" at ``pos``: a person's (unless ``person_only``: the
+    words after are a name of the NER's, "Mr Vance's Grand Hall") or a saint's name, or capitalised words
+    the NER left unlabelled; None for a country's, a place's or a firm's."""
+    ent = by_end.get(pos)
+    if ent is not None:
+        if ent.label_ == "PERSON" and not person_only or ent[0].lower_ in {"st", "st.", "saint"}:
+            return ent.start  # "Guy's", "St David's" (a saint's name the NER took for a firm's or a place's)
+        return None
+    start = pos
+    while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
+        start -= 1
+    if start == pos or doc[start : pos].text.lower() in _COUNTRY_NAMES:
+        return None
+    return start
+
+
+def possessive_place_names(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
+    """The NER's names with a place's or body's name cut at its own "'s" made whole (see the module's
+    docstring)."""
+    from spacy.tokens import Span
+
+    by_end = {ent.end: ent for ent in ents}
+    by_start = {ent.start: ent for ent in ents}
+    joined: list[Span] = []
+    for token in doc[1:-1]:
+        if not _own_s_token(token) or doc[token.i - 1].whitespace_ or not doc[token.i + 1].is_title:
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN" and not doc[end].ent_type_:
+            end += 1
+        named = by_start.get(end) if end == token.i + 1 else None
+        if named is not None and named.label_ not in {"FAC", "LOC"} and len(named) > 1:
+            named = None  # "Orbix's" + "Kestrel Group": a name of its own
+        if named is not None and ontology.class_for_head(named[-1].lower_) is not None:
+            end = named.end  # "Guy's" + "Hospital", "St Enoch's" + "Shopping Centre" (a place's name of the NER's)
+        cls = ontology.class_for_head(doc[end - 1].lower_) if end > token.i + 1 else None
+        if cls is None or not (ontology.is_a(cls, "Place") or ontology.is_a(cls, "Organization")):
+            continue
+        start = _possessor_start(doc, token.i, by_end, named is not None and len(named) > 1)
+        if start is None:
+            continue
+        joined.append(Span(doc, start, end, label="FAC" if ontology.is_a(cls, "Place") else "ORG"))
+    if not joined:
+        return ents
+    covered = {i for span in joined for i in range(span.start, span.end)}
+    kept = [ent for ent in ents if not any(i in covered for i in range(ent.start, ent.end))]
+    return sorted(kept + joined, key=lambda span: span.start)

@@ -1,0 +1,166 @@
+"""Which words the NER glued onto a name, or split off one, decided on its names before typing.
+
+Decides three repairs of the NER's names:
+
+- a list read as one name is its items: "Gazpromneft, Rosneft" (one name of the NER's with a comma
+  inside) is two names of its label, unless an "of" inside makes the comma part of a body's name
+  ("the Isle of Kellmore, Dorset");
+- a verb's "-ing" form opening the sentence is no part of the name after it: "Praising Kestrel and
+  ..." (the parse's verb, not a name's word: "Reading Borough" is a proper noun);
+- the first word of an organisation's name opening a sentence, written only there, is no part of it where
+  the document names the rest elsewhere ("Senior Kestrel Bank executives ... Kestrel Bank said");
+- a compass word the NER made a name of its own ("South East") before a place's name is that name's
+  first word ("South East" + "Asia"), or before a country's adjective part of the adjective ("South
+  East Asian countries": no place of its own).
+
+Example: in "The firm bought shares in Gazpromneft, Rosneft and Lukoil.", the names are
+Gazpromneft, Rosneft and Lukoil.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kgraph.extract.lexicon import _COUNTRY_NAMES
+from kgraph.ontology import Ontology
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["unglued"]
+
+_COMPASS = frozenset(
+    "north south east west northern southern eastern western central north-east south-east north-west "
+    "south-west".split()
+)
+_NAMES = frozenset({"ORG", "GPE", "LOC", "PERSON", "NORP", "FAC"})
+#: Words that make a comma part of one name: a body's "of" ("the Isle of Kellmore, Dorset"), a firm's partners.
+_KEEP = frozenset({"of", "and", "&"})
+
+
+def _items(ent: Span, ontology: Ontology) -> list[Span]:
+    """ "Gazpromneft, Rosneft" -> its items; the name itself where it is no list, or a firm's name ("Hallam,
+    Croft & Co.", "Kestrel, Inc.": an "and" or a company's suffix after the comma)."""
+    from spacy.tokens import Span
+
+    if ent.label_ not in _NAMES or "," not in [t.text for t in ent] or any(t.lower_ in _KEEP for t in ent):
+        return [ent]
+    last = [t for t in ent if t.text == ","][-1]
+    if ent.end - last.i == 2 and ontology.class_for_head(ent[-1].lower_) is not None:
+        return [ent]
+    doc = ent.doc
+    if (
+        ent.end + 1 < len(doc)
+        and doc[ent.end].lower_ == "and"
+        and doc[ent.end + 1].is_title
+        and doc[ent.end + 1].ent_type_ not in _NAMES
+    ):
+        return [ent]  # "Lock, Stock" + "and Two Smoking Barrels": the words go on past the NER's name
+    items: list[Span] = []
+    start = ent.start
+    for t in [*ent, None]:
+        if t is None or t.text == ",":
+            end = t.i if t is not None else ent.end
+            if end == start or not doc[start].is_title or end - start == 1 and doc[start].tag_ in {"NNS", "NNPS"}:
+                return [ent]  # ", ," or an item in lower case or a plural alone: not a list of names
+            items.append(Span(ent.doc, start, end, label=ent.label_))
+            start = end + 1
+    return items
+
+
+def _opens_sentence(token: Token) -> bool:
+    """The first word of a sentence or a line (the parse may open the sentence at the line break before it)."""
+    return token.is_sent_start or token.i > 0 and token.nbor(-1).is_space
+
+
+def _without_gerund(ent: Span, ontology: Ontology) -> Span:
+    """ "Praising Kestrel" -> "Kestrel": a verb's "-ing" form opening the sentence (not before a head noun
+    that says the name's kind: "Racing Club")."""
+    first = ent[0]
+    if (
+        len(ent) > 1
+        and _opens_sentence(first)
+        and first.tag_ == "VBG"
+        and first.pos_ == "VERB"
+        and not any(ontology.class_for_head(t.lower_) for t in ent[1:])
+    ):
+        return ent[1:]
+    return ent
+
+
+def _capitalised(token: Token) -> bool:
+    return token.is_alpha and token.text[:1].isupper()
+
+
+def _written_alone(rest: Span) -> bool:
+    """Whether the document writes ``rest`` (capitalised words) elsewhere as a name of the NER's, with no
+    capitalised word right before or after it."""
+    doc = rest.doc
+    words = [t.text for t in rest]
+    if not all(t.is_alpha and t.is_title or t.is_upper and t.is_alpha for t in rest):
+        return False
+    n = len(words)
+    for i in range(len(doc) - n + 1):
+        if i == rest.start or [t.text for t in doc[i : i + n]] != words or not doc[i].ent_type_:
+            continue  # (elsewhere too a name of the NER's: not "TV", "Fox TV")
+        before = doc[i - 1] if i > 0 else None
+        after = doc[i + n] if i + n < len(doc) else None
+        if not (before is not None and _capitalised(before) and not _opens_sentence(doc[i])) and not (
+            after is not None and _capitalised(after)
+        ):
+            return True
+    return False
+
+
+def _without_opening_word(ent: Span) -> Span:
+    """ "Senior Kestrel Bank" -> "Kestrel Bank": an organisation's name opening a sentence, written once, whose
+    words after the first the document writes elsewhere ("Ailing Orbix vows turnaround ... Orbix said"); not
+    a country's name or a compass word ("US Federal Reserve"), nor a word the document capitalises where no
+    sentence opens ("Fox TV's X ... on Fox"), which is a name's."""
+    doc = ent.doc
+    if (
+        ent.label_ != "ORG"
+        or len(ent) < 2
+        or not _opens_sentence(ent[0])
+        or ent[0].lower_ in _COMPASS | _COUNTRY_NAMES
+        or doc.text.count(ent.text) != 1
+        or not _written_alone(ent[1:])
+        or any(t.text == ent[0].text and not _opens_sentence(t) for t in doc)
+    ):
+        return ent
+    return ent[1:]
+
+
+def _compass_joined(doc: Doc, ent: Span, after: Span | None) -> Span | None:
+    """ "South East" + "Asia" -> "South East Asia" (the place's label); None for "South East" + "Asian"
+    (an adjective's first words); the name itself otherwise."""
+    from spacy.tokens import Span
+
+    if not all(t.lower_ in _COMPASS for t in ent) or ent.end >= len(doc) or ent.label_ not in {"LOC", "GPE", "ORG"}:
+        return ent
+    if after is not None and after.start == ent.end:
+        if after.label_ in {"GPE", "LOC"}:
+            return Span(doc, ent.start, after.end, label=after.label_)
+        if after.label_ == "NORP" and len(after) == 1 and doc[after.start].pos_ == "ADJ":
+            return None
+    return ent
+
+
+def unglued(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
+    """The NER's names with lists split into their items, an opening verb cut off, and a compass word joined
+    to the place after it (see the module's docstring)."""
+    out: list[Span] = []
+    skip_to = -1
+    for k, ent in enumerate(ents):
+        if ent.start < skip_to:
+            continue
+        after = ents[k + 1] if k + 1 < len(ents) else None
+        joined = _compass_joined(doc, ent, after)
+        if joined is None:
+            continue
+        if joined.end > ent.end:
+            out.append(joined)
+            skip_to = joined.end
+            continue
+        out.extend(_without_opening_word(_without_gerund(item, ontology)) for item in _items(ent, ontology))
+    return out

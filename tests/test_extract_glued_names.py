@@ -1,0 +1,53 @@
+"""Words the NER glued onto a name or split off one (kgraph/extract/glued_names.py), through find_mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _names(doc, ontology) -> list[str]:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    skipped = {"pronoun", "description", "adjective"}
+    return [m.text for m, _ in find_mentions(doc, ontology) if m.label not in skipped]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a list read as one name is its items
+        (
+            "The fund bought shares in Kestrel, Orbix and Velland.",
+            [(5, 8, "ORG"), (9, 10, "ORG")],
+            ["Kestrel", "Orbix", "Velland"],
+        ),
+        # guard: a company's suffix after the comma is the firm's own
+        ("Analysts at Kestrel, Inc. agreed.", [(2, 5, "ORG")], ["Kestrel, Inc."]),
+        # guard: the words go on past the name with "and" (a title the NER cut)
+        ("Fans of Kestrel, Orbix and Two Green Lamps queued.", [(2, 5, "ORG")], ["Kestrel, Orbix"]),
+        # a verb's "-ing" form opening the sentence is no part of the name
+        (
+            "Praising Kestrel and Velland for their work, he left.",
+            [(0, 2, "PERSON"), (3, 4, "GPE")],
+            ["Kestrel", "Velland"],
+        ),
+        # guard: not before a head noun that says the name's kind
+        ("Racing Club won again.", [(0, 2, "ORG")], ["Racing Club"]),
+        # an organisation's name opening a sentence, written only there, the rest written elsewhere
+        (
+            "Senior Kestrel Bank staff resigned. The board of Kestrel Bank met.",
+            [(0, 3, "ORG"), (9, 11, "ORG")],
+            ["Kestrel Bank", "Kestrel Bank"],
+        ),
+        # guard: nowhere else, the first word may be the name's own
+        ("Senior Kestrel Bank staff resigned.", [(0, 3, "ORG")], ["Senior Kestrel Bank"]),
+        # a compass word before a place's name is its first word ...
+        ("Sales to South East Asia rose.", [(2, 4, "LOC"), (4, 5, "LOC")], ["South East Asia"]),
+        # ... and before a country's adjective no place of its own
+        ("He toured South East Asian countries.", [(2, 4, "LOC"), (4, 5, "NORP")], []),
+        # guard: a region of its own stays one
+        ("Prices in the North East rose.", [(3, 5, "LOC")], ["North East"]),
+    ],
+)
+def test_glued_names_are_repaired(ontology, parse_with_ents, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _names(parse_with_ents(text, ents), ontology) == expected

@@ -5,7 +5,7 @@ Decides that a body's head noun right before "of" and a capitalised name the tex
 is one organisation's name, from the first capitalised word of the noun phrase before the head noun to
 the last capitalised word after "of", whatever pieces the NER made of it ("Kellish Council" + "Wales",
 or nothing + "Great Britain", or "Fisheries" alone). The head nouns are the ontology's list of bodies of
-people (``kgx:BodyOfPeople kgx:headNoun`` in patterns.ttl: council, guild, committee, department ...);
+people (``kgx:BodyOfPeople`` in words.ttl: council, guild, committee, department ...);
 not a company's suffix nor a firm's words ("Orbix Inc. of Tacoma", "Kestrel Bank of Oslo": the firm
 and where it is), and not where a person's name, a comma or a lower-case word comes between.
 Example: in "The Kellish Council of Wales said ...", the mention is "Kellish Council of Wales".
@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kgraph.extract.lexicon import _COUNTRY_NAMES
-from kgraph.ontology import KGX, Ontology, per_ontology
+from kgraph.ontology import Ontology
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -30,10 +30,9 @@ __all__ = ["bodies_with_of", "body_heads", "courts_of_countries"]
 _PIECES = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
 
 
-@per_ontology
 def body_heads(ontology: Ontology) -> frozenset[str]:
     """Head nouns of a body of people whose name goes on with "of" and a name (``kgx:BodyOfPeople``)."""
-    return frozenset(str(w).lower() for w in ontology.graph.objects(KGX.BodyOfPeople, KGX.headNoun))
+    return ontology.words("BodyOfPeople")
 
 
 def _name_word(token: Token) -> bool:

@@ -44,6 +44,11 @@ def test_a_name_the_article_calls_a_work_or_product_is_no_mention(nlp, ontology,
             "Orbitel Mobile",
             "Organization",
         ),
+        (
+            "Launching the Department for Transport's plan, Lord Kell said no.",
+            "Department for Transport",
+            "GovernmentBody",
+        ),
         ("Irish band Kestrel Lane won on Friday. Kestrel Lane guitarist Tom Ellery has left.", "Tom Ellery", "Person"),
     ],
 )

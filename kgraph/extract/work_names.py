@@ -238,8 +238,8 @@ def _work_texts(doc: Doc, ontology: Ontology) -> set[str]:
             continue
         if _strong_cue(span, ontology) or performance and _weak_cue(span, ontology):
             works.add(text)
-        elif _product_cue(span):
-            products.add(text)
+        elif _product_cue(span) and not any(ontology.class_for_head(t.lower_) for t in span):
+            products.add(text)  # (not "launching the Department for X's plan": a body's head noun)
         if _firm_cue(span):
             firms.add(text)
     return {text for text in works | (products - firms) if any(c.isalpha() for c in text)}

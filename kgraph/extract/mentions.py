@@ -17,7 +17,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kgraph.extract.award_names import award_by_plural
-from kgraph.extract.company_names import company_after_country, firms_possession, names_a_firm
+from kgraph.extract.company_names import (
+    company_after_country,
+    company_in_document,
+    firms_possession,
+    names_a_firm,
+)
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
 from kgraph.extract.lexicon import (
     _CONTINENT_ADJECTIVES,
@@ -527,7 +532,13 @@ def _named_entities(
             continue  # "Home Secretary X", "Health Minister X": the word names the office, not a body
         if not any(c.isupper() or c.isdigit() for c in ent.text):
             continue  # "video jukebox" as a PERSON: a name has a capital letter ("iPark", "eBay") or a digit
-        cls = award_by_plural(ent, ontology) or _described_as(ent, ontology) or company_after_country(ent) or cls
+        cls = (
+            award_by_plural(ent, ontology)
+            or _described_as(ent, ontology)
+            or company_after_country(ent)
+            or company_in_document(ent)
+            or cls
+        )
         ent = _with_own_s(_without_new(_without_open_end(_balanced(ent))))
         if cls == "Person":
             ent = _split_title(ent, job_titles)

@@ -170,7 +170,8 @@ def _treated_as_firm(span: Span) -> bool:
         # a place has a chief executive too ("the territory's chief executive"), but no shares or profits
         return span.label_ not in {"GPE", "LOC"} or head.lemma_.lower() not in _POSTS
     if root.dep_ == "pobj" and head.lower_ in _FIRM_OF and head.head.lemma_.lower() in _FIRM_OF[head.lower_]:
-        return True
+        # (not "Orbix shares in London": another name's shares, traded in a place)
+        return not any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" for c in head.head.children)
     if any(
         c.dep_ == "appos" and (c.lemma_.lower() in _FIRM_NOUNS or c.lower_.endswith("maker"))
         for c in root.children

@@ -174,3 +174,27 @@ def test_company_in_document_needs_a_firms_words(  # type: ignore[no-untyped-def
     doc = parse_with_ents(text, _tokens(nlp, text, [(name, label), ("Orbix Council", "ORG"), ("Leeds", "GPE")]))
     found = {m.type for m, _ in find_mentions(doc, ontology) if m.text == name}
     assert found == {cls}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "cls"),
+    [
+        # a performer's noun on the name: a person, though the NER said organisation
+        (
+            "Actor Tom Ellery and Dana Kell's film won praise.",
+            [(1, 3, "ORG"), (4, 6, "PERSON")],
+            "Tom Ellery",
+            "Person",
+        ),
+        ("The film stars singer Tom Ellery.", [(4, 6, "ORG")], "Tom Ellery", "Person"),
+        # a region's noun after the name it modifies: a place
+        ("Troops left the Kestrel province on Monday.", [(3, 4, "ORG")], "Kestrel", "Place"),
+        # a body's noun before, or a body's after: the organisation stands
+        ("Broadcaster Kestrel TV won praise.", [(1, 3, "ORG")], "Kestrel TV", "Organization"),
+        ("Troops left the Kestrel office on Monday.", [(3, 4, "ORG")], "Kestrel", "Organization"),
+    ],
+)
+def test_not_a_company_a_performers_or_regions_noun_retypes_an_organisation(  # type: ignore[no-untyped-def]
+    parse_with_ents, ontology, text: str, ents: list[tuple[int, int, str]], name: str, cls: str
+) -> None:
+    assert _types(parse_with_ents(text, ents), ontology).get(name) == cls

@@ -13,6 +13,9 @@ wherever the article names it once one occurrence is treated as one: shares in i
 (a place has one too: not for a place's label), its profits, "X, the search firm", "X said it would sell",
 "X reported a loss".  "Dana Kell said it was hard" and "France said it would sell" make no company.
 
+And the reverse: a name the NER took for an organisation that a performer's noun right before it calls a
+person ("actor Tom Ellery") or a region's noun right after it calls a place ("the Kestrel province").
+
 Also decides the company evidence the mentions use elsewhere: what only a company has, so that its
 possessor is one ("Orbix's shares", "Air Kestrel's managing director"; not a deputy chairman, whom a
 commission has too), and the words that make the name a country opens a company's ("Shares in UK Coal",
@@ -28,7 +31,7 @@ from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_NAMES, _FIRM_NOUNS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["company_after_country", "company_in_document", "firms_possession", "names_a_firm"]
+__all__ = ["company_after_country", "company_in_document", "firms_possession", "names_a_firm", "not_a_company"]
 
 #: What a company does as a verb's subject: "X agreed to buy", "X reported a loss".
 _FIRM_VERBS = frozenset("buy sell acquire merge bid invest takeover report post own list manufacture".split())
@@ -203,3 +206,32 @@ def company_in_document(span: Span) -> str | None:
     if span.label_ not in {"PERSON", "GPE", "LOC", "FAC"} or span.text.lower() in _COUNTRY_NAMES | _CONTINENTS:
         return None
     return "Organization" if span.text in _firm_names(span.doc) else None
+
+
+#: Nouns of a performer, right before a person's name: "actor Tom Ellery", "singer Dana Kell".
+_PERFORMERS = frozenset(
+    "actor actress singer rapper comedian comedienne presenter guitarist drummer songwriter composer".split()
+)
+#: Nouns of a region, right after its name: "the Kestrel province".
+_REGIONS = frozenset("province region county district prefecture governorate".split())
+
+
+def not_a_company(span: Span) -> str | None:
+    """ "Person" for a name the NER took for an organisation right after a performer's noun on it ("actor
+    Tom Ellery and ..."), "Place" for one before a region's noun it modifies ("the Kestrel province");
+    else None."""
+    if span.label_ != "ORG":
+        return None
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if (
+        before is not None
+        and before.lower_ in _PERFORMERS
+        and before.head.i in range(span.start, span.end)
+        and all(t.is_title for t in span)
+    ):
+        return "Person"
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in _REGIONS and span.root.head.i == after.i and span.root.dep_ == "compound":
+        return "Place"
+    return None

@@ -22,6 +22,7 @@ from kgraph.extract.company_names import (
     company_in_document,
     firms_possession,
     names_a_firm,
+    not_a_company,
 )
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
 from kgraph.extract.lexicon import (
@@ -537,6 +538,7 @@ def _named_entities(
             or _described_as(ent, ontology)
             or company_after_country(ent)
             or company_in_document(ent)
+            or not_a_company(ent)
             or cls
         )
         ent = _with_own_s(_without_new(_without_open_end(_balanced(ent))))

@@ -86,3 +86,20 @@ def test_a_name_cut_from_a_title_the_ner_saw_whole_is_no_mention(parse_with_ents
     )
     assert not is_work(doc[4:8], ontology)
     assert not is_work(doc[0:2], ontology)
+
+
+def test_two_names_the_ner_made_of_one_title_are_no_mentions(parse_with_ents, ontology) -> None:  # type: ignore[no-untyped-def]
+    """ "Bright Harbour" + "of the" + "Silent Moon" in an article about a film: one title, no body and no
+    place; a body's head noun ("Kestrel Bank of the North") or a place ("Friends of the Earth") keeps them."""
+    from kgraph.extract.mentions import find_mentions
+
+    def names(text: str, ents: list[tuple[int, int, str]]) -> set[str]:
+        return {m.text for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
+
+    film = "Mara Quill won praise for Bright Harbour of the Silent Moon. The film opens in May."
+    found = names(film, [(0, 2, "PERSON"), (5, 7, "ORG"), (9, 11, "FAC")])
+    assert "Mara Quill" in found and not found & {"Bright Harbour", "Silent Moon"}, found
+    bank = "Mara Quill won praise for Kestrel Bank of the Silent Moon. The film opens in May."
+    assert "Kestrel Bank" in names(bank, [(0, 2, "PERSON"), (5, 7, "ORG"), (9, 11, "FAC")])
+    earth = "Mara Quill won praise for Friends of the Earth. The film opens in May."
+    assert "Friends" in names(earth, [(0, 2, "PERSON"), (5, 6, "ORG"), (8, 9, "LOC")])

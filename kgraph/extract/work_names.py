@@ -224,6 +224,29 @@ def _title(span: Span) -> bool:
     return span.label_ == "WORK_OF_ART" and len(span) >= 3 and all(t.is_alpha or t.is_stop for t in span)
 
 
+def _split_titles(doc: Doc, ontology: Ontology) -> set[str]:
+    """ "Eternal Sunshine" + "of the" + "Spotless Mind": two names the NER made of one title, in an article
+    about performances; not where either is a person's, a place's, or ends in a body's or place's head noun
+    ("Friends of the Earth", "Bank of the West")."""
+    ents = [e for e in doc.ents if e.label_ not in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}]
+    titles = set()
+    for first, second in zip(ents, ents[1:], strict=False):
+        between = [t.lower_ for t in doc[first.end : second.start]]
+        if between not in (["of", "the"], ["of"]) or any(
+            e.label_ in {"PERSON", "GPE", "LOC", "NORP"}
+            for e in (
+                first,
+                second,
+            )
+        ):
+            continue
+        if any(ontology.class_for_head(e[-1].lower_) or e[-1].lower_ in _STAGE_BODIES for e in (first, second)):
+            continue
+        if all(t.is_title or t.is_stop for t in doc[first.start : second.end]):
+            titles.add(doc[first.start : second.end].text)
+    return titles
+
+
 def _work_texts(doc: Doc, ontology: Ontology) -> set[str]:
     """The texts of the names the document calls works, products or characters."""
     performance = _performance_article(doc)
@@ -242,6 +265,8 @@ def _work_texts(doc: Doc, ontology: Ontology) -> set[str]:
             products.add(text)  # (not "launching the Department for X's plan": a body's head noun)
         if _firm_cue(span):
             firms.add(text)
+    if performance:
+        works |= _split_titles(doc, ontology)
     return {text for text in works | (products - firms) if any(c.isalpha() for c in text)}
 
 

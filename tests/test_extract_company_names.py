@@ -151,6 +151,8 @@ def test_company_in_document_an_article_treating_a_name_as_a_firm_makes_it_one( 
     [
         # another name's shares traded in a place
         ("Orbix shares in Kestrel Bay rose 4%. Kestrel Bay has 3,000 people.", "Kestrel Bay", "GPE", "Place"),
+        # a bid for a player, named after his post
+        ("Orbix made a bid for Kestrel striker Dana Kell on Monday.", "Dana Kell", "PERSON", "Person"),
         # a person says "it" of anything
         ("Dana Kell said it was hard. Dana Kell has three sons.", "Dana Kell", "PERSON", "Person"),
         # a place has a chief executive and reports cases too; a country sells its stakes

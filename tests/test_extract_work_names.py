@@ -103,3 +103,18 @@ def test_two_names_the_ner_made_of_one_title_are_no_mentions(parse_with_ents, on
     assert "Kestrel Bank" in names(bank, [(0, 2, "PERSON"), (5, 7, "ORG"), (9, 11, "FAC")])
     earth = "Mara Quill won praise for Friends of the Earth. The film opens in May."
     assert "Friends" in names(earth, [(0, 2, "PERSON"), (5, 6, "ORG"), (8, 9, "LOC")])
+
+
+@pytest.mark.parametrize(
+    ("second", "kept"),
+    [("Kestrel and Tacoma Lane defender Dana Kell scored.", True), ("Kestrel and Tacoma Lane made a film.", False)],
+)
+def test_a_title_the_ner_saw_whole_counts_in_an_article_about_performances(  # type: ignore[no-untyped-def]
+    parse_with_ents, ontology, second: str, kept: bool
+) -> None:
+    """The NER's "work of art" of three words is a title only where the article speaks of a film, an album
+    ...: in a match report "Kestrel and Tacoma Lane" is two teams."""
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents(f"Kestrel and Tacoma Lane won. {second}", [(0, 4, "WORK_OF_ART"), (6, 7, "ORG")])
+    assert ("Kestrel" in {m.text for m, _ in find_mentions(doc, ontology)}) is kept

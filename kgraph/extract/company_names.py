@@ -169,6 +169,8 @@ def _treated_as_firm(span: Span) -> bool:
     "shares in X", "profits at X", "X, the search firm", "X said it would buy", "X reported a loss"."""
     root = span.root
     head = root.head
+    if any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < span.start for c in root.children):
+        return False  # "a bid for Inter Milan striker X": the name is the player's, not the bid's object
     if root.dep_ == "poss" and firms_possession(head):
         # a place has a chief executive too ("the territory's chief executive"), but no shares or profits
         return span.label_ not in {"GPE", "LOC"} or head.lemma_.lower() not in _POSTS

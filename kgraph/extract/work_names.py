@@ -14,7 +14,8 @@ is a work where the words right around it say so:
 
 The decision is per name per document: once one place in the article says the name is a work, every
 occurrence of that name is one, and so is a name cut out of it by the NER ("Christ" in "The Passion
-of the Christ"; a title of three words or more the NER calls a work of art counts as said).  Example:
+of the Christ"; in an article about performances, a title of three words or more the NER calls a work of
+art counts as said).  Example:
 in "Mara Quill starred in Harbour Lights. The Harbour Lights cast ...", both "Harbour Lights" are a
 work; in "Tom Ellery played Ben Marsh in Harbour Lights." Ben Marsh is a character and Harbour Lights
 a work; in "Rafael Soler played in Madrid." nothing says so.
@@ -255,7 +256,7 @@ def _work_texts(doc: Doc, ontology: Ontology) -> set[str]:
     firms: set[str] = set()
     for span in _candidates(doc):
         text = span.text
-        if _title(span) and not any(ontology.class_for_head(t.lower_) for t in span):
+        if performance and _title(span) and not any(ontology.class_for_head(t.lower_) for t in span):
             works.add(text)  # "The Passion of the Christ": a title the NER saw as one (not "the X Prize in Y")
         if _band(span):
             continue

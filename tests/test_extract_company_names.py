@@ -107,3 +107,96 @@ def test_company_names_the_words_a_name_hangs_on_say_a_company(nlp, text: str, e
     doc = nlp(text)
     head = next(t for t in doc if t.text == "Coal")
     assert names_a_firm(head) is expected, [(t.text, t.dep_, t.head.text) for t in doc]
+
+
+def _tokens(nlp, text: str, names: list[tuple[str, str]]) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
+    """(start, end, label) of every occurrence of each name, by tokens: the NER's labels to force."""
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    ents = []
+    for name, label in names:
+        parts = name.split()
+        ents += [(i, i + len(parts), label) for i in range(len(words)) if words[i : i + len(parts)] == parts]
+    return sorted(ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # shares in it: every mention of the name in the article is the company's
+        ("Shares in Skylark rose 5% on Monday. Skylark has 3,000 staff in Leeds.", "Skylark", "PERSON"),
+        ("Shares in Skylark rose 5% on Monday. Skylark has 3,000 staff in Leeds.", "Skylark", "GPE"),
+        # its chief executive (a person's name the NER gave it)
+        ("Skylark's chief executive quit on Monday. Skylark has 3,000 staff.", "Skylark", "PERSON"),
+        # "said it would ...": the company speaks of itself as "it"
+        ("Talvo Mead said it would sell its stake. Talvo Mead has 3,000 staff.", "Talvo Mead", "PERSON"),
+        # its figures
+        ("Brellex reported a loss of 5m euros. Brellex has 3,000 staff.", "Brellex", "GPE"),
+        # an apposition right after it
+        ("Brellex, the search firm, grew fast. Brellex has 3,000 staff.", "Brellex", "PERSON"),
+    ],
+)
+def test_company_in_document_an_article_treating_a_name_as_a_firm_makes_it_one(  # type: ignore[no-untyped-def]
+    nlp, parse_with_ents, ontology, text: str, name: str, label: str
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents(text, _tokens(nlp, text, [(name, label), ("Leeds", "GPE")]))
+    found = [m.type for m, _ in find_mentions(doc, ontology) if m.text == name]
+    assert found and set(found) == {"Organization"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "cls"),
+    [
+        # another name's shares traded in a place
+        ("Orbix shares in Kestrel Bay rose 4%. Kestrel Bay has 3,000 people.", "Kestrel Bay", "GPE", "Place"),
+        # a bid for a player, named after his post
+        ("Orbix made a bid for Kestrel striker Dana Kell on Monday.", "Dana Kell", "PERSON", "Person"),
+        # a person says "it" of anything
+        ("Dana Kell said it was hard. Dana Kell has three sons.", "Dana Kell", "PERSON", "Person"),
+        # a place has a chief executive and reports cases too; a country sells its stakes
+        ("Kestrel Bay's chief executive quit. Kestrel Bay has 3,000 people.", "Kestrel Bay", "GPE", "Place"),
+        ("Kestrel Bay reported 32 new cases. Kestrel Bay has 3,000 people.", "Kestrel Bay", "GPE", "Place"),
+        ("France said it would sell its stake. France has 60m people.", "France", "GPE", "Place"),
+        # a firm's noun further on, hung on the name by a misparse
+        (
+            "said Dana Kell of the Orbix Council, a Leeds-based citizen action group.",
+            "Dana Kell",
+            "PERSON",
+            "Person",
+        ),
+    ],
+)
+def test_company_in_document_needs_a_firms_words(  # type: ignore[no-untyped-def]
+    nlp, parse_with_ents, ontology, text: str, name: str, label: str, cls: str
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents(text, _tokens(nlp, text, [(name, label), ("Orbix Council", "ORG"), ("Leeds", "GPE")]))
+    found = {m.type for m, _ in find_mentions(doc, ontology) if m.text == name}
+    assert found == {cls}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "cls"),
+    [
+        # a performer's noun on the name: a person, though the NER said organisation
+        (
+            "Actor Tom Ellery and Dana Kell's film won praise.",
+            [(1, 3, "ORG"), (4, 6, "PERSON")],
+            "Tom Ellery",
+            "Person",
+        ),
+        ("The film stars singer Tom Ellery.", [(4, 6, "ORG")], "Tom Ellery", "Person"),
+        # a region's noun after the name it modifies: a place
+        ("Troops left the Kestrel province on Monday.", [(3, 4, "ORG")], "Kestrel", "Place"),
+        # a body's noun before, or a body's after: the organisation stands
+        ("Broadcaster Kestrel TV won praise.", [(1, 3, "ORG")], "Kestrel TV", "Organization"),
+        ("Troops left the Kestrel office on Monday.", [(3, 4, "ORG")], "Kestrel", "Organization"),
+    ],
+)
+def test_not_a_company_a_performers_or_regions_noun_retypes_an_organisation(  # type: ignore[no-untyped-def]
+    parse_with_ents, ontology, text: str, ents: list[tuple[int, int, str]], name: str, cls: str
+) -> None:
+    assert _types(parse_with_ents(text, ents), ontology).get(name) == cls

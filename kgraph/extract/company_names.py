@@ -8,6 +8,14 @@ beside a name the NER took for an organisation.  Example: in "Italy's Orvana has
 buy a stake in a brewer.", Orvana is an organisation, not a place; in "Spain's Rafael Soler
 won the final." nothing says a company and the NER's label stands.
 
+Also decides, per name per article, that a name the NER took for a person or place is a company
+wherever the article names it once one occurrence is treated as one: shares in it, its chief executive
+(a place has one too: not for a place's label), its profits, "X, the search firm", "X said it would sell",
+"X reported a loss".  "Dana Kell said it was hard" and "France said it would sell" make no company.
+
+And the reverse: a name the NER took for an organisation that a performer's noun right before it calls a
+person ("actor Tom Ellery") or a region's noun right after it calls a place ("the Kestrel province").
+
 Also decides the company evidence the mentions use elsewhere: what only a company has, so that its
 possessor is one ("Orbix's shares", "Air Kestrel's managing director"; not a deputy chairman, whom a
 commission has too), and the words that make the name a country opens a company's ("Shares in UK Coal",
@@ -21,9 +29,11 @@ from typing import TYPE_CHECKING
 from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_NAMES
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["company_after_country", "firms_possession", "names_a_firm"]
+    from kgraph.ontology import Ontology
+
+__all__ = ["company_after_country", "company_in_document", "firms_possession", "names_a_firm", "not_a_company"]
 
 #: What a company does as a verb's subject: "X agreed to buy", "X reported a loss".
 _FIRM_VERBS = frozenset("buy sell acquire merge bid invest takeover report post own list manufacture".split())
@@ -137,3 +147,97 @@ def names_a_firm(head: Token) -> bool:
     if head.dep_ == "nsubj" and any(c.lower_ in _FIRM_WORDS for c in governor.children if c.dep_ == "dobj"):
         return True
     return governor.lower_ in _FIRM_WORDS and governor.i != head.i
+
+
+#: Nouns of what a company has or undergoes, with the preposition that names the company after them:
+#: "shares in X", "a stake in X", "profits at X", "a takeover of X", "a bid for X".
+_FIRM_OF = {
+    "in": frozenset("share stake shareholding".split()),
+    "at": frozenset("profit loss revenue sale turnover earnings".split()),
+    "of": frozenset("takeover shareholder share profit revenue turnover earnings".split()),
+    "for": frozenset("bid offer".split()),
+}
+#: Verbs of a company's own figures: "X reported a loss", "X posted profits" (people buy and sell too).
+_REPORT_VERBS = frozenset("report post".split())
+#: ... of them: a loss, a profit, results (not "reported 32 new cases")
+_FIGURES = frozenset("loss profit result revenue sale turnover earnings".split())
+#: Posts a place's government has too.
+_POSTS = frozenset("executive chairman chairwoman ceo director".split())
+_DOC_KEY = "kgraph.firm_names"
+
+
+def _treated_as_firm(span: Span, firm_nouns: frozenset[str]) -> bool:
+    """Whether the words around one occurrence of a name treat it as a company: "X's chief executive",
+    "shares in X", "profits at X", "X, the search firm", "X said it would buy", "X reported a loss"."""
+    root = span.root
+    head = root.head
+    if any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < span.start for c in root.children):
+        return False  # "a bid for Inter Milan striker X": the name is the player's, not the bid's object
+    if root.dep_ == "poss" and firms_possession(head):
+        # a place has a chief executive too ("the territory's chief executive"), but no shares or profits
+        return span.label_ not in {"GPE", "LOC"} or head.lemma_.lower() not in _POSTS
+    if root.dep_ == "pobj" and head.lower_ in _FIRM_OF and head.head.lemma_.lower() in _FIRM_OF[head.lower_]:
+        # (not "Orbix shares in London": another name's shares, traded in a place)
+        return not any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" for c in head.head.children)
+    if any(
+        c.dep_ == "appos" and (c.lemma_.lower() in firm_nouns or c.lower_.endswith("maker"))
+        for c in root.children
+        if span.end < c.i <= span.end + 3  # right after the name, not a misparse across a clause
+    ):
+        return True  # "X, the search firm", "X, the PC maker"
+    if root.dep_ != "nsubj":
+        return False
+    if head.lemma_.lower() in _REPORT_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _FIGURES for c in head.children
+    ):
+        return True
+    return head.lemma_.lower() == "say" and _acts_as_firm(head)  # "X said it would sell"
+
+
+def _firm_names(doc: Doc, ontology: Ontology) -> frozenset[str]:
+    """The names some occurrence of which the article treats as a company (cached on the doc); a firm's nouns
+    are kgx:FirmNoun ("X, the search firm")."""
+    cached = doc.user_data.get(_DOC_KEY)
+    if cached is None:
+        firm_nouns = ontology.words("FirmNoun")
+        cached = frozenset(ent.text for ent in doc.ents if _treated_as_firm(ent, firm_nouns))
+        doc.user_data[_DOC_KEY] = cached
+    return frozenset(cached)
+
+
+def company_in_document(span: Span, ontology: Ontology) -> str | None:
+    """ "Organization" for a name the NER took for a person or place where some occurrence of the same
+    name in the article is treated as a company's ("BSkyB's chief executive", "shares in BSkyB"); not a
+    country's or continent's name ("France said it would sell")."""
+    if span.label_ not in {"PERSON", "GPE", "LOC", "FAC"} or span.text.lower() in _COUNTRY_NAMES | _CONTINENTS:
+        return None
+    return "Organization" if span.text in _firm_names(span.doc, ontology) else None
+
+
+#: Nouns of a performer, right before a person's name: "actor Tom Ellery", "singer Dana Kell".
+_PERFORMERS = frozenset(
+    "actor actress singer rapper comedian comedienne presenter guitarist drummer songwriter composer".split()
+)
+#: Nouns of a region, right after its name: "the Kestrel province".
+_REGIONS = frozenset("province region county district prefecture governorate".split())
+
+
+def not_a_company(span: Span) -> str | None:
+    """ "Person" for a name the NER took for an organisation right after a performer's noun on it ("actor
+    Tom Ellery and ..."), "Place" for one before a region's noun it modifies ("the Kestrel province");
+    else None."""
+    if span.label_ != "ORG":
+        return None
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if (
+        before is not None
+        and before.lower_ in _PERFORMERS
+        and before.head.i in range(span.start, span.end)
+        and all(t.is_title for t in span)
+    ):
+        return "Person"
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in _REGIONS and span.root.head.i == after.i and span.root.dep_ == "compound":
+        return "Place"
+    return None

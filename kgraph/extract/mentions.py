@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING
 from kgraph.extract.and_names import names_with_and
 from kgraph.extract.award_names import award_by_plural
 from kgraph.extract.body_names import bodies_with_of, courts_of_countries
-from kgraph.extract.company_names import company_after_country, firms_possession, names_a_firm
+from kgraph.extract.company_names import (
+    company_after_country,
+    company_in_document,
+    firms_possession,
+    names_a_firm,
+    not_a_company,
+)
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
 from kgraph.extract.glued_names import unglued
 from kgraph.extract.lexicon import (
@@ -34,6 +40,7 @@ from kgraph.extract.party_names import party_mentions
 from kgraph.extract.place_names import _age_follows, coerce_places
 from kgraph.extract.portfolios import without_portfolios
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
+from kgraph.extract.work_names import is_work
 from kgraph.models import Mention
 from kgraph.ontology import Ontology, Pattern, per_ontology
 from kgraph.vocabulary import PERSON_TITLES, RANKS
@@ -463,40 +470,6 @@ def _joined_name(place: Span, after: Span | None, ontology: Ontology) -> Span | 
     return Span(doc, place.start, end, label=label)
 
 
-#: Nouns of works, products and bands: a name they describe ("the film Ray", "the games console Orbix",
-#: "Friends, the TV series", "the band Kestrel Lane") is none of the ontology's people, bodies or places.
-_WORK_NOUNS = frozenset(
-    """film movie documentary series sitcom soap programme program album single song track book novel play musical
-    opera console handset band""".split()
-)
-
-
-def _kind_by_context(span: Span) -> str | None:
-    """What the document's own words say a name is: "work" for a work, product or band ("the film Ray",
-    "Friends, the TV series", "starred in Ray"), else None. (Not a name before an event's noun: "the
-    Brussels grand prix", "the OIC summit" name its place and its host.)"""
-    doc = span.doc
-    root = span.root
-    # an apposition right next to the name: "the film Ray", "Friends, the TV series" (not a misparse across a line)
-    comma_after = span.end < len(doc) and doc[span.end].text == ","
-    nouns = [
-        c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and comma_after and c.i - span.end <= 4
-    ]
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i == span.start - 1:
-        nouns.append(root.head)
-    before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" and before.head.i in range(
-        span.start, span.end
-    ):
-        nouns.append(before)  # "the band Kestrel Lane"
-    if any(n.lemma_.lower() in _WORK_NOUNS for n in nouns):
-        return "work"
-    verb = root.head.head
-    if root.dep_ == "pobj" and root.head.lower_ == "in" and verb.lemma_.lower() == "star" and verb.pos_ == "VERB":
-        return "work"  # "she starred in Ray"
-    return None
-
-
 def _with_year(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "Aero Kestrel" + "2005" + "air show": a year between a name and a noun, on the name or on the noun
     the name modifies, is the name's last word, and the whole an event's name."""
@@ -557,7 +530,7 @@ def _named_entities(
         cls = _classify(ent, ontology)
         if cls is None or not ent.text.strip():
             continue
-        if _kind_by_context(ent) == "work":
+        if is_work(ent, ontology):
             taken.update(range(ent.start, ent.end))  # nor a name the rules find in its words
             continue
         one_word = len(ent) == 1 and ent[0].is_title and ent[0].is_alpha
@@ -567,7 +540,14 @@ def _named_entities(
             continue  # "Home Secretary X", "Health Minister X": the word names the office, not a body
         if not any(c.isupper() or c.isdigit() for c in ent.text):
             continue  # "video jukebox" as a PERSON: a name has a capital letter ("iPark", "eBay") or a digit
-        cls = award_by_plural(ent, ontology) or _described_as(ent, ontology) or company_after_country(ent) or cls
+        cls = (
+            award_by_plural(ent, ontology)
+            or _described_as(ent, ontology)
+            or company_after_country(ent)
+            or company_in_document(ent, ontology)
+            or not_a_company(ent)
+            or cls
+        )
         ent = _with_own_s(_without_new(_without_open_end(_balanced(ent))))
         if cls == "Person":
             ent = _split_title(ent, job_titles)
@@ -678,7 +658,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
                 cls = None  # "Health Minister X", "Home Secretary X": the word names the office, not a body
         elif cls is None and last in people and len(span) <= 3:
             cls = "Person"  # "Toshio Fujimoto" or "Fujimoto" when "... Fujimoto" is a person elsewhere
-        if cls is not None:
+        if cls is not None and not is_work(span, ontology):
             found.append((Mention(span.start_char, span.end_char, span.text, cls, "name"), span))
             taken.update(range(span.start, span.end))
     found = coerce_places(found, ontology, _post_words(ontology))

@@ -1,0 +1,292 @@
+"""Works, products and characters: names the document's own words say are no person, body or place.
+
+Decides which names of a document are works (films, TV shows, albums, books), products, bands or
+fictional characters, so that they are no mentions and take no worksFor, founderOf or basedIn.  A name
+is a work where the words right around it say so:
+
+- a noun of a work or a band beside it ("the film Ray", "Friends, the TV series", "the band Kestrel Lane");
+- a performer's noun after it ("former Harbour Lights actress X", "his Harbour Lights character");
+- "starred in Z"; and, in an article about performances (a film, an episode, an album, an actor ...),
+  "the Z star X", "X's role in Z", "X, who played Y in Z" (Y a character, Z a work), "X plays Y",
+  "nominated for Z" (not a prize);
+- a verb of a product ("launched the Xphone", "download X", "installed X") where nothing in the
+  article calls the name a firm ("X said it", "X's chief executive", "shares in X").
+
+The decision is per name per document: once one place in the article says the name is a work, every
+occurrence of that name is one, and so is a name cut out of it by the NER ("Christ" in "The Passion
+of the Christ"; in an article about performances, a title of three words or more the NER calls a work of
+art counts as said).  Example:
+in "Mara Quill starred in Harbour Lights. The Harbour Lights cast ...", both "Harbour Lights" are a
+work; in "Tom Ellery played Ben Marsh in Harbour Lights." Ben Marsh is a character and Harbour Lights
+a work; in "Rafael Soler played in Madrid." nothing says so.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kgraph.extract.company_names import firms_possession, names_a_firm
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from kgraph.ontology import Ontology
+
+__all__ = ["is_work"]
+
+#: Nouns of works and products: a name they describe ("the film Ray", "the games console Orbix",
+#: "Friends, the TV series") is none of the ontology's people, bodies or places.
+_WORK_NOUNS = frozenset(
+    """film movie documentary series sitcom soap programme program album single song track book novel play musical
+    opera console handset drama comedy character""".split()
+)
+#: Nouns of a performer or a part of a work after a name that is the work's: "Harbour Lights actress X".
+_PERFORMER_NOUNS = frozenset("actor actress character episode sequel soundtrack spin-off".split())
+#: Last words of the names of companies that employ actors: "National Theatre actor X" works for it.
+_STAGE_BODIES = frozenset("theatre theater company ballet orchestra opera playhouse".split())
+#: Words (lemmas) that make an article one about performances, where weaker cues count.
+_PERFORMANCE = frozenset(
+    "film movie sitcom episode album actor actress sequel soundtrack premiere starring box-office".split()
+)
+#: Verbs of a product: "launched the Xphone", "download X" (not "drive": "driving a Kestrel" names the
+#: maker as often as the model).
+_PRODUCT_VERBS = frozenset("launch unveil download install".split())
+#: What a company reports or holds: "X reported a loss", "X bought a stake".
+_FIRM_OBJECTS = frozenset("profit loss revenue sale share stake turnover earnings".split())
+#: Where a document keeps the character ranges of its works' names.
+_KEY = "kgraph.work_spans"
+
+
+def _noun_cue(span: Span) -> bool:
+    """A work's noun right beside the name: "the film Ray", "Friends, the TV series", "the band X"."""
+    doc = span.doc
+    root = span.root
+    comma_after = span.end < len(doc) and doc[span.end].text == ","
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN" and comma_after and c.i - span.end <= 4]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i == span.start - 1:
+        nouns.append(root.head)
+    before = doc[span.start - 1] if span.start > 0 else None
+    if (
+        before is not None
+        and before.pos_ == "NOUN"
+        and before.dep_ == "compound"
+        and before.head.i in range(span.start, span.end)
+    ):
+        nouns.append(before)  # "the band Kestrel Lane"
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() == "film":
+        nouns.append(root.head)  # "X's film Cold Harbour"
+    return any(n.lemma_.lower() in _WORK_NOUNS for n in nouns)
+
+
+def _band(span: Span) -> bool:
+    """ "the band Kestrel Lane": a band's name, no mention where it is called one; elsewhere in the article
+    its members work for it ("Kestrel Lane guitarist X")."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lemma_.lower() == "band" and before.head.i in range(span.start, span.end)
+
+
+def _after_noun(span: Span) -> Token | None:
+    """The noun a name modifies as a compound, right after it ("Harbour Lights actress"), or after its
+    possessive ("EastEnders' actress")."""
+    doc = span.doc
+    end = span.end
+    if end < len(doc) and doc[end].lower_ in {"'", "'s", "’s", "’"}:
+        end += 1
+    if end >= len(doc) or doc[end].pos_ != "NOUN":
+        return None
+    noun = doc[end]
+    return noun if span.root.dep_ in {"compound", "poss", "nmod"} and span.root.head.i >= noun.i else None
+
+
+def _pobj_of(span: Span, preposition: str) -> Token | None:
+    """The word a name is the object of through ``preposition`` ("role" for "role in Z")."""
+    root = span.root
+    while root.dep_ == "conj":
+        root = root.head  # "nominated for A and B"
+    if root.dep_ == "pobj" and root.head.lower_ == preposition:
+        return root.head.head
+    return None
+
+
+def _plays(verb: Token) -> bool:
+    return verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() == "play"
+
+
+def _strong_cue(span: Span, ontology: Ontology) -> bool:
+    """Words right around the name that make it a work in any article."""
+    if _noun_cue(span) or span.start > 0 and span.doc[span.start - 1].lower_ == "character":
+        return True  # "the film Ray", "his character Ben Gates"
+    verb = _pobj_of(span, "in")
+    if verb is not None and verb.lemma_.lower() == "star" and verb.pos_ == "VERB":
+        return True  # "she starred in Ray"
+    noun = _after_noun(span)
+    if noun is None or noun.lemma_.lower() not in _PERFORMER_NOUNS or not _may_be_work(span):
+        return False
+    if _body(span, ontology):
+        return False  # "National Theatre actor": a body's own head noun
+    # "Cage's character" is the actor's; "EastEnders' actress" the show's
+    return span.root.dep_ != "poss" or noun.lemma_.lower() in {"actor", "actress"}
+
+
+def _body(span: Span, ontology: Ontology) -> bool:
+    """Whether the name's last word is a body's or a stage company's ("Kestrel Company", "National Theatre")."""
+    last = span[-1].lower_
+    # (a head noun alone is no body's name: "The Office" is a sitcom)
+    return last in _STAGE_BODIES or len(span) > 1 and ontology.class_for_head(last) is not None
+
+
+def _may_be_work(span: Span) -> bool:
+    """Not a place, a people or an abbreviation ("Hollywood actress", "BBC actor"): a performer's noun after
+    these names a birthplace or an employer."""
+    return span.label_ not in {"GPE", "NORP", "LOC"} and not span.text.isupper()
+
+
+def _weak_cue(span: Span, ontology: Ontology) -> bool:
+    """Words around the name that make it a work (or a character) in an article about performances."""
+    if _body(span, ontology):
+        return False  # "the National Theatre star X", "her role in the Kestrel Company": a body
+    noun = _after_noun(span)
+    if noun is not None and noun.lower_ in {"star", "stars"} and _may_be_work(span) and span.label_ != "PERSON":
+        return True  # "the Harbour Lights star X" (not "Hollywood star X")
+    word = _pobj_of(span, "in")
+    if word is not None and (word.lemma_.lower() in {"role", "part"} or _plays(word) and _plays_someone(word)):
+        return True  # "her role in Z", "X, who played Y in Z"
+    word = _pobj_of(span, "for")
+    if word is not None and word.lemma_.lower() == "nominate" and word.pos_ == "VERB":
+        # "nominated for Z" (not "for the X Prize", "for Kestrels": prizes; "nominations for X" names nominees)
+        return ontology.class_for_head(span[-1].lower_) is None and not (len(span) == 1 and span.text.endswith("s"))
+    root = span.root
+    return span.label_ == "PERSON" and root.dep_ == "dobj" and _plays(root.head)  # "X plays Ben Marsh"
+
+
+def _plays_someone(verb: Token) -> bool:
+    """ "played Y": a name or a part as the object of "play"."""
+    return any(
+        c.dep_ == "dobj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in {"role", "part"}) for c in verb.children
+    )
+
+
+def _product_cue(span: Span) -> bool:
+    """ "launched the Xphone", "download X": a name a product's verb takes as its object."""
+    root = span.root
+    return span.label_ != "PERSON" and root.dep_ == "dobj" and root.head.lemma_.lower() in _PRODUCT_VERBS
+
+
+def _firm_cue(span: Span) -> bool:
+    """Words around the name that call it a firm: "X said it", "X's chief executive", "shares in X"."""
+    root = span.root
+    if root.dep_ == "poss" and firms_possession(root.head):
+        return True
+    if root.dep_ == "pobj" and names_a_firm(root):
+        return True  # "shares in X" (not "X sold well": a product sells too)
+    verb = root.head
+    if root.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lemma_.lower() in _FIRM_OBJECTS for c in verb.children):
+        return True  # "X reported a loss"
+    return (
+        root.dep_ == "nsubj"
+        and verb.lemma_.lower() == "say"
+        and any(s.dep_ == "nsubj" and s.lower_ == "it" for c in verb.children if c.dep_ == "ccomp" for s in c.children)
+    )
+
+
+def _performance_article(doc: Doc) -> bool:
+    return any(t.lemma_.lower() in _PERFORMANCE or t.lower_ == "starred" for t in doc)
+
+
+def _candidates(doc: Doc) -> list[Span]:
+    """The NER's names, and runs of proper nouns the NER left unlabelled before a performer's noun or after
+    a product's verb."""
+    from spacy.tokens import Span
+
+    spans = list(doc.ents)
+    for token in doc:
+        if token.pos_ == "PROPN" and token.dep_ == "dobj" and token.head.lemma_.lower() in _PRODUCT_VERBS:
+            start = token.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+                start -= 1
+            if not any(t.ent_type_ for t in doc[start : token.i + 1]):
+                spans.append(Span(doc, start, token.i + 1, label="PRODUCT"))
+        if token.pos_ == "NOUN" and token.lower_ in _PERFORMER_NOUNS | {"star", "stars"}:
+            start = token.i
+            if start > 0 and doc[start - 1].lower_ in {"'", "'s", "’s", "’"}:
+                start -= 1
+            end = start
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+                start -= 1
+            if start < end and not doc[start].ent_type_:
+                spans.append(Span(doc, start, end, label="WORK_OF_ART"))
+    return spans
+
+
+def _title(span: Span) -> bool:
+    """A name of three words or more the NER calls a work of art, in words alone ("The Passion of the
+    Christ"; not "Regulation (EC) No 1676/96")."""
+    return span.label_ == "WORK_OF_ART" and len(span) >= 3 and all(t.is_alpha or t.is_stop for t in span)
+
+
+def _split_titles(doc: Doc, ontology: Ontology) -> set[str]:
+    """ "Eternal Sunshine" + "of the" + "Spotless Mind": two names the NER made of one title, in an article
+    about performances; not where either is a person's, a place's, or ends in a body's or place's head noun
+    ("Friends of the Earth", "Bank of the West")."""
+    ents = [e for e in doc.ents if e.label_ not in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}]
+    titles = set()
+    for first, second in zip(ents, ents[1:], strict=False):
+        between = [t.lower_ for t in doc[first.end : second.start]]
+        if between not in (["of", "the"], ["of"]) or any(
+            e.label_ in {"PERSON", "GPE", "LOC", "NORP"}
+            for e in (
+                first,
+                second,
+            )
+        ):
+            continue
+        if any(ontology.class_for_head(e[-1].lower_) or e[-1].lower_ in _STAGE_BODIES for e in (first, second)):
+            continue
+        if all(t.is_title or t.is_stop for t in doc[first.start : second.end]):
+            titles.add(doc[first.start : second.end].text)
+    return titles
+
+
+def _work_texts(doc: Doc, ontology: Ontology) -> set[str]:
+    """The texts of the names the document calls works, products or characters."""
+    performance = _performance_article(doc)
+    works: set[str] = set()
+    products: set[str] = set()
+    firms: set[str] = set()
+    for span in _candidates(doc):
+        text = span.text
+        if performance and _title(span) and not any(ontology.class_for_head(t.lower_) for t in span):
+            works.add(text)  # "The Passion of the Christ": a title the NER saw as one (not "the X Prize in Y")
+        if _band(span):
+            continue
+        if _strong_cue(span, ontology) or performance and _weak_cue(span, ontology):
+            works.add(text)
+        elif _product_cue(span) and not any(ontology.class_for_head(t.lower_) for t in span):
+            products.add(text)  # (not "launching the Department for X's plan": a body's head noun)
+        if _firm_cue(span):
+            firms.add(text)
+    if performance:
+        works |= _split_titles(doc, ontology)
+    return {text for text in works | (products - firms) if any(c.isalpha() for c in text)}
+
+
+def _work_ranges(doc: Doc, ontology: Ontology) -> list[tuple[int, int]]:
+    """The character ranges of every occurrence of a work's name in the document (cached on the doc)."""
+    cached = doc.user_data.get(_KEY)
+    if cached is None:
+        cached = [
+            (m.start(), m.end())
+            for text in _work_texts(doc, ontology)
+            for m in re.finditer(rf"(?<!\w)(?:[Tt]he )?{re.escape(text)}(?!\w)", doc.text)
+        ]
+        doc.user_data[_KEY] = cached
+    return list(cached)
+
+
+def is_work(span: Span, ontology: Ontology) -> bool:
+    """Whether the document calls the name (or a title it is part of) a work, product, band or character."""
+    if _band(span):
+        return True
+    ranges = _work_ranges(span.doc, ontology)
+    return any(start <= span.start_char and span.end_char <= end for start, end in ranges)

@@ -1,0 +1,120 @@
+"""kgraph.extract.work_names: which names the document calls works, products or characters."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _names(nlp, ontology, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    return {m.text: m.type for m, _ in find_mentions(nlp(text), ontology) if m.label not in {"pronoun", "description"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "gone"),
+    [
+        ("Former Harbour Lights actress Mara Quill has joined a new drama.", "Harbour Lights"),
+        ("Tom Ellery, who played Ben Marsh in Harbour Lights, has died. The actor was 70.", "Harbour Lights"),
+        ("Tom Ellery, who played Ben Marsh in Harbour Lights, has died. The actor was 70.", "Ben Marsh"),
+        ("Mara Quill starred in Harbour Lights for six years. The Harbour Lights star is now 40.", "Harbour Lights"),
+        ("Dana Kell won praise for her role in Cold Harbour. The film opens in May.", "Cold Harbour"),
+        ("Tom Ellery plays Ben Marsh in the film.", "Ben Marsh"),
+        (
+            "Dana Kell's film Cold Harbour opened in May. Jonas Brell, the Cold Harbour producer, was pleased.",
+            "Cold Harbour",
+        ),
+        ("Orbitel launched the Xphone in May. The Xphone sold well.", "Xphone"),
+    ],
+)
+def test_a_name_the_article_calls_a_work_or_product_is_no_mention(nlp, ontology, text: str, gone: str) -> None:  # type: ignore[no-untyped-def]
+    """A performer's noun after the name, "played Y in Z", "her role in Z", "X plays Y" in an article about
+    a film, "launched the X": everywhere in the article the name (or character) is neither person nor body."""
+    assert gone not in _names(nlp, ontology, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cls"),
+    [
+        ("National Theatre actor Tom Ellery joined the cast of a new film.", "National Theatre", "Organization"),
+        ("Rafael Soler played Ben Marsh in Madrid on Sunday.", "Ben Marsh", "Person"),
+        ("Rafael Soler played Ben Marsh in Madrid on Sunday.", "Madrid", "Place"),
+        (
+            "Dana Kell launched Orbitel Mobile in 2001. Orbitel Mobile said it would cut jobs.",
+            "Orbitel Mobile",
+            "Organization",
+        ),
+        (
+            "Launching the Department for Transport's plan, Lord Kell said no.",
+            "Department for Transport",
+            "GovernmentBody",
+        ),
+        ("Irish band Kestrel Lane won on Friday. Kestrel Lane guitarist Tom Ellery has left.", "Tom Ellery", "Person"),
+    ],
+)
+def test_names_the_words_do_not_make_works_stay(nlp, ontology, text: str, name: str, cls: str) -> None:  # type: ignore[no-untyped-def]
+    """A stage company before "actor", a match played (no film in the article), a launched name the article
+    calls a firm ("X said it would ...") keep their class."""
+    assert _names(nlp, ontology, text).get(name) == cls
+
+
+def test_a_work_takes_no_employee_but_a_theatre_does(parse_with_ents, ontology, relation_triples) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    def triples(text: str, ents: list[tuple[int, int, str]]) -> set[tuple[str, str, str]]:
+        doc = parse_with_ents(text, ents)
+        return relation_triples(doc, find_mentions(doc, ontology))
+
+    work = "Harbour Lights actress Mara Quill is to play the lead in a new series."
+    assert not any("Harbour Lights" in t for t in triples(work, [(0, 2, "ORG"), (3, 5, "PERSON")]))
+    theatre = "Kestrel Theatre actress Mara Quill is to play the lead in a new series."
+    assert ("Mara Quill", "worksFor", "Kestrel Theatre") in triples(theatre, [(0, 2, "ORG"), (3, 5, "PERSON")])
+
+
+def test_a_name_cut_from_a_title_the_ner_saw_whole_is_no_mention(parse_with_ents, ontology) -> None:  # type: ignore[no-untyped-def]
+    """The NER reads "The Fall of the Tsar" whole once and takes "Tsar" for a person in the next sentence:
+    the article has called the whole a work, so the name cut from it is none; a prize's name the NER calls
+    a work of art ("the Kestrel Prize in Physics") names no work."""
+    from kgraph.extract.mentions import find_mentions
+    from kgraph.extract.work_names import is_work
+
+    text = "The film The Fall of the Tsar opened in May. The Fall of the Tsar made money."
+    doc = parse_with_ents(text, [(3, 7, "WORK_OF_ART"), (15, 16, "PERSON")])
+    assert "Tsar" not in {m.text for m, _ in find_mentions(doc, ontology)}
+    doc = parse_with_ents(
+        "Dana Kell won the Kestrel Prize in Physics in May.", [(0, 2, "PERSON"), (4, 8, "WORK_OF_ART")]
+    )
+    assert not is_work(doc[4:8], ontology)
+    assert not is_work(doc[0:2], ontology)
+
+
+def test_two_names_the_ner_made_of_one_title_are_no_mentions(parse_with_ents, ontology) -> None:  # type: ignore[no-untyped-def]
+    """ "Bright Harbour" + "of the" + "Silent Moon" in an article about a film: one title, no body and no
+    place; a body's head noun ("Kestrel Bank of the North") or a place ("Friends of the Earth") keeps them."""
+    from kgraph.extract.mentions import find_mentions
+
+    def names(text: str, ents: list[tuple[int, int, str]]) -> set[str]:
+        return {m.text for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
+
+    film = "Mara Quill won praise for Bright Harbour of the Silent Moon. The film opens in May."
+    found = names(film, [(0, 2, "PERSON"), (5, 7, "ORG"), (9, 11, "FAC")])
+    assert "Mara Quill" in found and not found & {"Bright Harbour", "Silent Moon"}, found
+    bank = "Mara Quill won praise for Kestrel Bank of the Silent Moon. The film opens in May."
+    assert "Kestrel Bank" in names(bank, [(0, 2, "PERSON"), (5, 7, "ORG"), (9, 11, "FAC")])
+    earth = "Mara Quill won praise for Friends of the Earth. The film opens in May."
+    assert "Friends" in names(earth, [(0, 2, "PERSON"), (5, 6, "ORG"), (8, 9, "LOC")])
+
+
+@pytest.mark.parametrize(
+    ("second", "kept"),
+    [("Kestrel and Tacoma Lane defender Dana Kell scored.", True), ("Kestrel and Tacoma Lane made a film.", False)],
+)
+def test_a_title_the_ner_saw_whole_counts_in_an_article_about_performances(  # type: ignore[no-untyped-def]
+    parse_with_ents, ontology, second: str, kept: bool
+) -> None:
+    """The NER's "work of art" of three words is a title only where the article speaks of a film, an album
+    ...: in a match report "Kestrel and Tacoma Lane" is two teams."""
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents(f"Kestrel and Tacoma Lane won. {second}", [(0, 4, "WORK_OF_ART"), (6, 7, "ORG")])
+    assert ("Kestrel" in {m.text for m, _ in find_mentions(doc, ontology)}) is kept

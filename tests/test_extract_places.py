@@ -86,3 +86,23 @@ def test_places_place_set_off_by_commas_and_a_list_of_three_places(extract_text)
     assert ("Kellmore Hall", "locatedIn", "Tacoma") in found, found
     found = extract_text("Power cuts hit Tacoma, Fort Vellan, Spokane and parts of Kellmore County.")
     assert ("Tacoma", "locatedIn", "Fort Vellan") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of countries without "and", which reads like "Town, State"
+        "Staff from Sri Lanka, Peru, Jamaica joined the team this year.",
+        '"Thanks to the nurses from New Zealand, Ghana, Peru, who keep our wards open," he said.',
+    ],
+)
+def test_places_a_country_lies_in_no_other_country(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not [f for f in found if f[1] == "locatedIn"], found
+
+
+def test_places_a_place_in_a_country_still_lies_there(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("The clinic opened in Kingston, Jamaica, last spring.")
+    assert ("Kingston", "locatedIn", "Jamaica") in found, found
+    # a state in a region
+    assert ("Oman", "locatedIn", "Gulf") in extract_text("Oman, in the Gulf, signed the deal on Monday.")

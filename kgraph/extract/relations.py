@@ -535,6 +535,11 @@ def _country(mention: Mention) -> bool:
     return mention.text.lower().removeprefix("the ") in _SOVEREIGN
 
 
+def _state(mention: Mention, ontology: Ontology) -> bool:
+    """Whether a mention names a sovereign state (kgx:Country: "Jamaica", "the UK")."""
+    return mention.text.lower().removeprefix("the ") in ontology.words("Country")
+
+
 def _state_title(span: Span, ontology: Ontology) -> bool:
     """Whether a person's name holds or follows a title of a government or head of state (kgx:StateTitle) that
     "of" and the country may follow: "President X of Pakistan", "Finance Minister X of France"."""
@@ -572,8 +577,10 @@ def _add(
         # a continent is what an organisation covers or is likened in; only "based in Europe" or "its
         # headquarters in Europe" say where it is
         return
-    if predicate == "locatedIn" and _country(s_mention) and _country(o_mention):
-        return  # "Argentina, Chile in copper deal", "the wars in Iraq, Afghanistan": a list, no country is in another
+    if predicate == "locatedIn" and _state(s_mention, ontology) and _state(o_mention, ontology):
+        # "Argentina, Chile in copper deal", "teachers from Jamaica, Peru": a list, no state lies in another (but
+        # "Latvia, in what is now the Soviet Union", "a Gulf state": a union or a region the text names)
+        return
     prop = ontology.properties[predicate]
     for mention, constraint, default in (
         (s_mention, pattern.subject_type, prop.domain),

@@ -835,3 +835,17 @@ def test_relations_a_religion_employs_no_one(extract_text, text: str) -> None:  
 def test_relations_a_lecturer_of_a_college_works_for_it(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text("Omar Daud, a lecturer of Kestrel College, said the law will change.")
     assert ("Omar Daud", "worksFor", "Kestrel College") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Fans cheered as Orbix frontman Tom Lane walked on stage.", "Tom Lane, drummer with Orbix, signed the petition."],
+)
+def test_relations_a_bands_player_is_its_member(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Tom Lane", "memberOf", "Orbix") in found, found
+    assert ("Tom Lane", "worksFor", "Orbix") not in found, found
+
+
+def test_relations_a_firms_engineer_still_works_for_it(extract_text) -> None:  # type: ignore[no-untyped-def]
+    assert ("Tom Lane", "worksFor", "Orbix") in extract_text("Orbix engineer Tom Lane said the fault was fixed.")

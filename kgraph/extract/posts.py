@@ -5,7 +5,7 @@ that says something decides): "Shadow Home Secretary X" and "X, the architect of
 hold no post; "Leader of the House X", "leader of the Liberals in the assembly" and "former Labour
 minister X" are members (memberOf) of the party or chamber; "Kestrel committee chairman X" chairs
 the committee, no post in Kestrel; "managing director of Orbitel in the UK", "Home Office
-minister X" and "Kestrel Bank vice president X" hold the pattern's lesser post (its
+minister X", "X, European boss of Orbix" and "Kestrel Bank vice president X" hold the pattern's lesser post (its
 kgx:subordinate, worksFor). The rules' words are lists of ``ontology/words.ttl`` (kgx:Chamber,
 kgx:Assembly, kgx:Committee, kgx:FigurativePart, kgx:PublicOffice, kgx:DepartmentNoun).
 Example: in "Labour mayor Anna Weber spoke.", Anna Weber is memberOf Labour, not its head.
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from kgraph.extract.frames import _Index
-from kgraph.extract.lexicon import ANY_NOUN
+from kgraph.extract.lexicon import _COUNTRY_NAMES, ANY_NOUN
 from kgraph.extract.titles import _committee_title, _lesser_post, _post_place
 from kgraph.ontology import Ontology, Pattern, per_ontology
 
@@ -128,6 +128,25 @@ def _in_assembly_or_country(post: Post) -> Scope | None:
     return "group" if place == "group" else "branch" if place == "branch" else None
 
 
+#: Adjectives of a continent that say a head's post covers a region of the firm: "Orbix's European boss X".
+_REGIONS = frozenset({"european", "asian", "african"})
+
+
+def _regional_title(post: Post) -> Scope | None:
+    """ "X, European boss of Orbix", "the UK chief executive of Orbix": a head of the firm's business in a
+    region or country, staff of the firm (its lesser post), not its head."""
+    index = post.index
+    names = {index.at(o) for o in post.objects}
+    regional = [
+        c for c in post.title.children
+        if c.dep_ == "amod" and c.lower_ in _REGIONS
+        # (not a word of the organisation's own name: "US Treasury Secretary X" heads the US Treasury)
+        or c.dep_ in {"compound", "nmod"} and c.lower_ in _COUNTRY_NAMES and c.i < post.title.i
+        and (index.at(c) is None or index.at(c) not in names)
+    ]
+    return "branch" if regional else None
+
+
 def _minister_of_a_side_or_party(post: Post) -> Scope | None:
     """ "former Labour minister X", "Labour mayor X": a minister from the party or a party's member in a
     public office (a member of it); "Home Office minister X": one of the department's ministers (a "Health
@@ -165,6 +184,7 @@ _LESSER_POST_RULES: tuple[Callable[[Post], Scope | None], ...] = (
     _chamber_leader,
     _committee_chair,
     _in_assembly_or_country,
+    _regional_title,
     _minister_of_a_side_or_party,
     _lesser_title,
 )

@@ -1,0 +1,26 @@
+"""Tests for kgraph.extract.posts: what a title makes its holder."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Lane, European boss of Orbix, said sales rose.",
+        "Tom Lane, the UK chief executive of Orbix, said sales rose.",
+        "Orbix's European boss Tom Lane said sales rose.",
+    ],
+)
+def test_posts_a_regional_head_is_the_firms_staff(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Tom Lane", "worksFor", "Orbix") in found, found
+    assert not [f for f in found if f[1] in {"headOf", "ceoOf"}], found
+
+
+def test_posts_a_head_with_no_region_heads_the_firm(extract_text) -> None:  # type: ignore[no-untyped-def]
+    assert ("Tom Lane", "ceoOf", "Orbix") in extract_text("Tom Lane, chief executive of Orbix, said sales rose.")
+    # a country's name in the body's own name
+    found = extract_text("Asked about rates on Friday, US Treasury chief Tom Lane declined to comment.")
+    assert ("Tom Lane", "headOf", "US Treasury") in found, found

@@ -626,3 +626,10 @@ def test_frames_a_firms_meeting_is_no_second_firm_in_reach(extract_text) -> None
     )
     assert ("Lena Berg", "ceoOf", "Kestrel Rovers") in found, found
     assert not [f for f in found if "AGM" in (f[0], f[2])], found
+
+
+def test_frames_participle_after_a_relative_copula_is_said_of_the_name(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "which is majority-owned by Y": the relative pronoun stands for the name before it, not the sentence's subject
+    found = extract_text("Kestrel Group sold Vantor Foods, which is majority-owned by Dalmont Bank.")
+    assert ("Vantor Foods", "subsidiaryOf", "Dalmont Bank") in found, found
+    assert ("Kestrel Group", "subsidiaryOf", "Dalmont Bank") not in found, found

@@ -219,8 +219,13 @@ def _deep_roles(verb: Token, index: _Index) -> tuple[list[Token], list[Token]]:
         # "Y, bought by X": the name underwent the participle
         (patients if verb.tag_ == "VBN" and not perfect else agents).append(verb.head)
     if verb.dep_ == "acomp" and verb.tag_ == "VBN" and not patients:
-        # "X is majority-owned by Y": the participle after the copula is said of the copula's subject
-        patients.extend(c for c in verb.head.children if c.dep_ == "nsubj")
+        # "X is majority-owned by Y": the participle after the copula is said of the copula's subject; "X, which
+        # is majority-owned by Y": the relative pronoun stands for the name the clause is about
+        for c in verb.head.children:
+            if c.dep_ != "nsubj":
+                continue
+            subject = _relative_head(verb.head, index) if c.tag_ in {"WDT", "WP"} and verb.head.dep_ == "relcl" else c
+            patients.extend([subject] if subject is not None else [])
     if verb.dep_ == "relcl" and not agents and not patients:
         head = _relative_head(verb, index)
         if head is not None:

@@ -626,3 +626,30 @@ def test_frames_a_firms_meeting_is_no_second_firm_in_reach(extract_text) -> None
     )
     assert ("Lena Berg", "ceoOf", "Kestrel Rovers") in found, found
     assert not [f for f in found if "AGM" in (f[0], f[2])], found
+
+
+def test_frames_participle_after_a_relative_copula_is_said_of_the_name(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "which is majority-owned by Y": the relative pronoun stands for the name before it, not the sentence's subject
+    found = extract_text("Kestrel Group sold Vantor Foods, which is majority-owned by Dalmont Bank.")
+    assert ("Vantor Foods", "subsidiaryOf", "Dalmont Bank") in found, found
+    assert ("Kestrel Group", "subsidiaryOf", "Dalmont Bank") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Halder Trucks is in trouble. Lena Morrow is accused of fraud at the company she founded in 1990.",
+         ("Lena Morrow", "founderOf", "Halder Trucks")),
+        ("Halder Trucks is in trouble. Lena Morrow left the company she joined in 1990.",
+         ("Lena Morrow", "worksFor", "Halder Trucks")),
+    ],
+)
+def test_frames_relative_clause_without_pronoun_has_the_noun_for_object(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+def test_frames_relative_clause_without_pronoun_keeps_its_own_complement(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "the firm she said was growing": the clause's complement is what she said, not the firm
+    found = extract_text("Halder Trucks is in trouble. Lena Morrow praised the firm she said was growing.")
+    assert not any(s == "Lena Morrow" and o == "Halder Trucks" for s, _, o in found), found

@@ -602,3 +602,28 @@ def test_mentions_a_religion_is_no_entity(ontology, parse_with_ents) -> None:  #
     names = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
     assert "Buddhism" not in names
     assert names.get("Kestrel Buddhist Society") == "Organization", names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Swiss-based Halder Trucks cut jobs.", ("Halder Trucks", "basedIn", "Switzerland")),
+        ("Shares in a Swiss-based firm, Halder Trucks, rose.", ("Halder Trucks", "basedIn", "Switzerland")),
+        ("Analysts said Irish-based Vantor Holdings had a good year.", ("Vantor Holdings", "basedIn", "Ireland")),
+    ],
+)
+def test_mentions_country_adjective_before_based_is_the_country(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in extract_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # people based somewhere, and a firm with no name beside it: no country is read
+        "Irish-based staff at Halder Trucks went on strike.",
+        "Prices at a Swiss-based firm rose.",
+    ],
+)
+def test_mentions_country_adjective_before_based_needs_a_named_firm(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(p == "basedIn" for _, p, _ in found), found

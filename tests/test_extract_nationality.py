@@ -73,3 +73,22 @@ def test_nationality_a_governments_title_and_of_a_country(extract_text, text: st
 def test_nationality_of_a_country_needs_a_governments_title(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert not any(p == "nationality" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "country"),
+    [
+        # people's nouns another pattern owns ("investor" is kg:investedIn's), which the wildcard leaves alone
+        ("A German investor, Anna Weber, opposed the deal.", "Anna Weber", "Germany"),
+        ("Dutch shareholder Tomas Vidal opposed the deal.", "Tomas Vidal", "Netherlands"),
+    ],
+)
+def test_nationality_on_a_noun_another_pattern_owns(extract_text, text: str, person: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    assert (person, "nationality", country) in extract_text(text)
+
+
+def test_nationality_an_owned_noun_keeps_its_own_relation(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # the same noun with its "in" still says where the money is, and no adjective gives no country
+    found = extract_text("Anna Weber, the biggest investor in Halder Trucks, opposed the deal.")
+    assert ("Anna Weber", "investedIn", "Halder Trucks") in found, found
+    assert not any(p == "nationality" for _, p, _ in found), found

@@ -219,8 +219,17 @@ def _deep_roles(verb: Token, index: _Index) -> tuple[list[Token], list[Token]]:
         # "Y, bought by X": the name underwent the participle
         (patients if verb.tag_ == "VBN" and not perfect else agents).append(verb.head)
     if verb.dep_ == "acomp" and verb.tag_ == "VBN" and not patients:
-        # "X is majority-owned by Y": the participle after the copula is said of the copula's subject
-        patients.extend(c for c in verb.head.children if c.dep_ == "nsubj")
+        # "X is majority-owned by Y": the participle after the copula is said of the copula's subject; "X, which
+        # is majority-owned by Y": the relative pronoun stands for the name the clause is about
+        for c in verb.head.children:
+            if c.dep_ != "nsubj":
+                continue
+            subject = _relative_head(verb.head, index) if c.tag_ in {"WDT", "WP"} and verb.head.dep_ == "relcl" else c
+            patients.extend([subject] if subject is not None else [])
+    if verb.dep_ == "relcl" and agents and not patients and not passive and _bare_relative(verb):
+        # "the company she founded in 1990", "the firm it bought": a clause with no relative pronoun and no
+        # object of its own has the noun it hangs on for its object
+        patients.append(verb.head)
     if verb.dep_ == "relcl" and not agents and not patients:
         head = _relative_head(verb, index)
         if head is not None:
@@ -268,6 +277,19 @@ def _deep_roles(verb: Token, index: _Index) -> tuple[list[Token], list[Token]]:
                 agents.extend(_deep_roles(governor, index)[0])
                 break
     return _named(agents, index), _named(patients, index)
+
+
+def _bare_relative(verb: Token) -> bool:
+    """Whether a relative clause has no relative word and leaves its object out: "the company she founded"
+    (not "the company that she founded", which the pronoun reads, nor "the firm she said was for sale")."""
+    return (
+        verb.i > verb.head.i and verb.head.pos_ in {"NOUN", "PROPN"}
+        and not any(c.tag_ in {"WDT", "WP", "WP$", "WRB"} or c.dep_ in _BARE_OBJECT_DEPS for c in verb.children)
+    )
+
+
+#: What fills a verb's object or complement: a relative clause with any of these has its object already.
+_BARE_OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "dative", "attr", "oprd", "acomp"})
 
 
 def _named(tokens: list[Token], index: _Index) -> list[Token]:

@@ -761,7 +761,12 @@ def _country_adjectives(
                     yield token, token.text, named
             continue
         country = _COUNTRY_ADJECTIVES.get(token.lower_)
-        if country is None or token.i in taken or not token.is_title or token.dep_ not in {"amod", "compound", "nmod"}:
+        if country is None or token.i in taken or not token.is_title:
+            continue
+        if _based_adjective(token, orgs, org_nouns):
+            yield token, country, True  # "Irish-based Corvane", "a Swiss-based firm, Corvane": where it is based
+            continue
+        if token.dep_ not in {"amod", "compound", "nmod"}:
             continue
         noun = _kind_noun(token.head, org_nouns)  # "German chemicals group"
         if _person_beside(noun, people):
@@ -777,6 +782,25 @@ def _country_adjectives(
             yield token, country, True
         elif _definite_description(noun):
             yield token, country, False
+
+
+def _based_adjective(token: Token, orgs: set[int], org_nouns: frozenset[str]) -> bool:
+    """Whether a country's adjective is the first half of "-based" on a named organisation: "Irish-based
+    Corvane", "a Swiss-based firm, Corvane" (the parser hangs the adjective on "based"). Not "a Swiss-based
+    firm" with no name beside it, nor "Irish-based staff"."""
+    based = token.head
+    if (
+        token.dep_ != "npadvmod" or based.lower_ != "based" or based.i != token.i + 2
+        or token.doc[token.i + 1].text != "-" or based.dep_ != "amod"
+    ):
+        return False
+    noun = based.head
+    if noun.i in orgs:
+        return True
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in org_nouns and (
+        noun.dep_ in {"compound", "appos"} and noun.head.i in orgs
+        or any(c.dep_ == "appos" and c.i in orgs for c in noun.children)
+    )
 
 
 def _kind_noun(noun: Token, kinds: set[str] | frozenset[str]) -> Token:

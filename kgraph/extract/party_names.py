@@ -9,8 +9,9 @@ Republicans", "the Tories"). "Liberal Democrat" and "Lib Dem" stay whole: a shor
 inside them ("Liberal") gives way. The adjective of a nation that is part of a state (Scotland, Wales: no
 sovereign country) right before the word names the party's branch there, one name with it ("Scottish Labour
 leader X", "Welsh Conservative leader X"); a sovereign country's ("German Social Democrat leader X") or a
-city's ("London UKIP MEP X") stays apart. Elsewhere ("Republican voters", "a Conservative government") the word
-stays what the NER said.
+city's ("London UKIP MEP X") stays apart. A person's name of the NER's that ends in the word there ("Leeds
+Labour" of "Leeds Labour councillor X") gives way to the party. Elsewhere ("Republican voters", "a Conservative
+government") the word stays what the NER said.
 """
 
 from __future__ import annotations
@@ -40,6 +41,13 @@ def _nation_before(doc: Doc, i: int) -> int:
     if i > 0 and doc[i - 1].lower_ in _NATION_ADJECTIVES and doc[i - 1].is_title:
         return i - 1
     return i
+
+
+def _person_ending_in_party(mention: Mention, span: Span, end: int) -> bool:
+    """A person's name of the NER's that ends in the party word before a title and a name: "Labour" or
+    "Leeds Labour" of "Leeds Labour councillor Ann Cole" is the party (the words before it, a place
+    most often, are no person's), so it gives way to the party."""
+    return mention.type == "Person" and span.end == end and end - span.start <= 3
 
 
 def _word_form(words: list[Token]) -> str:
@@ -104,11 +112,15 @@ def party_mentions(
         start = _nation_before(doc, i)  # "Scottish Labour leader X"
         before = doc[start - 1] if start > 0 else None
         inside = {id(spans[k][1]): spans[k] for k in range(start, end) if k in spans}
-        longer = any(span.start < start or span.end > end or m.type == "Person" for m, span in inside.values())
+        longer = any(
+            (span.start < start or span.end > end or m.type == "Person") and not _person_ending_in_party(m, span, end)
+            for m, span in inside.values()
+        )
         same = any((span.start, span.end) == (start, end) for _, span in inside.values())
         name_before = before is not None and before.is_title and before.pos_ == "PROPN" and not before.is_sent_start
-        if not (longer or name_before):
-            if not same:
+        misread = any(_person_ending_in_party(m, span, end) for m, span in inside.values())  # "Leeds Labour"
+        if not (longer or name_before and not misread):
+            if not same or misread:
                 out = [pair for pair in out if id(pair[1]) not in inside]
                 span = doc[start:end]
                 out.append((Mention(span.start_char, span.end_char, span.text, "Organization", "party"), span))

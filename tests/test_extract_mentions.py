@@ -638,3 +638,22 @@ def test_mentions_a_religion_is_no_entity(ontology, parse_with_ents) -> None:  #
     names = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
     assert "Buddhism" not in names
     assert names.get("Kestrel Buddhist Society") == "Organization", names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a sentence's opening word the text writes in lower case elsewhere as a noun's modifier is no name's
+        ("Ailing Kestrel Bank has asked for more time. The ailing lender lost money.", "Kestrel Bank"),
+        ("Senior Orbix Bank staff met on Monday. A senior official said so.", "Orbix Bank"),
+        # guard: a lower-case use that modifies no noun leaves the name whole
+        ("Royal Kestrel Bank met on Monday. Its charter made it royal in 1850.", "Royal Kestrel Bank"),
+        # guard: no lower-case use, no cut
+        ("Ailing Kestrel Bank has asked for more time.", "Ailing Kestrel Bank"),
+    ],
+)
+def test_mentions_opening_modifier_is_no_part_of_an_unlabelled_name(ontology, parse_with_ents, text, name) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    names = {m.text for m, _ in find_mentions(parse_with_ents(text, []), ontology)}
+    assert name in names, names

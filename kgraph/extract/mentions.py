@@ -879,6 +879,16 @@ def _stop_in_name(span: Span) -> bool:
     )
 
 
+def _modifier_opening(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a sentence and the document writes the same word in lower case elsewhere as a
+    noun's modifier ("Ailing Kestrel Bank ... the ailing lender", "Senior Orbix staff ... a senior official"):
+    an adjective the sentence's capital made look like a name's first word."""
+    first = doc[i]
+    if not first.is_sent_start or not first.is_alpha:
+        return False
+    return any(t.text == first.lower_ and t.dep_ == "amod" for t in doc if t.i != i)
+
+
 def _unlabelled_names(
     doc: Doc, taken: set[int], surnames: set[str], known: frozenset[str] = frozenset()
 ) -> Iterator[Span]:
@@ -902,6 +912,8 @@ def _unlabelled_names(
         j = i
         while j + 1 < len(doc) and name_word(doc[j + 1]):
             j += 1
+        if j > i and _modifier_opening(doc, i):
+            i += 1  # "Ailing Kestrel Bank ... the ailing lender": the opening word is no part of the name
         if j > i or doc[i].lower_ in surnames or doc[i].text in known:
             yield doc[i : j + 1]
         i = j + 1

@@ -39,6 +39,42 @@ def test_mentions_office_titles_are_not_part_of_a_name(nlp, ontology, text: str,
     assert name in people, (people, [(e.text, e.label_) for e in doc.ents])
 
 
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # "President" after words that say whose office it is: a title, no part of the name
+        ("The guild's President Tom Hale resigned.", [(3, 6, "PERSON")], [("Tom Hale", "Person")]),
+        (
+            "Kestrel Bank President Anna Lowe said sales rose.",
+            [(0, 2, "ORG"), (2, 5, "PERSON")],
+            [("Kestrel Bank", "Organization"), ("Anna Lowe", "Person")],
+        ),
+        # ... and a party named before it stays a party ("Liberal Democrat President X")
+        (
+            "Liberal Democrat President Tom Hale spoke in Bath.",
+            [(0, 2, "NORP"), (2, 5, "PERSON"), (7, 8, "GPE")],
+            [("Liberal Democrat", "Organization"), ("Tom Hale", "Person"), ("Bath", "Place")],
+        ),
+        # guard: a form of address alone, or after an adjective, stays in the name
+        (
+            "President Nils Berg visited Oslo.",
+            [(0, 3, "PERSON"), (4, 5, "GPE")],
+            [("President Nils Berg", "Person"), ("Oslo", "Place")],
+        ),
+        (
+            "Former President Nils Berg visited Oslo.",
+            [(1, 4, "PERSON"), (5, 6, "GPE")],
+            [("President Nils Berg", "Person"), ("Oslo", "Place")],
+        ),
+    ],
+)
+def test_mentions_president_of_a_named_body_is_a_title(ontology, parse_with_ents, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    found = [(m.text, m.type) for m, _ in find_mentions(parse_with_ents(text, ents), ontology)]
+    assert [pair for pair in found if pair[1] in {"Person", "Organization", "Place"}] == expected
+
+
 def test_mentions_forms_of_address_stay_in_a_name(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.mentions import find_mentions
 
@@ -627,3 +663,22 @@ def test_mentions_country_adjective_before_based_is_the_country(extract_text, te
 def test_mentions_country_adjective_before_based_needs_a_named_firm(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert not any(p == "basedIn" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a sentence's opening word the text writes in lower case elsewhere as a noun's modifier is no name's
+        ("Ailing Kestrel Bank has asked for more time. The ailing lender lost money.", "Kestrel Bank"),
+        ("Senior Orbix Bank staff met on Monday. A senior official said so.", "Orbix Bank"),
+        # guard: a lower-case use that modifies no noun leaves the name whole
+        ("Royal Kestrel Bank met on Monday. Its charter made it royal in 1850.", "Royal Kestrel Bank"),
+        # guard: no lower-case use, no cut
+        ("Ailing Kestrel Bank has asked for more time.", "Ailing Kestrel Bank"),
+    ],
+)
+def test_mentions_opening_modifier_is_no_part_of_an_unlabelled_name(ontology, parse_with_ents, text, name) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    names = {m.text for m, _ in find_mentions(parse_with_ents(text, []), ontology)}
+    assert name in names, names

@@ -121,3 +121,28 @@ def test_name_spans_possessive_inside_a_place_name(  # type: ignore[no-untyped-d
 
     found = find_mentions(parse_with_ents(text, ents), ontology)
     assert [m.text for m, _ in found if m.label not in {"pronoun", "description"}] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name"),
+    [
+        # a word that drops its "g" for an apostrophe goes on over the capitalised words after it
+        ("Fans of Blazin' Squad cheered.", [(4, 5, "ORG")], "Blazin' Squad"),
+        ("Fans of Blazin' Squad cheered.", [(2, 3, "ORG")], "Blazin' Squad"),
+        ("Fans of Blazin' Squad cheered.", [(2, 3, "ORG"), (4, 5, "ORG")], "Blazin' Squad"),
+    ],
+)
+def test_name_spans_dropped_g_joins_the_name(ontology, parse_with_ents, text, ents, name) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    names = {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
+    assert names.get(name) == "Organization", names
+
+
+def test_name_spans_plural_possessive_stays_apart(ontology, parse_with_ents) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    # guard: a plural's possessive ("the Martins'") is whose the name after it is
+    doc = parse_with_ents("The Martins' Kestrel Bank grew fast.", [(1, 2, "PERSON"), (3, 5, "ORG")])
+    names = {m.text for m, _ in find_mentions(doc, ontology)}
+    assert "Kestrel Bank" in names and not any("'" in n for n in names), names

@@ -28,6 +28,14 @@ def _types(nlp, ontology, text: str) -> dict[str, str]:  # type: ignore[no-untyp
         # a leader by the existing leader rules, at the start of a sentence too
         ("Liberal Democrat leader Paul Kent said the plan would fail.", ("Paul Kent", "headOf", "Liberal Democrat")),
         ("Tory leader Mark Dunn disagreed.", ("Mark Dunn", "headOf", "Tory")),
+        # a nation's adjective before the word names the party's branch there, one name with it
+        ("Scottish Labour leader Ian Rowe said the plan would fail.", ("Ian Rowe", "headOf", "Scottish Labour")),
+        ("On Friday, Welsh Conservative leader Mark Dunn disagreed.", ("Mark Dunn", "headOf", "Welsh Conservative")),
+        # a person's name of the NER's ending in the word ("Leeds Labour", "Labour") gives way to the party
+        ("Leeds Labour councillor Ann Cole voted against it.", ("Ann Cole", "memberOf", "Labour")),
+        ("On Monday, Leeds Labour councillor Ann Cole voted against it.", ("Ann Cole", "memberOf", "Labour")),
+        # guard: a sovereign country's adjective stays apart from the party
+        ("German Social Democrat leader Franz Lind spoke.", ("Franz Lind", "headOf", "Social Democrat")),
     ],
 )
 def test_party_word_before_a_title_names_the_party(extract_text, text, fact) -> None:  # type: ignore[no-untyped-def]

@@ -41,3 +41,30 @@ def _names(doc, ontology) -> list[tuple[str, str]]:  # type: ignore[no-untyped-d
 )
 def test_portfolios_are_no_organisations(ontology, parse_with_ents, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
     assert _names(parse_with_ents(text, ents), ontology) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a person's name the NER ran into the portfolio keeps its last two words
+        (
+            "Minister for Work Jane Hollis opened the centre.",
+            [(2, 5, "PERSON")],
+            [("Jane Hollis", "Person")],
+        ),
+        # ... or the longer ending the article names as a person elsewhere
+        (
+            "Minister for Europe Anna Mae Lowe flew out. Anna Mae Lowe said little.",
+            [(2, 6, "PERSON"), (9, 12, "PERSON")],
+            [("Anna Mae Lowe", "Person"), ("Anna Mae Lowe", "Person")],
+        ),
+        # guard: three names after "for" without a minister's title stay one person's
+        (
+            "The prize went for Anna Mae Lowe in the end.",
+            [(4, 7, "PERSON")],
+            [("Anna Mae Lowe", "Person")],
+        ),
+    ],
+)
+def test_person_cut_out_of_a_portfolio(ontology, parse_with_ents, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _names(parse_with_ents(text, ents), ontology) == expected

@@ -52,9 +52,9 @@ import pytest
          ("Tom Dahl", "worksFor", "Kestrel Capital")),
         ("Prior to joining Orbitel Networks, Ms. Berg worked for Kestrel Air.",
          ("Ms. Berg", "worksFor", "Orbitel Networks")),
-        # a form of address kept in the name still states the post
+        # "President" after the firm's name is its title, no part of the name, and states the post
         ("Orbitel Networks President Tomas Vidal said the deal was closed.",
-         ("President Tomas Vidal", "headOf", "Orbitel Networks")),
+         ("Tomas Vidal", "headOf", "Orbitel Networks")),
         # a person's seat on a council or board
         ("Lena Berg, who teaches law, has been a member of the Harrow County Council since 2019.",
          ("Lena Berg", "memberOf", "Harrow County Council")),

@@ -409,6 +409,26 @@ def _strip_job_title(span: Span, titles: frozenset[str]) -> Span | None:
     return Span(span.doc, start, span.end, label=span.label_)
 
 
+#: Forms of address that are also an office: part of the name alone ("President Lincoln"), but a title where the
+#: words before say whose office it is ("the party's President X", "Kestrel Bank President X").
+_OFFICE_PREFIXES = frozenset({"president"})
+
+
+def _without_owned_office(span: Span) -> Span:
+    """ "President Simon Hale" -> "Simon Hale" after a possessive or a name ("the party's", "Liberal
+    Democrat"): the office is held in what those words name, no form of address."""
+    if len(span) < 3 or span[0].lower_ not in _OFFICE_PREFIXES or span.start == 0:
+        return span
+    before = span.doc[span.start - 1]
+    named = before.pos_ == "PROPN" and before.is_alpha and (before.is_title or before.is_upper)
+    owned = before.tag_ == "POS" or named
+    if not owned:
+        return span
+    from spacy.tokens import Span
+
+    return Span(span.doc, span.start + 1, span.end, label=span.label_)
+
+
 #: Heads of a state's courts, public bodies like its ministries: "U.S. District Court" is based in the U.S.
 _COURTS = frozenset({"court", "courts", "tribunal"})
 
@@ -551,7 +571,7 @@ def _named_entities(
         ent = _with_own_s(_without_new(_without_open_end(_balanced(ent))))
         if cls == "Person":
             ent = _split_title(ent, job_titles)
-            stripped = _strip_job_title(ent, job_titles)
+            stripped = _strip_job_title(_without_owned_office(ent), job_titles)
             if stripped is None:
                 continue
             taken.update(range(ent.start, stripped.start))  # the title is no part of another name
@@ -666,7 +686,8 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
         found.append((Mention(span.start_char, span.end_char, span.text, cls, "title"), span))
         taken.update(range(span.start, span.end))
     found = _bodies_before_titles(doc, found, taken, ontology)
-    found = party_mentions(doc, found, taken, job_titles, ontology)  # "Tory MP X", "the Liberal Democrat X"
+    # "Tory MP X", "the Liberal Democrat X"
+    found = party_mentions(doc, found, taken, job_titles | _OFFICE_PREFIXES, ontology)
     adjectives: set[int] = set()  # beside a name: "French carmaker Corvane"
     described: set[int] = set()  # in a description alone: "the German lender"
     for token, country, named in _country_adjectives(doc, found, taken, ontology):
@@ -882,6 +903,16 @@ def _stop_in_name(span: Span) -> bool:
     )
 
 
+def _modifier_opening(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a sentence and the document writes the same word in lower case elsewhere as a
+    noun's modifier ("Ailing Kestrel Bank ... the ailing lender", "Senior Orbix staff ... a senior official"):
+    an adjective the sentence's capital made look like a name's first word."""
+    first = doc[i]
+    if not first.is_sent_start or not first.is_alpha:
+        return False
+    return any(t.text == first.lower_ and t.dep_ == "amod" for t in doc if t.i != i)
+
+
 def _unlabelled_names(
     doc: Doc, taken: set[int], surnames: set[str], known: frozenset[str] = frozenset()
 ) -> Iterator[Span]:
@@ -905,6 +936,8 @@ def _unlabelled_names(
         j = i
         while j + 1 < len(doc) and name_word(doc[j + 1]):
             j += 1
+        if j > i and _modifier_opening(doc, i):
+            i += 1  # "Ailing Kestrel Bank ... the ailing lender": the opening word is no part of the name
         if j > i or doc[i].lower_ in surnames or doc[i].text in known:
             yield doc[i : j + 1]
         i = j + 1

@@ -24,6 +24,11 @@ And that a name with an "'s" inside that the NER cut at it ("St Mary's" + "Shopp
 latter no name of the NER's) is one name where the words after the "'s" end in a place's or body's
 head noun: "St Mary's Shopping Centre", "Guy's Hospital"; not after a country's or a firm's name
 ("Velland's Grand Hall", "Orbix's Tacoma Centre": whose it is).
+
+And that a name whose last word drops its "g" for an apostrophe ("Blazin'", "Rockin'": a word ending in "in"
+with the "'" written onto it) goes on over the capitalised words after the apostrophe, which the tokenizer
+split off as a possessive: "Blazin'" + "Squad" is the band "Blazin' Squad"; not a plural's possessive
+("the Martins' House": the word ends in "s").
 """
 
 from __future__ import annotations
@@ -204,8 +209,46 @@ def joined_ents(doc: Doc, ents: list[Span], titles: frozenset[str]) -> list[Span
             out.append(Span(doc, ent.start, end, label="ORG"))
             skip_to = end
             continue
+        if _dropped_g_before(doc, ent):
+            out.append(Span(doc, ent.start - 2, ent.end, label=ent.label_))  # "Blazin'" no name of the NER's
+            continue
+        end = _dropped_g_end(doc, ent)
+        if end is not None:
+            joined = after is not None and after.start < end  # "Squad" a name of the NER's too
+            end = max(end, after.end) if joined and after is not None else end
+            out.append(Span(doc, ent.start, end, label=after.label_ if joined and after is not None else ent.label_))
+            skip_to = end
+            continue
         out.append(ent)
     return out
+
+
+def _dropped_g(word: Token, apostrophe: Token) -> bool:
+    """A capitalised word ending in "in" with an apostrophe written onto it ("Blazin'")."""
+    return (
+        word.is_alpha
+        and word.text[:1].isupper()
+        and word.lower_.endswith("in")
+        and apostrophe.text == "'"
+        and not word.whitespace_
+    )
+
+
+def _dropped_g_before(doc: Doc, ent: Span) -> bool:
+    """Whether a word that drops its "g" for an apostrophe comes right before the name ("Blazin'" + "Squad")."""
+    return ent.start >= 2 and _dropped_g(doc[ent.start - 2], doc[ent.start - 1])
+
+
+def _dropped_g_end(doc: Doc, ent: Span) -> int | None:
+    """The end of the capitalised words after a name's last word that drops its "g" for an apostrophe
+    ("Blazin'" + "Squad"), or None."""
+    k = ent.end
+    if k + 1 >= len(doc) or not _dropped_g(ent[-1], doc[k]):
+        return None
+    end = k + 1
+    while end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
+        end += 1
+    return end if end > k + 1 else None
 
 
 def _possessor_start(doc: Doc, pos: int, by_end: dict[int, Span], person_only: bool) -> int | None:

@@ -6,14 +6,19 @@ Democrat") is a mention of the party, an Organization named as the text names it
 title and the person's name ("Tory MP Jane Hollis", "Democrat congressman Bill Lowe", "the Liberal Democrat
 spokesman Tom Reed"), right before a person's name ("Lib Dem Ann Cole"), or as the plural after "the" ("the
 Republicans", "the Tories"). "Liberal Democrat" and "Lib Dem" stay whole: a shorter mention the NER made
-inside them ("Liberal") gives way. Elsewhere ("Republican voters", "a Conservative government") the word
-stays what the NER said.
+inside them ("Liberal") gives way. The adjective of a nation that is part of a state (Scotland, Wales: no
+sovereign country) right before the word names the party's branch there, one name with it ("Scottish Labour
+leader X", "Welsh Conservative leader X"); a sovereign country's ("German Social Democrat leader X") or a
+city's ("London UKIP MEP X") stays apart. A person's name of the NER's that ends in the word there ("Leeds
+Labour" of "Leeds Labour councillor X") gives way to the party. Elsewhere ("Republican voters", "a Conservative
+government") the word stays what the NER said.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _SOVEREIGN
 from kgraph.models import Mention
 
 if TYPE_CHECKING:
@@ -25,6 +30,24 @@ __all__ = ["party_mentions"]
 
 #: Plural member nouns and the party word they are the plural of ("the Tories", "the Lib Dems").
 _PLURALS = {"tories": "tory"}
+
+
+#: Adjectives of nations that are part of a state: "Scottish Labour" is a party of its own.
+_NATION_ADJECTIVES = frozenset(adj for adj, country in _COUNTRY_ADJECTIVES.items() if country.lower() not in _SOVEREIGN)
+
+
+def _nation_before(doc: Doc, i: int) -> int:
+    """``i - 1`` where a nation's adjective ("Scottish", "Welsh") comes right before token ``i``, else ``i``."""
+    if i > 0 and doc[i - 1].lower_ in _NATION_ADJECTIVES and doc[i - 1].is_title:
+        return i - 1
+    return i
+
+
+def _person_ending_in_party(mention: Mention, span: Span, end: int) -> bool:
+    """A person's name of the NER's that ends in the party word before a title and a name: "Labour" or
+    "Leeds Labour" of "Leeds Labour councillor Ann Cole" is the party (the words before it, a place
+    most often, are no person's), so it gives way to the party."""
+    return mention.type == "Person" and span.end == end and end - span.start <= 3
 
 
 def _word_form(words: list[Token]) -> str:
@@ -86,16 +109,21 @@ def party_mentions(
         if end == i:
             i += 1
             continue
-        before = doc[i - 1] if i > 0 else None
-        inside = {id(spans[k][1]): spans[k] for k in range(i, end) if k in spans}
-        longer = any(span.start < i or span.end > end or m.type == "Person" for m, span in inside.values())
-        same = any((span.start, span.end) == (i, end) for _, span in inside.values())
+        start = _nation_before(doc, i)  # "Scottish Labour leader X"
+        before = doc[start - 1] if start > 0 else None
+        inside = {id(spans[k][1]): spans[k] for k in range(start, end) if k in spans}
+        longer = any(
+            (span.start < start or span.end > end or m.type == "Person") and not _person_ending_in_party(m, span, end)
+            for m, span in inside.values()
+        )
+        same = any((span.start, span.end) == (start, end) for _, span in inside.values())
         name_before = before is not None and before.is_title and before.pos_ == "PROPN" and not before.is_sent_start
-        if not (longer or name_before):
-            if not same:
+        misread = any(_person_ending_in_party(m, span, end) for m, span in inside.values())  # "Leeds Labour"
+        if not (longer or name_before and not misread):
+            if not same or misread:
                 out = [pair for pair in out if id(pair[1]) not in inside]
-                span = doc[i:end]
+                span = doc[start:end]
                 out.append((Mention(span.start_char, span.end_char, span.text, "Organization", "party"), span))
-            taken.update(range(i, end))
+            taken.update(range(start, end))
         i = end
     return sorted(out, key=lambda pair: pair[0].start)

@@ -7,6 +7,11 @@ NER's name is left out, so no relation takes the portfolio for an employer. The 
 Office": its head noun says a body), and not after "of" ("Minister of Finance" names the ministry, see
 kgraph.extract.titles). Example: in "Minister for Transport Alan Brody said ...", the mentions are Alan
 Brody alone.
+
+Also decides where a person's name the NER ran into the portfolio begins ("Minister for Work Jane Hollis"
+read as one person, "Work Jane Hollis"): a person's name of three words or more right after the title and
+"for" keeps its last two words, the portfolio's words before them being no part of anyone's name, unless the
+article names the person elsewhere with more of those words.
 """
 
 from __future__ import annotations
@@ -29,8 +34,33 @@ def _portfolio(doc: Doc, ent: Span, titles: frozenset[str], ontology: Ontology) 
     return ontology.class_for_head(ent[-1].lower_) is None  # not "Minister for the Cabinet Office"
 
 
+def _after_portfolio(doc: Doc, ent: Span, titles: frozenset[str]) -> bool:
+    """A person's name of three words or more right after a minister's title and "for"."""
+    if ent.label_ != "PERSON" or len(ent) < 3 or ent.start < 2 or doc[ent.start - 1].lower_ != "for":
+        return False
+    return doc[ent.start - 2].lower_ in titles and all(t.is_alpha and t.is_title for t in ent)
+
+
+def _person_out_of_portfolio(doc: Doc, ent: Span, names: set[str]) -> Span:
+    """The person's own name at the end of ``ent``: its longest ending the article names as a person
+    elsewhere, else its last two words ("Work Jane Hollis" -> "Jane Hollis")."""
+    from spacy.tokens import Span
+
+    for start in range(ent.start + 1, ent.end - 1):
+        if doc[start : ent.end].text in names:
+            return Span(doc, start, ent.end, label=ent.label)
+    return Span(doc, ent.end - 2, ent.end, label=ent.label)
+
+
 def without_portfolios(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
-    """The NER's names without the portfolios after a minister's title and "for" (see the module's docstring)."""
+    """The NER's names without the portfolios after a minister's title and "for", and a person's name that
+    ran into the portfolio cut to the person's (see the module's docstring)."""
     government = ontology.classes.get("GovernmentBody")
     titles = government.title_words if government is not None else frozenset()
-    return [ent for ent in ents if not _portfolio(doc, ent, titles, ontology)]
+    names = {ent.text for ent in ents if ent.label_ == "PERSON" and not _after_portfolio(doc, ent, titles)}
+    out = []
+    for ent in ents:
+        if _portfolio(doc, ent, titles, ontology):
+            continue
+        out.append(_person_out_of_portfolio(doc, ent, names) if _after_portfolio(doc, ent, titles) else ent)
+    return out

@@ -637,6 +637,7 @@ _FIRM_REACH = 2
 
 
 @per_ontology
+@per_ontology
 def _chief_executive_titles(ontology: Ontology) -> tuple[str, ...]:
     """The titles of kg:ceoOf ("chief executive", "managing director"): a post only a firm has."""
     return tuple(

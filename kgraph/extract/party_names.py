@@ -103,9 +103,11 @@ def party_mentions(
     people = {span.start for m, span in found if m.type == "Person"}
     spans = {i: (m, span) for m, span in found for i in range(span.start, span.end)}
     out = list(found)
+    # the words a party's mention can open with ("lib" of "Lib Dems", "tories"): other tokens are passed over
+    firsts = {p.split()[0] for p in parties} | {p.split()[0] + "s" for p in parties} | _PLURALS.keys()
     i = 0
     while i < len(doc):
-        end = _party_at(doc, i, people, titles, parties)
+        end = _party_at(doc, i, people, titles, parties) if doc[i].lower_ in firsts else i
         if end == i:
             i += 1
             continue

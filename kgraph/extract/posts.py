@@ -101,7 +101,8 @@ class Post:
 def _shadow_portfolio(post: Post) -> Scope | None:
     """ "Shadow Home Secretary X": an opposition portfolio, no post in the department."""
     title = post.title
-    return "none" if any(t.lower_ == "shadow" for t in title.doc[title.left_edge.i : title.i]) else None
+    doc = title.doc
+    return "none" if any(doc[i].lower_ == "shadow" for i in range(title.left_edge.i, title.i)) else None
 
 
 def _figurative_part(post: Post) -> Scope | None:

@@ -135,7 +135,30 @@ _LEFT_ALONE = [
                  id="it-backed"),
     pytest.param("The Kestrel Trust drafted a new bill. Jane Hollis voted against it.", "against [it]",
                  id="it-voted-against"),
+    # the sentence's own subject, a place the candidates leave out, is what "it" stands for: not the bank before
+    pytest.param("Kestrel Bank opened an office in Oslo. Norway committed to opening its fishing grounds when it "
+                 "joined the trade pact.", "when [it] joined", id="it-of-a-place-subject"),
+    # a person's description that says whose title it is names somebody of its own, and so does its "he"
+    pytest.param("Tomas Vidal runs Kestrel Bank. The chairman of Orbitel Corp. said he would sell the Oslo office.",
+                 "[The chairman]", id="title-of-a-named-body"),
+    pytest.param("Tomas Vidal runs Kestrel Bank. The chairman of Orbitel Corp. said he would sell the Oslo office.",
+                 "said [he]", id="he-of-a-title-of-a-named-body"),
 ]
+
+#: (text, marked, antecedent): the positive side of the two guards above, the same patterns with one reading
+_OWN_SUBJECT_LINKED = [
+    pytest.param("Kestrel Bank opened an office in Oslo. Kestrel Bank said its profits rose when it joined the "
+                 "trade pact.", "when [it] joined", "Kestrel Bank", id="it-of-a-named-subject"),
+    pytest.param("Tomas Vidal runs Kestrel Bank. The bank's chairman said he would sell the Oslo office.",
+                 "said [he]", "Tomas Vidal", id="he-after-a-title-of-a-description"),
+    pytest.param("Tomas Vidal runs Kestrel Bank. Ann Cole said she had joined Orbitel Corp. last year.",
+                 "said [she]", "Ann Cole", id="she-of-a-named-subject"),
+]
+
+
+@pytest.mark.parametrize(("text", "marked", "antecedent"), _OWN_SUBJECT_LINKED)
+def test_coref_links_where_the_own_subject_is_a_candidate(nlp, ontology, text, marked, antecedent) -> None:  # type: ignore[no-untyped-def]
+    assert _links(nlp, ontology, text).get(_key(text, marked)) == antecedent
 
 #: (text, marked, antecedent) of an "it" by a verb of taking a side that still stands for the body: its subject,
 #: or the object of another verb

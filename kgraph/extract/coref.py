@@ -218,6 +218,10 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
         if gender is not None:
             # "Tomas Vidal ... his ... Ms. Berg ... her": a person known to be the other is no candidate
             window = [(m, s) for m, s in window if not genders[id(owner[m])] - {gender}]
+        if mention.label == "pronoun" and _other_subject(span, ordered[:k], window, owner, links):
+            continue  # "China said it had joined the WTO" when China, a place, is no candidate: not the bank before
+        if mention.label == "description" and wanted_person and _named_in_place(span):
+            continue  # "the chairman of X", "the new president, Ann Cole": a person of its own, not one before
         antecedent = _antecedent(mention, span, window, owner, ontology)
         if antecedent is not None:
             links[mention] = links[antecedent]
@@ -503,6 +507,55 @@ def _expletive(pronoun: Token) -> bool:
     return any(c.dep_ in extraposed for c in clause.children) or any(
         g.dep_ in extraposed for c in complements for g in c.children
     )
+
+
+def _other_subject(
+    pronoun: Span,
+    before: list[tuple[Mention, Span]],
+    window: list[tuple[Mention, Span]],
+    owner: dict[Mention, _Cluster],
+    links: dict[Mention, Mention],
+) -> bool:
+    """Whether a pronoun has a subject of its own sentence before it that no candidate is: a place or a
+    name the NER took for a person ("China committed to ... when it joined ...", "Yukos claims that it is
+    punished for ... its founder" with Yukos read as a person), or, for any pronoun, a person's description left
+    alone ("The chairman of Orbitel said he ..."). That subject is the likelier antecedent, and it is not among
+    the candidates, so the name before is not linked."""
+    sentence = pronoun.root.sent
+    first = next((t for t in sentence if t.dep_ in {"nsubj", "nsubjpass"} and t.i < pronoun.start), None)
+    if first is None:
+        return False
+    clusters = {id(owner[m]) for m, _ in window if m.type != "Place"}  # an organisation's candidates
+    found = [m for m, s in before if s.start <= first.i < s.end]
+    if any(m.label == "description" and m not in links and m.type == "Person" for m in found):
+        return True  # "The chairman of Orbitel said he ...": a person of its own, left alone, says it of himself
+    found = [m for m in found if m.label not in NAME_LABELS and m in owner]
+    if pronoun.root.lower_ not in {"it", "its"}:
+        return False
+    return bool(found) and all(id(owner[m]) not in clusters and _could_be_it(owner[m]) for m in found)
+
+
+def _could_be_it(cluster: _Cluster) -> bool:
+    """Whether a cluster the candidates leave out may still be what an "it" stands for: a place, or a name
+    of one word the NER took for a person ("Yukos"), not a person named in full ("Ann Cole said its ...")."""
+    kind = _kind(cluster)
+    return kind == "Place" or kind == "Person" and all(len(name_tokens(m.text)) == 1 for m in cluster.mentions)
+
+
+def _named_in_place(description: Span) -> bool:
+    """Whether a person's description names its holder or its body right there: an apposition ("the new
+    president, Ann Cole"), a copula's complement ("The highest paid manager was Ann Cole") or a title's "of"
+    ("the chairman of Kestrel Bank"). Not a plain "the singer", "the son" or "the company's chairman"."""
+    head = description.root
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return True
+        if child.dep_ == "prep" and child.lower_ == "of":
+            if any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children):
+                return True
+    if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ == "be":
+        return any(c.dep_ == "attr" and c.pos_ == "PROPN" for c in head.head.children)
+    return False
 
 
 def _main_subject(token: Token) -> bool:

@@ -338,3 +338,12 @@ def test_coref_two_firms_outside_the_pronouns_clause_still_leave_it_alone(nlp, o
     # neither firm is an argument of "bought": two readings remain
     text = "Halden Bank met Corvane Labs in Oslo. Analysts said it bought Vellan Ltd. in 2003."
     assert f"it@{text.index(' it ') + 1}" not in _links(nlp, ontology, text)
+
+
+def test_coref_a_partys_plural_joins_its_word(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Liberal Democrats want lower taxes. Liberal Democrat MP Ann Cole said so. The Tories disagreed, "
+            "and Tory MP Tom Reed said so.")
+    links = _links(nlp, ontology, text)
+    assert links[_key(text, "[Liberal Democrat] MP")] == links[_key(text, "The [Liberal Democrats] want")]
+    assert links[_key(text, "[Tory] MP")] == links[_key(text, "The [Tories] disagreed")]
+    assert links[_key(text, "[Tory] MP")] != links[_key(text, "[Liberal Democrat] MP")]

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kgraph.extract.party_names import party_key
 from kgraph.models import Mention
 from kgraph.names import NAME_LABELS, name_key, name_tokens, organisation_by_context
 from kgraph.ontology import Ontology
@@ -79,16 +80,23 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
     by_key: dict[str, _Cluster] = {}
     owner: dict[Mention, _Cluster] = {}
 
+    parties = ontology.words("PartyWord")
+
+    def key_of(mention: Mention) -> str:
+        """The mention's name key; a party's plural keyed as its word ("the Tories" as "Tory MP X")."""
+        key = name_key(mention.text, _is_person(mention))
+        return key if _is_person(mention) else party_key(key, parties)
+
     def join(mention: Mention, cluster: _Cluster) -> None:
         cluster.mentions.append(mention)
-        cluster.keys.add(name_key(mention.text, _is_person(mention)))
+        cluster.keys.add(key_of(mention))
         owner[mention] = cluster
         for key in cluster.keys:
             by_key.setdefault(key, cluster)
 
     # 1. same normalised name
     for mention, _ in sorted(names, key=lambda pair: (-len(pair[0].text), pair[0].start)):
-        key = name_key(mention.text, _is_person(mention))
+        key = key_of(mention)
         cluster = by_key.get(key)
         if cluster is None:
             cluster = _Cluster()

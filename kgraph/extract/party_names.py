@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from kgraph.ontology import Ontology
 
-__all__ = ["party_mentions"]
+__all__ = ["party_key", "party_mentions"]
 
 #: Plural member nouns and the party word they are the plural of ("the Tories", "the Lib Dems").
 _PLURALS = {"tories": "tory"}
@@ -33,6 +33,16 @@ def _word_form(words: list[Token]) -> str:
     if text in _PLURALS:
         return _PLURALS[text]
     return text[:-1] if text.endswith("s") else text
+
+
+def party_key(key: str, parties: frozenset[str]) -> str:
+    """A normalised name's key with a party's plural brought to its party word, so "the Liberal Democrats" and
+    "Liberal Democrat MP X" name one party, and "the Tories" and "Tory leader X" another: "liberal democrats" ->
+    "liberal democrat", "tories" -> "tory". Any other key is returned as it is ("democrats party" stays)."""
+    if key in parties:
+        return key
+    singular = _PLURALS.get(key, key[:-1] if key.endswith("s") else key)
+    return singular if singular in parties else key
 
 
 def _capitalised(words: list[Token]) -> bool:

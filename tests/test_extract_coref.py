@@ -143,6 +143,11 @@ _LEFT_ALONE = [
                  "[The chairman]", id="title-of-a-named-body"),
     pytest.param("Tomas Vidal runs Kestrel Bank. The chairman of Orbitel Corp. said he would sell the Oslo office.",
                  "said [he]", id="he-of-a-title-of-a-named-body"),
+    # a description that places its thing elsewhere than the place the name names is another thing
+    pytest.param("Shares in the Oslo Stock Exchange rose in Oslo. Strong earnings drove the Danish stock exchange "
+                 "to a record high.", "[the Danish stock exchange]", id="description-of-another-country"),
+    pytest.param("The Bergen Ferry Company grew in Bergen. The Tacoma-based company said profits rose.",
+                 "[The Tacoma-based company]", id="description-based-elsewhere"),
 ]
 
 #: (text, marked, antecedent): the positive side of the two guards above, the same patterns with one reading
@@ -153,6 +158,12 @@ _OWN_SUBJECT_LINKED = [
                  "said [he]", "Tomas Vidal", id="he-after-a-title-of-a-description"),
     pytest.param("Tomas Vidal runs Kestrel Bank. Ann Cole said she had joined Orbitel Corp. last year.",
                  "said [she]", "Ann Cole", id="she-of-a-named-subject"),
+    # a description's place that the name names, or a name that names no place, fits
+    pytest.param("Shares in the Oslo Stock Exchange rose in Oslo. Strong earnings drove the Oslo-based stock "
+                 "exchange to a record high.", "[the Oslo-based stock exchange]", "Oslo Stock Exchange",
+                 id="description-of-the-names-place"),
+    pytest.param("Kestrel Bank opened an office in Oslo. The Norwegian bank said profits rose.",
+                 "[The Norwegian bank]", "Kestrel Bank", id="description-of-a-name-without-place"),
 ]
 
 

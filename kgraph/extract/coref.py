@@ -390,18 +390,76 @@ def _antecedent(
             return None  # "A met B. She said ...": left alone, people are too often both subjects in turn
         return _parallel_subject(span, [(m, s) for m, s in window if m in candidates])
     noun = span[-1].lemma_.lower()  # span.root can be "the" when the parser hangs it elsewhere
+    # the span given leaves out a place inside the description ("the [German] lender"): the whole phrase is read
+    whole = span.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    places = _places_of(whole if whole is not None else span)
+    elsewhere: set[int] = set()  # clusters whose place the description's rules out
     # a name whose head is the noun, or an entity described by it, most recent first
     for m, _ in reversed(window):
         cluster = owner[m]
         heads = {k.split()[-1] for k in cluster.keys}
         # a person's title never describes an organisation or a place, nor the other way round
-        if noun in heads or noun in cluster.descriptors:
+        if noun in cluster.descriptors or noun in heads:
+            if _placed_elsewhere(cluster, places, span.doc):
+                elsewhere.add(id(cluster))
+                continue  # "the Indonesian stock exchange" is not the "Bombay Stock Exchange" named before
             return m
     # otherwise a unique entity of the description's class in the window
-    candidates = [m for m, _ in window if ontology.is_a(m.type, mention.type)]
+    candidates = [
+        m
+        for m, _ in window
+        if ontology.is_a(m.type, mention.type)
+        and id(owner[m]) not in elsewhere
+        and not _placed_elsewhere(owner[m], places, span.doc)
+    ]
     if len({id(owner[m]) for m in candidates}) == 1:
         return candidates[-1]
     return None
+
+
+def _place_words(word: str) -> set[str]:
+    """The words that name the place a word of a description names: "Indonesian" -> indonesian, indonesia;
+    "UK" -> the UK's other names ("british", "britain", ...)."""
+    from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _UK_AND_US
+
+    found = {word}
+    country = _COUNTRY_ADJECTIVES.get(word)
+    if country is not None:
+        found |= set(country.lower().split())
+    if word in _UK_AND_US or country in {"UK", "US"}:
+        found |= {w for name in _UK_AND_US for w in name.split()} | {"british", "american"}
+    return found
+
+
+def _places_of(description: Span) -> set[str]:
+    """The words of the place a description puts its thing in: "the Indonesian stock exchange", "the Paris-based
+    exchange", "the UK's biggest lender"; empty for "the company"."""
+    from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES
+
+    found: set[str] = set()
+    for token in description:
+        if token.i == description[-1].i:
+            continue
+        word = token.lower_
+        if word in _COUNTRY_ADJECTIVES or token.ent_type_ in {"GPE", "LOC"} and token.pos_ == "PROPN":
+            found |= _place_words(word)
+    return found
+
+
+def _placed_elsewhere(cluster: _Cluster, places: set[str], doc: Doc) -> bool:
+    """Whether a description's place rules a cluster out: its name names another place, a country or a place
+    the article names ("London Stock Exchange" for "the Paris-based exchange", "Oslo Stock Exchange" for "the
+    Danish stock exchange"). A name without a place ("Vodafone" for "the UK operator", "Kestrel Bank" for "the
+    Norwegian bank") is not ruled out."""
+    from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES
+
+    if not places:
+        return False
+    words = {w for key in cluster.keys for w in key.split()}
+    if words & places:
+        return False
+    named_places = {e.text.lower() for e in doc.ents if e.label_ in {"GPE", "LOC"}}
+    return any(w in _COUNTRY_NAMES or w in _COUNTRY_ADJECTIVES or w in named_places for w in words)
 
 
 #: Verbs of taking a side on a proposal: their object "it" is the bill or plan ("backed it", "voted against it").

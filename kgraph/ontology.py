@@ -363,7 +363,7 @@ def _closure(graph: Graph, start: URIRef, link: URIRef) -> frozenset[str]:
 WORDS_FILE = "words.ttl"
 WORD_LISTS = frozenset(
     {"Chamber", "Assembly", "Committee", "FigurativePart", "PublicOffice", "DepartmentNoun", "StateTitle", "FirmNoun",
-     "Goods", "KinOrFollower", "PartyWord", "PartyMemberTitle", "BodyOfPeople"}
+     "Goods", "KinOrFollower", "PartyWord", "PartyMemberTitle", "BodyOfPeople", "ConservativePartyWord"}
 )
 
 

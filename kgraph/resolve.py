@@ -71,7 +71,8 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
     def is_organisation(cls: str) -> bool:
         return ontology.is_a(cls, "Organization")
 
-    parties = ontology.words("PartyWord")  # "the Liberal Democrats" is the "Liberal Democrat" party
+    # "the Liberal Democrats" is the "Liberal Democrat" party; "Tory" and "Conservative" are one party
+    parties, one_party = ontology.words("PartyWord"), ontology.words("ConservativePartyWord")
 
     for ex in extractions:
         doc_id = ex.article.id
@@ -110,7 +111,7 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
                 types[m.type] += (2 if m.label not in _NE_LABELS else 1) + 2 * argued.get(m, 0)
                 if firm and m.label in {"PERSON", "GPE", "LOC"} and is_organisation(m.type):
                     types[m.type] += len(named)
-                key = name_key(m.text, person) if person else party_key(name_key(m.text), parties)
+                key = name_key(m.text, person) if person else party_key(name_key(m.text), parties, one_party)
                 if not key:
                     continue
                 if person and " " not in key:  # a one-word name ...

@@ -358,3 +358,10 @@ def test_coref_a_partys_plural_joins_its_word(nlp, ontology) -> None:  # type: i
     assert links[_key(text, "[Liberal Democrat] MP")] == links[_key(text, "The [Liberal Democrats] want")]
     assert links[_key(text, "[Tory] MP")] == links[_key(text, "The [Tories] disagreed")]
     assert links[_key(text, "[Tory] MP")] != links[_key(text, "[Liberal Democrat] MP")]
+
+
+def test_coref_one_partys_words_join(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    text = "Tory MP Tom Reed spoke in Leeds. Conservative MP Ann Cole agreed, but Labour MP Jo Hart did not."
+    links = _links(nlp, ontology, text)
+    assert links[_key(text, "[Tory] MP")] == links[_key(text, "[Conservative] MP")]
+    assert links[_key(text, "[Labour] MP")] != links[_key(text, "[Tory] MP")]

@@ -80,12 +80,13 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
     by_key: dict[str, _Cluster] = {}
     owner: dict[Mention, _Cluster] = {}
 
-    parties = ontology.words("PartyWord")
+    parties, one_party = ontology.words("PartyWord"), ontology.words("ConservativePartyWord")
 
     def key_of(mention: Mention) -> str:
-        """The mention's name key; a party's plural keyed as its word ("the Tories" as "Tory MP X")."""
+        """The mention's name key; a party's plural keyed as its word ("the Tories" as "Tory MP X"), one party's
+        words alike ("Tory", "Conservative")."""
         key = name_key(mention.text, _is_person(mention))
-        return key if _is_person(mention) else party_key(key, parties)
+        return key if _is_person(mention) else party_key(key, parties, one_party)
 
     def join(mention: Mention, cluster: _Cluster) -> None:
         cluster.mentions.append(mention)

@@ -158,6 +158,11 @@ _OWN_SUBJECT_LINKED = [
                  "said [he]", "Tomas Vidal", id="he-after-a-title-of-a-description"),
     pytest.param("Tomas Vidal runs Kestrel Bank. Ann Cole said she had joined Orbitel Corp. last year.",
                  "said [she]", "Ann Cole", id="she-of-a-named-subject"),
+    # a title of a named body in apposition describes the name it stands beside
+    pytest.param("Ann Cole, the chairman of Kestrel Bank, met Tomas Vidal in Oslo.", "[the chairman]", "Ann Cole",
+                 id="title-of-a-named-body-in-apposition"),
+    pytest.param("The board named Ann Cole as the chairman of Kestrel Bank in Oslo.", "[the chairman]", "Ann Cole",
+                 id="title-of-a-named-body-as-complement"),
     # a description's place that the name names, or a name that names no place, fits
     pytest.param("Shares in the Oslo Stock Exchange rose in Oslo. Strong earnings drove the Oslo-based stock "
                  "exchange to a record high.", "[the Oslo-based stock exchange]", "Oslo Stock Exchange",

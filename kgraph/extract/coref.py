@@ -612,12 +612,16 @@ def _could_be_it(cluster: _Cluster) -> bool:
 def _named_in_place(description: Span) -> bool:
     """Whether a person's description names its holder or its body right there: an apposition ("the new
     president, Ann Cole"), a copula's complement ("The highest paid manager was Ann Cole") or a title's "of"
-    ("the chairman of Kestrel Bank"). Not a plain "the singer", "the son" or "the company's chairman"."""
+    ("the chairman of Kestrel Bank"). Not a plain "the singer", "the son" or "the company's chairman", nor a
+    title in apposition to the name before it ("Ann Cole, the chairman of Kestrel Bank") or a complement ("named
+    Ann Cole as the chairman of Kestrel Bank")."""
     head = description.root
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             return True
-        if child.dep_ == "prep" and child.lower_ == "of":
+        # a subject's title of a body: not an apposition that describes the name it stands beside ("Ann Cole,
+        # the chairman of Kestrel Bank") nor a complement ("elected Ann Cole as the chairman of Kestrel Bank")
+        if child.dep_ == "prep" and child.lower_ == "of" and head.dep_ in {"nsubj", "nsubjpass"}:
             if any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children):
                 return True
     if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ == "be":

@@ -169,6 +169,9 @@ _OWN_SUBJECT_LINKED = [
                  id="description-of-the-names-place"),
     pytest.param("Kestrel Bank opened an office in Oslo. The Norwegian bank said profits rose.",
                  "[The Norwegian bank]", "Kestrel Bank", id="description-of-a-name-without-place"),
+    # a country in the name rules out only another country: a city may be in it
+    pytest.param("Shares in the Bank of Norway fell. The Bergen-based bank said profits rose.",
+                 "[The Bergen-based bank]", "Bank of Norway", id="description-of-a-city-in-the-names-country"),
 ]
 
 

@@ -442,7 +442,8 @@ def _places_of(description: Span) -> set[str]:
         if token.i == description[-1].i:
             continue
         word = token.lower_
-        if word in _COUNTRY_ADJECTIVES or token.ent_type_ in {"GPE", "LOC"} and token.pos_ == "PROPN":
+        based = token.i + 2 < len(token.doc) and token.nbor(1).text == "-" and token.nbor(2).lower_ == "based"
+        if word in _COUNTRY_ADJECTIVES or token.pos_ == "PROPN" and (token.ent_type_ in {"GPE", "LOC"} or based):
             found |= _place_words(word)
     return found
 
@@ -459,8 +460,14 @@ def _placed_elsewhere(cluster: _Cluster, places: set[str], doc: Doc) -> bool:
     words = {w for key in cluster.keys for w in key.split()}
     if words & places:
         return False
-    named_places = {e.text.lower() for e in doc.ents if e.label_ in {"GPE", "LOC"}}
-    return any(w in _COUNTRY_NAMES or w in _COUNTRY_ADJECTIVES or w in named_places for w in words)
+    # the article's places, not the cluster's own name however the NER labels it ("Solidere" as a GPE)
+    own = {m.text.lower() for m in cluster.mentions}
+    named_places = {e.text.lower() for e in doc.ents if e.label_ in {"GPE", "LOC"}} - own
+    # a country in the name rules out only another country: "Bank of America" may be "the North Carolina-based
+    # bank", "London Stock Exchange" is not "the Paris-based exchange"
+    in_a_country = not places & (_COUNTRY_NAMES | set(_COUNTRY_ADJECTIVES))
+    countries = set() if in_a_country else _COUNTRY_NAMES | set(_COUNTRY_ADJECTIVES)
+    return any(w in countries or w in named_places and w not in _COUNTRY_NAMES for w in words)
 
 
 #: Verbs of taking a side on a proposal: their object "it" is the bill or plan ("backed it", "voted against it").

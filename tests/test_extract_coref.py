@@ -143,6 +143,8 @@ _LEFT_ALONE = [
                  "[The chairman]", id="title-of-a-named-body"),
     pytest.param("Tomas Vidal runs Kestrel Bank. The chairman of Orbitel Corp. said he would sell the Oslo office.",
                  "said [he]", id="he-of-a-title-of-a-named-body"),
+    pytest.param("Tomas Vidal runs Kestrel Bank. It is up to the new president of the Oslo Trade Council, Ann Cole, "
+                 "to judge the plan.", "[the new president]", id="title-with-its-holder-named"),
     # a description that places its thing elsewhere than the place the name names is another thing
     pytest.param("Shares in the Oslo Stock Exchange rose in Oslo. Strong earnings drove the Danish stock exchange "
                  "to a record high.", "[the Danish stock exchange]", id="description-of-another-country"),

@@ -623,9 +623,11 @@ def _named_in_place(description: Span) -> bool:
     title in apposition to the name before it ("Ann Cole, the chairman of Kestrel Bank") or a complement ("named
     Ann Cole as the chairman of Kestrel Bank")."""
     head = description.root
+    # the apposition may hang on the title's body: "the new president of Kestrel Bank, Ann Cole"
+    bodies = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for t in [head, *bodies] for c in t.children):
+        return True
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
-            return True
         # a subject's title of a body: not an apposition that describes the name it stands beside ("Ann Cole,
         # the chairman of Kestrel Bank") nor a complement ("elected Ann Cole as the chairman of Kestrel Bank")
         if child.dep_ == "prep" and child.lower_ == "of" and head.dep_ in {"nsubj", "nsubjpass"}:

@@ -363,7 +363,8 @@ def _closure(graph: Graph, start: URIRef, link: URIRef) -> frozenset[str]:
 WORDS_FILE = "words.ttl"
 WORD_LISTS = frozenset(
     {"Chamber", "Assembly", "Committee", "FigurativePart", "PublicOffice", "DepartmentNoun", "StateTitle", "FirmNoun",
-     "Goods", "KinOrFollower", "PartyWord", "PartyMemberTitle", "BodyOfPeople", "Country"}
+     "Goods", "KinOrFollower", "PartyWord", "PartyMemberTitle", "BodyOfPeople", "Country",
+     "ConservativePartyWord"}
 )
 
 

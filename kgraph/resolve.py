@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kgraph.extract.party_names import party_key
 from kgraph.models import Entity, Extraction, Mention
 from kgraph.names import NAME_LABELS, fold, name_key, name_tokens, organisation_by_context
 from kgraph.ontology import Ontology
@@ -70,6 +71,9 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
     def is_organisation(cls: str) -> bool:
         return ontology.is_a(cls, "Organization")
 
+    # "the Liberal Democrats" is the "Liberal Democrat" party; "Tory" and "Conservative" are one party
+    parties, one_party = ontology.words("PartyWord"), ontology.words("ConservativePartyWord")
+
     for ex in extractions:
         doc_id = ex.article.id
         groups: dict[Mention, list[Mention]] = {}
@@ -107,7 +111,7 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
                 types[m.type] += (2 if m.label not in _NE_LABELS else 1) + 2 * argued.get(m, 0)
                 if firm and m.label in {"PERSON", "GPE", "LOC"} and is_organisation(m.type):
                     types[m.type] += len(named)
-                key = name_key(m.text, person)
+                key = name_key(m.text, person) if person else party_key(name_key(m.text), parties, one_party)
                 if not key:
                     continue
                 if person and " " not in key:  # a one-word name ...

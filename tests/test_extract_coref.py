@@ -135,7 +135,51 @@ _LEFT_ALONE = [
                  id="it-backed"),
     pytest.param("The Kestrel Trust drafted a new bill. Jane Hollis voted against it.", "against [it]",
                  id="it-voted-against"),
+    # the sentence's own subject, a place the candidates leave out, is what "it" stands for: not the bank before
+    pytest.param("Kestrel Bank opened an office in Oslo. Norway committed to opening its fishing grounds when it "
+                 "joined the trade pact.", "when [it] joined", id="it-of-a-place-subject"),
+    # a person's description that says whose title it is names somebody of its own, and so does its "he"
+    pytest.param("Tomas Vidal runs Kestrel Bank. The chairman of Orbitel Corp. said he would sell the Oslo office.",
+                 "[The chairman]", id="title-of-a-named-body"),
+    pytest.param("Tomas Vidal runs Kestrel Bank. The chairman of Orbitel Corp. said he would sell the Oslo office.",
+                 "said [he]", id="he-of-a-title-of-a-named-body"),
+    pytest.param("Tomas Vidal runs Kestrel Bank. It is up to the new president of the Oslo Trade Council, Ann Cole, "
+                 "to judge the plan.", "[the new president]", id="title-with-its-holder-named"),
+    # a description that places its thing elsewhere than the place the name names is another thing
+    pytest.param("Shares in the Oslo Stock Exchange rose in Oslo. Strong earnings drove the Danish stock exchange "
+                 "to a record high.", "[the Danish stock exchange]", id="description-of-another-country"),
+    pytest.param("The Bergen Ferry Company grew in Bergen. The Tacoma-based company said profits rose.",
+                 "[The Tacoma-based company]", id="description-based-elsewhere"),
 ]
+
+#: (text, marked, antecedent): the positive side of the two guards above, the same patterns with one reading
+_OWN_SUBJECT_LINKED = [
+    pytest.param("Kestrel Bank opened an office in Oslo. Kestrel Bank said its profits rose when it joined the "
+                 "trade pact.", "when [it] joined", "Kestrel Bank", id="it-of-a-named-subject"),
+    pytest.param("Tomas Vidal runs Kestrel Bank. The bank's chairman said he would sell the Oslo office.",
+                 "said [he]", "Tomas Vidal", id="he-after-a-title-of-a-description"),
+    pytest.param("Tomas Vidal runs Kestrel Bank. Ann Cole said she had joined Orbitel Corp. last year.",
+                 "said [she]", "Ann Cole", id="she-of-a-named-subject"),
+    # a title of a named body in apposition describes the name it stands beside
+    pytest.param("Ann Cole, the chairman of Kestrel Bank, met Tomas Vidal in Oslo.", "[the chairman]", "Ann Cole",
+                 id="title-of-a-named-body-in-apposition"),
+    pytest.param("The board named Ann Cole as the chairman of Kestrel Bank in Oslo.", "[the chairman]", "Ann Cole",
+                 id="title-of-a-named-body-as-complement"),
+    # a description's place that the name names, or a name that names no place, fits
+    pytest.param("Shares in the Oslo Stock Exchange rose in Oslo. Strong earnings drove the Oslo-based stock "
+                 "exchange to a record high.", "[the Oslo-based stock exchange]", "Oslo Stock Exchange",
+                 id="description-of-the-names-place"),
+    pytest.param("Kestrel Bank opened an office in Oslo. The Norwegian bank said profits rose.",
+                 "[The Norwegian bank]", "Kestrel Bank", id="description-of-a-name-without-place"),
+    # a country in the name rules out only another country: a city may be in it
+    pytest.param("Shares in the Bank of Norway fell. The Bergen-based bank said profits rose.",
+                 "[The Bergen-based bank]", "Bank of Norway", id="description-of-a-city-in-the-names-country"),
+]
+
+
+@pytest.mark.parametrize(("text", "marked", "antecedent"), _OWN_SUBJECT_LINKED)
+def test_coref_links_where_the_own_subject_is_a_candidate(nlp, ontology, text, marked, antecedent) -> None:  # type: ignore[no-untyped-def]
+    assert _links(nlp, ontology, text).get(_key(text, marked)) == antecedent
 
 #: (text, marked, antecedent) of an "it" by a verb of taking a side that still stands for the body: its subject,
 #: or the object of another verb
@@ -315,3 +359,19 @@ def test_coref_two_firms_outside_the_pronouns_clause_still_leave_it_alone(nlp, o
     # neither firm is an argument of "bought": two readings remain
     text = "Halden Bank met Corvane Labs in Oslo. Analysts said it bought Vellan Ltd. in 2003."
     assert f"it@{text.index(' it ') + 1}" not in _links(nlp, ontology, text)
+
+
+def test_coref_a_partys_plural_joins_its_word(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Liberal Democrats want lower taxes. Liberal Democrat MP Ann Cole said so. The Tories disagreed, "
+            "and Tory MP Tom Reed said so.")
+    links = _links(nlp, ontology, text)
+    assert links[_key(text, "[Liberal Democrat] MP")] == links[_key(text, "The [Liberal Democrats] want")]
+    assert links[_key(text, "[Tory] MP")] == links[_key(text, "The [Tories] disagreed")]
+    assert links[_key(text, "[Tory] MP")] != links[_key(text, "[Liberal Democrat] MP")]
+
+
+def test_coref_one_partys_words_join(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    text = "Tory MP Tom Reed spoke in Leeds. Conservative MP Ann Cole agreed, but Labour MP Jo Hart did not."
+    links = _links(nlp, ontology, text)
+    assert links[_key(text, "[Tory] MP")] == links[_key(text, "[Conservative] MP")]
+    assert links[_key(text, "[Labour] MP")] != links[_key(text, "[Tory] MP")]

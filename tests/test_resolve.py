@@ -196,3 +196,30 @@ def test_resolve_a_firm_by_context_is_an_organisation(ontology, kind: str, label
                     links={m: rep for m in mentions[:2]})
     (entity,) = resolve_entities([ex], ontology).entities.values()
     assert entity.type == kind
+
+
+def test_resolve_a_partys_plural_and_its_word_are_one_party(ontology) -> None:  # type: ignore[no-untyped-def]
+    # "the Liberal Democrats" in one article, "Liberal Democrat MP X" in another; "the Tories" and "Tory MP Y"
+    a = _extraction("a", ("Liberal Democrats", "Organization"), ("Tories", "Organization"))
+    b = _extraction("b", ("Liberal Democrat", "Organization"), ("Tory", "Organization"),
+                    ("Labour", "Organization"))
+    result = resolve_entities([a, b], ontology)
+    parties = {e.label: result.documents[k] for k, e in result.entities.items()}
+    assert len(parties) == 3
+    assert sum(docs == {"a", "b"} for docs in parties.values()) == 2
+    assert parties["Labour"] == {"b"}
+
+
+def test_resolve_one_partys_words_are_one_party(ontology) -> None:  # type: ignore[no-untyped-def]
+    # kgx:ConservativePartyWord: "Tory" and "Conservative" name one party; "Labour" is another
+    a = _extraction("a", ("Tory", "Organization"), ("Labour", "Organization"))
+    b = _extraction("b", ("Conservatives", "Organization"), ("Liberal Democrat", "Organization"))
+    result = resolve_entities([a, b], ontology)
+    assert sorted(sorted(docs) for docs in result.documents.values()) == [["a"], ["a", "b"], ["b"]]
+
+
+def test_resolve_keeps_a_plural_that_is_no_party_word(ontology) -> None:  # type: ignore[no-untyped-def]
+    # the guard's other side: "Kestrel Farms" and "Kestrel Farm" are not brought together by the party rule
+    a = _extraction("a", ("Kestrel Farms", "Organization"))
+    b = _extraction("b", ("Kestrel Farm", "Organization"))
+    assert len(resolve_entities([a, b], ontology).entities) == 2

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kgraph.extract.party_names import party_key
 from kgraph.models import Mention
 from kgraph.names import NAME_LABELS, name_key, name_tokens, organisation_by_context
 from kgraph.ontology import Ontology
@@ -79,16 +80,24 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
     by_key: dict[str, _Cluster] = {}
     owner: dict[Mention, _Cluster] = {}
 
+    parties, one_party = ontology.words("PartyWord"), ontology.words("ConservativePartyWord")
+
+    def key_of(mention: Mention) -> str:
+        """The mention's name key; a party's plural keyed as its word ("the Tories" as "Tory MP X"), one party's
+        words alike ("Tory", "Conservative")."""
+        key = name_key(mention.text, _is_person(mention))
+        return key if _is_person(mention) else party_key(key, parties, one_party)
+
     def join(mention: Mention, cluster: _Cluster) -> None:
         cluster.mentions.append(mention)
-        cluster.keys.add(name_key(mention.text, _is_person(mention)))
+        cluster.keys.add(key_of(mention))
         owner[mention] = cluster
         for key in cluster.keys:
             by_key.setdefault(key, cluster)
 
     # 1. same normalised name
     for mention, _ in sorted(names, key=lambda pair: (-len(pair[0].text), pair[0].start)):
-        key = name_key(mention.text, _is_person(mention))
+        key = key_of(mention)
         cluster = by_key.get(key)
         if cluster is None:
             cluster = _Cluster()
@@ -218,6 +227,10 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
         if gender is not None:
             # "Tomas Vidal ... his ... Ms. Berg ... her": a person known to be the other is no candidate
             window = [(m, s) for m, s in window if not genders[id(owner[m])] - {gender}]
+        if mention.label == "pronoun" and _other_subject(span, ordered[:k], window, owner, links):
+            continue  # "China said it had joined the WTO" when China, a place, is no candidate: not the bank before
+        if mention.label == "description" and wanted_person and _named_in_place(span):
+            continue  # "the chairman of X", "the new president, Ann Cole": a person of its own, not one before
         antecedent = _antecedent(mention, span, window, owner, ontology)
         if antecedent is not None:
             links[mention] = links[antecedent]
@@ -378,18 +391,83 @@ def _antecedent(
             return None  # "A met B. She said ...": left alone, people are too often both subjects in turn
         return _parallel_subject(span, [(m, s) for m, s in window if m in candidates])
     noun = span[-1].lemma_.lower()  # span.root can be "the" when the parser hangs it elsewhere
+    # the span given leaves out a place inside the description ("the [German] lender"): the whole phrase is read
+    whole = span.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    places = _places_of(whole if whole is not None else span)
+    elsewhere: set[int] = set()  # clusters whose place the description's rules out
     # a name whose head is the noun, or an entity described by it, most recent first
     for m, _ in reversed(window):
         cluster = owner[m]
         heads = {k.split()[-1] for k in cluster.keys}
         # a person's title never describes an organisation or a place, nor the other way round
-        if noun in heads or noun in cluster.descriptors:
+        if noun in cluster.descriptors or noun in heads:
+            if _placed_elsewhere(cluster, places, span.doc):
+                elsewhere.add(id(cluster))
+                continue  # "the Indonesian stock exchange" is not the "Bombay Stock Exchange" named before
             return m
     # otherwise a unique entity of the description's class in the window
-    candidates = [m for m, _ in window if ontology.is_a(m.type, mention.type)]
+    candidates = [
+        m
+        for m, _ in window
+        if ontology.is_a(m.type, mention.type)
+        and id(owner[m]) not in elsewhere
+        and not _placed_elsewhere(owner[m], places, span.doc)
+    ]
     if len({id(owner[m]) for m in candidates}) == 1:
         return candidates[-1]
     return None
+
+
+def _place_words(word: str) -> set[str]:
+    """The words that name the place a word of a description names: "Indonesian" -> indonesian, indonesia;
+    "UK" -> the UK's other names ("british", "britain", ...)."""
+    from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _UK_AND_US
+
+    found = {word}
+    country = _COUNTRY_ADJECTIVES.get(word)
+    if country is not None:
+        found |= set(country.lower().split())
+    if word in _UK_AND_US or country in {"UK", "US"}:
+        found |= {w for name in _UK_AND_US for w in name.split()} | {"british", "american"}
+    return found
+
+
+def _places_of(description: Span) -> set[str]:
+    """The words of the place a description puts its thing in: "the Indonesian stock exchange", "the Paris-based
+    exchange", "the UK's biggest lender"; empty for "the company"."""
+    from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES
+
+    found: set[str] = set()
+    for token in description:
+        if token.i == description[-1].i:
+            continue
+        word = token.lower_
+        based = token.i + 2 < len(token.doc) and token.nbor(1).text == "-" and token.nbor(2).lower_ == "based"
+        if word in _COUNTRY_ADJECTIVES or token.pos_ == "PROPN" and (token.ent_type_ in {"GPE", "LOC"} or based):
+            found |= _place_words(word)
+    return found
+
+
+def _placed_elsewhere(cluster: _Cluster, places: set[str], doc: Doc) -> bool:
+    """Whether a description's place rules a cluster out: its name names another place, a country or a place
+    the article names ("London Stock Exchange" for "the Paris-based exchange", "Oslo Stock Exchange" for "the
+    Danish stock exchange"). A name without a place ("Vodafone" for "the UK operator", "Kestrel Bank" for "the
+    Norwegian bank") is not ruled out."""
+    from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES
+
+    if not places:
+        return False
+    words = {w for key in cluster.keys for w in key.split()}
+    if words & places:
+        return False
+    # the article's places, not the cluster's own name however the NER labels it ("Solidere" as a GPE)
+    own = {m.text.lower() for m in cluster.mentions}
+    named_places = {e.text.lower() for e in doc.ents if e.label_ in {"GPE", "LOC"}} - own
+    # a country in the name rules out only another country: "Bank of America" may be "the North Carolina-based
+    # bank", "London Stock Exchange" is not "the Paris-based exchange"
+    in_a_country = not places & (_COUNTRY_NAMES | set(_COUNTRY_ADJECTIVES))
+    countries = set() if in_a_country else _COUNTRY_NAMES | set(_COUNTRY_ADJECTIVES)
+    return any(w in countries or w in named_places and w not in _COUNTRY_NAMES for w in words)
 
 
 #: Verbs of taking a side on a proposal: their object "it" is the bill or plan ("backed it", "voted against it").
@@ -503,6 +581,61 @@ def _expletive(pronoun: Token) -> bool:
     return any(c.dep_ in extraposed for c in clause.children) or any(
         g.dep_ in extraposed for c in complements for g in c.children
     )
+
+
+def _other_subject(
+    pronoun: Span,
+    before: list[tuple[Mention, Span]],
+    window: list[tuple[Mention, Span]],
+    owner: dict[Mention, _Cluster],
+    links: dict[Mention, Mention],
+) -> bool:
+    """Whether a pronoun has a subject of its own sentence before it that no candidate is: a place or a
+    name the NER took for a person ("China committed to ... when it joined ...", "Yukos claims that it is
+    punished for ... its founder" with Yukos read as a person), or, for any pronoun, a person's description left
+    alone ("The chairman of Orbitel said he ..."). That subject is the likelier antecedent, and it is not among
+    the candidates, so the name before is not linked."""
+    sentence = pronoun.root.sent
+    first = next((t for t in sentence if t.dep_ in {"nsubj", "nsubjpass"} and t.i < pronoun.start), None)
+    if first is None:
+        return False
+    clusters = {id(owner[m]) for m, _ in window if m.type != "Place"}  # an organisation's candidates
+    found = [m for m, s in before if s.start <= first.i < s.end]
+    if any(m.label == "description" and m not in links and m.type == "Person" for m in found):
+        return True  # "The chairman of Orbitel said he ...": a person of its own, left alone, says it of himself
+    found = [m for m in found if m.label not in NAME_LABELS and m in owner]
+    if pronoun.root.lower_ not in {"it", "its"}:
+        return False
+    return bool(found) and all(id(owner[m]) not in clusters and _could_be_it(owner[m]) for m in found)
+
+
+def _could_be_it(cluster: _Cluster) -> bool:
+    """Whether a cluster the candidates leave out may still be what an "it" stands for: a place, or a name
+    of one word the NER took for a person ("Yukos"), not a person named in full ("Ann Cole said its ...")."""
+    kind = _kind(cluster)
+    return kind == "Place" or kind == "Person" and all(len(name_tokens(m.text)) == 1 for m in cluster.mentions)
+
+
+def _named_in_place(description: Span) -> bool:
+    """Whether a person's description names its holder or its body right there: an apposition ("the new
+    president, Ann Cole"), a copula's complement ("The highest paid manager was Ann Cole") or a title's "of"
+    ("the chairman of Kestrel Bank"). Not a plain "the singer", "the son" or "the company's chairman", nor a
+    title in apposition to the name before it ("Ann Cole, the chairman of Kestrel Bank") or a complement ("named
+    Ann Cole as the chairman of Kestrel Bank")."""
+    head = description.root
+    # the apposition may hang on the title's body: "the new president of Kestrel Bank, Ann Cole"
+    bodies = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for t in [head, *bodies] for c in t.children):
+        return True
+    for child in head.children:
+        # a subject's title of a body: not an apposition that describes the name it stands beside ("Ann Cole,
+        # the chairman of Kestrel Bank") nor a complement ("elected Ann Cole as the chairman of Kestrel Bank")
+        if child.dep_ == "prep" and child.lower_ == "of" and head.dep_ in {"nsubj", "nsubjpass"}:
+            if any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children):
+                return True
+    if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ == "be":
+        return any(c.dep_ == "attr" and c.pos_ == "PROPN" for c in head.head.children)
+    return False
 
 
 def _main_subject(token: Token) -> bool:

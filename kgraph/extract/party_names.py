@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from kgraph.ontology import Ontology
 
-__all__ = ["party_mentions"]
+__all__ = ["party_key", "party_mentions"]
 
 #: Plural member nouns and the party word they are the plural of ("the Tories", "the Lib Dems").
 _PLURALS = {"tories": "tory"}
@@ -56,6 +56,17 @@ def _word_form(words: list[Token]) -> str:
     if text in _PLURALS:
         return _PLURALS[text]
     return text[:-1] if text.endswith("s") else text
+
+
+def party_key(key: str, parties: frozenset[str], one_party: frozenset[str] = frozenset()) -> str:
+    """A normalised name's key with a party's plural brought to its party word, so "the Liberal Democrats" and
+    "Liberal Democrat MP X" name one party, and "the Tories" and "Tory leader X" another: "liberal democrats" ->
+    "liberal democrat", "tories" -> "tory". The words of ``one_party`` (kgx:ConservativePartyWord: "tory",
+    "conservative") are keyed alike, as the first of them. Any other key is returned as it is ("kestrel farms")."""
+    singular = key if key in parties else _PLURALS.get(key, key[:-1] if key.endswith("s") else key)
+    if singular not in parties:
+        return key
+    return min(one_party) if singular in one_party else singular
 
 
 def _capitalised(words: list[Token]) -> bool:

@@ -112,18 +112,18 @@ def _written_alone(rest: Span) -> bool:
     return False
 
 
-def _without_opening_word(ent: Span) -> Span:
+def _without_opening_word(ent: Span, text: str) -> Span:
     """ "Senior Kestrel Bank" -> "Kestrel Bank": an organisation's name opening a sentence, written once, whose
     words after the first the document writes elsewhere ("Ailing Orbix vows turnaround ... Orbix said"); not
     a country's name or a compass word ("US Federal Reserve"), nor a word the document capitalises where no
-    sentence opens ("Fox TV's X ... on Fox"), which is a name's."""
+    sentence opens ("Fox TV's X ... on Fox"), which is a name's. ``text`` is the document's text."""
     doc = ent.doc
     if (
         ent.label_ != "ORG"
         or len(ent) < 2
         or not _opens_sentence(ent[0])
         or ent[0].lower_ in _COMPASS | _COUNTRY_NAMES
-        or doc.text.count(ent.text) != 1
+        or text.count(ent.text) != 1
         or not _written_alone(ent[1:])
         or any(t.text == ent[0].text and not _opens_sentence(t) for t in doc)
     ):
@@ -151,6 +151,7 @@ def unglued(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
     to the place after it (see the module's docstring)."""
     out: list[Span] = []
     skip_to = -1
+    text = doc.text
     for k, ent in enumerate(ents):
         if ent.start < skip_to:
             continue
@@ -162,5 +163,5 @@ def unglued(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
             out.append(joined)
             skip_to = joined.end
             continue
-        out.extend(_without_opening_word(_without_gerund(item, ontology)) for item in _items(ent, ontology))
+        out.extend(_without_opening_word(_without_gerund(item, ontology), text) for item in _items(ent, ontology))
     return out

@@ -296,7 +296,6 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
         return None
     if _copula_mood(token) != pattern.mood:
         return None  # "X is not the chief of Y", "X could become chief of Y", "X is expected to be named chief"
-    subjects = _holders(token, index, one_of=trigger != ANY_NOUN)
     objects = _noun_objects(token, pattern.prepositions, index)
     wanted = pattern.object_type or ontology.properties[pattern.property].range
     if wanted is not None and not ontology.is_a(wanted, "Place"):
@@ -310,6 +309,12 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
     titled = _title_before_name(token, index)
     if titled is not None:
         subjects, objects = [titled[0]], [titled[1]]
+    elif not objects:
+        return None  # a post in no name: nothing to state (the holders need not be looked for)
+    else:
+        subjects = _holders(token, index, one_of=trigger != ANY_NOUN)
+    if not subjects:
+        return None
     scope = post_scope(Post(token, trigger, pattern, objects, index))
     if scope == "none":
         return None

@@ -47,6 +47,11 @@ def _names(doc, ontology) -> list[str]:  # type: ignore[no-untyped-def]
         ("He toured South East Asian countries.", [(2, 4, "LOC"), (4, 5, "NORP")], []),
         # guard: a region of its own stays one
         ("Prices in the North East rose.", [(3, 5, "LOC")], ["North East"]),
+        # a list of three places read as one name is its items ...
+        ("Nurses came from Ghana, Peru, Jamaica.", [(3, 8, "GPE")], ["Ghana", "Peru", "Jamaica"]),
+        # ... and so is a place and where it is, which a tuned NER may write as one ("Town, State"): two places,
+        # as kgraph writes them (the place chain then says the first lies in the second)
+        ("She was born in Bellport, Oregon.", [(4, 7, "GPE")], ["Bellport", "Oregon"]),
     ],
 )
 def test_glued_names_are_repaired(ontology, parse_with_ents, text, ents, expected) -> None:  # type: ignore[no-untyped-def]

@@ -682,3 +682,17 @@ def test_mentions_opening_modifier_is_no_part_of_an_unlabelled_name(ontology, pa
 
     names = {m.text for m, _ in find_mentions(parse_with_ents(text, []), ontology)}
     assert name in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name"),
+    [
+        ("Talks with Vantor Foods ended.", [(2, 4, "PERSON")], "Vantor Foods"),
+        ("A lawyer for Kellan Records spoke.", [(3, 5, "PERSON")], "Kellan Records"),
+    ],
+)
+def test_mentions_a_firms_last_word_makes_it_an_organisation(ontology, parse_with_ents, text, ents, name) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    found = {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
+    assert found.get(name) == "Organization", found

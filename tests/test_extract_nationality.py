@@ -92,3 +92,8 @@ def test_nationality_an_owned_noun_keeps_its_own_relation(extract_text) -> None:
     found = extract_text("Anna Weber, the biggest investor in Halder Trucks, opposed the deal.")
     assert ("Anna Weber", "investedIn", "Halder Trucks") in found, found
     assert not any(p == "nationality" for _, p, _ in found), found
+
+
+def test_nationality_a_bands_player_keeps_the_country_of_the_adjective(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # the band nouns are memberOf triggers, which the any-noun nationality pattern leaves to the explicit list
+    assert ("Tom Lane", "nationality", "UK") in extract_text("The British guitarist Tom Lane died on Sunday.")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from kgraph.extract.frames import _Index
-from kgraph.extract.lexicon import _COUNTRY_NAMES, ANY_NOUN
+from kgraph.extract.lexicon import _CONTINENT_ADJECTIVES, _COUNTRY_NAMES, ANY_NOUN
 from kgraph.extract.titles import _committee_title, _lesser_post, _post_place
 from kgraph.ontology import Ontology, Pattern, per_ontology
 
@@ -129,8 +129,9 @@ def _in_assembly_or_country(post: Post) -> Scope | None:
     return "group" if place == "group" else "branch" if place == "branch" else None
 
 
-#: Adjectives of a continent that say a head's post covers a region of the firm: "Orbix's European boss X".
-_REGIONS = frozenset({"european", "asian", "african"})
+#: Adjectives of a continent that say a head's post covers a region of the firm: "Orbix's European boss X" (not
+#: "American", which news also writes for the US, nor "Arab").
+_REGIONS = _CONTINENT_ADJECTIVES - {"american", "arab"}
 
 
 def _regional_title(post: Post) -> Scope | None:

@@ -97,3 +97,9 @@ def test_nationality_an_owned_noun_keeps_its_own_relation(extract_text) -> None:
 def test_nationality_a_bands_player_keeps_the_country_of_the_adjective(extract_text) -> None:  # type: ignore[no-untyped-def]
     # the band nouns are memberOf triggers, which the any-noun nationality pattern leaves to the explicit list
     assert ("Tom Lane", "nationality", "UK") in extract_text("The British guitarist Tom Lane died on Sunday.")
+
+
+def test_nationality_of_a_state_the_adjective_table_lacks(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "of" a state after a title of its government: every kgx:Country, not only those with an adjective
+    found = extract_text("Talks went well, President Tom Lane of South Africa said.")
+    assert any(s.endswith("Tom Lane") and p == "nationality" and o == "South Africa" for s, p, o in found), found

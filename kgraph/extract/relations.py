@@ -39,7 +39,6 @@ from kgraph.extract.frames import (
 )
 from kgraph.extract.lexicon import (
     _CONTINENTS,
-    _SOVEREIGN,
     _TIME_ZONES,
     ANY_NOUN,
 )
@@ -535,11 +534,6 @@ _SENTENCE_FRAMES: dict[str, _SentenceFrame] = {
 }
 
 
-def _country(mention: Mention) -> bool:
-    """Whether a mention names a sovereign country ("Chile", "the UK")."""
-    return mention.text.lower().removeprefix("the ") in _SOVEREIGN
-
-
 def _state(mention: Mention, ontology: Ontology) -> bool:
     """Whether a mention names a sovereign state (kgx:Country: "Jamaica", "the UK")."""
     return mention.text.lower().removeprefix("the ") in ontology.words("Country")
@@ -569,7 +563,7 @@ def _add(
     if predicate not in {"basedIn", "nationality"} and "adjective" in {s_mention.label, o_mention.label}:
         return  # "French carmaker X" says where X is based, "German Chancellor X" X's country, nothing else
     if predicate == "nationality" and o_mention.label != "adjective" and not (
-        pattern.frame == "Attribute" and _country(o_mention) and _state_title(index.mentions[subj][1], ontology)
+        pattern.frame == "Attribute" and _state(o_mention, ontology) and _state_title(index.mentions[subj][1], ontology)
     ):
         # only a country's adjective says it ("Tacoma architect X" may live there), or "of" a country after a
         # title of its government ("Minister X of France")

@@ -404,6 +404,9 @@ def _attribute_conjuncts(
     expanded_objects = [o for o in expanded_objects if o in objects or not _in_own_phrase(o, pattern, index)]
     # "A, the mayor of X, and B, a teacher from Y": a conjunct with a description of its own
     expanded = [s for s in expanded if s in subjects or not _apposed_noun(s)]
+    # "A of X and B": a list item after the phrase is not reached by it
+    phrases = [o for o in objects if o.dep_ == "pobj"]
+    expanded = [s for s in expanded if s in subjects or not any(o.i < s.i for o in phrases)]
     # "the theatre in Tacoma, Wash., and Kellmore in Spokane": a conjunct of another kind than
     # the name is an item of some other list the parser joined to it
     kinds = {index.mentions[m][0].type for t in subjects if (m := index.at(t)) is not None}

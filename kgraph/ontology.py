@@ -364,7 +364,8 @@ WORDS_FILE = "words.ttl"
 WORD_LISTS = frozenset(
     {"Chamber", "Assembly", "Committee", "FigurativePart", "PublicOffice", "DepartmentNoun", "StateTitle", "FirmNoun",
      "Goods", "KinOrFollower", "PartyWord", "PartyMemberTitle", "BodyOfPeople", "Country",
-     "ConservativePartyWord", "PeerTitle", "SeatHolder", "SeatNoun"}
+     "ConservativePartyWord", "PeerTitle", "SeatHolder", "SeatNoun",
+     "CoMakerNoun", "MakerNoun", "BroadcastNoun"}
 )
 
 

@@ -29,6 +29,7 @@ from kgraph.extract.moods import _governing_verb
 from kgraph.extract.moods import event_mood as event_mood
 from kgraph.extract.moods import mood as mood
 from kgraph.extract.moods import noun_mood as noun_mood
+from kgraph.extract.work_names import within_work
 from kgraph.models import Mention, Role
 from kgraph.ontology import Ontology, per_ontology
 
@@ -530,6 +531,8 @@ def _named_in(pobj: Token, index: _Index) -> list[Token]:
     """
     if index.at(pobj) is not None or pobj.pos_ not in {"NOUN", "PROPN"}:
         return [pobj]
+    if pobj.pos_ == "PROPN" and within_work(pobj, index.ontology):
+        return []  # "from Harbour Lights (BBC Two)": a work, not the channel named beside it
     names = [c for c in pobj.children if c.dep_ in {"poss", "compound", "appos"} and index.at(c) is not None]
     if pobj.lemma_.lower() in index.ontology.words("Goods"):
         names = [c for c in names if c.dep_ != "compound"]  # "a buyer of Orbitel shares": the shares are

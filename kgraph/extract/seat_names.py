@@ -42,8 +42,11 @@ def _seat_cue(span: Span, ontology: Ontology) -> bool:
     phrase = root
     while phrase.dep_ == "compound" and phrase.head.i > phrase.i:
         phrase = phrase.head  # "the MP for Cardmore North Dana Kell": the seat modifies the holder's name
+    holders = ontology.words("SeatHolder")
     if (
-        phrase.dep_ == "pobj" and phrase.head.lower_ == "for" and phrase.head.head.lower_ in ontology.words("SeatHolder")
+        phrase.dep_ == "pobj"
+        and phrase.head.lower_ == "for"
+        and phrase.head.head.lower_ in holders
         and not any(t.ent_type_ and t.i < span.start for t in phrase.subtree)
     ):
         return True  # (not the name after the seat's in the same phrase)
@@ -71,7 +74,8 @@ def _about_seats(doc: Doc, ontology: Ontology) -> bool:
 def _seat_texts(doc: Doc, ontology: Ontology) -> set[str]:
     about_seats = _about_seats(doc, ontology)
     return {
-        e.text for e in doc.ents
+        e.text
+        for e in doc.ents
         if e.label_ in {"ORG", "GPE", "LOC", "PERSON", "NORP", "FAC"}
         and (_seat_cue(e, ontology) or about_seats and _compass_seat(e))
     }

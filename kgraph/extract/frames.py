@@ -836,8 +836,9 @@ def _list_item_between(m: int, obj: Token, index: _Index) -> bool:
 
 
 def _list_phrase(m: int, preps: tuple[str, ...], index: _Index) -> list[Token]:
-    """The objects of the phrase right after a list item that the parser hung on an earlier item of the list:
-    "A of X and B, formerly of Y" gives B Y."""
+    """The objects of the phrase right after a list item that the parser hung on an earlier item of the list
+    with a phrase of its own: "A of X and B, formerly of Y" gives B Y (but "A, B and C in Y" is no list of
+    items with phrases: the phrase is the whole list's)."""
     span = index.mentions[m][1]
     doc = span.doc
     if span.start == 0 or doc[span.start - 1].lower_ not in _LIST_JOINS:
@@ -850,6 +851,8 @@ def _list_phrase(m: int, preps: tuple[str, ...], index: _Index) -> list[Token]:
     earlier = index.at(doc[i].head)
     if earlier is None or index.mentions[earlier][0].type != index.mentions[m][0].type:
         return []
+    if not any(c.dep_ == "prep" and c.lower_ in preps and c.i < span.start for c in doc[i].head.children):
+        return []  # "Buick, Cadillac and Chevrolet in the US": one phrase for the whole list
     return [o for pobj in doc[i].children if pobj.dep_ == "pobj" for o in _named_in(pobj, index)]
 
 

@@ -72,11 +72,15 @@ def _about_seats(doc: Doc, ontology: Ontology) -> bool:
 
 
 def _seat_texts(doc: Doc, ontology: Ontology) -> set[str]:
+    """The names the document calls seats (not a party's: "the Labour constituencies" are the party's seats; nor
+    a person's: "the Simon Cowell seat" on a panel)."""
     about_seats = _about_seats(doc, ontology)
+    parties = ontology.words("PartyWord")
     return {
         e.text
         for e in doc.ents
-        if e.label_ in {"ORG", "GPE", "LOC", "PERSON", "NORP", "FAC"}
+        if e.label_ in {"ORG", "GPE", "LOC", "FAC"}
+        and e.text.lower().removeprefix("the ") not in parties
         and (_seat_cue(e, ontology) or about_seats and _compass_seat(e))
     }
 

@@ -120,15 +120,14 @@ def _co_noun(token: Token, ontology: Ontology) -> bool:
 
 
 def _channel(tokens: Span, ontology: Ontology) -> bool:
-    """Whether words name a TV or radio channel: "BBC Two", "Channel 4", "ITV1" (the number a channel's name
+    """Whether words name a TV or radio channel: "BBC Two", "Channel 4" (the number a channel's name
     ends in) or a name with a broadcast noun ("Kestrel TV")."""
     words = [t for t in tokens if not t.is_punct]
     if not 1 <= len(words) <= 3 or not words[0].text[:1].isupper():
         return False
     last = words[-1]
-    numbered = len(words) > 1 and (last.lower_ in _CHANNEL_NUMBERS or last.text.isdigit()) or (
-        len(words) == 1 and last.text[:1].isupper() and last.text[-1].isdigit() and not last.text.isdigit()
-    )
+    # (not one word with a digit: "Expo (E3)", "(G8)" are abbreviations)
+    numbered = len(words) > 1 and (last.lower_ in _CHANNEL_NUMBERS or last.text.isdigit())
     return numbered or any(t.lower_ in ontology.words("BroadcastNoun") for t in words)
 
 
@@ -166,7 +165,7 @@ def _strong_cue(span: Span, ontology: Ontology) -> bool:
     """Words right around the name that make it a work in any article."""
     if _noun_cue(span) or span.start > 0 and span.doc[span.start - 1].lower_ == "character":
         return True  # "the film Ray", "his character Ben Gates"
-    if _channel_cue(span, ontology) and span.label_ not in {"PERSON", "GPE", "LOC", "NORP"}:
+    if _channel_cue(span, ontology) and span.label_ in {"ORG", "WORK_OF_ART", "PRODUCT", "FAC"}:
         return True  # "Harbour Lights (BBC Two)"
     end = span.end + (span.end < len(span.doc) and span.doc[span.end].lower_ in {"'", "'s", "’s", "’"})
     if end < len(span.doc) and _co_noun(span.doc[end], ontology) and _may_be_work(span) and not _body(span, ontology):

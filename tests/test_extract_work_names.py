@@ -118,3 +118,41 @@ def test_a_title_the_ner_saw_whole_counts_in_an_article_about_performances(  # t
 
     doc = parse_with_ents(f"Kestrel and Tacoma Lane won. {second}", [(0, 4, "WORK_OF_ART"), (6, 7, "ORG")])
     assert ("Kestrel" in {m.text for m, _ in find_mentions(doc, ontology)}) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "work"),
+    [
+        ("The award went to Tom Ellery from Night Porters (BBC Two) on Sunday.", "Night Porters"),
+        ("Gervais and The Lodge co-writer Stephen Marsh received an award.", "Lodge"),
+        ("Dana Kell, star of Harbour Lights, won best actress. The film opens in May.", "Harbour Lights"),
+    ],
+)
+def test_a_programme_or_a_makers_work_is_no_employer(nlp, ontology, extract_text, text: str, work: str) -> None:  # type: ignore[no-untyped-def]
+    """A channel in brackets after the name, "the Z co-writer X", "X, star of Z" (in an article about
+    performances): Z is a work, neither a mention nor anyone's employer."""
+    assert work not in _names(nlp, ontology, text)
+    assert not any(p == "worksFor" for _, p, _ in extract_text(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The award went to Tom Ellery from Kestrel Media (Bergen) on Sunday.", "Kestrel Media"),
+        ("Kestrel Media writer Stephen Marsh received an award.", "Kestrel Media"),
+        ("Dana Kell, chairman of Kestrel Media, won an award for the film.", "Kestrel Media"),
+    ],
+)
+def test_a_firm_beside_a_place_or_a_writer_stays_a_firm(nlp, ontology, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    """A place in brackets is no channel, "writer" alone no hand in a work, a chairman "of" no star "of"."""
+    assert _names(nlp, ontology, text).get(name) == "Organization"
+
+
+def test_a_name_called_a_film_is_a_work(ontology, parse_with_ents) -> None:  # type: ignore[no-untyped-def]
+    """ "Z was named best film": Z is a work (the same words about a company keep it one)."""
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents("Cold Harbour was named best film on Sunday.", [(0, 2, "ORG")])
+    assert not [m for m, _ in find_mentions(doc, ontology) if m.text == "Cold Harbour"]
+    doc = parse_with_ents("Kestrel Media was named best company on Sunday.", [(0, 2, "ORG")])
+    assert [m.type for m, _ in find_mentions(doc, ontology) if m.text == "Kestrel Media"] == ["Organization"]

@@ -35,21 +35,24 @@ __all__ = ["is_seat", "peer_place"]
 _KEY = "kgraph.seat_spans"
 
 
-def _seat_cue(span: Span, ontology: Ontology) -> bool:
-    """ "the MP for X", "his seat of X", "the X constituency": a seat's words right around the name."""
-    root = span.root
-    nouns = ontology.words("SeatNoun")
-    phrase = root
+def _holder_cue(span: Span, ontology: Ontology) -> bool:
+    """ "the MP for X": the seat a seat holder is for."""
+    phrase = span.root
     while phrase.dep_ == "compound" and phrase.head.i > phrase.i:
         phrase = phrase.head  # "the MP for Cardmore North Dana Kell": the seat modifies the holder's name
     holders = ontology.words("SeatHolder")
-    if (
+    return (
         phrase.dep_ == "pobj"
         and phrase.head.lower_ == "for"
         and phrase.head.head.lower_ in holders
-        and not any(t.ent_type_ and t.i < span.start for t in phrase.subtree)
-    ):
-        return True  # (not the name after the seat's in the same phrase)
+        and not any(t.ent_type_ and t.i < span.start for t in phrase.subtree)  # (not the name after the seat)
+    )
+
+
+def _seat_cue(span: Span, ontology: Ontology) -> bool:
+    """ "his seat of X", "the X constituency": a seat's noun right around the name."""
+    root = span.root
+    nouns = ontology.words("SeatNoun")
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in nouns:
         return True
     return root.dep_ == "compound" and root.head.i == span.end and root.head.lemma_.lower() in nouns
@@ -73,15 +76,19 @@ def _about_seats(doc: Doc, ontology: Ontology) -> bool:
 
 def _seat_texts(doc: Doc, ontology: Ontology) -> set[str]:
     """The names the document calls seats (not a party's: "the Labour constituencies" are the party's seats; nor
-    a person's: "the Simon Cowell seat" on a panel)."""
+    a person's: "the Simon Cowell seat" on a panel, though the NER may call a seat a person: "the MP for X")."""
     about_seats = _about_seats(doc, ontology)
     parties = ontology.words("PartyWord")
     return {
         e.text
         for e in doc.ents
-        if e.label_ in {"ORG", "GPE", "LOC", "FAC"}
-        and e.text.lower().removeprefix("the ") not in parties
-        and (_seat_cue(e, ontology) or about_seats and _compass_seat(e))
+        if e.text.lower().removeprefix("the ") not in parties
+        and (
+            e.label_ in {"ORG", "GPE", "LOC", "FAC", "PERSON"}
+            and _holder_cue(e, ontology)  # ("MP for Islwyn")
+            or e.label_ in {"ORG", "GPE", "LOC", "FAC"}
+            and (_seat_cue(e, ontology) or about_seats and _compass_seat(e))
+        )
     }
 
 

@@ -156,3 +156,18 @@ def test_a_name_called_a_film_is_a_work(ontology, parse_with_ents) -> None:  # t
     assert not [m for m, _ in find_mentions(doc, ontology) if m.text == "Cold Harbour"]
     doc = parse_with_ents("Kestrel Media was named best company on Sunday.", [(0, 2, "ORG")])
     assert [m.type for m, _ in find_mentions(doc, ontology) if m.text == "Kestrel Media"] == ["Organization"]
+
+
+def test_a_performers_for_on_an_award_list_names_a_work(ontology, parse_with_ents, relation_triples) -> None:  # type: ignore[no-untyped-def]
+    """ "Best actor - X for Z" in an article about performances: Z is X's work, so "Z's X" (the NER's
+    organisation) is no employment; the same list leaves a firm's possessive ("Orbitel's X") its employee."""
+    from kgraph.extract.mentions import find_mentions
+
+    text = "The Silver Road's Tom Ellery won best musical actor. The winners: Best musical actor - Tom Ellery for The "
+    doc = parse_with_ents(text + "Silver Road.", [(1, 3, "ORG"), (4, 6, "PERSON"), (18, 20, "PERSON")])
+    assert not relation_triples(doc, find_mentions(doc, ontology))
+    doc = parse_with_ents(text + "Silver Road.", [(1, 3, "ORG"), (4, 6, "PERSON")])  # no list: no work
+    assert ("Tom Ellery", "worksFor", "Silver Road") in relation_triples(doc, find_mentions(doc, ontology))
+    doc = parse_with_ents("Orbitel's Tom Ellery won best actor. The winners: Best actor - Tom Ellery for Cold Harbour.",
+                          [(0, 1, "ORG"), (2, 4, "PERSON"), (14, 16, "PERSON")])
+    assert ("Tom Ellery", "worksFor", "Orbitel") in relation_triples(doc, find_mentions(doc, ontology))

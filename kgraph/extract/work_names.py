@@ -11,8 +11,8 @@ is a work where the words right around it say so:
 - a TV or radio channel in brackets after it or "on" it ("Harbour Lights (BBC Two)", "Harbour Lights on
   Channel 4");
 - "starred in Z"; and, in an article about performances (a film, an episode, an album, an actor ...),
-  "the Z star X", "the Z creator X", "X, star of Z", "X's role in Z", "X, who played Y in Z" (Y a character,
-  Z a work), "X plays Y", "nominated for Z" (not a prize);
+  "the Z star X", "the Z creator X", "X, star of Z", "Best actor - X for Z", "X's role in Z", "X, who played Y
+  in Z" (Y a character, Z a work), "X plays Y", "nominated for Z" (not a prize);
 - a verb of a product ("launched the Xphone", "download X", "installed X") where nothing in the
   article calls the name a firm ("X said it", "X's chief executive", "shares in X").
 
@@ -210,6 +210,8 @@ def _weak_cue(span: Span, ontology: Ontology) -> bool:
     if word is not None and (word.lemma_.lower() in {"role", "part"} or _plays(word) and _plays_someone(word)):
         return True  # "her role in Z", "X, who played Y in Z"
     word = _pobj_of(span, "for")
+    if word is not None and word.ent_type_ == "PERSON" and span.label_ != "PERSON" and not _body(span, ontology):
+        return True  # "Best actor - Tom Ellery for Harbour Lights": a performer's work on an award list
     if word is not None and word.lemma_.lower() == "nominate" and word.pos_ == "VERB":
         # "nominated for Z" (not "for the X Prize", "for Kestrels": prizes; "nominations for X" names nominees)
         return ontology.class_for_head(span[-1].lower_) is None and not (len(span) == 1 and span.text.endswith("s"))
@@ -252,8 +254,8 @@ def _performance_article(doc: Doc) -> bool:
 
 
 def _candidates(doc: Doc) -> list[Span]:
-    """The NER's names, and runs of proper nouns the NER left unlabelled before a performer's noun or after
-    a product's verb."""
+    """The NER's names, and runs of proper nouns the NER left unlabelled before a performer's noun, after
+    a product's verb, or after a person's "for"."""
     from spacy.tokens import Span
 
     spans = list(doc.ents)
@@ -262,6 +264,14 @@ def _candidates(doc: Doc) -> list[Span]:
         if bracket is not None and bracket > ent.start:
             spans.append(Span(doc, ent.start, bracket, label=ent.label_))  # the NER's "Harbour Lights (BBC Two"
     for token in doc:
+        if (
+            token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ == "for"
+            and token.head.head.ent_type_ == "PERSON" and not token.ent_type_
+        ):
+            start = token.i  # "Tom Ellery for Harbour Lights", a title the NER left unlabelled
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+                start -= 1
+            spans.append(Span(doc, start, token.i + 1, label="WORK_OF_ART"))
         if token.pos_ == "PROPN" and token.dep_ == "dobj" and token.head.lemma_.lower() in _PRODUCT_VERBS:
             start = token.i
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":

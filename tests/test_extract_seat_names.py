@@ -42,3 +42,11 @@ def test_seat_names_a_partys_seats_keep_the_party(extract_text) -> None:  # type
     """ "the Labour constituencies" are the party's seats: Labour stays a party its people are members of."""
     found = extract_text("For the most part the Labour constituencies are safe, Tom Ellery of Labour said.")
     assert ("Tom Ellery", "memberOf", "Labour") in found, found
+
+
+def test_seat_names_an_article_about_a_parliament_speaks_of_seats(extract_text) -> None:  # type: ignore[no-untyped-def]
+    """A compass name in an article about the Commons is a seat; the same name where nothing speaks of a
+    parliament keeps the NER's reading."""
+    text = "Westbridge North's Tom Ellery asked the prime minister about schools."
+    assert not [r for r in extract_text(text + " The Commons was full.") if r[2] == "Westbridge North"]
+    assert ("Tom Ellery", "worksFor", "Westbridge North") in extract_text(text)

@@ -171,3 +171,17 @@ def test_a_performers_for_on_an_award_list_names_a_work(ontology, parse_with_ent
     doc = parse_with_ents("Orbitel's Tom Ellery won best actor. The winners: Best actor - Tom Ellery for Cold Harbour.",
                           [(0, 1, "ORG"), (2, 4, "PERSON"), (14, 16, "PERSON")])
     assert ("Tom Ellery", "worksFor", "Orbitel") in relation_triples(doc, find_mentions(doc, ontology))
+
+
+def test_a_works_noun_before_its_titles_the_names_a_work(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    """ "Hollywood blockbuster The Silver Road": a work's noun, then the title with its own "The"; a firm's noun
+    there leaves a firm ("media group The Silver Road")."""
+    from kgraph.extract.mentions import find_mentions
+
+    def types(text: str) -> list[str]:
+        doc = nlp(text)
+        doc.ents = [doc.char_span(text.index("Silver"), text.index("Road") + 4, label="ORG")]
+        return [m.type for m, _ in find_mentions(doc, ontology) if m.text == "Silver Road"]
+
+    assert types("Hollywood blockbuster The Silver Road took four awards.") == []
+    assert types("Hollywood media group The Silver Road took four awards.") == ["Organization"]

@@ -5,7 +5,7 @@ Decides which names of a document are a parliamentary seat or the place of a pee
 
 - the constituency a seat holder is "for" ("the MP for Westbridge", "Labour MP for Cardmore North");
 - a seat's noun with the name ("his seat of Westbridge", "the Westbridge constituency");
-- in a document about seats (one that says "MP", "seat" or "constituency"), a name made of a place's words
+- in a document about seats (one that says "MP", "seat", "Commons", "election" ...), a name made of a place's words
   and a compass point ("Cardmore North's Dana Kell"),
 and which name the place of a peer's title ("Lord Kell of Westbridge", "the Duke of Westmoor"), at that place
 only.  A seat is one everywhere in the document ("the MP for Westbridge ... Westbridge's MP"); the lists are
@@ -70,7 +70,8 @@ def _compass_seat(span: Span) -> bool:
 
 
 def _about_seats(doc: Doc, ontology: Ontology) -> bool:
-    words = ontology.words("SeatHolder") | ontology.words("SeatNoun")
+    """Whether a document speaks of a parliament's members (kgx:SeatHolder, kgx:SeatNoun, kgx:ParliamentWord)."""
+    words = ontology.words("SeatHolder") | ontology.words("SeatNoun") | ontology.words("ParliamentWord")
     return any(t.lower_ in words or t.lemma_.lower() in words for t in doc)
 
 

@@ -80,6 +80,8 @@ def _noun_cue(span: Span) -> bool:
         and before.head.i in range(span.start, span.end)
     ):
         nouns.append(before)  # "the band Kestrel Lane"
+    if before is not None and before.text == "The" and span.start > 1 and doc[span.start - 2].pos_ == "NOUN":
+        nouns.append(doc[span.start - 2])  # "Hollywood blockbuster The Aviator": a title's own "The" between
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() == "film":
         nouns.append(root.head)  # "X's film Cold Harbour"
     if root.dep_ in {"nsubj", "nsubjpass"}:

@@ -364,7 +364,8 @@ WORDS_FILE = "words.ttl"
 WORD_LISTS = frozenset(
     {"Chamber", "Assembly", "Committee", "FigurativePart", "PublicOffice", "DepartmentNoun", "StateTitle", "FirmNoun",
      "Goods", "KinOrFollower", "PartyWord", "PartyMemberTitle", "BodyOfPeople", "Country",
-     "ConservativePartyWord"}
+     "ConservativePartyWord", "PeerTitle", "SeatHolder", "SeatNoun", "ParliamentWord",
+     "CoMakerNoun", "MakerNoun", "BroadcastNoun"}
 )
 
 

@@ -653,3 +653,34 @@ def test_frames_relative_clause_without_pronoun_keeps_its_own_complement(extract
     # "the firm she said was growing": the clause's complement is what she said, not the firm
     found = extract_text("Halder Trucks is in trouble. Lena Morrow praised the firm she said was growing.")
     assert not any(s == "Lena Morrow" and o == "Halder Trucks" for s, _, o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Rates will rise," said Dana Kell, an economist at Orbitel Bank in Frankfurt.',
+        '"Rates will rise," said Dana Kell, head of currency strategy at Orbitel Bank in Frankfurt.',
+        "Dana Kell, an analyst with Orbitel Bank in Frankfurt, said rates would rise.",
+        '"Rates will rise," said Dana Kell, an economist at Orbitel Bank\'s Frankfurt office.',
+    ],
+)
+def test_frames_a_desk_at_a_firm_in_a_town_is_a_branchs(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A post "at" (or "with") a firm "in" a town is in its office there: the person works for the firm, and the
+    text says nothing of where the firm is based."""
+    found = extract_text(text)
+    assert any(s == "Dana Kell" and o == "Orbitel Bank" for s, _, o in found), found
+    assert not any(p == "basedIn" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orbitel Bank, based in Frankfurt, reported a profit.",
+        "Frankfurt-based Orbitel Bank reported a profit.",
+        "Dana Kell, general manager of Orbitel Bank in Frankfurt, said sales rose.",
+    ],
+)
+def test_frames_a_firm_based_in_a_town_or_a_post_of_it_there_keeps_its_base(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "based in", "X-based" and a post "of" a firm in a town ("general manager of Orbitel Bank in Frankfurt")
+    still place the firm."""
+    assert ("Orbitel Bank", "basedIn", "Frankfurt") in extract_text(text)

@@ -82,4 +82,5 @@ def test_place_names_an_employers_title_does_not_make_a_place(ontology, parse_wi
                      [(0, 2, "PERSON"), (6, 7, "ORG"), (8, 10, "GPE")])
     found = relation_triples(doc, find_mentions(doc, ontology))
     assert ("Tomas Vidal", "worksFor", "Kellmore") in found, found
-    assert ("Kellmore", "basedIn", "New York") in found, found
+    # (and his desk "at" Kellmore "in New York" is a branch's: no basedIn, kgraph.extract.frames)
+    assert ("Kellmore", "basedIn", "New York") not in found, found

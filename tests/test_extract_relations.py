@@ -849,3 +849,41 @@ def test_relations_a_bands_player_is_its_member(extract_text, text: str) -> None
 
 def test_relations_a_firms_engineer_still_works_for_it(extract_text) -> None:  # type: ignore[no-untyped-def]
     assert ("Tom Lane", "worksFor", "Orbix") in extract_text("Orbix engineer Tom Lane said the fault was fixed.")
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        (
+            "Dana Kell of Kestrel Foods and Tom Ellery, formerly of Orbitel, signed the letter.",
+            {("Dana Kell", "Kestrel Foods"), ("Tom Ellery", "Orbitel")},
+        ),
+        (
+            "Signatories include Dana Kell of Kestrel Foods; Jonas Brell of Baltic Foods and Sigma Motors; and Tom "
+            "Ellery, formerly of Orbitel.",
+            {("Dana Kell", "Kestrel Foods"), ("Jonas Brell", "Baltic Foods"), ("Jonas Brell", "Sigma Motors"),
+             ("Tom Ellery", "Orbitel")},
+        ),
+    ],
+)
+def test_relations_each_list_item_goes_with_its_own_phrase(extract_text, text: str, pairs) -> None:  # type: ignore[no-untyped-def]
+    """ "A of X and B, formerly of Y": the parser hangs "of Y" on A; the pairing follows the list (B works for
+    Y, A does not, and B does not take A's X)."""
+    found = {(s, o) for s, p, o in extract_text(text) if p == "worksFor"}
+    assert found == pairs
+
+
+def test_relations_a_phrase_after_bare_names_is_the_lists(parse_with_ents, relation_triples, ontology) -> None:  # type: ignore[no-untyped-def]
+    """ "Kestrel, Orbitel and Corvane in Norway": the phrase is the whole list's, not its last item's; where the
+    items have phrases of their own, each keeps its own ("Kellmore Hall in Bergen and Corvane Hall in Tromso")."""
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents("The group's brands include Kestrel, Orbitel and Corvane in Norway.",
+                          [(5, 6, "ORG"), (7, 8, "ORG"), (9, 10, "ORG"), (11, 12, "GPE")])
+    assert not relation_triples(doc, find_mentions(doc, ontology))
+    doc = parse_with_ents("The show moves to Kellmore Hall in Bergen and Corvane Hall in Tromso.",
+                          [(4, 6, "FAC"), (7, 8, "GPE"), (9, 11, "FAC"), (12, 13, "GPE")])
+    found = relation_triples(doc, find_mentions(doc, ontology))
+    assert ("Corvane Hall", "locatedIn", "Tromso") in found, found
+    assert ("Kellmore Hall", "locatedIn", "Bergen") in found, found
+    assert ("Kellmore Hall", "locatedIn", "Tromso") not in found, found

@@ -118,3 +118,70 @@ def test_a_title_the_ner_saw_whole_counts_in_an_article_about_performances(  # t
 
     doc = parse_with_ents(f"Kestrel and Tacoma Lane won. {second}", [(0, 4, "WORK_OF_ART"), (6, 7, "ORG")])
     assert ("Kestrel" in {m.text for m, _ in find_mentions(doc, ontology)}) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "work"),
+    [
+        ("The award went to Tom Ellery from Night Porters (BBC Two) on Sunday.", "Night Porters"),
+        ("Gervais and The Lodge co-writer Stephen Marsh received an award.", "Lodge"),
+        ("Dana Kell, star of Harbour Lights, won best actress. The film opens in May.", "Harbour Lights"),
+    ],
+)
+def test_a_programme_or_a_makers_work_is_no_employer(nlp, ontology, extract_text, text: str, work: str) -> None:  # type: ignore[no-untyped-def]
+    """A channel in brackets after the name, "the Z co-writer X", "X, star of Z" (in an article about
+    performances): Z is a work, neither a mention nor anyone's employer."""
+    assert work not in _names(nlp, ontology, text)
+    assert not any(p == "worksFor" for _, p, _ in extract_text(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The award went to Tom Ellery from Kestrel Media (Bergen) on Sunday.", "Kestrel Media"),
+        ("Kestrel Media writer Stephen Marsh received an award.", "Kestrel Media"),
+        ("Dana Kell, chairman of Kestrel Media, won an award for the film.", "Kestrel Media"),
+    ],
+)
+def test_a_firm_beside_a_place_or_a_writer_stays_a_firm(nlp, ontology, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    """A place in brackets is no channel, "writer" alone no hand in a work, a chairman "of" no star "of"."""
+    assert _names(nlp, ontology, text).get(name) == "Organization"
+
+
+def test_a_name_called_a_film_is_a_work(ontology, parse_with_ents) -> None:  # type: ignore[no-untyped-def]
+    """ "Z was named best film": Z is a work (the same words about a company keep it one)."""
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents("Cold Harbour was named best film on Sunday.", [(0, 2, "ORG")])
+    assert not [m for m, _ in find_mentions(doc, ontology) if m.text == "Cold Harbour"]
+    doc = parse_with_ents("Kestrel Media was named best company on Sunday.", [(0, 2, "ORG")])
+    assert [m.type for m, _ in find_mentions(doc, ontology) if m.text == "Kestrel Media"] == ["Organization"]
+
+
+def test_a_performers_for_on_an_award_list_names_a_work(ontology, parse_with_ents, relation_triples) -> None:  # type: ignore[no-untyped-def]
+    """ "Best actor - X for Z" in an article about performances: Z is X's work, so "Z's X" (the NER's
+    organisation) is no employment; the same list leaves a firm's possessive ("Orbitel's X") its employee."""
+    from kgraph.extract.mentions import find_mentions
+
+    text = "The Silver Road's Tom Ellery won best musical actor. The winners: Best musical actor - Tom Ellery for The "
+    doc = parse_with_ents(text + "Silver Road.", [(1, 3, "ORG"), (4, 6, "PERSON"), (18, 20, "PERSON")])
+    assert not relation_triples(doc, find_mentions(doc, ontology))
+    doc = parse_with_ents(text + "Silver Road.", [(1, 3, "ORG"), (4, 6, "PERSON")])  # no list: no work
+    assert ("Tom Ellery", "worksFor", "Silver Road") in relation_triples(doc, find_mentions(doc, ontology))
+    doc = parse_with_ents("Orbitel's Tom Ellery won best actor. The winners: Best actor - Tom Ellery for Cold Harbour.",
+                          [(0, 1, "ORG"), (2, 4, "PERSON"), (14, 16, "PERSON")])
+    assert ("Tom Ellery", "worksFor", "Orbitel") in relation_triples(doc, find_mentions(doc, ontology))
+
+
+def test_a_works_noun_before_its_titles_the_names_a_work(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    """ "Hollywood blockbuster The Silver Road": a work's noun, then the title with its own "The"; a firm's noun
+    there leaves a firm ("media group The Silver Road")."""
+    from kgraph.extract.mentions import find_mentions
+
+    def types(text: str) -> list[str]:
+        doc = nlp(text)
+        doc.ents = [doc.char_span(text.index("Silver"), text.index("Road") + 4, label="ORG")]
+        return [m.type for m, _ in find_mentions(doc, ontology) if m.text == "Silver Road"]
+
+    assert types("Hollywood blockbuster The Silver Road took four awards.") == []
+    assert types("Hollywood media group The Silver Road took four awards.") == ["Organization"]

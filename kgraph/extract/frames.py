@@ -29,6 +29,7 @@ from kgraph.extract.moods import _governing_verb
 from kgraph.extract.moods import event_mood as event_mood
 from kgraph.extract.moods import mood as mood
 from kgraph.extract.moods import noun_mood as noun_mood
+from kgraph.extract.work_names import within_work
 from kgraph.models import Mention, Role
 from kgraph.ontology import Ontology, per_ontology
 
@@ -530,6 +531,8 @@ def _named_in(pobj: Token, index: _Index) -> list[Token]:
     """
     if index.at(pobj) is not None or pobj.pos_ not in {"NOUN", "PROPN"}:
         return [pobj]
+    if pobj.pos_ == "PROPN" and within_work(pobj, index.ontology):
+        return []  # "from Harbour Lights (BBC Two)": a work, not the channel named beside it
     names = [c for c in pobj.children if c.dep_ in {"poss", "compound", "appos"} and index.at(c) is not None]
     if pobj.lemma_.lower() in index.ontology.words("Goods"):
         names = [c for c in names if c.dep_ != "compound"]  # "a buyer of Orbitel shares": the shares are
@@ -799,6 +802,60 @@ def _family(possessor: Token, index: _Index) -> bool:
     return text.endswith("s") and (text[:-1] in index.surnames or text.endswith("es") and text[:-2] in index.surnames)
 
 
+def _post_in(token: Token, index: _Index) -> str:
+    """The preposition by which a name is the employer in a post: "of" in "managing director of Orbitel",
+    "at" in "an economist at Orbitel Bank", "head of strategy at Orbitel Bank" ("" for none)."""
+    if not (token.dep_ == "pobj" and token.head.lower_ in {"of", "at", "for", "with"}):
+        return ""
+    noun = token.head.head
+    while noun.pos_ == "NOUN" and noun.lemma_.lower() not in _title_heads(index.ontology):
+        if not (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN"):
+            return ""
+        noun = noun.head.head  # "head of currency strategy at X"
+    return token.head.lower_ if noun.pos_ == "NOUN" else ""
+
+
+#: Words that join the items of a list: "A of X, B of Y and C of Z".
+_LIST_JOINS = frozenset({",", ";", "and", "or"})
+
+
+def _list_item_between(m: int, obj: Token, index: _Index) -> bool:
+    """Whether another item of a list, a name of mention ``m``'s kind, stands between the name and a later
+    phrase's object: in "A of X and B, formerly of Y" Y is B's, though the parser hangs "of Y" on A."""
+    span = index.mentions[m][1]
+    kind = index.mentions[m][0].type
+    doc = span.doc
+    other = index.at(obj)
+    for i in range(span.end + 1, obj.i):
+        n = index.by_token.get(i)
+        if n is None or n in {m, other} or index.mentions[n][1].start != i or index.mentions[n][0].type != kind:
+            continue
+        if doc[i - 1].lower_ in _LIST_JOINS:
+            return True
+    return False
+
+
+def _list_phrase(m: int, preps: tuple[str, ...], index: _Index) -> list[Token]:
+    """The objects of the phrase right after a list item that the parser hung on an earlier item of the list
+    with a phrase of its own: "A of X and B, formerly of Y" gives B Y (but "A, B and C in Y" is no list of
+    items with phrases: the phrase is the whole list's)."""
+    span = index.mentions[m][1]
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ not in _LIST_JOINS:
+        return []
+    i = span.end
+    while i < len(doc) and i - span.end < 3 and (doc[i].text in {",", ";"} or doc[i].dep_ == "advmod"):
+        i += 1  # "B, formerly of Y", "B, now of Y"
+    if i >= len(doc) or doc[i].dep_ != "prep" or doc[i].lower_ not in preps or doc[i].head.i >= span.start:
+        return []
+    earlier = index.at(doc[i].head)
+    if earlier is None or index.mentions[earlier][0].type != index.mentions[m][0].type:
+        return []
+    if not any(c.dep_ == "prep" and c.lower_ in preps and c.i < span.start for c in doc[i].head.children):
+        return []  # "Buick, Cadillac and Chevrolet in the US": one phrase for the whole list
+    return [o for pobj in doc[i].children if pobj.dep_ == "pobj" for o in _named_in(pobj, index)]
+
+
 def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[list[Token], list[Token]]:
     """A name with a prepositional phrase: "Smith of Acme", "Bio Japan 2024 at Pacifico Yokohama".
 
@@ -839,17 +896,20 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
         o for carrier in carriers for pobj in _prep_objects(carrier, preps) if not span.start <= pobj.i < span.end
         for o in _named_in(pobj, index)
     ]
-    if (
-        token.dep_ == "pobj" and token.head.lower_ in {"of", "at", "for"} and token.head.head.pos_ == "NOUN"
-        and token.head.head.lemma_.lower() in _title_heads(index.ontology)
-    ):
-        # "managing director of Orbitel in the UK": the post is in the company's branch there, which
-        # says nothing of where the company itself is based
+    post = _post_in(token, index)
+    if post:
+        # "managing director of Orbitel in the UK", "X, an economist at Orbitel Bank in Frankfurt": the post
+        # is in the company's branch there, which says nothing of where the company itself is based (a
+        # post "of" or "for" a firm in a town names the firm: "manager of Kestrel Stores in Bellport")
         objects = [
             o for o in objects
             if not (o.dep_ == "pobj" and o.head.lower_ == "in" and (p := index.at(o)) is not None
-                    and index.mentions[p][0].text.lower() in _COUNTRY_NAMES)
+                    and (post in {"at", "with"} or index.mentions[p][0].text.lower() in _COUNTRY_NAMES))
         ]
+    # "A of X and B, formerly of Y": the pairing follows the list, whatever the parser attached
+    objects = [o for o in objects if not _list_item_between(m, o, index)]
+    if not objects:
+        objects = _list_phrase(m, preps, index)
     doc = token.doc
     if (
         not objects

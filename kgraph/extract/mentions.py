@@ -550,8 +550,8 @@ def _named_entities(
         cls = _classify(ent, ontology)
         if cls is None or not ent.text.strip():
             continue
-        if is_work(ent, ontology):
-            taken.update(range(ent.start, ent.end))  # nor a name the rules find in its words
+        if is_work(_balanced(ent), ontology):  # ("Harbour Lights (BBC Two": the work before the bracket)
+            taken.update(range(ent.start, _balanced(ent).end))  # nor a name the rules find in its words
             continue
         one_word = len(ent) == 1 and ent[0].is_title and ent[0].is_alpha
         if (one_word or _joined_portfolio(ent)) and ent.label_ == "ORG" and _names_office(

@@ -3,8 +3,9 @@
 Decides which names the NER called organisations or people are places: a name in a
 locative phrase whose word is the trigger of a pattern with a place object ("located in
 Fujisawa", "a campus in Fujisawa"), before or after a noun of a person's home ("a Duluth
-native", "her hometown of Duluth"), after a peer's title ("Lord Vance of Bellport") or a
-person's age ("Anders Holm, 41, of Tacoma"), the possessor of a place's street or mayor, and
+native", "her hometown of Duluth"), a seat or a peer's title's place ("the MP for Bellport", "Lord Vance of
+Bellport": kgraph.extract.seat_names), after a person's age ("Anders Holm, 41, of Tacoma"), the possessor of a
+place's street or mayor, and
 the names of a "Place, Name" chain ("Fujisawa, Kanagawa").  Example: in "The lab is located in
 Corvallis.", Corvallis is a place whatever the NER said.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.extract.seat_names import is_seat, peer_place
 from kgraph.models import Mention
 from kgraph.ontology import Ontology, per_ontology
 
@@ -20,10 +22,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 __all__ = ["coerce_places"]
-
-#: Titles of peers, whose "of" names a place ("Lord Vance of Bellport", "Baroness Kellmore of Tacoma").
-_PEERAGE = frozenset("lord lady baroness baron earl countess viscount marquess".split())
-
 
 def _age_follows(span: Span) -> bool:
     """ "NAME, 50," or "NAME, 50." : a number of years right after a name, between commas."""
@@ -137,17 +135,12 @@ def _places_by_context(
     found: list[tuple[Mention, Span]], ontology: Ontology, titles: frozenset[str]
 ) -> list[tuple[Mention, Span]]:
     """The mentions with each name a place that the words around it say is one (a locative phrase, a home's
-    noun, a peer's title, an age before "of", a body's "in"/"of", a place's street or mayor)."""
+    noun, a seat or a peer's title, an age before "of", a body's "in"/"of", a place's street or mayor)."""
     locative = _locative_triggers(ontology)
     homes = _home_nouns(ontology)
     homes_of = _home_nouns(ontology, "of")
 
     places = {t.i for mention, span in found if ontology.is_a(mention.type, "Place") for t in span}
-    # "Lord Vance of Bellport": a peer's title names a place
-    peers = {
-        span[-1].i for mention, span in found
-        if mention.type == "Person" and len(span) > 1 and span[0].lower_ in _PEERAGE
-    }
     # names ending in "Co.", "Inc.", "Institute": bodies sure of their kind
     bodies = {
         span[-1].i for mention, span in found
@@ -180,8 +173,8 @@ def _places_by_context(
             and root.head.head.i in bodies and root.head.i == root.head.head.i + 1
         ):
             mention = _as_place(mention)  # "Kestrel Milling Co. in Bellport", "Orbitel Supply Co. of Tacoma"
-        elif weak and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i in peers:
-            mention = _as_place(mention)
+        elif weak and (is_seat(span, ontology) or peer_place(span, ontology)):
+            mention = _as_place(mention)  # "Lord Vance of Bellport", "the MP for Bellport North"
         elif weak and root.dep_ == "pobj" and _hometown_after_age(root.head, found):
             mention = _as_place(mention)  # "Anders Holm, 41, of Tacoma"
         elif weak and mention.label != "PERSON" and _place_evidence(root, ontology):

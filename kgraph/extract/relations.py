@@ -44,6 +44,7 @@ from kgraph.extract.lexicon import (
 )
 from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name
 from kgraph.extract.posts import Post, post_scope
+from kgraph.extract.seat_names import is_seat
 from kgraph.extract.titles import (
     _names_a_work,
     _own_title,
@@ -99,7 +100,20 @@ def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ont
         for pairs, pattern in sentence_patterns:
             for subj, obj in pairs(sent, pattern, index):
                 _add(found, pattern, subj, obj, sent, None, index, ontology)
-    return _drop_implied(sorted(_chain(found, ontology).values()), ontology)
+    return _drop_implied(sorted(_without_seats(_chain(found, ontology), index).values()), ontology)
+
+
+def _without_seats(
+    found: dict[tuple[int, str, int], RelationMention], index: _Index
+) -> dict[tuple[int, str, int], RelationMention]:
+    """The relations less a person's to a seat or a peer's title's place (kgraph.extract.seat_names): "Cardmore
+    North's Dana Kell", "Lord Kell of Westbridge" say what the person represents or is titled after, not where
+    they live or work."""
+    spans = {mention: span for mention, span in index.mentions}
+    return {
+        key: rel for key, rel in found.items()
+        if not (rel.subject.type == "Person" and is_seat(spans[rel.object], index.ontology))
+    }
 
 
 def _clock_zone(span: Span) -> bool:
@@ -404,6 +418,9 @@ def _attribute_conjuncts(
     expanded_objects = [o for o in expanded_objects if o in objects or not _in_own_phrase(o, pattern, index)]
     # "A, the mayor of X, and B, a teacher from Y": a conjunct with a description of its own
     expanded = [s for s in expanded if s in subjects or not _apposed_noun(s)]
+    # "A of X and B": a list item after the phrase is not reached by it
+    phrases = [o for o in objects if o.dep_ == "pobj"]
+    expanded = [s for s in expanded if s in subjects or not any(o.i < s.i for o in phrases)]
     # "the theatre in Tacoma, Wash., and Kellmore in Spokane": a conjunct of another kind than
     # the name is an item of some other list the parser joined to it
     kinds = {index.mentions[m][0].type for t in subjects if (m := index.at(t)) is not None}

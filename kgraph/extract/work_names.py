@@ -4,11 +4,15 @@ Decides which names of a document are works (films, TV shows, albums, books), pr
 fictional characters, so that they are no mentions and take no worksFor, founderOf or basedIn.  A name
 is a work where the words right around it say so:
 
-- a noun of a work or a band beside it ("the film Ray", "Friends, the TV series", "the band Kestrel Lane");
-- a performer's noun after it ("former Harbour Lights actress X", "his Harbour Lights character");
+- a noun of a work or a band beside it ("the film Ray", "Friends, the TV series", "the band Kestrel Lane",
+  "Ray is a film", "Ray was named best film");
+- a performer's noun after it ("former Harbour Lights actress X", "his Harbour Lights character", "the Harbour
+  Lights co-writer X");
+- a TV or radio channel in brackets after it or "on" it ("Harbour Lights (BBC Two)", "Harbour Lights on
+  Channel 4");
 - "starred in Z"; and, in an article about performances (a film, an episode, an album, an actor ...),
-  "the Z star X", "X's role in Z", "X, who played Y in Z" (Y a character, Z a work), "X plays Y",
-  "nominated for Z" (not a prize);
+  "the Z star X", "the Z creator X", "X, star of Z", "Best actor - X for Z", "X's role in Z", "X, who played Y
+  in Z" (Y a character, Z a work), "X plays Y", "nominated for Z" (not a prize);
 - a verb of a product ("launched the Xphone", "download X", "installed X") where nothing in the
   article calls the name a firm ("X said it", "X's chief executive", "shares in X").
 
@@ -33,16 +37,18 @@ if TYPE_CHECKING:
 
     from kgraph.ontology import Ontology
 
-__all__ = ["is_work"]
+__all__ = ["is_work", "within_work"]
 
 #: Nouns of works and products: a name they describe ("the film Ray", "the games console Orbix",
 #: "Friends, the TV series") is none of the ontology's people, bodies or places.
 _WORK_NOUNS = frozenset(
     """film movie documentary series sitcom soap programme program album single song track book novel play musical
-    opera console handset drama comedy character""".split()
+    opera console handset drama comedy character blockbuster""".split()
 )
 #: Nouns of a performer or a part of a work after a name that is the work's: "Harbour Lights actress X".
 _PERFORMER_NOUNS = frozenset("actor actress character episode sequel soundtrack spin-off".split())
+#: Number words that close the name of a TV or radio channel: "BBC Two", "Channel 4".
+_CHANNEL_NUMBERS = frozenset("one two three four five".split())
 #: Last words of the names of companies that employ actors: "National Theatre actor X" works for it.
 _STAGE_BODIES = frozenset("theatre theater company ballet orchestra opera playhouse".split())
 #: Words (lemmas) that make an article one about performances, where weaker cues count.
@@ -74,8 +80,13 @@ def _noun_cue(span: Span) -> bool:
         and before.head.i in range(span.start, span.end)
     ):
         nouns.append(before)  # "the band Kestrel Lane"
+    if before is not None and before.text == "The" and span.start > 1 and doc[span.start - 2].pos_ == "NOUN":
+        nouns.append(doc[span.start - 2])  # "Hollywood blockbuster The Aviator": a title's own "The" between
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() == "film":
         nouns.append(root.head)  # "X's film Cold Harbour"
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        # "Cold Harbour is a film about ...", "Cold Harbour was named best film"
+        nouns.extend(c for c in root.head.children if c.dep_ in {"attr", "oprd"} and c.pos_ == "NOUN")
     return any(n.lemma_.lower() in _WORK_NOUNS for n in nouns)
 
 
@@ -86,7 +97,7 @@ def _band(span: Span) -> bool:
     return before is not None and before.lemma_.lower() == "band" and before.head.i in range(span.start, span.end)
 
 
-def _after_noun(span: Span) -> Token | None:
+def _after_noun(span: Span, ontology: Ontology) -> Token | None:
     """The noun a name modifies as a compound, right after it ("Harbour Lights actress"), or after its
     possessive ("EastEnders' actress")."""
     doc = span.doc
@@ -96,7 +107,46 @@ def _after_noun(span: Span) -> Token | None:
     if end >= len(doc) or doc[end].pos_ != "NOUN":
         return None
     noun = doc[end]
+    if _co_noun(noun, ontology):
+        noun = doc[end + 2]  # "co-writer": the parser's "co", "-", "writer"
     return noun if span.root.dep_ in {"compound", "poss", "nmod"} and span.root.head.i >= noun.i else None
+
+
+def _co_noun(token: Token, ontology: Ontology) -> bool:
+    """ "co-writer", "co-star": "co" and a hyphen before a noun of a hand in a work."""
+    doc = token.doc
+    return (
+        token.lower_ == "co" and token.i + 2 < len(doc) and doc[token.i + 1].text == "-"
+        and doc[token.i + 2].lemma_.lower() in ontology.words("CoMakerNoun")
+    )
+
+
+def _channel(tokens: Span, ontology: Ontology) -> bool:
+    """Whether words name a TV or radio channel: "BBC Two", "Channel 4" (the number a channel's name
+    ends in) or a name with a broadcast noun ("Kestrel TV")."""
+    words = [t for t in tokens if not t.is_punct]
+    if not 1 <= len(words) <= 3 or not words[0].text[:1].isupper():
+        return False
+    last = words[-1]
+    # (not one word with a digit: "Expo (E3)", "(G8)" are abbreviations)
+    numbered = len(words) > 1 and (last.lower_ in _CHANNEL_NUMBERS or last.text.isdigit())
+    return numbered or any(t.lower_ in ontology.words("BroadcastNoun") for t in words)
+
+
+def _channel_cue(span: Span, ontology: Ontology) -> bool:
+    """A channel in brackets right after the name, or "on" a channel: "Harbour Lights (BBC Two)", "Harbour Lights
+    on Channel 4" — a programme."""
+    doc = span.doc
+    if span.end + 2 < len(doc) and doc[span.end].text == "(":
+        close = next((t.i for t in doc[span.end + 1 : span.end + 6] if t.text == ")"), None)
+        if close is not None and _channel(doc[span.end + 1 : close], ontology):
+            return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "on" and any(
+            p.dep_ == "pobj" and _channel(doc[p.left_edge.i : p.i + 1], ontology) for p in c.children
+        )
+        for c in span.root.children
+    )
 
 
 def _pobj_of(span: Span, preposition: str) -> Token | None:
@@ -117,10 +167,15 @@ def _strong_cue(span: Span, ontology: Ontology) -> bool:
     """Words right around the name that make it a work in any article."""
     if _noun_cue(span) or span.start > 0 and span.doc[span.start - 1].lower_ == "character":
         return True  # "the film Ray", "his character Ben Gates"
+    if _channel_cue(span, ontology) and span.label_ in {"ORG", "WORK_OF_ART", "PRODUCT", "FAC"}:
+        return True  # "Harbour Lights (BBC Two)"
+    end = span.end + (span.end < len(span.doc) and span.doc[span.end].lower_ in {"'", "'s", "’s", "’"})
+    if end < len(span.doc) and _co_noun(span.doc[end], ontology) and _may_be_work(span) and not _body(span, ontology):
+        return True  # "the Harbour Lights co-writer X"
     verb = _pobj_of(span, "in")
     if verb is not None and verb.lemma_.lower() == "star" and verb.pos_ == "VERB":
         return True  # "she starred in Ray"
-    noun = _after_noun(span)
+    noun = _after_noun(span, ontology)
     if noun is None or noun.lemma_.lower() not in _PERFORMER_NOUNS or not _may_be_work(span):
         return False
     if _body(span, ontology):
@@ -146,13 +201,19 @@ def _weak_cue(span: Span, ontology: Ontology) -> bool:
     """Words around the name that make it a work (or a character) in an article about performances."""
     if _body(span, ontology):
         return False  # "the National Theatre star X", "her role in the Kestrel Company": a body
-    noun = _after_noun(span)
-    if noun is not None and noun.lower_ in {"star", "stars"} and _may_be_work(span) and span.label_ != "PERSON":
-        return True  # "the Harbour Lights star X" (not "Hollywood star X")
+    makers = ontology.words("MakerNoun")
+    noun = _after_noun(span, ontology)
+    if noun is not None and noun.lemma_.lower() in makers and _may_be_work(span) and span.label_ != "PERSON":
+        return True  # "the Harbour Lights star X", "the Harbour Lights creator X" (not "Hollywood star X")
+    word = _pobj_of(span, "of")
+    if word is not None and word.pos_ == "NOUN" and word.lemma_.lower() in makers and _may_be_work(span):
+        return True  # "X, star of Harbour Lights"
     word = _pobj_of(span, "in")
     if word is not None and (word.lemma_.lower() in {"role", "part"} or _plays(word) and _plays_someone(word)):
         return True  # "her role in Z", "X, who played Y in Z"
     word = _pobj_of(span, "for")
+    if word is not None and word.ent_type_ == "PERSON" and span.label_ != "PERSON" and not _body(span, ontology):
+        return True  # "Best actor - Tom Ellery for Harbour Lights": a performer's work on an award list
     if word is not None and word.lemma_.lower() == "nominate" and word.pos_ == "VERB":
         # "nominated for Z" (not "for the X Prize", "for Kestrels": prizes; "nominations for X" names nominees)
         return ontology.class_for_head(span[-1].lower_) is None and not (len(span) == 1 and span.text.endswith("s"))
@@ -195,12 +256,24 @@ def _performance_article(doc: Doc) -> bool:
 
 
 def _candidates(doc: Doc) -> list[Span]:
-    """The NER's names, and runs of proper nouns the NER left unlabelled before a performer's noun or after
-    a product's verb."""
+    """The NER's names, and runs of proper nouns the NER left unlabelled before a performer's noun, after
+    a product's verb, or after a person's "for"."""
     from spacy.tokens import Span
 
     spans = list(doc.ents)
+    for ent in doc.ents:
+        bracket = next((t.i for t in ent if t.text == "("), None)
+        if bracket is not None and bracket > ent.start:
+            spans.append(Span(doc, ent.start, bracket, label=ent.label_))  # the NER's "Harbour Lights (BBC Two"
     for token in doc:
+        if (
+            token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ == "for"
+            and token.head.head.ent_type_ == "PERSON" and not token.ent_type_
+        ):
+            start = token.i  # "Tom Ellery for Harbour Lights", a title the NER left unlabelled
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+                start -= 1
+            spans.append(Span(doc, start, token.i + 1, label="WORK_OF_ART"))
         if token.pos_ == "PROPN" and token.dep_ == "dobj" and token.head.lemma_.lower() in _PRODUCT_VERBS:
             start = token.i
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
@@ -282,6 +355,12 @@ def _work_ranges(doc: Doc, ontology: Ontology) -> list[tuple[int, int]]:
         ]
         doc.user_data[_KEY] = cached
     return list(cached)
+
+
+def within_work(token: Token, ontology: Ontology) -> bool:
+    """Whether a word is part of the name of a work, product or character of the document."""
+    start = token.idx
+    return any(lo <= start < hi for lo, hi in _work_ranges(token.doc, ontology))
 
 
 def is_work(span: Span, ontology: Ontology) -> bool:

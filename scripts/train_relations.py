@@ -28,7 +28,8 @@ name's head word, their product, the mean over the words between; standardised, 
 ``--dense-l2``; ``--hidden N`` puts N rectified units in between).  The DocBin cache keeps no tensors,
 so the tok2vec runs again over the cached parses (about a minute for KBP37).  It is off by default:
 in cross-validation it did not beat the sparse features (best exact F1 at precision >= 0.70: 54.5
-against 54.9, the rules alone 54.9; a hidden layer of 32 overfitted); docs/quality.md has the figures.
+against 54.9, the rules alone 54.9; with ``--hidden 32 --dense-l2 0.01 --dense-lr 0.01`` 54.9); docs/quality.md
+has the figures.
 
 Reproducible: a fixed seed, full-batch training; numpy only (installed with spaCy).  Parses are cached
 in ``--cache`` (``/tmp/kgraph-train-cache``), keyed by the texts, pipeline and the shipped NER's files;
@@ -671,7 +672,7 @@ def table(rows: list[tuple[float, float, float, float]], overlap: list[tuple[flo
 
 
 def main() -> None:
-    global DENSE, HIDDEN, DENSE_L2
+    global DENSE, HIDDEN, DENSE_L2, DENSE_LR
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--conll04", type=Path, default=CONLL04)
     parser.add_argument("--kbp37", type=Path, default=KBP37)
@@ -686,8 +687,9 @@ def main() -> None:
     parser.add_argument("--dense", action="store_true", help="with the pipeline's token vectors as features too")
     parser.add_argument("--hidden", type=int, default=HIDDEN, help="hidden units over the token vectors (0: linear)")
     parser.add_argument("--dense-l2", type=float, default=DENSE_L2)
+    parser.add_argument("--dense-lr", type=float, default=DENSE_LR, help="Adam's learning rate of the dense part")
     args = parser.parse_args()
-    DENSE, HIDDEN, DENSE_L2 = args.dense, args.hidden, args.dense_l2
+    DENSE, HIDDEN, DENSE_L2, DENSE_LR = args.dense, args.hidden, args.dense_l2, args.dense_lr
 
     from kgraph.evaluate import load_mapping
 

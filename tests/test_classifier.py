@@ -344,3 +344,23 @@ def test_a_dense_layer_adds_its_scores_to_the_sparse_ones() -> None:
     assert hidden.scores(np.array([1.0, 0.0]))["worksFor"] == 3.0
     assert hidden.scores(np.array([0.0, 1.0]))["worksFor"] == 0.0  # the rectified unit is off
     assert DenseLayer.from_json(hidden.to_json()).scores(np.array([1.0, 0.0])) == hidden.scores(np.array([1.0, 0.0]))
+
+
+def test_a_weights_file_with_a_dense_layer_scores_pairs_with_the_parses_vectors(nlp, ontology, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Our pipeline fills ``doc.tensor``; a ``dense`` entry of the weights file is read and its scores reach the
+    decision (here a hidden unit that is always on pushes worksFor), and the same file without it adds nothing."""
+    doc, kept, links, rules = _read(nlp, ontology, "Mira Solberg praised Kestrel Bank on Monday.")
+    assert not rules and doc.tensor.shape == (len(doc), 96)
+    width = 4 * doc.tensor.shape[1]
+    layer = {"labels": [NONE, "worksFor"], "mean": [0.0] * width, "scale": [1.0] * width,
+             "hidden": [[0.0] for _ in range(width)], "hidden_bias": [1.0], "weights": [[0.0, 6.0]]}
+    data = {"labels": [NONE, "worksFor"], "threshold": 0.7, "floor": 0.5,
+            "type_pairs": {"worksFor": [["Person", "Organization"]]}, "weights": {"bias": {NONE: 2.0}}}
+    plain, dense = tmp_path / "plain.json", tmp_path / "dense.json"
+    plain.write_text(json.dumps(data), encoding="utf-8")
+    dense.write_text(json.dumps({**data, "dense": layer}), encoding="utf-8")
+    pair = ("Mira Solberg", "worksFor", "Kestrel Bank")
+    assert pair not in _triples(RelationClassifier.load(plain).decide(doc, kept, links, rules, ontology))
+    with_layer = RelationClassifier.load(dense)
+    assert with_layer.dense is not None
+    assert pair in _triples(with_layer.decide(doc, kept, links, rules, ontology))

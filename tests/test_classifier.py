@@ -308,3 +308,59 @@ def test_the_shipped_model_adds_only_what_cross_validation_judged() -> None:
     data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
     assert set(data["adds"]) == {"worksFor", "basedIn", "locatedIn", "livesIn"}  # the labels CoNLL04 annotates
     assert RelationClassifier.load().adds == frozenset(data["adds"])
+
+
+def test_dense_features_are_the_pipelines_token_vectors_of_the_pair(parsed) -> None:  # type: ignore[no-untyped-def]
+    """Head vector of each name, their product, the mean between; none without a tensor."""
+    import numpy as np
+
+    from kgraph.extract.classifier import dense_features
+
+    doc = parsed.copy()
+    assert dense_features(doc, doc[0:2], doc[6:8]) is None  # the hand-made parse has no tensor
+    doc.tensor = np.arange(len(doc) * 2, dtype=np.float32).reshape(len(doc), 2)
+    vector = dense_features(doc, doc[0:2], doc[6:8])  # roots "Weber" (1) and "Corp" (7); between: tokens 2-5
+    assert vector.tolist() == [2, 3, 14, 15, 28, 45, 7, 8]
+    assert dense_features(doc, doc[6:8], doc[0:2]).tolist()[-2:] == [7, 8]  # "between" does not depend on order
+    assert dense_features(doc, doc[0:2], doc[2:3]).tolist()[-2:] == [0, 0]  # touching names: nothing between
+
+
+def test_a_dense_layer_adds_its_scores_to_the_sparse_ones() -> None:
+    """With a dense layer a vector moves the probabilities; without one (or without a vector) it does not."""
+    import numpy as np
+
+    from kgraph.extract.classifier import DenseLayer
+
+    labels = [NONE, "worksFor"]
+    layer = DenseLayer(labels, np.zeros(2), np.ones(2), np.array([[0.0, 3.0], [0.0, 0.0]]))
+    model = RelationClassifier(labels=labels, weights={"bias": {NONE: 1.0}}, threshold=0.7, type_pairs={},
+                               dense=layer)
+    plain = model.probabilities(["bias"], labels)
+    moved = model.probabilities(["bias"], labels, np.array([1.0, 0.0]))
+    assert plain["worksFor"] < 0.5 < moved["worksFor"]
+    assert math.isclose(moved["worksFor"], 1 / (1 + math.exp(-2.0)))
+    hidden = DenseLayer(labels, np.zeros(2), np.ones(2), np.array([[0.0, 3.0]]), np.array([[1.0], [-1.0]]),
+                        np.zeros(1))
+    assert hidden.scores(np.array([1.0, 0.0]))["worksFor"] == 3.0
+    assert hidden.scores(np.array([0.0, 1.0]))["worksFor"] == 0.0  # the rectified unit is off
+    assert DenseLayer.from_json(hidden.to_json()).scores(np.array([1.0, 0.0])) == hidden.scores(np.array([1.0, 0.0]))
+
+
+def test_a_weights_file_with_a_dense_layer_scores_pairs_with_the_parses_vectors(nlp, ontology, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Our pipeline fills ``doc.tensor``; a ``dense`` entry of the weights file is read and its scores reach the
+    decision (here a hidden unit that is always on pushes worksFor), and the same file without it adds nothing."""
+    doc, kept, links, rules = _read(nlp, ontology, "Mira Solberg praised Kestrel Bank on Monday.")
+    assert not rules and doc.tensor.shape == (len(doc), 96)
+    width = 4 * doc.tensor.shape[1]
+    layer = {"labels": [NONE, "worksFor"], "mean": [0.0] * width, "scale": [1.0] * width,
+             "hidden": [[0.0] for _ in range(width)], "hidden_bias": [1.0], "weights": [[0.0, 6.0]]}
+    data = {"labels": [NONE, "worksFor"], "threshold": 0.7, "floor": 0.5,
+            "type_pairs": {"worksFor": [["Person", "Organization"]]}, "weights": {"bias": {NONE: 2.0}}}
+    plain, dense = tmp_path / "plain.json", tmp_path / "dense.json"
+    plain.write_text(json.dumps(data), encoding="utf-8")
+    dense.write_text(json.dumps({**data, "dense": layer}), encoding="utf-8")
+    pair = ("Mira Solberg", "worksFor", "Kestrel Bank")
+    assert pair not in _triples(RelationClassifier.load(plain).decide(doc, kept, links, rules, ontology))
+    with_layer = RelationClassifier.load(dense)
+    assert with_layer.dense is not None
+    assert pair in _triples(with_layer.decide(doc, kept, links, rules, ontology))

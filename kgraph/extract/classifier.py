@@ -14,7 +14,9 @@ cover keep the rules' confidence.
 
 The weights live in ``kgraph/resources/relations.json`` (written by
 ``scripts/train_relations.py`` from CoNLL04 train and KBP37 train); inference is plain Python
-over dicts, so nothing beyond the spaCy parse is needed at run time.  The labels are
+over dicts, so nothing beyond the spaCy parse is needed at run time.  A weights file may also carry a
+:class:`DenseLayer` over :func:`dense_features` (the parse's own token vectors; numpy, which comes
+with spaCy); the shipped one does not (cross-validation found no gain).  The labels are
 ontology properties plus ``NONE``; a label is only considered for a pair when the mention
 classes fit the property's domain and range and the training data had that pairing of classes.
 """
@@ -42,6 +44,8 @@ __all__ = [
     "coarse_class",
     "pair_features",
     "rule_features",
+    "dense_features",
+    "DenseLayer",
     "ontology_cues",
     "RelationClassifier",
     "candidates",
@@ -294,6 +298,30 @@ def rule_features(forward: Sequence[RelationMention], backward: Sequence[Relatio
     return sorted(feats)
 
 
+#: Width of :func:`dense_features`: four blocks of the pipeline's token vectors (``doc.tensor``).
+DENSE_BLOCKS = ("subject", "object", "product", "between")
+
+
+def dense_features(doc: Doc, subj_span: Span, obj_span: Span) -> Any:
+    """The pair in the pipeline's own contextual token vectors (spaCy's shared ``tok2vec`` output,
+    ``doc.tensor``, computed by the parse at no extra cost): the vector of each name's head word, their
+    elementwise product, and the mean over the words between the names (zeros when they touch); one
+    numpy vector of ``4 * width`` values, or ``None`` when the pipeline left no tensor.
+
+    >>> dense_features(doc, doc[0:2], doc[6:8]).shape  # doctest: +SKIP
+    (384,)
+    """
+    import numpy as np
+
+    tensor = doc.tensor
+    if tensor is None or len(tensor.shape) != 2 or tensor.shape[0] != len(doc) or tensor.shape[1] == 0:
+        return None
+    s_vec, o_vec = tensor[subj_span.root.i], tensor[obj_span.root.i]
+    first, second = (subj_span, obj_span) if subj_span.start < obj_span.start else (obj_span, subj_span)
+    between = tensor[first.end : second.start].mean(axis=0) if second.start > first.end else np.zeros_like(s_vec)
+    return np.concatenate([s_vec, o_vec, s_vec * o_vec, between]).astype(np.float64)
+
+
 _CONJOINED = ("dp=", "bs=", "lca=", "dl=", "bf=", "bl=", "sh=", "oh=")
 _MODIFIERS = frozenset({"appos", "compound", "amod", "poss"})
 
@@ -334,6 +362,7 @@ class RelationClassifier:
     veto: float = 1.0  # 1.0: the model's confidence replaces the rule's
     raises: bool = True  # above the veto: the higher of the two confidences (True) or the rule's own
     cues: bool = False
+    dense: DenseLayer | None = None  # weights over :func:`dense_features`; None: the sparse features alone
 
     @classmethod
     def load(cls, path: Path | None = None) -> RelationClassifier:
@@ -355,6 +384,7 @@ class RelationClassifier:
             veto=float(data.get("veto", 1.0)),
             raises=bool(data.get("raises", True)),
             cues=bool(data.get("cues", False)),
+            dense=DenseLayer.from_json(data["dense"]) if data.get("dense") else None,
         )
 
     def allowed(self, subj_cls: str, obj_cls: str, ontology: Ontology) -> list[str]:
@@ -369,9 +399,14 @@ class RelationClassifier:
                 out.append(label)
         return out
 
-    def probabilities(self, features: Iterable[str], labels: list[str]) -> dict[str, float]:
-        """Softmax over ``labels`` of the summed feature weights."""
+    def probabilities(self, features: Iterable[str], labels: list[str], vector: Any = None) -> dict[str, float]:
+        """Softmax over ``labels`` of the summed feature weights, plus :attr:`dense`'s scores of the pair's
+        :func:`dense_features` ``vector`` when both are there."""
         scores = dict.fromkeys(labels, 0.0)
+        if self.dense is not None and vector is not None:
+            dense = self.dense.scores(vector)
+            for label in labels:
+                scores[label] += dense.get(label, 0.0)
         for feature in features:
             row = self.weights.get(feature)
             if row is None:
@@ -442,7 +477,8 @@ class RelationClassifier:
                         by_pair.get((s_mention, o_mention), []), by_pair.get((o_mention, s_mention), []),
                         f"{s_cls}|{o_cls}",
                     )
-                    scores[(s_mention, o_mention)] = self.probabilities(feats, labels)
+                    vector = dense_features(doc, s_span, o_span) if self.dense is not None else None
+                    scores[(s_mention, o_mention)] = self.probabilities(feats, labels, vector)
         return scores
 
     def decide(
@@ -511,6 +547,48 @@ class RelationClassifier:
             if not narrower:
                 out.append(rel)
         return out
+
+
+@dataclass
+class DenseLayer:
+    """Scores of :func:`dense_features`: the vector is standardised (``mean``, ``scale``), passed through
+    a hidden layer of rectified units when there is one (``hidden``, ``hidden_bias``), and weighted
+    per label (``weights``, one column per label of ``labels``)."""
+
+    labels: list[str]
+    mean: Any  # numpy arrays
+    scale: Any
+    weights: Any
+    hidden: Any = None
+    hidden_bias: Any = None
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> DenseLayer:
+        import numpy as np
+
+        def array(key: str) -> Any:
+            return np.array(data[key], dtype=np.float64) if data.get(key) is not None else None
+
+        return cls(list(data["labels"]), array("mean"), array("scale"), array("weights"), array("hidden"),
+                   array("hidden_bias"))
+
+    def to_json(self, digits: int = 5) -> dict[str, Any]:
+        def rounded(value: Any) -> Any:
+            return None if value is None else [rounded(v) for v in value] if getattr(value, "ndim", 0) \
+                else round(float(value), digits)
+
+        return {"labels": self.labels, "mean": rounded(self.mean), "scale": rounded(self.scale),
+                "hidden": rounded(self.hidden), "hidden_bias": rounded(self.hidden_bias),
+                "weights": rounded(self.weights)}
+
+    def scores(self, vector: Any) -> dict[str, float]:
+        """Each label's score of one :func:`dense_features` vector."""
+        import numpy as np
+
+        x = (vector - self.mean) / self.scale
+        if self.hidden is not None:
+            x = np.maximum(x @ self.hidden + self.hidden_bias, 0.0)
+        return dict(zip(self.labels, (float(v) for v in x @ self.weights), strict=True))
 
 
 def _one_per_entity(group: list[tuple[Mention, Span]], links: dict[Mention, Mention]) -> list[tuple[Mention, Span]]:

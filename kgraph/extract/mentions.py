@@ -704,7 +704,7 @@ def find_mentions(doc: Doc, ontology: Ontology, learned: bool = True) -> list[tu
     based = {i for _, span in found if _based_on(span.root) for i in range(span.start, span.end)}
     found.extend(_pronouns_and_descriptions(doc, ontology, taken, adjectives, described, based))
     found.sort(key=lambda pair: pair[0])
-    return retyped(found) if learned else found
+    return retyped(found, ontology) if learned else found
 
 
 #: Nouns of a public body: "the German regulator", "the Argentine government" are the country's own, not

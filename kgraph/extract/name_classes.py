@@ -35,6 +35,8 @@ from kgraph.models import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from kgraph.ontology import Ontology
+
 __all__ = ["WEIGHTS_PATH", "LABELS", "NameClassifier", "name_features", "load_name_classifier", "retyped"]
 
 WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "resources" / "name_classes.json"
@@ -103,6 +105,11 @@ def name_features(span: Span, mention: Mention) -> list[str]:
     ]
     if before is not None and after is not None:
         features.append(f"p1n1={before.lower_}|{after.lower_}")
+    # "Bellport, Oregon", "Orbix, Kestrel and ...": the kind of name on the other side of a comma
+    if before is not None and before.text == "," and span.start > 1:
+        features.append(f"comma_after={doc[span.start - 2].ent_type_ or doc[span.start - 2].pos_}")
+    if after is not None and after.text == "," and span.end + 1 < len(doc):
+        features.append(f"comma_before={doc[span.end + 1].ent_type_ or doc[span.end + 1].pos_}")
     if span.start == span.sent.start:
         features.append("opens")
     root = span.root
@@ -121,6 +128,8 @@ def name_features(span: Span, mention: Mention) -> list[str]:
             features.append(f"noun={child.lemma_.lower()}")  # "Orbix, the retailer"
         elif child.dep_ == "compound" and child.pos_ == "NOUN":
             features.append(f"noun={child.lemma_.lower()}")  # "insurer Orbix"
+        elif child.dep_ == "acl":
+            features.append(f"acl={child.lemma_.lower()}")  # "Orbix, based in ...", "Orbix, owned by ..."
         elif child.dep_ == "relcl":
             features.append(f"relcl={'who' if any(g.lower_ == 'who' for g in child.children) else 'other'}")
     return features
@@ -167,19 +176,25 @@ def load_name_classifier() -> NameClassifier | None:
     return NameClassifier.load()
 
 
-def retypable(mention: Mention) -> bool:
-    """Whether the model may change a mention's class: a name the repairs typed Person, Organization or Place."""
-    return mention.label not in _NOT_NAMES and mention.type in CLASS_OF_LABEL.values()
+def retypable(mention: Mention, span: Span, ontology: Ontology) -> bool:
+    """Whether the model may change a mention's class: a name the repairs typed Person, Organization or Place,
+    and not by the ontology's words for a class's names: a head noun ("... Hospital", "... Airport") or an
+    opening word ("Fort ...", "Camp ..."), the ontology's own reading where CoNLL-2003 has its conventions."""
+    return (
+        mention.label not in _NOT_NAMES and mention.type in CLASS_OF_LABEL.values()
+        and ontology.class_for_head(span[-1].lower_) is None and ontology.class_for_head(span.root.lower_) is None
+        and (len(span) == 1 or ontology.class_for_opening(span[0].lower_) is None)
+    )
 
 
 def decisions(
-    found: list[tuple[Mention, Span]], model: NameClassifier
+    found: list[tuple[Mention, Span]], model: NameClassifier, ontology: Ontology
 ) -> dict[str, tuple[str, float]]:
     """Per name text: the most probable label over the name's mentions in the document (their scores summed,
     one class per name per document) and its probability."""
     summed: dict[str, dict[str, float]] = defaultdict(lambda: dict.fromkeys(LABELS, 0.0))
     for mention, span in found:
-        if not retypable(mention):
+        if not retypable(mention, span, ontology):
             continue
         total = summed[mention.text]
         for label, score in model.scores(name_features(span, mention)).items():
@@ -193,7 +208,8 @@ def decisions(
 
 
 def retyped(
-    found: list[tuple[Mention, Span]], model: NameClassifier | None = None, threshold: float | None = None
+    found: list[tuple[Mention, Span]], ontology: Ontology, model: NameClassifier | None = None,
+    threshold: float | None = None,
 ) -> list[tuple[Mention, Span]]:
     """The mentions with the class the model is confident of where it differs from the repairs' one (see the
     module docstring); without a model (no weights file) the mentions unchanged."""
@@ -201,10 +217,12 @@ def retyped(
     if model is None:
         return found
     limit = model.threshold if threshold is None else threshold
-    decided = decisions(found, model)
+    decided = decisions(found, model, ontology)
     out: list[tuple[Mention, Span]] = []
     for mention, span in found:
-        label, probability = decided.get(mention.text, ("NONE", 0.0)) if retypable(mention) else ("NONE", 0.0)
+        label, probability = (
+            decided.get(mention.text, ("NONE", 0.0)) if retypable(mention, span, ontology) else ("NONE", 0.0)
+        )
         cls = CLASS_OF_LABEL.get(label)
         if cls is not None and cls != mention.type and probability >= limit:
             mention = replace(mention, type=cls)

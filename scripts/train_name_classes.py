@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 from kgraph.extract.mentions import find_mentions  # noqa: E402
 from kgraph.extract.name_classes import (  # noqa: E402
     CLASS_OF_LABEL,
+    KEPT_CLASSES,
     LABELS,
     WEIGHTS_PATH,
     name_features,
@@ -46,6 +47,7 @@ from kgraph.ontology import Ontology, load_ontology  # noqa: E402
 
 GOLD = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 KIND = {"Person": "PER", "Organization": "ORG", "Place": "LOC"}
+KEPT = {KIND[c] for c in KEPT_CLASSES}
 SKIPPED = {"pronoun", "description", "adjective"}
 FOLDS = 5
 _SPORT = re.compile(
@@ -220,13 +222,13 @@ def decide(names: list[Name], raw: np.ndarray, threshold: float, by: str) -> dic
         groups[(ex.sent if by == "sentence" else ex.doc, ex.text)].append(i)
     out: dict[int, str] = {}
     for members in groups.values():
-        total = raw[members].sum(axis=0)
+        total = raw[members].mean(axis=0)
         p = np.exp(total - total.max())
         p /= p.sum()
         best = int(p.argmax())
         label = LABELS[best]
         for i in members:
-            new = label in CLASS_OF_LABEL and p[best] >= threshold
+            new = label in CLASS_OF_LABEL and p[best] >= threshold and names[i].kind not in KEPT
             out[i] = label if new else names[i].kind
     return out
 

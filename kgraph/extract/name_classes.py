@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kgraph.models import Mention
+from kgraph.vocabulary import PERSON_TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -137,8 +138,11 @@ def name_features(span: Span, mention: Mention) -> list[str]:
             continue
         if child.dep_ == "appos" and child.lower_ == "one":  # "Orbix, one of Europe's biggest retailers"
             features.extend(
-                f"noun={pobj.lemma_.lower()}" for prep in child.children if prep.lower_ == "of"
-                for pobj in prep.children if pobj.dep_ == "pobj"
+                f"noun={pobj.lemma_.lower()}"
+                for prep in child.children
+                if prep.lower_ == "of"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
             )
         elif child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:
             features.append(f"noun={child.lemma_.lower()}")  # "Orbix, the retailer"
@@ -195,11 +199,15 @@ def load_name_classifier() -> NameClassifier | None:
 def retypable(mention: Mention, span: Span, ontology: Ontology) -> bool:
     """Whether the model may change a mention's class: a name the repairs typed Person, Organization or Place,
     and not by the ontology's words for a class's names: a head noun ("... Hospital", "... Airport") or an
-    opening word ("Fort ...", "Camp ..."), the ontology's own reading where CoNLL-2003 has its conventions."""
+    opening word ("Fort ...", "Camp ..."), the ontology's own reading where CoNLL-2003 has its conventions;
+    nor a name with a form of address ("Sir X", "Mr X", which CoNLL-2003 leaves out of its names)."""
     return (
-        mention.label not in _NOT_NAMES and mention.type in CLASS_OF_LABEL.values()
-        and ontology.class_for_head(span[-1].lower_) is None and ontology.class_for_head(span.root.lower_) is None
+        mention.label not in _NOT_NAMES
+        and mention.type in CLASS_OF_LABEL.values()
+        and ontology.class_for_head(span[-1].lower_) is None
+        and ontology.class_for_head(span.root.lower_) is None
         and (len(span) == 1 or ontology.class_for_opening(span[0].lower_) is None)
+        and span[0].lower_.rstrip(".") not in PERSON_TITLES
     )
 
 
@@ -226,7 +234,9 @@ def decisions(
 
 
 def retyped(
-    found: list[tuple[Mention, Span]], ontology: Ontology, model: NameClassifier | None = None,
+    found: list[tuple[Mention, Span]],
+    ontology: Ontology,
+    model: NameClassifier | None = None,
     threshold: float | None = None,
 ) -> list[tuple[Mention, Span]]:
     """The mentions with the class the model is confident of where it differs from the repairs' one (see the
@@ -236,8 +246,13 @@ def retyped(
         return found
     limit = model.threshold if threshold is None else threshold
     decided = decisions(found, model, ontology)
+    # "Mr Vostrov" in the document: "Vostrov" may be the man, and is no firm or place by the model's say
+    addressed = {span[1:].text for _, span in found if len(span) > 1 and span[0].lower_.rstrip(".") in PERSON_TITLES}
     out: list[tuple[Mention, Span]] = []
     for mention, span in found:
+        if mention.text in addressed:
+            out.append((mention, span))
+            continue
         label, probability = (
             decided.get(mention.text, ("NONE", 0.0)) if retypable(mention, span, ontology) else ("NONE", 0.0)
         )

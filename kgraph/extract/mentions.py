@@ -35,6 +35,7 @@ from kgraph.extract.lexicon import (
     _PART_NOUNS,
     ANY_NOUN,
 )
+from kgraph.extract.name_classes import retyped
 from kgraph.extract.name_spans import joined_ents, named_by_initials, own_s_everywhere, possessive_place_names
 from kgraph.extract.party_names import party_mentions
 from kgraph.extract.place_names import _age_follows, coerce_places
@@ -637,11 +638,13 @@ def _pronouns_and_descriptions(
             yield mention, Span(doc, inside[-1] + 1, span.end) if inside else span
 
 
-def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
+def find_mentions(doc: Doc, ontology: Ontology, learned: bool = True) -> list[tuple[Mention, Span]]:
     """Entity mentions with ontology types, plus pronouns and definite descriptions.
 
     Pronouns and descriptions ("the cluster") get ``label="pronoun"``/``"description"``
     and the class they could refer to; coreference (kgraph.extract.coref) links or drops them.
+    With ``learned`` (the default) the learned name classes of :mod:`kgraph.extract.name_classes`
+    have the last word on whether a name is a person, an organisation or a place.
     """
     found: list[tuple[Mention, Span]] = []
     taken: set[int] = set()
@@ -701,7 +704,7 @@ def find_mentions(doc: Doc, ontology: Ontology) -> list[tuple[Mention, Span]]:
     based = {i for _, span in found if _based_on(span.root) for i in range(span.start, span.end)}
     found.extend(_pronouns_and_descriptions(doc, ontology, taken, adjectives, described, based))
     found.sort(key=lambda pair: pair[0])
-    return found
+    return retyped(found, ontology) if learned else found
 
 
 #: Nouns of a public body: "the German regulator", "the Argentine government" are the country's own, not

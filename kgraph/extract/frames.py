@@ -324,10 +324,6 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     return out
 
 
-#: Nouns for a share of a company that a verb of holding takes: "owns 10% of Y", "holds an interest in Y".
-_HOLDINGS = frozenset({"%", "percent", "cent", "stake", "share", "interest", "holding", "majority", "minority"})
-
-
 def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Token]:
     agents, patients = _deep_roles(verb, index)
     out: list[Token] = []
@@ -346,9 +342,10 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
                 for c in p.children if c.dep_ == "compound" and c.i < p.i and _inside_name(c, index)
             )
         elif role.startswith("holding:"):
-            # "X owns 10% of Y", "X holds an interest in Y": the phrase on the share the verb takes
+            # "X owns 10% of Y", "X holds an interest in Y": the phrase on the share the verb takes (kgx:Holding)
+            holdings = index.ontology.words("Holding")
             out.extend(
-                o for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _HOLDINGS
+                o for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in holdings
                 for o in _prep_objects(c, [role[8:]])
             )
         elif role.startswith("prep:"):
@@ -365,10 +362,6 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
         else:  # a dependency label: npadvmod, attr, oprd, xcomp, compound
             out.extend(c for c in verb.children if c.dep_ == role)
     return out
-
-
-#: Nouns for a part of a company that its own name may stand before: "Kestrel's Corvane unit".
-_UNIT_NOUNS = frozenset({"unit", "subsidiary", "division", "arm", "affiliate"})
 
 
 def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
@@ -442,7 +435,7 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         if noun.head.dep_ == "pobj" and index.at(noun.head) is not None and noun.head.head.head.pos_ == "NOUN":
             # "a professor at Y and president of Z", parsed with "president" on Y: the title it joins
             out.extend(_holders(noun.head.head.head, index, one_of))
-    if not out and noun.lemma_.lower() in _UNIT_NOUNS and any(
+    if not out and noun.lemma_.lower() in index.ontology.words("UnitNoun") and any(
         c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
     ):
         # "Kestrel's Corvane unit", "its Corvane unit", "the Corvane unit of Kestrel": the name before the noun is

@@ -190,7 +190,7 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
         and span.start > 0 and doc[span.start - 1].text == "," and not span.text.isupper()
     ):
         return "Person"  # "the mayor of Spokane, Vidal, said": the name after a post's place holds it
-    if span.label_ in {"PERSON", "LOC", "FAC"} and root.dep_ == "poss" and firms_possession(root.head):
+    if span.label_ in {"PERSON", "LOC", "FAC"} and root.dep_ == "poss" and firms_possession(root.head, ontology):
         return "Organization"  # "Air Kestrel's managing director X", "Orbix's shares": only a company has them
     if _age_follows(span) and ontology.class_for_head(span[-1].lower_) is None:
         return "Person"  # "Marta Kiel, 50, of Bellport": an age set off by commas
@@ -430,10 +430,6 @@ def _without_owned_office(span: Span) -> Span:
     return Span(span.doc, span.start + 1, span.end, label=span.label_)
 
 
-#: Heads of a state's courts, public bodies like its ministries: "U.S. District Court" is based in the U.S.
-_COURTS = frozenset({"court", "courts", "tribunal"})
-
-
 def _place_opens_name(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
     """ "UK" + "Independence Party", "UK" + "Coal": a country the parse makes a compound inside the
     noun phrase of the capitalised name after it is that name's first word, and the whole is of the
@@ -476,7 +472,7 @@ def _joined_name(place: Span, after: Span | None, ontology: Ontology) -> Span | 
             head.i <= place.end - 1 or head.i - place.end > 2 or any(t.ent_type_ for t in doc[place.end : end])
             or not all(t.head.i == head.i or t.i == head.i for t in doc[place.end : end])
             or end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"  # the name goes on past its head
-            or not names_a_firm(head)
+            or not names_a_firm(head, ontology)
         ):
             return None
     words = doc[place.end : end]
@@ -485,7 +481,7 @@ def _joined_name(place: Span, after: Span | None, ontology: Ontology) -> Span | 
     cls = ontology.class_for_head(words[-1].lower_)
     titles = _job_titles(ontology)
     if any(t.lower_.rstrip(".") in titles and ontology.class_for_head(t.lower_) is None for t in words) or (
-        cls is not None and ontology.is_a(cls, "GovernmentBody") or words[-1].lower_ in _COURTS
+        cls is not None and ontology.is_a(cls, "GovernmentBody") or words[-1].lower_ in ontology.words("CourtNoun")
     ):
         return None
     return Span(doc, place.start, end, label=label)
@@ -543,7 +539,7 @@ def _named_entities(
     office_titles = government.title_words if government is not None else frozenset()
     text = doc.text  # built anew on every access
     ents = joined_ents(doc, unglued(doc, _with_year(doc, list(doc.ents)), ontology), job_titles)
-    ents = courts_of_countries(doc, possessive_place_names(doc, ents, ontology))
+    ents = courts_of_countries(doc, possessive_place_names(doc, ents, ontology), ontology)
     ents = without_portfolios(doc, names_with_and(doc, bodies_with_of(doc, ents, ontology), ontology), ontology)
     for ent in _place_opens_name(doc, ents, ontology):
         if any(i in taken for i in range(ent.start, ent.end)):
@@ -564,9 +560,9 @@ def _named_entities(
         cls = (
             award_by_plural(ent, ontology)
             or _described_as(ent, ontology)
-            or company_after_country(ent)
+            or company_after_country(ent, ontology)
             or company_in_document(ent, ontology)
-            or not_a_company(ent)
+            or not_a_company(ent, ontology)
             or cls
         )
         ent = _with_own_s(_without_new(_without_open_end(_balanced(ent))))

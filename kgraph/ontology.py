@@ -367,7 +367,8 @@ WORD_LISTS = frozenset(
      "ConservativePartyWord", "PeerTitle", "SeatHolder", "SeatNoun", "ParliamentWord",
      "CoMakerNoun", "MakerNoun", "BroadcastNoun", "WorkNoun", "WorkPartNoun", "StageBody", "PerformanceWord",
      "ProductVerb", "FirmObject", "FirmVerb", "FirmObjectNoun", "FirmAgentVerb", "FirmPossession", "FirmWord",
-     "ReportVerb", "FirmFigure", "PlacePost", "PerformerNoun", "RegionNoun", "UnitNoun", "Holding", "CourtNoun"}
+     "ReportVerb", "FirmFigure", "PlacePost", "PerformerNoun", "RegionNoun", "UnitNoun", "Holding", "CourtNoun",
+     "PlacePossession", "PlaceArea", "PersonPossession", "PublicBodyNoun", "RivalNoun"}
 )
 
 

@@ -66,8 +66,6 @@ _PRONOUNS = {
     "it": "Organization",
     "its": "Organization",
 }
-#: What only a person has: a home, a family.
-_KIN = frozenset("home wife husband son daughter father mother brother sister widow".split())
 #: Place head nouns that also end the names of institutions: where the NER says organisation, it stays one
 _INSTITUTION_PLACES = frozenset({"center", "centre"})
 
@@ -179,7 +177,8 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
     ):
         return "Person"  # "Kestrel Vance was born in Bergen"
     if (
-        span.label_ == "ORG" and len(span) == 1 and root.dep_ == "poss" and root.head.lemma_.lower() in _KIN
+        span.label_ == "ORG" and len(span) == 1 and root.dep_ == "poss"
+        and root.head.lemma_.lower() in ontology.words("PersonPossession")
         and ontology.class_for_head(root.lower_) is None
     ):
         return "Person"  # "Halvorsen's Bergen home", "Vidal's wife": only a person has them
@@ -703,17 +702,6 @@ def find_mentions(doc: Doc, ontology: Ontology, learned: bool = True) -> list[tu
     return retyped(found, ontology) if learned else found
 
 
-#: Nouns of a public body: "the German regulator", "the Argentine government" are the country's own, not
-#: a firm named before.
-_PUBLIC_NOUNS = frozenset(
-    {"regulator", "watchdog", "government", "ministry", "department", "agency", "body", "authority", "party",
-     "parliament", "court", "army", "police", "union", "charity", "think-tank"}
-)
-
-#: Nouns for a company's relation to another that a country's adjective may stand on: "its Swedish rival X".
-_RIVALS = frozenset({"rival", "competitor"})
-
-
 def _names_with_of(doc: Doc, found: list[tuple[Mention, Span]], ontology: Ontology) -> list[tuple[Mention, Span]]:
     """ "Royal Bank of Scotland chief executive X": an organisation, "of" and a place right before a
     title are one name, as a phrase cannot stand inside the words before a noun. Not "Kestrel Bank of
@@ -762,7 +750,7 @@ def _country_adjectives(
     lender" (no firm referred to)."""
     orgs = {i for m, span in found if ontology.is_a(m.type, "Organization") for i in range(span.start, span.end)}
     people = {i for m, span in found if m.type == "Person" for i in range(span.start, span.end)}
-    org_nouns = _RIVALS | _organisation_descriptors(ontology)
+    org_nouns = ontology.words("RivalNoun") | _organisation_descriptors(ontology)
     alone = {span.start for _, span in found if len(span) == 1}
     for token in doc:
         if (
@@ -777,7 +765,7 @@ def _country_adjectives(
                     noun.dep_ in {"compound", "appos"} and noun.head.i in orgs
                     or any(c.dep_ == "appos" and c.i in orgs for c in noun.children)
                 )
-                if named or _definite_description(noun):
+                if named or _definite_description(noun, ontology):
                     yield token, token.text, named
             continue
         country = _COUNTRY_ADJECTIVES.get(token.lower_)
@@ -800,7 +788,7 @@ def _country_adjectives(
         )
         if named:
             yield token, country, True
-        elif _definite_description(noun):
+        elif _definite_description(noun, ontology):
             yield token, country, False
 
 
@@ -839,6 +827,7 @@ def _country_possessives(doc: Doc, found: list[tuple[Mention, Span]], ontology: 
     (which coreference links to the firm named before). Not a public body ("Italy's financial watchdog"), nor
     a noun beside a name ("Japan's biggest steel company X", which the title patterns read)."""
     org_nouns = _organisation_descriptors(ontology)
+    public = ontology.words("PublicBodyNoun")
     out: set[int] = set()
     for mention, span in found:
         root = span.root
@@ -849,7 +838,7 @@ def _country_possessives(doc: Doc, found: list[tuple[Mention, Span]], ontology: 
         noun = _kind_noun(root.head, org_nouns)  # "India's largest power producer"
         after = doc[noun.i + 1 : noun.i + 3]
         if (
-            noun.pos_ == "NOUN" and noun.lemma_.lower() in org_nouns and noun.lemma_.lower() not in _PUBLIC_NOUNS
+            noun.pos_ == "NOUN" and noun.lemma_.lower() in org_nouns and noun.lemma_.lower() not in public
             # only the subject that opens its sentence: elsewhere ("a tie-up with China's top carmaker", "as
             # India's first low-cost airline expands") the firm meant is often not the one named before
             and noun.dep_ in {"nsubj", "nsubjpass"} and noun.left_edge.i == noun.sent.start
@@ -863,12 +852,12 @@ def _country_possessives(doc: Doc, found: list[tuple[Mention, Span]], ontology: 
 _COUNTRY_MODIFIERS = frozenset({"US", "U.S.", "UK", "U.K."})
 
 
-def _definite_description(noun: Token) -> bool:
+def _definite_description(noun: Token, ontology: Ontology) -> bool:
     """Whether an organisation's noun opens a definite description of a firm named elsewhere: "the German
-    lender" (not a public body, "the German regulator"; not a modifier or an apposition)."""
+    lender" (not a public body, kgx:PublicBodyNoun: "the German regulator"; not a modifier or an apposition)."""
     return (
         noun.dep_ not in {"compound", "appos", "poss"}
-        and noun.lemma_.lower() not in _PUBLIC_NOUNS
+        and noun.lemma_.lower() not in ontology.words("PublicBodyNoun")
         and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
     )
 

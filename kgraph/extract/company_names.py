@@ -110,21 +110,17 @@ def company_after_country(span: Span, ontology: Ontology) -> str | None:
     return "Organization" if _firm_context(span, ontology) else None
 
 
-#: What only a company has by the noun and the word before it ("Orbix's chief executive"; by the noun's
-#: lemma alone it is kgx:FirmPossession, "Orbix's shares")
-_FIRM_POSTS = frozenset({("chief", "executive"), ("managing", "director"), ("finance", "director")})
-
-
 def firms_possession(noun: Token, ontology: Ontology) -> bool:
-    """Whether a noun names what only a company has: its shares, profits, chairman (kgx:FirmPossession) or
-    managing director."""
+    """Whether a noun names what only a company has (kgx:FirmPossession): its shares, profits, chairman, by the
+    noun's lemma, or its managing director, by the noun and the word before it."""
     lemma = noun.lemma_.lower()
     before = noun.doc[noun.i - 1] if noun.i > 0 else None
     if before is not None and before.lower_ in {"deputy", "vice"}:
         return False  # "Tutu's deputy chairman": a commission's, in a person's charge
-    if lemma in ontology.words("FirmPossession"):
+    possessions = ontology.words("FirmPossession")
+    if lemma in possessions:
         return True
-    return before is not None and (before.lower_, noun.lower_) in _FIRM_POSTS
+    return before is not None and f"{before.lower_} {noun.lower_}" in possessions
 
 
 def names_a_firm(head: Token, ontology: Ontology) -> bool:

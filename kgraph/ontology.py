@@ -365,7 +365,11 @@ WORD_LISTS = frozenset(
     {"Chamber", "Assembly", "Committee", "FigurativePart", "PublicOffice", "DepartmentNoun", "StateTitle", "FirmNoun",
      "Goods", "KinOrFollower", "PartyWord", "PartyMemberTitle", "BodyOfPeople", "Country",
      "ConservativePartyWord", "PeerTitle", "SeatHolder", "SeatNoun", "ParliamentWord",
-     "CoMakerNoun", "MakerNoun", "BroadcastNoun"}
+     "CoMakerNoun", "MakerNoun", "BroadcastNoun", "WorkNoun", "WorkPartNoun", "StageBody", "PerformanceWord",
+     "ProductVerb", "FirmObject", "FirmVerb", "FirmObjectNoun", "FirmAgentVerb", "FirmPossession", "FirmWord",
+     "ReportVerb", "FirmFigure", "PlacePost", "PerformerNoun", "RegionNoun", "UnitNoun", "Holding", "CourtNoun",
+     "PlacePossession", "PlaceArea", "PersonPossession", "PublicBodyNoun", "RivalNoun",
+     "ContestVerb", "ContestNoun", "SuccessionVerb", "PromotionVerb"}
 )
 
 

@@ -85,11 +85,11 @@ def test_company_names_needs_the_country_and_a_firms_words(  # type: ignore[no-u
         ("Velbert's wife left.", "wife", False),
     ],
 )
-def test_company_names_what_only_a_company_has(nlp, text: str, noun: str, expected: bool) -> None:  # type: ignore[no-untyped-def]
+def test_company_names_what_only_a_company_has(nlp, ontology, text: str, noun: str, expected: bool) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.company_names import firms_possession
 
     doc = nlp(text)
-    assert firms_possession(next(t for t in doc if t.text == noun)) is expected
+    assert firms_possession(next(t for t in doc if t.text == noun), ontology) is expected
 
 
 @pytest.mark.parametrize(
@@ -101,12 +101,12 @@ def test_company_names_what_only_a_company_has(nlp, text: str, noun: str, expect
         ("Snow fell across Tarvik Coal yesterday.", False),
     ],
 )
-def test_company_names_the_words_a_name_hangs_on_say_a_company(nlp, text: str, expected: bool) -> None:  # type: ignore[no-untyped-def]
+def test_company_names_the_words_a_name_hangs_on_say_a_company(nlp, ontology, text: str, expected: bool) -> None:  # type: ignore[no-untyped-def]
     from kgraph.extract.company_names import names_a_firm
 
     doc = nlp(text)
     head = next(t for t in doc if t.text == "Coal")
-    assert names_a_firm(head) is expected, [(t.text, t.dep_, t.head.text) for t in doc]
+    assert names_a_firm(head, ontology) is expected, [(t.text, t.dep_, t.head.text) for t in doc]
 
 
 def _tokens(nlp, text: str, names: list[tuple[str, str]]) -> list[tuple[int, int, str]]:  # type: ignore[no-untyped-def]
@@ -200,3 +200,25 @@ def test_not_a_company_a_performers_or_regions_noun_retypes_an_organisation(  # 
     parse_with_ents, ontology, text: str, ents: list[tuple[int, int, str]], name: str, cls: str
 ) -> None:
     assert _types(parse_with_ents(text, ents), ontology).get(name) == cls
+
+
+def test_not_a_company_reads_its_nouns_from_the_ontology(parse_with_ents, ontology, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """kgx:PerformerNoun and kgx:RegionNoun are data: an ontology folder without "singer" or "province" on them
+    leaves the NER's organisation alone."""
+    import shutil
+
+    from kgraph.ontology import ONTOLOGY_DIR, load_ontology
+
+    folder = tmp_path / "ontology"
+    shutil.copytree(ONTOLOGY_DIR, folder)
+    words = folder / "words.ttl"
+    text = words.read_text(encoding="utf-8")
+    text = text.replace('"singer", "rapper"', '"rapper"').replace('"province", "region"', '"region"')
+    words.write_text(text, encoding="utf-8")
+    edited = load_ontology(folder)
+    assert "singer" not in edited.words("PerformerNoun") and "province" not in edited.words("RegionNoun")
+    singer = ("The film stars singer Tom Ellery.", [(4, 6, "ORG")], "Tom Ellery")
+    province = ("Troops left the Kestrel province on Monday.", [(3, 4, "ORG")], "Kestrel")
+    for (sentence, ents, name), cls in ((singer, "Person"), (province, "Place")):
+        assert _types(parse_with_ents(sentence, ents), ontology).get(name) == cls
+        assert _types(parse_with_ents(sentence, ents), edited).get(name) == "Organization"

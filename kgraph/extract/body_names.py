@@ -101,19 +101,16 @@ def bodies_with_of(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]
     return sorted(kept + joined, key=lambda span: span.start)
 
 
-#: Head nouns of a state's courts, whose name opens with the country's ("US District Court").
-_COURTS = frozenset({"court", "courts", "tribunal"})
-
-
-def courts_of_countries(doc: Doc, ents: list[Span]) -> list[Span]:
-    """The NER's names with a country's name of the NER's right before a court's name made its first word
-    (see the module's docstring; one the NER left unlabelled is joined by mentions._country_before)."""
+def courts_of_countries(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
+    """The NER's names with a country's name of the NER's right before a court's name (kgx:CourtNoun) made its
+    first word (see the module's docstring; one the NER left unlabelled is joined by mentions._country_before)."""
     from spacy.tokens import Span
 
     by_end = {ent.end: ent for ent in ents}
+    courts = ontology.words("CourtNoun")
     out: list[Span] = []
     for ent in ents:
-        if ent.label_ != "ORG" or ent[-1].lower_ not in _COURTS or ent.start == 0:
+        if ent.label_ != "ORG" or ent[-1].lower_ not in courts or ent.start == 0:
             out.append(ent)
             continue
         country = by_end.get(ent.start)

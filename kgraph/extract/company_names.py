@@ -35,12 +35,6 @@ if TYPE_CHECKING:
 
 __all__ = ["company_after_country", "company_in_document", "firms_possession", "names_a_firm", "not_a_company"]
 
-#: What a company does as a verb's subject: "X agreed to buy", "X reported a loss".
-_FIRM_VERBS = frozenset("buy sell acquire merge bid invest takeover report post own list manufacture".split())
-#: Nouns a company is the object of ("a takeover by X", "shares in X", "a stake in X", "rivals of X").
-_FIRM_OBJECT_NOUNS = frozenset("takeover bid stake share shareholder merger acquisition offer rival".split())
-#: Verbs a company is the agent of: "owned by X", "bought by X", "acquired by X".
-_FIRM_AGENT_VERBS = frozenset("own buy acquire take purchase".split())
 
 
 def _after_country(span: Span) -> bool:
@@ -55,16 +49,17 @@ def _after_country(span: Span) -> bool:
     )
 
 
-def _acts_as_firm(verb: Token) -> bool:
-    """A verb, or the verb its clause complements ("agreed to buy"), of a company's deeds; or "say" with
-    "it" doing one ("said it would sell")."""
-    if verb.lemma_.lower() in _FIRM_VERBS or any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in _FIRM_VERBS for c in verb.children
+def _acts_as_firm(verb: Token, ontology: Ontology) -> bool:
+    """A verb, or the verb its clause complements ("agreed to buy"), of a company's deeds (kgx:FirmVerb); or
+    "say" with "it" doing one ("said it would sell")."""
+    deeds = ontology.words("FirmVerb")
+    if verb.lemma_.lower() in deeds or any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in deeds for c in verb.children
     ):
         return True
     return verb.lemma_.lower() == "say" and any(
         c.dep_ == "ccomp"
-        and c.lemma_.lower() in _FIRM_VERBS
+        and c.lemma_.lower() in deeds
         and any(s.dep_ == "nsubj" and s.lower_ == "it" for s in c.children)
         for c in verb.children
     )
@@ -89,64 +84,53 @@ def _in_list_of_firms(span: Span) -> bool:
     return any(t.ent_type_ == "ORG" and not any(c.dep_ == "poss" for c in t.children) for t in others)
 
 
-def _firm_context(span: Span) -> bool:
-    """Whether the words around the name say a company (see the module's docstring)."""
+def _firm_context(span: Span, ontology: Ontology) -> bool:
+    """Whether the words around the name say a company (see the module's docstring; kgx:FirmObjectNoun,
+    kgx:FirmAgentVerb)."""
     root = span.root
     head = root.head
-    if root.dep_ in {"nsubj", "nsubjpass"} and _acts_as_firm(head):
+    if root.dep_ in {"nsubj", "nsubjpass"} and _acts_as_firm(head, ontology):
         return True
     if root.dep_ == "pobj":
         governor = head.head
-        if governor.lemma_.lower() in _FIRM_OBJECT_NOUNS:
+        if governor.lemma_.lower() in ontology.words("FirmObjectNoun"):
             return True
-        if head.dep_ == "agent" and governor.lemma_.lower().rsplit("-", 1)[-1] in _FIRM_AGENT_VERBS:
+        if head.dep_ == "agent" and governor.lemma_.lower().rsplit("-", 1)[-1] in ontology.words("FirmAgentVerb"):
             return True  # "owned by X", "majority-owned by X"
     return _in_list_of_firms(span)
 
 
-def company_after_country(span: Span) -> str | None:
+def company_after_country(span: Span, ontology: Ontology) -> str | None:
     """ "Organization" for a name after a country's possessive that the words around say is a company
     and the NER took for a person, place or building; else None."""
     if span.label_ not in {"PERSON", "GPE", "LOC", "FAC"} or len(span) > 3:
         return None
     if span.text.lower() in _COUNTRY_NAMES | _CONTINENTS or not _after_country(span):
         return None
-    return "Organization" if _firm_context(span) else None
+    return "Organization" if _firm_context(span, ontology) else None
 
 
-#: What only a company has ("Orbix's shares", "Orbix's chief executive"), by the noun's lemma ...
-_FIRM_POSSESSIONS = frozenset(
-    "share shareholder profit revenue turnover earnings subsidiary ceo chairman chairwoman stock".split()
-)
-#: ... or by the noun and the word before it
-_FIRM_POSTS = frozenset({("chief", "executive"), ("managing", "director"), ("finance", "director")})
-
-
-def firms_possession(noun: Token) -> bool:
-    """Whether a noun names what only a company has: its shares, profits, chairman or managing director."""
+def firms_possession(noun: Token, ontology: Ontology) -> bool:
+    """Whether a noun names what only a company has (kgx:FirmPossession): its shares, profits, chairman, by the
+    noun's lemma, or its managing director, by the noun and the word before it."""
     lemma = noun.lemma_.lower()
     before = noun.doc[noun.i - 1] if noun.i > 0 else None
     if before is not None and before.lower_ in {"deputy", "vice"}:
         return False  # "Tutu's deputy chairman": a commission's, in a person's charge
-    if lemma in _FIRM_POSSESSIONS:
+    possessions = ontology.words("FirmPossession")
+    if lemma in possessions:
         return True
-    return before is not None and (before.lower_, noun.lower_) in _FIRM_POSTS
+    return before is not None and f"{before.lower_} {noun.lower_}" in possessions
 
 
-#: Verbs and nouns of what a company does or has: "Shares in UK Coal", "UK Coal reported a loss".
-_FIRM_WORDS = frozenset(
-    "share shares stake profit profits loss losses revenue sales takeover bid merger report post reported posted "
-    "announce announced buy bought acquire acquired sell sold".split()
-)
-
-
-def names_a_firm(head: Token) -> bool:
-    """Whether the words the parse hangs a name on are a company's: its shares, its profits ("Shares
-    in UK Coal", "UK Coal reported a loss"); not "the U.S. Midwest", "Australia Day"."""
+def names_a_firm(head: Token, ontology: Ontology) -> bool:
+    """Whether the words the parse hangs a name on are a company's (kgx:FirmWord): its shares, its profits
+    ("Shares in UK Coal", "UK Coal reported a loss"); not "the U.S. Midwest", "Australia Day"."""
     governor = head.head.head if head.dep_ == "pobj" else head.head
-    if head.dep_ == "nsubj" and any(c.lower_ in _FIRM_WORDS for c in governor.children if c.dep_ == "dobj"):
+    words = ontology.words("FirmWord")
+    if head.dep_ == "nsubj" and any(c.lower_ in words for c in governor.children if c.dep_ == "dobj"):
         return True
-    return governor.lower_ in _FIRM_WORDS and governor.i != head.i
+    return governor.lower_ in words and governor.i != head.i
 
 
 #: Nouns of what a company has or undergoes, with the preposition that names the company after them:
@@ -157,41 +141,36 @@ _FIRM_OF = {
     "of": frozenset("takeover shareholder share profit revenue turnover earnings".split()),
     "for": frozenset("bid offer".split()),
 }
-#: Verbs of a company's own figures: "X reported a loss", "X posted profits" (people buy and sell too).
-_REPORT_VERBS = frozenset("report post".split())
-#: ... of them: a loss, a profit, results (not "reported 32 new cases")
-_FIGURES = frozenset("loss profit result revenue sale turnover earnings".split())
-#: Posts a place's government has too.
-_POSTS = frozenset("executive chairman chairwoman ceo director".split())
 _DOC_KEY = "kgraph.firm_names"
 
 
-def _treated_as_firm(span: Span, firm_nouns: frozenset[str]) -> bool:
+def _treated_as_firm(span: Span, ontology: Ontology) -> bool:
     """Whether the words around one occurrence of a name treat it as a company: "X's chief executive",
-    "shares in X", "profits at X", "X, the search firm", "X said it would buy", "X reported a loss"."""
+    "shares in X", "profits at X", "X, the search firm" (kgx:FirmNoun), "X said it would buy", "X reported a
+    loss" (kgx:ReportVerb, kgx:FirmFigure; a place's government has the posts of kgx:PlacePost too)."""
     root = span.root
     head = root.head
     if any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < span.start for c in root.children):
         return False  # "a bid for Inter Milan striker X": the name is the player's, not the bid's object
-    if root.dep_ == "poss" and firms_possession(head):
+    if root.dep_ == "poss" and firms_possession(head, ontology):
         # a place has a chief executive too ("the territory's chief executive"), but no shares or profits
-        return span.label_ not in {"GPE", "LOC"} or head.lemma_.lower() not in _POSTS
+        return span.label_ not in {"GPE", "LOC"} or head.lemma_.lower() not in ontology.words("PlacePost")
     if root.dep_ == "pobj" and head.lower_ in _FIRM_OF and head.head.lemma_.lower() in _FIRM_OF[head.lower_]:
         # (not "Orbix shares in London": another name's shares, traded in a place)
         return not any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" for c in head.head.children)
     if any(
-        c.dep_ == "appos" and (c.lemma_.lower() in firm_nouns or c.lower_.endswith("maker"))
+        c.dep_ == "appos" and (c.lemma_.lower() in ontology.words("FirmNoun") or c.lower_.endswith("maker"))
         for c in root.children
         if span.end < c.i <= span.end + 3  # right after the name, not a misparse across a clause
     ):
         return True  # "X, the search firm", "X, the PC maker"
     if root.dep_ != "nsubj":
         return False
-    if head.lemma_.lower() in _REPORT_VERBS and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _FIGURES for c in head.children
+    if head.lemma_.lower() in ontology.words("ReportVerb") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ontology.words("FirmFigure") for c in head.children
     ):
         return True
-    return head.lemma_.lower() == "say" and _acts_as_firm(head)  # "X said it would sell"
+    return head.lemma_.lower() == "say" and _acts_as_firm(head, ontology)  # "X said it would sell"
 
 
 def _firm_names(doc: Doc, ontology: Ontology) -> frozenset[str]:
@@ -199,8 +178,7 @@ def _firm_names(doc: Doc, ontology: Ontology) -> frozenset[str]:
     are kgx:FirmNoun ("X, the search firm")."""
     cached = doc.user_data.get(_DOC_KEY)
     if cached is None:
-        firm_nouns = ontology.words("FirmNoun")
-        cached = frozenset(ent.text for ent in doc.ents if _treated_as_firm(ent, firm_nouns))
+        cached = frozenset(ent.text for ent in doc.ents if _treated_as_firm(ent, ontology))
         doc.user_data[_DOC_KEY] = cached
     return frozenset(cached)
 
@@ -214,30 +192,23 @@ def company_in_document(span: Span, ontology: Ontology) -> str | None:
     return "Organization" if span.text in _firm_names(span.doc, ontology) else None
 
 
-#: Nouns of a performer, right before a person's name: "actor Tom Ellery", "singer Dana Kell".
-_PERFORMERS = frozenset(
-    "actor actress singer rapper comedian comedienne presenter guitarist drummer songwriter composer".split()
-)
-#: Nouns of a region, right after its name: "the Kestrel province".
-_REGIONS = frozenset("province region county district prefecture governorate".split())
-
-
-def not_a_company(span: Span) -> str | None:
-    """ "Person" for a name the NER took for an organisation right after a performer's noun on it ("actor
-    Tom Ellery and ..."), "Place" for one before a region's noun it modifies ("the Kestrel province");
-    else None."""
+def not_a_company(span: Span, ontology: Ontology) -> str | None:
+    """ "Person" for a name the NER took for an organisation right after a performer's noun on it
+    (kgx:PerformerNoun: "actor Tom Ellery and ..."), "Place" for one before a region's noun it modifies
+    (kgx:RegionNoun: "the Kestrel province"); else None."""
     if span.label_ != "ORG":
         return None
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     if (
         before is not None
-        and before.lower_ in _PERFORMERS
+        and before.lower_ in ontology.words("PerformerNoun")
         and before.head.i in range(span.start, span.end)
         and all(t.is_title for t in span)
     ):
         return "Person"
     after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.lower_ in _REGIONS and span.root.head.i == after.i and span.root.dep_ == "compound":
+    regions = ontology.words("RegionNoun")
+    if after is not None and after.lower_ in regions and span.root.head.i == after.i and span.root.dep_ == "compound":
         return "Place"
     return None

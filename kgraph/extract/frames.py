@@ -38,20 +38,12 @@ if TYPE_CHECKING:
 
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-#: Words that make a name an opponent, whose "in"/"at" phrase is the venue of the contest.
+#: Words that make a name an opponent, whose "in"/"at" phrase is the venue of the contest (as do a contest's verb
+#: whose object it is, kgx:ContestVerb, and a contest's noun whose "for" it is, kgx:ContestNoun).
 _OPPOSED = frozenset({"against", "over", "versus", "vs", "vs.", "v", "v."})
-_CONTEST_VERBS = frozenset(
-    {"play", "beat", "face", "defeat", "host", "meet", "thrash", "edge", "outplay", "draw", "shock", "stun", "upset",
-     "rout", "crush", "overcome"}
-)
-#: Nouns of a contest whose "for" names a side: "a 30-12 defeat for Bergen in Tacoma".
-_CONTEST_NOUNS = frozenset({"defeat", "win", "victory", "loss", "draw", "match", "game", "clash", "triumph"})
-#: Verbs whose object holds the post now, whatever becomes of it ("to succeed Y as chairman") ...
-_SUCCESSION_VERBS = frozenset("succeed replace oust sack fire unseat depose remove".split())
-#: ... and verbs whose subject does ("X will stay on as chairman").
+#: Verbs whose subject holds the post now ("X will stay on as chairman"; the verbs whose object does, "to
+#: succeed Y as chairman", are kgx:SuccessionVerb, those whose "to" phrase gives the post, kgx:PromotionVerb).
 _CONTINUATION_VERBS = frozenset("stay remain continue".split())
-#: Verbs whose "to" phrase gives the post their subject now holds.
-_PROMOTION_VERBS = frozenset({"promote", "elevate", "rise", "appoint", "name", "elect", "move", "return"})
 _LIGHT_VERBS = {
     "gain",
     "sign",
@@ -324,10 +316,6 @@ def _prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     return out
 
 
-#: Nouns for a share of a company that a verb of holding takes: "owns 10% of Y", "holds an interest in Y".
-_HOLDINGS = frozenset({"%", "percent", "cent", "stake", "share", "interest", "holding", "majority", "minority"})
-
-
 def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Token]:
     agents, patients = _deep_roles(verb, index)
     out: list[Token] = []
@@ -346,9 +334,10 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
                 for c in p.children if c.dep_ == "compound" and c.i < p.i and _inside_name(c, index)
             )
         elif role.startswith("holding:"):
-            # "X owns 10% of Y", "X holds an interest in Y": the phrase on the share the verb takes
+            # "X owns 10% of Y", "X holds an interest in Y": the phrase on the share the verb takes (kgx:Holding)
+            holdings = index.ontology.words("Holding")
             out.extend(
-                o for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _HOLDINGS
+                o for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in holdings
                 for o in _prep_objects(c, [role[8:]])
             )
         elif role.startswith("prep:"):
@@ -365,10 +354,6 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
         else:  # a dependency label: npadvmod, attr, oprd, xcomp, compound
             out.extend(c for c in verb.children if c.dep_ == role)
     return out
-
-
-#: Nouns for a part of a company that its own name may stand before: "Kestrel's Corvane unit".
-_UNIT_NOUNS = frozenset({"unit", "subsidiary", "division", "arm", "affiliate"})
 
 
 def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
@@ -425,7 +410,7 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         verb = noun.head.head
         if mood(verb) == "fact":
             out.extend(_relative_named(verb, {"nsubj", "dobj", "nsubjpass"}, index))
-        elif verb.lemma_.lower() in _SUCCESSION_VERBS:
+        elif verb.lemma_.lower() in index.ontology.words("SuccessionVerb"):
             # "X will succeed Y as president of Z": Y holds the post now, X not yet
             out.extend(c for c in verb.children if c.dep_ == "dobj")
         elif verb.lemma_.lower() in _CONTINUATION_VERBS:
@@ -433,7 +418,8 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
             out.extend(_relative_named(verb, {"nsubj"}, index))
     # "Y president and chief executive X": the name after the second title holds the first as well
     out.extend(_titled_conjunct(noun, index))
-    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in _PROMOTION_VERBS:
+    promotions = index.ontology.words("PromotionVerb")
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in promotions:
         # "X was promoted to president of Y", "X rose to chief executive of Y"
         verb = noun.head.head
         out.extend(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})
@@ -442,7 +428,7 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         if noun.head.dep_ == "pobj" and index.at(noun.head) is not None and noun.head.head.head.pos_ == "NOUN":
             # "a professor at Y and president of Z", parsed with "president" on Y: the title it joins
             out.extend(_holders(noun.head.head.head, index, one_of))
-    if not out and noun.lemma_.lower() in _UNIT_NOUNS and any(
+    if not out and noun.lemma_.lower() in index.ontology.words("UnitNoun") and any(
         c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
     ):
         # "Kestrel's Corvane unit", "its Corvane unit", "the Corvane unit of Kestrel": the name before the noun is
@@ -867,8 +853,9 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
         return [], []
     if (
         token.dep_ == "pobj" and token.head.lower_ in _OPPOSED
-        or token.dep_ == "dobj" and token.head.lemma_.lower() in _CONTEST_VERBS
-        or token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.lemma_.lower() in _CONTEST_NOUNS
+        or token.dep_ == "dobj" and token.head.lemma_.lower() in index.ontology.words("ContestVerb")
+        or token.dep_ == "pobj" and token.head.lower_ == "for"
+        and token.head.head.lemma_.lower() in index.ontology.words("ContestNoun")
     ):
         # "the win over France in Paris", "playing Kestrel in Dublin": an opponent's "in" is the venue
         # (its "of" still says where it is from: "a win over Lena Berg of Sweden")

@@ -66,8 +66,6 @@ _PRONOUNS = {
     "it": "Organization",
     "its": "Organization",
 }
-#: What only a person has: a home, a family.
-_KIN = frozenset("home wife husband son daughter father mother brother sister widow".split())
 #: Place head nouns that also end the names of institutions: where the NER says organisation, it stays one
 _INSTITUTION_PLACES = frozenset({"center", "centre"})
 
@@ -179,7 +177,8 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
     ):
         return "Person"  # "Kestrel Vance was born in Bergen"
     if (
-        span.label_ == "ORG" and len(span) == 1 and root.dep_ == "poss" and root.head.lemma_.lower() in _KIN
+        span.label_ == "ORG" and len(span) == 1 and root.dep_ == "poss"
+        and root.head.lemma_.lower() in ontology.words("PersonPossession")
         and ontology.class_for_head(root.lower_) is None
     ):
         return "Person"  # "Halvorsen's Bergen home", "Vidal's wife": only a person has them
@@ -190,7 +189,7 @@ def _described_as(span: Span, ontology: Ontology) -> str | None:
         and span.start > 0 and doc[span.start - 1].text == "," and not span.text.isupper()
     ):
         return "Person"  # "the mayor of Spokane, Vidal, said": the name after a post's place holds it
-    if span.label_ in {"PERSON", "LOC", "FAC"} and root.dep_ == "poss" and firms_possession(root.head):
+    if span.label_ in {"PERSON", "LOC", "FAC"} and root.dep_ == "poss" and firms_possession(root.head, ontology):
         return "Organization"  # "Air Kestrel's managing director X", "Orbix's shares": only a company has them
     if _age_follows(span) and ontology.class_for_head(span[-1].lower_) is None:
         return "Person"  # "Marta Kiel, 50, of Bellport": an age set off by commas
@@ -430,10 +429,6 @@ def _without_owned_office(span: Span) -> Span:
     return Span(span.doc, span.start + 1, span.end, label=span.label_)
 
 
-#: Heads of a state's courts, public bodies like its ministries: "U.S. District Court" is based in the U.S.
-_COURTS = frozenset({"court", "courts", "tribunal"})
-
-
 def _place_opens_name(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
     """ "UK" + "Independence Party", "UK" + "Coal": a country the parse makes a compound inside the
     noun phrase of the capitalised name after it is that name's first word, and the whole is of the
@@ -476,7 +471,7 @@ def _joined_name(place: Span, after: Span | None, ontology: Ontology) -> Span | 
             head.i <= place.end - 1 or head.i - place.end > 2 or any(t.ent_type_ for t in doc[place.end : end])
             or not all(t.head.i == head.i or t.i == head.i for t in doc[place.end : end])
             or end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"  # the name goes on past its head
-            or not names_a_firm(head)
+            or not names_a_firm(head, ontology)
         ):
             return None
     words = doc[place.end : end]
@@ -485,7 +480,7 @@ def _joined_name(place: Span, after: Span | None, ontology: Ontology) -> Span | 
     cls = ontology.class_for_head(words[-1].lower_)
     titles = _job_titles(ontology)
     if any(t.lower_.rstrip(".") in titles and ontology.class_for_head(t.lower_) is None for t in words) or (
-        cls is not None and ontology.is_a(cls, "GovernmentBody") or words[-1].lower_ in _COURTS
+        cls is not None and ontology.is_a(cls, "GovernmentBody") or words[-1].lower_ in ontology.words("CourtNoun")
     ):
         return None
     return Span(doc, place.start, end, label=label)
@@ -543,7 +538,7 @@ def _named_entities(
     office_titles = government.title_words if government is not None else frozenset()
     text = doc.text  # built anew on every access
     ents = joined_ents(doc, unglued(doc, _with_year(doc, list(doc.ents)), ontology), job_titles)
-    ents = courts_of_countries(doc, possessive_place_names(doc, ents, ontology))
+    ents = courts_of_countries(doc, possessive_place_names(doc, ents, ontology), ontology)
     ents = without_portfolios(doc, names_with_and(doc, bodies_with_of(doc, ents, ontology), ontology), ontology)
     for ent in _place_opens_name(doc, ents, ontology):
         if any(i in taken for i in range(ent.start, ent.end)):
@@ -564,9 +559,9 @@ def _named_entities(
         cls = (
             award_by_plural(ent, ontology)
             or _described_as(ent, ontology)
-            or company_after_country(ent)
+            or company_after_country(ent, ontology)
             or company_in_document(ent, ontology)
-            or not_a_company(ent)
+            or not_a_company(ent, ontology)
             or cls
         )
         ent = _with_own_s(_without_new(_without_open_end(_balanced(ent))))
@@ -707,17 +702,6 @@ def find_mentions(doc: Doc, ontology: Ontology, learned: bool = True) -> list[tu
     return retyped(found, ontology) if learned else found
 
 
-#: Nouns of a public body: "the German regulator", "the Argentine government" are the country's own, not
-#: a firm named before.
-_PUBLIC_NOUNS = frozenset(
-    {"regulator", "watchdog", "government", "ministry", "department", "agency", "body", "authority", "party",
-     "parliament", "court", "army", "police", "union", "charity", "think-tank"}
-)
-
-#: Nouns for a company's relation to another that a country's adjective may stand on: "its Swedish rival X".
-_RIVALS = frozenset({"rival", "competitor"})
-
-
 def _names_with_of(doc: Doc, found: list[tuple[Mention, Span]], ontology: Ontology) -> list[tuple[Mention, Span]]:
     """ "Royal Bank of Scotland chief executive X": an organisation, "of" and a place right before a
     title are one name, as a phrase cannot stand inside the words before a noun. Not "Kestrel Bank of
@@ -766,7 +750,7 @@ def _country_adjectives(
     lender" (no firm referred to)."""
     orgs = {i for m, span in found if ontology.is_a(m.type, "Organization") for i in range(span.start, span.end)}
     people = {i for m, span in found if m.type == "Person" for i in range(span.start, span.end)}
-    org_nouns = _RIVALS | _organisation_descriptors(ontology)
+    org_nouns = ontology.words("RivalNoun") | _organisation_descriptors(ontology)
     alone = {span.start for _, span in found if len(span) == 1}
     for token in doc:
         if (
@@ -781,7 +765,7 @@ def _country_adjectives(
                     noun.dep_ in {"compound", "appos"} and noun.head.i in orgs
                     or any(c.dep_ == "appos" and c.i in orgs for c in noun.children)
                 )
-                if named or _definite_description(noun):
+                if named or _definite_description(noun, ontology):
                     yield token, token.text, named
             continue
         country = _COUNTRY_ADJECTIVES.get(token.lower_)
@@ -804,7 +788,7 @@ def _country_adjectives(
         )
         if named:
             yield token, country, True
-        elif _definite_description(noun):
+        elif _definite_description(noun, ontology):
             yield token, country, False
 
 
@@ -843,6 +827,7 @@ def _country_possessives(doc: Doc, found: list[tuple[Mention, Span]], ontology: 
     (which coreference links to the firm named before). Not a public body ("Italy's financial watchdog"), nor
     a noun beside a name ("Japan's biggest steel company X", which the title patterns read)."""
     org_nouns = _organisation_descriptors(ontology)
+    public = ontology.words("PublicBodyNoun")
     out: set[int] = set()
     for mention, span in found:
         root = span.root
@@ -853,7 +838,7 @@ def _country_possessives(doc: Doc, found: list[tuple[Mention, Span]], ontology: 
         noun = _kind_noun(root.head, org_nouns)  # "India's largest power producer"
         after = doc[noun.i + 1 : noun.i + 3]
         if (
-            noun.pos_ == "NOUN" and noun.lemma_.lower() in org_nouns and noun.lemma_.lower() not in _PUBLIC_NOUNS
+            noun.pos_ == "NOUN" and noun.lemma_.lower() in org_nouns and noun.lemma_.lower() not in public
             # only the subject that opens its sentence: elsewhere ("a tie-up with China's top carmaker", "as
             # India's first low-cost airline expands") the firm meant is often not the one named before
             and noun.dep_ in {"nsubj", "nsubjpass"} and noun.left_edge.i == noun.sent.start
@@ -867,12 +852,12 @@ def _country_possessives(doc: Doc, found: list[tuple[Mention, Span]], ontology: 
 _COUNTRY_MODIFIERS = frozenset({"US", "U.S.", "UK", "U.K."})
 
 
-def _definite_description(noun: Token) -> bool:
+def _definite_description(noun: Token, ontology: Ontology) -> bool:
     """Whether an organisation's noun opens a definite description of a firm named elsewhere: "the German
-    lender" (not a public body, "the German regulator"; not a modifier or an apposition)."""
+    lender" (not a public body, kgx:PublicBodyNoun: "the German regulator"; not a modifier or an apposition)."""
     return (
         noun.dep_ not in {"compound", "appos", "poss"}
-        and noun.lemma_.lower() not in _PUBLIC_NOUNS
+        and noun.lemma_.lower() not in ontology.words("PublicBodyNoun")
         and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
     )
 

@@ -70,27 +70,19 @@ def _home_nouns(ontology: Ontology, preposition: str | None = None) -> frozenset
     )
 
 
-#: What only a place has: "Bellport's oldest street", "Tacoma's mayor" ...
-_PLACE_POSSESSIONS = frozenset(
-    "street mayor resident inhabitant downtown outskirts suburb border coast coastline".split()
-)
-#: ... and what a place's name modifies: "the Blue Ridge foothills", "the Tacoma area"
-_PLACE_AREAS = frozenset("area region coast coastline foothill suburb outskirts countryside border".split())
-
-
 def _place_evidence(root: Token, ontology: Ontology) -> bool:
     """Whether the words around a name say it is a place: the possessor of a place's street,
-    mayor or residents, or of a place noun ("Norway's oldest city"), or the
-    modifier of an area ("the Blue Ridge foothills")."""
+    mayor or residents (kgx:PlacePossession), or of a place noun ("Norway's oldest city"), or the
+    modifier of an area (kgx:PlaceArea: "the Blue Ridge foothills")."""
     noun = root.head
     if noun.pos_ != "NOUN" or noun.i == root.i:
         return False
     lemma = noun.lemma_.lower()  # (lemmas: "streets" is "street")
     if root.dep_ == "poss":
-        return lemma in _PLACE_POSSESSIONS or any(
+        return lemma in ontology.words("PlacePossession") or any(
             ontology.is_a(c, "Place") for c in ontology.classes_for_descriptor(lemma)
         )
-    return root.dep_ == "compound" and lemma in _PLACE_AREAS
+    return root.dep_ == "compound" and lemma in ontology.words("PlaceArea")
 
 
 def _hometown_after_age(prep: Token, found: list[tuple[Mention, Span]]) -> bool:

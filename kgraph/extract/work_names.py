@@ -39,33 +39,15 @@ if TYPE_CHECKING:
 
 __all__ = ["is_work", "within_work"]
 
-#: Nouns of works and products: a name they describe ("the film Ray", "the games console Orbix",
-#: "Friends, the TV series") is none of the ontology's people, bodies or places.
-_WORK_NOUNS = frozenset(
-    """film movie documentary series sitcom soap programme program album single song track book novel play musical
-    opera console handset drama comedy character blockbuster""".split()
-)
-#: Nouns of a performer or a part of a work after a name that is the work's: "Harbour Lights actress X".
-_PERFORMER_NOUNS = frozenset("actor actress character episode sequel soundtrack spin-off".split())
 #: Number words that close the name of a TV or radio channel: "BBC Two", "Channel 4".
 _CHANNEL_NUMBERS = frozenset("one two three four five".split())
-#: Last words of the names of companies that employ actors: "National Theatre actor X" works for it.
-_STAGE_BODIES = frozenset("theatre theater company ballet orchestra opera playhouse".split())
-#: Words (lemmas) that make an article one about performances, where weaker cues count.
-_PERFORMANCE = frozenset(
-    "film movie sitcom episode album actor actress sequel soundtrack premiere starring box-office".split()
-)
-#: Verbs of a product: "launched the Xphone", "download X" (not "drive": "driving a Kestrel" names the
-#: maker as often as the model).
-_PRODUCT_VERBS = frozenset("launch unveil download install".split())
-#: What a company reports or holds: "X reported a loss", "X bought a stake".
-_FIRM_OBJECTS = frozenset("profit loss revenue sale share stake turnover earnings".split())
 #: Where a document keeps the character ranges of its works' names.
 _KEY = "kgraph.work_spans"
 
 
-def _noun_cue(span: Span) -> bool:
-    """A work's noun right beside the name: "the film Ray", "Friends, the TV series", "the band X"."""
+def _noun_cue(span: Span, ontology: Ontology) -> bool:
+    """A work's noun (kgx:WorkNoun) right beside the name: "the film Ray", "Friends, the TV series", "the band
+    X"."""
     doc = span.doc
     root = span.root
     comma_after = span.end < len(doc) and doc[span.end].text == ","
@@ -87,7 +69,7 @@ def _noun_cue(span: Span) -> bool:
     if root.dep_ in {"nsubj", "nsubjpass"}:
         # "Cold Harbour is a film about ...", "Cold Harbour was named best film"
         nouns.extend(c for c in root.head.children if c.dep_ in {"attr", "oprd"} and c.pos_ == "NOUN")
-    return any(n.lemma_.lower() in _WORK_NOUNS for n in nouns)
+    return any(n.lemma_.lower() in ontology.words("WorkNoun") for n in nouns)
 
 
 def _band(span: Span) -> bool:
@@ -165,7 +147,7 @@ def _plays(verb: Token) -> bool:
 
 def _strong_cue(span: Span, ontology: Ontology) -> bool:
     """Words right around the name that make it a work in any article."""
-    if _noun_cue(span) or span.start > 0 and span.doc[span.start - 1].lower_ == "character":
+    if _noun_cue(span, ontology) or span.start > 0 and span.doc[span.start - 1].lower_ == "character":
         return True  # "the film Ray", "his character Ben Gates"
     if _channel_cue(span, ontology) and span.label_ in {"ORG", "WORK_OF_ART", "PRODUCT", "FAC"}:
         return True  # "Harbour Lights (BBC Two)"
@@ -176,7 +158,7 @@ def _strong_cue(span: Span, ontology: Ontology) -> bool:
     if verb is not None and verb.lemma_.lower() == "star" and verb.pos_ == "VERB":
         return True  # "she starred in Ray"
     noun = _after_noun(span, ontology)
-    if noun is None or noun.lemma_.lower() not in _PERFORMER_NOUNS or not _may_be_work(span):
+    if noun is None or noun.lemma_.lower() not in ontology.words("WorkPartNoun") or not _may_be_work(span):
         return False
     if _body(span, ontology):
         return False  # "National Theatre actor": a body's own head noun
@@ -185,10 +167,11 @@ def _strong_cue(span: Span, ontology: Ontology) -> bool:
 
 
 def _body(span: Span, ontology: Ontology) -> bool:
-    """Whether the name's last word is a body's or a stage company's ("Kestrel Company", "National Theatre")."""
+    """Whether the name's last word is a body's or a stage company's (kgx:StageBody: "Kestrel Company",
+    "National Theatre")."""
     last = span[-1].lower_
     # (a head noun alone is no body's name: "The Office" is a sitcom)
-    return last in _STAGE_BODIES or len(span) > 1 and ontology.class_for_head(last) is not None
+    return last in ontology.words("StageBody") or len(span) > 1 and ontology.class_for_head(last) is not None
 
 
 def _may_be_work(span: Span) -> bool:
@@ -228,21 +211,23 @@ def _plays_someone(verb: Token) -> bool:
     )
 
 
-def _product_cue(span: Span) -> bool:
-    """ "launched the Xphone", "download X": a name a product's verb takes as its object."""
+def _product_cue(span: Span, ontology: Ontology) -> bool:
+    """ "launched the Xphone", "download X": a name a product's verb (kgx:ProductVerb) takes as its object."""
     root = span.root
-    return span.label_ != "PERSON" and root.dep_ == "dobj" and root.head.lemma_.lower() in _PRODUCT_VERBS
+    return span.label_ != "PERSON" and root.dep_ == "dobj" and root.head.lemma_.lower() in ontology.words("ProductVerb")
 
 
-def _firm_cue(span: Span) -> bool:
-    """Words around the name that call it a firm: "X said it", "X's chief executive", "shares in X"."""
+def _firm_cue(span: Span, ontology: Ontology) -> bool:
+    """Words around the name that call it a firm: "X said it", "X's chief executive", "shares in X", "X
+    reported a loss" (kgx:FirmObject)."""
     root = span.root
-    if root.dep_ == "poss" and firms_possession(root.head):
+    if root.dep_ == "poss" and firms_possession(root.head, ontology):
         return True
-    if root.dep_ == "pobj" and names_a_firm(root):
+    if root.dep_ == "pobj" and names_a_firm(root, ontology):
         return True  # "shares in X" (not "X sold well": a product sells too)
     verb = root.head
-    if root.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lemma_.lower() in _FIRM_OBJECTS for c in verb.children):
+    figures = ontology.words("FirmObject")
+    if root.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lemma_.lower() in figures for c in verb.children):
         return True  # "X reported a loss"
     return (
         root.dep_ == "nsubj"
@@ -251,16 +236,20 @@ def _firm_cue(span: Span) -> bool:
     )
 
 
-def _performance_article(doc: Doc) -> bool:
-    return any(t.lemma_.lower() in _PERFORMANCE or t.lower_ == "starred" for t in doc)
+def _performance_article(doc: Doc, ontology: Ontology) -> bool:
+    """Whether a word of kgx:PerformanceWord (or "starred") makes the article one about performances."""
+    words = ontology.words("PerformanceWord")
+    return any(t.lemma_.lower() in words or t.lower_ == "starred" for t in doc)
 
 
-def _candidates(doc: Doc) -> list[Span]:
-    """The NER's names, and runs of proper nouns the NER left unlabelled before a performer's noun, after
-    a product's verb, or after a person's "for"."""
+def _candidates(doc: Doc, ontology: Ontology) -> list[Span]:
+    """The NER's names, and runs of proper nouns the NER left unlabelled before a performer's noun
+    (kgx:WorkPartNoun), after a product's verb (kgx:ProductVerb), or after a person's "for"."""
     from spacy.tokens import Span
 
     spans = list(doc.ents)
+    product_verbs = ontology.words("ProductVerb")
+    performer_nouns = ontology.words("WorkPartNoun") | {"star", "stars"}
     for ent in doc.ents:
         bracket = next((t.i for t in ent if t.text == "("), None)
         if bracket is not None and bracket > ent.start:
@@ -274,13 +263,13 @@ def _candidates(doc: Doc) -> list[Span]:
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
                 start -= 1
             spans.append(Span(doc, start, token.i + 1, label="WORK_OF_ART"))
-        if token.pos_ == "PROPN" and token.dep_ == "dobj" and token.head.lemma_.lower() in _PRODUCT_VERBS:
+        if token.pos_ == "PROPN" and token.dep_ == "dobj" and token.head.lemma_.lower() in product_verbs:
             start = token.i
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
                 start -= 1
             if not any(t.ent_type_ for t in doc[start : token.i + 1]):
                 spans.append(Span(doc, start, token.i + 1, label="PRODUCT"))
-        if token.pos_ == "NOUN" and token.lower_ in _PERFORMER_NOUNS | {"star", "stars"}:
+        if token.pos_ == "NOUN" and token.lower_ in performer_nouns:
             start = token.i
             if start > 0 and doc[start - 1].lower_ in {"'", "'s", "’s", "’"}:
                 start -= 1
@@ -314,7 +303,7 @@ def _split_titles(doc: Doc, ontology: Ontology) -> set[str]:
             )
         ):
             continue
-        if any(ontology.class_for_head(e[-1].lower_) or e[-1].lower_ in _STAGE_BODIES for e in (first, second)):
+        if any(ontology.class_for_head(e[-1].lower_) or _body(e, ontology) for e in (first, second)):
             continue
         if all(t.is_title or t.is_stop for t in doc[first.start : second.end]):
             titles.add(doc[first.start : second.end].text)
@@ -323,11 +312,11 @@ def _split_titles(doc: Doc, ontology: Ontology) -> set[str]:
 
 def _work_texts(doc: Doc, ontology: Ontology) -> set[str]:
     """The texts of the names the document calls works, products or characters."""
-    performance = _performance_article(doc)
+    performance = _performance_article(doc, ontology)
     works: set[str] = set()
     products: set[str] = set()
     firms: set[str] = set()
-    for span in _candidates(doc):
+    for span in _candidates(doc, ontology):
         text = span.text
         if performance and _title(span) and not any(ontology.class_for_head(t.lower_) for t in span):
             works.add(text)  # "The Passion of the Christ": a title the NER saw as one (not "the X Prize in Y")
@@ -335,9 +324,9 @@ def _work_texts(doc: Doc, ontology: Ontology) -> set[str]:
             continue
         if _strong_cue(span, ontology) or performance and _weak_cue(span, ontology):
             works.add(text)
-        elif _product_cue(span) and not any(ontology.class_for_head(t.lower_) for t in span):
+        elif _product_cue(span, ontology) and not any(ontology.class_for_head(t.lower_) for t in span):
             products.add(text)  # (not "launching the Department for X's plan": a body's head noun)
-        if _firm_cue(span):
+        if _firm_cue(span, ontology):
             firms.add(text)
     if performance:
         works |= _split_titles(doc, ontology)

@@ -290,11 +290,15 @@ def test_llm_rules_and_llm_keeps_the_calibrated_threshold_for_the_rules_relation
                             llm_endpoint=openai_stub.url, llm_model="stub-model", **options)
         return sorted((r.predicate, r.pattern, r.confidence) for ex in extract_articles(settings) for r in ex.relations)
 
-    # the rule's livesIn (0.664) is below the calibrated 0.7; the LLM's own fact (0.6, unmeasured) is kept
+    # the rule's livesIn (calibrated just under 0.7, from ontology/calibration.ttl) is below the default
+    # threshold; the LLM's own fact (0.6, unmeasured) is kept
+    everything = built(min_confidence=0.0)
+    assert [(p, pattern) for p, pattern, _ in everything] == [("livesIn", "livesIn/Verb"),
+                                                              ("worksFor", "llm stub-model kgraph-llm-prompt/1")]
+    lives = everything[0][2]
+    assert 0.65 <= lives < 0.7 and everything[1][2] == 0.6
     assert built() == [("worksFor", "llm stub-model kgraph-llm-prompt/1", 0.6)]
-    assert built(min_confidence=0.0) == [("livesIn", "livesIn/Verb", 0.664),
-                                         ("worksFor", "llm stub-model kgraph-llm-prompt/1", 0.6)]
-    assert built(min_confidence=0.65) == [("livesIn", "livesIn/Verb", 0.664)]
+    assert built(min_confidence=0.65) == [("livesIn", "livesIn/Verb", lives)]
     report = build(Settings(inputs=[folder], out_dir=tmp_path / "out", extractor="rules+llm", html=False, jobs=1,
                             llm_endpoint=openai_stub.url, llm_model="stub-model"))
     assert (report.relations, report.below_confidence, report.min_confidence) == (1, 1, 0.7)

@@ -400,7 +400,7 @@ def _conjunct_parties(
     elif pattern.frame == "RelationalNoun":
         return _title_conjuncts(pattern, token, subjects, objects, expanded, expanded_objects, index)
     elif pattern.frame == "Verb":
-        expanded, expanded_objects = _verb_conjuncts(token, subjects, objects, expanded, expanded_objects)
+        expanded, expanded_objects = _verb_conjuncts(token, subjects, objects, expanded, expanded_objects, index)
     return expanded, expanded_objects, set()
 
 
@@ -483,13 +483,18 @@ def _title_conjuncts(
 
 
 def _verb_conjuncts(
-    token: Token, subjects: list[Token], objects: list[Token], expanded: list[Token], expanded_objects: list[Token]
+    token: Token, subjects: list[Token], objects: list[Token], expanded: list[Token], expanded_objects: list[Token],
+    index: _Index,
 ) -> tuple[list[Token], list[Token]]:
     """The conjuncts a verb reaches when it modifies one item of a list."""
     if token.dep_ == "amod" and token.i < token.head.i and _phrase_head(token).dep_ == "conj":
         # "Kestrel and Oslo-based Nordwind Energy", "Kestrel and Oslo-based software firm Nordwind": a
         # modifier of a later conjunct is that conjunct's alone
         expanded = [s for s in expanded if s.i >= token.i]
+    if token.dep_ == "amod" and token.i < token.head.i:
+        # "US-based A and UK-based B", "the Leeds-based A and the Berlin subsidiary B": a conjunct with a
+        # place modifier of its own does not take the first one's
+        expanded = [s for s in expanded if s in subjects or not _own_place_modifier(s, index)]
     if token.dep_ in {"acl", "relcl"} and token.i > token.head.i:
         # "CDT (acquired by Y in 2007), Canon and Z", "A, which Y bought, and B": a clause
         # between a name and the next item of its list is about that name alone
@@ -497,6 +502,18 @@ def _verb_conjuncts(
         expanded = [s for s in expanded if s in subjects or s.i < token.head.i or s.i <= edge]
         expanded_objects = [o for o in expanded_objects if o in objects or o.i < token.head.i or o.i <= edge]
     return expanded, expanded_objects
+
+
+def _own_place_modifier(name: Token, index: _Index) -> bool:
+    """Whether a list item's own phrase names a place before it: "UK-based B", "the Berlin subsidiary B"."""
+    own = index.at(name)
+    for t in name.doc[name.left_edge.i : name.i]:
+        if t.dep_ == "amod" and t.lemma_.lower() == "base":
+            return True
+        m = index.at(t)
+        if m is not None and m != own and index.ontology.is_a(index.mentions[m][0].type, "Place"):
+            return True
+    return False
 
 
 def _phrase_head(token: Token) -> Token:

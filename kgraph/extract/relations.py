@@ -431,6 +431,13 @@ def _attribute_conjuncts(
     # "Graz in Austria and Turku in Finland", parsed with "in Finland" on Graz: another list item
     # stands between the name and the phrase
     expanded_objects = [o for o in expanded_objects if not _item_between(subjects, o, pattern, index)]
+    if any(
+        c not in subjects and (_in_own_phrase(c, pattern, index) or _prep_objects(c, pattern.prepositions))
+        for s in subjects for c in _conjuncts(s)
+    ):
+        # "tracks at A in X, B in Y, C in P, Q and R": in a list of "name in place" items, the places after
+        # the last item's phrase are the further items' own; the phrase holds its first place alone
+        expanded_objects = [o for o in expanded_objects if o in objects]
     if any(o.dep_ in {"compound", "poss", "nmod"} and o.head in subjects and o.i < o.head.i for o in objects):
         # "Norway's Kestrel Air, Orbitel and Estonia's Corvane": a name before a name is that name's alone
         expanded = [s for s in expanded if s in subjects]

@@ -365,7 +365,7 @@ WORD_LISTS = frozenset(
     {"Chamber", "Assembly", "Committee", "FigurativePart", "PublicOffice", "DepartmentNoun", "StateTitle", "FirmNoun",
      "Goods", "KinOrFollower", "PartyWord", "PartyMemberTitle", "BodyOfPeople", "Country",
      "ConservativePartyWord", "PeerTitle", "SeatHolder", "SeatNoun", "ParliamentWord",
-     "CoMakerNoun", "MakerNoun", "BroadcastNoun"}
+     "CoMakerNoun", "MakerNoun", "BroadcastNoun", "BrandNoun"}
 )
 
 

@@ -588,6 +588,18 @@ def _state_title(span: Span, ontology: Ontology) -> bool:
     return any(t.lower_ in titles for t in [*span, *before])
 
 
+def _brand_name(span: Span, ontology: Ontology) -> bool:
+    """Whether a name is a brand's: it modifies a brand noun ("the Kestrel brand") or stands in a list that one
+    closes ("the Kestrel and Marlow's cider brands", kgx:BrandNoun in words.ttl)."""
+    brands = ontology.words("BrandNoun")
+    root = span.root
+    if root.dep_ in {"compound", "nmod", "poss", "amod"} and root.head.lemma_.lower() in brands:
+        return True
+    return any(
+        c.lemma_.lower() in brands and c.pos_ == "NOUN" and not span.start <= c.i < span.end for c in _conjuncts(root)
+    )
+
+
 def _add(
     found: dict[tuple[int, str, int], RelationMention],
     pattern: Pattern,
@@ -617,6 +629,8 @@ def _add(
         # a continent is what an organisation covers or is likened in; only "based in Europe" or "its
         # headquarters in Europe" say where it is
         return
+    if predicate == "subsidiaryOf" and _brand_name(index.mentions[subj][1], ontology):
+        return  # "X, which owns the Kestrel and Marlow's cider brands": brands X sells, no companies
     if predicate == "locatedIn" and _state(s_mention, ontology) and _state(o_mention, ontology):
         # "Argentina, Chile in copper deal", "teachers from Jamaica, Peru": a list, no state lies in another (but
         # "Latvia, in what is now the Soviet Union", "a Gulf state": a union or a region the text names)

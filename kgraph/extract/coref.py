@@ -497,11 +497,15 @@ _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 
 
 def _relative_antecedents(description: Span) -> list[Token]:
-    """The names a relative clause holding a description is about, with their list: in "shareholders A and B,
-    who own 30% of the club", "the club" is neither A nor B."""
+    """The names of a list a relative clause holding a description is about: in "shareholders A and B, who own
+    30% of the club", "the club" is neither A nor B."""
     token = description.root
     for _ in range(8):
         if token.dep_ == "relcl":
+            if not token.head.conjuncts:
+                # one antecedent: a description that would be it is left as before ("CBS, which is owned by the
+                # same parent company as MTV" is about neither CBS nor MTV)
+                return []
             # each antecedent with the words before it in its phrase ("JP" in "JP Orrin")
             doc = token.doc
             return [doc[i] for h in (token.head, *token.head.conjuncts) for i in range(h.left_edge.i, h.i + 1)]

@@ -115,6 +115,8 @@ def test_places_a_place_in_a_country_still_lies_there(extract_text) -> None:  # 
         ("Norvex runs the Madrid, Brussels, Lisbon or Paris markets, its filing says.", None),
         # a town and its state are a chain
         ("Norvex opened a plant in Salem, Oregon, last year.", ("Salem", "locatedIn", "Oregon")),
+        # and before ", and" in a list
+        ("In Leeds, Dale County, Fla., and Bath, teachers went on strike.", ("Dale County", "locatedIn", "Fla.")),
     ],
 )
 def test_places_a_closed_list_of_places_is_no_chain(extract_text, text: str, chain) -> None:  # type: ignore[no-untyped-def]

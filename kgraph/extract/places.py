@@ -159,9 +159,8 @@ def _list_closes(sent: Span, left: Span, right: Span, index: _Index) -> bool:
     doc = sent.doc
     before = left.start
     item_before = before >= 2 and doc[before - 1].text == "," and index.by_token.get(before - 2) is not None
+    # (with a comma before "and" the pair may be a town and its state: "in Leeds, Dale County, Fla., and Bath")
     after = right.end
-    if after < sent.end and doc[after].text == ",":
-        after += 1
     closes = after + 1 < sent.end and doc[after].lower_ in {"and", "or"} and index.by_token.get(after + 1) is not None
     return item_before and closes
 

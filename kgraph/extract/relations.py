@@ -431,12 +431,13 @@ def _attribute_conjuncts(
     # "Graz in Austria and Turku in Finland", parsed with "in Finland" on Graz: another list item
     # stands between the name and the phrase
     expanded_objects = [o for o in expanded_objects if not _item_between(subjects, o, pattern, index)]
-    if any(
+    if _places(objects, index) and any(
         c not in subjects and (_in_own_phrase(c, pattern, index) or _prep_objects(c, pattern.prepositions))
         for s in subjects for c in _conjuncts(s)
     ):
         # "tracks at A in X, B in Y, C in P, Q and R": in a list of "name in place" items, the places after
-        # the last item's phrase are the further items' own; the phrase holds its first place alone
+        # the last item's phrase are the further items' own; the phrase holds its first place alone (but
+        # "A of X; B of Y and Z": organisations are the item's own)
         expanded_objects = [o for o in expanded_objects if o in objects]
     if any(o.dep_ in {"compound", "poss", "nmod"} and o.head in subjects and o.i < o.head.i for o in objects):
         # "Norway's Kestrel Air, Orbitel and Estonia's Corvane": a name before a name is that name's alone
@@ -509,6 +510,12 @@ def _verb_conjuncts(
         expanded = [s for s in expanded if s in subjects or s.i < token.head.i or s.i <= edge]
         expanded_objects = [o for o in expanded_objects if o in objects or o.i < token.head.i or o.i <= edge]
     return expanded, expanded_objects
+
+
+def _places(tokens: list[Token], index: _Index) -> bool:
+    """Whether the tokens name places (and at least one)."""
+    kinds = [index.mentions[m][0].type for t in tokens if (m := index.at(t)) is not None]
+    return bool(kinds) and all(index.ontology.is_a(k, "Place") for k in kinds)
 
 
 def _own_place_modifier(name: Token, index: _Index) -> bool:

@@ -375,3 +375,20 @@ def test_coref_one_partys_words_join(nlp, ontology) -> None:  # type: ignore[no-
     links = _links(nlp, ontology, text)
     assert links[_key(text, "[Tory] MP")] == links[_key(text, "[Conservative] MP")]
     assert links[_key(text, "[Labour] MP")] != links[_key(text, "[Tory] MP")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the club" in a relative clause on a list of shareholders is none of them
+        ("The bid will need the approval of major shareholders Ned Ashby and JP Orrin, who own 28.9% of the club.",
+         set()),
+        # it is the club named before
+        ("Harlow United has a new owner. The bid needed the approval of major shareholders Ned Ashby and JP Orrin, "
+         "who own 28.9% of the club.", {("Ned Ashby", "investedIn", "Harlow United")}),
+    ],
+)
+def test_coref_a_description_in_a_relative_clause_is_not_its_antecedent(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    found = {f for f in extract_text(text) if f[1] == "investedIn"}
+    assert expected <= found, found
+    assert not [f for f in found if f[0] == "Ned Ashby" and f[2] != "Harlow United"], found

@@ -28,3 +28,19 @@ def _verb(doc, word: str):  # type: ignore[no-untyped-def]
 )
 def test_moods_a_clause_and_a_past_date(nlp, text: str, word: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]
     assert mood(_verb(nlp(text), word)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        # a clause on the object of a wish or a fear is no fact
+        ('Kestrel Bank has made a bid. "We do not want it or anyone else taking over Orbitel Networks," said Ann Marr.',
+         False),
+        ('"We fear Kestrel Bank taking over Orbitel Networks," said Ann Marr.', False),
+        # on the object of a verb of seeing it is
+        ('"We watched Kestrel Bank taking over Orbitel Networks," said Ann Marr.', True),
+    ],
+)
+def test_moods_a_wished_or_feared_takeover_is_no_fact(extract_text, text: str, stated: bool) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert (("Kestrel Bank", "acquired", "Orbitel Networks") in found) is stated, found

@@ -196,3 +196,19 @@ def test_ownership_states_the_relation_or_none_like_it(  # type: ignore[no-untyp
     subject, predicate, obj = relation
     fits = [r for r in found if r[1] == predicate and subject in (None, r[0]) and obj in (None, r[2])]
     assert bool(fits) is stated, found
+
+
+@pytest.mark.parametrize(
+    ("text", "owned"),
+    [
+        # names a brand noun closes are the owner's goods
+        ("Kestrel Foods, which also owns the Orbix and Tellmark's cereal brands, said it would cut costs.", False),
+        ("Kestrel Foods, which also owns the Orbix label, said it would cut costs.", False),
+        # the same names without one are companies it owns
+        ("Kestrel Foods, which also owns Orbix and Tellmark Mills, said it would cut costs.", True),
+        ("Kestrel Foods also owns Orbix, it said.", True),
+    ],
+)
+def test_ownership_brands_are_no_subsidiaries(extract_text, text: str, owned: bool) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert (("Orbix", "subsidiaryOf", "Kestrel Foods") in found) is owned, found

@@ -106,3 +106,31 @@ def test_places_a_place_in_a_country_still_lies_there(extract_text) -> None:  # 
     assert ("Kingston", "locatedIn", "Jamaica") in found, found
     # a state in a region
     assert ("Oman", "locatedIn", "Gulf") in extract_text("Oman, in the Gulf, signed the deal on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        ("Norvex operates the Madrid, Brussels, Lisbon and Paris exchanges.", None),
+        ("Norvex runs the Madrid, Brussels, Lisbon or Paris markets, its filing says.", None),
+        # a town and its state are a chain
+        ("Norvex opened a plant in Salem, Oregon, last year.", ("Salem", "locatedIn", "Oregon")),
+        # and before ", and" in a list
+        ("In Leeds, Dale County, Fla., and Bath, teachers went on strike.", ("Dale County", "locatedIn", "Fla.")),
+    ],
+)
+def test_places_a_closed_list_of_places_is_no_chain(extract_text, text: str, chain) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    if chain is not None:
+        assert chain in found, found
+    assert not [f for f in found if f[1] == "locatedIn" and f != chain], found
+
+
+def test_places_a_list_of_name_in_place_items_keeps_each_place_its_own(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(
+        "The group owns stadiums at Elmfield in London, Crossway in Manchester, Perry Hill and Marsh End in "
+        "Birmingham, Oxford and Portsmouth."
+    )
+    assert ("Marsh End", "basedIn", "Birmingham") in found, found
+    assert ("Crossway", "locatedIn", "Manchester") in found, found
+    assert not [f for f in found if f[0] == "Marsh End" and f[2] in {"Oxford", "Portsmouth"}], found

@@ -887,3 +887,20 @@ def test_relations_a_phrase_after_bare_names_is_the_lists(parse_with_ents, relat
     assert ("Corvane Hall", "locatedIn", "Tromso") in found, found
     assert ("Kellmore Hall", "locatedIn", "Bergen") in found, found
     assert ("Kellmore Hall", "locatedIn", "Tromso") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("Kestrel Bank sold its stake to US-based Marlow Capital and UK-based Pinfold Partners.",
+         ("Marlow Capital", "basedIn", "US"), ("Pinfold Partners", "basedIn", "UK")),
+        ("Rival shareholders US-based hedge fund Marlow Capital and UK-based Pinfold Partners voted against it.",
+         ("Marlow Capital", "basedIn", "US"), ("Pinfold Partners", "basedIn", "UK")),
+    ],
+)
+def test_relations_a_conjunct_with_its_own_base_keeps_it(extract_text, text: str, first, second) -> None:  # type: ignore[no-untyped-def]
+    """Each item of a list with its own "-based" is based there alone (the first keeps its own)."""
+    found = extract_text(text)
+    assert first in found, found
+    assert second in found, found
+    assert (second[0], "basedIn", first[2]) not in found, found

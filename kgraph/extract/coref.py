@@ -406,10 +406,12 @@ def _antecedent(
                 continue  # "the Indonesian stock exchange" is not the "Bombay Stock Exchange" named before
             return m
     # otherwise a unique entity of the description's class in the window
+    antecedents = _relative_antecedents(span)
     candidates = [
         m
-        for m, _ in window
+        for m, s in window
         if ontology.is_a(m.type, mention.type)
+        and not any(s.start <= t.i < s.end for t in antecedents)
         and id(owner[m]) not in elsewhere
         and not _placed_elsewhere(owner[m], places, span.doc)
     ]
@@ -492,6 +494,25 @@ def _stance_object(pronoun: Span) -> bool:
 
 #: The dependencies of a verb's subject and objects: a pronoun among them is none of the others.
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+
+
+def _relative_antecedents(description: Span) -> list[Token]:
+    """The names of a list a relative clause holding a description is about: in "shareholders A and B, who own
+    30% of the club", "the club" is neither A nor B."""
+    token = description.root
+    for _ in range(8):
+        if token.dep_ == "relcl":
+            if not token.head.conjuncts:
+                # one antecedent: a description that would be it is left as before ("CBS, which is owned by the
+                # same parent company as MTV" is about neither CBS nor MTV)
+                return []
+            # each antecedent with the words before it in its phrase ("JP" in "JP Orrin")
+            doc = token.doc
+            return [doc[i] for h in (token.head, *token.head.conjuncts) for i in range(h.left_edge.i, h.i + 1)]
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return []
 
 
 def _co_arguments(pronoun: Token) -> list[Token]:

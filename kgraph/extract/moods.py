@@ -118,6 +118,14 @@ def _clause_mood(word: Token) -> str | None:
         if word.dep_ == "conj" and _shares_clause(word):
             word = word.head  # "was chosen to build and run Y": "run" is as unrealised as "build"
             continue
+        subject_of = _object_clause(word)
+        if subject_of is not None:
+            # "we do not want him or anybody else taking over Y", "they fear X buying Y": the clause on the
+            # object of a wish or a fear is the wish's content, as unrealised as the wish
+            if _forms(subject_of) & _UNREALISED:
+                return None
+            word = subject_of
+            continue
         if word.dep_ not in {"xcomp", "acl", "pcomp", "ccomp"} or word.head.i == word.i:
             return stated
         head = word.head
@@ -132,6 +140,17 @@ def _clause_mood(word: Token) -> str | None:
             stated = "agreed"
         word = head
     return stated
+
+
+def _object_clause(verb: Token) -> Token | None:
+    """The verb whose object (or a conjunct of it) a gerund clause hangs on ("want" in "want him or
+    anybody else taking over Y"); None for any other clause."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG":
+        return None
+    obj = verb.head
+    while obj.dep_ == "conj" and obj.head.i != obj.i:
+        obj = obj.head
+    return obj.head if obj.dep_ == "dobj" and obj.head.pos_ in {"VERB", "AUX"} else None
 
 
 def _shares_clause(verb: Token) -> bool:

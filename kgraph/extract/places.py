@@ -117,7 +117,7 @@ def _place_chain(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[
         # "Harbour United, Kestrel Rovers, Bellport Town, Orbitel City": four names or more in a row are a list
         if _list_length(tokens, k, index) >= 4:
             continue
-        if _list_goes_on(sent, right_span, index):
+        if _list_goes_on(sent, right_span, index) or _list_closes(sent, index.mentions[left][1], right_span, index):
             continue
         # "Lyon in France, Graz in Austria": items of a list of "X in Y", not Graz a region of France
         # (but "a plant in Leeds, Yorkshire in England" is a chain)
@@ -150,6 +150,19 @@ def _list_goes_on(sent: Span, right: Span, index: _Index) -> bool:
         return True
     return nxt == "," and index.ontology.is_a(index.mentions[third][0].type, "Organization") \
         and index.mentions[third][0].label not in {"pronoun", "description"}
+
+
+def _list_closes(sent: Span, left: Span, right: Span, index: _Index) -> bool:
+    """Whether a "Place, Place" pair stands inside a list of three names or more that "and" or "or" closes: a
+    name and a comma before it, "and" and a name after it ("the Oslo, Bergen, Tromso and Narvik offices"),
+    not "Portland, Oregon and Seattle"."""
+    doc = sent.doc
+    before = left.start
+    item_before = before >= 2 and doc[before - 1].text == "," and index.by_token.get(before - 2) is not None
+    # (with a comma before "and" the pair may be a town and its state: "in Leeds, Dale County, Fla., and Bath")
+    after = right.end
+    closes = after + 1 < sent.end and doc[after].lower_ in {"and", "or"} and index.by_token.get(after + 1) is not None
+    return item_before and closes
 
 
 def _team_sheet(tokens: list[Token]) -> bool:

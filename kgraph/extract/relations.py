@@ -400,7 +400,7 @@ def _conjunct_parties(
     elif pattern.frame == "RelationalNoun":
         return _title_conjuncts(pattern, token, subjects, objects, expanded, expanded_objects, index)
     elif pattern.frame == "Verb":
-        expanded, expanded_objects = _verb_conjuncts(token, subjects, objects, expanded, expanded_objects)
+        expanded, expanded_objects = _verb_conjuncts(token, subjects, objects, expanded, expanded_objects, index)
     return expanded, expanded_objects, set()
 
 
@@ -431,6 +431,14 @@ def _attribute_conjuncts(
     # "Graz in Austria and Turku in Finland", parsed with "in Finland" on Graz: another list item
     # stands between the name and the phrase
     expanded_objects = [o for o in expanded_objects if not _item_between(subjects, o, pattern, index)]
+    if _places(objects, index) and any(
+        c not in subjects and (_in_own_phrase(c, pattern, index) or _prep_objects(c, pattern.prepositions))
+        for s in subjects for c in _conjuncts(s)
+    ):
+        # "tracks at A in X, B in Y, C in P, Q and R": in a list of "name in place" items, the places after
+        # the last item's phrase are the further items' own; the phrase holds its first place alone (but
+        # "A of X; B of Y and Z": organisations are the item's own)
+        expanded_objects = [o for o in expanded_objects if o in objects]
     if any(o.dep_ in {"compound", "poss", "nmod"} and o.head in subjects and o.i < o.head.i for o in objects):
         # "Norway's Kestrel Air, Orbitel and Estonia's Corvane": a name before a name is that name's alone
         expanded = [s for s in expanded if s in subjects]
@@ -483,13 +491,18 @@ def _title_conjuncts(
 
 
 def _verb_conjuncts(
-    token: Token, subjects: list[Token], objects: list[Token], expanded: list[Token], expanded_objects: list[Token]
+    token: Token, subjects: list[Token], objects: list[Token], expanded: list[Token], expanded_objects: list[Token],
+    index: _Index,
 ) -> tuple[list[Token], list[Token]]:
     """The conjuncts a verb reaches when it modifies one item of a list."""
     if token.dep_ == "amod" and token.i < token.head.i and _phrase_head(token).dep_ == "conj":
         # "Kestrel and Oslo-based Nordwind Energy", "Kestrel and Oslo-based software firm Nordwind": a
         # modifier of a later conjunct is that conjunct's alone
         expanded = [s for s in expanded if s.i >= token.i]
+    if token.dep_ == "amod" and token.i < token.head.i:
+        # "US-based A and UK-based B", "the Leeds-based A and the Berlin subsidiary B": a conjunct with a
+        # place modifier of its own does not take the first one's
+        expanded = [s for s in expanded if s in subjects or not _own_place_modifier(s, index)]
     if token.dep_ in {"acl", "relcl"} and token.i > token.head.i:
         # "CDT (acquired by Y in 2007), Canon and Z", "A, which Y bought, and B": a clause
         # between a name and the next item of its list is about that name alone
@@ -497,6 +510,24 @@ def _verb_conjuncts(
         expanded = [s for s in expanded if s in subjects or s.i < token.head.i or s.i <= edge]
         expanded_objects = [o for o in expanded_objects if o in objects or o.i < token.head.i or o.i <= edge]
     return expanded, expanded_objects
+
+
+def _places(tokens: list[Token], index: _Index) -> bool:
+    """Whether the tokens name places (and at least one)."""
+    kinds = [index.mentions[m][0].type for t in tokens if (m := index.at(t)) is not None]
+    return bool(kinds) and all(index.ontology.is_a(k, "Place") for k in kinds)
+
+
+def _own_place_modifier(name: Token, index: _Index) -> bool:
+    """Whether a list item's own phrase names a place before it: "UK-based B", "the Berlin subsidiary B"."""
+    own = index.at(name)
+    for t in name.doc[name.left_edge.i : name.i]:
+        if t.dep_ == "amod" and t.lemma_.lower() == "base":
+            return True
+        m = index.at(t)
+        if m is not None and m != own and index.ontology.is_a(index.mentions[m][0].type, "Place"):
+            return True
+    return False
 
 
 def _phrase_head(token: Token) -> Token:
@@ -564,6 +595,18 @@ def _state_title(span: Span, ontology: Ontology) -> bool:
     return any(t.lower_ in titles for t in [*span, *before])
 
 
+def _brand_name(span: Span, ontology: Ontology) -> bool:
+    """Whether a name is a brand's: it modifies a brand noun ("the Kestrel brand") or stands in a list that one
+    closes ("the Kestrel and Marlow's cider brands", kgx:BrandNoun in words.ttl)."""
+    brands = ontology.words("BrandNoun")
+    root = span.root
+    if root.dep_ in {"compound", "nmod", "poss", "amod"} and root.head.lemma_.lower() in brands:
+        return True
+    return any(
+        c.lemma_.lower() in brands and c.pos_ == "NOUN" and not span.start <= c.i < span.end for c in _conjuncts(root)
+    )
+
+
 def _add(
     found: dict[tuple[int, str, int], RelationMention],
     pattern: Pattern,
@@ -593,6 +636,8 @@ def _add(
         # a continent is what an organisation covers or is likened in; only "based in Europe" or "its
         # headquarters in Europe" say where it is
         return
+    if predicate == "subsidiaryOf" and _brand_name(index.mentions[subj][1], ontology):
+        return  # "X, which owns the Kestrel and Marlow's cider brands": brands X sells, no companies
     if predicate == "locatedIn" and _state(s_mention, ontology) and _state(o_mention, ontology):
         # "Argentina, Chile in copper deal", "teachers from Jamaica, Peru": a list, no state lies in another (but
         # "Latvia, in what is now the Soviet Union", "a Gulf state": a union or a region the text names)

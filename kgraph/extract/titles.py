@@ -185,7 +185,7 @@ def _lesser_post(token: Token, trigger: str, pattern: Pattern, index: _Index, on
     words = set(trigger.split())
     doc = token.doc
     before = [doc[i] for i in range(token.left_edge.i, token.i) if index.by_token.get(i) is None]
-    if any(t.lower_ in pattern.subordinate_modifiers for t in before):
+    if any(t.lower_ in pattern.subordinate_modifiers for t in before) or _hyphened_modifier(token, pattern):
         return True
     if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children) and not any(
         t.lower_ in _FORMER for t in before
@@ -222,13 +222,31 @@ def _lesser_post(token: Token, trigger: str, pattern: Pattern, index: _Index, on
         if child.dep_ == "prep" and child.lower_ in {"of", "for"}:
             for pobj in child.children:
                 if (
-                    pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and index.at(pobj) is None
+                    pobj.dep_ == "pobj" and index.at(pobj) is None
+                    # "head of the Y's global Health Initiative": a capitalised unit owned by Y is a part of Y
+                    and (pobj.pos_ == "NOUN" or pobj.pos_ == "PROPN" and _owned_by_name(pobj, index))
                     and pobj.lemma_.lower() not in org_nouns
                     # "CEO of event organisers Harbour Nights Ltd": the noun describes the named organisation
                     and not any(c.dep_ in {"compound", "appos"} and index.at(c) is not None for c in pobj.children)
                 ):
                     return True
     return False
+
+
+def _hyphened_modifier(token: Token, pattern: Pattern) -> bool:
+    """Whether a subordinate modifier is hyphened to the title ("vice-president"), which the parser may leave
+    outside the title's phrase."""
+    doc = token.doc
+    i = token.i
+    return (
+        i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_
+        and doc[i - 2].lower_ in pattern.subordinate_modifiers
+    )
+
+
+def _owned_by_name(noun: Token, index: _Index) -> bool:
+    """Whether a noun has a named possessive owner: "the Y's global Health Initiative"."""
+    return any(c.dep_ == "poss" and index.at(c) is not None for c in noun.children)
 
 
 def _title_before_name(token: Token, index: _Index) -> tuple[Token, Token] | None:

@@ -348,8 +348,10 @@ def _close_open_name(span: Span) -> Span | None:
         and doc[end].ent_type_ not in {"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}
     ):
         end += 1
-    while end > span.start and doc[end - 1].lower_ in _CONNECTORS:
-        end -= 1  # "Festival of the" with nothing capitalised after it
+    while end > span.start and (
+        doc[end - 1].lower_ in _CONNECTORS or end < span.end and doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"}
+    ):
+        end -= 1  # "Festival of the" with nothing capitalised after it; "Kestrelgas - the" loses its dash too
     if end <= span.start:
         return None
     return Span(doc, span.start, end, label=span.label_)

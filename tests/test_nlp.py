@@ -86,6 +86,10 @@ def test_nlp_possessive_plural_stays_in_a_name(nlp, text: str, name: str) -> Non
         ("The Transition Council of Vellan said so.", [(1, 4, "ORG"), (4, 5, "GPE")], "Transition Council of Vellan"),
         # or loses the linking word when nothing capitalised follows
         ("It met the Kellmore Council of the region.", [(3, 6, "ORG")], "Kellmore Council"),
+        # and the dash before the cut word: "Kestrelgas - the gas firm ..." is Kestrelgas
+        ("The fate of Kestrelgas - the gas firm sold on Monday - is unclear.", [(3, 6, "ORG")], "Kestrelgas"),
+        # a closing bracket stays ("Kestrel Holdings (UK)" of nothing capitalised)
+        ("It met Kestrel Holdings (UK) of the region.", [(2, 8, "ORG")], "Kestrel Holdings (UK)"),
     ],
 )
 def test_nlp_name_does_not_end_in_a_linking_word(nlp, text: str, ents, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -349,7 +349,8 @@ def _close_open_name(span: Span) -> Span | None:
     ):
         end += 1
     while end > span.start and (
-        doc[end - 1].lower_ in _CONNECTORS or end < span.end and doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"}
+        doc[end - 1].lower_ in _CONNECTORS
+        or end < span.end and doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"}
     ):
         end -= 1  # "Festival of the" with nothing capitalised after it; "Kestrelgas - the" loses its dash too
     if end <= span.start:

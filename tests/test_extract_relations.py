@@ -904,3 +904,20 @@ def test_relations_a_conjunct_with_its_own_base_keeps_it(extract_text, text: str
     assert first in found, found
     assert second in found, found
     assert (second[0], "basedIn", first[2]) not in found, found
+
+
+@pytest.mark.parametrize(
+    ("epithet", "plain", "triple"),
+    [
+        ("Fenwick jail has been dubbed Norway's Alcatraz by its critics.",
+         "Norway's Alcatraz prison held 300 inmates last year.", ("Alcatraz", "Norway")),
+        ("Locals liken the quay to Italy's Portofino.",
+         "The trip ended in Italy's Portofino.", ("Portofino", "Italy")),
+    ],
+)
+def test_relations_an_epithet_is_no_place_of_its_possessor(extract_text, epithet: str, plain: str, triple) -> None:  # type: ignore[no-untyped-def]
+    """A name a verb of naming or likening gives ("dubbed Norway's Alcatraz") is borrowed: its possessive place
+    is no place of it; the same possessive outside such a verb still places the name."""
+    name, place = triple
+    assert not [t for t in extract_text(epithet) if {t[0], t[2]} == {name, place}]
+    assert (name, "locatedIn", place) in extract_text(plain)

@@ -595,6 +595,33 @@ def _state_title(span: Span, ontology: Ontology) -> bool:
     return any(t.lower_ in titles for t in [*span, *before])
 
 
+#: The preposition a verb of likening takes before the name it likens to ("likened to", "compared with").
+_LIKENED_BY = frozenset({"as", "to", "with"})
+
+
+def _epithet_of(name: Span, possessor: Span, index: _Index) -> bool:
+    """Whether ``name`` is an epithet that ``possessor`` holds by its "'s": the complement of a verb of naming or
+    likening ("dubbed Norway's Alcatraz", "described as Europe's Detroit", "likened to Italy's Portofino"), or what
+    another place is or has become ("Bellport is Oregon's Venice"). Such a name is borrowed; its possessor is no
+    place of it."""
+    root = name.root
+    if not (possessor.root.dep_ == "poss" and possessor.root.head.i in range(name.start, name.end)):
+        return False
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in _LIKENED_BY:
+        head = head.head
+    elif root.dep_ not in {"oprd", "xcomp", "attr"}:
+        return False
+    naming = index.ontology.words("NamingVerb")
+    if head.lemma_.lower() in naming:
+        return True
+    return root.dep_ == "attr" and head.lemma_.lower() in {"be", "become"} and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and (m := index.at(c)) is not None
+        and index.ontology.is_a(index.mentions[m][0].type, "Place")
+        for c in head.children
+    )
+
+
 def _brand_name(span: Span, ontology: Ontology) -> bool:
     """Whether a name is a brand's: it modifies a brand noun ("the Kestrel brand") or stands in a list that one
     closes ("the Kestrel and Marlow's cider brands", kgx:BrandNoun in words.ttl)."""
@@ -636,6 +663,10 @@ def _add(
         # a continent is what an organisation covers or is likened in; only "based in Europe" or "its
         # headquarters in Europe" say where it is
         return
+    if _epithet_of(index.mentions[subj][1], index.mentions[obj][1], index) or _epithet_of(
+        index.mentions[obj][1], index.mentions[subj][1], index
+    ):
+        return  # "the jail dubbed Norway's Alcatraz", "Bellport is Oregon's Venice": a likeness, not a place
     if predicate == "subsidiaryOf" and _brand_name(index.mentions[subj][1], ontology):
         return  # "X, which owns the Kestrel and Marlow's cider brands": brands X sells, no companies
     if predicate == "locatedIn" and _state(s_mention, ontology) and _state(o_mention, ontology):

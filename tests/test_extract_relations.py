@@ -921,3 +921,22 @@ def test_relations_an_epithet_is_no_place_of_its_possessor(extract_text, epithet
     name, place = triple
     assert not [t for t in extract_text(epithet) if {t[0], t[2]} == {name, place}]
     assert (name, "locatedIn", place) in extract_text(plain)
+
+
+def test_relations_a_party_post_with_its_own_body_is_membership(extract_text) -> None:  # type: ignore[no-untyped-def]
+    """ "Labour's Chief Secretary to the Home Office": the post is in the body its "to" phrase names, so of the
+    party it says membership, not headship; a party's own post with no such phrase still heads it."""
+    found = extract_text("Jane Hollis, Labour's Chief Secretary to the Home Office, spoke on Monday.")
+    assert ("Jane Hollis", "memberOf", "Labour") in found, found
+    assert ("Jane Hollis", "headOf", "Labour") not in found, found
+    found = extract_text("Jane Hollis, Labour's leader, spoke on Monday.")
+    assert ("Jane Hollis", "headOf", "Labour") in found, found
+
+
+def test_relations_a_department_before_a_party_spokesman_is_a_portfolio(extract_text) -> None:  # type: ignore[no-untyped-def]
+    """ "the party's Treasury spokesman": the department is the spokesman's portfolio, no employer; a company's
+    spokesman still works for it."""
+    found = extract_text("Tom Wrey, the party's Treasury spokesman, criticised the plan.")
+    assert not [t for t in found if t[0] == "Tom Wrey" and t[2] == "Treasury"], found
+    found = extract_text("Tom Wrey, the Kestrel Bank spokesman, criticised the plan.")
+    assert ("Tom Wrey", "worksFor", "Kestrel Bank") in found, found

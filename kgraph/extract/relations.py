@@ -319,6 +319,10 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
                     and ontology.is_a(index.mentions[m][0].type, "Place"))
         ]
     objects = [o for o in objects if not _names_a_work(token, o, index)]
+    party_post = _party_post(token, index)
+    if party_post and token.lemma_.lower() in _SPOKES:
+        # "the party's Treasury spokesman", "Tory Treasury spokesman X": the department is the portfolio
+        objects = [o for o in objects if not (o.i < token.i and o.dep_ == "compound" and not _party(o, index))]
     titled = _title_before_name(token, index)
     if titled is not None:
         subjects, objects = [titled[0]], [titled[1]]
@@ -331,7 +335,9 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
     scope = post_scope(Post(token, trigger, pattern, objects, index))
     if scope == "none":
         return None
-    if scope == "group":
+    if scope == "group" or party_post and _own_body_phrase(token) and all(_party(o, index) for o in objects):
+        # "Labour's Chief Secretary to the Treasury": the post is in the body its own phrase names; of the party
+        # it says membership only
         return _Parties(subjects, objects, "memberOf", trigger)
     if scope == "branch":
         assert pattern.subordinate is not None  # only the lesser-post rules give a branch
@@ -593,6 +599,40 @@ def _state_title(span: Span, ontology: Ontology) -> bool:
     before = [c for c in span.root.children if c.dep_ == "compound" and c.i < span.start]
     titles = ontology.words("StateTitle")
     return any(t.lower_ in titles for t in [*span, *before])
+
+
+#: A party's speaking posts: a department before them is the post's portfolio, not its employer.
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _party(token: Token, index: _Index) -> bool:
+    """Whether ``token`` stands for a political party: "the party", or a name or word of one ("Labour", "Tory")."""
+    m = index.at(token)
+    if m is None:
+        return token.lemma_.lower() == "party" or token.lower_ in index.ontology.words("PartyWord")
+    mention = index.mentions[m][0]
+    words = mention.text.lower().removeprefix("the ").removesuffix(" party")
+    return mention.label == "party" or words in index.ontology.words("PartyWord") or (
+        words.endswith("s") and words[:-1] in index.ontology.words("PartyWord")  # "Liberal Democrats"
+    )
+
+
+def _party_post(title: Token, index: _Index) -> bool:
+    """Whether ``title`` is a party's post: a party's possessive or word before it ("Labour's chief whip",
+    "the party's spokesman", "Tory Treasury spokesman")."""
+    return any(
+        _party(t, index) for c in title.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < title.i
+        for t in c.subtree
+    )
+
+
+def _own_body_phrase(title: Token) -> bool:
+    """Whether the title has a "to" or "of" phrase of its own ("Chief Secretary to the Treasury", "Minister of
+    State"), wherever the parser hung it."""
+    nxt = title.nbor(1) if title.i + 1 < len(title.doc) else None
+    return any(c.dep_ == "prep" and c.lower_ in {"to", "of"} for c in title.children) or (
+        nxt is not None and nxt.lower_ in {"to", "of"}
+    )
 
 
 #: The preposition a verb of likening takes before the name it likens to ("likened to", "compared with").

@@ -323,6 +323,12 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
     if party_post and token.lemma_.lower() in _SPOKES:
         # "the party's Treasury spokesman", "Tory Treasury spokesman X": the department is the portfolio
         objects = [o for o in objects if not (o.i < token.i and o.dep_ == "compound" and not _party(o, index))]
+    chambers = [o for o in objects if o.i < token.i and o.lower_ in ontology.words("ParliamentName")]
+    if party_post and chambers:
+        # "SNP Holyrood leader X": the party's post in a parliament; the party is the body, the parliament where
+        objects = [o for o in objects if o not in chambers] + [
+            t for c in chambers for t in c.subtree if t.i != c.i and index.at(t) is not None and _party(t, index)
+        ]
     titled = _title_before_name(token, index)
     if titled is not None:
         subjects, objects = [titled[0]], [titled[1]]
@@ -335,7 +341,8 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
     scope = post_scope(Post(token, trigger, pattern, objects, index))
     if scope == "none":
         return None
-    if scope == "group" or party_post and _own_body_phrase(token) and all(_party(o, index) for o in objects):
+    in_party = party_post and (chambers or _own_body_phrase(token)) and all(_party(o, index) for o in objects)
+    if scope == "group" or in_party:
         # "Labour's Chief Secretary to the Treasury": the post is in the body its own phrase names; of the party
         # it says membership only
         return _Parties(subjects, objects, "memberOf", trigger)

@@ -936,8 +936,13 @@ def test_relations_a_party_post_with_its_own_body_is_membership(extract_text) ->
 def test_relations_a_department_before_a_party_spokesman_is_a_portfolio(extract_text) -> None:  # type: ignore[no-untyped-def]
     """ "the party's Treasury spokesman": the department is the spokesman's portfolio, no employer; a company's
     spokesman still works for it."""
-    found = extract_text("Tom Wrey, the party's Treasury spokesman, criticised the plan.")
-    assert not [t for t in found if t[0] == "Tom Wrey" and t[2] == "Treasury"], found
+    for text in (
+        "Tom Wrey, the party's Treasury spokesman, criticised the plan.",
+        # "the party" standing for a party the article names
+        "The Liberal Democrats want a lower tax. Tom Wrey, the party's Treasury spokesman, criticised the plan.",
+    ):
+        found = extract_text(text)
+        assert not [t for t in found if t[0] == "Tom Wrey" and t[2] == "Treasury"], found
     found = extract_text("Tom Wrey, the Kestrel Bank spokesman, criticised the plan.")
     assert ("Tom Wrey", "worksFor", "Kestrel Bank") in found, found
 

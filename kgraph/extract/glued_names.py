@@ -153,7 +153,8 @@ def _without_parliament(ent: Span, ontology: Ontology) -> Span:
         return ent
     party = " ".join(t.lower_ for t in ent[:-1] if t.lower_ != "the")
     parties = ontology.words("PartyWord")
-    if party in parties or party.endswith("s") and party[:-1] in parties:
+    # "SNP Holyrood", "Scottish National Party Holyrood"
+    if party in parties or party.endswith("s") and party[:-1] in parties or len(ent) > 2 and ent[-2].lower_ == "party":
         from spacy.tokens import Span
 
         return Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)

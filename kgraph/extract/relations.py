@@ -615,8 +615,10 @@ _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 def _party(token: Token, index: _Index) -> bool:
     """Whether ``token`` stands for a political party: "the party", or a name or word of one ("Labour", "Tory")."""
     m = index.at(token)
+    if token.lemma_.lower() == "party":
+        return True  # "the party's spokesman", whatever name the article's "the party" stands for
     if m is None:
-        return token.lemma_.lower() == "party" or token.lower_ in index.ontology.words("PartyWord")
+        return token.lower_ in index.ontology.words("PartyWord")
     mention = index.mentions[m][0]
     words = mention.text.lower().removeprefix("the ").removesuffix(" party")
     return mention.label == "party" or words in index.ontology.words("PartyWord") or (

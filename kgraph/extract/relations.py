@@ -341,7 +341,10 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
     scope = post_scope(Post(token, trigger, pattern, objects, index))
     if scope == "none":
         return None
-    in_party = party_post and (chambers or _own_body_phrase(token)) and all(_party(o, index) for o in objects)
+    if chambers and objects and all(_party(o, index) for o in objects):
+        # "SNP Holyrood leader X" leads the party's group in the parliament, as "the Party's Senate leader" does
+        return _Parties(subjects, objects, pattern.subordinate or pattern.property, trigger)
+    in_party = party_post and _own_body_phrase(token) and all(_party(o, index) for o in objects)
     if scope == "group" or in_party:
         # "Labour's Chief Secretary to the Treasury": the post is in the body its own phrase names; of the party
         # it says membership only

@@ -369,7 +369,8 @@ WORD_LISTS = frozenset(
      "ProductVerb", "FirmObject", "FirmVerb", "FirmObjectNoun", "FirmAgentVerb", "FirmPossession", "FirmWord",
      "ReportVerb", "FirmFigure", "PlacePost", "PerformerNoun", "RegionNoun", "UnitNoun", "Holding", "CourtNoun",
      "PlacePossession", "PlaceArea", "PersonPossession", "PublicBodyNoun", "RivalNoun",
-     "ContestVerb", "ContestNoun", "SuccessionVerb", "PromotionVerb", "BrandNoun"}
+     "ContestVerb", "ContestNoun", "SuccessionVerb", "PromotionVerb", "BrandNoun",
+     "NamingVerb", "ParliamentName"}
 )
 
 

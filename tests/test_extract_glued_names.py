@@ -21,6 +21,15 @@ def _names(doc, ontology) -> list[str]:  # type: ignore[no-untyped-def]
             [(5, 8, "ORG"), (9, 10, "ORG")],
             ["Kestrel", "Orbix", "Velland"],
         ),
+        # a party's word glued to a parliament's name is the party; the parliament is a name of its own
+        ("SNP Holyrood leader Anna Kerr spoke.", [(0, 2, "ORG"), (3, 5, "PERSON")], ["SNP", "Holyrood", "Anna Kerr"]),
+        (
+            "Harbour Party Holyrood leader Anna Kerr spoke.",
+            [(0, 3, "ORG"), (4, 6, "PERSON")],
+            ["Harbour Party", "Holyrood", "Anna Kerr"],
+        ),
+        # guard: a parliament word after a name that is no party's stays in the name
+        ("Kestrel Senate chairman Lee Ash spoke.", [(0, 2, "ORG"), (3, 5, "PERSON")], ["Kestrel Senate", "Lee Ash"]),
         # guard: a company's suffix after the comma is the firm's own
         ("Analysts at Kestrel, Inc. agreed.", [(2, 5, "ORG")], ["Kestrel, Inc."]),
         # guard: the words go on past the name with "and" (a title the NER cut)

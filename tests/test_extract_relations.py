@@ -904,3 +904,55 @@ def test_relations_a_conjunct_with_its_own_base_keeps_it(extract_text, text: str
     assert first in found, found
     assert second in found, found
     assert (second[0], "basedIn", first[2]) not in found, found
+
+
+@pytest.mark.parametrize(
+    ("epithet", "plain", "triple"),
+    [
+        ("Fenwick jail has been dubbed Norway's Alcatraz by its critics.",
+         "Norway's Alcatraz prison held 300 inmates last year.", ("Alcatraz", "Norway")),
+        ("Locals liken the quay to Italy's Portofino.",
+         "The trip ended in Italy's Portofino.", ("Portofino", "Italy")),
+    ],
+)
+def test_relations_an_epithet_is_no_place_of_its_possessor(extract_text, epithet: str, plain: str, triple) -> None:  # type: ignore[no-untyped-def]
+    """A name a verb of naming or likening gives ("dubbed Norway's Alcatraz") is borrowed: its possessive place
+    is no place of it; the same possessive outside such a verb still places the name."""
+    name, place = triple
+    assert not [t for t in extract_text(epithet) if {t[0], t[2]} == {name, place}]
+    assert (name, "locatedIn", place) in extract_text(plain)
+
+
+def test_relations_a_party_post_with_its_own_body_is_membership(extract_text) -> None:  # type: ignore[no-untyped-def]
+    """ "Labour's Chief Secretary to the Home Office": the post is in the body its "to" phrase names, so of the
+    party it says membership, not headship; a party's own post with no such phrase still heads it."""
+    found = extract_text("Jane Hollis, Labour's Chief Secretary to the Home Office, spoke on Monday.")
+    assert ("Jane Hollis", "memberOf", "Labour") in found, found
+    assert ("Jane Hollis", "headOf", "Labour") not in found, found
+    found = extract_text("Jane Hollis, Labour's leader, spoke on Monday.")
+    assert ("Jane Hollis", "headOf", "Labour") in found, found
+
+
+def test_relations_a_department_before_a_party_spokesman_is_a_portfolio(extract_text) -> None:  # type: ignore[no-untyped-def]
+    """ "the party's Treasury spokesman": the department is the spokesman's portfolio, no employer; a company's
+    spokesman still works for it."""
+    for text in (
+        "Tom Wrey, the party's Treasury spokesman, criticised the plan.",
+        # "the party" standing for a party the article names
+        "The Liberal Democrats want a lower tax. Tom Wrey, the party's Treasury spokesman, criticised the plan.",
+    ):
+        found = extract_text(text)
+        assert not [t for t in found if t[0] == "Tom Wrey" and t[2] == "Treasury"], found
+    found = extract_text("Tom Wrey, the Kestrel Bank spokesman, criticised the plan.")
+    assert ("Tom Wrey", "worksFor", "Kestrel Bank") in found, found
+
+
+def test_relations_a_party_post_in_a_parliament_is_in_the_party(extract_text) -> None:  # type: ignore[no-untyped-def]
+    """ "SNP Holyrood leader X": the party is the body (its group there, as "the Party's Senate leader"), the
+    parliament only where its post is; "SNP leader X"
+    still heads the party, and a body named after a parliament's place keeps its name."""
+    found = extract_text("SNP Holyrood leader Anna Kerr said the vote was lost.")
+    assert ("Anna Kerr", "worksFor", "SNP") in found, found
+    assert not [t for t in found if "Holyrood" in t[2]], found
+    assert ("Anna Kerr", "headOf", "SNP") in extract_text("SNP leader Anna Kerr said the vote was lost.")
+    assert ("Dai Rhys", "headOf", "Holyrood Trust") in extract_text("Holyrood Trust chairman Dai Rhys agreed.")

@@ -146,6 +146,21 @@ def _compass_joined(doc: Doc, ent: Span, after: Span | None) -> Span | None:
     return ent
 
 
+def _without_parliament(ent: Span, ontology: Ontology) -> Span:
+    """ "SNP Holyrood" (before "leader X"): a party's word glued to a parliament's name (kgx:ParliamentName) is
+    the party alone; the parliament is where its post is."""
+    if len(ent) < 2 or ent[-1].lower_ not in ontology.words("ParliamentName"):
+        return ent
+    party = " ".join(t.lower_ for t in ent[:-1] if t.lower_ != "the")
+    parties = ontology.words("PartyWord")
+    # "SNP Holyrood", "Scottish National Party Holyrood"
+    if party in parties or party.endswith("s") and party[:-1] in parties or len(ent) > 2 and ent[-2].lower_ == "party":
+        from spacy.tokens import Span
+
+        return Span(ent.doc, ent.start, ent.end - 1, label=ent.label_)
+    return ent
+
+
 def unglued(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
     """The NER's names with lists split into their items, an opening verb cut off, and a compass word joined
     to the place after it (see the module's docstring)."""
@@ -163,5 +178,8 @@ def unglued(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
             out.append(joined)
             skip_to = joined.end
             continue
-        out.extend(_without_opening_word(_without_gerund(item, ontology), text) for item in _items(ent, ontology))
+        out.extend(
+            _without_parliament(_without_opening_word(_without_gerund(item, ontology), text), ontology)
+            for item in _items(ent, ontology)
+        )
     return out

@@ -319,6 +319,16 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
                     and ontology.is_a(index.mentions[m][0].type, "Place"))
         ]
     objects = [o for o in objects if not _names_a_work(token, o, index)]
+    party_post = _party_post(token, index)
+    if party_post and token.lemma_.lower() in _SPOKES:
+        # "the party's Treasury spokesman", "Tory Treasury spokesman X": the department is the portfolio
+        objects = [o for o in objects if not (o.i < token.i and o.dep_ == "compound" and not _party(o, index))]
+    chambers = [o for o in objects if o.i < token.i and o.lower_ in ontology.words("ParliamentName")]
+    if party_post and chambers:
+        # "SNP Holyrood leader X": the party's post in a parliament; the party is the body, the parliament where
+        objects = [o for o in objects if o not in chambers] + [
+            t for c in chambers for t in c.subtree if t.i != c.i and index.at(t) is not None and _party(t, index)
+        ]
     titled = _title_before_name(token, index)
     if titled is not None:
         subjects, objects = [titled[0]], [titled[1]]
@@ -331,7 +341,13 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
     scope = post_scope(Post(token, trigger, pattern, objects, index))
     if scope == "none":
         return None
-    if scope == "group":
+    if chambers and objects and all(_party(o, index) for o in objects):
+        # "SNP Holyrood leader X" leads the party's group in the parliament, as "the Party's Senate leader" does
+        return _Parties(subjects, objects, pattern.subordinate or pattern.property, trigger)
+    in_party = party_post and _own_body_phrase(token) and all(_party(o, index) for o in objects)
+    if scope == "group" or in_party:
+        # "Labour's Chief Secretary to the Treasury": the post is in the body its own phrase names; of the party
+        # it says membership only
         return _Parties(subjects, objects, "memberOf", trigger)
     if scope == "branch":
         assert pattern.subordinate is not None  # only the lesser-post rules give a branch
@@ -595,6 +611,69 @@ def _state_title(span: Span, ontology: Ontology) -> bool:
     return any(t.lower_ in titles for t in [*span, *before])
 
 
+#: A party's speaking posts: a department before them is the post's portfolio, not its employer.
+_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _party(token: Token, index: _Index) -> bool:
+    """Whether ``token`` stands for a political party: "the party", or a name or word of one ("Labour", "Tory")."""
+    m = index.at(token)
+    if token.lemma_.lower() == "party":
+        return True  # "the party's spokesman", whatever name the article's "the party" stands for
+    if m is None:
+        return token.lower_ in index.ontology.words("PartyWord")
+    mention = index.mentions[m][0]
+    words = mention.text.lower().removeprefix("the ").removesuffix(" party")
+    return mention.label == "party" or words in index.ontology.words("PartyWord") or (
+        words.endswith("s") and words[:-1] in index.ontology.words("PartyWord")  # "Liberal Democrats"
+    )
+
+
+def _party_post(title: Token, index: _Index) -> bool:
+    """Whether ``title`` is a party's post: a party's possessive or word before it ("Labour's chief whip",
+    "the party's spokesman", "Tory Treasury spokesman")."""
+    return any(
+        _party(t, index) for c in title.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < title.i
+        for t in c.subtree
+    )
+
+
+def _own_body_phrase(title: Token) -> bool:
+    """Whether the title has a "to" or "of" phrase of its own ("Chief Secretary to the Treasury", "Minister of
+    State"), wherever the parser hung it."""
+    nxt = title.nbor(1) if title.i + 1 < len(title.doc) else None
+    return any(c.dep_ == "prep" and c.lower_ in {"to", "of"} for c in title.children) or (
+        nxt is not None and nxt.lower_ in {"to", "of"}
+    )
+
+
+#: The preposition a verb of likening takes before the name it likens to ("likened to", "compared with").
+_LIKENED_BY = frozenset({"as", "to", "with"})
+
+
+def _epithet_of(name: Span, possessor: Span, index: _Index) -> bool:
+    """Whether ``name`` is an epithet that ``possessor`` holds by its "'s": the complement of a verb of naming or
+    likening ("dubbed Norway's Alcatraz", "described as Europe's Detroit", "likened to Italy's Portofino"), or what
+    another place is or has become ("Bellport is Oregon's Venice"). Such a name is borrowed; its possessor is no
+    place of it."""
+    root = name.root
+    if not (possessor.root.dep_ == "poss" and possessor.root.head.i in range(name.start, name.end)):
+        return False
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in _LIKENED_BY:
+        head = head.head
+    elif root.dep_ not in {"oprd", "xcomp", "attr"}:
+        return False
+    naming = index.ontology.words("NamingVerb")
+    if head.lemma_.lower() in naming:
+        return True
+    return root.dep_ == "attr" and head.lemma_.lower() in {"be", "become"} and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and (m := index.at(c)) is not None
+        and index.ontology.is_a(index.mentions[m][0].type, "Place")
+        for c in head.children
+    )
+
+
 def _brand_name(span: Span, ontology: Ontology) -> bool:
     """Whether a name is a brand's: it modifies a brand noun ("the Kestrel brand") or stands in a list that one
     closes ("the Kestrel and Marlow's cider brands", kgx:BrandNoun in words.ttl)."""
@@ -636,6 +715,10 @@ def _add(
         # a continent is what an organisation covers or is likened in; only "based in Europe" or "its
         # headquarters in Europe" say where it is
         return
+    if _epithet_of(index.mentions[subj][1], index.mentions[obj][1], index) or _epithet_of(
+        index.mentions[obj][1], index.mentions[subj][1], index
+    ):
+        return  # "the jail dubbed Norway's Alcatraz", "Bellport is Oregon's Venice": a likeness, not a place
     if predicate == "subsidiaryOf" and _brand_name(index.mentions[subj][1], ontology):
         return  # "X, which owns the Kestrel and Marlow's cider brands": brands X sells, no companies
     if predicate == "locatedIn" and _state(s_mention, ontology) and _state(o_mention, ontology):

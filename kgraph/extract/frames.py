@@ -25,7 +25,7 @@ from kgraph.extract.lexicon import (
     ANY_NOUN,
 )
 from kgraph.extract.moods import _copula_mood as _copula_mood  # re-exported: kgraph.extract.relations reads them here
-from kgraph.extract.moods import _governing_verb
+from kgraph.extract.moods import CONTINUATION_VERBS, _governing_verb
 from kgraph.extract.moods import event_mood as event_mood
 from kgraph.extract.moods import mood as mood
 from kgraph.extract.moods import noun_mood as noun_mood
@@ -41,9 +41,6 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 #: Words that make a name an opponent, whose "in"/"at" phrase is the venue of the contest (as do a contest's verb
 #: whose object it is, kgx:ContestVerb, and a contest's noun whose "for" it is, kgx:ContestNoun).
 _OPPOSED = frozenset({"against", "over", "versus", "vs", "vs.", "v", "v."})
-#: Verbs whose subject holds the post now ("X will stay on as chairman"; the verbs whose object does, "to
-#: succeed Y as chairman", are kgx:SuccessionVerb, those whose "to" phrase gives the post, kgx:PromotionVerb).
-_CONTINUATION_VERBS = frozenset("stay remain continue".split())
 _LIGHT_VERBS = {
     "gain",
     "sign",
@@ -82,6 +79,8 @@ class _Index:
     mentions: list[tuple[Mention, Span]]
     ontology: Ontology
     by_sentence: dict[int, list[int]] = field(default_factory=dict)  # sentence start -> mention numbers
+    #: coreference: mention -> the mention that names its entity (empty when the caller has none)
+    links: dict[Mention, Mention] = field(default_factory=dict)
 
     @cached_property
     def surnames(self) -> frozenset[str]:
@@ -413,7 +412,7 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         elif verb.lemma_.lower() in index.ontology.words("SuccessionVerb"):
             # "X will succeed Y as president of Z": Y holds the post now, X not yet
             out.extend(c for c in verb.children if c.dep_ == "dobj")
-        elif verb.lemma_.lower() in _CONTINUATION_VERBS:
+        elif verb.lemma_.lower() in CONTINUATION_VERBS:
             # "X will stay on as chairman of Z", "X, who will remain as chairman of Z": X holds the post now
             out.extend(_relative_named(verb, {"nsubj"}, index))
     # "Y president and chief executive X": the name after the second title holds the first as well
@@ -636,10 +635,11 @@ def _chief_executive_titles(ontology: Ontology) -> tuple[str, ...]:
 
 def _firm_in_reach(noun: Token, index: _Index) -> list[Token]:
     """The firm of a chief executive's title that names none ("said chief executive X"): the one company
-    named in its sentence and the two before it (by its name; a government body is no firm). Not "a chief
-    executive" (any one), nor a title whose firm the text leaves open among two or more, nor one with a
-    possessor or a name before it that is no mention ("Dorran's chairman and chief executive X", "Dorran
-    Party chief executive X")."""
+    named in its sentence and the two before it (by its name; a government body is no firm); where none is
+    named there, the one firm that "it", "its" and "the company" in those sentences stand for (coreference:
+    an article goes on about "the news seller" long after naming it). Not "a chief executive" (any one), nor
+    a title whose firm the text leaves open among two or more, nor one with a possessor or a name before it
+    that is no mention ("Dorran's chairman and chief executive X", "Dorran Party chief executive X")."""
     trigger = _matches(noun, _chief_executive_titles(index.ontology))
     if trigger is None:
         return []
@@ -658,17 +658,25 @@ def _firm_in_reach(noun: Token, index: _Index) -> list[Token]:
     sents = list(noun.doc.sents)
     here = next(k for k, sent in enumerate(sents) if sent.start <= noun.i < sent.end)
     ontology = index.ontology
-    firms: dict[str, Token] = {}
+    firms: dict[str, Token] = {}  # the firms in reach by their names: named there, or "it" and "the company"
     for sent in sents[max(0, here - _FIRM_REACH) : here + 1]:
         for m in index.by_sentence.get(sent.start, []):
             mention, span = index.mentions[m]
-            if (
-                mention.label not in {"pronoun", "description", "adjective"}
-                and ontology.is_a(mention.type, "Organization")
-                and not ontology.is_a(mention.type, "GovernmentBody")
-            ):
-                firms[mention.text.lower()] = span.root
+            if mention.label == "adjective":
+                continue
+            firm = mention if mention.label not in {"pronoun", "description"} else index.links.get(mention)
+            if firm is not None and firm.label not in {"pronoun", "description", "adjective"} and _firm(firm, ontology):
+                firms[firm.text.lower()] = span.root
     return list(firms.values()) if len(firms) == 1 else []
+
+
+def _firm_class(cls: str, ontology: Ontology) -> bool:
+    return ontology.is_a(cls, "Organization") and not ontology.is_a(cls, "GovernmentBody")
+
+
+def _firm(mention: Mention, ontology: Ontology) -> bool:
+    """Whether a mention is an organisation that may have a chief executive (a government body has none)."""
+    return _firm_class(mention.type, ontology)
 
 
 def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[list[Token], list[Token]]:

@@ -24,8 +24,8 @@ from kgraph.extract.lexicon import (
     _PLACE_PARTS,
     ANY_NOUN,
 )
-from kgraph.extract.moods import _copula_mood as _copula_mood  # re-exported: kgraph.extract.relations reads them here
 from kgraph.extract.moods import CONTINUATION_VERBS, _governing_verb
+from kgraph.extract.moods import _copula_mood as _copula_mood  # re-exported: kgraph.extract.relations reads them here
 from kgraph.extract.moods import event_mood as event_mood
 from kgraph.extract.moods import mood as mood
 from kgraph.extract.moods import noun_mood as noun_mood

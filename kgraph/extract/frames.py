@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from kgraph.extract.firm_posts import firm_in_reach, firm_post_titles
 from kgraph.extract.lexicon import (
     _BODY_NOUNS,
     _COUNTRY_NAMES,
@@ -609,74 +610,17 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
     if not out and noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and index.at(noun.head) is None:
         # "Y chairman and chief executive X", parsed with the second title joined to the first
         out.extend(_noun_objects(noun.head, preps, index))
-    if not out:
-        # "Halden Bank's profits rose ... said chief executive X": the one firm the text names in reach
-        out.extend(_firm_in_reach(noun, index))
+    if not out and (trigger := _matches(noun, firm_post_titles(index.ontology))) is not None:
+        # "Halden Bank's profits rose ... said chief executive X": the one firm the text goes on about; not "the
+        # chairman of the education committee", a post in what its own phrase names
+        if not _prep_objects(noun, ("of", "at", "for")):
+            out.extend(firm_in_reach(noun, trigger, index))
     if not out and noun.dep_ == "pobj" and noun.head.lower_ == "as":
         # "Nordwind appointed Jensen as chief executive": the post is at the appointer
         verb = noun.head.head
         if any(c.dep_ == "dobj" for c in verb.children):
             out.extend(c for c in verb.children if c.dep_ == "nsubj")
     return out
-
-
-#: Sentences before a bare chief executive's own that may name the firm.
-_FIRM_REACH = 2
-
-
-@per_ontology
-@per_ontology
-def _chief_executive_titles(ontology: Ontology) -> tuple[str, ...]:
-    """The titles of kg:ceoOf ("chief executive", "managing director"): a post only a firm has."""
-    return tuple(
-        t for p in ontology.patterns if p.property == "ceoOf" and p.frame == "RelationalNoun" for t in p.triggers
-    )
-
-
-def _firm_in_reach(noun: Token, index: _Index) -> list[Token]:
-    """The firm of a chief executive's title that names none ("said chief executive X"): the one company
-    named in its sentence and the two before it (by its name; a government body is no firm); where none is
-    named there, the one firm that "it", "its" and "the company" in those sentences stand for (coreference:
-    an article goes on about "the news seller" long after naming it). Not "a chief executive" (any one), nor
-    a title whose firm the text leaves open among two or more, nor one with a possessor or a name before it
-    that is no mention ("Dorran's chairman and chief executive X", "Dorran Party chief executive X")."""
-    trigger = _matches(noun, _chief_executive_titles(index.ontology))
-    if trigger is None:
-        return []
-    titles = [noun]
-    if noun.dep_ == "conj":
-        titles.append(noun.head)  # "Dorran's chairman and chief executive X", the second title joined to the first
-    elif noun.dep_ in {"compound", "amod"} and noun.head.dep_ == "conj":
-        titles.append(noun.head.head)  # ... the name joined to the first title
-    own = set(trigger.split())
-    if any(
-        d.dep_ == "det" and d.lower_ in {"a", "an"} or d.dep_ == "poss"
-        or d.dep_ in {"compound", "amod", "nmod"} and d.pos_ == "PROPN" and d.lower_ not in own
-        for t in titles for d in t.children
-    ):
-        return []
-    sents = list(noun.doc.sents)
-    here = next(k for k, sent in enumerate(sents) if sent.start <= noun.i < sent.end)
-    ontology = index.ontology
-    firms: dict[str, Token] = {}  # the firms in reach by their names: named there, or "it" and "the company"
-    for sent in sents[max(0, here - _FIRM_REACH) : here + 1]:
-        for m in index.by_sentence.get(sent.start, []):
-            mention, span = index.mentions[m]
-            if mention.label == "adjective":
-                continue
-            firm = mention if mention.label not in {"pronoun", "description"} else index.links.get(mention)
-            if firm is not None and firm.label not in {"pronoun", "description", "adjective"} and _firm(firm, ontology):
-                firms[firm.text.lower()] = span.root
-    return list(firms.values()) if len(firms) == 1 else []
-
-
-def _firm_class(cls: str, ontology: Ontology) -> bool:
-    return ontology.is_a(cls, "Organization") and not ontology.is_a(cls, "GovernmentBody")
-
-
-def _firm(mention: Mention, ontology: Ontology) -> bool:
-    """Whether a mention is an organisation that may have a chief executive (a government body has none)."""
-    return _firm_class(mention.type, ontology)
 
 
 def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[list[Token], list[Token]]:

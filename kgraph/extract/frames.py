@@ -575,8 +575,9 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
             and index.mentions[m][0].label in {"adjective", "party"}
         )
     if not out:
-        # "Kellmore chief executive X", parsed with the name as an adjective of the title
-        out.extend(c for c in noun.children if c.dep_ == "amod" and c.pos_ == "PROPN" and index.at(c) is not None)
+        # "Kellmore chief executive X", parsed with the name as an adjective of the title (tagged one too: "UBS
+        # economist X", an organisation's name by the NER)
+        out.extend(c for c in noun.children if c.dep_ == "amod" and _adjective_name(c, index))
     if not out:
         # "Y floor leader X", "Y's sales manager X": the name hangs on the common noun before the title
         out.extend(
@@ -621,6 +622,19 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
         if any(c.dep_ == "dobj" for c in verb.children):
             out.extend(c for c in verb.children if c.dep_ == "nsubj")
     return out
+
+
+def _adjective_name(token: Token, index: _Index) -> bool:
+    """Whether a modifier the parser hangs on a title as an adjective is a name: a proper noun's mention, or an
+    organisation's name by the NER the tagger took for an adjective ("UBS economist X"), not a country's
+    adjective ("French economist X")."""
+    m = index.at(token)
+    if m is None:
+        return False
+    mention = index.mentions[m][0]
+    return token.pos_ == "PROPN" or (
+        mention.label == "ORG" and token.ent_type_ == "ORG" and index.ontology.is_a(mention.type, "Organization")
+    )
 
 
 def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[list[Token], list[Token]]:

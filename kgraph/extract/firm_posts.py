@@ -63,6 +63,8 @@ def firm_in_reach(noun: Token, trigger: str, index: MentionIndex) -> list[Token]
         titles.append(noun.head)  # "Dorran's chairman and chief executive X", the second title joined to the first
     elif noun.dep_ in {"compound", "amod"} and noun.head.dep_ == "conj":
         titles.append(noun.head.head)  # ... the name joined to the first title
+    # a name in a list of titled names is no title ("chief executive A, chief financial officer B and ...")
+    titles = [t for t in titles if t is noun or index.at(t) is None]
     own = set(trigger.split())
     if any(
         d.dep_ == "det"

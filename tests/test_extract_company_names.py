@@ -234,6 +234,8 @@ def test_not_a_company_reads_its_nouns_from_the_ontology(parse_with_ents, ontolo
         # a firm's part or kind right after a name the NER took for a person's
         ("Its key Zanfield division was sold. Zanfield had 200 staff.", "Zanfield", "PERSON"),
         ("The deal was agreed by Japan's troubled Kasumi bank.", "Kasumi", "PERSON"),
+        # what only a company has, right after it
+        ("Velmar shareholders rejected the offer. Velmar had 200 staff.", "Velmar", "PERSON"),
         # a part of it held
         ("Renwick Motors owns 44% of Tamsui. Tamsui had 200 staff.", "Tamsui", "GPE"),
         # its "its" of what only a company has
@@ -266,11 +268,14 @@ def test_company_in_document_a_name_in_a_firms_frame_is_one(  # type: ignore[no-
         # a place's possessive before a bank or an airport
         ("Jordan's bank was closed on Monday.", "Jordan", "GPE", "Place"),
         ("Tamsui's airport was closed on Monday.", "Tamsui", "GPE", "Place"),
+        # a place's shares are traded there
+        ("Tamsui shares fell on Monday.", "Tamsui", "GPE", "Place"),
         # a part of a place, not held
         ("The flood covered 30% of Tamsui.", "Tamsui", "GPE", "Place"),
         # a person's "its", "his", a country's "its"
         ("Dana Kell said its design was flawed.", "Dana Kell", "PERSON", "Person"),
         ("Dana Kell said his profits rose.", "Dana Kell", "PERSON", "Person"),
+        ("Dana Kell said Tamsui should take its share of the cost.", "Dana Kell", "PERSON", "Person"),
         ("France said its profits rose.", "France", "GPE", "Place"),
         # a person's job at a bank
         ("Dana Kell is a bank employee.", "Dana Kell", "PERSON", "Person"),

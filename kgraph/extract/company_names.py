@@ -12,11 +12,12 @@ Also decides, per name per article, that a name the NER took for a person or pla
 wherever the article names it once one occurrence is treated as one: shares in it, its chief executive
 (a place has one too: not for a place's label), its profits, "X, the search firm", "X said it would sell",
 "X reported a loss"; and where it stands in a company's frame: a firm's kind or part right before it ("the Dutch
-retailer X", "its subsidiary X") or after it ("Japan's troubled X bank", "its X division"), a part of it held
-("owns 44% of X"), "X said its profits rose", "X is India's first low-cost airline".  "Dana Kell said it was
-hard", "France said it would sell", "the firm Dana Kell founded", "peacemaker Dana Kell", "its Tokyo unit",
-"Jordan's bank", "the Velmar family" make no company, nor does any frame a name the article gives a person
-by a form of address ("Mr Velmar").
+retailer X", "its subsidiary X") or after it ("Japan's troubled X bank", "its X division"), what only a company
+has right after it ("X shareholders"; not "Tokyo shares"), a part of it held ("owns 44% of X"), "X said its
+profits rose", "X is India's first low-cost airline".  "Dana Kell said it was hard", "France said it would
+sell", "the firm Dana Kell founded", "peacemaker Dana Kell", "its Tokyo unit", "Jordan's bank", "the Velmar
+family" make no company, nor does any frame a name the article gives a person by a form of address ("Mr
+Velmar").
 
 And the reverse: a name the NER took for an organisation that a performer's noun right before it calls a
 person ("actor Tom Ellery") or a region's noun right after it calls a place ("the Kestrel province").
@@ -185,6 +186,17 @@ def _kind_after(span: Span, ontology: Ontology) -> bool:
     return _firm_kind(root.head, ontology) and root.head.lemma_.lower() not in {"exchange", "telecoms"}
 
 
+def _possession_after(span: Span, ontology: Ontology) -> bool:
+    """ "Yukos shareholders", "Orbel chief executive X": a name (not one the NER took for a place's), a
+    modifier of what only a company has right after it (kgx:FirmPossession); not a place's ("Tokyo shares" are
+    traded there)."""
+    root = span.root
+    head = root.head
+    if span.label_ in {"GPE", "LOC", "NORP"} or root.dep_ not in {"compound", "nmod"}:
+        return False
+    return span.end <= head.i <= span.end + 1 and firms_possession(head, ontology)
+
+
 #: Nouns (lemmas) of a part of a whole that a verb of holding takes with "of": "owns 44% of X".
 _PART_OF = frozenset({"%", "percent", "cent"})
 
@@ -201,13 +213,17 @@ def _share_of(span: Span, ontology: Ontology) -> bool:
 
 
 def _says_its(span: Span, ontology: Ontology) -> bool:
-    """ "Orbix said its profits rose": the name says "its" of what only a company has (kgx:FirmPossession)."""
+    """ "Orbix said its profits rose": the name says "its" of what only a company has (kgx:FirmPossession), the
+    subject of what it says (not "X said Britain should take its share": Britain's)."""
     root = span.root
     verb = root.head
     if root.dep_ != "nsubj" or verb.lemma_.lower() != "say":
         return False
-    said = [t for c in verb.children if c.dep_ == "ccomp" for t in c.subtree]
-    return any(t.lower_ == "its" and t.dep_ == "poss" and firms_possession(t.head, ontology) for t in said)
+    subjects = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+    return any(
+        firms_possession(s, ontology) and any(p.lower_ == "its" and p.dep_ == "poss" for p in s.children)
+        for s in subjects
+    )
 
 
 def _is_a_firm(span: Span, ontology: Ontology) -> bool:
@@ -226,6 +242,7 @@ def _in_firms_frame(span: Span, ontology: Ontology) -> bool:
     return (
         _kind_before(span, ontology)
         or _kind_after(span, ontology)
+        or _possession_after(span, ontology)
         or _share_of(span, ontology)
         or _says_its(span, ontology)
         or _is_a_firm(span, ontology)
@@ -277,7 +294,7 @@ def _people(doc: Doc) -> set[str]:
         if before is not None and before.lower_.rstrip(".") in PERSON_TITLES:
             out.add(ent.text)
         if ent[0].lower_.rstrip(".") in PERSON_TITLES and len(ent) > 1:
-            out.add(ent[1:].text)
+            out.update((ent.text, ent[1:].text))
     return out
 
 

@@ -262,6 +262,11 @@ def test_company_in_document_a_name_in_a_firms_frame_is_one(  # type: ignore[no-
         # a person's kind of maker, or a work's
         ("The talks were led by peacemaker Dana Kell.", "Dana Kell", "PERSON", "Person"),
         ("The prize went to film maker Dana Kell.", "Dana Kell", "PERSON", "Person"),
+        ("The show was hosted by fellow broadcaster Dana Kell.", "Dana Kell", "PERSON", "Person"),
+        # a kind of firms
+        ("Velmar groups began to surface in 1990.", "Velmar", "PERSON", "Person"),
+        # a place before the kind of another name
+        ("Tamsui group Kestrel Rain won two prizes.", "Tamsui", "PERSON", "Person"),
         # a place before a firm's part is where it is; a family is no firm
         ("Its key Tamsui division was sold.", "Tamsui", "GPE", "Place"),
         ("The Velmar family sold the firm.", "Velmar", "PERSON", "Person"),

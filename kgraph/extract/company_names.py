@@ -165,13 +165,18 @@ def _firm_kind(token: Token, ontology: Ontology) -> bool:
 def _kind_before(span: Span, ontology: Ontology) -> bool:
     """ "the Dutch retailer Verhoeven", "its subsidiary Velmar": a firm's kind or part right before the name,
     which the parse hangs on the name or leaves beside it (not "the firm Dana Kell founded", a relative
-    clause on the noun; not "the bank Jordan's ...", a possessor of what follows)."""
+    clause on the noun; not "the bank Jordan's ...", a possessor of what follows; for a name the NER took for
+    a person's, not a firm's noun a person is called too, "broadcaster")."""
     if span.start == 0:
         return False
     before = span.doc[span.start - 1]
     root = span.root
     if not _firm_kind(before, ontology) or not before.is_lower:
         return False
+    if span.label_ == "PERSON" and before.lemma_.lower() in ontology.words("FirmNoun") and not (
+        ontology.classes_for_descriptor(before.lemma_.lower())
+    ):
+        return False  # "fellow broadcaster Dana Kell": a firm's noun a person is called too
     if any(c.dep_ == "case" for c in root.children) or root.dep_ == "poss":
         return False
     return not (root.dep_ == "nsubj" and root.head.dep_ in {"relcl", "ccomp"} and root.head.i > root.i)
@@ -183,6 +188,10 @@ def _kind_after(span: Span, ontology: Ontology) -> bool:
     root = span.root
     if span.label_ != "PERSON" or root.dep_ != "compound" or root.head.i != span.end:
         return False
+    if root.head.tag_ != "NN":
+        return False  # "Kellmore banks": a kind of firms, not one firm's name
+    if root.head.dep_ == "compound" and root.head.head.pos_ == "PROPN":
+        return False  # "Kellmore group Tamsui Rain": the noun is another name's kind, the first name its place
     return _firm_kind(root.head, ontology) and root.head.lemma_.lower() not in {"exchange", "telecoms"}
 
 

@@ -114,6 +114,46 @@ _CASES = [
         "Tomas Vidal owns the Corvane Rovers shares.",  # goods named after the firm, not the firm
         "Tomas Vidal owns the Corvane Tower building.",
     ),
+    # a share held through "in which"/"of which": the noun the clause is on is the firm invested in
+    *_stated(
+        "share-held-in-which",
+        ("Kestrel Holdings", "investedIn", "Korvex Airlines"),
+        "Korvex Airlines, in which Kestrel Holdings holds 44%, made a profit.",
+        "Korvex Airlines, of which Kestrel Holdings owns 10%, made a profit.",
+        "Korvex Airlines, in which Kestrel Holdings invested heavily, made a profit.",
+    ),
+    *_not_stated(
+        "share-held-in-which",
+        _ANY_STAKE,
+        "Korvex Airlines, in which Kestrel Holdings has expressed interest, made a profit.",  # a wish, no holding
+        "The Korvex market, in which Kestrel Holdings holds 44%, grew.",  # a share of a market
+    ),
+    # a bare owner's noun before a firm's name, like a title: the one other firm named before it is the one owned
+    *_stated(
+        "owner-before-a-name",
+        ("Corvane Mobile", "subsidiaryOf", "Kestrel Holdings"),
+        "Strong demand for mobile network Corvane Mobile boosted profits at owner Kestrel Holdings.",
+        "Weak sales at Corvane Mobile hurt profits at parent Kestrel Holdings.",
+        "Weak sales at Corvane Mobile hurt profits at parent company Kestrel Holdings.",
+    ),
+    *_stated(
+        "owner-before-a-name",
+        ("Tomas Vidal", "investedIn", "Corvane Rovers"),
+        "Sales at Corvane Rovers rose, said owner Tomas Vidal.",
+    ),
+    *_not_stated(
+        "owner-before-a-name-needs-one-firm",
+        _ANY_PARENT,
+        # two firms before it: which one it owns is left open
+        "Sales at Corvane Rovers rose but Orbitel Group lost money, said parent Kestrel Holdings.",
+        # no owner's noun
+        "Weak sales at Corvane Mobile hurt profits at Kestrel Holdings.",
+    ),
+    *_not_stated(
+        "owner-before-a-name-needs-one-firm",
+        _ANY_STAKE,
+        "Weak sales at Corvane Mobile hurt the Treasury, said owner Kestrel Holdings.",
+    ),
     # a description with a country's adjective says where the one firm it refers to is based
     *_stated(
         "description-with-a-country",
@@ -212,3 +252,57 @@ def test_ownership_states_the_relation_or_none_like_it(  # type: ignore[no-untyp
 def test_ownership_brands_are_no_subsidiaries(extract_text, text: str, owned: bool) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert (("Orbix", "subsidiaryOf", "Kestrel Foods") in found) is owned, found
+
+
+@pytest.mark.parametrize("parse", ["parse", "misparse"])
+def test_ownership_in_which_names_no_object_of_the_verb(nlp, ontology, relation_triples, parse: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Daiwa Motors - in which Kestrel Holdings owns a stake - grew": the clause's noun is the object of "in",
+    never of "owns"; the parser sometimes hangs "stake" on the main verb, and the clause is then no "Kestrel
+    Holdings owns Daiwa Motors" (a parent)."""
+    from spacy.tokens import Doc
+
+    from kgraph.extract.mentions import find_mentions
+
+    words = ["Daiwa", "Motors", "-", "in", "which", "Kestrel", "Holdings", "owns", "a", "stake", "-", "grew", "."]
+    stake, stake_dep = (7, "dobj") if parse == "parse" else (11, "npadvmod")
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        lemmas=["Daiwa", "Motors", "-", "in", "which", "Kestrel", "Holdings", "own", "a", "stake", "-", "grow", "."],
+        heads=[1, 11, 1, 7, 3, 6, 7, 1, 9, stake, 11, 11, 11],
+        deps=[
+            "compound",
+            "nsubj",
+            "punct",
+            "prep",
+            "pobj",
+            "compound",
+            "nsubj",
+            "relcl",
+            "det",
+            stake_dep,
+            "punct",
+            "ROOT",
+            "punct",
+        ],
+        pos=[
+            "PROPN",
+            "PROPN",
+            "PUNCT",
+            "ADP",
+            "PRON",
+            "PROPN",
+            "PROPN",
+            "VERB",
+            "DET",
+            "NOUN",
+            "PUNCT",
+            "VERB",
+            "PUNCT",
+        ],
+        tags=["NNP", "NNPS", ":", "IN", "WDT", "NNP", "NNPS", "VBZ", "DT", "NN", ",", "VBD", "."],
+        ents=["B-ORG", "I-ORG", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O"],
+    )
+    found = relation_triples(doc, find_mentions(doc, ontology))
+    assert not any(p == "subsidiaryOf" for _, p, _ in found), found
+    assert (("Kestrel Holdings", "investedIn", "Daiwa Motors") in found) is (parse == "parse"), found

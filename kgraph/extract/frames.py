@@ -278,6 +278,17 @@ def _bare_relative(verb: Token) -> bool:
     return (
         verb.i > verb.head.i and verb.head.pos_ in {"NOUN", "PROPN"}
         and not any(c.tag_ in {"WDT", "WP", "WP$", "WRB"} or c.dep_ in _BARE_OBJECT_DEPS for c in verb.children)
+        and not _relative_prep(verb)
+    )
+
+
+def _relative_prep(verb: Token) -> Token | None:
+    """The preposition whose object is the clause's relative pronoun: "in" of "Y, in which X owns a stake" (the
+    noun is the phrase's object, not the verb's)."""
+    return next(
+        (c for c in verb.children if c.dep_ == "prep" and any(o.dep_ == "pobj" and o.tag_ in {"WDT", "WP"}
+                                                               for o in c.children)),
+        None,
     )
 
 
@@ -336,10 +347,11 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
         elif role.startswith("holding:"):
             # "X owns 10% of Y", "X holds an interest in Y": the phrase on the share the verb takes (kgx:Holding)
             holdings = index.ontology.words("Holding")
-            out.extend(
-                o for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in holdings
-                for o in _prep_objects(c, [role[8:]])
-            )
+            shares = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in holdings]
+            out.extend(o for c in shares for o in _prep_objects(c, [role[8:]]))
+            prep = _relative_prep(verb) if verb.dep_ == "relcl" else None
+            if shares and prep is not None and prep.lower_ == role[8:] and (head := _relative_head(verb, index)):
+                out.append(head)  # "Y, in which X holds 44%", "Y, of which X owns 10%": the noun the clause is on
         elif role.startswith("prep:"):
             out.extend(_prep_objects(verb, [role[5:]]))
             # "born on March 3, 1951, in Bergen": the parser hangs the phrase on the date before it
@@ -347,6 +359,9 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
                 o for date in _prep_objects(verb, ["on", "in"]) if date.ent_type_ in {"DATE", "TIME"}
                 for o in _prep_objects(date, [role[5:]]) if o.ent_type_ not in {"DATE", "TIME"}
             )
+            prep = _relative_prep(verb) if verb.dep_ == "relcl" else None
+            if prep is not None and prep.lower_ == role[5:] and (head := _relative_head(verb, index)) is not None:
+                out.append(head)  # "Y, in which X invested", "the firm for which she worked": the noun it is on
             if role[5:] in {"in", "at"} and verb.dep_ == "relcl" and any(
                 c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children
             ):
@@ -613,6 +628,9 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
     if not out:
         # "Halden Bank's profits rose ... said chief executive X": the one firm the text names in reach
         out.extend(_firm_in_reach(noun, index))
+    if not out:
+        # "a slump at Kestrel Mobile hit profits at parent Corvane Group": the one other firm named before
+        out.extend(_owned_in_reach(noun, index))
     if not out and noun.dep_ == "pobj" and noun.head.lower_ == "as":
         # "Nordwind appointed Jensen as chief executive": the post is at the appointer
         verb = noun.head.head
@@ -668,6 +686,31 @@ def _firm_in_reach(noun: Token, index: _Index) -> list[Token]:
                 and not ontology.is_a(mention.type, "GovernmentBody")
             ):
                 firms[mention.text.lower()] = span.root
+    return list(firms.values()) if len(firms) == 1 else []
+
+
+def _owned_in_reach(noun: Token, index: _Index) -> list[Token]:
+    """The firm a bare owner's noun before a name is of ("hit profits at parent Corvane Group", "said owner
+    Tomas Vidal", kgx:OwnerNoun): the one organisation other than the owner named before it in its sentence (by
+    its name; a government body is no firm). Not with a determiner or a possessor ("its parent", "a parent"),
+    which say whose it is or leave it open, nor when the sentence names two firms before it."""
+    trigger = _matches(noun, tuple(sorted(index.ontology.words("OwnerNoun"), key=len, reverse=True)))
+    if trigger is None or noun.dep_ != "compound" or index.at(noun.head) is None or noun.head.i < noun.i:
+        return []
+    own = set(trigger.split())
+    if any(d.dep_ in {"det", "poss", "nmod"} or d.dep_ in {"compound", "amod"} and d.lower_ not in own
+           for d in noun.children):
+        return []
+    owner = index.at(noun.head)
+    ontology = index.ontology
+    firms: dict[str, Token] = {}
+    for m in index.by_sentence.get(noun.sent.start, []):
+        mention, span = index.mentions[m]
+        if (
+            m != owner and span.end <= noun.i and mention.label not in {"pronoun", "description", "adjective"}
+            and ontology.is_a(mention.type, "Organization") and not ontology.is_a(mention.type, "GovernmentBody")
+        ):
+            firms[mention.text.lower()] = span.root
     return list(firms.values()) if len(firms) == 1 else []
 
 

@@ -154,6 +154,19 @@ _CASES = [
         _ANY_STAKE,
         "Weak sales at Corvane Mobile hurt the Treasury, said owner Kestrel Holdings.",
     ),
+    # a bare unit's noun before a name, like a title: the one other firm named before it owns it
+    *_stated(
+        "unit-before-a-name",
+        ("Daiwa Motors", "subsidiaryOf", "Kestrel Holdings"),
+        "Kestrel Holdings took a hit from a scandal at Japanese subsidiary Daiwa Motors.",
+        "Kestrel Holdings said subsidiary Daiwa Motors would cut jobs.",
+    ),
+    *_not_stated(
+        "unit-before-a-name-now-and-of-one-firm",
+        _ANY_PARENT,
+        "Kestrel Holdings was bought by former subsidiary Daiwa Motors.",  # no longer its unit
+        "Kestrel Holdings and Orbitel Group said subsidiary Daiwa Motors would cut jobs.",  # whose is left open
+    ),
     # a description with a country's adjective says where the one firm it refers to is based
     *_stated(
         "description-with-a-country",

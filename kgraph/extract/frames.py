@@ -628,8 +628,9 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
     if not out:
         # "Halden Bank's profits rose ... said chief executive X": the one firm the text names in reach
         out.extend(_firm_in_reach(noun, index))
-    if not out:
-        # "a slump at Kestrel Mobile hit profits at parent Corvane Group": the one other firm named before
+    if not any((m := index.at(o)) is not None and index.mentions[m][0].label != "adjective" for o in out):
+        # "a slump at Kestrel Mobile hit profits at parent Corvane Group", "at Japanese subsidiary Daiwa": the one
+        # other firm named before (a country's adjective is no owner)
         out.extend(_owned_in_reach(noun, index))
     if not out and noun.dep_ == "pobj" and noun.head.lower_ == "as":
         # "Nordwind appointed Jensen as chief executive": the post is at the appointer
@@ -690,16 +691,18 @@ def _firm_in_reach(noun: Token, index: _Index) -> list[Token]:
 
 
 def _owned_in_reach(noun: Token, index: _Index) -> list[Token]:
-    """The firm a bare owner's noun before a name is of ("hit profits at parent Corvane Group", "said owner
-    Tomas Vidal", kgx:OwnerNoun): the one organisation other than the owner named before it in its sentence (by
-    its name; a government body is no firm). Not with a determiner or a possessor ("its parent", "a parent"),
-    which say whose it is or leave it open, nor when the sentence names two firms before it."""
-    trigger = _matches(noun, tuple(sorted(index.ontology.words("OwnerNoun"), key=len, reverse=True)))
+    """The firm a bare owner's or unit's noun before a name is of ("hit profits at parent Corvane Group", "said
+    owner Tomas Vidal", kgx:OwnerNoun; "a scandal at Japanese subsidiary Daiwa Motors", kgx:UnitNoun): the one
+    organisation other than the name's own named before it in its sentence (by its name; a government body is no
+    firm). Not with a determiner or a possessor ("its parent", "a subsidiary"), which say whose it is or leave
+    it open, nor a former one ("bought by former subsidiary X"), nor when the sentence names two firms before it."""
+    words = index.ontology.words("OwnerNoun") | index.ontology.words("UnitNoun")
+    trigger = _matches(noun, tuple(sorted(words, key=len, reverse=True)))
     if trigger is None or noun.dep_ != "compound" or index.at(noun.head) is None or noun.head.i < noun.i:
         return []
     own = set(trigger.split())
-    if any(d.dep_ in {"det", "poss", "nmod"} or d.dep_ in {"compound", "amod"} and d.lower_ not in own
-           for d in noun.children):
+    if any(d.dep_ in {"det", "poss", "nmod"} or d.lower_ in _FORMER
+           or d.dep_ in {"compound", "amod"} and d.pos_ == "PROPN" and d.lower_ not in own for d in noun.children):
         return []
     owner = index.at(noun.head)
     ontology = index.ontology
@@ -710,7 +713,10 @@ def _owned_in_reach(noun: Token, index: _Index) -> list[Token]:
             m != owner and span.end <= noun.i and mention.label not in {"pronoun", "description", "adjective"}
             and ontology.is_a(mention.type, "Organization") and not ontology.is_a(mention.type, "GovernmentBody")
         ):
+            # "Kestrel and Orbitel" taken for one name by the NER is two firms
             firms[mention.text.lower()] = span.root
+            if any(t.pos_ == "CCONJ" for t in span):
+                return []
     return list(firms.values()) if len(firms) == 1 else []
 
 

@@ -165,6 +165,7 @@ _CASES = [
         "unit-before-a-name-now-and-of-one-firm",
         _ANY_PARENT,
         "Kestrel Holdings was bought by former subsidiary Daiwa Motors.",  # no longer its unit
+        "Prices rose, with Kestrel Holdings being bought by former subsidiary Daiwa Motors.",  # "former" on the name
         "Kestrel Holdings and Orbitel Group said subsidiary Daiwa Motors would cut jobs.",  # whose is left open
     ),
     # a description with a country's adjective says where the one firm it refers to is based

@@ -701,8 +701,10 @@ def _owned_in_reach(noun: Token, index: _Index) -> list[Token]:
     if trigger is None or noun.dep_ != "compound" or index.at(noun.head) is None or noun.head.i < noun.i:
         return []
     own = set(trigger.split())
+    # the parser hangs "former" and "a" on the name as often as on the noun
+    before = [*noun.children, *(d for d in noun.head.children if d.i < noun.i)]
     if any(d.dep_ in {"det", "poss", "nmod"} or d.lower_ in _FORMER
-           or d.dep_ in {"compound", "amod"} and d.pos_ == "PROPN" and d.lower_ not in own for d in noun.children):
+           or d.dep_ in {"compound", "amod"} and d.pos_ == "PROPN" and d.lower_ not in own for d in before):
         return []
     owner = index.at(noun.head)
     ontology = index.ontology

@@ -102,6 +102,28 @@ _CASES = [
         ("Harbour Works Office", "subsidiaryOf", "Pentagon"),
         "The Pentagon's Harbour Works Office said it had taken over.",
     ),
+    *_stated(
+        "body-with-a-possessive",
+        ("Monetary Policy Committee", "subsidiaryOf", "Kestrel Bank"),
+        "The Kestrel Bank's Monetary Policy Committee raised rates.",
+    ),
+    *_stated(
+        "body-with-a-possessive",
+        ("Small Business Council", "subsidiaryOf", "Kestrel Group"),
+        "Tomas Vidal, chair of the Kestrel Group's Small Business Council, warned of shortages.",
+    ),
+    *_stated(
+        "body-with-a-possessive",
+        ("European Department", "subsidiaryOf", "Kestrel Fund"),
+        "Lena Berg, assistant director of the Kestrel Fund's European Department, spoke.",
+    ),
+    # a body with a person's or a place's possessive is no organisation's part
+    *_not_stated(
+        "body-with-a-possessive-of-an-organisation",
+        _ANY_PARENT,
+        "Tomas Vidal's Charitable Foundation gave money.",
+        "Norway's Petroleum Fund bought shares.",
+    ),
     # the head noun does not say it is a body: the possessive may be a rival, a partner or a client
     *_not_stated("no-body-with-a-possessive", _ANY_PARENT, "The Kestrel Group's Halvard Mining was fined."),
     # a person who owns a firm invested in it, and is no parent

@@ -189,6 +189,41 @@ _CASES = [
         "Kestrel Holdings was bought by former subsidiary Daiwa Motors.",  # no longer its unit
         "Kestrel Holdings and Orbitel Group said subsidiary Daiwa Motors would cut jobs.",  # whose is left open
     ),
+    # an owner's ownership: a firm's makes a parent, a person's an investment; nobody's without a possessor
+    *_stated(
+        "ownership-of",
+        ("Corvane Clearing", "subsidiaryOf", "Kestrel Exchange"),
+        "Kestrel Exchange's ownership of Corvane Clearing was a stumbling block.",
+        "Kestrel Exchange said its ownership of Corvane Clearing was no obstacle.",
+    ),
+    *_stated(
+        "ownership-of",
+        ("Tomas Vidal", "investedIn", "Corvane Rovers"),
+        "Tomas Vidal's ownership of Corvane Rovers angered fans.",
+    ),
+    *_not_stated(
+        "ownership-of-needs-its-owner",
+        _ANY_PARENT,
+        "Kestrel Exchange opposed foreign ownership of Corvane Clearing.",  # no owner of the clause's
+        "Kestrel Exchange's planned ownership of Corvane Clearing was a stumbling block.",  # not yet
+    ),
+    # a plural relational noun whose names "include" lists them: each holds it
+    *_stated(
+        "nouns-include-names",
+        ("Daiwa Motors", "subsidiaryOf", "Kestrel Foods"),
+        "Kestrel Foods' subsidiaries include Corvane Stores and Daiwa Motors.",
+    ),
+    *_stated(
+        "nouns-include-names",
+        ("Lena Berg", "investedIn", "Kestrel Bank"),
+        "Kestrel Bank's shareholders include Tomas Vidal and Lena Berg.",
+    ),
+    *_not_stated(
+        "nouns-include-names-now",
+        _ANY_STAKE,
+        "Kestrel Bank's past owners include Tomas Vidal.",  # no owner now
+        "Kestrel Bank's shareholders may include Tomas Vidal.",  # not said to be one
+    ),
     # a description with a country's adjective says where the one firm it refers to is based
     *_stated(
         "description-with-a-country",

@@ -433,6 +433,14 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
             out.extend(_relative_named(verb, {"nsubj"}, index))
     # "Y president and chief executive X": the name after the second title holds the first as well
     out.extend(_titled_conjunct(noun, index))
+    if (
+        noun.dep_ == "nsubj" and noun.tag_ == "NNS" and noun.head.lemma_ == "include" and mood(noun.head) == "fact"
+        and noun.lemma_.lower() in _named_relational_nouns(index.ontology)
+        and not any(c.lower_ in _FORMER for c in noun.children)
+    ):
+        # "Kestrel's subsidiaries include X and Y", "its shareholders include X": each name included holds it (not
+        # "its past owners include X")
+        out.extend(_named([c for c in noun.head.children if c.dep_ == "dobj"], index))
     promotions = index.ontology.words("PromotionVerb")
     if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in promotions:
         # "X was promoted to president of Y", "X rose to chief executive of Y"
@@ -642,6 +650,15 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
 
 #: Sentences before a bare chief executive's own that may name the firm.
 _FIRM_REACH = 2
+
+
+@per_ontology
+def _named_relational_nouns(ontology: Ontology) -> frozenset[str]:
+    """The one-word triggers the relational-noun patterns name ("subsidiary", "shareholder"; not "*", any noun)."""
+    return frozenset(
+        t for p in ontology.patterns if p.frame == "RelationalNoun"
+        for t in p.triggers if t != ANY_NOUN and " " not in t
+    )
 
 
 @per_ontology

@@ -357,6 +357,11 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
     return _Parties(subjects, objects, pattern.property, trigger)
 
 
+#: Event nouns held only by their possessor or "by" phrase ("X's ownership of Y", "ownership of Y by X"), never
+#: by the agent of the clause they stand in ("X opposed foreign ownership of Y").
+_HELD_BY_POSSESSOR = frozenset({"ownership"})
+
+
 def _event_parties_at(
     pattern: Pattern, token: Token, trigger: str, index: _Index, ontology: Ontology
 ) -> _Parties | None:
@@ -369,6 +374,10 @@ def _event_parties_at(
             # of Y"; "an agreed takeover", "X is due to complete its acquisition of Y" only for agreed deals
             return None
         subjects, objects = _event_parties(token, pattern.prepositions, index)
+        if token.lemma_.lower() in _HELD_BY_POSSESSOR:
+            # "opposed foreign ownership of Y": no ownership of the clause's agent
+            subjects = [s for s in subjects if s.head.i == token.i and s.dep_ in {"poss", "compound"}
+                        or s.dep_ == "pobj" and s.head.lower_ == "by" and s.head.head.i == token.i]
         if stated != pattern.mood:
             # "X has agreed to buy a stake in Y": X holds none yet (but "Z's stake in Y" is Z's; "its" is X's)
             subjects = [

@@ -207,6 +207,18 @@ _CASES = [
         "Kestrel Exchange opposed foreign ownership of Corvane Clearing.",  # no owner of the clause's
         "Kestrel Exchange's planned ownership of Corvane Clearing was a stumbling block.",  # not yet
     ),
+    # a family apposed to an owner's noun goes by its surname
+    *_stated(
+        "owner-is-a-family",
+        ("Vidal", "investedIn", "Kestrel Holdings"),
+        "The owners of Kestrel Holdings, the Vidal family, are looking for a buyer.",
+        "Kestrel Holdings' owners, the Vidal family, are looking for a buyer.",
+    ),
+    *_not_stated(
+        "owner-is-a-family",
+        _ANY_STAKE,
+        "Kestrel Holdings' neighbours, the Vidal family, want a buyer.",  # no owner's noun
+    ),
     # a plural relational noun whose names "include" lists them: each holds it
     *_stated(
         "nouns-include-names",

@@ -390,7 +390,13 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         # "met Kestrel chief executive X", the tagger's "executive" an adjective of X (its "chief" no title alone)
         out.append(noun.head)
     # not a later item of a list the parser also hangs on the title ("carmaker A - and retailer B")
-    out.extend(c for c in noun.children if c.dep_ == "appos" and (c.i < noun.i or _first_after(noun, c, index)))
+    apposed = [c for c in noun.children if c.dep_ == "appos" and (c.i < noun.i or _first_after(noun, c, index))]
+    out.extend(apposed)
+    # "Y's owners, the Vidal family": the family goes by the name on it
+    out.extend(
+        g for c in apposed if c.lemma_.lower() in _FAMILY_NOUNS and index.at(c) is None
+        for g in c.children if g.dep_ == "compound" and index.at(g) is not None
+    )
     # "the chairman of the Y Front, X, ...": the parser hangs the person's name on the
     # organisation, which no person can be in apposition to; the name is the title's holder
     # (and the surer one: "Speaking to Reuters the head of Y, X, said")
@@ -398,8 +404,10 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         c
         for pobj in _prep_objects(noun, ("of",))
         if (owner := index.at(pobj)) is not None and index.mentions[owner][0].type != "Person"
-        for c in pobj.children
-        if c.dep_ == "appos" and (held := index.at(c)) is not None and index.mentions[held][0].type == "Person"
+        for a in pobj.children if a.dep_ == "appos"
+        # "the owners of Y, the Vidal family": the family goes by the name on it
+        for c in ([g for g in a.children if g.dep_ == "compound"] if a.lemma_.lower() in _FAMILY_NOUNS else [a])
+        if (held := index.at(c)) is not None and index.mentions[held][0].type == "Person"
     ]
     if named_after:
         return named_after
@@ -471,6 +479,10 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
             else _named([c for c in superlative.head.children if c.dep_ in _SUBJECT_DEPS], index)
         )
     return out
+
+
+#: Nouns of a family a surname names ("the Vidal family", "the Berg clan").
+_FAMILY_NOUNS = frozenset({"family", "clan", "dynasty"})
 
 
 def _relative_named(verb: Token, deps: set[str], index: _Index) -> list[Token]:

@@ -219,6 +219,18 @@ _CASES = [
         _ANY_STAKE,
         "Kestrel Holdings' neighbours, the Vidal family, want a buyer.",  # no owner's noun
     ),
+    # the vehicle a share is held through holds it
+    *_stated(
+        "share-held-through",
+        ("Orbitel Capital", "investedIn", "Kestrel Holdings"),
+        "They own 29% of Kestrel Holdings through their Orbitel Capital investment vehicle.",
+        "Tomas Vidal holds 10% of Kestrel Holdings through Orbitel Capital.",
+    ),
+    *_not_stated(
+        "share-held-through",
+        ("Orbitel Capital", "investedIn", None),
+        "Tomas Vidal sold 10% of Kestrel Holdings through Orbitel Capital.",  # a share given up (a broker's sale)
+    ),
     # a plural relational noun whose names "include" lists them: each holds it
     *_stated(
         "nouns-include-names",

@@ -352,6 +352,13 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
             prep = _relative_prep(verb) if verb.dep_ == "relcl" else None
             if shares and prep is not None and prep.lower_ == role[8:] and (head := _relative_head(verb, index)):
                 out.append(head)  # "Y, in which X holds 44%", "Y, of which X owns 10%": the noun the clause is on
+        elif role.startswith("prep-name:"):
+            # "through Z", "through their Z investment vehicle": the phrase's name, or the name on its noun
+            out.extend(
+                n for o in _prep_objects(verb, [role[10:]])
+                for n in ([o] if index.at(o) is not None else
+                          [c for c in o.children if c.dep_ == "compound" and c.i < o.i and _inside_name(c, index)])
+            )
         elif role.startswith("prep:"):
             out.extend(_prep_objects(verb, [role[5:]]))
             # "born on March 3, 1951, in Bergen": the parser hangs the phrase on the date before it

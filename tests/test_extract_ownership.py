@@ -219,6 +219,24 @@ _CASES = [
         _ANY_STAKE,
         "Kestrel Holdings' neighbours, the Vidal family, want a buyer.",  # no owner's noun
     ),
+    # a possessed share is held whatever the clause says befalls it
+    *_stated(
+        "possessed-share",
+        ("Orbitel Telecom", "investedIn", "Corvane Mobile"),
+        "Orbitel Telecom's stake in Corvane Mobile should be cut to 49%.",
+        "Orbitel Telecom said its stake in Corvane Mobile may be sold.",
+    ),
+    *_not_stated(
+        "possessed-share",
+        _ANY_STAKE,
+        "Orbitel Telecom's proposed stake in Corvane Mobile may be cut.",  # not held yet
+        "Orbitel Telecom may take a stake in Corvane Mobile.",  # no possessor: not held yet
+    ),
+    *_not_stated(
+        "possessed-share-of-its-possessor",
+        ("Kestrel Holdings", "investedIn", None),
+        "Kestrel Holdings wants to buy Orbitel Telecom's stake in Corvane Mobile.",  # the buyer holds none yet
+    ),
     # the vehicle a share is held through holds it
     *_stated(
         "share-held-through",

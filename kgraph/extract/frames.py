@@ -29,6 +29,7 @@ from kgraph.extract.moods import _governing_verb
 from kgraph.extract.moods import event_mood as event_mood
 from kgraph.extract.moods import mood as mood
 from kgraph.extract.moods import noun_mood as noun_mood
+from kgraph.extract.owners import FAMILY_NOUNS, family_names, included, owned_in_reach, relative_prep
 from kgraph.extract.work_names import within_work
 from kgraph.models import Mention, Role
 from kgraph.ontology import Ontology, per_ontology
@@ -278,17 +279,7 @@ def _bare_relative(verb: Token) -> bool:
     return (
         verb.i > verb.head.i and verb.head.pos_ in {"NOUN", "PROPN"}
         and not any(c.tag_ in {"WDT", "WP", "WP$", "WRB"} or c.dep_ in _BARE_OBJECT_DEPS for c in verb.children)
-        and not _relative_prep(verb)
-    )
-
-
-def _relative_prep(verb: Token) -> Token | None:
-    """The preposition whose object is the clause's relative pronoun: "in" of "Y, in which X owns a stake" (the
-    noun is the phrase's object, not the verb's)."""
-    return next(
-        (c for c in verb.children if c.dep_ == "prep" and any(o.dep_ == "pobj" and o.tag_ in {"WDT", "WP"}
-                                                               for o in c.children)),
-        None,
+        and not relative_prep(verb)
     )
 
 
@@ -349,7 +340,7 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
             holdings = index.ontology.words("Holding")
             shares = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in holdings]
             out.extend(o for c in shares for o in _prep_objects(c, [role[8:]]))
-            prep = _relative_prep(verb) if verb.dep_ == "relcl" else None
+            prep = relative_prep(verb) if verb.dep_ == "relcl" else None
             if shares and prep is not None and prep.lower_ == role[8:] and (head := _relative_head(verb, index)):
                 out.append(head)  # "Y, in which X holds 44%", "Y, of which X owns 10%": the noun the clause is on
         elif role.startswith("prep-name:"):
@@ -366,7 +357,7 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
                 o for date in _prep_objects(verb, ["on", "in"]) if date.ent_type_ in {"DATE", "TIME"}
                 for o in _prep_objects(date, [role[5:]]) if o.ent_type_ not in {"DATE", "TIME"}
             )
-            prep = _relative_prep(verb) if verb.dep_ == "relcl" else None
+            prep = relative_prep(verb) if verb.dep_ == "relcl" else None
             if prep is not None and prep.lower_ == role[5:] and (head := _relative_head(verb, index)) is not None:
                 out.append(head)  # "Y, in which X invested", "the firm for which she worked": the noun it is on
             if role[5:] in {"in", "at"} and verb.dep_ == "relcl" and any(
@@ -400,10 +391,7 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
     apposed = [c for c in noun.children if c.dep_ == "appos" and (c.i < noun.i or _first_after(noun, c, index))]
     out.extend(apposed)
     # "Y's owners, the Vidal family": the family goes by the name on it
-    out.extend(
-        g for c in apposed if c.lemma_.lower() in _FAMILY_NOUNS and index.at(c) is None
-        for g in c.children if g.dep_ == "compound" and index.at(g) is not None
-    )
+    out.extend(family_names(apposed, index))
     # "the chairman of the Y Front, X, ...": the parser hangs the person's name on the
     # organisation, which no person can be in apposition to; the name is the title's holder
     # (and the surer one: "Speaking to Reuters the head of Y, X, said")
@@ -413,7 +401,7 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         if (owner := index.at(pobj)) is not None and index.mentions[owner][0].type != "Person"
         for a in pobj.children if a.dep_ == "appos"
         # "the owners of Y, the Vidal family": the family goes by the name on it
-        for c in ([g for g in a.children if g.dep_ == "compound"] if a.lemma_.lower() in _FAMILY_NOUNS else [a])
+        for c in ([g for g in a.children if g.dep_ == "compound"] if a.lemma_.lower() in FAMILY_NOUNS else [a])
         if (held := index.at(c)) is not None and index.mentions[held][0].type == "Person"
     ]
     if named_after:
@@ -448,14 +436,8 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
             out.extend(_relative_named(verb, {"nsubj"}, index))
     # "Y president and chief executive X": the name after the second title holds the first as well
     out.extend(_titled_conjunct(noun, index))
-    if (
-        noun.dep_ == "nsubj" and noun.tag_ == "NNS" and noun.head.lemma_ == "include" and mood(noun.head) == "fact"
-        and noun.lemma_.lower() in _named_relational_nouns(index.ontology)
-        and not any(c.lower_ in _FORMER for c in noun.children)
-    ):
-        # "Kestrel's subsidiaries include X and Y", "its shareholders include X": each name included holds it (not
-        # "its past owners include X")
-        out.extend(_named([c for c in noun.head.children if c.dep_ == "dobj"], index))
+    # "Kestrel's subsidiaries include X and Y": each name included holds it
+    out.extend(_named(included(noun, index), index))
     promotions = index.ontology.words("PromotionVerb")
     if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in promotions:
         # "X was promoted to president of Y", "X rose to chief executive of Y"
@@ -486,10 +468,6 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
             else _named([c for c in superlative.head.children if c.dep_ in _SUBJECT_DEPS], index)
         )
     return out
-
-
-#: Nouns of a family a surname names ("the Vidal family", "the Berg clan").
-_FAMILY_NOUNS = frozenset({"family", "clan", "dynasty"})
 
 
 def _relative_named(verb: Token, deps: set[str], index: _Index) -> list[Token]:
@@ -658,7 +636,7 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
     if not any((m := index.at(o)) is not None and index.mentions[m][0].label != "adjective" for o in out):
         # "a slump at Kestrel Mobile hit profits at parent Corvane Group", "at Japanese subsidiary Daiwa": the one
         # other firm named before (a country's adjective is no owner)
-        out.extend(_owned_in_reach(noun, index))
+        out.extend(owned_in_reach(noun, index))
     if not out and noun.dep_ == "pobj" and noun.head.lower_ == "as":
         # "Nordwind appointed Jensen as chief executive": the post is at the appointer
         verb = noun.head.head
@@ -669,15 +647,6 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
 
 #: Sentences before a bare chief executive's own that may name the firm.
 _FIRM_REACH = 2
-
-
-@per_ontology
-def _named_relational_nouns(ontology: Ontology) -> frozenset[str]:
-    """The one-word triggers the relational-noun patterns name ("subsidiary", "shareholder"; not "*", any noun)."""
-    return frozenset(
-        t for p in ontology.patterns if p.frame == "RelationalNoun"
-        for t in p.triggers if t != ANY_NOUN and " " not in t
-    )
 
 
 @per_ontology
@@ -723,38 +692,6 @@ def _firm_in_reach(noun: Token, index: _Index) -> list[Token]:
                 and not ontology.is_a(mention.type, "GovernmentBody")
             ):
                 firms[mention.text.lower()] = span.root
-    return list(firms.values()) if len(firms) == 1 else []
-
-
-def _owned_in_reach(noun: Token, index: _Index) -> list[Token]:
-    """The firm a bare owner's or unit's noun before a name is of ("hit profits at parent Corvane Group", "said
-    owner Tomas Vidal", kgx:OwnerNoun; "a scandal at Japanese subsidiary Daiwa Motors", kgx:UnitNoun): the one
-    organisation other than the name's own named before it in its sentence (by its name; a government body is no
-    firm). Not with a determiner or a possessor ("its parent", "a subsidiary"), which say whose it is or leave
-    it open, nor a former one ("bought by former subsidiary X"), nor when the sentence names two firms before it."""
-    words = index.ontology.words("OwnerNoun") | index.ontology.words("UnitNoun")
-    trigger = _matches(noun, tuple(sorted(words, key=len, reverse=True)))
-    if trigger is None or noun.dep_ != "compound" or index.at(noun.head) is None or noun.head.i < noun.i:
-        return []
-    own = set(trigger.split())
-    # the parser hangs "former" and "a" on the name as often as on the noun
-    before = [*noun.children, *(d for d in noun.head.children if d.i < noun.i)]
-    if any(d.dep_ in {"det", "poss", "nmod"} or d.lower_ in _FORMER
-           or d.dep_ in {"compound", "amod"} and d.pos_ == "PROPN" and d.lower_ not in own for d in before):
-        return []
-    owner = index.at(noun.head)
-    ontology = index.ontology
-    firms: dict[str, Token] = {}
-    for m in index.by_sentence.get(noun.sent.start, []):
-        mention, span = index.mentions[m]
-        if (
-            m != owner and span.end <= noun.i and mention.label not in {"pronoun", "description", "adjective"}
-            and ontology.is_a(mention.type, "Organization") and not ontology.is_a(mention.type, "GovernmentBody")
-        ):
-            # "Kestrel and Orbitel" taken for one name by the NER is two firms
-            firms[mention.text.lower()] = span.root
-            if any(t.pos_ == "CCONJ" for t in span):
-                return []
     return list(firms.values()) if len(firms) == 1 else []
 
 

@@ -249,6 +249,17 @@ _CASES = [
         ("Orbitel Capital", "investedIn", None),
         "Tomas Vidal sold 10% of Kestrel Holdings through Orbitel Capital.",  # a share given up (a broker's sale)
     ),
+    # people apposed to a noun apposed to the holders' noun are the holders
+    *_stated(
+        "holders-described",
+        ("Pedro Alves", "investedIn", "Kestrel Holdings"),
+        "Kestrel Holdings' largest shareholders, the Irish businessmen Tomas Vidal and Pedro Alves, backed the bid.",
+    ),
+    *_not_stated(
+        "holders-described",
+        _ANY_STAKE,
+        "Kestrel Holdings' neighbours, the Irish businessmen Tomas Vidal and Pedro Alves, backed the bid.",
+    ),
     # a plural relational noun whose names "include" lists them: each holds it
     *_stated(
         "nouns-include-names",

@@ -29,7 +29,7 @@ from kgraph.extract.moods import _governing_verb
 from kgraph.extract.moods import event_mood as event_mood
 from kgraph.extract.moods import mood as mood
 from kgraph.extract.moods import noun_mood as noun_mood
-from kgraph.extract.owners import FAMILY_NOUNS, family_names, included, owned_in_reach, relative_prep
+from kgraph.extract.owners import FAMILY_NOUNS, apposed_names, included, owned_in_reach, relative_prep
 from kgraph.extract.work_names import within_work
 from kgraph.models import Mention, Role
 from kgraph.ontology import Ontology, per_ontology
@@ -390,8 +390,8 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
     # not a later item of a list the parser also hangs on the title ("carmaker A - and retailer B")
     apposed = [c for c in noun.children if c.dep_ == "appos" and (c.i < noun.i or _first_after(noun, c, index))]
     out.extend(apposed)
-    # "Y's owners, the Vidal family": the family goes by the name on it
-    out.extend(family_names(apposed, index))
+    # "Y's owners, the Vidal family", "Y's shareholders, the businessmen A and B": the names the noun stands for
+    out.extend(apposed_names(apposed, index))
     # "the chairman of the Y Front, X, ...": the parser hangs the person's name on the
     # organisation, which no person can be in apposition to; the name is the title's holder
     # (and the surer one: "Speaking to Reuters the head of Y, X, said")

@@ -4,8 +4,9 @@ Decides, for :mod:`kgraph.extract.frames`, who owns a firm when no "of" phrase o
 owner's or unit's noun before a name ("profits at parent Corvane Group", "a scandal at Japanese subsidiary
 Daiwa Motors") is of the one other firm its sentence names before it; the names a plural relational noun
 "includes" hold it ("Kestrel's subsidiaries include A and B"); a family apposed to an owner's noun goes by its
-surname ("Y's owners, the Vidal family"); and the noun of a relative clause opened by a preposition ("Y, in which
-X holds 44%") is that preposition's object, never the verb's.
+surname ("Y's owners, the Vidal family") and people apposed to a noun apposed to it hold it ("Y's shareholders,
+the businessmen A and B"); and the noun of a relative clause opened by a preposition ("Y, in which X holds 44%")
+is that preposition's object, never the verb's.
 Example: in "Weak sales at Corvane Mobile hurt profits at parent Kestrel Holdings.", "parent" before Kestrel
 Holdings owns Corvane Mobile, the one other firm named before it: Corvane Mobile subsidiaryOf Kestrel Holdings.
 """
@@ -52,15 +53,18 @@ def relative_prep(verb: Token) -> Token | None:
     )
 
 
-def family_names(nouns: list[Token], index: Names) -> list[Token]:
-    """The names on the family nouns of ``nouns``: "the Vidal family" goes by Vidal."""
-    return [
-        g
-        for c in nouns
-        if c.lemma_.lower() in FAMILY_NOUNS and index.at(c) is None
-        for g in c.children
-        if g.dep_ == "compound" and index.at(g) is not None
-    ]
+def apposed_names(nouns: list[Token], index: Names) -> list[Token]:
+    """The names common nouns in apposition stand for: "the Vidal family" goes by Vidal; "the Irish businessmen
+    Tomas Vidal and Pedro Alves" are those people (the first; the list is expanded later)."""
+    out: list[Token] = []
+    for c in nouns:
+        if c.pos_ != "NOUN" or index.at(c) is not None:
+            continue
+        if c.lemma_.lower() in FAMILY_NOUNS:
+            out.extend(g for g in c.children if g.dep_ == "compound" and index.at(g) is not None)
+        else:
+            out.extend(g for g in c.children if g.dep_ == "appos" and index.at(g) is not None)
+    return out
 
 
 def included(noun: Token, index: Names) -> list[Token]:

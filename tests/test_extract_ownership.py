@@ -172,6 +172,13 @@ _CASES = [
         "Weak sales at Corvane Mobile hurt profits at Kestrel Holdings.",
     ),
     *_not_stated(
+        "owner-before-a-name-of-no-named-firm",
+        _ANY_STAKE,
+        # the noun before it says what he owns
+        "Sales at Corvane Rovers rose, said restaurant owner Tomas Vidal.",
+        "Former Corvane Rovers butler Lena Berg came second, and restaurant owner Tomas Vidal was third.",
+    ),
+    *_not_stated(
         "owner-before-a-name-needs-one-firm",
         _ANY_STAKE,
         "Weak sales at Corvane Mobile hurt the Treasury, said owner Kestrel Holdings.",

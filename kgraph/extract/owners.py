@@ -119,14 +119,16 @@ def owned_in_reach(noun: Token, index: Names) -> list[Token]:
     if trigger is None or noun.dep_ != "compound" or index.at(noun.head) is None or noun.head.i < noun.i:
         return []
     own = set(trigger.split())
-    # the parser hangs "former" and "a" on the name as often as on the noun
+    # the parser hangs "former" and "a" on the name as often as on the noun; a word before the noun says what is
+    # owned ("nightclub owner X", "Dorran Party subsidiary X"), no firm named before
     before = [*noun.children, *(d for d in noun.head.children if d.i < noun.i)]
     if any(
         d.dep_ in {"det", "poss", "nmod"}
         or d.lower_ in _FORMER
-        or d.dep_ in {"compound", "amod"}
-        and d.pos_ == "PROPN"
+        or d.dep_ == "compound"
         and d.lower_ not in own
+        or d.dep_ == "amod"
+        and d.pos_ == "PROPN"
         for d in before
     ):
         return []

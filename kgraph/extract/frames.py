@@ -30,6 +30,7 @@ from kgraph.extract.moods import _copula_mood as _copula_mood  # re-exported: kg
 from kgraph.extract.moods import event_mood as event_mood
 from kgraph.extract.moods import mood as mood
 from kgraph.extract.moods import noun_mood as noun_mood
+from kgraph.extract.owners import FAMILY_NOUNS, apposed_names, included, owned_in_reach, relative_prep
 from kgraph.extract.work_names import within_work
 from kgraph.models import Mention, Role
 from kgraph.ontology import Ontology, per_ontology
@@ -278,6 +279,7 @@ def _bare_relative(verb: Token) -> bool:
     return (
         verb.i > verb.head.i and verb.head.pos_ in {"NOUN", "PROPN"}
         and not any(c.tag_ in {"WDT", "WP", "WP$", "WRB"} or c.dep_ in _BARE_OBJECT_DEPS for c in verb.children)
+        and not relative_prep(verb)
     )
 
 
@@ -336,9 +338,17 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
         elif role.startswith("holding:"):
             # "X owns 10% of Y", "X holds an interest in Y": the phrase on the share the verb takes (kgx:Holding)
             holdings = index.ontology.words("Holding")
+            shares = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in holdings]
+            out.extend(o for c in shares for o in _prep_objects(c, [role[8:]]))
+            prep = relative_prep(verb) if verb.dep_ == "relcl" else None
+            if shares and prep is not None and prep.lower_ == role[8:] and (head := _relative_head(verb, index)):
+                out.append(head)  # "Y, in which X holds 44%", "Y, of which X owns 10%": the noun the clause is on
+        elif role.startswith("prep-name:"):
+            # "through Z", "through their Z investment vehicle": the phrase's name, or the name on its noun
             out.extend(
-                o for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in holdings
-                for o in _prep_objects(c, [role[8:]])
+                n for o in _prep_objects(verb, [role[10:]])
+                for n in ([o] if index.at(o) is not None else
+                          [c for c in o.children if c.dep_ == "compound" and c.i < o.i and _inside_name(c, index)])
             )
         elif role.startswith("prep:"):
             out.extend(_prep_objects(verb, [role[5:]]))
@@ -347,6 +357,9 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
                 o for date in _prep_objects(verb, ["on", "in"]) if date.ent_type_ in {"DATE", "TIME"}
                 for o in _prep_objects(date, [role[5:]]) if o.ent_type_ not in {"DATE", "TIME"}
             )
+            prep = relative_prep(verb) if verb.dep_ == "relcl" else None
+            if prep is not None and prep.lower_ == role[5:] and (head := _relative_head(verb, index)) is not None:
+                out.append(head)  # "Y, in which X invested", "the firm for which she worked": the noun it is on
             if role[5:] in {"in", "at"} and verb.dep_ == "relcl" and any(
                 c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children
             ):
@@ -375,7 +388,10 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         # "met Kestrel chief executive X", the tagger's "executive" an adjective of X (its "chief" no title alone)
         out.append(noun.head)
     # not a later item of a list the parser also hangs on the title ("carmaker A - and retailer B")
-    out.extend(c for c in noun.children if c.dep_ == "appos" and (c.i < noun.i or _first_after(noun, c, index)))
+    apposed = [c for c in noun.children if c.dep_ == "appos" and (c.i < noun.i or _first_after(noun, c, index))]
+    out.extend(apposed)
+    # "Y's owners, the Vidal family", "Y's shareholders, the businessmen A and B": the names the noun stands for
+    out.extend(apposed_names(apposed, index))
     # "the chairman of the Y Front, X, ...": the parser hangs the person's name on the
     # organisation, which no person can be in apposition to; the name is the title's holder
     # (and the surer one: "Speaking to Reuters the head of Y, X, said")
@@ -383,8 +399,10 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         c
         for pobj in _prep_objects(noun, ("of",))
         if (owner := index.at(pobj)) is not None and index.mentions[owner][0].type != "Person"
-        for c in pobj.children
-        if c.dep_ == "appos" and (held := index.at(c)) is not None and index.mentions[held][0].type == "Person"
+        for a in pobj.children if a.dep_ == "appos"
+        # "the owners of Y, the Vidal family": the family goes by the name on it
+        for c in ([g for g in a.children if g.dep_ == "compound"] if a.lemma_.lower() in FAMILY_NOUNS else [a])
+        if (held := index.at(c)) is not None and index.mentions[held][0].type == "Person"
     ]
     if named_after:
         return named_after
@@ -418,6 +436,8 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
             out.extend(_relative_named(verb, {"nsubj"}, index))
     # "Y president and chief executive X": the name after the second title holds the first as well
     out.extend(_titled_conjunct(noun, index))
+    # "Kestrel's subsidiaries include X and Y": each name included holds it
+    out.extend(_named(included(noun, index), index))
     promotions = index.ontology.words("PromotionVerb")
     if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lemma_.lower() in promotions:
         # "X was promoted to president of Y", "X rose to chief executive of Y"
@@ -616,6 +636,10 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
         # chairman of the education committee", a post in what its own phrase names
         if not _prep_objects(noun, ("of", "at", "for")):
             out.extend(firm_in_reach(noun, trigger, index))
+    if not any((m := index.at(o)) is not None and index.mentions[m][0].label != "adjective" for o in out):
+        # "a slump at Kestrel Mobile hit profits at parent Corvane Group", "at Japanese subsidiary Daiwa": the one
+        # other firm named before (a country's adjective is no owner)
+        out.extend(owned_in_reach(noun, index))
     if not out and noun.dep_ == "pobj" and noun.head.lower_ == "as":
         # "Nordwind appointed Jensen as chief executive": the post is at the appointer
         verb = noun.head.head

@@ -362,6 +362,11 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
     return _Parties(subjects, objects, pattern.property, trigger)
 
 
+#: Event nouns held only by their possessor or "by" phrase ("X's ownership of Y", "ownership of Y by X"), never
+#: by the agent of the clause they stand in ("X opposed foreign ownership of Y").
+_HELD_BY_POSSESSOR = frozenset({"ownership"})
+
+
 def _event_parties_at(
     pattern: Pattern, token: Token, trigger: str, index: _Index, ontology: Ontology
 ) -> _Parties | None:
@@ -369,15 +374,26 @@ def _event_parties_at(
     adjective and the name it is on."""
     if token.pos_ in {"NOUN", "PROPN"}:
         stated, own = event_mood(token)
-        if stated != pattern.mood and (own or noun_mood(token) != pattern.mood):
+        # "X's stake in Y should be cut", "its stake in Y may be sold": the possessor holds the share whatever the
+        # clause says befalls it
+        held = (
+            pattern.mood == "fact" and noun_mood(token) == "fact" and token.lemma_.lower() in ontology.words("Holding")
+            and any(c.dep_ == "poss" for c in token.children)
+        )
+        if stated != pattern.mood and not held and (own or noun_mood(token) != pattern.mood):
             # "the proposed takeover of Y", "X's takeover of Y still needs approval", "X is seeking a takeover
             # of Y"; "an agreed takeover", "X is due to complete its acquisition of Y" only for agreed deals
             return None
         subjects, objects = _event_parties(token, pattern.prepositions, index)
+        if token.lemma_.lower() in _HELD_BY_POSSESSOR:
+            # "opposed foreign ownership of Y": no ownership of the clause's agent
+            subjects = [s for s in subjects if s.head.i == token.i and s.dep_ in {"poss", "compound"}
+                        or s.dep_ == "pobj" and s.head.lower_ == "by" and s.head.head.i == token.i]
         if stated != pattern.mood:
             # "X has agreed to buy a stake in Y": X holds none yet (but "Z's stake in Y" is Z's; "its" is X's)
             subjects = [
-                s for s in subjects if s.head.i == token.i and s.dep_ in {"poss", "compound"} and s.pos_ != "PRON"
+                s for s in subjects if s.head.i == token.i and s.dep_ in {"poss", "compound"}
+                and (s.pos_ != "PRON" or held and token.dep_ in {"nsubj", "nsubjpass"})
             ]
         return _Parties(subjects, objects, pattern.property, trigger)
     if token.dep_ == "amod" and index.at(token.head) is not None:

@@ -1,0 +1,150 @@
+"""Owners and what they own where the parse leaves the owner implicit.
+
+Decides, for :mod:`kgraph.extract.frames`, who owns a firm when no "of" phrase or possessive says so: a bare
+owner's or unit's noun before a name ("profits at parent Corvane Group", "a scandal at Japanese subsidiary
+Daiwa Motors") is of the one other firm its sentence names before it; the names a plural relational noun
+"includes" hold it ("Kestrel's subsidiaries include A and B"); a family apposed to an owner's noun goes by its
+surname ("Y's owners, the Vidal family") and people apposed to a noun apposed to it hold it ("Y's shareholders,
+the businessmen A and B"); and the noun of a relative clause opened by a preposition ("Y, in which X holds 44%")
+is that preposition's object, never the verb's.
+Example: in "Weak sales at Corvane Mobile hurt profits at parent Kestrel Holdings.", "parent" before Kestrel
+Holdings owns Corvane Mobile, the one other firm named before it: Corvane Mobile subsidiaryOf Kestrel Holdings.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from kgraph.extract.lexicon import _FORMER, ANY_NOUN
+from kgraph.extract.moods import mood
+from kgraph.ontology import Ontology, per_ontology
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from kgraph.models import Mention
+
+#: Nouns of a family a surname names ("the Vidal family", "the Berg clan").
+FAMILY_NOUNS = frozenset({"family", "clan", "dynasty"})
+#: Mentions that name no firm of their own: a pronoun, a description, a country's adjective.
+_UNNAMED = frozenset({"pronoun", "description", "adjective"})
+
+
+class Names(Protocol):
+    """The mentions of a document as the frames index them (``kgraph.extract.frames._Index``)."""
+
+    mentions: list[tuple[Mention, Span]]
+    ontology: Ontology
+    by_sentence: dict[int, list[int]]
+
+    def at(self, token: Token) -> int | None: ...
+
+
+def relative_prep(verb: Token) -> Token | None:
+    """The preposition whose object is the clause's relative pronoun: "in" of "Y, in which X owns a stake" (the
+    noun is the phrase's object, not the verb's)."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "prep" and any(o.dep_ == "pobj" and o.tag_ in {"WDT", "WP"} for o in c.children)
+        ),
+        None,
+    )
+
+
+def apposed_names(nouns: list[Token], index: Names) -> list[Token]:
+    """The names common nouns in apposition stand for: "the Vidal family" goes by Vidal; "the Irish businessmen
+    Tomas Vidal and Pedro Alves" are those people (the first; the list is expanded later)."""
+    out: list[Token] = []
+    for c in nouns:
+        if c.pos_ != "NOUN" or index.at(c) is not None:
+            continue
+        if c.lemma_.lower() in FAMILY_NOUNS:
+            out.extend(g for g in c.children if g.dep_ == "compound" and index.at(g) is not None)
+        else:
+            out.extend(g for g in c.children if g.dep_ == "appos" and index.at(g) is not None)
+    return out
+
+
+def included(noun: Token, index: Names) -> list[Token]:
+    """What a plural relational noun "includes": "Kestrel's subsidiaries include X and Y", "its shareholders
+    include X" (each holds it); not a past holder ("its past owners include X"), nor a noun only the wildcard
+    pattern reads ("its film releases include X")."""
+    if (
+        noun.dep_ == "nsubj"
+        and noun.tag_ == "NNS"
+        and noun.head.lemma_ == "include"
+        and mood(noun.head) == "fact"
+        and noun.lemma_.lower() in _named_relational_nouns(index.ontology)
+        and not any(c.lower_ in _FORMER for c in noun.children)
+    ):
+        return [c for c in noun.head.children if c.dep_ == "dobj"]
+    return []
+
+
+@per_ontology
+def _named_relational_nouns(ontology: Ontology) -> frozenset[str]:
+    """The one-word triggers the relational-noun patterns name ("subsidiary", "shareholder"; not "*", any noun)."""
+    return frozenset(
+        t
+        for p in ontology.patterns
+        if p.frame == "RelationalNoun"
+        for t in p.triggers
+        if t != ANY_NOUN and " " not in t
+    )
+
+
+@per_ontology
+def _owner_nouns(ontology: Ontology) -> tuple[str, ...]:
+    """The nouns of an owner (kgx:OwnerNoun) and of a unit (kgx:UnitNoun), longest first."""
+    return tuple(sorted(ontology.words("OwnerNoun") | ontology.words("UnitNoun"), key=len, reverse=True))
+
+
+def _owner_noun(noun: Token, ontology: Ontology) -> str | None:
+    """The owner's or unit's noun ``noun`` ends ("parent", "parent company"), by lemma or with the words before it."""
+    phrase = " ".join([*(c.lower_ for c in noun.lefts if c.dep_ == "compound"), noun.lower_])
+    return next(
+        (w for w in _owner_nouns(ontology) if w in {noun.lemma_.lower(), noun.lower_} or phrase.endswith(w)), None
+    )
+
+
+def owned_in_reach(noun: Token, index: Names) -> list[Token]:
+    """The firm a bare owner's or unit's noun before a name is of ("hit profits at parent Corvane Group", "said
+    owner Tomas Vidal", kgx:OwnerNoun; "a scandal at Japanese subsidiary Daiwa Motors", kgx:UnitNoun): the one
+    organisation other than the name's own named before it in its sentence (by its name; a government body is no
+    firm). Not with a determiner or a possessor ("its parent", "a subsidiary"), which say whose it is or leave
+    it open, nor a former one ("bought by former subsidiary X"), nor when the sentence names two firms before it."""
+    trigger = _owner_noun(noun, index.ontology)
+    if trigger is None or noun.dep_ != "compound" or index.at(noun.head) is None or noun.head.i < noun.i:
+        return []
+    own = set(trigger.split())
+    # the parser hangs "former" and "a" on the name as often as on the noun; a word before the noun says what is
+    # owned ("nightclub owner X", "Dorran Party subsidiary X"), no firm named before
+    before = [*noun.children, *(d for d in noun.head.children if d.i < noun.i)]
+    if any(
+        d.dep_ in {"det", "poss", "nmod"}
+        or d.lower_ in _FORMER
+        or d.dep_ == "compound"
+        and d.lower_ not in own
+        or d.dep_ == "amod"
+        and d.pos_ == "PROPN"
+        for d in before
+    ):
+        return []
+    owner = index.at(noun.head)
+    ontology = index.ontology
+    firms: dict[str, Token] = {}
+    for m in index.by_sentence.get(noun.sent.start, []):
+        mention, span = index.mentions[m]
+        if (
+            m != owner
+            and span.end <= noun.i
+            and mention.label not in _UNNAMED
+            and ontology.is_a(mention.type, "Organization")
+            and not ontology.is_a(mention.type, "GovernmentBody")
+        ):
+            if any(t.pos_ == "CCONJ" for t in span):
+                return []  # "Kestrel and Orbitel" taken for one name by the NER is two firms
+            firms[mention.text.lower()] = span.root
+    return list(firms.values()) if len(firms) == 1 else []

@@ -948,9 +948,17 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
         for c in modifiers:
             if c.dep_ == "poss" and _family(c, index):
                 continue
-            modifier = index.at(c) if c.dep_ in deps and c.i < span.start else None
+            adjective = (
+                # "Indian budget airline Kestrel": a country's adjective on the name (its mention only; a
+                # description's adjective is read by its noun's patterns: "the Italian stock exchange" is none)
+                c.dep_ == "amod" and "compound" in preps and (a := index.at(c)) is not None
+                and index.mentions[a][0].label == "adjective"
+                and index.mentions[m][0].label not in {"description", "pronoun"}
+            )
+            modifier = index.at(c) if (c.dep_ in deps or adjective) and c.i < span.start else None
             if modifier is not None and not any(
-                t.pos_ in {"CCONJ", "PUNCT"} for t in doc[index.mentions[modifier][1].end : span.start]
+                t.pos_ in {"CCONJ", "PUNCT"} and not (adjective and t.text == "-")  # "state-owned"
+                for t in doc[index.mentions[modifier][1].end : span.start]
             ):
                 objects.append(c)
     return ([token] if objects else []), objects

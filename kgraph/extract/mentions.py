@@ -30,6 +30,7 @@ from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _datelin
 from kgraph.extract.glued_names import unglued
 from kgraph.extract.lexicon import (
     _CONTINENT_ADJECTIVES,
+    _COUNTRY_ADJECTIVE_PAIRS,
     _COUNTRY_ADJECTIVES,
     _COUNTRY_NAMES,
     _PART_NOUNS,
@@ -752,6 +753,10 @@ def _country_adjectives(
     people = {i for m, span in found if m.type == "Person" for i in range(span.start, span.end)}
     org_nouns = ontology.words("RivalNoun") | _organisation_descriptors(ontology)
     alone = {span.start for _, span in found if len(span) == 1}
+    # the NER's organisations (not a run of capitalised words, which may have lost an adjective of its own)
+    org_roots = {
+        span.root.i: span.start for m, span in found if ontology.is_a(m.type, "Organization") and m.label != "name"
+    }
     for token in doc:
         if (
             token.text in _COUNTRY_MODIFIERS and token.i in alone and token.dep_ == "compound"
@@ -767,10 +772,19 @@ def _country_adjectives(
                 )
                 if named or _definite_description(noun, ontology):
                     yield token, token.text, named
+            elif _person_beside(noun, people) and not _owned_title(noun, orgs) and not _owned_title(token, orgs):
+                yield token, token.text, True  # "US tycoon X", "US President X": X's country
             continue
-        country = _COUNTRY_ADJECTIVES.get(token.lower_)
-        if country is None or token.i in taken or not token.is_title:
+        country = _country_adjective(token)
+        if country is None or token.i in taken and token.i not in alone or not token.is_title:
             continue
+        if token.dep_ == "amod" and _on_name(token, org_roots):
+            # "Indian budget airline Kestrel", "Ukrainian state-owned Kestrelgas": the adjective on the
+            # organisation's name itself (the NER may have taken it for the country's name)
+            yield token, country, True
+            continue
+        if token.i in taken:
+            continue  # a name of the NER's elsewhere ("the Indonesian stock exchange") stays as it was
         if _based_adjective(token, orgs, org_nouns):
             yield token, country, True  # "Irish-based Corvane", "a Swiss-based firm, Corvane": where it is based
             continue
@@ -809,6 +823,33 @@ def _based_adjective(token: Token, orgs: set[int], org_nouns: frozenset[str]) ->
         noun.dep_ in {"compound", "appos"} and noun.head.i in orgs
         or any(c.dep_ == "appos" and c.i in orgs for c in noun.children)
     )
+
+
+def _country_adjective(token: Token) -> str | None:
+    """The country a word is the adjective of, with the word before it where the two make one ("South African",
+    "North Korean": not South Korea); None for no country's adjective."""
+    if token.i > 0:
+        pair = _COUNTRY_ADJECTIVE_PAIRS.get(f"{token.nbor(-1).lower_} {token.lower_}")
+        if pair is not None:
+            return pair
+    return _COUNTRY_ADJECTIVES.get(token.lower_)
+
+
+def _on_name(token: Token, org_roots: dict[int, int]) -> bool:
+    """Whether a country's adjective hangs on an organisation's name from before it, with only common words
+    between: "Indian budget airline Kestrel", "the Ukrainian state-owned Kestrelgas" (``org_roots``: each
+    organisation's root token -> its first token). Not a list ("Indian and Thai airlines Kestrel and ..."), nor
+    a name that opens with another country's adjective ("the Albanian Macedonian Oil Corp", cut short)."""
+    start = org_roots.get(token.head.i)
+    if start is None or token.i >= start or _country_adjective(token.doc[start]) is not None:
+        return False  # "Albanian Macedonian Oil Corp": a name of countries' adjectives the NER cut short
+    return not any(t.pos_ in {"PROPN", "CCONJ", "PUNCT"} and t.text != "-" for t in token.doc[token.i + 1 : start])
+
+
+def _owned_title(noun: Token, orgs: set[int]) -> bool:
+    """Whether a person's title names an organisation too: "Kestrel's UK boss X", "Kestrel UK boss X" (the
+    country is the firm's branch, not the person's)."""
+    return any(c.dep_ in {"poss", "compound", "nmod"} and c.i in orgs for c in noun.children)
 
 
 def _kind_noun(noun: Token, kinds: set[str] | frozenset[str]) -> Token:

@@ -684,3 +684,22 @@ def test_frames_a_firm_based_in_a_town_or_a_post_of_it_there_keeps_its_base(extr
     """ "based in", "X-based" and a post "of" a firm in a town ("general manager of Orbitel Bank in Frankfurt")
     still place the firm."""
     assert ("Orbitel Bank", "basedIn", "Frankfurt") in extract_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place's possessive on the noun of the firm's kind its name modifies (H30)
+        ("Japan's troubled Kestrel bank cut jobs.", ("Kestrel", "basedIn", "Japan")),
+        ("Tacoma's Kestrel bank cut jobs.", ("Kestrel", "basedIn", "Tacoma")),
+    ],
+)
+def test_attribute_place_owning_a_firms_kind_noun(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+def test_attribute_a_firm_owning_a_firms_kind_noun_is_no_place(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # guard: an organisation's possessive is no place it is based in
+    found = extract_text("Orbitel's Kestrel unit cut jobs.")
+    assert not any(p == "basedIn" for _, p, _ in found), found

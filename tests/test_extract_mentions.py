@@ -707,6 +707,9 @@ def test_mentions_a_firms_last_word_makes_it_an_organisation(ontology, parse_wit
         ("Ukrainian state-owned Dniprogaz Holdings cut gas supplies.", ("Dniprogaz Holdings", "basedIn", "Ukraine")),
         # two words make one adjective: not South Korea's
         ("The North Korean carmaker Kestrel Holdings cut jobs.", ("Kestrel Holdings", "basedIn", "North Korea")),
+        # what a named firm is said to be, and a firm's noun the ontology lists ("monopoly")
+        ("Kestrel Holdings is a Dutch retailer.", ("Kestrel Holdings", "basedIn", "Netherlands")),
+        ("Russian gas monopoly Kestrelprom Holdings cut supplies.", ("Kestrelprom Holdings", "basedIn", "Russia")),
     ],
 )
 def test_mentions_country_adjective_on_a_firms_name_is_where_it_is_based(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
@@ -725,6 +728,8 @@ def test_mentions_country_adjective_on_a_firms_name_is_where_it_is_based(extract
         ("Halder Holdings sold a Chinese-made phone.", "Halder Holdings"),
         # listed somewhere is not based there
         ("A UK-listed firm, Kestrel Holdings, bought the brand.", "Kestrel Holdings"),
+        # denied: what the firm is not
+        ("Kestrel Holdings is not a Dutch retailer.", "Kestrel Holdings"),
         # a person's country is no firm's: the tycoon is American, the firm he bought is not said to be
         ("US tycoon Harold Vance bought Kestrel Holdings.", "Kestrel Holdings"),
     ],

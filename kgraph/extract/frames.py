@@ -945,6 +945,17 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
                 and index.ontology.is_a(index.mentions[o][0].type, "Place")
                 and c.text not in index.surnames  # "Lena Berg ... Berg's Tacoma apartment"
             ]
+        if (
+            token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == span.end
+            and token.head.lemma_.lower() in _organisation_nouns(index.ontology)
+            and index.ontology.is_a(index.mentions[m][0].type, "Organization")
+        ):
+            # "Japan's troubled Kestrel bank": a place owning the noun of the firm's kind its name modifies
+            modifiers += [
+                c for c in token.head.children
+                if c.dep_ == "poss" and c.i < span.start and (o := index.at(c)) is not None
+                and index.ontology.is_a(index.mentions[o][0].type, "Place")
+            ]
         for c in modifiers:
             if c.dep_ == "poss" and _family(c, index):
                 continue
@@ -962,6 +973,14 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
             ):
                 objects.append(c)
     return ([token] if objects else []), objects
+
+
+@per_ontology
+def _organisation_nouns(ontology: Ontology) -> frozenset[str]:
+    """Nouns of an organisation's kind ("bank", "carmaker"): the organisation classes' kgx:descriptor words."""
+    return frozenset(
+        d for name, info in ontology.classes.items() if ontology.is_a(name, "Organization") for d in info.descriptors
+    )
 
 
 def _expand(tokens: list[Token]) -> list[Token]:

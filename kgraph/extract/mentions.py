@@ -799,6 +799,7 @@ def _country_adjectives(
         named = (
             noun.dep_ in {"compound", "appos"} and noun.head.i in orgs
             or any(c.dep_ == "appos" and c.i in orgs for c in noun.children)
+            or _said_of(noun, orgs)
         )
         if named:
             yield token, country, True
@@ -844,6 +845,13 @@ def _on_name(token: Token, org_roots: dict[int, int]) -> bool:
     if start is None or token.i >= start or _country_adjective(token.doc[start]) is not None:
         return False  # "Albanian Macedonian Oil Corp": a name of countries' adjectives the NER cut short
     return not any(t.pos_ in {"PROPN", "CCONJ", "PUNCT"} and t.text != "-" for t in token.doc[token.i + 1 : start])
+
+
+def _said_of(noun: Token, orgs: set[int]) -> bool:
+    """Whether a firm's noun is what a named organisation is said to be: "Kestrel is a Dutch retailer"."""
+    return noun.dep_ == "attr" and noun.head.lemma_ == "be" and any(
+        c.dep_ == "nsubj" and c.i in orgs for c in noun.head.children
+    )
 
 
 def _owned_title(noun: Token, orgs: set[int]) -> bool:

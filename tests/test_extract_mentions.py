@@ -707,6 +707,8 @@ def test_mentions_a_firms_last_word_makes_it_an_organisation(ontology, parse_wit
         ("Ukrainian state-owned Dniprogaz Holdings cut gas supplies.", ("Dniprogaz Holdings", "basedIn", "Ukraine")),
         # two words make one adjective: not South Korea's
         ("The North Korean carmaker Kestrel Holdings cut jobs.", ("Kestrel Holdings", "basedIn", "North Korea")),
+        # a definite description in the possessive refers back as well
+        ("Kestrel Holdings cut jobs. The Italian carmaker's shares fell.", ("Kestrel Holdings", "basedIn", "Italy")),
         # what a named firm is said to be, and a firm's noun the ontology lists ("monopoly")
         ("Kestrel Holdings is a Dutch retailer.", ("Kestrel Holdings", "basedIn", "Netherlands")),
         ("Russian gas monopoly Kestrelprom Holdings cut supplies.", ("Kestrelprom Holdings", "basedIn", "Russia")),

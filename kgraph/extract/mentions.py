@@ -903,9 +903,10 @@ _COUNTRY_MODIFIERS = frozenset({"US", "U.S.", "UK", "U.K."})
 
 def _definite_description(noun: Token, ontology: Ontology) -> bool:
     """Whether an organisation's noun opens a definite description of a firm named elsewhere: "the German
-    lender" (not a public body, kgx:PublicBodyNoun: "the German regulator"; not a modifier or an apposition)."""
+    lender", "the German operator's plans" (not a public body, kgx:PublicBodyNoun: "the German regulator"; not a
+    modifier or an apposition)."""
     return (
-        noun.dep_ not in {"compound", "appos", "poss"}
+        noun.dep_ not in {"compound", "appos"}
         and noun.lemma_.lower() not in ontology.words("PublicBodyNoun")
         and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
     )

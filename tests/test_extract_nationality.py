@@ -143,3 +143,23 @@ def test_nationality_a_countrys_word_on_a_title(extract_text, text: str, person:
 def test_nationality_a_countrys_word_needs_the_persons_own_title(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert not any(p == "nationality" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "country"),
+    [
+        # a definite description of a person with a country's word, linked to the one person named before (H30)
+        ("Harold Vance bought shares in the club. The US tycoon said he was pleased.", "Harold Vance", "US"),
+        ("Harold Vance bought shares in the club. The Dutch investor said he was pleased.", "Harold Vance",
+         "Netherlands"),
+    ],
+)
+def test_nationality_of_a_described_person(extract_text, text: str, person: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert (person, "nationality", country) in found, found
+
+
+def test_nationality_a_description_with_two_people_before_stays_unlinked(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # guard: which of the two the description means is not said
+    found = extract_text("Anna Weber met Harold Vance. The Dutch minister said she was pleased.")
+    assert not any(p == "nationality" for _, p, _ in found), found

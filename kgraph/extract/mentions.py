@@ -774,6 +774,8 @@ def _country_adjectives(
                     yield token, token.text, named
             elif _person_beside(noun, people) and not _owned_title(noun, orgs) and not _owned_title(token, orgs):
                 yield token, token.text, True  # "US tycoon X", "US President X": X's country
+            elif _person_description(noun, ontology):
+                yield token, token.text, False  # "the US president", which coreference links to a person
             continue
         country = _country_adjective(token)
         if country is None or token.i in taken and token.i not in alone or not token.is_title:
@@ -793,6 +795,9 @@ def _country_adjectives(
         noun = _kind_noun(token.head, org_nouns)  # "German chemicals group"
         if _person_beside(noun, people):
             yield token, country, True  # "German Chancellor X", "the Norwegian finance minister, X": X's country
+            continue
+        if _person_description(noun, ontology):
+            yield token, country, False  # "the Dutch minister", which coreference links to a person
             continue
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in org_nouns:
             continue
@@ -908,6 +913,16 @@ def _definite_description(noun: Token, ontology: Ontology) -> bool:
     return (
         noun.dep_ not in {"compound", "appos"}
         and noun.lemma_.lower() not in ontology.words("PublicBodyNoun")
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
+    )
+
+
+def _person_description(noun: Token, ontology: Ontology) -> bool:
+    """Whether a person's noun opens a definite description of a person named elsewhere: "the Dutch minister",
+    "the US president" (kg:Person's kgx:descriptor words)."""
+    return (
+        noun.pos_ == "NOUN" and "Person" in ontology.classes_for_descriptor(noun.lemma_.lower())
+        and noun.dep_ not in {"compound", "appos"}
         and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
     )
 

@@ -703,3 +703,31 @@ def test_attribute_a_firm_owning_a_firms_kind_noun_is_no_place(extract_text) -> 
     # guard: an organisation's possessive is no place it is based in
     found = extract_text("Orbitel's Kestrel unit cut jobs.")
     assert not any(p == "basedIn" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the adjective on a common noun before the firm's noun (H30)
+        ("Chinese dam firm Kestrel Holdings won the contract.", ("Kestrel Holdings", "basedIn", "China")),
+        # a possessor that is the other firm leaves the adjective its say
+        ("Kestrel Holdings's French subsidiary Orbitel Systems cut jobs.", ("Orbitel Systems", "basedIn", "France")),
+        ("Kestrel Holdings's Swedish rival Orbitel Systems cut jobs.", ("Orbitel Systems", "basedIn", "Sweden")),
+    ],
+)
+def test_relational_noun_country_adjective_beside_other_modifiers(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guard: an unnamed subsidiary is none of the parent's places
+        "The French subsidiary of Kestrel Holdings cut jobs.",
+        "Kestrel Holdings sold its French subsidiary.",
+    ],
+)
+def test_relational_noun_unnamed_subsidiary_places_no_firm(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(p == "basedIn" for _, p, _ in found), found

@@ -567,6 +567,16 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
     # "Y CEO X", "Y's chairman X"; but in "Finance Director of Y" the name before the title is a function
     before = {"poss"} if out else {"compound", "poss", "nmod"}
     out.extend(c for c in noun.children if c.dep_ in before and index.at(c) is not None)
+    if out and noun.lemma_.lower() in index.ontology.words("RivalNoun"):
+        # "Kestrel's French subsidiary X", "Kestrel's Swedish rival X": the possessor is the other firm, the
+        # country's adjective still says where X is
+        out.extend(c for c in noun.children if c.dep_ == "amod" and _adjective_mention(c, index))
+    elif not out:
+        # "Chinese dam firm X": the adjective on the common noun before the firm's noun
+        out.extend(
+            g for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and index.at(c) is None
+            for g in c.children if g.dep_ == "amod" and _adjective_mention(g, index)
+        )
     if not out:
         # "French carmaker X", "Republican senator X": a country's or a party's adjective (its mention) before the noun
         out.extend(
@@ -973,6 +983,12 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
             ):
                 objects.append(c)
     return ([token] if objects else []), objects
+
+
+def _adjective_mention(token: Token, index: _Index) -> bool:
+    """Whether a token is a country's adjective the mentions hold ("French" in "French carmaker X")."""
+    m = index.at(token)
+    return m is not None and index.mentions[m][0].label == "adjective"
 
 
 @per_ontology

@@ -808,8 +808,8 @@ def _country_adjectives(
         )
         if named:
             yield token, country, True
-        elif _definite_description(noun, ontology):
-            yield token, country, False
+        elif _definite_description(noun, ontology) and ontology.classes_for_descriptor(noun.lemma_.lower()):
+            yield token, country, False  # only a noun that makes a description ("the Swedish rival" makes none)
 
 
 def _based_adjective(token: Token, orgs: set[int], org_nouns: frozenset[str]) -> bool:

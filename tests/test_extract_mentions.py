@@ -709,6 +709,8 @@ def test_mentions_a_firms_last_word_makes_it_an_organisation(ontology, parse_wit
         ("The North Korean carmaker Kestrel Holdings cut jobs.", ("Kestrel Holdings", "basedIn", "North Korea")),
         # a definite description in the possessive refers back as well
         ("Kestrel Holdings cut jobs. The Italian carmaker's shares fell.", ("Kestrel Holdings", "basedIn", "Italy")),
+        # by the words before the name, where the parser hangs the firm's noun elsewhere
+        ("A shareholder in US phone firm Orbicom has taken legal action.", ("Orbicom", "basedIn", "US")),
         # what a named firm is said to be, and a firm's noun the ontology lists ("monopoly")
         ("Kestrel Holdings is a Dutch retailer.", ("Kestrel Holdings", "basedIn", "Netherlands")),
         ("Russian gas monopoly Kestrelprom Holdings cut supplies.", ("Kestrelprom Holdings", "basedIn", "Russia")),
@@ -739,3 +741,10 @@ def test_mentions_country_adjective_on_a_firms_name_is_where_it_is_based(extract
 def test_mentions_country_adjective_not_on_the_firm_gives_no_base(extract_text, text: str, firm: str) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert not any(s == firm and p == "basedIn" for s, p, _ in found), found
+
+
+def test_mentions_country_adjective_before_a_name_is_not_its_conjuncts(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # the country's word before the second name of a list is that name's alone
+    found = extract_text("Talks were led by Halder Steel and Indian budget airline SkyKestrel.")
+    assert ("SkyKestrel", "basedIn", "India") in found, found
+    assert ("Halder Steel", "basedIn", "India") not in found, found

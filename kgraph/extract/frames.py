@@ -966,23 +966,45 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
                 if c.dep_ == "poss" and c.i < span.start and (o := index.at(c)) is not None
                 and index.ontology.is_a(index.mentions[o][0].type, "Place")
             ]
+        # "UK pharmaceutical firm Phytopharm": the country's word before the firm's noun before the name
+        before = _adjective_before(span, index) if index.mentions[m][0].label not in {"description", "pronoun"} else []
+        modifiers += before
         for c in modifiers:
             if c.dep_ == "poss" and _family(c, index):
                 continue
             adjective = (
                 # "Indian budget airline Kestrel": a country's adjective on the name (its mention only; a
                 # description's adjective is read by its noun's patterns: "the Italian stock exchange" is none)
-                c.dep_ == "amod" and "compound" in preps and (a := index.at(c)) is not None
+                (c.dep_ == "amod" or c in before) and "compound" in preps and (a := index.at(c)) is not None
                 and index.mentions[a][0].label == "adjective"
                 and index.mentions[m][0].label not in {"description", "pronoun"}
             )
             modifier = index.at(c) if (c.dep_ in deps or adjective) and c.i < span.start else None
-            if modifier is not None and not any(
+            if modifier is not None and (c in before or not any(
                 t.pos_ in {"CCONJ", "PUNCT"} and not (adjective and t.text == "-")  # "state-owned"
                 for t in doc[index.mentions[modifier][1].end : span.start]
-            ):
+            )):
                 objects.append(c)
     return ([token] if objects else []), objects
+
+
+def _adjective_before(span: Span, index: _Index) -> list[Token]:
+    """The country's word (its adjective mention) that opens the words right before a name ending in a firm's
+    noun: "UK pharmaceutical firm Phytopharm" -> UK, whatever the parser hung them on; at most two lower-case
+    words between, a singular noun, no list of countries."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].tag_ != "NN" or (
+        doc[span.start - 1].lemma_.lower() not in _organisation_nouns(index.ontology)
+        | index.ontology.words("RivalNoun")
+    ):
+        return []
+    for i in range(span.start - 2, max(span.start - 5, -1), -1):
+        word = doc[i]
+        if _adjective_mention(word, index):
+            return [] if i > 0 and doc[i - 1].pos_ == "CCONJ" else [word]  # not "Indian and Thai airline X"
+        if not (word.is_lower and word.is_alpha and word.pos_ in {"NOUN", "ADJ"}) or index.at(word) is not None:
+            return []
+    return []
 
 
 def _adjective_mention(token: Token, index: _Index) -> bool:

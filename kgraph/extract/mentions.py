@@ -757,6 +757,7 @@ def _country_adjectives(
     org_roots = {
         span.root.i: span.start for m, span in found if ontology.is_a(m.type, "Organization") and m.label != "name"
     }
+    org_starts = set(org_roots.values())
     for token in doc:
         if (
             token.text in _COUNTRY_MODIFIERS and token.i in alone and token.dep_ == "compound"
@@ -765,7 +766,9 @@ def _country_adjectives(
             # "the US carmaker", "Kestrel, the UK retailer": a country's name before a firm's noun stands as
             # its adjective would (only on an organisation's noun: "US President X" is left as it was)
             noun = token.head
-            if noun.pos_ == "NOUN" and noun.lemma_.lower() in org_nouns and not _person_beside(noun, people):
+            if _before_named_firm(token, org_starts, org_nouns):
+                yield token, token.text, True  # "US oil giant Exxon", however the parser hung the words
+            elif noun.pos_ == "NOUN" and noun.lemma_.lower() in org_nouns and not _person_beside(noun, people):
                 named = (
                     noun.dep_ in {"compound", "appos"} and noun.head.i in orgs
                     or any(c.dep_ == "appos" and c.i in orgs for c in noun.children)
@@ -780,7 +783,7 @@ def _country_adjectives(
         country = _country_adjective(token)
         if country is None or token.i in taken and token.i not in alone or not token.is_title:
             continue
-        if token.dep_ == "amod" and _on_name(token, org_roots):
+        if token.dep_ == "amod" and _on_name(token, org_roots) or _before_named_firm(token, org_starts, org_nouns):
             # "Indian budget airline Kestrel", "Ukrainian state-owned Kestrelgas": the adjective on the
             # organisation's name itself (the NER may have taken it for the country's name)
             yield token, country, True
@@ -850,6 +853,23 @@ def _on_name(token: Token, org_roots: dict[int, int]) -> bool:
     if start is None or token.i >= start or _country_adjective(token.doc[start]) is not None:
         return False  # "Albanian Macedonian Oil Corp": a name of countries' adjectives the NER cut short
     return not any(t.pos_ in {"PROPN", "CCONJ", "PUNCT"} and t.text != "-" for t in token.doc[token.i + 1 : start])
+
+
+def _before_named_firm(token: Token, org_starts: set[int], org_nouns: frozenset[str]) -> bool:
+    """Whether a country's word opens the words right before an organisation's name that end in a firm's noun:
+    "UK pharmaceutical firm Phytopharm", "Italian bank Mediobanca" (by the words alone: the parser often hangs
+    the noun and the name apart). At most two lower-case words between; no hyphen ("UK-listed firm X"), no
+    list ("Indian and Thai airlines X and Y")."""
+    doc = token.doc
+    if token.i > 0 and doc[token.i - 1].pos_ == "CCONJ":
+        return False
+    for i in range(token.i + 1, min(token.i + 4, len(doc) - 1)):
+        word = doc[i]
+        if word.tag_ == "NN" and word.lemma_.lower() in org_nouns and i + 1 in org_starts:
+            return True
+        if not (word.is_lower and word.is_alpha and word.pos_ in {"NOUN", "ADJ"}):
+            return False
+    return False
 
 
 def _said_of(noun: Token, orgs: set[int]) -> bool:

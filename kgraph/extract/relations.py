@@ -427,6 +427,12 @@ def _attribute_conjuncts(
     """The conjuncts a name's phrase reaches: "Nordwind Inc. of Oslo and Kestrel Air of Bergen", "Lyon in
     France, Graz in Austria and Turku in Finland": a conjunct with a phrase of its own, or the object of another
     such phrase, is not a party to this one, whatever the parser attached."""
+    if objects and all(
+        (o_m := index.at(o)) is not None and index.mentions[o_m][0].label == "adjective" for o in objects
+    ):
+        # "Russian energy giant Gazprom and India's ONGC", "... and South Korean firm SK Energy": a country's
+        # word before a name is that name's alone
+        expanded = list(subjects)
     expanded = [
         s for s in expanded
         if s in subjects or not _prep_objects(s, pattern.prepositions) and not _in_own_phrase(s, pattern, index)

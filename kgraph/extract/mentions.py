@@ -939,12 +939,19 @@ def _definite_description(noun: Token, ontology: Ontology) -> bool:
 
 def _person_description(noun: Token, ontology: Ontology) -> bool:
     """Whether a person's noun opens a definite description of a person named elsewhere: "the Dutch minister",
-    "the US president" (kg:Person's kgx:descriptor words)."""
+    "the US president" (kg:Person's kgx:descriptor words). Not one of a kind ("the first British woman", "the
+    oldest Dutch player"), nor a bare "man" or "woman"."""
     return (
         noun.pos_ == "NOUN" and "Person" in ontology.classes_for_descriptor(noun.lemma_.lower())
+        and noun.lemma_.lower() not in {"man", "woman"}
         and noun.dep_ not in {"compound", "appos"}
         and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
+        and not any(c.tag_ == "JJS" or c.lower_ in _ONE_OF_A_KIND for c in noun.children)
     )
+
+
+#: Words that make a description one of a kind rather than a reference: "the first British Muslim woman".
+_ONE_OF_A_KIND = frozenset({"first", "second", "third", "last", "only", "next", "youngest", "oldest"})
 
 
 def _person_beside(noun: Token, people: set[int]) -> bool:

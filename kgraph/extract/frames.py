@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from kgraph.extract.countries import adjective_before, adjectives_beside, kind_owners
 from kgraph.extract.lexicon import (
     _BODY_NOUNS,
     _COUNTRY_NAMES,
@@ -113,6 +114,16 @@ class _Index:
         cut = next((i for i, w in enumerate(words) if w in {"of", "for"} and i > 0), len(words))
         head = frozenset({words[cut - 1]})
         return head | self._called.get(mention.text.lower(), frozenset()) if called else head
+
+    def is_a(self, token: Token, cls: str) -> bool:
+        """Whether a token is a word of a mention of class ``cls`` (or a subclass)."""
+        m = self.at(token)
+        return m is not None and self.ontology.is_a(self.mentions[m][0].type, cls)
+
+    def adjective(self, token: Token) -> bool:
+        """Whether a token is a country's adjective the mentions hold ("French" in "French carmaker X")."""
+        m = self.at(token)
+        return m is not None and self.mentions[m][0].label == "adjective"
 
     def at(self, token: Token) -> int | None:
         found = self.by_token.get(token.i)
@@ -567,16 +578,8 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
     # "Y CEO X", "Y's chairman X"; but in "Finance Director of Y" the name before the title is a function
     before = {"poss"} if out else {"compound", "poss", "nmod"}
     out.extend(c for c in noun.children if c.dep_ in before and index.at(c) is not None)
-    if out and noun.lemma_.lower() in index.ontology.words("RivalNoun"):
-        # "Kestrel's French subsidiary X", "Kestrel's Swedish rival X": the possessor is the other firm, the
-        # country's adjective still says where X is
-        out.extend(c for c in noun.children if c.dep_ == "amod" and _adjective_mention(c, index))
-    elif not out:
-        # "Chinese dam firm X": the adjective on the common noun before the firm's noun
-        out.extend(
-            g for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN" and index.at(c) is None
-            for g in c.children if g.dep_ == "amod" and _adjective_mention(g, index)
-        )
+    # "Kestrel's French subsidiary X", "Chinese dam firm X"
+    out.extend(adjectives_beside(noun, bool(out), index.ontology, index.adjective, lambda t: index.at(t) is not None))
     if not out:
         # "French carmaker X", "Republican senator X": a country's or a party's adjective (its mention) before the noun
         out.extend(
@@ -955,19 +958,13 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
                 and index.ontology.is_a(index.mentions[o][0].type, "Place")
                 and c.text not in index.surnames  # "Lena Berg ... Berg's Tacoma apartment"
             ]
-        if (
-            token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == span.end
-            and token.head.lemma_.lower() in _organisation_nouns(index.ontology)
-            and index.ontology.is_a(index.mentions[m][0].type, "Organization")
-        ):
+        if index.ontology.is_a(index.mentions[m][0].type, "Organization"):
             # "Japan's troubled Kestrel bank": a place owning the noun of the firm's kind its name modifies
-            modifiers += [
-                c for c in token.head.children
-                if c.dep_ == "poss" and c.i < span.start and (o := index.at(c)) is not None
-                and index.ontology.is_a(index.mentions[o][0].type, "Place")
-            ]
+            modifiers += kind_owners(span, index.ontology, lambda t: index.is_a(t, "Place"))
         # "UK pharmaceutical firm Phytopharm": the country's word before the firm's noun before the name
-        before = _adjective_before(span, index) if index.mentions[m][0].label not in {"description", "pronoun"} else []
+        before = [] if index.mentions[m][0].label in {"description", "pronoun"} else adjective_before(
+            span, index.ontology, index.adjective, lambda t: index.at(t) is not None
+        )
         modifiers += before
         for c in modifiers:
             if c.dep_ == "poss" and _family(c, index):
@@ -975,8 +972,7 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
             adjective = (
                 # "Indian budget airline Kestrel": a country's adjective on the name (its mention only; a
                 # description's adjective is read by its noun's patterns: "the Italian stock exchange" is none)
-                (c.dep_ == "amod" or c in before) and "compound" in preps and (a := index.at(c)) is not None
-                and index.mentions[a][0].label == "adjective"
+                (c.dep_ == "amod" or c in before) and "compound" in preps and index.adjective(c)
                 and index.mentions[m][0].label not in {"description", "pronoun"}
             )
             modifier = index.at(c) if (c.dep_ in deps or adjective) and c.i < span.start else None
@@ -986,39 +982,6 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
             )):
                 objects.append(c)
     return ([token] if objects else []), objects
-
-
-def _adjective_before(span: Span, index: _Index) -> list[Token]:
-    """The country's word (its adjective mention) that opens the words right before a name ending in a firm's
-    noun: "UK pharmaceutical firm Phytopharm" -> UK, whatever the parser hung them on; at most two lower-case
-    words between, a singular noun, no list of countries."""
-    doc = span.doc
-    if span.start < 2 or doc[span.start - 1].tag_ != "NN" or (
-        doc[span.start - 1].lemma_.lower() not in _organisation_nouns(index.ontology)
-        | index.ontology.words("RivalNoun")
-    ):
-        return []
-    for i in range(span.start - 2, max(span.start - 5, -1), -1):
-        word = doc[i]
-        if _adjective_mention(word, index):
-            return [] if i > 0 and doc[i - 1].pos_ == "CCONJ" else [word]  # not "Indian and Thai airline X"
-        if not (word.is_lower and word.is_alpha and word.pos_ in {"NOUN", "ADJ"}) or index.at(word) is not None:
-            return []
-    return []
-
-
-def _adjective_mention(token: Token, index: _Index) -> bool:
-    """Whether a token is a country's adjective the mentions hold ("French" in "French carmaker X")."""
-    m = index.at(token)
-    return m is not None and index.mentions[m][0].label == "adjective"
-
-
-@per_ontology
-def _organisation_nouns(ontology: Ontology) -> frozenset[str]:
-    """Nouns of an organisation's kind ("bank", "carmaker"): the organisation classes' kgx:descriptor words."""
-    return frozenset(
-        d for name, info in ontology.classes.items() if ontology.is_a(name, "Organization") for d in info.descriptors
-    )
 
 
 def _expand(tokens: list[Token]) -> list[Token]:

@@ -26,11 +26,18 @@ from kgraph.extract.company_names import (
     names_a_firm,
     not_a_company,
 )
+from kgraph.extract.countries import (
+    before_named_firm,
+    country_adjective,
+    on_name,
+    owned_title,
+    person_description,
+    said_of,
+)
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
 from kgraph.extract.glued_names import unglued
 from kgraph.extract.lexicon import (
     _CONTINENT_ADJECTIVES,
-    _COUNTRY_ADJECTIVE_PAIRS,
     _COUNTRY_ADJECTIVES,
     _COUNTRY_NAMES,
     _PART_NOUNS,
@@ -766,7 +773,7 @@ def _country_adjectives(
             # "the US carmaker", "Kestrel, the UK retailer": a country's name before a firm's noun stands as
             # its adjective would (only on an organisation's noun: "US President X" is left as it was)
             noun = token.head
-            if _before_named_firm(token, org_starts, org_nouns):
+            if before_named_firm(token, org_starts, org_nouns):
                 yield token, token.text, True  # "US oil giant Exxon", however the parser hung the words
             elif noun.pos_ == "NOUN" and noun.lemma_.lower() in org_nouns and not _person_beside(noun, people):
                 named = (
@@ -775,15 +782,15 @@ def _country_adjectives(
                 )
                 if named or _definite_description(noun, ontology):
                     yield token, token.text, named
-            elif _person_beside(noun, people) and not _owned_title(noun, orgs) and not _owned_title(token, orgs):
+            elif _person_beside(noun, people) and not owned_title(noun, orgs) and not owned_title(token, orgs):
                 yield token, token.text, True  # "US tycoon X", "US President X": X's country
-            elif _person_description(noun, ontology):
+            elif person_description(noun, ontology):
                 yield token, token.text, False  # "the US president", which coreference links to a person
             continue
-        country = _country_adjective(token)
+        country = country_adjective(token)
         if country is None or token.i in taken and token.i not in alone or not token.is_title:
             continue
-        if token.dep_ == "amod" and _on_name(token, org_roots) or _before_named_firm(token, org_starts, org_nouns):
+        if token.dep_ == "amod" and on_name(token, org_roots) or before_named_firm(token, org_starts, org_nouns):
             # "Indian budget airline Kestrel", "Ukrainian state-owned Kestrelgas": the adjective on the
             # organisation's name itself (the NER may have taken it for the country's name)
             yield token, country, True
@@ -799,7 +806,7 @@ def _country_adjectives(
         if _person_beside(noun, people):
             yield token, country, True  # "German Chancellor X", "the Norwegian finance minister, X": X's country
             continue
-        if _person_description(noun, ontology):
+        if person_description(noun, ontology):
             yield token, country, False  # "the Dutch minister", which coreference links to a person
             continue
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in org_nouns:
@@ -807,7 +814,7 @@ def _country_adjectives(
         named = (
             noun.dep_ in {"compound", "appos"} and noun.head.i in orgs
             or any(c.dep_ == "appos" and c.i in orgs for c in noun.children)
-            or _said_of(noun, orgs)
+            or said_of(noun, orgs)
         )
         if named:
             yield token, country, True
@@ -832,57 +839,6 @@ def _based_adjective(token: Token, orgs: set[int], org_nouns: frozenset[str]) ->
         noun.dep_ in {"compound", "appos"} and noun.head.i in orgs
         or any(c.dep_ == "appos" and c.i in orgs for c in noun.children)
     )
-
-
-def _country_adjective(token: Token) -> str | None:
-    """The country a word is the adjective of, with the word before it where the two make one ("South African",
-    "North Korean": not South Korea); None for no country's adjective."""
-    if token.i > 0:
-        pair = _COUNTRY_ADJECTIVE_PAIRS.get(f"{token.nbor(-1).lower_} {token.lower_}")
-        if pair is not None:
-            return pair
-    return _COUNTRY_ADJECTIVES.get(token.lower_)
-
-
-def _on_name(token: Token, org_roots: dict[int, int]) -> bool:
-    """Whether a country's adjective hangs on an organisation's name from before it, with only common words
-    between: "Indian budget airline Kestrel", "the Ukrainian state-owned Kestrelgas" (``org_roots``: each
-    organisation's root token -> its first token). Not a list ("Indian and Thai airlines Kestrel and ..."), nor
-    a name that opens with another country's adjective ("the Albanian Macedonian Oil Corp", cut short)."""
-    start = org_roots.get(token.head.i)
-    if start is None or token.i >= start or _country_adjective(token.doc[start]) is not None:
-        return False  # "Albanian Macedonian Oil Corp": a name of countries' adjectives the NER cut short
-    return not any(t.pos_ in {"PROPN", "CCONJ", "PUNCT"} and t.text != "-" for t in token.doc[token.i + 1 : start])
-
-
-def _before_named_firm(token: Token, org_starts: set[int], org_nouns: frozenset[str]) -> bool:
-    """Whether a country's word opens the words right before an organisation's name that end in a firm's noun:
-    "UK pharmaceutical firm Phytopharm", "Italian bank Mediobanca" (by the words alone: the parser often hangs
-    the noun and the name apart). At most two lower-case words between; no hyphen ("UK-listed firm X"), no
-    list ("Indian and Thai airlines X and Y")."""
-    doc = token.doc
-    if token.i > 0 and doc[token.i - 1].pos_ == "CCONJ":
-        return False
-    for i in range(token.i + 1, min(token.i + 4, len(doc) - 1)):
-        word = doc[i]
-        if word.tag_ == "NN" and word.lemma_.lower() in org_nouns and i + 1 in org_starts:
-            return True
-        if not (word.is_lower and word.is_alpha and word.pos_ in {"NOUN", "ADJ"}):
-            return False
-    return False
-
-
-def _said_of(noun: Token, orgs: set[int]) -> bool:
-    """Whether a firm's noun is what a named organisation is said to be: "Kestrel is a Dutch retailer"."""
-    return noun.dep_ == "attr" and noun.head.lemma_ == "be" and any(
-        c.dep_ == "nsubj" and c.i in orgs for c in noun.head.children
-    )
-
-
-def _owned_title(noun: Token, orgs: set[int]) -> bool:
-    """Whether a person's title names an organisation too: "Kestrel's UK boss X", "Kestrel UK boss X" (the
-    country is the firm's branch, not the person's)."""
-    return any(c.dep_ in {"poss", "compound", "nmod"} and c.i in orgs for c in noun.children)
 
 
 def _kind_noun(noun: Token, kinds: set[str] | frozenset[str]) -> Token:
@@ -935,23 +891,6 @@ def _definite_description(noun: Token, ontology: Ontology) -> bool:
         and noun.lemma_.lower() not in ontology.words("PublicBodyNoun")
         and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
     )
-
-
-def _person_description(noun: Token, ontology: Ontology) -> bool:
-    """Whether a person's noun opens a definite description of a person named elsewhere: "the Dutch minister",
-    "the US president" (kg:Person's kgx:descriptor words). Not one of a kind ("the first British woman", "the
-    oldest Dutch player"), nor a bare "man" or "woman"."""
-    return (
-        noun.pos_ == "NOUN" and "Person" in ontology.classes_for_descriptor(noun.lemma_.lower())
-        and noun.lemma_.lower() not in {"man", "woman"}
-        and noun.dep_ not in {"compound", "appos"}
-        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
-        and not any(c.tag_ == "JJS" or c.lower_ in _ONE_OF_A_KIND for c in noun.children)
-    )
-
-
-#: Words that make a description one of a kind rather than a reference: "the first British Muslim woman".
-_ONE_OF_A_KIND = frozenset({"first", "second", "third", "last", "only", "next", "youngest", "oldest"})
 
 
 def _person_beside(noun: Token, people: set[int]) -> bool:

@@ -370,7 +370,8 @@ WORD_LISTS = frozenset(
      "ReportVerb", "FirmFigure", "PlacePost", "PerformerNoun", "RegionNoun", "UnitNoun", "Holding", "CourtNoun",
      "PlacePossession", "PlaceArea", "PersonPossession", "PublicBodyNoun", "RivalNoun",
      "ContestVerb", "ContestNoun", "SuccessionVerb", "PromotionVerb", "BrandNoun",
-     "NamingVerb", "ParliamentName"}
+     "NamingVerb", "ParliamentName",
+     "FirmPostTitle", "BoardTitle"}
 )
 
 

@@ -221,7 +221,7 @@ def analyse(records: list[dict[str, Any]], docs: list[Any], ontology: Ontology) 
         mentions = find_mentions(doc, ontology)
         links = link_mentions(doc, mentions, ontology)
         kept = [(m, s) for m, s in mentions if m in links]
-        out.append(Parsed(record, doc, kept, links, find_relations(doc, kept, ontology)))
+        out.append(Parsed(record, doc, kept, links, find_relations(doc, kept, ontology, links)))
     return out
 
 

@@ -51,7 +51,7 @@ def extract_text(nlp, ontology):  # type: ignore[no-untyped-def]
         kept = [(m, s) for m, s in mentions if m in links]
         return {
             (links[r.subject].text, r.predicate, links[r.object].text)
-            for r in find_relations(doc, kept, ontology)
+            for r in find_relations(doc, kept, ontology, links)
         }
 
     return run

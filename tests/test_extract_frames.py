@@ -731,3 +731,30 @@ def test_relational_noun_country_adjective_beside_other_modifiers(extract_text, 
 def test_relational_noun_unnamed_subsidiary_places_no_firm(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert not any(p == "basedIn" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("KBV", ("Dana Kell", "worksFor", "KBV")),
+        # a country's adjective before the title is the person's nationality, no employer
+        ("French", ("Dana Kell", "nationality", "France")),
+    ],
+)
+def test_frames_an_organisations_name_tagged_as_an_adjective_before_a_title(nlp, ontology, name, expected) -> None:  # type: ignore[no-untyped-def]
+    """ "UBS economist X": the tagger may take an organisation's name before a title for an adjective of the
+    title (reproduced here by tagging it so); the NER's organisation is still the employer."""
+    from kgraph.extract.coref import link_mentions
+    from kgraph.extract.mentions import find_mentions
+    from kgraph.extract.relations import find_relations
+
+    doc = nlp(f'"Rates will rise," {name} economist Dana Kell told reporters.')
+    modifier = next(t for t in doc if t.text == name)
+    modifier.pos_, modifier.dep_ = "ADJ", "amod"
+    mentions = find_mentions(doc, ontology)
+    links = link_mentions(doc, mentions, ontology)
+    kept = [(m, s) for m, s in mentions if m in links]
+    relations = find_relations(doc, kept, ontology, links)
+    found = {(links[r.subject].text, r.predicate, links[r.object].text) for r in relations}
+    assert expected in found, found
+    assert not [f for f in found if f[1] == "worksFor" and f[2] != "KBV"], found

@@ -44,3 +44,11 @@ def test_moods_a_clause_and_a_past_date(nlp, text: str, word: str, expected: str
 def test_moods_a_wished_or_feared_takeover_is_no_fact(extract_text, text: str, stated: bool) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert (("Kestrel Bank", "acquired", "Orbitel Networks") in found) is stated, found
+
+
+@pytest.mark.parametrize(
+    ("verb", "held"), [("will remain", True), ("will stay", True), ("will not remain", False), ("may remain", False)]
+)
+def test_moods_a_post_one_will_keep_is_held_now(extract_text, verb: str, held: bool) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(f"Lena Marsh {verb} chief executive of Vantor Group.")
+    assert (("Lena Marsh", "ceoOf", "Vantor Group") in found) is held, found

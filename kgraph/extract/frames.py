@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from kgraph.extract.countries import adjective_before, adjectives_beside, kind_owners
+from kgraph.extract.firm_posts import firm_in_reach, firm_post_titles
 from kgraph.extract.lexicon import (
     _BODY_NOUNS,
     _COUNTRY_NAMES,
@@ -25,8 +26,8 @@ from kgraph.extract.lexicon import (
     _PLACE_PARTS,
     ANY_NOUN,
 )
+from kgraph.extract.moods import CONTINUATION_VERBS, _governing_verb
 from kgraph.extract.moods import _copula_mood as _copula_mood  # re-exported: kgraph.extract.relations reads them here
-from kgraph.extract.moods import _governing_verb
 from kgraph.extract.moods import event_mood as event_mood
 from kgraph.extract.moods import mood as mood
 from kgraph.extract.moods import noun_mood as noun_mood
@@ -42,9 +43,6 @@ _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 #: Words that make a name an opponent, whose "in"/"at" phrase is the venue of the contest (as do a contest's verb
 #: whose object it is, kgx:ContestVerb, and a contest's noun whose "for" it is, kgx:ContestNoun).
 _OPPOSED = frozenset({"against", "over", "versus", "vs", "vs.", "v", "v."})
-#: Verbs whose subject holds the post now ("X will stay on as chairman"; the verbs whose object does, "to
-#: succeed Y as chairman", are kgx:SuccessionVerb, those whose "to" phrase gives the post, kgx:PromotionVerb).
-_CONTINUATION_VERBS = frozenset("stay remain continue".split())
 _LIGHT_VERBS = {
     "gain",
     "sign",
@@ -83,6 +81,8 @@ class _Index:
     mentions: list[tuple[Mention, Span]]
     ontology: Ontology
     by_sentence: dict[int, list[int]] = field(default_factory=dict)  # sentence start -> mention numbers
+    #: coreference: mention -> the mention that names its entity (empty when the caller has none)
+    links: dict[Mention, Mention] = field(default_factory=dict)
 
     @cached_property
     def surnames(self) -> frozenset[str]:
@@ -424,7 +424,7 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         elif verb.lemma_.lower() in index.ontology.words("SuccessionVerb"):
             # "X will succeed Y as president of Z": Y holds the post now, X not yet
             out.extend(c for c in verb.children if c.dep_ == "dobj")
-        elif verb.lemma_.lower() in _CONTINUATION_VERBS:
+        elif verb.lemma_.lower() in CONTINUATION_VERBS:
             # "X will stay on as chairman of Z", "X, who will remain as chairman of Z": X holds the post now
             out.extend(_relative_named(verb, {"nsubj"}, index))
     # "Y president and chief executive X": the name after the second title holds the first as well
@@ -588,8 +588,9 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
             and index.mentions[m][0].label in {"adjective", "party"}
         )
     if not out:
-        # "Kellmore chief executive X", parsed with the name as an adjective of the title
-        out.extend(c for c in noun.children if c.dep_ == "amod" and c.pos_ == "PROPN" and index.at(c) is not None)
+        # "Kellmore chief executive X", parsed with the name as an adjective of the title (tagged one too: "UBS
+        # economist X", an organisation's name by the NER)
+        out.extend(c for c in noun.children if c.dep_ == "amod" and _adjective_name(c, index))
     if not out:
         # "Y floor leader X", "Y's sales manager X": the name hangs on the common noun before the title
         out.extend(
@@ -623,9 +624,11 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
     if not out and noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and index.at(noun.head) is None:
         # "Y chairman and chief executive X", parsed with the second title joined to the first
         out.extend(_noun_objects(noun.head, preps, index))
-    if not out:
-        # "Halden Bank's profits rose ... said chief executive X": the one firm the text names in reach
-        out.extend(_firm_in_reach(noun, index))
+    if not out and (trigger := _matches(noun, firm_post_titles(index.ontology))) is not None:
+        # "Halden Bank's profits rose ... said chief executive X": the one firm the text goes on about; not "the
+        # chairman of the education committee", a post in what its own phrase names
+        if not _prep_objects(noun, ("of", "at", "for")):
+            out.extend(firm_in_reach(noun, trigger, index))
     if not out and noun.dep_ == "pobj" and noun.head.lower_ == "as":
         # "Nordwind appointed Jensen as chief executive": the post is at the appointer
         verb = noun.head.head
@@ -634,54 +637,17 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
     return out
 
 
-#: Sentences before a bare chief executive's own that may name the firm.
-_FIRM_REACH = 2
-
-
-@per_ontology
-@per_ontology
-def _chief_executive_titles(ontology: Ontology) -> tuple[str, ...]:
-    """The titles of kg:ceoOf ("chief executive", "managing director"): a post only a firm has."""
-    return tuple(
-        t for p in ontology.patterns if p.property == "ceoOf" and p.frame == "RelationalNoun" for t in p.triggers
+def _adjective_name(token: Token, index: _Index) -> bool:
+    """Whether a modifier the parser hangs on a title as an adjective is a name: a proper noun's mention, or an
+    organisation's name by the NER the tagger took for an adjective ("UBS economist X"), not a country's
+    adjective ("French economist X")."""
+    m = index.at(token)
+    if m is None:
+        return False
+    mention = index.mentions[m][0]
+    return token.pos_ == "PROPN" or (
+        mention.label == "ORG" and token.ent_type_ == "ORG" and index.ontology.is_a(mention.type, "Organization")
     )
-
-
-def _firm_in_reach(noun: Token, index: _Index) -> list[Token]:
-    """The firm of a chief executive's title that names none ("said chief executive X"): the one company
-    named in its sentence and the two before it (by its name; a government body is no firm). Not "a chief
-    executive" (any one), nor a title whose firm the text leaves open among two or more, nor one with a
-    possessor or a name before it that is no mention ("Dorran's chairman and chief executive X", "Dorran
-    Party chief executive X")."""
-    trigger = _matches(noun, _chief_executive_titles(index.ontology))
-    if trigger is None:
-        return []
-    titles = [noun]
-    if noun.dep_ == "conj":
-        titles.append(noun.head)  # "Dorran's chairman and chief executive X", the second title joined to the first
-    elif noun.dep_ in {"compound", "amod"} and noun.head.dep_ == "conj":
-        titles.append(noun.head.head)  # ... the name joined to the first title
-    own = set(trigger.split())
-    if any(
-        d.dep_ == "det" and d.lower_ in {"a", "an"} or d.dep_ == "poss"
-        or d.dep_ in {"compound", "amod", "nmod"} and d.pos_ == "PROPN" and d.lower_ not in own
-        for t in titles for d in t.children
-    ):
-        return []
-    sents = list(noun.doc.sents)
-    here = next(k for k, sent in enumerate(sents) if sent.start <= noun.i < sent.end)
-    ontology = index.ontology
-    firms: dict[str, Token] = {}
-    for sent in sents[max(0, here - _FIRM_REACH) : here + 1]:
-        for m in index.by_sentence.get(sent.start, []):
-            mention, span = index.mentions[m]
-            if (
-                mention.label not in {"pronoun", "description", "adjective"}
-                and ontology.is_a(mention.type, "Organization")
-                and not ontology.is_a(mention.type, "GovernmentBody")
-            ):
-                firms[mention.text.lower()] = span.root
-    return list(firms.values()) if len(firms) == 1 else []
 
 
 def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[list[Token], list[Token]]:

@@ -29,6 +29,10 @@ _UNREALISED = frozenset(
 )
 #: Words that open a condition: "If X buys a stake in Y" states no stake.
 CONDITIONS = frozenset({"if", "unless", "whether"})
+#: Verbs whose subject holds the post now ("X will stay on as chairman", "X will remain chief executive"; the
+#: verbs whose object does, "to succeed Y as chairman", are kgx:SuccessionVerb, those whose "to" phrase gives the
+#: post, kgx:PromotionVerb).
+CONTINUATION_VERBS = frozenset("stay remain continue".split())
 #: Adjectives of nearness: "X is close to striking a deal with Y" has struck none.
 _NEAR = frozenset({"close", "closer", "near", "nearer"})
 #: Verbs whose object is planned, not done: "X plans a joint venture with Y" has none yet.
@@ -179,7 +183,12 @@ def _copula_mood(noun: Token) -> str | None:
     post = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
         post = noun.head.head  # "X was one of Y's leaders"
-    return mood(post.head) if post.dep_ in {"attr", "oprd"} else "fact"
+    if post.dep_ not in {"attr", "oprd"}:
+        return "fact"
+    stated = mood(post.head)
+    if stated == "agreed" and post.head.lemma_.lower() in CONTINUATION_VERBS:
+        return "fact"  # "X will remain chief executive", "X will stay chairman": X holds the post now
+    return stated
 
 
 def _forms(token: Token) -> set[str]:

@@ -61,9 +61,14 @@ if TYPE_CHECKING:
 __all__ = ["find_relations"]
 
 
-def find_relations(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ontology) -> list[RelationMention]:
-    """Relations stated in ``doc`` between ``mentions``, one per (pattern, pair, sentence)."""
-    index = _Index({}, mentions, ontology)
+def find_relations(
+    doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Ontology, links: dict[Mention, Mention] | None = None
+) -> list[RelationMention]:
+    """Relations stated in ``doc`` between ``mentions``, one per (pattern, pair, sentence).
+
+    ``links`` (coreference, :func:`kgraph.extract.coref.link_mentions`) lets a bare title find its firm
+    through "it" and "the company" in the sentences before it."""
+    index = _Index({}, mentions, ontology, links=dict(links or {}))
     for n, (_, span) in enumerate(mentions):
         if _clock_zone(span):
             continue  # "at 1330 GMT in Zurich": a time, no party to a relation

@@ -71,7 +71,7 @@ class RuleExtractor(Extractor):
 
     def _relations(self, doc: Doc, kept: list[tuple[Mention, Span]], extraction: Extraction) -> list[RelationMention]:
         """The relations between the kept mentions (a subclass may add its own, and fill ``extraction.stats``)."""
-        relations = find_relations(doc, kept, self.ontology)
+        relations = find_relations(doc, kept, self.ontology, extraction.links)
         if self.classifier is not None:
             relations = self.classifier.decide(doc, kept, extraction.links, relations, self.ontology)
         # "Tacoma, the city where X was born, ...": a description that coreference resolves to

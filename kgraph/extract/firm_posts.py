@@ -1,0 +1,129 @@
+"""A firm's post that names no organisation: which firm it is in.
+
+Decides, for a title only a firm has ("chief executive", "chief financial officer", and a board's "chairman"
+where the text calls the organisation a firm) standing before a name with no organisation of its own ("...,"
+chief executive Dana Kell said"), the one firm the text is about at that point: the one named in the title's
+sentence and the two before it, or, where none is named there, the one that "it", "its" and "the company" in
+those sentences stand for by coreference. Another firm in reach (an analyst's bank named in the sentence, a
+second company in a list) leaves the post open; so do "a chief executive" (any one), a possessor, and a name
+before the title that is no mention ("Arsenal vice-chairman X").
+Example: in "Sales at Orbitel Foods fell. The company said demand was weak. It added that costs had risen.
+'We are confident,' chief executive Dana Kell said.", Dana Kell is the chief executive of Orbitel Foods.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from kgraph.models import Mention
+from kgraph.ontology import Ontology, per_ontology
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["firm_in_reach", "firm_post_titles"]
+
+#: Sentences before the title's own that may name the firm (or refer to it).
+_FIRM_REACH = 2
+#: Words that may stand between a name and the title it modifies ("Kestrel vice-chairman X", "Kestrel's
+#: non-executive chairman X").
+_TITLE_PREFIXES = frozenset(
+    {"-", "vice", "co", "deputy", "joint", "acting", "interim", "ex", "former", "new", "executive", "non"}
+)
+_NOT_NAMES = frozenset({"pronoun", "description", "adjective"})
+
+
+class MentionIndex(Protocol):
+    """What the search needs of the document's mentions (:class:`kgraph.extract.frames._Index` has it)."""
+
+    mentions: list[tuple[Mention, Span]]
+    by_sentence: dict[int, list[int]]
+    links: dict[Mention, Mention]
+    ontology: Ontology
+
+    def at(self, token: Token) -> int | None: ...
+
+    def kinds(self, m: int, called: bool = True) -> frozenset[str]: ...
+
+
+@per_ontology
+def firm_post_titles(ontology: Ontology) -> tuple[str, ...]:
+    """The titles of posts only a firm has: kg:ceoOf's ("chief executive", "managing director") and
+    `kgx:FirmPostTitle` ("chief financial officer"), then `kgx:BoardTitle`'s ("chairman"), which others have too."""
+    own = [t for p in ontology.patterns if p.property == "ceoOf" and p.frame == "RelationalNoun" for t in p.triggers]
+    firms = sorted(ontology.words("FirmPostTitle") - set(own))
+    return (*own, *firms, *sorted(ontology.words("BoardTitle") - set(own) - set(firms)))
+
+
+def firm_in_reach(noun: Token, trigger: str, index: MentionIndex) -> list[Token]:
+    """The firm of the title ``noun`` (matching ``trigger`` of :func:`firm_post_titles`), which names none: a
+    token of the one firm in reach (a name, or "it" or "the company" standing for it), else nothing."""
+    titles = [noun]
+    if noun.dep_ == "conj":
+        titles.append(noun.head)  # "Dorran's chairman and chief executive X", the second title joined to the first
+    elif noun.dep_ in {"compound", "amod"} and noun.head.dep_ == "conj":
+        titles.append(noun.head.head)  # ... the name joined to the first title
+    # a name in a list of titled names is no title ("chief executive A, chief financial officer B and ...")
+    titles = [t for t in titles if t is noun or index.at(t) is None]
+    own = set(trigger.split())
+    if any(
+        d.dep_ == "det"
+        and d.lower_ in {"a", "an"}
+        or d.dep_ == "poss"
+        or d.dep_ in {"compound", "amod", "nmod"}
+        and d.pos_ == "PROPN"
+        and d.lower_ not in own
+        for t in titles
+        for d in t.children
+    ) or _named_before(noun, len(own), index):
+        return []
+    sents = list(noun.doc.sents)
+    here = next(k for k, sent in enumerate(sents) if sent.start <= noun.i < sent.end)
+    ontology = index.ontology
+    firms: dict[str, Token] = {}  # the firms in reach by their names: named there, or "it" and "the company"
+    for sent in sents[max(0, here - _FIRM_REACH) : here + 1]:
+        for m in index.by_sentence.get(sent.start, []):
+            mention, span = index.mentions[m]
+            if mention.label == "adjective":
+                continue
+            firm = mention if mention.label not in {"pronoun", "description"} else index.links.get(mention)
+            if firm is not None and firm.label not in _NOT_NAMES and _firm_class(firm.type, ontology):
+                firms[firm.text.lower()] = span.root
+    if len(firms) != 1:
+        return []
+    if trigger in ontology.words("BoardTitle") and not _called_a_firm(next(iter(firms)), index):
+        return []  # "Chairman X told MPs": a committee's, an agency's, a party's as much as a firm's
+    return list(firms.values())
+
+
+def _firm_class(cls: str, ontology: Ontology) -> bool:
+    """Whether a class is of organisations that may have a chief executive (a government body has none)."""
+    return ontology.is_a(cls, "Organization") and not ontology.is_a(cls, "GovernmentBody")
+
+
+def _called_a_firm(name: str, index: MentionIndex) -> bool:
+    """Whether the document calls the organisation of this name a firm (`kgx:FirmNoun`): "the company" or "the
+    carmaker" that coreference resolves to it, "Kestrel, the bank", "the Kestrel group", "Kestrel Bank"."""
+    nouns = index.ontology.words("FirmNoun")
+    for m, (mention, span) in enumerate(index.mentions):
+        if mention.label == "description" and (target := index.links.get(mention)) is not None:
+            if target.text.lower() == name and span.root.lemma_.lower() in nouns:
+                return True
+        elif mention.text.lower() == name and index.kinds(m) & nouns:
+            return True
+    return False
+
+
+def _named_before(noun: Token, words: int, index: MentionIndex) -> bool:
+    """Whether a capitalised word that is no mention stands right before a title of ``words`` words ending at
+    ``noun``, over its prefixes: in "Arsenal vice-chairman X", whatever the parser and the NER make of "Arsenal",
+    it names the post's organisation (a mention there is one of the firms in reach, and counted so)."""
+    i = noun.i - words
+    while i >= noun.sent.start and noun.doc[i].lower_ in _TITLE_PREFIXES:
+        i -= 1
+    if i < noun.sent.start or index.at(noun.doc[i]) is not None:
+        return False
+    word = noun.doc[i]
+    # a sentence's first word is capitalised anyway: there a name's tag (or the tagger's adjective for a name it
+    # does not know, "Arsenal") must say it is one, not a common noun ("Party chief executive X") or a function word
+    return word.is_alpha and word.text[:1].isupper() and (i > noun.sent.start or word.pos_ in {"PROPN", "ADJ"})

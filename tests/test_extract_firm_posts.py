@@ -1,0 +1,91 @@
+"""kgraph.extract.firm_posts: the firm of a post that names no organisation ("chief executive X said")."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the firm named three sentences back, then "the company" and "it": coreference carries it to the title
+        ("Sales at Orbitel Foods fell 5% last year. The company said demand was weak. It added that costs had risen."
+         ' "We are confident," chief executive Dana Kell said.', ("Dana Kell", "ceoOf", "Orbitel Foods")),
+        ("Profits at Kestrel Bank rose. The bank said it would open new branches. It expects more growth."
+         " Chief executive Lena Berg stepped down on Friday.", ("Lena Berg", "ceoOf", "Kestrel Bank")),
+        # "will remain chief executive": the post is held now, at the firm the text is about
+        ("Vantor Group said sales rose. The group cut costs. It plans new stores. Lena Marsh will remain chief"
+         " executive.", ("Lena Marsh", "ceoOf", "Vantor Group")),
+    ],
+)
+def test_firm_posts_a_bare_chief_executive_is_the_firms_the_text_is_about(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another firm named in the title's own sentence: the post may be its, the text leaves it open
+        "Profits at Kestrel Bank rose. The bank said it would open new branches. It expects more growth."
+        " Chief executive Lena Berg said Dorran Securities had cut its forecast.",
+        # a title in a list with other firms
+        "Profits at Kestrel Bank rose. The bank said it would open new branches. It expects more growth."
+        " Chief executive Lena Berg, Dorran Securities and Halvor Mining signed the letter.",
+    ],
+)
+def test_firm_posts_a_bare_chief_executive_beside_another_firm_is_left_open(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not [f for f in found if f[0] == "Lena Berg" and f[1] in {"ceoOf", "headOf", "worksFor"}], found
+
+
+def test_firm_posts_an_analyst_in_an_article_about_a_firm_works_for_the_analysts_firm(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(
+        "Profits at Kestrel Bank rose. The bank said it would open new branches. It expects more growth."
+        ' "Rates will rise," said Tomas Vidal, an analyst at Dorran Securities.'
+    )
+    assert ("Tomas Vidal", "worksFor", "Dorran Securities") in found, found
+    assert not [f for f in found if f[0] == "Tomas Vidal" and f[2] == "Kestrel Bank"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a post only a firm has: the firm the text goes on about
+        ("Vantor Group said sales rose. The company cut costs. It plans new stores. Chief financial officer Dana Kell"
+         " said margins rose.", ("Dana Kell", "worksFor", "Vantor Group")),
+        ('Halden Bank said profits rose. The bank will open shops. "We are pleased," said vice-chairman Tomas Vidal.',
+         ("Tomas Vidal", "worksFor", "Halden Bank")),
+        # a list of titled names: each title is its own, the names before it none of its modifiers
+        ("Three senior executives of Halden Bank will leave in May. They are chief executive Dana Kell, chief"
+         " financial officer Tomas Vidal and chief risk officer Lena Berg.",
+         ("Tomas Vidal", "worksFor", "Halden Bank")),
+        # a board's title, where the text calls the organisation a firm
+        ("Kellmore Trust said profits rose. The company will hire more staff. Chairman Dana Kell said the year was"
+         " good.", ("Dana Kell", "headOf", "Kellmore Trust")),
+        ("Vantor Motors said sales rose. The carmaker cut costs. Chairman Dana Kell said it had been a good year for"
+         " the firm.", ("Dana Kell", "headOf", "Vantor Motors")),
+    ],
+)
+def test_firm_posts_an_officer_or_chairman_is_the_firms_the_text_is_about(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        # a chairman of an organisation nothing calls a firm: a trust's, a committee's, a party's as much
+        ("The Kellmore Trust said donations rose. It will hire more staff. Chairman Dana Kell said the trust was"
+         " growing.", "Dana Kell"),
+        # the post's own phrase names what it is in
+        ('Vantor Motors said sales rose. The carmaker cut costs. "We are pleased," said the chairman of the sales'
+         " committee, Dana Kell.", "Dana Kell"),
+        # a name before the title that is no mention: the post is in it, not in the firm in reach
+        ("Halden Bank said profits rose. The bank will open shops. Kestrel vice-chairman Tomas Vidal said the bank"
+         " was strong.", "Tomas Vidal"),
+    ],
+)
+def test_firm_posts_a_title_elsewhere_borrows_no_firm(extract_text, text: str, holder: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not [f for f in found if f[0] == holder and f[1] in {"ceoOf", "headOf", "worksFor"}], found

@@ -222,3 +222,80 @@ def test_not_a_company_reads_its_nouns_from_the_ontology(parse_with_ents, ontolo
     for (sentence, ents, name), cls in ((singer, "Person"), (province, "Place")):
         assert _types(parse_with_ents(sentence, ents), ontology).get(name) == cls
         assert _types(parse_with_ents(sentence, ents), edited).get(name) == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # a firm's part or kind right before the name, hung on it or left beside it by the parse
+        ("The firm's Dutch subsidiary Velmar closed. Velmar had 200 staff.", "Velmar", "PERSON"),
+        ("The Dutch retailer Verhoeven closed stores. Verhoeven had 200 staff.", "Verhoeven", "GPE"),
+        ("Orbix sold it to parts maker Dana Kell last year.", "Dana Kell", "PERSON"),
+        # a firm's part or kind right after a name the NER took for a person's
+        ("Its key Zanfield division was sold. Zanfield had 200 staff.", "Zanfield", "PERSON"),
+        ("The deal was agreed by Japan's troubled Kasumi bank.", "Kasumi", "PERSON"),
+        # what only a company has, right after it
+        ("Velmar shareholders rejected the offer. Velmar had 200 staff.", "Velmar", "PERSON"),
+        # a part of it held
+        ("Renwick Motors owns 44% of Tamsui. Tamsui had 200 staff.", "Tamsui", "GPE"),
+        # its "its" of what only a company has
+        ("Orbel said its profits rose. Orbel had 200 staff.", "Orbel", "PERSON"),
+        # what it is
+        ("Kestrel Halder is India's first low-cost airline.", "Kestrel Halder", "PERSON"),
+    ],
+)
+def test_company_in_document_a_name_in_a_firms_frame_is_one(  # type: ignore[no-untyped-def]
+    nlp, parse_with_ents, ontology, text: str, name: str, label: str
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents(text, _tokens(nlp, text, [(name, label), ("Renwick Motors", "ORG"), ("Orbix", "ORG")]))
+    found = [m.type for m, _ in find_mentions(doc, ontology) if m.text == name]
+    assert found and set(found) == {"Organization"}, (found, [(t.text, t.dep_, t.head.text) for t in doc])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "cls"),
+    [
+        # a relative clause on the firm's noun: the name is its founder
+        ("Orbix bought the firm Dana Kell founded.", "Dana Kell", "PERSON", "Person"),
+        # a person's kind of maker, or a work's
+        ("The talks were led by peacemaker Dana Kell.", "Dana Kell", "PERSON", "Person"),
+        ("The prize went to film maker Dana Kell.", "Dana Kell", "PERSON", "Person"),
+        ("The show was hosted by fellow broadcaster Dana Kell.", "Dana Kell", "PERSON", "Person"),
+        # a kind of firms
+        ("Velmar groups began to surface in 1990.", "Velmar", "PERSON", "Person"),
+        # a place before the kind of another name
+        ("Tamsui group Kestrel Rain won two prizes.", "Tamsui", "PERSON", "Person"),
+        # a place before a firm's part is where it is; a family is no firm
+        ("Its key Tamsui division was sold.", "Tamsui", "GPE", "Place"),
+        ("The Velmar family sold the firm.", "Velmar", "PERSON", "Person"),
+        # a place's possessive before a bank or an airport
+        ("Jordan's bank was closed on Monday.", "Jordan", "GPE", "Place"),
+        ("Tamsui's airport was closed on Monday.", "Tamsui", "GPE", "Place"),
+        # a place's shares are traded there
+        ("Tamsui shares fell on Monday.", "Tamsui", "GPE", "Place"),
+        # a part of a place, not held
+        ("The flood covered 30% of Tamsui.", "Tamsui", "GPE", "Place"),
+        # a person's "its", "his", a country's "its"
+        ("Dana Kell said its design was flawed.", "Dana Kell", "PERSON", "Person"),
+        ("Dana Kell said his profits rose.", "Dana Kell", "PERSON", "Person"),
+        ("Dana Kell said Tamsui should take its share of the cost.", "Dana Kell", "PERSON", "Person"),
+        ("France said its profits rose.", "France", "GPE", "Place"),
+        # a person's job at a bank
+        ("Dana Kell is a bank employee.", "Dana Kell", "PERSON", "Person"),
+        # a name the article gives a person by a form of address
+        ("Mr Velmar sold his shares. Velmar said its profits rose.", "Velmar", "PERSON", "Person"),
+    ],
+)
+def test_company_in_document_a_firms_frame_needs_its_words(  # type: ignore[no-untyped-def]
+    nlp, parse_with_ents, ontology, text: str, name: str, label: str, cls: str
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    ents = _tokens(nlp, text, [(name, label), ("Orbix", "ORG"), ("Mr Velmar", "PERSON")])
+    # "Velmar" inside "Mr Velmar" is the longer name's
+    ents = [e for e in ents if not any(o != e and o[0] <= e[0] and e[1] <= o[1] for o in ents)]
+    doc = parse_with_ents(text, ents)
+    found = {m.type for m, _ in find_mentions(doc, ontology) if m.text == name}
+    assert found == {cls}, (found, [(t.text, t.dep_, t.head.text) for t in doc])

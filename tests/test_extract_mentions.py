@@ -748,3 +748,34 @@ def test_mentions_country_adjective_before_a_name_is_not_its_conjuncts(extract_t
     found = extract_text("Talks were led by Halder Steel and Indian budget airline SkyKestrel.")
     assert ("SkyKestrel", "basedIn", "India") in found, found
     assert ("Halder Steel", "basedIn", "India") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "cls"),
+    [
+        # a one-word name cut from the name before the bracket is its alias, here and further on
+        ("Orbex sold its unit Yugrafneft (Yugraf) in May. Yugraf said sales fell.",
+         [(0, 1, "ORG"), (4, 5, "ORG"), (6, 7, "GPE"), (11, 12, "GPE")], "Organization"),
+        # a place in brackets that is no cut of the name stays a place
+        ("Orbex sold its unit Yugrafneft (Siberia) in May. Siberia had snow.",
+         [(0, 1, "ORG"), (4, 5, "ORG"), (6, 7, "GPE"), (11, 12, "GPE")], "Place"),
+    ],
+)
+def test_mentions_bracket_alias_cut_from_a_one_word_name(  # type: ignore[no-untyped-def]
+    ontology, parse_with_ents, text: str, ents: list[tuple[int, int, str]], cls: str
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents(text, ents)
+    alias = doc[ents[2][0]].text
+    found = {m.type for m, _ in find_mentions(doc, ontology) if m.text == alias}
+    assert found == {cls}, found
+
+
+def test_mentions_a_firms_head_word_ends_an_unlabelled_name(ontology, parse_with_ents) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    # "Cars" ends a company's name (kgx:headNoun), as "Motors" does
+    doc = parse_with_ents("Renwick Motors owns 44% of Tamsui Cars.", [(0, 2, "ORG")])
+    found = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
+    assert found.get("Tamsui Cars") == "Organization", found

@@ -11,7 +11,13 @@ won the final." nothing says a company and the NER's label stands.
 Also decides, per name per article, that a name the NER took for a person or place is a company
 wherever the article names it once one occurrence is treated as one: shares in it, its chief executive
 (a place has one too: not for a place's label), its profits, "X, the search firm", "X said it would sell",
-"X reported a loss".  "Dana Kell said it was hard" and "France said it would sell" make no company.
+"X reported a loss"; and where it stands in a company's frame: a firm's kind or part right before it ("the Dutch
+retailer X", "its subsidiary X") or after it ("Japan's troubled X bank", "its X division"), what only a company
+has right after it ("X shareholders"; not "Tokyo shares"), a part of it held ("owns 44% of X"), "X said its
+profits rose", "X is India's first low-cost airline".  "Dana Kell said it was hard", "France said it would
+sell", "the firm Dana Kell founded", "peacemaker Dana Kell", "its Tokyo unit", "Jordan's bank", "the Velmar
+family" make no company, nor does any frame a name the article gives a person by a form of address ("Mr
+Velmar").
 
 And the reverse: a name the NER took for an organisation that a performer's noun right before it calls a
 person ("actor Tom Ellery") or a region's noun right after it calls a place ("the Kestrel province").
@@ -144,14 +150,126 @@ _FIRM_OF = {
 _DOC_KEY = "kgraph.firm_names"
 
 
+def _firm_kind(token: Token, ontology: Ontology) -> bool:
+    """Whether a noun names a firm's kind or part (kgx:FirmNoun, kgx:UnitNoun, "maker" of goods): "retailer",
+    "subsidiary", "division", "carmaker", "parts maker"; not "peacemaker", "flagmaker" (people), nor a
+    work's maker ("film maker", kgx:WorkNoun)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN":
+        return False
+    if lemma == "maker":
+        return not any(c.dep_ == "compound" and c.lemma_.lower() in ontology.words("WorkNoun") for c in token.children)
+    return lemma in ontology.words("FirmNoun") or lemma in ontology.words("UnitNoun")
+
+
+def _kind_before(span: Span, ontology: Ontology) -> bool:
+    """ "the Dutch retailer Verhoeven", "its subsidiary Velmar": a firm's kind or part right before the name,
+    which the parse hangs on the name or leaves beside it (not "the firm Dana Kell founded", a relative
+    clause on the noun; not "the bank Jordan's ...", a possessor of what follows; for a name the NER took for
+    a person's, not a firm's noun a person is called too, "broadcaster")."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    root = span.root
+    if not _firm_kind(before, ontology) or not before.is_lower:
+        return False
+    if span.label_ == "PERSON" and before.lemma_.lower() in ontology.words("FirmNoun") and not (
+        ontology.classes_for_descriptor(before.lemma_.lower())
+    ):
+        return False  # "fellow broadcaster Dana Kell": a firm's noun a person is called too
+    if any(c.dep_ == "case" for c in root.children) or root.dep_ == "poss":
+        return False
+    return not (root.dep_ == "nsubj" and root.head.dep_ in {"relcl", "ccomp"} and root.head.i > root.i)
+
+
+def _kind_after(span: Span, ontology: Ontology) -> bool:
+    """ "Japan's troubled Kasumi bank", "its key Zanfield division": a name the NER took for a person,
+    a compound on a firm's kind or part right after it (a place's is not: "a Tokyo bank" is one in Tokyo)."""
+    root = span.root
+    if span.label_ != "PERSON" or root.dep_ != "compound" or root.head.i != span.end:
+        return False
+    if root.head.tag_ != "NN":
+        return False  # "Kellmore banks": a kind of firms, not one firm's name
+    if root.head.dep_ == "compound" and root.head.head.pos_ == "PROPN":
+        return False  # "Kellmore group Tamsui Rain": the noun is another name's kind, the first name its place
+    return _firm_kind(root.head, ontology) and root.head.lemma_.lower() not in {"exchange", "telecoms"}
+
+
+def _possession_after(span: Span, ontology: Ontology) -> bool:
+    """ "Yukos shareholders", "Orbel chief executive X": a name (not one the NER took for a place's), a
+    modifier of what only a company has right after it (kgx:FirmPossession); not a place's ("Tokyo shares" are
+    traded there)."""
+    root = span.root
+    head = root.head
+    if span.label_ in {"GPE", "LOC", "NORP"} or root.dep_ not in {"compound", "nmod"}:
+        return False
+    return span.end <= head.i <= span.end + 1 and firms_possession(head, ontology)
+
+
+#: Nouns (lemmas) of a part of a whole that a verb of holding takes with "of": "owns 44% of X".
+_PART_OF = frozenset({"%", "percent", "cent"})
+
+
+def _share_of(span: Span, ontology: Ontology) -> bool:
+    """ "Renwick Motors owns 44% of Tamsui": the object of a part a company holds or buys (kgx:FirmAgentVerb,
+    "hold", "sell", "control"), not "20% of Kellmore's homes" (a possessor) or "flooded 30% of X"."""
+    root = span.root
+    head = root.head
+    if root.dep_ != "pobj" or head.lower_ != "of" or head.head.lemma_.lower() not in _PART_OF:
+        return False
+    verb = head.head.head
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in ontology.words("FirmAgentVerb") | {"hold", "sell", "control"}
+
+
+def _says_its(span: Span, ontology: Ontology) -> bool:
+    """ "Orbix said its profits rose": the name says "its" of what only a company has (kgx:FirmPossession), the
+    subject of what it says (not "X said Britain should take its share": Britain's)."""
+    root = span.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_.lower() != "say":
+        return False
+    subjects = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+    return any(
+        firms_possession(s, ontology) and any(p.lower_ == "its" and p.dep_ == "poss" for p in s.children)
+        for s in subjects
+    )
+
+
+def _is_a_firm(span: Span, ontology: Ontology) -> bool:
+    """ "Kestrel Air is India's first low-cost airline": the subject of "be" with a firm's noun as its
+    complement (kgx:FirmNoun, "maker")."""
+    root = span.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_.lower() != "be":
+        return False
+    return any(c.dep_ == "attr" and _firm_kind(c, ontology) for c in verb.children)
+
+
+def _in_firms_frame(span: Span, ontology: Ontology) -> bool:
+    """Whether one occurrence stands where a company does: a firm's kind or part before or after it, a part of
+    it held, its "its", a firm's noun as what it is (the functions above)."""
+    return (
+        _kind_before(span, ontology)
+        or _kind_after(span, ontology)
+        or _possession_after(span, ontology)
+        or _share_of(span, ontology)
+        or _says_its(span, ontology)
+        or _is_a_firm(span, ontology)
+    )
+
+
 def _treated_as_firm(span: Span, ontology: Ontology) -> bool:
     """Whether the words around one occurrence of a name treat it as a company: "X's chief executive",
     "shares in X", "profits at X", "X, the search firm" (kgx:FirmNoun), "X said it would buy", "X reported a
     loss" (kgx:ReportVerb, kgx:FirmFigure; a place's government has the posts of kgx:PlacePost too)."""
     root = span.root
     head = root.head
-    if any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < span.start for c in root.children):
+    if any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < span.start for c in root.children) and not (
+        _kind_before(span, ontology)
+    ):
         return False  # "a bid for Inter Milan striker X": the name is the player's, not the bid's object
+    if _in_firms_frame(span, ontology):
+        return True
     if root.dep_ == "poss" and firms_possession(head, ontology):
         # a place has a chief executive too ("the territory's chief executive"), but no shares or profits
         return span.label_ not in {"GPE", "LOC"} or head.lemma_.lower() not in ontology.words("PlacePost")
@@ -173,12 +291,29 @@ def _treated_as_firm(span: Span, ontology: Ontology) -> bool:
     return head.lemma_.lower() == "say" and _acts_as_firm(head, ontology)  # "X said it would sell"
 
 
+def _people(doc: Doc) -> set[str]:
+    """Names the article gives a person by a form of address ("Mr Velmar", "Mr Velmar's firm"); not the last
+    word of a person's full name, which a firm named after its founder shares ("housebuilder Dana Velmar ...
+    Velmar reported a loss")."""
+    from kgraph.vocabulary import PERSON_TITLES
+
+    out: set[str] = set()
+    for ent in doc.ents:
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and before.lower_.rstrip(".") in PERSON_TITLES:
+            out.add(ent.text)
+        if ent[0].lower_.rstrip(".") in PERSON_TITLES and len(ent) > 1:
+            out.update((ent.text, ent[1:].text))
+    return out
+
+
 def _firm_names(doc: Doc, ontology: Ontology) -> frozenset[str]:
     """The names some occurrence of which the article treats as a company (cached on the doc); a firm's nouns
-    are kgx:FirmNoun ("X, the search firm")."""
+    are kgx:FirmNoun ("X, the search firm").  Not a name the article gives a person too ("Mr Velmar")."""
     cached = doc.user_data.get(_DOC_KEY)
     if cached is None:
-        cached = frozenset(ent.text for ent in doc.ents if _treated_as_firm(ent, ontology))
+        people = _people(doc)
+        cached = frozenset(ent.text for ent in doc.ents if ent.text not in people and _treated_as_firm(ent, ontology))
         doc.user_data[_DOC_KEY] = cached
     return frozenset(cached)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kgraph.extract.and_names import names_with_and
@@ -357,8 +358,11 @@ def _join_bare_heads(
 
 def _bracket_aliases(found: list[tuple[Mention, Span]]) -> list[tuple[Mention, Span]]:
     """ "Bergen Valley Dental Clinic, L.L.C. (Bergen Valley)": a short name in brackets right after
-    a name, made of its words or its initials, is that name's alias and of its class."""
+    a name, made of its words or its initials, is that name's alias and of its class; so is a one-word name
+    cut from the name's one word ("Yugrafneft (Yugraf)"), and so are the alias's other mentions of the
+    class it had ("Yugraf said ...")."""
     out = list(found)
+    retyped: dict[tuple[str, str], str] = {}
     for k in range(1, len(out)):
         (named, named_span), (alias, span) = out[k - 1], out[k]
         doc = span.doc
@@ -370,9 +374,17 @@ def _bracket_aliases(found: list[tuple[Mention, Span]]) -> list[tuple[Mention, S
             continue
         words = {t.lower_ for t in named_span}
         initials = "".join(t.text[0] for t in named_span if t.text[:1].isupper())
-        if all(t.lower_ in words for t in span) or span.text.replace(".", "") == initials:
+        cut = len(span) == 1 and len(named_span) == 1 and len(span.text) >= 4 and named_span.text.startswith(span.text)
+        if all(t.lower_ in words for t in span) or span.text.replace(".", "") == initials or cut:
             out[k] = (Mention(alias.start, alias.end, alias.text, named.type, alias.label), span)
-    return out
+            if cut:
+                retyped[(alias.text, alias.type)] = named.type
+    return [
+        (replace(m, type=retyped[(m.text, m.type)]), span)
+        if (m.text, m.type) in retyped and m.label not in {"pronoun", "description"}
+        else (m, span)
+        for m, span in out
+    ]
 
 
 def _names_office(span: Span, titles: frozenset[str]) -> bool:

@@ -687,6 +687,53 @@ def test_frames_a_firm_based_in_a_town_or_a_post_of_it_there_keeps_its_base(extr
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place's possessive on the noun of the firm's kind its name modifies (H30)
+        ("Japan's troubled Kestrel bank cut jobs.", ("Kestrel", "basedIn", "Japan")),
+        ("Tacoma's Kestrel bank cut jobs.", ("Kestrel", "basedIn", "Tacoma")),
+    ],
+)
+def test_attribute_place_owning_a_firms_kind_noun(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+def test_attribute_a_firm_owning_a_firms_kind_noun_is_no_place(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # guard: an organisation's possessive is no place it is based in
+    found = extract_text("Orbitel's Kestrel unit cut jobs.")
+    assert not any(p == "basedIn" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the adjective on a common noun before the firm's noun (H30)
+        ("Chinese dam firm Kestrel Holdings won the contract.", ("Kestrel Holdings", "basedIn", "China")),
+        # a possessor that is the other firm leaves the adjective its say
+        ("Kestrel Holdings's French subsidiary Orbitel Systems cut jobs.", ("Orbitel Systems", "basedIn", "France")),
+        ("Kestrel Holdings's Swedish rival Orbitel Systems cut jobs.", ("Orbitel Systems", "basedIn", "Sweden")),
+    ],
+)
+def test_relational_noun_country_adjective_beside_other_modifiers(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guard: an unnamed subsidiary is none of the parent's places
+        "The French subsidiary of Kestrel Holdings cut jobs.",
+        "Kestrel Holdings sold its French subsidiary.",
+    ],
+)
+def test_relational_noun_unnamed_subsidiary_places_no_firm(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(p == "basedIn" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
     ("name", "expected"),
     [
         ("KBV", ("Dana Kell", "worksFor", "KBV")),

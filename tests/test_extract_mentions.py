@@ -699,6 +699,58 @@ def test_mentions_a_firms_last_word_makes_it_an_organisation(ontology, parse_wit
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country's adjective hanging on the firm's name, with the firm's noun between (H30)
+        ("Indian budget airline SkyKestrel began flights to Dubai.", ("SkyKestrel", "basedIn", "India")),
+        # with no firm's noun, and the NER's own mention of the adjective as a place
+        ("Ukrainian state-owned Dniprogaz Holdings cut gas supplies.", ("Dniprogaz Holdings", "basedIn", "Ukraine")),
+        # two words make one adjective: not South Korea's
+        ("The North Korean carmaker Kestrel Holdings cut jobs.", ("Kestrel Holdings", "basedIn", "North Korea")),
+        # a definite description in the possessive refers back as well
+        ("Kestrel Holdings cut jobs. The Italian carmaker's shares fell.", ("Kestrel Holdings", "basedIn", "Italy")),
+        # by the words before the name, where the parser hangs the firm's noun elsewhere
+        ("A shareholder in US phone firm Orbicom has taken legal action.", ("Orbicom", "basedIn", "US")),
+        # what a named firm is said to be, and a firm's noun the ontology lists ("monopoly")
+        ("Kestrel Holdings is a Dutch retailer.", ("Kestrel Holdings", "basedIn", "Netherlands")),
+        ("Russian gas monopoly Kestrelprom Holdings cut supplies.", ("Kestrelprom Holdings", "basedIn", "Russia")),
+    ],
+)
+def test_mentions_country_adjective_on_a_firms_name_is_where_it_is_based(extract_text, text: str, expected) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        # a list: which country is whose is not said
+        ("Indian and Thai airlines SkyKestrel and Orbair cut fares.", "SkyKestrel"),
+        # the adjective is on a market, a product or sales, not on the firm that speaks of them
+        ("Halder Holdings lost ground in the German market.", "Halder Holdings"),
+        ("French wine sales rose, Halder Holdings said.", "Halder Holdings"),
+        ("Halder Holdings sold a Chinese-made phone.", "Halder Holdings"),
+        # listed somewhere is not based there
+        ("A UK-listed firm, Kestrel Holdings, bought the brand.", "Kestrel Holdings"),
+        # denied: what the firm is not
+        ("Kestrel Holdings is not a Dutch retailer.", "Kestrel Holdings"),
+        # a person's country is no firm's: the tycoon is American, the firm he bought is not said to be
+        ("US tycoon Harold Vance bought Kestrel Holdings.", "Kestrel Holdings"),
+    ],
+)
+def test_mentions_country_adjective_not_on_the_firm_gives_no_base(extract_text, text: str, firm: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(s == firm and p == "basedIn" for s, p, _ in found), found
+
+
+def test_mentions_country_adjective_before_a_name_is_not_its_conjuncts(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # the country's word before the second name of a list is that name's alone
+    found = extract_text("Talks were led by Halder Steel and Indian budget airline SkyKestrel.")
+    assert ("SkyKestrel", "basedIn", "India") in found, found
+    assert ("Halder Steel", "basedIn", "India") not in found, found
+
+
+@pytest.mark.parametrize(
     ("text", "ents", "cls"),
     [
         # a one-word name cut from the name before the bracket is its alias, here and further on

@@ -103,3 +103,73 @@ def test_nationality_of_a_state_the_adjective_table_lacks(extract_text) -> None:
     # "of" a state after a title of its government: every kgx:Country, not only those with an adjective
     found = extract_text("Talks went well, President Tom Lane of South Africa said.")
     assert any(s.endswith("Tom Lane") and p == "nationality" and o == "South Africa" for s, p, o in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "country"),
+    [
+        # "US"/"UK" before a person's title, as an adjective would be (H30)
+        ("US tycoon Harold Vance bought the team.", "Harold Vance", "US"),
+        ("UK entrepreneur Lena Berg opened a shop.", "Lena Berg", "UK"),
+        # a livesIn title under a country's word says the country: "U.S. Sen. X"
+        ("U.S. Sen. Harold Vance praised the deal.", "Harold Vance", "U.S."),
+        # a country's possessive on a title of its government
+        ("France's finance minister Paul Maret said the budget was sound.", "Paul Maret", "France"),
+        ("India's petroleum minister, Anil Rao, said prices would rise.", "Anil Rao", "India"),
+        # adjectives of two words, and of states the first table lacked
+        ("North Korean leader Tomas Vidal praised the deal.", "Tomas Vidal", "North Korea"),
+        ("Former South African president Tomas Vidal praised the deal.", "Tomas Vidal", "South Africa"),
+        ("Turkmen President Tomas Vidal praised the deal.", "Tomas Vidal", "Turkmenistan"),
+    ],
+)
+def test_nationality_a_countrys_word_on_a_title(extract_text, text: str, person: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert (person, "nationality", country) in found, found
+    assert not any(p == "livesIn" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the country word is a firm's branch: "Kestrel Bank's UK boss" runs the bank in the UK
+        "Kestrel Bank's UK boss Tomas Vidal resigned.",
+        "Kestrel Bank UK boss Tomas Vidal resigned.",
+        # the possessive title is not the named person's
+        "Paul Maret met France's finance minister on Monday.",
+        # a country's possessive on a title that is no government's
+        "Norway's top footballer Paul Maret said the season was long.",
+    ],
+)
+def test_nationality_a_countrys_word_needs_the_persons_own_title(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(p == "nationality" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "country"),
+    [
+        # a definite description of a person with a country's word, linked to the one person named before (H30)
+        ("Harold Vance bought shares in the club. The US tycoon said he was pleased.", "Harold Vance", "US"),
+        ("Harold Vance bought shares in the club. The Dutch investor said he was pleased.", "Harold Vance",
+         "Netherlands"),
+    ],
+)
+def test_nationality_of_a_described_person(extract_text, text: str, person: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert (person, "nationality", country) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # which of the two the description means is not said
+        "Anna Weber met Harold Vance. The Dutch minister said she was pleased.",
+        # one of a kind, not a reference to the person named before
+        "Harold Vance spoke in Leeds. Mr Vance said the first British minister to run would win.",
+        # a bare "woman" says too little to take up a person
+        "Harold Vance spoke in Leeds. The British woman said she would win.",
+    ],
+)
+def test_nationality_a_description_that_takes_up_no_one(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(p == "nationality" for _, p, _ in found), found

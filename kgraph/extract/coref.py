@@ -394,6 +394,10 @@ def _antecedent(
     # the span given leaves out a place inside the description ("the [German] lender"): the whole phrase is read
     whole = span.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     places = _places_of(whole if whole is not None else span)
+    if wanted_person and places:
+        # "Tomas Vidal met the French president": a person described by a country in the sentence that names
+        # another is someone else; such a description takes up a person of an earlier sentence
+        window = [(m, s) for m, s in window if s.sent.start < span.sent.start]
     elsewhere: set[int] = set()  # clusters whose place the description's rules out
     # a name whose head is the noun, or an entity described by it, most recent first
     for m, _ in reversed(window):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from kgraph.extract.countries import adjective_before, adjectives_beside, kind_owners
 from kgraph.extract.firm_posts import firm_in_reach, firm_post_titles
 from kgraph.extract.lexicon import (
     _BODY_NOUNS,
@@ -114,6 +115,16 @@ class _Index:
         cut = next((i for i, w in enumerate(words) if w in {"of", "for"} and i > 0), len(words))
         head = frozenset({words[cut - 1]})
         return head | self._called.get(mention.text.lower(), frozenset()) if called else head
+
+    def is_a(self, token: Token, cls: str) -> bool:
+        """Whether a token is a word of a mention of class ``cls`` (or a subclass)."""
+        m = self.at(token)
+        return m is not None and self.ontology.is_a(self.mentions[m][0].type, cls)
+
+    def adjective(self, token: Token) -> bool:
+        """Whether a token is a country's adjective the mentions hold ("French" in "French carmaker X")."""
+        m = self.at(token)
+        return m is not None and self.mentions[m][0].label == "adjective"
 
     def at(self, token: Token) -> int | None:
         found = self.by_token.get(token.i)
@@ -587,6 +598,8 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
     # "Y CEO X", "Y's chairman X"; but in "Finance Director of Y" the name before the title is a function
     before = {"poss"} if out else {"compound", "poss", "nmod"}
     out.extend(c for c in noun.children if c.dep_ in before and index.at(c) is not None)
+    # "Kestrel's French subsidiary X", "Chinese dam firm X"
+    out.extend(adjectives_beside(noun, bool(out), index.ontology, index.adjective, lambda t: index.at(t) is not None))
     if not out:
         # "French carmaker X", "Republican senator X": a country's or a party's adjective (its mention) before the noun
         out.extend(
@@ -935,13 +948,28 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
                 and index.ontology.is_a(index.mentions[o][0].type, "Place")
                 and c.text not in index.surnames  # "Lena Berg ... Berg's Tacoma apartment"
             ]
+        if index.ontology.is_a(index.mentions[m][0].type, "Organization"):
+            # "Japan's troubled Kestrel bank": a place owning the noun of the firm's kind its name modifies
+            modifiers += kind_owners(span, index.ontology, lambda t: index.is_a(t, "Place"))
+        # "UK pharmaceutical firm Phytopharm": the country's word before the firm's noun before the name
+        before = [] if index.mentions[m][0].label in {"description", "pronoun"} else adjective_before(
+            span, index.ontology, index.adjective, lambda t: index.at(t) is not None
+        )
+        modifiers += before
         for c in modifiers:
             if c.dep_ == "poss" and _family(c, index):
                 continue
-            modifier = index.at(c) if c.dep_ in deps and c.i < span.start else None
-            if modifier is not None and not any(
-                t.pos_ in {"CCONJ", "PUNCT"} for t in doc[index.mentions[modifier][1].end : span.start]
-            ):
+            adjective = (
+                # "Indian budget airline Kestrel": a country's adjective on the name (its mention only; a
+                # description's adjective is read by its noun's patterns: "the Italian stock exchange" is none)
+                (c.dep_ == "amod" or c in before) and "compound" in preps and index.adjective(c)
+                and index.mentions[m][0].label not in {"description", "pronoun"}
+            )
+            modifier = index.at(c) if (c.dep_ in deps or adjective) and c.i < span.start else None
+            if modifier is not None and (c in before or not any(
+                t.pos_ in {"CCONJ", "PUNCT"} and not (adjective and t.text == "-")  # "state-owned"
+                for t in doc[index.mentions[modifier][1].end : span.start]
+            )):
                 objects.append(c)
     return ([token] if objects else []), objects
 

@@ -53,6 +53,18 @@ _COUNTRY_ADJECTIVES = {
     "slovenian": "Slovenia", "spanish": "Spain", "swedish": "Sweden", "swiss": "Switzerland", "syrian": "Syria",
     "taiwanese": "Taiwan", "thai": "Thailand", "turkish": "Turkey", "ukrainian": "Ukraine", "venezuelan": "Venezuela",
     "vietnamese": "Vietnam", "welsh": "Wales",
+    # H30: more states' adjectives news uses ("Turkmen President X", "Qatari investor X")
+    "turkmen": "Turkmenistan", "kazakh": "Kazakhstan", "uzbek": "Uzbekistan", "azerbaijani": "Azerbaijan",
+    "armenian": "Armenia", "belarusian": "Belarus", "ghanaian": "Ghana", "zimbabwean": "Zimbabwe",
+    "zambian": "Zambia", "ugandan": "Uganda", "tanzanian": "Tanzania", "sudanese": "Sudan", "ecuadorian": "Ecuador",
+    "bolivian": "Bolivia", "uruguayan": "Uruguay", "cypriot": "Cyprus", "maltese": "Malta", "qatari": "Qatar",
+    "emirati": "United Arab Emirates", "omani": "Oman", "yemeni": "Yemen", "tunisian": "Tunisia",
+    "nepalese": "Nepal", "cambodian": "Cambodia", "mongolian": "Mongolia", "jamaican": "Jamaica",
+}
+#: Countries whose adjective is two words, by the pair (the second word alone may name another: "North Korean").
+_COUNTRY_ADJECTIVE_PAIRS = {
+    "north korean": "North Korea", "south korean": "South Korea", "south african": "South Africa",
+    "sri lankan": "Sri Lanka", "saudi arabian": "Saudi Arabia",
 }
 #: Other names of the UK and the US, as news writes them.
 _UK_AND_US = frozenset(

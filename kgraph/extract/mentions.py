@@ -27,6 +27,14 @@ from kgraph.extract.company_names import (
     names_a_firm,
     not_a_company,
 )
+from kgraph.extract.countries import (
+    before_named_firm,
+    country_adjective,
+    on_name,
+    owned_title,
+    person_description,
+    said_of,
+)
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
 from kgraph.extract.glued_names import unglued
 from kgraph.extract.lexicon import (
@@ -764,6 +772,11 @@ def _country_adjectives(
     people = {i for m, span in found if m.type == "Person" for i in range(span.start, span.end)}
     org_nouns = ontology.words("RivalNoun") | _organisation_descriptors(ontology)
     alone = {span.start for _, span in found if len(span) == 1}
+    # the NER's organisations (not a run of capitalised words, which may have lost an adjective of its own)
+    org_roots = {
+        span.root.i: span.start for m, span in found if ontology.is_a(m.type, "Organization") and m.label != "name"
+    }
+    org_starts = set(org_roots.values())
     for token in doc:
         if (
             token.text in _COUNTRY_MODIFIERS and token.i in alone and token.dep_ == "compound"
@@ -772,17 +785,30 @@ def _country_adjectives(
             # "the US carmaker", "Kestrel, the UK retailer": a country's name before a firm's noun stands as
             # its adjective would (only on an organisation's noun: "US President X" is left as it was)
             noun = token.head
-            if noun.pos_ == "NOUN" and noun.lemma_.lower() in org_nouns and not _person_beside(noun, people):
+            if before_named_firm(token, org_starts, org_nouns):
+                yield token, token.text, True  # "US oil giant Exxon", however the parser hung the words
+            elif noun.pos_ == "NOUN" and noun.lemma_.lower() in org_nouns and not _person_beside(noun, people):
                 named = (
                     noun.dep_ in {"compound", "appos"} and noun.head.i in orgs
                     or any(c.dep_ == "appos" and c.i in orgs for c in noun.children)
                 )
                 if named or _definite_description(noun, ontology):
                     yield token, token.text, named
+            elif _person_beside(noun, people) and not owned_title(noun, orgs) and not owned_title(token, orgs):
+                yield token, token.text, True  # "US tycoon X", "US President X": X's country
+            elif person_description(noun, ontology):
+                yield token, token.text, False  # "the US president", which coreference links to a person
             continue
-        country = _COUNTRY_ADJECTIVES.get(token.lower_)
-        if country is None or token.i in taken or not token.is_title:
+        country = country_adjective(token)
+        if country is None or token.i in taken and token.i not in alone or not token.is_title:
             continue
+        if token.dep_ == "amod" and on_name(token, org_roots) or before_named_firm(token, org_starts, org_nouns):
+            # "Indian budget airline Kestrel", "Ukrainian state-owned Kestrelgas": the adjective on the
+            # organisation's name itself (the NER may have taken it for the country's name)
+            yield token, country, True
+            continue
+        if token.i in taken:
+            continue  # a name of the NER's elsewhere ("the Indonesian stock exchange") stays as it was
         if _based_adjective(token, orgs, org_nouns):
             yield token, country, True  # "Irish-based Corvane", "a Swiss-based firm, Corvane": where it is based
             continue
@@ -792,16 +818,20 @@ def _country_adjectives(
         if _person_beside(noun, people):
             yield token, country, True  # "German Chancellor X", "the Norwegian finance minister, X": X's country
             continue
+        if person_description(noun, ontology):
+            yield token, country, False  # "the Dutch minister", which coreference links to a person
+            continue
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in org_nouns:
             continue
         named = (
             noun.dep_ in {"compound", "appos"} and noun.head.i in orgs
             or any(c.dep_ == "appos" and c.i in orgs for c in noun.children)
+            or said_of(noun, orgs)
         )
         if named:
             yield token, country, True
-        elif _definite_description(noun, ontology):
-            yield token, country, False
+        elif _definite_description(noun, ontology) and ontology.classes_for_descriptor(noun.lemma_.lower()):
+            yield token, country, False  # only a noun that makes a description ("the Swedish rival" makes none)
 
 
 def _based_adjective(token: Token, orgs: set[int], org_nouns: frozenset[str]) -> bool:
@@ -866,9 +896,10 @@ _COUNTRY_MODIFIERS = frozenset({"US", "U.S.", "UK", "U.K."})
 
 def _definite_description(noun: Token, ontology: Ontology) -> bool:
     """Whether an organisation's noun opens a definite description of a firm named elsewhere: "the German
-    lender" (not a public body, kgx:PublicBodyNoun: "the German regulator"; not a modifier or an apposition)."""
+    lender", "the German operator's plans" (not a public body, kgx:PublicBodyNoun: "the German regulator"; not a
+    modifier or an apposition)."""
     return (
-        noun.dep_ not in {"compound", "appos", "poss"}
+        noun.dep_ not in {"compound", "appos"}
         and noun.lemma_.lower() not in ontology.words("PublicBodyNoun")
         and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
     )

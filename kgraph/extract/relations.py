@@ -448,6 +448,12 @@ def _attribute_conjuncts(
     """The conjuncts a name's phrase reaches: "Nordwind Inc. of Oslo and Kestrel Air of Bergen", "Lyon in
     France, Graz in Austria and Turku in Finland": a conjunct with a phrase of its own, or the object of another
     such phrase, is not a party to this one, whatever the parser attached."""
+    if objects and all(
+        (o_m := index.at(o)) is not None and index.mentions[o_m][0].label == "adjective" for o in objects
+    ):
+        # "Russian energy giant Gazprom and India's ONGC", "... and South Korean firm SK Energy": a country's
+        # word before a name is that name's alone
+        expanded = list(subjects)
     expanded = [
         s for s in expanded
         if s in subjects or not _prep_objects(s, pattern.prepositions) and not _in_own_phrase(s, pattern, index)
@@ -632,6 +638,17 @@ def _state_title(span: Span, ontology: Ontology) -> bool:
     return any(t.lower_ in titles for t in [*span, *before])
 
 
+def _possessed_title(country: Span, person: Span, ontology: Ontology) -> bool:
+    """Whether a country's possessive is on a title of its government that a person's name holds: "France's
+    finance minister X", "India's President, X" (kgx:StateTitle)."""
+    title = country.root.head
+    if country.root.dep_ != "poss" or title.lemma_.lower() not in ontology.words("StateTitle"):
+        return False
+    return title.head.i in range(person.start, person.end) and title.dep_ in {"compound", "appos"} or any(
+        c.dep_ == "appos" and c.i in range(person.start, person.end) for c in title.children
+    )
+
+
 #: A party's speaking posts: a department before them is the post's portfolio, not its employer.
 _SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
@@ -720,13 +737,21 @@ def _add(
 ) -> None:
     s_mention, o_mention = index.mentions[subj][0], index.mentions[obj][0]
     predicate = predicate or pattern.property
+    if predicate == "livesIn" and o_mention.label == "adjective" and ANY_NOUN not in pattern.triggers:
+        # "U.S. Sen. X", "US citizen X": a country's word on a person's title (the nationality patterns' own
+        # wildcard reads any other noun, with its exceptions: "his French counterpart")
+        predicate = "nationality"
     if predicate not in {"basedIn", "nationality"} and "adjective" in {s_mention.label, o_mention.label}:
         return  # "French carmaker X" says where X is based, "German Chancellor X" X's country, nothing else
     if predicate == "nationality" and o_mention.label != "adjective" and not (
-        pattern.frame == "Attribute" and _state(o_mention, ontology) and _state_title(index.mentions[subj][1], ontology)
+        _state(o_mention, ontology) and (
+            pattern.frame == "Attribute" and _state_title(index.mentions[subj][1], ontology)
+            or _possessed_title(index.mentions[obj][1], index.mentions[subj][1], ontology)
+        )
     ):
         # only a country's adjective says it ("Tacoma architect X" may live there), or "of" a country after a
-        # title of its government ("Minister X of France")
+        # title of its government ("Minister X of France"), or the country's possessive on one ("France's
+        # finance minister X")
         return
     if (
         predicate == "basedIn" and pattern.frame not in {"Verb", "EventNoun"}

@@ -1,0 +1,155 @@
+"""A country's word beside a firm's name or a person's title: which words say where a firm is based or what a
+person's nationality is.
+
+Decides whether a country's adjective (or "US", "UK") stands on an organisation's own name ("Indian budget
+airline Kestrel", "Ukrainian state-owned Kestrelgas"), opens the words right before one ("UK pharmaceutical
+firm Phytopharm", however the parser hung them), is said of one ("Kestrel is a Dutch retailer"), or stands on a
+person's definite description ("the US tycoon"); and which two-word adjectives name one country ("North
+Korean"). :mod:`kgraph.extract.mentions` makes the country's mention from these, :mod:`kgraph.extract.frames`
+reads the relation.
+Example: in "Shares in US phone firm Orbicom fell.", "US" opens the words before Orbicom: Orbicom basedIn US.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from kgraph.extract.lexicon import _COUNTRY_ADJECTIVE_PAIRS, _COUNTRY_ADJECTIVES
+from kgraph.ontology import Ontology, per_ontology
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+def country_adjective(token: Token) -> str | None:
+    """The country a word is the adjective of, with the word before it where the two make one ("South African",
+    "North Korean": not South Korea); None for no country's adjective."""
+    if token.i > 0:
+        pair = _COUNTRY_ADJECTIVE_PAIRS.get(f"{token.nbor(-1).lower_} {token.lower_}")
+        if pair is not None:
+            return pair
+    return _COUNTRY_ADJECTIVES.get(token.lower_)
+
+
+def on_name(token: Token, org_roots: dict[int, int]) -> bool:
+    """Whether a country's adjective hangs on an organisation's name from before it, with only common words
+    between: "Indian budget airline Kestrel", "the Ukrainian state-owned Kestrelgas" (``org_roots``: each
+    organisation's root token -> its first token). Not a list ("Indian and Thai airlines Kestrel and ..."), nor
+    a name that opens with another country's adjective ("the Albanian Macedonian Oil Corp", cut short)."""
+    start = org_roots.get(token.head.i)
+    if start is None or token.i >= start or country_adjective(token.doc[start]) is not None:
+        return False  # "Albanian Macedonian Oil Corp": a name of countries' adjectives the NER cut short
+    return not any(t.pos_ in {"PROPN", "CCONJ", "PUNCT"} and t.text != "-" for t in token.doc[token.i + 1 : start])
+
+
+def before_named_firm(token: Token, org_starts: set[int], org_nouns: frozenset[str]) -> bool:
+    """Whether a country's word opens the words right before an organisation's name that end in a firm's noun:
+    "UK pharmaceutical firm Phytopharm", "Italian bank Mediobanca" (by the words alone: the parser often hangs
+    the noun and the name apart). At most two lower-case words between; no hyphen ("UK-listed firm X"), no
+    list ("Indian and Thai airlines X and Y")."""
+    doc = token.doc
+    if token.i > 0 and doc[token.i - 1].pos_ == "CCONJ":
+        return False
+    for i in range(token.i + 1, min(token.i + 4, len(doc) - 1)):
+        word = doc[i]
+        if word.tag_ == "NN" and word.lemma_.lower() in org_nouns and i + 1 in org_starts:
+            return True
+        if not (word.is_lower and word.is_alpha and word.pos_ in {"NOUN", "ADJ"}):
+            return False
+    return False
+
+
+def said_of(noun: Token, orgs: set[int]) -> bool:
+    """Whether a firm's noun is what a named organisation is said to be: "Kestrel is a Dutch retailer"."""
+    return (
+        noun.dep_ == "attr"
+        and noun.head.lemma_ == "be"
+        and any(c.dep_ == "nsubj" and c.i in orgs for c in noun.head.children)
+    )
+
+
+def owned_title(noun: Token, orgs: set[int]) -> bool:
+    """Whether a person's title names an organisation too: "Kestrel's UK boss X", "Kestrel UK boss X" (the
+    country is the firm's branch, not the person's)."""
+    return any(c.dep_ in {"poss", "compound", "nmod"} and c.i in orgs for c in noun.children)
+
+
+def person_description(noun: Token, ontology: Ontology) -> bool:
+    """Whether a person's noun opens a definite description of a person named elsewhere: "the Dutch minister",
+    "the US president" (kg:Person's kgx:descriptor words). Not one of a kind ("the first British woman", "the
+    oldest Dutch player"), nor a bare "man" or "woman"."""
+    return (
+        noun.pos_ == "NOUN"
+        and "Person" in ontology.classes_for_descriptor(noun.lemma_.lower())
+        and noun.lemma_.lower() not in {"man", "woman"}
+        and noun.dep_ not in {"compound", "appos"}
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
+        and not any(c.tag_ == "JJS" or c.lower_ in _ONE_OF_A_KIND for c in noun.children)
+    )
+
+
+#: Words that make a description one of a kind rather than a reference: "the first British Muslim woman".
+_ONE_OF_A_KIND = frozenset({"first", "second", "third", "last", "only", "next", "youngest", "oldest"})
+
+
+@per_ontology
+def organisation_nouns(ontology: Ontology) -> frozenset[str]:
+    """Nouns of an organisation's kind ("bank", "carmaker"): the organisation classes' kgx:descriptor words."""
+    return frozenset(
+        d for name, info in ontology.classes.items() if ontology.is_a(name, "Organization") for d in info.descriptors
+    )
+
+
+def adjective_before(
+    span: Span, ontology: Ontology, is_adjective: Callable[[Token], bool], named: Callable[[Token], bool]
+) -> list[Token]:
+    """The country's word (``is_adjective``: its adjective mention) that opens the words right before a name ending
+    in a firm's noun: "UK pharmaceutical firm Phytopharm" -> UK, whatever the parser hung them on; at most two
+    lower-case words between (no word of a name, ``named``), a singular noun, no list of countries."""
+    doc = span.doc
+    if (
+        span.start < 2
+        or doc[span.start - 1].tag_ != "NN"
+        or (doc[span.start - 1].lemma_.lower() not in organisation_nouns(ontology) | ontology.words("RivalNoun"))
+    ):
+        return []
+    for i in range(span.start - 2, max(span.start - 5, -1), -1):
+        word = doc[i]
+        if is_adjective(word):
+            return [] if i > 0 and doc[i - 1].pos_ == "CCONJ" else [word]  # not "Indian and Thai airline X"
+        if not (word.is_lower and word.is_alpha and word.pos_ in {"NOUN", "ADJ"}) or named(word):
+            return []
+    return []
+
+
+def adjectives_beside(
+    noun: Token, owned: bool, ontology: Ontology, is_adjective: Callable[[Token], bool], named: Callable[[Token], bool]
+) -> list[Token]:
+    """The country's adjectives a firm's noun takes beside its other modifiers: with a possessor (``owned``) on a
+    noun of a firm's relation to another ("Kestrel's French subsidiary X", "Kestrel's Swedish rival X": the
+    possessor is the other firm, the adjective still says where X is), or without one on the common noun before
+    it ("Chinese dam firm X")."""
+    if owned:
+        if noun.lemma_.lower() not in ontology.words("RivalNoun"):
+            return []
+        return [c for c in noun.children if c.dep_ == "amod" and is_adjective(c)]
+    return [
+        g
+        for c in noun.children
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and not named(c)
+        for g in c.children
+        if g.dep_ == "amod" and is_adjective(g)
+    ]
+
+
+def kind_owners(span: Span, ontology: Ontology, is_place: Callable[[Token], bool]) -> list[Token]:
+    """The places (``is_place``) owning the noun of a firm's kind that a firm's name modifies: "Japan's troubled
+    Kestrel bank" -> Japan (not "Orbitel's Kestrel unit": a firm's possessive)."""
+    root = span.root
+    kind = root.head
+    if root.dep_ != "compound" or kind.pos_ != "NOUN" or kind.i != span.end:
+        return []
+    if kind.lemma_.lower() not in organisation_nouns(ontology):
+        return []
+    return [c for c in kind.children if c.dep_ == "poss" and c.i < span.start and is_place(c)]

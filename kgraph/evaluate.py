@@ -115,6 +115,9 @@ class RelationMapping:
     rules: tuple[RelationRule, ...] = ()
     unmapped: str | None = None  # the reason, when the type is out of scope
     note: str = ""
+    # properties a prediction on a labelled pair may state besides the label without being wrong: in a set with one
+    # label per pair (KBP37), "France's President X" is labelled employee_of, yet X's nationality is no error
+    compatible: tuple[str, ...] = ()
 
 
 @dataclass
@@ -256,8 +259,12 @@ def load_mapping(name_or_path: str | Path, ontology: Ontology | None = None) -> 
             )
         if "rules" in spec and not rules:
             raise OntologyError(f'{path}: {where} has an empty "rules" list; say "unmapped" instead.')
+        compatible = spec.get("compatible", [])
+        if not isinstance(compatible, list) or any(p not in ontology.properties for p in compatible):
+            raise OntologyError(f'{path}: {where} has a "compatible" entry that is not a list of ontology properties.')
         relations[str(label)] = RelationMapping(
-            label=str(label), rules=tuple(rules), unmapped=spec.get("unmapped"), note=str(spec.get("note", ""))
+            label=str(label), rules=tuple(rules), unmapped=spec.get("unmapped"), note=str(spec.get("note", "")),
+            compatible=tuple(str(p) for p in compatible),
         )
     return Mapping(
         name=path.stem,

@@ -121,6 +121,15 @@ def _on_marked_pair(relation: dict[str, Any], gold: dict[str, Any]) -> bool:
     )
 
 
+def _compatible(relation: dict[str, Any], gold: dict[str, Any], mapping: Mapping, ontology: Ontology) -> bool:
+    """Whether a prediction on the marked pair states what its label's mapping lists as ``compatible``: a second
+    fact the one label per pair neither states nor denies (a country's president and his nationality)."""
+    labels = [r["type"] for r in gold.get("relations", [])]
+    allowed = {p for label in labels if label in mapping.relations for p in mapping.relations[label].compatible}
+    info = ontology.properties.get(relation["predicate"])
+    return info is not None and bool(allowed & info.ancestors) and _on_marked_pair(relation, gold)
+
+
 def inside_one_name(relation: dict[str, Any], gold: dict[str, Any]) -> bool:
     """Whether both ends fall in one gold name ("Portland, Ore." is one CoNLL04 place, two for kgraph)."""
     ends = [(relation[k]["start"], relation[k]["end"]) for k in ("subject", "object")]
@@ -143,6 +152,8 @@ def judge(
             relation = single["relation"]
             verdict: bool | None = None
             if relation["predicate"] in unjudged or inside_one_name(relation, g):
+                pass
+            elif marked and _compatible(relation, g, mapping, ontology):
                 pass
             elif not marked or _on_marked_pair(relation, g):
                 alone = {**record, "relations": [relation]}

@@ -318,3 +318,13 @@ def test_evaluate_conll04_dev_sample_runs() -> None:
     assert report.documents == 20
     assert report.mapping.name == "conll04"
     assert report.modes["overlap"].micro.correct >= report.modes["exact"].micro.correct
+
+
+def test_evaluate_mapping_reads_compatible_properties(tmp_path: Path, ontology) -> None:  # type: ignore[no-untyped-def]
+    spec = {"rules": [{"property": "worksFor"}], "compatible": ["nationality"]}
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps({"entities": {}, "relations": {"X": spec}}))
+    assert load_mapping(path, ontology).relations["X"].compatible == ("nationality",)
+    path.write_text(json.dumps({"entities": {}, "relations": {"X": {**spec, "compatible": ["citizenOf"]}}}))
+    with pytest.raises(OntologyError, match='"compatible" entry'):
+        load_mapping(path, ontology)

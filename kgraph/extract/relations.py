@@ -441,7 +441,10 @@ def _owner_of_a_thing(name: Token, index: _Index) -> bool:
     parts = ontology.words("UnitNoun") | ontology.words("DepartmentNoun") | ontology.words("BodyOfPeople")
     if lemma in parts or lemma in ontology.words("Committee"):
         return False
-    return not any(ontology.is_a(c, "Organization") for c in ontology.classes_for_descriptor(lemma))
+    # "of Orbitel's parent company", "of Norway's northern county": a noun of the kind of a name
+    return not any(
+        ontology.is_a(c, "Organization") or ontology.is_a(c, "Place") for c in ontology.classes_for_descriptor(lemma)
+    )
 
 
 if TYPE_CHECKING:

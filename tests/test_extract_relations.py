@@ -980,3 +980,7 @@ def test_relations_a_counted_name_bought_is_goods(extract_text) -> None:  # type
     assert not [f for f in found if f[1] in {"acquired", "agreedToAcquire"}], found
     found = extract_text("Kestrel Airways said it would buy Vantor Aerospace for $2bn.")
     assert ("Kestrel Airways", "agreedToAcquire", "Vantor Aerospace") in found, found
+    # awards are counted as they are won
+    assert ("Lena Berg", "receivedAward", "Grammy Awards") in extract_text(
+        "Lena Berg won three Grammy Awards for her second album."
+    )

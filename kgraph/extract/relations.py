@@ -307,8 +307,8 @@ def _counted_goods(name: Token, index: _Index) -> bool:
     """Whether a name a verb takes is counted, so names goods of the maker's: "will buy 15 new Vantor 300" buys
     aircraft, not the firm Vantor ("bought 10% of Vantor" is a stake, read by the holding patterns)."""
     m = index.at(name)
-    if m is None or index.ontology.is_a(index.mentions[m][0].type, "Person"):
-        return False
+    if m is None or not index.ontology.is_a(index.mentions[m][0].type, "Organization"):
+        return False  # "won three Grammy Awards": awards are counted as they are won
     head = index.mentions[m][1].root
     return any(
         c.dep_ == "nummod" and c.i < head.i and c.like_num and c.ent_type_ not in {"PERCENT", "MONEY"}

@@ -47,6 +47,7 @@ from kgraph.extract.posts import Post, post_scope
 from kgraph.extract.seat_names import is_seat
 from kgraph.extract.titles import (
     _names_a_work,
+    _organisation_nouns,
     _own_title,
     _owned_unit,
     _title_before_name,
@@ -311,7 +312,7 @@ def _counted_goods(name: Token, index: _Index) -> bool:
         return False  # "won three Grammy Awards": awards are counted as they are won
     head = index.mentions[m][1].root
     return any(
-        c.dep_ == "nummod" and c.i < head.i and c.like_num and c.ent_type_ not in {"PERCENT", "MONEY"}
+        c.dep_ == "nummod" and c.i < head.i and c.like_num and c.ent_type_ not in {"PERCENT", "MONEY", "DATE"}
         and not c.nbor(1).text == "%"
         for c in head.children
     )
@@ -439,8 +440,8 @@ def _owner_of_a_thing(name: Token, index: _Index) -> bool:
     ontology = index.ontology
     lemma = noun.lemma_.lower()
     parts = ontology.words("UnitNoun") | ontology.words("DepartmentNoun") | ontology.words("BodyOfPeople")
-    if lemma in parts or lemma in ontology.words("Committee"):
-        return False
+    if lemma in parts or lemma in ontology.words("Committee") or lemma in _organisation_nouns(ontology):
+        return False  # "of Larkfield University's law school": a school is an organisation's word
     # "of Orbitel's parent company", "of Norway's northern county": a noun of the kind of a name
     return not any(
         ontology.is_a(c, "Organization") or ontology.is_a(c, "Place") for c in ontology.classes_for_descriptor(lemma)

@@ -24,6 +24,11 @@ def _verb(doc, word: str):  # type: ignore[no-untyped-def]
         ("Kestrel Group agreed last year to buy Vellan Ltd.", "buy", "agreed"),
         # a denial is no fact, dated or not
         ("Kestrel Group denied buying Vellan Ltd. last year.", "buying", None),
+        # "is to buy" plans a deal, as "is set to buy" does; "the aim is to buy" only wishes it
+        ("Kestrel Group is to buy its rival Vellan Ltd. for $2bn.", "buy", "agreed"),
+        ("Kestrel Group is set to buy its rival Vellan Ltd. for $2bn.", "buy", "agreed"),
+        ("Kestrel Group's aim is to buy its rival Vellan Ltd.", "buy", None),
+        ("Kestrel Group is buying its rival Vellan Ltd.", "buying", "fact"),
     ],
 )
 def test_moods_a_clause_and_a_past_date(nlp, text: str, word: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]

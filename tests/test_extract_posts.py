@@ -24,3 +24,27 @@ def test_posts_a_head_with_no_region_heads_the_firm(extract_text) -> None:  # ty
     # a country's name in the body's own name
     found = extract_text("Asked about rates on Friday, US Treasury chief Tom Lane declined to comment.")
     assert ("Tom Lane", "headOf", "US Treasury") in found, found
+
+
+def test_posts_the_chair_of_a_bodys_committee_is_no_head_of_the_body(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(
+        "The chairman of the Harbour Council's planning committee, Tobias Renwick, said the vote would be close."
+    )
+    assert ("Tobias Renwick", "worksFor", "Harbour Council") in found, found
+    assert not [f for f in found if f[1] == "headOf"], found
+    # the chairman of the body itself heads it
+    found = extract_text("The chairman of the Harbour Council, Tobias Renwick, said the vote would be close.")
+    assert ("Tobias Renwick", "headOf", "Harbour Council") in found, found
+
+
+def test_posts_a_firms_bare_director_sits_on_its_board(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("The regulator said the wife of current Kestrel Bank director Marcus Hale was paid $1m.")
+    assert ("Marcus Hale", "worksFor", "Kestrel Bank") in found, found
+    assert not [f for f in found if f[1] == "headOf"], found
+    # a body's director heads it; a firm's managing director runs it
+    assert ("Lena Voss", "headOf", "Harbour Trust") in extract_text(
+        "Lena Voss, director of the Harbour Trust, spoke on Monday."
+    )
+    assert ("Lena Voss", "ceoOf", "Kestrel Bank") in extract_text(
+        "Kestrel Bank managing director Lena Voss resigned on Monday."
+    )

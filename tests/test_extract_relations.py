@@ -956,3 +956,31 @@ def test_relations_a_party_post_in_a_parliament_is_in_the_party(extract_text) ->
     assert not [t for t in found if "Holyrood" in t[2]], found
     assert ("Anna Kerr", "headOf", "SNP") in extract_text("SNP leader Anna Kerr said the vote was lost.")
     assert ("Dai Rhys", "headOf", "Holyrood Trust") in extract_text("Holyrood Trust chairman Dai Rhys agreed.")
+
+
+def test_relations_a_party_names_adjective_is_no_nationality(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Welsh Liberal leader Gareth Pryce said the plan was flawed.")
+    assert not [f for f in found if f[1] == "nationality"], found
+    # the adjective on a person's own noun is
+    found = extract_text("Welsh economist Gareth Pryce said the plan was flawed.")
+    assert ("Gareth Pryce", "nationality", "Wales") in found, found
+
+
+def test_relations_an_analyst_speaking_of_a_firms_results_works_for_his_own(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text('"Sales are strong," said Halden Bank analyst Peter Quist of Orbitel\'s good results.')
+    assert ("Peter Quist", "worksFor", "Halden Bank") in found, found
+    assert ("Peter Quist", "worksFor", "Orbitel") not in found, found
+    # a unit the firm owns is a post in it
+    found = extract_text('"Sales are strong," said Peter Quist of Orbitel\'s research unit.')
+    assert ("Peter Quist", "worksFor", "Orbitel") in found, found
+
+
+def test_relations_a_counted_name_bought_is_goods(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Under the agreement, Kestrel Airways will buy 15 new VKA 72-500 and lease another 15.")
+    assert not [f for f in found if f[1] in {"acquired", "agreedToAcquire"}], found
+    found = extract_text("Kestrel Airways said it would buy Vantor Aerospace for $2bn.")
+    assert ("Kestrel Airways", "agreedToAcquire", "Vantor Aerospace") in found, found
+    # awards are counted as they are won
+    assert ("Lena Berg", "receivedAward", "Grammy Awards") in extract_text(
+        "Lena Berg won three Grammy Awards for her second album."
+    )

@@ -142,8 +142,27 @@ def _clause_mood(word: Token) -> str | None:
             return None
         if forms & _AGREED:
             stated = "agreed"
+        if _be_to(word, head):
+            subject = _subject_forms(head)
+            if subject & _UNREALISED:
+                return None  # "the aim is to buy Y": a wish
+            stated = "agreed"  # "X is to buy Y", "the plan is to buy Y": a deal agreed or planned, not done
         word = head
     return stated
+
+
+def _be_to(word: Token, head: Token) -> bool:
+    """Whether a verb is the "to" complement of "be": "X is to buy Y", "X was to take over Y"."""
+    return (
+        word.dep_ in {"xcomp", "ccomp"}
+        and head.lemma_.lower() == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
+    )
+
+
+def _subject_forms(verb: Token) -> set[str]:
+    """The forms of a verb's subject word: "aim" in "the aim is to buy Y"."""
+    return set().union(*(_forms(c) for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}))
 
 
 def _object_clause(verb: Token) -> Token | None:

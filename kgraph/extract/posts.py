@@ -4,7 +4,9 @@ Decides a post's scope for kgraph.extract.relations, by named rules tried in ord
 that says something decides): "Shadow Home Secretary X" and "X, the architect of the reform"
 hold no post; "Leader of the House X", "leader of the Liberals in the assembly" and "former Labour
 minister X" are members (memberOf) of the party or chamber; "Kestrel committee chairman X" chairs
-the committee, no post in Kestrel; "managing director of Orbitel in the UK", "Home Office
+the committee, no post in Kestrel, and "the chairman of Kestrel's planning committee" is Kestrel's member or staff,
+no head of it; "current Orbitel director X" (a firm's director with no function word) sits on its board (staff);
+"managing director of Orbitel in the UK", "Home Office
 minister X", "X, European boss of Orbix" and "Kestrel Bank vice president X" hold the pattern's lesser post (its
 kgx:subordinate, worksFor). The rules' words are lists of ``ontology/words.ttl`` (kgx:Chamber,
 kgx:Assembly, kgx:Committee, kgx:FigurativePart, kgx:PublicOffice, kgx:DepartmentNoun).
@@ -17,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from kgraph.extract.firm_posts import _called_a_firm
 from kgraph.extract.frames import _Index
 from kgraph.extract.lexicon import _CONTINENT_ADJECTIVES, _COUNTRY_NAMES, ANY_NOUN
 from kgraph.extract.titles import _committee_title, _lesser_post, _post_place
@@ -122,6 +125,33 @@ def _committee_chair(post: Post) -> Scope | None:
     return "none" if _committee_title(post.title, post.index) else None
 
 
+def _chair_of_a_bodys_committee(post: Post) -> Scope | None:
+    """ "the chairman of the Harbour Council's planning committee, X": chairs one committee of the body, no head of
+    it; a member of a body of members, else (a firm's audit committee) its staff."""
+    index = post.index
+    committees = index.ontology.words("Committee")
+    owned = [
+        pobj for prep in post.title.children if prep.dep_ == "prep" and prep.lower_ in {"of", "for"}
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and pobj.lemma_.lower() in committees and index.at(pobj) is None
+        and any(c.dep_ == "poss" and index.at(c) is not None for c in pobj.children)
+    ]
+    if not owned:
+        return None
+    return "group" if any(_party(o, index) for o in post.objects) else "branch"
+
+
+def _firm_director(post: Post) -> Scope | None:
+    """ "current Orbitel director X", "X, a director of Kestrel Bank": a firm's director with no function word is a
+    member of its board (its staff), unlike "director of the Harbour Trust", "managing director" or "finance
+    director" (other rules and patterns); a firm is a name the document calls one (kgx:FirmNoun)."""
+    if post.trigger != "director" or not post.objects:
+        return None
+    index = post.index
+    names = [index.mentions[m][0].text.lower() for o in post.objects if (m := index.at(o)) is not None]
+    return "branch" if names and all(_called_a_firm(n, index) for n in names) else None
+
+
 def _in_assembly_or_country(post: Post) -> Scope | None:
     """ "leader of the Liberals in the assembly" leads the party's group there (a member of the party);
     "managing director of Orbitel in the UK" runs its branch there (staff of Orbitel)."""
@@ -185,6 +215,8 @@ _ANY_POST_RULES: tuple[Callable[[Post], Scope | None], ...] = (_shadow_portfolio
 _LESSER_POST_RULES: tuple[Callable[[Post], Scope | None], ...] = (
     _chamber_leader,
     _committee_chair,
+    _chair_of_a_bodys_committee,
+    _firm_director,
     _in_assembly_or_country,
     _regional_title,
     _minister_of_a_side_or_party,

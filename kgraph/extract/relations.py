@@ -47,6 +47,7 @@ from kgraph.extract.posts import Post, post_scope
 from kgraph.extract.seat_names import is_seat
 from kgraph.extract.titles import (
     _names_a_work,
+    _organisation_nouns,
     _own_title,
     _owned_unit,
     _title_before_name,
@@ -294,13 +295,27 @@ def _verb_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, o
         return None
     predicate = pattern.property
     subjects = _role_tokens(token, pattern.subject_roles, index)
-    objects = _role_tokens(token, pattern.object_roles, index)
+    objects = [o for o in _role_tokens(token, pattern.object_roles, index) if not _counted_goods(o, index)]
     if predicate == "subsidiaryOf" and any(
         c.lower_ in _PART_OWNED for c in token.children if c.dep_ in {"advmod", "npadvmod", "amod"}
     ):
         # "Y, which is half owned by X", "Y is partly owned by X": a stake, not control
         predicate, subjects, objects = "investedIn", objects, subjects
     return _Parties(subjects, objects, predicate, trigger)
+
+
+def _counted_goods(name: Token, index: _Index) -> bool:
+    """Whether a name a verb takes is counted, so names goods of the maker's: "will buy 15 new Vantor 300" buys
+    aircraft, not the firm Vantor ("bought 10% of Vantor" is a stake, read by the holding patterns)."""
+    m = index.at(name)
+    if m is None or not index.ontology.is_a(index.mentions[m][0].type, "Organization"):
+        return False  # "won three Grammy Awards": awards are counted as they are won
+    head = index.mentions[m][1].root
+    return any(
+        c.dep_ == "nummod" and c.i < head.i and c.like_num and c.ent_type_ not in {"PERCENT", "MONEY", "DATE"}
+        and not c.nbor(1).text == "%"
+        for c in head.children
+    )
 
 
 def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, ontology: Ontology) -> _Parties | None:
@@ -411,7 +426,26 @@ def _attribute_parties(
     if _copula_mood(token) != pattern.mood:
         return None
     subjects, objects = _attribute(token, pattern.prepositions, index)
+    if subjects and index.is_a(token, "Person"):
+        objects = [o for o in objects if not _owner_of_a_thing(o, index)]
     return _Parties(subjects, objects, pattern.property, trigger)
+
+
+def _owner_of_a_thing(name: Token, index: _Index) -> bool:
+    """Whether a name in a person's phrase only owns the thing the phrase is about: "analyst X of Orbitel's good
+    results" speaks of Orbitel's results, no post in it (unlike "X of Orbitel's research unit", "of its board")."""
+    noun = name.head
+    if name.dep_ != "poss" or noun.pos_ != "NOUN" or noun.dep_ != "pobj" or index.at(noun) is not None:
+        return False
+    ontology = index.ontology
+    lemma = noun.lemma_.lower()
+    parts = ontology.words("UnitNoun") | ontology.words("DepartmentNoun") | ontology.words("BodyOfPeople")
+    if lemma in parts or lemma in ontology.words("Committee") or lemma in _organisation_nouns(ontology):
+        return False  # "of Larkfield University's law school": a school is an organisation's word
+    # "of Orbitel's parent company", "of Norway's northern county": a noun of the kind of a name
+    return not any(
+        ontology.is_a(c, "Organization") or ontology.is_a(c, "Place") for c in ontology.classes_for_descriptor(lemma)
+    )
 
 
 if TYPE_CHECKING:
@@ -712,6 +746,17 @@ def _epithet_of(name: Span, possessor: Span, index: _Index) -> bool:
     )
 
 
+def _party_name_adjective(adjective: Span, ontology: Ontology) -> bool:
+    """Whether a country's or region's adjective opens a party's name: "Scottish Conservative leader X", "Welsh
+    Labour MP Y" (kgx:PartyWord, kgx:PartyNameWord), not "Scottish economist X"."""
+    doc = adjective.doc
+    if adjective.end >= len(doc) or not doc[adjective.end].is_title:
+        return False
+    words = ontology.words("PartyWord") | ontology.words("PartyNameWord")
+    after = doc[adjective.end : adjective.end + 2]
+    return after[0].lower_ in words or after.text.lower() in words or after[0].lower_.rstrip("s") in words
+
+
 def _brand_name(span: Span, ontology: Ontology) -> bool:
     """Whether a name is a brand's: it modifies a brand noun ("the Kestrel brand") or stands in a list that one
     closes ("the Kestrel and Marlow's cider brands", kgx:BrandNoun in words.ttl)."""
@@ -741,6 +786,10 @@ def _add(
         # "U.S. Sen. X", "US citizen X": a country's word on a person's title (the nationality patterns' own
         # wildcard reads any other noun, with its exceptions: "his French counterpart")
         predicate = "nationality"
+    if predicate == "nationality" and o_mention.label == "adjective" and _party_name_adjective(
+        index.mentions[obj][1], ontology
+    ):
+        return  # "Scottish Conservative leader X": the adjective is the party's, no nationality of X
     if predicate not in {"basedIn", "nationality"} and "adjective" in {s_mention.label, o_mention.label}:
         return  # "French carmaker X" says where X is based, "German Chancellor X" X's country, nothing else
     if predicate == "nationality" and o_mention.label != "adjective" and not (

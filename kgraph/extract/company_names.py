@@ -258,6 +258,17 @@ def _in_firms_frame(span: Span, ontology: Ontology) -> bool:
     )
 
 
+def _firm_apposition(token: Token, span: Span, ontology: Ontology) -> bool:
+    """Whether ``token`` heads an apposition right after the name (its phrase opens after the comma, however
+    many words stand before its noun) that names a firm's kind or part (kgx:FirmNoun, kgx:UnitNoun, "maker"):
+    "X, the search firm", "X, the venture capital arm of Y"; not a noun hung on the name by a misparse across
+    a clause further on."""
+    if token.dep_ != "appos" or not span.end < token.i or token.left_edge.i > span.end + 1:
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in ontology.words("FirmNoun") or token.lower_.endswith("maker") or _firm_kind(token, ontology)
+
+
 def _treated_as_firm(span: Span, ontology: Ontology) -> bool:
     """Whether the words around one occurrence of a name treat it as a company: "X's chief executive",
     "shares in X", "profits at X", "X, the search firm" (kgx:FirmNoun), "X said it would buy", "X reported a
@@ -276,12 +287,8 @@ def _treated_as_firm(span: Span, ontology: Ontology) -> bool:
     if root.dep_ == "pobj" and head.lower_ in _FIRM_OF and head.head.lemma_.lower() in _FIRM_OF[head.lower_]:
         # (not "Orbix shares in London": another name's shares, traded in a place)
         return not any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" for c in head.head.children)
-    if any(
-        c.dep_ == "appos" and (c.lemma_.lower() in ontology.words("FirmNoun") or c.lower_.endswith("maker"))
-        for c in root.children
-        if span.end < c.i <= span.end + 3  # right after the name, not a misparse across a clause
-    ):
-        return True  # "X, the search firm", "X, the PC maker"
+    if any(_firm_apposition(c, span, ontology) for c in root.children):
+        return True  # "X, the search firm", "X, the PC maker", "X, the venture capital arm of Y"
     if root.dep_ != "nsubj":
         return False
     if head.lemma_.lower() in ontology.words("ReportVerb") and any(

@@ -1,6 +1,6 @@
 """Which words the NER glued onto a name, or split off one, decided on its names before typing.
 
-Decides these repairs of the NER's names:
+Decides three repairs of the NER's names:
 
 - a list read as one name is its items: "Gazpromneft, Rosneft" (one name of the NER's with a comma
   inside) is two names of its label, unless an "of" inside makes the comma part of a body's name
@@ -9,8 +9,6 @@ Decides these repairs of the NER's names:
   ..." (the parse's verb, not a name's word: "Reading Borough" is a proper noun);
 - the first word of an organisation's name opening a sentence, written only there, is no part of it where
   the document names the rest elsewhere ("Senior Kestrel Bank executives ... Kestrel Bank said");
-- a one-word name opening a sentence that the tagger reads as a plural common noun is none ("Slowdowns in
-  the US ...");
 - a compass word the NER made a name of its own ("South East") before a place's name is that name's
   first word ("South East" + "Asia"), or before a country's adjective part of the adjective ("South
   East Asian countries": no place of its own).
@@ -88,13 +86,6 @@ def _without_gerund(ent: Span, ontology: Ontology) -> Span:
     ):
         return ent[1:]
     return ent
-
-
-def _common_noun_opening(ent: Span) -> bool:
-    """ "Slowdowns in the US ...": a one-word name opening a sentence or a line that the tagger reads as a
-    plural common noun is the capital of the sentence's first word, no name."""
-    first = ent[0]
-    return len(ent) == 1 and _opens_sentence(first) and first.tag_ == "NNS" and first.pos_ == "NOUN"
 
 
 def _capitalised(token: Token) -> bool:
@@ -190,6 +181,5 @@ def unglued(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
         out.extend(
             _without_parliament(_without_opening_word(_without_gerund(item, ontology), text), ontology)
             for item in _items(ent, ontology)
-            if not _common_noun_opening(item)
         )
     return out

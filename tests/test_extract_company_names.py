@@ -135,7 +135,11 @@ def _tokens(nlp, text: str, names: list[tuple[str, str]]) -> list[tuple[int, int
         # an apposition right after it
         ("Brellex, the search firm, grew fast. Brellex has 3,000 staff.", "Brellex", "PERSON"),
         # a firm's part in apposition, words before its noun (a hyphenated name the NER took for a person's)
-        ("Varno-Tek, the venture capital arm of Kestrel Group, sold it. Varno-Tek has 30 staff.", "Varno-Tek", "PERSON"),
+        (
+            "Varno-Tek, the venture capital arm of Kestrel Group, sold it. Varno-Tek has 30 staff.",
+            "Varno-Tek",
+            "PERSON",
+        ),
     ],
 )
 def test_company_in_document_an_article_treating_a_name_as_a_firm_makes_it_one(  # type: ignore[no-untyped-def]

@@ -32,6 +32,12 @@ def _types(doc, ontology) -> dict[str, str]:  # type: ignore[no-untyped-def]
             [(8, 9, "GPE"), (10, 12, "ORG"), (13, 14, "ORG"), (15, 16, "GPE"), (17, 18, "PERSON")],
             "Elvora",
         ),
+        # one word that opens a firm's longer name elsewhere in the article: its short name
+        (
+            "Shares in Tamsui Steel fell. Analysts expected Norway's Tamsui to cut prices.",
+            [(2, 4, "ORG"), (8, 9, "GPE"), (10, 11, "GPE")],
+            "Tamsui",
+        ),
     ],
 )
 def test_company_names_country_possessive_and_a_firms_words_make_an_organisation(  # type: ignore[no-untyped-def]
@@ -59,6 +65,13 @@ def test_company_names_country_possessive_and_a_firms_words_make_an_organisation
             "Lyon were without Brazil's Tavares and Peru's Julio Ramos Vidal, both called up.",
             [(3, 4, "GPE"), (5, 6, "GPE"), (7, 8, "GPE"), (9, 12, "ORG")],
             "Tavares",
+            "Place",
+        ),
+        # a longer name that opens with the word is a place's, not a firm's: the word stays a place
+        (
+            "Ships left Tamsui Bay. Analysts expected Norway's Tamsui to grow.",
+            [(2, 4, "LOC"), (7, 8, "GPE"), (9, 10, "GPE")],
+            "Tamsui",
             "Place",
         ),
         # a list with places is a list of places

@@ -4,8 +4,9 @@ Decides when "Country's X" names a company: the possessor is a country's name, t
 labelled X a person, place or building (not a country or continent itself), and the words
 the parse hangs X on are a company's: it buys, sells, bids or says "it" will; it is owned,
 taken over or bid for, holds or is the object of shares or a stake; or it stands in a list
-beside a name the NER took for an organisation.  Example: in "Italy's Orvana has agreed to
-buy a stake in a brewer.", Orvana is an organisation, not a place; in "Spain's Rafael Soler
+beside a name the NER took for an organisation; or X is one word that opens a longer name the NER
+took for an organisation's in the article ("Japan's Nippon" beside "Nippon Steel": the firm's short
+name).  Example: in "Italy's Orvana has agreed to buy a stake in a brewer.", Orvana is an organisation, not a place; in "Spain's Rafael Soler
 won the final." nothing says a company and the NER's label stands.
 
 Also decides, per name per article, that a name the NER took for a person or place is a company
@@ -113,7 +114,15 @@ def company_after_country(span: Span, ontology: Ontology) -> str | None:
         return None
     if span.text.lower() in _COUNTRY_NAMES | _CONTINENTS or not _after_country(span):
         return None
-    return "Organization" if _firm_context(span, ontology) else None
+    return "Organization" if _firm_context(span, ontology) or _opens_a_firms_name(span) else None
+
+
+def _opens_a_firms_name(span: Span) -> bool:
+    """ "Japan's Nippon" where the article names "Nippon Steel": one word after a country's possessive that
+    opens a longer name the NER took for an organisation's, the firm's short name."""
+    if len(span) != 1:
+        return False
+    return any(ent.label_ == "ORG" and len(ent) > 1 and ent[0].text == span.text for ent in span.doc.ents)
 
 
 def firms_possession(noun: Token, ontology: Ontology) -> bool:

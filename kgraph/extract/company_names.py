@@ -6,8 +6,8 @@ the parse hangs X on are a company's: it buys, sells, bids or says "it" will; it
 taken over or bid for, holds or is the object of shares or a stake; or it stands in a list
 beside a name the NER took for an organisation; or X is one word that opens a longer name the NER
 took for an organisation's in the article ("Japan's Nippon" beside "Nippon Steel": the firm's short
-name).  Example: in "Italy's Orvana has agreed to buy a stake in a brewer.", Orvana is an organisation, not a place; in "Spain's Rafael Soler
-won the final." nothing says a company and the NER's label stands.
+name).  Example: in "Italy's Orvana has agreed to buy a stake in a brewer.", Orvana is an organisation,
+not a place; in "Spain's Rafael Soler won the final." nothing says a company and the NER's label stands.
 
 Also decides, per name per article, that a name the NER took for a person or place is a company
 wherever the article names it once one occurrence is treated as one: shares in it, its chief executive

@@ -26,6 +26,24 @@ def _names(doc, ontology) -> list[str]:  # type: ignore[no-untyped-def]
             [(0, 2, "ORG"), (4, 6, "ORG")],
             ["Kellmore Bank", "Privileges Committee"],
         ),
+        # one word the NER made a name of its own between "the" and the "and" before a body's name
+        (
+            "Dana Kell led the Rural and Coastal Workers Union for years.",
+            [(0, 2, "PERSON"), (4, 5, "ORG"), (6, 9, "ORG")],
+            ["Dana Kell", "Rural and Coastal Workers Union"],
+        ),
+        # guard: each with its own "the", two bodies
+        (
+            "Dana Kell left the Kellmore and the Coastal Workers Union for years.",
+            [(0, 2, "PERSON"), (4, 5, "ORG"), (7, 10, "ORG")],
+            ["Dana Kell", "Kellmore", "Coastal Workers Union"],
+        ),
+        # guard: no "the" before the first name, two bodies
+        (
+            "Dana Kell left Kellmore and Coastal Workers Union for years.",
+            [(0, 2, "PERSON"), (3, 4, "ORG"), (5, 8, "ORG")],
+            ["Dana Kell", "Kellmore", "Coastal Workers Union"],
+        ),
         # a firm of partners the text calls a firm: the NER's two names, or one
         (
             "The accountancy firm Hallam and Croft audited the books.",

@@ -32,6 +32,12 @@ def _types(doc, ontology) -> dict[str, str]:  # type: ignore[no-untyped-def]
             [(8, 9, "GPE"), (10, 12, "ORG"), (13, 14, "ORG"), (15, 16, "GPE"), (17, 18, "PERSON")],
             "Elvora",
         ),
+        # one word that opens a firm's longer name elsewhere in the article: its short name
+        (
+            "Shares in Tamsui Steel fell. Analysts expected Norway's Tamsui to cut prices.",
+            [(2, 4, "ORG"), (8, 9, "GPE"), (10, 11, "GPE")],
+            "Tamsui",
+        ),
     ],
 )
 def test_company_names_country_possessive_and_a_firms_words_make_an_organisation(  # type: ignore[no-untyped-def]
@@ -59,6 +65,13 @@ def test_company_names_country_possessive_and_a_firms_words_make_an_organisation
             "Lyon were without Brazil's Tavares and Peru's Julio Ramos Vidal, both called up.",
             [(3, 4, "GPE"), (5, 6, "GPE"), (7, 8, "GPE"), (9, 12, "ORG")],
             "Tavares",
+            "Place",
+        ),
+        # a longer name that opens with the word is a place's, not a firm's: the word stays a place
+        (
+            "Ships left Tamsui Bay. Analysts expected Norway's Tamsui to grow.",
+            [(2, 4, "LOC"), (7, 8, "GPE"), (9, 10, "GPE")],
+            "Tamsui",
             "Place",
         ),
         # a list with places is a list of places
@@ -115,7 +128,7 @@ def _tokens(nlp, text: str, names: list[tuple[str, str]]) -> list[tuple[int, int
     words = [t.text for t in doc]
     ents = []
     for name, label in names:
-        parts = name.split()
+        parts = [t.text for t in nlp.make_doc(name)]
         ents += [(i, i + len(parts), label) for i in range(len(words)) if words[i : i + len(parts)] == parts]
     return sorted(ents)
 
@@ -134,6 +147,12 @@ def _tokens(nlp, text: str, names: list[tuple[str, str]]) -> list[tuple[int, int
         ("Brellex reported a loss of 5m euros. Brellex has 3,000 staff.", "Brellex", "GPE"),
         # an apposition right after it
         ("Brellex, the search firm, grew fast. Brellex has 3,000 staff.", "Brellex", "PERSON"),
+        # a firm's part in apposition, words before its noun (a hyphenated name the NER took for a person's)
+        (
+            "Varno-Tek, the venture capital arm of Kestrel Group, sold it. Varno-Tek has 30 staff.",
+            "Varno-Tek",
+            "PERSON",
+        ),
     ],
 )
 def test_company_in_document_an_article_treating_a_name_as_a_firm_makes_it_one(  # type: ignore[no-untyped-def]
@@ -159,6 +178,8 @@ def test_company_in_document_an_article_treating_a_name_as_a_firm_makes_it_one( 
         ("Kestrel Bay's chief executive quit. Kestrel Bay has 3,000 people.", "Kestrel Bay", "GPE", "Place"),
         ("Kestrel Bay reported 32 new cases. Kestrel Bay has 3,000 people.", "Kestrel Bay", "GPE", "Place"),
         ("France said it would sell its stake. France has 60m people.", "France", "GPE", "Place"),
+        # an apposition of a person's post, a firm's part only in its words
+        ("Dana Kell, the new head of the unit, quit. Dana Kell has three sons.", "Dana Kell", "PERSON", "Person"),
         # a firm's noun further on, hung on the name by a misparse
         (
             "said Dana Kell of the Orbix Council, a Leeds-based citizen action group.",

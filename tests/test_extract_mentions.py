@@ -779,3 +779,21 @@ def test_mentions_a_firms_head_word_ends_an_unlabelled_name(ontology, parse_with
     doc = parse_with_ents("Renwick Motors owns 44% of Tamsui Cars.", [(0, 2, "ORG")])
     found = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
     assert found.get("Tamsui Cars") == "Organization", found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a person's name after a job title keeps its person, though it ends in a place's head noun ...
+        ("Radio correspondent Dana Hall said the road was shut.", [(2, 4, "PERSON")], ("Dana Hall", "Person")),
+        # ... while the same name with no title before it is the place its head noun says
+        ("Crowds filled Kellmore Hall on Monday.", [(2, 4, "PERSON")], ("Kellmore Hall", "Place")),
+    ],
+)
+def test_mentions_a_job_title_before_a_persons_name_keeps_it_a_person(  # type: ignore[no-untyped-def]
+    ontology, parse_with_ents, text, ents, expected
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    found = [(m.text, m.type) for m, _ in find_mentions(parse_with_ents(text, ents), ontology)]
+    assert expected in found, found

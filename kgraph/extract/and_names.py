@@ -6,6 +6,8 @@ name are that name's first words, where the NER cut the name at the "and":
 - before a body's name, by its head noun (``kgx:BodyOfPeople``): "the Standards and Privileges
   Committee", "the Fisheries and Forests Department" (not "Kellmore Bank and the Privileges Committee":
   a name of the NER's, or a lower-case word, sets the two apart);
+- one capitalised word the NER made an organisation's name of its own between "the" and the "and" before a
+  body's name ("the Public and Commercial Services Union");
 - one surname before another, a firm of partners the text calls a firm ("the law firm Hallam and Croft",
   "Hallam & Croft, the accountancy firm,"), where neither word stands alone anywhere else in the document
   (a document that names "Croft" alone, or "Hallam", speaks of two firms), and the first does not open a
@@ -73,6 +75,23 @@ def _partners(doc: Doc, start: int, conj: int, ent: Span, ontology: Ontology) ->
     return not _alone_elsewhere(doc, doc[start].text, joined) and not _alone_elsewhere(doc, ent.text, joined)
 
 
+def _body_word_after_the(doc: Doc, before: Span, ent: Span, heads: frozenset[str]) -> bool:
+    """ "the Public and Commercial Services Union": one capitalised word the NER made an organisation's name of
+    its own, between "the" and the "and" before a body's name, is that name's first word (one "the" for both:
+    two bodies would each have theirs, "the Kellmore Bank and the Privileges Committee")."""
+    word = before[0]
+    return (
+        len(before) == 1
+        and before.label_ == "ORG"
+        and ent.label_ == "ORG"
+        and word.is_title
+        and word.is_alpha
+        and before.start > 0
+        and doc[before.start - 1].lower_ == "the"
+        and ent[-1].lower_ in heads
+    )
+
+
 def names_with_and(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
     """The NER's names with each organisation's name cut at an "and" given back its first words (see the
     module's docstring)."""
@@ -101,6 +120,8 @@ def names_with_and(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]
             and _partners(doc, before.start, conj, ent, ontology)
         ):
             out[-1] = Span(doc, before.start, ent.end, label="ORG")  # "the law firm Hallam" + "Croft"
+        elif before is not None and out and out[-1] is before and _body_word_after_the(doc, before, ent, heads):
+            out[-1] = Span(doc, before.start, ent.end, label="ORG")  # "the Public" + "Commercial Services Union"
         else:
             out.append(ent)
     return out

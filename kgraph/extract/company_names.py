@@ -4,9 +4,10 @@ Decides when "Country's X" names a company: the possessor is a country's name, t
 labelled X a person, place or building (not a country or continent itself), and the words
 the parse hangs X on are a company's: it buys, sells, bids or says "it" will; it is owned,
 taken over or bid for, holds or is the object of shares or a stake; or it stands in a list
-beside a name the NER took for an organisation.  Example: in "Italy's Orvana has agreed to
-buy a stake in a brewer.", Orvana is an organisation, not a place; in "Spain's Rafael Soler
-won the final." nothing says a company and the NER's label stands.
+beside a name the NER took for an organisation; or X is one word that opens a longer name the NER
+took for an organisation's in the article ("Japan's Nippon" beside "Nippon Steel": the firm's short
+name).  Example: in "Italy's Orvana has agreed to buy a stake in a brewer.", Orvana is an organisation,
+not a place; in "Spain's Rafael Soler won the final." nothing says a company and the NER's label stands.
 
 Also decides, per name per article, that a name the NER took for a person or place is a company
 wherever the article names it once one occurrence is treated as one: shares in it, its chief executive
@@ -113,7 +114,15 @@ def company_after_country(span: Span, ontology: Ontology) -> str | None:
         return None
     if span.text.lower() in _COUNTRY_NAMES | _CONTINENTS or not _after_country(span):
         return None
-    return "Organization" if _firm_context(span, ontology) else None
+    return "Organization" if _firm_context(span, ontology) or _opens_a_firms_name(span) else None
+
+
+def _opens_a_firms_name(span: Span) -> bool:
+    """ "Japan's Nippon" where the article names "Nippon Steel": one word after a country's possessive that
+    opens a longer name the NER took for an organisation's, the firm's short name."""
+    if len(span) != 1:
+        return False
+    return any(ent.label_ == "ORG" and len(ent) > 1 and ent[0].text == span.text for ent in span.doc.ents)
 
 
 def firms_possession(noun: Token, ontology: Ontology) -> bool:
@@ -258,6 +267,17 @@ def _in_firms_frame(span: Span, ontology: Ontology) -> bool:
     )
 
 
+def _firm_apposition(token: Token, span: Span, ontology: Ontology) -> bool:
+    """Whether ``token`` heads an apposition right after the name (its phrase opens after the comma, however
+    many words stand before its noun) that names a firm's kind or part (kgx:FirmNoun, kgx:UnitNoun, "maker"):
+    "X, the search firm", "X, the venture capital arm of Y"; not a noun hung on the name by a misparse across
+    a clause further on."""
+    if token.dep_ != "appos" or not span.end < token.i or token.left_edge.i > span.end + 1:
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in ontology.words("FirmNoun") or token.lower_.endswith("maker") or _firm_kind(token, ontology)
+
+
 def _treated_as_firm(span: Span, ontology: Ontology) -> bool:
     """Whether the words around one occurrence of a name treat it as a company: "X's chief executive",
     "shares in X", "profits at X", "X, the search firm" (kgx:FirmNoun), "X said it would buy", "X reported a
@@ -276,12 +296,8 @@ def _treated_as_firm(span: Span, ontology: Ontology) -> bool:
     if root.dep_ == "pobj" and head.lower_ in _FIRM_OF and head.head.lemma_.lower() in _FIRM_OF[head.lower_]:
         # (not "Orbix shares in London": another name's shares, traded in a place)
         return not any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" for c in head.head.children)
-    if any(
-        c.dep_ == "appos" and (c.lemma_.lower() in ontology.words("FirmNoun") or c.lower_.endswith("maker"))
-        for c in root.children
-        if span.end < c.i <= span.end + 3  # right after the name, not a misparse across a clause
-    ):
-        return True  # "X, the search firm", "X, the PC maker"
+    if any(_firm_apposition(c, span, ontology) for c in root.children):
+        return True  # "X, the search firm", "X, the PC maker", "X, the venture capital arm of Y"
     if root.dep_ != "nsubj":
         return False
     if head.lemma_.lower() in ontology.words("ReportVerb") and any(

@@ -79,6 +79,14 @@ _PRONOUNS = {
 _INSTITUTION_PLACES = frozenset({"center", "centre"})
 
 
+def _job_title_before(span: Span, ontology: Ontology) -> bool:
+    """A name the NER took for a person's right after a lower-case job title ("correspondent", "analyst")."""
+    if span.label_ != "PERSON" or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.is_lower and before.lower_ in _job_titles(ontology)
+
+
 def _classify(span: Span, ontology: Ontology) -> str | None:
     """The ontology class of an entity span: NER label, corrected by evidence in the name."""
     last = span[-1].lower_
@@ -98,6 +106,8 @@ def _classify(span: Span, ontology: Ontology) -> str | None:
             by_head = "Organization"
     if by_head is not None and ontology.is_a(by_head, "Place") and span.label_ == "ORG" and last in _INSTITUTION_PLACES:
         by_head = "Organization"  # "the Northwest Flood Center": a centre the NER calls a body is one
+    if by_head is not None and ontology.is_a(by_head, "Place") and _job_title_before(span, ontology):
+        return "Person"  # "BBC correspondent Simon Hall": a person's name ending in a place's head noun
     if by_head is not None and span.label_ != "PERSON" or by_head is not None and len(span) > 1:
         return by_head
     by_opening = ontology.class_for_opening(span[0].lower_) if len(span) > 1 else None

@@ -45,6 +45,7 @@ from kgraph.extract.lexicon import (
 from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name
 from kgraph.extract.posts import Post, post_scope
 from kgraph.extract.seat_names import is_seat
+from kgraph.extract.title_shapes import verb_tagged_title
 from kgraph.extract.titles import (
     _names_a_work,
     _own_title,
@@ -306,10 +307,12 @@ def _verb_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, o
 def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, ontology: Ontology) -> _Parties | None:
     """ "Maria Lopez, chief executive of Orbitel": the title's holders and the names it is a post in, by the
     post's scope (:func:`kgraph.extract.posts.post_scope`)."""
+    verb_title = verb_tagged_title(token, trigger, index)  # "Kestrel head Lena Berg", "head" tagged a verb
     if not (
         token.pos_ in {"NOUN", "PROPN"}
         # "Tacoma native Lena Berg": the tagger takes a title before a name for an adjective
         or token.pos_ == "ADJ" and token.dep_ in {"compound", "amod"} and _inside_name(token.head, index)
+        or verb_title is not None
     ):
         return None
     if _copula_mood(token) != pattern.mood:
@@ -334,7 +337,7 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
         objects = [o for o in objects if o not in chambers] + [
             t for c in chambers for t in c.subtree if t.i != c.i and index.at(t) is not None and _party(t, index)
         ]
-    titled = _title_before_name(token, index)
+    titled = _title_before_name(token, index) or verb_title
     if titled is not None:
         subjects, objects = [titled[0]], [titled[1]]
     elif not objects:

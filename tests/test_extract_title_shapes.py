@@ -1,0 +1,47 @@
+"""kgraph.extract.title_shapes: a title tagged a verb between two names, and a plural title held by a list."""
+
+from __future__ import annotations
+
+import pytest
+
+_HEAD = "In June Tavora Motors head Olek Brant is expected to leave."
+
+
+def test_title_shapes_the_sentence_tags_the_title_a_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the shape the rule is for: the stock tagger reads "head" before a person's name as a verb
+    doc = nlp(_HEAD)
+    assert next(t for t in doc if t.lower_ == "head").pos_ == "VERB"
+
+
+def test_title_shapes_a_verb_tagged_title_between_names_is_a_post(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(_HEAD)
+    assert ("Olek Brant", "headOf", "Tavora Motors") in found, found
+
+
+def test_title_shapes_an_inflected_verb_is_no_title(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "heads" is the firm's verb: the firm leads the list, the people hold no post
+    found = extract_text("On Monday, Tavora Motors heads Olek Brant and Mira Soto met the press.")
+    assert not any(p in {"headOf", "worksFor", "ceoOf"} for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, Tavora Motors directors Dana Kell, Olek Brant and Mira Soto voted against the deal.",
+        "Yesterday the Tavora Motors directors, Dana Kell, Olek Brant and Mira Soto, left.",
+        "The three Tavora Motors directors in question, Dana Kell, Olek Brant and Mira Soto, have since left.",
+    ],
+)
+def test_title_shapes_each_person_of_a_list_holds_a_plural_title(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    for name in ("Dana Kell", "Olek Brant", "Mira Soto"):
+        assert (name, "worksFor", "Tavora Motors") in found, found
+
+
+def test_title_shapes_a_singular_title_is_the_first_names_alone(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # one director named, then other people: the title is Dana Kell's only
+    found = extract_text(
+        "On Monday, Tavora Motors director Dana Kell, Olek Brant and Mira Soto voted against the deal."
+    )
+    assert ("Dana Kell", "headOf", "Tavora Motors") in found, found
+    assert not any(s in {"Olek Brant", "Mira Soto"} and o == "Tavora Motors" for s, _, o in found), found

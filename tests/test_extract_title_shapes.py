@@ -45,3 +45,21 @@ def test_title_shapes_a_singular_title_is_the_first_names_alone(extract_text) ->
     )
     assert ("Dana Kell", "headOf", "Tavora Motors") in found, found
     assert not any(s in {"Olek Brant", "Mira Soto"} and o == "Tavora Motors" for s, _, o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan was backed by the Kestrel group, the main shareholder of Orbitel Foods.",
+        "The Kestrel group, the main shareholder of Orbitel Foods, backed the plan.",
+    ],
+)
+def test_title_shapes_a_firms_kind_noun_stands_for_its_name(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Kestrel", "investedIn", "Orbitel Foods") in found, found
+
+
+def test_title_shapes_a_persons_noun_after_a_firms_name_is_no_firm(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # the bank's chairman is the shareholder, not the bank
+    found = extract_text("The plan was backed by the Kestrel Bank chairman, the largest shareholder of Orbitel Foods.")
+    assert ("Kestrel Bank", "investedIn", "Orbitel Foods") not in found, found

@@ -10,7 +10,9 @@ Decides two things for the relational-noun frame (:mod:`kgraph.extract.relations
   Kestrel directors, Dana Kell, Olek Brant and Mira Soto"): each person of the list holds it, not the first
   alone. The parser hangs the second name on the first as an apposition or a conjunct, and the last on the
   second as a conjunct; a singular title's apposed person ("Kestrel director Dana Kell, Olek Brant's sister") is another
-  person, and is left alone.
+  person, and is left alone;
+- a title apposed to a firm's kind noun with the firm's name before it ("the Kestrel group, the main shareholder
+  of Orbitel"): the name holds it, as it would apposed to the name itself.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from kgraph.models import Mention
+    from kgraph.ontology import Ontology
 
-__all__ = ["listed_holders", "verb_tagged_title"]
+__all__ = ["kind_named", "listed_holders", "verb_tagged_title"]
 
 
 class Names(Protocol):
@@ -30,6 +33,7 @@ class Names(Protocol):
 
     mentions: list[tuple[Mention, Span]]
     by_token: dict[int, int]
+    ontology: Ontology
 
     def at(self, token: Token) -> int | None: ...
 
@@ -77,3 +81,17 @@ def listed_holders(noun: Token, holders: list[Token], index: Names) -> list[Toke
                 if person not in holders and person not in out and _typed(person.i, "Person", index) is not None:
                     out.append(person)
     return out
+
+
+def kind_named(noun: Token, index: Names) -> list[Token]:
+    """The firm's name before the kind noun ``noun`` ("Kestrel" in "the Kestrel group"), where the noun is no
+    mention itself and is a firm's (`kgx:FirmNoun`): the name stands for the noun."""
+    if noun.pos_ != "NOUN" or index.by_token.get(noun.i) is not None:
+        return []
+    if noun.lemma_.lower() not in index.ontology.words("FirmNoun"):
+        return []
+    return [
+        c
+        for c in noun.children
+        if c.dep_ == "compound" and c.i == noun.i - 1 and _typed(c.i, "Organization", index) is not None
+    ]

@@ -63,3 +63,22 @@ def test_title_shapes_a_persons_noun_after_a_firms_name_is_no_firm(extract_text)
     # the bank's chairman is the shareholder, not the bank
     found = extract_text("The plan was backed by the Kestrel Bank chairman, the largest shareholder of Orbitel Foods.")
     assert ("Kestrel Bank", "investedIn", "Orbitel Foods") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are pleased," said Olek Brant, a member of the Tavora Motors management board.',
+        "The car was praised by Olek Brant, a member of the board of Tavora Motors.",
+    ],
+)
+def test_title_shapes_a_member_of_a_firms_board_works_for_it(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Olek Brant", "worksFor", "Tavora Motors") in found, found
+    assert ("Olek Brant", "memberOf", "Tavora Motors") not in found, found
+
+
+def test_title_shapes_a_member_of_a_trusts_board_stays_a_member(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("The plan was praised by Olek Brant, a member of the board of the Kellish Trust.")
+    assert ("Olek Brant", "memberOf", "Kellish Trust") in found, found
+    assert ("Olek Brant", "worksFor", "Kellish Trust") not in found, found

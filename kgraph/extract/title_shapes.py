@@ -12,7 +12,10 @@ Decides two things for the relational-noun frame (:mod:`kgraph.extract.relations
   second as a conjunct; a singular title's apposed person ("Kestrel director Dana Kell, Olek Brant's sister") is another
   person, and is left alone;
 - a title apposed to a firm's kind noun with the firm's name before it ("the Kestrel group, the main shareholder
-  of Orbitel"): the name holds it, as it would apposed to the name itself.
+  of Orbitel"): the name holds it, as it would apposed to the name itself;
+- a "member" of an organisation's board ("a member of the Kestrel management board", "a member of the board of
+  Kestrel"): a seat on the board, a post in the organisation (worksFor, as "board member" gives), where the
+  organisation is no body of members (a council's or a party's board member is a member of it).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ if TYPE_CHECKING:
     from kgraph.models import Mention
     from kgraph.ontology import Ontology
 
-__all__ = ["kind_named", "listed_holders", "verb_tagged_title"]
+__all__ = ["board_seat", "kind_named", "listed_holders", "verb_tagged_title"]
 
 
 class Names(Protocol):
@@ -95,3 +98,13 @@ def kind_named(noun: Token, index: Names) -> list[Token]:
         for c in noun.children
         if c.dep_ == "compound" and c.i == noun.i - 1 and _typed(c.i, "Organization", index) is not None
     ]
+
+
+def board_seat(member: Token) -> bool:
+    """Whether ``member`` is "member" of a board: its "of" phrase's noun is "board" ("a member of the Kestrel
+    management board", "a member of the board of Kestrel")."""
+    return member.lemma_.lower() == "member" and any(
+        prep.dep_ == "prep" and prep.lower_ == "of" and pobj.dep_ == "pobj" and pobj.lemma_.lower() == "board"
+        for prep in member.children
+        for pobj in prep.children
+    )

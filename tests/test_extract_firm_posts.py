@@ -89,3 +89,35 @@ def test_firm_posts_an_officer_or_chairman_is_the_firms_the_text_is_about(extrac
 def test_firm_posts_a_title_elsewhere_borrows_no_firm(extract_text, text: str, holder: str) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert not [f for f in found if f[0] == holder and f[1] in {"ceoOf", "headOf", "worksFor"}], found
+
+
+_TWO_FIRMS = (
+    "Orbitel Foods will shut two plants, rival Kestrel Bank said on Monday. Orbitel Foods blamed weak demand."
+    " Chief executive Dana Kell said the cuts were needed."
+)
+
+
+def test_firm_posts_two_firms_in_reach_and_no_headline_leave_the_post_open(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(_TWO_FIRMS)
+    assert not [f for f in found if f[0] == "Dana Kell"], found
+
+
+def test_firm_posts_the_headlines_firm_holds_the_post_among_several(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Orbitel Foods to shut plants\n\n" + _TWO_FIRMS)
+    assert ("Dana Kell", "ceoOf", "Orbitel Foods") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the headline's firm is named in reach only inside someone's quoted words: the speaker may be a rival's
+        'Orbitel Foods to shut plants\n\nKestrel Bank backed the move. "Orbitel Foods has been weak and we'
+        ' gain from this," chief executive Dana Kell said.',
+        # a name right before the title says whose post it is (the tagger calls this one a common noun)
+        "Orbitel Foods to shut plants\n\nOrbitel Foods will shut two plants, rival Kestrel Bank said. Vantor"
+        " chief executive Dana Kell said the cuts were needed.",
+    ],
+)
+def test_firm_posts_the_headlines_firm_takes_no_post_spoken_of_or_named(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not [f for f in found if f[0] == "Dana Kell" and f[2] == "Orbitel Foods"], found

@@ -5,8 +5,10 @@ where the text calls the organisation a firm) standing before a name with no org
 chief executive Dana Kell said"), the one firm the text is about at that point: the one named in the title's
 sentence and the two before it, or, where none is named there, the one that "it", "its" and "the company" in
 those sentences stand for by coreference. Another firm in reach (an analyst's bank named in the sentence, a
-second company in a list) leaves the post open; so do "a chief executive" (any one), a possessor, and a name
-before the title that is no mention ("Arsenal vice-chairman X").
+second company in a list) leaves the post open, unless the story's headline names one of the firms in reach and
+the story names it in reach in its own words, not only in quoted speech (a story is about its headline's firm; a
+rival's chief may be quoted); "a chief executive" (any one), a possessor, and a name before the title that is no
+mention ("Arsenal vice-chairman X") leave it open too.
 Example: in "Sales at Orbitel Foods fell. The company said demand was weak. It added that costs had risen.
 'We are confident,' chief executive Dana Kell said.", Dana Kell is the chief executive of Orbitel Foods.
 """
@@ -19,7 +21,7 @@ from kgraph.models import Mention
 from kgraph.ontology import Ontology, per_ontology
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["firm_in_reach", "firm_post_titles"]
 
@@ -81,6 +83,7 @@ def firm_in_reach(noun: Token, trigger: str, index: MentionIndex) -> list[Token]
     here = next(k for k, sent in enumerate(sents) if sent.start <= noun.i < sent.end)
     ontology = index.ontology
     firms: dict[str, Token] = {}  # the firms in reach by their names: named there, or "it" and "the company"
+    told: dict[str, Token] = {}  # ... those of them named outside quotation marks
     for sent in sents[max(0, here - _FIRM_REACH) : here + 1]:
         for m in index.by_sentence.get(sent.start, []):
             mention, span = index.mentions[m]
@@ -89,6 +92,13 @@ def firm_in_reach(noun: Token, trigger: str, index: MentionIndex) -> list[Token]
             firm = mention if mention.label not in {"pronoun", "description"} else index.links.get(mention)
             if firm is not None and firm.label not in _NOT_NAMES and _firm_class(firm.type, ontology):
                 firms[firm.text.lower()] = span.root
+                if not _quoted(span.root):
+                    told[firm.text.lower()] = span.root
+    if len(firms) > 1 and not _after_name(noun, len(own), index):
+        # several firms in reach: the one the story's headline names is the one the story is about, where the
+        # story names it in its own words (not only in someone's quoted speech, which may be of a rival)
+        headline, end = _headline_firms(noun.doc, index)
+        firms = {name: token for name, token in told.items() if _key(name) in headline and token.idx > end}
     if len(firms) != 1:
         return []
     if trigger in ontology.words("BoardTitle") and not _called_a_firm(next(iter(firms)), index):
@@ -127,3 +137,44 @@ def _named_before(noun: Token, words: int, index: MentionIndex) -> bool:
     # a sentence's first word is capitalised anyway: there a name's tag (or the tagger's adjective for a name it
     # does not know, "Arsenal") must say it is one, not a common noun ("Party chief executive X") or a function word
     return word.is_alpha and word.text[:1].isupper() and (i > noun.sent.start or word.pos_ in {"PROPN", "ADJ"})
+
+
+def _key(name: str) -> str:
+    """A firm's name compared across spellings: "McDonald's" and "McDonalds" are one."""
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def _headline_firms(doc: Doc, index: MentionIndex) -> tuple[set[str], int]:
+    """The names (by :func:`_key`) of the firms a story's headline names, and where the headline ends: its first
+    line, set off by a blank line and ending in no stop ("Orbitel to buy Kestrel stake"); no names for a text that
+    has no headline."""
+    end = doc.text.find("\n\n")
+    line = doc.text[:end].strip() if end > 0 else ""
+    if not line or "\n" in line or line[-1] in ".!?\"')":
+        return set(), -1
+    return {
+        _key(mention.text)
+        for mention, span in index.mentions
+        if span.end_char <= end and mention.label not in _NOT_NAMES and _firm_class(mention.type, index.ontology)
+    }, end
+
+
+def _quoted(token: Token) -> bool:
+    """Whether a word stands inside quotation marks: an odd number of straight quotes, or more opening than
+    closing curly ones, between its paragraph's start and the word."""
+    text = token.doc.text
+    before = text[text.rfind("\n", 0, token.idx) + 1 : token.idx].replace('""', '"')  # a doubled quote is one
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
+def _after_name(noun: Token, words: int, index: MentionIndex) -> bool:
+    """Whether a mention or a capitalised noun stands right before a title of ``words`` words ending at ``noun``,
+    over its prefixes ("Kestrel chief executive X"): the post is in that name's organisation, whatever the story is
+    about."""
+    i = noun.i - words
+    while i >= noun.sent.start and noun.doc[i].lower_ in _TITLE_PREFIXES:
+        i -= 1
+    if i < noun.sent.start:
+        return False
+    word = noun.doc[i]  # a sentence's first word too: "Kestrel chief executive X" as the tagger reads it
+    return index.at(word) is not None or word.text[:1].isupper() and word.pos_ in {"PROPN", "NOUN", "ADJ"}

@@ -32,6 +32,7 @@ from kgraph.extract.moods import event_mood as event_mood
 from kgraph.extract.moods import mood as mood
 from kgraph.extract.moods import noun_mood as noun_mood
 from kgraph.extract.owners import FAMILY_NOUNS, apposed_names, included, owned_in_reach, relative_prep
+from kgraph.extract.title_shapes import kind_named, listed_holders
 from kgraph.extract.work_names import within_work
 from kgraph.models import Mention, Role
 from kgraph.ontology import Ontology, per_ontology
@@ -392,6 +393,8 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         out.append(noun)  # "the chief of X", once "the chief" is resolved to a person
     if noun.dep_ == "appos" or noun.dep_ == "compound" and noun.head.pos_ == "PROPN" and _next_to(noun, index):
         out.append(noun.head)
+        if noun.dep_ == "appos":
+            out.extend(kind_named(noun.head, index))  # "the Kestrel group, the main shareholder of Y"
     elif (
         noun.dep_ == "amod" and noun.pos_ == "ADJ" and _inside_name(noun.head, index)
         and not _between(noun, noun.head, index)
@@ -403,6 +406,8 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
     out.extend(apposed)
     # "Y's owners, the Vidal family", "Y's shareholders, the businessmen A and B": the names the noun stands for
     out.extend(apposed_names(apposed, index))
+    # "Kestrel directors A, B and C": each person of the list holds a plural title
+    out.extend(listed_holders(noun, out, index))
     # "the chairman of the Y Front, X, ...": the parser hangs the person's name on the
     # organisation, which no person can be in apposition to; the name is the title's holder
     # (and the surer one: "Speaking to Reuters the head of Y, X, said")

@@ -45,6 +45,7 @@ from kgraph.extract.lexicon import (
 from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name
 from kgraph.extract.posts import Post, post_scope
 from kgraph.extract.seat_names import is_seat
+from kgraph.extract.title_shapes import board_seat, verb_tagged_title
 from kgraph.extract.titles import (
     _names_a_work,
     _organisation_nouns,
@@ -321,10 +322,12 @@ def _counted_goods(name: Token, index: _Index) -> bool:
 def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, ontology: Ontology) -> _Parties | None:
     """ "Maria Lopez, chief executive of Orbitel": the title's holders and the names it is a post in, by the
     post's scope (:func:`kgraph.extract.posts.post_scope`)."""
+    verb_title = verb_tagged_title(token, trigger, index)  # "Kestrel head Lena Berg", "head" tagged a verb
     if not (
         token.pos_ in {"NOUN", "PROPN"}
         # "Tacoma native Lena Berg": the tagger takes a title before a name for an adjective
         or token.pos_ == "ADJ" and token.dep_ in {"compound", "amod"} and _inside_name(token.head, index)
+        or verb_title is not None
     ):
         return None
     if _copula_mood(token) != pattern.mood:
@@ -349,7 +352,7 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
         objects = [o for o in objects if o not in chambers] + [
             t for c in chambers for t in c.subtree if t.i != c.i and index.at(t) is not None and _party(t, index)
         ]
-    titled = _title_before_name(token, index)
+    titled = _title_before_name(token, index) or verb_title
     if titled is not None:
         subjects, objects = [titled[0]], [titled[1]]
     elif not objects:
@@ -374,7 +377,23 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
         unit = _owned_unit(token, index)  # the post is the owner's, in one of its units
         objects = [o for o in objects if o != unit]
         return _Parties(subjects, objects, pattern.subordinate, _title_phrase(token, index) or trigger)
+    if pattern.property == "memberOf" and board_seat(token):
+        # "X, a member of the Kestrel management board": a seat on the board is a post in Kestrel, as "board
+        # member" gives, unless Kestrel is a body of members (that pattern's exceptions)
+        seats = _board_member_heads(ontology)
+        if all((m := index.at(o)) is not None and not index.kinds(m) & seats for o in objects):
+            return _Parties(subjects, objects, "worksFor", trigger)
     return _Parties(subjects, objects, pattern.property, trigger)
+
+
+@per_ontology
+def _board_member_heads(ontology: Ontology) -> frozenset[str]:
+    """The head words of bodies whose board members are members, not staff: the exceptions of the pattern that
+    reads "board member" as worksFor (patterns.ttl)."""
+    return frozenset(
+        h for p in ontology.patterns if p.property == "worksFor" and "board member" in p.triggers
+        for h in p.except_object_heads
+    )
 
 
 #: Event nouns held only by their possessor or "by" phrase ("X's ownership of Y", "ownership of Y by X"), never

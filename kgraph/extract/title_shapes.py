@@ -1,0 +1,110 @@
+"""Titles in shapes the parse misreads: who holds them and in what.
+
+Decides two things for the relational-noun frame (:mod:`kgraph.extract.relations`,
+:func:`kgraph.extract.frames._holders`):
+
+- a title the tagger took for a verb ("head", "chair") standing, in its own base form, right between an
+  organisation's name and a person's ("Kestrel head Dana Kell is to step down"): the person holds it in the
+  organisation, as "Kestrel boss Dana Kell" does (an inflected verb, "Kestrel heads Dana Kell's list", is none);
+- a plural title held by a list of people ("Kestrel directors Dana Kell, Olek Brant and Mira Soto", "the three
+  Kestrel directors, Dana Kell, Olek Brant and Mira Soto"): each person of the list holds it, not the first
+  alone. The parser hangs the second name on the first as an apposition or a conjunct, and the last on the
+  second as a conjunct; a singular title's apposed person ("Kestrel director Dana Kell, Olek Brant's sister") is another
+  person, and is left alone;
+- a title apposed to a firm's kind noun with the firm's name before it ("the Kestrel group, the main shareholder
+  of Orbitel"): the name holds it, as it would apposed to the name itself;
+- a "member" of an organisation's board ("a member of the Kestrel management board", "a member of the board of
+  Kestrel"): a seat on the board, a post in the organisation (worksFor, as "board member" gives), where the
+  organisation is no body of members (a council's or a party's board member is a member of it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from kgraph.models import Mention
+    from kgraph.ontology import Ontology
+
+__all__ = ["board_seat", "kind_named", "listed_holders", "verb_tagged_title"]
+
+
+class Names(Protocol):
+    """The mentions of a document as the frames index them (``kgraph.extract.frames._Index``)."""
+
+    mentions: list[tuple[Mention, Span]]
+    by_token: dict[int, int]
+    ontology: Ontology
+
+    def at(self, token: Token) -> int | None: ...
+
+
+def _typed(i: int, kind: str, index: Names) -> Span | None:
+    """The span of the mention with token ``i`` when it is a ``kind`` (an Organization, a Person)."""
+    m = index.by_token.get(i)
+    if m is None:
+        return None
+    mention, span = index.mentions[m]
+    if kind == "Organization":
+        return (
+            span
+            if mention.type not in {"Person", "Place"} and mention.label not in {"pronoun", "description"}
+            else None
+        )
+    return span if mention.type == kind else None
+
+
+def verb_tagged_title(token: Token, trigger: str, index: Names) -> tuple[Token, Token] | None:
+    """(person, organisation) for "Kestrel head Dana Kell" where the tagger made "head" a verb: the title in its
+    trigger's own form, an organisation's name ending right before it and a person's starting right after."""
+    doc = token.doc
+    if token.pos_ != "VERB" or token.lower_ != trigger or token.i == 0 or token.i + 1 >= len(doc):
+        return None
+    org = _typed(token.i - 1, "Organization", index)
+    person = _typed(token.i + 1, "Person", index)
+    if org is None or person is None or org.end != token.i or person.start != token.i + 1:
+        return None
+    return person.root, org.root
+
+
+def listed_holders(noun: Token, holders: list[Token], index: Names) -> list[Token]:
+    """The people listed after the first holder of a plural title ("Kestrel directors A, B and C"): the names
+    apposed to a holder who is a person, and their conjuncts and the holder's, when they are people too."""
+    if noun.tag_ not in {"NNS", "NNPS"}:
+        return []
+    out: list[Token] = []
+    for holder in holders:
+        if _typed(holder.i, "Person", index) is None:
+            continue
+        listed = [holder, *(c for c in holder.children if c.dep_ == "appos")]
+        for item in listed:
+            for person in (item, *item.conjuncts):
+                if person not in holders and person not in out and _typed(person.i, "Person", index) is not None:
+                    out.append(person)
+    return out
+
+
+def kind_named(noun: Token, index: Names) -> list[Token]:
+    """The firm's name before the kind noun ``noun`` ("Kestrel" in "the Kestrel group"), where the noun is no
+    mention itself and is a firm's (`kgx:FirmNoun`): the name stands for the noun."""
+    if noun.pos_ != "NOUN" or index.by_token.get(noun.i) is not None:
+        return []
+    if noun.lemma_.lower() not in index.ontology.words("FirmNoun"):
+        return []
+    return [
+        c
+        for c in noun.children
+        if c.dep_ == "compound" and c.i == noun.i - 1 and _typed(c.i, "Organization", index) is not None
+    ]
+
+
+def board_seat(member: Token) -> bool:
+    """Whether ``member`` is "member" of a board: its "of" phrase's noun is "board" ("a member of the Kestrel
+    management board", "a member of the board of Kestrel")."""
+    return member.lemma_.lower() == "member" and any(
+        prep.dep_ == "prep" and prep.lower_ == "of" and pobj.dep_ == "pobj" and pobj.lemma_.lower() == "board"
+        for prep in member.children
+        for pobj in prep.children
+    )

@@ -1,0 +1,84 @@
+"""kgraph.extract.title_shapes: a title tagged a verb between two names, and a plural title held by a list."""
+
+from __future__ import annotations
+
+import pytest
+
+_HEAD = "In June Tavora Motors head Olek Brant is expected to leave."
+
+
+def test_title_shapes_the_sentence_tags_the_title_a_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the shape the rule is for: the stock tagger reads "head" before a person's name as a verb
+    doc = nlp(_HEAD)
+    assert next(t for t in doc if t.lower_ == "head").pos_ == "VERB"
+
+
+def test_title_shapes_a_verb_tagged_title_between_names_is_a_post(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(_HEAD)
+    assert ("Olek Brant", "headOf", "Tavora Motors") in found, found
+
+
+def test_title_shapes_an_inflected_verb_is_no_title(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "heads" is the firm's verb: the firm leads the list, the people hold no post
+    found = extract_text("On Monday, Tavora Motors heads Olek Brant and Mira Soto met the press.")
+    assert not any(p in {"headOf", "worksFor", "ceoOf"} for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, Tavora Motors directors Dana Kell, Olek Brant and Mira Soto voted against the deal.",
+        "Yesterday the Tavora Motors directors, Dana Kell, Olek Brant and Mira Soto, left.",
+        "The three Tavora Motors directors in question, Dana Kell, Olek Brant and Mira Soto, have since left.",
+    ],
+)
+def test_title_shapes_each_person_of_a_list_holds_a_plural_title(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    for name in ("Dana Kell", "Olek Brant", "Mira Soto"):
+        assert (name, "worksFor", "Tavora Motors") in found, found
+
+
+def test_title_shapes_a_singular_title_is_the_first_names_alone(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # one director named, then other people: the title is Dana Kell's only
+    found = extract_text(
+        "On Monday, Tavora Motors director Dana Kell, Olek Brant and Mira Soto voted against the deal."
+    )
+    assert ("Dana Kell", "headOf", "Tavora Motors") in found, found
+    assert not any(s in {"Olek Brant", "Mira Soto"} and o == "Tavora Motors" for s, _, o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan was backed by the Kestrel group, the main shareholder of Orbitel Foods.",
+        "The Kestrel group, the main shareholder of Orbitel Foods, backed the plan.",
+    ],
+)
+def test_title_shapes_a_firms_kind_noun_stands_for_its_name(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Kestrel", "investedIn", "Orbitel Foods") in found, found
+
+
+def test_title_shapes_a_persons_noun_after_a_firms_name_is_no_firm(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # the bank's chairman is the shareholder, not the bank
+    found = extract_text("The plan was backed by the Kestrel Bank chairman, the largest shareholder of Orbitel Foods.")
+    assert ("Kestrel Bank", "investedIn", "Orbitel Foods") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We are pleased," said Olek Brant, a member of the Tavora Motors management board.',
+        "The car was praised by Olek Brant, a member of the board of Tavora Motors.",
+    ],
+)
+def test_title_shapes_a_member_of_a_firms_board_works_for_it(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Olek Brant", "worksFor", "Tavora Motors") in found, found
+    assert ("Olek Brant", "memberOf", "Tavora Motors") not in found, found
+
+
+def test_title_shapes_a_member_of_a_trusts_board_stays_a_member(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("The plan was praised by Olek Brant, a member of the board of the Kellish Trust.")
+    assert ("Olek Brant", "memberOf", "Kellish Trust") in found, found
+    assert ("Olek Brant", "worksFor", "Kellish Trust") not in found, found

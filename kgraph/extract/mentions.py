@@ -35,8 +35,8 @@ from kgraph.extract.countries import (
     person_description,
     said_of,
 )
-from kgraph.extract.doc_text import doc_text
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
+from kgraph.extract.doc_text import doc_text
 from kgraph.extract.glued_names import unglued
 from kgraph.extract.lexicon import (
     _CONTINENT_ADJECTIVES,

@@ -155,13 +155,17 @@ def _phrase(token: Token) -> str:
 def _matches(token: Token, triggers: tuple[str, ...]) -> str | None:
     lemma = token.lemma_.lower()
     lower = token.lower_
-    phrase = _phrase(token)
-    particle = " ".join([lemma, *(c.lower_ for c in token.children if c.dep_ in {"prt", "dobj"} and c.i > token.i)])
+    phrase = particle = ""  # read only for a trigger of several words (most triggers are one word)
     for trigger in triggers:
         if trigger == ANY_NOUN:
             if _any_noun(token):
                 return trigger
         elif " " in trigger:
+            if not phrase:
+                phrase = _phrase(token)
+                particle = " ".join(
+                    [lemma, *(c.lower_ for c in token.children if c.dep_ in {"prt", "dobj"} and c.i > token.i)]
+                )
             if phrase.endswith(trigger) or particle.startswith(trigger):
                 return trigger
         elif trigger in (lemma, lower):

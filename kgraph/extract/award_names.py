@@ -46,8 +46,9 @@ def _prize_named(span: Span, single: str) -> bool:
     """Whether the document names the single prize before an award's word, outside a name of a person of
     two words or more ("Kestrel Vance award" is hers)."""
     doc = span.doc
+    spellings = {single, single.removesuffix("ie") + "y"}
     for token in doc:
-        if token.text not in {single, single.removesuffix("ie") + "y"} or _in_persons_name(token):
+        if token.text not in spellings or _in_persons_name(token):
             continue
         nxt = token.i + 1
         if nxt < len(doc) and doc[nxt].text == "-":

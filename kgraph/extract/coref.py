@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kgraph.extract.doc_text import doc_text
 from kgraph.extract.party_names import party_key
 from kgraph.models import Mention
 from kgraph.names import NAME_LABELS, name_key, name_tokens, organisation_by_context
@@ -105,7 +106,7 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
         join(mention, cluster)
 
     # 2. abbreviations in brackets: "Shonan Health Innovation (iPark)"
-    text = doc.text
+    text = doc_text(doc)
     starts = {m.start: m for m, _ in names}
     for mention, _ in names:
         match = re.match(r"\s*\(\s*([^()\s][^()]{0,30}?)\s*\)", text[mention.end : mention.end + 40])

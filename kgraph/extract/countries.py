@@ -22,10 +22,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
+#: What may end a two-word adjective after a space ("african" of "south african"): a word that ends none is not
+#: looked up with the word before it
+_PAIR_ENDS = frozenset(pair[i + 1 :] for pair in _COUNTRY_ADJECTIVE_PAIRS for i, c in enumerate(pair) if c == " ")
+
+
 def country_adjective(token: Token) -> str | None:
     """The country a word is the adjective of, with the word before it where the two make one ("South African",
     "North Korean": not South Korea); None for no country's adjective."""
-    if token.i > 0:
+    if token.i > 0 and token.lower_ in _PAIR_ENDS:
         pair = _COUNTRY_ADJECTIVE_PAIRS.get(f"{token.nbor(-1).lower_} {token.lower_}")
         if pair is not None:
             return pair

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kgraph.extract.doc_text import doc_text
 from kgraph.extract.frames import _Index
 from kgraph.extract.lexicon import _WEEKDAYS
 from kgraph.ontology import Ontology, Pattern
@@ -161,7 +162,7 @@ def _source_lines(doc: Doc) -> list[tuple[Span, str]]:
     VOZ"); when it is not in capitals, the place is the NER's place at the start or
     else the first word ("Tallinn Radio Harju Network").
     """
-    text = doc.text  # built anew on every access
+    text = doc_text(doc)
     found = _bare_source_lines(doc, text)
     if not _WIRE_CODE_IN_TEXT.search(text):
         return found

@@ -156,13 +156,17 @@ def _phrase(token: Token) -> str:
 def _matches(token: Token, triggers: tuple[str, ...]) -> str | None:
     lemma = token.lemma_.lower()
     lower = token.lower_
-    phrase = _phrase(token)
-    particle = " ".join([lemma, *(c.lower_ for c in token.children if c.dep_ in {"prt", "dobj"} and c.i > token.i)])
+    phrase = particle = ""  # read only for a trigger of several words (most triggers are one word)
     for trigger in triggers:
         if trigger == ANY_NOUN:
             if _any_noun(token):
                 return trigger
         elif " " in trigger:
+            if not phrase:
+                phrase = _phrase(token)
+                particle = " ".join(
+                    [lemma, *(c.lower_ for c in token.children if c.dep_ in {"prt", "dobj"} and c.i > token.i)]
+                )
             if phrase.endswith(trigger) or particle.startswith(trigger):
                 return trigger
         elif trigger in (lemma, lower):
@@ -649,11 +653,14 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
     if not out and noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and index.at(noun.head) is None:
         # "Y chairman and chief executive X", parsed with the second title joined to the first
         out.extend(_noun_objects(noun.head, preps, index))
-    if not out and (trigger := _matches(noun, firm_post_titles(index.ontology))) is not None:
+    if (
+        not out
+        and not _prep_objects(noun, ("of", "at", "for"))
+        and (trigger := _matches(noun, firm_post_titles(index.ontology))) is not None
+    ):
         # "Halden Bank's profits rose ... said chief executive X": the one firm the text goes on about; not "the
         # chairman of the education committee", a post in what its own phrase names
-        if not _prep_objects(noun, ("of", "at", "for")):
-            out.extend(firm_in_reach(noun, trigger, index))
+        out.extend(firm_in_reach(noun, trigger, index))
     if not any((m := index.at(o)) is not None and index.mentions[m][0].label != "adjective" for o in out):
         # "a slump at Kestrel Mobile hit profits at parent Corvane Group", "at Japanese subsidiary Daiwa": the one
         # other firm named before (a country's adjective is no owner)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.extract.doc_text import doc_text
 from kgraph.extract.lexicon import _COUNTRY_NAMES
 from kgraph.ontology import Ontology
 
@@ -166,7 +167,7 @@ def unglued(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
     to the place after it (see the module's docstring)."""
     out: list[Span] = []
     skip_to = -1
-    text = doc.text
+    text = doc_text(doc)
     for k, ent in enumerate(ents):
         if ent.start < skip_to:
             continue

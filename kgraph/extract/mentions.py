@@ -36,6 +36,7 @@ from kgraph.extract.countries import (
     said_of,
 )
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
+from kgraph.extract.doc_text import doc_text
 from kgraph.extract.glued_names import unglued
 from kgraph.extract.lexicon import (
     _CONTINENT_ADJECTIVES,
@@ -566,7 +567,7 @@ def _named_entities(
     job_titles = _job_titles(ontology)
     government = ontology.classes.get("GovernmentBody")
     office_titles = government.title_words if government is not None else frozenset()
-    text = doc.text  # built anew on every access
+    text = doc_text(doc)
     ents = joined_ents(doc, unglued(doc, _with_year(doc, list(doc.ents)), ontology), job_titles)
     ents = courts_of_countries(doc, possessive_place_names(doc, ents, ontology), ontology)
     ents = without_portfolios(doc, names_with_and(doc, bodies_with_of(doc, ents, ontology), ontology), ontology)

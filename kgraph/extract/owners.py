@@ -115,8 +115,10 @@ def owned_in_reach(noun: Token, index: Names) -> list[Token]:
     organisation other than the name's own named before it in its sentence (by its name; a government body is no
     firm). Not with a determiner or a possessor ("its parent", "a subsidiary"), which say whose it is or leave
     it open, nor a former one ("bought by former subsidiary X"), nor when the sentence names two firms before it."""
+    if noun.dep_ != "compound" or index.at(noun.head) is None or noun.head.i < noun.i:
+        return []
     trigger = _owner_noun(noun, index.ontology)
-    if trigger is None or noun.dep_ != "compound" or index.at(noun.head) is None or noun.head.i < noun.i:
+    if trigger is None:
         return []
     own = set(trigger.split())
     # the parser hangs "former" and "a" on the name as often as on the noun; a word before the noun says what is

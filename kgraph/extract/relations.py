@@ -79,6 +79,8 @@ def find_relations(
         index.by_sentence.setdefault(span.sent.start, []).append(n)
     triggers, attributes, sentence_patterns = _pattern_index(ontology)
     owned = _owned_nouns(ontology)
+    # an attribute pattern reads a name at its root token only (frames._attribute): its other tokens are skipped
+    roots = {i for i, n in index.by_token.items() if index.mentions[n][1].root.i == i}
     found: dict[tuple[int, str, int], RelationMention] = {}
     headline_attributes = _headline_attributes(ontology)
     for sent in doc.sents:
@@ -101,7 +103,10 @@ def find_relations(
                     for subj, obj, role, predicate in _apply(pattern, token, trigger, index, ontology):
                         _add(found, pattern, subj, obj, sent, role, index, ontology, predicate)
             if token.i in index.by_token:
+                root = token.i in roots
                 for pattern in headline_attributes if headline else attributes:
+                    if not root and pattern.frame == "Attribute":
+                        continue
                     for subj, obj, role, predicate in _apply(pattern, token, "", index, ontology):
                         _add(found, pattern, subj, obj, sent, role, index, ontology, predicate)
         for pairs, pattern in sentence_patterns:

@@ -236,6 +236,9 @@ _PLURALS = frozenset({"people", "children", "women", "men"})
 #: Separators of a headline's parts, never inside a name.
 _SEPARATORS = frozenset({"|", "•", "·", "¦"})
 
+#: Dashes that set a phrase apart when written with spaces around them.
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
 #: Match scores that end a name: " 7-5 6-3", " 6-7(4)".
 _SCORES = re.compile(r"(\s+\d{1,2}\s?-\s?\d{1,2}(\(\d+\))?)+$")
 
@@ -256,6 +259,11 @@ def _trim(ent: Span) -> Span | None:
     # "Orbitel | Press Room": a headline's separator ends the name
     for i in range(start + 1, end):
         if doc[i].text in _SEPARATORS:
+            end = i
+            break
+    # "Brannigan Private - bought": a spaced dash before a lower-case word ends the name (not "Saint-Malo")
+    for i in range(start + 1, end - 1):
+        if doc[i].text in _DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_ and doc[i + 1].is_lower:
             end = i
             break
     while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].lower_ in {"the", "a", "an"}):

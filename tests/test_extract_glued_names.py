@@ -61,7 +61,40 @@ def _names(doc, ontology) -> list[str]:  # type: ignore[no-untyped-def]
         # ... and so is a place and where it is, which a tuned NER may write as one ("Town, State"): two places,
         # as kgraph writes them (the place chain then says the first lies in the second)
         ("She was born in Bellport, Oregon.", [(4, 7, "GPE")], ["Bellport", "Oregon"]),
+        # a plural demonym glued before a person's name is no part of it ...
+        (
+            "Irishmen PJ Dunleavy and Liam Corcoran own a stake.",
+            [(0, 3, "ORG"), (4, 6, "PERSON")],
+            ["PJ Dunleavy", "Liam Corcoran"],
+        ),
+        ("The deal was praised by fellow Britons Tom Hartley.", [(6, 9, "PERSON")], ["Tom Hartley"]),
+        # ... guard: a plural that names no people of a country stays in the name
+        ("Friends Provident Life paid out.", [(0, 3, "ORG")], ["Friends Provident Life"]),
+        # a body's name cut before its "for the ..." phrase runs to the phrase's last capitalised word ...
+        (
+            "Anna Keller heads the UN Office for the Coordination of Maritime Affairs.",
+            [(0, 2, "PERSON"), (4, 6, "ORG"), (8, 12, "ORG")],
+            ["Anna Keller", "UN Office for the Coordination of Maritime Affairs"],
+        ),
+        # ... guard: not into a "for" phrase with nothing capitalised
+        ("She worked at the UN Office for two years.", [(4, 6, "ORG")], ["UN Office"]),
+        # a name starts after a closing bracket it did not open ...
+        (
+            "The probe was built at the agency's (Nasa) Lindqvist Research Center.",
+            [(9, 14, "ORG")],
+            ["Lindqvist Research Center"],
+        ),
+        # ... guard: a bracket opened inside the name stays
+        ("It met Kestrel Holdings (UK) Research.", [(2, 8, "ORG")], ["Kestrel Holdings (UK) Research"]),
     ],
 )
 def test_glued_names_are_repaired(ontology, parse_with_ents, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
     assert _names(parse_with_ents(text, ents), ontology) == expected
+
+
+def test_glued_demonym_makes_the_name_a_persons(ontology, parse_with_ents) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents("Irishmen PJ Dunleavy and Liam Corcoran own a stake.", [(0, 3, "ORG"), (4, 6, "PERSON")])
+    classes = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
+    assert classes.get("PJ Dunleavy") == "Person", classes

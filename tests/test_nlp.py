@@ -191,3 +191,29 @@ def test_nlp_landform_noun_completes_a_place(nlp) -> None:  # type: ignore[no-un
 )
 def test_nlp_line_breaks_end_sentences_unless_the_line_goes_on(nlp, text: str, sentences: int) -> None:  # type: ignore[no-untyped-def]
     assert len(list(nlp(text).sents)) == sentences, [s.text for s in nlp(text).sents]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name"),
+    [
+        # a spaced dash before a lower-case word ends the name
+        (
+            "The seller - Scottish property firm Brannigan Private - bought the Regent Hotel.",
+            [(6, 10, "ORG")],
+            "Brannigan Private",
+        ),
+        # guard: a dash inside a word's spelling stays
+        ("Flights to Saint-Malo rose.", [(2, 5, "GPE")], "Saint-Malo"),
+        # guard: a spaced dash before a capitalised word is not cut
+        ("Fans of Kellmore - Velland United sang.", [(2, 6, "ORG")], "Kellmore - Velland United"),
+    ],
+)
+def test_nlp_name_ends_before_a_dash_and_a_lower_case_word(nlp, text: str, ents, name: str) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from kgraph.nlp import _repair_entities
+
+    doc = nlp(text)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    names = [e.text for e in _repair_entities(doc).ents]
+    assert name in names, names

@@ -9,6 +9,11 @@ Decides three repairs of the NER's names:
   ..." (the parse's verb, not a name's word: "Reading Borough" is a proper noun);
 - the first word of an organisation's name opening a sentence, written only there, is no part of it where
   the document names the rest elsewhere ("Senior Kestrel Bank executives ... Kestrel Bank said");
+- a plural demonym before a person's name is no part of it, and says the name is a person's ("Irishmen PJ
+  Dunleavy", "fellow Britons Tom Hartley");
+- a body's name the NER cut before its "for the ..." phrase runs to the phrase's last capitalised word ("the
+  UN Office for the Coordination of Maritime Affairs"; not "the UN Office for two years");
+- a name that opens with a closing bracket starts after it ("(Nasa) Lindqvist Research Center");
 - a compass word the NER made a name of its own ("South East") before a place's name is that name's
   first word ("South East" + "Asia"), or before a country's adjective part of the adjective ("South
   East Asian countries": no place of its own).
@@ -22,7 +27,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kgraph.extract.doc_text import doc_text
-from kgraph.extract.lexicon import _COUNTRY_NAMES
+from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES
 from kgraph.ontology import Ontology
 
 if TYPE_CHECKING:
@@ -37,6 +42,64 @@ _COMPASS = frozenset(
 _NAMES = frozenset({"ORG", "GPE", "LOC", "PERSON", "NORP", "FAC"})
 #: Words that make a comma part of one name: a body's "of" ("the Isle of Kellmore, Dorset"), a firm's partners.
 _KEEP = frozenset({"of", "and", "&"})
+
+
+#: Head nouns of a body whose name goes on in a "for" phrase ("Office for the Coordination of ... Affairs").
+_FOR_HEADS = frozenset("office commission agency council committee fund institute".split())
+
+
+def _plural_demonym(word: str) -> bool:
+    """ "Irishmen", "Frenchwomen", "Americans", "Britons": a plural noun for people of a country."""
+    w = word.lower()
+    for ending in ("women", "men"):
+        if w.endswith(ending) and w[: -len(ending)] in _COUNTRY_ADJECTIVES:
+            return True
+    if w.endswith("ons") and w[:-3] + "ish" in _COUNTRY_ADJECTIVES:
+        return True  # "Britons"
+    return w.endswith("s") and w[:-1] in _COUNTRY_ADJECTIVES
+
+
+def _without_demonym(ent: Span) -> Span:
+    """ "Irishmen PJ Dunleavy" -> "PJ Dunleavy" (a person's name): a plural demonym the NER glued before two or
+    more capitalised words."""
+    from spacy.tokens import Span
+
+    if ent.label_ not in {"PERSON", "ORG", "NORP"} or len(ent) < 3 or not _plural_demonym(ent[0].text):
+        return ent
+    if not all(t.is_alpha and t.text[:1].isupper() or t.text == "." for t in ent[1:]):
+        return ent
+    return Span(ent.doc, ent.start + 1, ent.end, label="PERSON")
+
+
+def _after_bracket(ent: Span) -> Span | None:
+    """ "Nasa) Lindqvist Research Center" -> "Lindqvist Research Center": a name does not hold a closing bracket
+    it did not open; it starts after it (None where nothing is left)."""
+    from spacy.tokens import Span
+
+    texts = [t.text for t in ent]
+    if ")" not in texts or "(" in texts[: texts.index(")")]:
+        return ent
+    start = ent.start + texts.index(")") + 1
+    return Span(ent.doc, start, ent.end, label=ent.label_) if start < ent.end else None
+
+
+def _for_phrase_end(doc: Doc, ent: Span) -> int:
+    """Where a body's name ending in an office's noun ends when a "for (the) Capitalised Words" phrase follows:
+    at the phrase's last capitalised word ("Office for the Coordination of Maritime Affairs"); ``ent.end``
+    where no capitalised word follows "for (the)"."""
+    if ent.label_ != "ORG" or ent[-1].lower_ not in _FOR_HEADS or ent.end >= len(doc) or doc[ent.end].lower_ != "for":
+        return ent.end
+    i = ent.end + 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    end = ent.end
+    while i < len(doc) and "\n" not in doc[i - 1].whitespace_:
+        if _capitalised(doc[i]):
+            end = i + 1
+        elif doc[i].lower_ not in _KEEP or not (i + 1 < len(doc) and _capitalised(doc[i + 1])):
+            break
+        i += 1
+    return end
 
 
 def _items(ent: Span, ontology: Ontology) -> list[Span]:
@@ -172,8 +235,19 @@ def unglued(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
         if ent.start < skip_to:
             continue
         after = ents[k + 1] if k + 1 < len(ents) else None
+        bracketless = _after_bracket(ent)
+        if bracketless is None:
+            continue
+        ent = _without_demonym(bracketless)
         joined = _compass_joined(doc, ent, after)
         if joined is None:
+            continue
+        for_end = _for_phrase_end(doc, ent)
+        if for_end > ent.end:
+            from spacy.tokens import Span
+
+            out.append(Span(doc, ent.start, for_end, label=ent.label_))
+            skip_to = for_end
             continue
         if joined.end > ent.end:
             out.append(joined)

@@ -371,7 +371,7 @@ WORD_LISTS = frozenset(
      "PlacePossession", "PlaceArea", "PersonPossession", "PublicBodyNoun", "RivalNoun",
      "ContestVerb", "ContestNoun", "SuccessionVerb", "PromotionVerb", "BrandNoun",
      "NamingVerb", "ParliamentName",
-     "FirmPostTitle", "BoardTitle", "OwnerNoun", "PartyNameWord"}
+     "FirmPostTitle", "BoardTitle", "OwnerNoun", "PartyNameWord", "ForPhraseBody"}
 )
 
 

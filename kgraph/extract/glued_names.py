@@ -44,8 +44,6 @@ _NAMES = frozenset({"ORG", "GPE", "LOC", "PERSON", "NORP", "FAC"})
 _KEEP = frozenset({"of", "and", "&"})
 
 
-#: Head nouns of a body whose name goes on in a "for" phrase ("Office for the Coordination of ... Affairs").
-_FOR_HEADS = frozenset("office commission agency council committee fund institute".split())
 
 
 def _plural_demonym(word: str) -> bool:
@@ -83,11 +81,14 @@ def _after_bracket(ent: Span) -> Span | None:
     return Span(ent.doc, start, ent.end, label=ent.label_) if start < ent.end else None
 
 
-def _for_phrase_end(doc: Doc, ent: Span) -> int:
-    """Where a body's name ending in an office's noun ends when a "for (the) Capitalised Words" phrase follows:
-    at the phrase's last capitalised word ("Office for the Coordination of Maritime Affairs"); ``ent.end``
-    where no capitalised word follows "for (the)"."""
-    if ent.label_ != "ORG" or ent[-1].lower_ not in _FOR_HEADS or ent.end >= len(doc) or doc[ent.end].lower_ != "for":
+def _for_phrase_end(doc: Doc, ent: Span, ontology: Ontology) -> int:
+    """Where a body's name ending in an office's noun (``kgx:ForPhraseBody``) ends when a "for (the) Capitalised
+    Words" phrase follows: at the phrase's last capitalised word ("Office for the Coordination of Maritime
+    Affairs"); ``ent.end`` where no capitalised word follows "for (the)"."""
+    if (
+        ent.label_ != "ORG" or ent[-1].lower_ not in ontology.words("ForPhraseBody")
+        or ent.end >= len(doc) or doc[ent.end].lower_ != "for"
+    ):
         return ent.end
     i = ent.end + 1
     if i < len(doc) and doc[i].lower_ == "the":
@@ -242,7 +243,7 @@ def unglued(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
         joined = _compass_joined(doc, ent, after)
         if joined is None:
             continue
-        for_end = _for_phrase_end(doc, ent)
+        for_end = _for_phrase_end(doc, ent, ontology)
         if for_end > ent.end:
             from spacy.tokens import Span
 

@@ -37,10 +37,10 @@ def test_countries_adjective_of_one_or_two_words(nlp, text: str, word: str, coun
     ],
 )
 def test_countries_before_named_firm(nlp, ontology, text: str, word: str, expected: bool) -> None:  # type: ignore[no-untyped-def]
-    from kgraph.extract.countries import before_named_firm, organisation_nouns
+    from kgraph.extract.countries import before_named_firm, organisation_descriptors
 
     doc = nlp(text)
     start = next(t.i for t in doc if t.text == "Orbicom")
     token = next(t for t in doc if t.text == word)
-    nouns = organisation_nouns(ontology) | ontology.words("RivalNoun")
+    nouns = organisation_descriptors(ontology) | ontology.words("RivalNoun")
     assert before_named_firm(token, {start}, nouns) is expected

@@ -99,7 +99,7 @@ _ONE_OF_A_KIND = frozenset({"first", "second", "third", "last", "only", "next", 
 
 
 @per_ontology
-def organisation_nouns(ontology: Ontology) -> frozenset[str]:
+def organisation_descriptors(ontology: Ontology) -> frozenset[str]:
     """Nouns of an organisation's kind ("bank", "carmaker"): the organisation classes' kgx:descriptor words."""
     return frozenset(
         d for name, info in ontology.classes.items() if ontology.is_a(name, "Organization") for d in info.descriptors
@@ -116,7 +116,7 @@ def adjective_before(
     if (
         span.start < 2
         or doc[span.start - 1].tag_ != "NN"
-        or (doc[span.start - 1].lemma_.lower() not in organisation_nouns(ontology) | ontology.words("RivalNoun"))
+        or (doc[span.start - 1].lemma_.lower() not in organisation_descriptors(ontology) | ontology.words("RivalNoun"))
     ):
         return []
     for i in range(span.start - 2, max(span.start - 5, -1), -1):
@@ -155,6 +155,6 @@ def kind_owners(span: Span, ontology: Ontology, is_place: Callable[[Token], bool
     kind = root.head
     if root.dep_ != "compound" or kind.pos_ != "NOUN" or kind.i != span.end:
         return []
-    if kind.lemma_.lower() not in organisation_nouns(ontology):
+    if kind.lemma_.lower() not in organisation_descriptors(ontology):
         return []
     return [c for c in kind.children if c.dep_ == "poss" and c.i < span.start and is_place(c)]

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from kgraph.extract.doc_text import doc_text
 from kgraph.models import Mention
 from kgraph.ontology import Ontology, per_ontology
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["firm_in_reach", "firm_post_titles"]
+__all__ = ["called_a_firm", "firm_in_reach", "firm_post_titles"]
 
 #: Sentences before the title's own that may name the firm (or refer to it).
 _FIRM_REACH = 2
@@ -101,7 +102,7 @@ def firm_in_reach(noun: Token, trigger: str, index: MentionIndex) -> list[Token]
         firms = {name: token for name, token in told.items() if _key(name) in headline and token.idx > end}
     if len(firms) != 1:
         return []
-    if trigger in ontology.words("BoardTitle") and not _called_a_firm(next(iter(firms)), index):
+    if trigger in ontology.words("BoardTitle") and not called_a_firm(next(iter(firms)), index):
         return []  # "Chairman X told MPs": a committee's, an agency's, a party's as much as a firm's
     return list(firms.values())
 
@@ -111,7 +112,7 @@ def _firm_class(cls: str, ontology: Ontology) -> bool:
     return ontology.is_a(cls, "Organization") and not ontology.is_a(cls, "GovernmentBody")
 
 
-def _called_a_firm(name: str, index: MentionIndex) -> bool:
+def called_a_firm(name: str, index: MentionIndex) -> bool:
     """Whether the document calls the organisation of this name a firm (`kgx:FirmNoun`): "the company" or "the
     carmaker" that coreference resolves to it, "Kestrel, the bank", "the Kestrel group", "Kestrel Bank"."""
     nouns = index.ontology.words("FirmNoun")
@@ -128,15 +129,21 @@ def _named_before(noun: Token, words: int, index: MentionIndex) -> bool:
     """Whether a capitalised word that is no mention stands right before a title of ``words`` words ending at
     ``noun``, over its prefixes: in "Arsenal vice-chairman X", whatever the parser and the NER make of "Arsenal",
     it names the post's organisation (a mention there is one of the firms in reach, and counted so)."""
+    word = _word_before_title(noun, words)
+    if word is None or index.at(word) is not None:
+        return False
+    # a sentence's first word is capitalised anyway: there a name's tag (or the tagger's adjective for a name it
+    # does not know, "Arsenal") must say it is one, not a common noun ("Party chief executive X") or a function word
+    return word.is_alpha and word.text[:1].isupper() and (word.i > noun.sent.start or word.pos_ in {"PROPN", "ADJ"})
+
+
+def _word_before_title(noun: Token, words: int) -> Token | None:
+    """The word right before a title of ``words`` words ending at ``noun``, over its prefixes ("vice", "-",
+    "non-executive"), in the title's sentence; None where the prefixes run to the sentence's start."""
     i = noun.i - words
     while i >= noun.sent.start and noun.doc[i].lower_ in _TITLE_PREFIXES:
         i -= 1
-    if i < noun.sent.start or index.at(noun.doc[i]) is not None:
-        return False
-    word = noun.doc[i]
-    # a sentence's first word is capitalised anyway: there a name's tag (or the tagger's adjective for a name it
-    # does not know, "Arsenal") must say it is one, not a common noun ("Party chief executive X") or a function word
-    return word.is_alpha and word.text[:1].isupper() and (i > noun.sent.start or word.pos_ in {"PROPN", "ADJ"})
+    return noun.doc[i] if i >= noun.sent.start else None
 
 
 def _key(name: str) -> str:
@@ -148,8 +155,9 @@ def _headline_firms(doc: Doc, index: MentionIndex) -> tuple[set[str], int]:
     """The names (by :func:`_key`) of the firms a story's headline names, and where the headline ends: its first
     line, set off by a blank line and ending in no stop ("Orbitel to buy Kestrel stake"); no names for a text that
     has no headline."""
-    end = doc.text.find("\n\n")
-    line = doc.text[:end].strip() if end > 0 else ""
+    text = doc_text(doc)
+    end = text.find("\n\n")
+    line = text[:end].strip() if end > 0 else ""
     if not line or "\n" in line or line[-1] in ".!?\"')":
         return set(), -1
     return {
@@ -162,7 +170,7 @@ def _headline_firms(doc: Doc, index: MentionIndex) -> tuple[set[str], int]:
 def _quoted(token: Token) -> bool:
     """Whether a word stands inside quotation marks: an odd number of straight quotes, or more opening than
     closing curly ones, between its paragraph's start and the word."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     before = text[text.rfind("\n", 0, token.idx) + 1 : token.idx].replace('""', '"')  # a doubled quote is one
     return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
@@ -171,10 +179,7 @@ def _after_name(noun: Token, words: int, index: MentionIndex) -> bool:
     """Whether a mention or a capitalised noun stands right before a title of ``words`` words ending at ``noun``,
     over its prefixes ("Kestrel chief executive X"): the post is in that name's organisation, whatever the story is
     about."""
-    i = noun.i - words
-    while i >= noun.sent.start and noun.doc[i].lower_ in _TITLE_PREFIXES:
-        i -= 1
-    if i < noun.sent.start:
+    word = _word_before_title(noun, words)  # a sentence's first word too: "Kestrel chief executive X"
+    if word is None:
         return False
-    word = noun.doc[i]  # a sentence's first word too: "Kestrel chief executive X" as the tagger reads it
     return index.at(word) is not None or word.text[:1].isupper() and word.pos_ in {"PROPN", "NOUN", "ADJ"}

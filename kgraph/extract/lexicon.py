@@ -53,7 +53,7 @@ _COUNTRY_ADJECTIVES = {
     "slovenian": "Slovenia", "spanish": "Spain", "swedish": "Sweden", "swiss": "Switzerland", "syrian": "Syria",
     "taiwanese": "Taiwan", "thai": "Thailand", "turkish": "Turkey", "ukrainian": "Ukraine", "venezuelan": "Venezuela",
     "vietnamese": "Vietnam", "welsh": "Wales",
-    # H30: more states' adjectives news uses ("Turkmen President X", "Qatari investor X")
+    # more states' adjectives news uses ("Turkmen President X", "Qatari investor X")
     "turkmen": "Turkmenistan", "kazakh": "Kazakhstan", "uzbek": "Uzbekistan", "azerbaijani": "Azerbaijan",
     "armenian": "Armenia", "belarusian": "Belarus", "ghanaian": "Ghana", "zimbabwean": "Zimbabwe",
     "zambian": "Zambia", "ugandan": "Uganda", "tanzanian": "Tanzania", "sudanese": "Sudan", "ecuadorian": "Ecuador",

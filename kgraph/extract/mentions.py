@@ -31,6 +31,7 @@ from kgraph.extract.countries import (
     before_named_firm,
     country_adjective,
     on_name,
+    organisation_descriptors,
     owned_title,
     person_description,
     said_of,
@@ -759,15 +760,6 @@ def _names_with_of(doc: Doc, found: list[tuple[Mention, Span]], ontology: Ontolo
     return [pair for k, pair in enumerate(out) if k not in dropped]
 
 
-@per_ontology
-def _organisation_descriptors(ontology: Ontology) -> frozenset[str]:
-    """Nouns that describe an organisation ("carmaker", "lender"): the kgx:descriptor words of the
-    organisation classes."""
-    return frozenset(
-        d for name, info in ontology.classes.items() if ontology.is_a(name, "Organization") for d in info.descriptors
-    )
-
-
 def _country_adjectives(
     doc: Doc, found: list[tuple[Mention, Span]], taken: set[int], ontology: Ontology
 ) -> Iterator[tuple[Token, str, bool]]:
@@ -781,7 +773,7 @@ def _country_adjectives(
     lender" (no firm referred to)."""
     orgs = {i for m, span in found if ontology.is_a(m.type, "Organization") for i in range(span.start, span.end)}
     people = {i for m, span in found if m.type == "Person" for i in range(span.start, span.end)}
-    org_nouns = ontology.words("RivalNoun") | _organisation_descriptors(ontology)
+    org_nouns = ontology.words("RivalNoun") | organisation_descriptors(ontology)
     alone = {span.start for _, span in found if len(span) == 1}
     # the NER's organisations (not a run of capitalised words, which may have lost an adjective of its own)
     org_roots = {
@@ -879,7 +871,7 @@ def _country_possessives(doc: Doc, found: list[tuple[Mention, Span]], ontology: 
     its sentence: "The UK's biggest coal producer blamed ...", "France's second largest carmaker enjoyed ..."
     (which coreference links to the firm named before). Not a public body ("Italy's financial watchdog"), nor
     a noun beside a name ("Japan's biggest steel company X", which the title patterns read)."""
-    org_nouns = _organisation_descriptors(ontology)
+    org_nouns = organisation_descriptors(ontology)
     public = ontology.words("PublicBodyNoun")
     out: set[int] = set()
     for mention, span in found:

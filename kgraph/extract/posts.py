@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from kgraph.extract.firm_posts import _called_a_firm
+from kgraph.extract.firm_posts import called_a_firm
 from kgraph.extract.frames import _Index
 from kgraph.extract.lexicon import _CONTINENT_ADJECTIVES, _COUNTRY_NAMES, ANY_NOUN
 from kgraph.extract.titles import _committee_title, _lesser_post, _post_place
@@ -149,7 +149,7 @@ def _firm_director(post: Post) -> Scope | None:
         return None
     index = post.index
     names = [index.mentions[m][0].text.lower() for o in post.objects if (m := index.at(o)) is not None]
-    return "branch" if names and all(_called_a_firm(n, index) for n in names) else None
+    return "branch" if names and all(called_a_firm(n, index) for n in names) else None
 
 
 def _in_assembly_or_country(post: Post) -> Scope | None:

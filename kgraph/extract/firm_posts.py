@@ -15,14 +15,14 @@ Example: in "Sales at Orbitel Foods fell. The company said demand was weak. It a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from kgraph.extract.doc_text import doc_text
-from kgraph.models import Mention
+from kgraph.extract.mention_index import MentionIndex, firm_class
 from kgraph.ontology import Ontology, per_ontology
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 __all__ = ["called_a_firm", "firm_in_reach", "firm_post_titles"]
 
@@ -34,19 +34,6 @@ _TITLE_PREFIXES = frozenset(
     {"-", "vice", "co", "deputy", "joint", "acting", "interim", "ex", "former", "new", "executive", "non"}
 )
 _NOT_NAMES = frozenset({"pronoun", "description", "adjective"})
-
-
-class MentionIndex(Protocol):
-    """What the search needs of the document's mentions (:class:`kgraph.extract.frames._Index` has it)."""
-
-    mentions: list[tuple[Mention, Span]]
-    by_sentence: dict[int, list[int]]
-    links: dict[Mention, Mention]
-    ontology: Ontology
-
-    def at(self, token: Token) -> int | None: ...
-
-    def kinds(self, m: int, called: bool = True) -> frozenset[str]: ...
 
 
 @per_ontology
@@ -91,7 +78,7 @@ def firm_in_reach(noun: Token, trigger: str, index: MentionIndex) -> list[Token]
             if mention.label == "adjective":
                 continue
             firm = mention if mention.label not in {"pronoun", "description"} else index.links.get(mention)
-            if firm is not None and firm.label not in _NOT_NAMES and _firm_class(firm.type, ontology):
+            if firm is not None and firm.label not in _NOT_NAMES and firm_class(firm.type, ontology):
                 firms[firm.text.lower()] = span.root
                 if not _quoted(span.root):
                     told[firm.text.lower()] = span.root
@@ -105,11 +92,6 @@ def firm_in_reach(noun: Token, trigger: str, index: MentionIndex) -> list[Token]
     if trigger in ontology.words("BoardTitle") and not called_a_firm(next(iter(firms)), index):
         return []  # "Chairman X told MPs": a committee's, an agency's, a party's as much as a firm's
     return list(firms.values())
-
-
-def _firm_class(cls: str, ontology: Ontology) -> bool:
-    """Whether a class is of organisations that may have a chief executive (a government body has none)."""
-    return ontology.is_a(cls, "Organization") and not ontology.is_a(cls, "GovernmentBody")
 
 
 def called_a_firm(name: str, index: MentionIndex) -> bool:
@@ -163,7 +145,7 @@ def _headline_firms(doc: Doc, index: MentionIndex) -> tuple[set[str], int]:
     return {
         _key(mention.text)
         for mention, span in index.mentions
-        if span.end_char <= end and mention.label not in _NOT_NAMES and _firm_class(mention.type, index.ontology)
+        if span.end_char <= end and mention.label not in _NOT_NAMES and firm_class(mention.type, index.ontology)
     }, end
 
 

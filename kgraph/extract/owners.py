@@ -13,31 +13,21 @@ Holdings owns Corvane Mobile, the one other firm named before it: Corvane Mobile
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from kgraph.extract.lexicon import _FORMER, ANY_NOUN
+from kgraph.extract.mention_index import MentionIndex, firm_class
 from kgraph.extract.moods import mood
 from kgraph.ontology import Ontology, per_ontology
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
-    from kgraph.models import Mention
 
 #: Nouns of a family a surname names ("the Vidal family", "the Berg clan").
 FAMILY_NOUNS = frozenset({"family", "clan", "dynasty"})
 #: Mentions that name no firm of their own: a pronoun, a description, a country's adjective.
 _UNNAMED = frozenset({"pronoun", "description", "adjective"})
-
-
-class Names(Protocol):
-    """The mentions of a document as the frames index them (``kgraph.extract.frames._Index``)."""
-
-    mentions: list[tuple[Mention, Span]]
-    ontology: Ontology
-    by_sentence: dict[int, list[int]]
-
-    def at(self, token: Token) -> int | None: ...
 
 
 def relative_prep(verb: Token) -> Token | None:
@@ -53,7 +43,7 @@ def relative_prep(verb: Token) -> Token | None:
     )
 
 
-def apposed_names(nouns: list[Token], index: Names) -> list[Token]:
+def apposed_names(nouns: list[Token], index: MentionIndex) -> list[Token]:
     """The names common nouns in apposition stand for: "the Vidal family" goes by Vidal; "the Irish businessmen
     Tomas Vidal and Pedro Alves" are those people (the first; the list is expanded later)."""
     out: list[Token] = []
@@ -67,7 +57,7 @@ def apposed_names(nouns: list[Token], index: Names) -> list[Token]:
     return out
 
 
-def included(noun: Token, index: Names) -> list[Token]:
+def included(noun: Token, index: MentionIndex) -> list[Token]:
     """What a plural relational noun "includes": "Kestrel's subsidiaries include X and Y", "its shareholders
     include X" (each holds it); not a past holder ("its past owners include X"), nor a noun only the wildcard
     pattern reads ("its film releases include X")."""
@@ -109,7 +99,7 @@ def _owner_noun(noun: Token, ontology: Ontology) -> str | None:
     )
 
 
-def owned_in_reach(noun: Token, index: Names) -> list[Token]:
+def owned_in_reach(noun: Token, index: MentionIndex) -> list[Token]:
     """The firm a bare owner's or unit's noun before a name is of ("hit profits at parent Corvane Group", "said
     owner Tomas Vidal", kgx:OwnerNoun; "a scandal at Japanese subsidiary Daiwa Motors", kgx:UnitNoun): the one
     organisation other than the name's own named before it in its sentence (by its name; a government body is no
@@ -143,8 +133,7 @@ def owned_in_reach(noun: Token, index: Names) -> list[Token]:
             m != owner
             and span.end <= noun.i
             and mention.label not in _UNNAMED
-            and ontology.is_a(mention.type, "Organization")
-            and not ontology.is_a(mention.type, "GovernmentBody")
+            and firm_class(mention.type, ontology)
         ):
             if any(t.pos_ == "CCONJ" for t in span):
                 return []  # "Kestrel and Orbitel" taken for one name by the NER is two firms

@@ -20,28 +20,17 @@ Decides two things for the relational-noun frame (:mod:`kgraph.extract.relations
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
+
+from kgraph.extract.mention_index import MentionIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from kgraph.models import Mention
-    from kgraph.ontology import Ontology
-
 __all__ = ["board_seat", "kind_named", "listed_holders", "verb_tagged_title"]
 
 
-class Names(Protocol):
-    """The mentions of a document as the frames index them (``kgraph.extract.frames._Index``)."""
-
-    mentions: list[tuple[Mention, Span]]
-    by_token: dict[int, int]
-    ontology: Ontology
-
-    def at(self, token: Token) -> int | None: ...
-
-
-def _typed(i: int, kind: str, index: Names) -> Span | None:
+def _typed(i: int, kind: str, index: MentionIndex) -> Span | None:
     """The span of the mention with token ``i`` when it is a ``kind`` (an Organization, a Person)."""
     m = index.by_token.get(i)
     if m is None:
@@ -56,7 +45,7 @@ def _typed(i: int, kind: str, index: Names) -> Span | None:
     return span if mention.type == kind else None
 
 
-def verb_tagged_title(token: Token, trigger: str, index: Names) -> tuple[Token, Token] | None:
+def verb_tagged_title(token: Token, trigger: str, index: MentionIndex) -> tuple[Token, Token] | None:
     """(person, organisation) for "Kestrel head Dana Kell" where the tagger made "head" a verb: the title in its
     trigger's own form, an organisation's name ending right before it and a person's starting right after."""
     doc = token.doc
@@ -69,7 +58,7 @@ def verb_tagged_title(token: Token, trigger: str, index: Names) -> tuple[Token, 
     return person.root, org.root
 
 
-def listed_holders(noun: Token, holders: list[Token], index: Names) -> list[Token]:
+def listed_holders(noun: Token, holders: list[Token], index: MentionIndex) -> list[Token]:
     """The people listed after the first holder of a plural title ("Kestrel directors A, B and C"): the names
     apposed to a holder who is a person, and their conjuncts and the holder's, when they are people too."""
     if noun.tag_ not in {"NNS", "NNPS"}:
@@ -86,7 +75,7 @@ def listed_holders(noun: Token, holders: list[Token], index: Names) -> list[Toke
     return out
 
 
-def kind_named(noun: Token, index: Names) -> list[Token]:
+def kind_named(noun: Token, index: MentionIndex) -> list[Token]:
     """The firm's name before the kind noun ``noun`` ("Kestrel" in "the Kestrel group"), where the noun is no
     mention itself and is a firm's (`kgx:FirmNoun`): the name stands for the noun."""
     if noun.pos_ != "NOUN" or index.by_token.get(noun.i) is not None:

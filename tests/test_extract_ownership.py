@@ -355,6 +355,66 @@ _CASES = [
         # a public body is the country's own
         "Kestrel Motors raised its dividend. Italy's financial watchdog said it would look into it.",
     ),
+    # H39: a unit's name on the business's noun before the unit's ("its Corvane Life insurance arm")
+    *_stated(
+        "unit-name-before-its-business",
+        ("Corvane Life", "subsidiaryOf", "Kestrel Bank"),
+        "Kestrel Bank sold its Corvane Life insurance arm last year.",
+    ),
+    *_not_stated(
+        "unit-name-before-its-business-needs-a-unit",
+        _ANY_PARENT,
+        "Kestrel Bank sold its Corvane Life insurance policies last year.",  # goods, no unit
+        "Kestrel Bank quotes its prices in the Corvane unit of account.",  # a unit of measure, no firm's
+    ),
+    # H39: where a unit is based, by "-based" on its noun: the name before the noun is the unit
+    *_stated(
+        "based-unit",
+        ("Corvane Mining", "basedIn", "Oslo"),
+        "Kestrel Bank said its Oslo-based Corvane Mining unit would be sold.",
+    ),
+    *_not_stated(
+        "based-unit-needs-its-name",
+        ("Kestrel Bank", "basedIn", "Oslo"),
+        "Kestrel Bank's Oslo-based mining unit was sold.",  # the owner is not where its unit is
+    ),
+    # H39: a relational noun before a plural noun that "includes" names ("subsidiary brands")
+    *_stated(
+        "noun-pair-includes-names",
+        ("Daiwa Motors", "subsidiaryOf", "Kestrel Foods"),
+        "Kestrel Foods said its subsidiary brands include Corvane Stores and Daiwa Motors.",
+    ),
+    *_not_stated(
+        "noun-pair-includes-names-needs-a-relational-noun",
+        _ANY_PARENT,
+        "Kestrel Foods said its rival brands include Corvane Stores and Daiwa Motors.",
+    ),
+    # H39: a bare shareholder's noun before a name, like "parent": it holds shares in the one firm named before
+    *_stated(
+        "shareholder-before-a-name",
+        ("Orbitel Group", "investedIn", "Kestrel Motors"),
+        "Kestrel Motors has lost the support of shareholder Orbitel Group.",
+    ),
+    *_not_stated(
+        "shareholder-before-a-name-of-one-firm",
+        ("Orbitel Group", "investedIn", None),
+        # two firms named before: whose shareholder is open
+        "Kestrel Motors and Corvane Mining lost the support of shareholder Orbitel Group.",
+        # a meeting of shareholders names none
+        "Kestrel Motors called a shareholder meeting with Orbitel Group.",
+    ),
+    # H39: a unit with an owner is the name before its noun, in a verb's roles too
+    *_stated(
+        "owned-unit-in-a-verb",
+        ("Orbitel Group", "acquired", "Corvane Mining"),
+        "Kestrel Bank sold its Corvane Mining unit to Orbitel Group.",
+    ),
+    *_not_stated(
+        "owned-unit-in-a-verb-needs-an-owner",
+        (None, "acquired", "Corvane Mining"),
+        # "the Corvane Mining unit" may be the unit Corvane Mining owns: it is not what was sold
+        "Kestrel Bank sold the Corvane Mining unit to Orbitel Group.",
+    ),
 ]
 
 

@@ -31,7 +31,14 @@ from kgraph.extract.moods import _copula_mood as _copula_mood  # re-exported: kg
 from kgraph.extract.moods import event_mood as event_mood
 from kgraph.extract.moods import mood as mood
 from kgraph.extract.moods import noun_mood as noun_mood
-from kgraph.extract.owners import FAMILY_NOUNS, apposed_names, included, owned_in_reach, relative_prep
+from kgraph.extract.owners import (
+    FAMILY_NOUNS,
+    apposed_names,
+    included,
+    owned_in_reach,
+    relative_prep,
+    unit_names,
+)
 from kgraph.extract.title_shapes import kind_named, listed_holders
 from kgraph.extract.work_names import within_work
 from kgraph.models import Mention, Role
@@ -319,6 +326,8 @@ def _named(tokens: list[Token], index: _Index) -> list[Token]:
                 names = [c for c in token.head.children if c.dep_ == "nsubj" and _inside_name(c, index)]
             if not names and token.pos_ == "NOUN" and token.dep_ == "compound" and _inside_name(token.head, index):
                 names = [token.head]  # "Spokane-based lender Kestrel Bank": the noun before the name is it
+            if not names and token.pos_ == "NOUN":
+                names = unit_names(token, index)  # "its Oslo-based Corvane unit": the unit is the name before it
         out.extend(names or [token])
     return out
 
@@ -468,12 +477,10 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         if noun.head.dep_ == "pobj" and index.at(noun.head) is not None and noun.head.head.head.pos_ == "NOUN":
             # "a professor at Y and president of Z", parsed with "president" on Y: the title it joins
             out.extend(_holders(noun.head.head.head, index, one_of))
-    if not out and noun.lemma_.lower() in index.ontology.words("UnitNoun") and any(
-        c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
-    ):
+    if not out:
         # "Kestrel's Corvane unit", "its Corvane unit", "the Corvane unit of Kestrel": the name before the noun is
         # the unit, the possessive or the "of" phrase its owner
-        out.extend(c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and index.at(c) is not None)
+        out.extend(unit_names(noun, index))
     if one_of and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
         # "X, one of the founders of Y": the holder of "one"
         out.extend(_holders(noun.head.head, index))

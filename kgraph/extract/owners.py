@@ -66,11 +66,41 @@ def included(noun: Token, index: MentionIndex) -> list[Token]:
         and noun.tag_ == "NNS"
         and noun.head.lemma_ == "include"
         and mood(noun.head) == "fact"
-        and noun.lemma_.lower() in _named_relational_nouns(index.ontology)
+        and _relational(noun, index.ontology)
         and not any(c.lower_ in _FORMER for c in noun.children)
     ):
         return [c for c in noun.head.children if c.dep_ == "dobj"]
     return []
+
+
+def _relational(noun: Token, ontology: Ontology) -> bool:
+    """Whether a noun is a relational noun the patterns name, by its lemma ("subsidiaries") or by the noun
+    before it ("subsidiary brands": the pattern's trigger says which such pairs are read)."""
+    nouns = _named_relational_nouns(ontology)
+    return noun.lemma_.lower() in nouns or any(
+        c.dep_ == "compound" and c.i == noun.i - 1 and c.lemma_.lower() in nouns for c in noun.lefts
+    )
+
+
+def unit_names(noun: Token, index: MentionIndex) -> list[Token]:
+    """The names a unit's noun (kgx:UnitNoun) with an owner is: "Kestrel's Corvane unit", "its Luxembourg-based
+    Corvane unit", and the name before the business's noun of "its Corvane Life insurance arm" (the parser hangs
+    the name on "insurance"). Only with an owner, a possessive or an "of" phrase: "the Corvane unit" may be the
+    unit Corvane owns as well ("selling the Corvane unit to X"); and only a name right before the noun or its one
+    lower-case noun."""
+    if noun.lemma_.lower() not in index.ontology.words("UnitNoun") or not any(
+        c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in noun.children
+    ):
+        return []
+    names: list[Token] = []
+    for c in noun.lefts:
+        if c.dep_ != "compound":
+            continue
+        if index.at(c) is not None:
+            names.append(c)
+        elif c.pos_ == "NOUN" and c.is_lower and c.i == noun.i - 1:
+            names.extend(g for g in c.lefts if g.dep_ == "compound" and g.i == c.i - 1 and index.at(g) is not None)
+    return names
 
 
 @per_ontology

@@ -361,6 +361,11 @@ _CASES = [
         ("Corvane Life", "subsidiaryOf", "Kestrel Bank"),
         "Kestrel Bank sold its Corvane Life insurance arm last year.",
     ),
+    *_stated(
+        "unit-name-before-its-business",
+        ("Corvane Life & Pension", "subsidiaryOf", "Kestrel Bank"),
+        "Kestrel Bank sold its Corvane Life & Pension insurance arm last year.",  # "Life" parsed a modifier
+    ),
     *_not_stated(
         "unit-name-before-its-business-needs-a-unit",
         _ANY_PARENT,

@@ -94,13 +94,21 @@ def unit_names(noun: Token, index: MentionIndex) -> list[Token]:
         return []
     names: list[Token] = []
     for c in noun.lefts:
-        if c.dep_ != "compound":
-            continue
-        if index.at(c) is not None:
+        m = index.at(c)
+        if c.dep_ == "compound" and m is not None:
             names.append(c)
-        elif c.pos_ == "NOUN" and c.is_lower and c.i == noun.i - 1:
+        elif c.dep_ == "nmod" and m is not None and _business_between(index.mentions[m][1].end, noun):
+            names.append(c)  # "its Corvane Life & Pension insurance arm": the parser hangs a name with "&" so
+        elif c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower and c.i == noun.i - 1:
             names.extend(g for g in c.lefts if g.dep_ == "compound" and g.i == c.i - 1 and index.at(g) is not None)
     return names
+
+
+def _business_between(end: int, noun: Token) -> bool:
+    """Whether a name ending at ``end`` stands right before a unit's noun or before one lower-case noun before it
+    ("Corvane Life & Pension insurance arm")."""
+    between = noun.doc[end : noun.i]
+    return len(between) <= 1 and all(t.pos_ == "NOUN" and t.is_lower for t in between)
 
 
 @per_ontology

@@ -31,14 +31,7 @@ from kgraph.extract.moods import _copula_mood as _copula_mood  # re-exported: kg
 from kgraph.extract.moods import event_mood as event_mood
 from kgraph.extract.moods import mood as mood
 from kgraph.extract.moods import noun_mood as noun_mood
-from kgraph.extract.owners import (
-    FAMILY_NOUNS,
-    apposed_names,
-    included,
-    owned_in_reach,
-    relative_prep,
-    unit_names,
-)
+from kgraph.extract.owners import FAMILY_NOUNS, apposed_names, included, owned_in_reach, relative_prep, unit_names
 from kgraph.extract.title_shapes import kind_named, listed_holders
 from kgraph.extract.work_names import within_work
 from kgraph.models import Mention, Role

@@ -392,3 +392,20 @@ def test_coref_a_description_in_a_relative_clause_is_not_its_antecedent(extract_
     found = {f for f in extract_text(text) if f[1] == "investedIn"}
     assert expected <= found, found
     assert not [f for f in found if f[0] == "Ned Ashby" and f[2] != "Harlow United"], found
+
+
+def test_coref_its_on_a_noun_apposed_to_the_name_is_another(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    # "X, its largest shareholder": the noun describes X, so "its" is the firm named before X
+    doc = nlp("Shares in Kestrel Motors rose. Orbitel Group, its main shareholder, said nothing.")
+    links = _linked(doc, ontology)
+    its = next(m for m in links if m.text == "its")
+    assert links[its].text == "Kestrel Motors"
+    # a name after "its" is a list's item ("X, its parent Y and ...", parsed in apposition): "its" stays X
+    for text in (
+        "Shares in Halden Group rose. Regulators fined Corvane Bank, its parent Orbitel Group and two brokers.",
+        "Shares in Halden Group rose. Regulators fined Corvane Bank, its parent Orbitel Group, on Monday.",
+        "Shares in Halden Group rose. Regulators fined Corvane Bank, its auditor and two brokers.",  # misparsed
+    ):
+        links = _linked(nlp(text), ontology)
+        its = next(m for m in links if m.text == "its")
+        assert links[its].text == "Corvane Bank", text

@@ -379,9 +379,12 @@ def _antecedent(
         candidates = [m for m, _ in window if wanted_person or m.type != "Place"]
         if span.text.lower() == "its" and span.start >= 2 and span.doc[span.start - 1].text == ",":
             # "proceedings against Kestrel, its chief executive X and ...": the name the comma closes
-            before = [m for m, s in window if m in candidates and s.end == span.start - 1]
-            if before:
-                return before[-1]
+            before = [(m, s) for m, s in window if m in candidates and s.end == span.start - 1]
+            if before and _apposed_to(span, before[-1][1]):
+                # "Orbitel, its largest shareholder, said": the noun describes the name, "its" is another's
+                candidates = [m for m in candidates if owner[m] is not owner[before[-1][0]]]
+            elif before:
+                return before[-1][0]
         reporter = _reporting_subject(span, [(m, s) for m, s in window if m in candidates])
         if reporter is not None:
             return reporter
@@ -423,6 +426,20 @@ def _antecedent(
     if len({id(owner[m]) for m in candidates}) == 1:
         return candidates[-1]
     return None
+
+
+def _apposed_to(pronoun: Span, name: Span) -> bool:
+    """Whether the noun a possessive pronoun is on stands in apposition to a name: "Orbitel, its largest
+    shareholder" (the noun is Orbitel, "its" someone else); not a noun with a name or a list of its own, however
+    parsed ("Kestrel, its chief executive X and two others": Kestrel and the people of Kestrel)."""
+    noun = pronoun.root.head
+    return (
+        noun.dep_ == "appos"
+        and noun.pos_ == "NOUN"  # "Kestrel, its parent Orbitel and ...": a name of its own is a list's item
+        and name.start <= noun.head.i < name.end
+        and not any(c.dep_ in {"appos", "conj", "cc"} for c in noun.children)
+        and not any(t.pos_ == "CCONJ" for t in pronoun.doc[pronoun.end : noun.i])  # "its auditor and two brokers"
+    )
 
 
 def _place_words(word: str) -> set[str]:

@@ -366,6 +366,12 @@ _CASES = [
         ("Corvane Life & Pension", "subsidiaryOf", "Kestrel Bank"),
         "Kestrel Bank sold its Corvane Life & Pension insurance arm last year.",  # "Life" parsed a modifier
     ),
+    *_stated(
+        "unit-name-before-its-business",
+        ("Corvane Life & Annuity", "subsidiaryOf", "Kestrel Bank"),
+        # the name's words parsed as modifiers of "insurance"
+        "Kestrel Bank has sold its Corvane Life & Annuity insurance arm to Orbitel Group for $2bn.",
+    ),
     *_not_stated(
         "unit-name-before-its-business-needs-a-unit",
         _ANY_PARENT,

@@ -100,7 +100,15 @@ def unit_names(noun: Token, index: MentionIndex) -> list[Token]:
         elif c.dep_ == "nmod" and m is not None and _business_between(index.mentions[m][1].end, noun):
             names.append(c)  # "its Corvane Life & Pension insurance arm": the parser hangs a name with "&" so
         elif c.dep_ == "compound" and c.pos_ == "NOUN" and c.is_lower and c.i == noun.i - 1:
-            names.extend(g for g in c.lefts if g.dep_ == "compound" and g.i == c.i - 1 and index.at(g) is not None)
+            # the name right before the business's noun, however the parser hangs its words on it
+            on_business = {
+                gm: g
+                for g in c.lefts
+                if g.dep_ in {"compound", "nmod"}
+                and (gm := index.at(g)) is not None
+                and index.mentions[gm][1].end == c.i
+            }
+            names.extend(on_business.values())
     return names
 
 

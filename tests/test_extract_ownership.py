@@ -389,6 +389,11 @@ _CASES = [
         ("Kestrel Bank", "basedIn", "Oslo"),
         "Kestrel Bank's Oslo-based mining unit was sold.",  # the owner is not where its unit is
     ),
+    *_not_stated(
+        "based-unit-needs-a-place",
+        _ANY_BASE,
+        "Kestrel Bank said its web-based Corvane Mining unit would be sold.",  # "web" is no place
+    ),
     # H39: a relational noun before a plural noun that "includes" names ("subsidiary brands")
     *_stated(
         "noun-pair-includes-names",

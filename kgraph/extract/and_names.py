@@ -56,9 +56,10 @@ def _firm_noun(token: Token, ontology: Ontology) -> bool:
     )
 
 
-def _called_a_firm(doc: Doc, start: int, ent: Span, ontology: Ontology) -> bool:
+def _beside_a_firm_noun(doc: Doc, start: int, ent: Span, ontology: Ontology) -> bool:
     """ "the law firm Hallam and Croft", "Hallam and Croft, the accountancy firm,": a firm's noun right
-    before the words or in apposition to them."""
+    before the words or in apposition to them (read on the parse before the names are typed; once they are,
+    :func:`kgraph.extract.firm_posts.called_a_firm` asks whether the document calls a name a firm)."""
     if start > 0 and _firm_noun(doc[start - 1], ontology):
         return True
     return any(c.dep_ == "appos" and _firm_noun(c, ontology) for t in (doc[start], ent.root) for c in t.children)
@@ -69,7 +70,7 @@ def _partners(doc: Doc, start: int, conj: int, ent: Span, ontology: Ontology) ->
     in the document."""
     if conj - start != 1 or len(ent) != 1 or doc[start].is_sent_start or doc[start].pos_ != "PROPN":
         return False
-    if ent[0].pos_ != "PROPN" or not _called_a_firm(doc, start, ent, ontology):
+    if ent[0].pos_ != "PROPN" or not _beside_a_firm_noun(doc, start, ent, ontology):
         return False
     joined = range(start, ent.end)
     return not _alone_elsewhere(doc, doc[start].text, joined) and not _alone_elsewhere(doc, ent.text, joined)

@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kgraph.extract.body_names import body_heads
+from kgraph.extract.countries import organisation_descriptors
 from kgraph.ontology import Ontology
 
 if TYPE_CHECKING:
@@ -51,9 +52,7 @@ def _alone_elsewhere(doc: Doc, word: str, skip: range) -> bool:
 
 def _firm_noun(token: Token, ontology: Ontology) -> bool:
     """A singular noun for a firm ("the law firm", not "the firms": two firms)."""
-    return token.tag_ == "NN" and any(
-        ontology.is_a(c, "Organization") for c in ontology.classes_for_descriptor(token.lemma_.lower())
-    )
+    return token.tag_ == "NN" and token.lemma_.lower() in organisation_descriptors(ontology)
 
 
 def _beside_a_firm_noun(doc: Doc, start: int, ent: Span, ontology: Ontology) -> bool:

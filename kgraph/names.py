@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING
 from kgraph.vocabulary import PERSON_TITLES
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span
+
     from kgraph.models import Mention
 
-__all__ = ["NAME_LABELS", "fold", "name_tokens", "name_key", "organisation_by_context"]
+__all__ = ["NAME_LABELS", "addressed_names", "fold", "name_tokens", "name_key", "organisation_by_context"]
 
 #: Words dropped from the front of a person's name when names are compared: honorifics, written
 #: short or in full ("Sir", "Mr.", "Professor"), and offices, so "Sir Anthony Meyer", "Mr Anthony
@@ -70,6 +72,19 @@ def name_key(text: str, person: bool = False) -> str:
         words = words[:-1]
     return " ".join(words)
 
+
+def addressed_names(spans: Iterable[Span]) -> set[str]:
+    """The names an article gives a person by a form of address: of "Mr Velmar" (one name, or "Mr" right
+    before the name "Velmar") both "Mr Velmar" and "Velmar".  Not the last word of a person's full name, which
+    a firm named after its founder shares ("housebuilder Dana Velmar ... Velmar reported a loss")."""
+    out: set[str] = set()
+    for span in spans:
+        doc = span.doc
+        if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in PERSON_TITLES:
+            out.add(span.text)
+        if span[0].lower_.rstrip(".") in PERSON_TITLES and len(span) > 1:
+            out.update((span.text, span[1:].text))
+    return out
 
 
 #: Pronouns that can only stand for a person.

@@ -243,6 +243,11 @@ _DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 _SCORES = re.compile(r"(\s+\d{1,2}\s?-\s?\d{1,2}(\(\d+\))?)+$")
 
 
+def _loose_end(token: Token) -> bool:
+    """Punctuation no name ends in: all but a full stop ("Kestrel Co.") and a closing bracket ("Kestrel (UK)")."""
+    return token.is_punct and token.text not in {".", ")"}
+
+
 def _trim(ent: Span) -> Span | None:
     from spacy.tokens import Span
 
@@ -261,7 +266,8 @@ def _trim(ent: Span) -> Span | None:
         if doc[i].text in _SEPARATORS:
             end = i
             break
-    # "Brannigan Private - bought": a spaced dash before a lower-case word ends the name (not "Saint-Malo")
+    # "Brannigan Private - bought", "Kestrelgas - the gas firm": a spaced dash before a lower-case word ends the
+    # name (not "Saint-Malo"); the one rule of dashes in a name
     for i in range(start + 1, end - 1):
         if doc[i].text in _DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_ and doc[i + 1].is_lower:
             end = i
@@ -271,12 +277,7 @@ def _trim(ent: Span) -> Span | None:
     # "Ex-Home Office": a former post's prefix is no part of the body's name
     if end - start > 2 and doc[start].lower_ == "ex" and doc[start + 1].text == "-":
         start += 2
-    while end > start and (
-        doc[end - 1].is_space
-        or doc[end - 1].is_punct
-        and doc[end - 1].text not in {".", ")"}
-        or doc[end - 1].tag_ == "POS"
-    ):
+    while end > start and (doc[end - 1].is_space or _loose_end(doc[end - 1]) or doc[end - 1].tag_ == "POS"):
         end -= 1
     # "Norway 6-4 7-5": the match score is no part of the name
     score = _SCORES.search(doc[start:end].text) if end - start > 1 else None
@@ -356,11 +357,8 @@ def _close_open_name(span: Span) -> Span | None:
         and doc[end].ent_type_ not in {"PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"}
     ):
         end += 1
-    while end > span.start and (
-        doc[end - 1].lower_ in _CONNECTORS
-        or end < span.end and doc[end - 1].is_punct and doc[end - 1].text not in {".", ")"}
-    ):
-        end -= 1  # "Festival of the" with nothing capitalised after it; "Kestrelgas - the" loses its dash too
+    while end > span.start and (doc[end - 1].lower_ in _CONNECTORS or end < span.end and _loose_end(doc[end - 1])):
+        end -= 1  # "Festival of the" with nothing capitalised after it; "Kestrel Council, of" loses its comma too
     if end <= span.start:
         return None
     return Span(doc, span.start, end, label=span.label_)

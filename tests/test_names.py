@@ -45,3 +45,17 @@ def test_names_organisation_by_context() -> None:
     # an organisation's own label is no context
     assert not organisation_by_context([bare, Mention(20, 26, "Corvex", "Organization", "ORG")], is_org)
 
+
+
+def test_names_addressed_names_read_a_form_of_address_inside_or_before_a_name() -> None:
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from kgraph.names import addressed_names
+
+    doc = Doc(spacy.blank("en").vocab, words="Mr Velmar met Dr. Orsk and Dana Velmar .".split())
+    inside, before, full = Span(doc, 0, 2), Span(doc, 4, 5), Span(doc, 6, 8)
+    assert addressed_names([inside]) == {"Mr Velmar", "Velmar"}
+    assert addressed_names([before]) == {"Orsk"}
+    # guard: a person's full name without a form of address names nobody so
+    assert addressed_names([full]) == set()

@@ -86,7 +86,9 @@ def test_nlp_possessive_plural_stays_in_a_name(nlp, text: str, name: str) -> Non
         ("The Transition Council of Vellan said so.", [(1, 4, "ORG"), (4, 5, "GPE")], "Transition Council of Vellan"),
         # or loses the linking word when nothing capitalised follows
         ("It met the Kellmore Council of the region.", [(3, 6, "ORG")], "Kellmore Council"),
-        # and the dash before the cut word: "Kestrelgas - the gas firm ..." is Kestrelgas
+        # and the comma before the cut word ("Kellmore Council, of ..."); a spaced dash before it is the dash
+        # rule's (_trim): "Kestrelgas - the gas firm ..." is Kestrelgas
+        ("It met the Kellmore Council, of all bodies.", [(3, 7, "ORG")], "Kellmore Council"),
         ("The fate of Kestrelgas - the gas firm sold on Monday - is unclear.", [(3, 6, "ORG")], "Kestrelgas"),
         # a closing bracket stays ("Kestrel Holdings (UK)" of nothing capitalised)
         ("It met Kestrel Holdings (UK) of the region.", [(2, 8, "ORG")], "Kestrel Holdings (UK)"),

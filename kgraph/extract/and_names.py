@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kgraph.extract.body_names import body_heads
+from kgraph.extract.countries import organisation_descriptors
 from kgraph.ontology import Ontology
 
 if TYPE_CHECKING:
@@ -51,14 +52,13 @@ def _alone_elsewhere(doc: Doc, word: str, skip: range) -> bool:
 
 def _firm_noun(token: Token, ontology: Ontology) -> bool:
     """A singular noun for a firm ("the law firm", not "the firms": two firms)."""
-    return token.tag_ == "NN" and any(
-        ontology.is_a(c, "Organization") for c in ontology.classes_for_descriptor(token.lemma_.lower())
-    )
+    return token.tag_ == "NN" and token.lemma_.lower() in organisation_descriptors(ontology)
 
 
-def _called_a_firm(doc: Doc, start: int, ent: Span, ontology: Ontology) -> bool:
+def _beside_a_firm_noun(doc: Doc, start: int, ent: Span, ontology: Ontology) -> bool:
     """ "the law firm Hallam and Croft", "Hallam and Croft, the accountancy firm,": a firm's noun right
-    before the words or in apposition to them."""
+    before the words or in apposition to them (read on the parse before the names are typed; once they are,
+    :func:`kgraph.extract.firm_posts.called_a_firm` asks whether the document calls a name a firm)."""
     if start > 0 and _firm_noun(doc[start - 1], ontology):
         return True
     return any(c.dep_ == "appos" and _firm_noun(c, ontology) for t in (doc[start], ent.root) for c in t.children)
@@ -69,7 +69,7 @@ def _partners(doc: Doc, start: int, conj: int, ent: Span, ontology: Ontology) ->
     in the document."""
     if conj - start != 1 or len(ent) != 1 or doc[start].is_sent_start or doc[start].pos_ != "PROPN":
         return False
-    if ent[0].pos_ != "PROPN" or not _called_a_firm(doc, start, ent, ontology):
+    if ent[0].pos_ != "PROPN" or not _beside_a_firm_noun(doc, start, ent, ontology):
         return False
     joined = range(start, ent.end)
     return not _alone_elsewhere(doc, doc[start].text, joined) and not _alone_elsewhere(doc, ent.text, joined)

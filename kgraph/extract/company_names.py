@@ -34,6 +34,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_NAMES
+from kgraph.names import addressed_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -307,28 +308,12 @@ def _treated_as_firm(span: Span, ontology: Ontology) -> bool:
     return head.lemma_.lower() == "say" and _acts_as_firm(head, ontology)  # "X said it would sell"
 
 
-def _people(doc: Doc) -> set[str]:
-    """Names the article gives a person by a form of address ("Mr Velmar", "Mr Velmar's firm"); not the last
-    word of a person's full name, which a firm named after its founder shares ("housebuilder Dana Velmar ...
-    Velmar reported a loss")."""
-    from kgraph.vocabulary import PERSON_TITLES
-
-    out: set[str] = set()
-    for ent in doc.ents:
-        before = doc[ent.start - 1] if ent.start > 0 else None
-        if before is not None and before.lower_.rstrip(".") in PERSON_TITLES:
-            out.add(ent.text)
-        if ent[0].lower_.rstrip(".") in PERSON_TITLES and len(ent) > 1:
-            out.update((ent.text, ent[1:].text))
-    return out
-
-
 def _firm_names(doc: Doc, ontology: Ontology) -> frozenset[str]:
     """The names some occurrence of which the article treats as a company (cached on the doc); a firm's nouns
     are kgx:FirmNoun ("X, the search firm").  Not a name the article gives a person too ("Mr Velmar")."""
     cached = doc.user_data.get(_DOC_KEY)
     if cached is None:
-        people = _people(doc)
+        people = addressed_names(doc.ents)
         cached = frozenset(ent.text for ent in doc.ents if ent.text not in people and _treated_as_firm(ent, ontology))
         doc.user_data[_DOC_KEY] = cached
     return frozenset(cached)

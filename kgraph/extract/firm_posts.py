@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kgraph.extract.doc_text import doc_text
-from kgraph.extract.mention_index import MentionIndex, firm_class
+from kgraph.extract.mention_index import UNNAMED, MentionIndex, firm_class
 from kgraph.ontology import Ontology, per_ontology
 
 if TYPE_CHECKING:
@@ -33,7 +33,6 @@ _FIRM_REACH = 2
 _TITLE_PREFIXES = frozenset(
     {"-", "vice", "co", "deputy", "joint", "acting", "interim", "ex", "former", "new", "executive", "non"}
 )
-_NOT_NAMES = frozenset({"pronoun", "description", "adjective"})
 
 
 @per_ontology
@@ -78,7 +77,7 @@ def firm_in_reach(noun: Token, trigger: str, index: MentionIndex) -> list[Token]
             if mention.label == "adjective":
                 continue
             firm = mention if mention.label not in {"pronoun", "description"} else index.links.get(mention)
-            if firm is not None and firm.label not in _NOT_NAMES and firm_class(firm.type, ontology):
+            if firm is not None and firm.label not in UNNAMED and firm_class(firm.type, ontology):
                 firms[firm.text.lower()] = span.root
                 if not _quoted(span.root):
                     told[firm.text.lower()] = span.root
@@ -145,7 +144,7 @@ def _headline_firms(doc: Doc, index: MentionIndex) -> tuple[set[str], int]:
     return {
         _key(mention.text)
         for mention, span in index.mentions
-        if span.end_char <= end and mention.label not in _NOT_NAMES and firm_class(mention.type, index.ontology)
+        if span.end_char <= end and mention.label not in UNNAMED and firm_class(mention.type, index.ontology)
     }, end
 
 

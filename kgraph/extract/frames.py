@@ -85,6 +85,8 @@ class _Index:
     by_sentence: dict[int, list[int]] = field(default_factory=dict)  # sentence start -> mention numbers
     #: coreference: mention -> the mention that names its entity (empty when the caller has none)
     links: dict[Mention, Mention] = field(default_factory=dict)
+    #: token -> who holds it read as any noun at all (kgraph.extract.relations reads it once for its patterns)
+    any_noun_holders: dict[int, list[Token]] = field(default_factory=dict)
 
     @cached_property
     def surnames(self) -> frozenset[str]:

@@ -15,7 +15,10 @@ if TYPE_CHECKING:
     from kgraph.models import Mention
     from kgraph.ontology import Ontology
 
-__all__ = ["MentionIndex", "firm_class"]
+__all__ = ["UNNAMED", "MentionIndex", "firm_class"]
+
+#: Labels of mentions that give no name: "it", "the company", "the French ...".
+UNNAMED = frozenset({"pronoun", "description", "adjective"})
 
 
 class MentionIndex(Protocol):

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kgraph.models import Mention
+from kgraph.names import addressed_names
 from kgraph.vocabulary import PERSON_TITLES
 
 if TYPE_CHECKING:
@@ -247,7 +248,7 @@ def retyped(
     limit = model.threshold if threshold is None else threshold
     decided = decisions(found, model, ontology)
     # "Mr Vostrov" in the document: "Vostrov" may be the man, and is no firm or place by the model's say
-    addressed = {span[1:].text for _, span in found if len(span) > 1 and span[0].lower_.rstrip(".") in PERSON_TITLES}
+    addressed = addressed_names(span for _, span in found)
     out: list[tuple[Mention, Span]] = []
     for mention, span in found:
         if mention.text in addressed:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kgraph.extract.lexicon import _FORMER, ANY_NOUN
-from kgraph.extract.mention_index import MentionIndex, firm_class
+from kgraph.extract.mention_index import UNNAMED, MentionIndex, firm_class
 from kgraph.extract.moods import mood
 from kgraph.ontology import Ontology, per_ontology
 
@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 
 #: Nouns of a family a surname names ("the Vidal family", "the Berg clan").
 FAMILY_NOUNS = frozenset({"family", "clan", "dynasty"})
-#: Mentions that name no firm of their own: a pronoun, a description, a country's adjective.
-_UNNAMED = frozenset({"pronoun", "description", "adjective"})
 
 
 def relative_prep(verb: Token) -> Token | None:
@@ -178,7 +176,7 @@ def owned_in_reach(noun: Token, index: MentionIndex) -> list[Token]:
         if (
             m != owner
             and span.end <= noun.i
-            and mention.label not in _UNNAMED
+            and mention.label not in UNNAMED
             and firm_class(mention.type, ontology)
         ):
             if any(t.pos_ == "CCONJ" for t in span):

@@ -337,6 +337,9 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
         return None
     if _copula_mood(token) != pattern.mood:
         return None  # "X is not the chief of Y", "X could become chief of Y", "X is expected to be named chief"
+    titled = _title_before_name(token, index) or verb_title
+    if titled is None and trigger == ANY_NOUN and not _any_noun_holders(token, index):
+        return None  # any noun at all that nobody holds: its names need not be looked for (the costlier half)
     objects = _noun_objects(token, pattern.prepositions, index)
     wanted = pattern.object_type or ontology.properties[pattern.property].range
     if wanted is not None and not ontology.is_a(wanted, "Place"):
@@ -357,13 +360,12 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
         objects = [o for o in objects if o not in chambers] + [
             t for c in chambers for t in c.subtree if t.i != c.i and index.at(t) is not None and _party(t, index)
         ]
-    titled = _title_before_name(token, index) or verb_title
     if titled is not None:
         subjects, objects = [titled[0]], [titled[1]]
     elif not objects:
         return None  # a post in no name: nothing to state (the holders need not be looked for)
     else:
-        subjects = _holders(token, index, one_of=trigger != ANY_NOUN)
+        subjects = list(_any_noun_holders(token, index)) if trigger == ANY_NOUN else _holders(token, index)
     if not subjects:
         return None
     scope = post_scope(Post(token, trigger, pattern, objects, index))
@@ -389,6 +391,15 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
         if all((m := index.at(o)) is not None and not index.kinds(m) & seats for o in objects):
             return _Parties(subjects, objects, "worksFor", trigger)
     return _Parties(subjects, objects, pattern.property, trigger)
+
+
+def _any_noun_holders(noun: Token, index: _Index) -> list[Token]:
+    """Who holds a noun read by the patterns of any noun at all (not "one of the ..."), read once per noun for
+    all of them."""
+    held = index.any_noun_holders.get(noun.i)
+    if held is None:
+        held = index.any_noun_holders[noun.i] = _holders(noun, index, one_of=False)
+    return held
 
 
 @per_ontology

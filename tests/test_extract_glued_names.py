@@ -86,6 +86,52 @@ def _names(doc, ontology) -> list[str]:  # type: ignore[no-untyped-def]
         ),
         # ... guard: a bracket opened inside the name stays
         ("It met Kestrel Holdings (UK) Research.", [(2, 8, "ORG")], ["Kestrel Holdings (UK) Research"]),
+        # the "for" phrase without "the" after a foundation's name ...
+        (
+            "Staff of the Kellmore Foundation for Southern Grasslands met.",
+            [(3, 5, "ORG")],
+            ["Kellmore Foundation for Southern Grasslands"],
+        ),
+        # ... guard: not into a "for" phrase with nothing capitalised
+        ("She gave to the Kellmore Foundation for years.", [(4, 6, "ORG")], ["Kellmore Foundation"]),
+        # a place's name before a police force's noun names the force ...
+        (
+            "However, Kellshire police chief Tom Ward warned.",
+            [(2, 3, "GPE"), (5, 7, "PERSON")],
+            ["Kellshire police", "Tom Ward"],
+        ),
+        # ... guard: not across a comma
+        ("In Kellshire, police said little.", [(1, 2, "GPE")], ["Kellshire"]),
+        # a firm's kind before a name spelt like a brand is no part of it ...
+        (
+            "Tom Ward, managing director of ISP Netkell2go said so.",
+            [(0, 2, "PERSON"), (6, 8, "ORG")],
+            ["Tom Ward", "Netkell2go"],
+        ),
+        # ... guard: not before an ordinary capitalised word
+        ("Shares in ISP Holdings fell.", [(2, 4, "ORG")], ["ISP Holdings"]),
+        # a list of bodies is its items though one has an "of" inside ...
+        (
+            "Seats went to members in the House of Lords, Kellish Parliament or Orvane Assembly.",
+            [(6, 12, "ORG"), (13, 15, "ORG")],
+            ["House of Lords", "Kellish Parliament", "Orvane Assembly"],
+        ),
+        # ... guard: a place after the comma keeps the name with an "of" whole
+        ("The Bank of Kellmore, Dorset rose.", [(1, 6, "ORG")], ["Bank of Kellmore, Dorset"]),
+        # a common noun opening the sentence before a person's role noun is the person's field ...
+        (
+            "Opera impresario Sir Leo Marsh said the show would tour.",
+            [(0, 1, "ORG"), (2, 5, "PERSON")],
+            ["Sir Leo Marsh"],
+        ),
+        # ... guard: not a name the dictionary does not know ("Orbix") ...
+        ("Orbix boss Leo Marsh said the show would tour.", [(0, 1, "ORG"), (2, 4, "PERSON")], ["Orbix", "Leo Marsh"]),
+        # ... nor one the document writes with a capital elsewhere
+        (
+            "Falcon boss Leo Marsh said sales at Falcon rose.",
+            [(0, 1, "ORG"), (2, 4, "PERSON"), (8, 9, "ORG")],
+            ["Falcon", "Leo Marsh", "Falcon"],
+        ),
     ],
 )
 def test_glued_names_are_repaired(ontology, parse_with_ents, text, ents, expected) -> None:  # type: ignore[no-untyped-def]

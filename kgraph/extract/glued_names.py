@@ -14,8 +14,8 @@ Decides three repairs of the NER's names:
 - a body's name the NER cut before its "for the ..." phrase runs to the phrase's last capitalised word ("the
   UN Office for the Coordination of Maritime Affairs"; not "the UN Office for two years");
 - a name that opens with a closing bracket starts after it ("(Nasa) Lindqvist Research Center");
-- a place's name before a police force's lower-case noun (``kgx:ForceNoun``) is the force's name with the noun
-  ("Kellshire police chief X": the organisation is "Kellshire police");
+- a name before a police force's lower-case noun (``kgx:ForceNoun``) is a place's, where the force is
+  ("Kellshire police chief X": no organisation called "Kellshire");
 - a firm's kind (``kgx:FirmNoun``, its initials ``kgx:FirmKindInitials``: "ISP") before one word spelt like a
   brand (a digit or a capital inside: "Freedom2go", "NetKell") is no part of the name;
 - a list of bodies the NER read as one name is its items even with an "of" in one of them ("the House of
@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 from kgraph.extract.doc_text import doc_text
 from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES
 from kgraph.nlp import dictionary_words
-from kgraph.ontology import Ontology
+from kgraph.ontology import Ontology, per_ontology
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -113,17 +113,23 @@ def _for_phrase_end(doc: Doc, ent: Span, ontology: Ontology) -> int:
     return end
 
 
-def _with_force(doc: Doc, ent: Span, ontology: Ontology) -> Span:
-    """ "Kellshire" + "police" -> "Kellshire police" (an organisation): a place's name before a police force's
-    lower-case noun (``kgx:ForceNoun``) names the force."""
+def _before_force(doc: Doc, ent: Span, ontology: Ontology) -> Span:
+    """ "Kellshire" + "police chief X": a place's name before a police force's lower-case noun (``kgx:ForceNoun``)
+    says where the force is; it is the place's (a GPE), no organisation called "Kellshire"."""
     from spacy.tokens import Span
 
     if (
-        ent.label_ not in {"GPE", "ORG", "LOC"} or not ent[-1].is_title or ent.end >= len(doc)
+        ent.label_ != "ORG" or not all(t.is_alpha and t.is_title for t in ent) or ent.end >= len(doc)
         or not doc[ent.end].is_lower or doc[ent.end].lower_ not in ontology.words("ForceNoun")
     ):
         return ent
-    return Span(doc, ent.start, ent.end + 1, label="ORG")
+    return Span(doc, ent.start, ent.end, label="GPE")
+
+
+@per_ontology
+def _job_titles(ontology: Ontology) -> frozenset[str]:
+    """The relational nouns' triggers: the titles of posts ("manager", "spokesman")."""
+    return frozenset(t for p in ontology.patterns if p.frame == "RelationalNoun" for t in p.triggers)
 
 
 def _brand_like(token: Token) -> bool:
@@ -141,15 +147,21 @@ def _without_kind(ent: Span, ontology: Ontology) -> Span:
     return ent
 
 
-def _field_word(ent: Span) -> bool:
-    """ "Opera" in "Opera impresario Sir Leo Marsh said": a one-word name opening the sentence that is a noun of
-    the dictionary, before a lower-case noun and a person's name, where the document writes it with a capital
-    nowhere else: the person's field of work, no organisation."""
+def _field_word(ent: Span, ontology: Ontology) -> bool:
+    """ "Opera" in "Opera impresario Sir Leo Marsh said": a one-word organisation's name opening the sentence that
+    is a noun of the dictionary, before a lower-case noun that is no job title and a person's name, where the
+    document writes it with a capital nowhere else: the person's field, no organisation. (The dictionary holds
+    places too, and a job title after a club's or firm's name is a post in it: "Kellby manager X".)"""
     doc = ent.doc
-    if len(ent) != 1 or not ent[0].is_title or not _opens_sentence(ent[0]) or ent.end + 1 >= len(doc):
+    if (
+        ent.label_ != "ORG" or len(ent) != 1 or not ent[0].is_title or not _opens_sentence(ent[0])
+        or ent.end + 1 >= len(doc)
+    ):
         return False
     noun, after = doc[ent.end], doc[ent.end + 1]
     if not (noun.is_lower and noun.pos_ in {"NOUN", "PROPN"} and after.ent_type_ == "PERSON" and after.ent_iob_ == "B"):
+        return False
+    if noun.lower_ in _job_titles(ontology):
         return False
     if ent[0].lower_ not in dictionary_words("noun"):
         return False
@@ -313,9 +325,9 @@ def unglued(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
         bracketless = _after_bracket(ent)
         if bracketless is None:
             continue
-        if _field_word(bracketless):
+        if _field_word(bracketless, ontology):
             continue
-        ent = _with_force(doc, _without_kind(_without_demonym(bracketless), ontology), ontology)
+        ent = _before_force(doc, _without_kind(_without_demonym(bracketless), ontology), ontology)
         joined = _compass_joined(doc, ent, after)
         if joined is None:
             continue

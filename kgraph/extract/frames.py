@@ -406,10 +406,7 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         # "met Kestrel chief executive X", the tagger's "executive" an adjective of X (its "chief" no title alone)
         out.append(noun.head)
     # not a later item of a list the parser also hangs on the title ("carmaker A - and retailer B")
-    apposed = [
-        c for c in noun.children
-        if c.dep_ == "appos" and (c.i < noun.i or _first_after(noun, c, index) and not _object_list(noun, c, index))
-    ]
+    apposed = [c for c in noun.children if c.dep_ == "appos" and (c.i < noun.i or _first_after(noun, c, index))]
     out.extend(apposed)
     # "Y's owners, the Vidal family", "Y's shareholders, the businessmen A and B": the names the noun stands for
     out.extend(apposed_names(apposed, index))
@@ -545,23 +542,15 @@ def _next_to(noun: Token, index: _Index) -> bool:
 
 
 def _first_after(noun: Token, name: Token, index: _Index) -> bool:
-    """Whether no other name and "and"/"or" stand between a title and a name after it."""
+    """Whether no other name and "and"/"or" stand between a title and a name after it, nor a name whose list a
+    body's name goes on ("members in the Kellish Senate, Orvane Assembly or Dalmark Parliament": the parser hangs
+    the second body on the title; a list of people there holds it: "members of the board, A and B")."""
     between = _between(noun, name, index)
-    return not (
-        any(t.pos_ == "CCONJ" for t in between) and any(index.by_token.get(t.i) is not None for t in between)
-    )
-
-
-def _object_list(noun: Token, name: Token, index: _Index) -> bool:
-    """Whether a body's name after a title and a name between is a later item of the list the name between opens
-    ("members in the Kellish Senate, Orvane Assembly or Dalmark Parliament": the parser hangs the second item on
-    the title), no holder of the title; a list of people after it holds it ("members of the board, A and B")."""
     held = index.at(name)
-    return (
-        held is not None and index.mentions[held][0].type != "Person"
-        and any(c.dep_ == "conj" for c in name.children)
-        and any(index.by_token.get(t.i) is not None for t in _between(noun, name, index))
-    )
+    body = held is not None and index.mentions[held][0].type != "Person"
+    listed = body and any(c.dep_ == "conj" for c in name.children)
+    named = any(index.by_token.get(t.i) is not None for t in between)
+    return not (named and (listed or any(t.pos_ == "CCONJ" for t in between)))
 
 
 def _named_in(pobj: Token, index: _Index) -> list[Token]:

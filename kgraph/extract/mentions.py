@@ -47,7 +47,13 @@ from kgraph.extract.lexicon import (
     ANY_NOUN,
 )
 from kgraph.extract.name_classes import retyped
-from kgraph.extract.name_spans import joined_ents, named_by_initials, own_s_everywhere, possessive_place_names
+from kgraph.extract.name_spans import (
+    hyphen_joined,
+    joined_ents,
+    named_by_initials,
+    own_s_everywhere,
+    possessive_place_names,
+)
 from kgraph.extract.party_names import party_mentions
 from kgraph.extract.place_names import _age_follows, coerce_places
 from kgraph.extract.portfolios import without_portfolios
@@ -296,11 +302,9 @@ def _with_own_s(span: Span) -> Span:
 
 
 def _without_new(span: Span, titles: frozenset[str] = frozenset()) -> Span:
-    """ "New European Commission rules": "New" opening a sentence before a country's adjective is the
-    sentence's adjective, not the first word of a name (no "New Zealand" is of that shape). So is "New" opening a
-    sentence or a headline before a name that opens with an adjective of the dictionary and stands before a
-    capitalised title (``titles``): "New Metropolitan Police Commissioner X" is the post's new holder ("New York
-    Police Commissioner X": "York" is no adjective)."""
+    """ "New European Commission rules": "New" opening a sentence before a country's adjective is the sentence's
+    adjective, no name's first word (no "New Zealand" is of that shape); so before a dictionary adjective and a name
+    before a capitalised title (``titles``): "New Central Police Commissioner X" ("York" is no adjective)."""
     first = span[0]
     if len(span) < 3 or first.text != "New" or not (first.is_sent_start or first.i > 0 and first.nbor(-1).is_space):
         return span
@@ -420,9 +424,7 @@ def _joined_portfolio(span: Span, ontology: Ontology) -> bool:
     "&"), the shape of a portfolio's name before a minister's title, where a body has its head noun; so are
     capitalised words ending in a portfolio's noun (``kgx:PortfolioNoun``: "Monetary Affairs")."""
     joins = {"and", "&", ","}
-    if len(span) >= 2 and span[-1].lower_ in ontology.words("PortfolioNoun") and all(
-        t.is_title and t.is_alpha or t.lower_ in joins for t in span
-    ):
+    if len(span) >= 2 and span[-1].lower_ in ontology.words("PortfolioNoun") and all(t.is_title for t in span):
         return True
     return (
         len(span) >= 3 and any(t.lower_ in {"and", "&"} for t in span[1:-1])
@@ -962,14 +964,6 @@ def _modifier_opening(doc: Doc, i: int) -> bool:
     return any(t.text == first.lower_ and t.dep_ == "amod" for t in doc if t.i != i)
 
 
-def _hyphen_joined(left: Token, dash: Token, right: Token) -> bool:
-    """ "Day-Lewis": two capitalised words written with a dash and no space between, one double-barrelled name."""
-    return (
-        dash.text == "-" and not left.whitespace_ and not dash.whitespace_ and left.is_alpha and right.is_alpha
-        and left.text[:1].isupper() and right.text[:1].isupper()
-    )
-
-
 def _unlabelled_names(
     doc: Doc, taken: set[int], surnames: set[str], known: frozenset[str] = frozenset()
 ) -> Iterator[Span]:
@@ -993,13 +987,11 @@ def _unlabelled_names(
         j = i
         while j + 1 < len(doc) and name_word(doc[j + 1]):
             j += 1
-        while j + 2 < len(doc) and _hyphen_joined(doc[j], doc[j + 1], doc[j + 2]) and name_word(doc[j + 2]):
+        while j + 2 < len(doc) and hyphen_joined(doc[j], doc[j + 1], doc[j + 2]) and name_word(doc[j + 2]):
             j += 2  # "Day" + "-" + "Lewis" (the NER's run may stop at the dash)
             while j + 1 < len(doc) and name_word(doc[j + 1]):
                 j += 1
-        while i >= 2 and _hyphen_joined(doc[i - 2], doc[i - 1], doc[i]) and doc[i - 2].i not in taken and (
-            doc[i - 2].is_title
-        ):
+        while i >= 2 and hyphen_joined(doc[i - 2], doc[i - 1], doc[i]) and doc[i - 2].i not in taken:
             i -= 2  # "Kell-" + "Marsh": a capitalised word hyphened to the name's first word opens it
         if j > i and _modifier_opening(doc, i):
             i += 1  # "Ailing Kestrel Bank ... the ailing lender": the opening word is no part of the name

@@ -372,7 +372,7 @@ WORD_LISTS = frozenset(
      "ContestVerb", "ContestNoun", "SuccessionVerb", "PromotionVerb", "BrandNoun",
      "NamingVerb", "ParliamentName",
      "FirmPostTitle", "BoardTitle", "OwnerNoun", "PartyNameWord", "ForPhraseBody",
-     "ForceNoun", "FirmKindInitials", "PortfolioNoun"}
+     "ForceNoun", "FirmKindInitials", "PortfolioNoun", "VenueNoun"}
 )
 
 

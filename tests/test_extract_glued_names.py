@@ -94,6 +94,14 @@ def _names(doc, ontology) -> list[str]:  # type: ignore[no-untyped-def]
         ),
         # ... guard: not into a "for" phrase with nothing capitalised
         ("She gave to the Kellmore Foundation for years.", [(4, 6, "ORG")], ["Kellmore Foundation"]),
+        # a venue's name runs on through "'s in the" and a place's name before a venue's noun ...
+        (
+            "The deal includes the nearby Kellan's in the Mall restaurant.",
+            [(5, 6, "ORG"), (9, 10, "GPE")],
+            ["Kellan's in the Mall"],
+        ),
+        # ... guard: no venue's noun after the place
+        ("She ate at Kellan's in the Mall on Friday.", [(3, 4, "ORG"), (7, 8, "GPE")], ["Kellan's", "Mall"]),
         # a firm's kind before a name spelt like a brand is no part of it ...
         (
             "Tom Ward, managing director of ISP Netkell2go said so.",

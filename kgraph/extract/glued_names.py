@@ -13,6 +13,8 @@ Decides three repairs of the NER's names:
   Dunleavy", "fellow Britons Tom Hartley");
 - a body's name the NER cut before its "for the ..." phrase runs to the phrase's last capitalised word ("the
   UN Office for the Coordination of Maritime Affairs"; not "the UN Office for two years");
+- a venue's name runs on through "'s in the" and a place's name before a venue's noun ("Kellan's in the Mall
+  restaurant": ``kgx:VenueNoun``);
 - a name that opens with a closing bracket starts after it ("(Nasa) Lindqvist Research Center");
 - a name before a police force's lower-case noun (``kgx:ForceNoun``) is a place's, where the force is
   ("Kellshire police chief X": no organisation called "Kellshire");
@@ -130,6 +132,19 @@ def _before_force(doc: Doc, ent: Span, ontology: Ontology) -> Span:
 def _job_titles(ontology: Ontology) -> frozenset[str]:
     """The relational nouns' triggers: the titles of posts ("manager", "spokesman")."""
     return frozenset(t for p in ontology.patterns if p.frame == "RelationalNoun" for t in p.triggers)
+
+
+def _venue_end(doc: Doc, ent: Span, after: Span | None, ontology: Ontology) -> int:
+    """Where a venue's name ends that runs on with "'s in the" and a place's name before a venue's lower-case noun
+    (``kgx:VenueNoun``): "Kellan's in the Mall restaurant" is one name ("Kellan's in the Mall"); ``ent.end``
+    otherwise."""
+    i = ent.end
+    words = [t.lower_ for t in doc[i : i + 3]]
+    if ent.label_ not in {"ORG", "PERSON"} or words != ["'s", "in", "the"] or after is None or after.start != i + 3:
+        return ent.end
+    if after.end < len(doc) and doc[after.end].is_lower and doc[after.end].lower_ in ontology.words("VenueNoun"):
+        return after.end
+    return ent.end
 
 
 def _brand_like(token: Token) -> bool:
@@ -331,11 +346,11 @@ def unglued(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
         joined = _compass_joined(doc, ent, after)
         if joined is None:
             continue
-        for_end = _for_phrase_end(doc, ent, ontology)
+        for_end = max(_for_phrase_end(doc, ent, ontology), _venue_end(doc, ent, after, ontology))
         if for_end > ent.end:
             from spacy.tokens import Span
 
-            out.append(Span(doc, ent.start, for_end, label=ent.label_))
+            out.append(Span(doc, ent.start, for_end, label="ORG"))
             skip_to = for_end
             continue
         if joined.end > ent.end:

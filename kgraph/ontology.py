@@ -371,7 +371,8 @@ WORD_LISTS = frozenset(
      "PlacePossession", "PlaceArea", "PersonPossession", "PublicBodyNoun", "RivalNoun",
      "ContestVerb", "ContestNoun", "SuccessionVerb", "PromotionVerb", "BrandNoun",
      "NamingVerb", "ParliamentName",
-     "FirmPostTitle", "BoardTitle", "OwnerNoun", "PartyNameWord", "ForPhraseBody"}
+     "FirmPostTitle", "BoardTitle", "OwnerNoun", "PartyNameWord", "ForPhraseBody",
+     "ForceNoun", "FirmKindInitials", "PortfolioNoun", "VenueNoun"}
 )
 
 

@@ -758,3 +758,32 @@ def test_frames_an_organisations_name_tagged_as_an_adjective_before_a_title(nlp,
     found = {(links[r.subject].text, r.predicate, links[r.object].text) for r in relations}
     assert expected in found, found
     assert not [f for f in found if f[1] == "worksFor" and f[2] != "KBV"], found
+
+
+
+def _relations(nlp, ontology, doc) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    from kgraph.extract.coref import link_mentions
+    from kgraph.extract.mentions import find_mentions
+    from kgraph.extract.relations import find_relations
+
+    mentions = find_mentions(doc, ontology)
+    links = link_mentions(doc, mentions, ontology)
+    kept = [(m, s) for m, s in mentions if m in links]
+    relations = find_relations(doc, kept, ontology, links)
+    return {(links[r.subject].text, r.predicate, links[r.object].text) for r in relations}
+
+
+def test_frames_a_list_after_a_titles_object_holds_no_title(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    """ "members in the Kellish Senate, Orvane Parliament or Dalmark Assembly": the parser may hang the list's
+    second item on "members" as its apposition (reproduced here by parsing it so), and the later items on it; the
+    bodies are no members of the first. A list of people in that place holds the title."""
+    doc = nlp("Funds go to parties with two members in the Kellish Senate, Orvane Parliament or Dalmark Assembly.")
+    members, second, third = (next(t for t in doc if t.text == w) for w in ("members", "Parliament", "Assembly"))
+    second.head, second.dep_ = members, "appos"
+    third.head, third.dep_ = second, "conj"
+    assert not [f for f in _relations(nlp, ontology, doc) if f[1] == "memberOf"]
+    doc = nlp("Two members of the Kellish Senate, Anna Kerr and Tom Ward, resigned on Monday.")
+    members, first, other = (next(t for t in doc if t.text == w) for w in ("members", "Kerr", "Ward"))
+    first.head, first.dep_ = members, "appos"
+    other.head, other.dep_ = first, "conj"
+    assert ("Anna Kerr", "memberOf", "Kellish Senate") in _relations(nlp, ontology, doc)

@@ -86,6 +86,54 @@ def _names(doc, ontology) -> list[str]:  # type: ignore[no-untyped-def]
         ),
         # ... guard: a bracket opened inside the name stays
         ("It met Kestrel Holdings (UK) Research.", [(2, 8, "ORG")], ["Kestrel Holdings (UK) Research"]),
+        # the "for" phrase without "the" after a foundation's name ...
+        (
+            "Staff of the Kellmore Foundation for Southern Grasslands met.",
+            [(3, 5, "ORG")],
+            ["Kellmore Foundation for Southern Grasslands"],
+        ),
+        # ... guard: not into a "for" phrase with nothing capitalised
+        ("She gave to the Kellmore Foundation for years.", [(4, 6, "ORG")], ["Kellmore Foundation"]),
+        # a venue's name runs on through "'s in the" and a place's name before a venue's noun ...
+        (
+            "The deal includes the nearby Kellan's in the Mall restaurant.",
+            [(5, 6, "ORG"), (9, 10, "GPE")],
+            ["Kellan's in the Mall"],
+        ),
+        # ... guard: no venue's noun after the place
+        ("She ate at Kellan's in the Mall on Friday.", [(3, 4, "ORG"), (7, 8, "GPE")], ["Kellan's", "Mall"]),
+        # a firm's kind before a name spelt like a brand is no part of it ...
+        (
+            "Tom Ward, managing director of ISP Netkell2go said so.",
+            [(0, 2, "PERSON"), (6, 8, "ORG")],
+            ["Tom Ward", "Netkell2go"],
+        ),
+        # ... guard: not before an ordinary capitalised word
+        ("Shares in ISP Holdings fell.", [(2, 4, "ORG")], ["ISP Holdings"]),
+        # a list of bodies is its items though one has an "of" inside ...
+        (
+            "Seats went to members in the House of Lords, Kellish Parliament or Orvane Assembly.",
+            [(6, 12, "ORG"), (13, 15, "ORG")],
+            ["House of Lords", "Kellish Parliament", "Orvane Assembly"],
+        ),
+        # ... guard: a place after the comma keeps the name with an "of" whole
+        ("The Bank of Kellmore, Dorset rose.", [(1, 6, "ORG")], ["Bank of Kellmore, Dorset"]),
+        # a common noun opening the sentence before a person's role noun is the person's field ...
+        (
+            "Opera impresario Sir Leo Marsh said the show would tour.",
+            [(0, 1, "ORG"), (2, 5, "PERSON")],
+            ["Sir Leo Marsh"],
+        ),
+        # ... guard: not a name the dictionary does not know ("Orbix") ...
+        ("Orbix boss Leo Marsh said the show would tour.", [(0, 1, "ORG"), (2, 4, "PERSON")], ["Orbix", "Leo Marsh"]),
+        # ... nor one before a job title (a post in the organisation) ...
+        ("Harbour manager Leo Marsh said so.", [(0, 1, "ORG"), (2, 4, "PERSON")], ["Harbour", "Leo Marsh"]),
+        # ... nor one the document writes with a capital elsewhere
+        (
+            "Falcon boss Leo Marsh said sales at Falcon rose.",
+            [(0, 1, "ORG"), (2, 4, "PERSON"), (8, 9, "ORG")],
+            ["Falcon", "Leo Marsh", "Falcon"],
+        ),
     ],
 )
 def test_glued_names_are_repaired(ontology, parse_with_ents, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
@@ -98,3 +146,21 @@ def test_glued_demonym_makes_the_name_a_persons(ontology, parse_with_ents) -> No
     doc = parse_with_ents("Irishmen PJ Dunleavy and Liam Corcoran own a stake.", [(0, 3, "ORG"), (4, 6, "PERSON")])
     classes = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
     assert classes.get("PJ Dunleavy") == "Person", classes
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "cls"),
+    [
+        # a name before a police force's noun is the place the force is in ...
+        ("However, Kellshire police chief Tom Ward warned.", [(2, 3, "ORG"), (5, 7, "PERSON")], "Kellshire", "Place"),
+        # ... guard: not across a comma
+        ("In Kellshire, police said little.", [(1, 2, "ORG")], "Kellshire", "Organization"),
+        # ... nor initials ("the K.P. police": a body's own force)
+        ("K.P. police monitors were trapped.", [(0, 1, "ORG")], "K.P.", "Organization"),
+    ],
+)
+def test_a_name_before_a_police_force_is_a_place(ontology, parse_with_ents, text, ents, name, cls) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    classes = {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
+    assert classes.get(name) == cls, classes

@@ -594,6 +594,51 @@ def test_new_opening_a_sentence_before_an_adjective_of_a_country_is_no_part_of_a
     assert "New European Fund" in names("Shares in the New European Fund rose.", [(3, 6, "ORG")])
 
 
+def test_new_opening_a_sentence_before_an_adjective_and_a_title_is_the_posts(  # type: ignore[no-untyped-def]
+    parse_with_ents, ontology
+) -> None:
+    """ "New Central Harbour Police Commissioner X": the post's new holder, the body is "Central Harbour Police"."""
+    from kgraph.extract.mentions import find_mentions
+
+    def names(text: str, ents: list[tuple[int, int, str]]) -> set[str]:
+        return {m.text for m, _ in find_mentions(parse_with_ents(text, ents), ontology) if m.label != "description"}
+
+    text = "New Central Harbour Police Commissioner Anna Kerr took office on Monday."
+    assert "Central Harbour Police" in names(text, [(0, 4, "ORG"), (4, 7, "PERSON")])
+    # guard: a word of no dictionary after "New" is a place's ("New Kellmore")
+    text = "New Kellmore Harbour Police Commissioner Anna Kerr took office on Monday."
+    assert "New Kellmore Harbour Police" in names(text, [(0, 4, "ORG"), (4, 7, "PERSON")])
+    # guard: no title after the name
+    assert "New Central Harbour Police" in names("New Central Harbour Police rules apply.", [(0, 4, "ORG")])
+
+
+def test_a_portfolio_before_a_commissioners_title_is_no_organisation(  # type: ignore[no-untyped-def]
+    parse_with_ents, ontology
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    def names(text: str, ents: list[tuple[int, int, str]]) -> set[str]:
+        return {m.text for m, _ in find_mentions(parse_with_ents(text, ents), ontology) if m.label != "description"}
+
+    text = "Maritime Affairs Commissioner Anna Kerr said so on Monday."
+    assert names(text, [(0, 2, "ORG"), (2, 5, "PERSON")]) == {"Anna Kerr"}
+    # guard: the same words before no title name a body
+    assert "Maritime Affairs" in names("Staff at Maritime Affairs said so on Monday.", [(2, 4, "ORG")])
+
+
+def test_a_hyphened_surname_the_ner_left_unlabelled_is_whole(parse_with_ents, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    def names(text: str, ents: list[tuple[int, int, str]]) -> dict[str, str]:
+        return {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology) if m.label == "name"}
+
+    text = "Hartley-Brown wins award. Actor Tom Hartley-Brown won it."
+    assert names(text, [(7, 11, "PERSON")]) == {"Hartley-Brown": "Person"}
+    # guard: a dash with spaces joins no two names
+    text = "In Oslo, Kell - Brown won again. Actor Tom Hartley-Brown won it."
+    assert names(text, [(1, 2, "GPE"), (10, 14, "PERSON")]) == {"Brown": "Person"}
+
+
 def test_an_organisations_name_ends_in_an_s_that_possesses_nothing(parse_with_ents, ontology) -> None:  # type: ignore[no-untyped-def]
     """ "Hale & Moore's upgraded Vellania": the "'s" is the firm's name's; "Hale & Moore's analyst" and
     "Hale & Moore's wholly owned unit" are possessives."""

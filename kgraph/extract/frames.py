@@ -544,11 +544,15 @@ def _next_to(noun: Token, index: _Index) -> bool:
 
 
 def _first_after(noun: Token, name: Token, index: _Index) -> bool:
-    """Whether no other name and "and"/"or" stand between a title and a name after it."""
+    """Whether no other name and "and"/"or" stand between a title and a name after it, nor a name whose list a
+    body's name goes on ("members in the Kellish Senate, Orvane Assembly or Dalmark Parliament": the parser hangs
+    the second body on the title; a list of people there holds it: "members of the board, A and B")."""
     between = _between(noun, name, index)
-    return not (
-        any(t.pos_ == "CCONJ" for t in between) and any(index.by_token.get(t.i) is not None for t in between)
-    )
+    held = index.at(name)
+    body = held is not None and index.mentions[held][0].type != "Person"
+    listed = body and any(c.dep_ == "conj" for c in name.children)
+    named = any(index.by_token.get(t.i) is not None for t in between)
+    return not (named and (listed or any(t.pos_ == "CCONJ" for t in between)))
 
 
 def _named_in(pobj: Token, index: _Index) -> list[Token]:

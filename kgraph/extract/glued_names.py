@@ -13,7 +13,18 @@ Decides three repairs of the NER's names:
   Dunleavy", "fellow Britons Tom Hartley");
 - a body's name the NER cut before its "for the ..." phrase runs to the phrase's last capitalised word ("the
   UN Office for the Coordination of Maritime Affairs"; not "the UN Office for two years");
+- a venue's name runs on through "'s in the" and a place's name before a venue's noun ("Kellan's in the Mall
+  restaurant": ``kgx:VenueNoun``);
 - a name that opens with a closing bracket starts after it ("(Nasa) Lindqvist Research Center");
+- a name before a police force's lower-case noun (``kgx:ForceNoun``) is a place's, where the force is
+  ("Kellshire police chief X": no organisation called "Kellshire");
+- a firm's kind (``kgx:FirmNoun``, its initials ``kgx:FirmKindInitials``: "ISP") before one word spelt like a
+  brand (a digit or a capital inside: "Freedom2go", "NetKell") is no part of the name;
+- a list of bodies the NER read as one name is its items even with an "of" in one of them ("the House of
+  Lords, Kellish Parliament": each item ends in a body's head noun);
+- a one-word name opening a sentence that is a common noun of the dictionary, before a lower-case noun and a
+  person's name, is the person's field, no organisation ("Opera impresario Sir X"), unless the document writes
+  the word with a capital elsewhere;
 - a compass word the NER made a name of its own ("South East") before a place's name is that name's
   first word ("South East" + "Asia"), or before a country's adjective part of the adjective ("South
   East Asian countries": no place of its own).
@@ -28,7 +39,8 @@ from typing import TYPE_CHECKING
 
 from kgraph.extract.doc_text import doc_text
 from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES
-from kgraph.ontology import Ontology
+from kgraph.nlp import dictionary_words
+from kgraph.ontology import Ontology, per_ontology
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -103,12 +115,101 @@ def _for_phrase_end(doc: Doc, ent: Span, ontology: Ontology) -> int:
     return end
 
 
+def _before_force(doc: Doc, ent: Span, ontology: Ontology) -> Span:
+    """ "Kellshire" + "police chief X": a place's name before a police force's lower-case noun (``kgx:ForceNoun``)
+    says where the force is; it is the place's (a GPE), no organisation called "Kellshire"."""
+    from spacy.tokens import Span
+
+    if (
+        ent.label_ != "ORG" or not all(t.is_alpha and t.is_title for t in ent) or ent.end >= len(doc)
+        or not doc[ent.end].is_lower or doc[ent.end].lower_ not in ontology.words("ForceNoun")
+    ):
+        return ent
+    return Span(doc, ent.start, ent.end, label="GPE")
+
+
+@per_ontology
+def _job_titles(ontology: Ontology) -> frozenset[str]:
+    """The relational nouns' triggers: the titles of posts ("manager", "spokesman")."""
+    return frozenset(t for p in ontology.patterns if p.frame == "RelationalNoun" for t in p.triggers)
+
+
+def _venue_end(doc: Doc, ent: Span, after: Span | None, ontology: Ontology) -> int:
+    """Where a venue's name ends that runs on with "'s in the" and a place's name before a venue's lower-case noun
+    (``kgx:VenueNoun``): "Kellan's in the Mall restaurant" is one name ("Kellan's in the Mall"); ``ent.end``
+    otherwise."""
+    i = ent.end
+    words = [t.lower_ for t in doc[i : i + 3]]
+    if ent.label_ not in {"ORG", "PERSON"} or words != ["'s", "in", "the"] or after is None or after.start != i + 3:
+        return ent.end
+    if after.end < len(doc) and doc[after.end].is_lower and doc[after.end].lower_ in ontology.words("VenueNoun"):
+        return after.end
+    return ent.end
+
+
+def _brand_like(token: Token) -> bool:
+    """ "Freedom2go", "NetKell": a digit or a capital after the first letter, the spelling of a brand."""
+    return token.text[:1].isupper() and any(c.isdigit() or c.isupper() for c in token.text[1:]) and not token.is_upper
+
+
+def _without_kind(ent: Span, ontology: Ontology) -> Span:
+    """ "ISP Freedom2go" -> "Freedom2go": a firm's kind before one word spelt like a brand is a descriptor."""
+    kinds = ontology.words("FirmNoun") | ontology.words("FirmKindInitials")
+    if len(ent) == 2 and ent[0].lower_ in kinds and _brand_like(ent[1]):
+        from spacy.tokens import Span
+
+        return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+    return ent
+
+
+def _field_word(ent: Span, ontology: Ontology) -> bool:
+    """ "Opera" in "Opera impresario Sir Leo Marsh said": a one-word organisation's name opening the sentence that
+    is a noun of the dictionary, before a lower-case noun that is no job title and a person's name, where the
+    document writes it with a capital nowhere else: the person's field, no organisation. (The dictionary holds
+    places too, and a job title after a club's or firm's name is a post in it: "Kellby manager X".)"""
+    doc = ent.doc
+    if (
+        ent.label_ != "ORG" or len(ent) != 1 or not ent[0].is_title or not _opens_sentence(ent[0])
+        or ent.end + 1 >= len(doc)
+    ):
+        return False
+    noun, after = doc[ent.end], doc[ent.end + 1]
+    if not (noun.is_lower and noun.pos_ in {"NOUN", "PROPN"} and after.ent_type_ == "PERSON" and after.ent_iob_ == "B"):
+        return False
+    if noun.lower_ in _job_titles(ontology):
+        return False
+    if ent[0].lower_ not in dictionary_words("noun"):
+        return False
+    return not any(t.text == ent[0].text for t in doc if t.i != ent.start)
+
+
+def _body_list(ent: Span, ontology: Ontology) -> bool:
+    """ "House of Lords, Kellish Parliament": capitalised items each ending in a body's head noun
+    (a parliament's, an assembly's), so the "of" inside one item keeps no comma in the name."""
+    if ent.label_ not in {"ORG", "GPE"} or any(t.lower_ in {"and", "&"} for t in ent):
+        return False
+    items: list[list[Token]] = [[]]
+    for t in ent:
+        if t.text == ",":
+            items.append([])
+        else:
+            items[-1].append(t)
+    parliaments = ontology.words("ParliamentName")
+    return len(items) > 1 and all(
+        item and item[0].is_title and item[-1].is_title
+        and (ontology.class_for_head(item[-1].lower_) is not None or item[-1].lower_ in parliaments)
+        for item in items
+    )
+
+
 def _items(ent: Span, ontology: Ontology) -> list[Span]:
     """ "Gazpromneft, Rosneft" -> its items; the name itself where it is no list, or a firm's name ("Hallam,
     Croft & Co.", "Kestrel, Inc.": an "and" or a company's suffix after the comma)."""
     from spacy.tokens import Span
 
-    if ent.label_ not in _NAMES or "," not in [t.text for t in ent] or any(t.lower_ in _KEEP for t in ent):
+    if ent.label_ not in _NAMES or "," not in [t.text for t in ent]:
+        return [ent]
+    if any(t.lower_ in _KEEP for t in ent) and not _body_list(ent, ontology):
         return [ent]
     last = [t for t in ent if t.text == ","][-1]
     if ent.end - last.i == 2 and ontology.class_for_head(ent[-1].lower_) is not None:
@@ -239,15 +340,17 @@ def unglued(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
         bracketless = _after_bracket(ent)
         if bracketless is None:
             continue
-        ent = _without_demonym(bracketless)
+        if _field_word(bracketless, ontology):
+            continue
+        ent = _before_force(doc, _without_kind(_without_demonym(bracketless), ontology), ontology)
         joined = _compass_joined(doc, ent, after)
         if joined is None:
             continue
-        for_end = _for_phrase_end(doc, ent, ontology)
+        for_end = max(_for_phrase_end(doc, ent, ontology), _venue_end(doc, ent, after, ontology))
         if for_end > ent.end:
             from spacy.tokens import Span
 
-            out.append(Span(doc, ent.start, for_end, label=ent.label_))
+            out.append(Span(doc, ent.start, for_end, label="ORG"))
             skip_to = for_end
             continue
         if joined.end > ent.end:

@@ -47,13 +47,20 @@ from kgraph.extract.lexicon import (
     ANY_NOUN,
 )
 from kgraph.extract.name_classes import retyped
-from kgraph.extract.name_spans import joined_ents, named_by_initials, own_s_everywhere, possessive_place_names
+from kgraph.extract.name_spans import (
+    hyphen_joined,
+    joined_ents,
+    named_by_initials,
+    own_s_everywhere,
+    possessive_place_names,
+)
 from kgraph.extract.party_names import party_mentions
 from kgraph.extract.place_names import _age_follows, coerce_places
 from kgraph.extract.portfolios import without_portfolios
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
 from kgraph.extract.work_names import is_work
 from kgraph.models import Mention
+from kgraph.nlp import dictionary_words
 from kgraph.ontology import Ontology, Pattern, per_ontology
 from kgraph.vocabulary import PERSON_TITLES, RANKS
 
@@ -294,14 +301,21 @@ def _with_own_s(span: Span) -> Span:
     return Span(doc, span.start, span.end + 1, label=span.label_)
 
 
-def _without_new(span: Span) -> Span:
-    """ "New European Commission rules": "New" opening a sentence before a country's adjective is the
-    sentence's adjective, not the first word of a name (no "New Zealand" is of that shape)."""
-    if len(span) < 3 or span[0].text != "New" or not span[0].is_sent_start:
+def _without_new(span: Span, titles: frozenset[str] = frozenset()) -> Span:
+    """ "New European Commission rules": "New" opening a sentence before a country's adjective is the sentence's
+    adjective, no name's first word (no "New Zealand" is of that shape); so before a dictionary adjective and a name
+    before a capitalised title (``titles``): "New Central Police Commissioner X" ("York" is no adjective)."""
+    first = span[0]
+    if len(span) < 3 or first.text != "New" or not (first.is_sent_start or first.i > 0 and first.nbor(-1).is_space):
         return span
-    if span[1].lower_ not in _COUNTRY_ADJECTIVES and span[1].lower_ not in _CONTINENT_ADJECTIVES:
-        return span
-    return span[1:]
+    second = span[1].lower_
+    if second in _COUNTRY_ADJECTIVES or second in _CONTINENT_ADJECTIVES:
+        return span[1:]
+    if titles and second in dictionary_words("adj") and _names_office(span, titles):
+        from spacy.tokens import Span
+
+        return Span(span.doc, span.start + 1, span.end, label=span.label_)
+    return span
 
 
 def _without_open_end(span: Span) -> Span:
@@ -405,10 +419,13 @@ def _names_office(span: Span, titles: frozenset[str]) -> bool:
     return after is not None and after.is_title and after.lower_.rstrip(".") in titles
 
 
-def _joined_portfolio(span: Span) -> bool:
+def _joined_portfolio(span: Span, ontology: Ontology) -> bool:
     """ "Trade and Industry", "Culture, Media and Sport": capitalised words joined by "and" (a comma,
-    "&"), the shape of a portfolio's name before a minister's title, where a body has its head noun."""
+    "&"), the shape of a portfolio's name before a minister's title, where a body has its head noun; so are
+    capitalised words ending in a portfolio's noun (``kgx:PortfolioNoun``: "Monetary Affairs")."""
     joins = {"and", "&", ","}
+    if len(span) >= 2 and span[-1].lower_ in ontology.words("PortfolioNoun") and all(t.is_title for t in span):
+        return True
     return (
         len(span) >= 3 and any(t.lower_ in {"and", "&"} for t in span[1:-1])
         and all(t.lower_ in joins or t.is_title and t.is_alpha for t in span)
@@ -582,7 +599,7 @@ def _named_entities(
             taken.update(range(ent.start, _balanced(ent).end))  # nor a name the rules find in its words
             continue
         one_word = len(ent) == 1 and ent[0].is_title and ent[0].is_alpha
-        if (one_word or _joined_portfolio(ent)) and ent.label_ == "ORG" and _names_office(
+        if (one_word or _joined_portfolio(ent, ontology)) and ent.label_ == "ORG" and _names_office(
             ent, office_titles  # not "U.N. Secretary-General X"
         ):
             continue  # "Home Secretary X", "Health Minister X": the word names the office, not a body
@@ -596,7 +613,7 @@ def _named_entities(
             or not_a_company(ent, ontology)
             or cls
         )
-        ent = _with_own_s(_without_new(_without_open_end(_balanced(ent))))
+        ent = _with_own_s(_without_new(_without_open_end(_balanced(ent)), office_titles | job_titles))
         if cls == "Person":
             ent = _split_title(ent, job_titles)
             stripped = _strip_job_title(_without_owned_office(ent), job_titles)
@@ -970,6 +987,12 @@ def _unlabelled_names(
         j = i
         while j + 1 < len(doc) and name_word(doc[j + 1]):
             j += 1
+        while j + 2 < len(doc) and hyphen_joined(doc[j], doc[j + 1], doc[j + 2]) and name_word(doc[j + 2]):
+            j += 2  # "Day" + "-" + "Lewis" (the NER's run may stop at the dash)
+            while j + 1 < len(doc) and name_word(doc[j + 1]):
+                j += 1
+        while i >= 2 and hyphen_joined(doc[i - 2], doc[i - 1], doc[i]) and doc[i - 2].i not in taken:
+            i -= 2  # "Kell-" + "Marsh": a capitalised word hyphened to the name's first word opens it
         if j > i and _modifier_opening(doc, i):
             i += 1  # "Ailing Kestrel Bank ... the ailing lender": the opening word is no part of the name
         if j > i or doc[i].lower_ in surnames or doc[i].text in known:

@@ -42,7 +42,15 @@ from kgraph.ontology import Ontology
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["joined_ents", "named_by_initials", "own_s_everywhere", "possessive_place_names"]
+__all__ = ["hyphen_joined", "joined_ents", "named_by_initials", "own_s_everywhere", "possessive_place_names"]
+
+
+def hyphen_joined(left: Token, dash: Token, right: Token) -> bool:
+    """ "Day-Lewis": two capitalised words written with a dash and no space between, one double-barrelled name."""
+    return (
+        dash.text == "-" and not left.whitespace_ and not dash.whitespace_ and left.is_alpha and right.is_alpha
+        and left.text[:1].isupper() and right.text[:1].isupper()
+    )
 
 
 def _own_s_token(token: Token) -> bool:

@@ -8,7 +8,9 @@ those sentences stand for by coreference. Another firm in reach (an analyst's ba
 second company in a list) leaves the post open, unless the story's headline names one of the firms in reach and
 the story names it in reach in its own words, not only in quoted speech (a story is about its headline's firm; a
 rival's chief may be quoted); "a chief executive" (any one), a possessor, and a name before the title that is no
-mention ("Arsenal vice-chairman X") leave it open too.
+mention ("Arsenal vice-chairman X") leave it open too. An "its" before the title that coreference left unlinked
+("the ambitions of its former chief executive, X") stands for the one firm its sentence names before it, or, where
+that names none, the one firm the sentence before names.
 Example: in "Sales at Orbitel Foods fell. The company said demand was weak. It added that costs had risen.
 'We are confident,' chief executive Dana Kell said.", Dana Kell is the chief executive of Orbitel Foods.
 """
@@ -54,6 +56,9 @@ def firm_in_reach(noun: Token, trigger: str, index: MentionIndex) -> list[Token]
         titles.append(noun.head.head)  # ... the name joined to the first title
     # a name in a list of titled names is no title ("chief executive A, chief financial officer B and ...")
     titles = [t for t in titles if t is noun or index.at(t) is None]
+    its = [d for t in titles for d in t.children if d.dep_ == "poss" and _unlinked_its(d, index)]
+    if its:
+        return _its_firm(its[0], trigger, index)
     own = set(trigger.split())
     if any(
         d.dep_ == "det"
@@ -91,6 +96,32 @@ def firm_in_reach(noun: Token, trigger: str, index: MentionIndex) -> list[Token]
     if trigger in ontology.words("BoardTitle") and not called_a_firm(next(iter(firms)), index):
         return []  # "Chairman X told MPs": a committee's, an agency's, a party's as much as a firm's
     return list(firms.values())
+
+
+def _unlinked_its(token: Token, index: MentionIndex) -> bool:
+    """Whether a possessive is an "its" that coreference left unlinked (no mention; a linked one is the title's own
+    organisation, read before the firm in reach is looked for)."""
+    return token.lower_ == "its" and index.at(token) is None
+
+
+def _its_firm(its: Token, trigger: str, index: MentionIndex) -> list[Token]:
+    """The firm an unlinked "its" before a title stands for: the one firm named in its sentence before it ("the
+    pursuit of Kestrel is a response to the ambitions of its former chief executive, X"), or, where its sentence
+    names none before it, the one firm the sentence before names; two firms there leave it open."""
+    sents = list(its.doc.sents)
+    here = next(k for k, sent in enumerate(sents) if sent.start <= its.i < sent.end)
+    for k in (here, here - 1) if here > 0 else (here,):
+        firms: dict[str, Token] = {}
+        for m in index.by_sentence.get(sents[k].start, []):
+            mention, span = index.mentions[m]
+            if mention.label not in _NOT_NAMES and span.end <= its.i and firm_class(mention.type, index.ontology):
+                firms[mention.text.lower()] = span.root
+        if firms:
+            name, token = next(iter(firms.items()))
+            if len(firms) > 1 or trigger in index.ontology.words("BoardTitle") and not called_a_firm(name, index):
+                return []
+            return [token]
+    return []
 
 
 def called_a_firm(name: str, index: MentionIndex) -> bool:

@@ -125,7 +125,7 @@ def test_firm_posts_the_headlines_firm_takes_no_post_spoken_of_or_named(extract_
 
 _ITS = (
     "Halvorsen Steel Corp cuts jobs\n\nHalvorsen Steel Corp and Kestrel Bank signed a loan deal on Monday. Critics"
-    " of Orbitel Foods blamed the ambitions of its former chief executive, Olek Brant."
+    " of Orbitel Bank blamed the ambitions of its former chief executive, Olek Brant."
 )
 
 
@@ -133,15 +133,33 @@ def test_firm_posts_an_unlinked_its_is_the_firm_its_sentence_names(extract_text)
     # coreference leaves "its" open (three firms in reach); the one firm its sentence names before it is its
     # owner, not the headline's firm
     found = extract_text(_ITS)
-    assert ("Olek Brant", "ceoOf", "Orbitel Foods") in found, found
+    assert ("Olek Brant", "ceoOf", "Orbitel Bank") in found, found
     assert not any(s == "Olek Brant" and o == "Halvorsen Steel Corp" for s, _, o in found), found
 
 
 def test_firm_posts_an_unlinked_its_after_two_firms_is_left_open(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text(_ITS.replace("of Orbitel Foods blamed", "of Orbitel Foods and Kestrel Bank blamed"))
+    found = extract_text(_ITS.replace("of Orbitel Bank blamed", "of Orbitel Bank and Kestrel Bank blamed"))
     assert not any(s == "Olek Brant" and p in {"ceoOf", "worksFor", "headOf"} for s, p, _ in found), found
 
 
 def test_firm_posts_a_chief_finance_officer_is_a_firms_post(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(_ITS.replace("chief executive", "chief finance officer"))
-    assert ("Olek Brant", "worksFor", "Orbitel Foods") in found, found
+    assert ("Olek Brant", "worksFor", "Orbitel Bank") in found, found
+
+
+def test_firm_posts_an_unlinked_its_before_any_title_is_the_firm(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(_ITS.replace("former chief executive", "founder"))
+    assert ("Olek Brant", "founderOf", "Orbitel Bank") in found, found
+
+
+def test_firm_posts_an_unlinked_its_after_a_place_and_a_firm_is_left_open(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "its" may be the country's as well as the firm's
+    text = _ITS.replace("former chief executive", "founder").replace("Critics of", "Critics in Norway of")
+    found = extract_text(text)
+    assert not any(s == "Olek Brant" and o != "Olek Brant" for s, _, o in found), found
+
+
+def test_firm_posts_an_unlinked_its_of_an_organisation_not_called_a_firm_is_left_open(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # nothing calls Orbitel Foods a firm (kgx:FirmNoun): its founder may be a party's donor as much as a firm's
+    found = extract_text(_ITS.replace("former chief executive", "founder").replace("Orbitel Bank", "Orbitel Foods"))
+    assert not any(s == "Olek Brant" and o != "Olek Brant" for s, _, o in found), found

@@ -9,8 +9,9 @@ second company in a list) leaves the post open, unless the story's headline name
 the story names it in reach in its own words, not only in quoted speech (a story is about its headline's firm; a
 rival's chief may be quoted); "a chief executive" (any one), a possessor, and a name before the title that is no
 mention ("Arsenal vice-chairman X") leave it open too. An "its" before the title that coreference left unlinked
-("the ambitions of its former chief executive, X") stands for the one firm its sentence names before it, or, where
-that names none, the one firm the sentence before names.
+("the ambitions of its former chief executive, X", and any title's: "its founder X") stands for the one name of an
+organisation or place its sentence has before it, or, where that has none, the one the sentence before has, where
+that is a firm the document calls one.
 Example: in "Sales at Orbitel Foods fell. The company said demand was weak. It added that costs had risen.
 'We are confident,' chief executive Dana Kell said.", Dana Kell is the chief executive of Orbitel Foods.
 """
@@ -26,7 +27,7 @@ from kgraph.ontology import Ontology, per_ontology
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["called_a_firm", "firm_in_reach", "firm_post_titles"]
+__all__ = ["called_a_firm", "firm_in_reach", "firm_post_titles", "its_firm", "unlinked_its"]
 
 #: Sentences before the title's own that may name the firm (or refer to it).
 _FIRM_REACH = 2
@@ -56,9 +57,9 @@ def firm_in_reach(noun: Token, trigger: str, index: MentionIndex) -> list[Token]
         titles.append(noun.head.head)  # ... the name joined to the first title
     # a name in a list of titled names is no title ("chief executive A, chief financial officer B and ...")
     titles = [t for t in titles if t is noun or index.at(t) is None]
-    its = [d for t in titles for d in t.children if d.dep_ == "poss" and _unlinked_its(d, index)]
+    its = [d for t in titles if (d := unlinked_its(t, index)) is not None]
     if its:
-        return _its_firm(its[0], trigger, index)
+        return its_firm(its[0], index)
     own = set(trigger.split())
     if any(
         d.dep_ == "det"
@@ -98,30 +99,38 @@ def firm_in_reach(noun: Token, trigger: str, index: MentionIndex) -> list[Token]
     return list(firms.values())
 
 
-def _unlinked_its(token: Token, index: MentionIndex) -> bool:
-    """Whether a possessive is an "its" that coreference left unlinked (no mention; a linked one is the title's own
-    organisation, read before the firm in reach is looked for)."""
-    return token.lower_ == "its" and index.at(token) is None
+def unlinked_its(title: Token, index: MentionIndex) -> Token | None:
+    """The possessive "its" of a title that coreference left unlinked (no mention; a linked one is the title's own
+    organisation, read before the firm in reach is looked for), if any."""
+    return next((d for d in title.children if d.dep_ == "poss" and d.lower_ == "its" and index.at(d) is None), None)
 
 
-def _its_firm(its: Token, trigger: str, index: MentionIndex) -> list[Token]:
-    """The firm an unlinked "its" before a title stands for: the one firm named in its sentence before it ("the
-    pursuit of Kestrel is a response to the ambitions of its former chief executive, X"), or, where its sentence
-    names none before it, the one firm the sentence before names; two firms there leave it open."""
+def its_firm(its: Token, index: MentionIndex) -> list[Token]:
+    """The firm an unlinked "its" before a title stands for: the one organisation or place named in its sentence
+    before it, where that is a firm ("the pursuit of Kestrel is a response to the ambitions of its former chief
+    executive, X"), or, where its sentence names none before it, the one the sentence before names; two names
+    there (a place as much as a firm) leave it open, and so does an organisation the document does not call a firm
+    (kgx:FirmNoun: a party's "its main donor X")."""
     sents = list(its.doc.sents)
     here = next(k for k, sent in enumerate(sents) if sent.start <= its.i < sent.end)
     for k in (here, here - 1) if here > 0 else (here,):
-        firms: dict[str, Token] = {}
+        names: dict[str, tuple[Token, str]] = {}  # the organisations and places named there before "its", by name
         for m in index.by_sentence.get(sents[k].start, []):
             mention, span = index.mentions[m]
-            if mention.label not in _NOT_NAMES and span.end <= its.i and firm_class(mention.type, index.ontology):
-                firms[mention.text.lower()] = span.root
-        if firms:
-            name, token = next(iter(firms.items()))
-            if len(firms) > 1 or trigger in index.ontology.words("BoardTitle") and not called_a_firm(name, index):
-                return []
-            return [token]
+            if mention.label not in _NOT_NAMES and span.end <= its.i and _owner_class(mention.type, index.ontology):
+                names[mention.text.lower()] = (span.root, mention.type)
+        if names:
+            name, (token, cls) = next(iter(names.items()))
+            if len(names) > 1 or not firm_class(cls, index.ontology):
+                return []  # "since the break-up of Kestrelia, Vellan has been run by its president X"
+            # a firm as the document calls it: "its main donor X" of a party is no post in it
+            return [token] if called_a_firm(name, index) else []
     return []
+
+
+def _owner_class(cls: str, ontology: Ontology) -> bool:
+    """Whether a class's names may stand for "its": an organisation's or a place's."""
+    return ontology.is_a(cls, "Organization") or ontology.is_a(cls, "Place")
 
 
 def called_a_firm(name: str, index: MentionIndex) -> bool:

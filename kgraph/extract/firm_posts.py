@@ -11,7 +11,7 @@ rival's chief may be quoted); "a chief executive" (any one), a possessor, and a 
 mention ("Arsenal vice-chairman X") leave it open too. An "its" before the title that coreference left unlinked
 ("the ambitions of its former chief executive, X", and any title's: "its founder X") stands for the one name of an
 organisation or place its sentence has before it, or, where that has none, the one the sentence before has, where
-that is a firm the document calls one.
+that is a firm and no body of members (a party's "its main donor X").
 Example: in "Sales at Orbitel Foods fell. The company said demand was weak. It added that costs had risen.
 'We are confident,' chief executive Dana Kell said.", Dana Kell is the chief executive of Orbitel Foods.
 """
@@ -106,31 +106,38 @@ def unlinked_its(title: Token, index: MentionIndex) -> Token | None:
 
 
 def its_firm(its: Token, index: MentionIndex) -> list[Token]:
-    """The firm an unlinked "its" before a title stands for: the one organisation or place named in its sentence
-    before it, where that is a firm ("the pursuit of Kestrel is a response to the ambitions of its former chief
-    executive, X"), or, where its sentence names none before it, the one the sentence before names; two names
-    there (a place as much as a firm) leave it open, and so does an organisation the document does not call a firm
-    (kgx:FirmNoun: a party's "its main donor X")."""
+    """The firm an unlinked "its" before a title stands for: the one name its sentence has before it, where that
+    is a firm ("the pursuit of Kestrel is a response to the ambitions of its former chief executive, X"), or, where
+    its sentence names none before it, the one the sentence before names. Two names there (a place's or a person's
+    as much as a firm's) leave it open, and so does a body of members by its name's head word that the document
+    does not call a firm (kgx:FirmNoun): a party's "its main donor X"."""
     sents = list(its.doc.sents)
     here = next(k for k, sent in enumerate(sents) if sent.start <= its.i < sent.end)
     for k in (here, here - 1) if here > 0 else (here,):
-        names: dict[str, tuple[Token, str]] = {}  # the organisations and places named there before "its", by name
+        names: dict[str, tuple[Token, str]] = {}  # the names there before "its"
         for m in index.by_sentence.get(sents[k].start, []):
             mention, span = index.mentions[m]
-            if mention.label not in _NOT_NAMES and span.end <= its.i and _owner_class(mention.type, index.ontology):
+            # every name counts, a person's too (the NER's type may be wrong: "Halvorsen and its former owner X")
+            if mention.label not in _NOT_NAMES and span.end <= its.i:
                 names[mention.text.lower()] = (span.root, mention.type)
         if names:
             name, (token, cls) = next(iter(names.items()))
             if len(names) > 1 or not firm_class(cls, index.ontology):
                 return []  # "since the break-up of Kestrelia, Vellan has been run by its president X"
-            # a firm as the document calls it: "its main donor X" of a party is no post in it
-            return [token] if called_a_firm(name, index) else []
+            # a firm as the document calls it or by its name, not a body of members ("its main donor X" of a party)
+            owner = index.at(token)
+            member = owner is not None and bool(index.kinds(owner) & _member_bodies(index.ontology))
+            return [token] if called_a_firm(name, index) or not member else []
     return []
 
 
-def _owner_class(cls: str, ontology: Ontology) -> bool:
-    """Whether a class's names may stand for "its": an organisation's or a place's."""
-    return ontology.is_a(cls, "Organization") or ontology.is_a(cls, "Place")
+@per_ontology
+def _member_bodies(ontology: Ontology) -> frozenset[str]:
+    """Head words of a body of members ("party", "union", "club"): the kgx:objectHead of the memberOf attribute
+    patterns."""
+    return frozenset(
+        w for p in ontology.properties["memberOf"].patterns if p.frame == "Attribute" for w in p.object_heads
+    )
 
 
 def called_a_firm(name: str, index: MentionIndex) -> bool:

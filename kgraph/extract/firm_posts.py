@@ -9,9 +9,9 @@ second company in a list) leaves the post open, unless the story's headline name
 the story names it in reach in its own words, not only in quoted speech (a story is about its headline's firm; a
 rival's chief may be quoted); "a chief executive" (any one), a possessor, and a name before the title that is no
 mention ("Arsenal vice-chairman X") leave it open too. An "its" before the title that coreference left unlinked
-("the ambitions of its former chief executive, X", and any title's: "its founder X") stands for the one name of an
-organisation or place its sentence has before it, or, where that has none, the one the sentence before has, where
-that is a firm and no body of members (a party's "its main donor X").
+("the ambitions of its former chief executive, X", and any title's: "its founder X") stands for the one name its
+sentence has before it, or, where that has none, the one the sentence before has, where that is a firm and no body
+of members (a party's "its main donor X").
 Example: in "Sales at Orbitel Foods fell. The company said demand was weak. It added that costs had risen.
 'We are confident,' chief executive Dana Kell said.", Dana Kell is the chief executive of Orbitel Foods.
 """
@@ -118,7 +118,7 @@ def its_firm(its: Token, index: MentionIndex) -> list[Token]:
         for m in index.by_sentence.get(sents[k].start, []):
             mention, span = index.mentions[m]
             # every name counts, a person's too (the NER's type may be wrong: "Halvorsen and its former owner X")
-            if mention.label not in _NOT_NAMES and span.end <= its.i:
+            if mention.label not in UNNAMED and span.end <= its.i:
                 names[mention.text.lower()] = (span.root, mention.type)
         if names:
             name, (token, cls) = next(iter(names.items()))

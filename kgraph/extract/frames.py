@@ -544,9 +544,8 @@ def _next_to(noun: Token, index: _Index) -> bool:
 
 
 def _first_after(noun: Token, name: Token, index: _Index) -> bool:
-    """Whether no other name and "and"/"or" stand between a title and a name after it, nor a name whose list a
-    body's name goes on ("members in the Kellish Senate, Orvane Assembly or Dalmark Parliament": the parser hangs
-    the second body on the title; a list of people there holds it: "members of the board, A and B")."""
+    """Whether no other name and "and"/"or" stand between a title and a name after it, nor a body's name in a list
+    ("members in the Kellish Senate, Orvane Assembly or Dalmark Parliament"; people may: "board members A and B")."""
     between = _between(noun, name, index)
     held = index.at(name)
     body = held is not None and index.mentions[held][0].type != "Person"

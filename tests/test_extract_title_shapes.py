@@ -82,3 +82,20 @@ def test_title_shapes_a_member_of_a_trusts_board_stays_a_member(extract_text) ->
     found = extract_text("The plan was praised by Olek Brant, a member of the board of the Kellish Trust.")
     assert ("Olek Brant", "memberOf", "Kellish Trust") in found, found
     assert ("Olek Brant", "worksFor", "Kellish Trust") not in found, found
+
+
+_EX = (
+    "Halvorsen Steel Corp files for bankruptcy\n\nHalvorsen Steel Corp has filed for bankruptcy protection, the"
+    " company said on Monday. Critics blamed ex-Halvorsen boss Olek Brant for the losses."
+)
+
+
+def test_title_shapes_a_name_after_ex_heads_the_title(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "ex-Halvorsen": the tagger makes the name an adjective; a past post is a post held, as "former" reads
+    found = extract_text(_EX)
+    assert ("Olek Brant", "headOf", "Halvorsen") in found, found
+
+
+def test_title_shapes_a_country_after_ex_is_no_organisation(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("In Rome, the ex-Soviet leader Ivo Marek met the press.")
+    assert not any(s == "Ivo Marek" and p in {"headOf", "worksFor", "ceoOf"} for s, p, _ in found), found

@@ -8,7 +8,10 @@ those sentences stand for by coreference. Another firm in reach (an analyst's ba
 second company in a list) leaves the post open, unless the story's headline names one of the firms in reach and
 the story names it in reach in its own words, not only in quoted speech (a story is about its headline's firm; a
 rival's chief may be quoted); "a chief executive" (any one), a possessor, and a name before the title that is no
-mention ("Arsenal vice-chairman X") leave it open too.
+mention ("Arsenal vice-chairman X") leave it open too. An "its" before the title that coreference left unlinked
+("the ambitions of its former chief executive, X", and any title's: "its founder X") stands for the one name its
+sentence has before it, or, where that has none, the one the sentence before has, where that is a firm and no body
+of members (a party's "its main donor X").
 Example: in "Sales at Orbitel Foods fell. The company said demand was weak. It added that costs had risen.
 'We are confident,' chief executive Dana Kell said.", Dana Kell is the chief executive of Orbitel Foods.
 """
@@ -24,7 +27,7 @@ from kgraph.ontology import Ontology, per_ontology
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["called_a_firm", "firm_in_reach", "firm_post_titles"]
+__all__ = ["called_a_firm", "firm_in_reach", "firm_post_titles", "its_firm", "unlinked_its"]
 
 #: Sentences before the title's own that may name the firm (or refer to it).
 _FIRM_REACH = 2
@@ -54,6 +57,9 @@ def firm_in_reach(noun: Token, trigger: str, index: MentionIndex) -> list[Token]
         titles.append(noun.head.head)  # ... the name joined to the first title
     # a name in a list of titled names is no title ("chief executive A, chief financial officer B and ...")
     titles = [t for t in titles if t is noun or index.at(t) is None]
+    its = [d for t in titles if (d := unlinked_its(t, index)) is not None]
+    if its:
+        return its_firm(its[0], index)
     own = set(trigger.split())
     if any(
         d.dep_ == "det"
@@ -91,6 +97,47 @@ def firm_in_reach(noun: Token, trigger: str, index: MentionIndex) -> list[Token]
     if trigger in ontology.words("BoardTitle") and not called_a_firm(next(iter(firms)), index):
         return []  # "Chairman X told MPs": a committee's, an agency's, a party's as much as a firm's
     return list(firms.values())
+
+
+def unlinked_its(title: Token, index: MentionIndex) -> Token | None:
+    """The possessive "its" of a title that coreference left unlinked (no mention; a linked one is the title's own
+    organisation, read before the firm in reach is looked for), if any."""
+    return next((d for d in title.children if d.dep_ == "poss" and d.lower_ == "its" and index.at(d) is None), None)
+
+
+def its_firm(its: Token, index: MentionIndex) -> list[Token]:
+    """The firm an unlinked "its" before a title stands for: the one name its sentence has before it, where that
+    is a firm ("the pursuit of Kestrel is a response to the ambitions of its former chief executive, X"), or, where
+    its sentence names none before it, the one the sentence before names. Two names there (a place's or a person's
+    as much as a firm's) leave it open, and so does a body of members by its name's head word that the document
+    does not call a firm (kgx:FirmNoun): a party's "its main donor X"."""
+    sents = list(its.doc.sents)
+    here = next(k for k, sent in enumerate(sents) if sent.start <= its.i < sent.end)
+    for k in (here, here - 1) if here > 0 else (here,):
+        names: dict[str, tuple[Token, str]] = {}  # the names there before "its"
+        for m in index.by_sentence.get(sents[k].start, []):
+            mention, span = index.mentions[m]
+            # every name counts, a person's too (the NER's type may be wrong: "Halvorsen and its former owner X")
+            if mention.label not in UNNAMED and span.end <= its.i:
+                names[mention.text.lower()] = (span.root, mention.type)
+        if names:
+            name, (token, cls) = next(iter(names.items()))
+            if len(names) > 1 or not firm_class(cls, index.ontology):
+                return []  # "since the break-up of Kestrelia, Vellan has been run by its president X"
+            # a firm as the document calls it or by its name, not a body of members ("its main donor X" of a party)
+            owner = index.at(token)
+            member = owner is not None and bool(index.kinds(owner) & _member_bodies(index.ontology))
+            return [token] if called_a_firm(name, index) or not member else []
+    return []
+
+
+@per_ontology
+def _member_bodies(ontology: Ontology) -> frozenset[str]:
+    """Head words of a body of members ("party", "union", "club"): the kgx:objectHead of the memberOf attribute
+    patterns."""
+    return frozenset(
+        w for p in ontology.properties["memberOf"].patterns if p.frame == "Attribute" for w in p.object_heads
+    )
 
 
 def called_a_firm(name: str, index: MentionIndex) -> bool:

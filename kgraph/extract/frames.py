@@ -32,7 +32,7 @@ from kgraph.extract.moods import event_mood as event_mood
 from kgraph.extract.moods import mood as mood
 from kgraph.extract.moods import noun_mood as noun_mood
 from kgraph.extract.owners import FAMILY_NOUNS, apposed_names, included, owned_in_reach, relative_prep, unit_names
-from kgraph.extract.title_shapes import kind_named, listed_holders
+from kgraph.extract.title_shapes import ex_named, kind_named, listed_holders
 from kgraph.extract.work_names import within_work
 from kgraph.models import Mention, Role
 from kgraph.ontology import Ontology, per_ontology
@@ -623,8 +623,8 @@ def _noun_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[To
         )
     if not out:
         # "Kellmore chief executive X", parsed with the name as an adjective of the title (tagged one too: "UBS
-        # economist X", an organisation's name by the NER)
-        out.extend(c for c in noun.children if c.dep_ == "amod" and _adjective_name(c, index))
+        # economist X", an organisation's name by the NER; "ex-Kellmore boss X", title_shapes.ex_named)
+        out.extend(c for c in noun.children if c.dep_ == "amod" and (_adjective_name(c, index) or ex_named(c, index)))
     if not out:
         # "Y floor leader X", "Y's sales manager X": the name hangs on the common noun before the title
         out.extend(

@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from kgraph.extract.datelines import _dateline_pairs, _source_line
+from kgraph.extract.firm_posts import its_firm, unlinked_its
 from kgraph.extract.frames import (
     _any_noun,
     _attribute,
@@ -341,6 +342,8 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
     if titled is None and trigger == ANY_NOUN and not _any_noun_holders(token, index):
         return None  # any noun at all that nobody holds: its names need not be looked for (the costlier half)
     objects = _noun_objects(token, pattern.prepositions, index)
+    if not objects and (its := unlinked_its(token, index)) is not None:
+        objects = its_firm(its, index)  # "the ambitions of its founder X", "its spokesman X"
     wanted = pattern.object_type or ontology.properties[pattern.property].range
     if wanted is not None and not ontology.is_a(wanted, "Place"):
         # "Norway's biggest ferry operator": a place before the title is where, not what

@@ -15,7 +15,9 @@ Decides two things for the relational-noun frame (:mod:`kgraph.extract.relations
   of Orbitel"): the name holds it, as it would apposed to the name itself;
 - a "member" of an organisation's board ("a member of the Kestrel management board", "a member of the board of
   Kestrel"): a seat on the board, a post in the organisation (worksFor, as "board member" gives), where the
-  organisation is no body of members (a council's or a party's board member is a member of it).
+  organisation is no body of members (a council's or a party's board member is a member of it);
+- an organisation's name glued to "ex-" before a title ("ex-Kestrel boss Dana Kell"), which the tagger takes for
+  an adjective: the name is the organisation of the (past) post, as in "former Kestrel boss Dana Kell".
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from kgraph.extract.mention_index import MentionIndex
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["board_seat", "kind_named", "listed_holders", "verb_tagged_title"]
+__all__ = ["board_seat", "ex_named", "kind_named", "listed_holders", "verb_tagged_title"]
 
 
 def _typed(i: int, kind: str, index: MentionIndex) -> Span | None:
@@ -97,3 +99,13 @@ def board_seat(member: Token) -> bool:
         for prep in member.children
         for pobj in prep.children
     )
+
+
+def ex_named(modifier: Token, index: MentionIndex) -> bool:
+    """Whether ``modifier`` of a title is an organisation's name starting right after "ex-" ("ex-Kestrel boss Dana
+    Kell"), whatever the tagger made of it (not a person's or a place's name)."""
+    doc = modifier.doc
+    if modifier.i < 2 or doc[modifier.i - 1].text != "-" or doc[modifier.i - 2].lower_ != "ex":
+        return False
+    span = _typed(modifier.i, "Organization", index)
+    return span is not None and span.start == modifier.i

@@ -55,6 +55,12 @@ def test_mentions_office_titles_are_not_part_of_a_name(nlp, ontology, text: str,
             [(0, 2, "NORP"), (2, 5, "PERSON"), (7, 8, "GPE")],
             [("Liberal Democrat", "Organization"), ("Tom Hale", "Person"), ("Bath", "Place")],
         ),
+        # ... so does a country's adjective: the office is the country's ("Danish President X")
+        (
+            "Danish President Anders Kellgren opened the bridge.",
+            [(0, 1, "NORP"), (1, 4, "PERSON")],
+            [("Denmark", "Place"), ("Anders Kellgren", "Person")],
+        ),
         # guard: a form of address alone, or after an adjective, stays in the name
         (
             "President Nils Berg visited Oslo.",

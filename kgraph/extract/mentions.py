@@ -113,7 +113,7 @@ def _classify(span: Span, ontology: Ontology) -> str | None:
         after = span.root.i + 1
         if after < span.end and span.doc[after].lower_ == "for":
             by_head = "Organization"
-    if by_head is not None and span.label_ == "ORG" and last in _INSTITUTION_PLACES and not place_centre(span, ontology):
+    if by_head and span.label_ == "ORG" and last in _INSTITUTION_PLACES and not place_centre(span, ontology):
         by_head = "Organization"  # "the Northwest Flood Center": a centre the NER calls a body is one
     if by_head is not None and ontology.is_a(by_head, "Place") and _job_title_before(span, ontology):
         return "Person"  # "BBC correspondent Simon Hall": a person's name ending in a place's head noun
@@ -464,13 +464,13 @@ _OFFICE_PREFIXES = frozenset({"president"})
 
 
 def _without_owned_office(span: Span) -> Span:
-    """ "President Simon Hale" -> "Simon Hale" after a possessive or a name ("the party's", "Liberal
-    Democrat"): the office is held in what those words name, no form of address."""
+    """ "President Simon Hale" -> "Simon Hale" after a possessive, a name or a country's adjective ("the party's",
+    "Liberal Democrat", "Danish"): the office is held in what those words name, no form of address."""
     if len(span) < 3 or span[0].lower_ not in _OFFICE_PREFIXES or span.start == 0:
         return span
     before = span.doc[span.start - 1]
     named = before.pos_ == "PROPN" and before.is_alpha and (before.is_title or before.is_upper)
-    owned = before.tag_ == "POS" or named
+    owned = before.tag_ == "POS" or named or before.lower_ in _COUNTRY_ADJECTIVES  # "Egyptian President X Y"
     if not owned:
         return span
     from spacy.tokens import Span

@@ -1,13 +1,11 @@
 """Mentions: the names, pronouns and descriptions in a parsed document, each with an ontology class.
 
-Decides what is a mention and of which class: the NER's names repaired (a job title or
-rank cut off, a bracket alias split out, bare surnames and unlabelled names added),
-typed by the NER label corrected by evidence in and around the name ("Nordwind Energy, a
-turbine maker" is an organisation; "X, 50," is a person; "the streets of X" make X a
-place), plus datelines, source lines, organisations named in titles, and the pronouns and
-definite descriptions that coreference may link.  Example: in "CEO Maria Lopez of Kestrel
-Bank visited Tacoma.", the mentions are Maria Lopez (Person, without the title), Kestrel
-Bank (Organization) and Tacoma (Place).
+Decides what is a mention and of which class: the NER's names repaired (a job title or rank cut off, a bracket
+alias split out, bare surnames and unlabelled names added), typed by the NER label corrected by evidence in and
+around the name ("Nordwind Energy, a turbine maker" is an organisation; "X, 50," is a person; "the streets of X"
+make X a place), plus datelines, source lines, organisations named in titles, and the pronouns and definite
+descriptions that coreference may link.  Example: in "CEO Maria Lopez of Kestrel Bank visited Tacoma.", the
+mentions are Maria Lopez (Person, without the title), Kestrel Bank (Organization) and Tacoma (Place).
 """
 
 from __future__ import annotations
@@ -53,6 +51,7 @@ from kgraph.extract.name_spans import (
     named_by_initials,
     own_s_everywhere,
     possessive_place_names,
+    without_plural_nouns,
 )
 from kgraph.extract.party_names import party_mentions
 from kgraph.extract.place_names import _age_follows, coerce_places, place_centre
@@ -587,7 +586,7 @@ def _named_entities(
     office_titles = government.title_words if government is not None else frozenset()
     text = doc_text(doc)
     ents = joined_ents(doc, unglued(doc, _with_year(doc, list(doc.ents)), ontology), job_titles)
-    ents = courts_of_countries(doc, possessive_place_names(doc, ents, ontology), ontology)
+    ents = courts_of_countries(doc, possessive_place_names(doc, without_plural_nouns(ents), ontology), ontology)
     ents = without_portfolios(doc, names_with_and(doc, bodies_with_of(doc, ents, ontology), ontology), ontology)
     for ent in _place_opens_name(doc, ents, ontology):
         if any(i in taken for i in range(ent.start, ent.end)):

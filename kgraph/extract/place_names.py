@@ -111,7 +111,24 @@ def coerce_places(
     "Name, Place" pair that does. ``titles`` are the nouns of a person's post ("mayor"): the
     name after "the mayor of Spokane," holds the post and stays a person.
     """
-    return _places_in_chains(_places_by_context(found, ontology, titles), ontology, titles)
+    chained = _places_in_chains(_places_by_context(found, ontology, titles), ontology, titles)
+    return _chained_everywhere(chained, ontology)
+
+
+def _chained_everywhere(found: list[tuple[Mention, Span]], ontology: Ontology) -> list[tuple[Mention, Span]]:
+    """ "Hatfield executives go on trial ... the line at Hatfield, Hertfordshire": a one-word name the text writes
+    as a place before its region ("Name, Place") is that place wherever the NER took the same word for a person."""
+    places = {span.start for mention, span in found if ontology.is_a(mention.type, "Place")}
+    chained = {
+        mention.text for mention, span in found
+        if ontology.is_a(mention.type, "Place") and len(span) == 1 and span.end + 1 < len(span.doc)
+        and span.doc[span.end].text == "," and span.end + 1 in places
+    }
+    return [
+        (_as_place(mention), span) if mention.text in chained and mention.label == "PERSON" and len(span) == 1
+        else (mention, span)
+        for mention, span in found
+    ]
 
 
 def _weak(mention: Mention, span: Span, ontology: Ontology) -> bool:

@@ -55,6 +55,12 @@ def test_mentions_office_titles_are_not_part_of_a_name(nlp, ontology, text: str,
             [(0, 2, "NORP"), (2, 5, "PERSON"), (7, 8, "GPE")],
             [("Liberal Democrat", "Organization"), ("Tom Hale", "Person"), ("Bath", "Place")],
         ),
+        # ... so does a country's adjective: the office is the country's ("Danish President X")
+        (
+            "Danish President Anders Kellgren opened the bridge.",
+            [(0, 1, "NORP"), (1, 4, "PERSON")],
+            [("Denmark", "Place"), ("Anders Kellgren", "Person")],
+        ),
         # guard: a form of address alone, or after an adjective, stays in the name
         (
             "President Nils Berg visited Oslo.",
@@ -842,3 +848,24 @@ def test_mentions_a_job_title_before_a_persons_name_keeps_it_a_person(  # type: 
 
     found = [(m.text, m.type) for m, _ in find_mentions(parse_with_ents(text, ents), ontology)]
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cls"),
+    [
+        # the NER calls these organisations; the facility's noun makes them places
+        ("Orvane Electric, the operator of Veldora's Marrow Gorge Dam, said profits doubled.", "Marrow Gorge Dam",
+         "Place"),
+        ("Engineers closed the Varden Tunnel and the Kellmore Canal.", "Varden Tunnel", "Place"),
+        ("Tenants of the Varden Shopping Centre said rents rose.", "Varden Shopping Centre", "Place"),
+        # a firm named after a facility ends in its own noun; a centre of research is a body
+        ("Varden Dam Holdings, the builder, said its profits doubled.", "Varden Dam Holdings", "Organization"),
+        ("The Orvane Research Centre said profits rose.", "Orvane Research Centre", "Organization"),
+    ],
+)
+def test_mentions_facility_nouns_make_places(nlp, ontology, text: str, name: str, cls: str) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    doc = nlp(text)
+    types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
+    assert types.get(name) == cls, (types, [(e.text, e.label_) for e in doc.ents])

@@ -146,3 +146,27 @@ def test_name_spans_plural_possessive_stays_apart(ontology, parse_with_ents) -> 
     doc = parse_with_ents("The Martins' Kestrel Bank grew fast.", [(1, 2, "PERSON"), (3, 5, "ORG")])
     names = {m.text for m, _ in find_mentions(doc, ontology)}
     assert "Kestrel Bank" in names and not any("'" in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "kept"),
+    [
+        # a plural common noun opening a sentence, taken for a place, is no name
+        ("Slowdowns in Veldora could hit exports.", [(0, 1, "GPE"), (2, 3, "GPE")], ["Veldora"]),
+        ("Economies in Veldora grew.", [(0, 1, "LOC"), (2, 3, "GPE")], ["Veldora"]),
+        # guard: a place's name opening a sentence, a dictionary word itself ("Wales") or no plural ("Turkey")
+        ("Wales voted for Veldora.", [(0, 1, "GPE"), (3, 4, "GPE")], ["Wales", "Veldora"]),
+        ("Turkey traded with Veldora.", [(0, 1, "GPE"), (3, 4, "GPE")], ["Turkey", "Veldora"]),
+        # guard: a plural the text writes capitalised inside a sentence too is a name ("Exports to Orchards")
+        (
+            "Orchards traded with Veldora. Exports to Orchards rose.",
+            [(0, 1, "GPE"), (3, 4, "GPE"), (7, 8, "GPE")],
+            ["Orchards", "Veldora", "Orchards"],
+        ),
+    ],
+)
+def test_plural_nouns_opening_a_sentence_are_no_places(ontology, parse_with_ents, text, ents, kept) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    found = [m.text for m, _ in find_mentions(parse_with_ents(text, ents), ontology) if m.type == "Place"]
+    assert found == kept

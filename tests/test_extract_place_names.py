@@ -84,3 +84,29 @@ def test_place_names_an_employers_title_does_not_make_a_place(ontology, parse_wi
     assert ("Tomas Vidal", "worksFor", "Kellmore") in found, found
     # (and his desk "at" Kellmore "in New York" is a branch's: no basedIn, kgraph.extract.frames)
     assert ("Kellmore", "basedIn", "New York") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a word written as a place before its region is that place where the NER took it for a person
+        (
+            "Marbury bosses go on trial. The Marbury crash killed four. The line at Marbury, Cheshire, was shut.",
+            [(0, 1, "PERSON"), (7, 8, "PERSON"), (15, 16, "GPE"), (17, 18, "GPE")],
+            ["Place", "Place", "Place", "Place"],
+        ),
+        # guard: without the region after it, the text does not say the word is a place everywhere
+        (
+            "Marbury said no. The line at Marbury was shut.",
+            [(0, 1, "PERSON"), (7, 8, "GPE")],
+            ["Person", "Place"],
+        ),
+    ],
+)
+def test_place_names_place_before_its_region_is_a_place_everywhere(  # type: ignore[no-untyped-def]
+    ontology, parse_with_ents, text, ents, expected
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    found = find_mentions(parse_with_ents(text, ents), ontology, learned=False)  # the repair, without the model
+    assert [m.type for m, _ in found if m.label in {"PERSON", "GPE"}] == expected

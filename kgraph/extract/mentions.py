@@ -1,13 +1,11 @@
 """Mentions: the names, pronouns and descriptions in a parsed document, each with an ontology class.
 
-Decides what is a mention and of which class: the NER's names repaired (a job title or
-rank cut off, a bracket alias split out, bare surnames and unlabelled names added),
-typed by the NER label corrected by evidence in and around the name ("Nordwind Energy, a
-turbine maker" is an organisation; "X, 50," is a person; "the streets of X" make X a
-place), plus datelines, source lines, organisations named in titles, and the pronouns and
-definite descriptions that coreference may link.  Example: in "CEO Maria Lopez of Kestrel
-Bank visited Tacoma.", the mentions are Maria Lopez (Person, without the title), Kestrel
-Bank (Organization) and Tacoma (Place).
+Decides what is a mention and of which class: the NER's names repaired (a job title or rank cut off, a bracket
+alias split out, bare surnames and unlabelled names added), typed by the NER label corrected by evidence in and
+around the name ("Nordwind Energy, a turbine maker" is an organisation; "X, 50," is a person; "the streets of X"
+make X a place), plus datelines, source lines, organisations named in titles, and the pronouns and definite
+descriptions that coreference may link.  Example: in "CEO Maria Lopez of Kestrel Bank visited Tacoma.", the
+mentions are Maria Lopez (Person, without the title), Kestrel Bank (Organization) and Tacoma (Place).
 """
 
 from __future__ import annotations
@@ -53,9 +51,10 @@ from kgraph.extract.name_spans import (
     named_by_initials,
     own_s_everywhere,
     possessive_place_names,
+    without_plural_nouns,
 )
 from kgraph.extract.party_names import party_mentions
-from kgraph.extract.place_names import _age_follows, coerce_places
+from kgraph.extract.place_names import _age_follows, coerce_places, place_centre
 from kgraph.extract.portfolios import without_portfolios
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
 from kgraph.extract.work_names import is_work
@@ -113,7 +112,7 @@ def _classify(span: Span, ontology: Ontology) -> str | None:
         after = span.root.i + 1
         if after < span.end and span.doc[after].lower_ == "for":
             by_head = "Organization"
-    if by_head is not None and ontology.is_a(by_head, "Place") and span.label_ == "ORG" and last in _INSTITUTION_PLACES:
+    if by_head and span.label_ == "ORG" and last in _INSTITUTION_PLACES and not place_centre(span, ontology):
         by_head = "Organization"  # "the Northwest Flood Center": a centre the NER calls a body is one
     if by_head is not None and ontology.is_a(by_head, "Place") and _job_title_before(span, ontology):
         return "Person"  # "BBC correspondent Simon Hall": a person's name ending in a place's head noun
@@ -464,13 +463,13 @@ _OFFICE_PREFIXES = frozenset({"president"})
 
 
 def _without_owned_office(span: Span) -> Span:
-    """ "President Simon Hale" -> "Simon Hale" after a possessive or a name ("the party's", "Liberal
-    Democrat"): the office is held in what those words name, no form of address."""
+    """ "President Simon Hale" -> "Simon Hale" after a possessive, a name or a country's adjective ("the party's",
+    "Liberal Democrat", "Danish"): the office is held in what those words name, no form of address."""
     if len(span) < 3 or span[0].lower_ not in _OFFICE_PREFIXES or span.start == 0:
         return span
     before = span.doc[span.start - 1]
     named = before.pos_ == "PROPN" and before.is_alpha and (before.is_title or before.is_upper)
-    owned = before.tag_ == "POS" or named
+    owned = before.tag_ == "POS" or named or before.lower_ in _COUNTRY_ADJECTIVES  # "Egyptian President X Y"
     if not owned:
         return span
     from spacy.tokens import Span
@@ -587,7 +586,7 @@ def _named_entities(
     office_titles = government.title_words if government is not None else frozenset()
     text = doc_text(doc)
     ents = joined_ents(doc, unglued(doc, _with_year(doc, list(doc.ents)), ontology), job_titles)
-    ents = courts_of_countries(doc, possessive_place_names(doc, ents, ontology), ontology)
+    ents = courts_of_countries(doc, possessive_place_names(doc, without_plural_nouns(ents), ontology), ontology)
     ents = without_portfolios(doc, names_with_and(doc, bodies_with_of(doc, ents, ontology), ontology), ontology)
     for ent in _place_opens_name(doc, ents, ontology):
         if any(i in taken for i in range(ent.start, ent.end)):

@@ -42,7 +42,10 @@ from kgraph.ontology import Ontology
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["hyphen_joined", "joined_ents", "named_by_initials", "own_s_everywhere", "possessive_place_names"]
+__all__ = [
+    "hyphen_joined", "joined_ents", "named_by_initials", "own_s_everywhere", "possessive_place_names",
+    "without_plural_nouns",
+]
 
 
 def hyphen_joined(left: Token, dash: Token, right: Token) -> bool:
@@ -307,3 +310,27 @@ def possessive_place_names(doc: Doc, ents: list[Span], ontology: Ontology) -> li
     covered = {i for span in joined for i in range(span.start, span.end)}
     kept = [ent for ent in ents if not any(i in covered for i in range(ent.start, ent.end))]
     return sorted(kept + joined, key=lambda span: span.start)
+
+
+def _plural_noun(ent: Span, nouns: frozenset[str]) -> bool:
+    """ "Slowdowns in the US and Veldora could hit exports": a capitalised word opening a sentence, taken for a
+    place, that is the plural of a dictionary noun ("slowdown") and no dictionary word itself ("Wales", "Athens"
+    are), and that the text never writes capitalised inside a sentence."""
+    word = ent[0]
+    lower = word.lower_
+    if len(ent) != 1 or ent.label_ not in {"GPE", "LOC"} or not word.is_sent_start or not word.is_title:
+        return False
+    if not lower.endswith("s") or lower in nouns:
+        return False
+    singulars = {lower[:-1], lower[:-2], lower[:-3] + "y"}  # "slowdowns", "taxes", "economies"
+    if not singulars & nouns:
+        return False
+    return not any(t.text == word.text and not t.is_sent_start for t in ent.doc)
+
+
+def without_plural_nouns(ents: list[Span]) -> list[Span]:
+    """The NER's names without a sentence's capitalised plural noun it took for a place (:func:`_plural_noun`)."""
+    from kgraph.nlp import dictionary_words
+
+    nouns = dictionary_words("noun")
+    return [ent for ent in ents if not _plural_noun(ent, nouns)]

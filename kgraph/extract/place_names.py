@@ -21,7 +21,13 @@ from kgraph.ontology import Ontology, per_ontology
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["coerce_places"]
+__all__ = ["coerce_places", "place_centre"]
+
+
+def place_centre(span: Span, ontology: Ontology) -> bool:
+    """ "the Kellmore Shopping Centre", "the Orvane Trade Center": a centre named for what is done in it
+    (``kgx:CentreUse``) is a place, where "the Kellmore Research Centre" is a body."""
+    return len(span) >= 2 and span[-1].lower_ in {"centre", "center"} and span[-2].lower_ in ontology.words("CentreUse")
 
 def _age_follows(span: Span) -> bool:
     """ "NAME, 50," or "NAME, 50." : a number of years right after a name, between commas."""
@@ -105,7 +111,24 @@ def coerce_places(
     "Name, Place" pair that does. ``titles`` are the nouns of a person's post ("mayor"): the
     name after "the mayor of Spokane," holds the post and stays a person.
     """
-    return _places_in_chains(_places_by_context(found, ontology, titles), ontology, titles)
+    chained = _places_in_chains(_places_by_context(found, ontology, titles), ontology, titles)
+    return _chained_everywhere(chained, ontology)
+
+
+def _chained_everywhere(found: list[tuple[Mention, Span]], ontology: Ontology) -> list[tuple[Mention, Span]]:
+    """ "Hatfield executives go on trial ... the line at Hatfield, Hertfordshire": a one-word name the text writes
+    as a place before its region ("Name, Place") is that place wherever the NER took the same word for a person."""
+    places = {span.start for mention, span in found if ontology.is_a(mention.type, "Place")}
+    chained = {
+        mention.text for mention, span in found
+        if ontology.is_a(mention.type, "Place") and len(span) == 1 and span.end + 1 < len(span.doc)
+        and span.doc[span.end].text == "," and span.end + 1 in places
+    }
+    return [
+        (_as_place(mention), span) if mention.text in chained and mention.label == "PERSON" and len(span) == 1
+        else (mention, span)
+        for mention, span in found
+    ]
 
 
 def _weak(mention: Mention, span: Span, ontology: Ontology) -> bool:

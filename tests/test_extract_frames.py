@@ -198,6 +198,24 @@ def test_frames_apposition_needs_a_comma(extract_text) -> None:  # type: ignore[
 
 
 @pytest.mark.parametrize(
+    ("text", "fact"),
+    [("A spokeswoman for Dorrit Holdings, Ann Kiley, declined to comment.", ("Ann Kiley", "worksFor", "Dorrit Holdings")),
+     ("An economist at Brindle Partners, Ann Kiley, said prices would rise.",
+      ("Ann Kiley", "worksFor", "Brindle Partners")),
+     ("The chief executive of Dorrit Holdings, Tom Pask, said sales rose.", ("Tom Pask", "ceoOf", "Dorrit Holdings"))],
+)
+def test_frames_post_then_named_holder(extract_text, text: str, fact: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    # "a spokesman for Y, X, said": the parser hangs X on Y, which no person is in apposition to; X holds the post
+    assert fact in extract_text(text)
+
+
+def test_frames_post_for_a_person_names_no_employer(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # a lawyer for a person, named after him: the person is no employer, and the lawyer no head of anything
+    found = extract_text("A lawyer for Tom Pask, Ann Kiley, said he would appeal.")
+    assert not any(p in {"worksFor", "headOf", "ceoOf"} for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
     "text", ["After the purchase of Corvane Gas by Kestrel Holdings Inc. in 2012, Mr. Dahl advised the new owners.",
              "The takeover of Corvane Gas by Kestrel Holdings Inc. was approved, Mr. Dahl said."],
 )

@@ -805,3 +805,19 @@ def test_frames_a_list_after_a_titles_object_holds_no_title(nlp, ontology) -> No
     first.head, first.dep_ = members, "appos"
     other.head, other.dep_ = first, "conj"
     assert ("Anna Kerr", "memberOf", "Kellish Senate") in _relations(nlp, ontology, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [("Profits rose at Harwick, the UK's second largest building society.", ("Harwick", "basedIn", "UK")),
+     ("Norway's biggest copper miner, Dalvik Resources, cut jobs.", ("Dalvik Resources", "basedIn", "Norway"))],
+)
+def test_frames_a_place_s_firm_of_a_kind(extract_text, text: str, fact: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    # a building society or a miner named after a place's possessive is a firm of that place
+    assert fact in extract_text(text)
+
+
+def test_frames_a_miner_who_is_a_person_has_no_seat(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # a person may be a miner too: no firm's seat for him
+    found = extract_text("Tom Pask, a coal miner from Wales, lost his job.")
+    assert not any(p == "basedIn" for _, p, _ in found), found

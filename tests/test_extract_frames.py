@@ -821,3 +821,23 @@ def test_frames_a_miner_who_is_a_person_has_no_seat(extract_text) -> None:  # ty
     # a person may be a miner too: no firm's seat for him
     found = extract_text("Tom Pask, a coal miner from Wales, lost his job.")
     assert not any(p == "basedIn" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [("Tom Pask, an adviser to Calder Bank, said losses were real.", ("Tom Pask", "worksFor", "Calder Bank")),
+     ("Ann Kiley, a consultant to Dorrit Holdings, backed the plan.", ("Ann Kiley", "worksFor", "Dorrit Holdings"))],
+)
+def test_frames_an_adviser_to_a_body(extract_text, text: str, fact: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert fact in extract_text(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Tom Pask, an aide to President Karim Nassar, denied the report.",
+             "Tom Pask, an adviser to Ann Kiley, denied the report.",
+             "Tom Pask sent a letter to Calder Bank on Monday."],
+)
+def test_frames_an_adviser_to_a_person_has_no_employer(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # an adviser to a person, or any "to" that is no post's, names no employer
+    found = extract_text(text)
+    assert not any(p == "worksFor" for _, p, _ in found), found

@@ -841,3 +841,21 @@ def test_frames_an_adviser_to_a_person_has_no_employer(extract_text, text: str) 
     # an adviser to a person, or any "to" that is no post's, names no employer
     found = extract_text(text)
     assert not any(p == "worksFor" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["Calder Energy Ltd was swallowed up by Dorrit Holdings last year.",
+             "Dorrit Holdings snapped up Calder Energy Ltd in May."],
+)
+def test_frames_a_purchase_in_other_words(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("Dorrit Holdings", "acquired", "Calder Energy Ltd") in extract_text(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Investors snapped up shares in Dorrit Holdings on Monday.",
+             "Dorrit Holdings snapped up Tom Pask from Calder Energy Ltd."],
+)
+def test_frames_snapping_up_shares_or_a_person_buys_no_firm(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # shares bought, or a person hired, are no firm acquired
+    found = extract_text(text)
+    assert not any(p == "acquired" for _, p, _ in found), found

@@ -810,17 +810,22 @@ def test_frames_a_list_after_a_titles_object_holds_no_title(nlp, ontology) -> No
 @pytest.mark.parametrize(
     ("text", "fact"),
     [("Profits rose at Harwick, the UK's second largest building society.", ("Harwick", "basedIn", "UK")),
-     ("Norway's biggest copper miner, Dalvik Resources, cut jobs.", ("Dalvik Resources", "basedIn", "Norway"))],
+     ("Norway's biggest utility, Dalvik Power, cut jobs.", ("Dalvik Power", "basedIn", "Norway"))],
 )
 def test_frames_a_place_s_firm_of_a_kind(extract_text, text: str, fact: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
-    # a building society or a miner named after a place's possessive is a firm of that place
+    # a building society or a utility named after a place's possessive is a firm of that place
     assert fact in extract_text(text)
 
 
-def test_frames_a_miner_who_is_a_person_has_no_seat(extract_text) -> None:  # type: ignore[no-untyped-def]
-    # a person may be a miner too: no firm's seat for him
-    found = extract_text("Tom Pask, a coal miner from Wales, lost his job.")
-    assert not any(p == "basedIn" for _, p, _ in found), found
+def test_frames_a_person_s_post_is_no_firm_noun(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # a publisher or a miner may be a person: the noun stays a post of the firm named after it
+    for text, fact in (("Tom Pask, publisher of the Kelby Daily News, said sales rose.",
+                        ("Tom Pask", "worksFor", "Kelby Daily News")),
+                       ("Tom Pask, a miner at Kelby Colliery Ltd, lost his job.",
+                        ("Tom Pask", "worksFor", "Kelby Colliery Ltd"))):
+        found = extract_text(text)
+        assert fact in found, found
+        assert not any(p == "basedIn" for _, p, _ in found), found
 
 
 @pytest.mark.parametrize(

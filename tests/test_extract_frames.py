@@ -199,7 +199,8 @@ def test_frames_apposition_needs_a_comma(extract_text) -> None:  # type: ignore[
 
 @pytest.mark.parametrize(
     ("text", "fact"),
-    [("A spokeswoman for Dorrit Holdings, Ann Kiley, declined to comment.", ("Ann Kiley", "worksFor", "Dorrit Holdings")),
+    [("A spokeswoman for Dorrit Holdings, Ann Kiley, declined to comment.",
+      ("Ann Kiley", "worksFor", "Dorrit Holdings")),
      ("An economist at Brindle Partners, Ann Kiley, said prices would rise.",
       ("Ann Kiley", "worksFor", "Brindle Partners")),
      ("The chief executive of Dorrit Holdings, Tom Pask, said sales rose.", ("Tom Pask", "ceoOf", "Dorrit Holdings"))],

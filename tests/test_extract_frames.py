@@ -198,6 +198,25 @@ def test_frames_apposition_needs_a_comma(extract_text) -> None:  # type: ignore[
 
 
 @pytest.mark.parametrize(
+    ("text", "fact"),
+    [("A spokeswoman for Dorrit Holdings, Ann Kiley, declined to comment.",
+      ("Ann Kiley", "worksFor", "Dorrit Holdings")),
+     ("An economist at Brindle Partners, Ann Kiley, said prices would rise.",
+      ("Ann Kiley", "worksFor", "Brindle Partners")),
+     ("The chief executive of Dorrit Holdings, Tom Pask, said sales rose.", ("Tom Pask", "ceoOf", "Dorrit Holdings"))],
+)
+def test_frames_post_then_named_holder(extract_text, text: str, fact: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    # "a spokesman for Y, X, said": the parser hangs X on Y, which no person is in apposition to; X holds the post
+    assert fact in extract_text(text)
+
+
+def test_frames_post_for_a_person_names_no_employer(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # a lawyer for a person, named after him: the person is no employer, and the lawyer no head of anything
+    found = extract_text("A lawyer for Tom Pask, Ann Kiley, said he would appeal.")
+    assert not any(p in {"worksFor", "headOf", "ceoOf"} for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
     "text", ["After the purchase of Corvane Gas by Kestrel Holdings Inc. in 2012, Mr. Dahl advised the new owners.",
              "The takeover of Corvane Gas by Kestrel Holdings Inc. was approved, Mr. Dahl said."],
 )
@@ -787,3 +806,62 @@ def test_frames_a_list_after_a_titles_object_holds_no_title(nlp, ontology) -> No
     first.head, first.dep_ = members, "appos"
     other.head, other.dep_ = first, "conj"
     assert ("Anna Kerr", "memberOf", "Kellish Senate") in _relations(nlp, ontology, doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [("Profits rose at Harwick, the UK's second largest building society.", ("Harwick", "basedIn", "UK")),
+     ("Norway's biggest utility, Dalvik Power, cut jobs.", ("Dalvik Power", "basedIn", "Norway"))],
+)
+def test_frames_a_place_s_firm_of_a_kind(extract_text, text: str, fact: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    # a building society or a utility named after a place's possessive is a firm of that place
+    assert fact in extract_text(text)
+
+
+def test_frames_a_person_s_post_is_no_firm_noun(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # a publisher or a miner may be a person: the noun stays a post of the firm named after it
+    for text, fact in (("Tom Pask, publisher of the Kelby Daily News, said sales rose.",
+                        ("Tom Pask", "worksFor", "Kelby Daily News")),
+                       ("Tom Pask, a miner at Kelby Colliery Ltd, lost his job.",
+                        ("Tom Pask", "worksFor", "Kelby Colliery Ltd"))):
+        found = extract_text(text)
+        assert fact in found, found
+        assert not any(p == "basedIn" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [("Tom Pask, an adviser to Calder Bank, said losses were real.", ("Tom Pask", "worksFor", "Calder Bank")),
+     ("Ann Kiley, a consultant to Dorrit Holdings, backed the plan.", ("Ann Kiley", "worksFor", "Dorrit Holdings"))],
+)
+def test_frames_an_adviser_to_a_body(extract_text, text: str, fact: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert fact in extract_text(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Tom Pask, an aide to President Karim Nassar, denied the report.",
+             "Tom Pask, an adviser to Ann Kiley, denied the report.",
+             "Tom Pask sent a letter to Calder Bank on Monday."],
+)
+def test_frames_an_adviser_to_a_person_has_no_employer(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # an adviser to a person, or any "to" that is no post's, names no employer
+    found = extract_text(text)
+    assert not any(p == "worksFor" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["Calder Energy Ltd was swallowed up by Dorrit Holdings last year.",
+             "Dorrit Holdings snapped up Calder Energy Ltd in May."],
+)
+def test_frames_a_purchase_in_other_words(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("Dorrit Holdings", "acquired", "Calder Energy Ltd") in extract_text(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Investors snapped up shares in Dorrit Holdings on Monday.",
+             "Dorrit Holdings snapped up Tom Pask from Calder Energy Ltd."],
+)
+def test_frames_snapping_up_shares_or_a_person_buys_no_firm(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # shares bought, or a person hired, are no firm acquired
+    found = extract_text(text)
+    assert not any(p == "acquired" for _, p, _ in found), found

@@ -416,12 +416,12 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
     out.extend(apposed_names(apposed, index))
     # "Kestrel directors A, B and C": each person of the list holds a plural title
     out.extend(listed_holders(noun, out, index))
-    # "the chairman of the Y Front, X, ...": the parser hangs the person's name on the
-    # organisation, which no person can be in apposition to; the name is the title's holder
+    # "the chairman of the Y Front, X, ...", "a spokesman for Y, X, said": the parser hangs the person's name on
+    # the organisation, which no person can be in apposition to; the name is the title's holder
     # (and the surer one: "Speaking to Reuters the head of Y, X, said")
     named_after = [
         c
-        for pobj in _prep_objects(noun, ("of",))
+        for pobj in _prep_objects(noun, ("of", "for", "at", "with"))
         if (owner := index.at(pobj)) is not None and index.mentions[owner][0].type != "Person"
         for a in pobj.children if a.dep_ == "appos"
         # "the owners of Y, the Vidal family": the family goes by the name on it

@@ -108,7 +108,7 @@ def test_nationality_of_a_state_the_adjective_table_lacks(extract_text) -> None:
 @pytest.mark.parametrize(
     ("text", "person", "country"),
     [
-        # "US"/"UK" before a person's title, as an adjective would be (H30)
+        # "US"/"UK" before a person's title, as an adjective would be
         ("US tycoon Harold Vance bought the team.", "Harold Vance", "US"),
         ("UK entrepreneur Lena Berg opened a shop.", "Lena Berg", "UK"),
         # a livesIn title under a country's word says the country: "U.S. Sen. X"
@@ -148,7 +148,7 @@ def test_nationality_a_countrys_word_needs_the_persons_own_title(extract_text, t
 @pytest.mark.parametrize(
     ("text", "person", "country"),
     [
-        # a definite description of a person with a country's word, linked to the one person named before (H30)
+        # a definite description of a person with a country's word, linked to the one person named before
         ("Harold Vance bought shares in the club. The US tycoon said he was pleased.", "Harold Vance", "US"),
         ("Harold Vance bought shares in the club. The Dutch investor said he was pleased.", "Harold Vance",
          "Netherlands"),

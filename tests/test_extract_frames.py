@@ -708,7 +708,7 @@ def test_frames_a_firm_based_in_a_town_or_a_post_of_it_there_keeps_its_base(extr
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a place's possessive on the noun of the firm's kind its name modifies (H30)
+        # a place's possessive on the noun of the firm's kind its name modifies
         ("Japan's troubled Kestrel bank cut jobs.", ("Kestrel", "basedIn", "Japan")),
         ("Tacoma's Kestrel bank cut jobs.", ("Kestrel", "basedIn", "Tacoma")),
     ],
@@ -727,7 +727,7 @@ def test_attribute_a_firm_owning_a_firms_kind_noun_is_no_place(extract_text) -> 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # the adjective on a common noun before the firm's noun (H30)
+        # the adjective on a common noun before the firm's noun
         ("Chinese dam firm Kestrel Holdings won the contract.", ("Kestrel Holdings", "basedIn", "China")),
         # a possessor that is the other firm leaves the adjective its say
         ("Kestrel Holdings's French subsidiary Orbitel Systems cut jobs.", ("Orbitel Systems", "basedIn", "France")),

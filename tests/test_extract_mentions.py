@@ -752,7 +752,7 @@ def test_mentions_a_firms_last_word_makes_it_an_organisation(ontology, parse_wit
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a country's adjective hanging on the firm's name, with the firm's noun between (H30)
+        # a country's adjective hanging on the firm's name, with the firm's noun between
         ("Indian budget airline SkyKestrel began flights to Dubai.", ("SkyKestrel", "basedIn", "India")),
         # with no firm's noun, and the NER's own mention of the adjective as a place
         ("Ukrainian state-owned Dniprogaz Holdings cut gas supplies.", ("Dniprogaz Holdings", "basedIn", "Ukraine")),

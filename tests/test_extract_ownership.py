@@ -355,7 +355,7 @@ _CASES = [
         # a public body is the country's own
         "Kestrel Motors raised its dividend. Italy's financial watchdog said it would look into it.",
     ),
-    # H39: a unit's name on the business's noun before the unit's ("its Corvane Life insurance arm")
+    # a unit's name on the business's noun before the unit's ("its Corvane Life insurance arm")
     *_stated(
         "unit-name-before-its-business",
         ("Corvane Life", "subsidiaryOf", "Kestrel Bank"),
@@ -378,7 +378,7 @@ _CASES = [
         "Kestrel Bank sold its Corvane Life insurance policies last year.",  # goods, no unit
         "Kestrel Bank quotes its prices in the Corvane unit of account.",  # a unit of measure, no firm's
     ),
-    # H39: where a unit is based, by "-based" on its noun: the name before the noun is the unit
+    # where a unit is based, by "-based" on its noun: the name before the noun is the unit
     *_stated(
         "based-unit",
         ("Corvane Mining", "basedIn", "Oslo"),
@@ -394,7 +394,7 @@ _CASES = [
         _ANY_BASE,
         "Kestrel Bank said its web-based Corvane Mining unit would be sold.",  # "web" is no place
     ),
-    # H39: a relational noun before a plural noun that "includes" names ("subsidiary brands")
+    # a relational noun before a plural noun that "includes" names ("subsidiary brands")
     *_stated(
         "noun-pair-includes-names",
         ("Daiwa Motors", "subsidiaryOf", "Kestrel Foods"),
@@ -405,7 +405,7 @@ _CASES = [
         _ANY_PARENT,
         "Kestrel Foods said its rival brands include Corvane Stores and Daiwa Motors.",
     ),
-    # H39: a bare shareholder's noun before a name, like "parent": it holds shares in the one firm named before
+    # a bare shareholder's noun before a name, like "parent": it holds shares in the one firm named before
     *_stated(
         "shareholder-before-a-name",
         ("Orbitel Group", "investedIn", "Kestrel Motors"),
@@ -419,7 +419,7 @@ _CASES = [
         # a meeting of shareholders names none
         "Kestrel Motors called a shareholder meeting with Orbitel Group.",
     ),
-    # H39: a unit with an owner is the name before its noun, in a verb's roles too
+    # a unit with an owner is the name before its noun, in a verb's roles too
     *_stated(
         "owned-unit-in-a-verb",
         ("Orbitel Group", "acquired", "Corvane Mining"),

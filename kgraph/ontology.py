@@ -372,7 +372,8 @@ WORD_LISTS = frozenset(
      "ContestVerb", "ContestNoun", "SuccessionVerb", "PromotionVerb", "BrandNoun",
      "NamingVerb", "ParliamentName",
      "FirmPostTitle", "BoardTitle", "OwnerNoun", "PartyNameWord", "ForPhraseBody",
-     "ForceNoun", "FirmKindInitials", "PortfolioNoun", "VenueNoun"}
+     "ForceNoun", "FirmKindInitials", "PortfolioNoun", "VenueNoun",
+     "PartyOfficerTitle", "SubBodyNoun"}
 )
 
 

@@ -984,3 +984,30 @@ def test_relations_a_counted_name_bought_is_goods(extract_text) -> None:  # type
     assert ("Lena Berg", "receivedAward", "Grammy Awards") in extract_text(
         "Lena Berg won three Grammy Awards for her second album."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "officer", "party"),
+    [
+        ("Campaigners want to meet Kestrel party chairman Tomas Vidal for talks.", "Tomas Vidal", "Kestrel"),
+        ("Lib Dem president Carla Moss opened the conference in Leeds.", "Carla Moss", "Lib Dem"),
+        ("Tomas Ruiz, the chairman of the Kestrel party, said the vote was close.", "Tomas Ruiz", "Kestrel party"),
+    ],
+)
+def test_relations_a_partys_chairman_or_president_is_its_member_not_its_head(  # type: ignore[no-untyped-def]
+    extract_text, text: str, officer: str, party: str
+) -> None:
+    found = extract_text(text)
+    assert (officer, "memberOf", party) in found, found
+    assert not [f for f in found if f[1] == "headOf"], found
+
+
+def test_relations_a_party_leader_and_a_firms_chairman_still_head_them(extract_text) -> None:  # type: ignore[no-untyped-def]
+    assert ("Carla Moss", "headOf", "Lib Dem") in extract_text("Lib Dem leader Carla Moss opened the conference in Leeds.")
+    assert ("Tomas Ruiz", "headOf", "Kestrel party") in extract_text(
+        "Tomas Ruiz, the leader of the Kestrel party, said the vote was close."
+    )
+    assert ("Hugo Brandt", "headOf", "Kestrel Bank") in extract_text("Kestrel Bank chairman Hugo Brandt said profits rose.")
+    assert ("Hugo Brandt", "headOf", "Kestrel Bank") in extract_text(
+        "Hugo Brandt, the president of Kestrel Bank, said profits rose."
+    )

@@ -378,6 +378,7 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
         # "SNP Holyrood leader X" leads the party's group in the parliament, as "the Party's Senate leader" does
         return _Parties(subjects, objects, pattern.subordinate or pattern.property, trigger)
     in_party = party_post and _own_body_phrase(token) and all(_party(o, index) for o in objects)
+    in_party = in_party or _party_officer(token, objects, index)
     if scope == "group" or in_party:
         # "Labour's Chief Secretary to the Treasury": the post is in the body its own phrase names; of the party
         # it says membership only
@@ -745,6 +746,20 @@ def _party_post(title: Token, index: _Index) -> bool:
     return any(
         _party(t, index) for c in title.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < title.i
         for t in c.subtree
+    )
+
+
+def _party_officer(title: Token, objects: list[Token], index: _Index) -> bool:
+    """Whether ``title`` is an officer's post in parties, not their leader's (kgx:PartyOfficerTitle): "Labour party
+    chairman X", "Lib Dem president Y", "the chairman of the Kestrel party" (a name the word "party" follows)."""
+    officers = index.ontology.words("PartyOfficerTitle")
+    if not objects or not (title.lemma_.lower() in officers or title.lower_ in officers):
+        return False
+    doc = title.doc
+    return all(
+        _party(o, index) or (m := index.at(o)) is not None and (end := index.mentions[m][1].end) < len(doc)
+        and doc[end].lower_ == "party"
+        for o in objects
     )
 
 

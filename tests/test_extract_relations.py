@@ -1003,11 +1003,15 @@ def test_relations_a_partys_chairman_or_president_is_its_member_not_its_head(  #
 
 
 def test_relations_a_party_leader_and_a_firms_chairman_still_head_them(extract_text) -> None:  # type: ignore[no-untyped-def]
-    assert ("Carla Moss", "headOf", "Lib Dem") in extract_text("Lib Dem leader Carla Moss opened the conference in Leeds.")
+    assert ("Carla Moss", "headOf", "Lib Dem") in extract_text(
+        "Lib Dem leader Carla Moss opened the conference in Leeds."
+    )
     assert ("Tomas Ruiz", "headOf", "Kestrel party") in extract_text(
         "Tomas Ruiz, the leader of the Kestrel party, said the vote was close."
     )
-    assert ("Hugo Brandt", "headOf", "Kestrel Bank") in extract_text("Kestrel Bank chairman Hugo Brandt said profits rose.")
+    assert ("Hugo Brandt", "headOf", "Kestrel Bank") in extract_text(
+        "Kestrel Bank chairman Hugo Brandt said profits rose."
+    )
     assert ("Hugo Brandt", "headOf", "Kestrel Bank") in extract_text(
         "Hugo Brandt, the president of Kestrel Bank, said profits rose."
     )

@@ -373,7 +373,7 @@ WORD_LISTS = frozenset(
      "NamingVerb", "ParliamentName",
      "FirmPostTitle", "BoardTitle", "OwnerNoun", "PartyNameWord", "ForPhraseBody",
      "ForceNoun", "FirmKindInitials", "PortfolioNoun", "VenueNoun",
-     "PartyOfficerTitle", "SubBodyNoun"}
+     "PartyOfficerTitle", "SubBodyNoun", "SuitVerb", "GatheringNoun"}
 )
 
 

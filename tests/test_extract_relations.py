@@ -1015,3 +1015,29 @@ def test_relations_a_party_leader_and_a_firms_chairman_still_head_them(extract_t
     assert ("Hugo Brandt", "headOf", "Kestrel Bank") in extract_text(
         "Hugo Brandt, the president of Kestrel Bank, said profits rose."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("The Harbour Group is suing Norway in Europe for $2bn in damages.", "Norway", "Europe"),
+        (
+            "She will open a school in Kenya before chairing a meeting of the Harbour Trade Council in Nairobi.",
+            "Harbour Trade Council",
+            "Nairobi",
+        ),
+        ('"Prices will rise," said Tom Lane of Kestrel Bank in Chicago.', "Kestrel Bank", "Chicago"),
+    ],
+)
+def test_relations_an_in_phrase_on_an_act_is_no_place_of_the_name(  # type: ignore[no-untyped-def]
+    extract_text, text: str, name: str, place: str
+) -> None:
+    found = extract_text(text)
+    assert not [f for f in found if f[0] == name and f[2] == place], found
+
+
+def test_relations_a_names_own_in_phrase_still_places_it(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("The Harbour Trade Council in Nairobi said it would meet again.")
+    assert ("Harbour Trade Council", "basedIn", "Nairobi") in found, found
+    found = extract_text('"Prices will rise," said Tom Lane of the Harbour Institute in Chicago.')
+    assert ("Harbour Institute", "basedIn", "Chicago") in found, found

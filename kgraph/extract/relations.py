@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from kgraph.extract.datelines import _dateline_pairs, _source_line
-from kgraph.extract.firm_posts import its_firm, unlinked_its
+from kgraph.extract.firm_posts import called_a_firm, its_firm, unlinked_its
 from kgraph.extract.frames import (
     _any_noun,
     _attribute,
@@ -467,7 +467,27 @@ def _attribute_parties(
     subjects, objects = _attribute(token, pattern.prepositions, index)
     if subjects and index.is_a(token, "Person"):
         objects = [o for o in objects if not _owner_of_a_thing(o, index)]
+    if subjects and _place_of_an_act(token, index):
+        objects = [o for o in objects if not (o.dep_ == "pobj" and o.head.lower_ in {"in", "at"})]
     return _Parties(subjects, objects, pattern.property, trigger)
+
+
+def _place_of_an_act(name: Token, index: _Index) -> bool:
+    """Whether a name's "in Y" is where something is done to it or with it, not where it is: the name a verb of
+    suing takes ("suing Kestrel in Europe", kgx:SuitVerb), the body whose gathering it is ("a meeting of the Harbour
+    Council in Oslo", kgx:GatheringNoun), or the firm (kgx:FirmNoun) a speaker is "of" ("said Tom Lane of Kestrel Bank
+    in Chicago", where he sits). "Kestrel, based in Chicago" and "Kestrel's Chicago office" are other patterns."""
+    ontology = index.ontology
+    head = name.head
+    if name.dep_ == "dobj":
+        return head.lemma_.lower() in ontology.words("SuitVerb")
+    if name.dep_ != "pobj" or head.lower_ != "of":
+        return False
+    owner = head.head
+    return owner.lemma_.lower() in ontology.words("GatheringNoun") and index.at(owner) is None or (
+        index.is_a(owner, "Person") and (m := index.at(name)) is not None
+        and called_a_firm(index.mentions[m][0].text.lower(), index)  # a firm has offices; "a centre in Y" is one
+    )
 
 
 def _owner_of_a_thing(name: Token, index: _Index) -> bool:

@@ -1041,3 +1041,11 @@ def test_relations_a_names_own_in_phrase_still_places_it(extract_text) -> None: 
     assert ("Harbour Trade Council", "basedIn", "Nairobi") in found, found
     found = extract_text('"Prices will rise," said Tom Lane of the Harbour Institute in Chicago.')
     assert ("Harbour Institute", "basedIn", "Chicago") in found, found
+
+
+def test_relations_a_quoted_place_before_a_name_is_a_figure_not_its_place(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text('Officials fear a "Scotland Las Vegas" will follow.')
+    assert not [f for f in found if f[1] == "locatedIn"], found
+    # unquoted, the place before the name holds it
+    found = extract_text("Tourists flock to Nevada Las Vegas each year, and to Bergen, Norway.")
+    assert ("Las Vegas", "locatedIn", "Nevada") in found, found

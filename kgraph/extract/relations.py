@@ -469,7 +469,22 @@ def _attribute_parties(
         objects = [o for o in objects if not _owner_of_a_thing(o, index)]
     if subjects and _place_of_an_act(token, index):
         objects = [o for o in objects if not (o.dep_ == "pobj" and o.head.lower_ in {"in", "at"})]
+    objects = [o for o in objects if not _quoted_figure(token, o)]
     return _Parties(subjects, objects, pattern.property, trigger)
+
+
+#: Quotation marks that enclose a phrase.
+_QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
+
+
+def _quoted_figure(name: Token, modifier: Token) -> bool:
+    """Whether a name and a place before it stand alone in quotation marks: a figure of speech ('a "Norway Las
+    Vegas"' likens a place to Las Vegas, which is not in Norway), unlike "Las Vegas, Nevada" or "Norway's Bergen"."""
+    if modifier.dep_ != "compound" or modifier.head.i != name.i:
+        return False
+    doc = name.doc
+    first = modifier.left_edge.i
+    return first > 0 and name.i + 1 < len(doc) and doc[first - 1].text in _QUOTES and doc[name.i + 1].text in _QUOTES
 
 
 def _place_of_an_act(name: Token, index: _Index) -> bool:

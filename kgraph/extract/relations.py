@@ -469,8 +469,17 @@ def _attribute_parties(
         objects = [o for o in objects if not _owner_of_a_thing(o, index)]
     if subjects and _place_of_an_act(token, index):
         objects = [o for o in objects if not (o.dep_ == "pobj" and o.head.lower_ in {"in", "at"})]
-    objects = [o for o in objects if not _quoted_figure(token, o)]
+    objects = [o for o in objects if not _quoted_figure(token, o) and not _modifiers_of_a_noun(token, o)]
     return _Parties(subjects, objects, pattern.property, trigger)
+
+
+def _modifiers_of_a_noun(name: Token, modifier: Token) -> bool:
+    """Whether a place and a name both modify the common noun after them ("India Kestrel talks", "China Orbix deal",
+    a headline's shorthand for talks between them): the place says nothing of where the name is."""
+    if modifier.dep_ != "compound" or modifier.head.i != name.i or name.i + 1 >= len(name.doc):
+        return False
+    after = name.doc[name.i + 1]
+    return after.i == name.head.i and after.is_lower and after.pos_ in {"NOUN", "VERB"}
 
 
 #: Quotation marks that enclose a phrase.

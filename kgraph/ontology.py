@@ -373,7 +373,8 @@ WORD_LISTS = frozenset(
      "NamingVerb", "ParliamentName",
      "FirmPostTitle", "BoardTitle", "OwnerNoun", "PartyNameWord", "ForPhraseBody",
      "ForceNoun", "FirmKindInitials", "PortfolioNoun", "VenueNoun",
-     "CentreUse"}
+     "CentreUse",
+     "PartyOfficerTitle", "SubBodyNoun", "SuitVerb", "GatheringNoun"}
 )
 
 

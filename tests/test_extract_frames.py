@@ -865,3 +865,35 @@ def test_frames_snapping_up_shares_or_a_person_buys_no_firm(extract_text, text: 
     # shares bought, or a person hired, are no firm acquired
     found = extract_text(text)
     assert not any(p == "acquired" for _, p, _ in found), found
+
+
+def test_frames_each_list_of_titled_names_works_for_its_own_firm(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(
+        "Kestrel Bank managers Tomas Vidal and Hugo Brandt, and Orbitel managers Carla Moss and Dan Ames all face "
+        "charges."
+    )
+    for person, firm in [("Tomas Vidal", "Kestrel Bank"), ("Hugo Brandt", "Kestrel Bank"), ("Carla Moss", "Orbitel")]:
+        assert (person, "worksFor", firm) in found, found
+    assert ("Tomas Vidal", "worksFor", "Orbitel") not in found, found
+    assert ("Hugo Brandt", "worksFor", "Orbitel") not in found, found
+    # a title joined to another with no holders of its own is held by the other's holder
+    found = extract_text("Hugo Brandt, chairman and chief executive of Kestrel Bank, said profits rose.")
+    assert ("Hugo Brandt", "ceoOf", "Kestrel Bank") in found, found
+
+
+def test_frames_a_later_titled_list_does_not_reach_back_to_the_names_before_its_title(  # type: ignore[no-untyped-def]
+    extract_text,
+) -> None:
+    # parsed as one list of names, the second title a compound of its first name
+    found = extract_text(
+        "Corvane managers Peter Stone and Mark Ellis, and Railco managers Alan Reed and Keith Moss face charges."
+    )
+    assert ("Alan Reed", "worksFor", "Railco") in found, found
+    assert ("Keith Moss", "worksFor", "Railco") in found, found
+    assert ("Peter Stone", "worksFor", "Railco") not in found, found
+    assert ("Mark Ellis", "worksFor", "Railco") not in found, found
+    # a name before the title that no other title holds is still of the list ("X and fellow directors Y")
+    found = extract_text(
+        "The firm paid Orbair, an airline owned by Mr Stone and fellow former Kestrel Bank directors Mark Ellis."
+    )
+    assert ("Mr Stone", "worksFor", "Kestrel Bank") in found, found

@@ -48,3 +48,19 @@ def test_posts_a_firms_bare_director_sits_on_its_board(extract_text) -> None:  #
     assert ("Lena Voss", "ceoOf", "Kestrel Bank") in extract_text(
         "Kestrel Bank managing director Lena Voss resigned on Monday."
     )
+
+
+@pytest.mark.parametrize("body", ["working party", "working group"])
+def test_posts_the_chair_of_a_sub_body_is_no_post_in_the_body_named_before(  # type: ignore[no-untyped-def]
+    extract_text, body: str
+) -> None:
+    found = extract_text(
+        "The Harbour Trade Council met in Oslo on Monday. Its members agreed to set up a "
+        f"{body} on fishing. But the chairman of the {body}, Lena Berg, warned that much work remained."
+    )
+    assert not [f for f in found if f[0] == "Lena Berg" and f[2] == "Harbour Trade Council"], found
+    # the body's own chairman heads it
+    found = extract_text(
+        "The Harbour Trade Council met in Oslo on Monday. Its chairman, Lena Berg, warned that much work remained."
+    )
+    assert ("Lena Berg", "headOf", "Harbour Trade Council") in found, found

@@ -984,3 +984,76 @@ def test_relations_a_counted_name_bought_is_goods(extract_text) -> None:  # type
     assert ("Lena Berg", "receivedAward", "Grammy Awards") in extract_text(
         "Lena Berg won three Grammy Awards for her second album."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "officer", "party"),
+    [
+        ("Campaigners want to meet Kestrel party chairman Tomas Vidal for talks.", "Tomas Vidal", "Kestrel"),
+        ("Lib Dem president Carla Moss opened the conference in Leeds.", "Carla Moss", "Lib Dem"),
+        ("Tomas Ruiz, the chairman of the Kestrel party, said the vote was close.", "Tomas Ruiz", "Kestrel party"),
+    ],
+)
+def test_relations_a_partys_chairman_or_president_is_its_member_not_its_head(  # type: ignore[no-untyped-def]
+    extract_text, text: str, officer: str, party: str
+) -> None:
+    found = extract_text(text)
+    assert (officer, "memberOf", party) in found, found
+    assert not [f for f in found if f[1] == "headOf"], found
+
+
+def test_relations_a_party_leader_and_a_firms_chairman_still_head_them(extract_text) -> None:  # type: ignore[no-untyped-def]
+    assert ("Carla Moss", "headOf", "Lib Dem") in extract_text(
+        "Lib Dem leader Carla Moss opened the conference in Leeds."
+    )
+    assert ("Tomas Ruiz", "headOf", "Kestrel party") in extract_text(
+        "Tomas Ruiz, the leader of the Kestrel party, said the vote was close."
+    )
+    assert ("Hugo Brandt", "headOf", "Kestrel Bank") in extract_text(
+        "Kestrel Bank chairman Hugo Brandt said profits rose."
+    )
+    assert ("Hugo Brandt", "headOf", "Kestrel Bank") in extract_text(
+        "Hugo Brandt, the president of Kestrel Bank, said profits rose."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("The Harbour Group is suing Norway in Europe for $2bn in damages.", "Norway", "Europe"),
+        (
+            "She will open a school in Kenya before chairing a meeting of the Harbour Trade Council in Nairobi.",
+            "Harbour Trade Council",
+            "Nairobi",
+        ),
+        ('"Prices will rise," said Tom Lane of Kestrel Bank in Chicago.', "Kestrel Bank", "Chicago"),
+    ],
+)
+def test_relations_an_in_phrase_on_an_act_is_no_place_of_the_name(  # type: ignore[no-untyped-def]
+    extract_text, text: str, name: str, place: str
+) -> None:
+    found = extract_text(text)
+    assert not [f for f in found if f[0] == name and f[2] == place], found
+
+
+def test_relations_a_names_own_in_phrase_still_places_it(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("The Harbour Trade Council in Nairobi said it would meet again.")
+    assert ("Harbour Trade Council", "basedIn", "Nairobi") in found, found
+    found = extract_text('"Prices will rise," said Tom Lane of the Harbour Institute in Chicago.')
+    assert ("Harbour Institute", "basedIn", "Chicago") in found, found
+
+
+def test_relations_a_quoted_place_before_a_name_is_a_figure_not_its_place(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text('Officials fear a "Scotland Las Vegas" will follow.')
+    assert not [f for f in found if f[1] == "locatedIn"], found
+    # unquoted, the place before the name holds it
+    found = extract_text("Tourists flock to Nevada Las Vegas each year, and to Bergen, Norway.")
+    assert ("Las Vegas", "locatedIn", "Nevada") in found, found
+
+
+def test_relations_a_place_and_a_name_on_a_noun_say_no_place_of_the_name(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Japan WTO deal 'close'\n\nThe talks went well on Monday, officials said.")
+    assert not [f for f in found if f[0] == "WTO" and f[1] == "basedIn"], found
+    # a place before a name the noun after does not take still places it
+    found = extract_text("Tourists flock to Nevada Las Vegas each year, and to Bergen, Norway.")
+    assert ("Las Vegas", "locatedIn", "Nevada") in found, found

@@ -155,9 +155,11 @@ def test_titles_a_directors_film_is_no_organisation(ontology, parse_with_ents, r
         # a capitalised portfolio between the organisation and the title: a post in it, not its head ...
         ("EU Trade Commissioner Lena Berg said the talks would resume.",
          ("Lena Berg", "worksFor", "EU"), ("Lena Berg", "headOf", "EU")),
-        # ... while the organisation's own title heads it
-        ("Kestrel Party Chairman Lena Berg said the talks would resume.", ("Lena Berg", "headOf", "Kestrel Party"),
+        # ... while the organisation's own title heads it (a party's chairman is its officer: its member)
+        ("Kestrel Bank Chairman Lena Berg said the talks would resume.", ("Lena Berg", "headOf", "Kestrel Bank"),
          None),
+        ("Kestrel Party Chairman Lena Berg said the talks would resume.", ("Lena Berg", "memberOf", "Kestrel Party"),
+         ("Lena Berg", "headOf", "Kestrel Party")),
         # the leader of a legislative chamber holds a seat in it; its head is the speaker
         ("Tomas Vidal, the Leader of the House of Commons, said the vote would be on Monday.",
          ("Tomas Vidal", "memberOf", "House of Commons"), ("Tomas Vidal", "headOf", "House of Commons")),

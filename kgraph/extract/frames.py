@@ -467,7 +467,7 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         # "X was promoted to president of Y", "X rose to chief executive of Y"
         verb = noun.head.head
         out.extend(c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})
-    if noun.dep_ == "conj":
+    if noun.dep_ == "conj" and not apposed:  # not "A managers X and Y, and B managers P and Q": P, Q its own
         out.extend(_holders(noun.head, index, one_of))
         if noun.head.dep_ == "pobj" and index.at(noun.head) is not None and noun.head.head.head.pos_ == "NOUN":
             # "a professor at Y and president of Z", parsed with "president" on Y: the title it joins

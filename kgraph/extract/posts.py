@@ -141,6 +141,25 @@ def _chair_of_a_bodys_committee(post: Post) -> Scope | None:
     return "group" if any(_party(o, index) for o in post.objects) else "branch"
 
 
+def _chair_of_a_sub_body(post: Post) -> Scope | None:
+    """ "the chairman of the working party, X", "the chair of the task force": a post in a sub-body with no owner
+    named (kgx:Committee, kgx:SubBodyNoun), no post in the body an earlier sentence named (or "the party" read as
+    it); "the chairman of its panel" and "of the Harbour Council's committee" are read by other rules."""
+    ontology = post.index.ontology
+    sub_bodies = ontology.words("SubBodyNoun")
+    for prep in post.title.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"of", "for"}:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or pobj.pos_ != "NOUN" or any(c.dep_ == "poss" for c in pobj.children):
+                continue
+            words = [c.lower_ for c in pobj.children if c.dep_ in {"compound", "amod"} and c.i < pobj.i]
+            phrase = " ".join([*words[-1:], pobj.lemma_.lower()])
+            if pobj.lemma_.lower() in ontology.words("Committee") or phrase in sub_bodies:
+                return "none"
+    return None
+
+
 def _firm_director(post: Post) -> Scope | None:
     """ "current Orbitel director X", "X, a director of Kestrel Bank": a firm's director with no function word is a
     member of its board (its staff), unlike "director of the Harbour Trust", "managing director" or "finance
@@ -216,6 +235,7 @@ _LESSER_POST_RULES: tuple[Callable[[Post], Scope | None], ...] = (
     _chamber_leader,
     _committee_chair,
     _chair_of_a_bodys_committee,
+    _chair_of_a_sub_body,
     _firm_director,
     _in_assembly_or_country,
     _regional_title,

@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from kgraph.extract.datelines import _dateline_pairs, _source_line
-from kgraph.extract.firm_posts import its_firm, unlinked_its
+from kgraph.extract.firm_posts import called_a_firm, its_firm, unlinked_its
 from kgraph.extract.frames import (
     _any_noun,
     _attribute,
@@ -378,6 +378,7 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
         # "SNP Holyrood leader X" leads the party's group in the parliament, as "the Party's Senate leader" does
         return _Parties(subjects, objects, pattern.subordinate or pattern.property, trigger)
     in_party = party_post and _own_body_phrase(token) and all(_party(o, index) for o in objects)
+    in_party = in_party or _party_officer(token, objects, index)
     if scope == "group" or in_party:
         # "Labour's Chief Secretary to the Treasury": the post is in the body its own phrase names; of the party
         # it says membership only
@@ -466,7 +467,51 @@ def _attribute_parties(
     subjects, objects = _attribute(token, pattern.prepositions, index)
     if subjects and index.is_a(token, "Person"):
         objects = [o for o in objects if not _owner_of_a_thing(o, index)]
+    if subjects and _place_of_an_act(token, index):
+        objects = [o for o in objects if not (o.dep_ == "pobj" and o.head.lower_ in {"in", "at"})]
+    objects = [o for o in objects if not _quoted_figure(token, o) and not _modifiers_of_a_noun(token, o)]
     return _Parties(subjects, objects, pattern.property, trigger)
+
+
+def _modifiers_of_a_noun(name: Token, modifier: Token) -> bool:
+    """Whether a place and a name both modify the common noun after them ("India Kestrel talks", "China Orbix deal",
+    a headline's shorthand for talks between them): the place says nothing of where the name is."""
+    if modifier.dep_ != "compound" or modifier.head.i != name.i or name.i + 1 >= len(name.doc):
+        return False
+    after = name.doc[name.i + 1]
+    return after.i == name.head.i and after.is_lower and after.pos_ in {"NOUN", "VERB"}
+
+
+#: Quotation marks that enclose a phrase.
+_QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
+
+
+def _quoted_figure(name: Token, modifier: Token) -> bool:
+    """Whether a name and a place before it stand alone in quotation marks: a figure of speech ('a "Norway Las
+    Vegas"' likens a place to Las Vegas, which is not in Norway), unlike "Las Vegas, Nevada" or "Norway's Bergen"."""
+    if modifier.dep_ != "compound" or modifier.head.i != name.i:
+        return False
+    doc = name.doc
+    first = modifier.left_edge.i
+    return first > 0 and name.i + 1 < len(doc) and doc[first - 1].text in _QUOTES and doc[name.i + 1].text in _QUOTES
+
+
+def _place_of_an_act(name: Token, index: _Index) -> bool:
+    """Whether a name's "in Y" is where something is done to it or with it, not where it is: the name a verb of
+    suing takes ("suing Kestrel in Europe", kgx:SuitVerb), the body whose gathering it is ("a meeting of the Harbour
+    Council in Oslo", kgx:GatheringNoun), or the firm (kgx:FirmNoun) a speaker is "of" ("said Tom Lane of Kestrel Bank
+    in Chicago", where he sits). "Kestrel, based in Chicago" and "Kestrel's Chicago office" are other patterns."""
+    ontology = index.ontology
+    head = name.head
+    if name.dep_ == "dobj":
+        return head.lemma_.lower() in ontology.words("SuitVerb")
+    if name.dep_ != "pobj" or head.lower_ != "of":
+        return False
+    owner = head.head
+    return owner.lemma_.lower() in ontology.words("GatheringNoun") and index.at(owner) is None or (
+        owner.pos_ == "PROPN" and index.is_a(owner, "Person") and (m := index.at(name)) is not None
+        and called_a_firm(index.mentions[m][0].text.lower(), index)  # a firm has offices; "a centre in Y" is one
+    )
 
 
 def _owner_of_a_thing(name: Token, index: _Index) -> bool:
@@ -745,6 +790,20 @@ def _party_post(title: Token, index: _Index) -> bool:
     return any(
         _party(t, index) for c in title.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < title.i
         for t in c.subtree
+    )
+
+
+def _party_officer(title: Token, objects: list[Token], index: _Index) -> bool:
+    """Whether ``title`` is an officer's post in parties, not their leader's (kgx:PartyOfficerTitle): "Labour party
+    chairman X", "Lib Dem president Y", "the chairman of the Kestrel party" (a name the word "party" follows)."""
+    officers = index.ontology.words("PartyOfficerTitle")
+    if not objects or not (title.lemma_.lower() in officers or title.lower_ in officers):
+        return False
+    doc = title.doc
+    return all(
+        _party(o, index) or (m := index.at(o)) is not None and (end := index.mentions[m][1].end) < len(doc)
+        and doc[end].lower_ == "party"
+        for o in objects
     )
 
 

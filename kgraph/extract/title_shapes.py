@@ -71,10 +71,42 @@ def listed_holders(noun: Token, holders: list[Token], index: MentionIndex) -> li
             continue
         listed = [holder, *(c for c in holder.children if c.dep_ == "appos")]
         for item in listed:
-            for person in (item, *item.conjuncts):
+            for person in _own_list(noun, holder, (item, *item.conjuncts)):
                 if person not in holders and person not in out and _typed(person.i, "Person", index) is not None:
                     out.append(person)
     return out
+
+
+def _own_list(noun: Token, holder: Token, people: tuple[Token, ...]) -> list[Token]:
+    """The people of a list a plural title before it holds: "Kestrel managers A and B, and Orbix managers C and D"
+    gives "Kestrel managers" A and B only, the list ending where a name carries a plural title of its own and never
+    reaching back to names another plural title holds ("owned by X and fellow Kestrel directors Y" keeps X)."""
+    if holder.i < noun.i:
+        return list(people)
+    out: list[Token] = []
+    for person in sorted(people, key=lambda p: p.i):
+        if person.i < noun.i and _other_title(person, noun) is not None:
+            continue
+        if person.i > holder.i and _other_title(person, noun, own=True) is not None:
+            break
+        out.append(person)
+    return out
+
+
+def _other_title(person: Token, noun: Token, own: bool = False) -> Token | None:
+    """The plural title other than ``noun`` a listed person carries: one on the name ("Orbix managers C") or the one
+    the name is apposed to ("Kestrel managers A"), also the list's first name's unless ``own``."""
+    first = person
+    while not own and first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    for name in dict.fromkeys((person, first)):
+        titles = [c for c in name.children if c.dep_ == "compound" and c.tag_ in {"NNS", "NNPS"}]
+        if name.dep_ == "appos" and name.head.tag_ in {"NNS", "NNPS"}:
+            titles.append(name.head)
+        found = next((t for t in titles if t.i != noun.i), None)
+        if found is not None:
+            return found
+    return None
 
 
 def kind_named(noun: Token, index: MentionIndex) -> list[Token]:

@@ -36,7 +36,7 @@ from kgraph.extract.countries import (
 )
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
 from kgraph.extract.doc_text import doc_text
-from kgraph.extract.glued_names import unglued
+from kgraph.extract.glued_names import opens_sentence, unglued
 from kgraph.extract.lexicon import (
     _CONTINENT_ADJECTIVES,
     _COUNTRY_ADJECTIVES,
@@ -300,17 +300,17 @@ def _with_own_s(span: Span) -> Span:
     return Span(doc, span.start, span.end + 1, label=span.label_)
 
 
-def _without_new(span: Span, titles: frozenset[str] = frozenset()) -> Span:
+def _without_new(span: Span, titles: frozenset[str]) -> Span:
     """ "New European Commission rules": "New" opening a sentence before a country's adjective is the sentence's
     adjective, no name's first word (no "New Zealand" is of that shape); so before a dictionary adjective and a name
     before a capitalised title (``titles``): "New Central Police Commissioner X" ("York" is no adjective)."""
     first = span[0]
-    if len(span) < 3 or first.text != "New" or not (first.is_sent_start or first.i > 0 and first.nbor(-1).is_space):
+    if len(span) < 3 or first.text != "New" or not opens_sentence(first):
         return span
     second = span[1].lower_
     if second in _COUNTRY_ADJECTIVES or second in _CONTINENT_ADJECTIVES:
         return span[1:]
-    if titles and second in dictionary_words("adj") and _names_office(span, titles):
+    if second in dictionary_words("adj") and _names_office(span, titles):
         from spacy.tokens import Span
 
         return Span(span.doc, span.start + 1, span.end, label=span.label_)

@@ -29,6 +29,7 @@ def place_centre(span: Span, ontology: Ontology) -> bool:
     (``kgx:CentreUse``) is a place, where "the Kellmore Research Centre" is a body."""
     return len(span) >= 2 and span[-1].lower_ in {"centre", "center"} and span[-2].lower_ in ontology.words("CentreUse")
 
+
 def _age_follows(span: Span) -> bool:
     """ "NAME, 50," or "NAME, 50." : a number of years right after a name, between commas."""
     doc = span.doc

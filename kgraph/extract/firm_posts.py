@@ -49,7 +49,8 @@ def firm_post_titles(ontology: Ontology) -> tuple[str, ...]:
 
 def firm_in_reach(noun: Token, trigger: str, index: MentionIndex) -> list[Token]:
     """The firm of the title ``noun`` (matching ``trigger`` of :func:`firm_post_titles`), which names none: a
-    token of the one firm in reach (a name, or "it" or "the company" standing for it), else nothing."""
+    token of the one firm in reach (a name, or "it" or "the company" standing for it), else nothing; an "its" on the
+    title that coreference left unlinked stands for the firm :func:`its_firm` finds ("its chief executive X")."""
     titles = [noun]
     if noun.dep_ == "conj":
         titles.append(noun.head)  # "Dorran's chairman and chief executive X", the second title joined to the first

@@ -1,6 +1,6 @@
 """Which words the NER glued onto a name, or split off one, decided on its names before typing.
 
-Decides three repairs of the NER's names:
+Decides these repairs of the NER's names:
 
 - a list read as one name is its items: "Gazpromneft, Rosneft" (one name of the NER's with a comma
   inside) is two names of its label, unless an "of" inside makes the comma part of a body's name

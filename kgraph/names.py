@@ -74,8 +74,8 @@ def name_key(text: str, person: bool = False) -> str:
 
 
 def addressed_names(spans: Iterable[Span]) -> set[str]:
-    """The names an article gives a person by a form of address: of "Mr Velmar" (one name, or "Mr" right
-    before the name "Velmar") both "Mr Velmar" and "Velmar".  Not the last word of a person's full name, which
+    """The names an article gives a person by a form of address: of the one name "Mr Velmar" both "Mr Velmar"
+    and "Velmar", of the name "Velmar" right after "Mr" that name.  Not the last word of a person's full name, which
     a firm named after its founder shares ("housebuilder Dana Velmar ... Velmar reported a loss")."""
     out: set[str] = set()
     for span in spans:

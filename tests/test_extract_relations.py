@@ -1052,8 +1052,8 @@ def test_relations_a_quoted_place_before_a_name_is_a_figure_not_its_place(extrac
 
 
 def test_relations_a_place_and_a_name_on_a_noun_say_no_place_of_the_name(extract_text) -> None:  # type: ignore[no-untyped-def]
-    found = extract_text("Japan WTO deal 'close'\n\nThe talks went well on Monday, officials said.")
-    assert not [f for f in found if f[0] == "WTO" and f[1] == "basedIn"], found
+    found = extract_text("Peru OPEC talks 'stall'\n\nThe talks went badly on Monday, officials said.")
+    assert not [f for f in found if f[0] == "OPEC" and f[1] == "basedIn"], found
     # a place before a name the noun after does not take still places it
     found = extract_text("Tourists flock to Nevada Las Vegas each year, and to Bergen, Norway.")
     assert ("Las Vegas", "locatedIn", "Nevada") in found, found

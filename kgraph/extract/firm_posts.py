@@ -27,7 +27,7 @@ from kgraph.ontology import Ontology, per_ontology
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["called_a_firm", "firm_in_reach", "firm_post_titles", "its_firm", "unlinked_its"]
+__all__ = ["called_a_firm", "firm_in_reach", "firm_post_titles", "its_firm", "member_bodies", "unlinked_its"]
 
 #: Sentences before the title's own that may name the firm (or refer to it).
 _FIRM_REACH = 2
@@ -49,7 +49,8 @@ def firm_post_titles(ontology: Ontology) -> tuple[str, ...]:
 
 def firm_in_reach(noun: Token, trigger: str, index: MentionIndex) -> list[Token]:
     """The firm of the title ``noun`` (matching ``trigger`` of :func:`firm_post_titles`), which names none: a
-    token of the one firm in reach (a name, or "it" or "the company" standing for it), else nothing."""
+    token of the one firm in reach (a name, or "it" or "the company" standing for it), else nothing; an "its" on the
+    title that coreference left unlinked stands for the firm :func:`its_firm` finds ("its chief executive X")."""
     titles = [noun]
     if noun.dep_ == "conj":
         titles.append(noun.head)  # "Dorran's chairman and chief executive X", the second title joined to the first
@@ -126,15 +127,15 @@ def its_firm(its: Token, index: MentionIndex) -> list[Token]:
                 return []  # "since the break-up of Kestrelia, Vellan has been run by its president X"
             # a firm as the document calls it or by its name, not a body of members ("its main donor X" of a party)
             owner = index.at(token)
-            member = owner is not None and bool(index.kinds(owner) & _member_bodies(index.ontology))
+            member = owner is not None and bool(index.kinds(owner) & member_bodies(index.ontology))
             return [token] if called_a_firm(name, index) or not member else []
     return []
 
 
 @per_ontology
-def _member_bodies(ontology: Ontology) -> frozenset[str]:
-    """Head words of a body of members ("party", "union", "club"): the kgx:objectHead of the memberOf attribute
-    patterns."""
+def member_bodies(ontology: Ontology) -> frozenset[str]:
+    """Head words of a body of members (a party, a club, a union: "Labour", "the Green Party"): the
+    kgx:objectHead of the memberOf attribute patterns ("X, of the Kestrel Party"), built once per ontology."""
     return frozenset(
         w for p in ontology.properties["memberOf"].patterns if p.frame == "Attribute" for w in p.object_heads
     )

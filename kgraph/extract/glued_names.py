@@ -1,6 +1,6 @@
 """Which words the NER glued onto a name, or split off one, decided on its names before typing.
 
-Decides three repairs of the NER's names:
+Decides these repairs of the NER's names:
 
 - a list read as one name is its items: "Gazpromneft, Rosneft" (one name of the NER's with a comma
   inside) is two names of its label, unless an "of" inside makes the comma part of a body's name
@@ -45,7 +45,7 @@ from kgraph.ontology import Ontology, per_ontology
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["unglued"]
+__all__ = ["opens_sentence", "unglued"]
 
 _COMPASS = frozenset(
     "north south east west northern southern eastern western central north-east south-east north-west "
@@ -169,7 +169,7 @@ def _field_word(ent: Span, ontology: Ontology) -> bool:
     places too, and a job title after a club's or firm's name is a post in it: "Kellby manager X".)"""
     doc = ent.doc
     if (
-        ent.label_ != "ORG" or len(ent) != 1 or not ent[0].is_title or not _opens_sentence(ent[0])
+        ent.label_ != "ORG" or len(ent) != 1 or not ent[0].is_title or not opens_sentence(ent[0])
         or ent.end + 1 >= len(doc)
     ):
         return False
@@ -234,7 +234,7 @@ def _items(ent: Span, ontology: Ontology) -> list[Span]:
     return items
 
 
-def _opens_sentence(token: Token) -> bool:
+def opens_sentence(token: Token) -> bool:
     """The first word of a sentence or a line (the parse may open the sentence at the line break before it)."""
     return token.is_sent_start or token.i > 0 and token.nbor(-1).is_space
 
@@ -245,7 +245,7 @@ def _without_gerund(ent: Span, ontology: Ontology) -> Span:
     first = ent[0]
     if (
         len(ent) > 1
-        and _opens_sentence(first)
+        and opens_sentence(first)
         and first.tag_ == "VBG"
         and first.pos_ == "VERB"
         and not any(ontology.class_for_head(t.lower_) for t in ent[1:])
@@ -271,7 +271,7 @@ def _written_alone(rest: Span) -> bool:
             continue  # (elsewhere too a name of the NER's: not "TV", "Fox TV")
         before = doc[i - 1] if i > 0 else None
         after = doc[i + n] if i + n < len(doc) else None
-        if not (before is not None and _capitalised(before) and not _opens_sentence(doc[i])) and not (
+        if not (before is not None and _capitalised(before) and not opens_sentence(doc[i])) and not (
             after is not None and _capitalised(after)
         ):
             return True
@@ -287,11 +287,11 @@ def _without_opening_word(ent: Span, text: str) -> Span:
     if (
         ent.label_ != "ORG"
         or len(ent) < 2
-        or not _opens_sentence(ent[0])
+        or not opens_sentence(ent[0])
         or ent[0].lower_ in _COMPASS | _COUNTRY_NAMES
         or text.count(ent.text) != 1
         or not _written_alone(ent[1:])
-        or any(t.text == ent[0].text and not _opens_sentence(t) for t in doc)
+        or any(t.text == ent[0].text and not opens_sentence(t) for t in doc)
     ):
         return ent
     return ent[1:]

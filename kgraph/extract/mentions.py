@@ -36,7 +36,7 @@ from kgraph.extract.countries import (
 )
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
 from kgraph.extract.doc_text import doc_text
-from kgraph.extract.glued_names import unglued
+from kgraph.extract.glued_names import opens_sentence, unglued
 from kgraph.extract.lexicon import (
     _CONTINENT_ADJECTIVES,
     _COUNTRY_ADJECTIVES,
@@ -54,7 +54,7 @@ from kgraph.extract.name_spans import (
     without_plural_nouns,
 )
 from kgraph.extract.party_names import party_mentions
-from kgraph.extract.place_names import _age_follows, coerce_places, place_centre
+from kgraph.extract.place_names import CENTRE_NOUNS, _age_follows, coerce_places, place_centre
 from kgraph.extract.portfolios import without_portfolios
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
 from kgraph.extract.work_names import is_work
@@ -83,8 +83,6 @@ _PRONOUNS = {
     "it": "Organization",
     "its": "Organization",
 }
-#: Place head nouns that also end the names of institutions: where the NER says organisation, it stays one
-_INSTITUTION_PLACES = frozenset({"center", "centre"})
 
 
 def _job_title_before(span: Span, ontology: Ontology) -> bool:
@@ -112,7 +110,7 @@ def _classify(span: Span, ontology: Ontology) -> str | None:
         after = span.root.i + 1
         if after < span.end and span.doc[after].lower_ == "for":
             by_head = "Organization"
-    if by_head and span.label_ == "ORG" and last in _INSTITUTION_PLACES and not place_centre(span, ontology):
+    if by_head and span.label_ == "ORG" and last in CENTRE_NOUNS and not place_centre(span, ontology):
         by_head = "Organization"  # "the Northwest Flood Center": a centre the NER calls a body is one
     if by_head is not None and ontology.is_a(by_head, "Place") and _job_title_before(span, ontology):
         return "Person"  # "BBC correspondent Simon Hall": a person's name ending in a place's head noun
@@ -300,17 +298,17 @@ def _with_own_s(span: Span) -> Span:
     return Span(doc, span.start, span.end + 1, label=span.label_)
 
 
-def _without_new(span: Span, titles: frozenset[str] = frozenset()) -> Span:
+def _without_new(span: Span, titles: frozenset[str]) -> Span:
     """ "New European Commission rules": "New" opening a sentence before a country's adjective is the sentence's
     adjective, no name's first word (no "New Zealand" is of that shape); so before a dictionary adjective and a name
     before a capitalised title (``titles``): "New Central Police Commissioner X" ("York" is no adjective)."""
     first = span[0]
-    if len(span) < 3 or first.text != "New" or not (first.is_sent_start or first.i > 0 and first.nbor(-1).is_space):
+    if len(span) < 3 or first.text != "New" or not opens_sentence(first):
         return span
     second = span[1].lower_
     if second in _COUNTRY_ADJECTIVES or second in _CONTINENT_ADJECTIVES:
         return span[1:]
-    if titles and second in dictionary_words("adj") and _names_office(span, titles):
+    if second in dictionary_words("adj") and _names_office(span, titles):
         from spacy.tokens import Span
 
         return Span(span.doc, span.start + 1, span.end, label=span.label_)

@@ -3,10 +3,11 @@
 Decides, for :mod:`kgraph.extract.frames`, who owns a firm when no "of" phrase or possessive says so: a bare
 owner's or unit's noun before a name ("profits at parent Corvane Group", "a scandal at Japanese subsidiary
 Daiwa Motors") is of the one other firm its sentence names before it; the names a plural relational noun
-"includes" hold it ("Kestrel's subsidiaries include A and B"); a family apposed to an owner's noun goes by its
-surname ("Y's owners, the Vidal family") and people apposed to a noun apposed to it hold it ("Y's shareholders,
-the businessmen A and B"); and the noun of a relative clause opened by a preposition ("Y, in which X holds 44%")
-is that preposition's object, never the verb's.
+"includes" hold it ("Kestrel's subsidiaries include A and B", "its subsidiary brands include A"); a unit's
+noun with an owner is the name before it ("Kestrel's Corvane unit", "its Corvane Life insurance arm"); a family
+apposed to an owner's noun goes by its surname ("Y's owners, the Vidal family") and people apposed to a noun
+apposed to it hold it ("Y's shareholders, the businessmen A and B"); and the noun of a relative clause opened by a
+preposition ("Y, in which X holds 44%") is that preposition's object, never the verb's.
 Example: in "Weak sales at Corvane Mobile hurt profits at parent Kestrel Holdings.", "parent" before Kestrel
 Holdings owns Corvane Mobile, the one other firm named before it: Corvane Mobile subsidiaryOf Kestrel Holdings.
 """

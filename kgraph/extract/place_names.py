@@ -21,13 +21,18 @@ from kgraph.ontology import Ontology, per_ontology
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["coerce_places", "place_centre"]
+__all__ = ["CENTRE_NOUNS", "coerce_places", "place_centre"]
+
+#: Place head nouns that also end the names of institutions ("the Northwest Flood Center"): where the NER says
+#: organisation, it stays one, unless the words before say what is done in the building (:func:`place_centre`).
+CENTRE_NOUNS = frozenset({"center", "centre"})
 
 
 def place_centre(span: Span, ontology: Ontology) -> bool:
     """ "the Kellmore Shopping Centre", "the Orvane Trade Center": a centre named for what is done in it
     (``kgx:CentreUse``) is a place, where "the Kellmore Research Centre" is a body."""
-    return len(span) >= 2 and span[-1].lower_ in {"centre", "center"} and span[-2].lower_ in ontology.words("CentreUse")
+    return len(span) >= 2 and span[-1].lower_ in CENTRE_NOUNS and span[-2].lower_ in ontology.words("CentreUse")
+
 
 def _age_follows(span: Span) -> bool:
     """ "NAME, 50," or "NAME, 50." : a number of years right after a name, between commas."""

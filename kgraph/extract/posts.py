@@ -19,11 +19,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from kgraph.extract.firm_posts import called_a_firm
+from kgraph.extract.firm_posts import called_a_firm, member_bodies
 from kgraph.extract.frames import _Index
 from kgraph.extract.lexicon import _CONTINENT_ADJECTIVES, _COUNTRY_NAMES, ANY_NOUN
 from kgraph.extract.titles import _committee_title, _lesser_post, _post_place
-from kgraph.ontology import Ontology, Pattern, per_ontology
+from kgraph.ontology import Ontology, Pattern
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,15 +35,6 @@ def _office_titles(ontology: Ontology) -> frozenset[str]:
     """Titles of a government post ("minister", "secretary"): kgx:titleWord of kg:GovernmentBody."""
     government = ontology.classes.get("GovernmentBody")
     return government.title_words if government is not None else frozenset()
-
-
-@per_ontology
-def _member_bodies(ontology: Ontology) -> frozenset[str]:
-    """Head words of a body of members (a party, a club, a union: "Labour", "the Green Party"): the
-    kgx:objectHead of the memberOf attribute patterns ("X, of the Kestrel Party"), built once per ontology."""
-    return frozenset(
-        w for p in ontology.properties["memberOf"].patterns if p.frame == "Attribute" for w in p.object_heads
-    )
 
 
 def _minister_of_a_side(title: Token, objects: list[Token], index: _Index, ontology: Ontology) -> bool:
@@ -82,7 +73,7 @@ def _figurative(noun: Token, ontology: Ontology) -> bool:
 def _party(name: Token, index: _Index) -> bool:
     m = index.at(name)
     # by the name alone: "EU trade commissioner X" holds a post in the EU, whatever else it is called
-    return m is not None and bool(index.kinds(m, called=False) & _member_bodies(index.ontology))
+    return m is not None and bool(index.kinds(m, called=False) & member_bodies(index.ontology))
 
 
 #: ``"none"``: no post in it (the pattern states nothing); ``"group"``: a member of it (memberOf);

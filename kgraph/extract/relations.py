@@ -508,7 +508,7 @@ def _place_of_an_act(name: Token, index: _Index) -> bool:
     if name.dep_ != "pobj" or head.lower_ != "of":
         return False
     owner = head.head
-    return owner.lemma_.lower() in ontology.words("GatheringNoun") and index.at(owner) is None or (
+    return (owner.lemma_.lower() in ontology.words("GatheringNoun") and index.at(owner) is None) or (
         owner.pos_ == "PROPN" and index.is_a(owner, "Person") and (m := index.at(name)) is not None
         and called_a_firm(index.mentions[m][0].text.lower(), index)  # a firm has offices; "a centre in Y" is one
     )

@@ -1,6 +1,6 @@
 """Titles in shapes the parse misreads: who holds them and in what.
 
-Decides two things for the relational-noun frame (:mod:`kgraph.extract.relations`,
+Decides these things for the relational-noun frame (:mod:`kgraph.extract.relations`,
 :func:`kgraph.extract.frames._holders`):
 
 - a title the tagger took for a verb ("head", "chair") standing, in its own base form, right between an

@@ -268,14 +268,15 @@ def test_the_shipped_model_adds_a_pair_the_rules_miss(nlp, ontology) -> None:  #
 def test_the_shipped_model_keeps_a_rule_relation_it_only_doubts(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     """ "Recruited by" states employment, but CoNLL04 rarely labels it and the model doubts it: with the
     shipped veto the rule's confidence stands; the same weights replacing it (veto 1.0) would drop it below
-    --min-confidence."""
+    --min-confidence.  (Which sentences the model doubts moves with each retrain: this one is doubted with a
+    margin by the model trained on 2026-12-07, 0.55 against the default 0.7.)"""
     from dataclasses import replace
 
     from kgraph.config import DEFAULT_MIN_CONFIDENCE
 
     model = RelationClassifier.load()
     assert 0.0 < model.veto < 1.0
-    text = "Mira Solberg was recruited by Kestrel Bank shortly after graduating from Orbitel University."
+    text = "Mira Solberg, who trained at Orbitel University, was recruited by Kestrel Bank."
     doc, kept, links, rules = _read(nlp, ontology, text)
     rule = next(r for r in rules if r.object.text == "Kestrel Bank" and r.predicate == "worksFor")
     assert rule.confidence >= DEFAULT_MIN_CONFIDENCE

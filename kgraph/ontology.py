@@ -374,7 +374,8 @@ WORD_LISTS = frozenset(
      "FirmPostTitle", "BoardTitle", "OwnerNoun", "PartyNameWord", "ForPhraseBody",
      "ForceNoun", "FirmKindInitials", "PortfolioNoun", "VenueNoun",
      "CentreUse",
-     "PartyOfficerTitle", "SubBodyNoun", "SuitVerb", "GatheringNoun"}
+     "PartyOfficerTitle", "SubBodyNoun", "SuitVerb", "GatheringNoun",
+     "TitlePrefix", "FamilyNoun", "CentreNoun"}
 )
 
 

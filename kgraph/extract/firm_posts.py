@@ -31,11 +31,6 @@ __all__ = ["called_a_firm", "firm_in_reach", "firm_post_titles", "its_firm", "me
 
 #: Sentences before the title's own that may name the firm (or refer to it).
 _FIRM_REACH = 2
-#: Words that may stand between a name and the title it modifies ("Kestrel vice-chairman X", "Kestrel's
-#: non-executive chairman X").
-_TITLE_PREFIXES = frozenset(
-    {"-", "vice", "co", "deputy", "joint", "acting", "interim", "ex", "former", "new", "executive", "non"}
-)
 
 
 @per_ontology
@@ -158,7 +153,7 @@ def _named_before(noun: Token, words: int, index: MentionIndex) -> bool:
     """Whether a capitalised word that is no mention stands right before a title of ``words`` words ending at
     ``noun``, over its prefixes: in "Arsenal vice-chairman X", whatever the parser and the NER make of "Arsenal",
     it names the post's organisation (a mention there is one of the firms in reach, and counted so)."""
-    word = _word_before_title(noun, words)
+    word = _word_before_title(noun, words, index.ontology)
     if word is None or index.at(word) is not None:
         return False
     # a sentence's first word is capitalised anyway: there a name's tag (or the tagger's adjective for a name it
@@ -166,11 +161,12 @@ def _named_before(noun: Token, words: int, index: MentionIndex) -> bool:
     return word.is_alpha and word.text[:1].isupper() and (word.i > noun.sent.start or word.pos_ in {"PROPN", "ADJ"})
 
 
-def _word_before_title(noun: Token, words: int) -> Token | None:
-    """The word right before a title of ``words`` words ending at ``noun``, over its prefixes ("vice", "-",
-    "non-executive"), in the title's sentence; None where the prefixes run to the sentence's start."""
+def _word_before_title(noun: Token, words: int, ontology: Ontology) -> Token | None:
+    """The word right before a title of ``words`` words ending at ``noun``, over its prefixes (``kgx:TitlePrefix``:
+    "vice", "-", "non-executive"), in the title's sentence; None where the prefixes run to the sentence's start."""
+    prefixes = ontology.words("TitlePrefix")
     i = noun.i - words
-    while i >= noun.sent.start and noun.doc[i].lower_ in _TITLE_PREFIXES:
+    while i >= noun.sent.start and noun.doc[i].lower_ in prefixes:
         i -= 1
     return noun.doc[i] if i >= noun.sent.start else None
 
@@ -208,7 +204,7 @@ def _after_name(noun: Token, words: int, index: MentionIndex) -> bool:
     """Whether a mention or a capitalised noun stands right before a title of ``words`` words ending at ``noun``,
     over its prefixes ("Kestrel chief executive X"): the post is in that name's organisation, whatever the story is
     about."""
-    word = _word_before_title(noun, words)  # a sentence's first word too: "Kestrel chief executive X"
+    word = _word_before_title(noun, words, index.ontology)  # a sentence's first word too: "Kestrel chief executive X"
     if word is None:
         return False
     return index.at(word) is not None or word.text[:1].isupper() and word.pos_ in {"PROPN", "NOUN", "ADJ"}

@@ -31,7 +31,7 @@ from kgraph.extract.moods import _copula_mood as _copula_mood  # re-exported: kg
 from kgraph.extract.moods import event_mood as event_mood
 from kgraph.extract.moods import mood as mood
 from kgraph.extract.moods import noun_mood as noun_mood
-from kgraph.extract.owners import FAMILY_NOUNS, apposed_names, included, owned_in_reach, relative_prep, unit_names
+from kgraph.extract.owners import apposed_names, family_noun, included, owned_in_reach, relative_prep, unit_names
 from kgraph.extract.title_shapes import ex_named, kind_named, listed_holders
 from kgraph.extract.work_names import within_work
 from kgraph.models import Mention, Role
@@ -425,7 +425,7 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         if (owner := index.at(pobj)) is not None and index.mentions[owner][0].type != "Person"
         for a in pobj.children if a.dep_ == "appos"
         # "the owners of Y, the Vidal family": the family goes by the name on it
-        for c in ([g for g in a.children if g.dep_ == "compound"] if a.lemma_.lower() in FAMILY_NOUNS else [a])
+        for c in ([g for g in a.children if g.dep_ == "compound"] if family_noun(a, index.ontology) else [a])
         if (held := index.at(c)) is not None and index.mentions[held][0].type == "Person"
     ]
     if named_after:

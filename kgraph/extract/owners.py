@@ -25,8 +25,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-#: Nouns of a family a surname names ("the Vidal family", "the Berg clan").
-FAMILY_NOUNS = frozenset({"family", "clan", "dynasty"})
+def family_noun(noun: Token, ontology: Ontology) -> bool:
+    """Whether ``noun`` is one of a family a surname names (``kgx:FamilyNoun``: "the Vidal family", "the Berg
+    clan")."""
+    return noun.lemma_.lower() in ontology.words("FamilyNoun")
 
 
 def relative_prep(verb: Token) -> Token | None:
@@ -49,7 +51,7 @@ def apposed_names(nouns: list[Token], index: MentionIndex) -> list[Token]:
     for c in nouns:
         if c.pos_ != "NOUN" or index.at(c) is not None:
             continue
-        if c.lemma_.lower() in FAMILY_NOUNS:
+        if family_noun(c, index.ontology):
             out.extend(g for g in c.children if g.dep_ == "compound" and index.at(g) is not None)
         else:
             out.extend(g for g in c.children if g.dep_ == "appos" and index.at(g) is not None)

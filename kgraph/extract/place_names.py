@@ -21,17 +21,14 @@ from kgraph.ontology import Ontology, per_ontology
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["CENTRE_NOUNS", "coerce_places", "place_centre"]
-
-#: Place head nouns that also end the names of institutions ("the Northwest Flood Center"): where the NER says
-#: organisation, it stays one, unless the words before say what is done in the building (:func:`place_centre`).
-CENTRE_NOUNS = frozenset({"center", "centre"})
+__all__ = ["coerce_places", "place_centre"]
 
 
 def place_centre(span: Span, ontology: Ontology) -> bool:
     """ "the Kellmore Shopping Centre", "the Orvane Trade Center": a centre named for what is done in it
     (``kgx:CentreUse``) is a place, where "the Kellmore Research Centre" is a body."""
-    return len(span) >= 2 and span[-1].lower_ in CENTRE_NOUNS and span[-2].lower_ in ontology.words("CentreUse")
+    centre, use = ontology.words("CentreNoun"), ontology.words("CentreUse")
+    return len(span) >= 2 and span[-1].lower_ in centre and span[-2].lower_ in use
 
 
 def _age_follows(span: Span) -> bool:

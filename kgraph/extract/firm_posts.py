@@ -25,7 +25,7 @@ from kgraph.extract.mention_index import UNNAMED, MentionIndex, firm_class
 from kgraph.ontology import Ontology, per_ontology
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["called_a_firm", "firm_in_reach", "firm_post_titles", "its_firm", "member_bodies", "unlinked_its"]
 
@@ -68,12 +68,10 @@ def firm_in_reach(noun: Token, trigger: str, index: MentionIndex) -> list[Token]
         for d in t.children
     ) or _named_before(noun, len(own), index):
         return []
-    sents = list(noun.doc.sents)
-    here = next(k for k, sent in enumerate(sents) if sent.start <= noun.i < sent.end)
     ontology = index.ontology
     firms: dict[str, Token] = {}  # the firms in reach by their names: named there, or "it" and "the company"
     told: dict[str, Token] = {}  # ... those of them named outside quotation marks
-    for sent in sents[max(0, here - _FIRM_REACH) : here + 1]:
+    for sent in _sentences_back(noun, _FIRM_REACH):
         for m in index.by_sentence.get(sent.start, []):
             mention, span = index.mentions[m]
             if mention.label == "adjective":
@@ -107,11 +105,9 @@ def its_firm(its: Token, index: MentionIndex) -> list[Token]:
     its sentence names none before it, the one the sentence before names. Two names there (a place's or a person's
     as much as a firm's) leave it open, and so does a body of members by its name's head word that the document
     does not call a firm (kgx:FirmNoun): a party's "its main donor X"."""
-    sents = list(its.doc.sents)
-    here = next(k for k, sent in enumerate(sents) if sent.start <= its.i < sent.end)
-    for k in (here, here - 1) if here > 0 else (here,):
+    for sent in reversed(_sentences_back(its, 1)):
         names: dict[str, tuple[Token, str]] = {}  # the names there before "its"
-        for m in index.by_sentence.get(sents[k].start, []):
+        for m in index.by_sentence.get(sent.start, []):
             mention, span = index.mentions[m]
             # every name counts, a person's too (the NER's type may be wrong: "Halvorsen and its former owner X")
             if mention.label not in UNNAMED and span.end <= its.i:
@@ -147,6 +143,15 @@ def called_a_firm(name: str, index: MentionIndex) -> bool:
         elif mention.text.lower() == name and index.kinds(m) & nouns:
             return True
     return False
+
+
+def _sentences_back(token: Token, back: int) -> list[Span]:
+    """The sentence of ``token`` and up to ``back`` sentences before it, the earliest first (walked back from the
+    token, not listed from the document's start at every call)."""
+    sents = [token.sent]
+    while len(sents) <= back and sents[0].start > 0:
+        sents.insert(0, token.doc[sents[0].start - 1].sent)
+    return sents
 
 
 def _named_before(noun: Token, words: int, index: MentionIndex) -> bool:

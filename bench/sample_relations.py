@@ -71,7 +71,10 @@ def _name(model: str | None, extractor: str) -> str:
 
 def _line(n: int, doc: str, rel: dict[str, Any]) -> str:
     s, o = rel["subject"], rel["object"]
-    return (f"{n:>3}. {s['text']} ({s['type']}) --{rel['predicate']}--> {o['text']} ({o['type']})   [{doc}]\n"
+    role = rel.get("role") or {}
+    # a past post is stated with its role marked not current: the reader must see that
+    past = " (former)" if role.get("current") is False else ""
+    return (f"{n:>3}. {s['text']} ({s['type']}) --{rel['predicate']}{past}--> {o['text']} ({o['type']})   [{doc}]\n"
             f"     > {rel['evidence'][:300]}")
 
 

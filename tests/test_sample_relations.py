@@ -1,0 +1,46 @@
+"""bench/sample_relations.py: how a sampled relation is shown to a reader."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+SCRIPT = Path(__file__).resolve().parent.parent / "bench" / "sample_relations.py"
+
+
+@pytest.fixture(scope="module")
+def sample() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("sample_relations", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _relation(role: dict[str, Any] | None) -> dict[str, Any]:
+    rel: dict[str, Any] = {
+        "subject": {"text": "Anna Berg", "type": "Person"},
+        "predicate": "ceoOf",
+        "object": {"text": "Kestrel Air", "type": "Organization"},
+        "evidence": "Former Kestrel Air chief executive Anna Berg spoke in Oslo.",
+    }
+    if role is not None:
+        rel["role"] = role
+    return rel
+
+
+def test_a_past_post_is_shown_as_former(sample: ModuleType) -> None:
+    past = _relation({"title": "Chief Executive", "current": False, "since": None})
+    line = sample._line(1, "bbc/business/001.txt", past)
+    assert "--ceoOf (former)--> Kestrel Air" in line
+
+
+@pytest.mark.parametrize("role", [None, {"title": "Chief Executive", "current": True, "since": None}])
+def test_a_current_post_or_a_relation_without_a_role_is_not(sample: ModuleType, role: dict[str, Any] | None) -> None:
+    line = sample._line(1, "bbc/business/001.txt", _relation(role))
+    assert "--ceoOf--> Kestrel Air" in line
+    assert "former" not in line.split("\n")[0]

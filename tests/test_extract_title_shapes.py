@@ -99,3 +99,34 @@ def test_title_shapes_a_name_after_ex_heads_the_title(extract_text) -> None:  # 
 def test_title_shapes_a_country_after_ex_is_no_organisation(extract_text) -> None:  # type: ignore[no-untyped-def]
     found = extract_text("In Rome, the ex-Soviet leader Ivo Marek met the press.")
     assert not any(s == "Ivo Marek" and p in {"headOf", "worksFor", "ceoOf"} for s, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # the parser joins "president" to "reform", the object of the first title's "for"
+        ("Dana Kell, a spokeswoman for reform and president of the Kellmore Foundation, declined to comment.",
+         "Kellmore Foundation"),
+        # ... and hangs "of Orvane Steel", right after "chairman", on "research"
+        ("Olek Brant, head of research and chairman of Orvane Steel, declined to comment.", "Orvane Steel"),
+    ],
+)
+def test_title_shapes_a_title_joined_to_a_field_is_the_holders(extract_text, text: str, org: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    holder = text.split(",")[0]
+    assert (holder, "headOf", org) in found, found
+
+
+def test_title_shapes_the_parse_joins_the_title_to_the_field(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Dana Kell, a spokeswoman for reform and president of the Kellmore Foundation, declined to comment.")
+    president = next(t for t in doc if t.lower_ == "president")
+    assert president.dep_ == "conj" and president.head.lower_ == "reform"
+
+
+def test_title_shapes_a_title_joined_to_the_object_of_a_phrase_is_not_the_holders(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "of the plan and president of ...": the field has its article, so "president" may be another's (the critic
+    # is of the plan and of the president); a bare field ("for reform") leaves no one else
+    found = extract_text(
+        "Dana Kell, a critic of the plan and president of the Kellmore Foundation, declined to comment."
+    )
+    assert not any(s == "Dana Kell" and o == "Kellmore Foundation" for s, _, o in found), found

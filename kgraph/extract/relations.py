@@ -30,6 +30,7 @@ from kgraph.extract.frames import (
     _Index,
     _inside_name,
     _matches,
+    _named_in,
     _noun_objects,
     _prep_objects,
     _role_of,
@@ -46,7 +47,7 @@ from kgraph.extract.lexicon import (
 from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name
 from kgraph.extract.posts import Post, post_scope
 from kgraph.extract.seat_names import is_seat
-from kgraph.extract.title_shapes import board_seat, verb_tagged_title
+from kgraph.extract.title_shapes import board_seat, field_joined_title, verb_tagged_title
 from kgraph.extract.titles import (
     _names_a_work,
     _organisation_nouns,
@@ -344,6 +345,10 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
     objects = _noun_objects(token, pattern.prepositions, index)
     if not objects and (its := unlinked_its(token, index)) is not None:
         objects = its_firm(its, index)  # "the ambitions of its founder X", "its spokesman X"
+    # "X, a spokeswoman for reform and president of Y": the parser joined the title to the first one's field
+    joined = field_joined_title(token, index) if trigger != ANY_NOUN and titled is None else None
+    if joined is not None and not objects:
+        objects = [o for pobj in joined[1] for o in _named_in(pobj, index)]
     wanted = pattern.object_type or ontology.properties[pattern.property].range
     if wanted is not None and not ontology.is_a(wanted, "Place"):
         # "Norway's biggest ferry operator": a place before the title is where, not what
@@ -369,6 +374,8 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
         return None  # a post in no name: nothing to state (the holders need not be looked for)
     else:
         subjects = list(_any_noun_holders(token, index)) if trigger == ANY_NOUN else _holders(token, index)
+        if not subjects and joined is not None:
+            subjects = _holders(joined[0], index)
     if not subjects:
         return None
     scope = post_scope(Post(token, trigger, pattern, objects, index))

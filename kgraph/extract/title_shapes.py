@@ -17,7 +17,12 @@ Decides these things for the relational-noun frame (:mod:`kgraph.extract.relatio
   Kestrel"): a seat on the board, a post in the organisation (worksFor, as "board member" gives), where the
   organisation is no body of members (a council's or a party's board member is a member of it);
 - an organisation's name glued to "ex-" before a title ("ex-Kestrel boss Dana Kell"), which the tagger takes for
-  an adjective: the name is the organisation of the (past) post, as in "former Kestrel boss Dana Kell".
+  an adjective: the name is the organisation of the (past) post, as in "former Kestrel boss Dana Kell";
+- a second title the parser joined to the field a first title's phrase names ("Dana Kell, a spokeswoman for reform
+  and president of Kestrel", "president" a conjunct of "reform"; "head of research and chairman of Kestrel", the
+  "of" after "chairman" hung on "research"): a bare title (no article) after a bare field noun is the first title
+  holder's too, in the "of" phrase right after it; "a spokeswoman for the minister and the president of Kestrel"
+  names another person, and is left alone.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from kgraph.extract.mention_index import MentionIndex
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["board_seat", "ex_named", "kind_named", "listed_holders", "verb_tagged_title"]
+__all__ = ["board_seat", "ex_named", "field_joined_title", "kind_named", "listed_holders", "verb_tagged_title"]
 
 
 def _typed(i: int, kind: str, index: MentionIndex) -> Span | None:
@@ -141,3 +146,25 @@ def ex_named(modifier: Token, index: MentionIndex) -> bool:
         return False
     span = _typed(modifier.i, "Organization", index)
     return span is not None and span.start == modifier.i
+
+
+def field_joined_title(title: Token, index: MentionIndex) -> tuple[Token, list[Token]] | None:
+    """(first title, objects of the second's "of" phrase) for a bare title the parser made a conjunct of the bare
+    field noun another title's phrase names: "a spokeswoman for reform and president of Kestrel", "head of research
+    and chairman of Kestrel" (the "of" right after "chairman", though hung on "research", is its own)."""
+    field = title.head
+    if title.dep_ != "conj" or field.dep_ != "pobj" or field.pos_ != "NOUN" or field.i > title.i:
+        return None
+    if index.by_token.get(field.i) is not None or any(
+        c.dep_ in {"det", "poss", "nummod"} for c in (*title.children, *field.children)
+    ):
+        return None  # "for the minister and the president of Kestrel": somebody else
+    prep = field.head
+    first = prep.head
+    if prep.dep_ != "prep" or first.pos_ != "NOUN" or first.i > field.i:
+        return None
+    own = [c for c in title.children if c.dep_ == "prep" and c.lower_ == "of"] or [
+        c for c in field.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == title.i + 1
+    ]
+    objects = [o for p in own for o in p.children if o.dep_ == "pobj"]
+    return (first, objects) if objects else None

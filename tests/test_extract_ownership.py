@@ -167,6 +167,30 @@ _CASES = [
         ("Kestrel Holdings", "investedIn", "Orbix Group"),
         "Kestrel Holdings owns 12% of Orbix Group's shares in Korvex Airlines.",  # Orbix Group holds them
     ),
+    # the whole of a firm bought is the firm bought, no stake in it
+    *_stated(
+        "whole-bought",
+        ("Kestrel Holdings", "acquired", "Korvex Airlines"),
+        "Kestrel Holdings bought 100% of Korvex Airlines.",
+        "Kestrel Holdings said it had bought all of Norway's Korvex Airlines.",
+    ),
+    *_not_stated(
+        "whole-bought",
+        ("Kestrel Holdings", "investedIn", "Korvex Airlines"),
+        "Kestrel Holdings bought 100% of Korvex Airlines.",
+    ),
+    *_stated(
+        "whole-bought",
+        ("Kestrel Holdings", "investedIn", "Korvex Airlines"),
+        "Kestrel Holdings bought 15% of Korvex Airlines.",  # a part bought is a stake
+        "Kestrel Holdings owns all of Korvex Airlines.",  # held, not bought: read as a holding
+    ),
+    *_not_stated(
+        "whole-bought",
+        ("Kestrel Holdings", "acquired", "Korvex Airlines"),
+        "Kestrel Holdings bought 15% of Korvex Airlines.",
+        "Kestrel Holdings owns 100% of Korvex Airlines.",
+    ),
     # a relative clause on a firm's noun with the firm's name on it is about the firm: "the Kestrel group, which"
     *_stated(
         "named-noun-relative",

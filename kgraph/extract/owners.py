@@ -9,7 +9,7 @@ apposed to an owner's noun goes by its surname ("Y's owners, the Vidal family") 
 apposed to it hold it ("Y's shareholders, the businessmen A and B"); and the noun of a relative clause opened by a
 preposition ("Y, in which X holds 44%") is that preposition's object, never the verb's; a holding of "Y's shares" is
 one of Y, and a relative clause on a firm's noun with the firm's name on it is the firm's ("the Kestrel group, which
-owns 30% of Y").
+owns 30% of Y"); a verb of buying that takes the whole of a firm ("bought 100% of Y") bought the firm.
 Example: in "Weak sales at Corvane Mobile hurt profits at parent Kestrel Holdings.", "parent" before Kestrel
 Holdings owns Corvane Mobile, the one other firm named before it: Corvane Mobile subsidiaryOf Kestrel Holdings.
 """
@@ -229,3 +229,16 @@ def shares_owner(noun: Token, index: MentionIndex) -> Token:
         and firm_class(index.mentions[m][0].type, index.ontology)
     ]
     return owners[0] if len(owners) == 1 else noun
+
+
+def whole_bought(verb: Token, ontology: Ontology) -> bool:
+    """Whether a verb of buying (kgx:BuyVerb) takes the whole of a firm as its holding: "bought 100% of Y", "has
+    bought all of Y" is Y bought, not a stake in it ("bought 15% of Y", "owns 100% of Y" are holdings)."""
+    if verb.lemma_.lower() not in ontology.words("BuyVerb"):
+        return False
+    for c in verb.children:
+        if c.dep_ != "dobj" or not any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children):
+            continue
+        if c.lower_ == "all" or c.text == "%" and any(n.dep_ == "nummod" and n.text == "100" for n in c.children):
+            return True
+    return False

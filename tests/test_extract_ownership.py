@@ -150,6 +150,64 @@ _CASES = [
         "Korvex Airlines, in which Kestrel Holdings has expressed interest, made a profit.",  # a wish, no holding
         "The Korvex market, in which Kestrel Holdings holds 44%, grew.",  # a share of a market
     ),
+    # a share of a firm's shares is a share of the firm
+    *_stated(
+        "share-of-its-shares",
+        ("Kestrel Holdings", "investedIn", "Korvex Airlines"),
+        "The bid came from Kestrel Holdings, which already owns 6.7% of Korvex Airlines' shares.",
+        "Kestrel Holdings owns 12% of Korvex Airlines's shares.",
+    ),
+    *_not_stated(
+        "share-of-its-shares",
+        _ANY_STAKE,
+        "Kestrel Holdings owns 12% of the shares.",  # whose shares the sentence does not say
+    ),
+    *_not_stated(
+        "share-of-its-shares",
+        ("Kestrel Holdings", "investedIn", "Orbix Group"),
+        "Kestrel Holdings owns 12% of Orbix Group's shares in Korvex Airlines.",  # Orbix Group holds them
+    ),
+    # the whole of a firm bought is the firm bought, no stake in it
+    *_stated(
+        "whole-bought",
+        ("Kestrel Holdings", "acquired", "Korvex Airlines"),
+        "Kestrel Holdings bought 100% of Korvex Airlines.",
+        "Kestrel Holdings said it had bought all of Norway's Korvex Airlines.",
+    ),
+    *_not_stated(
+        "whole-bought",
+        ("Kestrel Holdings", "investedIn", "Korvex Airlines"),
+        "Kestrel Holdings bought 100% of Korvex Airlines.",
+    ),
+    *_stated(
+        "whole-bought",
+        ("Kestrel Holdings", "investedIn", "Korvex Airlines"),
+        "Kestrel Holdings bought 15% of Korvex Airlines.",  # a part bought is a stake
+        "Kestrel Holdings owns all of Korvex Airlines.",  # held, not bought: read as a holding
+    ),
+    *_not_stated(
+        "whole-bought",
+        ("Kestrel Holdings", "acquired", "Korvex Airlines"),
+        "Kestrel Holdings bought 15% of Korvex Airlines.",
+        "Kestrel Holdings owns 100% of Korvex Airlines.",
+    ),
+    # a relative clause on a firm's noun with the firm's name on it is about the firm: "the Kestrel group, which"
+    *_stated(
+        "named-noun-relative",
+        ("Kestrel", "investedIn", "Korvex Airlines"),
+        "Tomas Vidal returned to the Kestrel group, which owns 30% of Korvex Airlines.",
+    ),
+    *_stated(
+        "named-noun-relative",
+        ("Kestrel", "acquired", "Korvex Airlines"),
+        "Tomas Vidal returned to the Kestrel group, which bought Korvex Airlines last year.",
+    ),
+    *_not_stated(
+        "named-noun-relative",
+        _ANY_STAKE,
+        "He praised the Oslo office, which owns 30% of Korvex Airlines.",  # a place's name on the noun
+        "The group, which owns 30% of Korvex Airlines, agreed.",  # no name on it
+    ),
     # a bare owner's noun before a firm's name, like a title: the one other firm named before it is the one owned
     *_stated(
         "owner-before-a-name",

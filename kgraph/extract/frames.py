@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from kgraph.extract import owners
 from kgraph.extract.countries import adjective_before, adjectives_beside, kind_owners
 from kgraph.extract.firm_posts import firm_in_reach, firm_post_titles
 from kgraph.extract.lexicon import (
@@ -177,7 +178,6 @@ def _matches(token: Token, triggers: tuple[str, ...]) -> str | None:
 
 
 
-
 def _any_noun(token: Token) -> bool:
     """A common noun, or a capitalised title before a name ("Bankruptcy Judge Anders Holm")."""
     if token.pos_ == "NOUN":
@@ -205,7 +205,7 @@ def _relative_head(verb: Token, index: _Index) -> Token | None:
         is_person = index.mentions[m][0].type == "Person"
         if is_person == wanted_person:
             return index.mentions[m][1].root
-    return head
+    return owners.noun_name(head, index)  # "the Halvik group, which owns Y": Halvik's clause
 
 
 def _deep_roles(verb: Token, index: _Index) -> tuple[list[Token], list[Token]]:
@@ -359,7 +359,7 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
             # "X owns 10% of Y", "X holds an interest in Y": the phrase on the share the verb takes (kgx:Holding)
             holdings = index.ontology.words("Holding")
             shares = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in holdings]
-            out.extend(o for c in shares for o in _prep_objects(c, [role[8:]]))
+            out.extend(owners.shares_owner(o, index) for c in shares for o in _prep_objects(c, [role[8:]]))
             prep = relative_prep(verb) if verb.dep_ == "relcl" else None
             if shares and prep is not None and prep.lower_ == role[8:] and (head := _relative_head(verb, index)):
                 out.append(head)  # "Y, in which X holds 44%", "Y, of which X owns 10%": the noun the clause is on

@@ -7,7 +7,9 @@ Daiwa Motors") is of the one other firm its sentence names before it; the names 
 noun with an owner is the name before it ("Kestrel's Corvane unit", "its Corvane Life insurance arm"); a family
 apposed to an owner's noun goes by its surname ("Y's owners, the Vidal family") and people apposed to a noun
 apposed to it hold it ("Y's shareholders, the businessmen A and B"); and the noun of a relative clause opened by a
-preposition ("Y, in which X holds 44%") is that preposition's object, never the verb's.
+preposition ("Y, in which X holds 44%") is that preposition's object, never the verb's; a holding of "Y's shares" is
+one of Y, and a relative clause on a firm's noun with the firm's name on it is the firm's ("the Kestrel group, which
+owns 30% of Y"); a verb of buying that takes the whole of a firm ("bought 100% of Y") bought the firm.
 Example: in "Weak sales at Corvane Mobile hurt profits at parent Kestrel Holdings.", "parent" before Kestrel
 Holdings owns Corvane Mobile, the one other firm named before it: Corvane Mobile subsidiaryOf Kestrel Holdings.
 """
@@ -186,3 +188,57 @@ def owned_in_reach(noun: Token, index: MentionIndex) -> list[Token]:
                 return []  # "Kestrel and Orbitel" taken for one name by the NER is two firms
             firms[mention.text.lower()] = span.root
     return list(firms.values()) if len(firms) == 1 else []
+
+
+def noun_name(noun: Token, index: MentionIndex) -> Token:
+    """The name an organisation's noun that is no mention goes by, where that name is written on it: the relative
+    clause of "the Halvik group, which owns 30% of Y" is about Halvik; else the noun itself ("the firm, which ...",
+    "the Oslo council, which ...": a place's name on the noun is no firm's)."""
+    if noun.pos_ != "NOUN" or index.at(noun) is not None:
+        return noun
+    ontology = index.ontology
+    if not any(ontology.is_a(cls, "Organization") for cls in ontology.classes_for_descriptor(noun.lemma_.lower())):
+        return noun
+    named = [
+        index.mentions[m][1].root
+        for c in noun.children
+        if c.dep_ == "compound"
+        and c.i < noun.i
+        and (m := index.at(c)) is not None
+        and index.mentions[m][0].label not in UNNAMED
+        and firm_class(index.mentions[m][0].type, ontology)
+        and index.mentions[m][1].end == noun.i
+    ]
+    return named[0] if len(named) == 1 else noun
+
+
+def shares_owner(noun: Token, index: MentionIndex) -> Token:
+    """The firm whose shares a holding's "of" phrase names: "owns 6.7% of Halvik's shares" is a part of Halvik
+    (a firm's possessive on "shares" with no "in" phrase; not "of its shares", left to coreference); else the noun
+    itself."""
+    if noun.lemma_.lower() != "share" or noun.tag_ != "NNS" or index.at(noun) is not None:
+        return noun
+    if any(c.dep_ == "prep" and c.lower_ == "in" for c in noun.children):
+        return noun  # "12% of Halvik's shares in Y": Halvik holds them, Y is the firm
+    owners = [
+        c
+        for c in noun.children
+        if c.dep_ == "poss"
+        and (m := index.at(c)) is not None
+        and index.mentions[m][0].label not in UNNAMED
+        and firm_class(index.mentions[m][0].type, index.ontology)
+    ]
+    return owners[0] if len(owners) == 1 else noun
+
+
+def whole_bought(verb: Token, ontology: Ontology) -> bool:
+    """Whether a verb of buying (kgx:BuyVerb) takes the whole of a firm as its holding: "bought 100% of Y", "has
+    bought all of Y" is Y bought, not a stake in it ("bought 15% of Y", "owns 100% of Y" are holdings)."""
+    if verb.lemma_.lower() not in ontology.words("BuyVerb"):
+        return False
+    for c in verb.children:
+        if c.dep_ != "dobj" or not any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children):
+            continue
+        if c.lower_ == "all" or c.text == "%" and any(n.dep_ == "nummod" and n.text == "100" for n in c.children):
+            return True
+    return False

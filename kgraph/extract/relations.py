@@ -44,6 +44,7 @@ from kgraph.extract.lexicon import (
     _TIME_ZONES,
     ANY_NOUN,
 )
+from kgraph.extract.owners import whole_bought
 from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name
 from kgraph.extract.posts import Post, post_scope
 from kgraph.extract.seat_names import is_seat
@@ -309,6 +310,8 @@ def _verb_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, o
     ):
         # "Y, which is half owned by X", "Y is partly owned by X": a stake, not control
         predicate, subjects, objects = "investedIn", objects, subjects
+    if predicate == "investedIn" and whole_bought(token, ontology):
+        predicate = "acquired"  # "X bought 100% of Y", "X bought all of Y": the firm itself, no stake
     return _Parties(subjects, objects, predicate, trigger)
 
 

@@ -28,7 +28,7 @@ from kgraph.ontology import Ontology, Pattern
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Scope", "Post", "post_scope"]
+__all__ = ["Scope", "Post", "future_title", "post_scope"]
 
 
 def _office_titles(ontology: Ontology) -> frozenset[str]:
@@ -97,6 +97,23 @@ def _shadow_portfolio(post: Post) -> Scope | None:
     title = post.title
     doc = title.doc
     return "none" if any(doc[i].lower_ == "shadow" for i in range(title.left_edge.i, title.i)) else None
+
+
+def future_title(title: Token, ontology: Ontology) -> bool:
+    """Whether a title is a post its holder is yet to take up: "the incoming president of Y", "Y's chief executive
+    designate", "president-elect of Y" (kgx:FutureTitleWord before the title, or after it, hyphened or not); not
+    "Kestrel's new chief executive X"."""
+    doc = title.doc
+    future = ontology.words("FutureTitleWord")
+    after = [title.i + 1, title.i + 2] if title.i + 2 < len(doc) and doc[title.i + 1].text == "-" else [title.i + 1]
+    words = [doc[i] for i in [*range(title.left_edge.i, title.i), *after] if i < len(doc)]
+    # (the parser may make the word itself the head: "chief executive designate", "president-elect")
+    return any(w.lower_ in future for w in [*words, title, title.head])
+
+
+def _future_post(post: Post) -> Scope | None:
+    """ "the incoming president of Y", "Y's chief executive designate": no post in Y now."""
+    return "none" if future_title(post.title, post.index.ontology) else None
 
 
 def _figurative_part(post: Post) -> Scope | None:
@@ -220,7 +237,12 @@ def _party_staff_title(post: Post) -> Scope | None:
 
 
 #: The scope rules, tried in this order until one says something: for every title ...
-_ANY_POST_RULES: tuple[Callable[[Post], Scope | None], ...] = (_shadow_portfolio, _figurative_part, _party_staff_title)
+_ANY_POST_RULES: tuple[Callable[[Post], Scope | None], ...] = (
+    _shadow_portfolio,
+    _future_post,
+    _figurative_part,
+    _party_staff_title,
+)
 #: ... then, for a pattern that has a lesser post (kgx:subordinate), these.
 _LESSER_POST_RULES: tuple[Callable[[Post], Scope | None], ...] = (
     _chamber_leader,

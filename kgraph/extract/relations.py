@@ -44,7 +44,7 @@ from kgraph.extract.lexicon import (
     ANY_NOUN,
 )
 from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name
-from kgraph.extract.posts import Post, post_scope
+from kgraph.extract.posts import Post, future_title, post_scope
 from kgraph.extract.seat_names import is_seat
 from kgraph.extract.title_shapes import board_seat, verb_tagged_title
 from kgraph.extract.titles import (
@@ -464,6 +464,8 @@ def _attribute_parties(
     (None for "X is not the chairman of Y")."""
     if _copula_mood(token) != pattern.mood:
         return None
+    if future_title(token, ontology):
+        return None  # "the incoming president of Orbix" holds no post there yet (as a title's pattern reads it)
     subjects, objects = _attribute(token, pattern.prepositions, index)
     if subjects and index.is_a(token, "Person"):
         objects = [o for o in objects if not _owner_of_a_thing(o, index)]

@@ -86,3 +86,22 @@ def test_posts_a_new_holder_holds_the_post(extract_text) -> None:  # type: ignor
     assert ("Anna Berg", "headOf", "Kellish Commission") in found, found
     found = extract_text("Anna Berg, the president of Orbix, said sales would rise.")
     assert ("Anna Berg", "headOf", "Orbix") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kellish Green Party's health spokeswoman, Anna Berg, said she was pleased.",
+        "The Kellish Green Party was split. Anna Berg, the party's Treasury spokesman, said the tax was wrong.",
+    ],
+)
+def test_posts_a_spokeswoman_of_a_body_called_a_party_is_its_member(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Anna Berg", "memberOf", "Kellish Green Party") in found, found
+    assert ("Anna Berg", "worksFor", "Kellish Green Party") not in found, found
+
+
+def test_posts_a_spokeswoman_of_a_trust_works_for_it(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Kestrel Trust spokeswoman Anna Berg said the plan was wrong.")
+    assert ("Anna Berg", "worksFor", "Kestrel Trust") in found, found
+    assert ("Anna Berg", "memberOf", "Kestrel Trust") not in found, found

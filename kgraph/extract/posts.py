@@ -222,9 +222,10 @@ def _lesser_title(post: Post) -> Scope | None:
 
 
 def _party_staff_title(post: Post) -> Scope | None:
-    """ "Republican senator X", "Labour's campaign spokesman X", "Liberal Democrat deputy leader X": a staff
-    title (kg:worksFor) or a lesser post in a party named by its word (kgx:PartyWord) before the title is held by
-    a member of the party, not its employee ("an adviser for Labour" may be one)."""
+    """ "Republican senator X", "Labour's campaign spokesman X", "Liberal Democrat deputy leader X", "the Kellish
+    Green Party's health spokeswoman X": a staff title (kg:worksFor) or a lesser post in a party named by its word
+    (kgx:PartyWord) or called a party before the title is held by a member of the party, not its employee ("an
+    adviser for Labour" may be one; "Kestrel Trust spokeswoman X" works for the trust)."""
     index = post.index
     pattern = post.pattern
     if not post.objects or any(o.i > post.title.i for o in post.objects):
@@ -232,8 +233,16 @@ def _party_staff_title(post: Post) -> Scope | None:
     if pattern.property != "worksFor" and not (pattern.subordinate == "worksFor" and _lesser_title(post) == "branch"):
         return None
     parties = index.ontology.words("PartyWord")
-    texts = [index.mentions[m][0].text.lower() if (m := index.at(o)) is not None else "" for o in post.objects]
-    return "group" if all(t in parties or t.rstrip("s") in parties for t in texts) else None
+
+    def party(o: Token) -> bool:
+        # by its word ("Labour", "the Tories") or by its name's head word or what the text calls it ("the Kellish
+        # Green Party's health spokeswoman", "the party's Treasury spokesman")
+        if (m := index.at(o)) is None:
+            return False
+        text = index.mentions[m][0].text.lower()
+        return text in parties or text.rstrip("s") in parties or "party" in index.kinds(m)
+
+    return "group" if all(party(o) for o in post.objects) else None
 
 
 #: The scope rules, tried in this order until one says something: for every title ...

@@ -55,6 +55,7 @@ from kgraph.extract.titles import (
     _title_before_name,
     _title_phrase,
 )
+from kgraph.extract.work_names import plays_a_role
 from kgraph.models import Mention, RelationMention, Role
 from kgraph.ontology import Ontology, Pattern, per_ontology
 
@@ -880,6 +881,8 @@ def _add(
     predicate: str | None = None,
 ) -> None:
     s_mention, o_mention = index.mentions[subj][0], index.mentions[obj][0]
+    if plays_a_role(index.mentions[subj][1], ontology):
+        return  # "Foxx's performance as Ray earned him an award": the character takes nothing of its actor's
     predicate = predicate or pattern.property
     if predicate == "livesIn" and o_mention.label == "adjective" and ANY_NOUN not in pattern.triggers:
         # "U.S. Sen. X", "US citizen X": a country's word on a person's title (the nationality patterns' own

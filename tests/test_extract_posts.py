@@ -82,6 +82,9 @@ def test_posts_a_post_yet_to_be_taken_up_is_no_post_now(extract_text, text: str)
 
 
 def test_posts_a_new_holder_holds_the_post(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # a party's future MP is its member already
+    found = extract_text("Anna Berg, a prospective Kestrel Party MP, said the vote would be close.")
+    assert ("Anna Berg", "memberOf", "Kestrel Party") in found, found
     found = extract_text("Anna Berg, the new president of the Kellish Commission, said the plan would be adopted.")
     assert ("Anna Berg", "headOf", "Kellish Commission") in found, found
     found = extract_text("Anna Berg, the president of Orbix, said sales would rise.")

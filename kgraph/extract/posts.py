@@ -112,8 +112,10 @@ def future_title(title: Token, ontology: Ontology) -> bool:
 
 
 def _future_post(post: Post) -> Scope | None:
-    """ "the incoming president of Y", "Y's chief executive designate": no post in Y now."""
-    return "none" if future_title(post.title, post.index.ontology) else None
+    """ "the incoming president of Y", "Y's chief executive designate": no post in Y now ("a prospective Labour MP"
+    is a member of the party already)."""
+    future = post.pattern.property != "memberOf" and future_title(post.title, post.index.ontology)
+    return "none" if future else None
 
 
 def _figurative_part(post: Post) -> Scope | None:

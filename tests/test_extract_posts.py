@@ -64,3 +64,47 @@ def test_posts_the_chair_of_a_sub_body_is_no_post_in_the_body_named_before(  # t
         "The Harbour Trade Council met in Oslo on Monday. Its chairman, Lena Berg, warned that much work remained."
     )
     assert ("Lena Berg", "headOf", "Harbour Trade Council") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It will be up to the incoming president of the Kellish Commission, Anna Berg, to adopt the plan.",
+        "Anna Berg, the incoming president of Orbix, said sales would rise.",
+        "Anna Berg, the chief executive designate of Orbix, said sales would rise.",
+        "Anna Berg, president-elect of the Oslo Guild, said the vote would be close.",
+        "Orbix's future chairman Anna Berg said sales would rise.",
+    ],
+)
+def test_posts_a_post_yet_to_be_taken_up_is_no_post_now(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not [f for f in found if f[0] == "Anna Berg" and f[1] in {"headOf", "ceoOf", "worksFor"}], found
+
+
+def test_posts_a_new_holder_holds_the_post(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # a party's future MP is its member already
+    found = extract_text("Anna Berg, a prospective Kestrel Party MP, said the vote would be close.")
+    assert ("Anna Berg", "memberOf", "Kestrel Party") in found, found
+    found = extract_text("Anna Berg, the new president of the Kellish Commission, said the plan would be adopted.")
+    assert ("Anna Berg", "headOf", "Kellish Commission") in found, found
+    found = extract_text("Anna Berg, the president of Orbix, said sales would rise.")
+    assert ("Anna Berg", "headOf", "Orbix") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kellish Green Party's health spokeswoman, Anna Berg, said she was pleased.",
+        "The Kellish Green Party was split. Anna Berg, the party's Treasury spokesman, said the tax was wrong.",
+    ],
+)
+def test_posts_a_spokeswoman_of_a_body_called_a_party_is_its_member(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Anna Berg", "memberOf", "Kellish Green Party") in found, found
+    assert ("Anna Berg", "worksFor", "Kellish Green Party") not in found, found
+
+
+def test_posts_a_spokeswoman_of_a_trust_works_for_it(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Kestrel Trust spokeswoman Anna Berg said the plan was wrong.")
+    assert ("Anna Berg", "worksFor", "Kestrel Trust") in found, found
+    assert ("Anna Berg", "memberOf", "Kestrel Trust") not in found, found

@@ -1057,3 +1057,28 @@ def test_relations_a_place_and_a_name_on_a_noun_say_no_place_of_the_name(extract
     # a place before a name the noun after does not take still places it
     found = extract_text("Tourists flock to Nevada Las Vegas each year, and to Bergen, Norway.")
     assert ("Las Vegas", "locatedIn", "Nevada") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Berg has also teamed up with Tom Lane to record a version of an old hit to raise money.",
+        "It is Anna Berg's fourth collaboration with Tom Lane, who is usually noted for his action films.",
+    ],
+)
+def test_people_who_team_up_make_a_work_no_partnership(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not [f for f in found if f[1] == "partnerOf"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Air teamed up with Orbix Systems to sell tickets.",
+        "Kestrel Air's collaboration with Orbix Systems began in May.",
+    ],
+)
+def test_organisations_that_team_up_are_partners(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Kestrel Air", "partnerOf", "Orbix Systems") in found or (
+        "Orbix Systems", "partnerOf", "Kestrel Air") in found, found

@@ -185,3 +185,13 @@ def test_a_works_noun_before_its_titles_the_names_a_work(nlp, ontology) -> None:
 
     assert types("Hollywood blockbuster The Silver Road took four awards.") == []
     assert types("Hollywood media group The Silver Road took four awards.") == ["Organization"]
+
+
+def test_a_character_of_a_role_takes_no_award_of_its_actor(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Berg's performance as Mara won a Kestrel Guild Award.")
+    assert not [f for f in found if f[1] == "receivedAward"], found
+    # the actor named before her role takes it; a name that wins in its own clause too
+    found = extract_text("Anna Berg won the Kestrel Award for her role as Queen Mara in The Long Tide.")
+    assert ("Anna Berg", "receivedAward", "Kestrel Award") in found, found
+    found = extract_text("Mara Quill won a Kestrel Guild Award.")
+    assert ("Mara Quill", "receivedAward", "Kestrel Guild Award") in found, found

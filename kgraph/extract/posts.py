@@ -28,7 +28,7 @@ from kgraph.ontology import Ontology, Pattern
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Scope", "Post", "post_scope"]
+__all__ = ["Scope", "Post", "future_title", "post_scope"]
 
 
 def _office_titles(ontology: Ontology) -> frozenset[str]:
@@ -97,6 +97,25 @@ def _shadow_portfolio(post: Post) -> Scope | None:
     title = post.title
     doc = title.doc
     return "none" if any(doc[i].lower_ == "shadow" for i in range(title.left_edge.i, title.i)) else None
+
+
+def future_title(title: Token, ontology: Ontology) -> bool:
+    """Whether a title is a post its holder is yet to take up: "the incoming president of Y", "Y's chief executive
+    designate", "president-elect of Y" (kgx:FutureTitleWord before the title, or after it, hyphened or not); not
+    "Kestrel's new chief executive X"."""
+    doc = title.doc
+    future = ontology.words("FutureTitleWord")
+    after = [title.i + 1, title.i + 2] if title.i + 2 < len(doc) and doc[title.i + 1].text == "-" else [title.i + 1]
+    words = [doc[i] for i in [*range(title.left_edge.i, title.i), *after] if i < len(doc)]
+    # (the parser may make the word itself the head: "chief executive designate", "president-elect")
+    return any(w.lower_ in future for w in [*words, title, title.head])
+
+
+def _future_post(post: Post) -> Scope | None:
+    """ "the incoming president of Y", "Y's chief executive designate": no post in Y now ("a prospective Labour MP"
+    is a member of the party already)."""
+    future = post.pattern.property != "memberOf" and future_title(post.title, post.index.ontology)
+    return "none" if future else None
 
 
 def _figurative_part(post: Post) -> Scope | None:
@@ -205,9 +224,10 @@ def _lesser_title(post: Post) -> Scope | None:
 
 
 def _party_staff_title(post: Post) -> Scope | None:
-    """ "Republican senator X", "Labour's campaign spokesman X", "Liberal Democrat deputy leader X": a staff
-    title (kg:worksFor) or a lesser post in a party named by its word (kgx:PartyWord) before the title is held by
-    a member of the party, not its employee ("an adviser for Labour" may be one)."""
+    """ "Republican senator X", "Labour's campaign spokesman X", "Liberal Democrat deputy leader X", "the Kellish
+    Green Party's health spokeswoman X": a staff title (kg:worksFor) or a lesser post in a party named by its word
+    (kgx:PartyWord) or called a party before the title is held by a member of the party, not its employee ("an
+    adviser for Labour" may be one; "Kestrel Trust spokeswoman X" works for the trust)."""
     index = post.index
     pattern = post.pattern
     if not post.objects or any(o.i > post.title.i for o in post.objects):
@@ -215,12 +235,25 @@ def _party_staff_title(post: Post) -> Scope | None:
     if pattern.property != "worksFor" and not (pattern.subordinate == "worksFor" and _lesser_title(post) == "branch"):
         return None
     parties = index.ontology.words("PartyWord")
-    texts = [index.mentions[m][0].text.lower() if (m := index.at(o)) is not None else "" for o in post.objects]
-    return "group" if all(t in parties or t.rstrip("s") in parties for t in texts) else None
+
+    def party(o: Token) -> bool:
+        # by its word ("Labour", "the Tories") or by its name's head word or what the text calls it ("the Kellish
+        # Green Party's health spokeswoman", "the party's Treasury spokesman")
+        if (m := index.at(o)) is None:
+            return False
+        text = index.mentions[m][0].text.lower()
+        return text in parties or text.rstrip("s") in parties or "party" in index.kinds(m)
+
+    return "group" if all(party(o) for o in post.objects) else None
 
 
 #: The scope rules, tried in this order until one says something: for every title ...
-_ANY_POST_RULES: tuple[Callable[[Post], Scope | None], ...] = (_shadow_portfolio, _figurative_part, _party_staff_title)
+_ANY_POST_RULES: tuple[Callable[[Post], Scope | None], ...] = (
+    _shadow_portfolio,
+    _future_post,
+    _figurative_part,
+    _party_staff_title,
+)
 #: ... then, for a pattern that has a lesser post (kgx:subordinate), these.
 _LESSER_POST_RULES: tuple[Callable[[Post], Scope | None], ...] = (
     _chamber_leader,

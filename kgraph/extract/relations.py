@@ -46,7 +46,7 @@ from kgraph.extract.lexicon import (
 )
 from kgraph.extract.owners import whole_bought
 from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name
-from kgraph.extract.posts import Post, post_scope
+from kgraph.extract.posts import Post, future_title, post_scope
 from kgraph.extract.seat_names import is_seat
 from kgraph.extract.title_shapes import board_seat, field_joined_title, verb_tagged_title
 from kgraph.extract.titles import (
@@ -57,6 +57,7 @@ from kgraph.extract.titles import (
     _title_before_name,
     _title_phrase,
 )
+from kgraph.extract.work_names import plays_a_role
 from kgraph.models import Mention, RelationMention, Role
 from kgraph.ontology import Ontology, Pattern, per_ontology
 
@@ -474,6 +475,8 @@ def _attribute_parties(
     (None for "X is not the chairman of Y")."""
     if _copula_mood(token) != pattern.mood:
         return None
+    if future_title(token, ontology):
+        return None  # "the incoming president of Orbix" holds no post there yet (as a title's pattern reads it)
     subjects, objects = _attribute(token, pattern.prepositions, index)
     if subjects and index.is_a(token, "Person"):
         objects = [o for o in objects if not _owner_of_a_thing(o, index)]
@@ -888,6 +891,8 @@ def _add(
     predicate: str | None = None,
 ) -> None:
     s_mention, o_mention = index.mentions[subj][0], index.mentions[obj][0]
+    if plays_a_role(index.mentions[subj][1], ontology):
+        return  # "Foxx's performance as Ray earned him an award": the character takes nothing of its actor's
     predicate = predicate or pattern.property
     if predicate == "livesIn" and o_mention.label == "adjective" and ANY_NOUN not in pattern.triggers:
         # "U.S. Sen. X", "US citizen X": a country's word on a person's title (the nationality patterns' own

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     from kgraph.ontology import Ontology
 
-__all__ = ["is_work", "within_work"]
+__all__ = ["is_work", "plays_a_role", "within_work"]
 
 #: Number words that close the name of a TV or radio channel: "BBC Two", "Channel 4".
 _CHANNEL_NUMBERS = frozenset("one two three four five".split())
@@ -358,3 +358,16 @@ def is_work(span: Span, ontology: Ontology) -> bool:
         return True
     ranges = _work_ranges(span.doc, ontology)
     return any(start <= span.start_char and span.end_char <= end for start, end in ranges)
+
+
+def plays_a_role(span: Span, ontology: Ontology) -> bool:
+    """Whether a name is the character of a role noun's "as" phrase (kgx:RoleNoun: "her role as Queen Mara", "his
+    performance as Ray"): a character there, no agent of an award or a post its actor holds (elsewhere in the
+    article the name may be a real person's: "her role as Tom Lane in a biopic", "Tom Lane died in 2004")."""
+    roles = ontology.words("RoleNoun")
+    preposition = span.root.head
+    if span.root.dep_ == "pobj" and preposition.lower_ == "as" and preposition.head.lemma_.lower() in roles:
+        return True
+    # by the words, where the parser hung "as" on the verb: "Berg's performance as Mara won ..."
+    doc = span.doc
+    return span.start > 1 and doc[span.start - 1].lower_ == "as" and doc[span.start - 2].lemma_.lower() in roles

@@ -101,6 +101,7 @@ def test_ended_posts_a_post_still_held_stays_current(roles, text: str, fact: tup
         "Kellmore Foods, a unit of Orvana Corp., posted a loss. Orvana Corp. sold Kellmore Foods to Kestrel Motors "
         "last year.",
         "Orvana Corp. sold its Nordwing Ltd unit to Kestrel Motors.",
+        "Orvana Corp. has sold its Nordwing Life insurance arm to Kestrel Motors.",
     ],
 )
 def test_ended_posts_a_former_owner_owns_no_unit(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]

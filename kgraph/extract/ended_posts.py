@@ -96,7 +96,9 @@ def sold_units(doc: Doc, index: _Index) -> frozenset[tuple[str, str]]:
         for unit in units:
             names = [unit] if index.at(unit) is not None else []
             if not names and unit.lemma_.lower() in index.ontology.words("UnitNoun"):
-                names = [c for c in unit.children if c.dep_ in {"compound", "appos"} and index.at(c) is not None]
+                # "its Y unit", "its Y insurance arm", "its unit Y": the names on the unit's noun
+                names = [t for c in unit.children if c.dep_ in {"compound", "nmod", "appos"} for t in c.subtree]
+                names = [t for t in names if t.dep_ != "poss" and index.at(t) is not None]
             for name in names:
                 for seller in sellers:
                     pair = (_entity(name, index), _entity(seller, index))

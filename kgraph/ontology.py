@@ -375,7 +375,8 @@ WORD_LISTS = frozenset(
      "ForceNoun", "FirmKindInitials", "PortfolioNoun", "VenueNoun",
      "CentreUse",
      "PartyOfficerTitle", "SubBodyNoun", "SuitVerb", "GatheringNoun",
-     "TitlePrefix", "FamilyNoun", "CentreNoun"}
+     "TitlePrefix", "FamilyNoun", "CentreNoun",
+     "EndedPostWord", "LeavingVerb", "DismissVerb", "LeavingNoun", "NewPostVerb", "LastingVerb", "SaleVerb"}
 )
 
 

@@ -57,3 +57,29 @@ def test_moods_a_wished_or_feared_takeover_is_no_fact(extract_text, text: str, s
 def test_moods_a_post_one_will_keep_is_held_now(extract_text, verb: str, held: bool) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(f"Lena Marsh {verb} chief executive of Vantor Group.")
     assert (("Lena Marsh", "ceoOf", "Vantor Group") in found) is held, found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Kestrel Motors and Orvana Corp. ended their five-year alliance.", "partnerOf"),
+        ("Kestrel Motors ended its partnership with Orvana Corp.", "partnerOf"),
+        ("Kestrel Motors terminated its agreement with Orvana Corp.", "hasAgreementWith"),
+    ],
+)
+def test_moods_a_link_its_parties_ended_is_none_now(extract_text, text: str, fact: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(p == fact for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Kestrel Motors and Orvana Corp. formed an alliance in 2001.", "partnerOf"),
+        ("Kestrel Motors has a partnership with Orvana Corp.", "partnerOf"),
+        ("Kestrel Motors signed an agreement with Orvana Corp.", "hasAgreementWith"),
+    ],
+)
+def test_moods_a_link_its_parties_made_is_stated(extract_text, text: str, fact: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert any(p == fact for _, p, _ in found), found

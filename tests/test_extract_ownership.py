@@ -66,7 +66,7 @@ _CASES = [
         "Kestrel Holdings owns the Corvane Mining football club.",  # the name on an organisation's noun
         "Orbitel said the Kestrel Holdings-owned Corvane Mining would close.",
         "Kestrel Holdings' Corvane Mining unit was sold last year.",  # the unit's own name before the noun
-        "Kestrel Holdings sold its Corvane Mining unit last year.",
+        "Kestrel Holdings expanded its Corvane Mining unit last year.",  # a sale ends it: test_extract_ended_posts
         "Investors fear the sale of the key Corvane Mining unit of Kestrel Holdings.",
     ),
     *_stated(
@@ -417,18 +417,18 @@ _CASES = [
     *_stated(
         "unit-name-before-its-business",
         ("Corvane Life", "subsidiaryOf", "Kestrel Bank"),
-        "Kestrel Bank sold its Corvane Life insurance arm last year.",
+        "Kestrel Bank expanded its Corvane Life insurance arm last year.",
     ),
     *_stated(
         "unit-name-before-its-business",
         ("Corvane Life & Pension", "subsidiaryOf", "Kestrel Bank"),
-        "Kestrel Bank sold its Corvane Life & Pension insurance arm last year.",  # "Life" parsed a modifier
+        "Kestrel Bank expanded its Corvane Life & Pension insurance arm last year.",  # "Life" parsed a modifier
     ),
     *_stated(
         "unit-name-before-its-business",
         ("Corvane Life & Annuity", "subsidiaryOf", "Kestrel Bank"),
         # the name's words parsed as modifiers of "insurance"
-        "Kestrel Bank has sold its Corvane Life & Annuity insurance arm to Orbitel Group for $2bn.",
+        "Kestrel Bank has expanded its Corvane Life & Annuity insurance arm in Europe.",
     ),
     *_not_stated(
         "unit-name-before-its-business-needs-a-unit",

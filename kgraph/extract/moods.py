@@ -60,9 +60,11 @@ _AGREED_MODIFIERS = frozenset({"planned", "agreed", "pending", "announced"})
 #: needs approval", "is subject to approval", "is due to close", "is expected to be completed", "was announced".
 _PENDING = frozenset("need require await subject due expect set announce agree plan".split())
 #: Words that undo the event noun they govern or are said of: "regulators blocked X's takeover of Y", "the
-#: takeover collapsed".
+#: takeover collapsed"; those that end it leave no link now ("X and Y ended their alliance", "X quit its joint
+#: venture with Y", "the partnership was dissolved").
 _UNDONE = frozenset(
-    "block reject collapse fail abandon scrap halt veto drop withdraw cancel thwart prevent stop derail".split()
+    """block reject collapse fail abandon scrap halt veto drop withdraw cancel thwart prevent stop derail end
+    terminate dissolve sever exit quit unwind""".split()
 )
 
 

@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from kgraph.extract.datelines import _dateline_pairs, _source_line
+from kgraph.extract.ended_posts import ended, ended_link, firms_link, once_held, sold_off, sold_units
 from kgraph.extract.firm_posts import called_a_firm, its_firm, unlinked_its
 from kgraph.extract.frames import (
     _any_noun,
@@ -116,7 +117,9 @@ def find_relations(
         for pairs, pattern in sentence_patterns:
             for subj, obj in pairs(sent, pattern, index):
                 _add(found, pattern, subj, obj, sent, None, index, ontology)
-    return _drop_implied(sorted(_without_seats(_chain(found, ontology), index).values()), ontology)
+    sold = sold_units(doc, index)  # "X sold Y to Z": Y is no unit of X now
+    chained = {k: r for k, r in _chain(found, ontology).items() if not sold_off(r, sold, index)}
+    return _drop_implied(sorted(_without_seats(chained, index).values()), ontology)
 
 
 def _without_seats(
@@ -288,13 +291,18 @@ def _apply(
         return
     subjects, objects, predicate, trigger = parties
     role = _role_of(token, trigger.upper() if len(trigger) <= 3 else trigger.title()) if pattern.role else None
+    if role is not None and role.current and ended(token, subjects, index):
+        role = replace(role, current=False)  # "Kestrel chairman X stepped down last week"
+    # "Y's former owner X", "a former unit of X": a link between organisations that is over, with no role to
+    # mark it past, is no link now
+    over = role is None and pattern.frame == "RelationalNoun" and ended_link(token, subjects, index)
     expanded, expanded_objects, skipped = _conjunct_parties(pattern, token, subjects, objects, index)
     for s in expanded:
         for o in expanded_objects:
             if (s.i, o.i) in skipped:
                 continue
             si, oi = index.at(s), index.at(o)
-            if si is not None and oi is not None and si != oi:
+            if si is not None and oi is not None and si != oi and not (over and firms_link(s, o, index)):
                 yield (oi, si, role, predicate) if pattern.inverse else (si, oi, role, predicate)
 
 
@@ -303,6 +311,8 @@ def _verb_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, o
     "may join"; "agreed to buy" only for a pattern of agreed deals)."""
     if token.pos_ not in {"VERB", "AUX"} or mood(token) != pattern.mood:
         return None
+    if once_held(token, index.ontology):
+        return None  # "Y, once owned by X", "X formerly ran Y": a lasting link that is over
     predicate = pattern.property
     subjects = _role_tokens(token, pattern.subject_roles, index)
     objects = [o for o in _role_tokens(token, pattern.object_roles, index) if not _counted_goods(o, index)]

@@ -1,0 +1,215 @@
+"""Ended posts: whether the text says a post its title names is over.
+
+Decides, for a title's word and the names that hold the post, whether the sentence or the next one says the
+holder has left it, so the post is a past one (``Role.current`` false) as "former" makes it: an ousting word
+before the title ("ousted chief executive X", kgx:EndedPostWord), a noun of leaving the title or holder is
+"of" ("the resignation of Kestrel chairman X", kgx:LeavingNoun), a verb of leaving whose "as" phrase is the
+title ("X, who quit as chairman in May"), whose subject is the holder ("Kestrel chief executive X stepped down
+last week", "She resigned in May." after it, kgx:LeavingVerb) or whose object is ("Kestrel sacked its
+chairman X", "X was ousted", kgx:DismissVerb).  Only a leaving stated as done counts: "X will step down", "X
+did not resign", "X is expected to quit" leave the post current.
+Example: in "Kestrel Air chief executive Anna Berg stepped down last week.", :func:`ended` of "executive"
+with the holder "Berg" is True: Anna Berg was the chief executive of Kestrel Air.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kgraph.extract.frames import _role_of
+from kgraph.extract.moods import mood, noun_mood
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from kgraph.extract.frames import _Index
+    from kgraph.models import RelationMention
+    from kgraph.ontology import Ontology
+
+__all__ = ["ended", "ended_link", "firms_link", "once_held", "sold_off", "sold_units"]
+
+#: Adverbs that put a lasting link in the past: "Y, once owned by X", "X formerly ran Y".
+_ONCE = frozenset({"once", "formerly", "previously"})
+
+#: Particles that make "step" and "stand" verbs of leaving a post: "stepped down", "stood aside".
+_LEAVING_PARTICLES = frozenset({"down", "aside"})
+
+
+def ended(title: Token, holders: list[Token], index: _Index) -> bool:
+    """Whether the text says the post ``title`` names, held by ``holders``, is over."""
+    ontology = index.ontology
+    if _ousting_word(title, holders, ontology):
+        return True
+    phrase = {t.i for t in title.subtree} | {t.i for h in holders for t in h.subtree}
+    for end in (title, *holders):
+        if _left_by(end, phrase, ontology):
+            return True
+    holders_of = {_entity(h, index) for h in holders} - {None}
+    sentence = title.sent
+    if sentence.end < len(title.doc) and holders_of:
+        following = title.doc[sentence.end].sent
+        for verb in following:
+            if (
+                _leaving_verb(verb, ontology) and _done(verb) and not _other_post(verb, ontology)
+                and (_leaves_this(verb, set()) or _as_title(verb, title))
+            ):
+                subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+                if any(_entity(s, index) in holders_of for s in subjects):
+                    return True
+    return False
+
+
+def ended_link(noun: Token, holders: list[Token], index: _Index) -> bool:
+    """Whether a relational noun with no role names a link that is over: "Y's former owner X", "a one-time
+    partner of Y", "Y's ousted owner X" (the words of a former post, kgx:EndedPostWord)."""
+    return not _role_of(noun, "").current or _ousting_word(noun, holders, index.ontology)
+
+
+def firms_link(subject: Token, obj: Token, index: _Index) -> bool:
+    """Whether both ends are organisations: a link that is over between them is dropped, while a person's
+    ("the late founder of Y") may outlive its holder."""
+    ends = [index.at(t) for t in (subject, obj)]
+    return all(m is not None and index.ontology.is_a(index.mentions[m][0].type, "Organization") for m in ends)
+
+
+def once_held(verb: Token, ontology: Ontology) -> bool:
+    """ "Y, once owned by X", "X formerly ran Y": a verb of a lasting link (kgx:LastingVerb) put in the past."""
+    return verb.lemma_.lower() in ontology.words("LastingVerb") and verb.tag_ in {"VBD", "VBN"} and _dated_once(verb)
+
+
+def _dated_once(verb: Token) -> bool:
+    """ "once owned", "had formerly told": a verb put at a time now past by "once", "formerly", "previously"."""
+    return any(c.dep_ == "advmod" and c.lower_ in _ONCE for c in verb.children)
+
+
+def sold_units(doc: Doc, index: _Index) -> frozenset[tuple[str, str]]:
+    """(unit, seller) of each sale the document states as done: "X sold Y to Z", "X has sold its Y unit", "Y was
+    sold by X" (kgx:SaleVerb); not "X plans to sell Y", nor "X sold shares in Y" (a stake, no unit)."""
+    sold: set[tuple[str, str]] = set()
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in index.ontology.words("SaleVerb") or not _done(verb):
+            continue
+        passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+        sellers = [c for c in verb.children if c.dep_ == "nsubj"]
+        sellers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        units = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        for unit in units:
+            names = [unit] if index.at(unit) is not None else []
+            if not names and unit.lemma_.lower() in index.ontology.words("UnitNoun"):
+                # "its Y unit", "its Y insurance arm", "its unit Y": the names on the unit's noun
+                names = [t for c in unit.children if c.dep_ in {"compound", "nmod", "appos"} for t in c.subtree]
+                names = [t for t in names if t.dep_ != "poss" and index.at(t) is not None]
+            for name in names:
+                for seller in sellers:
+                    pair = (_entity(name, index), _entity(seller, index))
+                    if None not in pair:
+                        sold.add(pair)  # type: ignore[arg-type]
+    return frozenset(sold)
+
+
+def sold_off(relation: RelationMention, sold: frozenset[tuple[str, str]], index: _Index) -> bool:
+    """Whether a relation makes a unit the document says was sold a subsidiary of its seller."""
+    if relation.predicate != "subsidiaryOf":
+        return False
+    links = index.links
+    unit, owner = (links.get(m, m).text for m in (relation.subject, relation.object))
+    return (unit, owner) in sold
+
+
+def _ousting_word(title: Token, holders: list[Token], ontology: Ontology) -> bool:
+    """ "Ousted chief executive X", "the sacked Kestrel chairman": a word before the title (or on the holder)."""
+    words = ontology.words("EndedPostWord")
+    before = title.doc[max(0, title.i - 6, title.left_edge.i) : title.i]
+    near = [*before, *(c for c in title.children if c.dep_ == "amod")]
+    near += [c for h in holders for c in h.children if c.dep_ == "amod" and c.i < h.i]
+    return any(t.lower_ in words for t in near)
+
+
+def _left_by(end: Token, phrase: set[int], ontology: Ontology) -> bool:
+    """Whether the title or a holder ``end`` is the one a noun or verb of leaving is said of."""
+    head = end.head
+    if end.dep_ == "pobj" and head.lower_ == "of" and _leaving_noun(head.head, ontology):
+        return True  # "the resignation of Kestrel chairman X"
+    if end.dep_ == "pobj" and head.lower_ == "as":
+        act = head.head
+        if _leaving_noun(act, ontology):
+            return True  # "X's resignation as chairman"
+        if (_leaving_verb(act, ontology) or _dismiss_verb(act, ontology)) and _done(act):
+            return True  # "X, who quit as chairman in May", "X was ousted as chairman"
+    if end.dep_ == "relcl":
+        return False
+    token = end.head if end.dep_ == "appos" else end  # "X, chairman of Y, resigned": through the apposition
+    clause = token.head
+    if clause.pos_ not in {"VERB", "AUX"} or not _done(clause):
+        return False
+    if token.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"} and _dated_once(clause):
+        return True  # "X had once told fellow Kestrel board member Y": the post at that time
+    if token.dep_ == "nsubj":
+        return _leaving_verb(clause, ontology) and _leaves_this(clause, phrase) and not _other_post(clause, ontology)
+    if token.dep_ in {"nsubjpass", "dobj"}:
+        return _dismiss_verb(clause, ontology) and _leaves_this(clause, phrase)
+    return False
+
+
+def _leaves_this(verb: Token, phrase: set[int]) -> bool:
+    """A verb of leaving with an "as" phrase, a "from" phrase or an object leaves that post or body only:
+    "X resigned as chairman", "X quit Orvana" say nothing of X's other posts."""
+    return not any(
+        (child.dep_ == "dobj" or (child.dep_ == "prep" and child.lower_ in {"as", "from"}))
+        and not any(t.i in phrase for t in child.subtree)
+        for child in verb.children
+    )
+
+
+def _as_title(verb: Token, title: Token) -> bool:
+    """ "She resigned as chairman": the verb's "as" phrase names the same title (and it has no other phrase
+    that names what was left)."""
+    scoped = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in {"as", "from"})]
+    return bool(scoped) and all(
+        c.lower_ == "as" and any(t.lemma_.lower() == title.lemma_.lower() for t in c.subtree) for c in scoped
+    )
+
+
+def _other_post(verb: Token, ontology: Ontology) -> bool:
+    """Whether the leaving makes way for another post in the same clause: "X stepped down to become
+    chairman", "X resigned and joined Orvana" (kgx:NewPostVerb, kgx:PromotionVerb)."""
+    words = ontology.words("NewPostVerb") | ontology.words("PromotionVerb")
+    return any(t is not verb and t.pos_ == "VERB" and t.lemma_.lower() in words for t in verb.subtree)
+
+
+def _leaving_verb(verb: Token, ontology: Ontology) -> bool:
+    """ "resign", "quit", "step down", "stand aside": a verb whose subject leaves a post."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = verb.lemma_.lower()
+    particles = [c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}]
+    words = ontology.words("LeavingVerb")
+    return lemma in words or any(p in _LEAVING_PARTICLES and f"{lemma} {p}" in words for p in particles)
+
+
+def _dismiss_verb(verb: Token, ontology: Ontology) -> bool:
+    """ "oust", "sack", "dismiss": a verb whose object leaves a post."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in ontology.words("DismissVerb")
+
+
+def _leaving_noun(noun: Token, ontology: Ontology) -> bool:
+    """ "resignation", "departure", "ouster": a noun of leaving a post, not one planned ("the proposed
+    departure of X")."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in ontology.words("LeavingNoun") and noun_mood(noun) is not None
+
+
+def _done(verb: Token) -> bool:
+    """Whether a verb states a past act as done: "resigned", "has stepped down", not "will resign", "did not
+    quit", "is expected to step down"."""
+    if verb.tag_ not in {"VBD", "VBN"} or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    return mood(verb) == "fact"
+
+
+def _entity(token: Token, index: _Index) -> str | None:
+    """The name of the entity a token's mention refers to (its coreference link's), if any."""
+    m = index.at(token)
+    if m is None:
+        return None
+    mention = index.mentions[m][0]
+    return index.links.get(mention, mention).text

@@ -1,0 +1,130 @@
+"""kgraph.extract.ended_posts: posts the text says are over are past ones, and links that ended are no links now."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Roles = dict[tuple[str, str, str], bool | None]
+
+
+@pytest.fixture(scope="module")
+def roles(nlp, ontology) -> Callable[[str], Roles]:  # type: ignore[no-untyped-def]
+    """(subject, property, object) -> whether the role is current (None for a relation with no role)."""
+    from kgraph.extract.coref import link_mentions
+    from kgraph.extract.mentions import find_mentions
+    from kgraph.extract.relations import find_relations
+
+    def run(text: str) -> Roles:
+        doc = nlp(text)
+        mentions = find_mentions(doc, ontology)
+        links = link_mentions(doc, mentions, ontology)
+        kept = [(m, s) for m, s in mentions if m in links]
+        return {
+            (links[r.subject].text, r.predicate, links[r.object].text): None if r.role is None else r.role.current
+            for r in find_relations(doc, kept, ontology, links)
+        }
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        # a verb of leaving whose subject holds the post
+        ("Kestrel Air chief executive Anna Berg stepped down last week.", ("Anna Berg", "ceoOf", "Kestrel Air")),
+        ("Kestrel Air's chief executive Anna Berg resigned on Monday.", ("Anna Berg", "ceoOf", "Kestrel Air")),
+        ("Anna Berg, chairman of Kestrel Air, died on Monday.", ("Anna Berg", "headOf", "Kestrel Air")),
+        # ... in the next sentence, through the pronoun
+        ("Kestrel Air chief executive Anna Berg said profits rose. She stepped down in May.",
+         ("Anna Berg", "ceoOf", "Kestrel Air")),
+        ("Kestrel Air chairman Anna Berg said profits rose. She resigned as chairman in May.",
+         ("Anna Berg", "headOf", "Kestrel Air")),
+        # a noun of leaving, a verb of leaving with the title as its "as" phrase
+        ("The resignation of Kestrel Air chairman Anna Berg shocked investors.",
+         ("Anna Berg", "headOf", "Kestrel Air")),
+        ("Anna Berg, who quit as chairman of Kestrel Air in May, joined Orvana.",
+         ("Anna Berg", "headOf", "Kestrel Air")),
+        # a word of ousting before the title; a verb whose object or passive subject is made to leave
+        ("Ousted Kestrel Air chief executive Anna Berg sued the firm.", ("Anna Berg", "ceoOf", "Kestrel Air")),
+        ("Kestrel Air sacked its chairman Anna Berg last week.", ("Anna Berg", "headOf", "Kestrel Air")),
+        ("Anna Berg, chairman of Kestrel Air, was ousted on Monday.", ("Anna Berg", "headOf", "Kestrel Air")),
+        # a clause dated "once" holds the post at that time
+        ("Tom Lind had once told fellow Kestrel Motors board member Anna Berg that profits fell.",
+         ("Anna Berg", "worksFor", "Kestrel Motors")),
+        # a board seat is a post with a role, so "former" marks it past
+        ("Anna Berg, a former board member of Kestrel Motors, joined Orvana Corp.",
+         ("Anna Berg", "worksFor", "Kestrel Motors")),
+    ],
+)
+def test_ended_posts_a_post_the_text_ends_is_past(roles, text: str, fact: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = roles(text)
+    assert found.get(fact) is False, found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        # a leaving not (yet) done, or someone else's
+        ("Kestrel Air chief executive Anna Berg will step down in May.", ("Anna Berg", "ceoOf", "Kestrel Air")),
+        ("Kestrel Air chief executive Anna Berg did not resign.", ("Anna Berg", "ceoOf", "Kestrel Air")),
+        ("Kestrel Air chief executive Anna Berg said profits rose. She will step down in May.",
+         ("Anna Berg", "ceoOf", "Kestrel Air")),
+        ("Kestrel Air chairman Anna Berg said profits rose. Tom Lind resigned in May.",
+         ("Anna Berg", "headOf", "Kestrel Air")),
+        # the leaving names another post or body
+        ("Kestrel Air chairman Anna Berg said profits rose. She resigned from Orvana Corp. in May.",
+         ("Anna Berg", "headOf", "Kestrel Air")),
+        ("Kestrel Air chairman Anna Berg resigned as chief executive of Orvana.",
+         ("Anna Berg", "headOf", "Kestrel Air")),
+        # the same posts with nothing said of their end
+        ("Tom Lind told fellow Kestrel Motors board member Anna Berg that profits fell.",
+         ("Anna Berg", "worksFor", "Kestrel Motors")),
+        ("Kestrel Air chief executive Anna Berg said profits rose.", ("Anna Berg", "ceoOf", "Kestrel Air")),
+        ("Anna Berg, a board member of Kestrel Motors, joined Orvana Corp.",
+         ("Anna Berg", "worksFor", "Kestrel Motors")),
+    ],
+)
+def test_ended_posts_a_post_still_held_stays_current(roles, text: str, fact: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = roles(text)
+    assert found.get(fact) is True, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orvana Corp., Nordwing Ltd's former owner, posted a loss.",
+        "Nordwing Ltd, a former unit of Orvana Corp., posted a loss.",
+        "Nordwing Ltd, once owned by Orvana Corp., posted a loss.",
+        "Nordwing Ltd, formerly owned by Orvana Corp., posted a loss.",
+        "Kellmore Foods, a unit of Orvana Corp., posted a loss. Orvana Corp. sold Kellmore Foods to Kestrel Motors "
+        "last year.",
+        "Orvana Corp. sold its Nordwing Ltd unit to Kestrel Motors.",
+        "Orvana Corp. has sold its Nordwing Life insurance arm to Kestrel Motors.",
+    ],
+)
+def test_ended_posts_a_former_owner_owns_no_unit(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(p == "subsidiaryOf" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nordwing Ltd, owned by Orvana Corp., posted a loss.",
+        "Nordwing Ltd, a unit of Orvana Corp., posted a loss.",
+        # a sale planned is no sale; shares sold leave the unit where it was
+        "Kellmore Foods, a unit of Orvana Corp., posted a loss. Orvana Corp. plans to sell Kellmore Foods to Kestrel "
+        "Motors.",
+        "Orvana Corp. sold shares in Kellmore Foods, its unit.",
+    ],
+)
+def test_ended_posts_a_current_owner_still_owns_its_unit(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert any(p == "subsidiaryOf" for _, p, _ in found), found
+
+
+def test_ended_posts_a_late_founder_still_founded_the_firm(roles) -> None:  # type: ignore[no-untyped-def]
+    found = roles("The late founder of Kestrel Air, Anna Berg, left a fortune.")
+    assert ("Anna Berg", "founderOf", "Kestrel Air") in found, found

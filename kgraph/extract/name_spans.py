@@ -7,7 +7,8 @@ it wherever the document writes it so, also where it does possess ("Halden's chi
 executive"): the NER cuts such names ("Lloyd's", "Sainsbury's") at the "'s" each time.
 Example: in "Sales rose at Corby's, it said. Corby's chief executive left.", both mentions
 are "Corby's"; in "Corby said profits rose. Corby's chief executive left." the second is
-"Corby".
+"Corby". So too where the NER took the name for a person's but the article calls it a firm
+("Corby's chief executive": an organisation, cut at the "'s" as a surname would be).
 
 Also decides that the capitalised words right before a bracketed set of initials that spell
 them ("Halden and Croft (H&C)") are one name, of the initials' class, where the NER cut them
@@ -90,7 +91,7 @@ def own_s_everywhere(found: list[tuple[Mention, Span]]) -> list[tuple[Mention, S
     for m, span in found:
         after = doc[span.end] if span.end < len(doc) else None
         if (
-            m.label == "ORG"
+            (m.label == "ORG" or m.label == "PERSON" and m.type != "Person")  # a firm the NER took for a person
             and span.text in owned
             and span.text not in bare
             and after is not None

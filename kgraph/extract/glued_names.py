@@ -12,7 +12,9 @@ Decides these repairs of the NER's names:
 - a plural demonym before a person's name is no part of it, and says the name is a person's ("Irishmen PJ
   Dunleavy", "fellow Britons Tom Hartley");
 - a body's name the NER cut before its "for the ..." phrase runs to the phrase's last capitalised word ("the
-  UN Office for the Coordination of Maritime Affairs"; not "the UN Office for two years");
+  UN Office for the Coordination of Maritime Affairs"; not "the UN Office for two years"); where the NER left
+  the head noun out ("Commission for Fair Trade chairman X": no name, or "Fair Trade" alone), the head and the
+  capitalised words before it that are no name's open the body's name;
 - a venue's name runs on through "'s in the" and a place's name before a venue's noun ("Kellan's in the Mall
   restaurant": ``kgx:VenueNoun``);
 - a name that opens with a closing bracket starts after it ("(Nasa) Lindqvist Research Center");

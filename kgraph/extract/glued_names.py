@@ -39,6 +39,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.extract.body_names import in_place_of
 from kgraph.extract.doc_text import doc_text
 from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES
 from kgraph.nlp import dictionary_words
@@ -144,11 +145,7 @@ def _unlabelled_for_bodies(doc: Doc, ents: list[Span], ontology: Ontology) -> li
                 break  # "Senior Commission for ...": an adjective opening the sentence
             start -= 1
         joined.append(Span(doc, start, end, label="ORG"))
-    if not joined:
-        return ents
-    covered = {i for span in joined for i in range(span.start, span.end)}
-    kept = [ent for ent in ents if not any(i in covered for i in range(ent.start, ent.end))]
-    return sorted(kept + joined, key=lambda span: span.start)
+    return in_place_of(ents, joined)
 
 
 def _before_force(doc: Doc, ent: Span, ontology: Ontology) -> Span:

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.extract.body_names import in_place_of
 from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_NAMES, _WEEKDAYS
 from kgraph.models import Mention
 from kgraph.ontology import Ontology
@@ -306,11 +307,7 @@ def possessive_place_names(doc: Doc, ents: list[Span], ontology: Ontology) -> li
         if start is None:
             continue
         joined.append(Span(doc, start, end, label="FAC" if ontology.is_a(cls, "Place") else "ORG"))
-    if not joined:
-        return ents
-    covered = {i for span in joined for i in range(span.start, span.end)}
-    kept = [ent for ent in ents if not any(i in covered for i in range(ent.start, ent.end))]
-    return sorted(kept + joined, key=lambda span: span.start)
+    return in_place_of(ents, joined)
 
 
 def _plural_noun(ent: Span, nouns: frozenset[str]) -> bool:

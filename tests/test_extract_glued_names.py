@@ -78,6 +78,20 @@ def _names(doc, ontology) -> list[str]:  # type: ignore[no-untyped-def]
         ),
         # ... guard: not into a "for" phrase with nothing capitalised
         ("She worked at the UN Office for two years.", [(4, 6, "ORG")], ["UN Office"]),
+        # a body's name the NER left unlabelled, or cut to its "for" phrase's words, opening a sentence ...
+        (
+            "Commission for Fair Trade chairman Anna Berg said prices fell.",
+            [(2, 4, "ORG"), (5, 7, "PERSON")],
+            ["Commission for Fair Trade", "Anna Berg"],
+        ),
+        (
+            "Commission for Fair Trade chairman Anna Berg said prices fell.",
+            [(5, 7, "PERSON")],
+            ["Commission for Fair Trade", "Anna Berg"],
+        ),
+        # ... guard: not before a lower-case word nor a person's name
+        ("The Commission for once agreed with Anna Berg.", [(6, 8, "PERSON")], ["Anna Berg"]),
+        ("Money went to a Trust for Anna Berg.", [(6, 8, "PERSON")], ["Anna Berg"]),
         # a name starts after a closing bracket it did not open ...
         (
             "The probe was built at the agency's (Nasa) Lindqvist Research Center.",

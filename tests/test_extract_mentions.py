@@ -61,6 +61,12 @@ def test_mentions_office_titles_are_not_part_of_a_name(nlp, ontology, text: str,
             [(0, 1, "NORP"), (1, 4, "PERSON")],
             [("Denmark", "Place"), ("Anders Kellgren", "Person")],
         ),
+        # ... and a two-word one ending in a continent's adjective ("South African President X")
+        (
+            "South African President Sipho Ndlovu opened the bridge.",
+            [(0, 2, "NORP"), (2, 5, "PERSON")],
+            [("South Africa", "Place"), ("Sipho Ndlovu", "Person")],
+        ),
         # guard: a form of address alone, or after an adjective, stays in the name
         (
             "President Nils Berg visited Oslo.",

@@ -43,6 +43,25 @@ def test_name_spans_own_s_holds_through_the_document(  # type: ignore[no-untyped
 
 
 @pytest.mark.parametrize(
+    ("second", "ents", "expected"),
+    [
+        # a firm the NER took for a person ends in its own "'s" too, where the article calls it a firm
+        ("Shares in Corby's fell.", [(3, 4, "ORG"), (12, 13, "PERSON")], ("Corby's", "Organization")),
+        # guard: a person's name stays cut at the possessive
+        ("Mr Corby's wife left.", [(3, 4, "ORG"), (11, 12, "PERSON")], ("Corby", "Person")),
+    ],
+)
+def test_name_spans_own_s_holds_for_a_firm_the_ner_took_for_a_person(  # type: ignore[no-untyped-def]
+    ontology, parse_with_ents, second, ents, expected
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    doc = parse_with_ents(f"Sales rose at Corby's, the retailer said. {second}", ents)
+    found = [(m.text, m.type) for m, _ in find_mentions(doc, ontology) if m.label in {"ORG", "PERSON"}]
+    assert found[-1] == expected, found
+
+
+@pytest.mark.parametrize(
     ("text", "ents", "expected"),
     [
         # the bracketed initials spell the words before them: one name, of the initials' class

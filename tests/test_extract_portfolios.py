@@ -31,6 +31,24 @@ def _names(doc, ontology) -> list[tuple[str, str]]:  # type: ignore[no-untyped-d
             [(3, 5, "ORG"), (5, 7, "PERSON")],
             [("Cabinet Office", "Organization"), ("Ola Berg", "Person")],
         ),
+        # two names the NER made of one portfolio at its "and", before a title, are the portfolio
+        (
+            "A spokesman for Kellish Justice and Home Affairs Commissioner Ola Berg said no.",
+            [(3, 5, "ORG"), (6, 8, "ORG"), (8, 11, "PERSON")],
+            [("Ola Berg", "Person")],
+        ),
+        # guard: a body's head noun ends the second: a firm and a ministry
+        (
+            "Kestrel Bank and Home Office Minister Ola Berg met.",
+            [(0, 2, "ORG"), (3, 5, "ORG"), (5, 8, "PERSON")],
+            [("Kestrel Bank", "Organization"), ("Home Office", "Organization"), ("Ola Berg", "Person")],
+        ),
+        # guard: no title after the second: two bodies
+        (
+            "Kellish Justice and Home Affairs officials met.",
+            [(0, 2, "ORG"), (3, 5, "ORG")],
+            [("Kellish Justice", "Organization"), ("Home Affairs", "Organization")],
+        ),
         # guard: "for" after another word ("a grant for Fisheries")
         (
             "Ola Berg won a grant for Kestrel Fisheries.",

@@ -105,6 +105,23 @@ def test_two_names_the_ner_made_of_one_title_are_no_mentions(parse_with_ents, on
     assert "Friends" in names(earth, [(0, 2, "PERSON"), (5, 6, "ORG"), (8, 9, "LOC")])
 
 
+def test_a_works_noun_before_a_split_title_makes_it_one_though_the_ner_saw_a_person(  # type: ignore[no-untyped-def]
+    parse_with_ents, ontology
+) -> None:
+    """ "the drama" + "Lena Bright" (a person's name to the NER) + "of" + "Morning": one title after a work's noun;
+    with no such noun before it, a person's name "of" a name stays the person's ("Lena Bright of Kestrel")."""
+    from kgraph.extract.mentions import find_mentions
+
+    def names(text: str, ents: list[tuple[int, int, str]]) -> set[str]:
+        return {m.text for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
+
+    drama = "Mara Quill starred in the Danish drama Lena Bright of Morning. The film opens in May."
+    found = names(drama, [(0, 2, "PERSON"), (5, 6, "NORP"), (7, 9, "PERSON"), (10, 11, "ORG")])
+    assert "Mara Quill" in found and not found & {"Lena Bright", "Morning"}, found
+    person = "Mara Quill starred with Lena Bright of Kestrel. The film opens in May."
+    assert "Lena Bright" in names(person, [(0, 2, "PERSON"), (4, 6, "PERSON"), (7, 8, "ORG")])
+
+
 @pytest.mark.parametrize(
     ("second", "kept"),
     [("Kestrel and Tacoma Lane defender Dana Kell scored.", True), ("Kestrel and Tacoma Lane made a film.", False)],

@@ -24,7 +24,7 @@ from kgraph.ontology import Ontology
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["bodies_with_of", "body_heads", "courts_of_countries"]
+__all__ = ["bodies_with_of", "body_heads", "courts_of_countries", "in_place_of"]
 
 #: Labels of the NER's names a body's name may swallow: its own pieces and the place or group after "of".
 _PIECES = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -94,6 +94,11 @@ def bodies_with_of(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]
         if any(ent.start < start for ent in inside):
             continue  # a name of the NER's that begins before: not this repair's
         joined.append(Span(doc, start, end, label="ORG"))
+    return in_place_of(ents, joined)
+
+
+def in_place_of(ents: list[Span], joined: list[Span]) -> list[Span]:
+    """The names ``ents`` with the ``joined`` names in place of those of them they cover, in the text's order."""
     if not joined:
         return ents
     covered = {i for span in joined for i in range(span.start, span.end)}

@@ -12,7 +12,9 @@ Decides these repairs of the NER's names:
 - a plural demonym before a person's name is no part of it, and says the name is a person's ("Irishmen PJ
   Dunleavy", "fellow Britons Tom Hartley");
 - a body's name the NER cut before its "for the ..." phrase runs to the phrase's last capitalised word ("the
-  UN Office for the Coordination of Maritime Affairs"; not "the UN Office for two years");
+  UN Office for the Coordination of Maritime Affairs"; not "the UN Office for two years"); where the NER left
+  the head noun out ("Commission for Fair Trade chairman X": no name, or "Fair Trade" alone), the head and the
+  capitalised words before it that are no name's open the body's name;
 - a venue's name runs on through "'s in the" and a place's name before a venue's noun ("Kellan's in the Mall
   restaurant": ``kgx:VenueNoun``);
 - a name that opens with a closing bracket starts after it ("(Nasa) Lindqvist Research Center");
@@ -37,6 +39,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.extract.body_names import in_place_of
 from kgraph.extract.doc_text import doc_text
 from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES
 from kgraph.nlp import dictionary_words
@@ -97,15 +100,18 @@ def _for_phrase_end(doc: Doc, ent: Span, ontology: Ontology) -> int:
     """Where a body's name ending in an office's noun (``kgx:ForPhraseBody``) ends when a "for (the) Capitalised
     Words" phrase follows: at the phrase's last capitalised word ("Office for the Coordination of Maritime
     Affairs"); ``ent.end`` where no capitalised word follows "for (the)"."""
-    if (
-        ent.label_ != "ORG" or ent[-1].lower_ not in ontology.words("ForPhraseBody")
-        or ent.end >= len(doc) or doc[ent.end].lower_ != "for"
-    ):
+    if ent.label_ != "ORG" or ent[-1].lower_ not in ontology.words("ForPhraseBody"):
         return ent.end
-    i = ent.end + 1
+    return _capitalised_for_end(doc, ent.end)
+
+
+def _capitalised_for_end(doc: Doc, end: int) -> int:
+    """The end of the capitalised words of a "for (the) ..." phrase at ``end``; ``end`` where there are none."""
+    if end >= len(doc) or doc[end].lower_ != "for":
+        return end
+    i = end + 1
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
-    end = ent.end
     while i < len(doc) and "\n" not in doc[i - 1].whitespace_:
         if _capitalised(doc[i]):
             end = i + 1
@@ -113,6 +119,33 @@ def _for_phrase_end(doc: Doc, ent: Span, ontology: Ontology) -> int:
             break
         i += 1
     return end
+
+
+def _unlabelled_for_bodies(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
+    """The NER's names with a body's name it left unlabelled, or cut to the words of its "for" phrase, made one
+    name: a capitalised office's noun (``kgx:ForPhraseBody``) outside the NER's names, with the capitalised
+    words before it that are no name's either, right before "for (the) Capitalised Words" ("Commission for Fair
+    Trade chairman X", where the NER saw no name or only "Fair Trade"); not before a person's name ("the Council
+    for Anna Berg")."""
+    from spacy.tokens import Span
+
+    owner = {i: ent for ent in ents for i in range(ent.start, ent.end)}
+    heads = ontology.words("ForPhraseBody")
+    joined: list[Span] = []
+    for token in doc[:-2]:
+        if token.i in owner or not _capitalised(token) or token.lower_ not in heads:
+            continue
+        end = _capitalised_for_end(doc, token.i + 1)
+        inside = {owner[i] for i in range(token.i + 1, end) if i in owner}
+        if end == token.i + 1 or any(e.label_ == "PERSON" or e.end > end for e in inside):
+            continue
+        start = token.i
+        while start > 0 and _capitalised(doc[start - 1]) and start - 1 not in owner:
+            if doc[start - 1].is_sent_start and doc[start - 1].pos_ != "PROPN":
+                break  # "Senior Commission for ...": an adjective opening the sentence
+            start -= 1
+        joined.append(Span(doc, start, end, label="ORG"))
+    return in_place_of(ents, joined)
 
 
 def _before_force(doc: Doc, ent: Span, ontology: Ontology) -> Span:
@@ -333,6 +366,7 @@ def unglued(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
     out: list[Span] = []
     skip_to = -1
     text = doc_text(doc)
+    ents = _unlabelled_for_bodies(doc, ents, ontology)
     for k, ent in enumerate(ents):
         if ent.start < skip_to:
             continue

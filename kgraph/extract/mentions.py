@@ -461,13 +461,13 @@ _OFFICE_PREFIXES = frozenset({"president"})
 
 
 def _without_owned_office(span: Span) -> Span:
-    """ "President Simon Hale" -> "Simon Hale" after a possessive, a name or a country's adjective ("the party's",
-    "Liberal Democrat", "Danish"): the office is held in what those words name, no form of address."""
+    """ "President Simon Hale" -> "Simon Hale" after a possessive, a name or a country's or continent's adjective
+    ("the party's", "Liberal Democrat", "Danish", "South African"): the office is held where those words name."""
     if len(span) < 3 or span[0].lower_ not in _OFFICE_PREFIXES or span.start == 0:
         return span
     before = span.doc[span.start - 1]
     named = before.pos_ == "PROPN" and before.is_alpha and (before.is_title or before.is_upper)
-    owned = before.tag_ == "POS" or named or before.lower_ in _COUNTRY_ADJECTIVES  # "Egyptian President X Y"
+    owned = before.tag_ == "POS" or named or before.lower_ in _COUNTRY_ADJECTIVES.keys() | _CONTINENT_ADJECTIVES
     if not owned:
         return span
     from spacy.tokens import Span

@@ -7,7 +7,8 @@ it wherever the document writes it so, also where it does possess ("Halden's chi
 executive"): the NER cuts such names ("Lloyd's", "Sainsbury's") at the "'s" each time.
 Example: in "Sales rose at Corby's, it said. Corby's chief executive left.", both mentions
 are "Corby's"; in "Corby said profits rose. Corby's chief executive left." the second is
-"Corby".
+"Corby". So too where the NER took the name for a person's but the article calls it a firm
+("Corby's chief executive": an organisation, cut at the "'s" as a surname would be).
 
 Also decides that the capitalised words right before a bracketed set of initials that spell
 them ("Halden and Croft (H&C)") are one name, of the initials' class, where the NER cut them
@@ -35,6 +36,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.extract.body_names import in_place_of
 from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_NAMES, _WEEKDAYS
 from kgraph.models import Mention
 from kgraph.ontology import Ontology
@@ -90,7 +92,7 @@ def own_s_everywhere(found: list[tuple[Mention, Span]]) -> list[tuple[Mention, S
     for m, span in found:
         after = doc[span.end] if span.end < len(doc) else None
         if (
-            m.label == "ORG"
+            (m.label == "ORG" or m.label == "PERSON" and m.type != "Person")  # a firm the NER took for a person
             and span.text in owned
             and span.text not in bare
             and after is not None
@@ -305,11 +307,7 @@ def possessive_place_names(doc: Doc, ents: list[Span], ontology: Ontology) -> li
         if start is None:
             continue
         joined.append(Span(doc, start, end, label="FAC" if ontology.is_a(cls, "Place") else "ORG"))
-    if not joined:
-        return ents
-    covered = {i for span in joined for i in range(span.start, span.end)}
-    kept = [ent for ent in ents if not any(i in covered for i in range(ent.start, ent.end))]
-    return sorted(kept + joined, key=lambda span: span.start)
+    return in_place_of(ents, joined)
 
 
 def _plural_noun(ent: Span, nouns: frozenset[str]) -> bool:

@@ -8,6 +8,10 @@ Office": its head noun says a body), and not after "of" ("Minister of Finance" n
 kgraph.extract.titles). Example: in "Minister for Transport Alan Brody said ...", the mentions are Alan
 Brody alone.
 
+Also that two names the NER made of one portfolio joined by "and" right before a capitalised title of those
+("Kellish Justice" + "and" + "Home Affairs" + "Commissioner X") are the portfolio, no organisations, unless the
+second ends in a body's head noun ("Kestrel Bank and Home Office Minister X": a firm and the ministry).
+
 Also decides where a person's name the NER ran into the portfolio begins ("Minister for Work Jane Hollis"
 read as one person, "Work Jane Hollis"): a person's name of three words or more right after the title and
 "for" keeps its last two words, the portfolio's words before them being no part of anyone's name, unless the
@@ -34,6 +38,18 @@ def _portfolio(doc: Doc, ent: Span, titles: frozenset[str], ontology: Ontology) 
     return ontology.class_for_head(ent[-1].lower_) is None  # not "Minister for the Cabinet Office"
 
 
+def _joined_by_and(doc: Doc, first: Span, second: Span, titles: frozenset[str], ontology: Ontology) -> bool:
+    """ "Kellish Justice" + "and" + "Home Affairs" right before a capitalised title ("Commissioner"): one
+    portfolio's name in two names of the NER's (see the module's docstring)."""
+    title = doc[second.end] if second.end < len(doc) else None
+    return (
+        first.label_ == "ORG" and second.label_ == "ORG" and second.start == first.end + 1
+        and doc[first.end].lower_ in {"and", "&"}
+        and title is not None and title.is_title and title.lower_ in titles
+        and not any(ontology.class_for_head(e[-1].lower_) for e in (first, second))
+    )
+
+
 def _after_portfolio(doc: Doc, ent: Span, titles: frozenset[str]) -> bool:
     """A person's name of three words or more right after a minister's title and "for"."""
     if ent.label_ != "PERSON" or len(ent) < 3 or ent.start < 2 or doc[ent.start - 1].lower_ != "for":
@@ -53,14 +69,20 @@ def _person_out_of_portfolio(doc: Doc, ent: Span, names: set[str]) -> Span:
 
 
 def without_portfolios(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
-    """The NER's names without the portfolios after a minister's title and "for", and a person's name that
-    ran into the portfolio cut to the person's (see the module's docstring)."""
+    """The NER's names without the portfolios after a minister's title and "for" or split at their "and" before
+    it, and a person's name that ran into the portfolio cut to the person's (see the module's docstring)."""
     government = ontology.classes.get("GovernmentBody")
     titles = government.title_words if government is not None else frozenset()
     names = {ent.text for ent in ents if ent.label_ == "PERSON" and not _after_portfolio(doc, ent, titles)}
     out = []
+    pieces = {
+        ent.start
+        for first, second in zip(ents, ents[1:], strict=False)
+        if _joined_by_and(doc, first, second, titles, ontology)
+        for ent in (first, second)
+    }
     for ent in ents:
-        if _portfolio(doc, ent, titles, ontology):
+        if _portfolio(doc, ent, titles, ontology) or ent.start in pieces:
             continue
         out.append(_person_out_of_portfolio(doc, ent, names) if _after_portfolio(doc, ent, titles) else ent)
     return out

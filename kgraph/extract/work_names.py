@@ -290,17 +290,16 @@ def _title(span: Span) -> bool:
 def _split_titles(doc: Doc, ontology: Ontology) -> set[str]:
     """ "Eternal Sunshine" + "of the" + "Spotless Mind": two names the NER made of one title, in an article
     about performances; not where either is a person's, a place's, or ends in a body's or place's head noun
-    ("Friends of the Earth", "Bank of the West")."""
+    ("Friends of the Earth", "Bank of the West"). A work's noun right before the title (kgx:WorkNoun: "the
+    drama Lena Bright of Morning") says it is one though the NER took its first words for a person's name."""
     ents = [e for e in doc.ents if e.label_ not in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}]
     titles = set()
     for first, second in zip(ents, ents[1:], strict=False):
         between = [t.lower_ for t in doc[first.end : second.start]]
+        named = first.start > 0 and doc[first.start - 1].lower_ in ontology.words("WorkNoun")
         if between not in (["of", "the"], ["of"]) or any(
-            e.label_ in {"PERSON", "GPE", "LOC", "NORP"}
-            for e in (
-                first,
-                second,
-            )
+            e.label_ in {"GPE", "LOC", "NORP"} or e.label_ == "PERSON" and not (e is first and named)
+            for e in (first, second)
         ):
             continue
         if any(ontology.class_for_head(e[-1].lower_) or _body(e, ontology) for e in (first, second)):

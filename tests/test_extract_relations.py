@@ -1057,3 +1057,17 @@ def test_relations_a_place_and_a_name_on_a_noun_say_no_place_of_the_name(extract
     # a place before a name the noun after does not take still places it
     found = extract_text("Tourists flock to Nevada Las Vegas each year, and to Bergen, Norway.")
     assert ("Las Vegas", "locatedIn", "Nevada") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Varden Tunnel operator Kestrel has seen sales fall.", "Kestrel Rail, the Varden Tunnel firm, has seen sales fall."],
+)
+def test_relations_a_facility_before_a_firms_noun_is_run_not_its_base(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(p == "basedIn" and o == "Varden Tunnel" for _, p, o in found), found
+    found = extract_text("Varden Tunnel operator Kestrel has seen sales fall.")
+    assert ("Kestrel", "operates", "Varden Tunnel") in found, found
+    # a town before the firm's noun is still where it is based
+    found = extract_text("Bergen-based ferry firm Kestrel Lines has seen sales fall.")
+    assert ("Kestrel Lines", "basedIn", "Bergen") in found, found

@@ -346,12 +346,19 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
         objects = its_firm(its, index)  # "the ambitions of its founder X", "its spokesman X"
     wanted = pattern.object_type or ontology.properties[pattern.property].range
     if wanted is not None and not ontology.is_a(wanted, "Place"):
-        # "Norway's biggest ferry operator": a place before the title is where, not what
+        # "Norway's biggest ferry operator": a place before the title is where, not what; a facility before an
+        # operator's noun is what it runs ("Varden Tunnel operator Kestrel")
         objects = [
             o for o in objects
             if not (o.dep_ in {"poss", "compound"} and (m := index.at(o)) is not None
-                    and ontology.is_a(index.mentions[m][0].type, "Place"))
+                    and ontology.is_a(index.mentions[m][0].type, "Place")
+                    and not (pattern.property == "operates" and _facility(m, index)))
         ]
+    else:
+        # "Varden Tunnel operator Kestrel", "the Varden Airport firm": a facility before the title is what the
+        # firm runs, not where it is based
+        objects = [o for o in objects if not (o.dep_ in {"poss", "compound"} and (m := index.at(o)) is not None
+                                              and _facility(m, index))]
     objects = [o for o in objects if not _names_a_work(token, o, index)]
     party_post = _party_post(token, index)
     if party_post and token.lemma_.lower() in _SPOKES:
@@ -395,6 +402,13 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
         if all((m := index.at(o)) is not None and not index.kinds(m) & seats for o in objects):
             return _Parties(subjects, objects, "worksFor", trigger)
     return _Parties(subjects, objects, pattern.property, trigger)
+
+
+def _facility(m: int, index: _Index) -> bool:
+    """Whether mention ``m`` is a facility's name, a place a firm runs: its last word is a ``kgx:FacilityNoun``
+    ("the Varden Tunnel", "Kellmore Airport")."""
+    mention, span = index.mentions[m]
+    return index.ontology.is_a(mention.type, "Place") and span[-1].lower_ in index.ontology.words("FacilityNoun")
 
 
 def _any_noun_holders(noun: Token, index: _Index) -> list[Token]:

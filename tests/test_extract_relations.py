@@ -1071,3 +1071,19 @@ def test_relations_a_facility_before_a_firms_noun_is_run_not_its_base(extract_te
     # a town before the firm's noun is still where it is based
     found = extract_text("Bergen-based ferry firm Kestrel Lines has seen sales fall.")
     assert ("Kestrel Lines", "basedIn", "Bergen") in found, found
+
+
+def test_relations_a_name_in_a_kin_nouns_of_phrase_is_the_kins(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Lars Holm, the son of a Kestrel Bank manager, was born in Oslo.")
+    assert not any(o == "Kestrel Bank" for _, _, o in found), found
+    # the named father still holds his post
+    found = extract_text("Lars Holm, the son of Kestrel Bank manager Tomas Vidal, was born in Oslo.")
+    assert ("Tomas Vidal", "worksFor", "Kestrel Bank") in found, found
+
+
+def test_relations_an_of_phrase_ends_at_the_closing_dash(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Firms such as Orvane Motors - the Dutch arm of carmaker Kestrel Auto - and retailer Halden Stores cut jobs."
+    found = extract_text(text)
+    assert not any(p == "subsidiaryOf" and o == "Halden Stores" for _, p, o in found), found
+    found = extract_text("Firms such as Orvane Motors - the Dutch arm of Halden Stores - have cut jobs.")
+    assert ("Orvane Motors", "subsidiaryOf", "Halden Stores") in found, found

@@ -134,3 +134,11 @@ def test_places_a_list_of_name_in_place_items_keeps_each_place_its_own(extract_t
     assert ("Marsh End", "basedIn", "Birmingham") in found, found
     assert ("Crossway", "locatedIn", "Manchester") in found, found
     assert not [f for f in found if f[0] == "Marsh End" and f[2] in {"Oxford", "Portsmouth"}], found
+
+
+def test_places_chain_skips_a_place_naming_a_persons_post(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Talks were held in Bergen, Norway Secretary Anna Berg and Lars Holm said.")
+    assert ("Bergen", "locatedIn", "Norway") not in found, found
+    # a place after the comma that names no post is still the region
+    found = extract_text("The plant in Bergen, Norway, closed as Lars Holm, the Norway Secretary, said.")
+    assert ("Bergen", "locatedIn", "Norway") in found, found

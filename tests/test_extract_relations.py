@@ -1082,3 +1082,33 @@ def test_organisations_that_team_up_are_partners(extract_text, text: str) -> Non
     found = extract_text(text)
     assert ("Kestrel Air", "partnerOf", "Orbix Systems") in found or (
         "Orbix Systems", "partnerOf", "Kestrel Air") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Varden Tunnel operator Kestrel has seen sales fall.", "Kestrel Rail, the Varden Tunnel firm, saw sales fall."],
+)
+def test_relations_a_facility_before_a_firms_noun_is_run_not_its_base(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not any(p == "basedIn" and o == "Varden Tunnel" for _, p, o in found), found
+    found = extract_text("Varden Tunnel operator Kestrel has seen sales fall.")
+    assert ("Kestrel", "operates", "Varden Tunnel") in found, found
+    # a town before the firm's noun is still where it is based
+    found = extract_text("Bergen-based ferry firm Kestrel Lines has seen sales fall.")
+    assert ("Kestrel Lines", "basedIn", "Bergen") in found, found
+
+
+def test_relations_a_name_in_a_kin_nouns_of_phrase_is_the_kins(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Lars Holm, the son of a Kestrel Bank manager, was born in Oslo.")
+    assert not any(o == "Kestrel Bank" for _, _, o in found), found
+    # the named father still holds his post
+    found = extract_text("Lars Holm, the son of Kestrel Bank manager Tomas Vidal, was born in Oslo.")
+    assert ("Tomas Vidal", "worksFor", "Kestrel Bank") in found, found
+
+
+def test_relations_an_of_phrase_ends_at_the_closing_dash(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Firms such as Orvane Motors - the Dutch arm of carmaker Kestrel Auto - and retailer Halden Stores cut jobs."
+    found = extract_text(text)
+    assert not any(p == "subsidiaryOf" and o == "Halden Stores" for _, p, o in found), found
+    found = extract_text("Firms such as Orvane Motors - the Dutch arm of Halden Stores - have cut jobs.")
+    assert ("Orvane Motors", "subsidiaryOf", "Halden Stores") in found, found

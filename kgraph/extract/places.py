@@ -114,6 +114,9 @@ def _place_chain(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[
             and head.head != index.mentions[left][1].root
         ):
             continue
+        # "talks in Oslo, Norway Secretary Anna Berg and ...": the second place names a post held by a person
+        if _modifies_a_persons_title(right_span, index):
+            continue
         # "Harbour United, Kestrel Rovers, Bellport Town, Orbitel City": four names or more in a row are a list
         if _list_length(tokens, k, index) >= 4:
             continue
@@ -129,6 +132,19 @@ def _place_chain(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[
         ):
             continue
         yield left, right
+
+
+def _modifies_a_persons_title(place: Span, index: _Index) -> bool:
+    """Whether a place's name modifies a title that stands before a person's name ("Norway Secretary Anna Berg",
+    "Bergen city council leader Lars Holm"): the place is the post's, not a region of a name before it."""
+    token = place.root
+    if token.dep_ != "compound" or token.head.i < place.end:
+        return False
+    token = token.head
+    while token.dep_ == "compound" and token.head.i > token.i and index.at(token) is None:
+        token = token.head
+    m = index.at(token)
+    return m is not None and index.ontology.is_a(index.mentions[m][0].type, "Person") and token.i > place.end
 
 
 def _list_goes_on(sent: Span, right: Span, index: _Index) -> bool:

@@ -365,13 +365,20 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
         objects = [o for pobj in joined[1] for o in _named_in(pobj, index)]
     wanted = pattern.object_type or ontology.properties[pattern.property].range
     if wanted is not None and not ontology.is_a(wanted, "Place"):
-        # "Norway's biggest ferry operator": a place before the title is where, not what
+        # "Norway's biggest ferry operator": a place before the title is where, not what; a facility before an
+        # operator's noun is what it runs ("Varden Tunnel operator Kestrel")
         objects = [
             o for o in objects
             if not (o.dep_ in {"poss", "compound"} and (m := index.at(o)) is not None
-                    and ontology.is_a(index.mentions[m][0].type, "Place"))
+                    and ontology.is_a(index.mentions[m][0].type, "Place")
+                    and not (pattern.property == "operates" and _facility(m, index)))
         ]
-    objects = [o for o in objects if not _names_a_work(token, o, index)]
+    else:
+        # "Varden Tunnel operator Kestrel", "the Varden Airport firm": a facility before the title is what the
+        # firm runs, not where it is based
+        objects = [o for o in objects if not (o.dep_ in {"poss", "compound"} and (m := index.at(o)) is not None
+                                              and _facility(m, index))]
+    objects = [o for o in objects if not _names_a_work(token, o, index) and not _past_closing_dash(token, o)]
     party_post = _party_post(token, index)
     if party_post and token.lemma_.lower() in _SPOKES:
         # "the party's Treasury spokesman", "Tory Treasury spokesman X": the department is the portfolio
@@ -416,6 +423,28 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
         if all((m := index.at(o)) is not None and not index.kinds(m) & seats for o in objects):
             return _Parties(subjects, objects, "worksFor", trigger)
     return _Parties(subjects, objects, pattern.property, trigger)
+
+
+def _past_closing_dash(noun: Token, obj: Token) -> bool:
+    """Whether a title stands between spaced dashes and ``obj`` comes after the second: "A - the Dutch arm of
+    carmaker B - and retailer C" (the parser's "of" phrase runs on to C, which the dash has closed)."""
+    doc = noun.doc
+
+    def dash(t: Token) -> bool:
+        return t.text in _SPACED_DASHES and t.i > 0 and bool(doc[t.i - 1].whitespace_)
+
+    return obj.i > noun.i and any(dash(t) for t in doc[noun.sent.start : noun.i]) \
+        and any(dash(t) for t in doc[noun.i + 1 : obj.i])
+
+
+_SPACED_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
+
+def _facility(m: int, index: _Index) -> bool:
+    """Whether mention ``m`` is a facility's name, a place a firm runs: its last word is a ``kgx:FacilityNoun``
+    ("the Varden Tunnel", "Kellmore Airport")."""
+    mention, span = index.mentions[m]
+    return index.ontology.is_a(mention.type, "Place") and span[-1].lower_ in index.ontology.words("FacilityNoun")
 
 
 def _any_noun_holders(noun: Token, index: _Index) -> list[Token]:
@@ -490,6 +519,10 @@ def _attribute_parties(
     subjects, objects = _attribute(token, pattern.prepositions, index)
     if subjects and index.is_a(token, "Person"):
         objects = [o for o in objects if not _owner_of_a_thing(o, index)]
+        if token.lower_ in ontology.words("KinOrFollower"):
+            # "X, the son of a Kestrel Bank manager": a name inside a kin noun's "of" phrase is the kin's
+            objects = [o for o in objects if not (o.dep_ == "compound" and o.head.dep_ == "pobj"
+                                                  and o.head.head.lower_ == "of" and o.head.head.head == token)]
     if subjects and _place_of_an_act(token, index):
         objects = [o for o in objects if not (o.dep_ == "pobj" and o.head.lower_ in {"in", "at"})]
     objects = [o for o in objects if not _quoted_figure(token, o) and not _modifiers_of_a_noun(token, o)]

@@ -459,3 +459,11 @@ def test_coref_a_name_with_a_legal_form_is_no_body_cut_before_its_of(nlp, ontolo
     text = "Halden Corp owns the Halden of Oslo newspaper. Analysts said Halden Corp would sell it."
     doc = _with_names(nlp, text, [("Halden Corp", "ORG"), ("Halden of Oslo", "ORG"), ("Halden Corp", "ORG")])
     assert _links_of(doc, ontology)[_key(text, "said [Halden Corp]")] == "Halden Corp"
+
+
+def test_coref_a_body_cut_before_its_of_joins_with_its_head_noun_alone(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    text = "The Reserve Bank of Kellmark raised rates. The Bank said prices rose. Anna Berg of the Reserve Bank spoke."
+    names = [("Reserve Bank of Kellmark", "ORG"), ("Bank", "ORG"), ("Anna Berg", "PERSON"), ("Reserve Bank", "ORG")]
+    links = _links_of(_with_names(nlp, text, names), ontology)
+    assert links[_key(text, "the [Reserve Bank] spoke")] == "Reserve Bank of Kellmark"
+    assert links[_key(text, "The [Bank] said")] == "Reserve Bank of Kellmark"

@@ -331,7 +331,7 @@ def _first_word_of(short: str, long: str, cluster: _Cluster, other: _Cluster, on
         return False
     if not ontology.is_a(_kind(cluster), "Organization") or not ontology.is_a(_kind(other), "Organization"):
         return False
-    named = [m for m in cluster.mentions if m.label not in NAME_LABELS]
+    named = [m for m in cluster.mentions if m.label not in NAME_LABELS and name_key(m.text) == short]
     if not named or any(list(name_tokens(m.text)) not in (words, ["the", *words]) for m in named):
         return False
     if longer[len(words)] == "of":

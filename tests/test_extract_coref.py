@@ -409,3 +409,61 @@ def test_coref_its_on_a_noun_apposed_to_the_name_is_another(nlp, ontology) -> No
         links = _linked(nlp(text), ontology)
         its = next(m for m in links if m.text == "its")
         assert links[its].text == "Corvane Bank", text
+
+
+def _with_names(nlp, text: str, names: list[tuple[str, str]]):  # type: ignore[no-untyped-def]
+    """The text parsed with the NER's names set to ``names`` ((words, label), each at its first place after the
+    one before), to test coreference on names the NER reads as it may not on invented words."""
+    doc = nlp(text)
+    spans, at = [], 0
+    for words, label in names:
+        start = text.index(words, at)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+        at = start + len(words)
+    doc.ents = spans
+    return doc
+
+
+_HALDEN = "Halden Breweries bought a mill in Oslo. Analysts said Halden would sell more beer."
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "marked", "antecedent"),
+    [
+        # a firm's first word, written after its full name, is that firm
+        (_HALDEN, [("Halden Breweries", "ORG"), ("Oslo", "GPE"), ("Halden", "ORG")], "said [Halden]",
+         "Halden Breweries"),
+        # a body's name cut before its "of" is that body
+        ("The Reserve Bank of Kellmark raised rates. Anna Berg, governor of the Reserve Bank, spoke.",
+         [("Reserve Bank of Kellmark", "ORG"), ("Anna Berg", "PERSON"), ("Reserve Bank", "ORG")],
+         "the [Reserve Bank]", "Reserve Bank of Kellmark"),
+        # guard: a first word written alone before the longer name is a name of its own (the firm, then its arm)
+        ("Halden sold shares on Monday. Its arm Halden Breweries bought a mill in Oslo.",
+         [("Halden", "ORG"), ("Halden Breweries", "ORG"), ("Oslo", "GPE")], "[Halden] sold", "Halden"),
+        # guard: initials are a brand that names a parent and its arms
+        ("KBC Radio hired staff in Oslo. Analysts said KBC would grow.",
+         [("KBC Radio", "ORG"), ("Oslo", "GPE"), ("KBC", "ORG")], "said [KBC]", "KBC"),
+        # guard: a first word of two longer names is neither
+        ("Halden Breweries and Halden Shipping grew in Oslo. Analysts said Halden would sell more beer.",
+         [("Halden Breweries", "ORG"), ("Halden Shipping", "ORG"), ("Oslo", "GPE"), ("Halden", "ORG")],
+         "said [Halden]", "Halden"),
+    ],
+)
+def test_coref_a_short_form_of_a_longer_name_written_before(  # type: ignore[no-untyped-def]
+    nlp, ontology, text, names, marked, antecedent
+) -> None:
+    assert _links_of(_with_names(nlp, text, names), ontology)[_key(text, marked)] == antecedent
+
+
+def test_coref_a_name_with_a_legal_form_is_no_body_cut_before_its_of(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    text = "Halden Corp owns the Halden of Oslo newspaper. Analysts said Halden Corp would sell it."
+    doc = _with_names(nlp, text, [("Halden Corp", "ORG"), ("Halden of Oslo", "ORG"), ("Halden Corp", "ORG")])
+    assert _links_of(doc, ontology)[_key(text, "said [Halden Corp]")] == "Halden Corp"
+
+
+def test_coref_a_body_cut_before_its_of_joins_with_its_head_noun_alone(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    text = "The Reserve Bank of Kellmark raised rates. The Bank said prices rose. Anna Berg of the Reserve Bank spoke."
+    names = [("Reserve Bank of Kellmark", "ORG"), ("Bank", "ORG"), ("Anna Berg", "PERSON"), ("Reserve Bank", "ORG")]
+    links = _links_of(_with_names(nlp, text, names), ontology)
+    assert links[_key(text, "the [Reserve Bank] spoke")] == "Reserve Bank of Kellmark"
+    assert links[_key(text, "The [Bank] said")] == "Reserve Bank of Kellmark"

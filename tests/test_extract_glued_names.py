@@ -148,6 +148,31 @@ def _names(doc, ontology) -> list[str]:  # type: ignore[no-untyped-def]
             [(0, 1, "ORG"), (2, 4, "PERSON"), (8, 9, "ORG")],
             ["Falcon", "Leo Marsh", "Falcon"],
         ),
+        # two bodies' names run together at an "and" are two names ...
+        (
+            "The Kellish Department of Fisheries and State University of Oslo ran the study.",
+            [(1, 10, "ORG")],
+            ["Kellish Department of Fisheries", "State University of Oslo"],
+        ),
+        (
+            "The Kellish Department of Fisheries and Halden Tourist Board ran the study.",
+            [(1, 9, "ORG")],
+            ["Kellish Department of Fisheries", "Halden Tourist Board"],
+        ),
+        # ... guard: not an "and" inside one body's "of" phrase
+        (
+            "The Kellish Department of Fisheries and Forests said so.",
+            [(1, 7, "ORG")],
+            ["Kellish Department of Fisheries and Forests"],
+        ),
+        # a body's name run on into "in" and a place is the body's name and the place's ...
+        (
+            "Mrs Berg teaches at Kellby Infants School in Oslo.",
+            [(0, 2, "PERSON"), (4, 9, "ORG")],
+            ["Mrs Berg", "Kellby Infants School", "Oslo"],
+        ),
+        # ... guard: not where the word before "in" is no organisation's head noun
+        ("The Kellish Church in Wales said so.", [(1, 5, "ORG")], ["Kellish Church in Wales"]),
     ],
 )
 def test_glued_names_are_repaired(ontology, parse_with_ents, text, ents, expected) -> None:  # type: ignore[no-untyped-def]

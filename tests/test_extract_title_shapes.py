@@ -93,7 +93,7 @@ _EX = (
 def test_title_shapes_a_name_after_ex_heads_the_title(extract_text) -> None:  # type: ignore[no-untyped-def]
     # "ex-Halvorsen": the tagger makes the name an adjective; a past post is a post held, as "former" reads
     found = extract_text(_EX)
-    assert ("Olek Brant", "headOf", "Halvorsen") in found, found
+    assert ("Olek Brant", "headOf", "Halvorsen Steel Corp") in found, found
 
 
 def test_title_shapes_a_country_after_ex_is_no_organisation(extract_text) -> None:  # type: ignore[no-untyped-def]

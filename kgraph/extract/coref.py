@@ -153,6 +153,7 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
                 and any(
                     _shorter_form(short, long, ontology, _people(cluster, other))
                     or (short in given and _people(other) and _given_name_of(short, long))
+                    or _first_word_of(short, long, cluster, other, ontology)
                     for long in other.keys
                 )
                 and not _described_otherwise(cluster, other, ontology)  # asked only of a name that fits
@@ -316,6 +317,29 @@ def _shorter_form(short: str, long: str, ontology: Ontology, people: bool = Fals
         and longer[: len(words)] == words
         and ontology.class_for_head(longer[-1]) is not None
     )
+
+
+def _first_word_of(short: str, long: str, cluster: _Cluster, other: _Cluster, ontology: Ontology) -> bool:
+    """Whether the organisation's name ``short`` is its longer name ``long`` cut before its "of" ("the Reserve
+    Bank" of "the Reserve Bank of Kellmark"), or is its one first word, written after the full name ("Kellby
+    Breweries ... a stake in Kellby"): an article names a firm in full, then by its first word.  Not where the
+    short name is written with more words (a legal form: "Kellby Corp" is no "Kellby of Oslo"), nor is a
+    person's ("Anna" / "Anna Berg"), nor initials ("KBC" / "KBC Radio": a brand that names a parent and its
+    arms), nor a first word written alone before the longer name (the firm, then its arm)."""
+    words, longer = short.split(), long.split()
+    if len(longer) <= len(words) or longer[: len(words)] != words:
+        return False
+    if not ontology.is_a(_kind(cluster), "Organization") or not ontology.is_a(_kind(other), "Organization"):
+        return False
+    named = [m for m in cluster.mentions if m.label not in NAME_LABELS and name_key(m.text) == short]
+    if not named or any(list(name_tokens(m.text)) not in (words, ["the", *words]) for m in named):
+        return False
+    if longer[len(words)] == "of":
+        return True
+    if len(words) != 1 or any(m.text.isupper() for m in named):
+        return False
+    full = [m.start for m in other.mentions if name_key(m.text) == long]
+    return bool(full) and min(full) < min(m.start for m in named)
 
 
 #: Honorifics that stand before a given name alone: "Sir Anthony" is "Sir Anthony Meyer", "Dame Judi" "Dame Judi Dench".

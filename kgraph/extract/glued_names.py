@@ -30,6 +30,12 @@ Decides these repairs of the NER's names:
 - a compass word the NER made a name of its own ("South East") before a place's name is that name's
   first word ("South East" + "Asia"), or before a country's adjective part of the adjective ("South
   East Asian countries": no place of its own).
+- two bodies' names the NER read as one name with an "and" between are two names, where the words before the
+  "and" end in a body's head noun (``kgx:BodyOfPeople``), "of" and capitalised words and those after it are a
+  body's name of their own, ending in its head noun or going on with its "of" ("the Kellish Department of
+  Fisheries and State University of Oslo"; not "the Department of Trade and Industry");
+- a body's name the NER ran on into "in" and a place ("Kellby Infants School in Oslo") is the body's name
+  and the place's: an organisation's head noun before the "in", capitalised words after it.
 
 Example: in "The firm bought shares in Gazpromneft, Rosneft and Lukoil.", the names are
 Gazpromneft, Rosneft and Lukoil.
@@ -39,7 +45,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kgraph.extract.body_names import in_place_of
+from kgraph.extract.body_names import body_heads, in_place_of
 from kgraph.extract.doc_text import doc_text
 from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES
 from kgraph.nlp import dictionary_words
@@ -393,6 +399,39 @@ def unglued(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
             continue
         out.extend(
             _without_parliament(_without_opening_word(_without_gerund(item, ontology), text), ontology)
-            for item in _items(ent, ontology)
+            for piece in _items(ent, ontology)
+            for item in _run_on(piece, ontology)
         )
     return out
+
+
+def _body_of(words: Span, heads: frozenset[str]) -> bool:
+    """Whether ``words`` end in a body's head noun, "of" and capitalised words ("... Department of Fisheries")."""
+    ofs = [t.i for t in words if t.lower_ == "of" and t.i > words.start and t.nbor(-1).lower_ in heads]
+    return bool(ofs) and ofs[-1] + 1 < words.end and all(t.is_title for t in words.doc[ofs[-1] + 1 : words.end])
+
+
+def _run_on(ent: Span, ontology: Ontology) -> list[Span]:
+    """The NER's organisation's name as the names it runs together: two bodies' names either side of an "and",
+    or a body's name and the place after its "in" (see the module's docstring); else the name itself."""
+    from spacy.tokens import Span
+
+    if ent.label_ != "ORG":
+        return [ent]
+    doc, heads = ent.doc, body_heads(ontology)
+    for t in ent[1:-1]:
+        left, right = doc[ent.start : t.i], doc[t.i + 1 : ent.end]
+        if t.lower_ == "and" and len(right) >= 2 and right[0].is_title and _body_of(left, heads) and (
+            right[-1].lower_ in heads and right[-1].is_title or _body_of(right, heads)
+        ):
+            return [Span(doc, left.start, left.end, label="ORG"), Span(doc, right.start, right.end, label="ORG")]
+        head = ontology.class_for_head(doc[t.i - 1].lower_)
+        if (
+            t.lower_ == "in"
+            and head is not None
+            and ontology.is_a(head, "Organization")
+            and len(right) <= 3
+            and all(w.is_title and w.is_alpha for w in right)
+        ):
+            return [Span(doc, left.start, left.end, label="ORG"), Span(doc, right.start, right.end, label="GPE")]
+    return [ent]

@@ -360,10 +360,12 @@ def _person_noun_before(span: Span, ontology: Ontology) -> bool:
     if before is None or not all(t.text[:1].isupper() for t in span):
         return False
     on_name = before.head.i in range(span.start, span.end) or span.root.head.i == before.i
-    if not on_name or not before.is_lower:
+    if not on_name:
         return False
     if before.lower_ in ontology.words("PerformerNoun") and all(t.is_title for t in span):
-        return True
+        return True  # ("Actor Tom Ellery and ..." opening a sentence too)
+    if not before.is_lower:
+        return False
     classes = ontology.classes_for_descriptor(before.lemma_.lower())
     if "Person" not in classes or "Organization" in classes:
         return False

@@ -320,3 +320,33 @@ def test_company_in_document_a_firms_frame_needs_its_words(  # type: ignore[no-u
     doc = parse_with_ents(text, ents)
     found = {m.type for m, _ in find_mentions(doc, ontology) if m.text == name}
     assert found == {cls}, (found, [(t.text, t.dep_, t.head.text) for t in doc])
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "cls"),
+    [
+        # a noun only a person is called, on a name written as initials and a surname
+        ("Shares rose after the tycoon JP Halloran bought more.", [(5, 7, "ORG")], "JP Halloran", "Person"),
+        # ... or on a name beside a person's in a list
+        (
+            "The deal needs the Irish tycoons Kell Varden and John Byrne.",
+            [(4, 5, "NORP"), (6, 8, "ORG"), (9, 11, "PERSON")],
+            "Kell Varden",
+            "Person",
+        ),
+        # a firm's name after a noun of a person's job, or initials after a body's noun, stay organisations
+        ("The fund manager Matrix Advisors bought shares.", [(3, 5, "ORG")], "Matrix Advisors", "Organization"),
+        ("Shares in the bank JK Orvane rose.", [(4, 6, "ORG")], "JK Orvane", "Organization"),
+        # a plural person's noun on one name alone: a body of people, a firm
+        (
+            "The bankers JK Orvane and the firm Kell Partners quit.",
+            [(2, 4, "ORG"), (7, 9, "ORG")],
+            "JK Orvane",
+            "Organization",
+        ),
+    ],
+)
+def test_not_a_company_a_persons_noun_on_a_persons_name(  # type: ignore[no-untyped-def]
+    parse_with_ents, ontology, text: str, ents: list[tuple[int, int, str]], name: str, cls: str
+) -> None:
+    assert _types(parse_with_ents(text, ents), ontology).get(name) == cls

@@ -875,3 +875,21 @@ def test_mentions_facility_nouns_make_places(nlp, ontology, text: str, name: str
     doc = nlp(text)
     types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
     assert types.get(name) == cls, (types, [(e.text, e.label_) for e in doc.ents])
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "cls"),
+    [
+        # a firm's kind ("telco") right before it types a name the NER took for a place
+        ("UK telco Kestrel is serious about the plan.", [(0, 1, "GPE"), (2, 3, "GPE")], "Kestrel", "Organization"),
+        # a place's noun there leaves the place
+        ("Orvane, one of Europe's biggest cities, said no.", [(0, 1, "GPE"), (5, 6, "LOC")], "Orvane", "Place"),
+    ],
+)
+def test_mentions_telco_describes_a_firm(  # type: ignore[no-untyped-def]
+    parse_with_ents, ontology, text: str, ents: list[tuple[int, int, str]], name: str, cls: str
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    types = {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
+    assert types.get(name) == cls, types

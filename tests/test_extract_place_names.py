@@ -110,3 +110,23 @@ def test_place_names_place_before_its_region_is_a_place_everywhere(  # type: ign
 
     found = find_mentions(parse_with_ents(text, ents), ontology, learned=False)  # the repair, without the model
     assert [m.type for m, _ in found if m.label in {"PERSON", "GPE"}] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "cls"),
+    [
+        # a park's kind before "Park" (kgx:CentreUse) makes the name a place, though "park" heads a body's name
+        ("Hikers were lost in Kellmore National Park on Sunday.", [(4, 7, "ORG")], "Kellmore National Park", "Place"),
+        ("Families queued at the Varden Theme Park in May.", [(4, 7, "ORG")], "Varden Theme Park", "Place"),
+        # a park of firms is a body, and so is a centre of research the NER calls one
+        ("Kellmore Science Park said rents rose.", [(0, 3, "ORG")], "Kellmore Science Park", "Organization"),
+        ("The Orvane Research Centre said rents rose.", [(1, 4, "ORG")], "Orvane Research Centre", "Organization"),
+    ],
+)
+def test_centre_class_a_parks_kind_makes_a_place(  # type: ignore[no-untyped-def]
+    ontology, parse_with_ents, text: str, ents: list[tuple[int, int, str]], name: str, cls: str
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    types = {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
+    assert types.get(name) == cls, types

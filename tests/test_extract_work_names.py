@@ -212,3 +212,48 @@ def test_a_character_of_a_role_takes_no_award_of_its_actor(extract_text) -> None
     assert ("Anna Berg", "receivedAward", "Kestrel Award") in found, found
     found = extract_text("Mara Quill won a Kestrel Guild Award.")
     assert ("Mara Quill", "receivedAward", "Kestrel Guild Award") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "gone"),
+    [
+        # a product's noun right before the name (kgx:ProductNoun)
+        ("Orvane won the rights to the drug Xenor from its maker.", [(0, 1, "ORG"), (7, 8, "PERSON")], "Xenor"),
+        (
+            "Kellmore Pharma makes the anti-depressant Xenor in Oslo.",
+            [(0, 2, "ORG"), (7, 8, "PERSON"), (9, 10, "GPE")],
+            "Xenor",
+        ),
+        # a product's noun as what the name is
+        (
+            "Orbitel's Kestrel Pocket is the top gadget of the year.",
+            [(0, 1, "ORG"), (2, 4, "PERSON")],
+            "Kestrel Pocket",
+        ),
+    ],
+)
+def test_a_name_the_article_calls_a_product_is_no_mention(  # type: ignore[no-untyped-def]
+    parse_with_ents, ontology, text: str, ents: list[tuple[int, int, str]], gone: str
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    names = {m.text for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
+    assert gone not in names and names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name"),
+    [
+        # a product's noun compounded on a firm's noun: the name is the maker
+        ("The drug maker Kellmore Pharma said profits rose.", [(3, 5, "ORG")], "Kellmore Pharma"),
+        # a product's noun nowhere near the name
+        ("Kellmore Pharma is the biggest firm in the drug trade.", [(0, 2, "ORG")], "Kellmore Pharma"),
+    ],
+)
+def test_a_firm_beside_a_products_noun_stays(  # type: ignore[no-untyped-def]
+    parse_with_ents, ontology, text: str, ents: list[tuple[int, int, str]], name: str
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    types = {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
+    assert types.get(name) == "Organization", types

@@ -21,7 +21,9 @@ family" make no company, nor does any frame a name the article gives a person by
 Velmar").
 
 And the reverse: a name the NER took for an organisation that a performer's noun right before it calls a
-person ("actor Tom Ellery") or a region's noun right after it calls a place ("the Kestrel province").
+person ("actor Tom Ellery"), or a noun only a person is called where the name is written as a person's
+(initials and a surname, or beside a person's name in a list: "the tycoon JP Halloran"), or a region's noun
+right after it calls a place ("the Kestrel province").
 
 Also decides the company evidence the mentions use elsewhere: what only a company has, so that its
 possessor is one ("Orbix's shares", "Air Kestrel's managing director"; not a deputy chairman, whom a
@@ -328,20 +330,57 @@ def company_in_document(span: Span, ontology: Ontology) -> str | None:
     return "Organization" if span.text in _firm_names(span.doc, ontology) else None
 
 
+def _initials_and_surname(span: Span) -> bool:
+    """ "JP Halloran", "J.P. McHale": initials (one to three capitals, with or without stops) before one
+    capitalised word, the shape of a person's name."""
+    if len(span) != 2 or not span[1].text[:1].isupper() or not span[1].is_alpha:
+        return False
+    letters = span[0].text.replace(".", "")
+    return 1 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()
+
+
+def _person_shaped(span: Span) -> bool:
+    """Whether the name is written as a person's: initials and a surname, or beside a name the NER took for a
+    person's in a list ("JP Halloran and John Byrne")."""
+    return _initials_and_surname(span) or _beside_a_person(span)
+
+
+def _beside_a_person(span: Span) -> bool:
+    """Whether the name stands in a list beside a name the NER took for a person's ("X and John Byrne")."""
+    root = span.root
+    conjuncts = [c for c in root.children if c.dep_ == "conj"] + ([root.head] if root.dep_ == "conj" else [])
+    return any(c.ent_type_ == "PERSON" for c in conjuncts)
+
+
+def _person_noun_before(span: Span, ontology: Ontology) -> bool:
+    """ "actor Tom Ellery", "the Irish tycoons JP Halloran and John Byrne": a performer's noun (kgx:PerformerNoun)
+    on an all-capitalised name, or a lower-case noun only a person is called (a descriptor of kg:Person, none of
+    kg:Organization) on a name written as a person's; not "fund manager Matrix Advisors"."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is None or not all(t.text[:1].isupper() for t in span):
+        return False
+    on_name = before.head.i in range(span.start, span.end) or span.root.head.i == before.i
+    if not on_name:
+        return False
+    if before.lower_ in ontology.words("PerformerNoun") and all(t.is_title for t in span):
+        return True  # ("Actor Tom Ellery and ..." opening a sentence too)
+    if not before.is_lower:
+        return False
+    classes = ontology.classes_for_descriptor(before.lemma_.lower())
+    if "Person" not in classes or "Organization" in classes:
+        return False
+    # a plural noun on a name alone names a body of people ("bankers JP Kell and lawyers X": a firm)
+    return _person_shaped(span) and (before.tag_ != "NNS" or _beside_a_person(span))
+
+
 def not_a_company(span: Span, ontology: Ontology) -> str | None:
-    """ "Person" for a name the NER took for an organisation right after a performer's noun on it
-    (kgx:PerformerNoun: "actor Tom Ellery and ..."), "Place" for one before a region's noun it modifies
-    (kgx:RegionNoun: "the Kestrel province"); else None."""
+    """ "Person" for a name the NER took for an organisation right after a person's noun on it (see
+    ``_person_noun_before``: "actor Tom Ellery and ...", "tycoons JP Halloran and John Byrne"), "Place" for one
+    before a region's noun it modifies (kgx:RegionNoun: "the Kestrel province"); else None."""
     if span.label_ != "ORG":
         return None
     doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    if (
-        before is not None
-        and before.lower_ in ontology.words("PerformerNoun")
-        and before.head.i in range(span.start, span.end)
-        and all(t.is_title for t in span)
-    ):
+    if _person_noun_before(span, ontology):
         return "Person"
     after = doc[span.end] if span.end < len(doc) else None
     regions = ontology.words("RegionNoun")

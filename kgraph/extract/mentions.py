@@ -54,7 +54,7 @@ from kgraph.extract.name_spans import (
     without_plural_nouns,
 )
 from kgraph.extract.party_names import party_mentions
-from kgraph.extract.place_names import _age_follows, coerce_places, place_centre
+from kgraph.extract.place_names import _age_follows, centre_class, coerce_places
 from kgraph.extract.portfolios import without_portfolios
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
 from kgraph.extract.work_names import is_work
@@ -110,8 +110,8 @@ def _classify(span: Span, ontology: Ontology) -> str | None:
         after = span.root.i + 1
         if after < span.end and span.doc[after].lower_ == "for":
             by_head = "Organization"
-    if by_head and span.label_ == "ORG" and last in ontology.words("CentreNoun") and not place_centre(span, ontology):
-        by_head = "Organization"  # "the Northwest Flood Center": a centre the NER calls a body is one
+    if by_head and last in ontology.words("CentreNoun"):
+        by_head = centre_class(span, by_head, ontology)  # "the Northwest Flood Center", "Kellmore National Park"
     if by_head is not None and ontology.is_a(by_head, "Place") and _job_title_before(span, ontology):
         return "Person"  # "BBC correspondent Simon Hall": a person's name ending in a place's head noun
     if by_head is not None and span.label_ != "PERSON" or by_head is not None and len(span) > 1:

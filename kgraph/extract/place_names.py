@@ -21,14 +21,24 @@ from kgraph.ontology import Ontology, per_ontology
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["coerce_places", "place_centre"]
+__all__ = ["centre_class", "coerce_places", "place_centre"]
 
 
 def place_centre(span: Span, ontology: Ontology) -> bool:
-    """ "the Kellmore Shopping Centre", "the Orvane Trade Center": a centre named for what is done in it
-    (``kgx:CentreUse``) is a place, where "the Kellmore Research Centre" is a body."""
+    """ "the Kellmore Shopping Centre", "the Orvane Trade Center", "Kellmore National Park": a centre or park
+    named for what is done in it or what it is (``kgx:CentreUse``) is a place, where "the Kellmore Research
+    Centre" and "Kellmore Science Park" are bodies."""
     centre, use = ontology.words("CentreNoun"), ontology.words("CentreUse")
     return len(span) >= 2 and span[-1].lower_ in centre and span[-2].lower_ in use
+
+
+def centre_class(span: Span, by_head: str, ontology: Ontology) -> str:
+    """The class of a name ending in a centre's or park's noun (kgx:CentreNoun): a place where
+    :func:`place_centre` says so ("Kellmore National Park", though "park" heads a body's name too); a body
+    where the NER calls it one ("the Northwest Flood Center"); else the class of its head noun."""
+    if place_centre(span, ontology):
+        return "Place"
+    return "Organization" if span.label_ == "ORG" else by_head
 
 
 def _age_follows(span: Span) -> bool:

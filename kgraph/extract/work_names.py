@@ -13,8 +13,9 @@ is a work where the words right around it say so:
 - "starred in Z"; and, in an article about performances (a film, an episode, an album, an actor ...),
   "the Z star X", "the Z creator X", "X, star of Z", "Best actor - X for Z", "X's role in Z", "X, who played Y
   in Z" (Y a character, Z a work), "X plays Y", "nominated for Z" (not a prize);
-- a verb of a product ("launched the Xphone", "download X", "installed X") where nothing in the
-  article calls the name a firm ("X said it", "X's chief executive", "shares in X").
+- a verb of a product ("launched the Xphone", "download X", "installed X") or a product's noun before the
+  name or as what it is ("the drug Xenor", "X is the top gadget") where nothing in the article calls the
+  name a firm ("X said it", "X's chief executive", "shares in X").
 
 The decision is per name per document: once one place in the article says the name is a work, every
 occurrence of that name is one, and so is a name cut out of it by the NER ("Christ" in "The Passion
@@ -212,9 +213,22 @@ def _plays_someone(verb: Token) -> bool:
 
 
 def _product_cue(span: Span, ontology: Ontology) -> bool:
-    """ "launched the Xphone", "download X": a name a product's verb (kgx:ProductVerb) takes as its object."""
+    """ "launched the Xphone", "download X": a name a product's verb (kgx:ProductVerb) takes as its object;
+    "the drug Xenor", "the anti-depressant X": a lower-case product's noun (kgx:ProductNoun) right before the
+    name, no compound on a noun after it ("the drug maker X" is a firm); "X is the top gadget": one as what
+    the name is."""
     root = span.root
-    return span.label_ != "PERSON" and root.dep_ == "dobj" and root.head.lemma_.lower() in ontology.words("ProductVerb")
+    if span.label_ != "PERSON" and root.dep_ == "dobj" and root.head.lemma_.lower() in ontology.words("ProductVerb"):
+        return True
+    nouns = ontology.words("ProductNoun")
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.is_lower and before.lemma_.lower() in nouns and before.head.i not in range(
+        span.end, len(span.doc)
+    ):
+        return True
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() == "be" and any(
+        c.dep_ == "attr" and c.lemma_.lower() in nouns for c in root.head.children
+    )
 
 
 def _firm_cue(span: Span, ontology: Ontology) -> bool:

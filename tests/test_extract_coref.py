@@ -455,6 +455,19 @@ def test_coref_a_short_form_of_a_longer_name_written_before(  # type: ignore[no-
     assert _links_of(_with_names(nlp, text, names), ontology)[_key(text, marked)] == antecedent
 
 
+def test_coref_a_first_word_the_article_gave_to_another_name_stays_that_names(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Anna Berg, chief executive of Kellby Institute, spoke in Oslo on Monday.\n\n"
+        "Kellby Institute runs Marlow Science Park (Kellby), a research campus in Bergen.\n\n"
+        "Last year Kellby signed a business agreement with Orvana Bank."
+    )
+    found = extract_text(text)
+    # "Kellby" is the park's short name here, not the institute's first word: the two stay apart
+    assert ("Kellby Institute", "operates", "Marlow Science Park") in found, found
+    assert ("Anna Berg", "ceoOf", "Kellby Institute") in found, found
+    assert ("Marlow Science Park", "hasAgreementWith", "Orvana Bank") in found, found
+
+
 def test_coref_a_name_with_a_legal_form_is_no_body_cut_before_its_of(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
     text = "Halden Corp owns the Halden of Oslo newspaper. Analysts said Halden Corp would sell it."
     doc = _with_names(nlp, text, [("Halden Corp", "ORG"), ("Halden of Oslo", "ORG"), ("Halden Corp", "ORG")])

@@ -325,7 +325,8 @@ def _first_word_of(short: str, long: str, cluster: _Cluster, other: _Cluster, on
     Breweries ... a stake in Kellby"): an article names a firm in full, then by its first word.  Not where the
     short name is written with more words (a legal form: "Kellby Corp" is no "Kellby of Oslo"), nor is a
     person's ("Anna" / "Anna Berg"), nor initials ("KBC" / "KBC Radio": a brand that names a parent and its
-    arms), nor a first word written alone before the longer name (the firm, then its arm)."""
+    arms), nor a first word written alone before the longer name (the firm, then its arm), nor one the article gave to
+    another name ("Kellby Institute runs Marlow Science Park (Kellby)": the park's short name)."""
     words, longer = short.split(), long.split()
     if len(longer) <= len(words) or longer[: len(words)] != words:
         return False
@@ -336,8 +337,8 @@ def _first_word_of(short: str, long: str, cluster: _Cluster, other: _Cluster, on
         return False
     if longer[len(words)] == "of":
         return True
-    if len(words) != 1 or any(m.text.isupper() for m in named):
-        return False
+    if len(words) != 1 or any(m.text.isupper() for m in named) or cluster.keys != {short}:
+        return False  # a word the article gave as another name's short form ("X Park (Kellby)") is that name's
     full = [m.start for m in other.mentions if name_key(m.text) == long]
     return bool(full) and min(full) < min(m.start for m in named)
 

@@ -256,3 +256,10 @@ def _bracket_place(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tupl
             continue
         for place in sorted(inside):
             yield org, place
+
+
+def facility(m: int, index: _Index) -> bool:
+    """Whether mention ``m`` is a facility's name, a place a firm runs: its last word is a ``kgx:FacilityNoun``
+    ("the Varden Tunnel", "Kellmore Airport")."""
+    mention, span = index.mentions[m]
+    return index.ontology.is_a(mention.type, "Place") and span[-1].lower_ in index.ontology.words("FacilityNoun")

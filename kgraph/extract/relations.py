@@ -46,10 +46,10 @@ from kgraph.extract.lexicon import (
     ANY_NOUN,
 )
 from kgraph.extract.owners import whole_bought
-from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name
+from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name, facility
 from kgraph.extract.posts import Post, future_title, post_scope
 from kgraph.extract.seat_names import is_seat
-from kgraph.extract.title_shapes import board_seat, field_joined_title, verb_tagged_title
+from kgraph.extract.title_shapes import board_seat, field_joined_title, past_closing_dash, verb_tagged_title
 from kgraph.extract.titles import (
     _names_a_work,
     _organisation_nouns,
@@ -371,14 +371,14 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
             o for o in objects
             if not (o.dep_ in {"poss", "compound"} and (m := index.at(o)) is not None
                     and ontology.is_a(index.mentions[m][0].type, "Place")
-                    and not (pattern.property == "operates" and _facility(m, index)))
+                    and not (pattern.property == "operates" and facility(m, index)))
         ]
     else:
         # "Varden Tunnel operator Kestrel", "the Varden Airport firm": a facility before the title is what the
         # firm runs, not where it is based
         objects = [o for o in objects if not (o.dep_ in {"poss", "compound"} and (m := index.at(o)) is not None
-                                              and _facility(m, index))]
-    objects = [o for o in objects if not _names_a_work(token, o, index) and not _past_closing_dash(token, o)]
+                                              and facility(m, index))]
+    objects = [o for o in objects if not _names_a_work(token, o, index) and not past_closing_dash(token, o)]
     party_post = _party_post(token, index)
     if party_post and token.lemma_.lower() in _SPOKES:
         # "the party's Treasury spokesman", "Tory Treasury spokesman X": the department is the portfolio
@@ -423,28 +423,6 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
         if all((m := index.at(o)) is not None and not index.kinds(m) & seats for o in objects):
             return _Parties(subjects, objects, "worksFor", trigger)
     return _Parties(subjects, objects, pattern.property, trigger)
-
-
-def _past_closing_dash(noun: Token, obj: Token) -> bool:
-    """Whether a title stands between spaced dashes and ``obj`` comes after the second: "A - the Dutch arm of
-    carmaker B - and retailer C" (the parser's "of" phrase runs on to C, which the dash has closed)."""
-    doc = noun.doc
-
-    def dash(t: Token) -> bool:
-        return t.text in _SPACED_DASHES and t.i > 0 and bool(doc[t.i - 1].whitespace_)
-
-    return obj.i > noun.i and any(dash(t) for t in doc[noun.sent.start : noun.i]) \
-        and any(dash(t) for t in doc[noun.i + 1 : obj.i])
-
-
-_SPACED_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
-
-
-def _facility(m: int, index: _Index) -> bool:
-    """Whether mention ``m`` is a facility's name, a place a firm runs: its last word is a ``kgx:FacilityNoun``
-    ("the Varden Tunnel", "Kellmore Airport")."""
-    mention, span = index.mentions[m]
-    return index.ontology.is_a(mention.type, "Place") and span[-1].lower_ in index.ontology.words("FacilityNoun")
 
 
 def _any_noun_holders(noun: Token, index: _Index) -> list[Token]:

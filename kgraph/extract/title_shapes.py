@@ -30,11 +30,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kgraph.extract.mention_index import MentionIndex
+from kgraph.nlp import _DASHES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["board_seat", "ex_named", "field_joined_title", "kind_named", "listed_holders", "verb_tagged_title"]
+__all__ = [
+    "board_seat", "ex_named", "field_joined_title", "kind_named", "listed_holders", "past_closing_dash",
+    "verb_tagged_title",
+]
 
 
 def _typed(i: int, kind: str, index: MentionIndex) -> Span | None:
@@ -168,3 +172,15 @@ def field_joined_title(title: Token, index: MentionIndex) -> tuple[Token, list[T
     ]
     objects = [o for p in own for o in p.children if o.dep_ == "pobj"]
     return (first, objects) if objects else None
+
+
+def past_closing_dash(noun: Token, obj: Token) -> bool:
+    """Whether a title stands between spaced dashes and ``obj`` comes after the second: "A - the Dutch arm of
+    carmaker B - and retailer C" (the parser's "of" phrase runs on to C, which the dash has closed)."""
+    doc = noun.doc
+
+    def dash(t: Token) -> bool:
+        return t.text in _DASHES and t.i > 0 and bool(doc[t.i - 1].whitespace_)
+
+    return obj.i > noun.i and any(dash(t) for t in doc[noun.sent.start : noun.i]) \
+        and any(dash(t) for t in doc[noun.i + 1 : obj.i])

@@ -203,3 +203,29 @@ def test_a_name_before_a_police_force_is_a_place(ontology, parse_with_ents, text
 
     classes = {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
     assert classes.get(name) == cls, classes
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a time zone after a clock time is no part of the name after it ...
+        ("By 0900 GMT Kestrel's shares were up.", [(1, 2, "TIME"), (2, 4, "ORG")], {"Kestrel": "Organization"}),
+        ("At 10am BST Orbix Bank opened.", [(1, 3, "TIME"), (3, 6, "ORG")], {"Orbix Bank": "Organization"}),
+        # ... guard: not where no clock time comes before it
+        ("Analysts at GMT Kestrel said so.", [(2, 4, "ORG")], {"GMT Kestrel": "Organization"}),
+        # a word that dates a post, opening the sentence, is no part of the name; one word before a title is the firm
+        (
+            "Incoming Kestrel chief executive Anna Berg spoke.",
+            [(0, 2, "PERSON"), (4, 6, "PERSON")],
+            {"Kestrel": "Organization", "Anna Berg": "Person"},
+        ),
+        ("Outgoing Anna Berg thanked staff.", [(0, 3, "PERSON")], {"Anna Berg": "Person"}),
+        # ... guard: not inside a sentence, where the word is the name's own
+        ("Shares in Future Kestrel Bank rose.", [(2, 5, "ORG")], {"Future Kestrel Bank": "Organization"}),
+    ],
+)
+def test_words_before_a_name_that_close_a_time_or_date_a_post(ontology, parse_with_ents, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    classes = {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
+    assert {name: classes.get(name) for name in expected} == expected, classes

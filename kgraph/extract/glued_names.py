@@ -30,6 +30,10 @@ Decides these repairs of the NER's names:
 - a compass word the NER made a name of its own ("South East") before a place's name is that name's
   first word ("South East" + "Asia"), or before a country's adjective part of the adjective ("South
   East Asian countries": no place of its own).
+- a time zone after a clock time is no part of the name after it ("by 1300 GMT Kestrel's shares": the
+  name is "Kestrel");
+- a word that dates a post (``kgx:FutureTitleWord``, "former", "outgoing") opening a sentence is no part of
+  the name after it ("Incoming Kestrel chief executive X": the firm is "Kestrel");
 - two bodies' names the NER read as one name with an "and" between are two names, where the words before the
   "and" end in a body's head noun (``kgx:BodyOfPeople``), "of" and capitalised words and those after it are a
   body's name of their own, ending in its head noun or going on with its "of" ("the Kellish Department of
@@ -47,14 +51,14 @@ from typing import TYPE_CHECKING
 
 from kgraph.extract.body_names import body_heads, in_place_of
 from kgraph.extract.doc_text import doc_text
-from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES
+from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES, _FORMER, _TIME_ZONES
 from kgraph.nlp import dictionary_words
 from kgraph.ontology import Ontology, per_ontology
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["opens_sentence", "unglued"]
+__all__ = ["clock_zone", "opens_sentence", "unglued"]
 
 _COMPASS = frozenset(
     "north south east west northern southern eastern western central north-east south-east north-west "
@@ -366,6 +370,42 @@ def _without_parliament(ent: Span, ontology: Ontology) -> Span:
     return ent
 
 
+def clock_zone(span: Span) -> bool:
+    """Whether a name is a time zone after a clock time: "1330 GMT", "9:30 EST", "10am BST"."""
+    if span.text.lower() not in _TIME_ZONES or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.like_num or any(ch.isdigit() for ch in before.text) or before.lower_ in {"am", "pm", "a.m.", "p.m."}
+
+
+def _without_zone(ent: Span) -> Span:
+    """ "GMT Kestrel" after "1300" -> "Kestrel": a time zone after a clock time closes the time, no name's word."""
+    if len(ent) < 2 or not clock_zone(ent[:1]) or not _capitalised(ent[1]):
+        return ent  # ("2300 GMT - 0100": a time's range, no name)
+    from spacy.tokens import Span
+
+    return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+
+
+def _without_post_date(ent: Span, ontology: Ontology) -> Span:
+    """ "Incoming Kestrel" (before "chief executive X") -> "Kestrel": a word that dates a post (kgx:FutureTitleWord,
+    "former", "outgoing") opening a sentence, with capitalised words after it, qualifies the post, no name's word
+    ("Elect" of a name written in the middle of a sentence stays); the one word left before a job title is the
+    post's firm, though the NER took it for a person's name."""
+    first = ent[0]
+    if len(ent) < 2 or not opens_sentence(first) or first.lower_ not in ontology.words("FutureTitleWord") | _FORMER:
+        return ent
+    if not all(_capitalised(t) for t in ent[1:]):
+        return ent
+    doc, label = ent.doc, ent.label_
+    titles = _job_titles(ontology)
+    if len(ent) == 2 and label == "PERSON" and any(t.lower_ in titles for t in doc[ent.end : ent.end + 2]):
+        label = "ORG"  # "Kestrel" + "chief executive X": one word before a title is the post's firm, no person
+    from spacy.tokens import Span
+
+    return Span(doc, ent.start + 1, ent.end, label=label)
+
+
 def unglued(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
     """The NER's names with lists split into their items, an opening verb cut off, and a compass word joined
     to the place after it (see the module's docstring)."""
@@ -382,7 +422,8 @@ def unglued(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]:
             continue
         if _field_word(bracketless, ontology):
             continue
-        ent = _before_force(doc, _without_kind(_without_demonym(bracketless), ontology), ontology)
+        ent = _before_force(doc, _without_kind(_without_demonym(_without_zone(bracketless)), ontology), ontology)
+        ent = _without_post_date(ent, ontology)
         joined = _compass_joined(doc, ent, after)
         if joined is None:
             continue

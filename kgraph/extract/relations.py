@@ -40,9 +40,9 @@ from kgraph.extract.frames import (
     mood,
     noun_mood,
 )
+from kgraph.extract.glued_names import clock_zone
 from kgraph.extract.lexicon import (
     _CONTINENTS,
-    _TIME_ZONES,
     ANY_NOUN,
 )
 from kgraph.extract.owners import whole_bought
@@ -77,7 +77,7 @@ def find_relations(
     through "it" and "the company" in the sentences before it."""
     index = _Index({}, mentions, ontology, links=dict(links or {}))
     for n, (_, span) in enumerate(mentions):
-        if _clock_zone(span):
+        if clock_zone(span):
             continue  # "at 1330 GMT in Zurich": a time, no party to a relation
         for token in span:
             index.by_token.setdefault(token.i, n)
@@ -133,14 +133,6 @@ def _without_seats(
         key: rel for key, rel in found.items()
         if not (rel.subject.type == "Person" and is_seat(spans[rel.object], index.ontology))
     }
-
-
-def _clock_zone(span: Span) -> bool:
-    """Whether a name is a time zone after a clock time: "1330 GMT", "9:30 EST", "10am BST"."""
-    if span.text.lower() not in _TIME_ZONES or span.start == 0:
-        return False
-    before = span.doc[span.start - 1]
-    return before.like_num or any(ch.isdigit() for ch in before.text) or before.lower_ in {"am", "pm", "a.m.", "p.m."}
 
 
 #: Words that make an owner a part owner: "half owned by X", "jointly owned by X and Z".

@@ -53,6 +53,9 @@ def roles(nlp, ontology) -> Callable[[str], Roles]:  # type: ignore[no-untyped-d
         # a clause dated "once" holds the post at that time
         ("Tom Lind had once told fellow Kestrel Motors board member Anna Berg that profits fell.",
          ("Anna Berg", "worksFor", "Kestrel Motors")),
+        # a past "be" whose clause is dated by a time now over
+        ("Anna Berg was head of Kestrel Bank when the scandal broke.", ("Anna Berg", "headOf", "Kestrel Bank")),
+        ("Anna Berg was chairman of Kestrel Air until 2003.", ("Anna Berg", "headOf", "Kestrel Air")),
         # a board seat is a post with a role, so "former" marks it past
         ("Anna Berg, a former board member of Kestrel Motors, joined Orvana Corp.",
          ("Anna Berg", "worksFor", "Kestrel Motors")),
@@ -73,6 +76,9 @@ def test_ended_posts_a_post_the_text_ends_is_past(roles, text: str, fact: tuple[
          ("Anna Berg", "ceoOf", "Kestrel Air")),
         ("Kestrel Air chairman Anna Berg said profits rose. Tom Lind resigned in May.",
          ("Anna Berg", "headOf", "Kestrel Air")),
+        # a title after a present "be" with a "when" clause; a past "be" not dated by one
+        ("Anna Berg is head of Kestrel Bank when it matters most.", ("Anna Berg", "headOf", "Kestrel Bank")),
+        ("Anna Berg was chairman of Kestrel Air, the firm said.", ("Anna Berg", "headOf", "Kestrel Air")),
         # the leaving names another post or body
         ("Kestrel Air chairman Anna Berg said profits rose. She resigned from Orvana Corp. in May.",
          ("Anna Berg", "headOf", "Kestrel Air")),

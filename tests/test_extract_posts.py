@@ -108,3 +108,26 @@ def test_posts_a_spokeswoman_of_a_trust_works_for_it(extract_text) -> None:  # t
     found = extract_text("Kestrel Trust spokeswoman Anna Berg said the plan was wrong.")
     assert ("Anna Berg", "worksFor", "Kestrel Trust") in found, found
     assert ("Anna Berg", "memberOf", "Kestrel Trust") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Air's new chief executive Tom Lane, who will take over in May, said he was pleased.",
+        "Tom Lane, Kestrel Air's new chief executive, who will succeed Anna Berg in May, said he was pleased.",
+    ],
+)
+def test_posts_a_holder_who_will_take_the_post_over_holds_none_yet(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not [f for f in found if f[0] == "Tom Lane" and f[1] in {"ceoOf", "headOf", "worksFor"}], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Air's chief executive Tom Lane, who will step down in May, said he was pleased.",
+        "Kestrel Air's new chief executive Tom Lane, who took over in May, said he was pleased.",
+    ],
+)
+def test_posts_a_holder_whose_clause_takes_up_no_post_holds_it(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert ("Tom Lane", "ceoOf", "Kestrel Air") in extract_text(text)

@@ -109,6 +109,8 @@ def test_title_shapes_a_country_after_ex_is_no_organisation(extract_text) -> Non
          "Kellmore Foundation"),
         # ... and hangs "of Orvane Steel", right after "chairman", on "research"
         ("Olek Brant, head of research and chairman of Orvane Steel, declined to comment.", "Orvane Steel"),
+        # ... and hangs "of the Kellmore Trust", right after "chairman", on the first noun "barrister"
+        ("Olek Brant, a barrister and chairman of the Kellmore Trust, declined to comment.", "Kellmore Trust"),
     ],
 )
 def test_title_shapes_a_title_joined_to_a_field_is_the_holders(extract_text, text: str, org: str) -> None:  # type: ignore[no-untyped-def]
@@ -130,3 +132,10 @@ def test_title_shapes_a_title_joined_to_the_object_of_a_phrase_is_not_the_holder
         "Dana Kell, a critic of the plan and president of the Kellmore Foundation, declined to comment."
     )
     assert not any(s == "Dana Kell" and o == "Kellmore Foundation" for s, _, o in found), found
+
+
+
+def test_title_shapes_a_joined_title_heads_only_the_body_its_own_phrase_names(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Olek Brant, a partner at Kellmore Law and chairman of Orvane Steel, declined to comment.")
+    assert ("Olek Brant", "headOf", "Orvane Steel") in found, found
+    assert ("Olek Brant", "headOf", "Kellmore Law") not in found, found

@@ -95,12 +95,18 @@ def test_titles_title_after_a_common_noun_after_the_organisation(extract_text) -
         "Lena Berg, a director of Kestrel Group, said so.",  # one of the directors
         "Former Kestrel Group financial chief Lena Berg testified.",  # a function's chief
         "Lena Berg, a portfolio manager at Kestrel Group, said so.",
+        "Lena Berg, Kestrel Group's global advisory leader, said so.",  # a practice's leader
     ],
 )
 def test_titles_indefinite_or_functional_titles_are_lesser_posts(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert ("Lena Berg", "worksFor", "Kestrel Group") in found, found
     assert ("Lena Berg", "headOf", "Kestrel Group") not in found, found
+
+
+def test_titles_a_leader_with_no_practice_word_heads_the_firm(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Lena Berg, Kestrel Group's leader, said so.")
+    assert ("Lena Berg", "headOf", "Kestrel Group") in found, found
 
 
 def test_titles_a_former_head_with_the_indefinite_article_is_still_a_head(extract_text) -> None:  # type: ignore[no-untyped-def]

@@ -31,6 +31,10 @@ __all__ = ["ended", "ended_link", "firms_link", "once_held", "sold_off", "sold_u
 #: Adverbs that put a lasting link in the past: "Y, once owned by X", "X formerly ran Y".
 _ONCE = frozenset({"once", "formerly", "previously"})
 
+#: Words that open a clause dating a past copula's post to a time now over: "X was head of Y when the scandal
+#: broke", "X was chairman of Y until 2003".
+_AT_A_PAST_TIME = frozenset({"when", "while", "until", "till", "before"})
+
 #: Particles that make "step" and "stand" verbs of leaving a post: "stepped down", "stood aside".
 _LEAVING_PARTICLES = frozenset({"down", "aside"})
 
@@ -39,6 +43,8 @@ def ended(title: Token, holders: list[Token], index: _Index) -> bool:
     """Whether the text says the post ``title`` names, held by ``holders``, is over."""
     ontology = index.ontology
     if _ousting_word(title, holders, ontology):
+        return True
+    if _held_at_a_past_time(title):
         return True
     phrase = {t.i for t in title.subtree} | {t.i for h in holders for t in h.subtree}
     for end in (title, *holders):
@@ -123,6 +129,19 @@ def _ousting_word(title: Token, holders: list[Token], ontology: Ontology) -> boo
     near = [*before, *(c for c in title.children if c.dep_ == "amod")]
     near += [c for h in holders for c in h.children if c.dep_ == "amod" and c.i < h.i]
     return any(t.lower_ in words for t in near)
+
+
+def _held_at_a_past_time(title: Token) -> bool:
+    """ "X was head of Y when the scandal broke", "X was chairman of Y until 2003": a title after a past "be"
+    whose clause dates it by a time now over (not "X is head of Y", nor "X was named head of Y when ...")."""
+    verb = title.head
+    if title.dep_ != "attr" or verb.lemma_ != "be" or verb.tag_ != "VBD" or mood(verb) != "fact":
+        return False
+    return any(
+        (c.dep_ == "advcl" and any(m.dep_ in {"advmod", "mark"} and m.lower_ in _AT_A_PAST_TIME for m in c.children))
+        or (c.dep_ == "prep" and c.lower_ in _AT_A_PAST_TIME)
+        for c in verb.children
+    )
 
 
 def _left_by(end: Token, phrase: set[int], ontology: Ontology) -> bool:

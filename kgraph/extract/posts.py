@@ -112,10 +112,28 @@ def future_title(title: Token, ontology: Ontology) -> bool:
 
 
 def _future_post(post: Post) -> Scope | None:
-    """ "the incoming president of Y", "Y's chief executive designate": no post in Y now ("a prospective Labour MP"
-    is a member of the party already)."""
-    future = post.pattern.property != "memberOf" and future_title(post.title, post.index.ontology)
+    """ "the incoming president of Y", "Y's chief executive designate", "Y's new chief executive X, who will take
+    over in May": no post in Y now ("a prospective Labour MP" is a member of the party already)."""
+    ontology = post.index.ontology
+    future = post.pattern.property != "memberOf" and (
+        future_title(post.title, ontology) or _taking_over(post.title, ontology)
+    )
     return "none" if future else None
+
+
+def _taking_over(title: Token, ontology: Ontology) -> bool:
+    """Whether the title's holder is said in a relative clause to take the post up later: "new chief executive X,
+    who will take over in May", "X, Y's new chairman, who will succeed Z" (kgx:TakeOverVerb after "will"); not
+    "chief executive X, who will step down in May"."""
+    holders = [title, *([title.head] if title.dep_ in {"compound", "appos"} else [])]
+    words = ontology.words("TakeOverVerb")
+    for verb in (c for h in holders for c in h.children if c.dep_ == "relcl"):
+        lemma = verb.lemma_.lower()
+        particles = [c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod", "dobj"}]
+        later = any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall"} for c in verb.children)
+        if later and (lemma in words or any(f"{lemma} {p}" in words for p in particles)):
+            return True
+    return False
 
 
 def _figurative_part(post: Post) -> Scope | None:

@@ -157,6 +157,8 @@ def field_joined_title(title: Token, index: MentionIndex) -> tuple[Token, list[T
     field noun another title's phrase names: "a spokeswoman for reform and president of Kestrel", "head of research
     and chairman of Kestrel" (the "of" right after "chairman", though hung on "research", is its own)."""
     field = title.head
+    if title.dep_ == "conj" and field.pos_ == "NOUN" and field.i < title.i and field.dep_ != "pobj":
+        return _first_of_joined(title)
     if title.dep_ != "conj" or field.dep_ != "pobj" or field.pos_ != "NOUN" or field.i > title.i:
         return None
     if index.by_token.get(field.i) is not None or any(
@@ -170,6 +172,17 @@ def field_joined_title(title: Token, index: MentionIndex) -> tuple[Token, list[T
     own = [c for c in title.children if c.dep_ == "prep" and c.lower_ == "of"] or [
         c for c in field.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == title.i + 1
     ]
+    objects = [o for p in own for o in p.children if o.dep_ == "pobj"]
+    return (first, objects) if objects else None
+
+
+def _first_of_joined(title: Token) -> tuple[Token, list[Token]] | None:
+    """(first noun, objects) for "X, a barrister and chairman of Kestrel Trust": a bare title joined to a first
+    noun, whose "of" phrase, right after the title though the parser hung it on the first noun, is the title's."""
+    first = title.head
+    if any(c.dep_ in {"det", "poss", "nummod"} for c in title.children):
+        return None  # "a barrister and the chairman of Kestrel Trust": the phrase is the title's own
+    own = [c for c in first.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == title.i + 1]
     objects = [o for p in own for o in p.children if o.dep_ == "pobj"]
     return (first, objects) if objects else None
 

@@ -142,3 +142,21 @@ def test_places_chain_skips_a_place_naming_a_persons_post(extract_text) -> None:
     # a place after the comma that names no post is still the region
     found = extract_text("The plant in Bergen, Norway, closed as Lars Holm, the Norway Secretary, said.")
     assert ("Bergen", "locatedIn", "Norway") in found, found
+
+
+def test_places_a_named_part_of_a_country_is_in_the_country(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "the Telemark region of Norway": the name before the noun names the region, which is in the country
+    found = extract_text("Aid is going to the Telemark region of Norway and to Sweden.")
+    assert ("Norway", "locatedIn", "Telemark") not in found, found
+    # a name after "of" that is no country is the noun's own: "the Oregon city of Bellport"
+    found = extract_text("The plant is in the Oregon city of Bellport.")
+    assert ("Bellport", "locatedIn", "Oregon") in found, found
+
+
+def test_places_names_before_a_plural_noun_are_a_list(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "the Oslo, Bergen and Stockholm exchanges": three exchanges, not Oslo in Bergen
+    found = extract_text("Kestrel - formed after the Oslo, Bergen and Stockholm exchanges merged - is hiring.")
+    assert ("Oslo", "locatedIn", "Bergen") not in found, found
+    # a town and its state before a singular noun stay a chain
+    found = extract_text("Kestrel closed its Bellport, Oregon plant and its Spokane office.")
+    assert ("Bellport", "locatedIn", "Oregon") in found, found

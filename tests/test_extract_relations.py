@@ -1106,6 +1106,27 @@ def test_relations_a_name_in_a_kin_nouns_of_phrase_is_the_kins(extract_text) -> 
     assert ("Tomas Vidal", "worksFor", "Kestrel Bank") in found, found
 
 
+def test_relations_a_name_the_parser_made_a_kin_phrases_object_is_still_the_kins(  # type: ignore[no-untyped-def]
+    ontology, parse_with_ents, relation_triples
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    # "the son of a Church of Norway Minister": the name modifies the title after it, whatever the parser did
+    doc = parse_with_ents(
+        "Lena Berg was born in Tacoma in 1951, the son of a Church of Norway Minister in the town of Bergen.",
+        [(0, 2, "PERSON"), (5, 6, "GPE"), (13, 16, "ORG"), (21, 22, "GPE")],
+    )
+    found = relation_triples(doc, find_mentions(doc, ontology))
+    assert not any(p == "worksFor" and o == "Church of Norway" for _, p, o in found), found
+    # a name that ends the kin's phrase is no post either way, and a post of one's own still is
+    doc = parse_with_ents(
+        "Lena Berg, a manager at the Church of Norway, was born in Tacoma.",
+        [(0, 2, "PERSON"), (7, 10, "ORG"), (14, 15, "GPE")],
+    )
+    found = relation_triples(doc, find_mentions(doc, ontology))
+    assert ("Lena Berg", "worksFor", "Church of Norway") in found, found
+
+
 def test_relations_an_of_phrase_ends_at_the_closing_dash(extract_text) -> None:  # type: ignore[no-untyped-def]
     text = "Firms such as Orvane Motors - the Dutch arm of carmaker Kestrel Auto - and retailer Halden Stores cut jobs."
     found = extract_text(text)

@@ -33,6 +33,21 @@ def family_noun(noun: Token, ontology: Ontology) -> bool:
     return noun.lemma_.lower() in ontology.words("FamilyNoun")
 
 
+def kins_name(kin: Token, name: Token, index: MentionIndex) -> bool:
+    """Whether a name in a kin noun's "of" phrase belongs to the kin, not to the person the noun describes: a
+    name before the phrase's noun ("the son of a Kestrel Bank manager") or one the parser made the phrase's
+    object though a noun follows it ("the son of a Church of Norway Minister")."""
+    phrase = name.head if name.dep_ == "compound" and name.head.dep_ == "pobj" else name
+    if phrase.dep_ != "pobj" or phrase.head.lower_ != "of" or phrase.head.head != kin:
+        return False
+    if phrase is not name:
+        return True
+    m = index.at(name)
+    end = index.mentions[m][1].end if m is not None else name.i + 1
+    after = name.doc[end] if end < len(name.doc) else None
+    return after is not None and after.pos_ in {"NOUN", "PROPN"} and index.at(after) is None
+
+
 def relative_prep(verb: Token) -> Token | None:
     """The preposition whose object is the clause's relative pronoun: "in" of "Y, in which X owns a stake" (the
     noun is the phrase's object, not the verb's)."""

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kgraph.extract.frames import _conjuncts, _Index, _inside_name
-from kgraph.extract.lexicon import _COMPASS
+from kgraph.extract.lexicon import _COMPASS, _COUNTRY_NAMES
 from kgraph.ontology import Pattern
 
 if TYPE_CHECKING:
@@ -177,8 +177,12 @@ def _list_closes(sent: Span, left: Span, right: Span, index: _Index) -> bool:
     item_before = before >= 2 and doc[before - 1].text == "," and index.by_token.get(before - 2) is not None
     # (with a comma before "and" the pair may be a town and its state: "in Leeds, Dale County, Fla., and Bath")
     after = right.end
-    closes = after + 1 < sent.end and doc[after].lower_ in {"and", "or"} and index.by_token.get(after + 1) is not None
-    return item_before and closes
+    last = index.by_token.get(after + 1) if after + 1 < sent.end and doc[after].lower_ in {"and", "or"} else None
+    if last is None:
+        return False
+    # "the Oslo, Bergen and Tromso exchanges": three names before a plural noun are its list of modifiers
+    end = index.mentions[last][1].end
+    return item_before or end < sent.end and doc[end].tag_ == "NNS" and not _inside_name(doc[end], index)
 
 
 def _team_sheet(tokens: list[Token]) -> bool:
@@ -263,3 +267,18 @@ def facility(m: int, index: _Index) -> bool:
     ("the Varden Tunnel", "Kellmore Airport")."""
     mention, span = index.mentions[m]
     return index.ontology.is_a(mention.type, "Place") and span[-1].lower_ in index.ontology.words("FacilityNoun")
+
+
+def part_of_a_country(name: Token, modifier: Token, index: _Index) -> bool:
+    """Whether a name before a noun names a part of the country the noun is "of": in "the Telemark region of
+    Norway" Telemark is the region, in Norway (not "the Oregon city of Bellport", where the name after "of" is
+    the city and the name before it where the city is)."""
+    noun = name.head.head
+    if not (name.dep_ == "pobj" and name.head.lower_ == "of" and modifier.head == noun and modifier.i < noun.i):
+        return False
+    mod, m = index.at(modifier), index.at(name)
+    return (
+        m is not None and mod is not None
+        and index.mentions[m][1].text.lower() in _COUNTRY_NAMES
+        and index.mentions[mod][1].text.lower() not in _COUNTRY_NAMES
+    )

@@ -45,8 +45,8 @@ from kgraph.extract.lexicon import (
     _CONTINENTS,
     ANY_NOUN,
 )
-from kgraph.extract.owners import whole_bought
-from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name, facility
+from kgraph.extract.owners import kins_name, whole_bought
+from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name, facility, part_of_a_country
 from kgraph.extract.posts import Post, future_title, post_scope
 from kgraph.extract.seat_names import is_seat
 from kgraph.extract.title_shapes import board_seat, field_joined_title, past_closing_dash, verb_tagged_title
@@ -491,11 +491,11 @@ def _attribute_parties(
         objects = [o for o in objects if not _owner_of_a_thing(o, index)]
         if token.lower_ in ontology.words("KinOrFollower"):
             # "X, the son of a Kestrel Bank manager": a name inside a kin noun's "of" phrase is the kin's
-            objects = [o for o in objects if not (o.dep_ == "compound" and o.head.dep_ == "pobj"
-                                                  and o.head.head.lower_ == "of" and o.head.head.head == token)]
+            objects = [o for o in objects if not kins_name(token, o, index)]
     if subjects and _place_of_an_act(token, index):
         objects = [o for o in objects if not (o.dep_ == "pobj" and o.head.lower_ in {"in", "at"})]
-    objects = [o for o in objects if not _quoted_figure(token, o) and not _modifiers_of_a_noun(token, o)]
+    objects = [o for o in objects if not _quoted_figure(token, o) and not _modifiers_of_a_noun(token, o)
+               and not part_of_a_country(token, o, index)]
     return _Parties(subjects, objects, pattern.property, trigger)
 
 

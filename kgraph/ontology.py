@@ -107,7 +107,7 @@ KGX = Namespace(BASE_IRI + "patterns#")
 #: The pattern frames kgraph.extract.relations knows how to match (documented in ontology/patterns.ttl).
 FRAMES = frozenset(
     {"RelationalNoun", "Verb", "EventNoun", "Attribute", "PlaceChain", "SourceLine", "PlaceInName", "Dateline",
-     "BracketPlace"}
+     "BracketPlace", "SpeakerAt"}
 )
 #: The moods a pattern can read (kgx:mood): a fact, or a deal agreed or announced but not done.
 MOODS = {"Fact": KGX.Fact, "Agreed": KGX.Agreed}

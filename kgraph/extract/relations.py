@@ -49,6 +49,7 @@ from kgraph.extract.owners import kins_name, whole_bought
 from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name, facility, part_of_a_country
 from kgraph.extract.posts import Post, future_title, post_scope
 from kgraph.extract.seat_names import is_seat
+from kgraph.extract.speaker_posts import speaker_at
 from kgraph.extract.title_shapes import board_seat, field_joined_title, past_closing_dash, verb_tagged_title
 from kgraph.extract.titles import (
     _names_a_work,
@@ -765,6 +766,7 @@ _SENTENCE_FRAMES: dict[str, _SentenceFrame] = {
     "SourceLine": _source_line,
     "PlaceInName": _place_in_name,
     "Dateline": _dateline_pairs,
+    "SpeakerAt": speaker_at,
 }
 
 

@@ -261,6 +261,12 @@ def test_not_a_company_reads_its_nouns_from_the_ontology(parse_with_ents, ontolo
         ("Renwick Motors owns 44% of Tamsui. Tamsui had 200 staff.", "Tamsui", "GPE"),
         # its "its" of what only a company has
         ("Orbel said its profits rose. Orbel had 200 staff.", "Orbel", "PERSON"),
+        # ... under a verb other than "say": its clause's subject or its object
+        ("Orbel saw its shares rise 14% on Monday. Orbel had 200 staff.", "Orbel", "PERSON"),
+        ("Orbel doubled its profits last year. Orbel had 200 staff.", "Orbel", "PERSON"),
+        # one of a firm's kind in apposition; for a place's label, one of the makers of goods
+        ("Norway's Velmora, one of Europe's biggest banks, cut jobs. Velmora had 200 staff.", "Velmora", "GPE"),
+        ("Norway's Velmora, one of Europe's biggest video game publishers, cut jobs.", "Velmora", "GPE"),
         # what it is
         ("Kestrel Halder is India's first low-cost airline.", "Kestrel Halder", "PERSON"),
     ],
@@ -303,6 +309,11 @@ def test_company_in_document_a_name_in_a_firms_frame_is_one(  # type: ignore[no-
         ("Dana Kell said his profits rose.", "Dana Kell", "PERSON", "Person"),
         ("Dana Kell said Tamsui should take its share of the cost.", "Dana Kell", "PERSON", "Person"),
         ("France said its profits rose.", "France", "GPE", "Place"),
+        ("Dana Kell saw his shares rise 14% on Monday.", "Dana Kell", "PERSON", "Person"),
+        ("Dana Kell doubled the firm's profits last year.", "Dana Kell", "PERSON", "Person"),
+        # a maker of goods a person is too; "one of" no firm's kind
+        ("Dana Kell, one of Europe's biggest video game publishers, quit.", "Dana Kell", "PERSON", "Person"),
+        ("Dana Kell, one of the bank's directors, quit.", "Dana Kell", "PERSON", "Person"),
         # a person's job at a bank
         ("Dana Kell is a bank employee.", "Dana Kell", "PERSON", "Person"),
         # a name the article gives a person by a form of address

@@ -15,7 +15,8 @@ wherever the article names it once one occurrence is treated as one: shares in i
 "X reported a loss"; and where it stands in a company's frame: a firm's kind or part right before it ("the Dutch
 retailer X", "its subsidiary X") or after it ("Japan's troubled X bank", "its X division"), what only a company
 has right after it ("X shareholders"; not "Tokyo shares"), a part of it held ("owns 44% of X"), "X said its
-profits rose", "X is India's first low-cost airline".  "Dana Kell said it was hard", "France said it would
+profits rose", "X saw its shares rise", "X is India's first low-cost airline", "X, one of Europe's biggest banks"
+(for a place's label, "X, one of the video game publishers").  "Dana Kell said it was hard", "France said it would
 sell", "the firm Dana Kell founded", "peacemaker Dana Kell", "its Tokyo unit", "Jordan's bank", "the Velmar
 family" make no company, nor does any frame a name the article gives a person by a form of address ("Mr
 Velmar").
@@ -234,16 +235,20 @@ def _share_of(span: Span, ontology: Ontology) -> bool:
 
 
 def _says_its(span: Span, ontology: Ontology) -> bool:
-    """ "Orbix said its profits rose": the name says "its" of what only a company has (kgx:FirmPossession), the
-    subject of what it says (not "X said Britain should take its share": Britain's)."""
+    """ "Orbix said its profits rose", "Orbix saw its shares rise 14%", "Orbix doubled its profits": the name,
+    the subject of a verb, says "its" of what only a company has (kgx:FirmPossession): the subject of the
+    clause the verb takes, or for a verb other than "say" its object (not "X said Britain should take its
+    share": Britain's; not "X said the firm's shares rose": the firm's)."""
     root = span.root
     verb = root.head
-    if root.dep_ != "nsubj" or verb.lemma_.lower() != "say":
+    if root.dep_ != "nsubj" or verb.pos_ not in {"VERB", "AUX"}:
         return False
-    subjects = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+    nouns = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+    if verb.lemma_.lower() != "say":
+        nouns += [c for c in verb.children if c.dep_ == "dobj"]
     return any(
         firms_possession(s, ontology) and any(p.lower_ == "its" and p.dep_ == "poss" for p in s.children)
-        for s in subjects
+        for s in nouns
     )
 
 
@@ -270,13 +275,29 @@ def _in_firms_frame(span: Span, ontology: Ontology) -> bool:
     )
 
 
+def _maker_of_goods(noun: Token, ontology: Ontology) -> bool:
+    """ "video game publisher", "drug distributor": a maker's noun ("-er", "-or") on a noun of goods or works
+    (kgx:Goods), which a firm is, or a person ("film producer X"): evidence only against a place."""
+    return noun.lemma_.lower().endswith(("er", "or")) and any(
+        c.dep_ == "compound" and c.lemma_.lower() in ontology.words("Goods") for c in noun.children
+    )
+
+
 def _firm_apposition(token: Token, span: Span, ontology: Ontology) -> bool:
     """Whether ``token`` heads an apposition right after the name (its phrase opens after the comma, however
     many words stand before its noun) that names a firm's kind or part (kgx:FirmNoun, kgx:UnitNoun, "maker"):
-    "X, the search firm", "X, the venture capital arm of Y"; not a noun hung on the name by a misparse across
-    a clause further on."""
+    "X, the search firm", "X, the venture capital arm of Y", or "one of" them ("X, one of Europe's biggest
+    banks"); for a name the NER took for a place, a maker of goods too ("X, one of the video game
+    publishers"); not a noun hung on the name by a misparse across a clause further on."""
     if token.dep_ != "appos" or not span.end < token.i or token.left_edge.i > span.end + 1:
         return False
+    if token.lower_ == "one":  # "one of Europe's biggest banks": the plural names the firm's kind
+        nouns = [p for c in token.children if c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if not any(p.tag_ == "NNS" for p in nouns):
+            return False
+        token = nouns[0]
+    if span.label_ in {"GPE", "LOC", "FAC"} and _maker_of_goods(token, ontology):
+        return True
     lemma = token.lemma_.lower()
     return lemma in ontology.words("FirmNoun") or token.lower_.endswith("maker") or _firm_kind(token, ontology)
 

@@ -69,12 +69,19 @@ def _name(model: str | None, extractor: str) -> str:
     return f"{model or 'default'}/{extractor}"
 
 
+def _named(entity: dict[str, Any]) -> str:
+    """A relation's party as the sentence writes it, and the node it names in the graph where the two differ
+    ("Reserve Bank [= Reserve Bank of Australia]": the article named the bank in full before)."""
+    node = entity["id"].replace("_", " ")
+    return entity["text"] if node == entity["text"] else f"{entity['text']} [= {node}]"
+
+
 def _line(n: int, doc: str, rel: dict[str, Any]) -> str:
     s, o = rel["subject"], rel["object"]
     role = rel.get("role") or {}
     # a past post is stated with its role marked not current: the reader must see that
     past = " (former)" if role.get("current") is False else ""
-    return (f"{n:>3}. {s['text']} ({s['type']}) --{rel['predicate']}{past}--> {o['text']} ({o['type']})   [{doc}]\n"
+    return (f"{n:>3}. {_named(s)} ({s['type']}) --{rel['predicate']}{past}--> {_named(o)} ({o['type']})   [{doc}]\n"
             f"     > {rel['evidence'][:300]}")
 
 

@@ -23,9 +23,9 @@ def sample() -> ModuleType:
 
 def _relation(role: dict[str, Any] | None) -> dict[str, Any]:
     rel: dict[str, Any] = {
-        "subject": {"text": "Anna Berg", "type": "Person"},
+        "subject": {"id": "Anna_Berg", "text": "Anna Berg", "type": "Person"},
         "predicate": "ceoOf",
-        "object": {"text": "Kestrel Air", "type": "Organization"},
+        "object": {"id": "Kestrel_Air", "text": "Kestrel Air", "type": "Organization"},
         "evidence": "Former Kestrel Air chief executive Anna Berg spoke in Oslo.",
     }
     if role is not None:
@@ -44,3 +44,12 @@ def test_a_current_post_or_a_relation_without_a_role_is_not(sample: ModuleType, 
     line = sample._line(1, "bbc/business/001.txt", _relation(role))
     assert "--ceoOf--> Kestrel Air" in line
     assert "former" not in line.split("\n")[0]
+
+
+def test_a_party_named_short_shows_the_node_it_names(sample: ModuleType) -> None:
+    rel = _relation(None)
+    rel["object"] = {"id": "Kestrel_Air_Group", "text": "Kestrel", "type": "Organization"}
+    line = sample._line(1, "bbc/business/001.txt", rel)
+    assert "--ceoOf--> Kestrel [= Kestrel Air Group] (Organization)" in line
+    # a party written as its node is named is shown once
+    assert line.startswith("  1. Anna Berg (Person)")

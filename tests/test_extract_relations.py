@@ -1133,3 +1133,23 @@ def test_relations_an_of_phrase_ends_at_the_closing_dash(extract_text) -> None: 
     assert not any(p == "subsidiaryOf" and o == "Halden Stores" for _, p, o in found), found
     found = extract_text("Firms such as Orvane Motors - the Dutch arm of Halden Stores - have cut jobs.")
     assert ("Orvane Motors", "subsidiaryOf", "Halden Stores") in found, found
+
+
+def test_relations_party_in_a_place_is_not_based_there(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # a party's "in Y" is its local work or branch there; its base takes a word for it
+    found = extract_text("The housing scheme used by the Kestrel Party in Bergen could be copied.")
+    assert not any(p == "basedIn" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("The Kestrel Party, based in Bergen, won two seats.", ("Kestrel Party", "basedIn", "Bergen")),
+        ("Norway's Kestrel Party won two seats.", ("Kestrel Party", "basedIn", "Norway")),
+        # a firm's "in Y" still places it
+        ("Orbitel Networks in Bergen reported a loss.", ("Orbitel Networks", "basedIn", "Bergen")),
+    ],
+)
+def test_relations_party_base_by_its_word_or_country(extract_text, text: str, fact: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert fact in found, found

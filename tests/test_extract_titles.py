@@ -277,3 +277,17 @@ def test_titles_the_head_of_a_bodys_named_unit_works_for_it(extract_text, text: 
     found = extract_text(text)
     assert expected in found, found
     assert len(found) == 1, found
+
+
+def test_titles_common_noun_opening_a_sentence_is_no_organisation(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # the capital of "Party" is the sentence's: the word names no body of its own
+    for text in ("Homes would be cheaper in Oslo. Party leader Lena Berg said so on Monday.",
+                 "The Kestrel Party unveiled its plan. Party leader Lena Berg said homes would be cheaper.",
+                 "Plans were unveiled by the Kestrel Party.\n\nParty leader Lena Berg said they would work."):
+        found = extract_text(text)
+        assert not any(p == "headOf" for _, p, _ in found), found
+
+
+def test_titles_named_body_opening_a_sentence_before_a_title_stays(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Kestrel Party leader Lena Berg said homes would be cheaper.")
+    assert ("Lena Berg", "headOf", "Kestrel Party") in found, found

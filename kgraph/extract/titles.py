@@ -91,7 +91,9 @@ def _bodies_before_titles(
     a lower-case title of an organisation's head, itself right before a person's name, is the
     organisation. A name the NER left unlabelled becomes one (not at the start of a sentence,
     where a capital says nothing); a one-word name the NER took for a person is retyped, unless
-    it is the surname of a person named in full in the text."""
+    it is the surname of a person named in full in the text. An organisation's common noun
+    opening a sentence ("Party leader Lena Berg said", "Union boss X") is no name: it is dropped, and the
+    title names no body (which party the text means is not sure: not always the one named last)."""
     from spacy.tokens import Span
 
     # (a film has a director too: "Northern Light director Anders Holm" names no organisation)
@@ -99,6 +101,7 @@ def _bodies_before_titles(
     surnames = {span[-1].lower_ for m, span in found if m.type == "Person" and len(span) > 1}
     ends = {span.end: k for k, (m, span) in enumerate(found)}
     out = list(found)
+    generic: set[int] = set()
     for mention, span in found:
         if mention.type != "Person" or mention.label != "PERSON":
             continue
@@ -112,7 +115,9 @@ def _bodies_before_titles(
             k = ends.get(start)
             if k is not None:
                 body, body_span = out[k]
-                if (
+                if _common_noun_opening(body_span, ontology):
+                    generic.add(k)
+                elif (
                     body.type == "Person" and body.label == "PERSON" and len(body_span) == 1
                     and body_span[0].lower_ not in surnames
                 ):
@@ -131,7 +136,16 @@ def _bodies_before_titles(
                                     "name"), body_span))
                 taken.update(range(first, start))
             break
-    return sorted(out, key=lambda pair: pair[0].start)
+    return sorted((pair for k, pair in enumerate(out) if k not in generic), key=lambda pair: pair[0].start)
+
+
+def _common_noun_opening(span: Span, ontology: Ontology) -> bool:
+    """ "Party leader Lena Berg said": one capitalised word opening a sentence that is a common noun
+    for a body (kgx:PublicBodyNoun, kgx:BodyOfPeople, kgx:FirmNoun) and an organisation's head noun
+    ("party", "union", "group") names no organisation; its capital is the sentence's."""
+    word = span[0]
+    nouns = ontology.words("PublicBodyNoun") | ontology.words("BodyOfPeople") | ontology.words("FirmNoun")
+    return len(span) == 1 and bool(word.is_sent_start) and word.lower_ in nouns & _organisation_nouns(ontology)
 
 
 def _own_title(name: Token, triggers: tuple[str, ...]) -> bool:

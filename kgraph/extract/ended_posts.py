@@ -6,8 +6,14 @@ before the title ("ousted chief executive X", kgx:EndedPostWord), a noun of leav
 "of" ("the resignation of Kestrel chairman X", kgx:LeavingNoun), a verb of leaving whose "as" phrase is the
 title ("X, who quit as chairman in May"), whose subject is the holder ("Kestrel chief executive X stepped down
 last week", "She resigned in May." after it, kgx:LeavingVerb) or whose object is ("Kestrel sacked its
-chairman X", "X was ousted", kgx:DismissVerb).  Only a leaving stated as done counts: "X will step down", "X
-did not resign", "X is expected to quit" leave the post current.
+chairman X", "X was ousted", kgx:DismissVerb), or a past "be" whose clause dates the post to a time now over
+("X was head of Y when the scandal broke", "until 2003").  Only a leaving stated as done counts: "X will step
+down", "X did not resign", "X is expected to quit" leave the post current.
+
+Also decides which links with no post are over: a relational noun's link between organisations the words of a
+former post put in the past ("Y's former owner X", "Y's ousted owner X": :func:`ended_link`, :func:`firms_link`),
+a verb of a lasting link dated by "once" or "formerly" ("Y, once owned by X", kgx:LastingVerb: :func:`once_held`),
+and a unit its owner sold ("X sold its Y unit to Z", kgx:SaleVerb: :func:`sold_units`), no subsidiary of it now.
 Example: in "Kestrel Air chief executive Anna Berg stepped down last week.", :func:`ended` of "executive"
 with the holder "Berg" is True: Anna Berg was the chief executive of Kestrel Air.
 """
@@ -16,17 +22,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kgraph.extract.frames import _role_of
+from kgraph.extract.lexicon import _FORMER
+from kgraph.extract.mention_index import MentionIndex
 from kgraph.extract.moods import mood, noun_mood
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from kgraph.extract.frames import _Index
     from kgraph.models import RelationMention
     from kgraph.ontology import Ontology
 
-__all__ = ["ended", "ended_link", "firms_link", "once_held", "sold_off", "sold_units"]
+__all__ = ["ended", "ended_link", "firms_link", "once_held", "said_former", "sold_off", "sold_units"]
 
 #: Adverbs that put a lasting link in the past: "Y, once owned by X", "X formerly ran Y".
 _ONCE = frozenset({"once", "formerly", "previously"})
@@ -35,11 +41,8 @@ _ONCE = frozenset({"once", "formerly", "previously"})
 #: broke", "X was chairman of Y until 2003".
 _AT_A_PAST_TIME = frozenset({"when", "while", "until", "till", "before"})
 
-#: Particles that make "step" and "stand" verbs of leaving a post: "stepped down", "stood aside".
-_LEAVING_PARTICLES = frozenset({"down", "aside"})
 
-
-def ended(title: Token, holders: list[Token], index: _Index) -> bool:
+def ended(title: Token, holders: list[Token], index: MentionIndex) -> bool:
     """Whether the text says the post ``title`` names, held by ``holders``, is over."""
     ontology = index.ontology
     if _ousting_word(title, holders, ontology):
@@ -65,13 +68,23 @@ def ended(title: Token, holders: list[Token], index: _Index) -> bool:
     return False
 
 
-def ended_link(noun: Token, holders: list[Token], index: _Index) -> bool:
+def ended_link(noun: Token, holders: list[Token], index: MentionIndex) -> bool:
     """Whether a relational noun with no role names a link that is over: "Y's former owner X", "a one-time
     partner of Y", "Y's ousted owner X" (the words of a former post, kgx:EndedPostWord)."""
-    return not _role_of(noun, "").current or _ousting_word(noun, holders, index.ontology)
+    return said_former(noun) or _ousting_word(noun, holders, index.ontology)
 
 
-def firms_link(subject: Token, obj: Token, index: _Index) -> bool:
+def said_former(title: Token) -> bool:
+    """Whether a word of a former post (``lexicon._FORMER``: "former", "ex-", "outgoing") stands before a title
+    or on it: "former chief executive X", "the then chairman X", "Ex-Home Office Minister X" (the prefix
+    opens the title's phrase); a role read off such a title is a past one."""
+    words = {c.lower_ for c in title.lefts} | {c.lower_ for c in title.head.lefts if c.dep_ == "advmod"}
+    words |= {title.doc[i].lower_ for i in range(max(0, title.i - 3), title.i)}
+    words |= {title.doc[i].lower_ for i in range(max(0, title.i - 6, title.left_edge.i), title.i)}
+    return bool(words & _FORMER)
+
+
+def firms_link(subject: Token, obj: Token, index: MentionIndex) -> bool:
     """Whether both ends are organisations: a link that is over between them is dropped, while a person's
     ("the late founder of Y") may outlive its holder."""
     ends = [index.at(t) for t in (subject, obj)]
@@ -88,7 +101,7 @@ def _dated_once(verb: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in _ONCE for c in verb.children)
 
 
-def sold_units(doc: Doc, index: _Index) -> frozenset[tuple[str, str]]:
+def sold_units(doc: Doc, index: MentionIndex) -> frozenset[tuple[str, str]]:
     """(unit, seller) of each sale the document states as done: "X sold Y to Z", "X has sold its Y unit", "Y was
     sold by X" (kgx:SaleVerb); not "X plans to sell Y", nor "X sold shares in Y" (a stake, no unit)."""
     sold: set[tuple[str, str]] = set()
@@ -113,7 +126,7 @@ def sold_units(doc: Doc, index: _Index) -> frozenset[tuple[str, str]]:
     return frozenset(sold)
 
 
-def sold_off(relation: RelationMention, sold: frozenset[tuple[str, str]], index: _Index) -> bool:
+def sold_off(relation: RelationMention, sold: frozenset[tuple[str, str]], index: MentionIndex) -> bool:
     """Whether a relation makes a unit the document says was sold a subsidiary of its seller."""
     if relation.predicate != "subsidiaryOf":
         return False
@@ -197,13 +210,14 @@ def _other_post(verb: Token, ontology: Ontology) -> bool:
 
 
 def _leaving_verb(verb: Token, ontology: Ontology) -> bool:
-    """ "resign", "quit", "step down", "stand aside": a verb whose subject leaves a post."""
+    """ "resign", "quit", "step down", "stand aside": a verb whose subject leaves a post (kgx:LeavingVerb, by its
+    lemma or with its particle)."""
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
     lemma = verb.lemma_.lower()
     particles = [c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}]
     words = ontology.words("LeavingVerb")
-    return lemma in words or any(p in _LEAVING_PARTICLES and f"{lemma} {p}" in words for p in particles)
+    return lemma in words or any(f"{lemma} {p}" in words for p in particles)
 
 
 def _dismiss_verb(verb: Token, ontology: Ontology) -> bool:
@@ -225,7 +239,7 @@ def _done(verb: Token) -> bool:
     return mood(verb) == "fact"
 
 
-def _entity(token: Token, index: _Index) -> str | None:
+def _entity(token: Token, index: MentionIndex) -> str | None:
     """The name of the entity a token's mention refers to (its coreference link's), if any."""
     m = index.at(token)
     if m is None:

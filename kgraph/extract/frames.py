@@ -18,11 +18,11 @@ from typing import TYPE_CHECKING
 
 from kgraph.extract import owners
 from kgraph.extract.countries import adjective_before, adjectives_beside, kind_owners
+from kgraph.extract.ended_posts import said_former
 from kgraph.extract.firm_posts import firm_in_reach, firm_post_titles
 from kgraph.extract.lexicon import (
     _BODY_NOUNS,
     _COUNTRY_NAMES,
-    _FORMER,
     _OFFICE_ADDRESS,
     _PLACE_PARTS,
     ANY_NOUN,
@@ -773,11 +773,7 @@ def _is_possessor(token: Token) -> bool:
 
 
 def _role_of(trigger: Token, title: str) -> Role:
-    words = {c.lower_ for c in trigger.lefts} | {c.lower_ for c in trigger.head.lefts if c.dep_ == "advmod"}
-    words |= {trigger.doc[i].lower_ for i in range(max(0, trigger.i - 3), trigger.i)}
-    # "Ex-Home Office Minister X": the prefix opens the title's phrase
-    words |= {trigger.doc[i].lower_ for i in range(max(0, trigger.i - 6, trigger.left_edge.i), trigger.i)}
-    current = not (words & _FORMER)
+    current = not said_former(trigger)
     since = None
     for verb in (trigger, trigger.head):
         for child in verb.children:

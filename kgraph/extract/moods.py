@@ -1,11 +1,11 @@
 """Moods: what a clause states of the event its trigger word names.
 
-Decides, for a verb, a relational noun's copula or an event noun, whether the text states the event as a
-fact ("bought", "completed its takeover of Y"), as a deal agreed or announced but not done ("agreed to buy",
-"said it would buy", "the takeover still needs approval"), or not at all ("may buy", "denied buying", "if X
-buys", "the proposed takeover", "the takeover collapsed").  A past form dated in the past is done whatever
-the clause it hangs on plans ("will cut jobs after buying Y last year").
-Example: in "Kestrel Bank said it would buy Orbitel", :func:`mood` of "buy" is ``"agreed"``.
+Decides, for a verb, a relational noun's copula or an event noun, whether the text states the event as a fact
+("bought", "completed its takeover of Y"), as a deal agreed or announced but not done ("agreed to buy", "said
+it would buy", "the takeover still needs approval"), or not at all ("may buy", "denied buying", "if X buys",
+"the proposed takeover", "the takeover collapsed", "X and Y ended their alliance"). A past form dated in the
+past is done whatever the clause it hangs on plans ("will cut jobs after buying Y last year"). Example: in
+"Kestrel Bank said it would buy Orbitel", :func:`mood` of "buy" is ``"agreed"``.
 """
 
 from __future__ import annotations

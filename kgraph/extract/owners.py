@@ -9,7 +9,8 @@ apposed to an owner's noun goes by its surname ("Y's owners, the Vidal family") 
 apposed to it hold it ("Y's shareholders, the businessmen A and B"); and the noun of a relative clause opened by a
 preposition ("Y, in which X holds 44%") is that preposition's object, never the verb's; a holding of "Y's shares" is
 one of Y, and a relative clause on a firm's noun with the firm's name on it is the firm's ("the Kestrel group, which
-owns 30% of Y"); a verb of buying that takes the whole of a firm ("bought 100% of Y") bought the firm.
+owns 30% of Y"); a verb of buying that takes the whole of a firm ("bought 100% of Y") bought the firm; and a name in
+a kin noun's "of" phrase is the kin's ("X, the son of a Kestrel Bank manager": X works for no one there).
 Example: in "Weak sales at Corvane Mobile hurt profits at parent Kestrel Holdings.", "parent" before Kestrel
 Holdings owns Corvane Mobile, the one other firm named before it: Corvane Mobile subsidiaryOf Kestrel Holdings.
 """
@@ -189,20 +190,20 @@ def owned_in_reach(noun: Token, index: MentionIndex) -> list[Token]:
     ):
         return []
     owner = index.at(noun.head)
-    ontology = index.ontology
     firms: dict[str, Token] = {}
     for m in index.by_sentence.get(noun.sent.start, []):
         mention, span = index.mentions[m]
-        if (
-            m != owner
-            and span.end <= noun.i
-            and mention.label not in UNNAMED
-            and firm_class(mention.type, ontology)
-        ):
+        if m != owner and span.end <= noun.i and _named_firm(m, index):
             if any(t.pos_ == "CCONJ" for t in span):
                 return []  # "Kestrel and Orbitel" taken for one name by the NER is two firms
             firms[mention.text.lower()] = span.root
     return list(firms.values()) if len(firms) == 1 else []
+
+
+def _named_firm(m: int, index: MentionIndex) -> bool:
+    """Whether mention ``m`` names a firm by its name (not "it" nor "the company"; no government body)."""
+    mention = index.mentions[m][0]
+    return mention.label not in UNNAMED and firm_class(mention.type, index.ontology)
 
 
 def noun_name(noun: Token, index: MentionIndex) -> Token:
@@ -220,8 +221,7 @@ def noun_name(noun: Token, index: MentionIndex) -> Token:
         if c.dep_ == "compound"
         and c.i < noun.i
         and (m := index.at(c)) is not None
-        and index.mentions[m][0].label not in UNNAMED
-        and firm_class(index.mentions[m][0].type, ontology)
+        and _named_firm(m, index)
         and index.mentions[m][1].end == noun.i
     ]
     return named[0] if len(named) == 1 else noun
@@ -240,8 +240,7 @@ def shares_owner(noun: Token, index: MentionIndex) -> Token:
         for c in noun.children
         if c.dep_ == "poss"
         and (m := index.at(c)) is not None
-        and index.mentions[m][0].label not in UNNAMED
-        and firm_class(index.mentions[m][0].type, index.ontology)
+        and _named_firm(m, index)
     ]
     return owners[0] if len(owners) == 1 else noun
 

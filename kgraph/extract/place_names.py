@@ -6,7 +6,9 @@ Fujisawa", "a campus in Fujisawa"), before or after a noun of a person's home ("
 native", "her hometown of Duluth"), a seat or a peer's title's place ("the MP for Bellport", "Lord Vance of
 Bellport": kgraph.extract.seat_names), after a person's age ("Anders Holm, 41, of Tacoma"), the possessor of a
 place's street or mayor, and
-the names of a "Place, Name" chain ("Fujisawa, Kanagawa").  Example: in "The lab is located in
+the names of a "Place, Name" chain ("Fujisawa, Kanagawa"); and a centre or park named for what is done in it
+or what it is (kgx:CentreUse: "the Kellmore Shopping Centre", "Kellmore National Park") is a place, where
+"the Kellmore Research Centre" and "Kellmore Science Park" are bodies.  Example: in "The lab is located in
 Corvallis.", Corvallis is a place whatever the NER said.
 """
 

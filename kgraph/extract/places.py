@@ -1,11 +1,14 @@
 """Place frames read off a whole sentence: place chains, places in brackets, places in names.
 
-Decides which names side by side are a place in a place ("Fujisawa, Kanagawa"), with the
-guards that keep a list of names ("Vidal, Tacoma; Berg, Lund" on a team sheet, "Oslo,
-Bergen and Tromso") from reading as one; the places in brackets after an organisation
-("Orbitel Labs (Tacoma)"); and a name that opens with a place's adjective ("the Norwegian
-Fishing Board").  Example: in "The plant in Bellport, Oregon, closed.", Bellport
-locatedIn Oregon.
+Decides which names side by side are a place in a place ("Fujisawa, Kanagawa"), with the guards that keep a
+list of names ("Vidal, Tacoma; Berg, Lund" on a team sheet, "Oslo, Bergen and Tromso") from reading as one;
+the places in brackets after an organisation ("Orbitel Labs (Tacoma)"); and a name that opens with a place's
+adjective ("the Norwegian Fishing Board"). Also the guards the frames ask of places: a place before a person's
+title names the post's place, no region of the name before it ("in Bergen, Norway Secretary X"); three names
+before a plural noun are its list of modifiers ("the Oslo, Bergen and Tromso exchanges"); a facility's name
+(kgx:FacilityNoun: "Varden Tunnel operator X") is a place a firm runs, not its base; and a name before a noun
+a country is "of" names a part of the country ("the Telemark region of Norway"), not where the country is.
+Example: in "The plant in Bellport, Oregon, closed.", Bellport locatedIn Oregon.
 """
 
 from __future__ import annotations

@@ -1,15 +1,17 @@
 """Posts: what a title makes its holder, when not the post its pattern names in the organisation named.
 
-Decides a post's scope for kgraph.extract.relations, by named rules tried in order (the first
-that says something decides): "Shadow Home Secretary X" and "X, the architect of the reform"
-hold no post; "Leader of the House X", "leader of the Liberals in the assembly" and "former Labour
-minister X" are members (memberOf) of the party or chamber; "Kestrel committee chairman X" chairs
-the committee, no post in Kestrel, and "the chairman of Kestrel's planning committee" is Kestrel's member or staff,
-no head of it; "current Orbitel director X" (a firm's director with no function word) sits on its board (staff);
-"managing director of Orbitel in the UK", "Home Office
-minister X", "X, European boss of Orbix" and "Kestrel Bank vice president X" hold the pattern's lesser post (its
-kgx:subordinate, worksFor). The rules' words are lists of ``ontology/words.ttl`` (kgx:Chamber,
-kgx:Assembly, kgx:Committee, kgx:FigurativePart, kgx:PublicOffice, kgx:DepartmentNoun).
+Decides a post's scope for kgraph.extract.relations, by named rules tried in order (the first that says
+something decides): "Shadow Home Secretary X", "X, the architect of the reform" and a post yet to be taken up
+("the incoming president of Y", "Y's chief executive designate", "new chief executive X, who will take over in
+May": kgx:FutureTitleWord, kgx:TakeOverVerb) hold no post; a staff title in a party ("Labour's campaign
+spokesman X", "the Kellish Green Party's health spokeswoman X") is a member's; "Leader of the House X",
+"leader of the Liberals in the assembly" and "former Labour minister X" are members (memberOf) of the party or
+chamber; "Kestrel committee chairman X" chairs the committee, no post in Kestrel, and "the chairman of
+Kestrel's planning committee" is Kestrel's member or staff, no head of it; "current Orbitel director X" (a
+firm's director with no function word) sits on its board (staff); "managing director of Orbitel in the UK",
+"Home Office minister X", "X, European boss of Orbix" and "Kestrel Bank vice president X" hold the pattern's
+lesser post (its kgx:subordinate, worksFor). The rules' words are lists of ``ontology/words.ttl``
+(kgx:Chamber, kgx:Assembly, kgx:Committee, kgx:FigurativePart, kgx:PublicOffice, kgx:DepartmentNoun).
 Example: in "Labour mayor Anna Weber spoke.", Anna Weber is memberOf Labour, not its head.
 """
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kgraph.extract.mention_index import MentionIndex
+from kgraph.extract.mention_index import UNNAMED, MentionIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -23,9 +23,6 @@ if TYPE_CHECKING:
     from kgraph.ontology import Pattern
 
 __all__ = ["speaker_at"]
-
-#: Mention labels that are no name of their own ("he", "the firm").
-_UNNAMED_LABELS = frozenset({"pronoun", "description"})
 
 
 def _speaks(name: Token, index: MentionIndex) -> bool:
@@ -38,7 +35,7 @@ def speaker_at(sent: Span, pattern: Pattern, index: MentionIndex) -> Iterator[tu
     doc = sent.doc
     for m in index.by_sentence.get(sent.start, []):
         mention, span = index.mentions[m]
-        if mention.label in _UNNAMED_LABELS or not index.ontology.is_a(mention.type, "Person"):
+        if mention.label in UNNAMED or not index.ontology.is_a(mention.type, "Person"):
             continue
         at = span.end
         if at + 1 >= sent.end or doc[at].lower_ != "at" or not _speaks(span.root, index):
@@ -48,7 +45,7 @@ def speaker_at(sent: Span, pattern: Pattern, index: MentionIndex) -> Iterator[tu
         if org is None or org == m:
             continue
         org_mention, org_span = index.mentions[org]
-        if org_mention.label in _UNNAMED_LABELS or org_span.start != first:
+        if org_mention.label in UNNAMED or org_span.start != first:
             continue
         # the organisation ends its phrase: no possessive or noun after it ("at Fjordbank's offices")
         after = doc[org_span.end] if org_span.end < len(doc) else None

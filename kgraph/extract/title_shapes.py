@@ -22,7 +22,10 @@ Decides these things for the relational-noun frame (:mod:`kgraph.extract.relatio
   and president of Kestrel", "president" a conjunct of "reform"; "head of research and chairman of Kestrel", the
   "of" after "chairman" hung on "research"): a bare title (no article) after a bare field noun is the first title
   holder's too, in the "of" phrase right after it; "a spokeswoman for the minister and the president of Kestrel"
-  names another person, and is left alone.
+  names another person, and is left alone; so is a bare title joined to a first noun ("X, a barrister and
+  chairman of Kestrel Trust": the "of" phrase right after "chairman", though hung on "barrister", is its own);
+- a title between spaced dashes ("A - the Dutch arm of carmaker B - and retailer C"): its "of" phrase ends at
+  the closing dash, so C is none of its objects.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kgraph.extract.mention_index import MentionIndex
-from kgraph.nlp import _DASHES
+from kgraph.nlp import DASHES
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -193,7 +196,7 @@ def past_closing_dash(noun: Token, obj: Token) -> bool:
     doc = noun.doc
 
     def dash(t: Token) -> bool:
-        return t.text in _DASHES and t.i > 0 and bool(doc[t.i - 1].whitespace_)
+        return t.text in DASHES and t.i > 0 and bool(doc[t.i - 1].whitespace_)
 
     return obj.i > noun.i and any(dash(t) for t in doc[noun.sent.start : noun.i]) \
         and any(dash(t) for t in doc[noun.i + 1 : obj.i])

@@ -17,6 +17,9 @@ is a work where the words right around it say so:
   name or as what it is ("the drug Xenor", "X is the top gadget") where nothing in the article calls the
   name a firm ("X said it", "X's chief executive", "shares in X").
 
+A name in a role noun's "as" phrase (kgx:RoleNoun: "his performance as Ray") is a character there
+(:func:`plays_a_role`), the subject of no relation of its actor's.
+
 The decision is per name per document: once one place in the article says the name is a work, every
 occurrence of that name is one, and so is a name cut out of it by the NER ("Christ" in "The Passion
 of the Christ"; in an article about performances, a title of three words or more the NER calls a work of

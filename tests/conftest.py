@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
@@ -16,6 +18,15 @@ SEED = SHARED / "seed" / "ipark-article.txt"
 needs_shared = pytest.mark.skipif(
     not SEED.is_file(), reason="../shared is absent (a fresh clone has no evaluation data); nothing to check"
 )
+
+
+def load_bench_script(name: str) -> ModuleType:
+    """The module of a script in ``bench/`` (``name`` without ".py"): the scripts are no package to import."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture

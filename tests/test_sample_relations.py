@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
-
-SCRIPT = Path(__file__).resolve().parent.parent / "bench" / "sample_relations.py"
+from conftest import load_bench_script
 
 
 @pytest.fixture(scope="module")
 def sample() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("sample_relations", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench_script("sample_relations")
 
 
 def _relation(role: dict[str, Any] | None) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from rdflib.namespace import DCTERMS
 from kgraph.export.html import DEFAULT_MAX_NODES, HtmlReport, write_html
 
 sys.path.insert(0, str(Path(__file__).parent))
+from conftest import load_bench_script  # noqa: E402
 from test_export_html import (  # noqa: E402
     ATTR_PROBE,
     DOC,
@@ -281,11 +282,7 @@ def test_viewer_truncation_note_is_visible(browser: Any, tmp_path: Path) -> None
 
 def large_graph() -> Graph:
     """bench/viewer.py's 5,000/15,000 graph plus the probes, wired to its hubs so they are drawn."""
-    spec = importlib.util.spec_from_file_location("bench_viewer", ROOT / "bench" / "viewer.py")
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    g: Graph = bench.synthetic_graph(5000, 15000)
+    g: Graph = bench_module().synthetic_graph(5000, 15000)
     g.add((ID.probe, RDF.type, KG.Person))
     g.add((ID.probe, RDFS.label, Literal(ATTR_PROBE)))
     for n in range(40):
@@ -319,11 +316,7 @@ def test_viewer_large_graph(browser: Any, tmp_path: Path) -> None:
 
 
 def bench_module() -> Any:
-    spec = importlib.util.spec_from_file_location("bench_viewer", ROOT / "bench" / "viewer.py")
-    assert spec and spec.loader
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
-    return bench
+    return load_bench_script("viewer")
 
 
 def harbour_graph() -> Graph:

@@ -12,6 +12,9 @@ firm's director with no function word) sits on its board (staff); "managing dire
 "Home Office minister X", "X, European boss of Orbix" and "Kestrel Bank vice president X" hold the pattern's
 lesser post (its kgx:subordinate, worksFor). The rules' words are lists of ``ontology/words.ttl``
 (kgx:Chamber, kgx:Assembly, kgx:Committee, kgx:FigurativePart, kgx:PublicOffice, kgx:DepartmentNoun).
+Also tells kgraph.extract.relations which titles are a party's posts: a party's possessive or word before the
+title ("Labour's chief whip", "the party's Treasury spokesman": :func:`is_party_post`), or a party officer's title
+in parties (kgx:PartyOfficerTitle, "Labour party chairman X": :func:`party_officer`).
 Example: in "Labour mayor Anna Weber spoke.", Anna Weber is memberOf Labour, not its head.
 """
 
@@ -30,7 +33,10 @@ from kgraph.ontology import Ontology, Pattern
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["Scope", "Post", "future_title", "post_scope"]
+__all__ = [
+    "SPOKES", "Scope", "Post", "future_title", "is_party_post", "names_a_party", "own_body_phrase", "party_officer",
+    "post_scope",
+]
 
 
 def _office_titles(ontology: Ontology) -> frozenset[str]:
@@ -292,3 +298,55 @@ def post_scope(post: Post) -> Scope | None:
     """What a title makes its holder (see :data:`Scope`), or None for the pattern's own post in the names."""
     rules = _ANY_POST_RULES + (_LESSER_POST_RULES if post.pattern.subordinate is not None else ())
     return next((scope for rule in rules if (scope := rule(post)) is not None), None)
+
+
+#: A party's spokesperson's titles: "the party's Treasury spokesman" names the portfolio, no body.
+SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def names_a_party(token: Token, index: _Index) -> bool:
+    """Whether ``token`` stands for a political party: "the party", or a name or word of one ("Labour", "Tory")."""
+    m = index.at(token)
+    if token.lemma_.lower() == "party":
+        return True  # "the party's spokesman", whatever name the article's "the party" stands for
+    if m is None:
+        return token.lower_ in index.ontology.words("PartyWord")
+    mention = index.mentions[m][0]
+    words = mention.text.lower().removeprefix("the ").removesuffix(" party")
+    return mention.label == "party" or words in index.ontology.words("PartyWord") or (
+        words.endswith("s") and words[:-1] in index.ontology.words("PartyWord")  # "Liberal Democrats"
+    )
+
+
+def is_party_post(title: Token, index: _Index) -> bool:
+    """Whether ``title`` is a party's post: a party's possessive or word before it ("Labour's chief whip",
+    "the party's spokesman", "Tory Treasury spokesman")."""
+    return any(
+        names_a_party(t, index)
+        for c in title.children
+        if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < title.i
+        for t in c.subtree
+    )
+
+
+def party_officer(title: Token, objects: list[Token], index: _Index) -> bool:
+    """Whether ``title`` is an officer's post in parties, not their leader's (kgx:PartyOfficerTitle): "Labour party
+    chairman X", "Lib Dem president Y", "the chairman of the Kestrel party" (a name the word "party" follows)."""
+    officers = index.ontology.words("PartyOfficerTitle")
+    if not objects or not (title.lemma_.lower() in officers or title.lower_ in officers):
+        return False
+    doc = title.doc
+    return all(
+        names_a_party(o, index) or (m := index.at(o)) is not None and (end := index.mentions[m][1].end) < len(doc)
+        and doc[end].lower_ == "party"
+        for o in objects
+    )
+
+
+def own_body_phrase(title: Token) -> bool:
+    """Whether the title has a "to" or "of" phrase of its own ("Chief Secretary to the Treasury", "Minister of
+    State"), wherever the parser hung it."""
+    nxt = title.nbor(1) if title.i + 1 < len(title.doc) else None
+    return any(c.dep_ == "prep" and c.lower_ in {"to", "of"} for c in title.children) or (
+        nxt is not None and nxt.lower_ in {"to", "of"}
+    )

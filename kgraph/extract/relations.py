@@ -47,7 +47,16 @@ from kgraph.extract.lexicon import (
 )
 from kgraph.extract.owners import kins_name, whole_bought
 from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name, facility, part_of_a_country
-from kgraph.extract.posts import Post, future_title, post_scope
+from kgraph.extract.posts import (
+    SPOKES,
+    Post,
+    future_title,
+    is_party_post,
+    names_a_party,
+    own_body_phrase,
+    party_officer,
+    post_scope,
+)
 from kgraph.extract.seat_names import is_seat
 from kgraph.extract.speaker_posts import speaker_at
 from kgraph.extract.title_shapes import board_seat, field_joined_title, past_closing_dash, verb_tagged_title
@@ -372,15 +381,16 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
         objects = [o for o in objects if not (o.dep_ in {"poss", "compound"} and (m := index.at(o)) is not None
                                               and facility(m, index))]
     objects = [o for o in objects if not _names_a_work(token, o, index) and not past_closing_dash(token, o)]
-    party_post = _party_post(token, index)
-    if party_post and token.lemma_.lower() in _SPOKES:
+    party_post = is_party_post(token, index)
+    if party_post and token.lemma_.lower() in SPOKES:
         # "the party's Treasury spokesman", "Tory Treasury spokesman X": the department is the portfolio
-        objects = [o for o in objects if not (o.i < token.i and o.dep_ == "compound" and not _party(o, index))]
+        objects = [o for o in objects if not (o.i < token.i and o.dep_ == "compound" and not names_a_party(o, index))]
     chambers = [o for o in objects if o.i < token.i and o.lower_ in ontology.words("ParliamentName")]
     if party_post and chambers:
         # "SNP Holyrood leader X": the party's post in a parliament; the party is the body, the parliament where
         objects = [o for o in objects if o not in chambers] + [
-            t for c in chambers for t in c.subtree if t.i != c.i and index.at(t) is not None and _party(t, index)
+            t for c in chambers for t in c.subtree
+            if t.i != c.i and index.at(t) is not None and names_a_party(t, index)
         ]
     if titled is not None:
         subjects, objects = [titled[0]], [titled[1]]
@@ -395,11 +405,11 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
     scope = post_scope(Post(token, trigger, pattern, objects, index))
     if scope == "none":
         return None
-    if chambers and objects and all(_party(o, index) for o in objects):
+    if chambers and objects and all(names_a_party(o, index) for o in objects):
         # "SNP Holyrood leader X" leads the party's group in the parliament, as "the Party's Senate leader" does
         return _Parties(subjects, objects, pattern.subordinate or pattern.property, trigger)
-    in_party = party_post and _own_body_phrase(token) and all(_party(o, index) for o in objects)
-    in_party = in_party or _party_officer(token, objects, index)
+    in_party = party_post and own_body_phrase(token) and all(names_a_party(o, index) for o in objects)
+    in_party = in_party or party_officer(token, objects, index)
     if scope == "group" or in_party:
         # "Labour's Chief Secretary to the Treasury": the post is in the body its own phrase names; of the party
         # it says membership only
@@ -799,55 +809,6 @@ def _possessed_title(country: Span, person: Span, ontology: Ontology) -> bool:
 
 
 #: A party's speaking posts: a department before them is the post's portfolio, not its employer.
-_SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-
-
-def _party(token: Token, index: _Index) -> bool:
-    """Whether ``token`` stands for a political party: "the party", or a name or word of one ("Labour", "Tory")."""
-    m = index.at(token)
-    if token.lemma_.lower() == "party":
-        return True  # "the party's spokesman", whatever name the article's "the party" stands for
-    if m is None:
-        return token.lower_ in index.ontology.words("PartyWord")
-    mention = index.mentions[m][0]
-    words = mention.text.lower().removeprefix("the ").removesuffix(" party")
-    return mention.label == "party" or words in index.ontology.words("PartyWord") or (
-        words.endswith("s") and words[:-1] in index.ontology.words("PartyWord")  # "Liberal Democrats"
-    )
-
-
-def _party_post(title: Token, index: _Index) -> bool:
-    """Whether ``title`` is a party's post: a party's possessive or word before it ("Labour's chief whip",
-    "the party's spokesman", "Tory Treasury spokesman")."""
-    return any(
-        _party(t, index) for c in title.children if c.dep_ in {"poss", "compound", "amod", "nmod"} and c.i < title.i
-        for t in c.subtree
-    )
-
-
-def _party_officer(title: Token, objects: list[Token], index: _Index) -> bool:
-    """Whether ``title`` is an officer's post in parties, not their leader's (kgx:PartyOfficerTitle): "Labour party
-    chairman X", "Lib Dem president Y", "the chairman of the Kestrel party" (a name the word "party" follows)."""
-    officers = index.ontology.words("PartyOfficerTitle")
-    if not objects or not (title.lemma_.lower() in officers or title.lower_ in officers):
-        return False
-    doc = title.doc
-    return all(
-        _party(o, index) or (m := index.at(o)) is not None and (end := index.mentions[m][1].end) < len(doc)
-        and doc[end].lower_ == "party"
-        for o in objects
-    )
-
-
-def _own_body_phrase(title: Token) -> bool:
-    """Whether the title has a "to" or "of" phrase of its own ("Chief Secretary to the Treasury", "Minister of
-    State"), wherever the parser hung it."""
-    nxt = title.nbor(1) if title.i + 1 < len(title.doc) else None
-    return any(c.dep_ == "prep" and c.lower_ in {"to", "of"} for c in title.children) or (
-        nxt is not None and nxt.lower_ in {"to", "of"}
-    )
-
-
 #: The preposition a verb of likening takes before the name it likens to ("likened to", "compared with").
 _LIKENED_BY = frozenset({"as", "to", "with"})
 

@@ -498,7 +498,7 @@ def _attribute_parties(
     if future_title(token, ontology):
         return None  # "the incoming president of Orbix" holds no post there yet (as a title's pattern reads it)
     subjects, objects = _attribute(token, pattern.prepositions, index)
-    if pattern.property == "basedIn" and _party(token, index):
+    if pattern.property == "basedIn" and names_a_party(token, index):
         # "the Kestrel Party in Oslo": its branch or its work there (not "Norway's Kestrel Party"); a party's base
         # needs a word for it
         objects = [o for o in objects if not (o.dep_ == "pobj" and o.head.lower_ in {"in", "at"})]

@@ -127,8 +127,10 @@ def find_relations(
         for pairs, pattern in sentence_patterns:
             for subj, obj in pairs(sent, pattern, index):
                 _add(found, pattern, subj, obj, sent, None, index, ontology)
-    sold = sold_units(doc, index)  # "X sold Y to Z": Y is no unit of X now
-    chained = {k: r for k, r in _chain(found, ontology).items() if not sold_off(r, sold, index)}
+    chained = _chain(found, ontology)
+    if any(r.predicate == "subsidiaryOf" for r in chained.values()):
+        sold = sold_units(doc, index)  # "X sold Y to Z": Y is no unit of X now (read only where a unit is stated)
+        chained = {k: r for k, r in chained.items() if not sold_off(r, sold, index)}
     return _drop_implied(sorted(_without_seats(chained, index).values()), ontology)
 
 
@@ -495,9 +497,9 @@ def _attribute_parties(
     (None for "X is not the chairman of Y")."""
     if _copula_mood(token) != pattern.mood:
         return None
-    if future_title(token, ontology):
-        return None  # "the incoming president of Orbix" holds no post there yet (as a title's pattern reads it)
     subjects, objects = _attribute(token, pattern.prepositions, index)
+    if subjects and objects and future_title(token, ontology):
+        return None  # "the incoming president of Orbix" holds no post there yet (as a title's pattern reads it)
     if pattern.property == "basedIn" and names_a_party(token, index):
         # "the Kestrel Party in Oslo": its branch or its work there (not "Norway's Kestrel Party"); a party's base
         # needs a word for it

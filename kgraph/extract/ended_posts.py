@@ -32,7 +32,9 @@ if TYPE_CHECKING:
     from kgraph.models import RelationMention
     from kgraph.ontology import Ontology
 
-__all__ = ["ended", "ended_link", "firms_link", "once_held", "said_former", "sold_off", "sold_units"]
+__all__ = [
+    "ended", "ended_link", "firms_link", "once_held", "phrasal_verb_in", "said_former", "sold_off", "sold_units",
+]
 
 #: Adverbs that put a lasting link in the past: "Y, once owned by X", "X formerly ran Y".
 _ONCE = frozenset({"once", "formerly", "previously"})
@@ -212,12 +214,15 @@ def _other_post(verb: Token, ontology: Ontology) -> bool:
 def _leaving_verb(verb: Token, ontology: Ontology) -> bool:
     """ "resign", "quit", "step down", "stand aside": a verb whose subject leaves a post (kgx:LeavingVerb, by its
     lemma or with its particle)."""
-    if verb.pos_ not in {"VERB", "AUX"}:
-        return False
+    return verb.pos_ in {"VERB", "AUX"} and phrasal_verb_in(verb, ontology.words("LeavingVerb"))
+
+
+def phrasal_verb_in(verb: Token, words: frozenset[str], also: frozenset[str] = frozenset()) -> bool:
+    """Whether a verb's lemma, alone or with a particle or adverb of its own ("step down", "take over"; with
+    ``also`` other dependents' words too), is one of a word list's entries."""
     lemma = verb.lemma_.lower()
-    particles = [c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}]
-    words = ontology.words("LeavingVerb")
-    return lemma in words or any(f"{lemma} {p}" in words for p in particles)
+    deps = {"prt", "advmod"} | also
+    return lemma in words or any(f"{lemma} {c.lower_}" in words for c in verb.children if c.dep_ in deps)
 
 
 def _dismiss_verb(verb: Token, ontology: Ontology) -> bool:

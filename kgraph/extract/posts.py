@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from kgraph.extract.ended_posts import phrasal_verb_in
 from kgraph.extract.firm_posts import called_a_firm, member_bodies
 from kgraph.extract.frames import _Index
 from kgraph.extract.lexicon import _CONTINENT_ADJECTIVES, _COUNTRY_NAMES, ANY_NOUN
@@ -136,10 +137,8 @@ def _taking_over(title: Token, ontology: Ontology) -> bool:
     holders = [title, *([title.head] if title.dep_ in {"compound", "appos"} else [])]
     words = ontology.words("TakeOverVerb")
     for verb in (c for h in holders for c in h.children if c.dep_ == "relcl"):
-        lemma = verb.lemma_.lower()
-        particles = [c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod", "dobj"}]
         later = any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall"} for c in verb.children)
-        if later and (lemma in words or any(f"{lemma} {p}" in words for p in particles)):
+        if later and phrasal_verb_in(verb, words, frozenset({"dobj"})):  # "take charge"
             return True
     return False
 

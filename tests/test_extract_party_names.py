@@ -34,6 +34,16 @@ def _types(nlp, ontology, text: str) -> dict[str, str]:  # type: ignore[no-untyp
         # a person's name of the NER's ending in the word ("Leeds Labour", "Labour") gives way to the party
         ("Leeds Labour councillor Ann Cole voted against it.", ("Ann Cole", "memberOf", "Labour")),
         ("On Monday, Leeds Labour councillor Ann Cole voted against it.", ("Ann Cole", "memberOf", "Labour")),
+        # the words of the title's field between the party and the title ("home affairs", "local government")
+        ("Tory health spokesman Andrew Pell said the plan was wrong.", ("Andrew Pell", "memberOf", "Tory")),
+        (
+            "Liberal Democrat home affairs spokesman Mark Rudd said Labour was right.",
+            ("Mark Rudd", "memberOf", "Liberal Democrat"),
+        ),
+        (
+            "Conservative local government spokeswoman Carol Spey said the tax was unfair.",
+            ("Carol Spey", "memberOf", "Conservative"),
+        ),
         # guard: a sovereign country's adjective stays apart from the party
         ("German Social Democrat leader Franz Lind spoke.", ("Franz Lind", "headOf", "Social Democrat")),
     ],
@@ -54,6 +64,8 @@ def test_the_plural_after_the_names_the_party(nlp, ontology) -> None:  # type: i
         "A Conservative government would cut taxes, the report said.",
         # the word inside a longer name
         "The Young Conservatives met in Leeds on Friday.",
+        # lower-case words after the word and a name with no title between them: no field of a title
+        "Republican voters Dan Hale and Amy Rowe backed the plan.",
     ],
 )
 def test_party_word_elsewhere_names_no_party(nlp, ontology, text) -> None:  # type: ignore[no-untyped-def]

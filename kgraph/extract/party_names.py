@@ -4,14 +4,15 @@ people (NORP) or cuts short.
 Decides when such a word (a kgx:PartyWord of ``ontology/words.ttl``: "Republican", "Tory", "Liberal
 Democrat") is a mention of the party, an Organization named as the text names it: right before a politician's
 title and the person's name ("Tory MP Jane Hollis", "Democrat congressman Bill Lowe", "the Liberal Democrat
-spokesman Tom Reed"), right before a person's name ("Lib Dem Ann Cole"), or as the plural after "the" ("the
-Republicans", "the Tories"). "Liberal Democrat" and "Lib Dem" stay whole: a shorter mention the NER made
-inside them ("Liberal") gives way. The adjective of a nation that is part of a state (Scotland, Wales: no
-sovereign country) right before the word names the party's branch there, one name with it ("Scottish Labour
-leader X", "Welsh Conservative leader X"); a sovereign country's ("German Social Democrat leader X") or a
-city's ("London UKIP MEP X") stays apart. A person's name of the NER's that ends in the word there ("Leeds
-Labour" of "Leeds Labour councillor X") gives way to the party. Elsewhere ("Republican voters", "a Conservative
-government") the word stays what the NER said.
+spokesman Tom Reed", with the title's field before it: "Tory health spokesman Tom Reed"), right before a
+person's name ("Lib Dem Ann Cole"), or as the plural after "the" ("the Republicans", "the Tories"). "Liberal
+Democrat" and "Lib Dem" stay whole: a shorter mention the NER made inside them ("Liberal") gives way. The
+adjective of a nation that is part of a state (Scotland, Wales: no sovereign country) right before the word
+names the party's branch there, one name with it ("Scottish Labour leader X", "Welsh Conservative leader X"); a
+sovereign country's ("German Social Democrat leader X") or a city's ("London UKIP MEP X") stays apart. A
+person's name of the NER's that ends in the word there ("Leeds Labour" of "Leeds Labour councillor X") gives
+way to the party. Elsewhere ("Republican voters", "a Conservative government") the word stays what the NER
+said.
 """
 
 from __future__ import annotations
@@ -73,11 +74,26 @@ def _capitalised(words: list[Token]) -> bool:
     return all(w.is_alpha and (w.is_title or w.is_upper) for w in words)
 
 
+def _portfolio_end(doc: Doc, start: int, titles: frozenset[str]) -> int:
+    """Where the lower-case words of a spokesman's field end after ``start`` ("home affairs", "local government"
+    of "Liberal Democrat home affairs spokesman X"): up to three nouns and adjectives, none a title; ``start``
+    itself where there are none."""
+    k = start
+    while k < min(start + 3, len(doc)):
+        word = doc[k]
+        if not (word.is_alpha and word.is_lower and word.pos_ in {"NOUN", "ADJ", "PROPN"}) or word.lower_ in titles:
+            break
+        k += 1
+    return k
+
+
 def _person_follows(doc: Doc, start: int, people: set[int], titles: frozenset[str]) -> bool:
-    """Whether a person's name starts at ``start``, or after a title of up to three words there."""
-    for k in range(start, min(start + 4, len(doc))):
+    """Whether a person's name starts at ``start``, or after a title of up to three words there; the title may
+    open with the words of its field ("Tory health spokesman X")."""
+    field = _portfolio_end(doc, start, titles)
+    for k in range(field, min(field + 4, len(doc))):
         if k in people:
-            return True
+            return k > field or field == start
         if doc[k].lower_.rstrip(".") not in titles:
             return False
     return False

@@ -33,6 +33,7 @@ from kgraph.extract.moods import event_mood as event_mood
 from kgraph.extract.moods import mood as mood
 from kgraph.extract.moods import noun_mood as noun_mood
 from kgraph.extract.owners import apposed_names, family_noun, included, owned_in_reach, relative_prep, unit_names
+from kgraph.extract.title_holders import copula_named, dash_named
 from kgraph.extract.title_shapes import ex_named, kind_named, listed_holders
 from kgraph.extract.work_names import within_work
 from kgraph.models import Mention, Role
@@ -472,6 +473,8 @@ def _holders(noun: Token, index: _Index, one_of: bool = True) -> list[Token]:
         if noun.head.dep_ == "pobj" and index.at(noun.head) is not None and noun.head.head.head.pos_ == "NOUN":
             # "a professor at Y and president of Z", parsed with "president" on Y: the title it joins
             out.extend(_holders(noun.head.head.head, index, one_of))
+    # "the biggest shareholder in Y is X", "X - Y's majority owner - said": names the parse leaves off the title
+    out.extend(copula_named(noun, index) or ([] if out else dash_named(noun, index)))
     if not out:
         # "Kestrel's Corvane unit", "its Corvane unit", "the Corvane unit of Kestrel": the name before the noun is
         # the unit, the possessive or the "of" phrase its owner

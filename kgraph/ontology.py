@@ -368,7 +368,7 @@ WORD_LISTS = frozenset(
      "CoMakerNoun", "MakerNoun", "BroadcastNoun", "WorkNoun", "WorkPartNoun", "StageBody", "PerformanceWord",
      "ProductVerb", "FirmObject", "FirmVerb", "FirmObjectNoun", "FirmAgentVerb", "FirmPossession", "FirmWord",
      "ReportVerb", "FirmFigure", "PlacePost", "PerformerNoun", "RegionNoun", "UnitNoun", "Holding", "CourtNoun",
-     "PlacePossession", "PlaceArea", "PersonPossession", "PublicBodyNoun", "RivalNoun",
+     "AffiliateNoun", "PlacePossession", "PlaceArea", "PersonPossession", "PublicBodyNoun", "RivalNoun",
      "ContestVerb", "ContestNoun", "SuccessionVerb", "PromotionVerb", "BrandNoun",
      "NamingVerb", "ParliamentName",
      "FirmPostTitle", "BoardTitle", "OwnerNoun", "PartyNameWord", "ForPhraseBody",

@@ -59,6 +59,9 @@ def roles(nlp, ontology) -> Callable[[str], Roles]:  # type: ignore[no-untyped-d
         # a board seat is a post with a role, so "former" marks it past
         ("Anna Berg, a former board member of Kestrel Motors, joined Orvana Corp.",
          ("Anna Berg", "worksFor", "Kestrel Motors")),
+        # the holder's leaving in another clause of the same sentence, through the pronoun; a defector left
+        ("Ivan Petrov, a senior Kestrel Bank officer, said he was happy with his life since he defected in 1990.",
+         ("Ivan Petrov", "worksFor", "Kestrel Bank")),
     ],
 )
 def test_ended_posts_a_post_the_text_ends_is_past(roles, text: str, fact: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -90,6 +93,10 @@ def test_ended_posts_a_post_the_text_ends_is_past(roles, text: str, fact: tuple[
         ("Kestrel Air chief executive Anna Berg said profits rose.", ("Anna Berg", "ceoOf", "Kestrel Air")),
         ("Anna Berg, a board member of Kestrel Motors, joined Orvana Corp.",
          ("Anna Berg", "worksFor", "Kestrel Motors")),
+        # another clause of the sentence: joining is no leaving, another's leaving is not the holder's
+        ("Ivan Petrov, a senior Kestrel Bank officer, said he was happy with his life since he joined in 1990.",
+         ("Ivan Petrov", "worksFor", "Kestrel Bank")),
+        ("Kestrel Air chairman Anna Berg said her deputy had resigned in May.", ("Anna Berg", "headOf", "Kestrel Air")),
     ],
 )
 def test_ended_posts_a_post_still_held_stays_current(roles, text: str, fact: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]

@@ -593,3 +593,19 @@ def test_ownership_former_unit_parsed_on_the_name(nlp, ontology, relation_triple
     )
     found = relation_triples(doc, find_mentions(doc, ontology))
     assert (("Daiwa Motors", "subsidiaryOf", "Kestrel Holdings") in found) is (adjective != "former"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "owned"),
+    [
+        # an affiliate or associate is linked to the firm, not a part of it
+        ("Kestrel bought 60% of Orbix's Dutch affiliate Velmar last year.", False),
+        ("Velmar, an affiliate of Orbix, made a loss last year.", False),
+        # a subsidiary, unit or arm is one
+        ("Kestrel bought 60% of Orbix's Dutch subsidiary Velmar last year.", True),
+        ("Velmar, a unit of Orbix, made a loss last year.", True),
+    ],
+)
+def test_ownership_an_affiliate_is_no_subsidiary(extract_text, text: str, owned: bool) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert (("Velmar", "subsidiaryOf", "Orbix") in found) is owned, found

@@ -948,11 +948,12 @@ def test_relations_a_department_before_a_party_spokesman_is_a_portfolio(extract_
 
 
 def test_relations_a_party_post_in_a_parliament_is_in_the_party(extract_text) -> None:  # type: ignore[no-untyped-def]
-    """ "SNP Holyrood leader X": the party is the body (its group there, as "the Party's Senate leader"), the
-    parliament only where its post is; "SNP leader X"
+    """ "SNP Holyrood leader X": the party is the body (its group there, as "the Party's Senate leader": a member
+    of it, no employee), the parliament only where its post is; "SNP leader X"
     still heads the party, and a body named after a parliament's place keeps its name."""
     found = extract_text("SNP Holyrood leader Anna Kerr said the vote was lost.")
-    assert ("Anna Kerr", "worksFor", "SNP") in found, found
+    assert ("Anna Kerr", "memberOf", "SNP") in found, found
+    assert not [t for t in found if t[1] == "worksFor"], found
     assert not [t for t in found if "Holyrood" in t[2]], found
     assert ("Anna Kerr", "headOf", "SNP") in extract_text("SNP leader Anna Kerr said the vote was lost.")
     assert ("Dai Rhys", "headOf", "Holyrood Trust") in extract_text("Holyrood Trust chairman Dai Rhys agreed.")

@@ -6,11 +6,32 @@ import pytest
 
 
 def test_titles_post_in_a_unit_of_the_owner(extract_text) -> None:  # type: ignore[no-untyped-def]
-    # "the Party's Senate leader" leads the party's group in the Senate, neither the party nor the Senate
+    # "the Party's Senate leader" leads the party's group in the Senate, neither the party nor the Senate: a member
+    # of the party (a body of members employs none of its politicians)
     for text in ("The Kestrel Party's Senate leader, Lena Berg, voted against the budget.",
                  "Lena Berg, the Kestrel Party's Senate leader, voted against the budget."):
         found = extract_text(text)
-        assert found == {("Lena Berg", "worksFor", "Kestrel Party")}, found
+        assert found == {("Lena Berg", "memberOf", "Kestrel Party")}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Lena Berg, the boss of Kestrel Bank's UK arm, quit on Monday.",
+     "Lena Berg, chairman of Kestrel Bank's US subsidiary, quit on Monday.",
+     "Lena Berg, president of Kestrel Bank's North American unit, quit on Monday."],
+)
+def test_titles_head_of_a_unit_named_by_its_place_works_for_the_owner(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    # the head of a firm's unit in a country or region heads a part of the firm, not the firm
+    found = extract_text(text)
+    assert ("Lena Berg", "worksFor", "Kestrel Bank") in found, found
+    assert not [t for t in found if t[1] in {"headOf", "ceoOf", "chairOf"}], found
+
+
+def test_titles_head_of_a_firm_or_of_a_named_unit_heads_it(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # positive cases: the head of the firm itself; a unit whose own name is an organisation's is the one headed
+    assert ("Lena Berg", "headOf", "Kestrel Bank") in extract_text("Lena Berg, the boss of Kestrel Bank, quit.")
+    found = extract_text("Lena Berg, chief executive of event organisers Harbour Nights Ltd, quit on Monday.")
+    assert ("Lena Berg", "ceoOf", "Harbour Nights Ltd") in found, found
 
 
 def test_titles_title_before_name_names_the_organisation(extract_text) -> None:  # type: ignore[no-untyped-def]

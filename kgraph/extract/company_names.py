@@ -164,15 +164,15 @@ _DOC_KEY = "kgraph.firm_names"
 
 
 def _firm_kind(token: Token, ontology: Ontology) -> bool:
-    """Whether a noun names a firm's kind or part (kgx:FirmNoun, kgx:UnitNoun, "maker" of goods): "retailer",
-    "subsidiary", "division", "carmaker", "parts maker"; not "peacemaker", "flagmaker" (people), nor a
-    work's maker ("film maker", kgx:WorkNoun)."""
+    """Whether a noun names a firm's kind, part or affiliate (kgx:FirmNoun, kgx:UnitNoun, kgx:AffiliateNoun,
+    "maker" of goods): "retailer", "subsidiary", "affiliate", "carmaker", "parts maker"; not "peacemaker",
+    "flagmaker" (people), nor a work's maker ("film maker", kgx:WorkNoun)."""
     lemma = token.lemma_.lower()
     if token.pos_ != "NOUN":
         return False
     if lemma == "maker":
         return not any(c.dep_ == "compound" and c.lemma_.lower() in ontology.words("WorkNoun") for c in token.children)
-    return lemma in ontology.words("FirmNoun") or lemma in ontology.words("UnitNoun")
+    return lemma in ontology.words("FirmNoun") | ontology.words("UnitNoun") | ontology.words("AffiliateNoun")
 
 
 def _kind_before(span: Span, ontology: Ontology) -> bool:

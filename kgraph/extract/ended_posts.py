@@ -5,9 +5,10 @@ holder has left it, so the post is a past one (``Role.current`` false) as "forme
 before the title ("ousted chief executive X", kgx:EndedPostWord), a noun of leaving the title or holder is
 "of" ("the resignation of Kestrel chairman X", kgx:LeavingNoun), a verb of leaving whose "as" phrase is the
 title ("X, who quit as chairman in May"), whose subject is the holder ("Kestrel chief executive X stepped down
-last week", "She resigned in May." after it, kgx:LeavingVerb) or whose object is ("Kestrel sacked its
-chairman X", "X was ousted", kgx:DismissVerb), or a past "be" whose clause dates the post to a time now over
-("X was head of Y when the scandal broke", "until 2003").  Only a leaving stated as done counts: "X will step
+last week", "X, a Kestrel officer, said ... since he defected", "She resigned in May." after it,
+kgx:LeavingVerb) or whose object is ("Kestrel sacked its chairman X", "X was ousted", kgx:DismissVerb), or a
+past "be" whose clause dates the post to a time now over ("X was head of Y when the scandal broke", "until
+2003").  Only a leaving stated as done counts: "X will step
 down", "X did not resign", "X is expected to quit" leave the post current.
 
 Also decides which links with no post are over: a relational noun's link between organisations the words of a
@@ -57,9 +58,11 @@ def ended(title: Token, holders: list[Token], index: MentionIndex) -> bool:
             return True
     holders_of = {_entity(h, index) for h in holders} - {None}
     sentence = title.sent
-    if sentence.end < len(title.doc) and holders_of:
-        following = title.doc[sentence.end].sent
-        for verb in following:
+    # the holder's own leaving in another clause of the sentence ("X, a Kestrel officer, said ... since he
+    # defected in 1985") or in the next sentence ("She resigned in May.")
+    clauses = [sentence, title.doc[sentence.end].sent] if sentence.end < len(title.doc) else [sentence]
+    if holders_of:
+        for verb in (v for clause in clauses for v in clause if v.i not in phrase):
             if (
                 _leaving_verb(verb, ontology) and _done(verb) and not _other_post(verb, ontology)
                 and (_leaves_this(verb, set()) or _as_title(verb, title))

@@ -408,8 +408,9 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
     if scope == "none":
         return None
     if chambers and objects and all(names_a_party(o, index) for o in objects):
-        # "SNP Holyrood leader X" leads the party's group in the parliament, as "the Party's Senate leader" does
-        return _Parties(subjects, objects, pattern.subordinate or pattern.property, trigger)
+        # "SNP Holyrood leader X" leads the party's group in the parliament, as "the Party's Senate leader" does:
+        # a member of the party (a body of members, no employer of its politicians)
+        return _Parties(subjects, objects, "memberOf", trigger)
     in_party = party_post and own_body_phrase(token) and all(names_a_party(o, index) for o in objects)
     in_party = in_party or party_officer(token, objects, index)
     if scope == "group" or in_party:
@@ -420,6 +421,9 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
         assert pattern.subordinate is not None  # only the lesser-post rules give a branch
         unit = _owned_unit(token, index)  # the post is the owner's, in one of its units
         objects = [o for o in objects if o != unit]
+        if objects and all(names_a_party(o, index) for o in objects):
+            # "the Kellish Party's Holyrood leader X": a lesser post in a party is a member's (no employer)
+            return _Parties(subjects, objects, "memberOf", trigger)
         return _Parties(subjects, objects, pattern.subordinate, _title_phrase(token, index) or trigger)
     if pattern.property == "memberOf" and board_seat(token):
         # "X, a member of the Kestrel management board": a seat on the board is a post in Kestrel, as "board

@@ -193,7 +193,7 @@ def _lesser_post(token: Token, trigger: str, pattern: Pattern, index: _Index, on
     "senior vice president" (a subordinate modifier), "program director" (a common noun
     before the title), "EU Trade Commissioner" (a capitalised portfolio between the organisation
     and the title), "vice president of sales", "head of the council's audit unit" (a
-    function or a unit after it); not "party leader", "president of the company".
+    function or a unit after it, "the boss of Y's UK arm"); not "party leader", "president of the company".
     """
     org_nouns = _organisation_nouns(ontology)
     words = set(trigger.split())
@@ -241,7 +241,11 @@ def _lesser_post(token: Token, trigger: str, pattern: Pattern, index: _Index, on
                     and (pobj.pos_ == "NOUN" or pobj.pos_ == "PROPN" and _owned_by_name(pobj, index))
                     and pobj.lemma_.lower() not in org_nouns
                     # "CEO of event organisers Harbour Nights Ltd": the noun describes the named organisation
-                    and not any(c.dep_ in {"compound", "appos"} and index.at(c) is not None for c in pobj.children)
+                    # (a place's name on the unit is where it works: "the boss of Y's UK arm")
+                    and not any(
+                        c.dep_ in {"compound", "appos"} and index.at(c) is not None and not index.is_a(c, "Place")
+                        for c in pobj.children
+                    )
                 ):
                     return True
     return False

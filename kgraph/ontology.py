@@ -376,7 +376,9 @@ WORD_LISTS = frozenset(
      "CentreUse",
      "PartyOfficerTitle", "SubBodyNoun", "SuitVerb", "GatheringNoun",
      "TitlePrefix", "FamilyNoun", "CentreNoun", "ProductNoun",
-     "EndedPostWord", "LeavingVerb", "DismissVerb", "LeavingNoun", "NewPostVerb", "LastingVerb", "SaleVerb"}
+     "EndedPostWord", "LeavingVerb", "DismissVerb", "LeavingNoun", "NewPostVerb", "LastingVerb", "SaleVerb",
+     "UndoingVerb", "OnceWord", "PastTimeWord", "FutureAuxiliary",
+     "CountryNoun", "TownNoun"}
 )
 
 

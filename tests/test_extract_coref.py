@@ -106,10 +106,25 @@ _LINKED = [
     # a country named in full is an antecedent of "the country" (one named by an adjective is not, below)
     pytest.param("Corvane agreed to buy Halden Ports on Monday, officials in Denmark said. Halden Ports is the "
                  "country's largest port operator.", "[the country]", "Denmark", id="country-named"),
+    # a place's description takes up only a place of its kind: a town for "the city", a country for "the
+    # country" (a nation of the UK too), a region for "the region"
+    pytest.param("Kestrel Energy opened an office in Tacoma last year. The city has given the firm a tax break.",
+                 "[The city]", "Tacoma", id="city-is-a-town"),
+    pytest.param("Kestrel Energy opened an office in Telemark last year. The region has given the firm a tax break.",
+                 "[The region]", "Telemark", id="region-is-a-region"),
+    pytest.param("Kestrel Energy opened an office in Wales last year. The country has given the firm a tax break.",
+                 "[The country]", "Wales", id="country-is-a-nation-of-the-uk"),
 ]
 
 #: (text, the mention marked in a phrase of it) that is left alone, as no antecedent fits or two do
 _LEFT_ALONE = [
+    # "the country" is no town named before, "the city" and "the region" no country
+    pytest.param("Kestrel Energy opened an office in Oslo last year. The firm has forty engineers working across the "
+                 "country in Bergen and Trondheim.", "[the country]", id="country-is-no-town"),
+    pytest.param("Kestrel Energy opened an office in Norway last year. The city has given the firm a tax break.",
+                 "[The city]", id="city-is-no-country"),
+    pytest.param("Kestrel Energy opened an office in Norway last year. The region has given the firm a tax break.",
+                 "[The region]", id="region-is-no-country"),
     pytest.param("Maria Lopez met Anna Weber in Oslo. She said the talks went well.", "[She]", id="unclear-pronoun"),
     # the first subject of the sentence before is no name: "It" is the group
     pytest.param("A group of investors met Kestrel Bank, the Oslo Times reported. It was led by Lena Berg.",

@@ -160,3 +160,12 @@ def test_places_names_before_a_plural_noun_are_a_list(extract_text) -> None:  # 
     # a town and its state before a singular noun stay a chain
     found = extract_text("Kestrel closed its Bellport, Oregon plant and its Spokane office.")
     assert ("Bellport", "locatedIn", "Oregon") in found, found
+
+
+def test_places_a_country_lies_in_no_town(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "across the country in Bergen and Trondheim": the towns are in the country, not the country in them
+    found = extract_text("Norway has forty engineers working across the country in Bergen and Trondheim.")
+    assert not any(p == "locatedIn" and o in {"Bergen", "Trondheim"} for _, p, o in found), found
+    # a region may hold a country
+    found = extract_text("Estonia is a small country in the Baltics.")
+    assert ("Estonia", "locatedIn", "Baltics") in found, found

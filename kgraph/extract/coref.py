@@ -429,6 +429,8 @@ def _antecedent(
         # another is someone else; such a description takes up a person of an earlier sentence
         window = [(m, s) for m, s in window if s.sent.start < span.sent.start]
     elsewhere: set[int] = set()  # clusters whose place the description's rules out
+    # "the country" is a country named before, "the city" or "the region" none: not Baghdad nor Iraq in turn
+    window = [(m, s) for m, s in window if _kind_fits(noun, owner[m], ontology)]
     # a name whose head is the noun, or an entity described by it, most recent first
     for m, _ in reversed(window):
         cluster = owner[m]
@@ -452,6 +454,22 @@ def _antecedent(
     if len({id(owner[m]) for m in candidates}) == 1:
         return candidates[-1]
     return None
+
+
+def _kind_fits(noun: str, cluster: _Cluster, ontology: Ontology) -> bool:
+    """Whether a place's description fits a cluster's kind of place: a kgx:CountryNoun ("the country", "the
+    nation") only a country's name (a nation of the UK too: "Wales ... the country"); a kgx:TownNoun ("the city")
+    or kgx:RegionNoun ("the province") no country's nor continent's. Any other noun fits whatever it fits."""
+    from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_NAMES
+
+    country_noun = noun in ontology.words("CountryNoun")
+    if not country_noun and noun not in ontology.words("TownNoun") | ontology.words("RegionNoun"):
+        return True
+    countries = ontology.words("Country") | _COUNTRY_NAMES - _CONTINENTS
+    keys = {k.removeprefix("the ") for k in cluster.keys}
+    if country_noun:
+        return bool(keys & countries)
+    return not keys & (countries | _CONTINENTS)
 
 
 def _apposed_to(pronoun: Span, name: Span) -> bool:

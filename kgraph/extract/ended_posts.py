@@ -37,20 +37,12 @@ __all__ = [
     "ended", "ended_link", "firms_link", "once_held", "phrasal_verb_in", "said_former", "sold_off", "sold_units",
 ]
 
-#: Adverbs that put a lasting link in the past: "Y, once owned by X", "X formerly ran Y".
-_ONCE = frozenset({"once", "formerly", "previously"})
-
-#: Words that open a clause dating a past copula's post to a time now over: "X was head of Y when the scandal
-#: broke", "X was chairman of Y until 2003".
-_AT_A_PAST_TIME = frozenset({"when", "while", "until", "till", "before"})
-
-
 def ended(title: Token, holders: list[Token], index: MentionIndex) -> bool:
     """Whether the text says the post ``title`` names, held by ``holders``, is over."""
     ontology = index.ontology
     if _ousting_word(title, holders, ontology):
         return True
-    if _held_at_a_past_time(title):
+    if _held_at_a_past_time(title, ontology):
         return True
     phrase = {t.i for t in title.subtree} | {t.i for h in holders for t in h.subtree}
     for end in (title, *holders):
@@ -98,12 +90,15 @@ def firms_link(subject: Token, obj: Token, index: MentionIndex) -> bool:
 
 def once_held(verb: Token, ontology: Ontology) -> bool:
     """ "Y, once owned by X", "X formerly ran Y": a verb of a lasting link (kgx:LastingVerb) put in the past."""
-    return verb.lemma_.lower() in ontology.words("LastingVerb") and verb.tag_ in {"VBD", "VBN"} and _dated_once(verb)
+    lasting = verb.lemma_.lower() in ontology.words("LastingVerb")
+    return lasting and verb.tag_ in {"VBD", "VBN"} and _dated_once(verb, ontology)
 
 
-def _dated_once(verb: Token) -> bool:
-    """ "once owned", "had formerly told": a verb put at a time now past by "once", "formerly", "previously"."""
-    return any(c.dep_ == "advmod" and c.lower_ in _ONCE for c in verb.children)
+def _dated_once(verb: Token, ontology: Ontology) -> bool:
+    """ "once owned", "had formerly told": a verb put at a time now past by "once", "formerly", "previously"
+    (kgx:OnceWord)."""
+    once = ontology.words("OnceWord")
+    return any(c.dep_ == "advmod" and c.lower_ in once for c in verb.children)
 
 
 def sold_units(doc: Doc, index: MentionIndex) -> frozenset[tuple[str, str]]:
@@ -149,15 +144,16 @@ def _ousting_word(title: Token, holders: list[Token], ontology: Ontology) -> boo
     return any(t.lower_ in words for t in near)
 
 
-def _held_at_a_past_time(title: Token) -> bool:
+def _held_at_a_past_time(title: Token, ontology: Ontology) -> bool:
     """ "X was head of Y when the scandal broke", "X was chairman of Y until 2003": a title after a past "be"
     whose clause dates it by a time now over (not "X is head of Y", nor "X was named head of Y when ...")."""
     verb = title.head
     if title.dep_ != "attr" or verb.lemma_ != "be" or verb.tag_ != "VBD" or mood(verb) != "fact":
         return False
+    past = ontology.words("PastTimeWord")
     return any(
-        (c.dep_ == "advcl" and any(m.dep_ in {"advmod", "mark"} and m.lower_ in _AT_A_PAST_TIME for m in c.children))
-        or (c.dep_ == "prep" and c.lower_ in _AT_A_PAST_TIME)
+        (c.dep_ == "advcl" and any(m.dep_ in {"advmod", "mark"} and m.lower_ in past for m in c.children))
+        or (c.dep_ == "prep" and c.lower_ in past)
         for c in verb.children
     )
 
@@ -179,7 +175,7 @@ def _left_by(end: Token, phrase: set[int], ontology: Ontology) -> bool:
     clause = token.head
     if clause.pos_ not in {"VERB", "AUX"} or not _done(clause):
         return False
-    if token.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"} and _dated_once(clause):
+    if token.dep_ in {"nsubj", "nsubjpass", "dobj", "dative"} and _dated_once(clause, ontology):
         return True  # "X had once told fellow Kestrel board member Y": the post at that time
     if token.dep_ == "nsubj":
         return _leaving_verb(clause, ontology) and _leaves_this(clause, phrase) and not _other_post(clause, ontology)

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from kgraph.ontology import Ontology
+
 #: Auxiliaries that make a clause no statement of fact ("may buy", "could join"); "will" and "would"
 #: announce what is agreed ("said it would buy").
 _MODALS = frozenset({"may", "might", "could", "should", "must", "ca"})
@@ -59,13 +61,6 @@ _AGREED_MODIFIERS = frozenset({"planned", "agreed", "pending", "announced"})
 #: Words of the clause an event noun is the subject of that leave the deal pending: "the takeover still
 #: needs approval", "is subject to approval", "is due to close", "is expected to be completed", "was announced".
 _PENDING = frozenset("need require await subject due expect set announce agree plan".split())
-#: Words that undo the event noun they govern or are said of: "regulators blocked X's takeover of Y", "the
-#: takeover collapsed"; those that end it leave no link now ("X and Y ended their alliance", "X quit its joint
-#: venture with Y", "the partnership was dissolved").
-_UNDONE = frozenset(
-    """block reject collapse fail abandon scrap halt veto drop withdraw cancel thwart prevent stop derail end
-    terminate dissolve sever exit quit unwind""".split()
-)
 
 
 #: Words that date a clause in the past: "last year", "two years ago", "earlier this month", "yesterday".
@@ -230,7 +225,7 @@ def noun_mood(noun: Token) -> str | None:
     return "agreed" if modifiers & _AGREED_MODIFIERS else "fact"
 
 
-def event_mood(noun: Token) -> tuple[str | None, bool]:
+def event_mood(noun: Token, ontology: Ontology) -> tuple[str | None, bool]:
     """What an event noun states, with the clause around it: (mood, whether the clause's mood is the
     noun's own rather than that of a verb whose object it is).
 
@@ -244,10 +239,11 @@ def event_mood(noun: Token) -> tuple[str | None, bool]:
     own = noun_mood(noun)
     if own is None:
         return None, True
+    undone = ontology.words("UndoingVerb")  # "the takeover collapsed", "X and Y ended their alliance"
     if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.pos_ in {"VERB", "AUX"}:
         verb = noun.head
         words = set().union(*(_forms(t) for t in (verb, *verb.children) if t is verb or t.dep_ in {"acomp", "xcomp"}))
-        if words & _UNDONE:
+        if words & undone:
             return None, True
         stated = mood(verb)
         if stated is None or words & _PENDING:
@@ -258,7 +254,7 @@ def event_mood(noun: Token) -> tuple[str | None, bool]:
     governor = _governing_verb(noun)
     if governor is None:
         return own, True
-    if _forms(governor) & _UNDONE:
+    if _forms(governor) & undone:
         return None, True
     ruled = governed_mood(governor)
     if ruled is None:

@@ -7,7 +7,8 @@ adjective ("the Norwegian Fishing Board"). Also the guards the frames ask of pla
 title names the post's place, no region of the name before it ("in Bergen, Norway Secretary X"); three names
 before a plural noun are its list of modifiers ("the Oslo, Bergen and Tromso exchanges"); a facility's name
 (kgx:FacilityNoun: "Varden Tunnel operator X") is a place a firm runs, not its base; and a name before a noun
-a country is "of" names a part of the country ("the Telemark region of Norway"), not where the country is.
+a country is "of" names a part of the country ("the Telemark region of Norway"), not where the country is; a
+country lies in no town ("engineers across the country in Bergen and Trondheim").
 Example: in "The plant in Bellport, Oregon, closed.", Bellport locatedIn Oregon.
 """
 
@@ -19,10 +20,12 @@ from typing import TYPE_CHECKING
 
 from kgraph.extract.frames import _conjuncts, _Index, _inside_name
 from kgraph.extract.lexicon import _COMPASS, _COUNTRY_NAMES
-from kgraph.ontology import Pattern
+from kgraph.ontology import Ontology, Pattern
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+    from kgraph.models import Mention
 
 
 def _place_in_name(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[int, int]]:
@@ -285,3 +288,15 @@ def part_of_a_country(name: Token, modifier: Token, index: _Index) -> bool:
         and index.mentions[m][1].text.lower() in _COUNTRY_NAMES
         and index.mentions[mod][1].text.lower() not in _COUNTRY_NAMES
     )
+
+
+def country_in_a_town(subject: Mention, obj: Mention, ontology: Ontology) -> bool:
+    """Whether a locatedIn would put a country in a town: its name (kgx:Country) or its description ("the
+    country", kgx:CountryNoun) in a place the NER calls a GPE that is no country ("engineers across the country
+    in Bergen and Trondheim" lists places in it). A region may hold a country ("a country in the Himalayas")."""
+    text = subject.text.lower()
+    countries = ontology.words("Country")
+    country = text.removeprefix("the ") in countries or (
+        subject.label == "description" and text.split()[-1] in ontology.words("CountryNoun")
+    )
+    return country and obj.label == "GPE" and obj.text.lower().removeprefix("the ") not in countries

@@ -135,9 +135,9 @@ def _taking_over(title: Token, ontology: Ontology) -> bool:
     who will take over in May", "X, Y's new chairman, who will succeed Z" (kgx:TakeOverVerb after "will"); not
     "chief executive X, who will step down in May"."""
     holders = [title, *([title.head] if title.dep_ in {"compound", "appos"} else [])]
-    words = ontology.words("TakeOverVerb")
+    words, future = ontology.words("TakeOverVerb"), ontology.words("FutureAuxiliary")
     for verb in (c for h in holders for c in h.children if c.dep_ == "relcl"):
-        later = any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall"} for c in verb.children)
+        later = any(c.dep_ == "aux" and c.lower_ in future for c in verb.children)
         if later and phrasal_verb_in(verb, words, frozenset({"dobj"})):  # "take charge"
             return True
     return False

@@ -46,7 +46,14 @@ from kgraph.extract.lexicon import (
     ANY_NOUN,
 )
 from kgraph.extract.owners import kins_name, whole_bought
-from kgraph.extract.places import _bracket_place, _place_chain, _place_in_name, facility, part_of_a_country
+from kgraph.extract.places import (
+    _bracket_place,
+    _place_chain,
+    _place_in_name,
+    country_in_a_town,
+    facility,
+    part_of_a_country,
+)
 from kgraph.extract.posts import (
     SPOKES,
     Post,
@@ -464,7 +471,7 @@ def _event_parties_at(
     """ "Orbitel's takeover of Kestrel": the event noun's parties; "Vidal's native Bellport": the owner of an
     adjective and the name it is on."""
     if token.pos_ in {"NOUN", "PROPN"}:
-        stated, own = event_mood(token)
+        stated, own = event_mood(token, ontology)
         # "X's stake in Y should be cut", "its stake in Y may be sold": the possessor holds the share whatever the
         # clause says befalls it
         held = (
@@ -918,6 +925,8 @@ def _add(
         # "Argentina, Chile in copper deal", "teachers from Jamaica, Peru": a list, no state lies in another (but
         # "Latvia, in what is now the Soviet Union", "a Gulf state": a union or a region the text names)
         return
+    if predicate == "locatedIn" and country_in_a_town(s_mention, o_mention, ontology):
+        return  # "across the country in Bergen": the towns are in it
     prop = ontology.properties[predicate]
     for mention, constraint, default in (
         (s_mention, pattern.subject_type, prop.domain),

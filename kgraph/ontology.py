@@ -375,7 +375,7 @@ WORD_LISTS = frozenset(
      "ForceNoun", "FirmKindInitials", "PortfolioNoun", "VenueNoun",
      "CentreUse",
      "PartyOfficerTitle", "SubBodyNoun", "SuitVerb", "GatheringNoun",
-     "TitlePrefix", "FamilyNoun", "CentreNoun", "ProductNoun",
+     "TitlePrefix", "FamilyNoun", "CentreNoun", "ProductNoun", "ProductKindNoun",
      "EndedPostWord", "LeavingVerb", "DismissVerb", "LeavingNoun", "NewPostVerb", "LastingVerb", "SaleVerb",
      "UndoingVerb", "OnceWord", "PastTimeWord", "FutureAuxiliary",
      "CountryNoun", "TownNoun"}

@@ -361,3 +361,25 @@ def test_not_a_company_a_persons_noun_on_a_persons_name(  # type: ignore[no-unty
     parse_with_ents, ontology, text: str, ents: list[tuple[int, int, str]], name: str, cls: str
 ) -> None:
     assert _types(parse_with_ents(text, ents), ontology).get(name) == cls
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "cls"),
+    [
+        # a person's title before common words: a company's name, kept whole
+        ("Tom Brell, chief executive of General Electric, met bankers.", [(0, 2, "PERSON"), (6, 8, "ORG")],
+         "General Electric", "Organization"),
+        ("Shares in General Motors fell on Monday.", [(2, 4, "ORG")], "General Motors", "Organization"),
+        # a title before a surname: the person, title cut off
+        ("General Kell met bankers on Monday.", [(0, 2, "ORG")], "Kell", "Person"),
+        # a form of address is no common adjective, though the word after it is one ("stone")
+        ("Mr Stone met bankers on Monday.", [(0, 2, "ORG")], "Mr Stone", "Person"),
+    ],
+)
+def test_company_opened_by_a_title_is_a_company(  # type: ignore[no-untyped-def]
+    parse_with_ents, ontology, text: str, ents: list[tuple[int, int, str]], name: str, cls: str
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    types = {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
+    assert types.get(name) == cls, types

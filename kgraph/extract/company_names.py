@@ -38,13 +38,17 @@ from typing import TYPE_CHECKING
 
 from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_NAMES
 from kgraph.names import addressed_names
+from kgraph.nlp import dictionary_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from kgraph.ontology import Ontology
 
-__all__ = ["company_after_country", "company_in_document", "firms_possession", "names_a_firm", "not_a_company"]
+__all__ = [
+    "company_after_country", "company_in_document", "company_opened_by_title", "firms_possession", "names_a_firm",
+    "not_a_company",
+]
 
 
 
@@ -408,3 +412,16 @@ def not_a_company(span: Span, ontology: Ontology) -> str | None:
     if after is not None and after.lower_ in regions and span.root.head.i == after.i and span.root.dep_ == "compound":
         return "Place"
     return None
+
+
+def company_opened_by_title(span: Span) -> bool:
+    """Whether a name the NER took for an organisation that opens with a person's title is a company's: the
+    title is a common adjective too ("General", "Major"; not "Mr") and every word after it a common adjective
+    or the plural of a common noun ("General Electric", "General Motors"), no surname ("General Kell")."""
+    adjectives, nouns = dictionary_words("adj"), dictionary_words("noun")
+    if span.label_ != "ORG" or len(span) < 2 or span[0].lower_ not in adjectives:
+        return False
+    return all(
+        t.lower_ in adjectives or t.lower_.endswith("s") and t.lemma_.lower() in nouns and t.lemma_.lower() != t.lower_
+        for t in span[1:]
+    )

@@ -21,6 +21,7 @@ from kgraph.extract.body_names import bodies_with_of, courts_of_countries
 from kgraph.extract.company_names import (
     company_after_country,
     company_in_document,
+    company_opened_by_title,
     firms_possession,
     names_a_firm,
     not_a_company,
@@ -125,7 +126,7 @@ def _classify(span: Span, ontology: Ontology) -> str | None:
                 return info.name
     if span.start > 0 and _is_title(span.doc[span.start - 1].text) and span.label_ in {"ORG", "PERSON"}:
         return "Person"
-    if _is_title(span[0].text) and len(span) > 1:
+    if _is_title(span[0].text) and len(span) > 1 and not company_opened_by_title(span):
         return "Person"
     return ontology.class_for_ner(span.label_)
 

@@ -35,6 +35,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kgraph.extract.company_names import firms_possession, names_a_firm
+from kgraph.extract.product_names import product_ranges
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -357,7 +358,7 @@ def _work_ranges(doc: Doc, ontology: Ontology) -> list[tuple[int, int]]:
             (m.start(), m.end())
             for text in _work_texts(doc, ontology)
             for m in re.finditer(rf"(?<!\w)(?:[Tt]he )?{re.escape(text)}(?!\w)", doc.text)
-        ]
+        ] + product_ranges(doc, ontology)
         doc.user_data[_KEY] = cached
     return list(cached)
 

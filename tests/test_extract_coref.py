@@ -470,6 +470,55 @@ def test_coref_a_short_form_of_a_longer_name_written_before(  # type: ignore[no-
     assert _links_of(_with_names(nlp, text, names), ontology)[_key(text, marked)] == antecedent
 
 
+_HEADLINE = "Halden cuts 200 jobs\n\nHalden Breweries said on Monday it would close a mill in Oslo."
+_STANDARD = "Standard grows\n\nStandard Foods bought a mill in Oslo."
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "marked", "antecedent"),
+    [
+        # a firm's first word in the headline, before the body names it in full, is that firm
+        (_HEADLINE, [("Halden", "ORG"), ("Halden Breweries", "ORG"), ("Oslo", "GPE")], "[Halden] cuts",
+         "Halden Breweries"),
+        # guard: not where the body too writes the word alone before the full name (the firm, then its arm)
+        ("Halden cuts 200 jobs\n\nHalden said on Monday its arm Halden Breweries would close a mill in Oslo.",
+         [("Halden", "ORG"), ("Halden", "ORG"), ("Halden Breweries", "ORG"), ("Oslo", "GPE")], "[Halden] cuts",
+         "Halden"),
+        # guard: a first line that closes a sentence is no headline
+        ("Halden cut 200 jobs.\nHalden Breweries said on Monday it would close a mill in Oslo.",
+         [("Halden", "ORG"), ("Halden Breweries", "ORG"), ("Oslo", "GPE")], "[Halden] cut", "Halden"),
+        # initials before a firm's kind are that firm ...
+        ("KL Bank raised rates in Oslo. Analysts said KL would grow.",
+         [("KL Bank", "ORG"), ("Oslo", "GPE"), ("KL", "ORG")], "said [KL]", "KL Bank"),
+        # a firm's first two words are that firm
+        ("Tarvo Lind Holdings bought a mill in Oslo. Analysts said Tarvo Lind would grow.",
+         [("Tarvo Lind Holdings", "ORG"), ("Oslo", "GPE"), ("Tarvo Lind", "ORG")], "said [Tarvo Lind]",
+         "Tarvo Lind Holdings"),
+        # a common word opening one name of the article is that name ...
+        (_STANDARD, [("Standard", "ORG"), ("Standard Foods", "ORG"), ("Oslo", "GPE")], "[Standard] grows",
+         "Standard Foods"),
+        # ... guard: not where the article writes it before another name too, of whatever kind
+        ("Standard grows\n\nStandard Foods bought a mill on Standard Street.",
+         [("Standard", "ORG"), ("Standard Foods", "ORG"), ("Standard Street", "FAC")], "[Standard] grows",
+         "Standard"),
+        # guard: a country's name or adjective opening a firm's name is no short name of it (in a headline)
+        ("British grows\n\nBritish Halden bought a mill in Oslo.",
+         [("British", "ORG"), ("British Halden", "ORG"), ("Oslo", "GPE")], "[British] grows", "British"),
+        # guard: nor a head noun that names a kind of thing
+        ("Bank grows\n\nBank Halden raised rates in Oslo.",
+         [("Bank", "ORG"), ("Bank Halden", "ORG"), ("Oslo", "GPE")], "[Bank] grows", "Bank"),
+        # guard: a word of a person's name is somebody's as well: neither
+        ("Halden Breweries hired Anna Halden in Oslo. Analysts said Halden would sell more beer.",
+         [("Halden Breweries", "ORG"), ("Anna Halden", "PERSON"), ("Oslo", "GPE"), ("Halden", "ORG")],
+         "said [Halden]", "Halden"),
+    ],
+)
+def test_coref_a_short_form_of_one_longer_name_is_that_name(  # type: ignore[no-untyped-def]
+    nlp, ontology, text, names, marked, antecedent
+) -> None:
+    assert _links_of(_with_names(nlp, text, names), ontology)[_key(text, marked)] == antecedent
+
+
 def test_coref_a_first_word_the_article_gave_to_another_name_stays_that_names(extract_text) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Anna Berg, chief executive of Kellby Institute, spoke in Oslo on Monday.\n\n"

@@ -229,3 +229,23 @@ def test_words_before_a_name_that_close_a_time_or_date_a_post(ontology, parse_wi
 
     classes = {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
     assert {name: classes.get(name) for name in expected} == expected, classes
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "label"),
+    [
+        # a word cut off a name's front leaves the NER's label on the rest (a slice of a span has none)
+        ("Praising Kestrel for its work, he left.", [(0, 2, "ORG")], "Kestrel", "ORG"),
+        ("Senior Kestrel Bank staff resigned. The board of Kestrel Bank met.", [(0, 3, "ORG"), (9, 11, "ORG")],
+         "Kestrel Bank", "ORG"),
+        ("Irishmen PJ Dunleavy and Liam Corcoran own a stake.", [(0, 3, "PERSON"), (4, 6, "PERSON")],
+         "PJ Dunleavy", "PERSON"),
+        # guard: a name nothing is cut off keeps its label too
+        ("Kestrel Bank staff resigned.", [(0, 2, "ORG")], "Kestrel Bank", "ORG"),
+    ],
+)
+def test_a_name_cut_at_its_front_keeps_its_label(ontology, parse_with_ents, text, ents, name, label) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    labels = {m.text: m.label for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
+    assert labels.get(name) == label, labels

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from kgraph.extract.doc_text import doc_text
 from kgraph.extract.party_names import party_key
+from kgraph.extract.short_names import ShortNameContext, headline_end, short_form_of
 from kgraph.models import Mention
 from kgraph.names import NAME_LABELS, name_key, name_tokens, organisation_by_context
 from kgraph.ontology import Ontology
@@ -136,6 +137,11 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
             owner[mention].descriptors.add(noun.lemma_.lower())
 
     # 3. shorter forms: surname -> full name, "Shonan iPark" / "iPark", a name without its head noun
+    context = ShortNameContext(
+        text,
+        headline_end(text),
+        frozenset(key for c in clusters if _kind(c) == "Place" for key in c.keys),
+    )
     for cluster in sorted(clusters, key=lambda c: min(len(k.split()) for k in c.keys)):
         if cluster not in clusters:
             continue
@@ -154,7 +160,7 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
                 and any(
                     _shorter_form(short, long, ontology, _people(cluster, other))
                     or (short in given and _people(other) and _given_name_of(short, long))
-                    or _first_word_of(short, long, cluster, other, ontology)
+                    or _first_word_of(short, long, cluster, other, ontology, context)
                     for long in other.keys
                 )
                 and not _described_otherwise(cluster, other, ontology)  # asked only of a name that fits
@@ -320,14 +326,16 @@ def _shorter_form(short: str, long: str, ontology: Ontology, people: bool = Fals
     )
 
 
-def _first_word_of(short: str, long: str, cluster: _Cluster, other: _Cluster, ontology: Ontology) -> bool:
+def _first_word_of(
+    short: str, long: str, cluster: _Cluster, other: _Cluster, ontology: Ontology, context: ShortNameContext
+) -> bool:
     """Whether the organisation's name ``short`` is its longer name ``long`` cut before its "of" ("the Reserve
-    Bank" of "the Reserve Bank of Kellmark"), or is its one first word, written after the full name ("Kellby
-    Breweries ... a stake in Kellby"): an article names a firm in full, then by its first word.  Not where the
-    short name is written with more words (a legal form: "Kellby Corp" is no "Kellby of Oslo"), nor is a
-    person's ("Anna" / "Anna Berg"), nor initials ("KBC" / "KBC Radio": a brand that names a parent and its
-    arms), nor a first word written alone before the longer name (the firm, then its arm), nor one the article gave to
-    another name ("Kellby Institute runs Marlow Science Park (Kellby)": the park's short name)."""
+    Bank" of "the Reserve Bank of Kellmark"), or is its first word(s), written after the full name or in the
+    headline before it ("Kellby Breweries ... a stake in Kellby"): an article names a firm in full, and by its
+    first words (the guards are :func:`~kgraph.extract.short_names.short_form_of`'s).  Not where the short name
+    is written with more words (a legal form: "Kellby Corp" is no "Kellby of Oslo"), nor is a person's ("Anna" /
+    "Anna Berg"), nor one the article gave to another name ("Kellby Institute runs Marlow Science Park (Kellby)":
+    the park's short name)."""
     words, longer = short.split(), long.split()
     if len(longer) <= len(words) or longer[: len(words)] != words:
         return False
@@ -338,10 +346,11 @@ def _first_word_of(short: str, long: str, cluster: _Cluster, other: _Cluster, on
         return False
     if longer[len(words)] == "of":
         return True
-    if len(words) != 1 or any(m.text.isupper() for m in named) or cluster.keys != {short}:
+    if cluster.keys != {short}:
         return False  # a word the article gave as another name's short form ("X Park (Kellby)") is that name's
     full = [m.start for m in other.mentions if name_key(m.text) == long]
-    return bool(full) and min(full) < min(m.start for m in named)
+    written = [(m.start, m.text) for m in named]
+    return bool(full) and short_form_of(words, longer, written, min(full), context, ontology)
 
 
 #: Honorifics that stand before a given name alone: "Sir Anthony" is "Sir Anthony Meyer", "Dame Judi" "Dame Judi Dench".

@@ -282,6 +282,13 @@ def opens_sentence(token: Token) -> bool:
     return token.is_sent_start or token.i > 0 and token.nbor(-1).is_space
 
 
+def without_first(ent: Span) -> Span:
+    """The name without its first word, keeping the NER's label (a slice ``ent[1:]`` has none)."""
+    from spacy.tokens import Span
+
+    return Span(ent.doc, ent.start + 1, ent.end, label=ent.label_)
+
+
 def _without_gerund(ent: Span, ontology: Ontology) -> Span:
     """ "Praising Kestrel" -> "Kestrel": a verb's "-ing" form opening the sentence (not before a head noun
     that says the name's kind: "Racing Club")."""
@@ -293,7 +300,7 @@ def _without_gerund(ent: Span, ontology: Ontology) -> Span:
         and first.pos_ == "VERB"
         and not any(ontology.class_for_head(t.lower_) for t in ent[1:])
     ):
-        return ent[1:]
+        return without_first(ent)
     return ent
 
 
@@ -337,7 +344,7 @@ def _without_opening_word(ent: Span, text: str) -> Span:
         or any(t.text == ent[0].text and not opens_sentence(t) for t in doc)
     ):
         return ent
-    return ent[1:]
+    return without_first(ent)
 
 
 def _compass_joined(doc: Doc, ent: Span, after: Span | None) -> Span | None:

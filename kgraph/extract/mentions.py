@@ -37,7 +37,7 @@ from kgraph.extract.countries import (
 )
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
 from kgraph.extract.doc_text import doc_text
-from kgraph.extract.glued_names import opens_sentence, unglued
+from kgraph.extract.glued_names import opens_sentence, unglued, without_first
 from kgraph.extract.lexicon import (
     _CONTINENT_ADJECTIVES,
     _COUNTRY_ADJECTIVES,
@@ -308,7 +308,7 @@ def _without_new(span: Span, titles: frozenset[str]) -> Span:
         return span
     second = span[1].lower_
     if second in _COUNTRY_ADJECTIVES or second in _CONTINENT_ADJECTIVES:
-        return span[1:]
+        return without_first(span)
     if second in dictionary_words("adj") and _names_office(span, titles):
         from spacy.tokens import Span
 
@@ -620,9 +620,9 @@ def _named_entities(
             taken.update(range(ent.start, stripped.start))  # the title is no part of another name
             ent = stripped
             if len(ent) > 2 and (ent[0].tag_ == "NNPS" or ent[0].lower_.endswith(("men", "women"))):
-                ent = ent[1:]  # "Irishmen JP Halloran and ...": a plural before the name is no part of it
+                ent = without_first(ent)  # "Irishmen JP Halloran and ...": a plural before the name is no part of it
             while len(ent) > 2 and (ent[0].lower_ in _NOT_FORENAMES or ent[0].lower_ in _COUNTRY_ADJECTIVES):
-                ent = ent[1:]  # "Conductor Karl Vogt", "Frenchman Luc Aubry", "Swiss Anna Roth": no part of the name
+                ent = without_first(ent)  # "Conductor Karl Vogt", "Swiss Anna Roth": no part of the name
         end_char = ent.end_char
         if cls == "Person" and _stop_in_name(ent):
             end_char -= 1  # "... said survey chairman Norbert Ore.": the sentence's stop is no part of the name

@@ -507,6 +507,10 @@ _STANDARD = "Standard grows\n\nStandard Foods bought a mill in Oslo."
         # guard: nor a head noun that names a kind of thing
         ("Bank grows\n\nBank Halden raised rates in Oslo.",
          [("Bank", "ORG"), ("Bank Halden", "ORG"), ("Oslo", "GPE")], "[Bank] grows", "Bank"),
+        # guard: a "name" the NER ran across a spaced dash into an aside is no fuller name ("Halden - Norse for")
+        ("Halden opens\n\nAnna Berg said Halden - Norse for a slope - would open a mill in Oslo.",
+         [("Halden", "ORG"), ("Anna Berg", "PERSON"), ("Halden - Norse", "ORG"), ("Oslo", "GPE")],
+         "[Halden] opens", "Halden"),
         # guard: a word of a person's name is somebody's as well: neither
         ("Halden Breweries hired Anna Halden in Oslo. Analysts said Halden would sell more beer.",
          [("Halden Breweries", "ORG"), ("Anna Halden", "PERSON"), ("Oslo", "GPE"), ("Halden", "ORG")],

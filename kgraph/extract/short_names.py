@@ -16,6 +16,9 @@ form joins the one longer name it opens when:
   A word of a person's name ("Halden" beside "Anna Halden") fits that person too, so coreference, finding two
   names it may be, joins it to neither.
 
+No short form joins a longer name the NER ran across a spaced dash into an aside ("Halden - Norse for a slope -"):
+that is no fuller name of the firm.
+
 :mod:`kgraph.extract.coref` asks :func:`short_form_of` of each short name and longer name it compares.
 """
 
@@ -60,6 +63,8 @@ def short_form_of(
 ) -> bool:
     """Whether the short name ``words`` (name key words, ``written`` as (start, text) in the article) is the
     longer name ``longer`` it opens, first written at ``first_full`` (see the module's docstring)."""
+    if _spaced_dash_in(longer, first_full, context.text):
+        return False  # "Veritas - Latin for truth": the NER ran a name into an aside, no fuller name
     if any(start < first_full and start >= context.headline_end for start, _ in written):
         return False  # written alone in the body before the full name: a name of its own
     initials = any(text.isupper() for _, text in written)
@@ -73,6 +78,13 @@ def short_form_of(
     if not initials and ontology.class_for_head(last) is not None:
         return False  # "Bank", "Group": a kind of thing, no firm's own word
     return not _opens_another_name(words, longer[len(words)], context.text)
+
+
+def _spaced_dash_in(longer: list[str], start: int, text: str) -> bool:
+    """Whether the longer name, as first written at ``start``, runs across a spaced dash ("Kellby - Latin")."""
+    written = text[start : start + 40 * len(longer)]
+    last = re.search(r"(?i)(?<![\w-])" + re.escape(longer[-1]) + r"(?![\w-])", written)
+    return last is not None and re.search(r"\s[-\u2013\u2014]\s", written[: last.start()]) is not None
 
 
 def _opens_another_name(words: list[str], next_word: str, text: str) -> bool:

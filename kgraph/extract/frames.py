@@ -32,6 +32,7 @@ from kgraph.extract.moods import _copula_mood as _copula_mood  # re-exported: kg
 from kgraph.extract.moods import event_mood as event_mood
 from kgraph.extract.moods import mood as mood
 from kgraph.extract.moods import noun_mood as noun_mood
+from kgraph.extract.name_carriers import carriers as name_carriers
 from kgraph.extract.owners import apposed_names, family_noun, included, owned_in_reach, relative_prep, unit_names
 from kgraph.extract.title_holders import copula_named, dash_named
 from kgraph.extract.title_shapes import ex_named, kind_named, listed_holders
@@ -89,6 +90,8 @@ class _Index:
     links: dict[Mention, Mention] = field(default_factory=dict)
     #: token -> who holds it read as any noun at all (kgraph.extract.relations reads it once for its patterns)
     any_noun_holders: dict[int, list[Token]] = field(default_factory=dict)
+    #: name's root token -> the tokens that may carry its phrase (kgraph.extract.name_carriers)
+    carriers: dict[int, list[Token]] = field(default_factory=dict)
 
     @cached_property
     def surnames(self) -> frozenset[str]:
@@ -882,24 +885,9 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
         if not preps:
             return [], []
     span = index.mentions[m][1]
-    # "the Northern Committee of the Harbour Trust in Bergen": the phrase may hang on a later word of the name
-    carriers = [token, *(t for t in span if t.i > token.i)]
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
-        carriers.append(token.head.head)
-    kind = token.head
-    if (
-        token.dep_ == "compound" and kind.pos_ == "NOUN" and kind.i == span.end
-        and any(index.ontology.is_a(index.mentions[m][0].type, c)
-                for c in index.ontology.classes_for_descriptor(kind.lemma_.lower()))
-    ):
-        carriers.append(kind)  # "the Kestrel company in Bergen": the noun of the name's kind
-    # "X, a Republican from Y": a party or nationality word in apposition carries the name's phrase
-    carriers.extend(
-        c for c in token.children
-        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "NORP" and index.at(c) in {None, m}
-    )
     objects = [
-        o for carrier in carriers for pobj in _prep_objects(carrier, preps) if not span.start <= pobj.i < span.end
+        o for carrier in name_carriers(token, m, index, index.carriers) for pobj in _prep_objects(carrier, preps)
+        if not span.start <= pobj.i < span.end
         for o in _named_in(pobj, index)
     ]
     post = _post_in(token, index)

@@ -108,18 +108,16 @@ def find_relations(
     for sent in doc.sents:
         headline = _headline(sent)
         for token in sent:
-            candidates = triggers.get(token.lower_, []) + triggers.get(token.lemma_.lower(), [])
-            if (
-                _any_noun(token) and token.lemma_.lower() not in owned and token.lower_ not in owned and not headline
-            ):
+            lower, lemma = token.lower_, token.lemma_.lower()
+            candidates = triggers.get(lower, []) + triggers.get(lemma, [])
+            if _any_noun(token) and lemma not in owned and lower not in owned and not headline:
                 candidates = candidates + triggers.get(ANY_NOUN, [])
             if candidates and not _inside_name(token, index):  # "District" in "Seongdong District" is a name
                 done: set[int] = set()
                 for pattern, trigger in candidates:
                     if id(pattern) in done or not _matches(token, (trigger,)):
                         continue
-                    if trigger == ANY_NOUN and (token.lemma_.lower() in pattern.exceptions
-                                                or token.lower_ in pattern.exceptions):
+                    if trigger == ANY_NOUN and (lemma in pattern.exceptions or lower in pattern.exceptions):
                         continue
                     done.add(id(pattern))
                     for subj, obj, role, predicate in _apply(pattern, token, trigger, index, ontology):
@@ -301,6 +299,8 @@ def _apply(
     if parties is None:
         return
     subjects, objects, predicate, trigger = parties
+    if not subjects or not objects:
+        return  # the conjuncts below only narrow the parties: with no subject or no object there is no pair
     role = _role_of(token, trigger.upper() if len(trigger) <= 3 else trigger.title()) if pattern.role else None
     if role is not None and role.current and ended(token, subjects, index):
         role = replace(role, current=False)  # "Kestrel chairman X stepped down last week"
@@ -509,7 +509,9 @@ def _attribute_parties(
     if _copula_mood(token) != pattern.mood:
         return None
     subjects, objects = _attribute(token, pattern.prepositions, index)
-    if subjects and objects and future_title(token, ontology):
+    if not objects:
+        return None  # no pair (the checks below only narrow the objects)
+    if subjects and future_title(token, ontology):
         return None  # "the incoming president of Orbix" holds no post there yet (as a title's pattern reads it)
     if pattern.property == "basedIn" and names_a_party(token, index):
         # "the Kestrel Party in Oslo": its branch or its work there (not "Norway's Kestrel Party"); a party's base

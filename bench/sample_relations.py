@@ -48,14 +48,35 @@ def pick_articles(seed: int, articles: int, mix: bool) -> list[Path]:
 def relations_of(picked: list[Path], extractor: str, model: str | None) -> list[tuple[str, dict[str, Any]]]:
     """(article id, relation record) for every relation the pipeline finds in the articles, in article order."""
     from kgraph.config import Settings
+    from kgraph.ontology import load_ontology
     from kgraph.pipeline import extract_articles
     from kgraph.report import extraction_record
 
+    ontology = load_ontology()
     found = []
     for extraction in extract_articles(Settings(inputs=picked, extractor=extractor, model=model, jobs=1)):
         record = extraction_record(extraction)
-        found += [(extraction.article.id, rel) for rel in record["relations"]]
+        labels = node_labels(extraction, ontology)
+        for rel in record["relations"]:
+            for end in (rel["subject"], rel["object"]):
+                end["node"] = labels.get(end["id"], end["id"].replace("_", " "))
+            found.append((extraction.article.id, rel))
     return found
+
+
+def node_labels(extraction: Any, ontology: Any) -> dict[str, str]:
+    """Each entity id of an extraction's record -> the label its node takes in the graph built from the article
+    ("Vladimir Putin" for the cluster the record calls "Mr_Putin": the graph names a node by its fullest name)."""
+    from kgraph.graph import slug
+    from kgraph.resolve import resolve_entities
+
+    resolution = resolve_entities([extraction], ontology)
+    labels: dict[str, str] = {}
+    for mention in extraction.mentions:
+        key = resolution.mention_entity.get((extraction.article.id, mention))
+        if key is not None:
+            labels.setdefault(slug(extraction.links.get(mention, mention).text), resolution.entities[key].label)
+    return labels
 
 
 def _local_extractors() -> list[str]:
@@ -72,7 +93,7 @@ def _name(model: str | None, extractor: str) -> str:
 def _named(entity: dict[str, Any]) -> str:
     """A relation's party as the sentence writes it, and the node it names in the graph where the two differ
     ("Reserve Bank [= Reserve Bank of Australia]": the article named the bank in full before)."""
-    node = entity["id"].replace("_", " ")
+    node = entity.get("node") or entity["id"].replace("_", " ")
     return entity["text"] if node == entity["text"] else f"{entity['text']} [= {node}]"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -46,3 +47,24 @@ def test_a_party_named_short_shows_the_node_it_names(sample: ModuleType) -> None
     assert "--ceoOf--> Kestrel [= Kestrel Air Group] (Organization)" in line
     # a party written as its node is named is shown once
     assert line.startswith("  1. Anna Berg (Person)")
+
+
+def test_a_party_shows_the_label_its_graph_node_takes(sample: ModuleType) -> None:
+    rel = _relation(None)
+    rel["subject"] = {"id": "Mr_Berg", "text": "Mr Berg", "type": "Person", "node": "Anna Berg"}
+    line = sample._line(1, "bbc/business/001.txt", rel)
+    assert line.startswith("  1. Mr Berg [= Anna Berg] (Person)")
+
+
+def test_relations_carry_the_label_of_their_graph_node(sample: ModuleType, tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Kestrel Air hires Berg\n\nKestrel Air said on Monday that Lena Berg would join it in May.\n\n"
+        "Ms Berg, the chief executive of Kestrel Air, said the airline would grow. Ms Berg said fares would fall.\n",
+        encoding="utf-8",
+    )
+    found = sample.relations_of([article], "rules", None)
+    posts = [rel for _, rel in found if rel["predicate"] == "ceoOf"]
+    assert posts, found
+    # the record's id may be a short form; the node the graph builds is named by the fullest name
+    assert posts[0]["subject"]["node"] == "Lena Berg", posts[0]["subject"]

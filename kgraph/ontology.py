@@ -72,6 +72,7 @@ class KG(DefinedNamespace):
     partnerOf: URIRef
     operates: URIRef
     subsidiaryOf: URIRef
+    partOf: URIRef
     acquired: URIRef
     agreedToAcquire: URIRef
     investedIn: URIRef

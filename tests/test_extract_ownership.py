@@ -91,31 +91,43 @@ _CASES = [
         "Kestrel Holdings' Corvane Mining chief executive resigned.",
         "Investors fear the sale of the mining unit of Kestrel Holdings.",
     ),
-    # a body named with its organisation's possessive is part of it
+    # a body named with its organisation's possessive is part of it (kg:partOf), no company it owns
     *_stated(
         "body-with-a-possessive",
-        ("Fisheries Research Agency", "subsidiaryOf", "Kestrel Group"),
+        ("Fisheries Research Agency", "partOf", "Kestrel Group"),
         "The Kestrel Group's Fisheries Research Agency warned of shortages.",
     ),
     *_stated(
         "body-with-a-possessive",
-        ("Harbour Works Office", "subsidiaryOf", "Pentagon"),
+        ("Harbour Works Office", "partOf", "Pentagon"),
         "The Pentagon's Harbour Works Office said it had taken over.",
     ),
     *_stated(
         "body-with-a-possessive",
-        ("Monetary Policy Committee", "subsidiaryOf", "Kestrel Bank"),
+        ("Monetary Policy Committee", "partOf", "Kestrel Bank"),
         "The Kestrel Bank's Monetary Policy Committee raised rates.",
     ),
     *_stated(
         "body-with-a-possessive",
-        ("Small Business Council", "subsidiaryOf", "Kestrel Group"),
+        ("Small Business Council", "partOf", "Kestrel Group"),
         "Tomas Vidal, chair of the Kestrel Group's Small Business Council, warned of shortages.",
     ),
     *_stated(
         "body-with-a-possessive",
-        ("European Department", "subsidiaryOf", "Kestrel Fund"),
+        ("European Department", "partOf", "Kestrel Fund"),
         "Lena Berg, assistant director of the Kestrel Fund's European Department, spoke.",
+    ),
+    *_not_stated(
+        "body-with-a-possessive-no-subsidiary",
+        _ANY_PARENT,
+        "The Kestrel Bank's Monetary Policy Committee raised rates.",
+        "Tomas Vidal, chair of the Kestrel Group's Small Business Council, warned of shortages.",
+    ),
+    # a unit named with its organisation's possessive is still its subsidiary
+    *_stated(
+        "unit-with-a-possessive",
+        ("Corvane Mining Division", "subsidiaryOf", "Kestrel Holdings"),
+        "Kestrel Holdings' Corvane Mining Division was sold last year.",
     ),
     # a body with a person's or a place's possessive is no organisation's part
     *_not_stated(

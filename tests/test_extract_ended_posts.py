@@ -141,3 +141,22 @@ def test_ended_posts_a_current_owner_still_owns_its_unit(extract_text, text: str
 def test_ended_posts_a_late_founder_still_founded_the_firm(roles) -> None:  # type: ignore[no-untyped-def]
     found = roles("The late founder of Kestrel Air, Anna Berg, left a fortune.")
     assert ("Anna Berg", "founderOf", "Kestrel Air") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Vidal has replaced Anna Berg as chief executive of Orbix Foods.",
+        "Tomas Vidal succeeded Anna Berg as chief executive of Orbix Foods in May.",
+    ],
+)
+def test_ended_posts_the_one_a_done_succession_replaced_held_the_post_before(roles, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = roles(text)
+    assert found.get(("Anna Berg", "ceoOf", "Orbix Foods")) is False, found
+    # the successor holds it now
+    assert found.get(("Tomas Vidal", "ceoOf", "Orbix Foods")) is True, found
+
+
+def test_ended_posts_the_one_a_succession_will_replace_holds_the_post_still(roles) -> None:  # type: ignore[no-untyped-def]
+    found = roles("Tomas Vidal will replace Anna Berg as chief executive of Orbix Foods.")
+    assert found.get(("Anna Berg", "ceoOf", "Orbix Foods")) is True, found

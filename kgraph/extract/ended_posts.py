@@ -8,7 +8,8 @@ title ("X, who quit as chairman in May"), whose subject is the holder ("Kestrel 
 last week", "X, a Kestrel officer, said ... since he defected", "She resigned in May." after it,
 kgx:LeavingVerb) or whose object is ("Kestrel sacked its chairman X", "X was ousted", kgx:DismissVerb), or a
 past "be" whose clause dates the post to a time now over ("X was head of Y when the scandal broke", "until
-2003").  Only a leaving stated as done counts: "X will step
+2003"); and the one a succession stated as done took the post from ("X has replaced Y as chief executive":
+:func:`replaced`, Y's post only).  Only a leaving stated as done counts: "X will step
 down", "X did not resign", "X is expected to quit" leave the post current.
 
 Also decides which links with no post are over: a relational noun's link between organisations the words of a
@@ -34,7 +35,8 @@ if TYPE_CHECKING:
     from kgraph.ontology import Ontology
 
 __all__ = [
-    "ended", "ended_link", "firms_link", "once_held", "phrasal_verb_in", "said_former", "sold_off", "sold_units",
+    "ended", "ended_link", "firms_link", "once_held", "phrasal_verb_in", "replaced", "said_former", "sold_off",
+    "sold_units",
 ]
 
 def ended(title: Token, holders: list[Token], index: MentionIndex) -> bool:
@@ -63,6 +65,19 @@ def ended(title: Token, holders: list[Token], index: MentionIndex) -> bool:
                 if any(_entity(s, index) in holders_of for s in subjects):
                     return True
     return False
+
+
+def replaced(holder: Token, title: Token, ontology: Ontology) -> bool:
+    """Whether ``holder`` is the one a done succession took the post ``title`` from: the object of "X has replaced
+    Y as chief executive", "Kestrel replaced Y as chairman in May" (kgx:SuccessionVerb); Y held the post before,
+    X holds it now.  Not "X will replace Y as chairman": Y holds it still."""
+    verb = holder.head
+    return (
+        holder.dep_ == "dobj"
+        and verb.lemma_.lower() in ontology.words("SuccessionVerb")
+        and _done(verb)
+        and any(c.dep_ == "prep" and c.lower_ == "as" and title in c.subtree for c in verb.children)
+    )
 
 
 def ended_link(noun: Token, holders: list[Token], index: MentionIndex) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from kgraph.extract.datelines import _dateline_pairs, _source_line
-from kgraph.extract.ended_posts import ended, ended_link, firms_link, once_held, sold_off, sold_units
+from kgraph.extract.ended_posts import ended, ended_link, firms_link, once_held, replaced, sold_off, sold_units
 from kgraph.extract.firm_posts import called_a_firm, its_firm, unlinked_its
 from kgraph.extract.frames import (
     _any_noun,
@@ -304,6 +304,8 @@ def _apply(
     role = _role_of(token, trigger.upper() if len(trigger) <= 3 else trigger.title()) if pattern.role else None
     if role is not None and role.current and ended(token, subjects, index):
         role = replace(role, current=False)  # "Kestrel chairman X stepped down last week"
+    # "X has replaced Y as chairman": Y's post is over, X's is not
+    before = {s.i for s in subjects if replaced(s, token, ontology)} if role is not None and role.current else set()
     # "Y's former owner X", "a former unit of X": a link between organisations that is over, with no role to
     # mark it past, is no link now
     over = role is None and pattern.frame == "RelationalNoun" and ended_link(token, subjects, index)
@@ -314,7 +316,8 @@ def _apply(
                 continue
             si, oi = index.at(s), index.at(o)
             if si is not None and oi is not None and si != oi and not (over and firms_link(s, o, index)):
-                yield (oi, si, role, predicate) if pattern.inverse else (si, oi, role, predicate)
+                held = replace(role, current=False) if role is not None and s.i in before else role
+                yield (oi, si, held, predicate) if pattern.inverse else (si, oi, held, predicate)
 
 
 def _verb_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, ontology: Ontology) -> _Parties | None:

@@ -21,6 +21,10 @@ import pytest
         ("Tomas Vidal, 83, of Port Arlen, Alaska, the last pilot of the old airline, died on Monday.",
          [(0, 2, "PERSON"), (6, 8, "GPE"), (9, 10, "GPE")],
          ("Tomas Vidal", "livesIn", "Port Arlen")),
+        # "from" after a person's age gives the home town, and its region after it
+        ("Tomas Vidal, 34, from Kellby, Gloucestershire, said he would plead not guilty.",
+         [(0, 2, "PERSON"), (6, 7, "ORG"), (8, 9, "ORG")],
+         ("Kellby", "locatedIn", "Gloucestershire")),
     ],
 )
 def test_place_names_place_evidence_retypes_a_name(  # type: ignore[no-untyped-def]
@@ -130,3 +134,15 @@ def test_centre_class_a_parks_kind_makes_a_place(  # type: ignore[no-untyped-def
 
     types = {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
     assert types.get(name) == cls, types
+
+
+def test_place_names_from_without_an_age_keeps_the_organisation(  # type: ignore[no-untyped-def]
+    ontology, parse_with_ents, relation_triples
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    # guard: "from" with no age before it is where a person works ("the age" case above is a home town)
+    doc = parse_with_ents("Tomas Vidal from Kestrel Bank said rates would rise.", [(0, 2, "PERSON"), (3, 5, "ORG")])
+    mentions = find_mentions(doc, ontology)
+    assert {m.text: m.type for m, _ in mentions}["Kestrel Bank"] == "Organization"
+    assert ("Tomas Vidal", "worksFor", "Kestrel Bank") in relation_triples(doc, mentions)

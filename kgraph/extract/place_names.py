@@ -4,8 +4,8 @@ Decides which names the NER called organisations or people are places: a name in
 locative phrase whose word is the trigger of a pattern with a place object ("located in
 Fujisawa", "a campus in Fujisawa"), before or after a noun of a person's home ("a Duluth
 native", "her hometown of Duluth"), a seat or a peer's title's place ("the MP for Bellport", "Lord Vance of
-Bellport": kgraph.extract.seat_names), after a person's age ("Anders Holm, 41, of Tacoma"), the possessor of a
-place's street or mayor, and
+Bellport": kgraph.extract.seat_names), after a person's age ("Anders Holm, 41, of Tacoma", "... 41, from
+Tacoma"), the possessor of a place's street or mayor, and
 the names of a "Place, Name" chain ("Fujisawa, Kanagawa"); and a centre or park named for what is done in it
 or what it is (kgx:CentreUse: "the Kellmore Shopping Centre", "Kellmore National Park") is a place, where
 "the Kellmore Research Centre" and "Kellmore Science Park" are bodies.  Example: in "The lab is located in
@@ -106,8 +106,9 @@ def _place_evidence(root: Token, ontology: Ontology) -> bool:
 
 
 def _hometown_after_age(prep: Token, found: list[tuple[Mention, Span]]) -> bool:
-    """ "NAME, 30, of X": the "of" after a person's age gives the person's home town."""
-    return prep.lower_ == "of" and any(
+    """ "NAME, 30, of X", "NAME, 30, from X": the "of" or "from" after a person's age gives the person's home
+    town."""
+    return prep.lower_ in {"of", "from"} and any(
         m.type == "Person" and span.end + 3 == prep.i and _age_follows(span) for m, span in found
     )
 

@@ -205,7 +205,7 @@ def _places_by_context(
             mention = _as_place(mention)  # "Kestrel Milling Co. in Bellport", "Orbitel Supply Co. of Tacoma"
         elif weak and (is_seat(span, ontology) or peer_place(span, ontology)):
             mention = _as_place(mention)  # "Lord Vance of Bellport", "the MP for Bellport North"
-        elif weak and root.dep_ == "pobj" and _hometown_after_age(root.head, found):
+        elif weak and root.dep_ == "pobj" and span.start == root.head.i + 1 and _hometown_after_age(root.head, found):
             mention = _as_place(mention)  # "Anders Holm, 41, of Tacoma"
         elif weak and mention.label != "PERSON" and _place_evidence(root, ontology):
             # (a person has a home state and a street too: "Lena Berg's home state")

@@ -146,3 +146,15 @@ def test_place_names_from_without_an_age_keeps_the_organisation(  # type: ignore
     mentions = find_mentions(doc, ontology)
     assert {m.text: m.type for m, _ in mentions}["Kestrel Bank"] == "Organization"
     assert ("Tomas Vidal", "worksFor", "Kestrel Bank") in relation_triples(doc, mentions)
+
+
+def test_place_names_a_later_name_hung_on_an_earlier_age_stays_a_person(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.mentions import find_mentions
+
+    # guard: the parser hangs the list's next person on the first age's "from"; only the name right after
+    # "from" is the home town (the positive case: Orvik)
+    doc = nlp("The others are auctioneer Anna Berg, 42, from Orvik, near Kellby, point-to-point jockey "
+              "Tomas Vidal, 34, from Oslo, and former chef Per Lund, 41.")
+    types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
+    assert types["Tomas Vidal"] == "Person", types
+    assert types["Orvik"] == "Place", types

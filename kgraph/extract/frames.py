@@ -92,6 +92,13 @@ class _Index:
     any_noun_holders: dict[int, list[Token]] = field(default_factory=dict)
     #: name's root token -> the tokens that may carry its phrase (kgraph.extract.name_carriers)
     carriers: dict[int, list[Token]] = field(default_factory=dict)
+    #: (title's token, prepositions) -> the names the title is a post in (kgraph.extract.relations reads it once)
+    noun_objects: dict[tuple[int, tuple[str, ...]], list[Token]] = field(default_factory=dict)
+
+    @cached_property
+    def roots(self) -> list[int]:
+        """Each mention's root token (the index of ``span.root``, which spaCy finds anew on each access)."""
+        return [span.root.i for _, span in self.mentions]
 
     @cached_property
     def surnames(self) -> frozenset[str]:
@@ -871,7 +878,7 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
     ("the sidelines of Bio Japan 2024 at Pacifico Yokohama").
     """
     m = index.by_token.get(token.i)
-    if m is None or index.mentions[m][1].root.i != token.i:
+    if m is None or index.roots[m] != token.i:
         return [], []
     if (
         token.dep_ == "pobj" and token.head.lower_ in _OPPOSED

@@ -92,8 +92,6 @@ class _Index:
     any_noun_holders: dict[int, list[Token]] = field(default_factory=dict)
     #: name's root token -> the tokens that may carry its phrase (kgraph.extract.name_carriers)
     carriers: dict[int, list[Token]] = field(default_factory=dict)
-    #: (title's token, prepositions) -> the names the title is a post in (kgraph.extract.relations reads it once)
-    noun_objects: dict[tuple[int, tuple[str, ...]], list[Token]] = field(default_factory=dict)
 
     @cached_property
     def roots(self) -> list[int]:

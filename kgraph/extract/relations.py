@@ -369,7 +369,7 @@ def _title_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, 
     titled = _title_before_name(token, index) or verb_title
     if titled is None and trigger == ANY_NOUN and not _any_noun_holders(token, index):
         return None  # any noun at all that nobody holds: its names need not be looked for (the costlier half)
-    objects = _title_objects(token, pattern.prepositions, index)
+    objects = _noun_objects(token, pattern.prepositions, index)
     if not objects and (its := unlinked_its(token, index)) is not None:
         objects = its_firm(its, index)  # "the ambitions of its founder X", "its spokesman X"
     # "X, a spokeswoman for reform and president of Y": the parser joined the title to the first one's field
@@ -450,15 +450,6 @@ def _any_noun_holders(noun: Token, index: _Index) -> list[Token]:
     if held is None:
         held = index.any_noun_holders[noun.i] = _holders(noun, index, one_of=False)
     return held
-
-
-def _title_objects(noun: Token, preps: tuple[str, ...], index: _Index) -> list[Token]:
-    """The names a title is a post in (:func:`_noun_objects`), read once per title and prepositions."""
-    key = (noun.i, preps)
-    objects = index.noun_objects.get(key)
-    if objects is None:
-        objects = index.noun_objects[key] = _noun_objects(noun, preps, index)
-    return list(objects)
 
 
 @per_ontology

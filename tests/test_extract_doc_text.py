@@ -1,10 +1,10 @@
-"""A document's text is joined once and given back only for that document."""
+"""A document's text, tokens and words are gathered once and given back only for that document."""
 
 from __future__ import annotations
 
 import spacy
 
-from kgraph.extract.doc_text import doc_text
+from kgraph.extract.doc_text import doc_text, doc_tokens, doc_words
 
 
 def test_doc_text_is_the_documents_own_text() -> None:
@@ -23,3 +23,24 @@ def test_doc_text_is_joined_once_per_document() -> None:
     # an equal document is still another document: its own text, joined anew
     other = spacy.blank("en")("Halden Bank said profits rose.")
     assert doc_text(other) is not doc_text(doc)
+
+
+def test_doc_tokens_are_the_documents_own_tokens() -> None:
+    nlp = spacy.blank("en")
+    first = nlp("Orvella Foods opened a plant in Tarnby.")
+    second = nlp("Kestrel Air named Lena Brandt its chief executive.")
+    assert [t.text for t in doc_tokens(first)] == [t.text for t in first]
+    assert doc_tokens(first)[3] == first[3]
+    # another document is never given the tokens read before; the list is made once per document
+    assert [t.text for t in doc_tokens(second)] == [t.text for t in second]
+    assert doc_tokens(second) is doc_tokens(second)
+    assert [t.text for t in doc_tokens(first)] == [t.text for t in first]
+
+
+def test_doc_words_are_the_lower_case_forms_of_the_documents_words() -> None:
+    nlp = spacy.blank("en")
+    first = nlp("Orvella Foods opened a plant in Tarnby.")
+    second = nlp("Kestrel Air named Lena Brandt its chief executive.")
+    assert doc_words(first) == {"orvella", "foods", "opened", "a", "plant", "in", "tarnby", "."}
+    assert "chief" in doc_words(second) and "plant" not in doc_words(second)
+    assert "plant" in doc_words(first)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from kgraph.extract.body_names import body_heads
 from kgraph.extract.countries import organisation_descriptors
+from kgraph.extract.doc_text import doc_tokens
 from kgraph.ontology import Ontology
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def _first_words(doc: Doc, conj: int, labelled: set[int]) -> int:
 
 
 def _alone_elsewhere(doc: Doc, word: str, skip: range) -> bool:
-    return any(t.text == word for t in doc if t.i not in skip)
+    return any(t.text == word for t in doc_tokens(doc) if t.i not in skip)
 
 
 def _firm_noun(token: Token, ontology: Ontology) -> bool:

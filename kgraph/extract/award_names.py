@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.extract.doc_text import doc_tokens
 from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_NAMES
 from kgraph.ontology import Ontology
 
@@ -47,7 +48,7 @@ def _prize_named(span: Span, single: str) -> bool:
     two words or more ("Kestrel Vance award" is hers)."""
     doc = span.doc
     spellings = {single, single.removesuffix("ie") + "y"}
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.text not in spellings or _in_persons_name(token):
             continue
         nxt = token.i + 1

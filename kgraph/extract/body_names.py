@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.extract.doc_text import doc_tokens
 from kgraph.extract.lexicon import _COUNTRY_NAMES
 from kgraph.ontology import Ontology
 
@@ -80,7 +81,7 @@ def bodies_with_of(doc: Doc, ents: list[Span], ontology: Ontology) -> list[Span]
     heads = body_heads(ontology)
     owner = {i: ent for ent in ents for i in range(ent.start, ent.end)}
     joined: list[Span] = []
-    for token in doc[:-2]:
+    for token in doc_tokens(doc)[:-2]:
         if not (token.is_title and token.lower_ in heads and doc[token.i + 1].lower_ == "of"):
             continue
         if joined and joined[-1].end > token.i:

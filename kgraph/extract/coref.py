@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kgraph.extract.doc_text import doc_text
+from kgraph.extract.doc_text import doc_text, doc_tokens
 from kgraph.extract.party_names import party_key
 from kgraph.extract.short_names import ShortNameContext, headline_end, short_form_of
 from kgraph.models import Mention
@@ -195,8 +195,9 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
 
     # 4. pronouns and descriptions, in text order, looking back a few sentences
     sentence_of = {}
+    tokens = doc_tokens(doc)
     for n, sent in enumerate(doc.sents):
-        for token in sent:
+        for token in tokens[sent.start : sent.end]:
             sentence_of[token.idx] = n
     ordered = sorted(mentions, key=lambda pair: pair[0].start)
     # what each person's cluster is known to be: "Ms. Berg", or "he" already linked to it

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kgraph.extract.doc_text import doc_text
+from kgraph.extract.doc_text import doc_text, doc_tokens
 from kgraph.extract.frames import _Index
 from kgraph.extract.lexicon import _WEEKDAYS
 from kgraph.ontology import Ontology, Pattern
@@ -166,7 +166,7 @@ def _source_lines(doc: Doc) -> list[tuple[Span, str]]:
     found = _bare_source_lines(doc, text)
     if not _WIRE_CODE_IN_TEXT.search(text):
         return found
-    for code in doc:
+    for code in doc_tokens(doc):
         if not _WIRE_CODE.match(code.text):
             continue
         end = code.i + 1
@@ -231,7 +231,7 @@ def _bare_source_lines(doc: Doc, text: str) -> list[tuple[Span, str]]:
 
 def _source_line(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[int, int]]:
     """(publisher, place) of a wire source line: two dateline names, the place right before."""
-    for token in sent:
+    for token in doc_tokens(sent.doc)[sent.start : sent.end]:
         org = index.by_token.get(token.i)
         if org is None or index.mentions[org][0].label != "dateline" or index.mentions[org][1].start != token.i:
             continue

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.extract.doc_text import doc_tokens
 from kgraph.extract.lexicon import _FORMER
 from kgraph.extract.mention_index import MentionIndex
 from kgraph.extract.moods import mood, noun_mood
@@ -120,7 +121,7 @@ def sold_units(doc: Doc, index: MentionIndex) -> frozenset[tuple[str, str]]:
     """(unit, seller) of each sale the document states as done: "X sold Y to Z", "X has sold its Y unit", "Y was
     sold by X" (kgx:SaleVerb); not "X plans to sell Y", nor "X sold shares in Y" (a stake, no unit)."""
     sold: set[tuple[str, str]] = set()
-    for verb in doc:
+    for verb in doc_tokens(doc):
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in index.ontology.words("SaleVerb") or not _done(verb):
             continue
         passive = any(c.dep_ == "nsubjpass" for c in verb.children)

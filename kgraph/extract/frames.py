@@ -94,6 +94,11 @@ class _Index:
     carriers: dict[int, list[Token]] = field(default_factory=dict)
 
     @cached_property
+    def roots(self) -> list[int]:
+        """Each mention's root token (the index of ``span.root``, which spaCy finds anew on each access)."""
+        return [span.root.i for _, span in self.mentions]
+
+    @cached_property
     def surnames(self) -> frozenset[str]:
         """Last words of the people named in full ("Berg" of "Lena Berg")."""
         return frozenset(span[-1].text for m, span in self.mentions if m.type == "Person" and len(span) > 1)
@@ -871,7 +876,7 @@ def _attribute(token: Token, preps: tuple[str, ...], index: _Index) -> tuple[lis
     ("the sidelines of Bio Japan 2024 at Pacifico Yokohama").
     """
     m = index.by_token.get(token.i)
-    if m is None or index.mentions[m][1].root.i != token.i:
+    if m is None or index.roots[m] != token.i:
         return [], []
     if (
         token.dep_ == "pobj" and token.head.lower_ in _OPPOSED

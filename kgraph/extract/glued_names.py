@@ -50,7 +50,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kgraph.extract.body_names import body_heads, in_place_of
-from kgraph.extract.doc_text import doc_text
+from kgraph.extract.doc_text import doc_text, doc_tokens, doc_words
 from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES, _FORMER, _TIME_ZONES
 from kgraph.nlp import dictionary_words
 from kgraph.ontology import Ontology, per_ontology
@@ -141,8 +141,10 @@ def _unlabelled_for_bodies(doc: Doc, ents: list[Span], ontology: Ontology) -> li
 
     owner = {i: ent for ent in ents for i in range(ent.start, ent.end)}
     heads = ontology.words("ForPhraseBody")
+    if heads.isdisjoint(doc_words(doc)):
+        return ents  # no body's noun in the document
     joined: list[Span] = []
-    for token in doc[:-2]:
+    for token in doc_tokens(doc)[:-2]:
         if token.i in owner or not _capitalised(token) or token.lower_ not in heads:
             continue
         end = _capitalised_for_end(doc, token.i + 1)
@@ -223,7 +225,7 @@ def _field_word(ent: Span, ontology: Ontology) -> bool:
         return False
     if ent[0].lower_ not in dictionary_words("noun"):
         return False
-    return not any(t.text == ent[0].text for t in doc if t.i != ent.start)
+    return not any(t.text == ent[0].text for t in doc_tokens(doc) if t.i != ent.start)
 
 
 def _body_list(ent: Span, ontology: Ontology) -> bool:
@@ -316,12 +318,14 @@ def _written_alone(rest: Span) -> bool:
     if not all(t.is_alpha and t.is_title or t.is_upper and t.is_alpha for t in rest):
         return False
     n = len(words)
+    tokens = doc_tokens(doc)
     for i in range(len(doc) - n + 1):
-        if i == rest.start or [t.text for t in doc[i : i + n]] != words or not doc[i].ent_type_:
+        if i == rest.start or tokens[i].text != words[0] or [t.text for t in tokens[i : i + n]] != words \
+                or not tokens[i].ent_type_:
             continue  # (elsewhere too a name of the NER's: not "TV", "Fox TV")
-        before = doc[i - 1] if i > 0 else None
-        after = doc[i + n] if i + n < len(doc) else None
-        if not (before is not None and _capitalised(before) and not opens_sentence(doc[i])) and not (
+        before = tokens[i - 1] if i > 0 else None
+        after = tokens[i + n] if i + n < len(doc) else None
+        if not (before is not None and _capitalised(before) and not opens_sentence(tokens[i])) and not (
             after is not None and _capitalised(after)
         ):
             return True
@@ -341,7 +345,7 @@ def _without_opening_word(ent: Span, text: str) -> Span:
         or ent[0].lower_ in _COMPASS | _COUNTRY_NAMES
         or text.count(ent.text) != 1
         or not _written_alone(ent[1:])
-        or any(t.text == ent[0].text and not opens_sentence(t) for t in doc)
+        or any(t.text == ent[0].text and not opens_sentence(t) for t in doc_tokens(doc))
     ):
         return ent
     return without_first(ent)

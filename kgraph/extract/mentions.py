@@ -36,7 +36,7 @@ from kgraph.extract.countries import (
     said_of,
 )
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
-from kgraph.extract.doc_text import doc_text
+from kgraph.extract.doc_text import doc_text, doc_tokens
 from kgraph.extract.glued_names import opens_sentence, unglued, without_first
 from kgraph.extract.lexicon import (
     _CONTINENT_ADJECTIVES,
@@ -47,11 +47,11 @@ from kgraph.extract.lexicon import (
 )
 from kgraph.extract.name_classes import retyped
 from kgraph.extract.name_spans import (
-    hyphen_joined,
     joined_ents,
     named_by_initials,
     own_s_everywhere,
     possessive_place_names,
+    unlabelled_names,
     without_plural_nouns,
 )
 from kgraph.extract.party_names import party_mentions
@@ -642,7 +642,7 @@ def _pronouns_and_descriptions(
     names before "-based"."""
     from spacy.tokens import Span
 
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.i in taken:
             continue
         lower = token.lower_
@@ -712,7 +712,7 @@ def find_mentions(doc: Doc, ontology: Ontology, learned: bool = True) -> list[tu
         if len(span) == 1 and m.label in {"ORG", "GPE", "LOC"} and m.type != "Person"
         and not _names_office(span, job_titles)
     }
-    for span in _unlabelled_names(doc, taken, people | set(aliases), frozenset(elsewhere)):
+    for span in unlabelled_names(doc, taken, people | set(aliases), frozenset(elsewhere)):
         last = span[-1].lower_
         cls = ontology.class_for_head(last) or _described_as(span, ontology)
         if cls is None and len(span) == 1 and last in aliases:
@@ -795,7 +795,7 @@ def _country_adjectives(
         span.root.i: span.start for m, span in found if ontology.is_a(m.type, "Organization") and m.label != "name"
     }
     org_starts = set(org_roots.values())
-    for token in doc:
+    for token in doc_tokens(doc):
         if (
             token.text in _COUNTRY_MODIFIERS and token.i in alone and token.dep_ == "compound"
             and doc[token.i - 1].text != "-"  # "the German-US carmaker" has two countries
@@ -950,49 +950,3 @@ def _stop_in_name(span: Span) -> bool:
         and last.lower_ not in {"jr.", "sr.", "snr.", "jnr."}
         and (last.i + 1 == len(span.doc) or last.is_sent_end is True or span.doc[last.i + 1].is_space)
     )
-
-
-def _modifier_opening(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` opens a sentence and the document writes the same word in lower case elsewhere as a
-    noun's modifier ("Ailing Kestrel Bank ... the ailing lender", "Senior Orbix staff ... a senior official"):
-    an adjective the sentence's capital made look like a name's first word."""
-    first = doc[i]
-    if not first.is_sent_start or not first.is_alpha:
-        return False
-    return any(t.text == first.lower_ and t.dep_ == "amod" for t in doc if t.i != i)
-
-
-def _unlabelled_names(
-    doc: Doc, taken: set[int], surnames: set[str], known: frozenset[str] = frozenset()
-) -> Iterator[Span]:
-    """Runs of capitalised proper nouns the NER left unlabelled ("Quillon Robotics").
-
-    A single word qualifies only when it is the surname of a person named in full elsewhere,
-    or, written the same (``known``), a name the NER found elsewhere in the text; such a word
-    counts even where the tagger took it for a common noun ("Labour MP ...").
-    """
-
-    def name_word(token: Token) -> bool:
-        return token.i not in taken and token.text[:1].isupper() and (
-            token.pos_ == "PROPN" or token.text in known and token.pos_ == "NOUN"
-        )
-
-    i = 0
-    while i < len(doc):
-        if not name_word(doc[i]):
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(doc) and name_word(doc[j + 1]):
-            j += 1
-        while j + 2 < len(doc) and hyphen_joined(doc[j], doc[j + 1], doc[j + 2]) and name_word(doc[j + 2]):
-            j += 2  # "Day" + "-" + "Lewis" (the NER's run may stop at the dash)
-            while j + 1 < len(doc) and name_word(doc[j + 1]):
-                j += 1
-        while i >= 2 and hyphen_joined(doc[i - 2], doc[i - 1], doc[i]) and doc[i - 2].i not in taken:
-            i -= 2  # "Kell-" + "Marsh": a capitalised word hyphened to the name's first word opens it
-        if j > i and _modifier_opening(doc, i):
-            i += 1  # "Ailing Kestrel Bank ... the ailing lender": the opening word is no part of the name
-        if j > i or doc[i].lower_ in surnames or doc[i].text in known:
-            yield doc[i : j + 1]
-        i = j + 1

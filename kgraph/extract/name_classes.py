@@ -30,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kgraph.extract.doc_text import doc_tokens
 from kgraph.models import Mention
 from kgraph.names import addressed_names
 from kgraph.vocabulary import PERSON_TITLES
@@ -76,12 +77,13 @@ def _around(token: Token | None, tag: str) -> str:
 def name_features(span: Span, mention: Mention) -> list[str]:
     """The features of a name mention: its words, their shapes, the words around, its place in the parse,
     the NER's label and the class the repairs gave it."""
-    doc = span.doc
+    tokens = doc_tokens(span.doc)
     words = [t.lower_ for t in span]
     last = span[-1]
     ner = span.label_ or mention.label
+    sent = span.sent
     # running prose or a table's row / a headline (few lower-case words): the NER is less sure in the latter
-    text = "prose" if sum(t.is_lower for t in span.sent) >= 4 else "terse"
+    text = "prose" if sum(t.is_lower for t in tokens[sent.start : sent.end]) >= 4 else "terse"
     features = [
         "bias",
         f"cls={mention.type}",
@@ -103,10 +105,8 @@ def name_features(span: Span, mention: Mention) -> list[str]:
     if span.text.isupper() and len(span.text) > 1:
         features.append("allcaps")
     # the words around, within the sentence (the training sentences stand alone)
-    sent = span.sent
-
     def at(i: int) -> Token | None:
-        return doc[i] if sent.start <= i < sent.end else None
+        return tokens[i] if sent.start <= i < sent.end else None
 
     before, after = at(span.start - 1), at(span.end)
     features += [
@@ -123,7 +123,7 @@ def name_features(span: Span, mention: Mention) -> list[str]:
         features.append(f"comma_after={two_before.ent_type_ or two_before.pos_}")
     if after is not None and after.text == "," and two_after is not None:
         features.append(f"comma_before={two_after.ent_type_ or two_after.pos_}")
-    if span.start == span.sent.start:
+    if span.start == sent.start:
         features.append("opens")
     root = span.root
     head = root.head

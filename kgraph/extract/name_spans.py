@@ -34,9 +34,11 @@ split off as a possessive: "Blazin'" + "Squad" is the band "Blazin' Squad"; not 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kgraph.extract.body_names import in_place_of
+from kgraph.extract.doc_text import doc_tokens
 from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_NAMES, _WEEKDAYS
 from kgraph.models import Mention
 from kgraph.ontology import Ontology
@@ -46,7 +48,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "hyphen_joined", "joined_ents", "named_by_initials", "own_s_everywhere", "possessive_place_names",
-    "without_plural_nouns",
+    "unlabelled_names", "without_plural_nouns",
 ]
 
 
@@ -289,7 +291,7 @@ def possessive_place_names(doc: Doc, ents: list[Span], ontology: Ontology) -> li
     by_end = {ent.end: ent for ent in ents}
     by_start = {ent.start: ent for ent in ents}
     joined: list[Span] = []
-    for token in doc[1:-1]:
+    for token in doc_tokens(doc)[1:-1]:
         if not _own_s_token(token) or doc[token.i - 1].whitespace_ or not doc[token.i + 1].is_title:
             continue
         end = token.i + 1
@@ -332,3 +334,51 @@ def without_plural_nouns(ents: list[Span]) -> list[Span]:
 
     nouns = dictionary_words("noun")
     return [ent for ent in ents if not _plural_noun(ent, nouns)]
+
+
+def _modifier_opening(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a sentence and the document writes the same word in lower case elsewhere as a
+    noun's modifier ("Ailing Kestrel Bank ... the ailing lender", "Senior Orbix staff ... a senior official"):
+    an adjective the sentence's capital made look like a name's first word."""
+    first = doc[i]
+    if not first.is_sent_start or not first.is_alpha:
+        return False
+    return any(t.text == first.lower_ and t.dep_ == "amod" for t in doc_tokens(doc) if t.i != i)
+
+
+def unlabelled_names(
+    doc: Doc, taken: set[int], surnames: set[str], known: frozenset[str] = frozenset()
+) -> Iterator[Span]:
+    """Runs of capitalised proper nouns the NER left unlabelled ("Quillon Robotics").
+
+    A single word qualifies only when it is the surname of a person named in full elsewhere,
+    or, written the same (``known``), a name the NER found elsewhere in the text; such a word
+    counts even where the tagger took it for a common noun ("Labour MP ...").
+    """
+
+    tokens = doc_tokens(doc)
+
+    def name_word(token: Token) -> bool:
+        return token.i not in taken and token.text[:1].isupper() and (
+            token.pos_ == "PROPN" or token.text in known and token.pos_ == "NOUN"
+        )
+
+    i = 0
+    while i < len(doc):
+        if not name_word(tokens[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(doc) and name_word(tokens[j + 1]):
+            j += 1
+        while j + 2 < len(doc) and hyphen_joined(tokens[j], tokens[j + 1], tokens[j + 2]) and name_word(tokens[j + 2]):
+            j += 2  # "Day" + "-" + "Lewis" (the NER's run may stop at the dash)
+            while j + 1 < len(doc) and name_word(tokens[j + 1]):
+                j += 1
+        while i >= 2 and hyphen_joined(tokens[i - 2], tokens[i - 1], tokens[i]) and tokens[i - 2].i not in taken:
+            i -= 2  # "Kell-" + "Marsh": a capitalised word hyphened to the name's first word opens it
+        if j > i and _modifier_opening(doc, i):
+            i += 1  # "Ailing Kestrel Bank ... the ailing lender": the opening word is no part of the name
+        if j > i or tokens[i].lower_ in surnames or tokens[i].text in known:
+            yield doc[i : j + 1]
+        i = j + 1

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.extract.doc_text import doc_tokens
 from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _SOVEREIGN
 from kgraph.models import Mention
 
@@ -132,9 +133,10 @@ def party_mentions(
     out = list(found)
     # the words a party's mention can open with ("lib" of "Lib Dems", "tories"): other tokens are passed over
     firsts = {p.split()[0] for p in parties} | {p.split()[0] + "s" for p in parties} | _PLURALS.keys()
+    tokens = doc_tokens(doc)
     i = 0
     while i < len(doc):
-        end = _party_at(doc, i, people, titles, parties) if doc[i].lower_ in firsts else i
+        end = _party_at(doc, i, people, titles, parties) if tokens[i].lower_ in firsts else i
         if end == i:
             i += 1
             continue

@@ -18,6 +18,7 @@ import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kgraph.extract.doc_text import doc_tokens
 from kgraph.extract.frames import _conjuncts, _Index, _inside_name
 from kgraph.extract.lexicon import _COMPASS, _COUNTRY_NAMES
 from kgraph.ontology import Ontology, Pattern
@@ -72,7 +73,7 @@ def _adjective_of(word: str, place: str) -> bool:
 
 def _place_chain(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[int, int]]:
     """ "Fujisawa, Kanagawa": a place, a comma, a place."""
-    tokens = list(sent)
+    tokens = doc_tokens(sent.doc)[sent.start : sent.end]
     if _team_sheet(tokens):
         return  # "Berg; Vidal, Holm, Kiel, Okafor; Vance, Halden; ...": a team's names, no places
     for k, token in enumerate(tokens[1:-1], start=1):
@@ -244,7 +245,7 @@ def _bracket_place(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tupl
     places in brackets right after an organisation, or after the noun in apposition to it."""
     doc = sent.doc
     ontology = index.ontology
-    for token in sent:
+    for token in doc_tokens(doc)[sent.start : sent.end]:
         if token.text != "(" or token.i == sent.start:
             continue
         close = next((t.i for t in doc[token.i + 1 : min(token.i + 8, sent.end)] if t.text == ")"), None)

@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from kgraph.extract.datelines import _dateline_pairs, _source_line
+from kgraph.extract.doc_text import doc_tokens
 from kgraph.extract.ended_posts import ended, ended_link, firms_link, once_held, replaced, sold_off, sold_units
 from kgraph.extract.firm_posts import called_a_firm, its_firm, unlinked_its
 from kgraph.extract.frames import (
@@ -102,12 +103,12 @@ def find_relations(
     triggers, attributes, sentence_patterns = _pattern_index(ontology)
     owned = _owned_nouns(ontology)
     # an attribute pattern reads a name at its root token only (frames._attribute): its other tokens are skipped
-    roots = {i for i, n in index.by_token.items() if index.mentions[n][1].root.i == i}
+    roots = {i for i, n in index.by_token.items() if index.roots[n] == i}
     found: dict[tuple[int, str, int], RelationMention] = {}
     headline_attributes = _headline_attributes(ontology)
     for sent in doc.sents:
         headline = _headline(sent)
-        for token in sent:
+        for token in doc_tokens(doc)[sent.start : sent.end]:
             lower, lemma = token.lower_, token.lemma_.lower()
             candidates = triggers.get(lower, []) + triggers.get(lemma, [])
             if _any_noun(token) and lemma not in owned and lower not in owned and not headline:
@@ -160,7 +161,8 @@ def _headline(sent: Span) -> bool:
     """Whether a sentence is a headline or a title: no finite verb and no closing stop ("Orbitel in Kestrel
     merger talks", "Orbitel in $1bn London listing"). Its words are run together: "in" there names the
     story's topic, and any noun says nothing."""
-    words = [t for t in sent if not t.is_space]  # a headline's line ends in a blank line, no word
+    # a headline's line ends in a blank line, no word
+    words = [t for t in doc_tokens(sent.doc)[sent.start : sent.end] if not t.is_space]
     return bool(words) and words[-1].text not in {".", "!", "?", '"', "'", ")", ":"} and not any(
         # a finite verb ("Orbitel buys Kestrel"); a participle is a noun's ("Air China in London listing")
         t.pos_ == "AUX" or t.pos_ == "VERB" and t.tag_ not in {"VBG", "VBN"} for t in words

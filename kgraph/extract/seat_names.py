@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kgraph.extract.doc_text import doc_text, doc_tokens
 from kgraph.extract.lexicon import _COMPASS
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ def _compass_seat(span: Span) -> bool:
 def _about_seats(doc: Doc, ontology: Ontology) -> bool:
     """Whether a document speaks of a parliament's members (kgx:SeatHolder, kgx:SeatNoun, kgx:ParliamentWord)."""
     words = ontology.words("SeatHolder") | ontology.words("SeatNoun") | ontology.words("ParliamentWord")
-    return any(t.lower_ in words or t.lemma_.lower() in words for t in doc)
+    return any(t.lower_ in words or t.lemma_.lower() in words for t in doc_tokens(doc))
 
 
 def _seat_texts(doc: Doc, ontology: Ontology) -> set[str]:
@@ -100,7 +101,7 @@ def _seat_ranges(doc: Doc, ontology: Ontology) -> list[tuple[int, int]]:
         cached = [
             (m.start(), m.end())
             for text in _seat_texts(doc, ontology)
-            for m in re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", doc.text)
+            for m in re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", doc_text(doc))
         ]
         doc.user_data[_KEY] = cached
     return list(cached)

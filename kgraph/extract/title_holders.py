@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.extract.doc_text import doc_tokens
 from kgraph.extract.mention_index import MentionIndex
 from kgraph.extract.moods import mood
 from kgraph.nlp import DASHES
@@ -42,15 +43,16 @@ def dash_named(noun: Token, index: MentionIndex) -> list[Token]:
     """The name right before the opening dash of a dashed title: "Kestrel - Orbitel's majority owner - said"."""
     doc = noun.doc
     sent = noun.sent
+    tokens = doc_tokens(doc)
 
     def dash(i: int) -> bool:
-        return doc[i].text in DASHES and i > 0 and bool(doc[i - 1].whitespace_)
+        return tokens[i].text in DASHES and i > 0 and bool(tokens[i - 1].whitespace_)
 
     opening = next((i for i in range(noun.i - 1, sent.start, -1) if dash(i)), None)
     closing = next((i for i in range(noun.i + 1, sent.end) if dash(i)), None)
     if opening is None or closing is None or opening < sent.start + 1:
         return []
-    inside = [t for t in doc[opening + 1 : closing] if t.i != noun.i]
+    inside = [t for t in tokens[opening + 1 : closing] if t.i != noun.i]
     if any(t.pos_ not in _PHRASE_POS for t in inside) or any(t.text in DASHES for t in inside):
         return []
     before = doc[opening - 1]

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kgraph.extract.doc_text import doc_tokens, doc_words
 from kgraph.extract.frames import _Index
 from kgraph.extract.lexicon import _BODY_NOUNS, _CALENDAR, _COUNTRY_NAMES, _FORMER
 from kgraph.models import Mention
@@ -28,6 +29,12 @@ if TYPE_CHECKING:
 _WORK_TITLES = frozenset({"director"})
 
 
+@per_ontology
+def _role_titles(ontology: Ontology) -> frozenset[str]:
+    """The triggers of the relational nouns with a role: the title words of :func:`_titled_organisations`."""
+    return frozenset(t for p in ontology.patterns if p.frame == "RelationalNoun" and p.role for t in p.triggers)
+
+
 def _titled_organisations(doc: Doc, taken: set[int], ontology: Ontology) -> Iterator[tuple[Span, str]]:
     """ "then Minister of SMEs and Startups Lee Young": the organisation a title names.
 
@@ -35,10 +42,12 @@ def _titled_organisations(doc: Doc, taken: set[int], ontology: Ontology) -> Iter
     right after them a person's name: the words between name an organisation the
     parser cannot see. Government titles ("Minister") give a government body.
     """
-    titles = {t for p in ontology.patterns if p.frame == "RelationalNoun" and p.role for t in p.triggers}
+    titles = _role_titles(ontology)
+    if titles.isdisjoint(doc_words(doc)):
+        return  # no title in the document
     government = ontology.classes.get("GovernmentBody")
     gov_titles = government.title_words if government is not None else frozenset()
-    for token in doc[:-3]:
+    for token in doc_tokens(doc)[:-3]:
         if not (token.text.istitle() and token.lower_ in titles and doc[token.i + 1].lower_ == "of"):
             continue
         start = token.i + 2

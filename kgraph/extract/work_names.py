@@ -35,6 +35,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kgraph.extract.company_names import firms_possession, names_a_firm
+from kgraph.extract.doc_text import doc_text, doc_tokens
 from kgraph.extract.product_names import product_ranges
 
 if TYPE_CHECKING:
@@ -257,7 +258,7 @@ def _firm_cue(span: Span, ontology: Ontology) -> bool:
 def _performance_article(doc: Doc, ontology: Ontology) -> bool:
     """Whether a word of kgx:PerformanceWord (or "starred") makes the article one about performances."""
     words = ontology.words("PerformanceWord")
-    return any(t.lemma_.lower() in words or t.lower_ == "starred" for t in doc)
+    return any(t.lemma_.lower() in words or t.lower_ == "starred" for t in doc_tokens(doc))
 
 
 def _candidates(doc: Doc, ontology: Ontology) -> list[Span]:
@@ -272,7 +273,7 @@ def _candidates(doc: Doc, ontology: Ontology) -> list[Span]:
         bracket = next((t.i for t in ent if t.text == "("), None)
         if bracket is not None and bracket > ent.start:
             spans.append(Span(doc, ent.start, bracket, label=ent.label_))  # the NER's "Harbour Lights (BBC Two"
-    for token in doc:
+    for token in doc_tokens(doc):
         if (
             token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ == "for"
             and token.head.head.ent_type_ == "PERSON" and not token.ent_type_
@@ -357,7 +358,7 @@ def _work_ranges(doc: Doc, ontology: Ontology) -> list[tuple[int, int]]:
         cached = [
             (m.start(), m.end())
             for text in _work_texts(doc, ontology)
-            for m in re.finditer(rf"(?<!\w)(?:[Tt]he )?{re.escape(text)}(?!\w)", doc.text)
+            for m in re.finditer(rf"(?<!\w)(?:[Tt]he )?{re.escape(text)}(?!\w)", doc_text(doc))
         ] + product_ranges(doc, ontology)
         doc.user_data[_KEY] = cached
     return list(cached)

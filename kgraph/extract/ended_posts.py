@@ -5,7 +5,8 @@ holder has left it, so the post is a past one (``Role.current`` false) as "forme
 before the title ("ousted chief executive X", kgx:EndedPostWord), a noun of leaving the title or holder is
 "of" ("the resignation of Kestrel chairman X", kgx:LeavingNoun), a verb of leaving whose "as" phrase is the
 title ("X, who quit as chairman in May"), whose subject is the holder ("Kestrel chief executive X stepped down
-last week", "X, a Kestrel officer, said ... since he defected", "She resigned in May." after it,
+last week", "X, a Kestrel officer, said ... since he defected", with a "he" coreference left unlinked taken
+for the one person its sentence names, "She resigned in May." after it,
 kgx:LeavingVerb) or whose object is ("Kestrel sacked its chairman X", "X was ousted", kgx:DismissVerb), or a
 past "be" whose clause dates the post to a time now over ("X was head of Y when the scandal broke", "until
 2003"); and the one a succession stated as done took the post from ("X has replaced Y as chief executive":
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from kgraph.extract.doc_text import doc_tokens
 from kgraph.extract.lexicon import _FORMER
-from kgraph.extract.mention_index import MentionIndex
+from kgraph.extract.mention_index import UNNAMED, MentionIndex
 from kgraph.extract.moods import mood, noun_mood
 
 if TYPE_CHECKING:
@@ -65,7 +66,23 @@ def ended(title: Token, holders: list[Token], index: MentionIndex) -> bool:
                 subjects = [c for c in verb.children if c.dep_ == "nsubj"]
                 if any(_entity(s, index) in holders_of for s in subjects):
                     return True
+                if verb.sent == sentence and any(_own_pronoun(s, holders_of, index) for s in subjects):
+                    return True
     return False
+
+
+def _own_pronoun(subject: Token, holders_of: set[str | None], index: MentionIndex) -> bool:
+    """ "X, a Kestrel officer, said ... since he defected": a "he" or "she" coreference left unlinked (another
+    person earlier in the article fits it too) is the holder where the holder is the one person its sentence
+    names."""
+    if subject.lower_ not in {"he", "she"} or _entity(subject, index) is not None:
+        return False
+    named = {
+        index.links.get(mention, mention).text
+        for mention, _ in (index.mentions[m] for m in index.by_sentence.get(subject.sent.start, []))
+        if mention.type == "Person" and mention.label not in UNNAMED
+    }
+    return len(named) == 1 and named <= holders_of
 
 
 def replaced(holder: Token, title: Token, ontology: Ontology) -> bool:

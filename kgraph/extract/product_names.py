@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.extract.doc_text import doc_words
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -50,6 +52,8 @@ def product_ranges(doc: Doc, ontology: Ontology) -> list[tuple[int, int]]:
     """The character ranges of the names the words right after them call products, in this place only."""
     kinds = sorted((w.split() for w in ontology.words("ProductKindNoun")), key=len, reverse=True)
     ranges: list[tuple[int, int]] = []
+    if doc_words(doc).isdisjoint(words[0] for words in kinds):
+        return ranges  # no product kind's noun in the document
     for i in range(1, len(doc)):
         if not _kind_at(doc, i, kinds):
             continue

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kgraph.extract.doc_text import doc_tokens
+from kgraph.extract.doc_text import doc_tokens, doc_words
 from kgraph.extract.mention_index import MentionIndex
 from kgraph.extract.moods import mood
 from kgraph.nlp import DASHES
@@ -42,6 +42,8 @@ def copula_named(noun: Token, index: MentionIndex) -> list[Token]:
 def dash_named(noun: Token, index: MentionIndex) -> list[Token]:
     """The name right before the opening dash of a dashed title: "Kestrel - Orbitel's majority owner - said"."""
     doc = noun.doc
+    if DASHES.isdisjoint(doc_words(doc)):
+        return []  # no dash in the document
     sent = noun.sent
     tokens = doc_tokens(doc)
 

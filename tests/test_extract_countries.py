@@ -44,3 +44,110 @@ def test_countries_before_named_firm(nlp, ontology, text: str, word: str, expect
     token = next(t for t in doc if t.text == word)
     nouns = organisation_descriptors(ontology) | ontology.words("RivalNoun")
     assert before_named_firm(token, {start}, nouns) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "first"),
+    [
+        ("The Anglo-Dutch oil group cut jobs.", "Dutch", ("Anglo", "UK")),
+        ("The Franco-German defence firm cut jobs.", "German", ("Franco", "France")),
+        ("The UK-Dutch publisher cut jobs.", "Dutch", ("UK", "UK")),
+        ("The Swedish-Finnish paper maker cut jobs.", "Finnish", ("Swedish", "Sweden")),
+        # no country before the hyphen, or a continent's adjective after it
+        ("The Anglo-Saxon poem was read aloud.", "Saxon", None),
+        ("Indo-European languages were studied.", "European", None),
+        ("The new-Dutch style was shown.", "Dutch", None),
+    ],
+)
+def test_countries_first_nationality(nlp, text: str, word: str, first: tuple[str, str] | None) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.countries import first_nationality
+
+    doc = nlp(text)
+    pair = first_nationality(next(t for t in doc if t.text == word))
+    assert (None if pair is None else (pair[0].text, pair[1])) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        ("Norvik Group, the Anglo-Dutch oil group, raised its dividend.",
+         {("Norvik Group", "basedIn", "UK"), ("Norvik Group", "basedIn", "Netherlands")}),
+        ("The Franco-German defence firm Talvex won the contract.",
+         {("Talvex", "basedIn", "France"), ("Talvex", "basedIn", "Germany")}),
+        ("Shares in UK-Dutch bank Relvane rose.",
+         {("Relvane", "basedIn", "UK"), ("Relvane", "basedIn", "Netherlands")}),
+        # a person's double nationality is the person's, not a base
+        ("The Anglo-Dutch banker Pieter Smit joined the board.",
+         {("Pieter Smit", "nationality", "UK"), ("Pieter Smit", "nationality", "Netherlands")}),
+    ],
+)
+def test_countries_double_nationality_gives_both_countries(  # type: ignore[no-untyped-def]
+    extract_text, text: str, facts: set[tuple[str, str, str]]
+) -> None:
+    found = extract_text(text)
+    assert facts <= found
+    assert not {f for f in found if f[1] == "basedIn" and f[0] == "Pieter Smit"}
+
+
+def test_countries_no_double_nationality_without_two_countries(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "Anglo-Saxon" names no country: the firm's other adjective still says where it is
+    found = extract_text("Shares in Anglo-Saxon oil group Norvik Group fell, while Dutch oil group Halvane rose.")
+    assert ("Halvane", "basedIn", "Netherlands") in found
+    assert not {f for f in found if f[0] == "Norvik Group" and f[1] == "basedIn"}
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Shares in the European plane maker Aerolux fell.", ("Aerolux", "basedIn", "Europe")),
+        ("Asian chipmaker Korvath reported higher profits.", ("Korvath", "basedIn", "Asia")),
+    ],
+)
+def test_countries_continent_adjective_on_a_firm(extract_text, text: str, fact: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert fact in extract_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a continent's name of an organisation, a person's continent, a continent the firm works in
+        "The European Commission fined Korvath on Monday.",
+        "European leader Anna Berg met Korvath's chief executive.",
+        "The European minister, Anna Berg, praised Korvath.",
+        "Korvath is the biggest plane maker in Europe.",
+    ],
+)
+def test_countries_continent_adjective_only_on_a_firms_noun(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert not {f for f in found if f[2] in {"Europe", "Asia"}}
+    # (the positive case is test_countries_continent_adjective_on_a_firm)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        # the parser hangs the apposition on another noun; the words still set the name beside the body's noun
+        ("The lawsuit was brought by the US financial watchdog, the Federal Trade Commission.",
+         ("Federal Trade Commission", "basedIn", "US")),
+        ("The case was brought by the US regulator, the Federal Trade Commission, on Monday.",
+         ("Federal Trade Commission", "basedIn", "US")),
+    ],
+)
+def test_countries_body_apposed_to_a_countrys_noun(extract_text, text: str, fact: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    assert fact in extract_text(text)
+
+
+def test_countries_no_apposition_when_the_name_opens_a_clause(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "Unlike the German carmaker, Talvex has ...": the name is the clause's subject, not the carmaker
+    found = extract_text("Unlike the German carmaker, Talvex Motors has raised its prices this year.")
+    assert not {f for f in found if f[0] == "Talvex Motors" and f[1] == "basedIn"}
+    # (the positive case is test_countries_body_apposed_to_a_countrys_noun)
+
+
+def test_countries_apposed_start(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.countries import apposed_start
+
+    doc = nlp("It was sued by the UK watchdog, the Selvane Board, and by Halvane Group rivals.")
+    assert [t.text for t in doc[9:11]] == ["Selvane", "Board"]
+    assert apposed_start(doc, 9, 11) == 7  # the comma after "watchdog"
+    assert apposed_start(doc, 14, 16) == 14  # "by Halvane Group rivals": no comma before the name

@@ -4,22 +4,29 @@ person's nationality is.
 Decides whether a country's adjective (or "US", "UK") stands on an organisation's own name ("Indian budget
 airline Kestrel", "Ukrainian state-owned Kestrelgas"), opens the words right before one ("UK pharmaceutical
 firm Phytopharm", however the parser hung them), is said of one ("Kestrel is a Dutch retailer"), or stands on a
-person's definite description ("the US tycoon"); and which two-word adjectives name one country ("North
-Korean"). :mod:`kgraph.extract.mentions` makes the country's mention from these, :mod:`kgraph.extract.frames`
-reads the relation.
+person's definite description ("the US tycoon"); which two-word adjectives name one country ("North
+Korean"); the first half of a double nationality ("Anglo" of "Anglo-Dutch": both countries); a continent's
+adjective, read on a firm's noun only ("European plane maker X"); and a name a comma sets beside the noun ("the
+US financial watchdog, the Selvane Commission"). :mod:`kgraph.extract.mentions` makes the country's mention
+from these, :mod:`kgraph.extract.frames` reads the relation.
 Example: in "Shares in US phone firm Orbicom fell.", "US" opens the words before Orbicom: Orbicom basedIn US.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from kgraph.extract.lexicon import _COUNTRY_ADJECTIVE_PAIRS, _COUNTRY_ADJECTIVES
+from kgraph.extract.lexicon import (
+    _CONTINENT_PLACES,
+    _COUNTRY_ADJECTIVE_PAIRS,
+    _COUNTRY_ADJECTIVES,
+    _COUNTRY_COMBINING_FORMS,
+)
 from kgraph.ontology import Ontology, per_ontology
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 #: What may end a two-word adjective after a space ("african" of "south african"): a word that ends none is not
@@ -35,6 +42,53 @@ def country_adjective(token: Token) -> str | None:
         if pair is not None:
             return pair
     return _COUNTRY_ADJECTIVES.get(token.lower_)
+
+
+def continent_adjective(token: Token) -> str | None:
+    """The continent a word is the adjective of ("European" -> Europe), for an organisation's noun only (a
+    person's "European" is no nationality); None for no continent's adjective."""
+    return _CONTINENT_PLACES.get(token.lower_)
+
+
+def first_nationality(token: Token) -> tuple[Token, str] | None:
+    """The first half of a double nationality whose second half is the country's adjective ``token``, with its
+    country: "Anglo" (UK) of "Anglo-Dutch", "UK" of "UK-Dutch", "Franco" (France) of "Franco-German". None when
+    the word before the hyphen names no country, or the word after it is no country's adjective ("Anglo-Saxon",
+    "Indo-European": a continent's)."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or _COUNTRY_ADJECTIVES.get(token.lower_) is None:
+        return None
+    first = doc[token.i - 2]
+    if first.whitespace_ or doc[token.i - 1].whitespace_ or not first.text[:1].isupper():
+        return None  # "UK - Dutch" is no one word
+    country = _COUNTRY_COMBINING_FORMS.get(first.lower_) or country_adjective(first)
+    if country is None and first.text in {"US", "UK", "U.S.", "U.K."}:
+        country = first.text.replace(".", "")
+    return None if country is None else (first, country)
+
+
+def with_first_nationalities(found: Iterable[tuple[Token, str, bool]]) -> Iterator[tuple[Token, str, bool]]:
+    """The country's adjectives ``found`` (token, country, whether a name is beside it), each followed by the
+    first half of its double nationality when it is the second ("Anglo" of "the Anglo-Dutch oil group")."""
+    seen: set[int] = set()
+    for token, country, named in found:
+        pair = first_nationality(token)
+        for word, place in [(token, country), *([pair] if pair is not None else [])]:
+            if word.i not in seen:
+                seen.add(word.i)
+                yield word, place, named
+
+
+def double_nationality(tokens: list[Token], is_adjective: Callable[[Token], bool]) -> list[Token]:
+    """The first halves (``is_adjective``: their mentions) of the double nationalities whose second halves are
+    among ``tokens``: in "Norvik, the Anglo-Dutch oil group" a frame reads "Dutch", and "Anglo" says the group
+    is based in the UK too."""
+    out: list[Token] = []
+    for token in tokens:
+        pair = first_nationality(token) if is_adjective(token) else None
+        if pair is not None and is_adjective(pair[0]) and pair[0] not in tokens and pair[0] not in out:
+            out.append(pair[0])
+    return out
 
 
 def on_name(token: Token, org_roots: dict[int, int]) -> bool:
@@ -63,6 +117,19 @@ def before_named_firm(token: Token, org_starts: set[int], org_nouns: frozenset[s
         if not (word.is_lower and word.is_alpha and word.pos_ in {"NOUN", "ADJ"}):
             return False
     return False
+
+
+def apposed_start(doc: Doc, start: int, end: int) -> int:
+    """Where the words before a name (tokens ``start`` to ``end``) end when a comma sets it beside a firm's noun:
+    the comma's index for "the US financial watchdog, the Selvane Commission (SC), opened ...", ``start``
+    otherwise. Only a name that a comma, a bracket or the sentence's end closes (not "Unlike the German carmaker,
+    Selvane has ...", where the name opens a clause)."""
+    i = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+    if i < 2 or doc[i - 1].text != ",":
+        return start
+    if end < len(doc) and doc[end].text not in {",", "(", ".", ";"} and not doc[end].is_sent_start:
+        return start
+    return i - 1
 
 
 def said_of(noun: Token, orgs: set[int]) -> bool:
@@ -113,13 +180,14 @@ def adjective_before(
     in a firm's noun: "UK pharmaceutical firm Phytopharm" -> UK, whatever the parser hung them on; at most two
     lower-case words between (no word of a name, ``named``), a singular noun, no list of countries."""
     doc = span.doc
+    start = apposed_start(doc, span.start, span.end)  # "the US financial watchdog, the Selvane Commission"
     if (
-        span.start < 2
-        or doc[span.start - 1].tag_ != "NN"
-        or (doc[span.start - 1].lemma_.lower() not in organisation_descriptors(ontology) | ontology.words("RivalNoun"))
+        start < 2
+        or doc[start - 1].tag_ != "NN"
+        or (doc[start - 1].lemma_.lower() not in organisation_descriptors(ontology) | ontology.words("RivalNoun"))
     ):
         return []
-    for i in range(span.start - 2, max(span.start - 5, -1), -1):
+    for i in range(start - 2, max(start - 5, -1), -1):
         word = doc[i]
         if is_adjective(word):
             return [] if i > 0 and doc[i - 1].pos_ == "CCONJ" else [word]  # not "Indian and Thai airline X"

@@ -66,6 +66,15 @@ _COUNTRY_ADJECTIVE_PAIRS = {
     "north korean": "North Korea", "south korean": "South Korea", "south african": "South Africa",
     "sri lankan": "Sri Lanka", "saudi arabian": "Saudi Arabia",
 }
+#: The first halves of a double nationality ("Anglo-Dutch", "Franco-German", "Sino-Japanese"): each names a
+#: country only before a hyphen and a country's adjective ("Anglo-Saxon" and "Indo-European" name none).
+_COUNTRY_COMBINING_FORMS = {
+    "anglo": "UK", "franco": "France", "sino": "China", "russo": "Russia", "indo": "India", "italo": "Italy",
+    "austro": "Austria", "hispano": "Spain", "luso": "Portugal", "greco": "Greece", "turco": "Turkey",
+}
+#: Adjectives of continents that say where a firm is as a country's would ("European plane maker X" is based in
+#: Europe): read on an organisation's noun only, never as a person's nationality ("European leaders").
+_CONTINENT_PLACES = {"european": "Europe", "asian": "Asia", "african": "Africa"}
 #: Other names of the UK and the US, as news writes them.
 _UK_AND_US = frozenset(
     {"uk", "u.k.", "britain", "great britain", "united kingdom", "us", "u.s.", "usa", "united states", "america"}

@@ -27,13 +27,16 @@ from kgraph.extract.company_names import (
     not_a_company,
 )
 from kgraph.extract.countries import (
+    apposed_start,
     before_named_firm,
+    continent_adjective,
     country_adjective,
     on_name,
     organisation_descriptors,
     owned_title,
     person_description,
     said_of,
+    with_first_nationalities,
 )
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
 from kgraph.extract.doc_text import doc_text, doc_tokens
@@ -735,7 +738,7 @@ def find_mentions(doc: Doc, ontology: Ontology, learned: bool = True) -> list[tu
     found = party_mentions(doc, found, taken, job_titles | _OFFICE_PREFIXES, ontology)
     adjectives: set[int] = set()  # beside a name: "French carmaker Corvane"
     described: set[int] = set()  # in a description alone: "the German lender"
-    for token, country, named in _country_adjectives(doc, found, taken, ontology):
+    for token, country, named in with_first_nationalities(_country_adjectives(doc, found, taken, ontology)):
         # "the US carmaker": the NER's mention of the country's name gives way to the country's mention
         found = [pair for pair in found if (pair[1].start, pair[1].end) != (token.i, token.i + 1)]
         mention = Mention(token.idx, token.idx + len(token), country, "Place", "adjective")
@@ -794,8 +797,17 @@ def _country_adjectives(
     org_roots = {
         span.root.i: span.start for m, span in found if ontology.is_a(m.type, "Organization") and m.label != "name"
     }
-    org_starts = set(org_roots.values())
+    # (and the comma that sets a name beside a firm's noun: "the US financial watchdog, the Selvane Commission")
+    org_starts = set(org_roots.values()) | {
+        apposed_start(doc, span.start, span.end)
+        for m, span in found if ontology.is_a(m.type, "Organization") and m.label != "name"
+    }
     for token in doc_tokens(doc):
+        if token.text in _COUNTRY_MODIFIERS and token.i in alone and token.dep_ == "nmod" and before_named_firm(
+            token, org_starts, org_nouns
+        ):
+            yield token, token.text, True  # "the US financial watchdog, the Selvane Commission", parsed as "nmod"
+            continue
         if (
             token.text in _COUNTRY_MODIFIERS and token.i in alone and token.dep_ == "compound"
             and doc[token.i - 1].text != "-"  # "the German-US carmaker" has two countries
@@ -818,6 +830,8 @@ def _country_adjectives(
                 yield token, token.text, False  # "the US president", which coreference links to a person
             continue
         country = country_adjective(token)
+        region = continent_adjective(token) if country is None else None  # "European plane maker X": no person's
+        country = country or region
         if country is None or token.i in taken and token.i not in alone or not token.is_title:
             continue
         if token.dep_ == "amod" and on_name(token, org_roots) or before_named_firm(token, org_starts, org_nouns):
@@ -833,6 +847,8 @@ def _country_adjectives(
         if token.dep_ not in {"amod", "compound", "nmod"}:
             continue
         noun = _kind_noun(token.head, org_nouns)  # "German chemicals group"
+        if region is not None and not (noun.pos_ == "NOUN" and noun.lemma_.lower() in org_nouns):
+            continue  # "European leaders", "the European minister": a continent is no one's nationality
         if _person_beside(noun, people):
             yield token, country, True  # "German Chancellor X", "the Norwegian finance minister, X": X's country
             continue
@@ -848,7 +864,9 @@ def _country_adjectives(
         )
         if named:
             yield token, country, True
-        elif _definite_description(noun, ontology) and ontology.classes_for_descriptor(noun.lemma_.lower()):
+        elif region is None and _definite_description(noun, ontology) and ontology.classes_for_descriptor(
+            noun.lemma_.lower()
+        ):
             yield token, country, False  # only a noun that makes a description ("the Swedish rival" makes none)
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
+from kgraph.extract.countries import double_nationality
 from kgraph.extract.datelines import _dateline_pairs, _source_line
 from kgraph.extract.doc_text import doc_tokens
 from kgraph.extract.ended_posts import ended, ended_link, firms_link, once_held, replaced, sold_off, sold_units
@@ -610,6 +611,7 @@ def _conjunct_parties(
     """The subjects and objects with their conjuncts ("Orbitel and Kestrel bought ..."), less the conjuncts
     the frame's phrase does not reach, and the (subject, object) token pairs another group's phrase separates."""
     expanded, expanded_objects = _expand(subjects), _expand(objects)
+    expanded_objects += double_nationality(expanded_objects, index.adjective)  # "Anglo" of "Anglo-Dutch"
     if pattern.frame == "Attribute":
         expanded, expanded_objects = _attribute_conjuncts(pattern, subjects, objects, expanded, expanded_objects, index)
     elif pattern.frame == "RelationalNoun":
@@ -915,12 +917,12 @@ def _add(
         # finance minister X")
         return
     if (
-        predicate == "basedIn" and pattern.frame not in {"Verb", "EventNoun"}
+        predicate == "basedIn" and pattern.frame not in {"Verb", "EventNoun"} and o_mention.label != "adjective"
         and o_mention.text.lower().removeprefix("the ") in _CONTINENTS
     ):
         # "the European Standards Institute ... for Europe", "the biggest operator in Europe", "Europe's Enron":
-        # a continent is what an organisation covers or is likened in; only "based in Europe" or "its
-        # headquarters in Europe" say where it is
+        # a continent is what an organisation covers or is likened in; only "based in Europe", "its
+        # headquarters in Europe" or the continent's adjective on its noun ("European plane maker X") say where
         return
     if _epithet_of(index.mentions[subj][1], index.mentions[obj][1], index) or _epithet_of(
         index.mentions[obj][1], index.mentions[subj][1], index

@@ -6,8 +6,8 @@ article's own words say what the name is, and the decision holds for the name th
 - a band's noun before or after it (kgx:BandNoun: "the band Kestrel Lane", "Kestrel Lane, the band", "rock group
   Kestrel Lane", with a kgx:MusicStyle word before "group"), or a band's player after a name the NER did not call a
   person or a place (kgx:BandPlayerNoun: "Kestrel Lane singer X"), a band's leader after any name but a place's
-  (kgx:BandLeaderNoun: "Kestrel Lane frontman X"): an organisation,
-  whose players are its members, never a person with a home or a nationality;
+  (kgx:BandLeaderNoun: "Kestrel Lane frontman X"): an organisation, whose players are its members, never a
+  person with a home or a nationality;
 - a venue's noun with "at" before the names (kgx:VenueSiteNoun: "greyhound tracks at Harle Vale and Bexmoor"):
   places;
 - initials that lower-case words right before them spell ("digital radio broadcasting (DRB)"), and a word

@@ -377,6 +377,7 @@ WORD_LISTS = frozenset(
      "CentreUse",
      "PartyOfficerTitle", "SubBodyNoun", "SuitVerb", "GatheringNoun",
      "TitlePrefix", "FamilyNoun", "CentreNoun", "ProductNoun", "ProductKindNoun",
+     "BandNoun", "BandPlayerNoun", "BandLeaderNoun", "GameWord", "MusicStyle", "VenueSiteNoun", "ParkBodyWord",
      "EndedPostWord", "LeavingVerb", "DismissVerb", "LeavingNoun", "NewPostVerb", "LastingVerb", "SaleVerb",
      "UndoingVerb", "OnceWord", "PastTimeWord", "FutureAuxiliary",
      "CountryNoun", "TownNoun"}

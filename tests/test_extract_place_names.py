@@ -125,6 +125,11 @@ def test_place_names_place_before_its_region_is_a_place_everywhere(  # type: ign
         # a park of firms is a body, and so is a centre of research the NER calls one
         ("Kellmore Science Park said rents rose.", [(0, 3, "ORG")], "Kellmore Science Park", "Organization"),
         ("The Orvane Research Centre said rents rose.", [(1, 4, "ORG")], "Orvane Research Centre", "Organization"),
+        # any other park is a place (kgx:ParkBodyWord names the bodies' kinds) ...
+        ("Fans gathered in Harle Park on Sunday.", [(3, 5, "ORG")], "Harle Park", "Place"),
+        ("Kellmore Business Park said rents rose.", [(0, 3, "ORG")], "Kellmore Business Park", "Organization"),
+        # ... but a person's surname
+        ("Min-jun Park said rents rose.", [(0, 4, "PERSON")], "Min-jun Park", "Person"),
     ],
 )
 def test_centre_class_a_parks_kind_makes_a_place(  # type: ignore[no-untyped-def]

@@ -25,6 +25,12 @@ def _names(nlp, ontology, text: str) -> dict[str, str]:  # type: ignore[no-untyp
             "Cold Harbour",
         ),
         ("Orbitel launched the Xphone in May. The Xphone sold well.", "Xphone"),
+        ("Critics loved the video game Starfall Rising this year.", "Starfall Rising"),
+        ("Tom Ellery, the presenter of BBC Two's Night Harbour, joined the panel.", "Night Harbour"),
+        ("Users can buy the software Vantor from Orbitel.", "Vantor"),
+        ("Fans bought the charity single Kestrel Aid 20 in Leeds.", "Kestrel Aid 20"),
+        ("You need special software, like Orbitel's Vantor or Kestrel Labs' Harlequin.", "Harlequin"),
+        ("Fans love films such as Starfall and Harle Quest.", "Harle Quest"),
     ],
 )
 def test_a_name_the_article_calls_a_work_or_product_is_no_mention(nlp, ontology, text: str, gone: str) -> None:  # type: ignore[no-untyped-def]
@@ -50,6 +56,13 @@ def test_a_name_the_article_calls_a_work_or_product_is_no_mention(nlp, ontology,
             "GovernmentBody",
         ),
         ("Irish band Kestrel Lane won on Friday. Kestrel Lane guitarist Tom Ellery has left.", "Tom Ellery", "Person"),
+        # guard: a channel's person is its staff, no programme
+        ("BBC Two's Tom Ellery said the show was over.", "Tom Ellery", "Person"),
+        # guard: "play" a verb, a "game" with no kind of game's word (a match)
+        ("Kestrel Town will play Harle Rovers in May.", "Harle Rovers", "Organization"),
+        ("Kestrel Town won the game Harle Rovers lost.", "Harle Rovers", "Organization"),
+        # guard: the example of a kind of body is one ("firms like Orbitel")
+        ("Shares in big firms like Orbitel Mobile fell in May.", "Orbitel Mobile", "Organization"),
     ],
 )
 def test_names_the_words_do_not_make_works_stay(nlp, ontology, text: str, name: str, cls: str) -> None:  # type: ignore[no-untyped-def]
@@ -257,3 +270,28 @@ def test_a_firm_beside_a_products_noun_stays(  # type: ignore[no-untyped-def]
 
     types = {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
     assert types.get(name) == "Organization", types
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "gone"),
+    [
+        # a channel's possessive before a name: a programme
+        (
+            "Tom Ellery, the presenter of BBC Two's Night Harbour, joined the panel.",
+            [(0, 2, "PERSON"), (6, 8, "ORG"), (9, 11, "ORG")],
+            "Night Harbour",
+        ),
+        # an example of a kind of product: a product, whatever the NER took it for
+        (
+            "You need special software, like Orbitel's Vantor or Kestrel Labs' Harlequin.",
+            [(6, 7, "ORG"), (10, 12, "ORG"), (13, 14, "PERSON")],
+            "Harlequin",
+        ),
+    ],
+)
+def test_work_names_a_channels_programme_and_a_kinds_example_are_no_mentions(  # type: ignore[no-untyped-def]
+    ontology, parse_with_ents, text: str, ents: list[tuple[int, int, str]], gone: str
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    assert gone not in {m.text for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}

@@ -41,6 +41,7 @@ from kgraph.extract.countries import (
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
 from kgraph.extract.doc_text import doc_text, doc_tokens
 from kgraph.extract.glued_names import opens_sentence, unglued, without_first
+from kgraph.extract.kind_names import with_kinds
 from kgraph.extract.lexicon import (
     _CONTINENT_ADJECTIVES,
     _COUNTRY_ADJECTIVES,
@@ -749,7 +750,8 @@ def find_mentions(doc: Doc, ontology: Ontology, learned: bool = True) -> list[tu
     based = {i for _, span in found if _based_on(span.root) for i in range(span.start, span.end)}
     found.extend(_pronouns_and_descriptions(doc, ontology, taken, adjectives, described, based))
     found.sort(key=lambda pair: pair[0])
-    return retyped(found, ontology) if learned else found
+    # a name's kind beside it has the last word: "the band X" is a body, a name used as a common noun none
+    return with_kinds(retyped(found, ontology) if learned else found, ontology)
 
 
 def _names_with_of(doc: Doc, found: list[tuple[Mention, Span]], ontology: Ontology) -> list[tuple[Mention, Span]]:

@@ -29,17 +29,29 @@ __all__ = ["centre_class", "coerce_places", "place_centre"]
 def place_centre(span: Span, ontology: Ontology) -> bool:
     """ "the Kellmore Shopping Centre", "the Orvane Trade Center", "Kellmore National Park": a centre or park
     named for what is done in it or what it is (``kgx:CentreUse``) is a place, where "the Kellmore Research
-    Centre" and "Kellmore Science Park" are bodies."""
+    Centre" and "Kellmore Science Park" (``kgx:ParkBodyWord``) are bodies; so is any other park ("Harle
+    Park"), not a person's name the NER saw ("Min-jun Park")."""
     centre, use = ontology.words("CentreNoun"), ontology.words("CentreUse")
-    return len(span) >= 2 and span[-1].lower_ in centre and span[-2].lower_ in use
+    if len(span) < 2 or span[-1].lower_ not in centre:
+        return False
+    if span[-2].lower_ in use:
+        return True
+    # any other park is a place ("Harle Park"), but for a body's ("Kellmore Science Park", kgx:ParkBodyWord) and a
+    # person's surname ("Min-jun Park")
+    return span[-1].lower_ == "park" and span[-2].lower_ not in ontology.words("ParkBodyWord") and (
+        span.label_ != "PERSON" and not span[-2].text.isupper()
+    )
 
 
 def centre_class(span: Span, by_head: str, ontology: Ontology) -> str:
     """The class of a name ending in a centre's or park's noun (kgx:CentreNoun): a place where
     :func:`place_centre` says so ("Kellmore National Park", though "park" heads a body's name too); a body
-    where the NER calls it one ("the Northwest Flood Center"); else the class of its head noun."""
+    where the NER calls it one ("the Northwest Flood Center"); a person's where the NER saw one in a name ending
+    in "Park", a surname ("Min-jun Park"); else the class of its head noun."""
     if place_centre(span, ontology):
         return "Place"
+    if span.label_ == "PERSON" and span[-1].lower_ == "park" and span[-2].lower_ not in ontology.words("ParkBodyWord"):
+        return "Person"  # "Min-jun Park": a surname, where the NER saw a person
     return "Organization" if span.label_ == "ORG" else by_head
 
 

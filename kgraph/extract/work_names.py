@@ -1,20 +1,21 @@
 """Works, products and characters: names the document's own words say are no person, body or place.
 
-Decides which names of a document are works (films, TV shows, albums, books), products, bands or
-fictional characters, so that they are no mentions and take no worksFor, founderOf or basedIn.  A name
-is a work where the words right around it say so:
+Decides which names of a document are works (films, TV shows, games, albums, books), products or
+fictional characters (a band is a body: kgraph.extract.kind_names), so that they are no mentions and take no
+worksFor, founderOf or basedIn.  A name is a work where the words right around it say so:
 
-- a noun of a work or a band beside it ("the film Ray", "Friends, the TV series", "the band Kestrel Lane",
-  "Ray is a film", "Ray was named best film");
+- a noun of a work beside it ("the film Ray", "Friends, the TV series", "the video game Starfall", "Ray is a
+  film", "Ray was named best film");
 - a performer's noun after it ("former Harbour Lights actress X", "his Harbour Lights character", "the Harbour
   Lights co-writer X");
-- a TV or radio channel in brackets after it or "on" it ("Harbour Lights (BBC Two)", "Harbour Lights on
-  Channel 4");
+- a TV or radio channel in brackets after it or "on" it, or its possessive before it ("Harbour Lights (BBC
+  Two)", "Harbour Lights on Channel 4", "BBC Two's Harbour Lights");
 - "starred in Z"; and, in an article about performances (a film, an episode, an album, an actor ...),
   "the Z star X", "the Z creator X", "X, star of Z", "Best actor - X for Z", "X's role in Z", "X, who played Y
   in Z" (Y a character, Z a work), "X plays Y", "nominated for Z" (not a prize);
 - a verb of a product ("launched the Xphone", "download X", "installed X") or a product's noun before the
-  name or as what it is ("the drug Xenor", "X is the top gadget") where nothing in the article calls the
+  name, as what it is, or as what it is an example of ("the drug Xenor", "X is the top gadget", "special
+  software, like X") where nothing in the article calls the
   name a firm ("X said it", "X's chief executive", "shares in X").
 
 A name in a role noun's "as" phrase (kgx:RoleNoun: "his performance as Ray") is a character there
@@ -47,13 +48,16 @@ __all__ = ["is_work", "plays_a_role", "within_work"]
 
 #: Number words that close the name of a TV or radio channel: "BBC Two", "Channel 4".
 _CHANNEL_NUMBERS = frozenset("one two three four five".split())
+#: The words before a work's noun that make it one by the words alone: "the single X", "charity single X"
+#: (not "they play X", "will play X": a verb's subject or auxiliary).
+_BEFORE_KIND = frozenset({"DET", "NOUN", "ADJ"})
 #: Where a document keeps the character ranges of its works' names.
 _KEY = "kgraph.work_spans"
 
 
 def _noun_cue(span: Span, ontology: Ontology) -> bool:
-    """A work's noun (kgx:WorkNoun) right beside the name: "the film Ray", "Friends, the TV series", "the band
-    X"."""
+    """A work's noun (kgx:WorkNoun) right beside the name: "the film Ray", "Friends, the TV series", "the video
+    game X"."""
     doc = span.doc
     root = span.root
     comma_after = span.end < len(doc) and doc[span.end].text == ","
@@ -67,7 +71,15 @@ def _noun_cue(span: Span, ontology: Ontology) -> bool:
         and before.dep_ == "compound"
         and before.head.i in range(span.start, span.end)
     ):
-        nouns.append(before)  # "the band Kestrel Lane"
+        nouns.append(before)  # "the video game Starfall"
+    if before is not None and before.is_lower and before.pos_ in {"NOUN", "ADJ"} and (
+        before.head.i in range(span.start, span.end) or span.start > 1 and doc[span.start - 2].pos_ in _BEFORE_KIND
+    ):
+        nouns.append(before)  # "the charity single Band Aid" (by the words: the parser's "single" is an adjective)
+    if before is not None and before.lemma_.lower() == "game" and span.start > 1 and (
+        doc[span.start - 2].lower_ in ontology.words("GameWord")
+    ):
+        return True  # "the video game Starfall" (kgx:GameWord)
     if before is not None and before.text == "The" and span.start > 1 and doc[span.start - 2].pos_ == "NOUN":
         nouns.append(doc[span.start - 2])  # "Hollywood blockbuster The Aviator": a title's own "The" between
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lemma_.lower() == "film":
@@ -79,8 +91,7 @@ def _noun_cue(span: Span, ontology: Ontology) -> bool:
 
 
 def _band(span: Span) -> bool:
-    """ "the band Kestrel Lane": a band's name, no mention where it is called one; elsewhere in the article
-    its members work for it ("Kestrel Lane guitarist X")."""
+    """ "the band Kestrel Lane": a band's name, no work (a body: kgraph.extract.kind_names)."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     return before is not None and before.lemma_.lower() == "band" and before.head.i in range(span.start, span.end)
 
@@ -137,6 +148,16 @@ def _channel_cue(span: Span, ontology: Ontology) -> bool:
     )
 
 
+def _channel_owner(span: Span, ontology: Ontology) -> bool:
+    """ "BBC Two's Harbour Lights", "Channel 4's Harbour Lights": a channel's possessive right before a name no
+    person's (not "BBC Two's Tom Ellery": the channel's staff)."""
+    doc = span.doc
+    mark = span.start - 1
+    if span.label_ == "PERSON" or mark < 2 or doc[mark].lower_ not in {"'s", "’s"}:
+        return False
+    return any(_channel(doc[start:mark], ontology) for start in range(max(0, mark - 3), mark - 1))
+
+
 def _pobj_of(span: Span, preposition: str) -> Token | None:
     """The word a name is the object of through ``preposition`` ("role" for "role in Z")."""
     root = span.root
@@ -157,6 +178,8 @@ def _strong_cue(span: Span, ontology: Ontology) -> bool:
         return True  # "the film Ray", "his character Ben Gates"
     if _channel_cue(span, ontology) and span.label_ in {"ORG", "WORK_OF_ART", "PRODUCT", "FAC"}:
         return True  # "Harbour Lights (BBC Two)"
+    if _channel_owner(span, ontology):
+        return True  # "BBC Two's Harbour Lights"
     end = span.end + (span.end < len(span.doc) and span.doc[span.end].lower_ in {"'", "'s", "’s", "’"})
     if end < len(span.doc) and _co_noun(span.doc[end], ontology) and _may_be_work(span) and not _body(span, ontology):
         return True  # "the Harbour Lights co-writer X"
@@ -226,6 +249,8 @@ def _product_cue(span: Span, ontology: Ontology) -> bool:
     if span.label_ != "PERSON" and root.dep_ == "dobj" and root.head.lemma_.lower() in ontology.words("ProductVerb"):
         return True
     nouns = ontology.words("ProductNoun")
+    if _example_of(span) in nouns | ontology.words("WorkNoun"):
+        return True  # "special software, like X or Y", "games such as X"
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.is_lower and before.lemma_.lower() in nouns and before.head.i not in range(
         span.end, len(span.doc)
@@ -234,6 +259,24 @@ def _product_cue(span: Span, ontology: Ontology) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_.lower() == "be" and any(
         c.dep_ == "attr" and c.lemma_.lower() in nouns for c in root.head.children
     )
+
+
+def _example_of(span: Span) -> str:
+    """The lemma of the noun a name is an example of ("software, like X or Y", "games such as X"), or ""; the
+    parser may hang "like" on the verb whose object the noun is ("use special software, like X")."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    preposition = root.head
+    if root.dep_ != "pobj" or not (
+        preposition.lower_ == "like" or preposition.lower_ == "as" and preposition.i > 0
+        and preposition.doc[preposition.i - 1].lower_ == "such"
+    ):
+        return ""
+    head = preposition.head
+    if head.pos_ in {"VERB", "AUX"}:
+        head = next((c for c in head.children if c.dep_ == "dobj" and c.i < preposition.i), head)
+    return head.lemma_.lower() if head.pos_ == "NOUN" else ""
 
 
 def _firm_cue(span: Span, ontology: Ontology) -> bool:
@@ -282,6 +325,12 @@ def _candidates(doc: Doc, ontology: Ontology) -> list[Span]:
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
                 start -= 1
             spans.append(Span(doc, start, token.i + 1, label="WORK_OF_ART"))
+        if token.pos_ == "PROPN" and token.dep_ in {"pobj", "conj"} and not token.ent_type_:
+            start = token.i  # "software, like X or Y": names the NER left unlabelled after "like"/"such as"
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+                start -= 1
+            if _example_of(doc[start : token.i + 1]) and not any(t.ent_type_ for t in doc[start : token.i + 1]):
+                spans.append(Span(doc, start, token.i + 1, label="PRODUCT"))
         if token.pos_ == "PROPN" and token.dep_ == "dobj" and token.head.lemma_.lower() in product_verbs:
             start = token.i
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
@@ -371,9 +420,8 @@ def within_work(token: Token, ontology: Ontology) -> bool:
 
 
 def is_work(span: Span, ontology: Ontology) -> bool:
-    """Whether the document calls the name (or a title it is part of) a work, product, band or character."""
-    if _band(span):
-        return True
+    """Whether the document calls the name (or a title it is part of) a work, product or character (a band is a
+    body: kgraph.extract.kind_names)."""
     ranges = _work_ranges(span.doc, ontology)
     return any(start <= span.start_char and span.end_char <= end for start, end in ranges)
 

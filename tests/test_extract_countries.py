@@ -151,3 +151,39 @@ def test_countries_apposed_start(nlp) -> None:  # type: ignore[no-untyped-def]
     assert [t.text for t in doc[9:11]] == ["Selvane", "Board"]
     assert apposed_start(doc, 9, 11) == 7  # the comma after "watchdog"
     assert apposed_start(doc, 14, 16) == 14  # "by Halvane Group rivals": no comma before the name
+
+
+def test_countries_a_country_is_a_sovereign_state_or_a_nation_of_the_uk(ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.countries import is_country
+
+    # a state of kgx:Country, in any case, with or without "the"
+    assert is_country("Norway", ontology)
+    assert is_country("the UK", ontology)
+    # a nation of the UK is a country too, though no state of kgx:Country
+    assert is_country("Wales", ontology)
+    assert is_country("scotland", ontology)
+    # a continent, a town and a region are none
+    assert not is_country("Europe", ontology)
+    assert not is_country("Bergen", ontology)
+    assert not is_country("Telemark", ontology)
+
+
+def test_countries_the_one_notion_of_a_country_is_read_by_coreference_and_places(ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.coref import _Cluster, _kind_fits
+    from kgraph.extract.places import country_in_a_town
+    from kgraph.models import Mention
+
+    # coreference: "the country" takes up a nation of the UK as it does a state, "the city" neither
+    wales = _Cluster(keys={"wales"})
+    assert _kind_fits("country", wales, ontology)
+    assert not _kind_fits("city", wales, ontology)
+    assert _kind_fits("city", _Cluster(keys={"cardiff"}), ontology)
+    # places: a nation of the UK lies in no town, as a state does not; a town may lie in it
+    scotland = Mention(text="Scotland", type="Place", start=0, end=8, label="GPE")
+    glasgow = Mention(text="Glasgow", type="Place", start=12, end=19, label="GPE")
+    assert country_in_a_town(scotland, glasgow, ontology)
+    assert not country_in_a_town(glasgow, scotland, ontology)
+    # "the country" in a nation of the UK is a country's own part, no country in a town
+    country = Mention(text="the country", type="Place", start=0, end=11, label="description")
+    assert country_in_a_town(country, glasgow, ontology)
+    assert not country_in_a_town(country, scotland, ontology)

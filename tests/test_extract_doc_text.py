@@ -44,3 +44,23 @@ def test_doc_words_are_the_lower_case_forms_of_the_documents_words() -> None:
     assert doc_words(first) == {"orvella", "foods", "opened", "a", "plant", "in", "tarnby", "."}
     assert "chief" in doc_words(second) and "plant" not in doc_words(second)
     assert "plant" in doc_words(first)
+
+
+def test_per_document_works_a_value_out_once_per_document_and_key() -> None:
+    from kgraph.extract.doc_text import per_document
+
+    nlp = spacy.blank("en")
+    first = nlp("Orvella Foods opened a plant in Tarnby.")
+    second = nlp("Kestrel Air named Lena Brandt its chief executive.")
+    made: list[str] = []
+
+    def make(doc_name: str) -> list[str]:
+        made.append(doc_name)
+        return [doc_name]
+
+    value = per_document(first, ("words", 0), lambda: make("first"))
+    assert per_document(first, ("words", 0), lambda: make("again")) is value
+    assert per_document(first, ("words", 1), lambda: make("other key")) == ["other key"]
+    # another document is never given what was worked out for the one read before
+    assert per_document(second, ("words", 0), lambda: make("second")) == ["second"]
+    assert made == ["first", "other key", "second"]

@@ -185,3 +185,15 @@ def test_ended_posts_an_unlinked_pronoun_is_the_one_person_its_sentence_names(nl
     # guard: with a second person named in the sentence, the pronoun is nobody's for certain: the post stays
     found = posts("Tomas Vidal, a senior Orvana Bank officer, said Nils Dahl was treated well since he defected.")
     assert found.get(("Tomas Vidal", "worksFor", "Orvana Bank")) is True, found
+
+
+def test_ended_posts_one_leaving_read_for_every_title_it_ends(roles) -> None:  # type: ignore[no-untyped-def]
+    # the next sentence's leavings are found once and read for each title: each holder's post ends by its own verb
+    met = "Kestrel Air chief executive Anna Berg and Orvana Bank chairman Tom Lind met on Monday. "
+    found = roles(met + "Anna Berg resigned in May, and Tom Lind resigned in June.")
+    assert found[("Anna Berg", "ceoOf", "Kestrel Air")] is False, found
+    assert found[("Tom Lind", "headOf", "Orvana Bank")] is False, found
+    # a leaving by someone else ends no post of the holder's
+    found = roles(met + "Anna Berg resigned in May.")
+    assert found[("Anna Berg", "ceoOf", "Kestrel Air")] is False, found
+    assert found[("Tom Lind", "headOf", "Orvana Bank")] is True, found

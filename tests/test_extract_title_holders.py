@@ -65,3 +65,20 @@ def test_title_holders_a_dashed_clause_is_no_title(nlp) -> None:  # type: ignore
     doc = nlp("Brannock Capital - which became Tavora Motors' majority owner - reported a loss on Monday.")
     owner = next(t for t in doc if t.lower_ == "owner")
     assert dash_named(owner, _Names(doc, [(0, 2), (5, 7)])) == []  # type: ignore[arg-type]
+
+
+def test_title_holders_the_dashes_are_the_nearest_around_the_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    # two dashed phrases in one sentence: each title takes the dashes right around it, so the name before its own
+    doc = nlp(
+        "Brannock Capital - Tavora Motors' majority owner - and Orlen Group - Tavora Motors' main lender - "
+        "reported losses on Monday."
+    )
+    owner = next(t for t in doc if t.lower_ == "owner")
+    lender = next(t for t in doc if t.lower_ == "lender")
+    names = _Names(doc, [(0, 2), (3, 5), (10, 12), (13, 15)])
+    assert [t.i < 2 for t in dash_named(owner, names)] == [True]  # type: ignore[arg-type]
+    assert [10 <= t.i < 12 for t in dash_named(lender, names)] == [True]  # type: ignore[arg-type]
+    # no closing dash in the sentence: no dashed title
+    doc = nlp("Brannock Capital - Tavora Motors' majority owner. It reported a loss - a big one - on Monday.")
+    owner = next(t for t in doc if t.lower_ == "owner")
+    assert dash_named(owner, _Names(doc, [(0, 2), (3, 5)])) == []  # type: ignore[arg-type]

@@ -20,12 +20,14 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kgraph.extract.countries import is_country
 from kgraph.extract.doc_text import doc_text, doc_tokens
+from kgraph.extract.lexicon import _CONTINENTS
 from kgraph.extract.party_names import party_key
 from kgraph.extract.short_names import ShortNameContext, headline_end, short_form_of
 from kgraph.models import Mention
 from kgraph.names import NAME_LABELS, name_key, name_tokens, organisation_by_context
-from kgraph.ontology import Ontology
+from kgraph.ontology import Ontology, per_ontology
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -468,18 +470,22 @@ def _antecedent(
 
 def _kind_fits(noun: str, cluster: _Cluster, ontology: Ontology) -> bool:
     """Whether a place's description fits a cluster's kind of place: a kgx:CountryNoun ("the country", "the
-    nation") only a country's name (a nation of the UK too: "Wales ... the country"); a kgx:TownNoun ("the city")
-    or kgx:RegionNoun ("the province") no country's nor continent's. Any other noun fits whatever it fits."""
-    from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_NAMES
-
+    nation") only a country's name (:func:`kgraph.extract.countries.is_country`: a nation of the UK too: "Wales
+    ... the country"); a kgx:TownNoun ("the city") or kgx:RegionNoun ("the province") no country's nor
+    continent's. Any other noun fits whatever it fits."""
     country_noun = noun in ontology.words("CountryNoun")
-    if not country_noun and noun not in ontology.words("TownNoun") | ontology.words("RegionNoun"):
+    if not country_noun and noun not in _town_or_region_nouns(ontology):
         return True
-    countries = ontology.words("Country") | _COUNTRY_NAMES - _CONTINENTS
-    keys = {k.removeprefix("the ") for k in cluster.keys}
+    keys = [k.removeprefix("the ") for k in cluster.keys]
     if country_noun:
-        return bool(keys & countries)
-    return not keys & (countries | _CONTINENTS)
+        return any(is_country(k, ontology) for k in keys)
+    return not any(is_country(k, ontology) or k in _CONTINENTS for k in keys)
+
+
+@per_ontology
+def _town_or_region_nouns(ontology: Ontology) -> frozenset[str]:
+    """The nouns of a town or a region (kgx:TownNoun, kgx:RegionNoun), joined once per ontology."""
+    return ontology.words("TownNoun") | ontology.words("RegionNoun")
 
 
 def _apposed_to(pronoun: Span, name: Span) -> bool:

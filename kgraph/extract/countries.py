@@ -19,9 +19,11 @@ from typing import TYPE_CHECKING
 
 from kgraph.extract.lexicon import (
     _CONTINENT_PLACES,
+    _CONTINENTS,
     _COUNTRY_ADJECTIVE_PAIRS,
     _COUNTRY_ADJECTIVES,
     _COUNTRY_COMBINING_FORMS,
+    _COUNTRY_NAMES,
 )
 from kgraph.ontology import Ontology, per_ontology
 
@@ -32,6 +34,19 @@ if TYPE_CHECKING:
 #: What may end a two-word adjective after a space ("african" of "south african"): a word that ends none is not
 #: looked up with the word before it
 _PAIR_ENDS = frozenset(pair[i + 1 :] for pair in _COUNTRY_ADJECTIVE_PAIRS for i, c in enumerate(pair) if c == " ")
+
+
+@per_ontology
+def country_names(ontology: Ontology) -> frozenset[str]:
+    """The names of countries, lower case: the sovereign states of kgx:Country and the nations of the UK the lexicon
+    knows ("england", "scotland", "wales"), no continent. The one notion of a country that coreference ("the
+    country" takes up Wales) and the places' rules ("the country in Bergen") read."""
+    return ontology.words("Country") | (_COUNTRY_NAMES - _CONTINENTS)
+
+
+def is_country(name: str, ontology: Ontology) -> bool:
+    """Whether a name (any case, with or without "the") is a country's: "Norway", "the UK", "Wales"."""
+    return name.lower().removeprefix("the ") in country_names(ontology)
 
 
 def country_adjective(token: Token) -> str | None:

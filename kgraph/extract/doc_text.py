@@ -9,16 +9,19 @@ while the same document is being read (the extraction reads one document at a ti
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+_T = TypeVar("_T")
+
 # the document read last and what was built for it, by name
-_last: tuple[Doc, dict[str, Any]] | None = None
+_last: tuple[Doc, dict[object, Any]] | None = None
 
 
-def _built(doc: Doc) -> dict[str, Any]:
+def _built(doc: Doc) -> dict[object, Any]:
     """What was built for ``doc``: empty when another document was read last."""
     global _last
     if _last is None or _last[0] is not doc:
@@ -52,3 +55,13 @@ def doc_words(doc: Doc) -> frozenset[str]:
         built["words"] = frozenset(t.lower_ for t in doc_tokens(doc))
     words: frozenset[str] = built["words"]
     return words
+
+
+def per_document(doc: Doc, key: tuple[Any, ...], make: Callable[[], _T]) -> _T:
+    """``make()``, worked out once per ``key`` for the document being read: what a rule reads of a sentence or a
+    word many times over (a sentence's verbs of leaving, read for each title in it and the sentence before)."""
+    built = _built(doc)
+    if key not in built:
+        built[key] = make()
+    value: _T = built[key]
+    return value

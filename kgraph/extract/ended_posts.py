@@ -25,13 +25,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kgraph.extract.doc_text import doc_tokens
+from kgraph.extract.doc_text import doc_tokens, per_document
 from kgraph.extract.lexicon import _FORMER
 from kgraph.extract.mention_index import UNNAMED, MentionIndex
 from kgraph.extract.moods import mood, noun_mood
+from kgraph.ontology import per_ontology
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from kgraph.models import RelationMention
     from kgraph.ontology import Ontology
@@ -58,17 +59,29 @@ def ended(title: Token, holders: list[Token], index: MentionIndex) -> bool:
     # defected in 1985") or in the next sentence ("She resigned in May.")
     clauses = [sentence, title.doc[sentence.end].sent] if sentence.end < len(title.doc) else [sentence]
     if holders_of:
-        for verb in (v for clause in clauses for v in clause if v.i not in phrase):
-            if (
-                _leaving_verb(verb, ontology) and _done(verb) and not _other_post(verb, ontology)
-                and (_leaves_this(verb, set()) or _as_title(verb, title))
-            ):
+        leavings = [(v, any_post) for clause in clauses for v, any_post in _leavings(clause, ontology)]
+        for verb, any_post in leavings:
+            if verb.i not in phrase and (any_post or _as_title(verb, title)):
                 subjects = [c for c in verb.children if c.dep_ == "nsubj"]
                 if any(_entity(s, index) in holders_of for s in subjects):
                     return True
                 if verb.sent == sentence and any(_own_pronoun(s, holders_of, index) for s in subjects):
                     return True
     return False
+
+
+def _leavings(sentence: Span, ontology: Ontology) -> list[tuple[Token, bool]]:
+    """The verbs of a sentence that state a leaving as done and make way for no other post, with whether each
+    leaves any post (no "as", "from" or object phrase scoping it: :func:`_leaves_this`); found once per sentence
+    (:func:`ended` reads the sentence for each title in it and in the sentence after)."""
+
+    def find() -> list[tuple[Token, bool]]:
+        return [
+            (verb, _leaves_this(verb, set())) for verb in doc_tokens(sentence.doc)[sentence.start : sentence.end]
+            if _leaving_verb(verb, ontology) and _done(verb) and not _other_post(verb, ontology)
+        ]
+
+    return per_document(sentence.doc, ("leavings", sentence.start, sentence.end, id(ontology)), find)
 
 
 def _own_pronoun(subject: Token, holders_of: set[str | None], index: MentionIndex) -> bool:
@@ -239,8 +252,14 @@ def _as_title(verb: Token, title: Token) -> bool:
 def _other_post(verb: Token, ontology: Ontology) -> bool:
     """Whether the leaving makes way for another post in the same clause: "X stepped down to become
     chairman", "X resigned and joined Orvana" (kgx:NewPostVerb, kgx:PromotionVerb)."""
-    words = ontology.words("NewPostVerb") | ontology.words("PromotionVerb")
+    words = _new_post_verbs(ontology)
     return any(t is not verb and t.pos_ == "VERB" and t.lemma_.lower() in words for t in verb.subtree)
+
+
+@per_ontology
+def _new_post_verbs(ontology: Ontology) -> frozenset[str]:
+    """The verbs of taking another post (kgx:NewPostVerb, kgx:PromotionVerb), joined once per ontology."""
+    return ontology.words("NewPostVerb") | ontology.words("PromotionVerb")
 
 
 def _leaving_verb(verb: Token, ontology: Ontology) -> bool:

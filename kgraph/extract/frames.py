@@ -92,6 +92,8 @@ class _Index:
     any_noun_holders: dict[int, list[Token]] = field(default_factory=dict)
     #: name's root token -> the tokens that may carry its phrase (kgraph.extract.name_carriers)
     carriers: dict[int, list[Token]] = field(default_factory=dict)
+    #: (name's root token, prepositions) -> _attribute's reading, shared by the patterns of the same prepositions
+    attributes: dict[tuple[int, tuple[str, ...]], tuple[list[Token], list[Token]]] = field(default_factory=dict)
 
     @cached_property
     def roots(self) -> list[int]:

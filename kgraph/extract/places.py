@@ -18,6 +18,7 @@ import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from kgraph.extract.countries import is_country
 from kgraph.extract.doc_text import doc_tokens
 from kgraph.extract.frames import _conjuncts, _Index, _inside_name
 from kgraph.extract.lexicon import _COMPASS, _COUNTRY_NAMES
@@ -292,12 +293,12 @@ def part_of_a_country(name: Token, modifier: Token, index: _Index) -> bool:
 
 
 def country_in_a_town(subject: Mention, obj: Mention, ontology: Ontology) -> bool:
-    """Whether a locatedIn would put a country in a town: its name (kgx:Country) or its description ("the
-    country", kgx:CountryNoun) in a place the NER calls a GPE that is no country ("engineers across the country
-    in Bergen and Trondheim" lists places in it). A region may hold a country ("a country in the Himalayas")."""
+    """Whether a locatedIn would put a country in a town: its name (:func:`kgraph.extract.countries.is_country`)
+    or its description ("the country", kgx:CountryNoun) in a place the NER calls a GPE that is no country
+    ("engineers across the country in Bergen and Trondheim" lists places in it). A region may hold a country ("a
+    country in the Himalayas")."""
     text = subject.text.lower()
-    countries = ontology.words("Country")
-    country = text.removeprefix("the ") in countries or (
+    country = is_country(text, ontology) or (
         subject.label == "description" and text.split()[-1] in ontology.words("CountryNoun")
     )
-    return country and obj.label == "GPE" and obj.text.lower().removeprefix("the ") not in countries
+    return country and obj.label == "GPE" and not is_country(obj.text, ontology)

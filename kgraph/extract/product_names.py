@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kgraph.extract.doc_text import doc_words
+from kgraph.extract.doc_text import doc_tokens, doc_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -30,12 +30,15 @@ _DEFINITE = frozenset({"the", "its", "his", "her", "their", "our", "this", "'s",
 _NOT_PRODUCTS = frozenset({"GPE", "NORP", "LOC", "DATE", "CARDINAL", "MONEY", "PERCENT"})
 
 
-def _kind_at(doc: Doc, i: int, kinds: list[list[str]]) -> int:
-    """The number of words of a product kind's noun starting at word ``i`` (0 when none does)."""
-    for words in kinds:
+def _kind_at(tokens: list[Token], i: int, kinds: dict[str, list[list[str]]]) -> int:
+    """The number of words of a product kind's noun starting at word ``i`` (0 when none does); ``kinds`` holds
+    the kinds' nouns by their first word, longest first."""
+    for words in kinds.get(tokens[i].lower_, ()):
         end = i + len(words)
-        if end <= len(doc) and all(doc[i + k].lower_ == w and doc[i + k].is_lower for k, w in enumerate(words)):
-            last = doc[end - 1]
+        if end <= len(tokens) and all(
+            tokens[i + k].lower_ == w and tokens[i + k].is_lower for k, w in enumerate(words)
+        ):
+            last = tokens[end - 1]
             if last.tag_ in {"NN", "NNP"} and not (last.dep_ == "compound" and last.head.i > last.i):
                 return len(words)
     return 0
@@ -54,8 +57,12 @@ def product_ranges(doc: Doc, ontology: Ontology) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     if doc_words(doc).isdisjoint(words[0] for words in kinds):
         return ranges  # no product kind's noun in the document
+    by_first: dict[str, list[list[str]]] = {}
+    for words in kinds:
+        by_first.setdefault(words[0], []).append(words)
+    tokens = doc_tokens(doc)
     for i in range(1, len(doc)):
-        if not _kind_at(doc, i, kinds):
+        if not _kind_at(tokens, i, by_first):
             continue
         start = i
         while start > 0 and _name_word(doc[start - 1]):

@@ -514,7 +514,10 @@ def _attribute_parties(
     (None for "X is not the chairman of Y")."""
     if _copula_mood(token) != pattern.mood:
         return None
-    subjects, objects = _attribute(token, pattern.prepositions, index)
+    key = (token.i, pattern.prepositions)
+    if key not in index.attributes:  # read once for the patterns with the same prepositions
+        index.attributes[key] = _attribute(token, pattern.prepositions, index)
+    subjects, objects = (list(found) for found in index.attributes[key])
     if not objects:
         return None  # no pair (the checks below only narrow the objects)
     if subjects and future_title(token, ontology):

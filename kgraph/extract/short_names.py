@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES
 from kgraph.ontology import Ontology
@@ -80,23 +81,33 @@ def short_form_of(
     return not _opens_another_name(words, longer[len(words)], context.text)
 
 
+#: A dash with a space either side: what opens an aside.
+_SPACED_DASH = re.compile(r"\s[-\u2013\u2014]\s")
+
+
 def _spaced_dash_in(longer: list[str], start: int, text: str) -> bool:
     """Whether the longer name, as first written at ``start``, runs across a spaced dash ("Kellby - Latin")."""
     written = text[start : start + 40 * len(longer)]
     last = re.search(r"(?i)(?<![\w-])" + re.escape(longer[-1]) + r"(?![\w-])", written)
-    return last is not None and re.search(r"\s[-\u2013\u2014]\s", written[: last.start()]) is not None
+    return last is not None and _SPACED_DASH.search(written, 0, last.start()) is not None
 
 
 def _opens_another_name(words: list[str], next_word: str, text: str) -> bool:
     """Whether the text writes ``words`` right before a capitalised word other than ``next_word`` (the longer
     name's next word): "United" before "Airlines" as well as before "Foods"."""
+    return bool(_capitalised_after(tuple(words), text) - {next_word})
+
+
+@lru_cache(maxsize=256)
+def _capitalised_after(words: tuple[str, ...], text: str) -> frozenset[str]:
+    """The capitalised words the text writes right after ``words`` written capitalised (lower case, less a
+    closing stop or quote), read once per short name and text: coreference asks of each longer name it opens."""
     pattern = r"(?<![\w-])" + r"[ \t]+".join(re.escape(w) for w in words) + r"[ \t]+([A-Z][\w&.'-]*)"
+    after: set[str] = set()
     for match in re.finditer(pattern, text, flags=re.IGNORECASE):
         if not match.group()[:1].isupper():
             continue  # "a united front": a common word, no name
-        after = match.group(1)
-        if not after[:1].isupper():
-            continue
-        if after.lower().rstrip(".'") != next_word:
-            return True
-    return False
+        word = match.group(1)
+        if word[:1].isupper():
+            after.add(word.lower().rstrip(".'"))
+    return frozenset(after)

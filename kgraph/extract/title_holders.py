@@ -12,15 +12,16 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from kgraph.extract.doc_text import doc_tokens, doc_words
+from kgraph.extract.doc_text import doc_tokens, doc_words, per_document
 from kgraph.extract.mention_index import MentionIndex
 from kgraph.extract.moods import mood
 from kgraph.nlp import DASHES
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 __all__ = ["copula_named", "dash_named"]
 
@@ -44,16 +45,17 @@ def dash_named(noun: Token, index: MentionIndex) -> list[Token]:
     doc = noun.doc
     if DASHES.isdisjoint(doc_words(doc)):
         return []  # no dash in the document
-    sent = noun.sent
-    tokens = doc_tokens(doc)
-
-    def dash(i: int) -> bool:
-        return tokens[i].text in DASHES and i > 0 and bool(tokens[i - 1].whitespace_)
-
-    opening = next((i for i in range(noun.i - 1, sent.start, -1) if dash(i)), None)
-    closing = next((i for i in range(noun.i + 1, sent.end) if dash(i)), None)
-    if opening is None or closing is None or opening < sent.start + 1:
+    dashes = _spaced_dashes(doc)
+    # the nearest spaced dash before the noun and after it, in the sentence (not its first word)
+    at = bisect_left(dashes, noun.i)
+    after = at + 1 if at < len(dashes) and dashes[at] == noun.i else at
+    if at == 0 or after == len(dashes):
         return []
+    opening, closing = dashes[at - 1], dashes[after]
+    sent = noun.sent
+    if opening <= sent.start or closing >= sent.end:
+        return []
+    tokens = doc_tokens(doc)
     inside = [t for t in tokens[opening + 1 : closing] if t.i != noun.i]
     if any(t.pos_ not in _PHRASE_POS for t in inside) or any(t.text in DASHES for t in inside):
         return []
@@ -64,3 +66,12 @@ def dash_named(noun: Token, index: MentionIndex) -> list[Token]:
     span = index.mentions[m][1]
     return [span.root] if span.end == opening else []
 
+
+def _spaced_dashes(doc: Doc) -> list[int]:
+    """The positions of the document's dashes with a space before them, in order, found once per document."""
+
+    def find() -> list[int]:
+        tokens = doc_tokens(doc)
+        return [i for i in range(1, len(tokens)) if tokens[i].text in DASHES and tokens[i - 1].whitespace_]
+
+    return per_document(doc, ("spaced dashes",), find)

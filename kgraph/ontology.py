@@ -377,8 +377,8 @@ WORD_LISTS = frozenset(
      "CentreUse",
      "PartyOfficerTitle", "SubBodyNoun", "SuitVerb", "GatheringNoun",
      "TitlePrefix", "FamilyNoun", "CentreNoun", "ProductNoun", "ProductKindNoun",
-     "EndedPostWord", "LeavingVerb", "DismissVerb", "LeavingNoun", "NewPostVerb", "LastingVerb", "SaleVerb",
-     "UndoingVerb", "OnceWord", "PastTimeWord", "FutureAuxiliary",
+     "EndedPostWord", "LeavingVerb", "DismissVerb", "LeaveBodyVerb", "ImpendingWord", "LeavingNoun", "NewPostVerb",
+     "LastingVerb", "SaleVerb", "UndoingVerb", "OnceWord", "PastTimeWord", "FutureAuxiliary",
      "CountryNoun", "TownNoun"}
 )
 

@@ -378,7 +378,8 @@ WORD_LISTS = frozenset(
      "PartyOfficerTitle", "SubBodyNoun", "SuitVerb", "GatheringNoun",
      "TitlePrefix", "FamilyNoun", "CentreNoun", "ProductNoun", "ProductKindNoun",
      "BandNoun", "BandPlayerNoun", "BandLeaderNoun", "GameWord", "MusicStyle", "VenueSiteNoun", "ParkBodyWord",
-     "EndedPostWord", "LeavingVerb", "DismissVerb", "LeavingNoun", "NewPostVerb", "LastingVerb", "SaleVerb",
+     "EndedPostWord", "LeavingVerb", "DismissVerb", "LeaveBodyVerb", "ImpendingWord", "LeavingNoun", "NewPostVerb",
+     "LastingVerb", "SaleVerb",
      "UndoingVerb", "OnceWord", "PastTimeWord", "FutureAuxiliary",
      "CountryNoun", "TownNoun"}
 )

@@ -197,3 +197,102 @@ def test_ended_posts_one_leaving_read_for_every_title_it_ends(roles) -> None:  #
     found = roles(met + "Anna Berg resigned in May.")
     assert found[("Anna Berg", "ceoOf", "Kestrel Air")] is False, found
     assert found[("Tom Lind", "headOf", "Orvana Bank")] is True, found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        # "former" or "ex-" before a party's or an organisation's post with no role of its own: the post gets one,
+        # past
+        ("Ex-Labour MEP Tomas Vidal said the vote was lost.", ("Tomas Vidal", "memberOf", "Labour")),
+        ("Former Labour MP Anna Berg joined the march on Monday.", ("Anna Berg", "memberOf", "Labour")),
+        ("The talk was given by Tom Lind, and former Harvard historian Anna Berg spoke later.",
+         ("Anna Berg", "worksFor", "Harvard")),
+        # a leaving or a death in a relative clause on the holder
+        ("Labour MP Anna Berg, who defected to the Liberals in May, spoke out.", ("Anna Berg", "memberOf", "Labour")),
+        ("Kestrel Air chairman Anna Berg, who died in 1998, built the firm up.",
+         ("Anna Berg", "headOf", "Kestrel Air")),
+        ("Kestrel Air chairman Anna Berg, who was ousted in May, sued the firm.",
+         ("Anna Berg", "headOf", "Kestrel Air")),
+        # the holder leaves, or is sacked by, the body the post is in, anywhere in the article
+        ("Kestrel Bank director Tomas Vidal, who left the bank in March, said profits fell.",
+         ("Tomas Vidal", "worksFor", "Kestrel Bank")),
+        ("Kestrel Air sales director Anna Berg said the airline was badly run. Berg was sacked by Kestrel Air in 2003.",
+         ("Anna Berg", "worksFor", "Kestrel Air")),
+        ("Kestrel Air sales director Anna Berg said the airline was badly run. Kestrel Air fired Berg in 2003.",
+         ("Anna Berg", "worksFor", "Kestrel Air")),
+        ("Labour MP Anna Berg said the vote was lost. Berg quit the Labour Party in May.",
+         ("Anna Berg", "memberOf", "Labour")),
+        ("The retirement of Kestrel TV news anchor Anna Berg was news.", ("Anna Berg", "worksFor", "Kestrel TV")),
+    ],
+)
+def test_ended_posts_a_former_or_left_post_is_past(roles, text: str, fact: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = roles(text)
+    assert found.get(fact) is False, found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        # the same posts with no "former", no leaving
+        ("Labour MEP Tomas Vidal said the vote was lost.", ("Tomas Vidal", "memberOf", "Labour")),
+        ("The talk was given by Tom Lind, and Harvard historian Anna Berg spoke later.",
+         ("Anna Berg", "worksFor", "Harvard")),
+        # who left one body and joined another holds the new post
+        ("Orvana Corp chief executive Anna Berg, who quit Kestrel Bank last year, said profits rose.",
+         ("Anna Berg", "ceoOf", "Orvana Corp")),
+        ("Labour MP Anna Berg, who has left the Liberals, spoke out.", ("Anna Berg", "memberOf", "Labour")),
+        # a leaving not done, or someone else's
+        ("Kestrel Air sales director Anna Berg said the airline was badly run. Berg will leave Kestrel Air in May.",
+         ("Anna Berg", "worksFor", "Kestrel Air")),
+        ("Kestrel Air chairman Anna Berg, who resigned from Orvana in May, spoke out.",
+         ("Anna Berg", "headOf", "Kestrel Air")),
+        ("Kestrel Air chairman Anna Berg said Tom Lind was sacked by Kestrel Air in 2003.",
+         ("Anna Berg", "headOf", "Kestrel Air")),
+        # a whip resigned is no party left; a leaving to come is none yet
+        ("Labour MP Anna Berg resigned the Labour Party whip in May.", ("Anna Berg", "memberOf", "Labour")),
+        ("The impending retirement of Kestrel TV news anchor Anna Berg was news.",
+         ("Anna Berg", "worksFor", "Kestrel TV")),
+        # "former" of another noun than the post: the chairman was, the assistant is
+        ("The former chairman's assistant Tom Lind, a Kestrel Bank employee, said the plan failed.",
+         ("Tom Lind", "worksFor", "Kestrel Bank")),
+        # "former" of a building, not of a post
+        ("The old Kestrel Bank building, a former bank, is now a museum run by Tom Lind, a Kestrel Bank director.",
+         ("Tom Lind", "worksFor", "Kestrel Bank")),
+    ],
+)
+def test_ended_posts_a_post_with_no_former_nor_leaving_stays_current(  # type: ignore[no-untyped-def]
+    roles, text: str, fact: tuple[str, str, str]
+) -> None:
+    found = roles(text)
+    assert found.get(fact) in {True, None}, found
+    assert fact in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "former"),
+    [
+        # "former" of the title's possessor is the possessor's: the chairman was, the assistant is
+        ("The former chairman's assistant Tom Lind said the plan failed.", "assistant", False),
+        ("The chairman's former assistant Tom Lind said the plan failed.", "assistant", True),
+        ("Kestrel Bank's former chairman Tom Lind said the plan failed.", "chairman", True),
+    ],
+)
+def test_ended_posts_former_of_the_possessor_is_not_the_posts(nlp, text: str, word: str, former: bool) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.ended_posts import said_former
+
+    title = next(t for t in nlp(text) if t.lower_ == word)
+    assert said_former(title) is former
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "current"),
+    [
+        # an "ex-" inside a body's name says nothing of the post; one before the name does
+        ("Orvana Ex-Press Ltd chairman Tom Lind said exports rose.", "Orvana Ex-Press Ltd", True),
+        ("Ex-Orvana Press chairman Tom Lind said exports rose.", "Orvana Press", False),
+    ],
+)
+def test_ended_posts_an_ex_inside_a_name_is_no_former(roles, text: str, body: str, current: bool) -> None:  # type: ignore[no-untyped-def]
+    found = roles(text)
+    assert found.get(("Tom Lind", "headOf", body)) is current, found

@@ -11,7 +11,11 @@ kgx:LeavingVerb) or whose object is ("Kestrel sacked its chairman X", "X was ous
 past "be" whose clause dates the post to a time now over ("X was head of Y when the scandal broke", "until
 2003"); and the one a succession stated as done took the post from ("X has replaced Y as chief executive":
 :func:`replaced`, Y's post only).  Only a leaving stated as done counts: "X will step
-down", "X did not resign", "X is expected to quit" leave the post current.
+down", "X did not resign", "X is expected to quit" leave the post current.  A relative clause on the holder
+leaves too ("Kestrel chairman X, who died in 1998", "X, who was ousted in May"), and a person's leaving of a
+body stated anywhere in the article ("X, who left the company", "X was sacked by Y", "Y fired X", "X quit Labour":
+:func:`left_bodies`, kgx:LeaveBodyVerb) ends any post of theirs in it, not one in another body; a person's post
+with no role of its own ("ex-Labour MP X", "former Yale historian X") gets a past one (:func:`past_post`).
 
 Also decides which links with no post are over: a relational noun's link between organisations the words of a
 former post put in the past ("Y's former owner X", "Y's ousted owner X": :func:`ended_link`, :func:`firms_link`),
@@ -23,12 +27,14 @@ with the holder "Berg" is True: Anna Berg was the chief executive of Kestrel Air
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kgraph.extract.doc_text import doc_tokens, per_document
 from kgraph.extract.lexicon import _FORMER
 from kgraph.extract.mention_index import UNNAMED, MentionIndex
 from kgraph.extract.moods import mood, noun_mood
+from kgraph.models import Role
 from kgraph.ontology import per_ontology
 
 if TYPE_CHECKING:
@@ -38,9 +44,15 @@ if TYPE_CHECKING:
     from kgraph.ontology import Ontology
 
 __all__ = [
-    "ended", "ended_link", "firms_link", "once_held", "phrasal_verb_in", "replaced", "said_former", "sold_off",
-    "sold_units",
+    "ended", "ended_link", "firms_link", "left_bodies", "once_held", "past_post", "phrasal_verb_in", "replaced",
+    "said_former", "sold_off", "sold_units",
 ]
+
+#: Relative pronouns that stand for the name their clause hangs on ("X, who resigned").
+_RELATIVE = frozenset({"who", "that"})
+#: The properties of a post (and those under them): a post that is over has a past role.
+_POSTS = frozenset({"worksFor", "memberOf"})
+_LEFT_KEY = "kgraph.left_bodies"
 
 def ended(title: Token, holders: list[Token], index: MentionIndex) -> bool:
     """Whether the text says the post ``title`` names, held by ``holders``, is over."""
@@ -53,6 +65,8 @@ def ended(title: Token, holders: list[Token], index: MentionIndex) -> bool:
     for end in (title, *holders):
         if _left_by(end, phrase, ontology):
             return True
+    if any(_left_in_relative(c, title, ontology) for h in holders for c in h.children if c.dep_ == "relcl"):
+        return True  # "Kestrel chairman X, who died in 1998", "Labour MP X, who defected to the Tories"
     holders_of = {_entity(h, index) for h in holders} - {None}
     sentence = title.sent
     # the holder's own leaving in another clause of the sentence ("X, a Kestrel officer, said ... since he
@@ -62,7 +76,7 @@ def ended(title: Token, holders: list[Token], index: MentionIndex) -> bool:
         leavings = [(v, any_post) for clause in clauses for v, any_post in _leavings(clause, ontology)]
         for verb, any_post in leavings:
             if verb.i not in phrase and (any_post or _as_title(verb, title)):
-                subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+                subjects = _subjects(verb, {"nsubj"})
                 if any(_entity(s, index) in holders_of for s in subjects):
                     return True
                 if verb.sent == sentence and any(_own_pronoun(s, holders_of, index) for s in subjects):
@@ -82,6 +96,102 @@ def _leavings(sentence: Span, ontology: Ontology) -> list[tuple[Token, bool]]:
         ]
 
     return per_document(sentence.doc, ("leavings", sentence.start, sentence.end, id(ontology)), find)
+
+
+def _left_in_relative(verb: Token, title: Token, ontology: Ontology) -> bool:
+    """ "X, who died in 1998", "X, who resigned in May": a relative clause on the holder whose verb of leaving,
+    stated as done, leaves no other post or body than the title's ("X, who quit Orvana" is read by
+    :func:`left_bodies`, "X, who resigned to join Orvana" leaves for another post)."""
+    if not _done(verb) or not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _RELATIVE for c in verb.children):
+        return False
+    if _dismiss_verb(verb, ontology):  # "X, who was ousted in May" (not "... sacked by Orvana": that body's post)
+        return not any(c.dep_ in {"agent", "dobj"} for c in verb.children) and _leaves_this(verb, set())
+    return (
+        _leaving_verb(verb, ontology) and not _other_post(verb, ontology)
+        and (_leaves_this(verb, set()) or _as_title(verb, title))
+    )
+
+
+def left_bodies(doc: Doc, index: MentionIndex) -> frozenset[tuple[str, str]]:
+    """(person, body) of each leaving of a body the document states as done, so any post the person holds in it
+    is a past one: "X, who left the company in March", "X quit Labour", "X defected from the Tories", "X
+    resigned from Kestrel" (kgx:LeaveBodyVerb, kgx:LeavingVerb), "X, who was sacked by Norvik Air",
+    "Kestrel fired X" (kgx:DismissVerb).  Not "X will leave Kestrel", "X did not quit Labour".  Read once a
+    document (kept in its ``user_data``)."""
+    cached = doc.user_data.get(_LEFT_KEY)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    ontology = index.ontology
+    left: set[tuple[str, str]] = set()
+    for verb in doc_tokens(doc):
+        if verb.pos_ not in {"VERB", "AUX"} or not _done(verb):
+            continue
+        if phrasal_verb_in(verb, ontology.words("LeaveBodyVerb") | ontology.words("LeavingVerb")):
+            people = _subjects(verb, {"nsubj"})
+            bodies = [c for c in verb.children if c.dep_ == "dobj"]
+            bodies += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children
+                       if g.dep_ == "pobj"]
+        elif _dismiss_verb(verb, ontology):
+            people = _subjects(verb, {"nsubjpass"}) + [c for c in verb.children if c.dep_ == "dobj"]
+            bodies = [c for c in verb.children if c.dep_ == "nsubj"]
+            bodies += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        else:
+            continue
+        named = [_entity(t, index) for body in bodies for t in _body_names(body, index)]
+        for person in people:
+            m = index.at(person)
+            if m is None or index.mentions[m][0].type != "Person":
+                continue
+            left.update((_entity(person, index) or "", body) for body in named if body is not None)
+    doc.user_data[_LEFT_KEY] = found = frozenset(left)
+    return found
+
+
+def _body_names(body: Token, index: MentionIndex) -> list[Token]:
+    """The tokens that may name the body a phrase is: "Kestrel", "the company" (a coreference's mention), the
+    name on its noun of a body ("the Labour party", "Kestrel's board") or its "of" phrase ("the board of
+    Kestrel")."""
+    ontology = index.ontology
+    bodies = ontology.words("BodyOfPeople") | ontology.words("FirmNoun") | ontology.words("PartyNameWord")
+    if body.lemma_.lower() not in bodies:
+        return [body]  # "X resigned the Kestrel Party whip": the whip, not the party
+    names = [body, *(c for c in body.children if c.dep_ in {"compound", "poss", "nmod"})]
+    return names + [g for c in body.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                    if g.dep_ == "pobj"]
+
+
+def _subjects(verb: Token, deps: set[str]) -> list[Token]:
+    """A verb's subjects (of the dependencies ``deps``) and theirs conjuncts, a relative pronoun standing for the
+    name its clause hangs on ("X, who resigned")."""
+    subjects = [c for c in verb.children if c.dep_ in deps]
+    subjects = [verb.head if s.lower_ in _RELATIVE and verb.dep_ == "relcl" else s for s in subjects]
+    return subjects + [c for s in subjects for c in s.conjuncts]
+
+
+def past_post(
+    role: Role | None, title: str, holder: Token, body: Token, predicate: str, index: MentionIndex, over: bool
+) -> Role | None:
+    """The role of a person's post (worksFor, memberOf and the posts under them) made past where the text says
+    it is over: ``over`` for a relational noun with no role that "former" or a leaving puts in the past ("ex-Kestrel
+    MEP X", "former Yale historian X", "Labour MP X, who defected"), or a leaving of the body by the holder
+    anywhere in the document (:func:`left_bodies`: "X, who was sacked by Norvik Air in 2003").  A role for a
+    non-post link, or a holder no person, is kept as it is."""
+    ontology = index.ontology
+    if not _POSTS & {predicate, *ontology.properties[predicate].ancestors}:
+        return role
+    m = index.at(holder)
+    if m is None or index.mentions[m][0].type != "Person" or (role is not None and not role.current):
+        return role
+    person, name = _entity(holder, index), _entity(body, index) or ""
+    if not over and not any(p == person and _same_body(b, name) for p, b in left_bodies(holder.doc, index)):
+        return role
+    return Role(title=title, current=False) if role is None else replace(role, current=False)
+
+
+def _same_body(left: str, name: str) -> bool:
+    """Whether the body left is the post's: the same name, or one that opens the other ("X quit the Labour Party"
+    ends "Labour MP X")."""
+    return left == name or left.startswith(f"{name} ") or name.startswith(f"{left} ")
 
 
 def _own_pronoun(subject: Token, holders_of: set[str | None], index: MentionIndex) -> bool:
@@ -121,9 +231,12 @@ def said_former(title: Token) -> bool:
     """Whether a word of a former post (``lexicon._FORMER``: "former", "ex-", "outgoing") stands before a title
     or on it: "former chief executive X", "the then chairman X", "Ex-Home Office Minister X" (the prefix
     opens the title's phrase); a role read off such a title is a past one."""
+    # not a word of another noun's, the title's possessor: "the former chairman's assistant X" (the chairman was)
+    other = {t.i for c in title.children if c.dep_ == "poss" for t in c.subtree}
+    near = {*range(max(0, title.i - 3), title.i), *range(max(0, title.i - 6, title.left_edge.i), title.i)}
     words = {c.lower_ for c in title.lefts} | {c.lower_ for c in title.head.lefts if c.dep_ == "advmod"}
-    words |= {title.doc[i].lower_ for i in range(max(0, title.i - 3), title.i)}
-    words |= {title.doc[i].lower_ for i in range(max(0, title.i - 6, title.left_edge.i), title.i)}
+    # nor an "ex-" inside a name ("Orvana Ex-Press Ltd chairman X"; the NER's repair cuts one opening a name)
+    words |= {t.lower_ for t in (title.doc[i] for i in near - other) if t.ent_iob_ != "I" or t.lower_ != "ex"}
     return bool(words & _FORMER)
 
 
@@ -282,9 +395,13 @@ def _dismiss_verb(verb: Token, ontology: Ontology) -> bool:
 
 
 def _leaving_noun(noun: Token, ontology: Ontology) -> bool:
-    """ "resignation", "departure", "ouster": a noun of leaving a post, not one planned ("the proposed
-    departure of X")."""
-    return noun.pos_ == "NOUN" and noun.lemma_.lower() in ontology.words("LeavingNoun") and noun_mood(noun) is not None
+    """ "resignation", "departure", "ouster": a noun of leaving a post, not one planned or to come ("the proposed
+    departure of X", "the planned exit of X", "the impending retirement of X": kgx:ImpendingWord)."""
+    coming = ontology.words("ImpendingWord")
+    return (
+        noun.pos_ == "NOUN" and noun.lemma_.lower() in ontology.words("LeavingNoun") and noun_mood(noun) == "fact"
+        and not any(c.dep_ in {"amod", "compound"} and c.lower_ in coming for c in noun.children)
+    )
 
 
 def _done(verb: Token) -> bool:

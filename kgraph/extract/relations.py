@@ -20,7 +20,16 @@ from typing import TYPE_CHECKING, NamedTuple
 from kgraph.extract.countries import double_nationality
 from kgraph.extract.datelines import _dateline_pairs, _source_line
 from kgraph.extract.doc_text import doc_tokens
-from kgraph.extract.ended_posts import ended, ended_link, firms_link, once_held, replaced, sold_off, sold_units
+from kgraph.extract.ended_posts import (
+    ended,
+    ended_link,
+    firms_link,
+    once_held,
+    past_post,
+    replaced,
+    sold_off,
+    sold_units,
+)
 from kgraph.extract.firm_posts import called_a_firm, its_firm, unlinked_its
 from kgraph.extract.frames import (
     _any_noun,
@@ -312,6 +321,8 @@ def _apply(
     # "Y's former owner X", "a former unit of X": a link between organisations that is over, with no role to
     # mark it past, is no link now
     over = role is None and pattern.frame == "RelationalNoun" and ended_link(token, subjects, index)
+    # "ex-Kestrel MEP X", "Labour MP X, who defected": a person's post with no role, put in the past, gets one
+    past = role is None and pattern.frame == "RelationalNoun" and (over or ended(token, subjects, index))
     expanded, expanded_objects, skipped = _conjunct_parties(pattern, token, subjects, objects, index)
     for s in expanded:
         for o in expanded_objects:
@@ -320,6 +331,9 @@ def _apply(
             si, oi = index.at(s), index.at(o)
             if si is not None and oi is not None and si != oi and not (over and firms_link(s, o, index)):
                 held = replace(role, current=False) if role is not None and s.i in before else role
+                word = token.text if trigger == ANY_NOUN else trigger  # "former Yale historian X": the noun
+                title = role.title if role is not None else word.upper() if len(word) <= 3 else word.title()
+                held = past_post(held, title, *((o, s) if pattern.inverse else (s, o)), predicate, index, past)
                 yield (oi, si, held, predicate) if pattern.inverse else (si, oi, held, predicate)
 
 

@@ -86,3 +86,86 @@ def test_portfolios_are_no_organisations(ontology, parse_with_ents, text, ents, 
 )
 def test_person_cut_out_of_a_portfolio(ontology, parse_with_ents, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
     assert _names(parse_with_ents(text, ents), ontology) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a field word before a minister's title in lower case is the post's portfolio
+        (
+            "The grant pleased Arts minister Ola Berg.",
+            [(3, 4, "ORG"), (5, 7, "PERSON")],
+            [("Ola Berg", "Person")],
+        ),
+        # ... so are field words joined by "and", and a country's adjective before them
+        (
+            "Trade and Industry secretary Ola Berg spoke.",
+            [(0, 3, "ORG"), (4, 6, "PERSON")],
+            [("Ola Berg", "Person")],
+        ),
+        (
+            "The German Economy minister Ola Berg spoke.",
+            [(1, 3, "ORG"), (4, 6, "PERSON")],
+            [("Germany", "Place"), ("Ola Berg", "Person")],
+        ),
+        # guard: a body's head noun after the field words names the ministry
+        (
+            "The German Economy Ministry said no.",
+            [(1, 4, "ORG")],
+            [("German Economy Ministry", "GovernmentBody")],
+        ),
+        # guard: a party's name before a minister's title is the party's
+        (
+            "The plan was drawn up by Labour minister Ola Berg.",
+            [(6, 7, "ORG"), (8, 10, "PERSON")],
+            [("Labour", "Organization"), ("Ola Berg", "Person")],
+        ),
+        # guard: a firm's name before another title stays a firm
+        (
+            "The fund pleased Kestrel chief executive Ola Berg.",
+            [(3, 4, "ORG"), (6, 8, "PERSON")],
+            [("Kestrel", "Organization"), ("Ola Berg", "Person")],
+        ),
+    ],
+)
+def test_field_words_before_a_post_are_a_portfolio(ontology, parse_with_ents, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _names(parse_with_ents(text, ents), ontology) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a title's adjective the NER took for an organisation before a capitalised title is part of the title
+        (
+            "The speech by Supreme Leader Ola Berg was long.",
+            [(3, 4, "ORG"), (5, 7, "PERSON")],
+            [("Ola Berg", "Person")],
+        ),
+        # ... and it is cut off a body's name the NER ran it into before a title
+        (
+            "The case went to Deputy High Court judge Ola Berg.",
+            [(4, 7, "ORG"), (8, 10, "PERSON")],
+            [("High Court", "Organization"), ("Ola Berg", "Person")],
+        ),
+        # ... also where the NER left the words unlabelled and took the title into the person's name
+        (
+            "The case went to Deputy High Court Judge Ola Berg.",
+            [(7, 10, "PERSON")],
+            [("High Court", "Organization"), ("Ola Berg", "Person")],
+        ),
+        # guard: no title after the name: the body's name is whole
+        (
+            "The Acting Company staged a play in Leeds.",
+            [(1, 3, "ORG"), (7, 8, "GPE")],
+            [("Acting Company", "Organization"), ("Leeds", "Place")],
+        ),
+        # guard: a title's word that is no adjective of a title keeps the organisation
+        (
+            "The deal was agreed by Kestrel Leader Ola Berg.",
+            [(5, 6, "ORG"), (7, 9, "PERSON")],
+            [("Kestrel", "Organization"), ("Ola Berg", "Person")],
+        ),
+    ],
+)
+def test_title_adjectives_are_no_organisations(ontology, parse_with_ents, text, ents, expected) -> None:  # type: ignore[no-untyped-def]
+    assert _names(parse_with_ents(text, ents), ontology) == expected

@@ -60,8 +60,9 @@ from kgraph.extract.name_spans import (
 )
 from kgraph.extract.party_names import party_mentions
 from kgraph.extract.place_names import _age_follows, centre_class, coerce_places
-from kgraph.extract.portfolios import without_portfolios
+from kgraph.extract.portfolios import title_opening, without_portfolios
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
+from kgraph.extract.unit_names import with_unit_nouns
 from kgraph.extract.work_names import is_work
 from kgraph.models import Mention
 from kgraph.nlp import dictionary_words
@@ -589,6 +590,7 @@ def _named_entities(
     office_titles = government.title_words if government is not None else frozenset()
     text = doc_text(doc)
     ents = joined_ents(doc, unglued(doc, _with_year(doc, list(doc.ents)), ontology), job_titles)
+    ents = with_unit_nouns(doc, ents, text, ontology)
     ents = courts_of_countries(doc, possessive_place_names(doc, without_plural_nouns(ents), ontology), ontology)
     ents = without_portfolios(doc, names_with_and(doc, bodies_with_of(doc, ents, ontology), ontology), ontology)
     for ent in _place_opens_name(doc, ents, ontology):
@@ -716,7 +718,11 @@ def find_mentions(doc: Doc, ontology: Ontology, learned: bool = True) -> list[tu
         if len(span) == 1 and m.label in {"ORG", "GPE", "LOC"} and m.type != "Person"
         and not _names_office(span, job_titles)
     }
-    for span in unlabelled_names(doc, taken, people | set(aliases), frozenset(elsewhere)):
+    for name in unlabelled_names(doc, taken, people | set(aliases), frozenset(elsewhere)):
+        opened = title_opening(name, ontology)  # "Deputy High Court Judge X": the High Court
+        if opened is None:
+            continue
+        span = opened
         last = span[-1].lower_
         cls = ontology.class_for_head(last) or _described_as(span, ontology)
         if cls is None and len(span) == 1 and last in aliases:

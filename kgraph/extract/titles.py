@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from kgraph.extract.doc_text import doc_tokens, doc_words
 from kgraph.extract.frames import _Index
 from kgraph.extract.lexicon import _BODY_NOUNS, _CALENDAR, _COUNTRY_NAMES, _FORMER
+from kgraph.extract.portfolios import portfolio_words
 from kgraph.models import Mention
 from kgraph.ontology import Ontology, Pattern, per_ontology
 
@@ -139,13 +140,21 @@ def _bodies_before_titles(
                 and not _dates(doc[first - 1])  # "In October Tory leader X": the month dates the sentence
             ):
                 first -= 1  # "Wolves", "Liberal Democrat"
-            if first < start and not doc[first].is_sent_start:
+            portfolio = _names_portfolio(doc[first:start], words, ontology)
+            if first < start and not doc[first].is_sent_start and not portfolio:
                 body_span = Span(doc, first, start, label="ORG")
                 out.append((Mention(body_span.start_char, body_span.end_char, body_span.text, "Organization",
                                     "name"), body_span))
                 taken.update(range(first, start))
             break
     return sorted((pair for k, pair in enumerate(out) if k not in generic), key=lambda pair: pair[0].start)
+
+
+def _names_portfolio(body: Span, title: Span, ontology: Ontology) -> bool:
+    """ "Arts minister X", "Kellish Economy minister Y": the words before a government post's title name its
+    portfolio, no body (kgraph.extract.portfolios)."""
+    government = ontology.classes.get("GovernmentBody")
+    return government is not None and title[-1].lower_ in government.title_words and portfolio_words(body, ontology)
 
 
 def _common_noun_opening(span: Span, ontology: Ontology) -> bool:

@@ -28,7 +28,9 @@ from kgraph.extract.ended_posts import phrasal_verb_in
 from kgraph.extract.firm_posts import called_a_firm, member_bodies
 from kgraph.extract.frames import _Index
 from kgraph.extract.lexicon import _CONTINENT_ADJECTIVES, _COUNTRY_NAMES, ANY_NOUN
+from kgraph.extract.mention_index import UNNAMED
 from kgraph.extract.titles import _committee_title, _lesser_post, _post_place
+from kgraph.extract.unit_posts import named_committee, unnamed_unit_at
 from kgraph.ontology import Ontology, Pattern
 
 if TYPE_CHECKING:
@@ -188,6 +190,9 @@ def _chair_of_a_sub_body(post: Post) -> Scope | None:
         for pobj in prep.children:
             if pobj.dep_ != "pobj" or pobj.pos_ != "NOUN" or any(c.dep_ == "poss" for c in pobj.children):
                 continue
+            m = post.index.at(pobj)
+            if m is not None and post.index.mentions[m][0].label not in UNNAMED:
+                continue  # a committee named ("the Commons transport committee"): its chair heads it
             words = [c.lower_ for c in pobj.children if c.dep_ in {"compound", "amod"} and c.i < pobj.i]
             phrase = " ".join([*words[-1:], pobj.lemma_.lower()])
             if pobj.lemma_.lower() in ontology.words("Committee") or phrase in sub_bodies:
@@ -277,6 +282,7 @@ _ANY_POST_RULES: tuple[Callable[[Post], Scope | None], ...] = (
     _shadow_portfolio,
     _future_post,
     _figurative_part,
+    named_committee,
     _party_staff_title,
 )
 #: ... then, for a pattern that has a lesser post (kgx:subordinate), these.
@@ -289,6 +295,7 @@ _LESSER_POST_RULES: tuple[Callable[[Post], Scope | None], ...] = (
     _in_assembly_or_country,
     _regional_title,
     _minister_of_a_side_or_party,
+    unnamed_unit_at,
     _lesser_title,
 )
 

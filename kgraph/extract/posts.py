@@ -277,12 +277,22 @@ def _party_staff_title(post: Post) -> Scope | None:
     return "group" if all(party(o) for o in post.objects) else None
 
 
+def _named_committee(post: Post) -> Scope | None:
+    """ "Culture select committee chairman X": no post in what the committee is named after (unit_posts.py)."""
+    return named_committee(post.title, post.objects, post.index)
+
+
+def _unnamed_unit_at(post: Post) -> Scope | None:
+    """ "X, head of press at Velvet Records": a lesser post in the label (unit_posts.py)."""
+    return unnamed_unit_at(post.title, post.index)
+
+
 #: The scope rules, tried in this order until one says something: for every title ...
 _ANY_POST_RULES: tuple[Callable[[Post], Scope | None], ...] = (
     _shadow_portfolio,
     _future_post,
     _figurative_part,
-    named_committee,
+    _named_committee,
     _party_staff_title,
 )
 #: ... then, for a pattern that has a lesser post (kgx:subordinate), these.
@@ -295,7 +305,7 @@ _LESSER_POST_RULES: tuple[Callable[[Post], Scope | None], ...] = (
     _in_assembly_or_country,
     _regional_title,
     _minister_of_a_side_or_party,
-    unnamed_unit_at,
+    _unnamed_unit_at,
     _lesser_title,
 )
 

@@ -22,7 +22,6 @@ from kgraph.ontology import Ontology, per_ontology
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from kgraph.extract.posts import Post
     from kgraph.ontology import Pattern
 
 __all__ = ["named_committee", "unit_at", "unnamed_unit_at"]
@@ -79,15 +78,14 @@ def unit_at(sent: Span, pattern: Pattern, index: MentionIndex) -> Iterator[tuple
                 yield unit, body
 
 
-def unnamed_unit_at(post: Post) -> Literal["branch"] | None:
+def unnamed_unit_at(title: Token, index: MentionIndex) -> Literal["branch"] | None:
     """ "X, head of press at Velvet Records": a bare function's noun (kgx:FunctionNoun, no article) after the title
     and an organisation after "at" make a lesser post in the organisation (its staff), not its head."""
-    index = post.index
     functions = index.ontology.words("FunctionNoun")
-    for pobj in _pobjs(post.title, _UNIT_PREPOSITIONS):
+    for pobj in _pobjs(title, _UNIT_PREPOSITIONS):
         bare = not any(c.dep_ in {"det", "poss"} for c in pobj.children)
         if bare and pobj.lemma_.lower() in functions and index.at(pobj) is None and (
-            _body_at(post.title, pobj, index) is not None
+            _body_at(title, pobj, index) is not None
         ):
             return "branch"
     return None
@@ -105,12 +103,10 @@ def _committee_above(name: Token, index: MentionIndex) -> Token | None:
     return None
 
 
-def named_committee(post: Post) -> Literal["none"] | None:
+def named_committee(title: Token, objects: list[Token], index: MentionIndex) -> Literal["none"] | None:
     """ "Culture select committee chairman X", "X, chairman of the Commons Treasury committee": the chair of a
     committee named after a department or the body it sits in holds no post in that department or body (a select
     committee scrutinises a department; the committee itself is no name here to head)."""
-    title = post.title
-    index = post.index
     committees = index.ontology.words("Committee")
     # "ODPM committee chairman X": the committee's word beside the name, both on the title (tagged a name's word too)
     beside = [
@@ -118,9 +114,9 @@ def named_committee(post: Post) -> Literal["none"] | None:
         if c.dep_ == "compound" and c.i < title.i and c.is_lower and c.lower_ in committees
         and c.i not in index.by_token
     ]
-    if any(name.i < i for name in post.objects for i in beside):
+    if any(name.i < i for name in objects for i in beside):
         return "none"
-    for name in post.objects:
+    for name in objects:
         committee = _committee_above(name, index)
         if committee is None:
             continue

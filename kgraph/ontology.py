@@ -108,7 +108,7 @@ KGX = Namespace(BASE_IRI + "patterns#")
 #: The pattern frames kgraph.extract.relations knows how to match (documented in ontology/patterns.ttl).
 FRAMES = frozenset(
     {"RelationalNoun", "Verb", "EventNoun", "Attribute", "PlaceChain", "SourceLine", "PlaceInName", "Dateline",
-     "BracketPlace", "SpeakerAt"}
+     "BracketPlace", "SpeakerAt", "UnitAt"}
 )
 #: The moods a pattern can read (kgx:mood): a fact, or a deal agreed or announced but not done.
 MOODS = {"Fact": KGX.Fact, "Agreed": KGX.Agreed}
@@ -363,7 +363,8 @@ def _closure(graph: Graph, start: URIRef, link: URIRef) -> frozenset[str]:
 #: The file of named word lists in the ontology folder, and the lists the extractor reads from it.
 WORDS_FILE = "words.ttl"
 WORD_LISTS = frozenset(
-    {"Chamber", "Assembly", "Committee", "FigurativePart", "PublicOffice", "DepartmentNoun", "StateTitle", "FirmNoun",
+    {"Chamber", "Assembly", "Committee", "FunctionNoun", "FigurativePart", "PublicOffice", "DepartmentNoun",
+     "StateTitle", "FirmNoun",
      "Goods", "KinOrFollower", "PartyWord", "PartyMemberTitle", "BodyOfPeople", "Country",
      "ConservativePartyWord", "PeerTitle", "SeatHolder", "SeatNoun", "ParliamentWord",
      "CoMakerNoun", "MakerNoun", "BroadcastNoun", "WorkNoun", "WorkPartNoun", "StageBody", "PerformanceWord",

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from kgraph.extract.and_names import names_with_and
 from kgraph.extract.award_names import award_by_plural
 from kgraph.extract.body_names import bodies_with_of, courts_of_countries
+from kgraph.extract.committee_names import chamber_committees
 from kgraph.extract.company_names import (
     company_after_country,
     company_in_document,
@@ -593,6 +594,7 @@ def _named_entities(
     ents = with_unit_nouns(doc, ents, text, ontology)
     ents = courts_of_countries(doc, possessive_place_names(doc, without_plural_nouns(ents), ontology), ontology)
     ents = without_portfolios(doc, names_with_and(doc, bodies_with_of(doc, ents, ontology), ontology), ontology)
+    ents = chamber_committees(doc, ents, ontology)
     for ent in _place_opens_name(doc, ents, ontology):
         if any(i in taken for i in range(ent.start, ent.end)):
             continue

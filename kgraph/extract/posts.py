@@ -28,7 +28,9 @@ from kgraph.extract.ended_posts import phrasal_verb_in
 from kgraph.extract.firm_posts import called_a_firm, member_bodies
 from kgraph.extract.frames import _Index
 from kgraph.extract.lexicon import _CONTINENT_ADJECTIVES, _COUNTRY_NAMES, ANY_NOUN
+from kgraph.extract.mention_index import UNNAMED
 from kgraph.extract.titles import _committee_title, _lesser_post, _post_place
+from kgraph.extract.unit_posts import named_committee, unnamed_unit_at
 from kgraph.ontology import Ontology, Pattern
 
 if TYPE_CHECKING:
@@ -188,6 +190,9 @@ def _chair_of_a_sub_body(post: Post) -> Scope | None:
         for pobj in prep.children:
             if pobj.dep_ != "pobj" or pobj.pos_ != "NOUN" or any(c.dep_ == "poss" for c in pobj.children):
                 continue
+            m = post.index.at(pobj)
+            if m is not None and post.index.mentions[m][0].label not in UNNAMED:
+                continue  # a committee named ("the Commons transport committee"): its chair heads it
             words = [c.lower_ for c in pobj.children if c.dep_ in {"compound", "amod"} and c.i < pobj.i]
             phrase = " ".join([*words[-1:], pobj.lemma_.lower()])
             if pobj.lemma_.lower() in ontology.words("Committee") or phrase in sub_bodies:
@@ -272,11 +277,22 @@ def _party_staff_title(post: Post) -> Scope | None:
     return "group" if all(party(o) for o in post.objects) else None
 
 
+def _named_committee(post: Post) -> Scope | None:
+    """ "Culture select committee chairman X": no post in what the committee is named after (unit_posts.py)."""
+    return named_committee(post.title, post.objects, post.index)
+
+
+def _unnamed_unit_at(post: Post) -> Scope | None:
+    """ "X, head of press at Velvet Records": a lesser post in the label (unit_posts.py)."""
+    return unnamed_unit_at(post.title, post.index)
+
+
 #: The scope rules, tried in this order until one says something: for every title ...
 _ANY_POST_RULES: tuple[Callable[[Post], Scope | None], ...] = (
     _shadow_portfolio,
     _future_post,
     _figurative_part,
+    _named_committee,
     _party_staff_title,
 )
 #: ... then, for a pattern that has a lesser post (kgx:subordinate), these.
@@ -289,6 +305,7 @@ _LESSER_POST_RULES: tuple[Callable[[Post], Scope | None], ...] = (
     _in_assembly_or_country,
     _regional_title,
     _minister_of_a_side_or_party,
+    _unnamed_unit_at,
     _lesser_title,
 )
 

@@ -86,6 +86,7 @@ from kgraph.extract.titles import (
     _title_before_name,
     _title_phrase,
 )
+from kgraph.extract.unit_posts import unit_at
 from kgraph.extract.work_names import plays_a_role
 from kgraph.models import Mention, RelationMention, Role
 from kgraph.ontology import Ontology, Pattern, per_ontology
@@ -820,6 +821,7 @@ _SENTENCE_FRAMES: dict[str, _SentenceFrame] = {
     "PlaceInName": _place_in_name,
     "Dateline": _dateline_pairs,
     "SpeakerAt": speaker_at,
+    "UnitAt": unit_at,
 }
 
 

@@ -379,7 +379,7 @@ WORD_LISTS = frozenset(
      "TitlePrefix", "FamilyNoun", "CentreNoun", "ProductNoun", "ProductKindNoun",
      "EndedPostWord", "LeavingVerb", "DismissVerb", "LeavingNoun", "NewPostVerb", "LastingVerb", "SaleVerb",
      "UndoingVerb", "OnceWord", "PastTimeWord", "FutureAuxiliary",
-     "CountryNoun", "TownNoun"}
+     "CountryNoun", "TownNoun", "FirmNameEnd"}
 )
 
 

@@ -383,7 +383,7 @@ WORD_LISTS = frozenset(
      "EndedPostWord", "LeavingVerb", "DismissVerb", "LeaveBodyVerb", "ImpendingWord", "LeavingNoun", "NewPostVerb",
      "LastingVerb", "SaleVerb",
      "UndoingVerb", "OnceWord", "PastTimeWord", "FutureAuxiliary",
-     "CountryNoun", "TownNoun"}
+     "CountryNoun", "TownNoun", "FirmNameEnd"}
 )
 
 

@@ -895,3 +895,34 @@ def test_frames_a_later_titled_list_does_not_reach_back_to_the_names_before_its_
         "The firm paid Orbair, an airline owned by Mr Stone and fellow former Kestrel Bank directors Mark Ellis."
     )
     assert ("Mr Stone", "worksFor", "Kestrel Bank") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel Airlines has ordered 40 jets from Orvana Group.",
+        # the supplier's "from" hangs on the goods of the order's "for" phrase
+        "Kestrel Airlines placed an order for 70 jets from Orvana Group.",
+        # the supplier wins the order: the link is the same both ways
+        "Orvana Group has won an order for 70 jets from Kestrel Airlines.",
+    ],
+)
+def test_frames_a_firm_ordering_goods_from_another_has_a_deal_with_it(  # type: ignore[no-untyped-def]
+    extract_text, text: str
+) -> None:
+    found = extract_text(text)
+    assert {frozenset((s, o)) for s, p, o in found if p == "hasAgreementWith"} == {
+        frozenset(("Kestrel Airlines", "Orvana Group"))
+    }, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an order from a court is a command; ordering a review names no supplier
+        "Kestrel Airlines obtained an order from the Oslo District Court.",
+        "Kestrel Airlines ordered a review of Orvana Group.",
+    ],
+)
+def test_frames_an_order_that_is_no_purchase_is_no_deal(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(p == "hasAgreementWith" for _, p, _ in extract_text(text))

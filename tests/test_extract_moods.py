@@ -65,6 +65,9 @@ def test_moods_a_post_one_will_keep_is_held_now(extract_text, verb: str, held: b
         ("Kestrel Motors and Orvana Corp. ended their five-year alliance.", "partnerOf"),
         ("Kestrel Motors ended its partnership with Orvana Corp.", "partnerOf"),
         ("Kestrel Motors terminated its agreement with Orvana Corp.", "hasAgreementWith"),
+        # a deal lost is over
+        ("Kestrel Motors lost its sponsorship deal with Orvana Corp.", "hasAgreementWith"),
+        ("Kestrel Motors said its deal with Orvana Corp. was lost.", "hasAgreementWith"),
     ],
 )
 def test_moods_a_link_its_parties_ended_is_none_now(extract_text, text: str, fact: str) -> None:  # type: ignore[no-untyped-def]
@@ -78,6 +81,8 @@ def test_moods_a_link_its_parties_ended_is_none_now(extract_text, text: str, fac
         ("Kestrel Motors and Orvana Corp. formed an alliance in 2001.", "partnerOf"),
         ("Kestrel Motors has a partnership with Orvana Corp.", "partnerOf"),
         ("Kestrel Motors signed an agreement with Orvana Corp.", "hasAgreementWith"),
+        # the verb's own object is what is lost, not the deal of its phrase
+        ("Kestrel Motors lost money on its deal with Orvana Corp.", "hasAgreementWith"),
     ],
 )
 def test_moods_a_link_its_parties_made_is_stated(extract_text, text: str, fact: str) -> None:  # type: ignore[no-untyped-def]

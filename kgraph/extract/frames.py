@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from kgraph.extract import owners
 from kgraph.extract.countries import adjective_before, adjectives_beside, kind_owners
+from kgraph.extract.deal_parties import supplier
 from kgraph.extract.ended_posts import said_former
 from kgraph.extract.firm_posts import firm_in_reach, firm_post_titles
 from kgraph.extract.lexicon import (
@@ -382,7 +383,8 @@ def _role_tokens(verb: Token, roles: tuple[str, ...], index: _Index) -> list[Tok
                           [c for c in o.children if c.dep_ == "compound" and c.i < o.i and _inside_name(c, index)])
             )
         elif role.startswith("prep:"):
-            out.extend(_prep_objects(verb, [role[5:]]))
+            goods = supplier(verb, "dobj", index.at) if role == "prep:from" else []  # "ordered 40 jets from Y"
+            out.extend(_prep_objects(verb, [role[5:]]) or goods)
             # "born on March 3, 1951, in Bergen": the parser hangs the phrase on the date before it
             out.extend(
                 o for date in _prep_objects(verb, ["on", "in"]) if date.ent_type_ in {"DATE", "TIME"}
@@ -714,6 +716,8 @@ def _event_parties(noun: Token, preps: tuple[str, ...], index: _Index) -> tuple[
         for inner in _prep_objects(noun, ("of",)):
             if inner.pos_ == "NOUN" and index.at(inner) is None:
                 objects = _prep_objects(inner, [p for p in preps if p != "between"])
+    if not objects and "from" in preps:
+        objects = supplier(noun, "for", index.at)  # "an order for 70 jets from Y"
     named = [c for c in noun.children if c.dep_ in {"compound", "nmod"} and c.i < noun.i and index.at(c) is not None]
     if not objects and named and any(c.dep_ == "poss" for c in noun.children):
         # "her Bellport hometown", "Kestrel's Oslo headquarters": the owner acts, the name before the noun is
@@ -992,3 +996,4 @@ def _expand(tokens: list[Token]) -> list[Token]:
             if t not in out:
                 out.append(t)
     return out
+

@@ -40,6 +40,7 @@ from kgraph.extract.countries import (
     with_first_nationalities,
 )
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
+from kgraph.extract.deal_parties import buyers, buys_a_firm, firm_by_name_end
 from kgraph.extract.doc_text import doc_text, doc_tokens
 from kgraph.extract.glued_names import opens_sentence, unglued, without_first
 from kgraph.extract.kind_names import with_kinds
@@ -123,6 +124,8 @@ def _classify(span: Span, ontology: Ontology) -> str | None:
         return "Person"  # "BBC correspondent Simon Hall": a person's name ending in a place's head noun
     if by_head is not None and span.label_ != "PERSON" or by_head is not None and len(span) > 1:
         return by_head
+    if by_head is None and (firm_by_name_end(span, ontology) or buys_a_firm(span, ontology)):
+        return "Organization"  # "Kansai Telecom", "Merrow Air" (kgx:FirmNameEnd); "Vantorix bought Dorval Holdings"
     by_opening = ontology.class_for_opening(span[0].lower_) if len(span) > 1 else None
     if by_opening is not None and span.label_ in {"ORG", "PERSON"}:
         return by_opening  # "Fort Tacoma", "Camp Kestrel": a place, though the NER said ORG or PERSON
@@ -738,6 +741,9 @@ def find_mentions(doc: Doc, ontology: Ontology, learned: bool = True) -> list[tu
         if cls is not None and not is_work(span, ontology):
             found.append((Mention(span.start_char, span.end_char, span.text, cls, "name"), span))
             taken.update(range(span.start, span.end))
+    for span in buyers(doc, found, taken, ontology):  # "Sorato bought Kansai Telecom"
+        found.append((Mention(span.start_char, span.end_char, span.text, "Organization", "name"), span))
+        taken.add(span.start)
     found = coerce_places(found, ontology, _post_words(ontology))
     for span, cls in _titled_organisations(doc, taken, ontology):
         found.append((Mention(span.start_char, span.end_char, span.text, cls, "title"), span))

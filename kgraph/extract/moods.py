@@ -254,7 +254,8 @@ def event_mood(noun: Token, ontology: Ontology) -> tuple[str | None, bool]:
     governor = _governing_verb(noun)
     if governor is None:
         return own, True
-    if _forms(governor) & undone:
+    if _forms(governor) & undone and not (noun.dep_ == "pobj" and any(c.dep_ == "dobj" for c in governor.children)):
+        # (not "X lost money on its deal with Y": the verb undoes its own object, not the phrase's noun)
         return None, True
     ruled = governed_mood(governor)
     if ruled is None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kgraph.extract.countries import double_nationality
 from kgraph.extract.datelines import _dateline_pairs, _source_line
+from kgraph.extract.deal_parties import listed_after_description
 from kgraph.extract.doc_text import doc_tokens
 from kgraph.extract.ended_posts import (
     ended,
@@ -636,6 +637,9 @@ def _conjunct_parties(
         return _title_conjuncts(pattern, token, subjects, objects, expanded, expanded_objects, index)
     elif pattern.frame == "Verb":
         expanded, expanded_objects = _verb_conjuncts(token, subjects, objects, expanded, expanded_objects, index)
+        # "owns A, its investment arm, and B": the list's later items
+        expanded += [s for s in listed_after_description(subjects) if s not in expanded]
+        expanded_objects += [o for o in listed_after_description(objects) if o not in expanded_objects]
     return expanded, expanded_objects, set()
 
 

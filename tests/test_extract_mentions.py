@@ -899,3 +899,22 @@ def test_mentions_telco_describes_a_firm(  # type: ignore[no-untyped-def]
 
     types = {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
     assert types.get(name) == cls, types
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a country's name the NER took for a body or a person is still a country
+        ("Togo's president, Ama Kessel, visited the port.", [(0, 1, "ORG"), (4, 6, "PERSON")], ("Togo", "Place")),
+        ("Exports from Peru rose in May.", [(2, 3, "PERSON")], ("Peru", "Place")),
+        # a body whose name opens with a country's name stays a body
+        ("Peru Telecom cut prices in May.", [(0, 2, "ORG")], ("Peru Telecom", "Organization")),
+    ],
+)
+def test_mentions_a_country_the_ner_took_for_a_body_is_a_place(  # type: ignore[no-untyped-def]
+    ontology, parse_with_ents, text: str, ents: list[tuple[int, int, str]], expected: tuple[str, str]
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    found = {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
+    assert found.get(expected[0]) == expected[1], found

@@ -32,6 +32,7 @@ from kgraph.extract.countries import (
     before_named_firm,
     continent_adjective,
     country_adjective,
+    is_country,
     on_name,
     organisation_descriptors,
     owned_title,
@@ -137,6 +138,8 @@ def _classify(span: Span, ontology: Ontology) -> str | None:
         return "Person"
     if _is_title(span[0].text) and len(span) > 1 and not company_opened_by_title(span):
         return "Person"
+    if span.label_ in {"ORG", "PERSON", "NORP"} and is_country(span.text, ontology):
+        return "Place"  # "Benin's president, X": a country the NER took for a body or a person is a country
     return ontology.class_for_ner(span.label_)
 
 

@@ -205,7 +205,7 @@ def test_ended_posts_one_leaving_read_for_every_title_it_ends(roles) -> None:  #
         # "former" or "ex-" before a party's or an organisation's post with no role of its own: the post gets one,
         # past
         ("Ex-Labour MEP Tomas Vidal said the vote was lost.", ("Tomas Vidal", "memberOf", "Labour")),
-        ("Former Labour MP Anna Berg joined the march on Monday.", ("Anna Berg", "memberOf", "Labour")),
+        ("Former Kestrel Air engineer Anna Berg joined the march on Monday.", ("Anna Berg", "worksFor", "Kestrel Air")),
         ("The talk was given by Tom Lind, and former Harvard historian Anna Berg spoke later.",
          ("Anna Berg", "worksFor", "Harvard")),
         # a leaving or a death in a relative clause on the holder
@@ -296,3 +296,26 @@ def test_ended_posts_former_of_the_possessor_is_not_the_posts(nlp, text: str, wo
 def test_ended_posts_an_ex_inside_a_name_is_no_former(roles, text: str, body: str, current: bool) -> None:  # type: ignore[no-untyped-def]
     found = roles(text)
     assert found.get(("Tom Lind", "headOf", body)) is current, found
+
+
+@pytest.mark.parametrize(
+    ("text", "fact", "current"),
+    [
+        # "former" apart from a party's name ends the post, not the membership: a member still, with no past role
+        ("Former Labour MP Anna Berg joined the march on Monday.", ("Anna Berg", "memberOf", "Labour"), None),
+        ("Anna Berg, a former Labour minister, spoke at the dinner.", ("Anna Berg", "memberOf", "Labour"), None),
+        # "ex-" written onto the party's name, or a leaving of the party, ends the membership
+        ("Ex-Labour MP Anna Berg joined the march on Monday.", ("Anna Berg", "memberOf", "Labour"), False),
+        ("Former Labour MP Anna Berg has died at the age of 90.", ("Anna Berg", "memberOf", "Labour"), False),
+        ("Anna Berg, a former Labour minister, said the vote was lost. Berg quit the Labour Party in May.",
+         ("Anna Berg", "memberOf", "Labour"), False),
+        # a former post in a body that is no party stays past
+        ("Former Kestrel Bank director Anna Berg joined the march.", ("Anna Berg", "worksFor", "Kestrel Bank"), False),
+    ],
+)
+def test_ended_posts_a_former_party_post_keeps_the_membership(  # type: ignore[no-untyped-def]
+    roles, text: str, fact: tuple[str, str, str], current: bool | None
+) -> None:
+    found = roles(text)
+    assert fact in found, found
+    assert found[fact] is current, found

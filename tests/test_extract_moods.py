@@ -68,6 +68,9 @@ def test_moods_a_post_one_will_keep_is_held_now(extract_text, verb: str, held: b
         # a deal lost is over
         ("Kestrel Motors lost its sponsorship deal with Orvana Corp.", "hasAgreementWith"),
         ("Kestrel Motors said its deal with Orvana Corp. was lost.", "hasAgreementWith"),
+        # a stake sold or handed on is held no more
+        ("Lev Orlov has sold his controlling stake in Orvana Corp. to a partner.", "investedIn"),
+        ("Lev Orlov transferred his shares in Orvana Corp. to a trust.", "investedIn"),
     ],
 )
 def test_moods_a_link_its_parties_ended_is_none_now(extract_text, text: str, fact: str) -> None:  # type: ignore[no-untyped-def]
@@ -83,6 +86,9 @@ def test_moods_a_link_its_parties_ended_is_none_now(extract_text, text: str, fac
         ("Kestrel Motors signed an agreement with Orvana Corp.", "hasAgreementWith"),
         # the verb's own object is what is lost, not the deal of its phrase
         ("Kestrel Motors lost money on its deal with Orvana Corp.", "hasAgreementWith"),
+        # a stake held, or one whose sale is only planned, is still held
+        ("Lev Orlov owns a stake in Orvana Corp.", "investedIn"),
+        ("Lev Orlov, who plans to sell part of it, holds a stake in Orvana Corp.", "investedIn"),
     ],
 )
 def test_moods_a_link_its_parties_made_is_stated(extract_text, text: str, fact: str) -> None:  # type: ignore[no-untyped-def]

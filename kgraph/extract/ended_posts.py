@@ -180,12 +180,39 @@ def past_post(
     if not _POSTS & {predicate, *ontology.properties[predicate].ancestors}:
         return role
     m = index.at(holder)
-    if m is None or index.mentions[m][0].type != "Person" or (role is not None and not role.current):
+    if m is None or index.mentions[m][0].type != "Person":
         return role
     person, name = _entity(holder, index), _entity(body, index) or ""
-    if not over and not any(p == person and _same_body(b, name) for p, b in left_bodies(holder.doc, index)):
+    if any(p == person and _same_body(b, name) for p, b in left_bodies(holder.doc, index)):
+        return Role(title=title, current=False) if role is None else replace(role, current=False)
+    died = any(t.lemma_ == "die" and t.pos_ == "VERB" for t in holder.sent)  # "Former Labour MP X has died"
+    if predicate == "memberOf" and not died and _party(body, index) and _former_post_of_party(body, index):
+        # "X, a former Labour minister": the post is over, not the membership (it is where X left the party,
+        # above, or "ex-" is written onto its name: "ex-Labour MP X")
+        return None if role is not None and not role.current else role
+    if not over or (role is not None and not role.current):
         return role
     return Role(title=title, current=False) if role is None else replace(role, current=False)
+
+
+def _party(body: Token, index: MentionIndex) -> bool:
+    """Whether a post's body is a political party, by its mention or its word ("Labour", "the Kestrel Party")."""
+    m = index.at(body)
+    if m is None:
+        return False
+    mention = index.mentions[m][0]
+    words = mention.text.lower().removeprefix("the ").removesuffix(" party")
+    return mention.label == "party" or words in index.ontology.words("PartyWord") or mention.text.endswith(" Party")
+
+
+def _former_post_of_party(body: Token, index: MentionIndex) -> bool:
+    """Whether a word of a former post stands right before a party's name, apart from it ("former Labour MP X",
+    "a former Labour minister": the post is over, the membership may not be), not "ex-" written onto the name
+    ("ex-Labour MP X": a member no more)."""
+    m = index.at(body)
+    start = index.mentions[m][1].start if m is not None else body.i
+    before = body.doc[max(0, start - 2) : start]
+    return any(t.lower_ in _FORMER and t.lower_ not in {"ex", "ex-"} and t.whitespace_ for t in before)
 
 
 def _same_body(left: str, name: str) -> bool:

@@ -257,6 +257,11 @@ def event_mood(noun: Token, ontology: Ontology) -> tuple[str | None, bool]:
     if _forms(governor) & undone and not (noun.dep_ == "pobj" and any(c.dep_ == "dobj" for c in governor.children)):
         # (not "X lost money on its deal with Y": the verb undoes its own object, not the phrase's noun)
         return None, True
+    if (
+        noun.dep_ == "dobj" and governor.tag_ in {"VBD", "VBN"} and mood(governor) == "fact"
+        and governor.lemma_.lower() in ontology.words("SaleVerb")
+    ):
+        return None, True  # "X has sold its stake in Y", "X transferred his shares in Y to Z": held no more
     ruled = governed_mood(governor)
     if ruled is None:
         return None, False

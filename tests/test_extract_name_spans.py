@@ -95,6 +95,14 @@ def test_name_spans_words_spelt_by_bracketed_initials_are_one_name(  # type: ign
     [
         # a weekday the NER took for a date, a compound inside the newspaper's name after it
         ("The Sunday Herald said the deal was off.", [(1, 2, "DATE"), (2, 3, "PERSON")], "Sunday Herald"),
+        # ... after a preposition other than "on", where the name is on a noun
+        (
+            "The book by Sunday Courier journalist Tom Vale said the pair had fallen out.",
+            [(3, 4, "DATE"), (4, 5, "ORG"), (6, 8, "PERSON")],
+            "Sunday Courier",
+        ),
+        # guard: "by" a weekday is a deadline where no name on a noun follows
+        ("The plan must be ready by Sunday, Orvix Holdings said.", [(6, 7, "DATE"), (8, 10, "ORG")], "Orvix Holdings"),
         # guard: a weekday after "on" is the day, though the parser makes it a compound of the name
         (
             "Officials confirmed on Friday Orvix Holdings had sold the plant.",

@@ -19,7 +19,8 @@ inside the capitalised name after it, is that name's first word ("Sunday" + "Her
 Herald", a newspaper); and that a one-word organisation the parse gives an "of" and a capitalised
 name is one name with them ("House" + "of Kellor" -> "House of Kellor"), unless the word is a title
 ("President of Velland"), the name after "of" a person's or a country ("Kestrel of Norway": where).
-The weekday only after "the", a possessive or punctuation (not "said on Monday Vance ...").
+The weekday only after "the", a possessive, punctuation or, before a noun the name is on, a preposition other
+than "on" ("a book by Sunday Herald journalist X"; not "said on Monday Vance ...").
 
 And that a name with an "'s" inside that the NER cut at it ("St Mary's" + "Shopping Centre", the
 latter no name of the NER's) is one name where the words after the "'s" end in a place's or body's
@@ -163,7 +164,12 @@ def _weekday_opens(date: Span, after: Span) -> bool:
     word = date[0]
     before = date.doc[date.start - 1] if date.start > 0 else None
     return (
-        (before is None or before.lower_ in {"the", "'s", "’s"} or before.is_punct)  # not "said on Monday Vance"
+        (
+            before is None or before.lower_ in {"the", "'s", "’s"} or before.is_punct  # not "said on Monday Vance"
+            # a preposition other than "on" before a newspaper's name on a noun: "a book by Sunday Herald
+            # journalist X"
+            or before.pos_ == "ADP" and before.lower_ != "on" and after.root.dep_ == "compound"
+        )
         and len(date) == 1
         and date.label_ == "DATE"
         and word.lower_ in _WEEKDAYS

@@ -918,3 +918,22 @@ def test_mentions_a_country_the_ner_took_for_a_body_is_a_place(  # type: ignore[
 
     found = {m.text: m.type for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
     assert found.get(expected[0]) == expected[1], found
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # a park's name the NER left unlabelled is a place, as one it labelled would be ...
+        ("The festival moves to Harle Park in Kellshire next year.", [(6, 7, "GPE")], ("Harle Park", "Place")),
+        # ... but for a body's park
+        ("The firm moves to Kellmore Science Park in Kellshire next year.", [(7, 8, "GPE")],
+         ("Kellmore Science Park", "Organization")),
+    ],
+)
+def test_mentions_an_unlabelled_parks_name_is_typed_as_a_labelled_one(  # type: ignore[no-untyped-def]
+    ontology, parse_with_ents, text: str, ents: list[tuple[int, int, str]], expected: tuple[str, str]
+) -> None:
+    from kgraph.extract.mentions import find_mentions
+
+    found = {m.text: (m.type, m.label) for m, _ in find_mentions(parse_with_ents(text, ents), ontology)}
+    assert found.get(expected[0]) == (expected[1], "name"), found

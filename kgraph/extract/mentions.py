@@ -733,6 +733,8 @@ def find_mentions(doc: Doc, ontology: Ontology, learned: bool = True) -> list[tu
         span = opened
         last = span[-1].lower_
         cls = ontology.class_for_head(last) or _described_as(span, ontology)
+        if cls is not None and last in ontology.words("CentreNoun"):
+            cls = centre_class(span, cls, ontology)  # "Harle Park" a place, as a name the NER saw would be
         if cls is None and len(span) == 1 and last in aliases:
             cls = aliases[last]  # "EastPark" after "Eastgate Science Park (EastPark)"
         elif cls is None and len(span) == 1 and span.text in elsewhere:

@@ -380,9 +380,8 @@ WORD_LISTS = frozenset(
      "PartyOfficerTitle", "SubBodyNoun", "SuitVerb", "GatheringNoun",
      "TitlePrefix", "FamilyNoun", "CentreNoun", "ProductNoun", "ProductKindNoun",
      "BandNoun", "BandPlayerNoun", "BandLeaderNoun", "GameWord", "MusicStyle", "VenueSiteNoun", "ParkBodyWord",
-     "EndedPostWord", "LeavingVerb", "DismissVerb", "LeaveBodyVerb", "ImpendingWord", "LeavingNoun", "NewPostVerb",
-     "LastingVerb", "SaleVerb",
-     "UndoingVerb", "OnceWord", "PastTimeWord", "FutureAuxiliary",
+     "EndedPostWord", "LeavingVerb", "DismissVerb", "DeathVerb", "LeaveBodyVerb", "ImpendingWord", "LeavingNoun",
+     "NewPostVerb", "LastingVerb", "SaleVerb", "UndoingVerb", "OnceWord", "PastTimeWord", "FutureAuxiliary",
      "CountryNoun", "TownNoun", "FirmNameEnd"}
 )
 

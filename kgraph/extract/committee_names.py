@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.extract.doc_text import doc_tokens, doc_words
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
@@ -29,8 +31,10 @@ def chamber_committees(doc: Doc, ents: list[Span], ontology: Ontology) -> list[S
     from spacy.tokens import Span
 
     chambers, committees = ontology.words("ParliamentName"), ontology.words("Committee")
+    if not chambers & doc_words(doc):
+        return ents  # most documents name no chamber
     found: list[Span] = []
-    for token in doc:
+    for token in doc_tokens(doc):
         if not token.is_title or token.lower_ not in chambers:
             continue
         end = token.i + 1

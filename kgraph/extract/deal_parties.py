@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.extract.doc_text import doc_tokens
 from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_NAMES
 from kgraph.names import addressed_names
 from kgraph.nlp import dictionary_words
@@ -78,7 +79,7 @@ def buyers(
         return []
     people = addressed_names(doc.ents)
     out: list[Span] = []
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.i in taken or not token.is_title:
             continue
         if token.ent_type_ or token.text in people or any(c.dep_ == "compound" for c in token.children):

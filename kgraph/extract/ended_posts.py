@@ -34,6 +34,7 @@ from kgraph.extract.doc_text import doc_tokens, per_document
 from kgraph.extract.lexicon import _FORMER
 from kgraph.extract.mention_index import UNNAMED, MentionIndex
 from kgraph.extract.moods import mood, noun_mood
+from kgraph.extract.party_names import names_a_party
 from kgraph.models import Role
 from kgraph.ontology import per_ontology
 
@@ -52,7 +53,6 @@ __all__ = [
 _RELATIVE = frozenset({"who", "that"})
 #: The properties of a post (and those under them): a post that is over has a past role.
 _POSTS = frozenset({"worksFor", "memberOf"})
-_LEFT_KEY = "kgraph.left_bodies"
 
 def ended(title: Token, holders: list[Token], index: MentionIndex) -> bool:
     """Whether the text says the post ``title`` names, held by ``holders``, is over."""
@@ -117,10 +117,12 @@ def left_bodies(doc: Doc, index: MentionIndex) -> frozenset[tuple[str, str]]:
     is a past one: "X, who left the company in March", "X quit Labour", "X defected from the Tories", "X
     resigned from Kestrel" (kgx:LeaveBodyVerb, kgx:LeavingVerb), "X, who was sacked by Norvik Air",
     "Kestrel fired X" (kgx:DismissVerb).  Not "X will leave Kestrel", "X did not quit Labour".  Read once a
-    document (kept in its ``user_data``)."""
-    cached = doc.user_data.get(_LEFT_KEY)
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
+    document (:func:`kgraph.extract.doc_text.per_document`)."""
+    return per_document(doc, ("left_bodies", id(index)), lambda: _left_bodies(doc, index))
+
+
+def _left_bodies(doc: Doc, index: MentionIndex) -> frozenset[tuple[str, str]]:
+    """:func:`left_bodies`, worked out."""
     ontology = index.ontology
     left: set[tuple[str, str]] = set()
     for verb in doc_tokens(doc):
@@ -143,8 +145,7 @@ def left_bodies(doc: Doc, index: MentionIndex) -> frozenset[tuple[str, str]]:
             if m is None or index.mentions[m][0].type != "Person":
                 continue
             left.update((_entity(person, index) or "", body) for body in named if body is not None)
-    doc.user_data[_LEFT_KEY] = found = frozenset(left)
-    return found
+    return frozenset(left)
 
 
 def _body_names(body: Token, index: MentionIndex) -> list[Token]:
@@ -185,8 +186,11 @@ def past_post(
     person, name = _entity(holder, index), _entity(body, index) or ""
     if any(p == person and _same_body(b, name) for p, b in left_bodies(holder.doc, index)):
         return Role(title=title, current=False) if role is None else replace(role, current=False)
-    died = any(t.lemma_ == "die" and t.pos_ == "VERB" for t in holder.sent)  # "Former Labour MP X has died"
-    if predicate == "memberOf" and not died and _party(body, index) and _former_post_of_party(body, index):
+    if (
+        predicate == "memberOf" and _party(body, index) and _former_post_of_party(body, index)
+        # "Former Labour MP X has died" (kgx:DeathVerb)
+        and not any(t.pos_ == "VERB" and t.lemma_ in index.ontology.words("DeathVerb") for t in holder.sent)
+    ):
         # "X, a former Labour minister": the post is over, not the membership (it is where X left the party,
         # above, or "ex-" is written onto its name: "ex-Labour MP X")
         return None if role is not None and not role.current else role
@@ -196,13 +200,10 @@ def past_post(
 
 
 def _party(body: Token, index: MentionIndex) -> bool:
-    """Whether a post's body is a political party, by its mention or its word ("Labour", "the Kestrel Party")."""
+    """Whether a post's body is a political party: one :func:`names_a_party` knows, or a name ending in "Party"
+    ("the Kestrel Party")."""
     m = index.at(body)
-    if m is None:
-        return False
-    mention = index.mentions[m][0]
-    words = mention.text.lower().removeprefix("the ").removesuffix(" party")
-    return mention.label == "party" or words in index.ontology.words("PartyWord") or mention.text.endswith(" Party")
+    return names_a_party(body, index) or m is not None and index.mentions[m][0].text.endswith(" Party")
 
 
 def _former_post_of_party(body: Token, index: MentionIndex) -> bool:

@@ -26,9 +26,10 @@ from kgraph.models import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from kgraph.extract.mention_index import MentionIndex
     from kgraph.ontology import Ontology
 
-__all__ = ["party_key", "party_mentions"]
+__all__ = ["names_a_party", "party_key", "party_mentions"]
 
 #: Plural member nouns and the party word they are the plural of ("the Tories", "the Lib Dems").
 _PLURALS = {"tories": "tory"}
@@ -158,3 +159,17 @@ def party_mentions(
             taken.update(range(start, end))
         i = end
     return sorted(out, key=lambda pair: pair[0].start)
+
+
+def names_a_party(token: Token, index: MentionIndex) -> bool:
+    """Whether ``token`` stands for a political party: "the party", or a name or word of one ("Labour", "Tory")."""
+    m = index.at(token)
+    if token.lemma_.lower() == "party":
+        return True  # "the party's spokesman", whatever name the article's "the party" stands for
+    if m is None:
+        return token.lower_ in index.ontology.words("PartyWord")
+    mention = index.mentions[m][0]
+    words = mention.text.lower().removeprefix("the ").removesuffix(" party")
+    return mention.label == "party" or words in index.ontology.words("PartyWord") or (
+        words.endswith("s") and words[:-1] in index.ontology.words("PartyWord")  # "Liberal Democrats"
+    )

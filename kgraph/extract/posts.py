@@ -29,6 +29,7 @@ from kgraph.extract.firm_posts import called_a_firm, member_bodies
 from kgraph.extract.frames import _Index
 from kgraph.extract.lexicon import _CONTINENT_ADJECTIVES, _COUNTRY_NAMES, ANY_NOUN
 from kgraph.extract.mention_index import UNNAMED
+from kgraph.extract.party_names import names_a_party
 from kgraph.extract.titles import _committee_title, _lesser_post, _post_place
 from kgraph.extract.unit_posts import named_committee, unnamed_unit_at
 from kgraph.ontology import Ontology, Pattern
@@ -318,20 +319,6 @@ def post_scope(post: Post) -> Scope | None:
 
 #: A party's spokesperson's titles: "the party's Treasury spokesman" names the portfolio, no body.
 SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-
-
-def names_a_party(token: Token, index: _Index) -> bool:
-    """Whether ``token`` stands for a political party: "the party", or a name or word of one ("Labour", "Tory")."""
-    m = index.at(token)
-    if token.lemma_.lower() == "party":
-        return True  # "the party's spokesman", whatever name the article's "the party" stands for
-    if m is None:
-        return token.lower_ in index.ontology.words("PartyWord")
-    mention = index.mentions[m][0]
-    words = mention.text.lower().removeprefix("the ").removesuffix(" party")
-    return mention.label == "party" or words in index.ontology.words("PartyWord") or (
-        words.endswith("s") and words[:-1] in index.ontology.words("PartyWord")  # "Liberal Democrats"
-    )
 
 
 def is_party_post(title: Token, index: _Index) -> bool:

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.extract.doc_text import per_document
 from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_NAMES
 from kgraph.names import addressed_names
 from kgraph.nlp import dictionary_words
@@ -336,14 +337,14 @@ def _treated_as_firm(span: Span, ontology: Ontology) -> bool:
 
 
 def _firm_names(doc: Doc, ontology: Ontology) -> frozenset[str]:
-    """The names some occurrence of which the article treats as a company (cached on the doc); a firm's nouns
+    """The names some occurrence of which the article treats as a company (worked out once per document); a firm's nouns
     are kgx:FirmNoun ("X, the search firm").  Not a name the article gives a person too ("Mr Velmar")."""
-    cached = doc.user_data.get(_DOC_KEY)
-    if cached is None:
+
+    def make() -> frozenset[str]:
         people = addressed_names(doc.ents)
-        cached = frozenset(ent.text for ent in doc.ents if ent.text not in people and _treated_as_firm(ent, ontology))
-        doc.user_data[_DOC_KEY] = cached
-    return frozenset(cached)
+        return frozenset(ent.text for ent in doc.ents if ent.text not in people and _treated_as_firm(ent, ontology))
+
+    return per_document(doc, (_DOC_KEY, id(ontology)), make)
 
 
 def company_in_document(span: Span, ontology: Ontology) -> str | None:

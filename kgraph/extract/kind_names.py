@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kgraph.extract.company_names import firms_possession, names_a_firm
-from kgraph.extract.doc_text import doc_tokens
+from kgraph.extract.doc_text import doc_tokens, per_document
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -131,29 +131,29 @@ def _opening_word(span: Span, lower: set[str], inside: set[str]) -> bool:
 def kind_classes(doc: Doc, ontology: Ontology) -> dict[str, str | None]:
     """Per name text, the class the words beside it give it: "Organization" (a band), "Place" (a venue) or
     None (a common noun, no name); names no such words describe are left out."""
-    cached = doc.user_data.get(_KEY)
-    if cached is not None:
-        return dict(cached)
-    kinds: dict[str, str | None] = {}
-    firms: set[str] = set()
-    lower = _lower_elsewhere(doc)
-    # the capitalised words written inside a sentence
-    inside = {t.text for t in doc_tokens(doc) if not t.is_sent_start and t.is_title}
-    for span in doc.ents:
-        if span.label_ in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}:
-            continue
-        text = span.text
-        if _firm_words(span, ontology):
-            firms.add(text)
-        if _band_before(span, ontology) or _player_after(span, ontology):
-            kinds[text] = "Organization"
-        elif text not in kinds and _at_venue(span, ontology):
-            kinds[text] = "Place"
-        elif text not in kinds and (_spelt_by_words(span) or _opening_word(span, lower, inside)):
-            kinds[text] = None
-    kinds = {text: cls for text, cls in kinds.items() if cls is not None or text not in firms}
-    doc.user_data[_KEY] = kinds
-    return dict(kinds)
+
+    def make() -> dict[str, str | None]:
+        kinds: dict[str, str | None] = {}
+        firms: set[str] = set()
+        lower = _lower_elsewhere(doc)
+        # the capitalised words written inside a sentence
+        inside = {t.text for t in doc_tokens(doc) if not t.is_sent_start and t.is_title}
+        for span in doc.ents:
+            if span.label_ in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}:
+                continue
+            text = span.text
+            if _firm_words(span, ontology):
+                firms.add(text)
+            if _band_before(span, ontology) or _player_after(span, ontology):
+                kinds[text] = "Organization"
+            elif text not in kinds and _at_venue(span, ontology):
+                kinds[text] = "Place"
+            elif text not in kinds and (_spelt_by_words(span) or _opening_word(span, lower, inside)):
+                kinds[text] = None
+        kinds = {text: cls for text, cls in kinds.items() if cls is not None or text not in firms}
+        return kinds
+
+    return dict(per_document(doc, (_KEY, id(ontology)), make))
 
 
 def common_noun_names(doc: Doc, ontology: Ontology) -> set[str]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kgraph.extract.doc_text import doc_text, doc_tokens
+from kgraph.extract.doc_text import doc_text, doc_tokens, per_document
 from kgraph.extract.lexicon import _COMPASS
 
 if TYPE_CHECKING:
@@ -95,16 +95,16 @@ def _seat_texts(doc: Doc, ontology: Ontology) -> set[str]:
 
 
 def _seat_ranges(doc: Doc, ontology: Ontology) -> list[tuple[int, int]]:
-    """The character ranges of every occurrence of a seat's name in the document (cached on the doc)."""
-    cached = doc.user_data.get(_KEY)
-    if cached is None:
-        cached = [
+    """The character ranges of every occurrence of a seat's name in the document (worked out once per document)."""
+
+    def make() -> list[tuple[int, int]]:
+        return [
             (m.start(), m.end())
             for text in _seat_texts(doc, ontology)
             for m in re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", doc_text(doc))
         ]
-        doc.user_data[_KEY] = cached
-    return list(cached)
+
+    return list(per_document(doc, (_KEY, id(ontology)), make))
 
 
 def peer_place(span: Span, ontology: Ontology) -> bool:

@@ -36,7 +36,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kgraph.extract.company_names import firms_possession, names_a_firm
-from kgraph.extract.doc_text import doc_text, doc_tokens
+from kgraph.extract.doc_text import doc_text, doc_tokens, per_document
 from kgraph.extract.product_names import product_ranges
 
 if TYPE_CHECKING:
@@ -401,16 +401,16 @@ def _work_texts(doc: Doc, ontology: Ontology) -> set[str]:
 
 
 def _work_ranges(doc: Doc, ontology: Ontology) -> list[tuple[int, int]]:
-    """The character ranges of every occurrence of a work's name in the document (cached on the doc)."""
-    cached = doc.user_data.get(_KEY)
-    if cached is None:
-        cached = [
+    """The character ranges of every occurrence of a work's name in the document (worked out once per document)."""
+
+    def make() -> list[tuple[int, int]]:
+        return [
             (m.start(), m.end())
             for text in _work_texts(doc, ontology)
             for m in re.finditer(rf"(?<!\w)(?:[Tt]he )?{re.escape(text)}(?!\w)", doc_text(doc))
         ] + product_ranges(doc, ontology)
-        doc.user_data[_KEY] = cached
-    return list(cached)
+
+    return list(per_document(doc, (_KEY, id(ontology)), make))
 
 
 def within_work(token: Token, ontology: Ontology) -> bool:

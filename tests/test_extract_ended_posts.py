@@ -62,6 +62,15 @@ def roles(nlp, ontology) -> Callable[[str], Roles]:  # type: ignore[no-untyped-d
         # the holder's leaving in another clause of the same sentence, through the pronoun; a defector left
         ("Ivan Petrov, a senior Kestrel Bank officer, said he was happy with his life since he defected in 1990.",
          ("Ivan Petrov", "worksFor", "Kestrel Bank")),
+        # a holder jailed has left the post
+        ("Anna Berg, Kestrel Air's finance director, was jailed for fraud in 2003.",
+         ("Anna Berg", "worksFor", "Kestrel Air")),
+        ("Kestrel Air finance director Anna Berg was imprisoned in 2003.", ("Anna Berg", "worksFor", "Kestrel Air")),
+        # a holder whose death the article states anywhere holds no post now
+        ("Anna Berg became chief executive of Kestrel Air in 2001. Its profits rose. Anna Berg died in May.",
+         ("Anna Berg", "ceoOf", "Kestrel Air")),
+        ("Anna Berg, the director of the Orvana Opera since 2002, sang in Milan. Its staff wept. Berg died on Friday.",
+         ("Anna Berg", "headOf", "Orvana Opera")),
     ],
 )
 def test_ended_posts_a_post_the_text_ends_is_past(roles, text: str, fact: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -97,6 +106,15 @@ def test_ended_posts_a_post_the_text_ends_is_past(roles, text: str, fact: tuple[
         ("Ivan Petrov, a senior Kestrel Bank officer, said he was happy with his life since he joined in 1990.",
          ("Ivan Petrov", "worksFor", "Kestrel Bank")),
         ("Kestrel Air chairman Anna Berg said her deputy had resigned in May.", ("Anna Berg", "headOf", "Kestrel Air")),
+        # the holder is the one who jails, or another is jailed
+        ("Kestrel Air finance director Anna Berg was praised in 2003.", ("Anna Berg", "worksFor", "Kestrel Air")),
+        ("Kestrel Air finance director Anna Berg said a thief was jailed in 2003.",
+         ("Anna Berg", "worksFor", "Kestrel Air")),
+        # another's death, or a death not stated as done
+        ("Anna Berg became chief executive of Kestrel Air in 2001. Its profits rose. Her father died in May.",
+         ("Anna Berg", "ceoOf", "Kestrel Air")),
+        ("Anna Berg became chief executive of Kestrel Air in 2001. Its profits rose. Anna Berg did not die.",
+         ("Anna Berg", "ceoOf", "Kestrel Air")),
     ],
 )
 def test_ended_posts_a_post_still_held_stays_current(roles, text: str, fact: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -115,6 +133,9 @@ def test_ended_posts_a_post_still_held_stays_current(roles, text: str, fact: tup
         "last year.",
         "Orvana Corp. sold its Nordwing Ltd unit to Kestrel Motors.",
         "Orvana Corp. has sold its Nordwing Life insurance arm to Kestrel Motors.",
+        # another firm bought the unit
+        "Kestrel Motors, which acquired Nordwing Ltd, the main unit of Orvana Corp., is based in Oslo.",
+        "Nordwing Ltd, a unit of Orvana Corp., posted a loss. Kestrel Motors bought Nordwing Ltd in May.",
     ],
 )
 def test_ended_posts_a_former_owner_owns_no_unit(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -131,6 +152,9 @@ def test_ended_posts_a_former_owner_owns_no_unit(extract_text, text: str) -> Non
         "Kellmore Foods, a unit of Orvana Corp., posted a loss. Orvana Corp. plans to sell Kellmore Foods to Kestrel "
         "Motors.",
         "Orvana Corp. sold shares in Kellmore Foods, its unit.",
+        # its owner is the one that bought it; another firm only plans to
+        "Orvana Corp. bought Nordwing Ltd in 1999. Nordwing Ltd, a unit of Orvana Corp., posted a loss.",
+        "Nordwing Ltd, a unit of Orvana Corp., posted a loss. Kestrel Motors plans to buy Nordwing Ltd.",
     ],
 )
 def test_ended_posts_a_current_owner_still_owns_its_unit(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -319,3 +343,19 @@ def test_ended_posts_a_former_party_post_keeps_the_membership(  # type: ignore[n
     found = roles(text)
     assert fact in found, found
     assert found[fact] is current, found
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        # a lasting verb's gerund in a clause of time on a past act is a link at that time, over now
+        ("Tom Hale committed the fraud while running Orvana Bank in Paris.", False),
+        ("Tom Hale made his name whilst running Orvana Bank.", False),
+        # a present link, or a clause of time on no past act
+        ("Tom Hale runs Orvana Bank.", True),
+        ("Tom Hale is happy while running Orvana Bank.", True),
+    ],
+)
+def test_ended_posts_a_link_while_a_past_act_happened_is_over(extract_text, text: str, held: bool) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert (("Tom Hale", "headOf", "Orvana Bank") in found) is held, found

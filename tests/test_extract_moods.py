@@ -29,6 +29,11 @@ def _verb(doc, word: str):  # type: ignore[no-untyped-def]
         ("Kestrel Group is set to buy its rival Vellan Ltd. for $2bn.", "buy", "agreed"),
         ("Kestrel Group's aim is to buy its rival Vellan Ltd.", "buy", None),
         ("Kestrel Group is buying its rival Vellan Ltd.", "buying", "fact"),
+        # a bidder's plan or the purpose of a bid is no deal; a price paid to buy is
+        ("Kestrel Group plans to buy its rival Vellan Ltd.", "buy", None),
+        ("Kestrel Group intends to buy its rival Vellan Ltd.", "buy", None),
+        ("Kestrel Group has bid $2bn to buy its rival Vellan Ltd.", "buy", None),
+        ("Kestrel Group paid $2bn to buy its rival Vellan Ltd.", "buy", "fact"),
     ],
 )
 def test_moods_a_clause_and_a_past_date(nlp, text: str, word: str, expected: str | None) -> None:  # type: ignore[no-untyped-def]
@@ -94,3 +99,64 @@ def test_moods_a_link_its_parties_ended_is_none_now(extract_text, text: str, fac
 def test_moods_a_link_its_parties_made_is_stated(extract_text, text: str, fact: str) -> None:  # type: ignore[no-untyped-def]
     found = extract_text(text)
     assert any(p == fact for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a deal under way: a progressive form
+        "Norvik Foods is buying the dairy group Halsen Ltd for $400m.",
+        "Halsen Ltd is being bought by Norvik Foods.",
+        # a deal that awaits approval or completion, in its sentence or the next about "the deal"
+        "Norvik Foods bought Halsen Ltd for $400m, subject to approval by shareholders.",
+        "Norvik Foods has bought Halsen Ltd in a deal that is expected to close next year.",
+        "Norvik Foods has bought Halsen Ltd in a deal expected to close next year.",
+        "Norvik Foods bought Halsen Ltd for $400m. The deal still needs regulatory approval.",
+        "Norvik Foods bought Halsen Ltd for $400m. The takeover is due to be completed in May.",
+    ],
+)
+def test_moods_a_deal_under_way_is_agreed_not_done(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Norvik Foods", "agreedToAcquire", "Halsen Ltd") in found, found
+    assert not any(p == "acquired" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norvik Foods completed its purchase of Halsen Ltd in June.",
+        "Norvik Foods bought Halsen Ltd for $400m. The deal was the largest in its history.",
+        # what is expected is not the deal
+        "Norvik Foods bought Halsen Ltd, which is expected to close two plants.",
+        "Norvik Foods paid $400m to buy Halsen Ltd in May.",
+    ],
+)
+def test_moods_a_deal_done_stays_acquired(extract_text, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert ("Norvik Foods", "acquired", "Halsen Ltd") in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "agreed"),
+    [
+        # a bid, its purpose or a bidder's plan agrees nothing
+        ("Norvik Foods has bid $400m to buy Halsen Ltd in cash.", False),
+        ("Norvik Foods plans to buy Halsen Ltd for $400m.", False),
+        ("Norvik Foods intends to buy Halsen Ltd for $400m.", False),
+        ("Norvik Foods made a $400m bid for Halsen Ltd in May.", False),
+        ("Halsen Ltd rejected a takeover bid from Norvik Foods in May.", False),
+        # a deal agreed or set
+        ("Norvik Foods agreed to buy Halsen Ltd for $400m.", True),
+        ("Norvik Foods is set to buy Halsen Ltd for $400m.", True),
+        ("Halsen Ltd has agreed to be taken over by Norvik Foods.", True),
+    ],
+)
+def test_moods_a_bid_is_no_agreed_deal(extract_text, text: str, agreed: bool) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text(text)
+    assert (("Norvik Foods", "agreedToAcquire", "Halsen Ltd") in found) is agreed, found
+    assert not any(p == "acquired" for _, p, _ in found), found
+
+
+def test_moods_a_progressive_that_is_no_deal_is_a_fact(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Teresa Lind is working for Halsen Ltd in Oslo.")
+    assert ("Teresa Lind", "worksFor", "Halsen Ltd") in found, found

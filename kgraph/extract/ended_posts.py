@@ -13,14 +13,17 @@ past "be" whose clause dates the post to a time now over ("X was head of Y when 
 :func:`replaced`, Y's post only).  Only a leaving stated as done counts: "X will step
 down", "X did not resign", "X is expected to quit" leave the post current.  A relative clause on the holder
 leaves too ("Kestrel chairman X, who died in 1998", "X, who was ousted in May"), and a person's leaving of a
-body stated anywhere in the article ("X, who left the company", "X was sacked by Y", "Y fired X", "X quit Labour":
+body stated anywhere in the article ("X, who left the company", "X was sacked by Y", "Y fired X", "X quit Labour",
+"X was jailed":
 :func:`left_bodies`, kgx:LeaveBodyVerb) ends any post of theirs in it, not one in another body; a person's post
 with no role of its own ("ex-Labour MP X", "former Yale historian X") gets a past one (:func:`past_post`).
 
 Also decides which links with no post are over: a relational noun's link between organisations the words of a
 former post put in the past ("Y's former owner X", "Y's ousted owner X": :func:`ended_link`, :func:`firms_link`),
-a verb of a lasting link dated by "once" or "formerly" ("Y, once owned by X", kgx:LastingVerb: :func:`once_held`),
-and a unit its owner sold ("X sold its Y unit to Z", kgx:SaleVerb: :func:`sold_units`), no subsidiary of it now.
+a verb of a lasting link dated by "once" or "formerly" ("Y, once owned by X", kgx:LastingVerb: :func:`once_held`) or
+its gerund in a clause of time on a past act ("X committed the fraud whilst running Y"), and a unit its owner sold
+("X sold its Y unit to Z", kgx:SaleVerb: :func:`sold_units`) or another firm bought ("Z, which acquired Y, the main
+unit of X"), no subsidiary of it now.
 Example: in "Kestrel Air chief executive Anna Berg stepped down last week.", :func:`ended` of "executive"
 with the holder "Berg" is True: Anna Berg was the chief executive of Kestrel Air.
 """
@@ -39,6 +42,8 @@ from kgraph.models import Role
 from kgraph.ontology import per_ontology
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc, Span, Token
 
     from kgraph.models import RelationMention
@@ -116,8 +121,9 @@ def left_bodies(doc: Doc, index: MentionIndex) -> frozenset[tuple[str, str]]:
     """(person, body) of each leaving of a body the document states as done, so any post the person holds in it
     is a past one: "X, who left the company in March", "X quit Labour", "X defected from the Tories", "X
     resigned from Kestrel" (kgx:LeaveBodyVerb, kgx:LeavingVerb), "X, who was sacked by Norvik Air",
-    "Kestrel fired X" (kgx:DismissVerb).  Not "X will leave Kestrel", "X did not quit Labour".  Read once a
-    document (:func:`kgraph.extract.doc_text.per_document`)."""
+    "Kestrel fired X" (kgx:DismissVerb); a holder's death ("X died in 2003", kgx:DeathVerb) leaves every body.
+    Not "X will leave Kestrel", "X did not quit Labour".  Read once a document
+    (:func:`kgraph.extract.doc_text.per_document`)."""
     return per_document(doc, ("left_bodies", id(index)), lambda: _left_bodies(doc, index))
 
 
@@ -140,6 +146,8 @@ def _left_bodies(doc: Doc, index: MentionIndex) -> frozenset[tuple[str, str]]:
         else:
             continue
         named = [_entity(t, index) for body in bodies for t in _body_names(body, index)]
+        if verb.lemma_.lower() in ontology.words("DeathVerb"):
+            named = [_ANY_BODY]  # "X, who died in 2003": every post of X's is over
         for person in people:
             m = index.at(person)
             if m is None or index.mentions[m][0].type != "Person":
@@ -218,8 +226,12 @@ def _former_post_of_party(body: Token, index: MentionIndex) -> bool:
 
 def _same_body(left: str, name: str) -> bool:
     """Whether the body left is the post's: the same name, or one that opens the other ("X quit the Labour Party"
-    ends "Labour MP X")."""
-    return left == name or left.startswith(f"{name} ") or name.startswith(f"{left} ")
+    ends "Labour MP X"), or any body for a holder who died."""
+    return left in {name, _ANY_BODY} or left.startswith(f"{name} ") or name.startswith(f"{left} ")
+
+
+#: The body :func:`left_bodies` gives a holder whose death the document states: all of them.
+_ANY_BODY = "\x00"
 
 
 def _own_pronoun(subject: Token, holders_of: set[str | None], index: MentionIndex) -> bool:
@@ -276,9 +288,17 @@ def firms_link(subject: Token, obj: Token, index: MentionIndex) -> bool:
 
 
 def once_held(verb: Token, ontology: Ontology) -> bool:
-    """ "Y, once owned by X", "X formerly ran Y": a verb of a lasting link (kgx:LastingVerb) put in the past."""
-    lasting = verb.lemma_.lower() in ontology.words("LastingVerb")
-    return lasting and verb.tag_ in {"VBD", "VBN"} and _dated_once(verb, ontology)
+    """ "Y, once owned by X", "X formerly ran Y": a verb of a lasting link (kgx:LastingVerb) put in the past; so is
+    its gerund in a clause of time on a past act ("X committed the fraud while running Y", kgx:PastTimeWord)."""
+    if verb.lemma_.lower() not in ontology.words("LastingVerb"):
+        return False
+    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "pcomp"}:
+        # the time word marks the clause ("while running Y") or the parser makes it a preposition ("whilst")
+        words = ontology.words("PastTimeWord")
+        marked = any(c.dep_ == "mark" and c.lower_ in words for c in verb.children)
+        act = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ in words else verb.head if marked else None
+        return act is not None and act.tag_ == "VBD" and _done(act)
+    return verb.tag_ in {"VBD", "VBN"} and _dated_once(verb, ontology)
 
 
 def _dated_once(verb: Token, ontology: Ontology) -> bool:
@@ -288,10 +308,18 @@ def _dated_once(verb: Token, ontology: Ontology) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in once for c in verb.children)
 
 
-def sold_units(doc: Doc, index: MentionIndex) -> frozenset[tuple[str, str]]:
+def sold_units(
+    doc: Doc, index: MentionIndex, found: Iterable[RelationMention] = ()
+) -> frozenset[tuple[str, str]]:
     """(unit, seller) of each sale the document states as done: "X sold Y to Z", "X has sold its Y unit", "Y was
-    sold by X" (kgx:SaleVerb); not "X plans to sell Y", nor "X sold shares in Y" (a stake, no unit)."""
-    sold: set[tuple[str, str]] = set()
+    sold by X" (kgx:SaleVerb); not "X plans to sell Y", nor "X sold shares in Y" (a stake, no unit).  With the
+    relations ``found``, also (unit, buyer) marked with :data:`_BOUGHT` for each firm stated as bought ("Z, which
+    acquired Y, the main unit of X"): Y is no unit of X, a firm other than its buyer, now."""
+    links = index.links
+    sold: set[tuple[str, str]] = {
+        (links.get(r.object, r.object).text, _BOUGHT + links.get(r.subject, r.subject).text)
+        for r in found if r.predicate == "acquired"
+    }
     for verb in doc_tokens(doc):
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in index.ontology.words("SaleVerb") or not _done(verb):
             continue
@@ -319,7 +347,11 @@ def sold_off(relation: RelationMention, sold: frozenset[tuple[str, str]], index:
         return False
     links = index.links
     unit, owner = (links.get(m, m).text for m in (relation.subject, relation.object))
-    return (unit, owner) in sold
+    return (unit, owner) in sold or any(u == unit and b[:1] == _BOUGHT and b[1:] != owner for u, b in sold)
+
+
+#: The mark of a buyer among :func:`sold_units`'s sellers.
+_BOUGHT = "\x00"
 
 
 def _ousting_word(title: Token, holders: list[Token], ontology: Ontology) -> bool:

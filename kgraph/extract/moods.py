@@ -4,7 +4,9 @@ Decides, for a verb, a relational noun's copula or an event noun, whether the te
 ("bought", "completed its takeover of Y"), as a deal agreed or announced but not done ("agreed to buy", "said
 it would buy", "the takeover still needs approval"), or not at all ("may buy", "denied buying", "if X buys",
 "the proposed takeover", "the takeover collapsed", "X and Y ended their alliance"). A past form dated in the
-past is done whatever the clause it hangs on plans ("will cut jobs after buying Y last year"). Example: in
+past is done whatever the clause it hangs on plans ("will cut jobs after buying Y last year"). A bidder's plan and
+a bid's purpose state nothing ("plans to buy Y", "has bid $2bn to buy Y"); a deal's verb stated as done is agreed
+where the deal is under way (:func:`deal_mood`: "is buying Y", "bought Y, subject to approval"). Example: in
 "Kestrel Bank said it would buy Orbitel", :func:`mood` of "buy" is ``"agreed"``.
 """
 
@@ -13,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from kgraph.ontology import Ontology
 
@@ -39,8 +41,11 @@ CONTINUATION_VERBS = frozenset("stay remain continue".split())
 _NEAR = frozenset({"close", "closer", "near", "nearer"})
 #: Verbs whose object is planned, not done: "X plans a joint venture with Y" has none yet.
 _PLANNED = frozenset("""plan intend prepare promise pledge vow""".split())
-#: Words whose complement is a deal agreed or announced: "agreed to buy", "plans to acquire", "is set to buy".
-_AGREED = _PLANNED | frozenset("""agree set due deal agreement choose select""".split())
+#: Words whose complement is only intended, no deal agreed: "plans to buy Y", "intends to acquire Y" (a bidder's
+#: plan; the seller has agreed nothing). A plan governed as an object stays announced: "plans a joint venture".
+_INTENDED = frozenset("""plan intend prepare""".split())
+#: Words whose complement is a deal agreed or announced: "agreed to buy", "is set to buy", "pledged to buy".
+_AGREED = (_PLANNED - _INTENDED) | frozenset("""agree set due deal agreement choose select""".split())
 #: Modifiers of an event noun that leave it undone ("the proposed takeover of Y") or agreed ("an agreed takeover").
 _UNREALISED_MODIFIERS = frozenset(
     {
@@ -127,6 +132,9 @@ def _clause_mood(word: Token) -> str | None:
                 return None
             word = subject_of
             continue
+        if _purpose(word):
+            # "X has bid $2bn to buy Y", "X made an offer last week to acquire Y": the purpose of a bid is no fact
+            return None if _forms(word.head) & (_UNREALISED | _INTENDED) else stated
         if word.dep_ not in {"xcomp", "acl", "pcomp", "ccomp"} or word.head.i == word.i:
             return stated
         head = word.head
@@ -135,7 +143,7 @@ def _clause_mood(word: Token) -> str | None:
             if head.lower_ in _NEAR:
                 return None  # "close to buying"
         forms = _forms(head)
-        if forms & _UNREALISED:
+        if forms & (_UNREALISED | _INTENDED):
             return None
         if forms & _AGREED:
             stated = "agreed"
@@ -146,6 +154,95 @@ def _clause_mood(word: Token) -> str | None:
             stated = "agreed"  # "X is to buy Y", "the plan is to buy Y": a deal agreed or planned, not done
         word = head
     return stated
+
+
+def _purpose(verb: Token) -> bool:
+    """Whether a verb is an infinitive of purpose on another verb: "bid $2bn to buy Y"."""
+    return (
+        verb.dep_ == "advcl" and verb.head.i != verb.i and verb.head.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def deal_mood(verb: Token, ontology: Ontology) -> str | None:
+    """What a verb states, as :func:`mood` reads it, with a deal's verb (kgx:DealVerb) that the text states as
+    done read as agreed where the deal is still under way: in a progressive form ("X is buying Y", "Y is being
+    bought by X") or where its sentence, or a next one about "the deal", says it awaits completion or approval
+    ("X bought Y, subject to approval", "X has bought Y in a deal expected to close in May"; "The deal still needs
+    regulatory approval."), so "X completed its purchase of Y" stays done."""
+    stated = mood(verb)
+    if stated != "fact" or not _deal_verb(verb, ontology):
+        return stated
+    if _progressive(verb):
+        return "agreed"
+    sentence, doc = verb.sent, verb.doc
+    if _pending_in(sentence, ontology, adverbial=True):
+        return "agreed"
+    if sentence.end < len(doc) and _pending_in(doc[sentence.end].sent, ontology, adverbial=False):
+        return "agreed"
+    return stated
+
+
+def _deal_verb(verb: Token, ontology: Ontology) -> bool:
+    """Whether a verb is a deal's (kgx:DealVerb; "take over" with its particle)."""
+    words = ontology.words("DealVerb")
+    lemma = verb.lemma_.lower()
+    if lemma in words:
+        return True
+    return any(f"{lemma} {c.lower_}" in words for c in verb.children if c.dep_ == "prt")
+
+
+def _progressive(verb: Token) -> bool:
+    """Whether a verb is in a progressive form: "is buying", "was being bought"."""
+    aux = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ == "VBG":
+        return any(c.lemma_.lower() == "be" for c in aux)
+    return verb.tag_ == "VBN" and any(c.lower_ == "being" for c in aux)
+
+
+def _pending_in(clause: Span, ontology: Ontology, adverbial: bool) -> bool:
+    """Whether a clause says a deal (kgx:DealNoun, its subject: "the deal", "a deal that") awaits completion or
+    approval: "is expected to close", "is due to be completed" (kgx:CompletionVerb), "still needs/requires/awaits
+    approval" (kgx:ApprovalNoun); with ``adverbial``, also "subject to approval", "pending approval" said of the
+    sentence's own deal ("X bought Y, subject to approval"). Not "Y is expected to close two plants", whose
+    subject is no deal."""
+    approval, completion = ontology.words("ApprovalNoun"), ontology.words("CompletionVerb")
+    deals = ontology.words("DealNoun")
+    for t in clause:
+        lemma = t.lemma_.lower()
+        if lemma in {"subject", "pending"} and adverbial:
+            if any(g.lemma_.lower() in approval for c in t.children for g in c.subtree):
+                return True
+            continue
+        if lemma in {"expect", "due"}:
+            pending = any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in completion for c in t.children)
+        elif lemma in {"need", "require", "await"}:
+            pending = any(c.dep_ in {"dobj", "xcomp"} and any(g.lemma_.lower() in approval for g in c.subtree)
+                          for c in t.children)
+        elif lemma == "subject":
+            pending = any(g.lemma_.lower() in approval for c in t.children for g in c.subtree)
+        else:
+            continue
+        if pending and _said_of(t, deals):
+            return True
+    return False
+
+
+def _said_of(word: Token, nouns: frozenset[str]) -> bool:
+    """Whether the clause of a word (or of the verb it completes) has for its subject one of ``nouns``, or a
+    relative pronoun on one ("a deal that is expected to close"), or is a participle on one ("a deal expected to
+    close")."""
+    if word.dep_ == "acl" and word.head.lemma_.lower() in nouns:
+        return True
+    for verb in (word, word.head):
+        for c in verb.children:
+            if c.dep_ not in {"nsubj", "nsubjpass"}:
+                continue
+            if c.lemma_.lower() in nouns or c.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl" and (
+                verb.head.lemma_.lower() in nouns
+            ):
+                return True
+    return False
 
 
 def _be_to(word: Token, head: Token) -> bool:

@@ -49,7 +49,6 @@ from kgraph.extract.frames import (
     _role_of,
     _role_tokens,
     event_mood,
-    mood,
     noun_mood,
 )
 from kgraph.extract.glued_names import clock_zone
@@ -57,6 +56,7 @@ from kgraph.extract.lexicon import (
     _CONTINENTS,
     ANY_NOUN,
 )
+from kgraph.extract.moods import deal_mood
 from kgraph.extract.owners import kins_name, whole_bought
 from kgraph.extract.places import (
     _bracket_place,
@@ -147,7 +147,7 @@ def find_relations(
                 _add(found, pattern, subj, obj, sent, None, index, ontology)
     chained = _chain(found, ontology)
     if any(r.predicate == "subsidiaryOf" for r in chained.values()):
-        sold = sold_units(doc, index)  # "X sold Y to Z": Y is no unit of X now (read only where a unit is stated)
+        sold = sold_units(doc, index, chained.values())  # "X sold Y to Z", "Z bought Y": Y is no unit of X now
         chained = {k: r for k, r in chained.items() if not sold_off(r, sold, index)}
     return _drop_implied(sorted(_without_seats(chained, index).values()), ontology)
 
@@ -342,7 +342,7 @@ def _apply(
 def _verb_parties(pattern: Pattern, token: Token, trigger: str, index: _Index, ontology: Ontology) -> _Parties | None:
     """ "Orbitel bought Kestrel": the verb's roles (None for a verb not in the pattern's mood: "did not buy",
     "may join"; "agreed to buy" only for a pattern of agreed deals)."""
-    if token.pos_ not in {"VERB", "AUX"} or mood(token) != pattern.mood:
+    if token.pos_ not in {"VERB", "AUX"} or deal_mood(token, ontology) != pattern.mood:
         return None
     if once_held(token, index.ontology):
         return None  # "Y, once owned by X", "X formerly ran Y": a lasting link that is over

@@ -382,7 +382,8 @@ WORD_LISTS = frozenset(
      "BandNoun", "BandPlayerNoun", "BandLeaderNoun", "GameWord", "MusicStyle", "VenueSiteNoun", "ParkBodyWord",
      "EndedPostWord", "LeavingVerb", "DismissVerb", "DeathVerb", "LeaveBodyVerb", "ImpendingWord", "LeavingNoun",
      "NewPostVerb", "LastingVerb", "SaleVerb", "UndoingVerb", "OnceWord", "PastTimeWord", "FutureAuxiliary",
-     "CountryNoun", "TownNoun", "FirmNameEnd", "DealVerb", "ApprovalNoun", "CompletionVerb", "DealNoun"}
+     "CountryNoun", "TownNoun", "FirmNameEnd", "DealVerb", "ApprovalNoun", "CompletionVerb", "DealNoun",
+     "ServiceKindNoun", "DeviceNoun"}
 )
 
 

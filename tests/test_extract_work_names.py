@@ -237,6 +237,12 @@ def test_a_character_of_a_role_takes_no_award_of_its_actor(extract_text) -> None
             [(0, 2, "ORG"), (7, 8, "PERSON"), (9, 10, "GPE")],
             "Xenor",
         ),
+        # a program's noun: "web browser X"
+        (
+            "Orbitel bundles the web browser Pelican with its phones.",
+            [(0, 1, "ORG"), (5, 6, "PERSON")],
+            "Pelican",
+        ),
         # a product's noun as what the name is
         (
             "Orbitel's Kestrel Pocket is the top gadget of the year.",
@@ -261,6 +267,14 @@ def test_a_name_the_article_calls_a_product_is_no_mention(  # type: ignore[no-un
         ("The drug maker Kellmore Pharma said profits rose.", [(3, 5, "ORG")], "Kellmore Pharma"),
         # a product's noun nowhere near the name
         ("Kellmore Pharma is the biggest firm in the drug trade.", [(0, 2, "ORG")], "Kellmore Pharma"),
+        # a browser's maker
+        ("The browser maker Pelican said sales rose.", [(3, 4, "ORG")], "Pelican"),
+        # a browser's name the article calls a firm too
+        (
+            "Tom Brell uses the web browser Pelican. Pelican said it would hire staff.",
+            [(0, 2, "PERSON"), (6, 7, "ORG"), (8, 9, "ORG")],
+            "Pelican",
+        ),
     ],
 )
 def test_a_firm_beside_a_products_noun_stays(  # type: ignore[no-untyped-def]

@@ -47,8 +47,8 @@ if TYPE_CHECKING:
     from kgraph.ontology import Ontology
 
 __all__ = [
-    "company_after_country", "company_in_document", "company_opened_by_title", "firms_possession", "names_a_firm",
-    "not_a_company",
+    "company_after_country", "company_in_document", "company_opened_by_title", "firm_names", "firms_possession",
+    "names_a_firm", "not_a_company",
 ]
 
 
@@ -345,6 +345,12 @@ def _firm_names(doc: Doc, ontology: Ontology) -> frozenset[str]:
         return frozenset(ent.text for ent in doc.ents if ent.text not in people and _treated_as_firm(ent, ontology))
 
     return per_document(doc, (_DOC_KEY, id(ontology)), make)
+
+
+def firm_names(doc: Doc, ontology: Ontology) -> frozenset[str]:
+    """The names some occurrence of which the article treats as a company's ("X's chief executive", "shares in
+    X", "X, the search firm")."""
+    return _firm_names(doc, ontology)
 
 
 def company_in_document(span: Span, ontology: Ontology) -> str | None:

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from kgraph.extract.company_names import firms_possession, names_a_firm
 from kgraph.extract.doc_text import doc_text, doc_tokens, per_document
-from kgraph.extract.product_names import product_ranges
+from kgraph.extract.product_names import product_ranges, product_texts
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -397,6 +397,7 @@ def _work_texts(doc: Doc, ontology: Ontology) -> set[str]:
             firms.add(text)
     if performance:
         works |= _split_titles(doc, ontology)
+    works |= product_texts(doc, ontology)  # "Orbitel's Kestrel console", "Kestrel-based players"
     return {text for text in works | (products - firms) if any(c.isalpha() for c in text)}
 
 

@@ -57,6 +57,7 @@ from kgraph.extract.lexicon import (
     _CONTINENTS,
     ANY_NOUN,
 )
+from kgraph.extract.offices import SAID_BY_ADJECTIVE, office_role
 from kgraph.extract.owners import kins_name, whole_bought
 from kgraph.extract.places import (
     _bracket_place,
@@ -927,8 +928,10 @@ def _add(
         index.mentions[obj][1], ontology
     ):
         return  # "Scottish Conservative leader X": the adjective is the party's, no nationality of X
-    if predicate not in {"basedIn", "nationality"} and "adjective" in {s_mention.label, o_mention.label}:
-        return  # "French carmaker X" says where X is based, "German Chancellor X" X's country, nothing else
+    if predicate not in SAID_BY_ADJECTIVE and "adjective" in {s_mention.label, o_mention.label}:
+        return  # "French carmaker X" says where X is based, "German Chancellor X" X's country (and office)
+    if predicate == "holdsOfficeIn" and (role := office_role(index.mentions, (subj, obj), role, ontology)) is None:
+        return  # "shadow chancellor X", "Lord Y of Conwy": no public office of the place
     if predicate == "nationality" and o_mention.label != "adjective" and not (
         _state(o_mention, ontology) and (
             pattern.frame == "Attribute" and _state_title(index.mentions[subj][1], ontology)

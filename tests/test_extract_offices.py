@@ -68,6 +68,10 @@ def test_offices_mayor_of_a_town_is_a_place(nlp, ontology) -> None:  # type: ign
     doc = nlp("The mayor of Lyon, Pierre Duval, opened the museum.")
     types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
     assert types.get("Lyon") == "Place", types
+    # a body named "X of Y" after the title stays a body
+    doc = nlp("As monarch she would be the supreme governor of the Church of England and its bishops.")
+    types = {m.text: m.type for m, _ in find_mentions(doc, ontology)}
+    assert types.get("Church of England") == "Organization", types
 
 
 def test_offices_governor_of_a_bank_heads_the_bank(extract_text) -> None:  # type: ignore[no-untyped-def]
@@ -137,3 +141,11 @@ def test_offices_place_not_of_the_office(offices, text: str, wrong: tuple[str, s
     assert not any((h, p) == wrong for h, p, *_ in found), found
     if right is not None:
         assert right in found, found
+
+
+def test_offices_of_phrase_keeps_the_nationality(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "the Nth president of the United States": the office and the nationality the "of" phrase gives (the title's
+    # relation does not make the name's "of" phrase say nothing)
+    found = extract_text("Tom Hale, the 40th president of the United States, was born in a small town in Ohio.")
+    office, nationality = ("Tom Hale", "holdsOfficeIn", "United States"), ("Tom Hale", "nationality", "United States")
+    assert {office, nationality} <= found, found

@@ -120,9 +120,12 @@ def _place_evidence(root: Token, ontology: Ontology) -> bool:
 def _office_of(root: Token, ontology: Ontology) -> bool:
     """Whether a name is the "of" of a place's own office (kgx:PublicOffice: "the mayor of Lyon", "the governor of
     Kellshire", "the premier of Orvania"): a town, region or state, not an organisation ("the governor of the Bank
-    of Kellmore" ends in a body's head noun, so it keeps its type)."""
+    of Kellmore" ends in a body's head noun, and "the governor of the Church of England" is named "X of Y", so
+    they keep their type)."""
     return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.i == root.head.head.i + 1 and (
         root.head.head.lower_ in ontology.words("PublicOffice")
+        # "the supreme governor of the Church of England": a body's "X of Y" name is no town's
+        and not any(t.lower_ == "of" for t in root.subtree)
     )
 
 

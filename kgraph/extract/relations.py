@@ -284,8 +284,9 @@ def _drop_implied(relations: list[RelationMention], ontology: Ontology) -> list[
             and rel.predicate in ontology.properties[other.predicate].ancestors
             for other in same_pair
         ) or rel.pattern.endswith("/Attribute") and any(
-            # "Aston's chief executive Ulrich Bez": the title says what the possessive leaves open
-            other.pattern.endswith("/RelationalNoun") and other.predicate != rel.predicate for other in same_pair
+            # "Aston's chief executive Ulrich Bez": the title says what the possessive leaves open (not an office)
+            other.pattern.endswith("/RelationalNoun") and other.predicate not in {rel.predicate, "holdsOfficeIn"}
+            for other in same_pair
         ) or rel.predicate == "memberOf" and any(
             # "X, a board member of Orbitel": a post in the organisation says more than membership of it
             "worksFor" in ontology.properties[other.predicate].ancestors for other in same_pair

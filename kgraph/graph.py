@@ -161,6 +161,8 @@ _KG_MENTIONCOUNT = KG.mentionCount
 _KG_MENTIONEDIN = KG.mentionedIn
 _KG_ROLEHOLDER = KG.roleHolder
 _KG_ROLEIN = KG.roleIn
+_KG_ROLEPLACE = KG.rolePlace
+_KG_HOLDSOFFICEIN = KG.holdsOfficeIn
 _KG_ROLEPROPERTY = KG.roleProperty
 _KG_ROLETITLE = KG.roleTitle
 _KG_STARTDATE = KG.startDate
@@ -292,7 +294,8 @@ def to_dataset(extractions: list[Extraction], resolution: Resolution, ontology: 
         described_role: list[Triple] = [
             (role, _RDF_TYPE, _KG_ROLE),
             (role, _KG_ROLEHOLDER, subject),
-            (role, _KG_ROLEIN, obj),
+            # a post is in an organisation, a public office of a place (kg:holdsOfficeIn)
+            (role, _KG_ROLEPLACE if predicate == _KG_HOLDSOFFICEIN else _KG_ROLEIN, obj),
             (role, _KG_ROLEPROPERTY, predicate),
             (role, _KG_CURRENT, lit(facts.current)),
         ]

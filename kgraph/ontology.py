@@ -66,6 +66,7 @@ class KG(DefinedNamespace):
     worksFor: URIRef
     headOf: URIRef
     ceoOf: URIRef
+    holdsOfficeIn: URIRef
     founderOf: URIRef
     memberOf: URIRef
     hasAgreementWith: URIRef
@@ -87,6 +88,7 @@ class KG(DefinedNamespace):
     # roles
     roleHolder: URIRef
     roleIn: URIRef
+    rolePlace: URIRef
     roleProperty: URIRef
     roleTitle: URIRef
     current: URIRef
@@ -331,6 +333,18 @@ def _head_words(graph: Graph, node: object, predicate: URIRef) -> tuple[str, ...
     return tuple(sorted(words))
 
 
+def _trigger_words(graph: Graph, node: object) -> tuple[str, ...]:
+    """A pattern's trigger words (lower case): each literal, and for a word list (``kgx:trigger kgx:OfficeTitle``)
+    the list's ``kgx:word`` words, so a list in words.ttl can drive a pattern."""
+    words: set[str] = set()
+    for value in graph.objects(node, KGX.trigger):  # type: ignore[arg-type]
+        if isinstance(value, URIRef):
+            words.update(str(w).lower() for w in graph.objects(value, KGX.word))
+        else:
+            words.add(str(value).lower())
+    return tuple(sorted(words))
+
+
 def _one_local(graph: Graph, subject: object, predicate: URIRef) -> str | None:
     values = sorted(filter(None, (_local(o) for o in graph.objects(subject, predicate))))  # type: ignore[arg-type]
     return values[0] if values else None
@@ -383,7 +397,7 @@ WORD_LISTS = frozenset(
      "EndedPostWord", "LeavingVerb", "DismissVerb", "DeathVerb", "LeaveBodyVerb", "ImpendingWord", "LeavingNoun",
      "NewPostVerb", "LastingVerb", "SaleVerb", "UndoingVerb", "OnceWord", "PastTimeWord", "FutureAuxiliary",
      "CountryNoun", "TownNoun", "FirmNameEnd", "DealVerb", "ApprovalNoun", "CompletionVerb", "DealNoun",
-     "ServiceKindNoun", "DeviceNoun"}
+     "ServiceKindNoun", "DeviceNoun", "OfficeTitle", "NoOfficeWord"}
 )
 
 
@@ -462,7 +476,7 @@ def load_ontology(directory: Path | None = None) -> Ontology:
                 Pattern(
                     property=name,
                     frame=frame_name,
-                    triggers=tuple(t.lower() for t in _strings(graph, node, KGX.trigger)),
+                    triggers=_trigger_words(graph, node),
                     prepositions=_strings(graph, node, KGX.preposition),
                     subject_roles=_strings(graph, node, KGX.subject) or ("agent",),
                     object_roles=_strings(graph, node, KGX.object) or ("patient",),

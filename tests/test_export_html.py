@@ -100,6 +100,14 @@ def sample_graph() -> Graph:
     g.add((role, KG.roleProperty, KG.ceoOf))
     g.add((role, KG.roleTitle, Literal("CEO")))
     g.add((role, KG.startDate, Literal("2019")))
+    # a public office of a place: its role names the place (kg:rolePlace), not an organisation
+    office = URIRef("https://w3id.org/kgraph/role/r2")
+    g.add((office, RDF.type, KG.Role))
+    g.add((office, KG.roleHolder, ID.fujimoto))
+    g.add((office, KG.rolePlace, ID.fujisawa))
+    g.add((office, KG.roleProperty, KG.holdsOfficeIn))
+    g.add((office, KG.roleTitle, Literal("Mayor")))
+    g.add((office, KG.current, Literal(False)))
     return g
 
 
@@ -217,7 +225,7 @@ def test_export_html_labels_and_classes(sample_html: tuple[Path, HtmlReport]) ->
     assert by_name["Ministry of Health, Labour and Welfare"] == "Government body"
     assert by_name["Kenji Fujimoto"] == "Person"
     fujimoto = next(n for n in data["meta"]["nodes"] if n["names"][0] == "Kenji Fujimoto")
-    assert fujimoto["roles"] == ["CEO at Shonan iPark (since 2019)"]
+    assert fujimoto["roles"] == ["CEO at Shonan iPark (since 2019)", "Mayor of Fujisawa (former)"]
     assert fujimoto["names"] == ["Kenji Fujimoto", "Fujimoto", "K. Fujimoto"]
     agreement = [e for e in data["meta"]["edges"] if data["meta"]["relations"][e["rel"]]["label"] == "agreement with"]
     assert len(agreement) == 1 and agreement[0]["symmetric"] and len(agreement[0]["evidence"]) == 2

@@ -131,3 +131,30 @@ def test_graph_role_told_twice_has_one_title(ontology) -> None:  # type: ignore[
     role = graph.value(None, RDF.type, KG.Role)
     assert list(graph.objects(role, KG.roleTitle)) == [Literal("Chief")]
     assert graph.value(role, KG.startDate) == Literal("2019")
+
+
+def test_graph_office_of_a_place_has_a_role_with_its_place(ontology) -> None:  # type: ignore[no-untyped-def]
+    # a public office of a place (kg:holdsOfficeIn) gets a role like a post, with kg:rolePlace for kg:roleIn; the
+    # graph conforms to the shapes and SPARQL finds who held the office
+    from kgraph.query import run_query
+    from kgraph.validate import validate
+
+    text = "Former Danish Prime Minister Erik Holm opened the bridge."
+    person = Mention(29, 38, "Erik Holm", "Person", "PERSON")
+    place = Mention(7, 13, "Danish", "Place", "adjective")
+    rel = RelationMention(person, "holdsOfficeIn", place, 0.8, 0, len(text), text, "holdsOfficeIn/RelationalNoun",
+                          Role("Prime Minister", current=False))
+    article = Article(id="doc1", text=text, source="doc1.txt")
+    extractions = [Extraction(article, [place, person], [rel], {person: person, place: place})]
+    graph = to_graph(extractions, resolve_entities(extractions, ontology), ontology)
+    role = graph.value(None, RDF.type, KG.Role)
+    assert role is not None and graph.value(role, KG.roleIn) is None
+    holm, denmark = graph.value(role, KG.roleHolder), graph.value(role, KG.rolePlace)
+    assert (holm, KG.holdsOfficeIn, denmark) in graph
+    assert graph.value(denmark, RDF.type) == KG.Place
+    report = validate(graph)
+    assert report.conforms, report.text()
+    query = ("SELECT ?title ?current WHERE { ?r kg:roleProperty kg:holdsOfficeIn ; kg:roleHolder ?who ; "
+             "kg:rolePlace ?where ; kg:roleTitle ?title ; kg:current ?current }")
+    rows = [tuple(str(v) for v in row) for row in run_query(graph, query).rows]
+    assert rows == [("Prime Minister", "false")], rows

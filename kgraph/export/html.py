@@ -449,10 +449,12 @@ def _attach_roles(facts: _Facts, entities: Mapping[URIRef, _Entity], vocab: _Voc
         title = facts.text(role, _KG.roleTitle)
         prop = facts.one(role, _KG.roleProperty)
         org = facts.one(role, _KG.roleIn)
+        place = facts.one(role, _KG.rolePlace)  # a public office of a place: "President of Kellia"
         words = title or (vocab.label(prop) if prop is not None else "role")
-        if org is not None:
-            org_name = entities[org].label if org in entities else str(org)  # type: ignore[index]
-            words += (" at " if title else " ") + org_name
+        for held, joint in ((org, " at "), (place, " of ")):
+            if held is not None:
+                held_name = entities[held].label if held in entities else str(held)  # type: ignore[index]
+                words += (joint if title else " ") + held_name
         notes = []
         if facts.text(role, _KG.current).lower() in ("false", "0"):
             notes.append("former")

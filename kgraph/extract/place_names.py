@@ -5,7 +5,7 @@ locative phrase whose word is the trigger of a pattern with a place object ("loc
 Fujisawa", "a campus in Fujisawa"), before or after a noun of a person's home ("a Duluth
 native", "her hometown of Duluth"), a seat or a peer's title's place ("the MP for Bellport", "Lord Vance of
 Bellport": kgraph.extract.seat_names), after a person's age ("Anders Holm, 41, of Tacoma", "... 41, from
-Tacoma"), the possessor of a place's street or mayor, and
+Tacoma"), the possessor of a place's street or mayor, the "of" of a place's office ("the mayor of Lyon"), and
 the names of a "Place, Name" chain ("Fujisawa, Kanagawa"); and a centre or park named for what is done in it
 or what it is (kgx:CentreUse: "the Kellmore Shopping Centre", "Kellmore National Park") is a place, where
 "the Kellmore Research Centre" and "Kellmore Science Park" are bodies.  Example: in "The lab is located in
@@ -117,6 +117,18 @@ def _place_evidence(root: Token, ontology: Ontology) -> bool:
     return root.dep_ == "compound" and lemma in ontology.words("PlaceArea")
 
 
+def _office_of(root: Token, ontology: Ontology) -> bool:
+    """Whether a name is the "of" of a place's own office (kgx:PublicOffice: "the mayor of Lyon", "the governor of
+    Kellshire", "the premier of Orvania"): a town, region or state, not an organisation ("the governor of the Bank
+    of Kellmore" ends in a body's head noun, and "the governor of the Church of England" is named "X of Y", so
+    they keep their type)."""
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.i == root.head.head.i + 1 and (
+        root.head.head.lower_ in ontology.words("PublicOffice")
+        # "the supreme governor of the Church of England": a body's "X of Y" name is no town's
+        and not any(t.lower_ == "of" for t in root.subtree)
+    )
+
+
 def _hometown_after_age(prep: Token, found: list[tuple[Mention, Span]]) -> bool:
     """ "NAME, 30, of X", "NAME, 30, from X": the "of" or "from" after a person's age gives the person's home
     town."""
@@ -219,6 +231,8 @@ def _places_by_context(
             mention = _as_place(mention)  # "Lord Vance of Bellport", "the MP for Bellport North"
         elif weak and root.dep_ == "pobj" and span.start == root.head.i + 1 and _hometown_after_age(root.head, found):
             mention = _as_place(mention)  # "Anders Holm, 41, of Tacoma"
+        elif weak and (mention.label != "PERSON" or len(span) == 1) and _office_of(root, ontology):
+            mention = _as_place(mention)  # "the mayor of Lyon", "the governor of Kellshire": a town's, a region's
         elif weak and mention.label != "PERSON" and _place_evidence(root, ontology):
             # (a person has a home state and a street too: "Lena Berg's home state")
             mention = _as_place(mention)

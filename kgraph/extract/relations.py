@@ -57,6 +57,7 @@ from kgraph.extract.lexicon import (
     ANY_NOUN,
 )
 from kgraph.extract.moods import deal_mood
+from kgraph.extract.offices import SAID_BY_ADJECTIVE, office_role
 from kgraph.extract.owners import kins_name, whole_bought
 from kgraph.extract.places import (
     _bracket_place,
@@ -283,8 +284,9 @@ def _drop_implied(relations: list[RelationMention], ontology: Ontology) -> list[
             and rel.predicate in ontology.properties[other.predicate].ancestors
             for other in same_pair
         ) or rel.pattern.endswith("/Attribute") and any(
-            # "Aston's chief executive Ulrich Bez": the title says what the possessive leaves open
-            other.pattern.endswith("/RelationalNoun") and other.predicate != rel.predicate for other in same_pair
+            # "Aston's chief executive Ulrich Bez": the title says what the possessive leaves open (not an office)
+            other.pattern.endswith("/RelationalNoun") and other.predicate not in {rel.predicate, "holdsOfficeIn"}
+            for other in same_pair
         ) or rel.predicate == "memberOf" and any(
             # "X, a board member of Orbitel": a post in the organisation says more than membership of it
             "worksFor" in ontology.properties[other.predicate].ancestors for other in same_pair
@@ -927,8 +929,10 @@ def _add(
         index.mentions[obj][1], ontology
     ):
         return  # "Scottish Conservative leader X": the adjective is the party's, no nationality of X
-    if predicate not in {"basedIn", "nationality"} and "adjective" in {s_mention.label, o_mention.label}:
-        return  # "French carmaker X" says where X is based, "German Chancellor X" X's country, nothing else
+    if predicate not in SAID_BY_ADJECTIVE and "adjective" in {s_mention.label, o_mention.label}:
+        return  # "French carmaker X" says where X is based, "German Chancellor X" X's country (and office)
+    if predicate == "holdsOfficeIn" and (role := office_role(index.mentions, (subj, obj), role, ontology)) is None:
+        return  # "shadow chancellor X", "Lord Y of Conwy": no public office of the place
     if predicate == "nationality" and o_mention.label != "adjective" and not (
         _state(o_mention, ontology) and (
             pattern.frame == "Attribute" and _state_title(index.mentions[subj][1], ontology)

@@ -202,7 +202,19 @@ def _newline_sentences(doc: Doc) -> Doc:
         )
         if not goes_on:
             token.is_sent_start = True
+    _amount_ends(doc)
     return doc
+
+
+def _amount_ends(doc: Doc) -> None:
+    """Start a sentence after an amount in millions whose "m" the tokenizer took with the full stop for an
+    abbreviation ("sell for up to £350m. Kestrel has also bought ..."): a capitalised word after a number's "m."
+    opens the next sentence (a number's "m" takes no full stop of its own)."""
+    for token in doc[2:-1]:
+        if token.lower_ == "m." and doc[token.i - 1].like_num and token.whitespace_:
+            following = doc[token.i + 1]
+            if following.text[:1].isupper():
+                following.is_sent_start = True
 
 
 def _repair_entities(doc: Doc) -> Doc:

@@ -219,3 +219,16 @@ def test_nlp_name_ends_before_a_dash_and_a_lower_case_word(nlp, text: str, ents,
     doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
     names = [e.text for e in _repair_entities(doc).ents]
     assert name in names, names
+
+
+def test_nlp_an_amount_in_millions_ends_its_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the tokenizer takes "m." for an abbreviation; a capitalised word after it opens the next sentence
+    doc = nlp("Analysts say the unit could fetch up to £80m. Kestrel has also bought Orbitel.")
+    assert [s.text for s in doc.sents][1] == "Kestrel has also bought Orbitel."
+    # a lower-case word after it goes on with the sentence
+    assert len(list(nlp("The deal was worth $3m. and more, analysts said.").sents)) == 1
+
+
+def test_nlp_a_purchase_after_an_amount_in_millions_is_read(extract_text) -> None:  # type: ignore[no-untyped-def]
+    found = extract_text("Analysts say the unit could fetch up to £80m. Vivendi has also bought Havas Media.")
+    assert ("Vivendi", "acquired", "Havas Media") in found

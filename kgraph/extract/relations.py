@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kgraph.extract.countries import double_nationality
 from kgraph.extract.datelines import _dateline_pairs, _source_line
-from kgraph.extract.deal_parties import listed_after_description
 from kgraph.extract.doc_text import doc_tokens
 from kgraph.extract.ended_posts import (
     ended,
@@ -52,10 +51,8 @@ from kgraph.extract.frames import (
     noun_mood,
 )
 from kgraph.extract.glued_names import clock_zone
-from kgraph.extract.lexicon import (
-    _CONTINENTS,
-    ANY_NOUN,
-)
+from kgraph.extract.lexicon import _CONTINENTS, ANY_NOUN
+from kgraph.extract.list_items import list_items
 from kgraph.extract.moods import deal_mood
 from kgraph.extract.offices import SAID_BY_ADJECTIVE, office_role
 from kgraph.extract.owners import kins_name, whole_bought
@@ -639,9 +636,10 @@ def _conjunct_parties(
         return _title_conjuncts(pattern, token, subjects, objects, expanded, expanded_objects, index)
     elif pattern.frame == "Verb":
         expanded, expanded_objects = _verb_conjuncts(token, subjects, objects, expanded, expanded_objects, index)
-        # "owns A, its investment arm, and B": the list's later items
-        expanded += [s for s in listed_after_description(subjects) if s not in expanded]
-        expanded_objects += [o for o in listed_after_description(objects) if o not in expanded_objects]
+        # "owns A, its investment arm, and B", "bought firms such as A and B": the list's further items
+        expanded += [s for s in list_items(token, subjects, index.at, index.ontology) if s not in expanded]
+        items = list_items(token, objects, index.at, index.ontology)
+        expanded_objects += [o for o in items if o not in expanded_objects]
     return expanded, expanded_objects, set()
 
 

@@ -108,7 +108,7 @@ KGX = Namespace(BASE_IRI + "patterns#")
 #: The pattern frames kgraph.extract.relations knows how to match (documented in ontology/patterns.ttl).
 FRAMES = frozenset(
     {"RelationalNoun", "Verb", "EventNoun", "Attribute", "PlaceChain", "SourceLine", "PlaceInName", "Dateline",
-     "BracketPlace", "SpeakerAt", "UnitAt"}
+     "BracketPlace", "SpeakerAt", "UnitAt", "CountryInName"}
 )
 #: The moods a pattern can read (kgx:mood): a fact, or a deal agreed or announced but not done.
 MOODS = {"Fact": KGX.Fact, "Agreed": KGX.Agreed}
@@ -382,7 +382,8 @@ WORD_LISTS = frozenset(
      "BandNoun", "BandPlayerNoun", "BandLeaderNoun", "GameWord", "MusicStyle", "VenueSiteNoun", "ParkBodyWord",
      "EndedPostWord", "LeavingVerb", "DismissVerb", "DeathVerb", "LeaveBodyVerb", "ImpendingWord", "LeavingNoun",
      "NewPostVerb", "LastingVerb", "SaleVerb", "UndoingVerb", "OnceWord", "PastTimeWord", "FutureAuxiliary",
-     "CountryNoun", "TownNoun", "FirmNameEnd"}
+     "CountryNoun", "TownNoun", "FirmNameEnd", "ForeignPostNoun", "CountryFirmWord",
+     "NationalNameOpening", "StateNameNoun"}
 )
 
 

@@ -57,6 +57,7 @@ from kgraph.extract.lexicon import (
     _CONTINENTS,
     ANY_NOUN,
 )
+from kgraph.extract.name_countries import country_in_name
 from kgraph.extract.owners import kins_name, whole_bought
 from kgraph.extract.places import (
     _bracket_place,
@@ -823,6 +824,7 @@ _SENTENCE_FRAMES: dict[str, _SentenceFrame] = {
     "PlaceChain": _place_chain,
     "SourceLine": _source_line,
     "PlaceInName": _place_in_name,
+    "CountryInName": country_in_name,
     "Dateline": _dateline_pairs,
     "SpeakerAt": speaker_at,
     "UnitAt": unit_at,

@@ -110,7 +110,7 @@ KGX = Namespace(BASE_IRI + "patterns#")
 #: The pattern frames kgraph.extract.relations knows how to match (documented in ontology/patterns.ttl).
 FRAMES = frozenset(
     {"RelationalNoun", "Verb", "EventNoun", "Attribute", "PlaceChain", "SourceLine", "PlaceInName", "Dateline",
-     "BracketPlace", "SpeakerAt", "UnitAt"}
+     "BracketPlace", "SpeakerAt", "UnitAt", "CountryInName"}
 )
 #: The moods a pattern can read (kgx:mood): a fact, or a deal agreed or announced but not done.
 MOODS = {"Fact": KGX.Fact, "Agreed": KGX.Agreed}
@@ -397,7 +397,8 @@ WORD_LISTS = frozenset(
      "EndedPostWord", "LeavingVerb", "DismissVerb", "DeathVerb", "LeaveBodyVerb", "ImpendingWord", "LeavingNoun",
      "NewPostVerb", "LastingVerb", "SaleVerb", "UndoingVerb", "OnceWord", "PastTimeWord", "FutureAuxiliary",
      "CountryNoun", "TownNoun", "FirmNameEnd", "DealVerb", "ApprovalNoun", "CompletionVerb", "DealNoun",
-     "ServiceKindNoun", "DeviceNoun", "OfficeTitle", "NoOfficeWord"}
+     "ServiceKindNoun", "DeviceNoun", "OfficeTitle", "NoOfficeWord", "ForeignPostNoun", "CountryFirmWord",
+     "NationalNameOpening", "StateNameNoun"}
 )
 
 

@@ -53,6 +53,7 @@ from kgraph.extract.lexicon import (
     ANY_NOUN,
 )
 from kgraph.extract.name_classes import retyped
+from kgraph.extract.name_countries import countries_in_names
 from kgraph.extract.name_spans import (
     joined_ents,
     named_by_initials,
@@ -770,7 +771,8 @@ def find_mentions(doc: Doc, ontology: Ontology, learned: bool = True) -> list[tu
     found.extend(_pronouns_and_descriptions(doc, ontology, taken, adjectives, described, based))
     found.sort(key=lambda pair: pair[0])
     # a name's kind beside it has the last word: "the band X" is a body, a name used as a common noun none
-    return with_kinds(retyped(found, ontology) if learned else found, ontology)
+    found = with_kinds(retyped(found, ontology) if learned else found, ontology)
+    return countries_in_names(doc, found, ontology)  # "National Iranian Oil Company": Iran, after the name
 
 
 def _names_with_of(doc: Doc, found: list[tuple[Mention, Span]], ontology: Ontology) -> list[tuple[Mention, Span]]:

@@ -54,6 +54,7 @@ from kgraph.extract.glued_names import clock_zone
 from kgraph.extract.lexicon import _CONTINENTS, ANY_NOUN
 from kgraph.extract.list_items import list_items
 from kgraph.extract.moods import deal_mood
+from kgraph.extract.name_countries import country_in_name
 from kgraph.extract.offices import SAID_BY_ADJECTIVE, office_role
 from kgraph.extract.owners import kins_name, whole_bought
 from kgraph.extract.places import (
@@ -823,6 +824,7 @@ _SENTENCE_FRAMES: dict[str, _SentenceFrame] = {
     "PlaceChain": _place_chain,
     "SourceLine": _source_line,
     "PlaceInName": _place_in_name,
+    "CountryInName": country_in_name,
     "Dateline": _dateline_pairs,
     "SpeakerAt": speaker_at,
     "UnitAt": unit_at,

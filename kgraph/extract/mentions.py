@@ -65,6 +65,7 @@ from kgraph.extract.name_spans import (
 from kgraph.extract.party_names import party_mentions
 from kgraph.extract.place_names import _age_follows, centre_class, coerce_places
 from kgraph.extract.portfolios import title_opening, without_portfolios
+from kgraph.extract.staff_bodies import bodies_before_staff_titles, employers_after_staff_titles
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
 from kgraph.extract.unit_names import with_unit_nouns
 from kgraph.extract.work_names import is_work
@@ -755,6 +756,8 @@ def find_mentions(doc: Doc, ontology: Ontology, learned: bool = True) -> list[tu
         found.append((Mention(span.start_char, span.end_char, span.text, cls, "title"), span))
         taken.update(range(span.start, span.end))
     found = _bodies_before_titles(doc, found, taken, ontology)
+    found = bodies_before_staff_titles(doc, found, taken, ontology)  # "Kestrel Markets analyst X"
+    found = employers_after_staff_titles(doc, found, ontology)  # "X, an economist at Gerrard" (NER: GPE)
     # "Tory MP X", "the Liberal Democrat X"
     found = party_mentions(doc, found, taken, job_titles | _OFFICE_PREFIXES, ontology)
     adjectives: set[int] = set()  # beside a name: "French carmaker Corvane"

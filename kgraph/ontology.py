@@ -382,7 +382,7 @@ WORD_LISTS = frozenset(
      "BandNoun", "BandPlayerNoun", "BandLeaderNoun", "GameWord", "MusicStyle", "VenueSiteNoun", "ParkBodyWord",
      "EndedPostWord", "LeavingVerb", "DismissVerb", "DeathVerb", "LeaveBodyVerb", "ImpendingWord", "LeavingNoun",
      "NewPostVerb", "LastingVerb", "SaleVerb", "UndoingVerb", "OnceWord", "PastTimeWord", "FutureAuxiliary",
-     "CountryNoun", "TownNoun", "FirmNameEnd"}
+     "CountryNoun", "TownNoun", "FirmNameEnd", "ClubNameEnd", "FamilyMemberNoun"}
 )
 
 

@@ -40,17 +40,17 @@ def test_short_names_a_kind_of_thing_is_no_last_word_short_form(ontology) -> Non
 
 
 def test_short_names_a_last_word_written_alone_first_is_a_name_of_its_own(ontology) -> None:  # type: ignore[no-untyped-def]
-    # written alone in the body before "Kellby Rovers", which runs the article's "Kellby" into it: its own name;
-    # in the headline: a short form; where "Kellby" is no name of the article: a short form
-    text = "Rovers face a fine\nRovers fans met on Monday. Kellby Rovers lost. Kellby is a town."
-    first = text.index("Kellby Rovers")
-    longer, headline = ["kellby", "rovers"], text.index("\n")
-    context = ShortNameContext(text=text, headline_end=headline, place_keys=frozenset({"kellby"}))
+    # written alone in the body before "Marlow v Kellby Rovers", which runs the club "Marlow" into it: its own
+    # name; in the headline: a short form; where "Marlow" is a town, no body's name: a short form
+    text = "Rovers face a fine\nRovers fans met on Monday. Marlow v Kellby Rovers ended 1-1. Marlow won 2-0."
+    first = text.index("Marlow v")
+    longer, headline = ["marlow", "v", "kellby", "rovers"], text.index("\n")
+    context = ShortNameContext(text, headline, frozenset(), name_keys=frozenset({"marlow"}))
     body = [(0, "Rovers"), (text.index("Rovers fans"), "Rovers")]
     assert not end_form_of(["rovers"], longer, body, first, context, ontology)
     assert end_form_of(["rovers"], longer, [(0, "Rovers")], first, context, ontology)
-    unnamed = ShortNameContext(text=text, headline_end=headline, place_keys=frozenset())
-    assert end_form_of(["rovers"], longer, body, first, unnamed, ontology)
+    town = ShortNameContext(text, headline, place_keys=frozenset({"marlow"}))
+    assert end_form_of(["rovers"], longer, body, first, town, ontology)
 
 
 def test_short_names_the_name_written_twice_as_often_takes_the_short_form() -> None:

@@ -144,7 +144,7 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
         text,
         headline_end(text),
         frozenset(key for c in clusters if _kind(c) == "Place" for key in c.keys),
-        frozenset(key for c in clusters for key in c.keys),
+        frozenset(key for c in clusters if _kind(c) != "Place" for key in c.keys),
     )
     settled: set[str] = set()
     for cluster in sorted(clusters, key=lambda c: min(len(k.split()) for k in c.keys)):

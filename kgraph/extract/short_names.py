@@ -24,11 +24,11 @@ form joins the longer name it ends (:func:`end_form_of`) unless it is one word t
 noun of the ontology's classes: "Bank" of "Kellby Bank", "Group", "Party", "City"; a club's last word,
 `kgx:ClubNameEnd`, "United", "Rovers", is the club's short form, and so is the head noun of a body named with
 an "of": "the Bank" of "the Reserve Bank of Kellmark"), or the body writes it alone before a longer name that
-runs another of the article's names into it (a name of its own: "UKIP" ... "London UKIP", where "London" is
-named; not "Rover" ... "MG Rover", "Federal Reserve" ... "US Federal Reserve", "Commons" ... "House of
-Commons"). Where it ends several longer names, the one the article writes at least
-twice as often as each other takes it (:func:`dominant_name`: "Kellby United" named four times and "Fans
-United" once: "United" is the club), else none does.
+runs the name of another body or person of the article into it (a name of its own: "Nottingham Forest" ...
+"Tottenham v Nottingham Forest", where the club "Tottenham" is named; not "Rover" ... "MG Rover", "United" ...
+"Manchester United", a town's name, "Commons" ... "House of Commons"). Where it ends several longer names, the
+one the article writes at least twice as often as each other takes it (:func:`dominant_name`: "Kellby United"
+named four times and "Fans United" once: "United" is the club), else none does.
 
 :mod:`kgraph.extract.coref` asks :func:`short_form_of` of each short name and longer name it compares.
 """
@@ -48,7 +48,7 @@ __all__ = ["ShortNameContext", "dominant_name", "end_form_of", "headline_end", "
 @dataclass(frozen=True)
 class ShortNameContext:
     """What the article says of its names beyond one pair: its text, where its headline ends, its places' names
-    and all its names (name keys)."""
+    and the names of its other things, people and bodies (name keys)."""
 
     text: str
     headline_end: int
@@ -113,9 +113,9 @@ def end_form_of(
         return False  # "the Bank" of "Kellby Bank": a kind of thing, no short form of one name
     rest = longer[: len(longer) - len(words)]
     runs = {" ".join(rest[i:j]) for i in range(len(rest)) for j in range(i + 1, len(rest) + 1)}
-    if "of" in rest or not (runs & (context.name_keys | context.place_keys)) - _COUNTRY_NAMES:
-        # "MG Rover": no other name run into the short form; "US Federal Reserve": the country it is in; "House
-        # of Commons": a body's name with its "of": its fuller name
+    if "of" in rest or not (runs & context.name_keys) - _COUNTRY_NAMES:
+        # "MG Rover": no other name run into the short form; "Manchester United": a town's name, no other body's;
+        # "House of Commons": a body's name with its "of": its fuller name
         return True
     # written alone in the body before a longer name that runs another name into it ("London UKIP", "BBC Radio
     # Kellby"; or a name that opens with it): a name of its own

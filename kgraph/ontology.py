@@ -398,7 +398,8 @@ WORD_LISTS = frozenset(
      "NewPostVerb", "LastingVerb", "SaleVerb", "UndoingVerb", "OnceWord", "PastTimeWord", "FutureAuxiliary",
      "CountryNoun", "TownNoun", "FirmNameEnd", "DealVerb", "ApprovalNoun", "CompletionVerb", "DealNoun",
      "ServiceKindNoun", "DeviceNoun", "OfficeTitle", "NoOfficeWord", "ForeignPostNoun", "CountryFirmWord",
-     "NationalNameOpening", "StateNameNoun"}
+     "NationalNameOpening", "StateNameNoun", "ClubNameEnd",
+     "FamilyMemberNoun"}
 )
 
 

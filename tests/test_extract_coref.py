@@ -548,3 +548,50 @@ def test_coref_a_body_cut_before_its_of_joins_with_its_head_noun_alone(nlp, onto
     links = _links_of(_with_names(nlp, text, names), ontology)
     assert links[_key(text, "the [Reserve Bank] spoke")] == "Reserve Bank of Kellmark"
     assert links[_key(text, "The [Bank] said")] == "Reserve Bank of Kellmark"
+
+
+_UNITED = ("Shares in Kellby United rose on Monday. Kellby United said the offer was too low. Fans group Supporters "
+           "United opposed the deal. Kellby United will meet on Friday. The offer was sent to Anna Berg, United's "
+           "chief executive.")
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "antecedent"),
+    [
+        # a club's last word after its name
+        pytest.param("Kellby Rovers beat Marston Town 2-0 on Saturday. Fans of Rovers cheered.", "of [Rovers]",
+                     "Kellby Rovers", id="club-last-word"),
+        # it ends two names: the one written three times takes it, not the one written once
+        pytest.param(_UNITED, "[United]'s", "Kellby United", id="last-word-of-the-name-written-most"),
+        # a person's first name alone after the person's full name, which no other name ends or opens
+        pytest.param("Rajiv Mehta, the chairman of Kellby Steel, has resigned. Rajiv said on Monday that he would "
+                     "stay on the board.", "[Rajiv] said", "Rajiv Mehta", id="first-name-after-full-name"),
+    ],
+)
+def test_coref_links_a_name_cut_short_to_its_one_full_name(nlp, ontology, text, marked, antecedent) -> None:  # type: ignore[no-untyped-def]
+    assert _links(nlp, ontology, text).get(_key(text, marked)) == antecedent
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        # "Bank" names a kind of thing: no short form of the one bank named
+        pytest.param("Kellby Bank cut 300 jobs on Monday. The Bank said profits fell.", "[Bank] said",
+                     id="kind-of-thing"),
+        # it ends two names, each written once
+        pytest.param("Shares in Kellby United rose on Monday. Fans group Supporters United opposed the deal. The offer "
+                     "was sent to Anna Berg, United's chief executive.", "[United]'s", id="last-word-of-two-names"),
+    ],
+)
+def test_coref_leaves_a_short_name_of_its_own(nlp, ontology, text, marked) -> None:  # type: ignore[no-untyped-def]
+    links = _links(nlp, ontology, text)
+    assert links.get(_key(text, marked)) == marked.split("[")[1].split("]")[0], links
+
+
+def test_coref_drops_a_first_name_given_alone_after_a_family_noun(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    # "His brother Sunil": a first name, nobody's node; the full name "Rajiv Mehta" beside it stays
+    text = "Rajiv Mehta runs Kellby Steel. His brother Sunil runs Marston Foods."
+    links = _links(nlp, ontology, text)
+    assert _key(text, "brother [Sunil]") in _mention_keys(nlp, ontology, text)
+    assert _key(text, "brother [Sunil]") not in links
+    assert links[_key(text, "[Rajiv Mehta] runs")] == "Rajiv Mehta"

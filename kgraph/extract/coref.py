@@ -3,7 +3,8 @@
 Decides, from the parse, which mentions join: aliases and abbreviations ("Shonan Health
 Innovation (iPark)"), surnames ("Fujimoto" -> "Toshio Fujimoto"), a knight's given name ("Sir
 Anthony" -> "Sir Anthony Meyer"), shorter and longer forms of one name (a body's name cut before its
-"of": "the Reserve Bank"; a firm's first word written after its full name: "Kellby"), definite descriptions
+"of": "the Reserve Bank"; a firm's first word written after its full name: "Kellby"; a club's last word:
+"Rovers" of "Kellby Rovers"; a person's first name after the one full name it opens: "Anil"), definite descriptions
 ("the cluster") and pronouns ("he"), each linked only when the evidence is clear: one candidate
 entity in the last few sentences, judged by its cluster's kind (a company's "its" or "the
 carmaker" never joins a person whose surname the NER took for a company) and gender (a "she"
@@ -24,7 +25,7 @@ from kgraph.extract.countries import is_country
 from kgraph.extract.doc_text import doc_text, doc_tokens
 from kgraph.extract.lexicon import _CONTINENTS
 from kgraph.extract.party_names import party_key
-from kgraph.extract.short_names import ShortNameContext, headline_end, short_form_of
+from kgraph.extract.short_names import ShortNameContext, dominant_name, end_form_of, headline_end, short_form_of
 from kgraph.models import Mention
 from kgraph.names import NAME_LABELS, name_key, name_tokens, organisation_by_context
 from kgraph.ontology import Ontology, per_ontology
@@ -143,7 +144,9 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
         text,
         headline_end(text),
         frozenset(key for c in clusters if _kind(c) == "Place" for key in c.keys),
+        frozenset(key for c in clusters if _kind(c) != "Place" for key in c.keys),
     )
+    settled: set[str] = set()
     for cluster in sorted(clusters, key=lambda c: min(len(k.split()) for k in c.keys)):
         if cluster not in clusters:
             continue
@@ -152,7 +155,7 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
         if _kind(cluster) in {"Place", "Event"}:
             continue  # "York" is not "New York", "Yokohama" not "Pacifico Yokohama"
         given = _given_names(cluster)
-        for short in sorted(cluster.keys):
+        for short in sorted(cluster.keys - settled):
             matches = [
                 other
                 for other in clusters
@@ -160,7 +163,7 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
                 and _compatible(cluster.mentions[0], other.mentions[0])
                 and _kind(other) not in {"Place", "Event"}
                 and any(
-                    _shorter_form(short, long, ontology, _people(cluster, other))
+                    _ending_of(short, long, cluster, other, ontology, context)
                     or (short in given and _people(other) and _given_name_of(short, long))
                     or _first_word_of(short, long, cluster, other, ontology, context)
                     for long in other.keys
@@ -176,12 +179,28 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
                     for o in matches
                 )
             ]
+            if len(matches) > 1 and not any(_kind(c) == "Person" for c in (cluster, *matches)):
+                # "United" ends "Kellby United", named four times, and "Fans United", once: the club
+                best = dominant_name([sum(m.label not in NAME_LABELS for m in c.mentions) for c in matches])
+                matches = [] if best is None else [matches[best]]
+                settled.add(short)  # joined to one name, not again to the other it ends
+            if not matches and _kind(cluster) == "Person" and " " not in short:
+                matches = _first_name_of(short, cluster, clusters)  # "Anil Ambani ... Anil, 45, resigned"
             if len(matches) == 1 and matches[0] not in targets:
                 targets.append(matches[0])
         for target in targets:
             if target in clusters and cluster in clusters:
                 _merge(target, cluster, owner, by_key, clusters)
                 cluster = target
+
+    # "his brother Anders": a first name alone, that opens no person's full name in the article, is nobody's node
+    family = ontology.words("FamilyMemberNoun")
+    spans = {m: s for m, s in names}
+    clusters = [
+        c for c in clusters
+        if not (_kind(c) == "Person" and all(" " not in k for k in c.keys)
+                and any(_given_alone(spans[m], family) for m in c.mentions if m in spans))
+    ]
 
     links: dict[Mention, Mention] = {}
     # a name the NER took for a person that its context calls a firm ("oil firm Yukos") is a firm
@@ -354,6 +373,52 @@ def _first_word_of(
     full = [m.start for m in other.mentions if name_key(m.text) == long]
     written = [(m.start, m.text) for m in named]
     return bool(full) and short_form_of(words, longer, written, min(full), context, ontology)
+
+
+def _ending_of(
+    short: str, long: str, cluster: _Cluster, other: _Cluster, ontology: Ontology, context: ShortNameContext
+) -> bool:
+    """Whether ``short`` is a shorter form of ``long`` (:func:`_shorter_form`); where it is an organisation's last
+    word(s), only with the guards of :func:`~kgraph.extract.short_names.end_form_of` ("Rovers" of "Kellby
+    Rovers", not "Bank" of "Kellby Bank")."""
+    if not _shorter_form(short, long, ontology, _people(cluster, other)):
+        return False
+    words, longer = short.split(), long.split()
+    if _kind(cluster) == "Person" or _kind(other) == "Person" or longer[-len(words) :] != words:
+        return True
+    written = [(m.start, m.text) for m in cluster.mentions if m.label not in NAME_LABELS and name_key(m.text) == short]
+    full = [m.start for m in other.mentions if m.label not in NAME_LABELS and name_key(m.text) == long]
+    return not written or not full or end_form_of(words, longer, written, min(full), context, ontology)
+
+
+def _first_name_of(short: str, cluster: _Cluster, clusters: list[_Cluster]) -> list[_Cluster]:
+    """The one person whose full name the one-word person's name ``short`` opens, where the article writes it
+    only after that full name ("Anil Ambani ... Anil, 45, resigned"); none where two full names open with it."""
+    found = []
+    for other in clusters:
+        if other is cluster or _kind(other) != "Person":
+            continue
+        full = [
+            m.start for m in other.mentions
+            if m.label not in NAME_LABELS and _given_name_of(short, name_key(m.text, True))
+        ]
+        if full:
+            found.append((other, min(full)))
+    if len(found) != 1 or any(m.start < found[0][1] for m in cluster.mentions):
+        return []
+    return [found[0][0]]
+
+
+def _given_alone(span: Span, family: frozenset[str]) -> bool:
+    """Whether the name stands after a noun of a person's family, or in a list after one: "his brother
+    Anders", "their sons, Per and Lars" (a first name written alone)."""
+    token = span.root
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    k = token.i - 1
+    if k >= 0 and span.doc[k].text == ",":
+        k -= 1
+    return k >= 0 and span.doc[k].lower_ in family
 
 
 #: Honorifics that stand before a given name alone: "Sir Anthony" is "Sir Anthony Meyer", "Dame Judi" "Dame Judi Dench".

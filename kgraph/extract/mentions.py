@@ -65,6 +65,7 @@ from kgraph.extract.name_spans import (
 from kgraph.extract.party_names import party_mentions
 from kgraph.extract.place_names import _age_follows, centre_class, coerce_places
 from kgraph.extract.portfolios import title_opening, without_portfolios
+from kgraph.extract.split_names import rejoined_firms
 from kgraph.extract.staff_bodies import bodies_before_staff_titles, employers_after_staff_titles
 from kgraph.extract.titles import _bodies_before_titles, _titled_organisations
 from kgraph.extract.unit_names import with_unit_nouns
@@ -598,7 +599,7 @@ def _named_entities(
     government = ontology.classes.get("GovernmentBody")
     office_titles = government.title_words if government is not None else frozenset()
     text = doc_text(doc)
-    ents = joined_ents(doc, unglued(doc, _with_year(doc, list(doc.ents)), ontology), job_titles)
+    ents = joined_ents(doc, unglued(doc, _with_year(doc, rejoined_firms(doc, list(doc.ents))), ontology), job_titles)
     ents = with_unit_nouns(doc, ents, text, ontology)
     ents = courts_of_countries(doc, possessive_place_names(doc, without_plural_nouns(ents), ontology), ontology)
     ents = without_portfolios(doc, names_with_and(doc, bodies_with_of(doc, ents, ontology), ontology), ontology)

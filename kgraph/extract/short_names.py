@@ -19,6 +19,17 @@ form joins the one longer name it opens when:
 No short form joins a longer name the NER ran across a spaced dash into an aside ("Halden - Norse for a slope -"):
 that is no fuller name of the firm.
 
+An organisation is also called by the last word(s) of its name ("Kellby Rovers" ... "Rovers won"): such a short
+form joins the longer name it ends (:func:`end_form_of`) unless it is one word that names a kind of thing (a head
+noun of the ontology's classes: "Bank" of "Kellby Bank", "Group", "Party", "City"; a club's last word,
+`kgx:ClubNameEnd`, "United", "Rovers", is the club's short form, and so is the head noun of a body named with
+an "of": "the Bank" of "the Reserve Bank of Kellmark"), or the body writes it alone before a longer name that
+runs the name of another body or person of the article into it (a name of its own: "Nottingham Forest" ...
+"Tottenham v Nottingham Forest", where the club "Tottenham" is named; not "Rover" ... "MG Rover", "United" ...
+"Manchester United", a town's name, "Commons" ... "House of Commons"). Where it ends several longer names, the
+one the article writes at least twice as often as each other takes it (:func:`dominant_name`: "Kellby United"
+named four times and "Fans United" once: "United" is the club), else none does.
+
 :mod:`kgraph.extract.coref` asks :func:`short_form_of` of each short name and longer name it compares.
 """
 
@@ -31,17 +42,18 @@ from functools import lru_cache
 from kgraph.extract.lexicon import _COUNTRY_ADJECTIVES, _COUNTRY_NAMES
 from kgraph.ontology import Ontology
 
-__all__ = ["ShortNameContext", "headline_end", "short_form_of"]
+__all__ = ["ShortNameContext", "dominant_name", "end_form_of", "headline_end", "short_form_of"]
 
 
 @dataclass(frozen=True)
 class ShortNameContext:
-    """What the article says of its names beyond one pair: its text, where its headline ends and its places'
-    names (name keys)."""
+    """What the article says of its names beyond one pair: its text, where its headline ends, its places' names
+    and the names of its other things, people and bodies (name keys)."""
 
     text: str
     headline_end: int
     place_keys: frozenset[str]
+    name_keys: frozenset[str] = frozenset()
 
 
 def headline_end(text: str) -> int:
@@ -79,6 +91,54 @@ def short_form_of(
     if not initials and ontology.class_for_head(last) is not None:
         return False  # "Bank", "Group": a kind of thing, no firm's own word
     return not _opens_another_name(words, longer[len(words)], context.text)
+
+
+def end_form_of(
+    words: list[str],
+    longer: list[str],
+    written: list[tuple[int, str]],
+    first_full: int,
+    context: ShortNameContext,
+    ontology: Ontology,
+) -> bool:
+    """Whether the organisation's short name ``words`` (name key words, ``written`` as (start, text) in the
+    article) may join the longer name ``longer`` it ends, first written at ``first_full`` (see the module's
+    docstring)."""
+    if (
+        len(words) == 1
+        and ontology.class_for_head(words[0]) is not None
+        and words[0] not in ontology.words("ClubNameEnd")
+        and not _runs_on_with_of(tuple(longer), context.text)
+    ):
+        return False  # "the Bank" of "Kellby Bank": a kind of thing, no short form of one name
+    rest = longer[: len(longer) - len(words)]
+    runs = {" ".join(rest[i:j]) for i in range(len(rest)) for j in range(i + 1, len(rest) + 1)}
+    if "of" in rest or not (runs & context.name_keys) - _COUNTRY_NAMES:
+        # "MG Rover": no other name run into the short form; "Manchester United": a town's name, no other body's;
+        # "House of Commons": a body's name with its "of": its fuller name
+        return True
+    # written alone in the body before a longer name that runs another name into it ("London UKIP", "BBC Radio
+    # Kellby"; or a name that opens with it): a name of its own
+    opened = re.search(r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in longer) + r"(?![\w-])", context.text,
+                       flags=re.IGNORECASE)
+    first = min(first_full, opened.start()) if opened else first_full
+    return not any(context.headline_end <= start < first for start, _ in written)
+
+
+def dominant_name(counts: list[int]) -> int | None:
+    """Of the longer names a short form ends, written ``counts`` times each, the index of the one written at least
+    twice as often as each other; None where there is none."""
+    best = max(range(len(counts)), key=lambda k: counts[k])
+    if all(k == best or counts[best] >= 2 * count for k, count in enumerate(counts)):
+        return best
+    return None
+
+
+def _runs_on_with_of(longer: tuple[str, ...], text: str) -> bool:
+    """Whether the text writes the longer name on with "of" and a capitalised word ("the Reserve Bank of
+    Kellmark"): a body the head noun alone stands for ("the Bank")."""
+    pattern = r"(?<![\w-])" + r"\s+".join(re.escape(w) for w in longer) + r"\s+of\s+(?:the\s+)?[A-Z]"
+    return re.search(pattern, text, flags=re.IGNORECASE) is not None
 
 
 #: A dash with a space either side: what opens an aside.

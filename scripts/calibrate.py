@@ -17,9 +17,11 @@ Data (dev sets are never read):
 
 Also unjudged: a relation between two parts of one gold name (CoNLL04 writes "Portland, Ore." as one
 place where kgraph finds Portland locatedIn Oregon: the gold set cannot state that fact, so its
-absence says nothing), and ``kg:reportedFrom`` (``--unjudged``): the CoNLL04 mapping credits a
-dateline's agency with OrgBased_In, but CoNLL04 annotates it in only about half of its datelines, so
-a missing gold relation there is the annotators' habit, not an error of the fact.
+absence says nothing), a relation between a name and a name inside it ("National Iranian Oil Company"
+basedIn Iran: no gold set here has nested names, so none can state it), and ``kg:reportedFrom``
+(``--unjudged``): the CoNLL04 mapping credits a dateline's agency with OrgBased_In, but CoNLL04
+annotates it in only about half of its datelines, so a missing gold relation there is the annotators'
+habit, not an error of the fact.
 
 A prediction is judged with the evaluator's own matching (:func:`kgraph.evaluate.score`) in
 ``overlap`` mode: CoNLL04 writes "Portland, Ore." as one place where kgraph has two names, and
@@ -136,14 +138,21 @@ def inside_one_name(relation: dict[str, Any], gold: dict[str, Any]) -> bool:
     return any(all(s < e["end"] and e["start"] < t for s, t in ends) for e in gold["entities"])
 
 
+def nested(relation: dict[str, Any]) -> bool:
+    """Whether one end lies inside the other ("Bank of Kellmark" basedIn "Kellmark"): a flat gold set cannot
+    annotate such a pair."""
+    (s1, e1), (s2, e2) = ((relation[k]["start"], relation[k]["end"]) for k in ("subject", "object"))
+    return s1 <= s2 and e2 <= e1 or s2 <= s1 and e1 <= e2
+
+
 def judge(
     gold: list[dict[str, Any]], extracted: list[dict[str, Any]], mapping: Mapping, ontology: Ontology, marked: bool,
     unjudged: frozenset[str] = frozenset(),
 ) -> list[Judged]:
     """Every prediction with its verdict; ``marked``: only predictions on the marked pair are judged.
 
-    Left unjudged: a relation between two parts of one gold name (the gold set cannot state it) and
-    the properties in ``unjudged``.
+    Left unjudged: a relation between two parts of one gold name or between a name and a name inside it
+    (the gold set cannot state either) and the properties in ``unjudged``.
     """
     judged = []
     for g, item in zip(gold, extracted, strict=True):
@@ -151,7 +160,7 @@ def judge(
         for single in item["singles"]:
             relation = single["relation"]
             verdict: bool | None = None
-            if relation["predicate"] in unjudged or inside_one_name(relation, g):
+            if relation["predicate"] in unjudged or inside_one_name(relation, g) or nested(relation):
                 pass
             elif marked and _compatible(relation, g, mapping, ontology):
                 pass

@@ -55,3 +55,25 @@ def test_calibrate_judges_nationality_where_the_label_is_about_it(ontology) -> N
     verdicts = [j.correct for j in judge(
         [_gold("per:origin")], _extracted("nationality"), kbp, ontology, marked=True)]
     assert verdicts == [True]
+
+
+def test_calibrate_leaves_a_name_and_a_name_inside_it_unjudged(ontology) -> None:  # type: ignore[no-untyped-def]
+    conll = load_mapping("conll04", ontology)
+    text = "The Bank of Norland raised rates, Ada Varga said in Kellby."
+    gold = [{"id": "g2", "text": text, "relations": [],
+             "entities": [{"text": "Bank of Norland", "type": "Org", "start": 4, "end": 19},
+                          {"text": "Kellby", "type": "Loc", "start": 52, "end": 58}]}]
+
+    def relation(obj: str, start: int) -> dict[str, Any]:
+        return {"pattern": "basedIn/X", "prior": 0.85, "relation": {
+            "subject": {"id": "b", "text": "Bank of Norland", "start": 4, "end": 19, "type": "Organization"},
+            "predicate": "basedIn", "object": {"id": obj, "text": obj, "start": start, "end": start + len(obj),
+                                               "type": "Place"}, "confidence": 0.85, "evidence": text}}
+
+    extracted = [{"record": {"doc": "g2", "entities": [], "relations": []},
+                  "singles": [relation("Norland", 12), relation("Kellby", 52)]}]
+    verdicts = {j.record["object"]["text"]: j.correct for j in judge(gold, extracted, conll, ontology, marked=False)}
+    # a flat gold set cannot state "Bank of Norland basedIn Norland": unjudged
+    assert verdicts["Norland"] is None
+    # a pair of separate names the gold set leaves unrelated is judged, and wrong
+    assert verdicts["Kellby"] is False

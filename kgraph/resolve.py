@@ -87,6 +87,9 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
         # domain or range: that is stronger evidence than the NER label of a bare mention
         argued = Counter(m for rel in ex.relations for m in (rel.subject, rel.object))
         regions = _regions(ex)
+        # a cluster is named by where its representative starts, and by where it ends too when another starts
+        # there: a country read inside a name ("British" in "British Airways") is no part of the name's node
+        starts = Counter(rep.start for rep in groups)
         for rep, group in groups.items():
             named = [m for m in group if m.label not in NAME_LABELS]
             # a majority of the names, or the fullest name is a person's: "Roger Federer" and a bare
@@ -97,7 +100,7 @@ def resolve_entities(extractions: Iterable[Extraction], ontology: Ontology) -> R
             firm = organisation_by_context(group, is_organisation)  # ... or a place ("Italian airline Alitalia")
             person = person and not firm
             kind = "P" if person else "X"
-            cid = f"{doc_id}\x00{rep.start}"
+            cid = f"{doc_id}\x00{rep.start}" if starts[rep.start] == 1 else f"{doc_id}\x00{rep.start}-{rep.end}"
             find(cid)
             if person:
                 person_clusters.add(cid)

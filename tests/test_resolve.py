@@ -223,3 +223,21 @@ def test_resolve_keeps_a_plural_that_is_no_party_word(ontology) -> None:  # type
     a = _extraction("a", ("Kestrel Farms", "Organization"))
     b = _extraction("b", ("Kestrel Farm", "Organization"))
     assert len(resolve_entities([a, b], ontology).entities) == 2
+
+
+def test_resolve_a_country_read_inside_a_name_is_its_own_node(ontology) -> None:  # type: ignore[no-untyped-def]
+    # "British Harbour Council": the country read off its first word starts where the name starts
+    council = Mention(0, 22, "British Harbour Council", "Organization", "ORG")
+    country = Mention(0, 7, "UK", "Place", "adjective")
+    ex = Extraction(article=Article(id="a", text="", source="a"), mentions=[council, country],
+                    links={council: council, country: country})
+    result = resolve_entities([ex], ontology)
+    assert result.mention_entity[("a", council)] != result.mention_entity[("a", country)]
+    assert sorted((e.label, e.type) for e in result.entities.values()) == [
+        ("British Harbour Council", "Organization"), ("UK", "Place")]
+    # the country written on its own elsewhere is the same node as the one read inside the name
+    alone = Mention(30, 32, "UK", "Place", "GPE")
+    ex2 = Extraction(article=Article(id="a", text="", source="a"), mentions=[council, country, alone],
+                     links={council: council, country: country, alone: alone})
+    result = resolve_entities([ex2], ontology)
+    assert result.mention_entity[("a", country)] == result.mention_entity[("a", alone)]

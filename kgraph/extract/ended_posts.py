@@ -31,7 +31,7 @@ with the holder "Berg" is True: Anna Berg was the chief executive of Kestrel Air
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kgraph.extract.doc_text import doc_tokens, per_document
 from kgraph.extract.lexicon import _FORMER
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ended", "ended_link", "firms_link", "left_bodies", "once_held", "past_post", "phrasal_verb_in", "replaced",
-    "said_former", "sold_off", "sold_units",
+    "said_former", "Sales", "sold_off", "sold_units",
 ]
 
 #: Relative pronouns that stand for the name their clause hangs on ("X, who resigned").
@@ -308,18 +308,24 @@ def _dated_once(verb: Token, ontology: Ontology) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in once for c in verb.children)
 
 
-def sold_units(
-    doc: Doc, index: MentionIndex, found: Iterable[RelationMention] = ()
-) -> frozenset[tuple[str, str]]:
+class Sales(NamedTuple):
+    """What :func:`sold_units` found: (unit, seller) of each unit sold, (firm, buyer) of each firm bought."""
+
+    sold: frozenset[tuple[str, str]]
+    bought: frozenset[tuple[str, str]]
+
+
+def sold_units(doc: Doc, index: MentionIndex, found: Iterable[RelationMention] = ()) -> Sales:
     """(unit, seller) of each sale the document states as done: "X sold Y to Z", "X has sold its Y unit", "Y was
     sold by X" (kgx:SaleVerb); not "X plans to sell Y", nor "X sold shares in Y" (a stake, no unit).  With the
-    relations ``found``, also (unit, buyer) marked with :data:`_BOUGHT` for each firm stated as bought ("Z, which
-    acquired Y, the main unit of X"): Y is no unit of X, a firm other than its buyer, now."""
+    relations ``found``, also (firm, buyer) of each firm stated as bought ("Z, which acquired Y, the main unit of
+    X"): Y is no unit of X, a firm other than its buyer, now."""
     links = index.links
-    sold: set[tuple[str, str]] = {
-        (links.get(r.object, r.object).text, _BOUGHT + links.get(r.subject, r.subject).text)
+    bought = frozenset(
+        (links.get(r.object, r.object).text, links.get(r.subject, r.subject).text)
         for r in found if r.predicate == "acquired"
-    }
+    )
+    sold: set[tuple[str, str]] = set()
     for verb in doc_tokens(doc):
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in index.ontology.words("SaleVerb") or not _done(verb):
             continue
@@ -338,20 +344,17 @@ def sold_units(
                     pair = (_entity(name, index), _entity(seller, index))
                     if None not in pair:
                         sold.add(pair)  # type: ignore[arg-type]
-    return frozenset(sold)
+    return Sales(frozenset(sold), bought)
 
 
-def sold_off(relation: RelationMention, sold: frozenset[tuple[str, str]], index: MentionIndex) -> bool:
-    """Whether a relation makes a unit the document says was sold a subsidiary of its seller."""
+def sold_off(relation: RelationMention, sales: Sales, index: MentionIndex) -> bool:
+    """Whether a relation makes a unit the document says was sold, or bought by another firm, a subsidiary of its
+    old owner."""
     if relation.predicate != "subsidiaryOf":
         return False
     links = index.links
     unit, owner = (links.get(m, m).text for m in (relation.subject, relation.object))
-    return (unit, owner) in sold or any(u == unit and b[:1] == _BOUGHT and b[1:] != owner for u, b in sold)
-
-
-#: The mark of a buyer among :func:`sold_units`'s sellers.
-_BOUGHT = "\x00"
+    return (unit, owner) in sales.sold or any(firm == unit and buyer != owner for firm, buyer in sales.bought)
 
 
 def _ousting_word(title: Token, holders: list[Token], ontology: Ontology) -> bool:

@@ -75,10 +75,12 @@ _COUNTRY_COMBINING_FORMS = {
 #: Adjectives of continents that say where a firm is as a country's would ("European plane maker X" is based in
 #: Europe): read on an organisation's noun only, never as a person's nationality ("European leaders").
 _CONTINENT_PLACES = {"european": "Europe", "asian": "Asia", "african": "Africa"}
-#: Other names of the UK and the US, as news writes them.
-_UK_AND_US = frozenset(
-    {"uk", "u.k.", "britain", "great britain", "united kingdom", "us", "u.s.", "usa", "united states", "america"}
-)
+#: Other names of the UK and the US, as news writes them, by the one kgraph gives each ("Bank of America": the US).
+_UK_AND_US_NAMES = {
+    "uk": "UK", "u.k.": "UK", "britain": "UK", "great britain": "UK", "united kingdom": "UK",
+    "us": "US", "u.s.": "US", "usa": "US", "united states": "US", "america": "US",
+}
+_UK_AND_US = frozenset(_UK_AND_US_NAMES)
 #: Countries (and the like) whose name after a company ("Orbitel in the UK") names its branch there.
 _COUNTRY_NAMES = frozenset(
     {c.lower() for c in _COUNTRY_ADJECTIVES.values()} | _UK_AND_US | {"europe", "asia", "england"}

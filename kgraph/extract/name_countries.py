@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kgraph.extract.countries import country_adjective, country_names
-from kgraph.extract.lexicon import _COMPASS, _COUNTRY_COMBINING_FORMS
+from kgraph.extract.lexicon import _COMPASS, _COUNTRY_COMBINING_FORMS, _UK_AND_US_NAMES
 from kgraph.models import Mention
 from kgraph.ontology import Ontology
 
@@ -36,11 +36,6 @@ __all__ = ["countries_in_names", "country_in_name", "name_country"]
 
 #: The short forms of the UK and the US that stand as an adjective at a name's head ("US Federal Reserve").
 _SHORT_FORMS = {"US": "US", "U.S.": "US", "UK": "UK", "U.K.": "UK"}
-#: The other names of the UK and the US, by the one kgraph gives each ("Muslim Council of Britain": the UK).
-_UK_AND_US = {
-    "britain": "UK", "great britain": "UK", "united kingdom": "UK", "united states": "US", "america": "US",
-    "usa": "US", "u.s.": "US", "u.k.": "UK", "uk": "UK", "us": "US",
-}
 #: Labels of mentions that are no organisation's own name.
 _NOT_NAMES = frozenset({"pronoun", "description", "adjective", "dateline", "party"})
 
@@ -55,7 +50,8 @@ def _countries(span: Span, ontology: Ontology) -> list[tuple[int, int, str]]:
         token = span.doc[i]
         pair = span.doc[i : i + 2]
         if i + 1 < span.end and pair.text.lower() in names:
-            found.append((i, i + 2, _UK_AND_US.get(pair.text.lower(), pair.text)))  # "South Africa", "Saudi Arabia"
+            # "South Africa", "Saudi Arabia", "Great Britain"
+            found.append((i, i + 2, _UK_AND_US_NAMES.get(pair.text.lower(), pair.text)))
             i += 2
             continue
         adjective = country_adjective(token) if token.is_title else None
@@ -67,7 +63,7 @@ def _countries(span: Span, ontology: Ontology) -> list[tuple[int, int, str]]:
         elif token.text in _SHORT_FORMS:
             found.append((i, i + 1, _SHORT_FORMS[token.text]))
         elif token.is_title and token.lower_ in names:
-            found.append((i, i + 1, _UK_AND_US.get(token.lower_, token.text)))  # "Bank of America": the US
+            found.append((i, i + 1, _UK_AND_US_NAMES.get(token.lower_, token.text)))  # "Bank of America": the US
         elif token.lower_ in _COUNTRY_COMBINING_FORMS and token.is_title:
             found.append((i, i + 1, _COUNTRY_COMBINING_FORMS[token.lower_]))  # "Anglo American": two countries
         i += 1

@@ -50,7 +50,7 @@ def _staff_titles(ontology: Ontology) -> frozenset[str]:
         for p in ontology.patterns
         if p.frame == "RelationalNoun" and p.property in staff and p.role
         for t in p.triggers
-        if t not in member and t not in state and t not in {"director", "ambassador", "envoy"}
+        if t not in member and t not in state and t not in {"director", "envoy"}
     )
 
 

@@ -7,8 +7,8 @@ firm Phytopharm", however the parser hung them), is said of one ("Kestrel is a D
 person's definite description ("the US tycoon"); which two-word adjectives name one country ("North
 Korean"); the first half of a double nationality ("Anglo" of "Anglo-Dutch": both countries); a continent's
 adjective, read on a firm's noun only ("European plane maker X"); and a name a comma sets beside the noun ("the
-US financial watchdog, the Selvane Commission"). :mod:`kgraph.extract.mentions` makes the country's mention
-from these, :mod:`kgraph.extract.frames` reads the relation.
+US financial watchdog, the Selvane Commission"). :mod:`kgraph.extract.country_mentions` makes the country's
+mention from these, :mod:`kgraph.extract.frames` reads the relation.
 Example: in "Shares in US phone firm Orbicom fell.", "US" opens the words before Orbicom: Orbicom basedIn US.
 """
 

@@ -8,8 +8,9 @@ definite description of one ("the German lender", which coreference links to the
 person's title beside the person's name ("German Chancellor X", "X, the Dutch finance minister"); the first half of
 "-based" ("Irish-based Corvane"); a country's possessive opening the description of a firm that is its sentence's
 subject ("The UK's biggest coal producer blamed ..."); and a country's name before "-based" ("the Netherlands-based
-firm"), which stays its own mention inside a description. :mod:`kgraph.extract.countries` holds the word tests
-these read.
+firm"), which stays its own mention inside a description; and that a country's two-word adjective is no name
+though the NER took it for one ("Sri Lankan President X": a person to the NER). :mod:`kgraph.extract.countries`
+holds the word tests these read.
 Example: in "Shares in French carmaker Corvane fell.", "French" is a mention of France beside Corvane.
 """
 
@@ -30,13 +31,22 @@ from kgraph.extract.countries import (
     said_of,
 )
 from kgraph.extract.doc_text import doc_tokens
-from kgraph.extract.lexicon import _COUNTRY_NAMES
+from kgraph.extract.lexicon import _COUNTRY_ADJECTIVE_PAIRS, _COUNTRY_NAMES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from kgraph.models import Mention
     from kgraph.ontology import Ontology
+
+
+def adjective_name(span: Span) -> bool:
+    """Whether a name the NER found, or a run of capitalised words, is no more than a country's two-word adjective:
+    "Sri Lankan" in "Sri Lankan President X", "Talks with Sri Lankan Finance Minister X" (a person's name or an
+    organisation's to the NER). It is no name: the adjective's last word is the country's mention, and the person
+    is the name after the title. Not a name the adjective opens ("Sri Lankan Airlines")."""
+    return len(span) == 2 and f"{span[0].lower_} {span[1].lower_}" in _COUNTRY_ADJECTIVE_PAIRS
+
 
 def _country_adjectives(
     doc: Doc, found: list[tuple[Mention, Span]], taken: set[int], ontology: Ontology

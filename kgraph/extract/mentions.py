@@ -28,7 +28,7 @@ from kgraph.extract.company_names import (
     not_a_company,
 )
 from kgraph.extract.countries import is_country, with_first_nationalities
-from kgraph.extract.country_mentions import _based_on, _country_adjectives, _country_possessives
+from kgraph.extract.country_mentions import _based_on, _country_adjectives, _country_possessives, adjective_name
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
 from kgraph.extract.deal_parties import buyers, buys_a_firm, firm_by_name_end
 from kgraph.extract.doc_text import doc_text, doc_tokens
@@ -105,6 +105,8 @@ def _classify(span: Span, ontology: Ontology) -> str | None:
         return None  # "the Securities Trading Act": a law is no organisation
     if span.text.lower() in ontology.unnamed_names:
         return None  # "Islam": a religion the NER took for an organisation is none of the ontology's things
+    if adjective_name(span):
+        return None  # "Sri Lankan President X": a country's adjective, which the NER may take for a person
     by_head = ontology.class_for_head(last)
     if by_head is not None and ontology.is_a(by_head, "Place") and last != span[-1].lower_:
         # "Centre for Coastal Studies": a place word with a purpose after it names a body
@@ -720,7 +722,7 @@ def find_mentions(doc: Doc, ontology: Ontology, learned: bool = True) -> list[tu
     }
     for name in unlabelled_names(doc, taken, people | set(aliases), frozenset(elsewhere)):
         opened = title_opening(name, ontology)  # "Deputy High Court Judge X": the High Court
-        if opened is None:
+        if opened is None or adjective_name(opened):
             continue
         span = opened
         last = span[-1].lower_

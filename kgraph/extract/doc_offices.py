@@ -39,9 +39,12 @@ if TYPE_CHECKING:
 
 __all__ = ["CO_REFERRED", "ONE_COUNTRY", "bare_title", "document_offices"]
 
-#: How much less sure an office is whose place is the same person's office elsewhere in the article.
+#: How much less sure an office is whose place is the same person's office elsewhere in the article (hand-set;
+#: on all BBC politics and business articles 10 of 10 such offices were right).
 CO_REFERRED = 0.05
-#: How much less sure an office is whose place is the one country the article names.
+#: How much less sure an office is whose place is the one country the article names (hand-set; on all BBC politics
+#: and business articles 69 of 75 were right: a UK minister given Iraq, the only country a story names, is the
+#: usual mistake), still at the default threshold (0.7).
 ONE_COUNTRY = 0.1
 
 #: Properties by which a person is an organisation's: a title then names a post in it, not an office.
@@ -62,7 +65,7 @@ def document_offices(
     def entity(mention: Mention) -> Mention:
         return links.get(mention, mention)
 
-    placed: dict[Mention, set[str]] = {}
+    placed: dict[Mention, dict[str, Mention]] = {}
     stated: set[Mention] = set()
     organisations: set[Mention] = set()
     for rel in relations:
@@ -70,7 +73,7 @@ def document_offices(
             stated.add(rel.subject)
             country = _country(rel.object.text, ontology)
             if country is not None:
-                placed.setdefault(entity(rel.subject), set()).add(country)
+                placed.setdefault(entity(rel.subject), {}).setdefault(country, rel.object)
         elif rel.predicate in _ORGANISATION_POSTS and _firm(rel.object, ontology):
             organisations.add(entity(rel.subject))
     titled = [
@@ -87,14 +90,14 @@ def document_offices(
         person = entity(mention)
         if person in organisations:
             continue
-        places = placed.get(person, set())
-        if len(places) == 1:
-            country, pattern, confidence = next(iter(places)), "Coreference", base - CO_REFERRED
+        places = placed.get(person, {})
+        place: Mention | None
+        if len(places) == 1:  # the place as the other sentence names it ("the US president": no other US)
+            place, pattern, confidence = next(iter(places.values())), "Coreference", base - CO_REFERRED
         elif not places and one is not None:
-            country, pattern, confidence = one, "OneCountry", base - ONE_COUNTRY
+            place, pattern, confidence = _place_mention(one, mentions, ontology), "OneCountry", base - ONE_COUNTRY
         else:
             continue
-        place = _place_mention(country, mentions, ontology)
         if place is None:
             continue
         words = title_words(title, ontology)

@@ -33,7 +33,7 @@ def offices(nlp, ontology):  # type: ignore[no-untyped-def]
         ("Danish Prime Minister Erik Holm opened the new bridge.", ("Erik Holm", "Denmark", "Prime Minister", True)),
         # the place's possessive before the title, the name in apposition
         ("Kenya's finance minister, Joseph Mwangi, presented the budget on Friday.",
-         ("Joseph Mwangi", "Kenya", "Minister", True)),
+         ("Joseph Mwangi", "Kenya", "Finance Minister", True)),
         # "of" the place after the titled name
         ("President Lena Moss of Kenya opened the trade fair.", ("President Lena Moss", "Kenya", "President", True)),
         # the title after the name, with the place's possessive
@@ -42,6 +42,10 @@ def offices(nlp, ontology):  # type: ignore[no-untyped-def]
         ("Pierre Duval, the mayor of Lyon, opened the museum.", ("Pierre Duval", "Lyon", "Mayor", True)),
         ("The governor of Texas, Rick Dalton, signed the law in May.", ("Rick Dalton", "Texas", "Governor", True)),
         ("Britain's foreign secretary Tom Hale flew to Oslo.", ("Tom Hale", "Britain", "Foreign Secretary", True)),
+        # a king's title, "of" the country after the name
+        ("King Olav of Norway opened the new bridge.", ("King Olav", "Norway", "King", True)),
+        # the portfolio stays in the minister's title
+        ("Chile's economy minister, Rosa Vidal, met bankers.", ("Rosa Vidal", "Chile", "Economy Minister", True)),
     ],
 )
 def test_offices_title_of_a_place(offices, text: str, expected: tuple[str, str, str, bool]) -> None:  # type: ignore[no-untyped-def]

@@ -7,7 +7,8 @@ place after it ("President X of Nigeria", "X, the mayor of Lyon", "the governor 
 whether such a pair is an office of the place and gives its role (title, current or past):
 
 - the title must be one of the list's, read off the parse (a compound before the noun counts: "prime minister",
-  "foreign secretary"; a field before it does not change it: "finance minister" is a minister);
+  "foreign secretary"; a king's or queen's too, "King Olav of Norway"); a minister's portfolio before it stays in
+  the role's title ("finance minister" is the office of a minister, titled "Finance Minister", kgx:PortfolioField);
 - an opposition's shadow post, a candidacy and a post yet to be taken up are no office ("shadow chancellor X",
   "would-be president X", "president-elect X", kgx:FutureTitleWord, kgx:NoOfficeWord);
 - a continent has no such office ("European" before a title names a body of Europe's, not Europe), nor has a
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
     from kgraph.ontology import Ontology
 
-__all__ = ["SAID_BY_ADJECTIVE", "office_role"]
+__all__ = ["SAID_BY_ADJECTIVE", "no_office", "office_role", "title_name", "title_words"]
 
 
 #: The properties a place's adjective on a name's noun may state: "French carmaker X" is based in France, "German
@@ -64,10 +65,10 @@ def office_role(
     words = _title_words(title, ontology)
     if words is None or _no_office(title, ontology):
         return None
-    name = " ".join(w.title() for w in words.split())
+    name = title_name(title, words, ontology)
     if role is None:
         return _role_of(title, name)
-    return replace(role, title=name) if role.title.lower() != words else role
+    return replace(role, title=name) if role.title != name else role
 
 
 def _title_token(person: Span, place: Span, ontology: Ontology) -> Token | None:
@@ -134,3 +135,30 @@ def _no_office(title: Token, ontology: Ontology) -> bool:
     # a hyphened word the tokenizer split: "would-be" is "would", "-", "be"
     words |= {f"{doc[t.i - 1].lower_}-{doc[t.i + 1].lower_}" for t in near if t.text == "-" and 0 < t.i < len(doc) - 1}
     return bool(words & (none | ontology.words("FutureTitleWord")))
+
+
+def title_words(token: Token, ontology: Ontology) -> str | None:
+    """The office title a noun is, lower case ("prime minister" at "minister"), None for no office's title."""
+    return _title_words(token, ontology)
+
+
+def no_office(title: Token, ontology: Ontology) -> bool:
+    """Whether the words on a title make it no office held now ("shadow chancellor", "presidential candidate")."""
+    return _no_office(title, ontology)
+
+
+def title_name(title: Token, words: str, ontology: Ontology) -> str:
+    """The role's title: the office's words with the portfolio kept before a minister's or secretary's
+    (``kgx:PortfolioField``, ``kgx:PortfolioNoun``) and a deputy's word (``kgx:TitleAdjective``): "Finance
+    Minister", "Foreign Affairs Minister", "Deputy Prime Minister"."""
+    doc = title.doc
+    fields = ontology.words("PortfolioField") | ontology.words("PortfolioNoun")
+    first = title.i - len(words.replace("-", " - ").split()) + 1
+    start = first
+    if words.split()[-1] in {"minister", "secretary"}:
+        while start > title.sent.start and doc[start - 1].lower_ in fields:
+            start -= 1
+    # a deputy's or an acting holder's word stays too: "Deputy Prime Minister", "Acting President"
+    while start > title.sent.start and doc[start - 1].lower_ in ontology.words("TitleAdjective"):
+        start -= 1
+    return " ".join(w.title() for w in [*(t.lower_ for t in doc[start:first]), *words.split()])

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from kgraph.extract.base import Extractor
 from kgraph.extract.classifier import RelationClassifier, load_classifier
 from kgraph.extract.coref import link_mentions
+from kgraph.extract.doc_offices import document_offices
 from kgraph.extract.mentions import find_mentions
 from kgraph.extract.relations import find_relations
 from kgraph.models import EXTRACTOR_NAME, Article, Extraction, Mention, RelationMention
@@ -72,6 +73,7 @@ class RuleExtractor(Extractor):
     def _relations(self, doc: Doc, kept: list[tuple[Mention, Span]], extraction: Extraction) -> list[RelationMention]:
         """The relations between the kept mentions (a subclass may add its own, and fill ``extraction.stats``)."""
         relations = find_relations(doc, kept, self.ontology, extraction.links)
+        relations += document_offices(doc, kept, extraction.links, relations, self.ontology)
         if self.classifier is not None:
             relations = self.classifier.decide(doc, kept, extraction.links, relations, self.ontology)
         # "Tacoma, the city where X was born, ...": a description that coreference resolves to

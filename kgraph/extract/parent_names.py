@@ -24,7 +24,7 @@ from kgraph.ontology import Ontology
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-    from kgraph.extract.frames import _Index
+    from kgraph.extract.mention_index import MentionIndex
     from kgraph.ontology import Pattern
 
 __all__ = ["parent_in_name", "unit_suffix"]
@@ -50,7 +50,7 @@ def _own_name(span: Span) -> list[str]:
     return [t.text for t in span if not (t.i == span.start and t.lower_ == "the")]
 
 
-def parent_in_name(sent: Span, pattern: Pattern, index: _Index) -> Iterator[tuple[int, int]]:
+def parent_in_name(sent: Span, pattern: Pattern, index: MentionIndex) -> Iterator[tuple[int, int]]:
     """(unit, parent) for each organisation's name in the sentence that is another organisation's name of the
     document and a unit's words after it; the parent's mention is one in the sentence, else its first."""
     ontology = index.ontology

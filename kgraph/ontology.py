@@ -110,7 +110,7 @@ KGX = Namespace(BASE_IRI + "patterns#")
 #: The pattern frames kgraph.extract.relations knows how to match (documented in ontology/patterns.ttl).
 FRAMES = frozenset(
     {"RelationalNoun", "Verb", "EventNoun", "Attribute", "PlaceChain", "SourceLine", "PlaceInName", "Dateline",
-     "BracketPlace", "SpeakerAt", "UnitAt", "CountryInName"}
+     "BracketPlace", "SpeakerAt", "UnitAt", "CountryInName", "ParentInName"}
 )
 #: The moods a pattern can read (kgx:mood): a fact, or a deal agreed or announced but not done.
 MOODS = {"Fact": KGX.Fact, "Agreed": KGX.Agreed}
@@ -378,7 +378,7 @@ def _closure(graph: Graph, start: URIRef, link: URIRef) -> frozenset[str]:
 WORDS_FILE = "words.ttl"
 WORD_LISTS = frozenset(
     {"Chamber", "Assembly", "Committee", "FunctionNoun", "FigurativePart", "PublicOffice", "DepartmentNoun",
-     "StateTitle", "FirmNoun",
+     "StateTitle", "FirmNoun", "UnitNameWord",
      "Goods", "KinOrFollower", "PartyWord", "PartyMemberTitle", "BodyOfPeople", "Country",
      "ConservativePartyWord", "PeerTitle", "SeatHolder", "SeatNoun", "ParliamentWord",
      "CoMakerNoun", "MakerNoun", "BroadcastNoun", "WorkNoun", "WorkPartNoun", "StageBody", "PerformanceWord",

@@ -10,7 +10,8 @@ name).  Example: in "Italy's Orvana has agreed to buy a stake in a brewer.", Orv
 not a place; in "Spain's Rafael Soler won the final." nothing says a company and the NER's label stands.
 
 Also decides, per name per article, that a name the NER took for a person or place is a company
-wherever the article names it once one occurrence is treated as one: shares in it, its chief executive
+wherever the article names it once one occurrence is treated as one (and so is such a firm's name with a unit's
+words after it, "Kestrel North America"): shares in it, its chief executive
 (a place has one too: not for a place's label), its profits, "X, the search firm", "X said it would sell",
 "X reported a loss"; and where it stands in a company's frame: a firm's kind or part right before it ("the Dutch
 retailer X", "its subsidiary X") or after it ("Japan's troubled X bank", "its X division"), what only a company
@@ -38,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from kgraph.extract.doc_text import per_document
 from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_NAMES
+from kgraph.extract.parent_names import unit_suffix
 from kgraph.names import addressed_names
 from kgraph.nlp import dictionary_words
 
@@ -359,7 +361,18 @@ def company_in_document(span: Span, ontology: Ontology) -> str | None:
     country's or continent's name ("France said it would sell")."""
     if span.label_ not in {"PERSON", "GPE", "LOC", "FAC"} or span.text.lower() in _COUNTRY_NAMES | _CONTINENTS:
         return None
-    return "Organization" if span.text in _firm_names(span.doc, ontology) else None
+    firms = _firm_names(span.doc, ontology)
+    return "Organization" if span.text in firms or _unit_of_firm(span, firms, ontology) else None
+
+
+def _unit_of_firm(span: Span, firms: frozenset[str], ontology: Ontology) -> bool:
+    """Whether a name is a firm's name of the article and a unit's words after it ("Kestrel North America" beside a
+    firm "Kestrel", :func:`kgraph.extract.parent_names.unit_suffix`): a unit of the firm, no person."""
+    words = [t.text for t in span]
+    return any(
+        " ".join(words[:k]) in firms and unit_suffix([w.lower() for w in words[k:]], ontology)
+        for k in range(1, len(words))
+    )
 
 
 def _initials_and_surname(span: Span) -> bool:

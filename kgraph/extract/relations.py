@@ -1,14 +1,12 @@
 """Relations: the ontology's patterns applied to the parse, with a confidence each.
 
-Decides which relations a document states: for each trigger word of a pattern in
-``ontology/patterns.ttl`` (and each pattern read off a whole sentence), the frame gives the
-subject and object names (one reader per frame, then the conjuncts the frame's phrase reaches;
-a title's post by its scope, kgraph.extract.posts); a relation is kept when both ends fit the
-pattern's and the property's types, with the pattern's confidence (its value measured on train data in
-``ontology/calibration.ttl``, else the hand-set one); the ontology's property chains then add
-one step ("a firm in Bellport, Ore." is based in Oregon), and a relation implied by a more
-specific one from the same sentence is dropped.  Example: "Maria Lopez, chief executive of
-Orbitel, ..." gives Maria Lopez ceoOf Orbitel (and not also worksFor Orbitel).
+Decides which relations a document states: for each trigger word of a pattern in ``ontology/patterns.ttl`` (and
+each pattern read off a whole sentence), the frame gives the subject and object names (one reader per frame, then
+the conjuncts the frame's phrase reaches; a title's post by its scope, kgraph.extract.posts); a relation is kept
+when both ends fit the pattern's and the property's types, with the pattern's confidence (its value measured on
+train data in ``ontology/calibration.ttl``, else the hand-set one); the ontology's property chains then add one
+step ("a firm in Bellport, Ore." is based in Oregon), and a relation implied by a more specific one from the same
+sentence is dropped.  Example: "Maria Lopez, chief executive of Orbitel, ..." gives Maria Lopez ceoOf Orbitel.
 """
 
 from __future__ import annotations
@@ -57,6 +55,7 @@ from kgraph.extract.moods import deal_mood
 from kgraph.extract.name_countries import country_in_name
 from kgraph.extract.offices import SAID_BY_ADJECTIVE, office_role
 from kgraph.extract.owners import kins_name, whole_bought
+from kgraph.extract.parent_names import parent_in_name
 from kgraph.extract.places import (
     _bracket_place,
     _place_chain,
@@ -825,6 +824,7 @@ _SENTENCE_FRAMES: dict[str, _SentenceFrame] = {
     "SourceLine": _source_line,
     "PlaceInName": _place_in_name,
     "CountryInName": country_in_name,
+    "ParentInName": parent_in_name,
     "Dateline": _dateline_pairs,
     "SpeakerAt": speaker_at,
     "UnitAt": unit_at,

@@ -42,6 +42,7 @@ from kgraph.extract.countries import (
 )
 from kgraph.extract.datelines import _DATELINE_DASHES, _dated_dateline, _dateline, _source_lines
 from kgraph.extract.deal_parties import buyers, buys_a_firm, firm_by_name_end
+from kgraph.extract.described_lists import lists_firms
 from kgraph.extract.doc_text import doc_text, doc_tokens
 from kgraph.extract.glued_names import opens_sentence, unglued, without_first
 from kgraph.extract.kind_names import with_kinds
@@ -887,7 +888,7 @@ def _country_adjectives(
         named = (
             noun.dep_ in {"compound", "appos"} and noun.head.i in orgs
             or any(c.dep_ == "appos" and c.i in orgs for c in noun.children)
-            or said_of(noun, orgs)
+            or said_of(noun, orgs) or lists_firms(noun, orgs)  # "German banks such as Kestrel"
         )
         if named:
             yield token, country, True

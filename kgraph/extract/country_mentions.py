@@ -30,6 +30,7 @@ from kgraph.extract.countries import (
     person_description,
     said_of,
 )
+from kgraph.extract.described_lists import lists_firms
 from kgraph.extract.doc_text import doc_tokens
 from kgraph.extract.lexicon import _COUNTRY_ADJECTIVE_PAIRS, _COUNTRY_NAMES
 
@@ -130,7 +131,7 @@ def _country_adjectives(
         named = (
             noun.dep_ in {"compound", "appos"} and noun.head.i in orgs
             or any(c.dep_ == "appos" and c.i in orgs for c in noun.children)
-            or said_of(noun, orgs)
+            or said_of(noun, orgs) or lists_firms(noun, orgs)  # "German banks such as Kestrel"
         )
         if named:
             yield token, country, True

@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kgraph.extract.deal_parties import listed_after_description
+from kgraph.extract.described_lists import examples
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -31,10 +32,6 @@ if TYPE_CHECKING:
     from kgraph.ontology import Ontology
 
 __all__ = ["list_items"]
-
-#: The words that open a noun's examples ("firms such as A and B", "banks including A", "firms like A").
-_EXAMPLE_WORDS = frozenset({"including", "like", "as"})
-
 
 def list_items(
     verb: Token, tokens: list[Token], mention_at: Callable[[Token], int | None], ontology: Ontology
@@ -77,14 +74,7 @@ def _examples(
             continue
         holders = [noun, verb] if noun.head.i == verb.i else [noun]  # "bought three firms last year, including A"
         for holder in holders:
-            for prep in holder.children:
-                if prep.dep_ != "prep" or prep.lower_ not in _EXAMPLE_WORDS:
-                    continue
-                if prep.lower_ == "as" and not any(c.lower_ == "such" for c in prep.children):
-                    continue  # "bought firms as investments": no examples
-                out.extend(
-                    t for p in prep.children if p.dep_ == "pobj" for t in (p, *p.conjuncts) if mention_at(t) is not None
-                )
+            out.extend(t for t in examples(holder) if mention_at(t) is not None)
     return out
 
 

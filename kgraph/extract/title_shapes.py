@@ -32,6 +32,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.extract.countries import organisation_descriptors
+from kgraph.extract.described_lists import listed_firms
 from kgraph.extract.mention_index import MentionIndex
 from kgraph.nlp import DASHES
 
@@ -59,6 +61,15 @@ def _typed(i: int, kind: str, index: MentionIndex) -> Span | None:
     return span if mention.type == kind else None
 
 
+def _named_firm(i: int, index: MentionIndex) -> bool:
+    """Whether token ``i`` is in an organisation's own name (no description, no pronoun)."""
+    m = index.by_token.get(i)
+    if m is None:
+        return False
+    mention = index.mentions[m][0]
+    return index.ontology.is_a(mention.type, "Organization") and mention.label not in {"pronoun", "description"}
+
+
 def verb_tagged_title(token: Token, trigger: str, index: MentionIndex) -> tuple[Token, Token] | None:
     """(person, organisation) for "Kestrel head Dana Kell" where the tagger made "head" a verb: the title in its
     trigger's own form, an organisation's name ending right before it and a person's starting right after."""
@@ -74,10 +85,16 @@ def verb_tagged_title(token: Token, trigger: str, index: MentionIndex) -> tuple[
 
 def listed_holders(noun: Token, holders: list[Token], index: MentionIndex) -> list[Token]:
     """The people listed after the first holder of a plural title ("Kestrel directors A, B and C"): the names
-    apposed to a holder who is a person, and their conjuncts and the holder's, when they are people too."""
+    apposed to a holder who is a person, and their conjuncts and the holder's, when they are people too; and the
+    organisations a plural noun lists as its examples ("US retailers such as A, B and C",
+    :mod:`kgraph.extract.described_lists`)."""
     if noun.tag_ not in {"NNS", "NNPS"}:
         return []
-    out: list[Token] = []
+    kinds = organisation_descriptors(index.ontology) | index.ontology.words("RivalNoun")
+    firms = listed_firms(
+        noun, kinds, lambda t: _named_firm(t.i, index), lambda t: _typed(t.i, "Place", index) is not None
+    )
+    out = [t for t in firms if t not in holders]
     for holder in holders:
         if _typed(holder.i, "Person", index) is None:
             continue

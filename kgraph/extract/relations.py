@@ -1,14 +1,12 @@
 """Relations: the ontology's patterns applied to the parse, with a confidence each.
 
-Decides which relations a document states: for each trigger word of a pattern in
-``ontology/patterns.ttl`` (and each pattern read off a whole sentence), the frame gives the
-subject and object names (one reader per frame, then the conjuncts the frame's phrase reaches;
-a title's post by its scope, kgraph.extract.posts); a relation is kept when both ends fit the
-pattern's and the property's types, with the pattern's confidence (its value measured on train data in
-``ontology/calibration.ttl``, else the hand-set one); the ontology's property chains then add
-one step ("a firm in Bellport, Ore." is based in Oregon), and a relation implied by a more
-specific one from the same sentence is dropped.  Example: "Maria Lopez, chief executive of
-Orbitel, ..." gives Maria Lopez ceoOf Orbitel (and not also worksFor Orbitel).
+Decides which relations a document states: for each trigger word of a pattern in ``ontology/patterns.ttl`` (and each
+pattern read off a whole sentence), the frame gives the subject and object names (one reader per frame, then the
+conjuncts the frame's phrase reaches; a title's post by its scope, kgraph.extract.posts); a relation is kept when both
+ends fit the pattern's and the property's types, with the pattern's confidence (its value measured on train data in
+``ontology/calibration.ttl``, else the hand-set one); the ontology's property chains then add one step ("a firm in
+Bellport, Ore." is based in Oregon), and a relation implied by a more specific one from the same sentence is dropped.
+Example: "Maria Lopez, chief executive of Orbitel, ..." gives Maria Lopez ceoOf Orbitel (and not also worksFor Orbitel).
 """
 
 from __future__ import annotations
@@ -77,6 +75,7 @@ from kgraph.extract.posts import (
 )
 from kgraph.extract.seat_names import is_seat
 from kgraph.extract.speaker_posts import speaker_at
+from kgraph.extract.supply_deals import supply_pairs
 from kgraph.extract.title_shapes import board_seat, field_joined_title, past_closing_dash, verb_tagged_title
 from kgraph.extract.titles import (
     _names_a_work,
@@ -828,6 +827,7 @@ _SENTENCE_FRAMES: dict[str, _SentenceFrame] = {
     "Dateline": _dateline_pairs,
     "SpeakerAt": speaker_at,
     "UnitAt": unit_at,
+    "Supply": supply_pairs,
 }
 
 

@@ -110,7 +110,8 @@ KGX = Namespace(BASE_IRI + "patterns#")
 #: The pattern frames kgraph.extract.relations knows how to match (documented in ontology/patterns.ttl).
 FRAMES = frozenset(
     {"RelationalNoun", "Verb", "EventNoun", "Attribute", "PlaceChain", "SourceLine", "PlaceInName", "Dateline",
-     "BracketPlace", "SpeakerAt", "UnitAt", "CountryInName", "ParentInName"}
+     "BracketPlace", "SpeakerAt", "UnitAt", "CountryInName", "ParentInName",
+     "Supply"}
 )
 #: The moods a pattern can read (kgx:mood): a fact, or a deal agreed or announced but not done.
 MOODS = {"Fact": KGX.Fact, "Agreed": KGX.Agreed}
@@ -390,7 +391,8 @@ WORD_LISTS = frozenset(
      "FirmPostTitle", "BoardTitle", "OwnerNoun", "PartyNameWord", "ForPhraseBody",
      "ForceNoun", "FirmKindInitials", "PortfolioNoun", "PortfolioField", "TitleAdjective",
      "InitialsNameNoun", "AcademicUnitNoun", "UniversityNoun", "VenueNoun",
-     "CentreUse",
+     "CentreUse", "OrderVerb", "SupplyVerb", "OrderNoun", "SaleNoun", "OrderPlacingVerb", "OrderWinningVerb",
+     "OrderedGoods",
      "PartyOfficerTitle", "SubBodyNoun", "SuitVerb", "GatheringNoun",
      "TitlePrefix", "FamilyNoun", "CentreNoun", "ProductNoun", "ProductKindNoun",
      "BandNoun", "BandPlayerNoun", "BandLeaderNoun", "GameWord", "MusicStyle", "VenueSiteNoun", "ParkBodyWord",

@@ -55,6 +55,7 @@ from kgraph.extract.moods import deal_mood
 from kgraph.extract.name_countries import country_in_name
 from kgraph.extract.offices import SAID_BY_ADJECTIVE, office_role
 from kgraph.extract.owners import kins_name, whole_bought
+from kgraph.extract.pair_guards import brand_name, epithet_of, party_name_adjective, possessed_title, state, state_title
 from kgraph.extract.parent_names import parent_in_name
 from kgraph.extract.places import (
     _bracket_place,
@@ -76,6 +77,7 @@ from kgraph.extract.posts import (
 )
 from kgraph.extract.seat_names import is_seat
 from kgraph.extract.speaker_posts import speaker_at
+from kgraph.extract.supply_deals import supply_pairs
 from kgraph.extract.title_shapes import board_seat, field_joined_title, past_closing_dash, verb_tagged_title
 from kgraph.extract.titles import (
     _names_a_work,
@@ -828,82 +830,8 @@ _SENTENCE_FRAMES: dict[str, _SentenceFrame] = {
     "Dateline": _dateline_pairs,
     "SpeakerAt": speaker_at,
     "UnitAt": unit_at,
+    "Supply": supply_pairs,
 }
-
-
-def _state(mention: Mention, ontology: Ontology) -> bool:
-    """Whether a mention names a sovereign state (kgx:Country: "Jamaica", "the UK")."""
-    return mention.text.lower().removeprefix("the ") in ontology.words("Country")
-
-
-def _state_title(span: Span, ontology: Ontology) -> bool:
-    """Whether a person's name holds or follows a title of a government or head of state (kgx:StateTitle) that
-    "of" and the country may follow: "President X of Pakistan", "Finance Minister X of France"."""
-    before = [c for c in span.root.children if c.dep_ == "compound" and c.i < span.start]
-    titles = ontology.words("StateTitle")
-    return any(t.lower_ in titles for t in [*span, *before])
-
-
-def _possessed_title(country: Span, person: Span, ontology: Ontology) -> bool:
-    """Whether a country's possessive is on a title of its government that a person's name holds: "France's
-    finance minister X", "India's President, X" (kgx:StateTitle)."""
-    title = country.root.head
-    if country.root.dep_ != "poss" or title.lemma_.lower() not in ontology.words("StateTitle"):
-        return False
-    return title.head.i in range(person.start, person.end) and title.dep_ in {"compound", "appos"} or any(
-        c.dep_ == "appos" and c.i in range(person.start, person.end) for c in title.children
-    )
-
-
-#: A party's speaking posts: a department before them is the post's portfolio, not its employer.
-#: The preposition a verb of likening takes before the name it likens to ("likened to", "compared with").
-_LIKENED_BY = frozenset({"as", "to", "with"})
-
-
-def _epithet_of(name: Span, possessor: Span, index: _Index) -> bool:
-    """Whether ``name`` is an epithet that ``possessor`` holds by its "'s": the complement of a verb of naming or
-    likening ("dubbed Norway's Alcatraz", "described as Europe's Detroit", "likened to Italy's Portofino"), or what
-    another place is or has become ("Bellport is Oregon's Venice"). Such a name is borrowed; its possessor is no
-    place of it."""
-    root = name.root
-    if not (possessor.root.dep_ == "poss" and possessor.root.head.i in range(name.start, name.end)):
-        return False
-    head = root.head
-    if root.dep_ == "pobj" and head.lower_ in _LIKENED_BY:
-        head = head.head
-    elif root.dep_ not in {"oprd", "xcomp", "attr"}:
-        return False
-    naming = index.ontology.words("NamingVerb")
-    if head.lemma_.lower() in naming:
-        return True
-    return root.dep_ == "attr" and head.lemma_.lower() in {"be", "become"} and any(
-        c.dep_ in {"nsubj", "nsubjpass"} and (m := index.at(c)) is not None
-        and index.ontology.is_a(index.mentions[m][0].type, "Place")
-        for c in head.children
-    )
-
-
-def _party_name_adjective(adjective: Span, ontology: Ontology) -> bool:
-    """Whether a country's or region's adjective opens a party's name: "Scottish Conservative leader X", "Welsh
-    Labour MP Y" (kgx:PartyWord, kgx:PartyNameWord), not "Scottish economist X"."""
-    doc = adjective.doc
-    if adjective.end >= len(doc) or not doc[adjective.end].is_title:
-        return False
-    words = ontology.words("PartyWord") | ontology.words("PartyNameWord")
-    after = doc[adjective.end : adjective.end + 2]
-    return after[0].lower_ in words or after.text.lower() in words or after[0].lower_.rstrip("s") in words
-
-
-def _brand_name(span: Span, ontology: Ontology) -> bool:
-    """Whether a name is a brand's: it modifies a brand noun ("the Kestrel brand") or stands in a list that one
-    closes ("the Kestrel and Marlow's cider brands", kgx:BrandNoun in words.ttl)."""
-    brands = ontology.words("BrandNoun")
-    root = span.root
-    if root.dep_ in {"compound", "nmod", "poss", "amod"} and root.head.lemma_.lower() in brands:
-        return True
-    return any(
-        c.lemma_.lower() in brands and c.pos_ == "NOUN" and not span.start <= c.i < span.end for c in _conjuncts(root)
-    )
 
 
 def _add(
@@ -925,7 +853,7 @@ def _add(
         # "U.S. Sen. X", "US citizen X": a country's word on a person's title (the nationality patterns' own
         # wildcard reads any other noun, with its exceptions: "his French counterpart")
         predicate = "nationality"
-    if predicate == "nationality" and o_mention.label == "adjective" and _party_name_adjective(
+    if predicate == "nationality" and o_mention.label == "adjective" and party_name_adjective(
         index.mentions[obj][1], ontology
     ):
         return  # "Scottish Conservative leader X": the adjective is the party's, no nationality of X
@@ -934,9 +862,9 @@ def _add(
     if predicate == "holdsOfficeIn" and (role := office_role(index.mentions, (subj, obj), role, ontology)) is None:
         return  # "shadow chancellor X", "Lord Y of Conwy": no public office of the place
     if predicate == "nationality" and o_mention.label != "adjective" and not (
-        _state(o_mention, ontology) and (
-            pattern.frame == "Attribute" and _state_title(index.mentions[subj][1], ontology)
-            or _possessed_title(index.mentions[obj][1], index.mentions[subj][1], ontology)
+        state(o_mention, ontology) and (
+            pattern.frame == "Attribute" and state_title(index.mentions[subj][1], ontology)
+            or possessed_title(index.mentions[obj][1], index.mentions[subj][1], ontology)
         )
     ):
         # only a country's adjective says it ("Tacoma architect X" may live there), or "of" a country after a
@@ -951,13 +879,13 @@ def _add(
         # a continent is what an organisation covers or is likened in; only "based in Europe", "its
         # headquarters in Europe" or the continent's adjective on its noun ("European plane maker X") say where
         return
-    if _epithet_of(index.mentions[subj][1], index.mentions[obj][1], index) or _epithet_of(
+    if epithet_of(index.mentions[subj][1], index.mentions[obj][1], index) or epithet_of(
         index.mentions[obj][1], index.mentions[subj][1], index
     ):
         return  # "the jail dubbed Norway's Alcatraz", "Bellport is Oregon's Venice": a likeness, not a place
-    if predicate == "subsidiaryOf" and _brand_name(index.mentions[subj][1], ontology):
+    if predicate == "subsidiaryOf" and brand_name(index.mentions[subj][1], ontology):
         return  # "X, which owns the Kestrel and Marlow's cider brands": brands X sells, no companies
-    if predicate == "locatedIn" and _state(s_mention, ontology) and _state(o_mention, ontology):
+    if predicate == "locatedIn" and state(s_mention, ontology) and state(o_mention, ontology):
         # "Argentina, Chile in copper deal", "teachers from Jamaica, Peru": a list, no state lies in another (but
         # "Latvia, in what is now the Soviet Union", "a Gulf state": a union or a region the text names)
         return

@@ -598,7 +598,7 @@ def test_coref_drops_a_first_name_given_alone_after_a_family_noun(nlp, ontology)
 
 
 _TWO_FIRMS_TAIL = " last year. {} said on Monday that it would close two plants in Ohio."
-_VELLAN = ("Vellan Motors is to close a plant near Turin. Unions at {} said they would strike. Halvard Holdings "
+_KELLMARK = ("Kellmark Group is to close a plant near Turin. Unions at {} said they would strike. Halvard Holdings "
            "will buy the plant from the Italian carmaker for £5m.")
 _CORVANE = ("Halvard Holdings sold its stake to Corvane Banking Group on Friday. {} said on Monday that the sale was "
             "legal.")
@@ -619,9 +619,12 @@ _CORVANE = ("Halvard Holdings sold its stake to Corvane Banking Group on Friday.
                      "[The carmaker]", "Orbitel Motors", id="trade-in-the-name"),
         pytest.param("Vellan Motors and Halvard Holdings signed a deal. The car maker will build vans.",
                      "[The car maker]", "Vellan Motors", id="trade-in-two-words"),
+        # no firm known of the description's country: its trade, of the one carmaker of no other country
+        pytest.param("Vellan Motors and Halvard Holdings signed a deal. The German car maker will build vans.",
+                     "[The German car maker]", "Vellan Motors", id="trade-where-no-country-fits"),
         pytest.param("Aldmark Inc of the US has bought Fenwick Foods" + _TWO_FIRMS_TAIL.format("The US company"),
                      "[The US company]", "Aldmark Inc", id="country-after-of"),
-        pytest.param(_VELLAN.format("the Italian carmaker"), "from [the Italian carmaker]", "Vellan Motors",
+        pytest.param(_KELLMARK.format("the Italian carmaker"), "from [the Italian carmaker]", "Kellmark Group",
                      id="country-of-an-earlier-description"),
         pytest.param(_CORVANE.format("The bank"), "[The bank]", "Corvane Banking Group", id="trade-of-a-bank"),
     ],
@@ -652,9 +655,12 @@ def test_coref_a_description_picks_the_one_firm_its_country_or_trade_fits(  # ty
         pytest.param("US firm Aldmark Inc bought Fenwick Foods" + _TWO_FIRMS_TAIL.format("The company"),
                      "[The company]", id="no-qualifier"),
         # the earlier description says no country; a public body's bank is no firm's
-        pytest.param(_VELLAN.format("the carmaker"), "from [the Italian carmaker]",
+        pytest.param(_KELLMARK.format("the company"), "from [the Italian carmaker]",
                      id="earlier-description-no-country"),
         pytest.param(_CORVANE.format("The central bank"), "[The central bank]", id="public-body"),
+        # the trade's noun on another noun names a kind of thing, no firm ("the bank listings")
+        pytest.param("Halvard Holdings sold its stake to Corvane Banking Group on Friday. Analysts said the bank "
+                     "listings were a success.", "[the bank] listings", id="noun-on-a-noun"),
     ],
 )
 def test_coref_a_description_two_firms_fit_or_none_is_left_alone(nlp, ontology, text, marked) -> None:  # type: ignore[no-untyped-def]

@@ -14,11 +14,11 @@ comes from the whole document:
 - its trade: the words of its names and of those nouns, read through kgx:TradeWord ("carmaker motors": "Orbitel
   Motors" is a carmaker; "bank": "Kestrel Bank", "bank Kestrel").
 
-A description that says a country fits the firms known to be of it (a carmaker of unknown country is no "Italian
-carmaker"); one that says a trade and no country, the firms known to be of the trade.  The one firm that fits, where
-no other does, is the antecedent.  A description with neither ("the company", "the oil giant"), a public body's
-("the central bank", kgx:PublicBodyWord), or one set beside a name of its own ("Aldmark, the US company, ...") is
-left to the rules before.
+A description that says a country fits the firms known to be of it; where none is, or it says no country, a trade
+fits the firms known to be of the trade and of no other country ("the German carmaker" is no Italian carmaker).
+The one firm that fits, where no other does, is the antecedent.  A description with neither ("the company", "the
+oil giant"), a public body's ("the central bank", kgx:PublicBodyWord), one set beside a name of its own ("Aldmark,
+the US company, ...") or a noun on another noun ("the bank listings") is left to the rules before.
 """
 
 from __future__ import annotations
@@ -157,9 +157,10 @@ def _trade(description: Span, ontology: Ontology) -> str | None:
 
 def _set_beside_a_name(description: Span) -> bool:
     """Whether the description is a name's own apposition or what a copula says a name is ("Aldmark, the US
-    company, ...", "Aldmark is the US company that ..."): the rules before read it."""
+    company, ...", "Aldmark is the US company that ..."): the rules before read it; or its noun a kind's word on
+    another noun ("the bank listings", "the airline industry"), which refers to no one firm."""
     head = description[-1]
-    return head.dep_ in {"appos", "attr"} or any(c.dep_ == "appos" for c in head.children)
+    return head.dep_ in {"appos", "attr", "compound"} or any(c.dep_ == "appos" for c in head.children)
 
 
 def fitting_firm(
@@ -177,11 +178,15 @@ def fitting_firm(
     trade = _trade(description, ontology)
     if not countries and trade is None:
         return None
-    fits: list[int] = []
+    by_country: list[int] = []
+    by_trade: list[int] = []
     for firm, names, descriptions in firms:
         known = _known(names, descriptions, ontology)
         bases = {k.removeprefix("country:") for k in known if k.startswith("country:")}
-        # a country said is the one that must fit: "the Italian carmaker" is no carmaker of unknown country
-        if bases & countries if countries else trade is not None and _trades(ontology)[trade] & known:
-            fits.append(firm)
+        if bases & countries:
+            by_country.append(firm)
+        elif trade is not None and _trades(ontology)[trade] & known and not (bases and countries):
+            by_trade.append(firm)  # "the German carmaker" is no carmaker known to be of another country
+    # the country first: "the Italian carmaker" is the firm known to be Italian, not another carmaker
+    fits = by_country or by_trade
     return fits[0] if len(fits) == 1 else None

@@ -619,9 +619,6 @@ _CORVANE = ("Halvard Holdings sold its stake to Corvane Banking Group on Friday.
                      "[The carmaker]", "Orbitel Motors", id="trade-in-the-name"),
         pytest.param("Vellan Motors and Halvard Holdings signed a deal. The car maker will build vans.",
                      "[The car maker]", "Vellan Motors", id="trade-in-two-words"),
-        # no firm known of the description's country: its trade, of the one carmaker of no other country
-        pytest.param("Vellan Motors and Halvard Holdings signed a deal. The German car maker will build vans.",
-                     "[The German car maker]", "Vellan Motors", id="trade-where-no-country-fits"),
         pytest.param("Aldmark Inc of the US has bought Fenwick Foods" + _TWO_FIRMS_TAIL.format("The US company"),
                      "[The US company]", "Aldmark Inc", id="country-after-of"),
         pytest.param(_KELLMARK.format("the Italian carmaker"), "from [the Italian carmaker]", "Kellmark Group",
@@ -649,7 +646,10 @@ def test_coref_a_description_picks_the_one_firm_its_country_or_trade_fits(  # ty
             "The US company"), "[The US company]", id="both-fit"),
         pytest.param("Dutch retailer Verbeek has agreed to buy German chain Holt Stores. The French firm will pay "
                      "£40m in cash.", "[The French firm]", id="other-countries"),
-        # the trade fits the one carmaker, but the country the description says is known of neither firm
+        # the trade fits the one carmaker, but the country the description says is known of neither firm (of no
+        # firm, or of the carmaker another)
+        pytest.param("Vellan Motors and Halvard Holdings signed a deal. The German car maker will build vans.",
+                     "[The German car maker]", id="trade-of-no-known-country"),
         pytest.param("Italian carmaker Vellan Motors and Halvard Holdings signed a deal. The German car maker will "
                      "build vans.", "[The German car maker]", id="trade-of-another-country"),
         pytest.param("US firm Aldmark Inc bought Fenwick Foods" + _TWO_FIRMS_TAIL.format("The company"),

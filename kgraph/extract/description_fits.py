@@ -14,8 +14,8 @@ comes from the whole document:
 - its trade: the words of its names and of those nouns, read through kgx:TradeWord ("carmaker motors": "Orbitel
   Motors" is a carmaker; "bank": "Kestrel Bank", "bank Kestrel").
 
-A description that says a country fits the firms known to be of it; where none is, or it says no country, a trade
-fits the firms known to be of the trade and of no other country ("the German carmaker" is no Italian carmaker).
+A description that says a country fits the firms known to be of it, whatever its trade (a carmaker of unknown
+country is no "Italian carmaker"); one that says a trade and no country, the firms known to be of the trade.
 The one firm that fits, where no other does, is the antecedent.  A description with neither ("the company", "the
 oil giant"), a public body's ("the central bank", kgx:PublicBodyWord), one set beside a name of its own ("Aldmark,
 the US company, ...") or a noun on another noun ("the bank listings") is left to the rules before.
@@ -185,8 +185,9 @@ def fitting_firm(
         bases = {k.removeprefix("country:") for k in known if k.startswith("country:")}
         if bases & countries:
             by_country.append(firm)
-        elif trade is not None and _trades(ontology)[trade] & known and not (bases and countries):
-            by_trade.append(firm)  # "the German carmaker" is no carmaker known to be of another country
-    # the country first: "the Italian carmaker" is the firm known to be Italian, not another carmaker
-    fits = by_country or by_trade
+        elif trade is not None and _trades(ontology)[trade] & known:
+            by_trade.append(firm)
+    # a country said must fit: "the Italian carmaker" is no carmaker of unknown country ("GM ... Fiat ... the
+    # Italian carmaker"), nor "the next South Korean bank" a bank named before
+    fits = by_country if countries else by_trade
     return fits[0] if len(fits) == 1 else None

@@ -379,7 +379,7 @@ def _closure(graph: Graph, start: URIRef, link: URIRef) -> frozenset[str]:
 WORDS_FILE = "words.ttl"
 WORD_LISTS = frozenset(
     {"Chamber", "Assembly", "Committee", "FunctionNoun", "FigurativePart", "PublicOffice", "DepartmentNoun",
-     "StateTitle", "FirmNoun", "UnitNameWord",
+     "StateTitle", "FirmNoun", "UnitNameWord", "TradeWord", "PublicBodyWord",
      "Goods", "KinOrFollower", "PartyWord", "PartyMemberTitle", "BodyOfPeople", "Country",
      "ConservativePartyWord", "PeerTitle", "SeatHolder", "SeatNoun", "ParliamentWord",
      "CoMakerNoun", "MakerNoun", "BroadcastNoun", "WorkNoun", "WorkPartNoun", "StageBody", "PerformanceWord",

@@ -595,3 +595,97 @@ def test_coref_drops_a_first_name_given_alone_after_a_family_noun(nlp, ontology)
     assert _key(text, "brother [Sunil]") in _mention_keys(nlp, ontology, text)
     assert _key(text, "brother [Sunil]") not in links
     assert links[_key(text, "[Rajiv Mehta] runs")] == "Rajiv Mehta"
+
+
+_TWO_FIRMS_TAIL = " last year. {} said on Monday that it would close two plants in Ohio."
+_KELLMARK = ("Kellmark Group is to close a plant near Turin. Unions at {} said they would strike. Halvard Holdings "
+           "will buy the plant from the Italian carmaker for £5m.")
+_CORVANE = ("Halvard Holdings sold its stake to Corvane Banking Group on Friday. {} said on Monday that the sale was "
+            "legal.")
+
+
+@pytest.mark.parametrize(
+    ("text", "marked", "antecedent"),
+    [
+        # the country of a description, known of one firm: by the nouns before its name, beside it, in its name
+        pytest.param("US firm Aldmark Inc bought Fenwick Foods" + _TWO_FIRMS_TAIL.format("The US company"),
+                     "[The US company]", "Aldmark Inc", id="country-before-the-name"),
+        pytest.param("Fenwick Foods, a German firm, has been bought by Aldmark Inc. The German company was in talks "
+                     "for months.", "[The German company]", "Fenwick Foods", id="country-beside-the-name"),
+        pytest.param("Aldmark Inc bought Dutch retailer Verbeek" + _TWO_FIRMS_TAIL.format("The Dutch group"),
+                     "[The Dutch group]", "Verbeek", id="country-of-the-second-firm"),
+        # the trade of a description, carried by one firm's name or kind
+        pytest.param("Aldmark Inc bought Orbitel Motors" + _TWO_FIRMS_TAIL.format("The carmaker"),
+                     "[The carmaker]", "Orbitel Motors", id="trade-in-the-name"),
+        pytest.param("Vellan Motors and Halvard Holdings signed a deal. The car maker will build vans.",
+                     "[The car maker]", "Vellan Motors", id="trade-in-two-words"),
+        pytest.param("Aldmark Inc of the US has bought Fenwick Foods" + _TWO_FIRMS_TAIL.format("The US company"),
+                     "[The US company]", "Aldmark Inc", id="country-after-of"),
+        pytest.param(_KELLMARK.format("the Italian carmaker"), "from [the Italian carmaker]", "Kellmark Group",
+                     id="country-of-an-earlier-description"),
+        pytest.param(_CORVANE.format("The bank"), "[The bank]", "Corvane Banking Group", id="trade-of-a-bank"),
+    ],
+)
+def test_coref_a_description_picks_the_one_firm_its_country_or_trade_fits(  # type: ignore[no-untyped-def]
+    nlp, ontology, text, marked, antecedent
+) -> None:
+    links = _links(nlp, ontology, text)
+    assert links.get(_key(text, marked)) == antecedent, links
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        # each the guard of a case above: no country known of either firm; a firm of no carmaker's name; both
+        # firms of the description's country; the firms known are of other countries; no qualifier at all
+        pytest.param("Aldmark Inc bought Fenwick Foods" + _TWO_FIRMS_TAIL.format("The US company"),
+                     "[The US company]", id="no-country-known"),
+        pytest.param("Aldmark Inc bought Fenwick Foods" + _TWO_FIRMS_TAIL.format("The carmaker"),
+                     "[The carmaker]", id="no-trade-known"),
+        pytest.param("US firm Aldmark Inc bought its US rival Fenwick Foods" + _TWO_FIRMS_TAIL.format(
+            "The US company"), "[The US company]", id="both-fit"),
+        pytest.param("Dutch retailer Verbeek has agreed to buy German chain Holt Stores. The French firm will pay "
+                     "£40m in cash.", "[The French firm]", id="other-countries"),
+        # the trade fits the one carmaker, but the country the description says is known of neither firm (of no
+        # firm, or of the carmaker another)
+        pytest.param("Vellan Motors and Halvard Holdings signed a deal. The German car maker will build vans.",
+                     "[The German car maker]", id="trade-of-no-known-country"),
+        pytest.param("Italian carmaker Vellan Motors and Halvard Holdings signed a deal. The German car maker will "
+                     "build vans.", "[The German car maker]", id="trade-of-another-country"),
+        pytest.param("US firm Aldmark Inc bought Fenwick Foods" + _TWO_FIRMS_TAIL.format("The company"),
+                     "[The company]", id="no-qualifier"),
+        # the earlier description says no country; a public body's bank is no firm's
+        pytest.param(_KELLMARK.format("the company"), "from [the Italian carmaker]",
+                     id="earlier-description-no-country"),
+        pytest.param(_CORVANE.format("The central bank"), "[The central bank]", id="public-body"),
+        # the trade's noun on another noun names a kind of thing, no firm ("the bank listings")
+        pytest.param("Halvard Holdings sold its stake to Corvane Banking Group on Friday. Analysts said the bank "
+                     "listings were a success.", "[the bank] listings", id="noun-on-a-noun"),
+    ],
+)
+def test_coref_a_description_two_firms_fit_or_none_is_left_alone(nlp, ontology, text, marked) -> None:  # type: ignore[no-untyped-def]
+    links = _links(nlp, ontology, text)
+    assert _key(text, marked) not in links, links
+
+
+def test_coref_a_firms_description_with_a_country_never_takes_a_person(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    # the US investor is a person, the US firm the one firm: the description takes the firm
+    text = "US investor Dana Kell bought a stake in Fenwick Foods" + _TWO_FIRMS_TAIL.format("The US firm")
+    assert _links(nlp, ontology, text).get(_key(text, "[The US firm]")) == "Fenwick Foods"
+    # with two firms and the person the only one of the country, the description is left alone
+    text = "US investor Dana Kell bought Fenwick Foods from Aldmark Inc" + _TWO_FIRMS_TAIL.format("The US firm")
+    assert _key(text, "[The US firm]") not in _links(nlp, ontology, text)
+
+
+def test_coref_a_description_set_beside_a_name_is_read_by_the_rules_before(nlp, ontology) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.description_fits import fitting_firm
+
+    doc = nlp("US firm Aldmark Inc bought Halvard Holdings, the US company, in May.")
+    aldmark, halvard = doc[2:4], doc[5:7]
+    assert (aldmark.text, halvard.text) == ("Aldmark Inc", "Halvard Holdings")
+    description = doc[8:11]
+    assert description.text == "the US company"
+    assert fitting_firm(description, [(1, [aldmark], []), (2, [halvard], [])], ontology) is None
+    # the same words in a sentence of their own pick the US firm
+    doc = nlp("US firm Aldmark Inc bought Halvard Holdings in May. The US company paid $2m.")
+    assert fitting_firm(doc[11:14], [(1, [doc[2:4]], []), (2, [doc[5:7]], [])], ontology) == 1

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from kgraph.extract.countries import is_country
+from kgraph.extract.description_fits import fitting_firm
 from kgraph.extract.doc_text import doc_text, doc_tokens
 from kgraph.extract.lexicon import _CONTINENTS
 from kgraph.extract.party_names import party_key
@@ -230,6 +231,7 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
     # a candidate is judged by its cluster, not by its own mention: "Ford" (an organisation to the
     # NER) in a cluster of "Bill Ford" is a person, so "the carmaker" or "its" is not him
     people = {id(cluster) for cluster in clusters if _kind(cluster) == "Person" and id(cluster) not in firms}
+    described: dict[int, list[Span]] = defaultdict(list)  # a cluster's id -> the descriptions linked to it
     for k, (mention, span) in enumerate(ordered):
         if mention.label not in NAME_LABELS:
             continue
@@ -262,9 +264,13 @@ def link_mentions(doc: Doc, mentions: list[tuple[Mention, Span]], ontology: Onto
             continue  # "China said it had joined the WTO" when China, a place, is no candidate: not the bank before
         if mention.label == "description" and wanted_person and _named_in_place(span):
             continue  # "the chairman of X", "the new president, Ann Cole": a person of its own, not one before
-        antecedent = _antecedent(mention, span, window, owner, ontology)
+        antecedent = _antecedent(mention, span, window, owner, ontology, spans, described)
         if antecedent is not None:
             links[mention] = links[antecedent]
+            if mention.label == "description":
+                # "unions at the Italian carmaker": what it says of its firm holds for the descriptions after it
+                whole = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                described[id(owner[antecedent])].append(whole if whole is not None else span)
             if gender is not None:
                 genders[id(owner[antecedent])].add(gender)
     return links
@@ -474,6 +480,8 @@ def _antecedent(
     window: list[tuple[Mention, Span]],
     owner: dict[Mention, _Cluster],
     ontology: Ontology,
+    spans: dict[Mention, Span],
+    described: dict[int, list[Span]],
 ) -> Mention | None:
     wanted_person = mention.type == "Person"
     if mention.label == "pronoun" and _stance_object(span):
@@ -530,6 +538,15 @@ def _antecedent(
     ]
     if len({id(owner[m]) for m in candidates}) == 1:
         return candidates[-1]
+    if candidates and ontology.is_a(mention.type, "Organization"):
+        # "Aldmark bought Fenwick Foods. The US company ...": the one firm its country or trade fits
+        firms = {id(owner[m]): owner[m] for m in candidates}
+        named = [
+            (key, [spans[m] for m in cluster.mentions if m in spans], described[key]) for key, cluster in firms.items()
+        ]
+        chosen = fitting_firm(whole if whole is not None else span, named, ontology)
+        if chosen is not None:
+            return next(m for m in reversed(candidates) if id(owner[m]) == chosen)
     return None
 
 

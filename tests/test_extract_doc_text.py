@@ -64,3 +64,50 @@ def test_per_document_works_a_value_out_once_per_document_and_key() -> None:
     # another document is never given what was worked out for the one read before
     assert per_document(second, ("words", 0), lambda: make("second")) == ["second"]
     assert made == ["first", "other key", "second"]
+
+
+def test_doc_ents_are_the_documents_own_entities_built_once(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.doc_text import doc_ents
+
+    first = nlp("Mr Harlow Venn left Orvella Foods in Tarnby last May.")
+    second = nlp("Kestrel Air named Lena Brandt its chief executive.")
+    assert [(e.start, e.end, e.label_) for e in doc_ents(first)] == [(e.start, e.end, e.label_) for e in first.ents]
+    assert doc_ents(first) is doc_ents(first)
+    # another document is never given the entities read before
+    assert [e.text for e in doc_ents(second)] == [e.text for e in second.ents]
+    assert [e.text for e in doc_ents(first)] == [e.text for e in first.ents]
+
+
+def test_ents_addressed_are_the_names_given_a_form_of_address(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.doc_text import ents_addressed
+    from kgraph.names import addressed_names
+
+    doc = nlp("Mr Harlow Venn said Orvella Foods would grow. Venn joined it in 2001.")
+    assert ents_addressed(doc) == addressed_names(doc.ents)
+    assert "Harlow Venn" in ents_addressed(doc)
+    # a document with no form of address gives no names
+    assert ents_addressed(nlp("Orvella Foods opened a plant in Tarnby.")) == frozenset()
+
+
+def test_doc_lemmas_are_the_lower_case_lemmas_of_the_documents_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.doc_text import doc_lemmas
+
+    doc = nlp("Orvella Foods bought two bakeries.")
+    assert {"buy", "bakery", "orvella"} <= doc_lemmas(doc)
+    # the forms as written are not lemmas where they differ
+    assert "bought" not in doc_lemmas(doc)
+    assert "plant" in doc_lemmas(nlp("Orvella Foods opened plants in Tarnby."))
+
+
+def test_sentence_bounds_are_each_words_and_spans_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.extract.doc_text import sentence_bounds
+
+    doc = nlp("Orvella Foods opened a plant in Tarnby. Its chief, Lena Brandt, spoke. Profits rose.")
+    bounds = sentence_bounds(doc)
+    assert len(bounds) == len(doc)
+    for token in doc:
+        assert bounds[token.i] == (token.sent.start, token.sent.end)
+    # a span over two sentences is in its first word's sentence, as span.sent gives it
+    across = doc[5:12]
+    assert bounds[across.start] == (across.sent.start, across.sent.end) == (0, 8)
+    assert sentence_bounds(nlp("Kestrel Air grew.")) == [(0, 4)] * 4

@@ -37,10 +37,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kgraph.extract.doc_text import per_document
+from kgraph.extract.doc_text import doc_ents, ents_addressed, per_document
 from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_NAMES
 from kgraph.extract.parent_names import unit_suffix
-from kgraph.names import addressed_names
 from kgraph.nlp import dictionary_words
 
 if TYPE_CHECKING:
@@ -133,7 +132,7 @@ def _opens_a_firms_name(span: Span) -> bool:
     opens a longer name the NER took for an organisation's, the firm's short name."""
     if len(span) != 1:
         return False
-    return any(ent.label_ == "ORG" and len(ent) > 1 and ent[0].text == span.text for ent in span.doc.ents)
+    return any(ent.label_ == "ORG" and len(ent) > 1 and ent[0].text == span.text for ent in doc_ents(span.doc))
 
 
 def firms_possession(noun: Token, ontology: Ontology) -> bool:
@@ -343,8 +342,9 @@ def _firm_names(doc: Doc, ontology: Ontology) -> frozenset[str]:
     are kgx:FirmNoun ("X, the search firm").  Not a name the article gives a person too ("Mr Velmar")."""
 
     def make() -> frozenset[str]:
-        people = addressed_names(doc.ents)
-        return frozenset(ent.text for ent in doc.ents if ent.text not in people and _treated_as_firm(ent, ontology))
+        people = ents_addressed(doc)
+        texts = ((ent, ent.text) for ent in doc_ents(doc))
+        return frozenset(text for ent, text in texts if text not in people and _treated_as_firm(ent, ontology))
 
     return per_document(doc, (_DOC_KEY, id(ontology)), make)
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from kgraph.extract.doc_text import doc_text, doc_tokens
+from kgraph.extract.doc_text import doc_ents, doc_text, doc_tokens
 from kgraph.extract.frames import _Index
 from kgraph.extract.lexicon import _WEEKDAYS
 from kgraph.ontology import Ontology, Pattern
@@ -181,7 +181,7 @@ def _source_lines(doc: Doc) -> list[tuple[Span, str]]:
                                  and doc[split - 2].is_upper and split < end):
             split -= 1
         if split == start or split == end:
-            places = [e for e in doc.ents if e.start == start and e.end < end and e.label_ in {"GPE", "LOC"}]
+            places = [e for e in doc_ents(doc) if e.start == start and e.end < end and e.label_ in {"GPE", "LOC"}]
             split = places[0].end if places else start + 1
             if split < end - 1 and doc[split].lower_ == "city":
                 split += 1  # "Quebec City Lakeview Television": the city's name ends in "City"

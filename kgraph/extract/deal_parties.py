@@ -19,9 +19,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kgraph.extract.doc_text import doc_tokens
+from kgraph.extract.doc_text import doc_tokens, ents_addressed
 from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_NAMES
-from kgraph.names import addressed_names
 from kgraph.nlp import dictionary_words
 
 if TYPE_CHECKING:
@@ -43,7 +42,7 @@ def firm_by_name_end(span: Span, ontology: Ontology) -> bool:
         return False
     if span[-1].lower_ not in ontology.words("FirmNameEnd") or not all(t.text[:1].isupper() for t in span):
         return False
-    return span[-1].text not in addressed_names(span.doc.ents)
+    return span[-1].text not in ents_addressed(span.doc)
 
 
 def _buys(verb: Token, ontology: Ontology) -> list[Token]:
@@ -77,7 +76,7 @@ def buyers(
     }
     if not organisations:
         return []
-    people = addressed_names(doc.ents)
+    people = ents_addressed(doc)
     out: list[Span] = []
     for token in doc_tokens(doc):
         if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.i in taken or not token.is_title:

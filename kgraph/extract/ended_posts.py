@@ -131,10 +131,11 @@ def _left_bodies(doc: Doc, index: MentionIndex) -> frozenset[tuple[str, str]]:
     """:func:`left_bodies`, worked out."""
     ontology = index.ontology
     left: set[tuple[str, str]] = set()
+    leavings = ontology.words("LeaveBodyVerb") | ontology.words("LeavingVerb")
     for verb in doc_tokens(doc):
         if verb.pos_ not in {"VERB", "AUX"} or not _done(verb):
             continue
-        if phrasal_verb_in(verb, ontology.words("LeaveBodyVerb") | ontology.words("LeavingVerb")):
+        if phrasal_verb_in(verb, leavings):
             people = _subjects(verb, {"nsubj"})
             bodies = [c for c in verb.children if c.dep_ == "dobj"]
             bodies += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children

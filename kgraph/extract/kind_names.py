@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kgraph.extract.company_names import firms_possession, names_a_firm
-from kgraph.extract.doc_text import doc_tokens, per_document
+from kgraph.extract.doc_text import doc_ents, doc_tokens, per_document
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -138,7 +138,7 @@ def kind_classes(doc: Doc, ontology: Ontology) -> dict[str, str | None]:
         lower = _lower_elsewhere(doc)
         # the capitalised words written inside a sentence
         inside = {t.text for t in doc_tokens(doc) if not t.is_sent_start and t.is_title}
-        for span in doc.ents:
+        for span in doc_ents(doc):
             if span.label_ in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}:
                 continue
             text = span.text

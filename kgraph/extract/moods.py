@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kgraph.extract.doc_text import per_document
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -169,7 +171,15 @@ def deal_mood(verb: Token, ontology: Ontology) -> str | None:
     done read as agreed where the deal is still under way: in a progressive form ("X is buying Y", "Y is being
     bought by X") or where its sentence, or a next one about "the deal", says it awaits completion or approval
     ("X bought Y, subject to approval", "X has bought Y in a deal expected to close in May"; "The deal still needs
-    regulatory approval."), so "X completed its purchase of Y" stays done."""
+    regulatory approval."), so "X completed its purchase of Y" stays done.  Read once per verb of the document (a
+    verb is read for each pattern it triggers)."""
+    moods: dict[int, str | None] = per_document(verb.doc, ("deal moods", id(ontology)), dict)
+    if verb.i not in moods:
+        moods[verb.i] = _deal_mood(verb, ontology)
+    return moods[verb.i]
+
+
+def _deal_mood(verb: Token, ontology: Ontology) -> str | None:
     stated = mood(verb)
     if stated != "fact" or not _deal_verb(verb, ontology):
         return stated
@@ -292,7 +302,15 @@ def governed_mood(verb: Token) -> str | None:
 
 def _copula_mood(noun: Token) -> str | None:
     """The mood of the copula a post is given by ("X is not the chief of Y", "X could become
-    chief of Y", "X was claimed to be one of Y's leaders"); "fact" for a noun not given so."""
+    chief of Y", "X was claimed to be one of Y's leaders"); "fact" for a noun not given so.  Read once per noun of
+    the document (a noun is read for each pattern it triggers)."""
+    moods: dict[int, str | None] = per_document(noun.doc, ("copula moods",), dict)
+    if noun.i not in moods:
+        moods[noun.i] = _copula_mood_of(noun)
+    return moods[noun.i]
+
+
+def _copula_mood_of(noun: Token) -> str | None:
     post = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
         post = noun.head.head  # "X was one of Y's leaders"

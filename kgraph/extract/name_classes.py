@@ -30,7 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kgraph.extract.doc_text import doc_tokens
+from kgraph.extract.doc_text import doc_tokens, per_document, sentence_bounds
 from kgraph.models import Mention
 from kgraph.names import addressed_names
 from kgraph.vocabulary import PERSON_TITLES
@@ -81,9 +81,11 @@ def name_features(span: Span, mention: Mention) -> list[str]:
     words = [t.lower_ for t in span]
     last = span[-1]
     ner = span.label_ or mention.label
-    sent = span.sent
+    bounds = sentence_bounds(span.doc)  # (span.sent, and its lower-case words counted once a sentence)
+    start, end = bounds[span.start]
+    lower = per_document(span.doc, ("lower-case words", start, end), lambda: sum(t.is_lower for t in tokens[start:end]))
     # running prose or a table's row / a headline (few lower-case words): the NER is less sure in the latter
-    text = "prose" if sum(t.is_lower for t in tokens[sent.start : sent.end]) >= 4 else "terse"
+    text = "prose" if lower >= 4 else "terse"
     features = [
         "bias",
         f"cls={mention.type}",
@@ -106,7 +108,7 @@ def name_features(span: Span, mention: Mention) -> list[str]:
         features.append("allcaps")
     # the words around, within the sentence (the training sentences stand alone)
     def at(i: int) -> Token | None:
-        return tokens[i] if sent.start <= i < sent.end else None
+        return tokens[i] if start <= i < end else None
 
     before, after = at(span.start - 1), at(span.end)
     features += [
@@ -123,7 +125,7 @@ def name_features(span: Span, mention: Mention) -> list[str]:
         features.append(f"comma_after={two_before.ent_type_ or two_before.pos_}")
     if after is not None and after.text == "," and two_after is not None:
         features.append(f"comma_before={two_after.ent_type_ or two_after.pos_}")
-    if span.start == sent.start:
+    if span.start == start:
         features.append("opens")
     root = span.root
     head = root.head

@@ -172,8 +172,7 @@ def _a_body(doc: Doc, text: str, firms: frozenset[str], ontology: Ontology) -> b
     it, or with a person's post or name after it (not a band's player: "X frontman Y")."""
     if text in firms:
         return True
-    bodies = ontology.words("UnitNoun") | ontology.words("FirmNoun")
-    posts = _post_words(ontology)
+    bodies = ontology.words("UnitNoun") | ontology.words("FirmNoun") | _post_words(ontology)
     for found in re.finditer(rf"(?<!\w){re.escape(text)}(?!\w)", doc_text(doc)):
         span = doc.char_span(found.start(), found.end())
         if span is None or span.end >= len(doc):
@@ -181,7 +180,7 @@ def _a_body(doc: Doc, text: str, firms: frozenset[str], ontology: Ontology) -> b
         after = doc[span.end]
         owned = after.lower_ in {"'s", "\u2019s"} and span.end + 1 < len(doc)
         word = doc[span.end + 1] if owned else after
-        if word.is_lower and word.lemma_.lower() in bodies | posts:
+        if word.is_lower and word.lemma_.lower() in bodies:
             return True  # "Kestrel division", "Kestrel chief executive X", "Kestrel's spokesman"
         if owned and word.ent_type_ == "PERSON":
             return True  # "Kestrel's Dana Kell"
@@ -211,13 +210,14 @@ def _product_texts(doc: Doc, ontology: Ontology) -> frozenset[str]:
         "based" in words
     ):
         for i in range(1, len(tokens)):
-            platform = _platform_before(tokens[i], ontology)
+            lower = tokens[i].lower_
+            platform = _platform_before(tokens[i], ontology) if lower == "based" else None
             if platform is not None:
                 name = doc[platform : i - 1]
                 if name.text.lower() not in _COUNTRY_NAMES and not any(t.ent_type_ == "GPE" for t in name):
                     found.add(name.text)
-            if not _kind_here(tokens, i, kinds):
-                continue
+            if lower not in kinds and tokens[i].lemma_.lower() not in kinds or not _kind_here(tokens, i, kinds):
+                continue  # (a word no kind's noun starts with, as written or as its lemma, is none)
             where = _named_before(doc, i)
             if where is None:
                 continue

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kgraph.extract.countries import double_nationality
 from kgraph.extract.datelines import _dateline_pairs, _source_line
-from kgraph.extract.doc_text import doc_tokens
+from kgraph.extract.doc_text import doc_tokens, sentence_bounds
 from kgraph.extract.ended_posts import (
     ended,
     ended_link,
@@ -111,7 +111,7 @@ def find_relations(
             continue  # "at 1330 GMT in Zurich": a time, no party to a relation
         for token in span:
             index.by_token.setdefault(token.i, n)
-        index.by_sentence.setdefault(span.sent.start, []).append(n)
+        index.by_sentence.setdefault(sentence_bounds(doc)[span.start][0], []).append(n)
     triggers, attributes, sentence_patterns = _pattern_index(ontology)
     owned = _owned_nouns(ontology)
     # an attribute pattern reads a name at its root token only (frames._attribute): its other tokens are skipped
@@ -534,7 +534,7 @@ def _attribute_parties(
     key = (token.i, pattern.prepositions)
     if key not in index.attributes:  # read once for the patterns with the same prepositions
         index.attributes[key] = _attribute(token, pattern.prepositions, index)
-    subjects, objects = (list(found) for found in index.attributes[key])
+    subjects, objects = map(list, index.attributes[key])
     if not objects:
         return None  # no pair (the checks below only narrow the objects)
     if subjects and future_title(token, ontology):

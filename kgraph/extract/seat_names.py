@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kgraph.extract.doc_text import doc_text, doc_tokens, per_document
+from kgraph.extract.doc_text import doc_ents, doc_lemmas, doc_text, doc_words, per_document
 from kgraph.extract.lexicon import _COMPASS
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def _compass_seat(span: Span) -> bool:
 def _about_seats(doc: Doc, ontology: Ontology) -> bool:
     """Whether a document speaks of a parliament's members (kgx:SeatHolder, kgx:SeatNoun, kgx:ParliamentWord)."""
     words = ontology.words("SeatHolder") | ontology.words("SeatNoun") | ontology.words("ParliamentWord")
-    return any(t.lower_ in words or t.lemma_.lower() in words for t in doc_tokens(doc))
+    return not (words.isdisjoint(doc_words(doc)) and words.isdisjoint(doc_lemmas(doc)))
 
 
 def _seat_texts(doc: Doc, ontology: Ontology) -> set[str]:
@@ -83,7 +83,7 @@ def _seat_texts(doc: Doc, ontology: Ontology) -> set[str]:
     parties = ontology.words("PartyWord")
     return {
         e.text
-        for e in doc.ents
+        for e in doc_ents(doc)
         if e.text.lower().removeprefix("the ") not in parties
         and (
             e.label_ in {"ORG", "GPE", "LOC", "FAC", "PERSON"}

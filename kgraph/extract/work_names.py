@@ -36,7 +36,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kgraph.extract.company_names import firms_possession, names_a_firm
-from kgraph.extract.doc_text import doc_text, doc_tokens, per_document
+from kgraph.extract.doc_text import doc_ents, doc_lemmas, doc_text, doc_tokens, doc_words, per_document
 from kgraph.extract.product_names import product_ranges, product_texts
 
 if TYPE_CHECKING:
@@ -301,7 +301,7 @@ def _firm_cue(span: Span, ontology: Ontology) -> bool:
 def _performance_article(doc: Doc, ontology: Ontology) -> bool:
     """Whether a word of kgx:PerformanceWord (or "starred") makes the article one about performances."""
     words = ontology.words("PerformanceWord")
-    return any(t.lemma_.lower() in words or t.lower_ == "starred" for t in doc_tokens(doc))
+    return not words.isdisjoint(doc_lemmas(doc)) or "starred" in doc_words(doc)
 
 
 def _candidates(doc: Doc, ontology: Ontology) -> list[Span]:
@@ -309,35 +309,38 @@ def _candidates(doc: Doc, ontology: Ontology) -> list[Span]:
     (kgx:WorkPartNoun), after a product's verb (kgx:ProductVerb), or after a person's "for"."""
     from spacy.tokens import Span
 
-    spans = list(doc.ents)
+    spans = list(doc_ents(doc))
     product_verbs = ontology.words("ProductVerb")
     performer_nouns = ontology.words("WorkPartNoun") | {"star", "stars"}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         bracket = next((t.i for t in ent if t.text == "("), None)
         if bracket is not None and bracket > ent.start:
             spans.append(Span(doc, ent.start, bracket, label=ent.label_))  # the NER's "Harbour Lights (BBC Two"
     for token in doc_tokens(doc):
+        pos = token.pos_
+        if pos != "PROPN" and pos != "NOUN":
+            continue  # (each name below ends in a proper noun, or stands before a performer's noun)
         if (
-            token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ == "for"
+            pos == "PROPN" and token.dep_ == "pobj" and token.head.lower_ == "for"
             and token.head.head.ent_type_ == "PERSON" and not token.ent_type_
         ):
             start = token.i  # "Tom Ellery for Harbour Lights", a title the NER left unlabelled
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
                 start -= 1
             spans.append(Span(doc, start, token.i + 1, label="WORK_OF_ART"))
-        if token.pos_ == "PROPN" and token.dep_ in {"pobj", "conj"} and not token.ent_type_:
+        if pos == "PROPN" and token.dep_ in {"pobj", "conj"} and not token.ent_type_:
             start = token.i  # "software, like X or Y": names the NER left unlabelled after "like"/"such as"
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
                 start -= 1
             if _example_of(doc[start : token.i + 1]) and not any(t.ent_type_ for t in doc[start : token.i + 1]):
                 spans.append(Span(doc, start, token.i + 1, label="PRODUCT"))
-        if token.pos_ == "PROPN" and token.dep_ == "dobj" and token.head.lemma_.lower() in product_verbs:
+        if pos == "PROPN" and token.dep_ == "dobj" and token.head.lemma_.lower() in product_verbs:
             start = token.i
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
                 start -= 1
             if not any(t.ent_type_ for t in doc[start : token.i + 1]):
                 spans.append(Span(doc, start, token.i + 1, label="PRODUCT"))
-        if token.pos_ == "NOUN" and token.lower_ in performer_nouns:
+        if pos == "NOUN" and token.lower_ in performer_nouns:
             start = token.i
             if start > 0 and doc[start - 1].lower_ in {"'", "'s", "’s", "’"}:
                 start -= 1
@@ -360,7 +363,7 @@ def _split_titles(doc: Doc, ontology: Ontology) -> set[str]:
     about performances; not where either is a person's, a place's, or ends in a body's or place's head noun
     ("Friends of the Earth", "Bank of the West"). A work's noun right before the title (kgx:WorkNoun: "the
     drama Lena Bright of Morning") says it is one though the NER took its first words for a person's name."""
-    ents = [e for e in doc.ents if e.label_ not in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}]
+    ents = [e for e in doc_ents(doc) if e.label_ not in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}]
     titles = set()
     for first, second in zip(ents, ents[1:], strict=False):
         between = [t.lower_ for t in doc[first.end : second.start]]

@@ -313,16 +313,20 @@ def _type_group(cls: str, ontology: Ontology) -> str:
 
 @functools.lru_cache(maxsize=1 << 17)
 def _display(text: str, person: bool = False) -> str:
-    """A name as a label: spaces tidied, no leading "the", no honorific for a person."""
+    """A name as a label: spaces tidied, no leading "the", no honorific or public office for a person ("President
+    Ana Ruiz" is labelled "Ana Ruiz"; the office is a relation of its own, kg:holdsOfficeIn)."""
     text = fold(" ".join(text.split()))
     text = re.sub(r"^(?:the|The)\s+", "", text)
     text = re.sub(r"'s$", "", text)
     if person:
         words = text.split()
-        while len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS:
+        while len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS | _OFFICES:
             words = words[1:]
         text = " ".join(words)
     return text
 
 
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "rev"}
+#: Words of a public office that the NER sometimes takes into a person's name ("President X", "Prime Minister Y",
+#: "Gov. Z"); titles of rank and nobility ("Lord X", "King Y", "Gen. Z") are how the person is known and stay.
+_OFFICES = {"president", "vice", "prime", "minister", "chancellor", "senator", "sen", "governor", "gov", "mayor"}

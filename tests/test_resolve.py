@@ -241,3 +241,14 @@ def test_resolve_a_country_read_inside_a_name_is_its_own_node(ontology) -> None:
                      links={council: council, country: country, alone: alone})
     result = resolve_entities([ex2], ontology)
     assert result.mention_entity[("a", country)] == result.mention_entity[("a", alone)]
+
+
+def test_resolve_a_persons_label_leaves_out_a_public_office(ontology) -> None:  # type: ignore[no-untyped-def]
+    a = _extraction("a", ("President Tomas Veller", "Person"), ("Prime Minister Ana Orsova", "Person"))
+    b = _extraction("b", ("Tomas Veller", "Person"), ("Lord Brackley", "Person"))
+    result = resolve_entities([a, b], ontology)
+    labels = sorted(e.label for e in result.entities.values())
+    # the office is no part of the name; the two documents' Vellers are one node
+    assert labels == ["Ana Orsova", "Lord Brackley", "Tomas Veller"], labels
+    veller = next(k for k, e in result.entities.items() if e.label == "Tomas Veller")
+    assert sorted(result.documents[veller]) == ["a", "b"]

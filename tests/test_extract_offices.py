@@ -109,6 +109,8 @@ def test_offices_post_in_a_body_is_no_office_of_a_place(offices, extract_text, t
         ("Kenyan presidential hopeful Tomas Vidal spoke in Nairobi.", "Tomas Vidal"),
         ("Shadow chancellor Tom Hale of Britain attacked the budget.", "Tom Hale"),
         ("Britain's would-be prime minister Tom Hale attacked the budget.", "Tom Hale"),
+        # an honorary title is no office held
+        ("Lisbon's honorary mayor, Tomas Vidal, opened the fair.", "Tomas Vidal"),
     ],
 )
 def test_offices_shadow_post_or_candidacy_is_no_office(offices, text: str, holder: str) -> None:  # type: ignore[no-untyped-def]
@@ -121,6 +123,8 @@ def test_offices_held_office_positive_for_the_guards(offices) -> None:  # type: 
     assert ("Tom Hale", "Britain", "Chancellor", True) in offices("Britain's chancellor Tom Hale attacked the budget.")
     found = offices("Kenyan President Tomas Vidal spoke in Nairobi.")
     assert ("Tomas Vidal", "Kenya", "President", True) in found, found
+    found = offices("Lisbon's mayor, Tomas Vidal, opened the fair.")
+    assert ("Tomas Vidal", "Lisbon", "Mayor", True) in found, found
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ each one as they read "US retailer A":
   such as France" (a place), "its labels, including A" (brands: no firm's kind), "France's regions, such as A"
   and "retailers such as A" (no place to read) list none.
 
-:mod:`kgraph.extract.mentions` keeps the country's adjective of such a noun as a mention (the noun has names
+:mod:`kgraph.extract.country_mentions` keeps the country's adjective of such a noun as a mention (the noun has names
 beside it, :func:`lists_firms`), and :func:`kgraph.extract.title_shapes.listed_holders` gives the listed firms
 as the noun's holders, so the relational-noun frame's basedIn pattern reads each item's country.  A noun the
 examples hang on is theirs alone: in "rivals of US retailers such as A", A is a US retailer, and its rivals are

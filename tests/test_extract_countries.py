@@ -187,3 +187,13 @@ def test_countries_the_one_notion_of_a_country_is_read_by_coreference_and_places
     country = Mention(text="the country", type="Place", start=0, end=11, label="description")
     assert country_in_a_town(country, glasgow, ontology)
     assert not country_in_a_town(country, scotland, ontology)
+
+
+def test_country_key_folds_the_uk_and_us_other_names() -> None:
+    from kgraph.extract.countries import country_key
+
+    assert country_key("Britain") == country_key("the UK") == country_key("United Kingdom") == "uk"
+    assert country_key("the U.S.") == country_key("America") == "us"
+    # any other country is its lower-case name
+    assert country_key("Norway") == "norway"
+    assert country_key("the Netherlands") == "netherlands"

@@ -24,6 +24,7 @@ from kgraph.extract.lexicon import (
     _COUNTRY_ADJECTIVES,
     _COUNTRY_COMBINING_FORMS,
     _COUNTRY_NAMES,
+    _UK_AND_US_NAMES,
 )
 from kgraph.ontology import Ontology, per_ontology
 
@@ -47,6 +48,13 @@ def country_names(ontology: Ontology) -> frozenset[str]:
 def is_country(name: str, ontology: Ontology) -> bool:
     """Whether a name (any case, with or without "the") is a country's: "Norway", "the UK", "Wales"."""
     return name.lower().removeprefix("the ") in country_names(ontology)
+
+
+def country_key(name: str) -> str:
+    """A country's name as one key, lower case and without "the", the UK's and the US's other names as theirs
+    ("Britain" -> "uk", "the U.S." -> "us", "Norway" -> "norway"): two rules that compare countries compare these."""
+    lower = name.lower().removeprefix("the ")
+    return _UK_AND_US_NAMES.get(lower, lower).lower()
 
 
 def country_adjective(token: Token) -> str | None:

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kgraph.extract.countries import country_adjective
-from kgraph.extract.lexicon import _COUNTRY_NAMES, _UK_AND_US_NAMES
+from kgraph.extract.countries import country_adjective, country_key
+from kgraph.extract.lexicon import _COUNTRY_NAMES
 from kgraph.extract.name_countries import name_country
 from kgraph.ontology import Ontology, per_ontology
 
@@ -52,8 +52,7 @@ def _country(token: Token) -> str | None:
     """The country a word names as a firm's base, lower case, the UK's and the US's other names as one: "German"
     -> germany, "U.S." -> us; None for no country."""
     adjective = country_adjective(token)
-    name = adjective.lower() if adjective is not None else token.lower_
-    name = _UK_AND_US_NAMES.get(name, name).lower()
+    name = country_key(adjective if adjective is not None else token.lower_)
     return name if adjective is not None or token.lower_ in _COUNTRY_NAMES else None
 
 
@@ -132,7 +131,7 @@ def _known(names: Sequence[Span], descriptions: Sequence[Span], ontology: Ontolo
         found |= {t.lower_ for t in name} | {"country:" + c for c in _of_country(name)}
         inside = name_country(name, ontology)
         if inside is not None:
-            found.add("country:" + _UK_AND_US_NAMES.get(inside[2].lower(), inside[2].lower()).lower())
+            found.add("country:" + country_key(inside[2]))
     for description in descriptions:
         found |= _kind_words(description)
         trade = _trade(description, ontology)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kgraph.extract.countries import country_adjective, country_names
+from kgraph.extract.countries import country_adjective, country_key, country_names
 from kgraph.extract.frames import _role_of
 from kgraph.extract.lexicon import _CONTINENTS, _COUNTRY_ADJECTIVES, _UK_AND_US_NAMES
 from kgraph.extract.offices import no_office, title_name, title_words
@@ -80,6 +80,8 @@ def document_offices(
         (mention, span, title) for mention, span in mentions
         if mention.type == "Person" and mention not in stated and (title := bare_title(span, ontology)) is not None
     ]
+    if not titled:
+        return []  # most articles: no need to gather the countries they name
     countries = _countries(doc, mentions, ontology)
     one = next(iter(countries)) if len(countries) == 1 else None
     if one is not None and not (_sovereign(one, ontology) and _place_mention(one, mentions, ontology)):
@@ -164,7 +166,7 @@ def _country(text: str, ontology: Ontology) -> str | None:
     nation of the UK is its own ("wales"), a sovereign state or not (see :func:`_sovereign`)."""
     lower = text.lower().removeprefix("the ")
     if lower in _UK_AND_US_NAMES:
-        return _UK_AND_US_NAMES[lower].lower()
+        return country_key(lower)
     adjective = _COUNTRY_ADJECTIVES.get(lower)
     if adjective is not None:
         return _country(adjective, ontology)

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kgraph.extract.countries import country_names
+from kgraph.extract.doc_text import per_document
 from kgraph.extract.lexicon import _CONTINENTS
 from kgraph.ontology import Ontology
 
@@ -54,10 +55,7 @@ def parent_in_name(sent: Span, pattern: Pattern, index: MentionIndex) -> Iterato
     """(unit, parent) for each organisation's name in the sentence that is another organisation's name of the
     document and a unit's words after it; the parent's mention is one in the sentence, else its first."""
     ontology = index.ontology
-    names: dict[tuple[str, ...], list[int]] = {}
-    for n, (mention, span) in enumerate(index.mentions):
-        if mention.label not in _NOT_NAMES and ontology.is_a(mention.type, "Organization"):
-            names.setdefault(tuple(_own_name(span)), []).append(n)
+    names = per_document(sent.doc, ("organisation names", id(index)), lambda: _organisation_names(index))
     for n in index.by_sentence.get(sent.start, []):
         mention, span = index.mentions[n]
         if mention.label in _NOT_NAMES or not ontology.is_a(mention.type, "Organization"):
@@ -72,3 +70,12 @@ def parent_in_name(sent: Span, pattern: Pattern, index: MentionIndex) -> Iterato
                 here = [p for p in parents if index.mentions[p][1].sent.start == sent.start]
                 yield n, (here or parents)[0]
             break  # the longest name it opens is the one that counts
+
+
+def _organisation_names(index: MentionIndex) -> dict[tuple[str, ...], list[int]]:
+    """The document's organisations by their own names' words, listed once for the document (every sentence asks)."""
+    names: dict[tuple[str, ...], list[int]] = {}
+    for n, (mention, span) in enumerate(index.mentions):
+        if mention.label not in _NOT_NAMES and index.ontology.is_a(mention.type, "Organization"):
+            names.setdefault(tuple(_own_name(span)), []).append(n)
+    return names

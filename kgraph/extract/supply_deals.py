@@ -124,15 +124,16 @@ def _verb_deals(verb: Token, index: _Index) -> Iterator[tuple[list[Token], list[
     """(buyers, sellers) of a verb of ordering, buying or supplying."""
     ontology = index.ontology
     lemma = verb.lemma_.lower()
-    if deal_mood(verb, ontology) not in _STATED:
-        return
+    ordering, supplying = lemma in ontology.words("OrderVerb"), lemma in ontology.words("SupplyVerb")
+    if not (ordering or supplying) or deal_mood(verb, ontology) not in _STATED:
+        return  # the lemma first: every verb of every sentence comes here, and a verb's mood takes a parse walk
     objects = [c for c in verb.children if c.dep_ in {"dobj", "npadvmod"}]
-    if lemma in ontology.words("OrderVerb"):
+    if ordering:
         for o in objects:
             goods = _goods(o, index)
             if goods is not None:
                 yield _agents(verb, index), _sellers(verb, goods, index)
-    if lemma in ontology.words("SupplyVerb"):
+    if supplying:
         for o in objects:
             if index.at(o) is not None and o.dep_ == "dobj":  # "supply Y with 300 engines"
                 if any(_goods(g, index) is not None for g in _prep_objects(verb, ["with"])):
